@@ -1,0 +1,111 @@
+import type { CatalogueEntry } from '../types';
+
+// OpenWrt netifd: interface state lines (`Interface '%s' is now down`, interface.c) and
+// protocol-handler output logged as `<iface> (<pid>): <line>` at daemon.notice (main.c) [O3].
+// `Command failed: <text>` is the ubus CLI error print with libubus ubus_strerror() texts [O4].
+
+export const netifdEntries: CatalogueEntry[] = [
+  {
+    id: 'netifd.interface-down',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: 'is now down',
+    pattern: /^Interface '(?<iface>[^']+)' is now down/,
+    summary: "Interface '{iface}' went down",
+    explanation: 'netifd reports that the logical interface is down. For a mobile interface (`mob1s1a1` = modem 1, SIM 1, APN profile 1 on RutOS) this is the data connection going away.',
+    finding: 'interface-down',
+    sources: ['O3', 'S21'],
+    samples: [
+      'Mon Dec  2 19:54:57 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now down',
+      'Tue Mar 15 18:22:55 2022 daemon.notice netifd: Interface \'modem2\' is now down',
+    ],
+  },
+  {
+    id: 'netifd.interface-up',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: 'is now up',
+    pattern: /^Interface '(?<iface>[^']+)' is now up/,
+    summary: "Interface '{iface}' is up",
+    explanation: 'netifd reports that the logical interface is up.',
+    sources: ['O3'],
+    samples: ["Sun Jan 19 22:50:03 2025 daemon.notice netifd: Interface 'wwan' is now up"],
+  },
+  {
+    id: 'netifd.interface-setting-up',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: 'is setting up now',
+    pattern: /^Interface '(?<iface>[^']+)' is setting up now/,
+    summary: "Interface '{iface}' is setting up",
+    explanation: 'netifd starts the protocol handler of the interface; an up or down line follows.',
+    sources: ['O3'],
+    samples: ["Sat May 10 10:16:45 2025 daemon.notice netifd: Interface 'lte' is setting up now"],
+  },
+  {
+    id: 'netifd.command-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd'],
+    literal: 'Command failed: ',
+    pattern: /^(?<iface>[\w.-]+) \((?<pid>\d+)\): Command failed: (?<error>Invalid command|Invalid argument|Method not found|Not found|No response|Permission denied|Request timed out|Operation not supported|Unknown error|Connection failed|Out of memory|Parsing message data failed|System error)/,
+    summary: '{iface}: a ubus call of the interface script failed: {error}',
+    explanation:
+      'The protocol script of {iface} called a ubus method (on RutOS mostly gsmd\'s `gsm.modemN` object) and it failed. ' +
+      '`Request timed out` means gsmd did not answer in time; `Not found` that the object (the modem) does not exist; `Permission denied` is the ubus status for a refused call, ' +
+      'seen next to `Request timed out` right after a modem update started.',
+    finding: 'data-session-failed',
+    sources: ['O3', 'O4', 'F1'],
+    samples: [
+      'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Request timed out',
+      'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Permission denied',
+    ],
+  },
+  {
+    id: 'netifd.proto-at-timeout',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd'],
+    literal: 'Timeout running AT-command',
+    pattern: /^(?<iface>[\w.-]+) \((?<pid>\d+)\): Timeout running AT-command/,
+    summary: '{iface}: the modem did not answer an AT command',
+    explanation: 'The interface\'s protocol script sent an AT command and got no answer: the modem is unresponsive on that port, or the port is not its AT port.',
+    finding: 'modem-unresponsive',
+    sources: ['O3'],
+    samples: ['Thu May 16 10:13:52 2019 daemon.notice netifd: LTE0001 (19143): Timeout running AT-command'],
+  },
+  {
+    id: 'netifd.proto-unsupported-modem',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd'],
+    literal: 'Unsupported modem',
+    pattern: /^(?<iface>[\w.-]+) \((?<pid>\d+)\): Unsupported modem/,
+    summary: '{iface}: the protocol script could not identify the modem',
+    explanation: 'The script could not read the modem\'s identity. Right after AT timeouts this is a consequence of a modem that does not answer, not a truly unsupported model.',
+    finding: 'modem-unresponsive',
+    sources: ['O3'],
+    samples: ['Thu May 16 10:13:58 2019 daemon.notice netifd: LTE0001 (21010): Unsupported modem'],
+  },
+];
+
+// Last in catalogue order: the stack-specific entries (uqmi, quectel-cm, ...) that also speak through
+// netifd must win over this catch-all.
+export const netifdFallbackEntries: CatalogueEntry[] = [
+  {
+    id: 'netifd.proto-error',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: ': ',
+    pattern: /^(?<iface>[\w.-]+) \((?<pid>\d+)\): (?<error>.*(?:can't create|[Ff]ailed to|[Ee]rror:).*)$/,
+    summary: '{iface}: protocol script reported: {error}',
+    explanation: 'A line of output from the interface\'s protocol script, as netifd logs it. It mentions a failure; what it means depends on the script.',
+    sources: ['O3', 'G1'],
+    samples: ["Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (10544): ./wwan.sh: eval: line 133: can't create /var/lock/qmimux.lock: nonexistent directory"],
+    counterSamples: ['Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Request timed out'],
+  },
+];

@@ -1,0 +1,55 @@
+import type { CatalogueEntry } from '../types';
+
+// Boot, reboot and clock markers, and lsusb output pasted into logs (knowledge 1.6, 3.5, 4.1).
+
+export const systemEntries: CatalogueEntry[] = [
+  {
+    id: 'system.watchdog-reset',
+    subsystem: 'system',
+    severity: 'warning',
+    tags: ['kernel', 'procd', 'init', '-'],
+    literal: 'Watchdog has previously reset the system',
+    pattern: /(?:init|procd): Watchdog has previously reset the system/,
+    summary: 'The hardware watchdog reset the system before this boot',
+    explanation: 'procd found that the last run ended with a watchdog reset: the system hung and was restarted, an unplanned reboot.',
+    finding: 'unexpected-reboot',
+    sources: ['X1'],
+    samples: ['Thu Feb  6 11:19:53 2025 user.info kernel: [    3.657646] init: Watchdog has previously reset the system'],
+  },
+  {
+    id: 'system.kernel-boot',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', '-'],
+    literal: 'Linux version ',
+    pattern: /^Linux version (?<version>\S+)/,
+    summary: 'Kernel {version} booting',
+    explanation: 'The first kernel line of a boot: everything after it belongs to a new run of the router.',
+    finding: 'reboot',
+    sources: ['X2'],
+    samples: ['[    0.000000] Linux version 5.4.284 (builder@buildhost) (gcc version 8.4.0) #0 Mon Nov 25 10:00:00 2024'],
+  },
+  {
+    id: 'system.sysfixtime',
+    subsystem: 'system',
+    severity: 'info',
+    literal: "' to /dev/rtc",
+    pattern: /saved '(?<date>[^']+)' to \/dev\/rtc\d/,
+    summary: 'Clock saved to the RTC: {date}',
+    explanation: 'sysfixtime at boot: early lines may carry the time of the last configuration change until NTP or the operator sets the clock, so a forward jump follows.',
+    sources: ['S15'],
+    samples: ["Tue Dec  3 09:12:31 2024 user.notice sysfixtime: saved '2024-12-03 09:12:31' to /dev/rtc0"],
+  },
+  {
+    id: 'lsusb.device',
+    subsystem: 'usb',
+    severity: 'info',
+    tags: ['-'],
+    literal: 'Bus ',
+    pattern: /^Bus (?<bus>\d{3}) Device (?<dev>\d{3}): ID (?<vidpid>[0-9a-fA-F]{4}:[0-9a-fA-F]{4})/,
+    summary: 'lsusb: bus {bus} device {dev} is {vidpid} ({model})',
+    explanation: '`lsusb` output: one line per USB device. The internal modem shows with its own ID (for example 2c7c:6005 EC200A), as 05c6:9008 when it is stuck in emergency download (EDL) mode, or not at all when it does not power on.',
+    sources: ['F9', 'F7', 'S9'],
+    samples: ['Bus 001 Device 024: ID 05c6:9008', 'Bus 003 Device 002: ID 2c7c:0306'],
+  },
+];

@@ -1,0 +1,31 @@
+import { dfotaEntries } from './entries/dfota';
+import { gsmdEntries } from './entries/gsmd';
+import { netifdEntries, netifdFallbackEntries } from './entries/netifd';
+import { rutosEventEntries } from './entries/rutosEvents';
+import { systemEntries } from './entries/system';
+import { usbKernelEntries } from './entries/usbKernel';
+// CATALOGUE-IMPORTS (more entry files are imported here)
+import type { CatalogueEntry } from './types';
+
+/**
+ * The whole catalogue in matching order: the first entry that matches a line wins, so
+ * specific entries come before the catch-alls at the end.
+ */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  ...gsmdEntries,
+  ...usbKernelEntries,
+  ...rutosEventEntries,
+  ...dfotaEntries,
+  ...systemEntries,
+  // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
+  ...netifdEntries,
+  ...netifdFallbackEntries,
+];
+
+const BY_ID = new Map(CATALOGUE.map((e) => [e.id, e]));
+
+export function catalogueEntry(id: string): CatalogueEntry | undefined {
+  return BY_ID.get(id);
+}
+
+export type { CatalogueEntry };

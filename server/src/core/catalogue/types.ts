@@ -1,0 +1,35 @@
+import type { FindingCode, Severity, Subsystem } from '../model';
+
+/**
+ * One kind of log line the product understands. Knowledge lives here as data, like lnav's
+ * formats: every entry carries the lines it was written from, and a test proves it matches them.
+ */
+export interface CatalogueEntry {
+  /** Stable id, `<source>.<what>`: `gsmd.write-failed`, `usb.disconnect`. */
+  id: string;
+  subsystem: Subsystem;
+  /** What the line implies on its own. Detectors may raise it for bursts or context. */
+  severity: Severity;
+  /**
+   * Program tags the line may come from (`gsmd`, `kernel`, `netifd`). `-` means a line with no
+   * tag: tagless RutOS events, pasted shell output, bare dmesg. Omitted: any source.
+   */
+  tags?: readonly string[];
+  /** Text every matching message contains; checked with indexOf before the regex runs. */
+  literal: string;
+  /** Matcher over the message (the text after time, priority and tag). Named groups become fields. */
+  pattern: RegExp;
+  /** One line for a person; `{name}` is replaced by a field or an enrichment (see describe.ts). */
+  summary: string;
+  /** What the daemon was doing, what it means, what it implies. */
+  explanation: string;
+  nextSteps?: readonly string[];
+  /** Finding this line is evidence for; detectors group such events into findings. */
+  finding?: FindingCode;
+  /** Tags in sources.ts for every fact the explanation states. */
+  sources: readonly string[];
+  /** Whole log lines (as they appear in a log) that this entry must match. */
+  samples: readonly string[];
+  /** Lines that look close but must not match this entry. */
+  counterSamples?: readonly string[];
+}

@@ -1,0 +1,69 @@
+import type { CatalogueEntry } from '../catalogue/types';
+import type { LogRecord } from '../model';
+
+export interface Match {
+  entry: CatalogueEntry;
+  fields: Record<string, string>;
+}
+
+/**
+ * Finds the catalogue entry for a record. Entries are indexed by program tag and screened by a
+ * literal before their regex runs, so a million uncatalogued lines cost one map lookup each.
+ * The first entry in catalogue order wins, which lets specific entries precede general ones.
+ */
+export class EventMatcher {
+  private readonly byTag = new Map<string, CatalogueEntry[]>();
+  private readonly anyTag: CatalogueEntry[] = [];
+  private readonly cache = new Map<string, CatalogueEntry[]>();
+
+  constructor(readonly entries: readonly CatalogueEntry[]) {
+    for (const entry of entries) {
+      if (!entry.tags) {
+        this.anyTag.push(entry);
+        continue;
+      }
+      for (const tag of entry.tags) {
+        const key = tag.toLowerCase();
+        let list = this.byTag.get(key);
+        if (!list) this.byTag.set(key, (list = []));
+        list.push(entry);
+      }
+    }
+  }
+
+  match(record: LogRecord): Match | undefined {
+    const candidates = this.candidates(record.tag);
+    const message = record.message;
+    for (let i = 0; i < candidates.length; i++) {
+      const entry = candidates[i];
+      if (message.indexOf(entry.literal) < 0) continue;
+      const m = entry.pattern.exec(message);
+      if (!m) continue;
+      const fields: Record<string, string> = {};
+      if (m.groups) {
+        for (const k in m.groups) {
+          const v = m.groups[k];
+          if (v !== undefined) fields[k] = v;
+        }
+      }
+      return { entry, fields };
+    }
+    return undefined;
+  }
+
+  /** Entries that can apply to a tag, in catalogue order (tagged and untagged merged). */
+  private candidates(tag: string | undefined): CatalogueEntry[] {
+    const key = tag === undefined || tag === '' ? '-' : normaliseTag(tag);
+    let list = this.cache.get(key);
+    if (list) return list;
+    const own = new Set(this.byTag.get(key) ?? []);
+    list = this.entries.filter((e) => own.has(e) || this.anyTag.includes(e));
+    if (this.cache.size < 4096) this.cache.set(key, list);
+    return list;
+  }
+}
+
+/** `mwan3track[123]` style tags and case differences fold to one key. */
+function normaliseTag(tag: string): string {
+  return tag.toLowerCase();
+}

@@ -1,0 +1,174 @@
+// The plain data that flows through the analysis core:
+// bytes -> lines -> LogRecord -> LogEvent -> Finding -> Episode.
+// Architecture invariant: nothing in server/src/core imports `vscode` or `vscode-languageserver`.
+
+/** Syslog priorities, most severe first (RFC 5424 section 6.2.1). */
+export type Level = 'emerg' | 'alert' | 'crit' | 'err' | 'warn' | 'notice' | 'info' | 'debug';
+
+/** How serious something is for the person reading the log. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export type FormatId =
+  | 'logread' // RutOS/OpenWrt logread: ctime date, facility.priority, optional record id
+  | 'dmesg' // `[ uptime] message`, optionally after `kernel:`
+  | 'bsd-syslog' // `Mon DD HH:MM:SS host tag[pid]: msg`, also journalctl short
+  | 'journal-iso' // journalctl -o short-iso
+  | 'rfc5424' // `<PRI>1 2024-...Z host app procid msgid SD msg`
+  | 'iso-plain' // `2018-08-28 13:57:01.692 LEVEL msg` (daemontools, app logs)
+  | 'lsusb' // `Bus 001 Device 024: ID 05c6:9008`
+  | 'section' // troubleshoot `[Dmesg]`, `[Logread]`, `[Logfile messages.1]`
+  | 'text'; // anything else: shell output, script output without a timestamp
+
+/** Why a physical line produced no record of its own. */
+export type SkipReason = 'blank' | 'elision' | 'continuation' | 'binary' | 'too-long-truncated';
+
+export interface LogRecord {
+  /** 1-based physical line where the record starts. */
+  line: number;
+  /** 1-based physical line where it ends (mail-wrapped records span several). */
+  endLine: number;
+  format: FormatId;
+  /** Wall-clock time as written in the log, in ms, read as if it were UTC (logs carry no zone). */
+  time?: number;
+  /** Kernel uptime in seconds (`[  466.515595]`). */
+  uptime?: number;
+  facility?: string;
+  /** Level as the log states it (syslog priority, or a level word). */
+  syslogLevel?: Level;
+  /** Level that counts: for gsmd the word inside the text (`warning:`) overrides `daemon.info`. */
+  level?: Level;
+  tag?: string;
+  pid?: number;
+  host?: string;
+  /** logd record id (RutOS >= 7.11 flash log) or a pasted line number. */
+  recordId?: number;
+  /** Troubleshoot archive section the line sits in (`Dmesg`, `Logread`, `Logfile messages.1`). */
+  section?: string;
+  message: string;
+}
+
+export type Subsystem =
+  | 'modem' // gsmd and other modem daemons talking to the modem
+  | 'mobifd'
+  | 'usb' // kernel USB and usb-serial/usbnet drivers
+  | 'network' // netifd, mwan3, ping_reboot
+  | 'mobile-events' // RutOS tagless event lines (Mobile data, SIM state)
+  | 'system' // boots, reboots, watchdog, clock
+  | 'firmware-update'; // dfota, modem_updater, QFirehose, vendor flashers
+
+export interface LogEvent {
+  /** Catalogue entry id. */
+  id: string;
+  line: number;
+  endLine: number;
+  time?: number;
+  uptime?: number;
+  /** Boot segment index (0-based) within the file. */
+  segment: number;
+  section?: string;
+  subsystem: Subsystem;
+  severity: Severity;
+  /** Named captures of the catalogue matcher (usbPath, vidpid, errno, iface, devnum, driver, tty...). */
+  fields: Record<string, string>;
+  /** File index in a multi-file analysis. */
+  file: number;
+}
+
+export type FindingCode =
+  | 'modem-write-failure'
+  | 'modem-read-failure'
+  | 'modem-unresponsive'
+  | 'modem-duplicate-registration'
+  | 'modem-port-missing'
+  | 'modem-silent'
+  | 'usb-disconnect'
+  | 'usb-gap'
+  | 'usb-reconnect-loop'
+  | 'usb-composition-change'
+  | 'usb-enumeration-error'
+  | 'modem-edl-mode'
+  | 'fw-update-started'
+  | 'fw-update-failed'
+  | 'fw-update-stuck'
+  | 'sim-error'
+  | 'registration-failed'
+  | 'mobile-data-down'
+  | 'interface-down'
+  | 'data-session-failed'
+  | 'reboot'
+  | 'unexpected-reboot'
+  | 'clock-jump'
+  | 'input-problem';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  file: number;
+  line: number;
+  endLine: number;
+  /** How many events (log lines) the finding groups; 1 for single events. */
+  count: number;
+  time?: number;
+  /** Lines of the grouped events, first ones first; capped so a huge burst stays small. */
+  lines: number[];
+  /** Catalogue ids of the events it groups. */
+  eventIds: string[];
+}
+
+export type EpisodeKind = 'modem-firmware-update';
+export type Verdict = 'succeeded' | 'failed' | 'stuck' | 'unknown';
+
+export interface EpisodeStep {
+  /** What happened at this point, in plain words. */
+  text: string;
+  line?: number;
+  time?: number;
+}
+
+export interface Episode {
+  kind: EpisodeKind;
+  verdict: Verdict;
+  /** One paragraph a person can act on. */
+  summary: string;
+  file: number;
+  startLine: number;
+  endLine: number;
+  startTime?: number;
+  steps: EpisodeStep[];
+  /** Lines that prove the story, in order. */
+  evidence: number[];
+  advice: string[];
+  /** Source tags (see catalogue/sources.ts) behind the summary and advice. */
+  sources: string[];
+}
+
+/** A problem with the input itself: told to the person, never thrown. */
+export interface InputNotice {
+  file: number;
+  severity: Severity;
+  message: string;
+  line?: number;
+}
+
+export interface FileSummary {
+  path: string;
+  /** Most common format among the parsed lines. */
+  format: FormatId | 'empty' | 'binary' | 'unknown';
+  lines: number;
+  parsedLines: number;
+  bytes: number;
+  formats: Partial<Record<FormatId, number>>;
+  skipped: Partial<Record<SkipReason, number>>;
+  firstTime?: number;
+  lastTime?: number;
+  segments: number;
+}
+
+export interface Analysis {
+  files: FileSummary[];
+  events: LogEvent[];
+  findings: Finding[];
+  episodes: Episode[];
+  notices: InputNotice[];
+}

@@ -1,0 +1,37 @@
+import type { Level } from '../model';
+
+const LEVEL_WORDS: Record<string, Level> = {
+  emerg: 'emerg', panic: 'emerg', alert: 'alert', crit: 'crit', critical: 'crit', fatal: 'crit',
+  err: 'err', error: 'err', warn: 'warn', warning: 'warn', notice: 'notice', msg: 'notice',
+  info: 'info', inf: 'info', debug: 'debug', dbg: 'debug',
+};
+
+/** Syslog priority names and the level words daemons print (`warning:`, `<warn>`, `ERROR`). */
+export function levelFromWord(word: string): Level | undefined {
+  return LEVEL_WORDS[word.toLowerCase()];
+}
+
+const BY_NUMBER: Level[] = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+
+export function levelFromNumber(n: number): Level {
+  return BY_NUMBER[n & 7];
+}
+
+// gsmd writes `[func:line] warning: [CMM] ...` at daemon.info (knowledge 1.1, [S8][F1]);
+// ModemManager writes `<warn>`/`<inf>`; multilog-style apps a padded `ERROR`.
+const EMBEDDED_LEVEL = /^(?:\[[^\]\s]{1,80}:\d+\] (debug|info|notice|warning|error|critical|fatal):|<(dbg|debug|info|inf|msg|warn|err|error|crit)>)/;
+
+/** The level word a daemon wrote inside its message, which outranks the syslog priority. */
+export function embeddedLevel(message: string): Level | undefined {
+  const c = message.charCodeAt(0);
+  if (c !== 0x5b /* [ */ && c !== 0x3c /* < */) return undefined;
+  const m = EMBEDDED_LEVEL.exec(message);
+  if (!m) return undefined;
+  return levelFromWord(m[1] ?? m[2]);
+}
+
+const RANK: Record<Level, number> = { emerg: 0, alert: 1, crit: 2, err: 3, warn: 4, notice: 5, info: 6, debug: 7 };
+
+export function levelRank(level: Level): number {
+  return RANK[level];
+}
