@@ -72,6 +72,8 @@ export interface LogEvent {
   fields: Record<string, string>;
   /** File index in a multi-file analysis. */
   file: number;
+  /** The record's message (after time, priority and tag), cut to 500 characters. */
+  text: string;
 }
 
 export type FindingCode =

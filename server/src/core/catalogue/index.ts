@@ -4,6 +4,9 @@ import { netifdEntries, netifdFallbackEntries } from './entries/netifd';
 import { rutosEventEntries } from './entries/rutosEvents';
 import { systemEntries } from './entries/system';
 import { usbKernelEntries } from './entries/usbKernel';
+import { mobifdEntries } from './entries/mobifd';
+import { rutosScriptEntries } from './entries/rutosScripts';
+import { genericStackEntries } from './entries/genericStacks';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -17,6 +20,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...rutosEventEntries,
   ...dfotaEntries,
   ...systemEntries,
+  ...mobifdEntries,
+  ...rutosScriptEntries,
+  ...genericStackEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   ...netifdFallbackEntries,

@@ -26,6 +26,16 @@ export interface CatalogueEntry {
   nextSteps?: readonly string[];
   /** Finding this line is evidence for; detectors group such events into findings. */
   finding?: FindingCode;
+  /** Only events whose field has one of these values count for `finding` (e.g. PIN state codes). */
+  findingIf?: { field: string; values: readonly string[] };
+  /**
+   * What the line says about the USB device in `usbPath`: it left the bus (`gone`), is on it
+   * (`present`), or one of its functions went away, which means gone when no disconnect line is
+   * logged (`teardown`). The USB detectors follow devices with this and nothing else.
+   */
+  usb?: 'gone' | 'present' | 'teardown';
+  /** The line names a driver bound to an interface: part of the device's USB composition. */
+  layout?: boolean;
   /** Tags in sources.ts for every fact the explanation states. */
   sources: readonly string[];
   /** Whole log lines (as they appear in a log) that this entry must match. */

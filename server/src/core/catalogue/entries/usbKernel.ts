@@ -11,6 +11,7 @@ const USBNET_DRIVERS = 'cdc_ether|rndis_host|qmi_wwan|qmi_wwan_q|cdc_mbim|cdc_nc
 export const usbKernelEntries: CatalogueEntry[] = [
   {
     id: 'usb.disconnect',
+    usb: 'gone',
     subsystem: 'usb',
     severity: 'warning',
     tags: KERNEL,
@@ -31,6 +32,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.new-device',
+    usb: 'present',
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -50,6 +52,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.device-ids',
+    usb: 'present',
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -65,6 +68,8 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.serial-detected',
+    usb: 'present',
+    layout: true,
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -77,6 +82,8 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.serial-attached',
+    usb: 'present',
+    layout: true,
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -101,6 +108,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.interface-disconnected',
+    usb: 'teardown',
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -113,6 +121,8 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.net-register',
+    usb: 'present',
+    layout: true,
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -131,6 +141,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.net-unregister',
+    usb: 'teardown',
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -143,6 +154,8 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.cdc-wdm',
+    usb: 'present',
+    layout: true,
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -155,6 +168,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.serial-symlink',
+    layout: true,
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
@@ -215,6 +229,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.urb-error',
+    usb: 'teardown',
     subsystem: 'usb',
     severity: 'warning',
     tags: KERNEL,

@@ -1,0 +1,102 @@
+import { buildModemUpdateEpisode } from './episodes/modemUpdateEpisode';
+import { EventCollector, type FileEvents } from './events/eventCollector';
+import { detectFindings } from './findings/detectFindings';
+import { toFinding } from './findings/detectors/findingBuilder';
+import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
+import { LineSplitter, type SplitStats } from './input/lineSplitter';
+import { readInput } from './input/readInput';
+import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
+
+export interface AnalyzeOptions extends Partial<DetectOptions> {
+  /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
+  referenceTime?: number;
+}
+
+/** One file on its way through the pipeline: bytes in, events out. */
+export class FileAnalysis {
+  private readonly collector: EventCollector;
+  readonly splitter: LineSplitter;
+
+  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined) {
+    this.collector = new EventCollector(index, path, referenceTime !== undefined ? { referenceTime } : {});
+    this.splitter = new LineSplitter((text, n) => this.collector.addLine(text, n));
+  }
+
+  finish(extraNotices: string[] = []): FileEvents {
+    this.splitter.end();
+    const out = this.collector.finish();
+    out.summary.bytes = this.splitter.stats.bytes;
+    out.notices.unshift(...extraNotices.map((message) => ({ file: this.index, severity: 'warning' as const, message })), ...splitNotices(this.index, this.splitter.stats));
+    if (out.summary.lines === 0) out.summary.format = 'empty';
+    else if (out.summary.parsedLines === 0 && (out.summary.skipped.binary ?? 0) > out.summary.lines / 2) out.summary.format = 'binary';
+    return out;
+  }
+}
+
+function splitNotices(file: number, s: SplitStats): InputNotice[] {
+  const out: InputNotice[] = [];
+  if (s.invalidUtf8Lines) out.push({ file, severity: 'info', line: s.firstInvalidUtf8Line, message: `${s.invalidUtf8Lines} line(s) hold bytes that are not valid UTF-8; they are shown as \uFFFD and still analysed.` });
+  if (s.truncatedLines) out.push({ file, severity: 'info', line: s.firstTruncatedLine, message: `${s.truncatedLines} line(s) are longer than 64 KiB; only their first 64 KiB were analysed.` });
+  if (s.nulLines) out.push({ file, severity: 'info', message: `${s.nulLines} line(s) contain NUL bytes; they were ignored inside those lines.` });
+  return out;
+}
+
+/** Analyses text already in memory (an editor buffer, a test fixture). */
+export function analyzeText(text: string, options: AnalyzeOptions & { path?: string } = {}): Analysis {
+  const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime);
+  f.splitter.pushText(text);
+  return finishAnalysis([f.finish()], options);
+}
+
+/** Streams each file through the pipeline; files are read one after another. */
+export async function analyzeFiles(paths: readonly string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  const files: FileEvents[] = [];
+  for (let i = 0; i < paths.length; i++) {
+    let f: FileAnalysis | undefined;
+    const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime));
+    const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open);
+    files.push((f ?? open(info)).finish(info.notices));
+  }
+  return finishAnalysis(files, options);
+}
+
+/** Findings and episodes over the events of all files. */
+export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions): Analysis {
+  const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
+  const { events, findings, devices } = detectFindings(files, detect);
+  const episodes: Episode[] = [];
+  for (const file of files) {
+    const mine = events.filter((e) => e.file === file.file);
+    const episode = buildModemUpdateEpisode({ file, events: mine, findings, devices, options: detect });
+    if (!episode) continue;
+    episodes.push(episode);
+    findings.push(...episodeFindings(episode, mine, findings));
+  }
+  findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
+  return {
+    files: files.map((f) => f.summary),
+    events,
+    findings,
+    episodes,
+    notices: files.flatMap((f) => f.notices),
+  };
+}
+
+/** A stuck or failed update is itself a problem the person must see next to the line-level ones. */
+function episodeFindings(episode: Episode, events: readonly LogEvent[], findings: readonly Finding[]): Finding[] {
+  const code = episode.verdict === 'stuck' ? 'fw-update-stuck' : episode.verdict === 'failed' ? 'fw-update-failed' : undefined;
+  if (!code || findings.some((f) => f.code === code && f.file === episode.file)) return [];
+  const evidence = events.filter((e) => episode.evidence.includes(e.line));
+  if (evidence.length === 0) return [];
+  const f = toFinding(code, 'error', episode.summary, evidence);
+  return [f];
+}
+
+function definedOnly(o: AnalyzeOptions): Partial<DetectOptions> {
+  const out: Partial<DetectOptions> = {};
+  for (const k of Object.keys(DEFAULT_DETECT_OPTIONS) as (keyof DetectOptions)[]) {
+    const v = o[k];
+    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+import type { CatalogueEntry } from '../types';
+export const genericStackSources = {};
+export const genericStackEntries: CatalogueEntry[] = [];

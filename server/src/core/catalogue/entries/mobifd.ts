@@ -1,0 +1,334 @@
+import type { CatalogueEntry } from '../types';
+
+// mobifd, Teltonika's closed-source mobile interface daemon (SIM/PIN handling, operator selection,
+// APN/PDP setup, CFUN/COPS, modem restarts). Message formats come from `strings` on the binary
+// [S20], listed in ../shared/knowledge/message-format-strings.md; their meaning from knowledge 2.5.
+// Every line is `[<gsmd ubus object>] <text>`, e.g. `[gsm.modem0] ...`, logged with a real syslog
+// priority (`daemon.err mobifd: [gsm.modem0] GSM error in "mb_check_sms_storage:564" (...`, [F5]).
+// The libgsm error texts inside `GSM error in` lines are listed in knowledge 2.4 [S18].
+// Samples are built from the format strings; timestamps, priorities and `func:line` are made up
+// except where marked [F5].
+
+const OBJ = '^\\[(?<modem>[\\w.-]+)\\] ';
+const re = (s: string): RegExp => new RegExp(OBJ + s);
+const MOBIFD = ['mobifd'];
+
+export const mobifdEntries: CatalogueEntry[] = [
+  {
+    id: 'mobifd.gsm-error',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'GSM ',
+    pattern: re('(?:GSM error in|Unsupported GSM method called) "(?<func>[^":]+):(?<line>\\d+)" \\((?<error>[^)]*)\\)(?:, gsmd_method_id: "(?<methodId>\\d+)"|, m_id: "(?<mId>\\d+)")?'),
+    summary: '{modem}: a gsmd call made by mobifd ({func}:{line}) failed: {error}',
+    explanation:
+      'mobifd asked gsmd (over ubus) for something from its function {func} and the call failed; the text in parentheses is the libgsm error. ' +
+      '`Request timeout expired` means gsmd got no answer from the modem in time; `Failed to parse response` and `Invalid response` mean the modem answered something gsmd could not use. ' +
+      'One such line is harmless; a steady loop of them (for example from `mb_check_sms_storage`) was reported on a router whose modem became unstable after a modem firmware update, ' +
+      'together with a SIM PIN state flipping between OK and "PIN required".',
+    nextSteps: ['Check whether the modem still answers: `gsmctl -A AT`, and look for USB disconnects or gsmd `errno` lines around the same time.'],
+    finding: 'modem-unresponsive',
+    findingIf: { field: 'error', values: ['Request timeout expired'] },
+    sources: ['S20', 'S18', 'F5', 'F12'],
+    samples: [
+      'Thu Jan 16 08:41:27 2025 daemon.err mobifd: [gsm.modem0] GSM error in "mb_check_sms_storage:564" (Failed to parse response)',
+      'Thu Jan 16 08:41:57 2025 daemon.err mobifd: [gsm.modem0] GSM error in "mb_get_pin_state:1203" (Request timeout expired), gsmd_method_id: "41"',
+      'Thu Jan 16 08:42:03 2025 daemon.err mobifd: [gsm.modem0] GSM error in "mb_set_cfun:318" (response type mismatch), m_id: "12"',
+    ],
+  },
+  {
+    id: 'mobifd.init-retry',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: "' failed. Retrying",
+    pattern: re("Init '(?<step>[^']+)' failed\\. Retrying"),
+    summary: "{modem}: modem initialisation step '{step}' failed, mobifd retries it",
+    explanation:
+      'mobifd sets the modem up through a sequence of init steps (SIM, operator, bands, APN...). This step failed and is being retried. ' +
+      'A single retry is common right after the modem (re)starts; repeated failures of the same step point at a modem that does not answer or rejects the setting.',
+    sources: ['S20'],
+    samples: ["Thu Jan 16 08:40:12 2025 daemon.warn mobifd: [gsm.modem0] Init 'mb_set_bands' failed. Retrying"],
+  },
+  {
+    id: 'mobifd.init-gave-up',
+    subsystem: 'mobifd',
+    severity: 'error',
+    tags: MOBIFD,
+    literal: 'Init ',
+    pattern: re("(?:Init '(?<step>[^']+)' failed\\. No more retries(?<continuing>\\. Continuing anyway)?|Init \"(?<haltStep>[^\"]+)\" failed with init_halt\\. Stopping init)"),
+    summary: '{modem}: mobifd gave up on modem initialisation step {step}{haltStep}',
+    explanation:
+      'An init step of the modem failed on every retry. With "Continuing anyway" mobifd skips it (the setting may not be in effect); ' +
+      'with "No more retries" alone or "init_halt" the initialisation stops there, which usually leaves the mobile interface without a working connection.',
+    sources: ['S20'],
+    samples: [
+      "Thu Jan 16 08:40:42 2025 daemon.err mobifd: [gsm.modem0] Init 'mb_set_bands' failed. No more retries",
+      'Thu Jan 16 08:40:42 2025 daemon.err mobifd: [gsm.modem0] Init "mb_check_sim" failed with init_halt. Stopping init',
+    ],
+  },
+  {
+    id: 'mobifd.init-forcing-restart',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Init failed. Forcing modem restart',
+    pattern: re('Init failed\\. Forcing modem restart'),
+    summary: '{modem}: modem initialisation failed, mobifd restarts the modem',
+    explanation:
+      'mobifd could not finish setting up the modem and restarts it as a recovery action. ' +
+      'A USB disconnect and re-enumeration of the modem follow; gsmd write/read errors on the old port during that window are a consequence, not a separate fault.',
+    nextSteps: ['If this repeats, look at what failed before it (`Init ... failed`, `GSM error in ...`): the restart treats the symptom.'],
+    sources: ['S20'],
+    samples: ['Thu Jan 16 08:40:43 2025 daemon.err mobifd: [gsm.modem0] Init failed. Forcing modem restart'],
+  },
+  {
+    id: 'mobifd.restart-skipped',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'skipped. Health check failed',
+    pattern: re('Modem (?<what>reboot|reload) skipped\\. Health check failed'),
+    summary: '{modem}: mobifd wanted a modem {what} but its health check refused it',
+    explanation:
+      'mobifd wanted to restart (reboot) or reload the modem, but its health check said no, so the action was not taken. ' +
+      'Whatever made mobifd want the restart is therefore still there.',
+    sources: ['S20'],
+    samples: ['Thu Jan 16 09:02:10 2025 daemon.warn mobifd: [gsm.modem0] Modem reboot skipped. Health check failed'],
+  },
+  {
+    id: 'mobifd.restart-failed',
+    subsystem: 'mobifd',
+    severity: 'error',
+    tags: MOBIFD,
+    literal: 'restart',
+    pattern: re('(?:Failed to restart the modem|Unable to restart the modem, continuing anyway|Failed to the restart modem after (?<retries>\\d+) retries|Failed to initiate modem restart)'),
+    summary: '{modem}: mobifd could not restart the modem',
+    explanation:
+      'mobifd tried to restart the modem (it uses mctl, the modem power control tool) and the restart failed; with "continuing anyway" it goes on with the modem as it is. ' +
+      'Whatever made mobifd restart the modem is then still unresolved.',
+    nextSteps: ['Check `lsusb` for the modem (or `05c6:9008` = emergency download mode) and whether `gsmctl -A AT` answers.'],
+    sources: ['S20', 'S3', 'F9'],
+    samples: [
+      'Thu Jan 16 09:03:10 2025 daemon.err mobifd: [gsm.modem0] Failed to restart the modem',
+      'Thu Jan 16 09:03:10 2025 daemon.err mobifd: [gsm.modem0] Unable to restart the modem, continuing anyway...',
+    ],
+  },
+  {
+    id: 'mobifd.sim-not-detected',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'SIM not detected',
+    pattern: re('SIM not detected, waiting for "(?<wait>[^"]*)"'),
+    summary: '{modem}: no SIM detected, mobifd waits ({wait})',
+    explanation:
+      'mobifd found no SIM card in the active slot and waits before checking again. ' +
+      'Either no SIM is inserted in that slot, it is not seated, or the modem cannot read it.',
+    nextSteps: ['Check the SIM is seated in the active slot (`gsmctl -T` shows the slot) and the SIM state (`gsmctl -z`).'],
+    finding: 'sim-error',
+    sources: ['S20', 'S19'],
+    samples: ['Thu Jan 16 08:39:55 2025 daemon.warn mobifd: [gsm.modem0] SIM not detected, waiting for "30s"'],
+  },
+  {
+    id: 'mobifd.sim-busy',
+    subsystem: 'mobifd',
+    severity: 'info',
+    tags: MOBIFD,
+    literal: 'SIM is busy',
+    pattern: re('SIM is busy\\. Waiting for SIM to be ready'),
+    summary: '{modem}: SIM is busy, mobifd waits for it',
+    explanation: 'The modem reports the SIM as busy (PIN state 14), which is normal for a short time while the SIM initialises after a modem start. Only a long wait is a problem.',
+    sources: ['S20', 'S19'],
+    samples: ['Thu Jan 16 08:40:01 2025 daemon.info mobifd: [gsm.modem0] SIM is busy. Waiting for SIM to be ready'],
+  },
+  {
+    id: 'mobifd.sim-stuck-busy',
+    subsystem: 'mobifd',
+    severity: 'error',
+    tags: MOBIFD,
+    literal: 'stuck in busy state',
+    pattern: re('SIM seems to be stuck in busy state\\. Waiting for user action'),
+    summary: '{modem}: SIM stuck in busy state, mobifd waits for user action',
+    explanation:
+      'The SIM stayed busy for too long and mobifd stopped trying on its own: the mobile connection will not come up until someone acts (reseat the SIM, restart the modem or the router).',
+    nextSteps: ['Reseat the SIM or try another SIM; restart the modem (`gsmctl -Q`) or the router.'],
+    finding: 'sim-error',
+    sources: ['S20'],
+    samples: ['Thu Jan 16 08:45:01 2025 daemon.err mobifd: [gsm.modem0] SIM seems to be stuck in busy state. Waiting for user action'],
+  },
+  {
+    id: 'mobifd.sim-failure',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'SIM',
+    pattern: re('(?:Consecutive SIM failure detected, another SIM check after "(?<after>\\d+)s"|Failed to get SIM PIN state)'),
+    summary: '{modem}: SIM check failed',
+    explanation:
+      'mobifd could not get a usable SIM state from the modem (SIM failure, or the PIN state query itself failed). ' +
+      'After a modem firmware update this was seen together with `+CME ERROR: SIM failure` and a PIN state flipping between OK and "PIN required".',
+    finding: 'sim-error',
+    sources: ['S20', 'F5', 'F12'],
+    samples: [
+      'Thu Jan 16 08:41:10 2025 daemon.err mobifd: [gsm.modem0] Consecutive SIM failure detected, another SIM check after "60s"',
+      'Thu Jan 16 08:41:12 2025 daemon.err mobifd: [gsm.modem0] Failed to get SIM PIN state',
+    ],
+  },
+  {
+    id: 'mobifd.pin-puk-failed',
+    subsystem: 'mobifd',
+    severity: 'error',
+    tags: MOBIFD,
+    literal: 'code. Attempts left',
+    pattern: re('Failed to set (?<kind>PIN|PUK) code\\. Attempts left: "(?<attempts>\\d+)"'),
+    summary: '{modem}: the configured {kind} was refused, {attempts} attempts left',
+    explanation:
+      'The SIM refused the PIN or PUK code stored in the router configuration. Each refusal uses up an attempt; when none are left the SIM blocks (PUK required, then PUK blocked).',
+    nextSteps: ['Correct the PIN in the SIM settings before more attempts are used up; `gsmctl -B` shows the remaining PIN/PUK attempts.'],
+    finding: 'sim-error',
+    sources: ['S20', 'S19'],
+    samples: ['Thu Jan 16 08:40:20 2025 daemon.err mobifd: [gsm.modem0] Failed to set PUK code. Attempts left: "9"'],
+  },
+  {
+    id: 'mobifd.emergency-only',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Emergency Service Only',
+    pattern: re('Modem connected to "Emergency Service Only"'),
+    summary: '{modem}: modem is registered for emergency calls only',
+    explanation:
+      'The modem found a network but is only allowed emergency service (registration status 8 in gsmd\'s codes): no normal service and no mobile data. ' +
+      'The SIM is not accepted for normal service on the network the modem can reach.',
+    finding: 'registration-failed',
+    sources: ['S20', 'S19'],
+    samples: [
+      'Thu Jan 16 08:42:30 2025 daemon.warn mobifd: [gsm.modem0] Modem connected to "Emergency Service Only"',
+      'Thu Jan 16 08:42:30 2025 daemon.warn mobifd: [gsm.modem0] Modem connected to "Emergency Service Only". Try again',
+    ],
+  },
+  {
+    id: 'mobifd.registration-status-failed',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Failed to get network registration status',
+    pattern: re('Failed to get network registration status'),
+    summary: '{modem}: mobifd could not read the network registration status',
+    explanation: 'mobifd asked the modem (through gsmd) whether it is registered on a network and got no usable answer, so it cannot go on with the connection setup.',
+    finding: 'registration-failed',
+    sources: ['S20'],
+    samples: ['Thu Jan 16 08:42:35 2025 daemon.err mobifd: [gsm.modem0] Failed to get network registration status'],
+  },
+  {
+    id: 'mobifd.operator-failed',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'operator',
+    pattern: re('(?<what>Not connected to any operator|Modem failed to connect to operator|Modem has timeouted while scanning for operators|No valid operators found)'),
+    summary: '{modem}: {what}',
+    explanation:
+      'mobifd\'s operator selection did not get the modem onto a network: it is not registered with any operator, the selected operator refused it, ' +
+      'or an operator scan timed out (while scanning, the modem may not answer other commands).',
+    nextSteps: ['Check signal and operator selection (`gsmctl -q`, `gsmctl -o`), and that the SIM is allowed on the available networks.'],
+    finding: 'registration-failed',
+    sources: ['S20'],
+    samples: [
+      'Thu Jan 16 08:43:00 2025 daemon.warn mobifd: [gsm.modem0] Not connected to any operator',
+      'Thu Jan 16 08:45:00 2025 daemon.err mobifd: [gsm.modem0] Modem has timeouted while scanning for operators',
+    ],
+  },
+  {
+    id: 'mobifd.cfun-cops-failed',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Failed to set C',
+    pattern: re('Failed to set (?<what>CFUN|COPS): "(?<value>\\d+)"\\((?<mode>[^)]*)\\)(?<restriction> \\| SIM restriction detected)?'),
+    summary: '{modem}: the modem refused {what}={value} ({mode}){restriction}',
+    explanation:
+      'mobifd could not set the modem\'s radio function (CFUN: full, minimal, flight mode) or its operator selection mode (COPS: automatic, manual, deregister). ' +
+      'With "SIM restriction detected" the SIM does not allow that operator selection.',
+    sources: ['S20'],
+    samples: [
+      'Thu Jan 16 08:40:15 2025 daemon.err mobifd: [gsm.modem0] Failed to set CFUN: "1"(full)',
+      'Thu Jan 16 08:40:16 2025 daemon.err mobifd: [gsm.modem0] Failed to set COPS: "0"(auto) | SIM restriction detected',
+    ],
+  },
+  {
+    id: 'mobifd.data-setup-failed',
+    subsystem: 'mobifd',
+    severity: 'error',
+    tags: MOBIFD,
+    literal: 'Failed to ',
+    pattern: re('(?<what>Failed to set PDP "(?<pdp>\\d+)" context(?: authentication)?|Failed to set any APN|Failed to manage data connection|Failed to get IP address from PDP context "(?<ipPdp>\\d+)")'),
+    summary: '{modem}: mobile data setup failed: {what}',
+    explanation:
+      'mobifd could not prepare or start the data session: the APN/PDP context could not be written to the modem, no APN could be set, ' +
+      'or the modem returned no IP address for the PDP context. The mobile interface stays without data until a retry succeeds.',
+    nextSteps: ['Check the APN and authentication settings of the mobile interface; compare with `gsm.log` `get_pdp_ctx_list` / `get_pdp_addr_list` in a troubleshoot file.'],
+    finding: 'data-session-failed',
+    sources: ['S20', 'S9'],
+    samples: [
+      'Thu Jan 16 08:44:02 2025 daemon.err mobifd: [gsm.modem0] Failed to set PDP "1" context',
+      'Thu Jan 16 08:44:40 2025 daemon.err mobifd: [gsm.modem0] Failed to get IP address from PDP context "1"',
+      'Thu Jan 16 08:44:41 2025 daemon.err mobifd: [gsm.modem0] Failed to manage data connection',
+    ],
+  },
+  {
+    id: 'mobifd.health-compromised',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Modem health state compromised',
+    pattern: re('Modem health state compromised'),
+    summary: '{modem}: mobifd rates the modem\'s health as compromised',
+    explanation: 'mobifd\'s own health tracking of the modem dropped to "compromised". It is mobifd\'s judgement after repeated problems; the lines before it say which.',
+    sources: ['S20'],
+    samples: ['Thu Jan 16 08:46:00 2025 daemon.warn mobifd: [gsm.modem0] Modem health state compromised'],
+  },
+  {
+    id: 'mobifd.health-critical',
+    subsystem: 'mobifd',
+    severity: 'error',
+    tags: MOBIFD,
+    literal: 'Modem health state critical',
+    pattern: re('Modem health state critical'),
+    summary: '{modem}: mobifd rates the modem\'s health as critical',
+    explanation: 'mobifd\'s own health tracking of the modem reached "critical". It is mobifd\'s judgement after repeated problems; the lines before it say which.',
+    sources: ['S20'],
+    samples: ['Thu Jan 16 08:50:00 2025 daemon.err mobifd: [gsm.modem0] Modem health state critical'],
+  },
+  {
+    id: 'mobifd.config-restart',
+    subsystem: 'mobifd',
+    severity: 'info',
+    tags: MOBIFD,
+    literal: 'estart',
+    pattern: re('(?<what>New (?:usbcfg|hotswap|sim recovery) configuration applied, modem will restart|Restarting the modem to apply pending changes|Modem will be restarted due to a change in settings)'),
+    summary: '{modem}: planned modem restart: {what}',
+    explanation:
+      'mobifd changed a modem setting that only takes effect after a modem restart, and restarts the modem on purpose. ' +
+      'A USB disconnect and re-enumeration follow. After a `usbcfg` change the modem\'s USB configuration is different, so its interfaces and ttyUSB numbering can change too.',
+    sources: ['S20', 'S19', 'Q3'],
+    samples: [
+      'Thu Jan 16 08:39:30 2025 daemon.info mobifd: [gsm.modem0] New usbcfg configuration applied, modem will restart',
+      'Thu Jan 16 08:39:30 2025 daemon.info mobifd: [gsm.modem0] Restarting the modem to apply pending changes',
+    ],
+  },
+  {
+    id: 'mobifd.modem-timeout',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Got timeout from the modem',
+    pattern: re('Got timeout from the modem'),
+    summary: '{modem}: the modem did not answer in time',
+    explanation: 'A request mobifd sent to the modem (during SIM/PIN handling) timed out. Repeated timeouts mean the modem is busy, hung or gone from the USB bus.',
+    sources: ['S20'],
+    samples: ['Thu Jan 16 08:40:18 2025 daemon.err mobifd: [gsm.modem0] Got timeout from the modem'],
+  },
+];

@@ -1,0 +1,3 @@
+import type { CatalogueEntry } from '../types';
+export const rutosScriptSources = {};
+export const rutosScriptEntries: CatalogueEntry[] = [];

@@ -1,0 +1,222 @@
+import { ADVICE, type AdviceId } from '../catalogue/advice';
+import type { FileEvents } from '../events/eventCollector';
+import { findingOf, secondsBetween } from '../findings/eventTime';
+import { modemName } from '../findings/findingText';
+import type { DetectOptions } from '../findings/options';
+import { describeLayout, unexpectedMode, type UsbDevice } from '../findings/usbHistory';
+import type { Episode, EpisodeStep, Finding, LogEvent, Verdict } from '../model';
+import { formatClock, formatDuration, formatTime } from '../records/timeWords';
+
+// Ids that show an update running, finishing, or the modem taken back by gsmd.
+const FINISHED = new Set(['dfota.finished', 'event.modem-firmware-updated']);
+const RECOVERED = new Set(['gsmd.new-modem', 'event.mobile-data-connected']);
+const LOSS_CODES = new Set(['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing']);
+
+export interface EpisodeInput {
+  file: FileEvents;
+  /** Events of this file, in the order they happened. */
+  events: readonly LogEvent[];
+  findings: readonly Finding[];
+  devices: readonly UsbDevice[];
+  options: DetectOptions;
+}
+
+/**
+ * The story of a modem firmware update in one file: how it started, how the modem was lost, how it
+ * came back, and whether gsmd took it back. Returns nothing when the file shows no update and no
+ * loss of the kind an update causes (knowledge 3.4: the [F1] signature, dfota errors, EDL).
+ */
+export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefined {
+  const { file, events, findings } = input;
+  const mine = findings.filter((f) => f.file === file.file);
+  const started = events.filter((e) => findingOf(e) === 'fw-update-started');
+  const failures = events.filter((e) => findingOf(e) === 'fw-update-failed');
+  const finished = events.filter((e) => FINISHED.has(e.id));
+  const duplicate = mine.find((f) => f.code === 'modem-duplicate-registration');
+  const edl = mine.find((f) => f.code === 'modem-edl-mode');
+  if (!started.length && !failures.length && !finished.length && !duplicate && !edl) return undefined;
+
+  const steps: EpisodeStep[] = [];
+  const evidence = new Set<number>();
+  const step = (text: string, e?: { line: number; time?: number }): void => {
+    const s: EpisodeStep = { text };
+    if (e) {
+      s.line = e.line;
+      if (e.time !== undefined) s.time = e.time;
+      evidence.add(e.line);
+    }
+    steps.push(s);
+  };
+  const sources = new Set<string>();
+  const cite = (...tags: string[]): void => tags.forEach((t) => sources.add(t));
+
+  // 1. Start.
+  const first = started[0] ?? failures[0] ?? finished[0];
+  if (first) {
+    step(`The modem firmware update started${when(first)}.`, first);
+  } else {
+    step('The log has no update lines: when the update is started from the WebUI, dfota\'s output is discarded, so only gsmd and the kernel tell the story.');
+    cite('S3c');
+  }
+
+  // 2. Loss of the modem.
+  const loss = events.find((e) => LOSS_CODES.has(findingOf(e) ?? '') && e.id.startsWith('gsmd.'));
+  const lossFinding = mine.find((f) => f.code === 'modem-write-failure' || f.code === 'modem-read-failure');
+  const modem = loss ? modemName(loss.fields) : 'the modem';
+  if (lossFinding && loss) {
+    const writes = events.filter((e) => (e.id === 'gsmd.write-failed' || e.id === 'gsmd.read-failed') && e.line >= lossFinding.line && e.line <= lossFinding.endLine).length;
+    step(`gsmd lost ${modem}: ${writes || lossFinding.count} failed writes${spanOf(lossFinding, events)} (errno ${loss.fields.errno ?? '5'}: its USB device went away while gsmd held the old AT port).`, loss);
+    cite('K4', 'F1');
+  }
+  const devices = input.devices.filter((d) => d.file === file.file && (!loss || d.path === loss.fields.usbPath));
+  const absences = devices.flatMap((d) => d.absences);
+  absences.forEach((a, i) => {
+    const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
+    const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : ' and did not come back';
+    step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}.`, a.gone);
+  });
+  if (absences.length) cite('K3b');
+  if (duplicate) {
+    step(`gsmd refused to register the modem again: "already exists and is registered", then "Unable to initialize"${duplicate.time !== undefined ? ` at ${formatClock(duplicate.time)}` : ''}. Its stale instance is still registered, so the modem has no working instance in gsmd.`, duplicate);
+    cite('S8', 'S17', 'F1');
+  }
+
+  // 3. How it came back.
+  const change = mine.find((f) => f.code === 'usb-composition-change');
+  const lastEnum = devices.flatMap((d) => d.enumerations).sort((a, b) => a.start.line - b.start.line).pop();
+  if (change && lastEnum) {
+    const odd = unexpectedMode(lastEnum, devices[0]?.vidpid);
+    step(`It re-enumerated in a different USB composition: ${describeLayout(lastEnum)}${odd ? ` (RutOS drives this modem in ${odd.expected} mode)` : ''}. Its ports are not where gsmd looks for them.`, lastEnum.start);
+    cite('S6', 'K1', 'F1');
+  }
+  if (edl) {
+    step('The modem shows as an emergency download (EDL) device: it runs no firmware and waits to be flashed.', edl);
+    cite('F7', 'F9');
+  }
+  for (const f of failures.slice(0, 3)) step(`The update reported a failure: "${f.text}".`, f);
+  if (failures.length) cite('S3', 'S22');
+
+  // 4. Recovery, or silence.
+  const lossLine = loss?.line ?? duplicate?.line ?? 0;
+  const recovered = events.find((e) => RECOVERED.has(e.id) && e.line > lossLine && (!duplicate || e.line > duplicate.endLine));
+  const silent = mine.find((f) => f.code === 'modem-silent');
+  const gsmd = file.daemons.gsmd;
+  if (finished.length) step(`The update finished${when(finished[0])}.`, finished[0]);
+  if (recovered && (loss || duplicate)) step(`gsmd took the modem back${when(recovered)}.`, recovered);
+  if (silent) {
+    step(`gsmd never spoke of the modem again: ${lowerFirst(silent.message.split('; ')[1] ?? 'the log goes on without it.')}`, { line: gsmd?.lastLine ?? silent.line, ...(gsmd?.lastTime !== undefined ? { time: gsmd.lastTime } : {}) });
+  }
+  if (file.endTime !== undefined) {
+    const from = gsmd?.lastTime ?? first?.time;
+    const ago = from !== undefined ? ` (${formatDuration((file.endTime - from) / 1000)} after gsmd's last line)` : '';
+    steps.push({ text: `The log ends at ${formatTime(file.endTime)}${ago}.`, line: file.endLine, time: file.endTime });
+  }
+
+  sortSteps(steps);
+
+  // 5. Verdict.
+  const lostAndNotBack = (loss || duplicate || absences.some((a) => !a.back)) && !recovered && !finished.length;
+  const logGoesOn = (e: LogEvent | undefined): boolean => {
+    if (!e || file.endTime === undefined || e.time === undefined) return !!silent;
+    return (file.endTime - e.time) / 1000 >= input.options.silenceSeconds;
+  };
+  let verdict: Verdict = 'unknown';
+  if (finished.length || (recovered && !failures.length && !edl)) verdict = 'succeeded';
+  else if (failures.length || edl) verdict = 'failed';
+  else if (lostAndNotBack && (silent || logGoesOn(loss ?? started[started.length - 1]))) verdict = 'stuck';
+  else if (started.length && !finished.length && logGoesOn(started[started.length - 1])) verdict = 'stuck';
+
+  const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: !!edl, change: !!change, dfota: failures.some((f) => f.id.startsWith('dfota.')), flasher: failures.some((f) => !f.id.startsWith('dfota.')) });
+  for (const id of advice) ADVICE[id].sources.forEach((s) => sources.add(s));
+
+  const summary = summarise(verdict, { modem, lossFinding, duplicate, change, silent, edl, failures, recovered, inferred: !first });
+  const all = [...evidence].sort((a, b) => a - b);
+  const episode: Episode = {
+    kind: 'modem-firmware-update',
+    verdict,
+    summary,
+    file: file.file,
+    startLine: all[0] ?? first?.line ?? 1,
+    endLine: all[all.length - 1] ?? file.endLine,
+    steps,
+    evidence: all,
+    advice: advice.map((id) => ADVICE[id].text),
+    sources: [...sources],
+  };
+  const startTime = steps.find((s) => s.time !== undefined)?.time;
+  if (startTime !== undefined) episode.startTime = startTime;
+  return episode;
+}
+
+/** Steps in the order things happened; a step without a time stays after the one before it. */
+function sortSteps(steps: EpisodeStep[]): void {
+  let carry = -Infinity;
+  const keyed = steps.map((s, i) => {
+    if (s.time !== undefined) carry = s.time;
+    return { s, i, t: s.time ?? carry };
+  });
+  keyed.sort((a, b) => a.t - b.t || a.i - b.i);
+  keyed.forEach((k, i) => (steps[i] = k.s));
+}
+
+function adviceFor(verdict: Verdict, seen: { duplicate: boolean; edl: boolean; change: boolean; dfota: boolean; flasher: boolean }): AdviceId[] {
+  if (verdict === 'succeeded') return [];
+  const ids: AdviceId[] = ['checkModemAlive'];
+  if (seen.edl) ids.push('edlReflash');
+  if (seen.duplicate || verdict === 'stuck') ids.push('restartGsmdOrReboot', 'waitingWillNotHelp', 'cleanRebootNotPowerCut');
+  if (seen.dfota) ids.push('dfotaRetry');
+  if (seen.flasher && !seen.edl) ids.push('checkFlasherPrerequisites');
+  if (!seen.edl) ids.push('nothingEnumerates');
+  if (seen.change) ids.push('wrongComposition');
+  ids.push('shareTroubleshootPrivately');
+  return [...new Set(ids)];
+}
+
+interface Story {
+  modem: string;
+  lossFinding?: Finding;
+  duplicate?: Finding;
+  change?: Finding;
+  silent?: Finding;
+  edl?: Finding;
+  failures: LogEvent[];
+  recovered?: LogEvent;
+  inferred: boolean;
+}
+
+function summarise(verdict: Verdict, s: Story): string {
+  const parts: string[] = [];
+  if (s.lossFinding) parts.push(`the update lost ${s.modem}: gsmd kept writing to its old AT port and failed (errno 5, the modem had dropped off USB)`);
+  if (s.duplicate) parts.push('gsmd then refused to register the modem again because its old instance was still registered');
+  if (s.change) parts.push('the modem came back on USB in a different composition, with its ports not where gsmd expects them');
+  if (s.silent) parts.push('gsmd never spoke of the modem again');
+  if (s.edl) parts.push('the modem is in emergency download (EDL) mode and runs no firmware');
+  if (s.failures.length) parts.push(`the update reported "${s.failures[0].text}"`);
+  const story = parts.length ? capitalise(parts.join('; ')) + '.' : '';
+  switch (verdict) {
+    case 'stuck':
+      return `Stuck: ${story} dfota waits for gsmd to report the modem's firmware with no time limit, so the "firmware update is in progress" banner will not clear by waiting; the modem needs gsmd restarted or a clean reboot.${s.inferred ? ' (The update itself is inferred: WebUI-started updates leave no dfota lines in the log.)' : ''}`;
+    case 'failed':
+      return `Failed: ${story}`;
+    case 'succeeded':
+      return `Succeeded: ${story ? story + ' ' : ''}${s.recovered ? 'gsmd registered the modem again.' : 'the update finished.'}`;
+    default:
+      return `Unknown: ${story || 'the update started, but the log ends before it shows how it went.'}`;
+  }
+}
+
+function when(e: LogEvent | { time?: number; uptime?: number }): string {
+  if (e.time !== undefined) return ` at ${formatClock(e.time)}`;
+  if ('uptime' in e && e.uptime !== undefined) return ` at uptime ${e.uptime.toFixed(0)} s`;
+  return '';
+}
+
+function spanOf(f: Finding, events: readonly LogEvent[]): string {
+  const a = events.find((e) => e.line === f.line);
+  const b = events.find((e) => e.line === f.lines[f.lines.length - 1]);
+  const s = a && b ? secondsBetween(a, b) : undefined;
+  return s !== undefined && s >= 1 ? ` in ${formatDuration(s)}` : '';
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

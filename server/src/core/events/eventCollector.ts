@@ -1,0 +1,260 @@
+import { CATALOGUE } from '../catalogue/index';
+import type { FileSummary, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
+import { LineParser } from '../records/lineParser';
+import { EventMatcher } from './eventMatcher';
+
+const SHARED_MATCHER = new EventMatcher(CATALOGUE);
+
+/** A daemon whose silence matters: when it last spoke, and how often. */
+export interface DaemonActivity {
+  firstLine: number;
+  lastLine: number;
+  lastTime?: number;
+  lines: number;
+}
+
+export interface ClockJump {
+  line: number;
+  segment: number;
+  from: number;
+  to: number;
+}
+
+export interface SegmentStart {
+  segment: number;
+  line: number;
+  time?: number;
+  reason: 'uptime-reset';
+}
+
+/** Everything the detectors need from one file, without a record per line. */
+export interface FileEvents {
+  file: number;
+  summary: FileSummary;
+  events: LogEvent[];
+  notices: InputNotice[];
+  clockJumps: ClockJump[];
+  segmentStarts: SegmentStart[];
+  /** Keyed by lowercased tag: gsmd, mobifd, modemmanager. */
+  daemons: Record<string, DaemonActivity>;
+  /** Last wall time in the file (ms) and the line it is on. */
+  endTime?: number;
+  endLine: number;
+}
+
+// Daemons whose last word the detectors compare with the end of the log.
+const WATCHED_DAEMONS = new Set(['gsmd', 'mobifd', 'modemmanager']);
+const DMESG_SECTION = /^dmesg$/i;
+/** Wall clock stepping back further than this is a clock jump, not jitter between sources. */
+const BACKWARD_JUMP_MS = 60_000;
+/** Wall clock running ahead of kernel uptime by more than this is a clock being set. */
+const FORWARD_JUMP_S = 300;
+
+export interface CollectOptions {
+  referenceTime?: number;
+  matcher?: EventMatcher;
+}
+
+/**
+ * The second stage: numbered lines in, catalogued events out. Keeps counters per file, not per
+ * line, so memory follows the number of events rather than the size of the log.
+ */
+export class EventCollector {
+  private readonly parser: LineParser;
+  private readonly matcher: EventMatcher;
+  private readonly events: LogEvent[] = [];
+  private readonly formats: Partial<Record<FormatId, number>> = {};
+  private readonly skipped: Partial<Record<SkipReason, number>> = {};
+  private readonly daemons: Record<string, DaemonActivity> = {};
+  private readonly clockJumps: ClockJump[] = [];
+  private readonly segmentStarts: SegmentStart[] = [];
+  /** Wall-minus-uptime offset (s) per boot segment, from lines that carry both clocks. */
+  private readonly offsets = new Map<number, number>();
+  private readonly kernelSeen = new Map<string, number>();
+  private segment = 0;
+  private section: string | undefined;
+  private lastUptime: number | undefined;
+  private lastTime: number | undefined;
+  private lastPair: { time: number; uptime: number } | undefined;
+  private firstTime: number | undefined;
+  private maxTime: number | undefined;
+  private endTime: number | undefined;
+  private lastLine = 0;
+  private parsedLines = 0;
+  private year1970Line: number | undefined;
+  private readonly referenceYear: number;
+
+  constructor(private readonly file: number, private readonly path: string, options: CollectOptions = {}) {
+    const ref = options.referenceTime ?? Date.now();
+    this.referenceYear = new Date(ref).getUTCFullYear();
+    this.referenceTime = ref;
+    this.parser = new LineParser({ referenceYear: this.referenceYear });
+    this.matcher = options.matcher ?? SHARED_MATCHER;
+  }
+
+  private readonly referenceTime: number;
+
+  addLine(text: string, lineNo: number): void {
+    this.lastLine = lineNo;
+    const result = this.parser.parse(text, lineNo);
+    if ('skip' in result) {
+      this.skipped[result.skip] = (this.skipped[result.skip] ?? 0) + 1;
+      return;
+    }
+    const record = result.record;
+    this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
+    if (record.format === 'section') {
+      this.section = record.message;
+      this.lastUptime = undefined;
+      this.lastTime = undefined;
+      this.lastPair = undefined;
+      return;
+    }
+    if (record.format !== 'text') this.parsedLines++;
+    this.trackClocks(record);
+    this.trackDaemon(record);
+    const match = this.matcher.match(record);
+    if (!match) return;
+    const event: LogEvent = {
+      id: match.entry.id,
+      line: record.line,
+      endLine: record.endLine,
+      segment: this.inDmesgSection() ? -1 : this.segment,
+      subsystem: match.entry.subsystem,
+      severity: match.entry.severity,
+      fields: match.fields,
+      file: this.file,
+      text: record.message.length > 500 ? record.message.slice(0, 500) : record.message,
+    };
+    if (record.time !== undefined) event.time = record.time;
+    if (record.uptime !== undefined) event.uptime = record.uptime;
+    if (record.section !== undefined) event.section = record.section;
+    if (this.isDuplicateKernelEvent(event)) return;
+    this.events.push(event);
+  }
+
+  finish(): FileEvents {
+    // Yearless (BSD) timestamps were read in the reference year; a log cannot end after its file
+    // was last written, so a future end means the lines are from the year before.
+    if (this.parser.yearless && this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000) {
+      const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() - 1); return d.getTime(); };
+      for (const e of this.events) if (e.time !== undefined) e.time = shift(e.time);
+      for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined) d.lastTime = shift(d.lastTime);
+      if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
+      if (this.endTime !== undefined) this.endTime = shift(this.endTime);
+      this.maxTime = shift(this.maxTime);
+    }
+    this.placeDmesgSection();
+    const notices: InputNotice[] = [];
+    if (this.year1970Line !== undefined) {
+      notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
+    }
+    const formatEntries = Object.entries(this.formats).filter(([f]) => f !== 'section' && f !== 'text') as [FormatId, number][];
+    formatEntries.sort((a, b) => b[1] - a[1]);
+    const summary: FileSummary = {
+      path: this.path,
+      format: formatEntries[0]?.[0] ?? (this.formats.text ? 'text' : 'unknown'),
+      lines: this.lastLine,
+      parsedLines: this.parsedLines,
+      bytes: 0,
+      formats: this.formats,
+      skipped: this.skipped,
+      segments: this.segment + 1,
+    };
+    if (this.firstTime !== undefined) summary.firstTime = this.firstTime;
+    if (this.maxTime !== undefined) summary.lastTime = this.maxTime;
+    const out: FileEvents = {
+      file: this.file,
+      summary,
+      events: this.events,
+      notices,
+      clockJumps: this.clockJumps,
+      segmentStarts: this.segmentStarts,
+      daemons: this.daemons,
+      endLine: this.lastLine,
+    };
+    if (this.endTime !== undefined) out.endTime = this.endTime;
+    return out;
+  }
+
+  private inDmesgSection(): boolean {
+    return this.section !== undefined && DMESG_SECTION.test(this.section);
+  }
+
+  private trackClocks(r: LogRecord): void {
+    if (r.uptime !== undefined) {
+      if (this.lastUptime !== undefined && r.uptime + 1 < this.lastUptime && !this.inDmesgSection()) {
+        this.segment++;
+        this.lastPair = undefined;
+        this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), reason: 'uptime-reset' });
+      }
+      this.lastUptime = r.uptime;
+    }
+    if (r.time === undefined) return;
+    if (r.time < 946684800000 /* 2000-01-01 */) this.year1970Line ??= r.line;
+    if (this.lastTime !== undefined && r.time < this.lastTime - BACKWARD_JUMP_MS) {
+      this.clockJumps.push({ line: r.line, segment: this.segment, from: this.lastTime, to: r.time });
+    } else if (r.uptime !== undefined && this.lastPair && r.uptime >= this.lastPair.uptime) {
+      const wallDelta = (r.time - this.lastPair.time) / 1000;
+      const upDelta = r.uptime - this.lastPair.uptime;
+      if (wallDelta - upDelta > FORWARD_JUMP_S) this.clockJumps.push({ line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
+    }
+    if (r.uptime !== undefined && !this.inDmesgSection()) {
+      this.lastPair = { time: r.time, uptime: r.uptime };
+      this.offsets.set(this.segment, r.time / 1000 - r.uptime);
+    }
+    this.lastTime = r.time;
+    this.firstTime ??= r.time;
+    if (this.maxTime === undefined || r.time > this.maxTime) this.maxTime = r.time;
+    this.endTime = r.time;
+  }
+
+  private trackDaemon(r: LogRecord): void {
+    if (!r.tag) return;
+    const key = r.tag.toLowerCase();
+    if (!WATCHED_DAEMONS.has(key)) return;
+    const d = (this.daemons[key] ??= { firstLine: r.line, lastLine: r.line, lines: 0 });
+    d.lastLine = r.line;
+    d.lines++;
+    if (r.time !== undefined) d.lastTime = r.time;
+  }
+
+  /**
+   * A troubleshoot system.log holds the kernel ring buffer twice: undated under [Dmesg] and
+   * dated under [Logread]. The dated copy replaces the undated one, so each event counts once.
+   */
+  private isDuplicateKernelEvent(event: LogEvent): boolean {
+    if (event.uptime === undefined) return false;
+    const key = `${event.uptime}|${event.id}`;
+    const seen = this.kernelSeen.get(key);
+    if (seen === undefined) {
+      this.kernelSeen.set(key, this.events.length);
+      if (this.kernelSeen.size > 200_000) this.kernelSeen.clear();
+      return false;
+    }
+    const earlier = this.events[seen];
+    if (!earlier || earlier.section === event.section) return false;
+    if (earlier.time === undefined && event.time !== undefined) {
+      event.segment = event.segment === -1 ? earlier.segment : event.segment;
+      this.events[seen] = event;
+    }
+    return true;
+  }
+
+  /** The [Dmesg] section is the current boot: the last segment, mapped with its clock offset. */
+  private placeDmesgSection(): void {
+    const last = this.segment;
+    const offset = this.offsets.get(last);
+    for (const e of this.events) {
+      if (e.segment !== -1) continue;
+      e.segment = last;
+      if (e.time === undefined && e.uptime !== undefined && offset !== undefined) e.time = Math.round((offset + e.uptime) * 1000);
+    }
+    for (const e of this.events) {
+      if (e.time === undefined && e.uptime !== undefined) {
+        const o = this.offsets.get(e.segment);
+        if (o !== undefined) e.time = Math.round((o + e.uptime) * 1000);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { FileEvents } from '../events/eventCollector';
+import type { Finding, LogEvent } from '../model';
+import { detectBursts } from './detectors/bursts';
+import { detectClockJumps } from './detectors/clockJumps';
+import { detectEdlMode } from './detectors/edlMode';
+import { detectModemSilence } from './detectors/modemSilence';
+import { detectReboots } from './detectors/reboots';
+import { detectUsbFindings } from './detectors/usbFindings';
+import { chronological } from './eventTime';
+import type { DetectOptions } from './options';
+import { buildUsbHistory, type UsbDevice } from './usbHistory';
+
+export interface Detection {
+  /** All events of all files, in the order they happened. */
+  events: LogEvent[];
+  findings: Finding[];
+  devices: UsbDevice[];
+}
+
+/** Runs every detector over the events of the files and returns findings in file order. */
+export function detectFindings(files: readonly FileEvents[], options: DetectOptions): Detection {
+  const events = chronological(files.flatMap((f) => f.events));
+  const devices = buildUsbHistory(events);
+  const lastEvent = new Map<number, LogEvent>();
+  for (const e of events) lastEvent.set(e.file, e);
+  // The end of the log may lie after the last event: a stand-in event on the last timed line.
+  for (const f of files) {
+    const last = lastEvent.get(f.file);
+    if (f.endTime !== undefined && (!last || last.time === undefined || last.time < f.endTime)) {
+      lastEvent.set(f.file, { id: 'end', line: f.endLine, endLine: f.endLine, time: f.endTime, segment: last?.segment ?? 0, subsystem: 'system', severity: 'info', fields: {}, file: f.file, text: '' });
+    }
+  }
+  const findings: Finding[] = [
+    ...detectBursts(events, options),
+    ...detectUsbFindings(devices, { lastEvent: (file) => lastEvent.get(file) }, options),
+    ...detectEdlMode(events),
+    ...files.flatMap((f) => [...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f)]),
+  ];
+  findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
+  return { events, findings, devices };
+}

@@ -1,0 +1,47 @@
+import type { Finding, LogEvent } from '../../model';
+import type { FileEvents } from '../../events/eventCollector';
+import { formatClock, formatDuration } from '../../records/timeWords';
+import { findingOf } from '../eventTime';
+import { modemName } from '../findingText';
+import type { DetectOptions } from '../options';
+import type { UsbDevice } from '../usbHistory';
+import { toFinding } from './findingBuilder';
+
+const LOSS_CODES = new Set(['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing', 'modem-unresponsive']);
+/** Lines after the last trouble that still count as the same burst. */
+const SAME_BURST_SECONDS = 15;
+/** Without clocks, this many lines of log after gsmd's last word is a silence. */
+const SILENT_LINES = 20;
+
+/**
+ * gsmd stopped talking after losing the modem while the log went on: the state in which
+ * "already exists and is registered" leaves it, with no instance that could log anything [F1] [S8].
+ */
+export function detectModemSilence(file: FileEvents, events: readonly LogEvent[], devices: readonly UsbDevice[], options: DetectOptions): Finding[] {
+  const gsmd = file.daemons.gsmd;
+  if (!gsmd) return [];
+  const trouble = events.filter((e) => e.file === file.file && e.id.startsWith('gsmd.') && LOSS_CODES.has(findingOf(e) ?? ''));
+  if (trouble.length === 0) return [];
+  const last = trouble[trouble.length - 1];
+  if (gsmd.lastLine > last.endLine) {
+    const lastTime = gsmd.lastTime;
+    if (lastTime === undefined || last.time === undefined || lastTime - last.time > SAME_BURST_SECONDS * 1000) return [];
+  }
+  const quietSeconds = file.endTime !== undefined && last.time !== undefined ? (file.endTime - last.time) / 1000 : undefined;
+  const quietLines = file.endLine - gsmd.lastLine;
+  if (quietSeconds !== undefined ? quietSeconds < options.silenceSeconds : quietLines < SILENT_LINES) return [];
+  const since = last.time !== undefined ? ` since ${formatClock(last.time)}` : '';
+  const span = quietSeconds !== undefined ? `${formatDuration(quietSeconds)} (${quietLines} lines)` : `${quietLines} lines`;
+  const back = returnAfter(devices, last);
+  const comeback = back ? `, although the modem came back on USB${back.time !== undefined ? ` at ${formatClock(back.time)}` : ''}` : '';
+  const message = `gsmd has logged nothing about ${modemName(last.fields)}${since}; the log goes on for ${span} without a word from it${comeback}. ` +
+    'No modem instance is registered, so nothing will register the modem again until gsmd restarts or the router reboots.';
+  return [toFinding('modem-silent', 'error', message, [last])];
+}
+
+function returnAfter(devices: readonly UsbDevice[], e: LogEvent): LogEvent | undefined {
+  const d = devices.find((x) => x.file === e.file && x.path === e.fields.usbPath);
+  if (!d) return undefined;
+  for (const en of d.enumerations) if (en.start.line > e.line || (en.start.time ?? 0) > (e.time ?? Infinity)) return en.start;
+  return undefined;
+}

@@ -1,0 +1,40 @@
+import type { Finding, LogEvent } from '../../model';
+import type { FileEvents } from '../../events/eventCollector';
+import { formatTime } from '../../records/timeWords';
+import { describeEvent } from '../../events/describeEvent';
+import { findingOf, secondsBetween } from '../eventTime';
+import { toFinding } from './findingBuilder';
+
+/** Reboot lines this close together describe the same restart. */
+const SAME_REBOOT_SECONDS = 300;
+
+/** `reboot` for clean restarts, `unexpected-reboot` for power loss and watchdog resets. */
+export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Finding[] {
+  const mine = events.filter((e) => e.file === file.file);
+  const findings: Finding[] = [];
+  for (const code of ['unexpected-reboot', 'reboot'] as const) {
+    const groups: LogEvent[][] = [];
+    for (const e of mine.filter((x) => findingOf(x) === code)) {
+      const g = groups[groups.length - 1];
+      const gap = g ? secondsBetween(g[g.length - 1], e) : undefined;
+      if (g && (gap !== undefined ? gap <= SAME_REBOOT_SECONDS : e.line - g[g.length - 1].line < 50)) g.push(e);
+      else groups.push([e]);
+    }
+    for (const g of groups) {
+      const summary = g.map((e) => describeEvent(e.id, e.fields, e.text)).filter((s, i, a) => a.indexOf(s) === i).join('; ');
+      findings.push(toFinding(code, code === 'reboot' ? 'info' : 'warning', summary, g));
+    }
+  }
+  // A kernel uptime that starts again is a boot even when no reboot line survived.
+  for (const s of file.segmentStarts) {
+    const near = findings.some((f) => Math.abs(f.line - s.line) < 200);
+    if (near) continue;
+    const when = s.time !== undefined ? ` (${formatTime(s.time)})` : '';
+    findings.push({
+      code: 'reboot', severity: 'info', file: file.file, line: s.line, endLine: s.line, count: 1, lines: [s.line], eventIds: [],
+      message: `Kernel uptime starts again here${when}: the router booted.`,
+      ...(s.time !== undefined ? { time: s.time } : {}),
+    });
+  }
+  return findings;
+}

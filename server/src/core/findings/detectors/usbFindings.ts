@@ -1,0 +1,131 @@
+import { usbModel } from '../../catalogue/tables/usbIds';
+import type { Finding, LogEvent } from '../../model';
+import { formatClock, formatDuration } from '../../records/timeWords';
+import { secondsBetween } from '../eventTime';
+import type { DetectOptions } from '../options';
+import { dataDriver, describeLayout, isDataDriver, layoutKey, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
+import { toFinding } from './findingBuilder';
+
+export interface LogEnd {
+  /** Last event or line of each file, to measure how long an open gap lasted. */
+  lastEvent: (file: number) => LogEvent | undefined;
+}
+
+function deviceName(d: UsbDevice): string {
+  const model = usbModel(d.vidpid)?.model;
+  return model ? `${model} at USB ${d.path}` : `USB device ${d.path}`;
+}
+
+const at = (e: LogEvent): string => (e.time !== undefined ? ` at ${formatClock(e.time)}` : e.uptime !== undefined ? ` at uptime ${e.uptime.toFixed(0)} s` : '');
+
+/** usb-disconnect, usb-gap, usb-reconnect-loop and usb-composition-change from the device history. */
+export function detectUsbFindings(devices: readonly UsbDevice[], end: LogEnd, options: DetectOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const d of devices) {
+    const inLoop = detectLoop(d, options, findings);
+    for (const a of d.absences) {
+      if (!inLoop.has(a)) findings.push(...absenceFindings(d, a, end, options));
+    }
+    findings.push(...compositionChanges(d));
+  }
+  return findings;
+}
+
+function absenceFindings(d: UsbDevice, a: Absence, end: LogEnd, options: DetectOptions): Finding[] {
+  const name = deviceName(d);
+  const lines = a.back ? [...a.events, a.back] : a.events;
+  if (a.back) {
+    const gone = secondsBetween(a.gone, a.back);
+    if (gone !== undefined && gone > options.usbGapSeconds) {
+      return [toFinding('usb-gap', 'warning', `${name} was off the USB bus for ${formatDuration(gone)}${at(a.gone)}, then came back${at(a.back)}.`, lines)];
+    }
+    const how = gone !== undefined ? ` for ${formatDuration(gone)}` : '';
+    return [toFinding('usb-disconnect', 'info', `${name} left the USB bus${at(a.gone)} and came back${how}: a modem reset.`, lines)];
+  }
+  const last = end.lastEvent(a.file);
+  const after = last ? secondsBetween(a.gone, last) : undefined;
+  const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
+  const tail = after !== undefined && after > 0 ? `; the log goes on for ${formatDuration(after)} without it` : '';
+  const severity = after !== undefined && after > options.usbGapSeconds ? 'error' : 'warning';
+  return [toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines)];
+}
+
+/** Reconnects that come faster than the window allows, or a device number that shows many. */
+function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): Set<Absence> {
+  const covered = new Set<Absence>();
+  const cycles = d.absences.filter((a) => a.back);
+  let best: Absence[] = [];
+  for (let i = 0; i < cycles.length; i++) {
+    const run = [cycles[i]];
+    for (let j = i + 1; j < cycles.length; j++) {
+      const span = secondsBetween(cycles[i].gone, cycles[j].gone);
+      if (span !== undefined && span > options.reconnectLoopWindowSeconds) break;
+      run.push(cycles[j]);
+    }
+    if (run.length > best.length) best = run;
+  }
+  const high = d.highestDevnum !== undefined && d.highestDevnum >= options.highDeviceNumber && cycles.length >= 1;
+  if (best.length < options.reconnectLoopCount && !high) return covered;
+  const group = best.length >= options.reconnectLoopCount ? best : cycles;
+  for (const a of group) covered.add(a);
+  const events = group.flatMap((a) => [a.gone, ...(a.back ? [a.back] : [])]);
+  const span = secondsBetween(group[0].gone, group[group.length - 1].back ?? group[group.length - 1].gone);
+  const within = span !== undefined ? ` within ${formatDuration(span)}` : '';
+  const devnum = high ? ` Its USB device number reached ${d.highestDevnum}: it has re-enumerated that many times since the bus started.` : '';
+  findings.push(toFinding('usb-reconnect-loop', 'error', `${deviceName(d)} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}.${devnum} A modem that keeps dropping off the bus is crash-looping or browning out.`, events));
+  return covered;
+}
+
+function compositionChanges(d: UsbDevice): Finding[] {
+  const out: Finding[] = [];
+  // What the log has shown so far of the device's layout: an enumeration often logs only part of
+  // it, so each one is compared with everything known before it, not just with the previous one.
+  const known: Enumeration | undefined = d.enumerations[0] && { ...d.enumerations[0], drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
+  let lastDescribed: Enumeration | undefined;
+  for (const en of d.enumerations) {
+    if (known && lastDescribed) {
+      const why = differences(known, en);
+      if (why.length) {
+        out.push(toFinding('usb-composition-change', 'warning',
+          `${deviceName(d)} came back in a different USB composition (${why.join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
+          [lastDescribed.start, ...en.events]));
+      }
+    }
+    if (known && (layoutKey(en) !== '' || en.vidpid || en.ttys.size)) {
+      for (const [i, drv] of en.drivers) known.drivers.set(i, drv);
+      for (const [i, tty] of en.ttys) known.ttys.set(i, tty);
+      if (en.vidpid) known.vidpid = en.vidpid;
+      // A new data driver replaces the old one even when it sits on another interface.
+      if (dataDriver(en)) for (const [i, drv] of [...known.drivers]) if (isDataDriver(drv) && !en.drivers.has(i)) known.drivers.delete(i);
+      known.netdevs = en.netdevs.length ? [...en.netdevs] : known.netdevs;
+      lastDescribed = en;
+    }
+  }
+  // Even with no earlier enumeration in the log, a data mode RutOS does not use is a change.
+  for (const en of d.enumerations) {
+    const odd = unexpectedMode(en, d.vidpid);
+    if (odd && !out.some((f) => f.lines.includes(en.start.line))) {
+      out.push(toFinding('usb-composition-change', 'warning',
+        `${deviceName(d)} came up in ${odd.seen} mode, but RutOS drives it in ${odd.expected} mode: its interfaces and tty numbers are not where gsmd looks for them. Now: ${describeLayout(en)}.`,
+        en.events));
+    }
+  }
+  return out;
+}
+
+function differences(a: Enumeration, b: Enumeration): string[] {
+  const why: string[] = [];
+  if (a.vidpid && b.vidpid && a.vidpid !== b.vidpid) why.push(`USB ID ${a.vidpid} became ${b.vidpid}`);
+  for (const [iface, driver] of a.drivers) {
+    const now = b.drivers.get(iface);
+    if (now && now !== driver) why.push(`interface ${iface} is now ${now}, was ${driver}`);
+  }
+  const modeA = dataDriver(a);
+  const modeB = dataDriver(b);
+  if (modeA && modeB && modeA !== modeB) why.push(`data driver ${modeB} instead of ${modeA}`);
+  for (const [iface, tty] of a.ttys) {
+    const now = b.ttys.get(iface);
+    if (now && now !== tty) why.push(`interface ${iface} is ${now}, was ${tty}`);
+  }
+  return [...new Set(why)];
+}

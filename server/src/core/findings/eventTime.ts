@@ -1,0 +1,38 @@
+import { catalogueEntry } from '../catalogue/index';
+import type { FindingCode, LogEvent } from '../model';
+
+/** Seconds on the best clock the event has: wall time, else kernel uptime. */
+export function eventSeconds(e: LogEvent): number | undefined {
+  if (e.time !== undefined) return e.time / 1000;
+  return e.uptime;
+}
+
+/** Seconds between two events when both sit on the same clock, else undefined. */
+export function secondsBetween(a: LogEvent, b: LogEvent): number | undefined {
+  if (a.time !== undefined && b.time !== undefined) return (b.time - a.time) / 1000;
+  if (a.uptime !== undefined && b.uptime !== undefined && a.segment === b.segment) return b.uptime - a.uptime;
+  return undefined;
+}
+
+/**
+ * Events in the order they happened: by boot segment, then by clock. An event without a clock
+ * keeps its place after the event before it in the file.
+ */
+export function chronological(events: readonly LogEvent[]): LogEvent[] {
+  let carry = -Infinity;
+  const keyed = events.map((e, i) => {
+    const t = eventSeconds(e);
+    if (t !== undefined) carry = t;
+    return { e, i, seg: e.segment, t: t ?? carry };
+  });
+  keyed.sort((a, b) => a.e.file - b.e.file || a.seg - b.seg || a.t - b.t || a.i - b.i);
+  return keyed.map((k) => k.e);
+}
+
+/** The finding an event is evidence for, per its catalogue entry (and that entry's condition). */
+export function findingOf(e: LogEvent): FindingCode | undefined {
+  const entry = catalogueEntry(e.id);
+  if (!entry?.finding) return undefined;
+  if (entry.findingIf && !entry.findingIf.values.includes(e.fields[entry.findingIf.field] ?? '')) return undefined;
+  return entry.finding;
+}

@@ -1,0 +1,52 @@
+import { describeEvent } from '../events/describeEvent';
+import { usbModel } from '../catalogue/tables/usbIds';
+import type { FindingCode, LogEvent } from '../model';
+import { formatDuration } from '../records/timeWords';
+
+/** What a finding is about, in a few words: the heading a person scans for. */
+export const FINDING_TITLES: Record<FindingCode, string> = {
+  'modem-write-failure': 'Writes to the modem failed',
+  'modem-read-failure': 'Reads from the modem failed',
+  'modem-unresponsive': 'The modem stopped answering',
+  'modem-duplicate-registration': 'gsmd refused to register the modem again',
+  'modem-port-missing': 'The modem\'s AT port is missing',
+  'modem-silent': 'gsmd went silent about the modem',
+  'usb-disconnect': 'The modem left the USB bus',
+  'usb-gap': 'The modem was off the USB bus',
+  'usb-reconnect-loop': 'The modem keeps reconnecting',
+  'usb-composition-change': 'The modem came back in a different USB composition',
+  'usb-enumeration-error': 'USB enumeration errors',
+  'modem-edl-mode': 'The modem is in emergency download (EDL) mode',
+  'fw-update-started': 'Modem firmware update',
+  'fw-update-failed': 'Modem firmware update failed',
+  'fw-update-stuck': 'Modem firmware update is stuck',
+  'sim-error': 'SIM problem',
+  'registration-failed': 'Network registration failed',
+  'mobile-data-down': 'Mobile data went down',
+  'interface-down': 'Interface went down',
+  'data-session-failed': 'The data connection could not be set up',
+  reboot: 'The router rebooted',
+  'unexpected-reboot': 'The router restarted unexpectedly',
+  'clock-jump': 'The clock jumped',
+  'input-problem': 'Problem with the input',
+};
+
+/** `Quectel EC200A at USB 1-1`, or what is known of it. */
+export function modemName(fields: Record<string, string>): string {
+  const model = usbModel(fields.vidpid)?.model;
+  if (fields.usbPath && model) return `${model} at USB ${fields.usbPath}`;
+  if (fields.usbPath) return `the modem at USB ${fields.usbPath}`;
+  return model ?? 'the modem';
+}
+
+/** The message of a burst finding: the first event's summary, and how big the burst was. */
+export function burstMessage(code: FindingCode, events: readonly LogEvent[], seconds: number | undefined): string {
+  const first = events[0];
+  const lead = describeEvent(first.id, first.fields, first.text);
+  if (events.length <= 1) return lead;
+  const same = events.filter((e) => e.id === first.id).length;
+  const times = same > 1 ? `${same} times` : '';
+  const span = seconds !== undefined && seconds >= 1 ? ` in ${formatDuration(seconds)}` : '';
+  const lines = same !== events.length ? `, ${events.length} lines` : '';
+  return `${lead} (${times || `${events.length} lines`}${span}${times ? lines : ''})`;
+}

@@ -1,0 +1,23 @@
+/** Thresholds of the detectors. Every one is a setting; these defaults fit RutOS modem logs. */
+export interface DetectOptions {
+  /** Events of one kind closer than this (s) form one burst, i.e. one finding. */
+  burstWindowSeconds: number;
+  /** A modem off the USB bus longer than this (s) is a `usb-gap`. */
+  usbGapSeconds: number;
+  /** This many reconnects of one device within `reconnectLoopWindowSeconds` is a loop. */
+  reconnectLoopCount: number;
+  reconnectLoopWindowSeconds: number;
+  /** A USB device number at least this high has re-enumerated many times since boot. */
+  highDeviceNumber: number;
+  /** gsmd quiet for this long (s) after losing a modem, while the log goes on, is `modem-silent`. */
+  silenceSeconds: number;
+}
+
+export const DEFAULT_DETECT_OPTIONS: DetectOptions = {
+  burstWindowSeconds: 30,
+  usbGapSeconds: 60,
+  reconnectLoopCount: 3,
+  reconnectLoopWindowSeconds: 900,
+  highDeviceNumber: 30,
+  silenceSeconds: 120,
+};

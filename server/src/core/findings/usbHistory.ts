@@ -1,0 +1,183 @@
+import { catalogueEntry } from '../catalogue/index';
+import { usbModel } from '../catalogue/tables/usbIds';
+import type { LogEvent } from '../model';
+
+/** One appearance of a device on the bus, with the drivers and ports it came up with. */
+export interface Enumeration {
+  path: string;
+  file: number;
+  start: LogEvent;
+  devnum?: number;
+  /** USB interface number -> driver that bound it (`0 -> cdc_ether`, `3 -> option`). */
+  drivers: Map<number, string>;
+  /** USB interface number -> tty it became. */
+  ttys: Map<number, string>;
+  /** ttys seen without a known interface, in order. */
+  looseTtys: string[];
+  netdevs: string[];
+  vidpid?: string;
+  events: LogEvent[];
+}
+
+/** A time the device was off the bus: from its departure to its return, if it came back. */
+export interface Absence {
+  path: string;
+  file: number;
+  gone: LogEvent;
+  back?: LogEvent;
+  /** No `USB disconnect` line: inferred from its interfaces or drivers going away. */
+  implied: boolean;
+  events: LogEvent[];
+}
+
+export interface UsbDevice {
+  path: string;
+  file: number;
+  vidpid?: string;
+  enumerations: Enumeration[];
+  absences: Absence[];
+  highestDevnum?: number;
+}
+
+/**
+ * Follows each USB device through the events, using only the catalogue's `usb` and `layout`
+ * marks: when it left, when it came back, and how it looked each time it came up.
+ */
+export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[] {
+  const devices = new Map<string, UsbDevice>();
+  const state = new Map<string, 'present' | 'gone'>();
+  const lastIface = new Map<string, number>();
+  const vidpidOf = new Map<string, string>();
+
+  const device = (file: number, path: string): UsbDevice => {
+    const key = `${file}|${path}`;
+    let d = devices.get(key);
+    if (!d) devices.set(key, (d = { path, file, enumerations: [], absences: [] }));
+    return d;
+  };
+  const startEnumeration = (d: UsbDevice, e: LogEvent): Enumeration => {
+    const en: Enumeration = { path: d.path, file: d.file, start: e, drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [e] };
+    if (e.fields.devnum) en.devnum = +e.fields.devnum;
+    d.enumerations.push(en);
+    return en;
+  };
+
+  for (const e of chronological) {
+    // gsmd names the modem with its VID:PID: `1-1 [2c7c:6005]`.
+    if (e.fields.usbPath && e.fields.vidpid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, e.fields.vidpid.toLowerCase());
+    if (e.fields.usbPath && e.fields.vid && e.fields.pid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, `${e.fields.vid}:${e.fields.pid.padStart(4, '0')}`.toLowerCase());
+    const entry = catalogueEntry(e.id);
+    const path = e.fields.usbPath;
+    if (!entry || !path || (!entry.usb && !entry.layout)) continue;
+    const d = device(e.file, path);
+    const key = `${e.file}|${path}`;
+    const now = state.get(key);
+    const current = d.enumerations[d.enumerations.length - 1];
+
+    if (entry.usb === 'gone' || (entry.usb === 'teardown' && now !== 'gone')) {
+      if (now === 'gone') {
+        d.absences[d.absences.length - 1]?.events.push(e);
+      } else {
+        d.absences.push({ path, file: e.file, gone: e, implied: entry.usb === 'teardown', events: [e] });
+        state.set(key, 'gone');
+      }
+      continue;
+    }
+    if (entry.usb === 'teardown') {
+      d.absences[d.absences.length - 1]?.events.push(e);
+      continue;
+    }
+    let en = current;
+    const isNewDevice = e.id === 'usb.new-device' && e.fields.kind === 'new';
+    if (entry.usb === 'present' && now === 'gone') {
+      const absence = d.absences[d.absences.length - 1];
+      if (absence) absence.back = e;
+      state.set(key, 'present');
+      en = startEnumeration(d, e);
+    } else if (!en || (isNewDevice && en.events.length > 1)) {
+      // First sight of the device, or a new enumeration whose disconnect was not logged.
+      state.set(key, 'present');
+      en = startEnumeration(d, e);
+    } else {
+      if (entry.usb === 'present') state.set(key, 'present');
+      en.events.push(e);
+    }
+    if (e.fields.devnum) {
+      en.devnum ??= +e.fields.devnum;
+      d.highestDevnum = Math.max(d.highestDevnum ?? 0, +e.fields.devnum);
+    }
+    recordLayout(en, e, lastIface, key);
+  }
+  for (const d of devices.values()) {
+    const vp = vidpidOf.get(`${d.file}|${d.path}`);
+    if (vp) d.vidpid = vp;
+  }
+  return [...devices.values()];
+}
+
+function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, number>, key: string): void {
+  const f = e.fields;
+  const iface = f.iface !== undefined ? +f.iface : undefined;
+  if (iface !== undefined && f.driver) en.drivers.set(iface, f.driver);
+  if (iface !== undefined) lastIface.set(key, iface);
+  if (f.netdev && !en.netdevs.includes(f.netdev)) en.netdevs.push(f.netdev);
+  if (f.vid && f.pid) en.vidpid = `${f.vid}:${f.pid.padStart(4, '0')}`.toLowerCase();
+  if (f.tty) {
+    // `usb 1-1: ... attached to ttyUSB0` follows `option 1-1:1.2: ... detected` for interface 2.
+    const at = iface ?? (e.id === 'usb.serial-attached' ? lastIface.get(key) : undefined);
+    if (at !== undefined) {
+      en.ttys.set(at, f.tty);
+      if (e.id === 'usb.serial-symlink' && !en.drivers.has(at)) en.drivers.set(at, 'option');
+    } else if (!en.looseTtys.includes(f.tty)) en.looseTtys.push(f.tty);
+  }
+}
+
+const NET_MODE: Record<string, string> = {
+  cdc_ether: 'ECM', rndis_host: 'RNDIS', qmi_wwan: 'QMI', qmi_wwan_q: 'QMI', GobiNet: 'QMI', cdc_mbim: 'MBIM', cdc_ncm: 'NCM', huawei_cdc_ncm: 'NCM',
+};
+
+/** `ECM` for an enumeration where cdc_ether bound the data interface, etc. */
+export function dataMode(en: Enumeration): string | undefined {
+  const driver = dataDriver(en);
+  return driver && NET_MODE[driver];
+}
+
+export function isDataDriver(driver: string): boolean {
+  return NET_MODE[driver] !== undefined;
+}
+
+/** The usbnet driver that bound the data interface (`cdc_ether`, `rndis_host`, `qmi_wwan`). */
+export function dataDriver(en: Enumeration): string | undefined {
+  for (const driver of en.drivers.values()) if (NET_MODE[driver]) return driver;
+  return undefined;
+}
+
+/** `cdc_ether on interface 0, option on 2-4 (ttyUSB1-ttyUSB3)`: how a person compares layouts. */
+export function describeLayout(en: Enumeration): string {
+  const byDriver = new Map<string, number[]>();
+  for (const [iface, driver] of [...en.drivers].sort((a, b) => a[0] - b[0])) {
+    const list = byDriver.get(driver) ?? [];
+    list.push(iface);
+    byDriver.set(driver, list);
+  }
+  const parts = [...byDriver].map(([driver, ifaces]) => `${driver} on interface${ifaces.length > 1 ? 's' : ''} ${ifaces.join(', ')}`);
+  const ttys = [...[...en.ttys].sort((a, b) => a[0] - b[0]).map(([, t]) => t), ...en.looseTtys];
+  if (ttys.length) parts.push(ttys.join(', '));
+  if (en.netdevs.length) parts.push(en.netdevs.join(', '));
+  const mode = dataMode(en);
+  return (mode ? `${mode}: ` : '') + (parts.join('; ') || 'no driver lines logged');
+}
+
+/** Whether the enumeration shows a data mode other than the one RutOS drives this modem in. */
+export function unexpectedMode(en: Enumeration, vidpid: string | undefined): { expected: string; seen: string } | undefined {
+  const expected = usbModel(vidpid)?.mode;
+  const seen = dataMode(en);
+  if (!expected || !seen) return undefined;
+  if (expected.toUpperCase().includes(seen)) return undefined;
+  return { expected, seen };
+}
+
+/** A comparable fingerprint of a layout; empty when the log named no drivers for it. */
+export function layoutKey(en: Enumeration): string {
+  return [...en.drivers].sort((a, b) => a[0] - b[0]).map(([i, d]) => `${i}:${d}`).join(',');
+}

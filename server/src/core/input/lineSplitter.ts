@@ -1,0 +1,84 @@
+/** Longest line kept whole; the rest of a longer line is dropped and counted (never buffered). */
+export const MAX_LINE_CHARS = 65536;
+
+export interface SplitStats {
+  lines: number;
+  bytes: number;
+  /** Lines that held bytes which are not valid UTF-8 (shown as U+FFFD). */
+  invalidUtf8Lines: number;
+  firstInvalidUtf8Line?: number;
+  /** Lines cut at MAX_LINE_CHARS. */
+  truncatedLines: number;
+  firstTruncatedLine?: number;
+  nulLines: number;
+}
+
+/**
+ * Bytes in, numbered text lines out. Decodes UTF-8 across chunk boundaries (invalid bytes become
+ * U+FFFD and are counted), splits on LF, and bounds memory for a file that is one endless line.
+ */
+export class LineSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+  private partial = '';
+  /** True while the current line has passed MAX_LINE_CHARS: the rest is skipped until LF. */
+  private overflowing = false;
+  readonly stats: SplitStats = { lines: 0, bytes: 0, invalidUtf8Lines: 0, truncatedLines: 0, nulLines: 0 };
+
+  constructor(private readonly onLine: (text: string, lineNo: number) => void) {}
+
+  push(chunk: Uint8Array): void {
+    this.stats.bytes += chunk.length;
+    this.feed(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  pushText(text: string): void {
+    this.stats.bytes += Buffer.byteLength(text);
+    this.feed(text);
+  }
+
+  end(): void {
+    this.feed(this.decoder.decode());
+    if (this.partial.length > 0 || this.overflowing) this.emit(this.partial, this.overflowing);
+    this.partial = '';
+    this.overflowing = false;
+  }
+
+  private feed(text: string): void {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      if (this.overflowing) {
+        this.emit(this.partial, true);
+      } else {
+        const full = this.partial.length ? this.partial + text.slice(start, nl) : text.slice(start, nl);
+        const cut = full.length > MAX_LINE_CHARS;
+        this.emit(cut ? full.slice(0, MAX_LINE_CHARS) : full, cut);
+      }
+      this.partial = '';
+      this.overflowing = false;
+      start = nl + 1;
+    }
+    if (start < text.length && !this.overflowing) {
+      this.partial += text.slice(start);
+      if (this.partial.length > MAX_LINE_CHARS) {
+        this.partial = this.partial.slice(0, MAX_LINE_CHARS);
+        this.overflowing = true;
+      }
+    }
+  }
+
+  private emit(line: string, truncated: boolean): void {
+    const n = ++this.stats.lines;
+    if (truncated) {
+      this.stats.truncatedLines++;
+      this.stats.firstTruncatedLine ??= n;
+    }
+    if (line.indexOf('\uFFFD') >= 0) {
+      this.stats.invalidUtf8Lines++;
+      this.stats.firstInvalidUtf8Line ??= n;
+    }
+    if (line.indexOf('\0') >= 0) this.stats.nulLines++;
+    this.onLine(line, n);
+  }
+}

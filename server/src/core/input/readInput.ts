@@ -1,0 +1,127 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** An input that cannot be read at all: the message is for a person, one line. */
+export class InputError extends Error {}
+
+export interface InputInfo {
+  /** Last modification time (ms), to date yearless syslog lines. */
+  mtime?: number;
+  /** What kind of bytes were found, when it matters to the reader. */
+  notices: string[];
+  compressedBytes?: number;
+}
+
+const GZIP = [0x1f, 0x8b];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const SNIFF_BYTES = 8192;
+
+/**
+ * Streams a file (or stdin with `-`) chunk by chunk to `onChunk`, gunzipping rotated `.gz` logs on
+ * the way. Refuses what is not a log with a clear message instead of a stack trace.
+ */
+export async function readInput(path: string, onChunk: (chunk: Uint8Array) => void, onOpen?: (info: InputInfo) => void): Promise<InputInfo> {
+  if (path === '-') {
+    const info: InputInfo = { notices: [] };
+    onOpen?.(info);
+    return pump(process.stdin, onChunk, info);
+  }
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
+    if (code === 'EACCES') throw new InputError(`${path}: permission denied`);
+    throw new InputError(`${path}: cannot read (${code ?? (err as Error).message})`);
+  }
+  if (stat.isDirectory()) throw new InputError(`${path}: is a directory; give the log file inside it (for a troubleshoot archive: system.log)`);
+  if (!stat.isFile() && !stat.isFIFO()) throw new InputError(`${path}: is not a regular file`);
+  const info: InputInfo = { mtime: stat.mtimeMs, notices: [] };
+  onOpen?.(info);
+  if (stat.size === 0 && stat.isFile()) {
+    info.notices.push('The file is empty (0 bytes): there is nothing to analyse.');
+    return info;
+  }
+  const head = await readHead(path);
+  if (startsWith(head, ZIP)) {
+    throw new InputError(`${path}: is a .zip archive (RutOS makes password-protected troubleshoot.tar.zip files); these are not supported: download the troubleshoot file without a password, or unzip it and pass system.log`);
+  }
+  const gzipped = startsWith(head, GZIP);
+  if (isTar(gzipped ? await peekGunzipped(path) : head)) {
+    throw new InputError(`${path}: is a tar archive (a troubleshoot archive?); extract system.log from it (tar xzf ${path}) and pass that file`);
+  }
+  let stream: Readable = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (gzipped) {
+    info.compressedBytes = stat.size;
+    stream = stream.pipe(createGunzip());
+  }
+  const sniff = gzipped ? 0 : binaryShare(head);
+  if (sniff > 0.1) info.notices.push(`The file looks binary (${Math.round(sniff * 100)}% of its first bytes are control characters): only the text lines in it were read.`);
+  return pump(stream, onChunk, info);
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const fh = await fs.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The first bytes of a gzip stream, decompressed; a truncated stream just yields less. */
+function peekGunzipped(path: string): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const src = createReadStream(path, { start: 0, end: 65535 });
+    const gz = createGunzip();
+    const done = (): void => {
+      src.destroy();
+      gz.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, 1024));
+    };
+    gz.on('data', (c: Buffer) => {
+      chunks.push(c);
+      size += c.length;
+      if (size >= 1024) done();
+    });
+    gz.on('end', done);
+    gz.on('error', done);
+    src.on('error', done);
+    src.pipe(gz);
+  });
+}
+
+function pump(stream: Readable, onChunk: (chunk: Uint8Array) => void, info: InputInfo): Promise<InputInfo> {
+  return new Promise((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => onChunk(chunk));
+    stream.on('end', () => resolve(info));
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      // A truncated .gz still gave us every complete line before the damage.
+      if (err.code === 'Z_BUF_ERROR' || err.code === 'Z_DATA_ERROR' || /unexpected end/i.test(err.message)) {
+        info.notices.push(`The compressed file is truncated or damaged (${err.message}): the lines before the damage were read.`);
+        resolve(info);
+      } else reject(new InputError(`cannot read the input: ${err.message}`));
+    });
+  });
+}
+
+function startsWith(buf: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+function isTar(buf: Uint8Array): boolean {
+  return buf.length >= 262 && Buffer.from(buf.subarray(257, 262)).toString('latin1') === 'ustar';
+}
+
+function binaryShare(buf: Uint8Array): number {
+  if (buf.length === 0) return 0;
+  let bad = 0;
+  for (const b of buf) if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) bad++;
+  return bad / buf.length;
+}

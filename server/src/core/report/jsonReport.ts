@@ -1,0 +1,22 @@
+import type { Analysis } from '../model';
+
+/** The time as written in the log, ISO 8601 without a zone (logs carry none). */
+function isoLocal(t: number | undefined): string | null {
+  return t === undefined ? null : new Date(t).toISOString().slice(0, 19);
+}
+
+/** The CLI's `--json` document, schema version 1: stable for scripts, lines 1-based. */
+export function toJsonReport(a: Analysis): object {
+  const path = (i: number): string => a.files[i]?.path ?? '';
+  return {
+    schemaVersion: 1,
+    files: a.files.map((f) => ({ path: f.path, format: f.format, lines: f.lines, parsedLines: f.parsedLines, segments: f.segments, firstTime: isoLocal(f.firstTime), lastTime: isoLocal(f.lastTime) })),
+    findings: a.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
+    episodes: a.episodes.map((e) => ({
+      kind: e.kind, verdict: e.verdict, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
+      steps: e.steps.map((s) => ({ text: s.text, line: s.line ?? null, time: isoLocal(s.time) })),
+      evidence: e.evidence, advice: e.advice, sources: e.sources,
+    })),
+    notices: a.notices.map((n) => ({ file: path(n.file), severity: n.severity, message: n.message, line: n.line ?? null })),
+  };
+}
