@@ -123,7 +123,8 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
   let verdict: Verdict = 'unknown';
   if (finished.length || (recovered && !failures.length && !edl)) verdict = 'succeeded';
   else if (failures.length || edl) verdict = 'failed';
-  else if (lostAndNotBack && (silent || logGoesOn(loss ?? started[started.length - 1]))) verdict = 'stuck';
+  // gsmd does not retry a refused registration: only a gsmd restart or a reboot recovers (knowledge 2.1).
+  else if (lostAndNotBack && (silent || duplicate || logGoesOn(loss ?? started[started.length - 1]))) verdict = 'stuck';
   else if (started.length && !finished.length && logGoesOn(started[started.length - 1])) verdict = 'stuck';
 
   const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: !!edl, change: !!change, dfota: failures.some((f) => f.id.startsWith('dfota.')), flasher: failures.some((f) => !f.id.startsWith('dfota.')) });

@@ -1,3 +1,589 @@
 import type { CatalogueEntry } from '../types';
-export const rutosScriptSources = {};
-export const rutosScriptEntries: CatalogueEntry[] = [];
+
+// RutOS shell scripts that log during modem trouble (knowledge 2.6) and the modem firmware
+// flashers (knowledge 3.2):
+// - mobile.sh (`logger -t mobile.sh`), QMI error handling of the mobile protocol handler [S21];
+// - ping_reboot.sh (`logger -t ping_reboot.sh`); its modem actions are also written as tagless
+//   events (`ubus call log write_ext`, table 0) [S23], shown like other RutOS events (knowledge 1.1);
+// - mwan3track (`logger -t mwan3track[$$]`), RutOS [S28] and upstream OpenWrt [X10] texts;
+// - modem_updater (echo to the shell; a few lines via `logger -t modem_updater`) [S22], and the
+//   flashers it runs: Quectel QFirehose [X11] (real output in excerpt 03 [F2]) and Sierra
+//   Wireless fwdwl-lite [X12] (real output in fixture 046 [X13]).
+// Flasher output is pasted shell text: untagged (`-`). QFirehose prefixes every line with
+// `[sss.mmm]: `, which the line parser reads as a dmesg uptime stamp (tag `kernel`, message
+// starting with `: `), so those patterns accept a leading `:?\s*`.
+
+/** Sources this file cites beyond ../sources.ts, to be merged there. */
+export const rutosScriptSources = {
+  X10: {
+    title: 'OpenWrt packages mwan3track (`Interface %s (%s) is offline/online`, `Lost %d ping(s) on interface`, `Check (%s) failed for target`)',
+    url: 'https://github.com/openwrt/packages/blob/master/net/mwan3/files/usr/sbin/mwan3track',
+  },
+  X11: {
+    title: 'Quectel QFirehose qfirehose.c (switch_to_edl_mode: "switch to \'Emergency download mode\'", "successful, wait module reboot"; detect_and_judge_module_version failure is not fatal; "Upgrade module %s.")',
+    url: 'https://github.com/Biktorgj/qfirehose/blob/8bbdec449146112074087c7c77b7a94936163dfd/qfirehose.c',
+  },
+  X12: {
+    title: 'Sierra Wireless lite-fw.h (litefw error codes: 100 = eSDP_FWDWL_ERR_GENERAL "Generic FW download error"; BOOT_AND_HOLD modem state)',
+    url: 'https://github.com/bryan-soriano-tek/Vms-seco/blob/944d97e529db1340efffe807589e2a66a6915979/MBPL_SDK_R30_ENG6-lite.bin/lite-fw/inc/lite-fw.h',
+  },
+  X13: {
+    title: 'pi-router issue #1: Sierra EM7565 firmware download with fwdwl-lite fails (`litefw_DownloadFW failed: 100`), fixture 046',
+    url: 'https://github.com/geerlingguy/pi-router/issues/1',
+  },
+};
+
+const MOBILE_SH = ['mobile.sh'];
+const PING_REBOOT = ['ping_reboot.sh'];
+// Restart actions are also logged as tagless events (table 0; `kernel:` up to 00.07.1x).
+const PING_REBOOT_EVENT = ['ping_reboot.sh', '-', 'kernel'];
+const MWAN3 = ['mwan3track', 'mwan3'];
+const UPDATER = ['-', 'modem_updater'];
+const QFIREHOSE = ['-', 'kernel', 'quectel_flash'];
+const FWDWL = ['-', 'fwdwl-lite'];
+
+export const rutosScriptEntries: CatalogueEntry[] = [
+  // ---- mobile.sh (knowledge 2.6, [S21]) -------------------------------------------------------
+  {
+    id: 'mobile-sh.qmi-call-error',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MOBILE_SH,
+    literal: 'QMI call error, ',
+    pattern: /^QMI call error, (?:(?<throttled>Connection attempt throttled by network)|reason type 3GPP: "(?<reason>[^"]+)")/,
+    summary: 'Mobile data call refused: {throttled}{reason}',
+    explanation:
+      'The mobile protocol script started a data call through uqmi and the network refused it. "Connection attempt throttled by network" means the network is ' +
+      'throttling connection attempts; "Service option not subscribed" is a 3GPP reject: the subscription does not allow this service or APN. ' +
+      'Both are handed to mobifd\'s reject-cause-33 handler, which may take the interface down and delay the next attempt.',
+    nextSteps: ['Check the APN configured for this SIM and that the SIM\'s data plan is active.'],
+    finding: 'data-session-failed',
+    sources: ['S21'],
+    samples: [
+      'Mon Mar 10 09:14:22 2025 user.notice mobile.sh: QMI call error, reason type 3GPP: "Service option not subscribed"',
+      'Mon Mar 10 09:15:40 2025 user.notice mobile.sh: QMI call error, Connection attempt throttled by network',
+    ],
+  },
+  {
+    id: 'mobile-sh.device-not-responding',
+    subsystem: 'network',
+    severity: 'error',
+    tags: MOBILE_SH,
+    literal: 'restarting module',
+    pattern: /^Device (?<what>not responding|returns bad packages), restarting module/,
+    summary: 'The modem did not answer QMI ({what}): mobile.sh restarts it',
+    explanation:
+      'uqmi could not talk to the modem\'s QMI service ("Failed to connect to service") or its request was cancelled ("Request canceled"). ' +
+      'mobile.sh then hard-resets the modem (`mctl --reboot`) and kills the uqmi processes, so a USB disconnect and re-enumeration of the modem follow.',
+    finding: 'modem-unresponsive',
+    sources: ['S21', 'S25'],
+    samples: [
+      'Mon Mar 10 09:16:02 2025 user.notice mobile.sh: Device not responding, restarting module',
+      'Mon Mar 10 09:16:02 2025 user.notice mobile.sh: Device returns bad packages, restarting module',
+    ],
+  },
+  {
+    id: 'mobile-sh.resetting-network',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MOBILE_SH,
+    literal: 'resetting mobile network',
+    pattern: /^Device not responding, resetting mobile network/,
+    summary: 'The data call failed: mobile.sh switches the modem radio off and on',
+    explanation:
+      'uqmi reported "Call Failed" when starting the data session. mobile.sh waits 10 s and does a soft reset of the modem: radio off (`set_func rf`) and back to full function.',
+    finding: 'data-session-failed',
+    sources: ['S21'],
+    samples: ['Mon Mar 10 09:17:11 2025 user.notice mobile.sh: Device not responding, resetting mobile network'],
+  },
+  {
+    id: 'mobile-sh.qmi-housekeeping',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MOBILE_SH,
+    literal: ' ',
+    pattern: /^(?<what>Got QMI WDS core error\. Restarting the WDS service|ClientIdsExhausted! resetting counter\.\.\.|Call already present! Flushing clients!)/,
+    summary: 'mobile.sh recovers from a QMI error: {what}',
+    explanation:
+      'mobile.sh handles a QMI error from uqmi: "Invalid arguments given" makes it reset the WDS (data) service; "Client IDs exhausted" and "call already present" ' +
+      'make it release all QMI client IDs (`uqmi --sync`). The data connection attempt that hit the error fails and is retried.',
+    sources: ['S21'],
+    samples: [
+      'Mon Mar 10 09:18:30 2025 user.notice mobile.sh: Got QMI WDS core error. Restarting the WDS service',
+      'Mon Mar 10 09:18:31 2025 user.notice mobile.sh: ClientIdsExhausted! resetting counter...',
+      'Mon Mar 10 09:18:32 2025 user.notice mobile.sh: Call already present! Flushing clients!',
+    ],
+  },
+  {
+    id: 'mobile-sh.unknown-error',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MOBILE_SH,
+    literal: 'Received unknown error(',
+    pattern: /^Received unknown error\((?<count>\d+)\/5\): (?<error>.*)$/,
+    summary: 'uqmi returned "Unknown error" ({count} of 5)',
+    explanation: 'mobile.sh counts uqmi "Unknown error" answers; at the fifth it hard-resets the modem (`mctl --reboot`), so a modem restart follows.',
+    sources: ['S21'],
+    samples: ['Mon Mar 10 09:19:00 2025 user.notice mobile.sh: Received unknown error(2/5): "Unknown error"'],
+  },
+  {
+    id: 'mobile-sh.clearing-uqmi',
+    subsystem: 'network',
+    severity: 'info',
+    tags: MOBILE_SH,
+    literal: 'Clearing uqmi processes for ',
+    pattern: /^Clearing uqmi processes for (?<device>\S+)/,
+    summary: 'mobile.sh kills the uqmi processes of {device}',
+    explanation: 'Part of mobile.sh\'s hard reset of the modem: hanging uqmi processes on the QMI control device are killed after `mctl --reboot`.',
+    sources: ['S21'],
+    samples: ['Mon Mar 10 09:16:02 2025 user.notice mobile.sh: Clearing uqmi processes for /dev/cdc-wdm0'],
+  },
+
+  // ---- ping_reboot.sh (knowledge 2.6, [S23]) --------------------------------------------------
+  {
+    id: 'ping-reboot.ping-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: PING_REBOOT,
+    literal: ' ',
+    pattern: /^(?:Ping (?<host>\S+) failed\.|Host (?<unreachable>\S+) unreachable)/,
+    summary: 'Ping reboot: {host}{unreachable} did not answer',
+    explanation:
+      'RutOS\'s Ping reboot service pings the configured host at the configured interval. Each failure increases its counter; ' +
+      'when the counter reaches the configured number of retries it takes its action (reboot the router, restart the modem, re-register, restart the data connection, send an SMS).',
+    sources: ['S23'],
+    samples: [
+      'Mon Mar 10 10:05:00 2025 user.notice ping_reboot.sh: Ping 8.8.8.8 failed.',
+      'Mon Mar 10 10:05:00 2025 user.notice ping_reboot.sh: Host 8.8.8.8 unreachable',
+    ],
+  },
+  {
+    id: 'ping-reboot.ping-ok',
+    subsystem: 'network',
+    severity: 'info',
+    tags: PING_REBOOT,
+    literal: 'successful.',
+    pattern: /^Pings? (?:(?<host>\S+) )?successful\./,
+    summary: 'Ping reboot: ping {host} successful',
+    explanation: 'The Ping reboot check succeeded; its failure counter is reset.',
+    sources: ['S23'],
+    samples: ['Mon Mar 10 10:10:00 2025 user.notice ping_reboot.sh: Ping 8.8.8.8 successful.', 'Mon Mar 10 10:10:00 2025 user.notice ping_reboot.sh: Ping successful.'],
+  },
+  {
+    id: 'ping-reboot.retry-wait',
+    subsystem: 'network',
+    severity: 'info',
+    tags: PING_REBOOT,
+    literal: 'until next ping retry',
+    pattern: /^(?<minutes>\d+) min\. until next ping retry/,
+    summary: 'Ping reboot: next try in {minutes} min',
+    explanation: 'The ping failed but the retry limit is not reached yet; Ping reboot tries again after the configured interval.',
+    sources: ['S23'],
+    samples: ['Mon Mar 10 10:05:00 2025 user.notice ping_reboot.sh: 5 min. until next ping retry'],
+  },
+  {
+    id: 'ping-reboot.reboot',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: PING_REBOOT,
+    literal: 'Rebooting router after ',
+    pattern: /^Rebooting router after (?<tries>\d+) unsuccessful (?:tries|retries)/,
+    summary: 'Ping reboot reboots the router after {tries} failed pings',
+    explanation:
+      'The configured host stayed unreachable for the configured number of tries, and the chosen action is a router reboot. ' +
+      'The reboot goes through RutOS\'s reboot wrapper, which logs the reason `Request from ping reboot`.',
+    nextSteps: ['Find out why the host was unreachable before the reboot: mobile data down, registration lost, modem gone from USB.'],
+    finding: 'reboot',
+    sources: ['S23', 'S31'],
+    samples: ['Mon Mar 10 10:25:00 2025 user.notice ping_reboot.sh: Rebooting router after 3 unsuccessful tries'],
+  },
+  {
+    id: 'ping-reboot.action',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: PING_REBOOT_EVENT,
+    literal: ' unsuccessful ',
+    pattern: /^(?<action>Restarting modem|Reregistering|Restarting mobile data connection|Sending message|Restarting port) after (?<tries>\d+) unsuccessful (?:tries|retries)/,
+    summary: 'Ping reboot: {action} after {tries} failed pings',
+    explanation:
+      'The configured host stayed unreachable for the configured number of tries and Ping reboot takes its configured action. ' +
+      'Restarting the modem and re-registering both restart the modem through the modem control service (`mctl`), so a USB disconnect and re-enumeration follow; ' +
+      'restarting the data connection takes the mobile interface down and up again. The action is also written as a RutOS event, which is why the same text can appear without a tag.',
+    sources: ['S23', 'S2b'],
+    samples: [
+      'Mon Mar 10 10:25:00 2025 user.notice ping_reboot.sh: Restarting modem after 3 unsuccessful tries',
+      'Mon Mar 10 10:25:00 2025 kern.info Restarting modem after 3 unsuccessful tries',
+      'Mon Mar 10 10:40:00 2025 user.notice ping_reboot.sh: Restarting mobile data connection after 2 unsuccessful retries',
+      'Mon Mar 10 10:55:00 2025 user.notice ping_reboot.sh: Reregistering after 3 unsuccessful tries',
+    ],
+  },
+
+  // ---- mwan3 (knowledge 2.6, [S28] [X10]) ----------------------------------------------------
+  {
+    id: 'mwan3.offline',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MWAN3,
+    literal: ') is offline',
+    pattern: /^Interface (?<iface>\S+) \((?<dev>[^)]*)\) is offline/,
+    summary: 'Failover: interface {iface} ({dev}) is offline',
+    explanation:
+      'mwan3 (multi-WAN failover) tracking declared the interface offline: its tracking pings failed often enough, or the interface went down. ' +
+      'Traffic moves to the next WAN by priority. On RutOS `mob1s1a1` is modem 1, SIM 1.',
+    sources: ['S28', 'X10', 'S21'],
+    samples: ['Mon Mar 10 11:02:14 2025 user.notice mwan3track[5123]: Interface mob1s1a1 (qmimux0) is offline'],
+  },
+  {
+    id: 'mwan3.state',
+    subsystem: 'network',
+    severity: 'info',
+    tags: MWAN3,
+    literal: 'Interface ',
+    pattern: /^Interface (?<iface>\S+) \((?<dev>[^)]*)\) is (?<state>online|connecting|disconnecting)/,
+    summary: 'Failover: interface {iface} ({dev}) is {state}',
+    explanation: 'mwan3 tracking state of the interface: "disconnecting"/"connecting" while the tracking score falls or rises, "online" when it is usable for traffic again.',
+    sources: ['S28', 'X10'],
+    samples: [
+      'Mon Mar 10 11:10:40 2025 user.notice mwan3track[5123]: Interface mob1s1a1 (qmimux0) is online',
+      'Mon Mar 10 11:01:54 2025 user.notice mwan3track[5123]: Interface mob1s1a1 (qmimux0) is disconnecting',
+    ],
+    counterSamples: ["Sun Jan 19 22:50:03 2025 daemon.notice netifd: Interface 'wwan' is now up"],
+  },
+  {
+    id: 'mwan3.check-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MWAN3,
+    literal: ') failed for target "',
+    pattern: /^Check \((?<method>[^)]*)\) failed for target "(?<target>[^"]*)"(?: on interface (?<iface>\S+)(?: \((?<dev>[^)]*)\))?)?/,
+    summary: 'Failover: tracking check of {iface} to {target} failed',
+    explanation: 'One mwan3 tracking probe (ping or another method) to the target failed. Enough failures in a row make mwan3 declare the interface offline.',
+    sources: ['S28', 'X10'],
+    samples: [
+      'Mon Mar 10 11:01:44 2025 user.info mwan3track[5123]: Check (ping) failed for target "1.1.1.1" on interface mob1s1a1 (qmimux0)',
+    ],
+  },
+  {
+    id: 'mwan3.lost-pings',
+    subsystem: 'network',
+    severity: 'info',
+    tags: MWAN3,
+    literal: ' ping(s) on interface ',
+    pattern: /^Lost (?<lost>\d+) ping\(s\) on interface (?<iface>\S+)(?: \((?<dev>[^)]*)\))?/,
+    summary: 'Failover: {lost} tracking pings lost on {iface}',
+    explanation: 'mwan3 logs this when tracking succeeds again after some lost pings, while the interface is still below its full score: a short loss, not an outage.',
+    sources: ['S28', 'X10'],
+    samples: ['Mon Mar 10 11:03:04 2025 user.info mwan3track[5123]: Lost 2 ping(s) on interface mob1s1a1 (qmimux0). Current score: 8'],
+  },
+  {
+    id: 'mwan3.ifupdown',
+    subsystem: 'network',
+    severity: 'info',
+    tags: MWAN3,
+    literal: ' event on interface ',
+    pattern: /^(?<what>Detect|Execute) (?<event>ifdown|ifup) event on interface (?<iface>\S+)(?: \((?<dev>[^)]*)\))?/,
+    summary: 'Failover: {what} {event} on {iface}',
+    explanation: 'mwan3 noticed (Detect) or carried out (Execute) an interface up/down event for the interface it tracks.',
+    sources: ['S28', 'X10'],
+    samples: ['Mon Mar 10 11:02:14 2025 user.info mwan3track[5123]: Detect ifdown event on interface mob1s1a1 (qmimux0)'],
+  },
+
+  // ---- modem_updater (knowledge 3.2, [S22]) --------------------------------------------------
+  {
+    id: 'modem-updater.command',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: 'modem_updater ',
+    pattern: /^(?:\S+[#$] )?modem_updater .*?-[vp] (?<target>\S+)/,
+    summary: 'modem_updater run to flash the modem with {target}',
+    explanation:
+      'Someone ran Teltonika\'s modem_updater in a shell to flash a full modem firmware image (`-v <version>` from Teltonika\'s server or `-p <path>` from a local file). ' +
+      'It stops gsmd, modem_trackd, ledman and ping_reboot, switches Qualcomm-based Quectel modems to emergency download mode and runs the vendor flasher.',
+    finding: 'fw-update-started',
+    sources: ['S22', 'F2', 'F8'],
+    samples: ['root@RUT955:~# modem_updater -i 1-1.4 -v EC25EUGAR08A03M4G_01.200.01.200'],
+    counterSamples: ['root@RUT955:~# modem_updater -g'],
+  },
+  {
+    id: 'modem-updater.start',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: ' ',
+    pattern: /^(?:DO NOT TURN OFF YOUR DEVICE DURING THE UPDATE PROCESS!|Starting flasher\.\.\.)/,
+    summary: 'modem_updater starts flashing the modem',
+    explanation:
+      'Printed just before modem_updater runs the flasher: from here on the modem is being written. Power loss or an interruption now can leave the modem in emergency download (EDL) mode.',
+    finding: 'fw-update-started',
+    sources: ['S22', 'F7', 'F8'],
+    samples: ['DO NOT TURN OFF YOUR DEVICE DURING THE UPDATE PROCESS!', 'Starting flasher...'],
+  },
+  {
+    id: 'modem-updater.services',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: '[INFO] ',
+    pattern: /^\[INFO\] (?<action>Stopping|Starting) (?<what>services|gsmd|modem_trackd|ledman|ping_reboot)\b/,
+    summary: 'modem_updater: {action} {what}',
+    explanation: 'modem_updater stops gsmd, modem_trackd, ledman and ping_reboot before flashing and starts them again at the end, so gsmd is silent during a flash.',
+    sources: ['S22'],
+    samples: ['[INFO] Stopping services:', '[INFO] Stopping gsmd', '[INFO] Starting services:'],
+  },
+  {
+    id: 'modem-updater.waiting-modem',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: '[INFO] Waiting for modem:',
+    pattern: /^\[INFO\] Waiting for modem: ?(?<modemN>\d*)/,
+    summary: 'modem_updater waits for modem {modemN} to answer AT commands',
+    explanation: 'After flashing, modem_updater checks up to 10 times, 5 s apart, whether the modem answers `AT`; if not it restarts the modem.',
+    sources: ['S22'],
+    samples: ['[INFO] Waiting for modem: 0'],
+  },
+  {
+    id: 'modem-updater.modem-ready',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: 'Modem is responding to AT commands',
+    pattern: /^Modem is responding to AT commands/,
+    summary: 'modem_updater: the modem answers AT commands again',
+    explanation: 'The end of a modem_updater run: the modem answers again after the flash. It does not prove the new firmware version; check it with `gsmctl -y`.',
+    sources: ['S22'],
+    samples: ['Modem is responding to AT commands. Modem is ready'],
+  },
+  {
+    id: 'modem-updater.not-responsive',
+    subsystem: 'firmware-update',
+    severity: 'error',
+    tags: UPDATER,
+    literal: 'Looks like modem is not responsive',
+    pattern: /^Looks like modem is not responsive\. A system reboot may be required\./,
+    summary: 'modem_updater: the modem does not answer after the update',
+    explanation:
+      'After flashing, the modem did not answer AT commands and restarting it failed. The modem may be in emergency download (EDL) mode or not powered on.',
+    nextSteps: [
+      'Run `lsusb`: `05c6:9008` means EDL (re-run modem_updater with stable power and another internet connection); no modem at all means it does not power on (RMA).',
+      'Reboot the router as the message suggests.',
+    ],
+    finding: 'fw-update-failed',
+    sources: ['S22', 'F2', 'F9'],
+    samples: ['Looks like modem is not responsive. A system reboot may be required.'],
+  },
+  {
+    id: 'modem-updater.finished',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: '[INFO] Script finished',
+    pattern: /^\[INFO\] Script finished/,
+    summary: 'modem_updater finished',
+    explanation: 'The last line of a modem_updater run. Whether the flash worked is told by the lines before it (`Modem is responding to AT commands` or `[ERROR] ...`).',
+    sources: ['S22'],
+    samples: ['[INFO] Script finished'],
+  },
+  {
+    id: 'modem-updater.error',
+    subsystem: 'firmware-update',
+    severity: 'error',
+    tags: UPDATER,
+    literal: '[ERROR] ',
+    pattern: /^\[ERROR\] (?<text>(?:internet connection is not active|Timeout while mounting with sshfs|SSHFS not found|[Ff]irmware directory is empty|No firehose folder found|Specified firmware is not intended for this module|Modem firmware flashing is not allowed|MODEM_N is wrong or modem is not responding|Device manufacturer not properly recognized|Not supported or unknown modem|Not sure what flasher to use|firmware download failed|Flasher download unsuccessful|Flasher not found|Failed to find modem|Unable to restart modem|Cannot find modem_n automatically|Could not get MODEM_USB_ID|Unmounting fail|Failed to make NV ram backup)[^\n]*)/,
+    summary: 'Modem firmware update failed: {text}',
+    explanation:
+      'modem_updater stopped with an error. Without internet the firmware directory mounted over sshfs stays empty ("firmware directory is empty. Mount failed?"); ' +
+      '"not allowed for this modem version" is a blocked downgrade; "not intended for this module" a firmware for another modem. ' +
+      'If the flasher had already switched a Quectel modem into emergency download mode, the modem stays there (`05c6:9008` in lsusb) until a flash succeeds.',
+    nextSteps: [
+      'Give the router a working internet connection that does not depend on the modem (WAN cable) and stable power, then run modem_updater again.',
+      'Check `lsusb` for `05c6:9008` (modem in EDL).',
+    ],
+    finding: 'fw-update-failed',
+    sources: ['S22', 'F2', 'F8', 'F9'],
+    samples: [
+      '[ERROR] firmware directory is empty. Mount failed? Exiting…',
+      '[ERROR] Timeout while mounting with sshfs. Your ISP might be blocking ssh connections.',
+      '[ERROR] Modem firmware flashing is not allowed for this modem version. Exiting..',
+    ],
+  },
+  {
+    id: 'modem-updater.error-other',
+    subsystem: 'firmware-update',
+    severity: 'warning',
+    tags: UPDATER,
+    literal: '[ERROR] ',
+    pattern: /^\[ERROR\] (?<text>.+)$/,
+    summary: 'modem_updater: {text}',
+    explanation: 'An error message of modem_updater that does not by itself end the update (for example "Specified firmware is already installed" or a usage error).',
+    sources: ['S22'],
+    samples: ['[ERROR] Specified firmware is already installed. Exiting..'],
+  },
+  {
+    id: 'modem-updater.edl-device',
+    subsystem: 'firmware-update',
+    severity: 'warning',
+    tags: UPDATER,
+    literal: 'EDL',
+    pattern: /^(?:Found EDL device: (?<path>\S+)|\[WARN\] Found multiple devices in EDL mode!)/,
+    summary: 'modem_updater found a modem in emergency download mode {path}',
+    explanation:
+      'modem_updater looked for USB devices with vendor 05c6/1bc7 and product 9008/9010/9330: a Qualcomm modem in emergency download (EDL) mode. ' +
+      'A modem is in EDL while it is being flashed, or after an interrupted flash; if the device sits on the modem\'s USB path, modem_updater flashes it directly.',
+    finding: 'modem-edl-mode',
+    sources: ['S22', 'F7', 'F9'],
+    samples: ['Found EDL device: /sys/bus/usb/devices//1-1', '[WARN] Found multiple devices in EDL mode!'],
+  },
+  {
+    id: 'modem-updater.restarting-modem',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: UPDATER,
+    literal: '[INFO] ',
+    pattern: /^\[INFO\] (?:restarting modem (?<modemN>\d+)|Restart failed\. Trying to restart default modem)/,
+    summary: 'modem_updater restarts the modem {modemN}',
+    explanation: 'modem_updater restarts the modem at the end of a run, also after an error, so a USB disconnect and re-enumeration follow.',
+    sources: ['S22', 'F2'],
+    samples: ['[INFO] restarting modem 0', '[INFO] Restart failed. Trying to restart default modem'],
+  },
+
+  // ---- QFirehose (Quectel flasher; knowledge 3.2, [X11], excerpt 03 [F2]) -------------------
+  {
+    id: 'qfirehose.start',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: QFIREHOSE,
+    literal: 'QFirehose',
+    pattern: /^:?\s*(?:QFirehose )?Version: (?<version>\S*QFirehose\S*)/,
+    summary: 'QFirehose {version} starts',
+    explanation: 'Quectel\'s firehose flasher starts. modem_updater runs it to switch Qualcomm-based Quectel modems into emergency download (EDL) mode and to write the firmware image.',
+    finding: 'fw-update-started',
+    sources: ['X11', 'S22', 'F2'],
+    samples: ['[000.000]: Version: QFirehose_Linux_Android_V1.4.11'],
+  },
+  {
+    id: 'qfirehose.version-check-failed',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: QFIREHOSE,
+    literal: 'detect_and_judge_module_version',
+    pattern: /^:?\s*(?<file>\S*qfirehose\.c) detect_and_judge_module_version (?<line>\d+) fail/,
+    summary: 'QFirehose could not read the modem\'s current firmware version',
+    explanation:
+      'QFirehose asks the modem for its software revision before switching it to download mode. This failed, which QFirehose deliberately ignores ' +
+      '(the query fails when the modem is not ready); it goes on to switch the modem to emergency download mode.',
+    sources: ['X11', 'F2'],
+    samples: ['[000.015]: src/firehose/qfirehose.c detect_and_judge_module_version 180 fail'],
+  },
+  {
+    id: 'qfirehose.switch-edl',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: QFIREHOSE,
+    literal: 'Emergency download mode',
+    pattern: /^:?\s*switch to ['‘’]Emergency download mode['‘’]/,
+    summary: 'QFirehose tells the modem to switch to emergency download mode',
+    explanation:
+      'QFirehose sends the DIAG command that makes a Qualcomm modem reboot into emergency download (EDL) mode, where it enumerates as 05c6:9008 and can be flashed. ' +
+      'This is a normal step of a firehose flash; the modem leaves EDL only when an image has been written.',
+    sources: ['X11', 'S22', 'F2'],
+    samples: ['[001.019]: switch to ‘Emergency download mode’', "[001.019]: switch to 'Emergency download mode'"],
+  },
+  {
+    id: 'qfirehose.edl-accepted',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: QFIREHOSE,
+    literal: 'successful, wait module reboot',
+    pattern: /^:?\s*successful, wait module reboot/,
+    summary: 'The modem accepted the switch to emergency download mode and reboots',
+    explanation:
+      'The modem echoed QFirehose\'s EDL command: it now reboots into emergency download mode (05c6:9008) and stays there until a flasher writes an image. ' +
+      'If the update stops after this point (for example no firmware files), the modem is left in EDL.',
+    sources: ['X11', 'F2', 'F7'],
+    samples: ['[001.021]: successful, wait module reboot'],
+  },
+  {
+    id: 'qfirehose.failed',
+    subsystem: 'firmware-update',
+    severity: 'error',
+    tags: QFIREHOSE,
+    literal: 'Upgrade module failed',
+    pattern: /^:?\s*Upgrade module failed\./,
+    summary: 'QFirehose: modem firmware flash failed',
+    explanation: 'QFirehose ended without writing the image. A Qualcomm modem that was already switched to emergency download mode stays there (05c6:9008).',
+    nextSteps: ['Check `lsusb` for `05c6:9008`; re-run the flash with stable power and a working internet connection that does not use the modem.'],
+    finding: 'fw-update-failed',
+    sources: ['X11', 'F2', 'F7'],
+    samples: ['[312.560]: Upgrade module failed.'],
+  },
+  {
+    id: 'qfirehose.succeeded',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: QFIREHOSE,
+    literal: 'Upgrade module successfully',
+    pattern: /^:?\s*Upgrade module successfully\./,
+    summary: 'QFirehose: modem firmware written successfully',
+    explanation: 'QFirehose reports that the firmware image was written. Check that the modem re-enumerates with its normal USB ID (not 05c6:9008) and reports the new version (`gsmctl -y`).',
+    sources: ['X11'],
+    samples: ['[298.114]: Upgrade module successfully.'],
+  },
+
+  // ---- Sierra Wireless fwdwl-lite (fixture 046 [X13], codes [X12]) ---------------------------
+  {
+    id: 'fwdwl.qdl-switch',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: FWDWL,
+    literal: 'Switch Modem to QDL mode',
+    pattern: /^Switch Modem to QDL mode(?: by DM Reset Command)?/,
+    summary: 'fwdwl-lite switches the Sierra modem to its download (QDL) mode',
+    explanation: 'Sierra Wireless\'s fwdwl-lite firmware download tool resets the modem into its download mode ("BOOT and HOLD") before writing firmware.',
+    sources: ['X13', 'X12'],
+    samples: ['Switch Modem to QDL mode by DM Reset Command.'],
+  },
+  {
+    id: 'fwdwl.waiting-boot-hold',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: FWDWL,
+    literal: 'Waiting for modem to come up in ',
+    pattern: /^Waiting for modem to come up in BOOT and HOLD mode/,
+    summary: 'fwdwl-lite waits for the modem to come up in download mode',
+    explanation: 'After the reset, fwdwl-lite waits for the modem to re-enumerate in its download mode (BOOT and HOLD) before writing firmware.',
+    sources: ['X13', 'X12'],
+    samples: ['Waiting for modem to come up in BOOT and HOLD mode ...'],
+  },
+  {
+    id: 'fwdwl.downloading',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: FWDWL,
+    literal: 'BOOT and HOLD Mode. Downloading firmware',
+    pattern: /^BOOT and HOLD Mode\. Downloading firmware/,
+    summary: 'fwdwl-lite writes firmware to the Sierra modem',
+    explanation: 'The modem is in download mode and fwdwl-lite starts writing the firmware/carrier images. Interrupting this step can leave the modem in download mode.',
+    finding: 'fw-update-started',
+    sources: ['X13', 'X12'],
+    samples: ['BOOT and HOLD Mode. Downloading firmware ...'],
+  },
+  {
+    id: 'fwdwl.failed',
+    subsystem: 'firmware-update',
+    severity: 'error',
+    tags: FWDWL,
+    literal: 'litefw_DownloadFW failed: ',
+    pattern: /^litefw_DownloadFW failed: (?<errorCode>\d+)/,
+    summary: 'Sierra firmware download failed (litefw error {errorCode})',
+    explanation:
+      'fwdwl-lite\'s firmware download failed and the tool exits. Error 100 is the generic download error of Sierra\'s lite-fw library. ' +
+      'The modem can be left in its download (BOOT and HOLD / QDL) mode; in fixture 046 the reporter power-cycled it to retry.',
+    nextSteps: ['Power-cycle the modem and check it enumerates again; retry the download, then check the firmware version.'],
+    finding: 'fw-update-failed',
+    sources: ['X12', 'X13'],
+    samples: ['litefw_DownloadFW failed: 100'],
+  },
+];

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText, type AnalyzeOptions } from '../server/src/core/analyze';
+import type { Analysis, FindingCode } from '../server/src/core/model';
+
+const REF = Date.UTC(2025, 0, 1);
+
+function run(lines: string[], options: AnalyzeOptions = {}): Analysis {
+  return analyzeText(lines.join('\n') + '\n', { referenceTime: REF, ...options });
+}
+
+function codes(a: Analysis): FindingCode[] {
+  return a.findings.map((f) => f.code);
+}
+
+const W = (t: string): string => `Mon Dec  2 ${t} 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to \`1-1 [2c7c:6005]\` modem failed: errno 5`;
+const K = (t: string, up: number, msg: string): string => `Mon Dec  2 ${t} 2024 kern.info kernel: [${up.toFixed(6).padStart(12)}] ${msg}`;
+const filler = (from: number, n: number, stepMin = 5): string[] =>
+  Array.from({ length: n }, (_, i) => {
+    const m = from + i * stepMin;
+    return `Mon Dec  2 ${String(20 + Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00 2024 daemon.info dnsmasq[2170]: read /etc/hosts - 4 addresses`;
+  });
+
+describe('findings', () => {
+  it('groups a burst of write failures into one finding with a count', () => {
+    const a = run([W('19:54:59'), W('19:55:00'), W('19:55:02'), W('19:55:05')]);
+    const f = a.findings.filter((x) => x.code === 'modem-write-failure');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].count, 4);
+    assert.equal(f[0].line, 1);
+    assert.equal(f[0].endLine, 4);
+    assert.equal(f[0].severity, 'warning');
+    assert.match(f[0].message, /errno 5 \(EIO\).*4 times in 6 s/);
+  });
+
+  it('splits bursts that are further apart than the burst window', () => {
+    const a = run([W('19:54:59'), W('19:55:00'), W('20:30:00')]);
+    assert.equal(a.findings.filter((x) => x.code === 'modem-write-failure').length, 2);
+    const wide = run([W('19:54:59'), W('19:55:00'), W('20:30:00')], { burstWindowSeconds: 3600 });
+    assert.equal(wide.findings.filter((x) => x.code === 'modem-write-failure').length, 1);
+  });
+
+  it('reports duplicate registration and the silence after it', () => {
+    const a = run([
+      W('19:54:59'),
+      'Mon Dec  2 19:55:05 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!',
+      'Mon Dec  2 19:55:05 2024 daemon.info gsmd[3553]: [__modem_added:594] error: [MODEM_MANAGER] Unable to initialize `1-1 [2c7c:6005]` modem!',
+      ...filler(0, 12),
+    ]);
+    assert.ok(codes(a).includes('modem-duplicate-registration'));
+    const silent = a.findings.find((f) => f.code === 'modem-silent');
+    assert.ok(silent, 'modem-silent expected');
+    assert.equal(silent.severity, 'error');
+    assert.match(silent.message, /since 19:55:05/);
+  });
+
+  it('does not call gsmd silent when it speaks again', () => {
+    const a = run([
+      W('19:54:59'),
+      'Mon Dec  2 19:55:05 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!',
+      ...filler(0, 3),
+      'Mon Dec  2 20:20:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:',
+      ...filler(30, 10),
+    ]);
+    assert.ok(!codes(a).includes('modem-silent'));
+  });
+
+  it('measures a USB gap and tells a short reset from a long absence', () => {
+    const short = run([K('10:00:00', 100, 'usb 1-1: USB disconnect, device number 5'), K('10:00:08', 108, 'usb 1-1: new high-speed USB device number 6 using xhci-hcd')]);
+    assert.deepEqual(codes(short), ['usb-disconnect']);
+    const long = run([K('10:00:00', 100, 'usb 1-1: USB disconnect, device number 5'), K('10:02:31', 251, 'usb 1-1: new high-speed USB device number 6 using xhci-hcd')]);
+    const gap = long.findings.find((f) => f.code === 'usb-gap');
+    assert.ok(gap);
+    assert.match(gap.message, /2 min 31 s/);
+    const custom = run([K('10:00:00', 100, 'usb 1-1: USB disconnect, device number 5'), K('10:02:31', 251, 'usb 1-1: new high-speed USB device number 6 using xhci-hcd')], { usbGapSeconds: 600 });
+    assert.deepEqual(codes(custom), ['usb-disconnect']);
+  });
+
+  it('reports a device that never came back, with an error once the log goes on without it', () => {
+    const a = run([K('10:00:00', 100, 'usb 1-1: USB disconnect, device number 5'), ...filler(0, 3)]);
+    const gap = a.findings.find((f) => f.code === 'usb-gap');
+    assert.ok(gap);
+    assert.equal(gap.severity, 'error');
+    assert.match(gap.message, /did not come back/);
+  });
+
+  it('infers a departure from interface teardown when no disconnect line was logged', () => {
+    const a = run(['[  207.989583] option 2-1:1.0: device disconnected', "[  208.010636] qmi_wwan 2-1:1.4 wwan0: unregister 'qmi_wwan' usb-1c1b000.usb-1, WWAN/QMI device", '[  304.184245] usb usb4-port1: unable to enumerate USB device']);
+    assert.ok(codes(a).includes('usb-gap'));
+  });
+
+  it('finds a reconnect loop and reports it once', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const up = 1000 + i * 60;
+      lines.push(`[${up.toFixed(6)}] usb 1-1: USB disconnect, device number ${6 + i}`, `[${(up + 0.4).toFixed(6)}] usb 1-1: new high-speed USB device number ${7 + i} using ehci-platform`);
+    }
+    const a = run(lines);
+    assert.deepEqual(codes(a), ['usb-reconnect-loop']);
+    assert.equal(a.findings[0].count, 10);
+    assert.match(a.findings[0].message, /5 times within 4 min/);
+  });
+
+  it('sees a different USB composition after re-enumeration', () => {
+    const a = run([
+      "[   11.215003] rndis_host 1-1:1.0 usb0: register 'rndis_host' at usb-101c0000.ehci-1, RNDIS device, 02:4b:b3:b9:eb:e5",
+      '[  466.515595] usb 1-1: USB disconnect, device number 6',
+      '[  617.304417] usb 1-1: new high-speed USB device number 7 using ehci-platform',
+      "[  618.127355] cdc_ether 1-1:1.0 usb0: register 'cdc_ether' at usb-101c0000.ehci-1, CDC Ethernet Device, 02:4b:b3:b9:eb:e5",
+    ]);
+    const change = a.findings.find((f) => f.code === 'usb-composition-change');
+    assert.ok(change);
+    assert.match(change.message, /cdc_ether instead of rndis_host/);
+  });
+
+  it('knows which data mode RutOS expects from the modem\'s USB ID', () => {
+    const a = run([
+      'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      "Mon Dec  2 20:00:05 2024 kern.info kernel: [  618.127355] cdc_ether 1-1:1.0 usb0: register 'cdc_ether' at usb-101c0000.ehci-1, CDC Ethernet Device, 02:4b:b3:b9:eb:e5",
+    ]);
+    const change = a.findings.find((f) => f.code === 'usb-composition-change');
+    assert.ok(change);
+    assert.match(change.message, /ECM mode, but RutOS drives it in RNDIS mode/);
+  });
+
+  it('recognises emergency download mode in lsusb output', () => {
+    const a = run(['Bus 001 Device 024: ID 05c6:9008', 'Bus 003 Device 002: ID 05e3:0610']);
+    const edl = a.findings.find((f) => f.code === 'modem-edl-mode');
+    assert.ok(edl);
+    assert.equal(edl.line, 1);
+    assert.equal(a.episodes[0]?.verdict, 'failed');
+  });
+
+  it('reads the real level of gsmd lines and conditional PIN/registration codes', () => {
+    const a = run([
+      'Fri Mar  7 08:12:40 2025 daemon.info gsmd[2210]: [urc_pin_state:133] debug: Modem `1-1 [2c7c:0801]` URC Event: PIN State: OK (1)',
+      'Fri Mar  7 08:12:41 2025 daemon.info gsmd[2210]: [urc_pin_state:133] debug: Modem `1-1 [2c7c:0801]` URC Event: PIN State: Not inserted (10)',
+      'Fri Mar  7 08:14:55 2025 daemon.info gsmd[2210]: [urc_net_state:160] debug: Modem `1-1 [2c7c:0801]` URC Event: NET State: Denied (3)',
+    ]);
+    assert.deepEqual(codes(a), ['sim-error', 'registration-failed']);
+    assert.equal(a.findings[0].line, 2);
+  });
+
+  it('tells clean reboots from unexpected ones', () => {
+    const a = run([
+      'Tue Dec  3 09:10:02 2024 kern.info Request from Web UI',
+      'Tue Dec  3 09:12:40 2024 kern.info Device startup after unexpected shutdown',
+    ]);
+    assert.deepEqual(codes(a).sort(), ['reboot', 'unexpected-reboot']);
+  });
+
+  it('starts a boot segment when uptime restarts and reports the boot', () => {
+    const a = run([K('10:00:00', 5000, 'usb 1-1: USB disconnect, device number 5'), K('10:05:00', 1.5, 'usb 1-1: new high-speed USB device number 2 using ehci-platform')]);
+    assert.equal(a.files[0].segments, 2);
+    assert.ok(codes(a).includes('reboot'));
+  });
+
+  it('reports a clock that jumps, including from 1970', () => {
+    const a = run([
+      'Thu Jan  1 00:00:40 1970 kern.info kernel: [   40.000000] usb 1-1: new high-speed USB device number 2 using ehci-platform',
+      'Mon Dec  2 19:54:59 2024 kern.info kernel: [   45.000000] usb 1-1: USB disconnect, device number 2',
+    ]);
+    const jump = a.findings.find((f) => f.code === 'clock-jump');
+    assert.ok(jump);
+    assert.match(jump.message, /1970/);
+    assert.ok(a.notices.some((n) => /1970/.test(n.message)));
+  });
+
+  it('keeps quiet about a healthy log', () => {
+    const a = run([
+      "Sun Jan 19 22:50:03 2025 daemon.notice netifd: Interface 'wwan' is now up",
+      'Mon Dec  2 18:01:12 2024 kern.info Mobile data connected (IPv4, internal modem)',
+      ...filler(0, 5),
+    ]);
+    assert.deepEqual(a.findings.filter((f) => f.severity !== 'info'), []);
+    assert.equal(a.episodes.length, 0);
+  });
+
+  it('counts each kernel event once in a troubleshoot system.log', () => {
+    const a = run([
+      '[Dmesg]',
+      '[  466.515595] usb 1-1: USB disconnect, device number 6',
+      '',
+      '[Logread]',
+      'Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6',
+      'Mon Dec  2 19:58:00 2024 daemon.info dnsmasq[2170]: read /etc/hosts - 4 addresses',
+    ]);
+    const disconnects = a.events.filter((e) => e.id === 'usb.disconnect');
+    assert.equal(disconnects.length, 1);
+    assert.equal(disconnects[0].line, 5, 'the dated copy wins');
+  });
+
+  it('maps dmesg uptime to wall time within the boot', () => {
+    const a = run([
+      '[Dmesg]',
+      '[  700.000000] usb 1-1: USB disconnect, device number 7',
+      '[Logread]',
+      'Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.500000] usb 1-1: new high-speed USB device number 7 using ehci-platform',
+    ]);
+    const d = a.events.find((e) => e.id === 'usb.disconnect');
+    assert.equal(new Date(d!.time!).toISOString().slice(11, 19), '20:01:26');
+  });
+});

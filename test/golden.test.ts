@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeFiles } from '../server/src/core/analyze';
+import { toJsonReport } from '../server/src/core/report/jsonReport';
+import { toTextReport } from '../server/src/core/report/textReport';
+
+// Golden reports: the whole JSON document for a file is compared; a change in what the product
+// says shows up as a diff to review. Regenerate deliberately with UPDATE_GOLDEN=1 npm test.
+const ROOT = join(__dirname, '..');
+const REF = Date.UTC(2024, 11, 4);
+
+const CASES: [name: string, path: string][] = [
+  ['rut901-excerpt', join(ROOT, '..', 'shared', 'knowledge', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log')],
+  ['rut901-sample', join(ROOT, 'samples', 'rut901-modem-update-stuck.log')],
+  ['rutx11-dfota-174', join(ROOT, '..', 'shared', 'fixtures', 'real', '002-rutx11-dfota-errorcode-174-shell.log')],
+  ['rutx14-edl-lsusb', join(ROOT, '..', 'shared', 'fixtures', 'real', '052-rutx14-eg12-stuck-edl-lsusb-9008.log')],
+];
+
+async function report(path: string): Promise<unknown> {
+  const a = await analyzeFiles([path], { referenceTime: REF });
+  for (const f of a.files) f.path = relative(ROOT, f.path);
+  return JSON.parse(JSON.stringify(toJsonReport(a)));
+}
+
+describe('golden reports', () => {
+  for (const [name, path] of CASES) {
+    it(name, async () => {
+      const golden = join(__dirname, 'golden', `${name}.json`);
+      const actual = await report(path);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
+      assert.ok(existsSync(golden), `missing ${golden}: run UPDATE_GOLDEN=1 npm test and review it`);
+      assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+
+  it('tells the RUT901 story in plain words', async () => {
+    const a = await analyzeFiles([join(ROOT, 'samples', 'rut901-modem-update-stuck.log')], { referenceTime: REF });
+    assert.equal(a.episodes.length, 1);
+    const e = a.episodes[0];
+    assert.equal(e.verdict, 'stuck');
+    assert.match(e.summary, /update lost Quectel EC200A at USB 1-1/);
+    assert.match(e.summary, /refused to register the modem again/);
+    assert.match(e.summary, /came back on USB in a different composition/);
+    assert.match(e.summary, /never spoke of the modem again/);
+    assert.match(e.summary, /banner will not clear by waiting/);
+    assert.ok(e.advice.some((x) => /lsusb/.test(x)) && e.advice.some((x) => /gsmd restart/.test(x)));
+    const text = toTextReport(a);
+    assert.match(text, /Modem firmware update: STUCK/);
+    assert.match(text, /What to do\n {4}1\. /);
+  });
+
+  it('calls the bare RUT901 excerpt stuck: a refused registration is not retried', async () => {
+    const a = await analyzeFiles([CASES[0][1]], { referenceTime: REF });
+    assert.equal(a.episodes[0]?.verdict, 'stuck');
+    const codes = a.findings.map((f) => f.code);
+    assert.ok(codes.includes('modem-write-failure') && codes.includes('modem-duplicate-registration'));
+  });
+});

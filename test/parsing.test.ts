@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { LogRecord } from '../server/src/core/model';
+import { LineParser } from '../server/src/core/records/lineParser';
+
+type Expect = Partial<Omit<LogRecord, 'time'>> & { time?: string };
+
+/** Parses lines with a fresh parser (reference year 2024) and returns the last record or skip. */
+function parseAll(lines: string[], year = 2024): { records: LogRecord[]; skips: string[] } {
+  const p = new LineParser({ referenceYear: year });
+  const records: LogRecord[] = [];
+  const skips: string[] = [];
+  lines.forEach((l, i) => {
+    const r = p.parse(l, i + 1);
+    if ('record' in r) records.push(r.record);
+    else skips.push(r.skip);
+  });
+  return { records, skips };
+}
+
+function check(line: string, expected: Expect): void {
+  const { records } = parseAll([line]);
+  assert.equal(records.length, 1, `one record for: ${line}`);
+  const r = records[0];
+  for (const [k, v] of Object.entries(expected)) {
+    if (k === 'time') assert.equal(r.time === undefined ? undefined : new Date(r.time).toISOString().slice(0, 19), v, `time of: ${line}`);
+    else assert.deepEqual(r[k as keyof LogRecord], v, `${k} of: ${line}`);
+  }
+}
+
+describe('line formats', () => {
+  const cases: [string, string, Expect][] = [
+    ['logread with two spaces before the day', 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      { format: 'logread', time: '2024-12-02T19:54:59', facility: 'daemon', syslogLevel: 'info', level: 'warn', tag: 'gsmd', pid: 3553 }],
+    ['logread with one space and a leading record id', '525 Mon Dec 2 19:54:59 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!',
+      { format: 'logread', recordId: 525, level: 'err', tag: 'gsmd', time: '2024-12-02T19:54:59' }],
+    ['logread kernel line with both clocks', 'Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6',
+      { format: 'logread', tag: 'kernel', uptime: 466.515595, message: 'usb 1-1: USB disconnect, device number 6', time: '2024-12-02T19:57:33' }],
+    ['tagless RutOS event', 'Mon Dec  2 19:54:57 2024 kern.info Mobile data disconnected (internal modem)',
+      { format: 'logread', tag: undefined, facility: 'kern', message: 'Mobile data disconnected (internal modem)' }],
+    ['netifd protocol output', 'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Request timed out',
+      { tag: 'netifd', level: 'notice', message: 'mob1s1a1 (8470): Command failed: Request timed out' }],
+    ['ModemManager with an empty tag', 'Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] all requested bearers disconnected',
+      { tag: undefined, pid: 2656, level: 'info' }],
+    ['a tag with a space before the pid', 'Sun Jan 19 22:50:04 2025 user.notice pbr [32307]: Reloading routing',
+      { tag: 'pbr', pid: 32307, message: 'Reloading routing' }],
+    ['logread line without facility.priority', 'Sun May 20 20:17:49 2018 [1560]: <info>  [device',
+      { format: 'logread', pid: 1560, facility: undefined, time: '2018-05-20T20:17:49' }],
+    ['bare dmesg', '[422506.592997] usb 1-1: USB disconnect, device number 5',
+      { format: 'dmesg', uptime: 422506.592997, tag: 'kernel', time: undefined }],
+    ['dmesg after a kernel: prefix', 'kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71',
+      { format: 'dmesg', uptime: 70.955 }],
+    ['BSD syslog with host', 'Nov 18 19:29:35 pi gammu-smsd[1062]: Already hit 250 errors',
+      { format: 'bsd-syslog', host: 'pi', tag: 'gammu-smsd', pid: 1062, time: '2024-11-18T19:29:35' }],
+    ['BSD syslog with host and facility', 'May 13 15:11:14 wrt350n local2.info chat[4403]: abort on (BUSY)',
+      { format: 'bsd-syslog', host: 'wrt350n', facility: 'local2', tag: 'chat', pid: 4403 }],
+    ['BSD kernel line without uptime', 'Dec 30 11:26:01 ca4ae2 kernel: usb 1-5: USB disconnect, device number 52',
+      { format: 'bsd-syslog', tag: 'kernel', message: 'usb 1-5: USB disconnect, device number 52' }],
+    ['journalctl short in a Spanish locale', 'jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed',
+      { format: 'bsd-syslog', tag: 'ModemManager', level: 'warn', time: '2024-06-06T06:00:08' }],
+    ['journalctl short-iso', '2024-06-06T06:00:08+0200 mobian ModemManager[519]: <info>  [modem0] state changed',
+      { format: 'journal-iso', host: 'mobian', tag: 'ModemManager', time: '2024-06-06T06:00:08' }],
+    ['RFC 5424', '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application"] An application event',
+      { format: 'rfc5424', host: 'mymachine.example.com', tag: 'evntslog', facility: 'local4', syslogLevel: 'notice', message: 'An application event', time: '2003-10-11T22:14:15' }],
+    ['<PRI> prefix keeps only the severity for a non-kernel tag', '<6>May 20 14:22:18 chat[537]: abort on (BUSY)',
+      { format: 'bsd-syslog', tag: 'chat', facility: undefined, syslogLevel: 'info' }],
+    ['multilog-style ISO line with a level', '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting',
+      { format: 'iso-plain', level: 'err', message: 'Read error, quitting', time: '2018-08-28T13:58:33' }],
+    ['lsusb output', 'Bus 001 Device 024: ID 05c6:9008', { format: 'lsusb' }],
+    ['troubleshoot section header', '[Logfile messages.1]', { format: 'section', message: 'Logfile messages.1' }],
+    ['shell output', 'Firmware update verify was unsuccessful... ErrorCode: 174', { format: 'text', message: 'Firmware update verify was unsuccessful... ErrorCode: 174' }],
+    ['a clock at 1970', 'Thu Jan  1 00:00:12 1970 kern.info kernel: [   12.000000] usb 1-1: new high-speed USB device number 2 using ehci-platform',
+      { format: 'logread', time: '1970-01-01T00:00:12', uptime: 12 }],
+  ];
+  for (const [name, line, expected] of cases) it(name, () => check(line, expected));
+});
+
+describe('paste artefacts and bad input', () => {
+  it('strips mail quoting, backticks and markdown italics', () => {
+    check('> Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', { format: 'logread', tag: 'gsmd', message: 'hello' });
+    check('`Mon Jan 22 21:49:48 2024 daemon.notice wansensing: L2Main.lua: check`', { format: 'logread', tag: 'wansensing', message: 'L2Main.lua: check' });
+    check('_[   11.427013] kmodloader: done', { format: 'dmesg', uptime: 11.427013 });
+  });
+  it('handles CRLF and NUL bytes', () => {
+    check('Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hel\0lo\r', { tag: 'gsmd', message: 'hello' });
+  });
+  it('counts blank lines, elisions and binary junk instead of inventing records', () => {
+    const { records, skips } = parseAll(['', '   ', '...', '... (repeats multiple times)', '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010\u0011\u0012 junk']);
+    assert.equal(records.length, 0);
+    assert.deepEqual(skips, ['blank', 'blank', 'elision', 'elision', 'binary']);
+  });
+  it('joins mail-wrapped continuation lines to their record', () => {
+    const { records, skips } = parseAll([
+      "Sun May 20 20:17:50 2018 daemon.warn [1560]: <warn>  Modem couldn't be",
+      'initialized: Couldn\'t check unlock status: SIM not inserted',
+      'Sun May 20 20:17:50 2018 [1560]: <info>  Modem: state',
+    ]);
+    assert.equal(records.length, 2);
+    assert.deepEqual(skips, ['continuation']);
+    assert.match(records[0].message, /Modem couldn't be initialized: Couldn't check unlock status: SIM not inserted$/);
+    assert.equal(records[0].endLine, 2);
+  });
+  it('does not join a line after a blank line', () => {
+    const { records } = parseAll(['Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: a', '', 'root@router:~# dfota -u']);
+    assert.equal(records.length, 2);
+    assert.equal(records[1].format, 'text');
+  });
+  it('rolls a yearless log over from December to January', () => {
+    const { records } = parseAll(['Dec 31 23:59:58 host app: a', 'Jan  1 00:00:01 host app: b'], 2023);
+    assert.equal(new Date(records[0].time!).toISOString().slice(0, 10), '2023-12-31');
+    assert.equal(new Date(records[1].time!).toISOString().slice(0, 10), '2024-01-01');
+  });
+  it('rejects impossible dates as timestamps', () => {
+    check('Mon Dec 32 25:61:00 2024 daemon.info x: y', { format: 'text' });
+  });
+  // The timeout guards against catastrophic backtracking (a hang), it does not measure speed.
+  it('parses a 100,000-character junk line without hanging', { timeout: 10_000 }, () => {
+    const { records } = parseAll(['Mon Dec  2 19:54:59 2024 daemon.info x[1]: ' + '[a'.repeat(50_000), '['.repeat(100_000), '<1>'.repeat(30_000)]);
+    assert.equal(records.length, 3);
+  });
+});
