@@ -10,8 +10,8 @@ const matcher = new EventMatcher(CATALOGUE);
 
 function matchLine(line: string): string | undefined {
   const parsed = new LineParser({ referenceYear: 2024 }).parse(line, 1);
-  if (!('record' in parsed)) return undefined;
-  return matcher.match(parsed.record)?.entry.id;
+  if (typeof parsed === 'string') return undefined;
+  return matcher.match(parsed)?.entry.id;
 }
 
 describe('event catalogue', () => {

@@ -12,8 +12,8 @@ function parseAll(lines: string[], year = 2024): { records: LogRecord[]; skips: 
   const skips: string[] = [];
   lines.forEach((l, i) => {
     const r = p.parse(l, i + 1);
-    if ('record' in r) records.push(r.record);
-    else skips.push(r.skip);
+    if (typeof r === 'string') skips.push(r);
+    else records.push(r);
   });
   return { records, skips };
 }

@@ -43,7 +43,7 @@ export interface FileEvents {
 }
 
 // Daemons whose last word the detectors compare with the end of the log.
-const WATCHED_DAEMONS = new Set(['gsmd', 'mobifd', 'modemmanager']);
+const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager']]);
 const DMESG_SECTION = /^dmesg$/i;
 /** Wall clock stepping back further than this is a clock jump, not jitter between sources. */
 const BACKWARD_JUMP_MS = 60_000;
@@ -96,12 +96,11 @@ export class EventCollector {
 
   addLine(text: string, lineNo: number): void {
     this.lastLine = lineNo;
-    const result = this.parser.parse(text, lineNo);
-    if ('skip' in result) {
-      this.skipped[result.skip] = (this.skipped[result.skip] ?? 0) + 1;
+    const record = this.parser.parse(text, lineNo);
+    if (typeof record === 'string') {
+      this.skipped[record] = (this.skipped[record] ?? 0) + 1;
       return;
     }
-    const record = result.record;
     this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
     if (record.format === 'section') {
       this.section = record.message;
@@ -211,8 +210,8 @@ export class EventCollector {
 
   private trackDaemon(r: LogRecord): void {
     if (!r.tag) return;
-    const key = r.tag.toLowerCase();
-    if (!WATCHED_DAEMONS.has(key)) return;
+    const key = WATCHED_DAEMONS.get(r.tag);
+    if (!key) return;
     const d = (this.daemons[key] ??= { firstLine: r.line, lastLine: r.line, lines: 0 });
     d.lastLine = r.line;
     d.lines++;

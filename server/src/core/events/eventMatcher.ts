@@ -14,7 +14,7 @@ export interface Match {
 export class EventMatcher {
   private readonly byTag = new Map<string, CatalogueEntry[]>();
   private readonly anyTag: CatalogueEntry[] = [];
-  private readonly cache = new Map<string, CatalogueEntry[]>();
+  private readonly cache = new Map<string, Candidates>();
 
   constructor(readonly entries: readonly CatalogueEntry[]) {
     for (const entry of entries) {
@@ -32,8 +32,10 @@ export class EventMatcher {
   }
 
   match(record: LogRecord): Match | undefined {
-    const candidates = this.candidates(record.tag);
+    const { entries: candidates, screen } = this.candidates(record.tag);
     const message = record.message;
+    // One native scan for any of the literals rejects most lines before the per-entry loop.
+    if (!screen || !screen.test(message)) return undefined;
     for (let i = 0; i < candidates.length; i++) {
       const entry = candidates[i];
       if (message.indexOf(entry.literal) < 0) continue;
@@ -52,15 +54,27 @@ export class EventMatcher {
   }
 
   /** Entries that can apply to a tag, in catalogue order (tagged and untagged merged). */
-  private candidates(tag: string | undefined): CatalogueEntry[] {
-    const key = tag === undefined || tag === '' ? '-' : normaliseTag(tag);
-    let list = this.cache.get(key);
-    if (list) return list;
+  private candidates(tag: string | undefined): Candidates {
+    const raw = tag === undefined || tag === '' ? '-' : tag;
+    let found = this.cache.get(raw);
+    if (found) return found;
+    const key = raw === '-' ? raw : normaliseTag(raw);
     const own = new Set(this.byTag.get(key) ?? []);
-    list = this.entries.filter((e) => own.has(e) || this.anyTag.includes(e));
-    if (this.cache.size < 4096) this.cache.set(key, list);
-    return list;
+    const entries = this.entries.filter((e) => own.has(e) || this.anyTag.includes(e));
+    const literals = [...new Set(entries.map((e) => e.literal))];
+    found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|')) : undefined };
+    if (this.cache.size < 4096) this.cache.set(raw, found);
+    return found;
   }
+}
+
+interface Candidates {
+  entries: CatalogueEntry[];
+  screen: RegExp | undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** `mwan3track[123]` style tags and case differences fold to one key. */

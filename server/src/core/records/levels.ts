@@ -1,6 +1,6 @@
 import type { Level } from '../model';
 
-const LEVEL_WORDS: Record<string, Level> = {
+const LEVEL_WORDS: Record<string, Level | undefined> = {
   emerg: 'emerg', panic: 'emerg', alert: 'alert', crit: 'crit', critical: 'crit', fatal: 'crit',
   err: 'err', error: 'err', warn: 'warn', warning: 'warn', notice: 'notice', msg: 'notice',
   info: 'info', inf: 'info', debug: 'debug', dbg: 'debug',
@@ -8,7 +8,7 @@ const LEVEL_WORDS: Record<string, Level> = {
 
 /** Syslog priority names and the level words daemons print (`warning:`, `<warn>`, `ERROR`). */
 export function levelFromWord(word: string): Level | undefined {
-  return LEVEL_WORDS[word.toLowerCase()];
+  return LEVEL_WORDS[word] ?? LEVEL_WORDS[word.toLowerCase()];
 }
 
 const BY_NUMBER: Level[] = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];

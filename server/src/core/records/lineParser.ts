@@ -35,7 +35,8 @@ export interface ParseOptions {
   referenceYear?: number;
 }
 
-export type ParseResult = { record: LogRecord } | { skip: SkipReason };
+/** A record, or the reason the line made none. */
+export type ParseResult = LogRecord | SkipReason;
 
 /**
  * Turns physical lines into records, one file at a time. It never throws: every line yields a
@@ -62,37 +63,38 @@ export class LineParser {
   parse(raw: string, lineNo: number): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
-    if (text.length === 0 || isBlank(text)) {
-      this.openRecord = undefined;
-      return { skip: 'blank' };
-    }
-    if (looksBinary(text)) {
-      this.openRecord = undefined;
-      return { skip: 'binary' };
-    }
-    if (ELISION.test(text)) {
-      this.openRecord = undefined;
-      return { skip: 'elision' };
-    }
-    const record = this.parseStructured(text, lineNo);
+    // Most lines carry a timestamp: try that first, the rarer checks only when it fails.
+    const record = text.length > 0 ? this.parseStructured(text, lineNo) : undefined;
     if (record) {
       record.section = this.section;
       this.openRecord = record.time !== undefined || record.uptime !== undefined ? record : undefined;
-      return { record };
+      return record;
+    }
+    if (text.length === 0 || isBlank(text)) {
+      this.openRecord = undefined;
+      return 'blank';
+    }
+    if (looksBinary(text)) {
+      this.openRecord = undefined;
+      return 'binary';
+    }
+    if (ELISION.test(text)) {
+      this.openRecord = undefined;
+      return 'elision';
     }
     const open = this.openRecord;
     if (open && isContinuation(text)) {
       open.message += ' ' + text.trim();
       open.endLine = lineNo;
-      return { skip: 'continuation' };
+      return 'continuation';
     }
     this.openRecord = undefined;
     const section = SECTION.exec(text);
     if (section) {
       this.section = section[1].trim();
-      return { record: { line: lineNo, endLine: lineNo, format: 'section', message: this.section } };
+      return { line: lineNo, endLine: lineNo, format: 'section', message: this.section };
     }
-    return { record: { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section } };
+    return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
   }
 
   private parseStructured(text: string, line: number): LogRecord | undefined {

@@ -9,7 +9,11 @@ const MONTHS: Record<string, number> = {
 };
 
 /** Month index (0-11) for an abbreviation in any common locale, or -1. */
+const ENGLISH: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+
 export function monthIndex(word: string): number {
+  const fast = ENGLISH[word];
+  if (fast !== undefined) return fast;
   const key = word.slice(0, 3).toLowerCase();
   const m = MONTHS[key];
   return m === undefined ? -1 : m;
@@ -21,8 +25,17 @@ export function validClock(month: number, day: number, h: number, m: number, s: 
 }
 
 /** Logs carry no time zone, so times are kept as written and stored as if they were UTC. */
+let dayKey = -1;
+let dayStart = 0;
+
 export function wallTime(year: number, month: number, day: number, h: number, m: number, s: number, ms = 0): number {
-  return Date.UTC(year, month, day, h, m, s, ms);
+  // Consecutive lines share their day; Date.UTC once per day keeps a million lines cheap.
+  const key = (year * 16 + month) * 32 + day;
+  if (key !== dayKey) {
+    dayKey = key;
+    dayStart = Date.UTC(year, month, day);
+  }
+  return dayStart + ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
