@@ -1,0 +1,70 @@
+// npm run bench: the full CLI diagnosis of a generated 1,000,000-line RutOS log, timed against
+// lnav on the same file in the same run. Prints figures; asserts nothing (targets are printed
+// next to them). Needs GNU time (/usr/bin/time) for peak RSS, and lnav for the comparison: both
+// are installed with apt-get when missing and running as root.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { generateLog } from './generate-log.mjs';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const file = `.bench/rutos-${LINES}.log`;
+
+function have(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+function ensure(cmd, pkg) {
+  if (have(cmd)) return true;
+  if (process.getuid?.() !== 0) return false;
+  console.error(`installing ${pkg} with apt-get...`);
+  spawnSync('sh', ['-c', `apt-get install -y -qq ${pkg} >/dev/null 2>&1 || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq ${pkg} >/dev/null 2>&1)`]);
+  return have(cmd);
+}
+
+/** Runs a command RUNS times; median wall seconds and the peak RSS (MB) GNU time saw. */
+function measure(cmd, args) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.slice(-500)}`);
+    const [wall, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    runs.push({ wall, rss: kb / 1024, stdout: r.stdout });
+  }
+  runs.sort((a, b) => a.wall - b.wall);
+  return { wall: runs[Math.floor(runs.length / 2)].wall, rss: Math.max(...runs.map((r) => r.rss)), stdout: runs[0].stdout };
+}
+
+mkdirSync('.bench', { recursive: true });
+if (!existsSync(file)) {
+  console.error(`generating ${file}...`);
+  await generateLog(file, LINES);
+}
+const bytes = statSync(file).size;
+const mb = bytes / 1e6;
+if (!ensure('/usr/bin/time', 'time')) {
+  console.error('GNU time (/usr/bin/time) is needed for peak RSS: apt-get install time');
+  process.exit(1);
+}
+
+const ours = measure(process.execPath, ['bin/gsmlens', 'diagnose', '--json', file]);
+const doc = JSON.parse(ours.stdout);
+const rows = [
+  ['log', `${file}: ${doc.files[0].lines.toLocaleString('en')} lines, ${mb.toFixed(1)} MB`],
+  ['gsmlens diagnose: wall (median of ' + RUNS + ')', `${ours.wall.toFixed(2)} s`],
+  ['gsmlens diagnose: throughput', `${(mb / ours.wall).toFixed(1)} MB/s, ${Math.round(doc.files[0].lines / ours.wall).toLocaleString('en')} lines/s`],
+  ['gsmlens diagnose: peak RSS', `${ours.rss.toFixed(0)} MB (target < 250 MB)`],
+  ['gsmlens diagnose: found', `${doc.findings.length} findings, ${doc.episodes.length} episode(s)`],
+];
+if (ensure('lnav', 'lnav')) {
+  const version = execFileSync('lnav', ['-V'], { encoding: 'utf8' }).trim();
+  const lnav = measure('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', file]);
+  rows.push(
+    [`${version}: -n -c ';SELECT count(*) FROM all_logs'`, `${lnav.wall.toFixed(2)} s, peak RSS ${lnav.rss.toFixed(0)} MB`],
+    ['lnav time / gsmlens time', `${(lnav.wall / ours.wall).toFixed(2)}x (target >= 2x)`],
+  );
+} else {
+  rows.push(['lnav', 'not installed (apt-get install lnav), comparison skipped']);
+}
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
