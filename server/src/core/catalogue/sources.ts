@@ -78,4 +78,76 @@ export const SOURCES: Record<string, Source> = {
   // Added by GSM Log Lens beyond the knowledge file.
   X1: {"title": "OpenWrt procd watchdog.c (logs 'Watchdog has previously reset the system' when the watchdog reports WDIOF_CARDRESET)", "url": "https://github.com/openwrt/procd/blob/master/watchdog.c"},
   X2: {"title": "Linux init/version.c linux_banner ('Linux version %s ...', the first line of every boot)", "url": "https://github.com/torvalds/linux/blob/master/init/version.c"},
+  X10: {
+    title: 'OpenWrt packages mwan3track (`Interface %s (%s) is offline/online`, `Lost %d ping(s) on interface`, `Check (%s) failed for target`)',
+    url: 'https://github.com/openwrt/packages/blob/master/net/mwan3/files/usr/sbin/mwan3track',
+  },
+  X11: {
+    title: 'Quectel QFirehose qfirehose.c (switch_to_edl_mode: "switch to \'Emergency download mode\'", "successful, wait module reboot"; detect_and_judge_module_version failure is not fatal; "Upgrade module %s.")',
+    url: 'https://github.com/Biktorgj/qfirehose/blob/8bbdec449146112074087c7c77b7a94936163dfd/qfirehose.c',
+  },
+  X12: {
+    title: 'Sierra Wireless lite-fw.h (litefw error codes: 100 = eSDP_FWDWL_ERR_GENERAL "Generic FW download error"; BOOT_AND_HOLD modem state)',
+    url: 'https://github.com/bryan-soriano-tek/Vms-seco/blob/944d97e529db1340efffe807589e2a66a6915979/MBPL_SDK_R30_ENG6-lite.bin/lite-fw/inc/lite-fw.h',
+  },
+  X13: {
+    title: 'pi-router issue #1: Sierra EM7565 firmware download with fwdwl-lite fails (`litefw_DownloadFW failed: 100`), fixture 046',
+    url: 'https://github.com/geerlingguy/pi-router/issues/1',
+  },
+  X20: {
+    title: 'ModemManager src/: mm-iface-modem.c ("state changed (%s -> %s)"), mm-broadband-modem.c ("Modem couldn\'t be initialized: %s", SIM not inserted -> failed reason sim-missing), mm-base-bearer.c ("connection attempt #%u failed: %s"), mm-iface-modem-3gpp.c ("3GPP registration state changed (%s -> %s)")',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/tree/main/src',
+  },
+  X21: {
+    title: 'OpenWrt uqmi netifd protocol handler qmi.sh ("SIM in illegal state - Power-cycling SIM", "Network registration failed", "Unable to connect IPv4")',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh',
+  },
+  X22: {
+    title: 'uqmi commands.c ("Failed to connect to service" when no QMI client ID can be obtained for the service)',
+    url: 'https://github.com/openwrt/uqmi/blob/master/commands.c',
+  },
+  X23: {
+    title: 'pppd sources: main.c ("Modem hangup"), tty.c ("Connect script failed"), fsm.c ("%s terminated by peer"), lcp.c ("No response to %d echo-requests", "Serial link appears to be disconnected.")',
+    url: 'https://github.com/ppp-project/ppp/tree/master/pppd',
+  },
+  X24: {
+    title: 'chat.c ("abort on (%v)" configuration trace, "alarm", " -- failed", "Failed (%s)")',
+    url: 'https://github.com/ppp-project/ppp/blob/master/chat/chat.c',
+  },
+  X25: {
+    title: 'Quectel QConnectManager (quectel-CM) V1.6.5 QMIThread.c ("%s QMUXResult = 0x%x, QMUXError = 0x%x", "call_end_reason is %d")',
+    url: 'https://github.com/1724640413/Quectel_QConnectManager_Linux_V1.6.5/blob/6ccc3768ee0b493125509b5dea161c19b311472d/QMIThread.c',
+  },
+  X26: {
+    title: 'gammu libgammu/device/serial/ser_unx.c serial_write ("Wanted to write %ld bytes, but %ld were written" after GSM_OSErrorInfo "serial_write")',
+    url: 'https://github.com/gammu/gammu/blob/master/libgammu/device/serial/ser_unx.c',
+  },
+  X27: {
+    title: 'FreeBSD USB stack: usb_device.c usb_detach_device_sub ("at %s, port %d, addr %d (disconnected)"), usb_request.c usbd_req_re_enumerate ("set address failed!", "port reset failed"), serial/u3g.c',
+    url: 'https://github.com/freebsd/freebsd-src/tree/main/sys/dev/usb',
+  },
+  X28: {
+    title: 'FreeBSD kern/subr_bus.c device_detach (prints "<dev>: detached")',
+    url: 'https://github.com/freebsd/freebsd-src/blob/main/sys/kern/subr_bus.c',
+  },
+  X29: {
+    title: 'modemmanager-devel 2018-05: MC7430 on OpenWrt, "Modem couldn\'t be initialized: Couldn\'t check unlock status: SIM not inserted" then state failed (fixture 016)',
+    url: 'https://lists.freedesktop.org/archives/modemmanager-devel/2018-May/006411.html',
+  },
+  X30: {
+    title: 'tch-gui-unhide issue #189: Technicolor DJA0230 mobiled "Data session setup attempt for PDN 0 failed with error \\"Network failure\\"" (fixture 038)',
+    url: 'https://github.com/seud0nym/tch-gui-unhide/issues/189',
+  },
+  X31: {
+    title: 'victronenergy/venus issue #326: dbus-modem "Read error, quitting" restart loop every ~1.5 min (fixture 044)',
+    url: 'https://github.com/victronenergy/venus/issues/326',
+  },
+  X32: {
+    title: 'opnsense/core issue #3563: Huawei E1750 u3g detach, re-enumeration errors and reattach on FreeBSD (fixture 032)',
+    url: 'https://github.com/opnsense/core/issues/3563',
+  },
+  X33: {
+    title: 'openwrt/packages PR #23590: ModemManager MBIM debug log, register state \'deregistered\' (fixture 040)',
+    url: 'https://github.com/openwrt/packages/pull/23590',
+  },
 };

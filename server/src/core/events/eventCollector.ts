@@ -98,9 +98,18 @@ export class EventCollector {
     this.lastLine = lineNo;
     const record = this.parser.parse(text, lineNo);
     if (typeof record === 'string') {
+      // A continuation has already been appended to the pending record by the parser.
       this.skipped[record] = (this.skipped[record] ?? 0) + 1;
       return;
     }
+    // A record is handled when the next one starts: mail-wrapped text may still extend it.
+    if (this.pending) this.handle(this.pending);
+    this.pending = record;
+  }
+
+  private pending: LogRecord | undefined;
+
+  private handle(record: LogRecord): void {
     this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
     if (record.format === 'section') {
       this.section = record.message;
@@ -133,6 +142,8 @@ export class EventCollector {
   }
 
   finish(): FileEvents {
+    if (this.pending) this.handle(this.pending);
+    this.pending = undefined;
     // Yearless (BSD) timestamps were read in the reference year; a log cannot end after its file
     // was last written, so a future end means the lines are from the year before.
     if (this.parser.yearless && this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000) {

@@ -6,7 +6,7 @@ import { detectEdlMode } from './detectors/edlMode';
 import { detectModemSilence } from './detectors/modemSilence';
 import { detectReboots } from './detectors/reboots';
 import { detectUsbFindings } from './detectors/usbFindings';
-import { chronological } from './eventTime';
+import { chronological, findingOf } from './eventTime';
 import type { DetectOptions } from './options';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
 
@@ -32,7 +32,10 @@ export function detectFindings(files: readonly FileEvents[], options: DetectOpti
   }
   const findings: Finding[] = [
     ...detectBursts(events, options),
-    ...detectUsbFindings(devices, { lastEvent: (file) => lastEvent.get(file) }, options),
+    ...detectUsbFindings(devices, {
+      lastEvent: (file) => lastEvent.get(file),
+      enumerationErrors: (file, from, to) => events.filter((e) => e.file === file && e.line > from && e.line < to && findingOf(e) === 'usb-enumeration-error'),
+    }, options),
     ...detectEdlMode(events),
     ...files.flatMap((f) => [...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f)]),
   ];

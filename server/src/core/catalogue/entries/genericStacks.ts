@@ -1,3 +1,570 @@
 import type { CatalogueEntry } from '../types';
-export const genericStackSources = {};
-export const genericStackEntries: CatalogueEntry[] = [];
+
+// Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
+// from each project's source (tags X20-X28 below) and the real published lines in
+// ../shared/fixtures/real (labels.json; fixture tags X29-X33 below):
+// - ModemManager: `<level> [modemN] ...`, on OpenWrt usually with an EMPTY syslog tag
+//   (`daemon.info [2656]: <inf> ...` -> tag '-'), elsewhere tag `ModemManager` [X20];
+//   fixtures 006, 008 (controlled disable: not a failure), 016, 034, 040.
+// - uqmi through netifd (`lte (2437): SIM in illegal state - Power-cycling SIM`, netifd main.c
+//   `"%s (%d): %s"` [O3]): OpenWrt's qmi.sh [X21] and uqmi [X22]; fixture 012.
+// - pppd / chat [X23] [X24]; fixtures 030 and 036 show that chat's `abort on (...)` lines are
+//   configuration, not errors. pppd's `Modem hangup` is also printed for PPPoE links.
+// - quectel-cm (QConnectManager) [X25], through netifd with its own `[MM-DD_hh:mm:ss:ms]` stamp;
+//   fixture 050 is a normal start and must raise nothing.
+// - Technicolor mobiled [X30], gammu [X26], Victron dbus-modem [X31], FreeBSD USB [X27] [X28] [X32].
+
+
+// ModemManager line start: level word, optional debug timestamp, then `[modem0]`,
+// `[modem0/bearer2]` (new style) or `Modem /org/.../Modem/0:` / `Modem:` (old style), or nothing.
+const MM = '^<\\w{3,4}>\\s+(?:\\[[\\d.]+\\]\\s+)?(?:\\[(?<modem>[^\\]\\s]+)\\]\\s*|Modem(?: [^\\s:]+)?:\\s*)?';
+const mm = (s: string): RegExp => new RegExp(MM + s);
+const MMTAGS = ['-', 'modemmanager'];
+// netifd protocol handler output: `<iface> (<pid>): <line>` [O3].
+const PROTO = '^(?<iface>[\\w.-]+) \\((?<pid>\\d+)\\): ';
+const proto = (s: string): RegExp => new RegExp(PROTO + s);
+const QUECTEL_CM = ['netifd', 'quectel-cm', '-'];
+// quectel-cm via netifd, or standalone; each line carries its own `[04-17_17:20:24:577]` stamp.
+const QCM = '^(?:(?<iface>[\\w.-]+) \\((?<pid>\\d+)\\): )?(?:\\[[\\d_:-]+\\] )?';
+const FREEBSD = ['-', 'kernel'];
+const FREEBSD_MODEM = 'u3g|umodem|uhso|usie|cdce|urndis';
+
+/** Fixture 050: quectel-cm's normal start; none of these may raise a warning or an error. */
+const QUECTEL_CM_NORMAL = [
+  'Wed Apr 17 17:20:24 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:24:577] QConnectManager_Linux_V1.6.5',
+  'Wed Apr 17 17:20:24 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:24:581] Find /sys/bus/usb/devices/1-1 idVendor=0x2c7c idProduct=0x125, bus=0x001, dev=0x002',
+  'Wed Apr 17 17:20:24 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:24:591] Modem works in QMI mode',
+  'Wed Apr 17 17:20:24 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:24:695] Get clientWDS = 20',
+];
+
+export const genericStackEntries: CatalogueEntry[] = [
+  // ---- ModemManager ([X20]) -----------------------------------------------------------------
+  {
+    id: 'mm.init-failed-sim',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: MMTAGS,
+    literal: "odem couldn't be initialized: ",
+    pattern: mm("[Mm]odem couldn't be initialized: (?<reason>.*(?:SIM not inserted|SIM failure|SIM wrong|SIM lock status|eSIM without profiles).*)$"),
+    summary: 'ModemManager could not initialise the modem: {reason}',
+    explanation:
+      'ModemManager created the modem but its initialisation stopped at the SIM check, so the modem goes to state "failed" and cannot connect. ' +
+      '"SIM not inserted" is reported by the modem itself (ModemManager records the failed reason sim-missing): no SIM in the slot, not seated, or a slot the modem does not use.',
+    nextSteps: ['Reseat the SIM (power off first), check it is in the slot the modem uses, and check the SIM in another device.'],
+    finding: 'sim-error',
+    sources: ['X20', 'X29'],
+    samples: [
+      "Sun May 20 20:17:50 2018 daemon.warn [1560]: <warn>  Modem couldn't be initialized: Couldn't check unlock status: SIM not inserted",
+      "Jun 06 13:45:46 jantar ModemManager[771]: <wrn> [modem0] modem couldn't be initialized: Couldn't check unlock status: SIM not inserted",
+    ],
+  },
+  {
+    id: 'mm.init-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: MMTAGS,
+    literal: "odem couldn't be initialized: ",
+    pattern: mm("[Mm]odem couldn't be initialized: (?<reason>.*)$"),
+    summary: 'ModemManager could not initialise the modem: {reason}',
+    explanation: 'ModemManager\'s initialisation of the modem failed for the reason given, and the modem goes to state "failed": it cannot be enabled or connected until the cause is fixed.',
+    sources: ['X20'],
+    samples: ["Jun 06 13:46:10 pinephone ModemManager[771]: <wrn> [modem0] modem couldn't be initialized: Failed to load current capabilities"],
+  },
+  {
+    id: 'mm.state-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: MMTAGS,
+    literal: ' -> failed)',
+    pattern: mm('state changed \\((?<from>[\\w-]+) -> failed\\)'),
+    summary: 'ModemManager: modem {modem} is in state failed',
+    explanation: 'The modem object is in ModemManager\'s "failed" state: it cannot be enabled or used. The line before it (`couldn\'t be initialized: ...`) gives the reason.',
+    sources: ['X20', 'X29'],
+    samples: [
+      'Sun May 20 20:17:50 2018 [1560]: <info>  Modem: state changed (unknown -> failed)',
+      'Jun 06 13:45:46 jantar ModemManager[771]: <msg> [modem0] state changed (locked -> failed)',
+    ],
+  },
+  {
+    id: 'mm.disabling',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'state changed (',
+    pattern: mm('state changed \\((?<from>[\\w-]+) -> (?<to>disabling|disabled)\\)'),
+    summary: 'ModemManager: modem {modem} is being disabled ({from} -> {to})',
+    explanation:
+      'The modem is being disabled on request (for example netifd bringing the interface down, or a configuration change): a controlled teardown, not a failure. ' +
+      'Its registration state drops to "unknown" at the same time; that is part of the teardown too.',
+    sources: ['X20'],
+    samples: [
+      'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] state changed (registered -> disabling)',
+      'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] state changed (disabling -> disabled)',
+    ],
+  },
+  {
+    id: 'mm.state-changed',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'state changed (',
+    pattern: mm('state changed \\((?<from>[\\w-]+) -> (?<to>[\\w-]+)\\)'),
+    summary: 'ModemManager: modem {modem} {from} -> {to}',
+    explanation:
+      'ModemManager\'s state of the modem changed: locked, initializing, disabled, enabling, enabled, searching, registered, connecting, connected, disconnecting. ' +
+      '"registered" means attached to a network without data; "connected" means a data bearer is up.',
+    sources: ['X20'],
+    samples: [
+      'Sun Feb  9 12:31:48 2025 daemon.notice [2656]: <msg> [modem0] state changed (connected -> disconnecting)',
+      'jun 06 06:00:08 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)',
+    ],
+  },
+  {
+    id: 'mm.connection-attempt-failed',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: 'connection attempt #',
+    pattern: mm('connection attempt #(?<attempt>\\d+) failed: (?<error>.*)$'),
+    summary: 'ModemManager: data connection attempt #{attempt} failed: {error}',
+    explanation:
+      'ModemManager tried to bring up a data bearer and the modem refused or failed; the error text comes from the modem protocol (QMI, MBIM, AT). ' +
+      'The modem usually stays registered and a new attempt follows; a series of these means mobile data cannot be established.',
+    finding: 'data-session-failed',
+    sources: ['X20'],
+    samples: [
+      "jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed: Couldn't bind mux data port: QMI protocol error (3): 'Internal'",
+    ],
+  },
+  {
+    id: 'mm.registration-lost',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: 'egistration state changed (',
+    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>idle|denied)\\)'),
+    summary: 'ModemManager: modem {modem} lost its network registration ({from} -> {to})',
+    explanation:
+      'The modem is no longer registered on a mobile network: "idle" means not registered and not searching, "denied" that the network rejected the registration. ' +
+      'There is no mobile data until it registers again.',
+    finding: 'registration-failed',
+    sources: ['X20'],
+    samples: ['Wed Jun 26 16:38:39 2024 daemon.info [2234]: <inf> [modem0] 3GPP registration state changed (home -> idle)'],
+    counterSamples: ['Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] 3GPP registration state changed (home -> unknown)'],
+  },
+  {
+    id: 'mm.registration-changed',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'egistration state changed (',
+    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>[\\w-]+)\\)'),
+    summary: 'ModemManager: registration of {modem} {from} -> {to}',
+    explanation:
+      'Network registration of the modem changed: searching, registering, home, roaming, unknown. "home" or "roaming" means registered. ' +
+      'A drop to "unknown" while the modem is being disabled is part of a controlled teardown, not a network problem.',
+    sources: ['X20'],
+    samples: [
+      'Tue Mar 15 18:22:56 2022 daemon.info [7618]: <info>  [modem1] 3GPP registration state changed (registering -> home)',
+      'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] 3GPP registration state changed (home -> unknown)',
+    ],
+  },
+  {
+    id: 'mm.mbim-deregistered',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: "'deregistered'",
+    pattern: /(?:RegisterState = |\]\s+state: )'(?<state>deregistered)'/,
+    summary: 'ModemManager debug: the MBIM modem reports register state deregistered',
+    explanation:
+      'In a ModemManager debug trace, the MBIM modem answered a register-state query with "deregistered": it is not registered on any network ' +
+      '(no provider, no data classes). Mobile data is impossible until it registers again.',
+    finding: 'registration-failed',
+    sources: ['X20', 'X33'],
+    samples: ["Wed Jun 26 16:38:39 2024 daemon.debug [2234]: <dbg> [1719412719.507245] [modem0]                  state: 'deregistered'"],
+  },
+
+  // ---- uqmi through netifd ([X21] [X22], fixture 012) ----------------------------------------
+  {
+    id: 'uqmi.sim-illegal',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['netifd'],
+    literal: 'SIM in illegal state',
+    pattern: proto('SIM in illegal state - Power-cycling SIM'),
+    summary: '{iface}: SIM in illegal state, the QMI script power-cycles it',
+    explanation:
+      'OpenWrt\'s QMI protocol handler read the SIM application state from the modem and found it "illegal" or absent, so it powers the SIM off and on (UIM power-off/on) and checks again. ' +
+      'It gives up with SIM_ILLEGAL_STATE after its timeout; until then the interface does not come up. A loop of these lines is a SIM that never initialises.',
+    nextSteps: ['Check the SIM (seated, active, works in another device); a modem that needs more time after the SIM power cycle can also loop here.'],
+    finding: 'sim-error',
+    sources: ['X21', 'O3'],
+    samples: ['Sat May 10 10:16:47 2025 daemon.notice netifd: lte (2437): SIM in illegal state - Power-cycling SIM'],
+  },
+  {
+    id: 'uqmi.sim-pin-error',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: ['netifd'],
+    literal: ' ',
+    pattern: proto('(?<what>SIM not initialized|SIM locked PUK required|PIN not specified but required|Unable to verify PIN|PIN status failed \\((?<pinStatus>[^)]*)\\)|PIN verify count value is \\d+ this is below the limit of 3)'),
+    summary: '{iface}: SIM problem: {what}',
+    explanation:
+      'OpenWrt\'s QMI protocol handler stopped the connection setup at the SIM: not initialised in time, PUK needed, a PIN required but not configured or refused, ' +
+      'or too few PIN attempts left to try. It blocks automatic restarts of the interface until the configuration changes.',
+    finding: 'sim-error',
+    sources: ['X21', 'O3'],
+    samples: ['Sat May 10 10:16:58 2025 daemon.notice netifd: lte (2437): SIM not initialized', 'Sat May 10 10:16:58 2025 daemon.notice netifd: lte (2437): PIN status failed (sim_not_present)'],
+  },
+  {
+    id: 'uqmi.service-connect-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd'],
+    literal: 'ailed to connect to service',
+    pattern: proto('"?(?:F|f)ailed to connect to service"?'),
+    summary: '{iface}: uqmi could not reach a QMI service of the modem; this setup attempt fails',
+    explanation:
+      'uqmi could not get a QMI client ID for the service the protocol script needed: the modem\'s QMI control channel did not answer or refused. ' +
+      'The QMI command fails, and with it this attempt to bring the mobile interface up. ' +
+      'RutOS\'s mobile.sh treats the same uqmi answer as "device not responding" and restarts the modem.',
+    finding: 'data-session-failed',
+    sources: ['X22', 'S21', 'O3'],
+    samples: ['Sat May 10 10:17:00 2025 daemon.notice netifd: lte (2437): "Failed to connect to service"'],
+  },
+  {
+    id: 'uqmi.registration-failed',
+    subsystem: 'network',
+    severity: 'error',
+    tags: ['netifd'],
+    literal: 'Network registration failed',
+    pattern: proto("Network registration failed(?:, registration timeout reached| \\(reason: '(?<reason>[^']*)'\\))"),
+    summary: '{iface}: the modem did not register on a network {reason}',
+    explanation: 'OpenWrt\'s QMI protocol handler waited for the modem to register on a network and gave up (timeout, or registration denied/unknown). The interface setup fails.',
+    finding: 'registration-failed',
+    sources: ['X21', 'O3'],
+    samples: ["Sat May 10 10:18:20 2025 daemon.notice netifd: lte (2437): Network registration failed (reason: 'registration_denied')"],
+  },
+  {
+    id: 'uqmi.data-call-failed',
+    subsystem: 'network',
+    severity: 'error',
+    tags: ['netifd'],
+    literal: ' ',
+    pattern: proto('(?<what>Unable to connect IPv[46]|No data link!|Unable to obtain client ID)'),
+    summary: '{iface}: data session not started: {what}',
+    explanation: 'OpenWrt\'s QMI protocol handler could not start the data session (the start-network call failed, or the modem reported no data link); the interface setup fails and netifd retries.',
+    finding: 'data-session-failed',
+    sources: ['X21', 'O3'],
+    samples: ['Sat May 10 10:19:05 2025 daemon.notice netifd: lte (2437): Unable to connect IPv4'],
+  },
+
+  // ---- pppd / chat ([X23] [X24]) ------------------------------------------------------------
+  {
+    id: 'ppp.connect-script-failed',
+    subsystem: 'network',
+    severity: 'error',
+    tags: ['pppd'],
+    literal: 'Connect script failed',
+    pattern: /^Connect script failed/,
+    summary: 'pppd: the dial-up (chat) script failed',
+    explanation:
+      'pppd runs a connect script (normally chat) that sends AT commands to the modem and dials. It exited with an error, so no PPP link was established: ' +
+      'the modem did not answer as expected, answered with an abort string (NO CARRIER, ERROR...), or timed out. The chat lines just before tell which.',
+    finding: 'data-session-failed',
+    sources: ['X23', 'X24'],
+    samples: ['May 20 14:23:05 router pppd[536]: Connect script failed'],
+  },
+  {
+    id: 'ppp.modem-hangup',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['pppd'],
+    literal: 'Modem hangup',
+    pattern: /^Modem hangup/,
+    summary: 'pppd: the link\'s device hung up',
+    explanation:
+      'pppd read end-of-file from the device under the PPP link and ends the connection. With a cellular modem that is a hang-up of the serial/USB port; ' +
+      'pppd prints the same text for PPPoE and other links, so on its own it says nothing about a modem.',
+    sources: ['X23'],
+    samples: ['Nov 23 12:07:15 localhost pppd[3841]: Modem hangup'],
+  },
+  {
+    id: 'ppp.terminated-by-peer',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['pppd'],
+    literal: 'terminated by peer',
+    pattern: /^(?<proto>LCP|IPCP|IPV6CP|CCP) terminated by peer(?: \((?<reason>[^)]*)\))?/,
+    summary: 'pppd: the other end closed the PPP link ({proto}) {reason}',
+    explanation: 'The other end of the PPP link (the modem\'s network side, or the ISP for PPPoE) sent a terminate request; the text in parentheses is the reason it gave.',
+    sources: ['X23'],
+    samples: ['Jan 14 20:24:31 laptop pppd[5168]: LCP terminated by peer', 'Feb 18 01:47:01 laptop pppd[31906]: LCP terminated by peer (peer refused to authenticate)'],
+  },
+  {
+    id: 'ppp.echo-timeout',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['pppd'],
+    literal: ' ',
+    pattern: /^(?:No response to (?<count>\d+) echo-requests|Serial link appears to be disconnected\.)/,
+    summary: 'pppd: no answer to link keep-alives, the link is considered dead',
+    explanation: 'pppd sends LCP echo requests as keep-alives; after the configured number went unanswered it declares the serial link disconnected and closes it.',
+    sources: ['X23'],
+    samples: ['May 20 15:02:11 router pppd[536]: No response to 4 echo-requests', 'May 20 15:02:11 router pppd[536]: Serial link appears to be disconnected.'],
+  },
+  {
+    id: 'chat.alarm',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['chat'],
+    literal: 'alarm',
+    pattern: /^alarm\s*$/,
+    summary: 'chat: timed out waiting for the modem\'s answer',
+    explanation: 'chat\'s timeout expired before the modem sent the expected answer: the modem is silent or on the wrong port.',
+    sources: ['X24'],
+    samples: ['May 20 14:22:35 router chat[537]: alarm'],
+  },
+  {
+    id: 'chat.failed',
+    subsystem: 'network',
+    severity: 'error',
+    tags: ['chat'],
+    literal: 'Failed',
+    pattern: /^Failed(?: \((?<reason>[^)]*)\))?\s*$/,
+    summary: 'chat: dial script failed {reason}',
+    explanation:
+      'The expected answer did not come: in parentheses the abort string the modem answered with (e.g. NO CARRIER, ERROR), without one a timeout. ' +
+      'chat exits and pppd logs `Connect script failed`. The `abort on (...)` lines at the start of a chat run are only its configuration.',
+    finding: 'data-session-failed',
+    sources: ['X24'],
+    samples: ['May 20 14:22:35 router chat[537]: Failed (NO CARRIER)', 'May 13 15:11:45 wrt350n local2.info chat[4403]: Failed'],
+    counterSamples: [
+      'May 13 15:11:14 wrt350n local2.info chat[4403]: abort on (NO CARRIER)',
+      '<6>May 20 14:22:18 chat[537]: abort on (NO CARRIER)',
+      'May 13 15:11:14 wrt350n local2.info chat[4403]:  -- got it',
+    ],
+  },
+
+  // ---- quectel-cm ([X25], fixture 050) ------------------------------------------------------
+  {
+    id: 'quectel-cm.qmux-error',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: QUECTEL_CM,
+    literal: 'QMUXResult = 0x',
+    pattern: new RegExp(QCM + '(?<func>\\w+) QMUXResult = 0x(?<result>[0-9a-fA-F]+), QMUXError = 0x(?<qmiError>[0-9a-fA-F]+)(?: \\[(?<errorName>[^\\]]*)\\])?'),
+    summary: 'quectel-cm: {func} refused by the modem (QMI error 0x{qmiError} {errorName})',
+    explanation:
+      'quectel-cm (Quectel\'s connection manager) sent a QMI request and the modem answered with an error. ' +
+      'For `requestSetupDataCall` the data call was refused (the `call_end_reason` lines after it give the network\'s reason) and quectel-cm retries.',
+    finding: 'data-session-failed',
+    findingIf: { field: 'func', values: ['requestSetupDataCall'] },
+    sources: ['X25', 'O3'],
+    samples: [
+      'Wed Apr 17 17:20:25 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:25:102] requestSetupDataCall QMUXResult = 0x1, QMUXError = 0xe',
+      '[04-17_17:20:25:102] requestSetupDataCall QMUXResult = 0x1, QMUXError = 0xe [QMI_ERR_CALL_FAILED]',
+    ],
+    counterSamples: QUECTEL_CM_NORMAL,
+  },
+  {
+    id: 'quectel-cm.call-end-reason',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: QUECTEL_CM,
+    literal: 'call_end_reason',
+    pattern: new RegExp(QCM + 'call_end_reason(?<kind>_type|_verbose)? is (?<reason>\\d+)'),
+    summary: 'quectel-cm: data call ended, reason{kind} {reason}',
+    explanation: 'After a refused data call quectel-cm prints the QMI call end reason codes the modem returned: why the network or the modem ended the call.',
+    finding: 'data-session-failed',
+    sources: ['X25', 'O3'],
+    samples: ['Wed Apr 17 17:20:25 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:25:103] call_end_reason_verbose is 33'],
+    counterSamples: QUECTEL_CM_NORMAL,
+  },
+  {
+    id: 'quectel-cm.no-response',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: QUECTEL_CM,
+    literal: ' err = ',
+    pattern: new RegExp(QCM + '(?<func>request\\w+) err = (?<err>-?\\d+)'),
+    summary: 'quectel-cm: {func} got no answer from the modem (err {err})',
+    explanation: 'quectel-cm got no valid QMI response to this request (sending failed or timed out): the modem\'s QMI channel is not answering.',
+    sources: ['X25', 'O3'],
+    samples: ['Wed Apr 17 17:22:25 2024 daemon.notice netifd: wwan (3379): [04-17_17:22:25:110] requestSetupDataCall err = -110'],
+    counterSamples: QUECTEL_CM_NORMAL,
+  },
+
+  // ---- Technicolor mobiled (fixture 038 [X30]) ----------------------------------------------
+  {
+    id: 'mobiled.pdn-setup-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['mobiled'],
+    literal: 'Data session setup attempt for PDN ',
+    pattern: /^Data session setup attempt for PDN (?<pdn>\d+) failed with error "(?<error>[^"]*)"/,
+    summary: 'mobiled: data session for PDN {pdn} failed: {error}',
+    explanation:
+      'Technicolor\'s mobile daemon could not set up the mobile data session (PDN {pdn}); the error comes from the network or modem. ' +
+      'The mobile interface is torn down again. In the published case it failed with "Network failure" for SIMs of other operators than the router\'s carrier.',
+    nextSteps: ['Check the APN for this SIM and whether the router is locked to one carrier.'],
+    finding: 'data-session-failed',
+    sources: ['X30'],
+    samples: ['Mon Jan 22 21:49:50 2024 daemon.warn mobiled: Data session setup attempt for PDN 0 failed with error "Network failure"'],
+  },
+
+  // ---- gammu ([X26], fixture 024) -----------------------------------------------------------
+  {
+    id: 'gammu.serial-write-error',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: ['gammu-smsd', 'gammu'],
+    literal: 'serial_write, ',
+    pattern: /\[System error\s+- serial_write, (?<errno>\d+), "(?<text>[^"]*)"\]/,
+    summary: 'gammu could not write to the modem: errno {errno} ({errnoName})',
+    explanation:
+      'gammu\'s write() to the modem\'s serial port failed. errno 5 (EIO) is what the kernel returns for a write to a tty that has been hung up, ' +
+      'which happens when the USB device behind it has gone: the modem dropped off the bus or reset while the port was open.',
+    nextSteps: ['Look for kernel `USB disconnect` lines at that time; check the device node still points at the modem.'],
+    finding: 'modem-write-failure',
+    sources: ['X26', 'K4', 'K5'],
+    samples: ['Nov 18 19:29:35 pi gammu-smsd[1062]: gammu: [System error     - serial_write, 5, "Input/output error"]'],
+  },
+  {
+    id: 'gammu.short-write',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['gammu-smsd', 'gammu'],
+    literal: 'Wanted to write ',
+    pattern: /Wanted to write (?<wanted>\d+) bytes, but (?<written>\d+) were written/,
+    summary: 'gammu wrote {written} of {wanted} bytes to the modem',
+    explanation: 'Follows a failed serial write: the command did not (fully) reach the modem.',
+    finding: 'modem-write-failure',
+    sources: ['X26'],
+    samples: ['Nov 18 19:29:35 pi gammu-smsd[1062]: gammu: Wanted to write 1 bytes, but 0 were written'],
+  },
+  {
+    id: 'gammu.device-write-error',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['gammu-smsd', 'gammu'],
+    literal: 'DEVICEWRITEERROR',
+    pattern: /DEVICEWRITEERROR\[\d+\]/,
+    summary: 'gammu: error writing to the device (DEVICEWRITEERROR)',
+    explanation: 'gammu\'s generic result of the failed serial write: model detection, connection init and the daemon\'s communication all fail with it; gammu-smsd then restarts the connection.',
+    finding: 'modem-write-failure',
+    sources: ['X26'],
+    samples: [
+      'Nov 18 19:29:35 pi gammu-smsd[1062]: gammu: Init:GSM_TryGetModel failed with error DEVICEWRITEERROR[11]: Error writing to the device.',
+      'Nov 18 19:29:35 pi gammu-smsd[1062]: Error at init connection: Error writing to the device. (DEVICEWRITEERROR[11])',
+    ],
+  },
+
+  // ---- Victron dbus-modem (fixture 044 [X31]) -----------------------------------------------
+  {
+    id: 'dbus-modem.read-error',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: ['-', 'dbus-modem'],
+    literal: 'Read error, quitting',
+    pattern: /^Read error, quitting\s*$/,
+    summary: 'dbus-modem: reading from the modem failed, the service quits',
+    explanation:
+      'Victron\'s modem service could not read from the modem\'s serial port and exits; its supervisor restarts it. ' +
+      'In the published case this repeated every ~1.5 minutes: the modem\'s port dies periodically (modem resetting or dropping off USB).',
+    nextSteps: ['Check the kernel log for USB disconnects of the modem at the same times.'],
+    finding: 'modem-read-failure',
+    sources: ['X31'],
+    samples: ['2018-08-28 13:58:33.374040500 ERROR    Read error, quitting'],
+  },
+
+  // ---- FreeBSD USB (fixture 032 [X32]) ------------------------------------------------------
+  {
+    id: 'freebsd.usb-disconnected',
+    subsystem: 'usb',
+    usb: 'gone',
+    severity: 'warning',
+    tags: FREEBSD,
+    literal: ' (disconnected)',
+    pattern: /^(?<usbPath>[a-z][a-z0-9]{0,15}): at (?<hub>uhub\d+), port (?<port>\d+), addr (?<addr>\d+) \(disconnected\)/,
+    summary: 'FreeBSD: USB device {usbPath} left the bus ({hub} port {port})',
+    explanation: 'FreeBSD\'s USB stack detaches the device because it disappeared from the hub port: the modem reset, lost power or was unplugged. Its driver instance and ports go away.',
+    finding: 'usb-disconnect',
+    sources: ['X27', 'X32'],
+    samples: ['u3g0: at uhub3, port 3, addr 2 (disconnected)'],
+  },
+  {
+    id: 'freebsd.usb-detached',
+    subsystem: 'usb',
+    usb: 'teardown',
+    severity: 'warning',
+    tags: FREEBSD,
+    literal: ': detached',
+    pattern: new RegExp(`^(?<usbPath>(?:${FREEBSD_MODEM})\\d+): detached\\s*$`),
+    summary: 'FreeBSD: modem driver instance {usbPath} detached',
+    explanation: 'The FreeBSD driver instance of the modem (u3g = 3G/4G USB modem serial ports) was detached, normally because the device left the bus.',
+    finding: 'usb-disconnect',
+    sources: ['X28', 'X27', 'X32'],
+    samples: ['u3g0: detached'],
+  },
+  {
+    id: 'freebsd.usb-reenumerate-failed',
+    subsystem: 'usb',
+    severity: 'warning',
+    tags: FREEBSD,
+    literal: 'us',
+    pattern: /^(?:(?<func>usbd_req_re_enumerate|usbd_setup_device_desc): (?<what>.*?)(?<usbErr>USB_ERR_[A-Z_]+)|(?<bus>usbus\d+): port reset timeout)/,
+    summary: 'FreeBSD: re-enumerating a USB device failed: {message}',
+    explanation:
+      'FreeBSD reset the USB port to re-enumerate the device and it did not answer (USB_ERR_IOERROR, USB_ERR_TIMEOUT): the device is off the bus or not working. ' +
+      'In the published case the modem came back on the same port a moment later.',
+    finding: 'usb-enumeration-error',
+    sources: ['X27', 'X32'],
+    samples: [
+      'usbd_req_re_enumerate: addr=2, set address failed! (USB_ERR_IOERROR, ignored)',
+      'usbd_setup_device_desc: getting device descriptor at addr 2 failed, USB_ERR_IOERROR',
+      'usbus4: port reset timeout',
+      'usbd_req_re_enumerate: addr=2, port reset failed, USB_ERR_TIMEOUT',
+    ],
+  },
+  {
+    id: 'freebsd.modem-attached',
+    subsystem: 'usb',
+    usb: 'present',
+    severity: 'info',
+    tags: FREEBSD,
+    literal: '> on usbus',
+    pattern: new RegExp(`^(?<usbPath>(?:${FREEBSD_MODEM})\\d+): <(?<desc>[^>]*)> on (?<bus>usbus\\d+)`),
+    summary: 'FreeBSD: modem driver {usbPath} attached: {desc}',
+    explanation: 'A FreeBSD modem driver (u3g = 3G/4G USB modem serial ports) attached to the device: the modem is on the bus.',
+    sources: ['X27', 'X32'],
+    samples: ['u3g0: <HUAWEI Technology HUAWEI Mobile, class 0/0, rev 2.00/0.00, addr 2> on usbus4'],
+  },
+  {
+    id: 'freebsd.u3g-ports',
+    subsystem: 'usb',
+    usb: 'present',
+    layout: true,
+    severity: 'info',
+    tags: FREEBSD,
+    literal: ': Found ',
+    pattern: /^(?<usbPath>u3g\d+): Found (?<ports>\d+) ports?\./,
+    summary: 'FreeBSD: {usbPath} has {ports} serial ports',
+    explanation: 'The u3g driver created the modem\'s serial ports (the AT, PPP and diagnostic ports).',
+    sources: ['X27', 'X32'],
+    samples: ['u3g0: Found 3 ports.'],
+  },
+  {
+    id: 'freebsd.ugen',
+    subsystem: 'usb',
+    severity: 'info',
+    tags: FREEBSD,
+    literal: '> at usbus',
+    pattern: /^(?<ugen>ugen\d+\.\d+): <(?<desc>[^>]*)> at (?<bus>usbus\d+)(?<gone> \(disconnected\))?/,
+    summary: 'FreeBSD: USB device {ugen} ({desc}) on {bus}{gone}',
+    explanation: 'FreeBSD\'s generic USB node of a device: listed when the device appears and marked "(disconnected)" when it leaves.',
+    sources: ['X27', 'X32'],
+    samples: ['ugen4.2: <HUAWEI Technology HUAWEI Mobile> at usbus4 (disconnected)', 'ugen4.2: <HUAWEI Technology HUAWEI Mobile> at usbus4'],
+  },
+];

@@ -13,25 +13,6 @@ import type { CatalogueEntry } from '../types';
 // `[sss.mmm]: `, which the line parser reads as a dmesg uptime stamp (tag `kernel`, message
 // starting with `: `), so those patterns accept a leading `:?\s*`.
 
-/** Sources this file cites beyond ../sources.ts, to be merged there. */
-export const rutosScriptSources = {
-  X10: {
-    title: 'OpenWrt packages mwan3track (`Interface %s (%s) is offline/online`, `Lost %d ping(s) on interface`, `Check (%s) failed for target`)',
-    url: 'https://github.com/openwrt/packages/blob/master/net/mwan3/files/usr/sbin/mwan3track',
-  },
-  X11: {
-    title: 'Quectel QFirehose qfirehose.c (switch_to_edl_mode: "switch to \'Emergency download mode\'", "successful, wait module reboot"; detect_and_judge_module_version failure is not fatal; "Upgrade module %s.")',
-    url: 'https://github.com/Biktorgj/qfirehose/blob/8bbdec449146112074087c7c77b7a94936163dfd/qfirehose.c',
-  },
-  X12: {
-    title: 'Sierra Wireless lite-fw.h (litefw error codes: 100 = eSDP_FWDWL_ERR_GENERAL "Generic FW download error"; BOOT_AND_HOLD modem state)',
-    url: 'https://github.com/bryan-soriano-tek/Vms-seco/blob/944d97e529db1340efffe807589e2a66a6915979/MBPL_SDK_R30_ENG6-lite.bin/lite-fw/inc/lite-fw.h',
-  },
-  X13: {
-    title: 'pi-router issue #1: Sierra EM7565 firmware download with fwdwl-lite fails (`litefw_DownloadFW failed: 100`), fixture 046',
-    url: 'https://github.com/geerlingguy/pi-router/issues/1',
-  },
-};
 
 const MOBILE_SH = ['mobile.sh'];
 const PING_REBOOT = ['ping_reboot.sh'];

@@ -6,9 +6,11 @@ import type { DetectOptions } from '../options';
 import { dataDriver, describeLayout, isDataDriver, layoutKey, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
 import { toFinding } from './findingBuilder';
 
-export interface LogEnd {
+export interface UsbContext {
   /** Last event or line of each file, to measure how long an open gap lasted. */
   lastEvent: (file: number) => LogEvent | undefined;
+  /** Enumeration errors in a file between two lines. */
+  enumerationErrors: (file: number, from: number, to: number) => LogEvent[];
 }
 
 function deviceName(d: UsbDevice): string {
@@ -19,7 +21,7 @@ function deviceName(d: UsbDevice): string {
 const at = (e: LogEvent): string => (e.time !== undefined ? ` at ${formatClock(e.time)}` : e.uptime !== undefined ? ` at uptime ${e.uptime.toFixed(0)} s` : '');
 
 /** usb-disconnect, usb-gap, usb-reconnect-loop and usb-composition-change from the device history. */
-export function detectUsbFindings(devices: readonly UsbDevice[], end: LogEnd, options: DetectOptions): Finding[] {
+export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {
   const findings: Finding[] = [];
   for (const d of devices) {
     const inLoop = detectLoop(d, options, findings);
@@ -31,13 +33,19 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: LogEnd, op
   return findings;
 }
 
-function absenceFindings(d: UsbDevice, a: Absence, end: LogEnd, options: DetectOptions): Finding[] {
+function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: DetectOptions): Finding[] {
   const name = deviceName(d);
   const lines = a.back ? [...a.events, a.back] : a.events;
   if (a.back) {
     const gone = secondsBetween(a.gone, a.back);
     if (gone !== undefined && gone > options.usbGapSeconds) {
       return [toFinding('usb-gap', 'warning', `${name} was off the USB bus for ${formatDuration(gone)}${at(a.gone)}, then came back${at(a.back)}.`, lines)];
+    }
+    // Without clocks the length is unknown; failed re-enumerations on the way back still show a
+    // device that was in trouble, not a clean reset (fixture 032).
+    const failed = gone === undefined ? end.enumerationErrors(a.file, a.gone.line, a.back.line) : [];
+    if (failed.length) {
+      return [toFinding('usb-gap', 'warning', `${name} left the USB bus${at(a.gone)} and came back only after ${failed.length} failed re-enumeration attempt${failed.length > 1 ? 's' : ''} (the log has no times to say how long it was gone).`, [...lines, ...failed])];
     }
     const how = gone !== undefined ? ` for ${formatDuration(gone)}` : '';
     return [toFinding('usb-disconnect', 'info', `${name} left the USB bus${at(a.gone)} and came back${how}: a modem reset.`, lines)];
