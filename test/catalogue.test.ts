@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { CATALOGUE } from '../server/src/core/catalogue/index';
 import { SOURCES } from '../server/src/core/catalogue/sources';
 import { ENRICHMENTS } from '../server/src/core/events/describeEvent';
-import { EventMatcher } from '../server/src/core/events/eventMatcher';
+import { containsLiteral, EventMatcher } from '../server/src/core/events/eventMatcher';
 import { LineParser } from '../server/src/core/records/lineParser';
 
 const matcher = new EventMatcher(CATALOGUE);
@@ -28,6 +28,12 @@ describe('event catalogue', () => {
       it('matches each of its own samples (and no earlier entry steals them)', () => {
         assert.ok(entry.samples.length > 0, 'an entry needs at least one sample line');
         for (const sample of entry.samples) assert.equal(matchLine(sample), entry.id, `sample: ${sample}`);
+      });
+      it('names a literal that each sample contains', () => {
+        for (const sample of entry.samples) {
+          const parsed = new LineParser({ referenceYear: 2024 }).parse(sample, 1);
+          assert.ok(typeof parsed !== 'string' && containsLiteral(parsed.message, entry.literal), `literal missing from: ${sample}`);
+        }
       });
       it('does not match its counter-samples', () => {
         for (const sample of entry.counterSamples ?? []) assert.notEqual(matchLine(sample), entry.id, `counter-sample: ${sample}`);

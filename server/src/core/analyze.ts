@@ -10,6 +10,8 @@ import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model'
 export interface AnalyzeOptions extends Partial<DetectOptions> {
   /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
   referenceTime?: number;
+  /** The fast lane for plain logread lines (default on); tests compare it with the full parser. */
+  fastLane?: boolean;
 }
 
 /** One file on its way through the pipeline: bytes in, events out. */
@@ -17,8 +19,8 @@ export class FileAnalysis {
   private readonly collector: EventCollector;
   readonly splitter: LineSplitter;
 
-  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined) {
-    this.collector = new EventCollector(index, path, referenceTime !== undefined ? { referenceTime } : {});
+  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true) {
+    this.collector = new EventCollector(index, path, { ...(referenceTime !== undefined ? { referenceTime } : {}), fastLane });
     this.splitter = new LineSplitter((text, n) => this.collector.addLine(text, n));
   }
 
@@ -43,7 +45,7 @@ function splitNotices(file: number, s: SplitStats): InputNotice[] {
 
 /** Analyses text already in memory (an editor buffer, a test fixture). */
 export function analyzeText(text: string, options: AnalyzeOptions & { path?: string } = {}): Analysis {
-  const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime);
+  const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime, options.fastLane);
   f.splitter.pushText(text);
   return finishAnalysis([f.finish()], options);
 }
@@ -53,7 +55,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
   const files: FileEvents[] = [];
   for (let i = 0; i < paths.length; i++) {
     let f: FileAnalysis | undefined;
-    const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime));
+    const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane));
     const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open);
     files.push((f ?? open(info)).finish(info.notices));
   }

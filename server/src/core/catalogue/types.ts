@@ -15,8 +15,11 @@ export interface CatalogueEntry {
    * tag: tagless RutOS events, pasted shell output, bare dmesg. Omitted: any source.
    */
   tags?: readonly string[];
-  /** Text every matching message contains; checked with indexOf before the regex runs. */
-  literal: string;
+  /**
+   * Text every matching message contains (or one of several, for a pattern with alternatives);
+   * checked before the regex runs, and the more specific the faster a big log is read.
+   */
+  literal: string | readonly string[];
   /** Matcher over the message (the text after time, priority and tag). Named groups become fields. */
   pattern: RegExp;
   /** One line for a person; `{name}` is replaced by a field or an enrichment (see describe.ts). */

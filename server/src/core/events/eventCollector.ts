@@ -1,9 +1,12 @@
 import { CATALOGUE } from '../catalogue/index';
 import type { FileSummary, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
+import { readFastLogread } from '../records/fastLogread';
 import { LineParser } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
+/** Lines read with the full parser before the fast lane may take plain logread lines. */
+const FAST_LANE_AFTER = 2000;
 
 /** A daemon whose silence matters: when it last spoke, and how often. */
 export interface DaemonActivity {
@@ -53,6 +56,8 @@ const FORWARD_JUMP_S = 300;
 export interface CollectOptions {
   referenceTime?: number;
   matcher?: EventMatcher;
+  /** Read plain logread lines with the fast lane (default); off gives the reference behaviour. */
+  fastLane?: boolean;
 }
 
 /**
@@ -90,12 +95,16 @@ export class EventCollector {
     this.referenceTime = ref;
     this.parser = new LineParser({ referenceYear: this.referenceYear });
     this.matcher = options.matcher ?? SHARED_MATCHER;
+    this.fastLaneOn = options.fastLane ?? true;
   }
+
+  private readonly fastLaneOn: boolean;
 
   private readonly referenceTime: number;
 
   addLine(text: string, lineNo: number): void {
     this.lastLine = lineNo;
+    if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, lineNo)) return;
     const record = this.parser.parse(text, lineNo);
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
@@ -108,6 +117,35 @@ export class EventCollector {
   }
 
   private pending: LogRecord | undefined;
+  /** Reused for the clocks of fast-lane kernel lines, so they allocate nothing. */
+  private readonly clockProbe: LogRecord = { line: 0, endLine: 0, format: 'logread', message: '' };
+
+  /**
+   * Accounts for a plain logread line that no catalogue entry can match without building its
+   * record; false sends the line to the full parser. Used once the file has shown it is a plain
+   * log (no wrapped lines so far), so mail-wrapped excerpts always take the full path.
+   */
+  private fastLane(text: string, lineNo: number): boolean {
+    if (this.skipped.continuation) return false;
+    const fast = readFastLogread(text);
+    if (!fast || this.section !== undefined) return false;
+    if (this.matcher.mayMatch(fast.tag, text, fast.messageStart)) return false;
+    if (this.pending) this.handle(this.pending);
+    this.pending = undefined;
+    this.parser.closeRecord();
+    this.formats.logread = (this.formats.logread ?? 0) + 1;
+    this.parsedLines++;
+    if (fast.uptime !== undefined) {
+      this.clockProbe.line = lineNo;
+      this.clockProbe.time = fast.time;
+      this.clockProbe.uptime = fast.uptime;
+      this.trackClocks(this.clockProbe);
+    } else {
+      this.trackWallTime(fast.time, lineNo);
+    }
+    if (fast.tag !== '') this.trackDaemonLine(fast.tag, lineNo, fast.time);
+    return true;
+  }
 
   private handle(record: LogRecord): void {
     this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
@@ -201,10 +239,7 @@ export class EventCollector {
       this.lastUptime = r.uptime;
     }
     if (r.time === undefined) return;
-    if (r.time < 946684800000 /* 2000-01-01 */) this.year1970Line ??= r.line;
-    if (this.lastTime !== undefined && r.time < this.lastTime - BACKWARD_JUMP_MS) {
-      this.clockJumps.push({ line: r.line, segment: this.segment, from: this.lastTime, to: r.time });
-    } else if (r.uptime !== undefined && this.lastPair && r.uptime >= this.lastPair.uptime) {
+    if (r.uptime !== undefined && this.lastPair && r.uptime >= this.lastPair.uptime && !(this.lastTime !== undefined && r.time < this.lastTime - BACKWARD_JUMP_MS)) {
       const wallDelta = (r.time - this.lastPair.time) / 1000;
       const upDelta = r.uptime - this.lastPair.uptime;
       if (wallDelta - upDelta > FORWARD_JUMP_S) this.clockJumps.push({ line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
@@ -213,20 +248,31 @@ export class EventCollector {
       this.lastPair = { time: r.time, uptime: r.uptime };
       this.offsets.set(this.segment, r.time / 1000 - r.uptime);
     }
-    this.lastTime = r.time;
-    this.firstTime ??= r.time;
-    if (this.maxTime === undefined || r.time > this.maxTime) this.maxTime = r.time;
-    this.endTime = r.time;
+    this.trackWallTime(r.time, r.line);
+  }
+
+  private trackWallTime(time: number, line: number): void {
+    if (time < 946684800000 /* 2000-01-01 */) this.year1970Line ??= line;
+    if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS) {
+      this.clockJumps.push({ line, segment: this.segment, from: this.lastTime, to: time });
+    }
+    this.lastTime = time;
+    this.firstTime ??= time;
+    if (this.maxTime === undefined || time > this.maxTime) this.maxTime = time;
+    this.endTime = time;
   }
 
   private trackDaemon(r: LogRecord): void {
-    if (!r.tag) return;
-    const key = WATCHED_DAEMONS.get(r.tag);
+    if (r.tag) this.trackDaemonLine(r.tag, r.line, r.time);
+  }
+
+  private trackDaemonLine(tag: string, line: number, time: number | undefined): void {
+    const key = WATCHED_DAEMONS.get(tag);
     if (!key) return;
-    const d = (this.daemons[key] ??= { firstLine: r.line, lastLine: r.line, lines: 0 });
-    d.lastLine = r.line;
+    const d = (this.daemons[key] ??= { firstLine: line, lastLine: line, lines: 0 });
+    d.lastLine = line;
     d.lines++;
-    if (r.time !== undefined) d.lastTime = r.time;
+    if (time !== undefined) d.lastTime = time;
   }
 
   /**

@@ -38,7 +38,7 @@ export class EventMatcher {
     if (!screen || !screen.test(message)) return undefined;
     for (let i = 0; i < candidates.length; i++) {
       const entry = candidates[i];
-      if (message.indexOf(entry.literal) < 0) continue;
+      if (!containsLiteral(message, entry.literal)) continue;
       const m = entry.pattern.exec(message);
       if (!m) continue;
       const fields: Record<string, string> = {};
@@ -53,6 +53,14 @@ export class EventMatcher {
     return undefined;
   }
 
+  /** Whether any entry for this tag could match the message starting at `from` in `line`. */
+  mayMatch(tag: string, line: string, from: number): boolean {
+    const { screen } = this.candidates(tag === '' ? undefined : tag);
+    if (!screen) return false;
+    screen.lastIndex = 0;
+    return screen.test(from === 0 ? line : line.slice(from));
+  }
+
   /** Entries that can apply to a tag, in catalogue order (tagged and untagged merged). */
   private candidates(tag: string | undefined): Candidates {
     const raw = tag === undefined || tag === '' ? '-' : tag;
@@ -61,11 +69,17 @@ export class EventMatcher {
     const key = raw === '-' ? raw : normaliseTag(raw);
     const own = new Set(this.byTag.get(key) ?? []);
     const entries = this.entries.filter((e) => own.has(e) || this.anyTag.includes(e));
-    const literals = [...new Set(entries.map((e) => e.literal))];
+    const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
     found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|')) : undefined };
     if (this.cache.size < 4096) this.cache.set(raw, found);
     return found;
   }
+}
+
+export function containsLiteral(message: string, literal: string | readonly string[]): boolean {
+  if (typeof literal === 'string') return message.indexOf(literal) >= 0;
+  for (const l of literal) if (message.indexOf(l) >= 0) return true;
+  return false;
 }
 
 interface Candidates {

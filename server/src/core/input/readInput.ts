@@ -52,7 +52,7 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
   if (isTar(gzipped ? await peekGunzipped(path) : head)) {
     throw new InputError(`${path}: is a tar archive (a troubleshoot archive?); extract system.log from it (tar xzf ${path}) and pass that file`);
   }
-  let stream: Readable = createReadStream(path, { highWaterMark: 1 << 20 });
+  let stream: Readable = createReadStream(path, { highWaterMark: 1 << 18 });
   if (gzipped) {
     info.compressedBytes = stat.size;
     stream = stream.pipe(createGunzip());

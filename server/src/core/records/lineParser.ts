@@ -248,6 +248,11 @@ export class LineParser {
     record.level = embeddedLevel(record.message) ?? record.syslogLevel;
   }
 
+  /** A line read elsewhere (the fast lane) ends any record that wrapped text could continue. */
+  closeRecord(): void {
+    this.openRecord = undefined;
+  }
+
   /** The year used so far for yearless lines (for the caller's end-of-file correction). */
   currentYear(): number {
     return this.year;

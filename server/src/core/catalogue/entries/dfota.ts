@@ -138,7 +138,7 @@ export const dfotaEntries: CatalogueEntry[] = [
     subsystem: 'firmware-update',
     severity: 'error',
     tags: DFOTA,
-    literal: '!',
+    literal: ['DFOTA is', 'Not enough memory in modem', 'Failed to enter download mode', 'Unable to start', 'Modem firmware update is only', "Modem doesn't exist"],
     pattern: /^(?<text>DFOTA is unavailable for this modem|DFOTA is available only for Quectel modems|Not enough memory in modem filesystem|Failed to enter download mode|Unable to start firmware update process|Unable to start update process|Modem firmware update is only available using mobile connection|Unable to start because another instance is running|Modem doesn't exist)!?$/,
     summary: 'Modem firmware update refused: {text}',
     explanation: 'dfota could not go on; the modem keeps its current firmware.',

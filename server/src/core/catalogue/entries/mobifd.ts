@@ -102,7 +102,7 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
-    literal: 'restart',
+    literal: ['restart the modem', 'the restart modem', 'modem restart'],
     pattern: re('(?:Failed to restart the modem|Unable to restart the modem, continuing anyway|Failed to the restart modem after (?<retries>\\d+) retries|Failed to initiate modem restart)'),
     summary: '{modem}: mobifd could not restart the modem',
     explanation:
@@ -163,7 +163,7 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
-    literal: 'SIM',
+    literal: ['Consecutive SIM failure', 'Failed to get SIM PIN state'],
     pattern: re('(?:Consecutive SIM failure detected, another SIM check after "(?<after>\\d+)s"|Failed to get SIM PIN state)'),
     summary: '{modem}: SIM check failed',
     explanation:
@@ -227,7 +227,7 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
-    literal: 'operator',
+    literal: ['any operator', 'connect to operator', 'scanning for operators', 'No valid operators'],
     pattern: re('(?<what>Not connected to any operator|Modem failed to connect to operator|Modem has timeouted while scanning for operators|No valid operators found)'),
     summary: '{modem}: {what}',
     explanation:
@@ -307,7 +307,7 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'info',
     tags: MOBIFD,
-    literal: 'estart',
+    literal: ['modem will restart', 'Restarting the modem to apply', 'Modem will be restarted'],
     pattern: re('(?<what>New (?:usbcfg|hotswap|sim recovery) configuration applied, modem will restart|Restarting the modem to apply pending changes|Modem will be restarted due to a change in settings)'),
     summary: '{modem}: planned modem restart: {what}',
     explanation:

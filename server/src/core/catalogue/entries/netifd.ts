@@ -100,7 +100,7 @@ export const netifdFallbackEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'info',
     tags: ['netifd'],
-    literal: ': ',
+    literal: ["can't create", 'ailed to', 'rror:'],
     pattern: /^(?<iface>[\w.-]+) \((?<pid>\d+)\): (?<error>.*(?:can't create|[Ff]ailed to|[Ee]rror:).*)$/,
     summary: '{iface}: protocol script reported: {error}',
     explanation: 'A line of output from the interface\'s protocol script, as netifd logs it. It mentions a failure; what it means depends on the script.',

@@ -82,7 +82,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'warning',
     tags: MOBILE_SH,
-    literal: ' ',
+    literal: ['WDS core error', 'ClientIdsExhausted', 'Call already present'],
     pattern: /^(?<what>Got QMI WDS core error\. Restarting the WDS service|ClientIdsExhausted! resetting counter\.\.\.|Call already present! Flushing clients!)/,
     summary: 'mobile.sh recovers from a QMI error: {what}',
     explanation:
@@ -126,7 +126,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'warning',
     tags: PING_REBOOT,
-    literal: ' ',
+    literal: [' failed.', ' unreachable'],
     pattern: /^(?:Ping (?<host>\S+) failed\.|Host (?<unreachable>\S+) unreachable)/,
     summary: 'Ping reboot: {host}{unreachable} did not answer',
     explanation:
@@ -291,7 +291,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
-    literal: ' ',
+    literal: ['DO NOT TURN OFF', 'Starting flasher'],
     pattern: /^(?:DO NOT TURN OFF YOUR DEVICE DURING THE UPDATE PROCESS!|Starting flasher\.\.\.)/,
     summary: 'modem_updater starts flashing the modem',
     explanation:
