@@ -126,14 +126,7 @@ export class LineParser {
       message: '',
     };
     if (m[1] !== undefined) record.recordId = +m[1];
-    let rest = text.slice(m[0].length);
-    const fp = FACILITY_PRIO.exec(rest);
-    if (fp) {
-      record.facility = fp[1];
-      record.syslogLevel = levelFromWord(fp[2]);
-      rest = rest.slice(fp[0].length);
-    }
-    this.finishTagged(record, rest);
+    this.finishTagged(record, readFacility(record, text.slice(m[0].length)));
     return record;
   }
 
@@ -158,13 +151,7 @@ export class LineParser {
         rest = rest.slice(host[0].length);
       }
     }
-    const fp = FACILITY_PRIO.exec(rest);
-    if (fp) {
-      record.facility = fp[1];
-      record.syslogLevel = levelFromWord(fp[2]);
-      rest = rest.slice(fp[0].length);
-    }
-    this.finishTagged(record, rest);
+    this.finishTagged(record, readFacility(record, rest));
     return record;
   }
 
@@ -257,6 +244,15 @@ export class LineParser {
   currentYear(): number {
     return this.year;
   }
+}
+
+/** Reads `daemon.info ` into the record and returns the text after it. */
+function readFacility(record: LogRecord, rest: string): string {
+  const fp = FACILITY_PRIO.exec(rest);
+  if (!fp) return rest;
+  record.facility = fp[1];
+  record.syslogLevel = levelFromWord(fp[2]);
+  return rest.slice(fp[0].length);
 }
 
 function applyPri(record: LogRecord, pri: number): void {
