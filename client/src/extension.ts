@@ -1,19 +1,20 @@
-// Extension entry point: starts the language server for router logs. Thin by design; commands,
-// the timeline and the status bar arrive in their own modules.
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// Extension entry point: wiring only. The language server does the analysis; these modules show it.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
+import { watchBigLogs } from './bigFiles';
+import { createClient } from './client';
+import { registerCommands } from './commands';
+import { ModemStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('out', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'routerlog' }] };
-  client = new LanguageClient('gsmlens', 'GSM Log Lens', serverOptions, clientOptions);
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('GSM Log Lens', { log: true });
+  const statusBar = new ModemStatusBar();
+  client = createClient(context, output);
+  context.subscriptions.push(output, statusBar, ...registerCommands(client), watchBigLogs(client));
+  client.onNotification(StatusNotification.method, (s: StatusParams) => statusBar.update(s));
   await client.start();
 }
 

@@ -1,43 +1,209 @@
-// Language server entry point. Thin for now: it runs the analysis core on each router log the
-// editor opens and publishes the findings as diagnostics. Only this layer knows the protocol.
-import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
+// The GSM Log Lens language server: wires LSP requests to the analysis core. Only this layer (and
+// server/src/lsp/) knows the protocol; the core returns plain data.
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind,
+  type InitializeParams, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText } from './core/analyze';
-import type { Finding, Severity } from './core/model';
+import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
+import { compileCustomRules, type CompiledRule } from './core/findings/customRules';
+import type { Analysis, Finding } from './core/model';
+import { toMarkdownReport } from './core/report/markdownReport';
+import { codeLensesFor } from './lsp/codeLenses';
+import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
+import { DocumentAnalysis } from './lsp/documentAnalysis';
+import { hoverAt } from './lsp/hovers';
+import { documentSymbols, foldingRanges } from './lsp/outline';
+import { AnalyzeFileRequest, DEFAULT_SETTINGS, ReportRequest, StatusNotification, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
+import { runSafe, runSafeAsync } from './lsp/runSafe';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+interface OpenDocument {
+  doc: TextDocument;
+  /** Settles once the settings are read and the first analysis exists. */
+  ready: Promise<void>;
+  settings?: GsmLensSettings;
+  rules: CompiledRule[];
+  analysis?: DocumentAnalysis;
+  timer?: NodeJS.Timeout;
+}
 
-function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-  const line = f.line - 1;
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+const open = new Map<string, OpenDocument>();
+/** Analyses of files read from disk (too big for the editor to sync), for reports. */
+const fromDisk = new Map<string, Analysis>();
+let configurationSupported = false;
+let codeBase: string | undefined;
+const reportedRuleErrors = new Set<string>();
+
+connection.onInitialize((params: InitializeParams) => {
+  configurationSupported = !!params.capabilities.workspace?.configuration;
+  const init = params.initializationOptions as { codeBase?: string } | undefined;
+  codeBase = typeof init?.codeBase === 'string' ? init.codeBase : undefined;
   return {
-    range: { start: { line, character: 0 }, end: { line, character: text.length } },
-    severity: SEVERITY[f.severity],
-    code: f.code,
-    source: 'GSM Log Lens',
-    message: f.count > 1 ? `${f.message}` : f.message,
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'GSM Log Lens' },
   };
+});
+
+connection.onInitialized(() => {
+  if (configurationSupported) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gsmlens' });
+});
+
+async function settingsFor(uri: string): Promise<GsmLensSettings> {
+  if (!configurationSupported) return DEFAULT_SETTINGS;
+  const got = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'gsmlens' })) as Partial<GsmLensSettings> | null;
+  return { ...DEFAULT_SETTINGS, ...(got ?? {}), thresholds: { ...(got?.thresholds ?? {}) }, codeLens: { ...DEFAULT_SETTINGS.codeLens, ...(got?.codeLens ?? {}) } };
 }
 
-function validate(doc: TextDocument): void {
-  try {
-    const analysis = analyzeText(doc.getText(), { path: doc.uri });
-    void connection.sendDiagnostics({ uri: doc.uri, diagnostics: analysis.findings.map((f) => toDiagnostic(doc, f)) });
-  } catch (err) {
-    connection.console.error(`analysis failed for ${doc.uri}: ${(err as Error).message}`);
+function optionsOf(s: GsmLensSettings): AnalyzeOptions {
+  return { ...s.thresholds };
+}
+
+function compileRules(s: GsmLensSettings): CompiledRule[] {
+  const { rules, errors } = compileCustomRules(s.customRules);
+  for (const e of errors) {
+    if (reportedRuleErrors.has(e)) continue;
+    reportedRuleErrors.add(e);
+    void connection.window.showErrorMessage(`GSM Log Lens: ${e} The rule is skipped.`);
   }
+  return rules;
 }
 
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
-documents.onDidChangeContent((e) => validate(e.document));
-documents.onDidClose((e) => void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
-documents.listen(connection);
+async function prepare(entry: OpenDocument): Promise<void> {
+  const uri = entry.doc.uri;
+  const settings = await settingsFor(uri).catch(() => DEFAULT_SETTINGS);
+  if (open.get(uri) !== entry) return;
+  entry.settings = settings;
+  entry.rules = compileRules(settings);
+  entry.analysis = new DocumentAnalysis(entry.doc, optionsOf(settings), entry.rules);
+  schedule(entry, 0);
+}
+
+function schedule(entry: OpenDocument, delay: number): void {
+  if (entry.timer) clearTimeout(entry.timer);
+  entry.timer = setTimeout(() => {
+    entry.timer = undefined;
+    publish(entry);
+  }, delay);
+}
+
+function statusOf(uri: string, analysis: Analysis, findings: readonly Finding[], lines: number): StatusParams {
+  const count = (sev: string): number => findings.filter((f) => f.severity === sev).length;
+  return { uri, verdict: analysis.episodes[0]?.verdict ?? 'none', errors: count('error'), warnings: count('warning'), infos: count('info'), lines };
+}
+
+function publish(entry: OpenDocument): void {
+  const uri = entry.doc.uri;
+  if (open.get(uri) !== entry || !entry.analysis || !entry.settings) return;
+  runSafe(connection, 'analysis', undefined, undefined, () => {
+    const result = entry.analysis!.result(entry.doc);
+    const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(entry.doc), { minimumSeverity: entry.settings!.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
+    void connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics });
+    void connection.sendNotification(StatusNotification.method, statusOf(uri, result.analysis, result.findings, entry.doc.lineCount));
+  });
+}
+
+connection.onDidOpenTextDocument(({ textDocument: t }) => {
+  const entry: OpenDocument = { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), rules: [], ready: Promise.resolve() };
+  open.set(t.uri, entry);
+  entry.ready = prepare(entry);
+});
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  const entry = open.get(textDocument.uri);
+  if (!entry) return;
+  // Apply the changes one by one, noting where each starts in the text it was made to.
+  const offsets: number[] = [];
+  let doc = entry.doc;
+  for (const change of contentChanges as TextDocumentContentChangeEvent[]) {
+    offsets.push('range' in change ? doc.offsetAt(change.range.start) : -1);
+    doc = TextDocument.update(doc, [change], textDocument.version);
+  }
+  entry.doc = doc;
+  if (!entry.analysis) return;
+  runSafe(connection, 'update', undefined, undefined, () => entry.analysis!.update(doc, contentChanges, offsets));
+  // Appends republish at once; rewrites of a big document wait for the typing to pause.
+  const appended = offsets.every((o) => o >= 0) && entry.analysis.lastUpdateWasAppend;
+  schedule(entry, appended || doc.lineCount < 20000 ? 0 : 150);
+});
+
+connection.onDidCloseTextDocument(({ textDocument }) => {
+  const entry = open.get(textDocument.uri);
+  if (entry?.timer) clearTimeout(entry.timer);
+  open.delete(textDocument.uri);
+  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  reportedRuleErrors.clear();
+  for (const entry of open.values()) entry.ready = prepare(entry);
+});
+
+/** The current analysis of an open document, waiting for the first one if it is still being made. */
+async function resultOf(uri: string) {
+  const entry = open.get(uri);
+  if (!entry) return undefined;
+  await entry.ready;
+  return entry.analysis ? { entry, result: entry.analysis.result(entry.doc) } : undefined;
+}
+
+connection.onHover(({ textDocument, position }, token) =>
+  runSafeAsync(connection, 'hover', null, token, async () => {
+    const r = await resultOf(textDocument.uri);
+    return r ? hoverAt(r.entry.doc, r.result, position) : null;
+  }));
+
+connection.onCodeLens(({ textDocument }, token) =>
+  runSafeAsync(connection, 'codeLens', [], token, async () => {
+    const r = await resultOf(textDocument.uri);
+    return r ? codeLensesFor(textDocument.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes') : [];
+  }));
+
+connection.onDocumentSymbol(({ textDocument }, token) =>
+  runSafeAsync(connection, 'documentSymbol', [], token, async () => {
+    const r = await resultOf(textDocument.uri);
+    return r ? documentSymbols(r.result) : [];
+  }));
+
+connection.onFoldingRanges(({ textDocument }, token) =>
+  runSafeAsync(connection, 'foldingRanges', [], token, async () => {
+    const r = await resultOf(textDocument.uri);
+    return r ? foldingRanges(r.result) : [];
+  }));
+
+connection.onRequest(AnalyzeFileRequest.method, (params: AnalyzeFileParams, token) =>
+  runSafeAsync(connection, 'analyzeFile', { uri: params.uri, verdict: 'none' as const, errors: 0, warnings: 0, infos: 0, lines: 0 }, token, async () => {
+    if (!params.uri.startsWith('file:')) throw new Error(`only file: URIs can be read from disk, not ${params.uri}`);
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const settings = await settingsFor(params.uri).catch(() => DEFAULT_SETTINGS);
+    const analysis = await analyzeFiles([fileURLToPath(params.uri)], { ...optionsOf(settings), signal: controller.signal });
+    fromDisk.set(params.uri, analysis);
+    const diagnostics = toDiagnostics(params.uri, analysis.findings, lineRangeOf(undefined), { minimumSeverity: settings.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
+    void connection.sendDiagnostics({ uri: params.uri, diagnostics });
+    const status = statusOf(params.uri, analysis, analysis.findings, analysis.files[0]?.lines ?? 0);
+    void connection.sendNotification(StatusNotification.method, status);
+    return status;
+  }));
+
+connection.onRequest(ReportRequest.method, (params: ReportParams, token): Promise<ReportResult> =>
+  runSafeAsync(connection, 'report', { markdown: '' }, token, async () => {
+    const r = await resultOf(params.uri);
+    if (r) {
+      const lineText = (_f: number, line: number): string => r.entry.doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
+      return { markdown: toMarkdownReport(r.result.analysis, { lineText }) };
+    }
+    const disk = fromDisk.get(params.uri);
+    if (disk) return { markdown: toMarkdownReport(disk) };
+    return { markdown: '# Modem update diagnosis\n\nThis document is not open as a router log. Open it, or run "GSM Log Lens: Open as Router Log".\n' };
+  }));
+
 connection.listen();

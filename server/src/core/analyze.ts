@@ -12,6 +12,8 @@ export interface AnalyzeOptions extends Partial<DetectOptions> {
   referenceTime?: number;
   /** The fast lane for plain logread lines (default on); tests compare it with the full parser. */
   fastLane?: boolean;
+  /** Stops reading files (the editor's Cancel); the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 /** One file on its way through the pipeline: bytes in, events out. */
@@ -56,7 +58,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
   for (let i = 0; i < paths.length; i++) {
     let f: FileAnalysis | undefined;
     const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane));
-    const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open);
+    const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open, options.signal);
     files.push((f ?? open(info)).finish(info.notices));
   }
   return finishAnalysis(files, options);

@@ -100,7 +100,8 @@ export type FindingCode =
   | 'reboot'
   | 'unexpected-reboot'
   | 'clock-jump'
-  | 'input-problem';
+  | 'input-problem'
+  | 'custom-rule';
 
 export interface Finding {
   code: FindingCode;

@@ -40,6 +40,10 @@ export interface FileEvents {
   segmentStarts: SegmentStart[];
   /** Keyed by lowercased tag: gsmd, mobifd, modemmanager. */
   daemons: Record<string, DaemonActivity>;
+  /** Troubleshoot sections (`[Dmesg]`, `[Logread]`...) and the line of their header. */
+  sections: { name: string; line: number }[];
+  /** Wall-minus-uptime offset in seconds per boot segment, where both clocks were seen. */
+  segmentOffsets: Map<number, number>;
   /** Last wall time in the file (ms) and the line it is on. */
   endTime?: number;
   endLine: number;
@@ -73,6 +77,7 @@ export class EventCollector {
   private readonly daemons: Record<string, DaemonActivity> = {};
   private readonly clockJumps: ClockJump[] = [];
   private readonly segmentStarts: SegmentStart[] = [];
+  private readonly sections: { name: string; line: number }[] = [];
   /** Wall-minus-uptime offset (s) per boot segment, from lines that carry both clocks. */
   private readonly offsets = new Map<number, number>();
   private readonly kernelSeen = new Map<string, number>();
@@ -151,6 +156,7 @@ export class EventCollector {
     this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
     if (record.format === 'section') {
       this.section = record.message;
+      this.sections.push({ name: record.message, line: record.line });
       this.lastUptime = undefined;
       this.lastTime = undefined;
       this.lastPair = undefined;
@@ -179,6 +185,32 @@ export class EventCollector {
     this.events.push(event);
   }
 
+  /**
+   * The file so far, leaving the collector able to take more lines: an editor appending to a log
+   * gets a fresh analysis without the lines before being read again.
+   */
+  snapshot(tail: readonly { text: string; line: number }[] = []): FileEvents {
+    const fork = Object.create(EventCollector.prototype) as EventCollector;
+    Object.assign(fork, this);
+    const f = fork as unknown as Record<string, unknown>;
+    // The fork gets its own parser and pending record: tail lines (an unfinished last line in an
+    // editor) may extend them, and must not leak into the lines that follow for real.
+    const pending = this.pending && { ...this.pending };
+    f.pending = pending;
+    f.parser = this.parser.fork(this.pending, pending);
+    f.events = this.events.slice();
+    f.formats = { ...this.formats };
+    f.skipped = { ...this.skipped };
+    f.daemons = Object.fromEntries(Object.entries(this.daemons).map(([k, d]) => [k, { ...d }]));
+    f.clockJumps = this.clockJumps.slice();
+    f.segmentStarts = this.segmentStarts.slice();
+    f.sections = this.sections.slice();
+    f.offsets = new Map(this.offsets);
+    f.kernelSeen = new Map(this.kernelSeen);
+    return fork.finish();
+  }
+
+  /** Ends the file. Events are replaced, never changed, so earlier snapshots stay valid. */
   finish(): FileEvents {
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
@@ -186,7 +218,10 @@ export class EventCollector {
     // was last written, so a future end means the lines are from the year before.
     if (this.parser.yearless && this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000) {
       const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() - 1); return d.getTime(); };
-      for (const e of this.events) if (e.time !== undefined) e.time = shift(e.time);
+      for (let i = 0; i < this.events.length; i++) {
+        const e = this.events[i];
+        if (e.time !== undefined) this.events[i] = { ...e, time: shift(e.time) };
+      }
       for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined) d.lastTime = shift(d.lastTime);
       if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
       if (this.endTime !== undefined) this.endTime = shift(this.endTime);
@@ -219,6 +254,8 @@ export class EventCollector {
       clockJumps: this.clockJumps,
       segmentStarts: this.segmentStarts,
       daemons: this.daemons,
+      sections: this.sections,
+      segmentOffsets: this.offsets,
       endLine: this.lastLine,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
@@ -300,17 +337,15 @@ export class EventCollector {
   /** The [Dmesg] section is the current boot: the last segment, mapped with its clock offset. */
   private placeDmesgSection(): void {
     const last = this.segment;
-    const offset = this.offsets.get(last);
-    for (const e of this.events) {
-      if (e.segment !== -1) continue;
-      e.segment = last;
-      if (e.time === undefined && e.uptime !== undefined && offset !== undefined) e.time = Math.round((offset + e.uptime) * 1000);
-    }
-    for (const e of this.events) {
-      if (e.time === undefined && e.uptime !== undefined) {
-        const o = this.offsets.get(e.segment);
-        if (o !== undefined) e.time = Math.round((o + e.uptime) * 1000);
-      }
+    const offsetOf = (segment: number): number | undefined => this.offsets.get(segment);
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i];
+      const segment = e.segment === -1 ? last : e.segment;
+      const o = e.time === undefined && e.uptime !== undefined ? offsetOf(segment) : undefined;
+      if (segment === e.segment && o === undefined) continue;
+      const placed: LogEvent = { ...e, segment };
+      if (o !== undefined) placed.time = Math.round((o + e.uptime!) * 1000);
+      this.events[i] = placed;
     }
   }
 }

@@ -29,6 +29,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'unexpected-reboot': 'The router restarted unexpectedly',
   'clock-jump': 'The clock jumped',
   'input-problem': 'Problem with the input',
+  'custom-rule': 'Your rule matched',
 };
 
 /** `Quectel EC200A at USB 1-1`, or what is known of it. */

@@ -21,7 +21,7 @@ const SNIFF_BYTES = 8192;
  * Streams a file (or stdin with `-`) chunk by chunk to `onChunk`, gunzipping rotated `.gz` logs on
  * the way. Refuses what is not a log with a clear message instead of a stack trace.
  */
-export async function readInput(path: string, onChunk: (chunk: Uint8Array) => void, onOpen?: (info: InputInfo) => void): Promise<InputInfo> {
+export async function readInput(path: string, onChunk: (chunk: Uint8Array) => void, onOpen?: (info: InputInfo) => void, signal?: AbortSignal): Promise<InputInfo> {
   if (path === '-') {
     const info: InputInfo = { notices: [] };
     onOpen?.(info);
@@ -52,7 +52,7 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
   if (isTar(gzipped ? await peekGunzipped(path) : head)) {
     throw new InputError(`${path}: is a tar archive (a troubleshoot archive?); extract system.log from it (tar xzf ${path}) and pass that file`);
   }
-  let stream: Readable = createReadStream(path, { highWaterMark: 1 << 18 });
+  let stream: Readable = createReadStream(path, { highWaterMark: 1 << 18, ...(signal ? { signal } : {}) });
   if (gzipped) {
     info.compressedBytes = stat.size;
     stream = stream.pipe(createGunzip());
@@ -103,10 +103,11 @@ function pump(stream: Readable, onChunk: (chunk: Uint8Array) => void, info: Inpu
     stream.on('end', () => resolve(info));
     stream.on('error', (err: NodeJS.ErrnoException) => {
       // A truncated .gz still gave us every complete line before the damage.
-      if (err.code === 'Z_BUF_ERROR' || err.code === 'Z_DATA_ERROR' || /unexpected end/i.test(err.message)) {
+      if (err.name === 'AbortError') reject(err);
+      else if (err.code === 'Z_BUF_ERROR' || err.code === 'Z_DATA_ERROR' || /unexpected end/i.test(err.message)) {
         info.notices.push(`The compressed file is truncated or damaged (${err.message}): the lines before the damage were read.`);
         resolve(info);
-      } else reject(new InputError(`cannot read the input: ${err.message}`));
+      } else if (err.name !== 'AbortError') reject(new InputError(`cannot read the input: ${err.message}`));
     });
   });
 }

@@ -235,6 +235,13 @@ export class LineParser {
     record.level = embeddedLevel(record.message) ?? record.syslogLevel;
   }
 
+  /** A copy with the same state; `open` in this parser is `openCopy` in the copy. */
+  fork(open: LogRecord | undefined, openCopy: LogRecord | undefined): LineParser {
+    const copy = Object.assign(Object.create(LineParser.prototype) as LineParser, this);
+    copy.openRecord = this.openRecord && this.openRecord === open ? openCopy : undefined;
+    return copy;
+  }
+
   /** A line read elsewhere (the fast lane) ends any record that wrapped text could continue. */
   closeRecord(): void {
     this.openRecord = undefined;

@@ -1,0 +1,35 @@
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { AnalyzeFileRequest, type StatusParams } from '../../server/src/lsp/protocol';
+
+/** VS Code does not sync files above this size to extensions (nor to language servers). */
+const SYNC_LIMIT = 50 * 1024 * 1024;
+const ROUTER_LOG_NAME = /(^|[\\/])(system\.log(\.\d+)?|messages(\.\d+)?|logread|[^\\/]*\.logread|syslog(\.\d+)?)$/;
+
+/** Asks the server to read a log from disk, with a progress notification that can be cancelled. */
+export async function analyseFromDisk(client: LanguageClient, uri: vscode.Uri): Promise<StatusParams | undefined> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `GSM Log Lens: reading ${uri.path.split('/').pop()} from disk`, cancellable: true },
+    (_progress, token) => client.sendRequest<StatusParams>(AnalyzeFileRequest.method, { uri: uri.toString() }, token),
+  );
+}
+
+/**
+ * Watches the active tab: a router log too big for VS Code to sync is analysed from disk once per
+ * modification, so its problems and status still show.
+ */
+export function watchBigLogs(client: LanguageClient): vscode.Disposable {
+  const done = new Map<string, number>();
+  const check = async (): Promise<void> => {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (!(input instanceof vscode.TabInputText) || input.uri.scheme !== 'file') return;
+    const uri = input.uri;
+    if (!ROUTER_LOG_NAME.test(uri.fsPath) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    const stat = await fs.stat(uri.fsPath).catch(() => undefined);
+    if (!stat || stat.size <= SYNC_LIMIT || done.get(uri.toString()) === stat.mtimeMs) return;
+    done.set(uri.toString(), stat.mtimeMs);
+    await analyseFromDisk(client, uri);
+  };
+  return vscode.window.tabGroups.onDidChangeTabs(() => void check().catch(() => undefined));
+}

@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** The language client for router logs; the server runs out/server.js over IPC. */
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'routerlog' }],
+    outputChannel: output,
+    // Finding codes link to the README section that explains them.
+    initializationOptions: { codeBase: vscode.Uri.joinPath(context.extensionUri, 'README.md').toString() },
+  };
+  // The id makes the `gsmlens.trace.server` setting trace the protocol.
+  return new LanguageClient('gsmlens', 'GSM Log Lens', serverOptions, clientOptions);
+}

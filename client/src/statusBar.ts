@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+
+const VERDICT_TEXT: Record<StatusParams['verdict'], string> = {
+  stuck: 'update stuck', failed: 'update failed', succeeded: 'update succeeded', unknown: 'update unknown', none: 'no update',
+};
+
+/** The status bar item of the active router log: the verdict in a word and the problem counts. */
+export class ModemStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('gsmlens.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly byUri = new Map<string, StatusParams>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    this.item.name = 'GSM Log Lens';
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.render()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
+    );
+  }
+
+  update(status: StatusParams): void {
+    this.byUri.set(status.uri, status);
+    this.render();
+  }
+
+  private activeUri(): string | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (editor) return editor.document.uri.toString();
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    return input instanceof vscode.TabInputText ? input.uri.toString() : undefined;
+  }
+
+  private render(): void {
+    const uri = this.activeUri();
+    const s = uri ? this.byUri.get(uri) : undefined;
+    if (!s) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(pulse) Modem: ${VERDICT_TEXT[s.verdict]}  $(error) ${s.errors} $(warning) ${s.warnings}`;
+    const label = `GSM Log Lens: ${s.verdict === 'none' ? 'no modem firmware update in this log' : `modem firmware update ${s.verdict}`}; ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes in ${s.lines} lines. Click to diagnose.`;
+    this.item.tooltip = label;
+    this.item.accessibilityInformation = { label, role: 'button' };
+    this.item.backgroundColor = s.verdict === 'stuck' || s.verdict === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.command = { title: 'Diagnose Modem Update', command: 'gsmlens.diagnose', arguments: [s.uri] };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+}

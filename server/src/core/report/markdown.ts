@@ -1,0 +1,11 @@
+/** Markdown text from strangers' log lines: every character that could become markup is escaped. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~"']/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
+}
+
+/** A fenced block that the text inside cannot close: the fence is longer than any backtick run. */
+export function fencedBlock(lines: readonly string[], info = 'log'): string {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((r) => r.length))));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${lines.map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD')).join('\n')}\n${fence}`;
+}

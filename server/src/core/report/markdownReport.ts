@@ -1,0 +1,57 @@
+import { SOURCES } from '../catalogue/sources';
+import { FINDING_TITLES } from '../findings/findingText';
+import type { Analysis, Episode } from '../model';
+import { formatClock, formatTime } from '../records/timeWords';
+import { escapeMarkdown, fencedBlock } from './markdown';
+
+export interface MarkdownOptions {
+  /** The text of a line (1-based) of a file, to quote evidence. */
+  lineText?: (file: number, line: number) => string | undefined;
+  /** Renders a line reference, e.g. as a link that reveals it; defaults to `line N`. */
+  lineLink?: (file: number, line: number) => string;
+}
+
+/** The diagnosis as Markdown: the verdict, the story, the evidence quoted, what to do, the rest. */
+export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): string {
+  const link = options.lineLink ?? ((_f: number, line: number) => `line ${line}`);
+  const out: string[] = [];
+  const names = a.files.map((f) => escapeMarkdown(f.path.split(/[\\/]/).pop() ?? f.path));
+  out.push(`# Modem update diagnosis: ${names.join(', ')}`, '');
+  if (a.episodes.length === 0) out.push('**No modem firmware update in this log**: no update lines, and no loss of the modem of the kind an update causes.', '');
+  if (a.episodes.length > 1) out.push(`This log holds **${a.episodes.length} modem firmware update episodes**; each is told below.`, '');
+  const cited = new Set<string>();
+  for (const e of a.episodes) episode(e, a, options, link, out, cited);
+  const inEpisodes = new Set(a.episodes.flatMap((e) => e.evidence));
+  const others = a.findings.filter((f) => !inEpisodes.has(f.line) && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed');
+  if (others.length) {
+    out.push(a.episodes.length ? '## Also in this log' : '## Findings', '');
+    for (const f of others) out.push(`- **${FINDING_TITLES[f.code]}** (${f.severity}, ${link(f.file, f.line)}${f.time !== undefined ? `, ${formatTime(f.time)}` : ''}): ${escapeMarkdown(f.message)}`);
+    out.push('');
+  }
+  if (cited.size) {
+    out.push('## Sources', '');
+    for (const s of [...cited].sort()) if (SOURCES[s]) out.push(`- [${s}] [${escapeMarkdown(SOURCES[s].title)}](${SOURCES[s].url})`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function episode(e: Episode, a: Analysis, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
+  out.push(`## Modem firmware update: ${e.verdict}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
+  for (const s of e.steps) {
+    const when = s.time !== undefined ? `${formatClock(s.time)} ` : '';
+    const where = s.line !== undefined ? ` (${link(e.file, s.line)})` : '';
+    out.push(`- ${when}${escapeMarkdown(s.text)}${where}`);
+  }
+  out.push('');
+  const quoted = e.evidence.map((l) => options.lineText?.(e.file, l)).filter((t): t is string => t !== undefined);
+  if (quoted.length) out.push('### Evidence', '', fencedBlock(quoted.length > 40 ? [...quoted.slice(0, 40), `... ${quoted.length - 40} more lines`] : quoted), '');
+  if (e.advice.length) {
+    out.push('### What to do', '');
+    // Advice is our own text (with `commands`), not log text: it is not escaped.
+    e.advice.forEach((adv, i) => out.push(`${i + 1}. ${adv}`));
+    out.push('');
+  }
+  e.sources.forEach((s) => cited.add(s));
+  void a;
+}

@@ -1,0 +1,28 @@
+import type { CodeLens } from 'vscode-languageserver';
+import { FINDING_TITLES } from '../core/findings/findingText';
+import { formatClock, formatDuration } from '../core/records/timeWords';
+import type { DocumentResult } from './documentAnalysis';
+
+export type CodeLensMode = 'episodes' | 'events' | 'off';
+
+/** Lenses that explain the log: one per episode, and in `events` mode one per group of events. */
+export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLensMode): CodeLens[] {
+  if (mode === 'off') return [];
+  const lenses: CodeLens[] = [];
+  const at = (line1: number) => ({ start: { line: line1 - 1, character: 0 }, end: { line: line1 - 1, character: 0 } });
+  for (const e of result.analysis.episodes) {
+    const since = e.startTime !== undefined ? ` since ${formatClock(e.startTime)}` : '';
+    lenses.push({ range: at(e.startLine), command: { title: `Modem firmware update: ${e.verdict}${since} · Diagnose`, command: 'gsmlens.diagnose', arguments: [uri] } });
+  }
+  if (mode === 'events') {
+    for (const f of result.findings) {
+      if (f.code === 'fw-update-stuck' || f.code === 'fw-update-failed') continue;
+      const first = result.eventAt.get(f.line);
+      const last = result.eventAt.get(f.endLine);
+      const secs = first?.time !== undefined && last?.time !== undefined ? (last.time - first.time) / 1000 : undefined;
+      const size = f.count > 1 ? ` ×${f.count}${secs !== undefined && secs >= 1 ? ` in ${formatDuration(secs)}` : ''}` : '';
+      lenses.push({ range: at(f.line), command: { title: `${FINDING_TITLES[f.code]}${size}`, command: 'gsmlens.showExplanation', arguments: [uri, f.line - 1] } });
+    }
+  }
+  return lenses;
+}

@@ -1,0 +1,62 @@
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FINDING_TITLES } from '../core/findings/findingText';
+import type { Finding, Severity } from '../core/model';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export interface DiagnosticOptions {
+  minimumSeverity: Severity;
+  /** Where finding codes are explained (the README's anchors); omitted when unknown. */
+  codeBase?: string;
+}
+
+/** A line's range, or the start of the line when the text is not at hand (a file read from disk). */
+export type LineRange = (line0: number) => { start: { line: number; character: number }; end: { line: number; character: number } };
+
+export function lineRangeOf(doc: TextDocument | undefined): LineRange {
+  return (line0) => {
+    if (!doc) return { start: { line: line0, character: 0 }, end: { line: line0, character: 0 } };
+    const text = doc.getText({ start: { line: line0, character: 0 }, end: { line: line0 + 1, character: 0 } });
+    return { start: { line: line0, character: 0 }, end: { line: line0, character: text.replace(/\r?\n$/, '').length } };
+  };
+}
+
+/**
+ * One diagnostic per finding: a burst of forty lines is one problem on its first line, with the
+ * other lines as related information rather than forty squiggles.
+ */
+export function toDiagnostics(uri: string, findings: readonly Finding[], range: LineRange, options: DiagnosticOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    if (RANK[f.severity] > RANK[options.minimumSeverity]) continue;
+    const code = f.code === 'custom-rule' ? f.eventIds[0] ?? 'custom-rule' : f.code;
+    const d: Diagnostic = {
+      range: range(f.line - 1),
+      severity: SEVERITY[f.severity],
+      code,
+      source: 'GSM Log Lens',
+      message: f.message,
+      data: { count: f.count, endLine: f.endLine },
+    };
+    if (options.codeBase && f.code !== 'custom-rule') d.codeDescription = { href: `${options.codeBase}#${f.code}` };
+    const others = f.lines.filter((l) => l !== f.line);
+    if (others.length) {
+      const title = FINDING_TITLES[f.code];
+      const related: DiagnosticRelatedInformation[] = others.map((l, i) => ({
+        location: { uri, range: range(l - 1) },
+        message: `${title}: line ${i + 2} of ${f.count}`,
+      }));
+      if (f.count > f.lines.length) related.push({ location: { uri, range: range(f.endLine - 1) }, message: `${title}: last of ${f.count} lines` });
+      d.relatedInformation = related;
+    }
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import { formatTime } from '../core/records/timeWords';
+import type { DocumentResult } from './documentAnalysis';
+
+const range = (from1: number, to1: number) => ({ start: { line: from1 - 1, character: 0 }, end: { line: Math.max(from1, to1) - 1, character: 0 } });
+
+/** Outline and breadcrumbs: troubleshoot sections, boot segments and episodes. */
+export function documentSymbols(result: DocumentResult): DocumentSymbol[] {
+  const { sections, segmentStarts, endLine } = result.file;
+  const symbols: DocumentSymbol[] = [];
+  sections.forEach((s, i) => {
+    const end = (sections[i + 1]?.line ?? endLine + 1) - 1;
+    symbols.push({ name: `[${s.name}]`, kind: SymbolKind.Namespace, range: range(s.line, end), selectionRange: range(s.line, s.line) });
+  });
+  if (segmentStarts.length) {
+    const starts = [{ line: 1, time: result.analysis.files[0].firstTime }, ...segmentStarts];
+    starts.forEach((s, i) => {
+      const end = (starts[i + 1]?.line ?? endLine + 1) - 1;
+      const when = s.time !== undefined ? ` (${formatTime(s.time)})` : '';
+      symbols.push({ name: `Boot ${i + 1}${when}`, kind: SymbolKind.Module, range: range(s.line, end), selectionRange: range(s.line, s.line) });
+    });
+  }
+  for (const e of result.analysis.episodes) {
+    const children: DocumentSymbol[] = e.steps.filter((st) => st.line !== undefined && st.line <= e.endLine && st.line >= e.startLine).map((st) => ({
+      name: st.text.length > 80 ? st.text.slice(0, 79) + '…' : st.text, kind: SymbolKind.Event, range: range(st.line!, st.line!), selectionRange: range(st.line!, st.line!),
+    }));
+    symbols.push({ name: `Modem firmware update: ${e.verdict}`, kind: SymbolKind.Event, range: range(e.startLine, e.endLine), selectionRange: range(e.startLine, e.startLine), children });
+  }
+  return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/** Folding for troubleshoot sections and for bursts that span several lines. */
+export function foldingRanges(result: DocumentResult): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const { sections, endLine } = result.file;
+  sections.forEach((s, i) => {
+    const end = (sections[i + 1]?.line ?? endLine + 1) - 1;
+    if (end > s.line) out.push({ startLine: s.line - 1, endLine: end - 1, kind: FoldingRangeKind.Region });
+  });
+  for (const f of result.findings) if (f.count > 1 && f.endLine > f.line) out.push({ startLine: f.line - 1, endLine: f.endLine - 1 });
+  return out;
+}

@@ -1,0 +1,59 @@
+// The custom messages between the GSM Log Lens client and server, in one place (like
+// vscode-eslint's customMessages.ts): each names its method and who sends it to whom. Only method
+// names and shapes live here; the client and the server each build typed messages with their own
+// protocol library (they depend on different vscode-jsonrpc versions).
+
+export type StatusVerdict = 'succeeded' | 'failed' | 'stuck' | 'unknown' | 'none';
+
+export interface StatusParams {
+  uri: string;
+  /** The verdict of the modem firmware update episode; `none` when the log has none. */
+  verdict: StatusVerdict;
+  errors: number;
+  warnings: number;
+  infos: number;
+  lines: number;
+}
+
+/** Server -> client, after each analysis of a document: what the status bar shows for it. */
+export namespace StatusNotification {
+  export const method = 'gsmlens/status';
+}
+
+export interface AnalyzeFileParams {
+  /** A `file:` URI the editor does not sync (over VS Code's 50 MB limit). */
+  uri: string;
+}
+
+/** Client -> server: analyse a log from disk and publish its problems; answers with the status. */
+export namespace AnalyzeFileRequest {
+  export const method = 'gsmlens/analyzeFile';
+}
+
+export interface ReportParams {
+  uri: string;
+}
+
+export interface ReportResult {
+  markdown: string;
+}
+
+/** Client -> server: the diagnosis report of a document (or a file analysed from disk) as Markdown. */
+export namespace ReportRequest {
+  export const method = 'gsmlens/report';
+}
+
+/** Settings the server reads per resource (section `gsmlens`). */
+export interface GsmLensSettings {
+  thresholds: { usbGapSeconds?: number; burstWindowSeconds?: number; reconnectLoopCount?: number; silenceSeconds?: number };
+  codeLens: { mode: 'episodes' | 'events' | 'off' };
+  minimumSeverity: 'error' | 'warning' | 'info' | 'hint';
+  customRules: unknown;
+}
+
+export const DEFAULT_SETTINGS: GsmLensSettings = {
+  thresholds: {},
+  codeLens: { mode: 'episodes' },
+  minimumSeverity: 'info',
+  customRules: [],
+};

@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeLensRequest, ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification, FoldingRangeRequest,
+  HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
+  StreamMessageWriter, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+// The language server as an editor sees it: out/server.js over stdio, driven by a real LSP client.
+const ROOT = join(__dirname, '..');
+const SAMPLE_TEXT = readFileSync(join(ROOT, 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
+const SAMPLE = 'file:///work/logs/system.log';
+const tmp = mkdtempSync(join(tmpdir(), 'gsmlens-lsp-'));
+
+let proc: ChildProcess;
+let conn: ProtocolConnection;
+const diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
+const statuses = new Map<string, { verdict: string; errors: number }>();
+const messages: string[] = [];
+let settings: Record<string, unknown> = {};
+const waiters: (() => void)[] = [];
+
+function notify(): void {
+  for (const w of waiters.splice(0)) w();
+}
+
+/** Waits until the predicate holds on what the server has sent; fails after 10 s. */
+async function until<T>(what: string, probe: () => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise<void>((r) => {
+      waiters.push(r);
+      setTimeout(r, 50);
+    });
+  }
+}
+
+let version = 1;
+function open(uri: string, text: string): void {
+  diagnostics.delete(uri);
+  void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'routerlog', version: version++, text } });
+}
+
+function diagnosticsOf(uri: string, atLeastVersion = 0): Promise<Diagnostic[]> {
+  return until(`diagnostics for ${uri}`, () => {
+    const d = diagnostics.get(uri);
+    return d && (d.version ?? Infinity) >= atLeastVersion ? d.diagnostics : undefined;
+  });
+}
+
+const lineCount = (text: string): number => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+
+before(async () => {
+  proc = spawn(process.execPath, [join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
+    notify();
+  });
+  conn.onNotification('gsmlens/status', (p: { uri: string; verdict: string; errors: number }) => {
+    statuses.set(p.uri, p);
+    notify();
+  });
+  conn.onNotification('window/showMessage', (p: { message: string }) => {
+    messages.push(p.message);
+    notify();
+  });
+  conn.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    notify();
+    return null;
+  });
+  conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  const init = await conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid, rootUri: null, workspaceFolders: null,
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    initializationOptions: { codeBase: 'file:///ext/README.md' },
+  });
+  assert.ok(init.capabilities.hoverProvider);
+  assert.ok(init.capabilities.codeLensProvider);
+  assert.ok(init.capabilities.documentSymbolProvider);
+  assert.ok(init.capabilities.foldingRangeProvider);
+  await conn.sendNotification(InitializedNotification.type, {});
+  open(SAMPLE, SAMPLE_TEXT);
+});
+
+after(async () => {
+  await conn.sendRequest(ShutdownRequest.type);
+  await conn.sendNotification(ExitNotification.type);
+  conn.dispose();
+  await new Promise((r) => proc.once('exit', r));
+});
+
+describe('language server over stdio', () => {
+  it('publishes one diagnostic per finding on the right lines', async () => {
+    const diags = await diagnosticsOf(SAMPLE);
+    const byCode = new Map(diags.map((d) => [d.code, d]));
+    for (const [code, line] of [['modem-write-failure', 40], ['modem-duplicate-registration', 80], ['modem-silent', 81], ['usb-gap', 82], ['fw-update-stuck', 31]] as const) {
+      const d = byCode.get(code);
+      assert.ok(d, `diagnostic ${code}`);
+      assert.equal(d.range.start.line, line, `${code} line`);
+      assert.equal(d.source, 'GSM Log Lens');
+    }
+    const burst = byCode.get('modem-write-failure')!;
+    assert.equal(burst.severity, 2, 'gsmd warning: lines are warnings');
+    assert.equal(diags.filter((d) => d.code === 'modem-write-failure').length, 1, 'a burst is one diagnostic');
+    assert.equal(burst.relatedInformation?.length, 39);
+    assert.equal(burst.relatedInformation?.[0].location.range.start.line, 41);
+    assert.equal(burst.range.end.character, SAMPLE_TEXT.split('\n')[40].length);
+    assert.equal(byCode.get('modem-duplicate-registration')!.codeDescription?.href, 'file:///ext/README.md#modem-duplicate-registration');
+    assert.equal(await until('status', () => statuses.get(SAMPLE)?.verdict), 'stuck');
+  });
+
+  it('explains a line and the token under the cursor', async () => {
+    const line40 = SAMPLE_TEXT.split('\n')[40];
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: line40.indexOf('errno 5') + 2 } })) as Hover;
+    const value = (h.contents as MarkupContent).value;
+    assert.match(value, /errno 5 = EIO/);
+    assert.match(value, /hung up/);
+    assert.match(value, /Part of: \*\*Writes to the modem failed\*\*/);
+    assert.match(value, /\[K4\]\(https:\/\/github\.com\/torvalds\/linux/);
+    assert.deepEqual(h.range, { start: { line: 40, character: line40.indexOf('errno 5') }, end: { line: 40, character: line40.indexOf('errno 5') + 7 } });
+    const id = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: line40.indexOf('2c7c') + 1 } })) as Hover;
+    assert.match((id.contents as MarkupContent).value, /Quectel EC200A/);
+    const kernel = SAMPLE_TEXT.split('\n')[82];
+    const up = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 82, character: kernel.indexOf('466.') } })) as Hover;
+    assert.match((up.contents as MarkupContent).value, /Kernel uptime 466\\\.516 s[\s\S]*2024\\-12\\-02 19:57:33/);
+  });
+
+  it('never lets log text become markup in a hover', async () => {
+    const uri = 'file:///work/logs/evil/system.log';
+    open(uri, "Mon Dec  2 19:54:57 2024 daemon.notice netifd: Interface '<img src=x onerror=alert(1)>[link](http://evil)' is now down\n");
+    await diagnosticsOf(uri);
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } })) as Hover;
+    const value = (h.contents as MarkupContent).value;
+    assert.doesNotMatch(value, /<img/);
+    assert.doesNotMatch(value, /\]\(http:\/\/evil\)/);
+    assert.match(value, /&lt;img/);
+  });
+
+  it('puts a code lens on the episode', async () => {
+    const lenses = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: SAMPLE } });
+    assert.ok(lenses);
+    const lens = lenses.find((l) => l.command?.title.startsWith('Modem firmware update: stuck'));
+    assert.ok(lens, JSON.stringify(lenses));
+    assert.equal(lens.command?.title, 'Modem firmware update: stuck since 19:54:50 · Diagnose');
+    assert.equal(lens.command?.command, 'gsmlens.diagnose');
+    assert.equal(lens.range.start.line, 31);
+  });
+
+  it('lists the episode and the boot in the outline, and folds bursts', async () => {
+    const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SAMPLE } })) as DocumentSymbol[];
+    const episode = symbols.find((s) => s.name === 'Modem firmware update: stuck');
+    assert.ok(episode);
+    assert.ok((episode.children?.length ?? 0) >= 4);
+    const folds = await conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: SAMPLE } });
+    assert.ok(folds?.some((f) => f.startLine === 40 && f.endLine === 79));
+  });
+
+  it('follows appended lines: gsmd taking the modem back changes the verdict', async () => {
+    const uri = 'file:///work/logs/append/system.log';
+    open(uri, SAMPLE_TEXT);
+    assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-silent'));
+    const end = lineCount(SAMPLE_TEXT);
+    const v = version++;
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: 'Tue Dec  3 21:14:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n' }],
+    });
+    const after = await diagnosticsOf(uri, v);
+    assert.ok(!after.some((d) => d.code === 'modem-silent' || d.code === 'fw-update-stuck'), after.map((d) => d.code).join(','));
+    assert.equal(await until('status succeeded', () => statuses.get(uri)?.verdict === 'succeeded' && 'succeeded'), 'succeeded');
+  });
+
+  it('starts over after an edit in the middle', async () => {
+    const uri = 'file:///work/logs/edit/system.log';
+    open(uri, SAMPLE_TEXT);
+    assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-duplicate-registration'));
+    const v = version++;
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: 80, character: 0 }, end: { line: 82, character: 0 } }, text: '' }],
+    });
+    const after = await diagnosticsOf(uri, v);
+    assert.ok(!after.some((d) => d.code === 'modem-duplicate-registration'));
+  });
+
+  it('analyses a 50,000-line document', async () => {
+    const uri = 'file:///work/logs/big/system.log';
+    const filler = Array.from({ length: 50_000 }, (_, i) => `Mon Dec  2 18:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 2024 daemon.info dnsmasq[2170]: query[A] example.com from 192.168.1.${i % 250}`);
+    open(uri, [...filler, ...SAMPLE_TEXT.split('\n')].join('\n'));
+    const diags = await diagnosticsOf(uri);
+    const dup = diags.find((d) => d.code === 'modem-duplicate-registration');
+    assert.equal(dup?.range.start.line, 50_080);
+  });
+
+  it('applies custom rules and reports a bad one clearly', async () => {
+    settings = { customRules: [{ pattern: 'dropbear.*Password auth', severity: 'info', message: 'Someone logged in as root', code: 'root-login' }, { pattern: '(unclosed', message: 'bad' }] };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const diags = await until('custom rule diagnostics', () => diagnostics.get(SAMPLE)?.diagnostics.some((d) => d.code === 'root-login') && diagnostics.get(SAMPLE)!.diagnostics);
+    assert.equal(diags.filter((d) => d.code === 'root-login').length, 2);
+    const msg = await until('a message about the bad rule', () => messages.find((m) => m.includes('customRules[1]')));
+    assert.match(msg, /not a valid regular expression/);
+    settings = {};
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  });
+
+  it('analyses a file from disk on request and serves its report', async () => {
+    const path = join(tmp, 'system.log');
+    writeFileSync(path, SAMPLE_TEXT);
+    const uri = pathToFileURL(path).toString();
+    const status = (await conn.sendRequest('gsmlens/analyzeFile', { uri })) as { verdict: string; errors: number; lines: number };
+    assert.equal(status.verdict, 'stuck');
+    assert.equal(status.lines, lineCount(SAMPLE_TEXT));
+    assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-duplicate-registration'));
+    const report = (await conn.sendRequest('gsmlens/report', { uri: SAMPLE })) as { markdown: string };
+    assert.match(report.markdown, /## Modem firmware update: stuck/);
+    assert.match(report.markdown, /### Evidence\n\n```+log\nMon Dec {2}2 19:54:50 2024 kern\.info kernel/);
+  });
+
+  it('clears problems on close and survives rapid edits and closes', async () => {
+    const uri = 'file:///work/logs/rapid/system.log';
+    open(uri, SAMPLE_TEXT);
+    for (let i = 0; i < 20; i++) {
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: version++ },
+        contentChanges: [{ range: { start: { line: i, character: 0 }, end: { line: i, character: 3 } }, text: 'Tue' }],
+      });
+    }
+    await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await until('empty diagnostics after close', () => diagnostics.get(uri)?.diagnostics.length === 0);
+    const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: 5 } });
+    assert.ok(h, 'the server still answers');
+  });
+});
