@@ -4,6 +4,7 @@
 // are installed with apt-get when missing and running as root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { benchLsp } from './bench-lsp.mjs';
 import { generateLog } from './generate-log.mjs';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
@@ -66,5 +67,6 @@ if (ensure('lnav', 'lnav')) {
 } else {
   rows.push(['lnav', 'not installed (apt-get install lnav), comparison skipped']);
 }
+rows.push(...(await benchLsp(100_000)));
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
