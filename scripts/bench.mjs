@@ -4,6 +4,7 @@
 // are installed with apt-get when missing and running as root.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { benchGrammar } from './bench-grammar.mjs';
 import { benchLsp } from './bench-lsp.mjs';
 import { generateLog } from './generate-log.mjs';
 
@@ -68,5 +69,6 @@ if (ensure('lnav', 'lnav')) {
   rows.push(['lnav', 'not installed (apt-get install lnav), comparison skipped']);
 }
 rows.push(...(await benchLsp(100_000)));
+rows.push(...(await benchGrammar(100_000)));
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

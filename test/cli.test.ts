@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 // The CLI as a person runs it: the built bin/gsmlens (npm test builds first).
@@ -11,6 +11,7 @@ const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'gsmlens');
 const SAMPLE = join(ROOT, 'samples', 'rut901-modem-update-stuck.log');
 const tmp = mkdtempSync(join(tmpdir(), 'gsmlens-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function gsmlens(args: string[], input?: string | Buffer): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

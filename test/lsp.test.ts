@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,6 +100,7 @@ after(async () => {
   await conn.sendNotification(ExitNotification.type);
   conn.dispose();
   await new Promise((r) => proc.once('exit', r));
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('language server over stdio', () => {

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { IGrammar } from 'vscode-textmate';
+import { INITIAL, loadGrammar } from './support/grammar';
+
+// The TextMate grammar as VS Code runs it: vscode-textmate with the Oniguruma WASM engine.
+const ROOT = join(__dirname, '..');
+let grammar: IGrammar;
+
+before(async () => {
+  grammar = await loadGrammar(join(ROOT, 'syntaxes', 'routerlog.tmLanguage.json'), 'source.routerlog');
+});
+
+/** The scopes (without the root) of the token that covers `text` at its first place in the line. */
+function scopesOf(line: string, text: string, from = 0): string {
+  const at = line.indexOf(text, from);
+  assert.ok(at >= 0, `"${text}" is in the line`);
+  const { tokens } = grammar.tokenizeLine(line, INITIAL);
+  const t = tokens.find((tok) => tok.startIndex <= at && tok.endIndex > at)!;
+  return t.scopes.slice(1).join(' ');
+}
+
+/** Each part of the line, with a scope fragment it must carry. */
+function check(line: string, parts: [text: string, scope: string][]): void {
+  let from = 0;
+  for (const [text, scope] of parts) {
+    const scopes = scopesOf(line, text, from);
+    assert.ok(scopes.includes(scope), `"${text}" should be ${scope}, is "${scopes}"`);
+    from = line.indexOf(text, from);
+  }
+}
+
+describe('router log grammar', () => {
+  it('scopes every part of a RutOS gsmd line', () => {
+    check('525 Mon Dec 2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', [
+      ['525', 'constant.numeric.line-number'], ['Mon Dec 2 19:54:59 2024', 'constant.numeric.date'], ['daemon', 'storage.type.facility'],
+      ['info', 'token.info-token'], ['gsmd', 'entity.name.function.program'], ['3553', 'constant.numeric.pid'], ['__write', 'entity.name.function.location'],
+      ['1300', 'constant.numeric.line'], ['warning', 'token.warn-token'], ['CMM', 'entity.name.tag.subsystem'], ['1-1', 'variable.other.usb-path'],
+      ['2c7c:6005', 'constant.other.usb-id'], ['errno', 'keyword.other.errno'], ['5', 'constant.numeric.errno'],
+    ]);
+  });
+
+  it('scopes priorities by level', () => {
+    check('Mon Dec  2 19:55:05 2024 daemon.err mobifd: [gsm.modem0] GSM error', [['err', 'token.error-token']]);
+    check('Mon Dec  2 19:55:05 2024 kern.crit kernel: [   1.000000] x', [['crit', 'token.error-token']]);
+    check('Mon Dec  2 19:55:05 2024 kern.warn kernel: [   1.000000] x', [['warn', 'token.warn-token']]);
+    check('Mon Dec  2 19:55:05 2024 daemon.debug x[1]: y', [['debug', 'token.debug-token']]);
+    check('Mon Dec  2 19:55:05 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem', [['error', 'token.error-token']]);
+  });
+
+  it('scopes kernel lines: uptime, USB path, interface, tty', () => {
+    check('Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6', [['kernel', 'entity.name.function.program.kernel'], ['466.515595', 'constant.numeric.uptime'], ['1-1', 'variable.other.usb-path'], ['6', 'constant.numeric']]);
+    check("[  618.127355] cdc_ether 1-1:1.0 usb0: register 'cdc_ether' at usb-101c0000.ehci-1, CDC Ethernet Device, 02:4b:b3:b9:eb:e5", [['618.127355', 'constant.numeric.uptime'], ['1-1', 'variable.other.usb-path'], ['1.0', 'constant.numeric.usb-interface'], ['usb0', 'variable.other.interface'], ["'cdc_ether'", 'string.quoted.single'], ['02:4b:b3:b9:eb:e5', 'constant.other.mac-address']]);
+    check('[  618.146901] usb 1-1: GSM modem (1-port) converter now attached to ttyUSB1', [['ttyUSB1', 'variable.other.device']]);
+    check('kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71', [['kernel', 'entity.name.function.program.kernel'], ['70.955000', 'constant.numeric.uptime'], ['1-1.2', 'variable.other.usb-path']]);
+  });
+
+  it('scopes interfaces, addresses, strings and durations in messages', () => {
+    check("Mon Dec  2 19:54:57 2024 daemon.notice netifd: Interface 'mob1s1a1' is now down", [['mob1s1a1', 'variable.other.interface']]);
+    check('Sun Jan 19 22:50:02 2025 daemon.notice netifd: wwan (32288): udhcpc: lease of 192.168.20.238 obtained, lease time 3599', [['192.168.20.238', 'constant.numeric.ipv4']]);
+    check('Sun Jan 19 22:50:04 2025 daemon.info avahi-daemon[3849]: address fe80::daec:e5ff:fe63:18ca.', [['fe80::daec:e5ff:fe63:18ca', 'constant.numeric.ipv6']]);
+    check('Mon Jan 22 21:49:50 2024 daemon.warn mobiled: Data session setup attempt for PDN 0 failed with error "Network failure"', [['"Network failure"', 'string.quoted.double']]);
+    check('Mon Jan 22 21:49:50 2024 daemon.info x[1]: Delaying retry by 30s', [['30s', 'constant.numeric.duration']]);
+  });
+
+  it('scopes the other formats', () => {
+    check('[Logfile messages.1]', [['[Logfile messages.1]', 'markup.heading.section']]);
+    check('[422506.592997] usb 1-1: USB disconnect, device number 5', [['422506.592997', 'constant.numeric.uptime']]);
+    check('May 13 15:11:14 wrt350n local2.info chat[4403]: abort on (BUSY)', [['May 13 15:11:14', 'constant.numeric.date'], ['wrt350n', 'entity.name.section.host'], ['local2', 'storage.type.facility'], ['chat', 'entity.name.function.program'], ['4403', 'constant.numeric.pid']]);
+    check('Nov 18 19:29:35 pi gammu-smsd[1062]: Already hit 250 errors', [['pi', 'entity.name.section.host'], ['gammu-smsd', 'entity.name.function.program']]);
+    check('<6>May 20 14:22:18 chat[537]: abort on (BUSY)', [['<6>', 'constant.numeric.priority-code'], ['chat', 'entity.name.function.program']]);
+    check('jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed', [['jun 06 06:00:08', 'constant.numeric.date'], ['ModemManager', 'entity.name.function.program'], ['warn', 'token.warn-token']]);
+    check('2024-06-06T06:00:08+0200 mobian ModemManager[519]: <info>  [modem0] state changed', [['2024-06-06T06:00:08+0200', 'constant.numeric.date'], ['mobian', 'entity.name.section.host'], ['519', 'constant.numeric.pid']]);
+    check('<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3"] An application event', [['165', 'constant.numeric.priority-code'], ['2003-10-11T22:14:15.003Z', 'constant.numeric.date'], ['mymachine.example.com', 'entity.name.section.host'], ['evntslog', 'entity.name.function.program'], ['ID47', 'entity.name.tag.msgid'], ['[exampleSDID@32473 iut="3"]', 'meta.structured-data']]);
+    check('2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', [['2018-08-28 13:58:33.374040500', 'constant.numeric.date'], ['ERROR', 'token.error-token']]);
+    check('Bus 001 Device 024: ID 05c6:9008', [['Bus', 'keyword.other.lsusb'], ['05c6:9008', 'constant.other.usb-id']]);
+    check('Firmware update verify was unsuccessful... ErrorCode: 174', [['174', 'constant.numeric.errno']]);
+  });
+
+  it('tokenizes every line of the RUT901 excerpt and sample with structure', () => {
+    const excerpt = readFileSync(join(ROOT, '..', 'shared', 'knowledge', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log'), 'utf8').split('\n');
+    const sample = readFileSync(join(ROOT, 'samples', 'rut901-modem-update-stuck.log'), 'utf8').split('\n');
+    for (const line of [...excerpt, ...sample].filter((l) => /^\d* ?[A-Z][a-z]{2} [A-Z][a-z]{2}/.test(l))) {
+      const { tokens } = grammar.tokenizeLine(line, INITIAL);
+      assert.ok(tokens.some((t) => t.scopes.some((s) => s.startsWith('constant.numeric.date'))), `date in: ${line}`);
+      assert.ok(tokens.some((t) => t.scopes.some((s) => s.startsWith('storage.type.facility'))), `facility in: ${line}`);
+    }
+  });
+
+  // The timeout guards against catastrophic backtracking (a hang); speed is measured by npm run bench.
+  it('tokenizes huge and junk lines without hanging', { timeout: 20_000 }, () => {
+    const lines = [
+      'Mon Dec  2 19:54:59 2024 daemon.info x[1]: ' + 'a:'.repeat(50_000),
+      '['.repeat(100_000),
+      '1'.repeat(100_000),
+      'f'.repeat(20_000) + ':' + '0'.repeat(20_000),
+      Array.from({ length: 100_000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join(''),
+      '"'.repeat(50_000) + "'".repeat(50_000),
+    ];
+    for (const l of lines) {
+      const { tokens } = grammar.tokenizeLine(l, INITIAL);
+      assert.ok(tokens.length >= 1);
+    }
+  });
+});
