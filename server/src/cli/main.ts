@@ -3,15 +3,17 @@ import { analyzeFiles, type AnalyzeOptions } from '../core/analyze';
 import { InputError } from '../core/input/readInput';
 import type { Severity } from '../core/model';
 import { toJsonReport } from '../core/report/jsonReport';
+import { toMarkdownReport } from '../core/report/markdownReport';
 import { PLAIN, toTextReport, type TextStyle } from '../core/report/textReport';
 
-const USAGE = `Usage: gsmlens diagnose [options] FILE... (use - for standard input)
+const USAGE = `Usage: gsmlens diagnose [options] FILE... (use - for standard input; a troubleshoot.tar.gz is read whole)
 
 Reads router logs (RutOS/OpenWrt logread, troubleshoot system.log, dmesg, syslog, journalctl)
 and tells what happened to the cellular modem, and what to do next.
 
 Options:
   --json                     print the machine-readable report (schema version 1)
+  --report md                print the report as Markdown (for a ticket or a forum post)
   --min-severity LEVEL       hide findings below error|warning|info (default: info)
   --usb-gap-seconds N        a modem off the USB bus longer than this is a usb-gap (default 60)
   --burst-window-seconds N   lines of one kind this close form one finding (default 30)
@@ -51,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        report: { type: 'string' },
         'min-severity': { type: 'string' },
         'usb-gap-seconds': { type: 'string' },
         'burst-window-seconds': { type: 'string' },
@@ -78,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     const [command, ...files] = positionals;
     if (command !== 'diagnose') throw new UsageError(command ? `unknown command "${command}" (try: gsmlens diagnose FILE)` : 'no command given (try: gsmlens diagnose FILE)');
     if (files.length === 0) throw new UsageError('diagnose needs a FILE, or - for standard input');
+    if (values.report !== undefined && !['md', 'markdown', 'text'].includes(values.report)) throw new UsageError(`--report is md or text, not "${values.report}"`);
     const minSeverity = (values['min-severity'] ?? 'info') as Severity;
     if (!(minSeverity in RANK)) throw new UsageError(`--min-severity is error, warning or info, not "${values['min-severity']}"`);
     const options: AnalyzeOptions = {
@@ -89,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     const analysis = await analyzeFiles(files, options);
     analysis.findings = analysis.findings.filter((f) => RANK[f.severity] <= RANK[minSeverity]);
     if (values.json) process.stdout.write(JSON.stringify(toJsonReport(analysis), null, 2) + '\n');
+    else if (values.report === 'md' || values.report === 'markdown') process.stdout.write(toMarkdownReport(analysis));
     else process.stdout.write(toTextReport(analysis, styleFor(process.stdout, !!values['no-color'])));
     return 0;
   } catch (err) {

@@ -4,8 +4,10 @@ import { detectFindings } from './findings/detectFindings';
 import { toFinding } from './findings/detectors/findingBuilder';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
-import { readInput } from './input/readInput';
+import { isTarArchive, readInput } from './input/readInput';
+import { analyzeArchive } from './analyzeArchive';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
+import type { DeviceFacts } from './troubleshoot/deviceFacts';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
   /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
@@ -52,8 +54,12 @@ export function analyzeText(text: string, options: AnalyzeOptions & { path?: str
   return finishAnalysis([f.finish()], options);
 }
 
-/** Streams each file through the pipeline; files are read one after another. */
+/**
+ * Streams each file through the pipeline; files are read one after another. A troubleshoot
+ * archive (`.tar.gz`) is diagnosed as a whole: its logs and its device facts.
+ */
 export async function analyzeFiles(paths: readonly string[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  if (paths.length === 1 && (await isTarArchive(paths[0]))) return analyzeArchive(paths[0], options);
   const files: FileEvents[] = [];
   for (let i = 0; i < paths.length; i++) {
     let f: FileAnalysis | undefined;
@@ -64,14 +70,24 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
   return finishAnalysis(files, options);
 }
 
+export interface AnalysisContext {
+  /** What a troubleshoot archive says besides its logs (lsusb, dfota status, modem firmware). */
+  facts?: DeviceFacts;
+  /** Files that may hold an episode (the logs of an archive); default: all. */
+  episodeFiles?: number[];
+}
+
 /** Findings and episodes over the events of all files. */
-export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions): Analysis {
+export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Analysis {
   const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
   const { events, findings, devices } = detectFindings(files, detect);
   const episodes: Episode[] = [];
-  for (const file of files) {
+  const candidates = files.filter((f) => !context.episodeFiles || context.episodeFiles.includes(f.file));
+  for (const file of candidates) {
     const mine = events.filter((e) => e.file === file.file);
-    const episode = buildModemUpdateEpisode({ file, events: mine, findings, devices, options: detect });
+    // Device facts belong to the first log: they describe the device, not one file.
+    const facts = file === candidates[0] ? context.facts : undefined;
+    const episode = buildModemUpdateEpisode({ file, events: mine, findings, devices, options: detect, ...(facts ? { facts } : {}) });
     if (!episode) continue;
     episodes.push(episode);
     findings.push(...episodeFindings(episode, mine, findings));
@@ -83,6 +99,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions): An
     findings,
     episodes,
     notices: files.flatMap((f) => f.notices),
+    ...(context.facts ? { facts: context.facts } : {}),
   };
 }
 

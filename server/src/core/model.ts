@@ -1,6 +1,7 @@
 // The plain data that flows through the analysis core:
 // bytes -> lines -> LogRecord -> LogEvent -> Finding -> Episode.
 // Architecture invariant: nothing in server/src/core imports `vscode` or `vscode-languageserver`.
+import type { DeviceFacts } from './troubleshoot/deviceFacts';
 
 /** Syslog priorities, most severe first (RFC 5424 section 6.2.1). */
 export type Level = 'emerg' | 'alert' | 'crit' | 'err' | 'warn' | 'notice' | 'info' | 'debug';
@@ -174,4 +175,6 @@ export interface Analysis {
   findings: Finding[];
   episodes: Episode[];
   notices: InputNotice[];
+  /** Device facts from a troubleshoot archive (lsusb, RutOS version, dfota status, modem firmware). */
+  facts?: DeviceFacts;
 }

@@ -6,6 +6,7 @@ import type { DetectOptions } from '../findings/options';
 import { describeLayout, unexpectedMode, type UsbDevice } from '../findings/usbHistory';
 import type { Episode, EpisodeStep, Finding, LogEvent, Verdict } from '../model';
 import { formatClock, formatDuration, formatTime } from '../records/timeWords';
+import { edlOnBus, modemOnBus, updateInProgress, type DeviceFacts } from '../troubleshoot/deviceFacts';
 
 // Ids that show an update running, finishing, or the modem taken back by gsmd.
 const FINISHED = new Set(['dfota.finished', 'event.modem-firmware-updated']);
@@ -19,6 +20,8 @@ export interface EpisodeInput {
   findings: readonly Finding[];
   devices: readonly UsbDevice[];
   options: DetectOptions;
+  /** Device facts from a troubleshoot archive, when the log came in one. */
+  facts?: DeviceFacts;
 }
 
 /**
@@ -34,7 +37,10 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
   const finished = events.filter((e) => FINISHED.has(e.id));
   const duplicate = mine.find((f) => f.code === 'modem-duplicate-registration');
   const edl = mine.find((f) => f.code === 'modem-edl-mode');
-  if (!started.length && !failures.length && !finished.length && !duplicate && !edl) return undefined;
+  const facts = input.facts;
+  const factEdl = facts && edlOnBus(facts);
+  const bannerUp = !!facts && updateInProgress(facts);
+  if (!started.length && !failures.length && !finished.length && !duplicate && !edl && !factEdl && !bannerUp) return undefined;
 
   const steps: EpisodeStep[] = [];
   const evidence = new Set<number>();
@@ -113,6 +119,21 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
   }
 
   sortSteps(steps);
+  // What the troubleshoot file shows of the device now: after the log, so it comes last.
+  const present = facts && modemOnBus(facts);
+  if (facts?.usbDevices) {
+    if (factEdl) steps.push({ text: `When the troubleshoot file was made, lsusb listed ${factEdl.vidpid} (${factEdl.model ?? 'EDL'}): the modem is in emergency download mode and runs no firmware.` });
+    else if (present) steps.push({ text: `When the troubleshoot file was made, lsusb listed ${present.vidpid} (${present.model}): the modem is on the USB bus in normal mode.` });
+    else steps.push({ text: 'When the troubleshoot file was made, lsusb listed no modem and no emergency download device: the modem is not on the bus.' });
+    cite('S9', 'F9');
+  }
+  if (facts?.dfotaStatus) {
+    steps.push({ text: bannerUp ? `/tmp/dfota_status.json says "${facts.dfotaStatus.state}": the WebUI shows the "firmware update is in progress" banner.` : `/tmp/dfota_status.json holds ${facts.dfotaStatus.raw.length > 120 ? facts.dfotaStatus.raw.slice(0, 117) + '...' : facts.dfotaStatus.raw}.` });
+    cite('S3', 'S4');
+  }
+  if (facts?.modemFirmware) steps.push({ text: `gsm.log: gsmd reported the modem firmware as ${facts.modemFirmware}.` });
+  if (facts?.modemAnswered === false) steps.push({ text: 'gsm.log: the modem did not answer AT commands when the troubleshoot file was made.' });
+  if (facts?.rutosVersion) steps.push({ text: `RutOS version: ${facts.rutosVersion}.` });
 
   // 5. Verdict.
   const lostAndNotBack = (loss || duplicate || absences.some((a) => !a.back)) && !recovered && !finished.length;
@@ -121,16 +142,21 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
     return (file.endTime - e.time) / 1000 >= input.options.silenceSeconds;
   };
   let verdict: Verdict = 'unknown';
-  if (finished.length || (recovered && !failures.length && !edl)) verdict = 'succeeded';
-  else if (failures.length || edl) verdict = 'failed';
+  if (finished.length || (recovered && !failures.length && !edl && !factEdl && !bannerUp)) verdict = 'succeeded';
+  else if (failures.length || edl || factEdl) verdict = 'failed';
+  // The banner's status file still says the update runs: nothing finished it.
+  else if (bannerUp) verdict = 'stuck';
   // gsmd does not retry a refused registration: only a gsmd restart or a reboot recovers (knowledge 2.1).
   else if (lostAndNotBack && (silent || duplicate || logGoesOn(loss ?? started[started.length - 1]))) verdict = 'stuck';
   else if (started.length && !finished.length && logGoesOn(started[started.length - 1])) verdict = 'stuck';
 
-  const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: !!edl, change: !!change, dfota: failures.some((f) => f.id.startsWith('dfota.')), flasher: failures.some((f) => !f.id.startsWith('dfota.')) });
+  const advice = adviceFor(verdict, {
+    duplicate: !!duplicate, edl: !!edl || !!factEdl, change: !!change, dfota: failures.some((f) => f.id.startsWith('dfota.')), flasher: failures.some((f) => !f.id.startsWith('dfota.')),
+    lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined,
+  });
   for (const id of advice) ADVICE[id].sources.forEach((s) => sources.add(s));
 
-  const summary = summarise(verdict, { modem, lossFinding, duplicate, change, silent, edl, failures, recovered, inferred: !first });
+  const summary = summarise(verdict, { modem, lossFinding, duplicate, change, silent, edl, failures, recovered, inferred: !first, ...(facts ? { facts } : {}) });
   const all = [...evidence].sort((a, b) => a - b);
   const episode: Episode = {
     kind: 'modem-firmware-update',
@@ -160,14 +186,16 @@ function sortSteps(steps: EpisodeStep[]): void {
   keyed.forEach((k, i) => (steps[i] = k.s));
 }
 
-function adviceFor(verdict: Verdict, seen: { duplicate: boolean; edl: boolean; change: boolean; dfota: boolean; flasher: boolean }): AdviceId[] {
+function adviceFor(verdict: Verdict, seen: { duplicate: boolean; edl: boolean; change: boolean; dfota: boolean; flasher: boolean; lsusb?: 'edl' | 'modem' | 'nothing' }): AdviceId[] {
   if (verdict === 'succeeded') return [];
-  const ids: AdviceId[] = ['checkModemAlive'];
+  // With lsusb from the troubleshoot file the first question is answered; advice follows it.
+  const ids: AdviceId[] = seen.lsusb ? [] : ['checkModemAlive'];
+  if (seen.lsusb === 'nothing') ids.push('nothingEnumerates');
   if (seen.edl) ids.push('edlReflash');
   if (seen.duplicate || verdict === 'stuck') ids.push('restartGsmdOrReboot', 'waitingWillNotHelp', 'cleanRebootNotPowerCut');
   if (seen.dfota) ids.push('dfotaRetry');
   if (seen.flasher && !seen.edl) ids.push('checkFlasherPrerequisites');
-  if (!seen.edl) ids.push('nothingEnumerates');
+  if (!seen.edl && !seen.lsusb) ids.push('nothingEnumerates');
   if (seen.change) ids.push('wrongComposition');
   ids.push('shareTroubleshootPrivately');
   return [...new Set(ids)];
@@ -183,6 +211,7 @@ interface Story {
   failures: LogEvent[];
   recovered?: LogEvent;
   inferred: boolean;
+  facts?: DeviceFacts;
 }
 
 function summarise(verdict: Verdict, s: Story): string {
@@ -193,6 +222,14 @@ function summarise(verdict: Verdict, s: Story): string {
   if (s.silent) parts.push('gsmd never spoke of the modem again');
   if (s.edl) parts.push('the modem is in emergency download (EDL) mode and runs no firmware');
   if (s.failures.length) parts.push(`the update reported "${s.failures[0].text}"`);
+  if (s.facts) {
+    const edlNow = edlOnBus(s.facts);
+    const modemNow = modemOnBus(s.facts);
+    if (edlNow && !s.edl) parts.push(`the troubleshoot file's lsusb shows ${edlNow.vidpid}: the modem is in emergency download (EDL) mode`);
+    else if (modemNow) parts.push(`the troubleshoot file's lsusb shows the modem (${modemNow.vidpid}) on the bus`);
+    else if (s.facts.usbDevices && !edlNow) parts.push('the troubleshoot file\'s lsusb shows no modem at all');
+    if (updateInProgress(s.facts)) parts.push(`/tmp/dfota_status.json still says "${s.facts.dfotaStatus!.state}", which keeps the banner up`);
+  }
   const story = parts.length ? capitalise(parts.join('; ')) + '.' : '';
   switch (verdict) {
     case 'stuck':

@@ -62,6 +62,15 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
   return pump(stream, onChunk, info);
 }
 
+/** Whether a path is a tar archive, gzipped or not (a RutOS troubleshoot.tar.gz). */
+export async function isTarArchive(path: string): Promise<boolean> {
+  if (path === '-') return false;
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (!stat?.isFile() || stat.size === 0) return false;
+  const head = await readHead(path);
+  return isTar(startsWith(head, GZIP) ? await peekGunzipped(path) : head);
+}
+
 async function readHead(path: string): Promise<Uint8Array> {
   const fh = await fs.open(path, 'r');
   try {

@@ -1,6 +1,13 @@
-/** Markdown text from strangers' log lines: every character that could become markup is escaped. */
+/**
+ * Markdown text from strangers' log lines: every character that could start markup (emphasis,
+ * code, links, images, HTML, tables, line-start blocks) is escaped; the rest stays readable.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&~"']/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
+  return s
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/^(\s*)([#+=-]|\d+[.)])/gm, '$1\\$2');
 }
 
 /** A fenced block that the text inside cannot close: the fence is longer than any backtick run. */

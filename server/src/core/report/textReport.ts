@@ -39,7 +39,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   for (const f of a.files) {
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}` : '';
     const boots = f.segments > 1 ? `, ${f.segments} boots` : '';
-    out.push(style.bold(`${safeText(f.path)}`) + style.dim(` (${f.format}, ${f.lines} lines, ${f.parsedLines} with a timestamp${span}${boots})`));
+    out.push(style.bold(`${safeText(f.path)}`) + style.dim(` (${f.format}, ${f.lines} lines, ${f.parsedLines} parsed${span}${boots})`));
   }
   out.push('');
   if (a.episodes.length === 0) {

@@ -1,0 +1,46 @@
+import type { AnalyzeOptions } from './analyze';
+import { FileAnalysis, finishAnalysis } from './analyze';
+import { readArchive, type ArchiveContents } from './input/archive';
+import type { Analysis } from './model';
+import { readDeviceFacts } from './troubleshoot/deviceFacts';
+
+// Which files of a troubleshoot archive are logs to analyse, and which only hold facts
+// (knowledge 1.7): system.log (with [Dmesg]/[Logread]/[Logfile ...]) and per-service logs are
+// logs; sysinfo.log is analysed too, for its lsusb lines; gsm.log and the rest give facts.
+const LOGS = /(^|\/)(system\.log|messages(\.\d+)?|service_logs\/[^/]+\.log)$/;
+const ALSO_READ = /(^|\/)sysinfo\.log$/;
+const FACTS = /(^|\/)(sysinfo\.log|gsm\.log|tmp\/dfota_status\.json)$/;
+
+export interface ArchiveAnalysis extends Analysis {
+  archive: { path: string; entries: string[]; refused: ArchiveContents['refused']; problems: string[] };
+}
+
+/** Diagnoses a whole troubleshoot archive: its logs, its lsusb, gsm.log and dfota status. */
+export async function analyzeArchive(path: string, options: AnalyzeOptions = {}): Promise<ArchiveAnalysis> {
+  const contents = await readArchive(path, undefined, options.signal);
+  const decoder = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
+  const chosen = contents.files.filter((f) => LOGS.test(f.path) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path));
+  const files = chosen.map((f, i) => {
+    const analysis = new FileAnalysis(i, `${path}:${f.path}`, options.referenceTime ?? f.mtime, options.fastLane);
+    analysis.splitter.push(f.content);
+    return analysis.finish();
+  });
+  const facts = readDeviceFacts(contents.files.filter((f) => FACTS.test(f.path)).map((f) => ({ path: f.path, text: decoder(f.content) })));
+  const logFiles = chosen.map((f, i) => (LOGS.test(f.path) ? i : -1)).filter((i) => i >= 0);
+  const analysis = finishAnalysis(files, options, { facts, episodeFiles: logFiles });
+  const notices = [
+    ...contents.problems.map((message) => ({ file: 0, severity: 'warning' as const, message })),
+    ...contents.refused.map((r) => ({ file: 0, severity: 'warning' as const, message: `Refused archive entry ${JSON.stringify(r.path)}: ${r.reason}.` })),
+  ];
+  if (!chosen.some((f) => LOGS.test(f.path))) notices.push({ file: 0, severity: 'warning', message: `The archive holds no system.log or messages file to analyse (${contents.files.length} files read).` });
+  analysis.notices.unshift(...notices);
+  return { ...analysis, archive: { path, entries: contents.files.map((f) => f.path), refused: contents.refused, problems: contents.problems } };
+}
+
+/** system.log first, so the episode and most findings are in the file people open first. */
+function rank(p: string): number {
+  if (/(^|\/)system\.log$/.test(p)) return 0;
+  if (/messages/.test(p)) return 1;
+  if (/service_logs/.test(p)) return 2;
+  return 3;
+}
