@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFiles } from '../server/src/core/analyze';
 import { toJsonReport } from '../server/src/core/report/jsonReport';
+import { toMarkdownReport } from '../server/src/core/report/markdownReport';
 import { toTextReport } from '../server/src/core/report/textReport';
 
 // Golden reports: the whole JSON document for a file is compared; a change in what the product
@@ -16,6 +17,15 @@ const CASES: [name: string, path: string][] = [
   ['rut901-sample', join(ROOT, 'samples', 'rut901-modem-update-stuck.log')],
   ['rutx11-dfota-174', join(ROOT, '..', 'shared', 'fixtures', 'real', '002-rutx11-dfota-errorcode-174-shell.log')],
   ['rutx14-edl-lsusb', join(ROOT, '..', 'shared', 'fixtures', 'real', '052-rutx14-eg12-stuck-edl-lsusb-9008.log')],
+  ['cm4-em7565-fwdwl-failed', join(ROOT, '..', 'shared', 'fixtures', 'real', '046-openwrt-cm4-em7565-fwdwl-lite-qdl-download-failed.log')],
+  ['healthy-no-episode', join(ROOT, '..', 'shared', 'fixtures', 'real', '010-openwrt-wifi-wwan-up-healthy-nonascii.log')],
+];
+
+// The Markdown reports people paste into tickets, compared whole.
+const MARKDOWN_CASES: [name: string, path: string][] = [
+  ['rut901-sample', CASES[1][1]],
+  ['rutx11-dfota-174', CASES[2][1]],
+  ['healthy-no-episode', CASES[5][1]],
 ];
 
 async function report(path: string): Promise<unknown> {
@@ -32,6 +42,19 @@ describe('golden reports', () => {
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
       assert.ok(existsSync(golden), `missing ${golden}: run UPDATE_GOLDEN=1 npm test and review it`);
       assert.deepEqual(actual, JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+
+  for (const [name, path] of MARKDOWN_CASES) {
+    it(`${name} as Markdown`, async () => {
+      const golden = join(__dirname, 'golden', `${name}.md`);
+      const a = await analyzeFiles([path], { referenceTime: REF });
+      for (const f of a.files) f.path = relative(ROOT, f.path);
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const actual = toMarkdownReport(a, { lineText: (_file, line) => lines[line - 1] });
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
+      assert.ok(existsSync(golden), `missing ${golden}: run UPDATE_GOLDEN=1 npm test and review it`);
+      assert.equal(actual, readFileSync(golden, 'utf8'));
     });
   }
 

@@ -130,9 +130,16 @@ export interface EpisodeStep {
   time?: number;
 }
 
+export type Confidence = 'high' | 'medium' | 'low';
+
 export interface Episode {
   kind: EpisodeKind;
   verdict: Verdict;
+  /** How sure the verdict is, and why, in one sentence. */
+  confidence: Confidence;
+  why: string;
+  /** What this log cannot tell, each with what to check on the device to find out. */
+  unknowns: string[];
   /** One paragraph a person can act on. */
   summary: string;
   file: number;

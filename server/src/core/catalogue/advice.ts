@@ -51,3 +51,26 @@ export const ADVICE = {
 } satisfies Record<string, AdviceItem>;
 
 export type AdviceId = keyof typeof ADVICE;
+
+// What a log cannot say about a modem update, and how to find out on the device (knowledge 3.1,
+// 3.5, 3.6 and 6). Each is shown when its condition holds.
+export const UNKNOWNS = {
+  dfotaOutput: {
+    text: 'Which step dfota reached: when the update is started from the WebUI, dfota\'s own output goes to /dev/null. On the device, `cat /tmp/dfota_status.json` shows the state the WebUI banner reads.',
+    sources: ['S3c', 'S3', 'S4'],
+  },
+  modemNow: {
+    text: 'Whether the modem is alive now: run `lsusb` (its own ID such as 2c7c:6005, 05c6:9008 for emergency download mode, or nothing), `ls /dev/ttyUSB*`, and `gsmctl -A AT` (an `OK` means gsmd has the modem and it answers).',
+    sources: ['F9', 'S18b'],
+  },
+  modemFirmware: {
+    text: 'Which firmware the modem runs now: `gsmctl -y` asks it (only once gsmd has the modem again).',
+    sources: ['S18b'],
+  },
+  compositionMeaning: {
+    text: 'Whether the other USB composition is a stage of the update or a lasting change of the modem\'s USB mode: no public source says; check again after a clean reboot.',
+    sources: ['K1', 'S6'],
+  },
+} satisfies Record<string, AdviceItem>;
+
+export type UnknownId = keyof typeof UNKNOWNS;

@@ -1,4 +1,4 @@
-import { ADVICE, type AdviceId } from '../catalogue/advice';
+import { ADVICE, UNKNOWNS, type AdviceId, type UnknownId } from '../catalogue/advice';
 import type { FileEvents } from '../events/eventCollector';
 import { findingOf, secondsBetween } from '../findings/eventTime';
 import { modemName } from '../findings/findingText';
@@ -158,9 +158,19 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
 
   const summary = summarise(verdict, { modem, lossFinding, duplicate, change, silent, edl, failures, recovered, inferred: !first, ...(facts ? { facts } : {}) });
   const all = [...evidence].sort((a, b) => a - b);
+  const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: finished.length > 0, failures: failures.length > 0, edl: !!edl || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices });
+  const unknowns: UnknownId[] = [];
+  if (!first && !bannerUp) unknowns.push('dfotaOutput');
+  if (verdict !== 'succeeded' && !facts?.usbDevices) unknowns.push('modemNow');
+  if (verdict !== 'succeeded' && !facts?.modemFirmware) unknowns.push('modemFirmware');
+  if (change) unknowns.push('compositionMeaning');
+  for (const u of unknowns) UNKNOWNS[u].sources.forEach((src) => sources.add(src));
   const episode: Episode = {
     kind: 'modem-firmware-update',
     verdict,
+    confidence,
+    why,
+    unknowns: unknowns.map((u) => UNKNOWNS[u].text),
     summary,
     file: file.file,
     startLine: all[0] ?? first?.line ?? 1,
@@ -173,6 +183,24 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
   const startTime = steps.find((s) => s.time !== undefined)?.time;
   if (startTime !== undefined) episode.startTime = startTime;
   return episode;
+}
+
+/** How sure the verdict is, from what kind of evidence carries it. */
+function confidenceOf(verdict: Verdict, e: { explicit: boolean; finished: boolean; failures: boolean; edl: boolean; duplicate: boolean; silent: boolean; bannerUp: boolean; lsusb: boolean }): { confidence: Episode['confidence']; why: string } {
+  switch (verdict) {
+    case 'succeeded':
+      return e.finished ? { confidence: 'high', why: 'The log shows the update finishing.' } : { confidence: 'medium', why: 'gsmd took the modem back after losing it; the log shows no update line saying it finished.' };
+    case 'failed':
+      if (e.failures) return { confidence: 'high', why: 'The update tool itself reported the failure.' };
+      return { confidence: e.lsusb ? 'high' : 'medium', why: 'The modem shows as an emergency download (EDL) device, which is what an interrupted flash leaves.' };
+    case 'stuck':
+      if (e.bannerUp && e.duplicate) return { confidence: 'high', why: 'gsmd refused the returning modem and the update status file still says the update runs.' };
+      if (e.duplicate && e.silent) return { confidence: e.explicit ? 'high' : 'medium', why: `gsmd refused the returning modem and never spoke of it again${e.explicit ? '' : '; that an update caused it is inferred, since WebUI updates leave no dfota lines'}.` };
+      if (e.duplicate) return { confidence: 'medium', why: 'gsmd refused the returning modem, and it does not retry by itself; the log ends soon after.' };
+      return { confidence: 'low', why: 'The update started and the log goes on without it finishing or failing.' };
+    default:
+      return { confidence: 'low', why: 'The log ends before it shows how the update went.' };
+  }
 }
 
 /** Steps in the order things happened; a step without a time stays after the one before it. */

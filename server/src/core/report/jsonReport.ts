@@ -13,10 +13,11 @@ export function toJsonReport(a: Analysis): object {
     files: a.files.map((f) => ({ path: f.path, format: f.format, lines: f.lines, parsedLines: f.parsedLines, segments: f.segments, firstTime: isoLocal(f.firstTime), lastTime: isoLocal(f.lastTime) })),
     findings: a.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
     episodes: a.episodes.map((e) => ({
-      kind: e.kind, verdict: e.verdict, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
+      kind: e.kind, verdict: e.verdict, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
       steps: e.steps.map((s) => ({ text: s.text, line: s.line ?? null, time: isoLocal(s.time) })),
-      evidence: e.evidence, advice: e.advice, sources: e.sources,
+      evidence: e.evidence, unknowns: e.unknowns, advice: e.advice, sources: e.sources,
     })),
+    ...(a.facts ? { facts: a.facts } : {}),
     notices: a.notices.map((n) => ({ file: path(n.file), severity: n.severity, message: n.message, line: n.line ?? null })),
   };
 }

@@ -37,7 +37,7 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
 }
 
 function episode(e: Episode, a: Analysis, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
-  out.push(`## Modem firmware update: ${e.verdict}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
+  out.push(`## Modem firmware update: ${e.verdict}`, '', `**Confidence: ${e.confidence}.** ${escapeMarkdown(e.why)}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
   for (const s of e.steps) {
     const when = s.time !== undefined ? `${formatClock(s.time)} ` : '';
     const where = s.line !== undefined ? ` (${link(e.file, s.line)})` : '';
@@ -46,6 +46,11 @@ function episode(e: Episode, a: Analysis, options: MarkdownOptions, link: (f: nu
   out.push('');
   const quoted = e.evidence.map((l) => options.lineText?.(e.file, l)).filter((t): t is string => t !== undefined);
   if (quoted.length) out.push('### Evidence', '', fencedBlock(quoted.length > 40 ? [...quoted.slice(0, 40), `... ${quoted.length - 40} more lines`] : quoted), '');
+  if (e.unknowns.length) {
+    out.push('### What this log cannot tell', '');
+    for (const u of e.unknowns) out.push(`- ${u}`);
+    out.push('');
+  }
   if (e.advice.length) {
     out.push('### What to do', '');
     // Advice is our own text (with `commands`), not log text: it is not escaped.

@@ -50,7 +50,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   for (const e of a.episodes) {
     const where = multi ? ` in ${safeText(a.files[e.file]?.path ?? '')}` : '';
     const verdictSeverity: Severity = e.verdict === 'succeeded' ? 'info' : e.verdict === 'unknown' ? 'warning' : 'error';
-    out.push(style.bold(`Modem firmware update${where}: `) + style.severity(verdictSeverity, e.verdict.toUpperCase()));
+    out.push(style.bold(`Modem firmware update${where}: `) + style.severity(verdictSeverity, e.verdict.toUpperCase()) + style.dim(` (confidence ${e.confidence}: ${safeText(e.why)})`));
     out.push(wrap(safeText(e.summary), width - 2, '  '));
     out.push('');
     out.push(style.bold('  What happened'));
@@ -58,6 +58,11 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
       const at = s.time !== undefined ? formatClock(s.time) : '        ';
       const line = s.line !== undefined ? `line ${s.line}`.padEnd(10) : ''.padEnd(10);
       out.push(`    ${style.dim(at)}  ${style.dim(line)} ${safeText(s.text)}`);
+    }
+    if (e.unknowns.length) {
+      out.push('');
+      out.push(style.bold('  What this log cannot tell'));
+      for (const u of e.unknowns) out.push(wrap(`- ${u}`, width - 6, '    '));
     }
     if (e.advice.length) {
       out.push('');
