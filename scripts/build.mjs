@@ -8,4 +8,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }),
+  // Webview pages run in the browser sandbox of the webview, not in Node.
+  build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', logLevel: 'warning', entryPoints: ['client/src/webview/reportView.ts'], outfile: 'out/reportView.js' }),
 ]);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest, type ReportResult } from '../../server/src/lsp/protocol';
 import { analyseFromDisk } from './bigFiles';
+import { ReportPanel } from './reportPanel';
 
 function activeLogUri(): vscode.Uri | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -16,7 +17,7 @@ async function pickLog(): Promise<vscode.Uri | undefined> {
 }
 
 /** "Diagnose Modem Update": the report of the active log (or a picked file) beside it. */
-async function diagnose(client: LanguageClient, arg?: string | vscode.Uri): Promise<void> {
+async function diagnose(client: LanguageClient, extensionUri: vscode.Uri, arg?: string | vscode.Uri): Promise<void> {
   let uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? activeLogUri();
   if (!uri) uri = await pickLog();
   if (!uri) return;
@@ -31,8 +32,7 @@ async function diagnose(client: LanguageClient, arg?: string | vscode.Uri): Prom
     { location: vscode.ProgressLocation.Window, title: 'GSM Log Lens: diagnosing' },
     () => client.sendRequest<ReportResult>(ReportRequest.method, { uri: uri!.toString() }),
   );
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  ReportPanel.show(extensionUri, uri, report, (logUri, file) => (file === 0 ? logUri : undefined));
 }
 
 /** Switches the active editor to the Router Log language. */
@@ -55,9 +55,9 @@ async function showExplanation(uri: string, line: number): Promise<void> {
   await vscode.commands.executeCommand('editor.action.showHover');
 }
 
-export function registerCommands(client: LanguageClient): vscode.Disposable[] {
+export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('gsmlens.diagnose', (arg?: string | vscode.Uri) => diagnose(client, arg)),
+    vscode.commands.registerCommand('gsmlens.diagnose', (arg?: string | vscode.Uri) => diagnose(client, extensionUri, arg)),
     vscode.commands.registerCommand('gsmlens.openAsRouterLog', openAsRouterLog),
     vscode.commands.registerCommand('gsmlens.showExplanation', showExplanation),
     vscode.commands.registerCommand('gsmlens.analyzeFromDisk', async (arg?: vscode.Uri) => {

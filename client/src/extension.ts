@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('GSM Log Lens', { log: true });
   const statusBar = new ModemStatusBar();
   client = createClient(context, output);
-  context.subscriptions.push(output, statusBar, ...registerCommands(client), watchBigLogs(client));
+  context.subscriptions.push(output, statusBar, ...registerCommands(client, context.extensionUri), watchBigLogs(client));
   client.onNotification(StatusNotification.method, (s: StatusParams) => statusBar.update(s));
   await client.start();
 }

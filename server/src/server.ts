@@ -9,7 +9,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
 import { compileCustomRules, type CompiledRule } from './core/findings/customRules';
 import type { Analysis, Finding } from './core/model';
+import { toHtmlReport } from './core/report/htmlReport';
 import { toMarkdownReport } from './core/report/markdownReport';
+import { redactReport } from './lsp/redactReport';
 import { codeLensesFor } from './lsp/codeLenses';
 import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
@@ -195,15 +197,22 @@ connection.onRequest(AnalyzeFileRequest.method, (params: AnalyzeFileParams, toke
   }));
 
 connection.onRequest(ReportRequest.method, (params: ReportParams, token): Promise<ReportResult> =>
-  runSafeAsync(connection, 'report', { markdown: '' }, token, async () => {
+  runSafeAsync(connection, 'report', { markdown: '', html: '' }, token, async () => {
     const r = await resultOf(params.uri);
     if (r) {
       const lineText = (_f: number, line: number): string => r.entry.doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
-      return { markdown: toMarkdownReport(r.result.analysis, { lineText }) };
+      return reportOf(r.result.analysis, lineText);
     }
     const disk = fromDisk.get(params.uri);
-    if (disk) return { markdown: toMarkdownReport(disk) };
-    return { markdown: '# Modem update diagnosis\n\nThis document is not open as a router log. Open it, or run "GSM Log Lens: Open as Router Log".\n' };
+    if (disk) return reportOf(disk);
+    const none = 'This document is not open as a router log. Open it, or run "GSM Log Lens: Open as Router Log".';
+    return { markdown: `# Modem update diagnosis\n\n${none}\n`, html: `<h1>Modem update diagnosis</h1><p>${none}</p>` };
   }));
+
+/** Both forms of the report; the Markdown one is for sharing, so it is redacted. */
+function reportOf(analysis: Analysis, lineText?: (file: number, line: number) => string | undefined): ReportResult {
+  const options = lineText ? { lineText } : {};
+  return { markdown: redactReport(toMarkdownReport(analysis, options)), html: toHtmlReport(analysis, options) };
+}
 
 connection.listen();

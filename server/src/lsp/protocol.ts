@@ -35,7 +35,10 @@ export interface ReportParams {
 }
 
 export interface ReportResult {
+  /** The report for a ticket or forum post, with identifiers and secrets replaced. */
   markdown: string;
+  /** The report as the escaped body of the report webview. */
+  html: string;
 }
 
 /** Client -> server: the diagnosis report of a document (or a file analysed from disk) as Markdown. */
