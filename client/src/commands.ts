@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest, type ReportResult } from '../../server/src/lsp/protocol';
 import { analyseFromDisk } from './bigFiles';
+import { archiveEntryUri, ArchiveFileSystem } from './archiveFileSystem';
 import { ReportPanel } from './reportPanel';
 
 function activeLogUri(): vscode.Uri | undefined {
@@ -32,7 +33,7 @@ async function diagnose(client: LanguageClient, extensionUri: vscode.Uri, arg?: 
     { location: vscode.ProgressLocation.Window, title: 'GSM Log Lens: diagnosing' },
     () => client.sendRequest<ReportResult>(ReportRequest.method, { uri: uri!.toString() }),
   );
-  ReportPanel.show(extensionUri, uri, report, (logUri, file) => (file === 0 ? logUri : undefined));
+  ReportPanel.show(extensionUri, uri, report, fileResolver(undefined, report.files));
 }
 
 /** Switches the active editor to the Router Log language. */
@@ -55,8 +56,44 @@ async function showExplanation(uri: string, line: number): Promise<void> {
   await vscode.commands.executeCommand('editor.action.showHover');
 }
 
-export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
+/** The report's file index -> a URI the editor can open: the log itself, or an archive entry. */
+function fileResolver(archive: vscode.Uri | undefined, files: readonly string[] | undefined): (logUri: vscode.Uri, file: number) => vscode.Uri | undefined {
+  return (logUri, file) => {
+    if (!archive) return file === 0 ? logUri : undefined;
+    const path = files?.[file];
+    const prefix = `${archive.fsPath}:`;
+    return path?.startsWith(prefix) ? archiveEntryUri(archive, path.slice(prefix.length)) : undefined;
+  };
+}
+
+/** "Open Troubleshoot Archive": its files in the editor, system.log first, and the whole-archive diagnosis. */
+async function openArchive(client: LanguageClient, fsProvider: ArchiveFileSystem, extensionUri: vscode.Uri, arg?: vscode.Uri): Promise<void> {
+  const archive = arg ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open archive', title: 'GSM Log Lens: open a troubleshoot archive', filters: { 'Troubleshoot archive': ['gz', 'tgz', 'tar'], 'All files': ['*'] } }))?.[0];
+  if (!archive) return;
+  if (/\.zip$/i.test(archive.path)) {
+    void vscode.window.showErrorMessage('GSM Log Lens: password-protected troubleshoot .zip files are not supported. Download the troubleshoot file without a password (troubleshoot.tar.gz).');
+    return;
+  }
+  const contents = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'GSM Log Lens: reading the archive' }, () => fsProvider.contents(archive.fsPath));
+  const problems = [...contents.problems, ...contents.refused.map((r) => `refused ${JSON.stringify(r.path)}: ${r.reason}`)];
+  if (problems.length) void vscode.window.showWarningMessage(`GSM Log Lens: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  const entries = contents.files.map((f) => f.path).sort((a, b) => Number(!/(^|\/)system\.log$/.test(a)) - Number(!/(^|\/)system\.log$/.test(b)) || a.localeCompare(b));
+  if (!entries.length) {
+    void vscode.window.showErrorMessage('GSM Log Lens: no readable files in this archive.');
+    return;
+  }
+  const log = entries.find((e) => /(^|\/)system\.log$/.test(e)) ?? entries[0];
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(archiveEntryUri(archive, log)), { preview: false });
+  await analyseFromDisk(client, archive);
+  const report = await client.sendRequest<ReportResult>(ReportRequest.method, { uri: archive.toString() });
+  ReportPanel.show(extensionUri, archive, report, fileResolver(archive, report.files));
+  const pick = await vscode.window.showQuickPick(entries.map((e) => ({ label: e })), { title: 'Files in the troubleshoot archive (read-only)', placeHolder: 'Open another file of the archive, or press Escape' });
+  if (pick) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(archiveEntryUri(archive, pick.label)), { preview: false });
+}
+
+export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri, fsProvider: ArchiveFileSystem): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('gsmlens.openArchive', (arg?: vscode.Uri) => openArchive(client, fsProvider, extensionUri, arg)),
     vscode.commands.registerCommand('gsmlens.diagnose', (arg?: string | vscode.Uri) => diagnose(client, extensionUri, arg)),
     vscode.commands.registerCommand('gsmlens.openAsRouterLog', openAsRouterLog),
     vscode.commands.registerCommand('gsmlens.showExplanation', showExplanation),

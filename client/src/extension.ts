@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
+import { ARCHIVE_SCHEME, ArchiveFileSystem } from './archiveFileSystem';
 import { watchBigLogs } from './bigFiles';
 import { createClient } from './client';
 import { registerCommands } from './commands';
@@ -13,7 +14,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('GSM Log Lens', { log: true });
   const statusBar = new ModemStatusBar();
   client = createClient(context, output);
-  context.subscriptions.push(output, statusBar, ...registerCommands(client, context.extensionUri), watchBigLogs(client));
+  const archives = new ArchiveFileSystem();
+  context.subscriptions.push(
+    output, statusBar, watchBigLogs(client),
+    vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, archives, { isReadonly: true, isCaseSensitive: true }),
+    ...registerCommands(client, context.extensionUri, archives),
+  );
   client.onNotification(StatusNotification.method, (s: StatusParams) => statusBar.update(s));
   await client.start();
 }

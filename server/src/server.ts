@@ -189,8 +189,11 @@ connection.onRequest(AnalyzeFileRequest.method, (params: AnalyzeFileParams, toke
     const settings = await settingsFor(params.uri).catch(() => DEFAULT_SETTINGS);
     const analysis = await analyzeFiles([fileURLToPath(params.uri)], { ...optionsOf(settings), signal: controller.signal });
     fromDisk.set(params.uri, analysis);
-    const diagnostics = toDiagnostics(params.uri, analysis.findings, lineRangeOf(undefined), { minimumSeverity: settings.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
-    void connection.sendDiagnostics({ uri: params.uri, diagnostics });
+    // An archive's problems belong to its entries, which get them when they are opened.
+    if (!('archive' in analysis)) {
+      const diagnostics = toDiagnostics(params.uri, analysis.findings, lineRangeOf(undefined), { minimumSeverity: settings.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
+      void connection.sendDiagnostics({ uri: params.uri, diagnostics });
+    }
     const status = statusOf(params.uri, analysis, analysis.findings, analysis.files[0]?.lines ?? 0);
     void connection.sendNotification(StatusNotification.method, status);
     return status;
@@ -212,7 +215,7 @@ connection.onRequest(ReportRequest.method, (params: ReportParams, token): Promis
 /** Both forms of the report; the Markdown one is for sharing, so it is redacted. */
 function reportOf(analysis: Analysis, lineText?: (file: number, line: number) => string | undefined): ReportResult {
   const options = lineText ? { lineText } : {};
-  return { markdown: redactReport(toMarkdownReport(analysis, options)), html: toHtmlReport(analysis, options) };
+  return { markdown: redactReport(toMarkdownReport(analysis, options)), html: toHtmlReport(analysis, options), files: analysis.files.map((f) => f.path) };
 }
 
 connection.listen();

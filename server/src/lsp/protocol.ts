@@ -39,6 +39,8 @@ export interface ReportResult {
   markdown: string;
   /** The report as the escaped body of the report webview. */
   html: string;
+  /** The analysed files by index, as the report's line links name them. */
+  files?: string[];
 }
 
 /** Client -> server: the diagnosis report of a document (or a file analysed from disk) as Markdown. */
