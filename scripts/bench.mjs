@@ -68,6 +68,8 @@ if (ensure('lnav', 'lnav')) {
 } else {
   rows.push(['lnav', 'not installed (apt-get install lnav), comparison skipped']);
 }
+const tl = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-timeline.ts', file], { encoding: 'utf8' }));
+rows.push([`timeline: payload for the ${LINES.toLocaleString('en')}-line log`, `built in ${tl.payloadMs.toFixed(0)} ms after a ${(tl.analyseMs / 1000).toFixed(2)} s analysis; ${(tl.bytes / 1024).toFixed(0)} KiB, ${tl.marks} marks for ${tl.events} events (target: open in < 1 s)`]);
 rows.push(...(await benchLsp(100_000)));
 rows.push(...(await benchGrammar(100_000)));
 const width = Math.max(...rows.map((r) => r[0].length));

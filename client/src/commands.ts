@@ -4,6 +4,7 @@ import { ReportRequest, type ReportResult } from '../../server/src/lsp/protocol'
 import { analyseFromDisk } from './bigFiles';
 import { archiveEntryUri, ArchiveFileSystem } from './archiveFileSystem';
 import { ReportPanel } from './reportPanel';
+import { TimelinePanel } from './timelinePanel';
 
 function activeLogUri(): vscode.Uri | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -93,6 +94,14 @@ async function openArchive(client: LanguageClient, fsProvider: ArchiveFileSystem
 
 export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri, fsProvider: ArchiveFileSystem): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('gsmlens.showTimeline', async (arg?: string | vscode.Uri) => {
+      const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? activeLogUri();
+      if (!uri) return void vscode.window.showInformationMessage('GSM Log Lens: open a router log first, then run "Show Timeline".');
+      TimelinePanel.show(client, extensionUri, uri);
+    }),
+    vscode.window.registerWebviewPanelSerializer(TimelinePanel.viewType, {
+      deserializeWebviewPanel: async (panel, state) => TimelinePanel.revive(panel, client, extensionUri, state),
+    }),
     vscode.commands.registerCommand('gsmlens.openArchive', (arg?: vscode.Uri) => openArchive(client, fsProvider, extensionUri, arg)),
     vscode.commands.registerCommand('gsmlens.diagnose', (arg?: string | vscode.Uri) => diagnose(client, extensionUri, arg)),
     vscode.commands.registerCommand('gsmlens.openAsRouterLog', openAsRouterLog),

@@ -17,7 +17,9 @@ import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
 import { hoverAt } from './lsp/hovers';
 import { documentSymbols, foldingRanges } from './lsp/outline';
-import { AnalyzeFileRequest, DEFAULT_SETTINGS, ReportRequest, StatusNotification, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
+import { buildTimeline } from './core/timeline/buildTimeline';
+import type { TimelinePayload } from './core/timeline/timelineTypes';
+import { AnalyzeFileRequest, DEFAULT_SETTINGS, ReportRequest, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
 import { runSafe, runSafeAsync } from './lsp/runSafe';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -210,6 +212,14 @@ connection.onRequest(ReportRequest.method, (params: ReportParams, token): Promis
     if (disk) return reportOf(disk);
     const none = 'This document is not open as a router log. Open it, or run "GSM Log Lens: Open as Router Log".';
     return { markdown: `# Modem update diagnosis\n\n${none}\n`, html: `<h1>Modem update diagnosis</h1><p>${none}</p>` };
+  }));
+
+connection.onRequest(TimelineRequest.method, (params: TimelineParams, token): Promise<TimelinePayload | null> =>
+  runSafeAsync(connection, 'timeline', null, token, async () => {
+    const r = await resultOf(params.uri);
+    if (r) return buildTimeline(params.uri, r.result.analysis, r.result.file);
+    const disk = fromDisk.get(params.uri);
+    return disk ? buildTimeline(params.uri, disk, undefined) : null;
   }));
 
 /** Both forms of the report; the Markdown one is for sharing, so it is redacted. */

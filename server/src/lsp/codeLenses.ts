@@ -13,6 +13,7 @@ export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLen
   for (const e of result.analysis.episodes) {
     const since = e.startTime !== undefined ? ` since ${formatClock(e.startTime)}` : '';
     lenses.push({ range: at(e.startLine), command: { title: `Modem firmware update: ${e.verdict}${since} · Diagnose`, command: 'gsmlens.diagnose', arguments: [uri] } });
+    lenses.push({ range: at(e.startLine), command: { title: 'Show timeline', command: 'gsmlens.showTimeline', arguments: [uri] } });
   }
   if (mode === 'events') {
     for (const f of result.findings) {

@@ -62,3 +62,12 @@ export const DEFAULT_SETTINGS: GsmLensSettings = {
   minimumSeverity: 'info',
   customRules: [],
 };
+
+export interface TimelineParams {
+  uri: string;
+}
+
+/** Client -> server: the timeline payload of a document or of a file analysed from disk. */
+export namespace TimelineRequest {
+  export const method = 'gsmlens/timeline';
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeText, FileAnalysis, finishAnalysis } from '../server/src/core/analyze';
+import { buildTimeline } from '../server/src/core/timeline/buildTimeline';
+
+const ROOT = join(__dirname, '..');
+const SAMPLE = readFileSync(join(ROOT, 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
+const REF = Date.UTC(2024, 11, 4);
+const at = (s: string): number => Date.parse(`${s}Z`);
+
+function timelineOf(text: string) {
+  const f = new FileAnalysis(0, 'system.log', REF);
+  f.splitter.pushText(text);
+  const file = f.finish();
+  return buildTimeline('file:///system.log', finishAnalysis([file], {}), file);
+}
+
+describe('timeline data', () => {
+  const t = timelineOf(SAMPLE);
+
+  it('puts events on subsystem lanes, a burst as one mark with its count', () => {
+    assert.equal(t.clock, 'wall');
+    assert.deepEqual(t.lanes.map((l) => l.id), ['modem', 'usb', 'network', 'mobile-events', 'system', 'firmware-update']);
+    const writes = t.marks.filter((m) => m.lane === 'modem' && /could not write/.test(m.label));
+    assert.equal(writes.length, 1);
+    assert.equal(writes[0].count, 20);
+    assert.equal(writes[0].line, 41);
+    assert.equal(writes[0].t, at('2024-12-02T19:54:59'));
+    assert.equal(writes[0].endT, at('2024-12-02T19:55:05'));
+    assert.match(writes[0].label, /\(×20\)$/);
+    const dup = t.marks.find((m) => /refused to register/.test(m.label));
+    assert.equal(dup?.severity, 'error');
+  });
+
+  it('shades USB absences and the silence after the modem was lost', () => {
+    const gap = t.gaps.find((g) => g.start === at('2024-12-02T19:57:33'));
+    assert.ok(gap);
+    assert.equal(gap.end, at('2024-12-02T20:00:04'));
+    assert.match(gap.label, /off the bus 2 min 31 s/);
+    assert.equal(t.silences.length, 1);
+    assert.equal(t.silences[0].start, at('2024-12-02T19:55:05'));
+    assert.equal(t.silences[0].end, at('2024-12-03T21:13:40'));
+  });
+
+  it('spans the episode with its verdict and marks the boot', () => {
+    assert.equal(t.episodes.length, 1);
+    assert.equal(t.episodes[0].verdict, 'stuck');
+    assert.equal(t.episodes[0].start, at('2024-12-02T19:54:50'));
+    assert.equal(t.boots[0].t, at('2024-12-02T19:49:46'));
+    assert.deepEqual(t.range, { start: at('2024-12-02T19:49:46'), end: at('2024-12-03T21:13:40') });
+  });
+
+  it('bins the density strip over the whole range', () => {
+    const total = (k: 'error' | 'warning' | 'info') => t.density[k].reduce((a, b) => a + b, 0);
+    assert.equal(t.density.error.length, 400);
+    assert.equal(total('error') + total('warning') + total('info'), analyzeText(SAMPLE, { referenceTime: REF }).events.length);
+    assert.ok(total('warning') >= 40);
+  });
+
+  it('places uptime-only (dmesg) logs on the uptime clock', () => {
+    const d = timelineOf('[  100.000000] usb 1-1: USB disconnect, device number 5\n[  250.500000] usb 1-1: new high-speed USB device number 6 using ehci-platform\n');
+    assert.equal(d.clock, 'uptime');
+    assert.deepEqual(d.range, { start: 100, end: 250.5 });
+    assert.equal(d.gaps[0].end, 250.5);
+    assert.match(d.gaps[0].label, /2 min 31 s/);
+  });
+
+  it('stays bounded on a long log', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) lines.push(`[${(i * 61).toFixed(6)}] usb 1-${(i % 7) + 1}: USB disconnect, device number ${i}`);
+    const big = timelineOf(lines.join('\n'));
+    assert.ok(big.marks.length <= 3000, `${big.marks.length} marks`);
+    assert.equal(big.marks.reduce((a, m) => a + m.count, 0), 20_000, 'merged marks keep their counts');
+  });
+});
