@@ -116,8 +116,10 @@ describe('language server over stdio', () => {
     const burst = byCode.get('modem-write-failure')!;
     assert.equal(burst.severity, 2, 'gsmd warning: lines are warnings');
     assert.equal(diags.filter((d) => d.code === 'modem-write-failure').length, 1, 'a burst is one diagnostic');
-    assert.equal(burst.relatedInformation?.length, 39);
+    assert.equal(burst.relatedInformation?.length, 5, 'four related lines and the last one');
     assert.equal(burst.relatedInformation?.[0].location.range.start.line, 41);
+    assert.equal(burst.relatedInformation?.[4].location.range.start.line, 79);
+    assert.match(burst.relatedInformation![4].message, /last of 40 lines \(34 more between\)/);
     assert.equal(burst.range.end.character, SAMPLE_TEXT.split('\n')[40].length);
     assert.equal(byCode.get('modem-duplicate-registration')!.codeDescription?.href, 'file:///ext/README.md#modem-duplicate-registration');
     assert.equal(await until('status', () => statuses.get(SAMPLE)?.verdict), 'stuck');

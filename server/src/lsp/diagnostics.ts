@@ -10,6 +10,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+/** Related lines listed per diagnostic besides the last one. */
+const MAX_RELATED = 4;
 
 export interface DiagnosticOptions {
   minimumSeverity: Severity;
@@ -46,14 +48,18 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
       data: { count: f.count, endLine: f.endLine },
     };
     if (options.codeBase && f.code !== 'custom-rule') d.codeDescription = { href: `${options.codeBase}#${f.code}` };
+    // A few related lines, then the last: enough to walk the burst without a hover that lists
+    // forty of them before the explanation.
     const others = f.lines.filter((l) => l !== f.line);
     if (others.length) {
       const title = FINDING_TITLES[f.code];
-      const related: DiagnosticRelatedInformation[] = others.map((l, i) => ({
+      const shown = others.slice(0, MAX_RELATED);
+      const related: DiagnosticRelatedInformation[] = shown.map((l, i) => ({
         location: { uri, range: range(l - 1) },
         message: `${title}: line ${i + 2} of ${f.count}`,
       }));
-      if (f.count > f.lines.length) related.push({ location: { uri, range: range(f.endLine - 1) }, message: `${title}: last of ${f.count} lines` });
+      const last = f.endLine > (shown[shown.length - 1] ?? f.line) ? f.endLine : undefined;
+      if (last !== undefined) related.push({ location: { uri, range: range(last - 1) }, message: `${title}: last of ${f.count} lines${f.count - shown.length - 2 > 0 ? ` (${f.count - shown.length - 2} more between)` : ''}` });
       d.relatedInformation = related;
     }
     out.push(d);
