@@ -116,6 +116,18 @@ describe('gsmlens CLI', () => {
     assert.match(r.stdout, /\\x1b\[31mevil/);
   });
 
+  it('redacts a file for sharing, telling on stderr what it replaced', () => {
+    const p = file('share.log', 'Mon Dec  2 19:54:59 2024 daemon.notice netifd: wan (123): lease of 84.15.123.45 obtained\nsn: 1101234567\nMon Dec  2 19:55:00 2024 daemon.notice netifd: again 84.15.123.45 from 192.168.1.1\n');
+    const r = gsmlens(['redact', p]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Mon Dec  2 19:54:59 2024 daemon.notice netifd: wan (123): lease of <IPV4-1> obtained\nsn: <SERIAL-1>\nMon Dec  2 19:55:00 2024 daemon.notice netifd: again <IPV4-1> from 192.168.1.1\n');
+    assert.match(r.stderr, /replaced 1 SERIAL, 2 IPV4|replaced 2 IPV4, 1 SERIAL|SERIAL.*IPV4|IPV4.*SERIAL/);
+    const missing = gsmlens(['redact', join(tmp, 'nope.log')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file/);
+    assert.equal(missing.stdout, '');
+  });
+
   it('filters by severity', () => {
     const all = JSON.parse(gsmlens(['diagnose', '--json', SAMPLE]).stdout).findings;
     const errors = JSON.parse(gsmlens(['diagnose', '--json', '--min-severity', 'error', SAMPLE]).stdout).findings;

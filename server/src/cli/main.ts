@@ -3,10 +3,13 @@ import { analyzeFiles, type AnalyzeOptions } from '../core/analyze';
 import { InputError } from '../core/input/readInput';
 import type { Severity } from '../core/model';
 import { toJsonReport } from '../core/report/jsonReport';
+import { runRedact } from './redactCommand';
 import { toMarkdownReport } from '../core/report/markdownReport';
 import { PLAIN, toTextReport, type TextStyle } from '../core/report/textReport';
 
 const USAGE = `Usage: gsmlens diagnose [options] FILE... (use - for standard input; a troubleshoot.tar.gz is read whole)
+       gsmlens redact FILE...   (the files with IMEI, IMSI, ICCID, serials, MACs, public IPs, phone
+                                 numbers, e-mail addresses and secrets replaced by stable placeholders)
 
 Reads router logs (RutOS/OpenWrt logread, troubleshoot system.log, dmesg, syslog, journalctl)
 and tells what happened to the cellular modem, and what to do next.
@@ -79,6 +82,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const [command, ...files] = positionals;
+    if (command === 'redact') {
+      if (files.length === 0) throw new UsageError('redact needs a FILE, or - for standard input');
+      const counts = await runRedact(files, process.stdout).catch((err: Error) => {
+        throw new InputError(err.message);
+      });
+      const said = counts.map((c) => `${c.count} ${c.kind}`).join(', ');
+      process.stderr.write(`gsmlens: replaced ${said || 'nothing'}\n`);
+      return 0;
+    }
     if (command !== 'diagnose') throw new UsageError(command ? `unknown command "${command}" (try: gsmlens diagnose FILE)` : 'no command given (try: gsmlens diagnose FILE)');
     if (files.length === 0) throw new UsageError('diagnose needs a FILE, or - for standard input');
     if (values.report !== undefined && !['md', 'markdown', 'text'].includes(values.report)) throw new UsageError(`--report is md or text, not "${values.report}"`);

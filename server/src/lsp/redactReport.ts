@@ -1,4 +1,6 @@
-/** Placeholder until the redaction module lands: returns the report unchanged. */
+import { Redactor } from '../core/redact/redact';
+
+/** The Markdown report as it may be shared: one placeholder table for the whole report. */
 export function redactReport(markdown: string): string {
-  return markdown;
+  return new Redactor().redact(markdown);
 }
