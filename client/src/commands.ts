@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest, type ReportResult } from '../../server/src/lsp/protocol';
 import { analyseFromDisk } from './bigFiles';
+import { Redactor } from '../../server/src/core/redact/redact';
 import { archiveEntryUri, ArchiveFileSystem } from './archiveFileSystem';
 import { ReportPanel } from './reportPanel';
 import { TimelinePanel } from './timelinePanel';
@@ -92,8 +93,20 @@ async function openArchive(client: LanguageClient, fsProvider: ArchiveFileSystem
   if (pick) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(archiveEntryUri(archive, pick.label)), { preview: false });
 }
 
+/** "Copy Redacted Selection": the selected text (or the whole line) with secrets replaced. */
+async function copyRedactedSelection(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const redactor = new Redactor();
+  const parts = editor.selections.map((sel) => editor.document.getText(sel.isEmpty ? editor.document.lineAt(sel.active.line).range : sel));
+  await vscode.env.clipboard.writeText(redactor.redact(parts.join('\n')));
+  const said = redactor.summary().map((c) => `${c.count} ${c.kind}`).join(', ');
+  void vscode.window.showInformationMessage(`GSM Log Lens: copied, ${said ? `with ${said} replaced` : 'nothing needed replacing'}.`);
+}
+
 export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri, fsProvider: ArchiveFileSystem): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('gsmlens.copyRedactedSelection', copyRedactedSelection),
     vscode.commands.registerCommand('gsmlens.showTimeline', async (arg?: string | vscode.Uri) => {
       const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? activeLogUri();
       if (!uri) return void vscode.window.showInformationMessage('GSM Log Lens: open a router log first, then run "Show Timeline".');
