@@ -1,0 +1,394 @@
+#!/usr/bin/env node
+// GSM Log Lens end-to-end tests in real VS Code: code-server 4.139.1 (the VS Code 1.139.1 workbench with a real Node
+// extension host) driven by Playwright and Debian's Chromium, everything bound to 127.0.0.1.
+//   Phase 1: the extension-host mocha tests (e2e/suite) with the extension in development mode, run through
+//            @vscode/test-electron's runTests() with e2e/code-server-shim.cjs as the "VS Code executable".
+//   Phase 2: a UI smoke test of the packaged gsm-log-lens.vsix installed with --install-extension: language mode,
+//            grammar scopes, code lens, Problems panel, hovers, status bar item, commands; screenshots go to
+//            docs/screenshots/.
+// Prints one line per check and a final "N passed, N failed"; exits 1 if anything failed.
+// Needs scripts/e2e-setup.sh (NODE24, CODE_SERVER_ENTRY) and a built extension + VSIX (`npm run package`).
+// Environment: VSIX (default ./gsm-log-lens.vsix), E2E_SHOTS (default docs/screenshots), E2E_PHASES (default "1,2"),
+// KEEP_TMP=1 keeps the temporary directory (server logs, profiles), GSMLENS_E2E_GREP filters phase 1 tests.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const shim = require('./code-server-shim.cjs');
+
+const ROOT = path.resolve(__dirname, '..');
+const SAMPLE = path.join(ROOT, 'samples', 'rut901-modem-update-stuck.log');
+const VSIX = path.resolve(process.env.VSIX || path.join(ROOT, 'gsm-log-lens.vsix'));
+const SHOTS = path.resolve(process.env.E2E_SHOTS || path.join(ROOT, 'docs', 'screenshots'));
+const FAIL_SHOTS = path.join(ROOT, 'e2e-shots');
+const PHASES = (process.env.E2E_PHASES || '1,2').split(',').map((s) => s.trim());
+const EXTENSION_ID = 'gsm-log-lens.gsm-log-lens';
+
+let passed = 0, failed = 0;
+const failures = [];
+const t0 = Date.now();
+const stamp = () => `[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`;
+const log = (...a) => console.log(stamp(), ...a);
+const firstLine = (e) => String((e && e.message) || e).split('\n')[0];
+
+/** Runs one check; a failing check is counted and reported, and rethrown only when `fatal` (infrastructure). */
+async function check(name, fn, { fatal = false, onFail } = {}) {
+  const s = Date.now();
+  try {
+    const info = await fn();
+    passed++;
+    log(`ok   ${name} (${Date.now() - s} ms)${info ? ` — ${info}` : ''}`);
+    return true;
+  } catch (e) {
+    failed++;
+    failures.push(name);
+    log(`FAIL ${name} (${Date.now() - s} ms): ${firstLine(e)}`);
+    if (onFail) await onFail(name).catch(() => {});
+    if (fatal) throw Object.assign(new Error(`fatal: ${name}`), { fatal: true });
+    return false;
+  }
+}
+
+/** A copy of e2e/workspace in tmp, with the sample log as system.log (kept out of git twice). */
+function makeWorkspace(dir) {
+  fs.cpSync(path.join(__dirname, 'workspace'), dir, { recursive: true });
+  fs.copyFileSync(SAMPLE, path.join(dir, 'system.log'));
+  return dir;
+}
+
+// ---------------------------------------------------------------- phase 1: extension-host tests (development mode)
+async function phase1(tmp) {
+  log('phase 1: extension-host tests (mocha) in development mode, via @vscode/test-electron runTests + code-server shim');
+  const { runTests } = require(require.resolve('@vscode/test-electron', { paths: [ROOT] }));
+  const ws = makeWorkspace(path.join(tmp, 'p1-workspace'));
+  const results = path.join(tmp, 'p1-results.json');
+  let error;
+  const s = Date.now();
+  try {
+    await runTests({
+      vscodeExecutablePath: path.join(__dirname, 'code-server-shim.cjs'),
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
+      launchArgs: [ws, `--user-data-dir=${path.join(tmp, 'p1-user-data')}`, `--extensions-dir=${path.join(tmp, 'p1-extensions')}`],
+      extensionTestsEnv: { GSMLENS_E2E_RESULTS: results },
+    });
+  } catch (e) {
+    error = e;
+  }
+  let list = [];
+  try { list = JSON.parse(fs.readFileSync(results, 'utf8')); } catch {}
+  for (const r of list) {
+    if (r.state === 'passed') { passed++; log(`ok   [ext host] ${r.title} (${r.ms} ms)`); }
+    else { failed++; failures.push(`[ext host] ${r.title}`); log(`FAIL [ext host] ${r.title}: ${r.error}`); }
+  }
+  const nFail = list.filter((r) => r.state !== 'passed').length;
+  // The run itself: it must end with exit code 0 exactly when every test passed, and report its tests.
+  await check(`phase 1 run (${list.length} tests, runTests ${error ? firstLine(error) : 'exit code 0'})`, async () => {
+    if (!list.length) throw new Error(`no test results (${error ? firstLine(error) : 'no error'}); see the output above`);
+    if (!!error !== nFail > 0) throw new Error(`runTests ${error ? 'failed' : 'passed'} but ${nFail} test(s) failed`);
+    return `${((Date.now() - s) / 1000).toFixed(1)} s`;
+  });
+}
+
+// ---------------------------------------------------------------- phase 2: UI smoke test of the packaged VSIX
+// DOM selectors are VS Code internals (code-server 4.139.1 / VS Code 1.139.1): keep them here.
+const SEL = {
+  quickInput: '.quick-input-widget input.input',
+  quickRow: '.quick-input-list .monaco-list-row',
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  languageMode: '#status\\.editor\\.mode',
+  statusItem: '#workbench\\.parts\\.statusbar .statusbar-item',
+  tokenWidget: '.token-inspect-widget',
+  codeLens: '.codelens-decoration',
+  problemsRow: '.markers-panel .monaco-list-row',
+  hover: '.monaco-hover:visible',
+  workbenchHover: '.workbench-hover:visible, .monaco-hover:visible',
+  cursor: '.monaco-editor.focused .cursors-layer .cursor',
+  editorLines: '.editor-group-container .monaco-editor .view-lines',
+  activeTab: '.tabs-container .tab.active',
+  tab: '.tabs-container .tab',
+  editorPart: '#workbench\\.parts\\.editor',
+  panelPart: '#workbench\\.parts\\.panel',
+  panelCollapseAll: '#workbench\\.parts\\.panel .codicon-collapse-all',
+  twistie: '.monaco-tl-twistie',
+  dialogDontSave: '.monaco-dialog-box .monaco-button',
+};
+const REPORT_TEXT = /Modem firmware update: stuck/i;
+const SHOT_LIMIT = 300 * 1024;
+
+async function phase2(tmp) {
+  log('phase 2: UI smoke test of the packaged VSIX in code-server + Chromium (Playwright)');
+  const ws = makeWorkspace(path.join(tmp, 'p2-workspace'));
+  const env = shim.sandboxEnv(tmp);
+  const common = shim.prepareProfile(tmp, path.join(tmp, 'p2-user-data'), path.join(tmp, 'p2-extensions'));
+  const serverLog = path.join(tmp, 'p2-code-server.log');
+  const sampleLines = fs.readFileSync(SAMPLE, 'utf8').split('\n');
+  const episodeLine = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'gsmlens'), 'diagnose', '--json', SAMPLE],
+    { encoding: 'utf8', maxBuffer: 64 << 20 })).episodes.find((e) => e.kind === 'modem-firmware-update')?.startLine ?? 32;
+  let server, context, page;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  // Screenshots of one part of the window (a selector's box, or a clip) keep each PNG under ~300 KB.
+  const shot = async (name, area, maxHeight = Infinity) => {
+    const file = path.join(SHOTS, name);
+    let clip = area && typeof area === 'object' ? area : undefined;
+    if (typeof area === 'string') clip = (await page.locator(area).first().boundingBox()) || undefined;
+    if (clip) clip = { ...clip, height: Math.min(clip.height, maxHeight) };
+    await page.screenshot({ path: file, clip });
+    const kb = fs.statSync(file).size / 1024;
+    if (kb * 1024 > SHOT_LIMIT) log(`     warning: ${name} is ${kb.toFixed(0)} KB (over ${SHOT_LIMIT / 1024} KB)`);
+    return `${path.relative(ROOT, file)} ${kb.toFixed(0)} KB`;
+  };
+  const viewport = () => page.viewportSize();
+  // The diagnosis report: an untitled Markdown editor (the original contract) or the report webview (since 3d260dd).
+  const waitForReport = async (timeout = 20000) => {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if (await page.locator(SEL.editorLines, { hasText: REPORT_TEXT }).count()) return 'Markdown editor';
+      for (const f of page.frames()) {
+        if (f === page.mainFrame()) continue;
+        const text = await f.evaluate(() => (document.body ? document.body.textContent : '')).catch(() => '');
+        if (REPORT_TEXT.test(text)) return 'webview';
+      }
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`no report containing ${REPORT_TEXT} (neither a Markdown editor nor a webview) within ${timeout} ms`);
+  };
+  // Closes every editor; untitled (dirty) reports are discarded in the save prompt.
+  const closeAllEditors = async () => {
+    await palette('View: Close All Editors');
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(300);
+      const dontSave = page.locator(SEL.dialogDontSave, { hasText: /Don.t Save/ });
+      if (!(await dontSave.count())) break;
+      await dontSave.first().click();
+    }
+    if (await page.locator(SEL.tab).count()) throw new Error(`editors still open after closing all: ${await page.locator(SEL.tab).allInnerTexts()}`);
+  };
+  const onFail = async (name) => {
+    fs.mkdirSync(FAIL_SHOTS, { recursive: true });
+    const file = path.join(FAIL_SHOTS, `fail-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+    await page?.screenshot({ path: file }).catch(() => {});
+    log(`     failure screenshot: ${path.relative(ROOT, file)}`);
+    for (let i = 0; i < 3; i++) await page?.keyboard.press('Escape').catch(() => {});
+  };
+  const palette = async (text) => {
+    await page.keyboard.press('F1');
+    const input = page.locator(SEL.quickInput);
+    await input.waitFor();
+    await input.fill('>' + text);
+    await page.locator(SEL.quickRow, { hasText: text }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+  };
+  const quickOpen = async (text, rowText = text) => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator(SEL.quickInput);
+    await input.waitFor();
+    await input.fill(text);
+    if (rowText) await page.locator(SEL.quickRow, { hasText: rowText }).first().waitFor({ timeout: 15000 });
+    else await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+  };
+  const openFile = async (name) => {
+    await quickOpen(name);
+    await page.locator(SEL.activeTab, { hasText: name }).first().waitFor({ timeout: 15000 });
+  };
+  // Puts the cursor at 1-based line:column and returns the page coordinates of the character after it.
+  const goTo = async (line, column = 1) => {
+    await quickOpen(`:${line}:${column}`, null);
+    await page.waitForTimeout(400);
+    const box = await page.locator(SEL.cursor).first().boundingBox();
+    if (!box) throw new Error('no editor cursor');
+    return box;
+  };
+  const mouseHover = async (box, text) => {
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + 5, box.y + box.height / 2, { steps: 5 });
+    const h = page.locator(SEL.hover, { hasText: text }).first();
+    await h.waitFor({ timeout: 20000 });
+    return h;
+  };
+  const column = (line1, needle, offset) => {
+    const i = sampleLines[line1 - 1].indexOf(needle);
+    if (i < 0) throw new Error(`sample line ${line1} has no ${needle}`);
+    return i + 1 + offset;
+  };
+
+  try {
+    await check('install the VSIX with code-server --install-extension', async () => {
+      if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run npm run package`);
+      const out = execFileSync(shim.NODE24, [shim.ENTRY, ...common, '--install-extension', VSIX], { encoding: 'utf8', env });
+      if (!/successfully installed/.test(out)) throw new Error(out.trim());
+      return out.trim().split('\n').pop();
+    }, { fatal: true });
+    await check('code-server starts on 127.0.0.1 (healthz)', async () => {
+      server = await shim.startCodeServer({ tmp, common, env, smokeTestDriver: false, logFile: serverLog });
+      return server.origin;
+    }, { fatal: true });
+    context = await shim.launchChromium(tmp, env);
+    page = context.pages()[0] || (await context.newPage());
+    await check('workbench loads; the Explorer lists system.log', async () => {
+      await page.goto(`${server.origin}/?folder=${encodeURIComponent(ws)}`);
+      await page.locator(SEL.explorerRow, { hasText: 'system.log' }).waitFor({ timeout: 60000 });
+    }, { fatal: true, onFail });
+
+    await check('system.log opens in language mode "Router Log" (not the built-in "Log")', async () => {
+      await openFile('system.log');
+      const mode = page.locator(SEL.languageMode);
+      await mode.filter({ hasText: 'Router Log' }).waitFor({ timeout: 30000 }).catch(async () => {
+        throw new Error(`status bar language mode is "${(await mode.innerText().catch(() => '?')).trim()}"`);
+      });
+      return (await mode.innerText()).trim();
+    }, { onFail });
+
+    await check('grammar: "Inspect Editor Tokens and Scopes" on a logread date shows a routerlog scope', async () => {
+      await goTo(1, 3);
+      await palette('Developer: Inspect Editor Tokens and Scopes');
+      const w = page.locator(SEL.tokenWidget);
+      await w.waitFor({ timeout: 15000 });
+      await w.filter({ hasText: 'routerlog' }).waitFor({ timeout: 10000 }).catch(async () => {
+        throw new Error(`token widget shows: ${(await w.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+      });
+      const scopes = (await w.innerText()).match(/textmate scopes\s+([^\n]+(?:\n(?!\S+ ?\t)[^\n]+)*)/)?.[1]?.replace(/\s+/g, ' ');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => {});
+      await page.waitForTimeout(400); // let the palette fade out before the screenshot
+      const info = await shot('scopes.png', SEL.editorPart, 480);
+      await page.keyboard.press('Escape');
+      return `${scopes || 'routerlog'}; ${info}`;
+    }, { onFail });
+
+    await check('code lens "Modem firmware update: stuck…" above the episode', async () => {
+      await goTo(episodeLine + 8, 1);
+      await page.keyboard.press('Escape');
+      const lens = page.locator(SEL.codeLens, { hasText: 'Modem firmware update: stuck' }).first();
+      await lens.waitFor({ timeout: 30000 });
+      const text = (await lens.innerText()).replace(/\s+/g, ' ').trim();
+      return `${text}; ${await shot('codelens.png', SEL.editorPart, 480)}`;
+    }, { onFail });
+
+    await check('Problems panel lists the findings (modem-write-failure, duplicate registration, silent, usb-gap, fw-update-stuck)', async () => {
+      await palette('View: Focus Problems');
+      const rows = page.locator(SEL.problemsRow);
+      await rows.first().waitFor({ timeout: 30000 });
+      await palette('View: Toggle Maximized Panel');
+      await page.waitForTimeout(500);
+      // A burst's related lines are child rows: collapse all, then unfold the file, so each problem is one row.
+      await page.locator(SEL.panelCollapseAll).first().click();
+      await page.waitForTimeout(300);
+      const fileRow = rows.filter({ hasText: 'system.log' }).first();
+      if ((await fileRow.getAttribute('aria-expanded')) === 'false') await fileRow.locator(SEL.twistie).click();
+      await page.waitForTimeout(500);
+      const want = ['fw-update-stuck', 'modem-write-failure', 'modem-duplicate-registration', 'modem-silent', 'usb-gap'];
+      const missing = [];
+      for (const code of want) if (!(await rows.filter({ hasText: code }).count())) missing.push(code);
+      const n = await rows.count();
+      const rowHeight = (await rows.first().boundingBox())?.height || 22;
+      const info = await shot('problems.png', SEL.panelPart, 60 + (n + 1) * rowHeight);
+      await palette('View: Toggle Maximized Panel');
+      await palette('View: Hide Panel');
+      if (missing.length) throw new Error(`no Problems row for ${missing.join(', ')} (${n} rows shown)`);
+      return `${n} rows; ${info}`;
+    }, { onFail });
+
+    await check('hover on line 41 (gsmd write failure) explains errno 5 as EIO', async () => {
+      await openFile('system.log');
+      const box = await goTo(41, column(41, 'errno 5', 2));
+      await page.keyboard.press('Escape');
+      const h = await mouseHover(box, 'EIO');
+      const text = await h.innerText();
+      if (!/errno 5/.test(text)) throw new Error(`hover lacks "errno 5": ${text.slice(0, 200)}`);
+      return shot('hover.png', SEL.editorPart, 480);
+    }, { onFail });
+
+    await check('hover on 2c7c:6005 names the Quectel EC200A', async () => {
+      const box = await goTo(41, column(41, '2c7c:6005', 3));
+      await page.keyboard.press('Escape');
+      await mouseHover(box, 'Quectel EC200A');
+      await page.mouse.move(5, 5);
+    }, { onFail });
+
+    await check('status bar item says "stuck", is labelled "GSM Log Lens", and opens the report', async () => {
+      await page.mouse.move(5, 5);
+      await openFile('system.log');
+      const item = page.locator(SEL.statusItem, { hasText: 'stuck' }).first();
+      await item.waitFor({ timeout: 20000 });
+      const label = await item.evaluate((el) => [el, ...el.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') || '').join(' '));
+      if (!/GSM Log Lens/.test(label)) throw new Error(`status bar item aria-label: "${label}"`);
+      // its tooltip, for the screenshot
+      const b = await item.boundingBox();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+      const tip = await page.locator(SEL.workbenchHover, { hasText: 'GSM Log Lens' }).first().waitFor({ timeout: 5000 }).then(() => 'tooltip shown', () => 'no tooltip');
+      const vp = viewport();
+      const info = await shot('statusbar.png', { x: 0, y: vp.height - 200, width: vp.width, height: 200 });
+      const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+      await item.click();
+      const kind = await waitForReport();
+      return `${text}; ${tip}; click opened the report (${kind}); ${info}`;
+    }, { onFail });
+
+    await check('command palette "GSM Log Lens: Diagnose Modem Update" opens the report beside the log', async () => {
+      await page.mouse.move(5, 5);
+      await closeAllEditors();
+      await openFile('system.log');
+      await palette('GSM Log Lens: Diagnose Modem Update');
+      const kind = await waitForReport();
+      const groups = await page.locator('.editor-group-container').count();
+      if (groups < 2) throw new Error(`the report is not beside the log (${groups} editor group)`);
+      await page.waitForTimeout(500);
+      return `${kind} in a second editor group; ${await shot('command.png', SEL.editorPart, 600)}`;
+    }, { onFail });
+
+    await check('command palette "GSM Log Lens: Open as Router Log" switches notes.txt to Router Log', async () => {
+      await closeAllEditors();
+      await openFile('notes.txt');
+      const mode = page.locator(SEL.languageMode);
+      await mode.waitFor();
+      const before = (await mode.innerText()).trim();
+      if (/Router Log/.test(before)) throw new Error('notes.txt already opened as Router Log');
+      await palette('GSM Log Lens: Open as Router Log');
+      await mode.filter({ hasText: 'Router Log' }).waitFor({ timeout: 15000 });
+      return `${before} -> ${(await mode.innerText()).trim()}`;
+    }, { onFail });
+  } finally {
+    if (context) await context.close().catch(() => {});
+    if (server) await server.server.stop();
+    if (failures.length) {
+      const t = shim.tail(serverLog, 15);
+      if (t) log(`code-server log tail (phase 2):\n${t}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- main
+(async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmlens-e2e-'));
+  let interrupted = false;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, () => {
+      interrupted = true;
+      log(`${sig}: stopping (code-server and Chromium stop when this process is gone; see spawnGuarded in the shim)`);
+      // Give the guards (which poll every 300-500 ms) time to kill the servers before their files are removed.
+      setTimeout(() => {
+        if (process.env.KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+        process.exit(130);
+      }, 1500);
+    });
+  }
+  try {
+    shim.checkTools();
+    log(`extension ${EXTENSION_ID} from ${ROOT}; VSIX ${path.relative(ROOT, VSIX)}; tmp ${tmp}`);
+    if (PHASES.includes('1')) await phase1(tmp);
+    if (PHASES.includes('2')) await phase2(tmp);
+  } catch (e) {
+    if (!e.fatal) { failed++; failures.push('runner'); log(`FAIL runner: ${e && e.stack || e}`); }
+  } finally {
+    if (!interrupted) {
+      if (process.env.KEEP_TMP === '1') log(`kept ${tmp}`);
+      else fs.rmSync(tmp, { recursive: true, force: true });
+      console.log(`e2e run ${((Date.now() - t0) / 1000).toFixed(1)} s${process.env.E2E_BEFORE_S ? ` (+ ${process.env.E2E_BEFORE_S} s setup and packaging)` : ''}${failures.length ? `; failed: ${failures.join(' | ')}` : ''}`);
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed || passed === 0 ? 1 : 0);
+    }
+  }
+})();
