@@ -89,8 +89,11 @@ async function openArchive(client: LanguageClient, fsProvider: ArchiveFileSystem
   await analyseFromDisk(client, archive);
   const report = await client.sendRequest<ReportResult>(ReportRequest.method, { uri: archive.toString() });
   ReportPanel.show(extensionUri, archive, report, fileResolver(archive, report.files));
-  const pick = await vscode.window.showQuickPick(entries.map((e) => ({ label: e })), { title: 'Files in the troubleshoot archive (read-only)', placeHolder: 'Open another file of the archive, or press Escape' });
-  if (pick) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(archiveEntryUri(archive, pick.label)), { preview: false });
+  // Offered, not awaited: the command is done once the log and its diagnosis are open.
+  void vscode.window.showQuickPick(entries.map((e) => ({ label: e })), { title: 'Files in the troubleshoot archive (read-only)', placeHolder: 'Open another file of the archive, or press Escape' })
+    .then(async (pick) => {
+      if (pick) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(archiveEntryUri(archive, pick.label)), { preview: false });
+    });
 }
 
 /** "Copy Redacted Selection": the selected text (or the whole line) with secrets replaced. */
