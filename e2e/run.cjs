@@ -339,6 +339,20 @@ async function phase2(tmp) {
       return `${kind} in a second editor group; ${await shot('command.png', SEL.editorPart, 600)}`;
     }, { onFail });
 
+    await check('report webview: clicking an evidence line reveals and selects it in the log', async () => {
+      let frame;
+      for (const f of page.frames()) {
+        if (f === page.mainFrame()) continue;
+        if (await f.locator('a.evidence-line[data-line="81"]').count().catch(() => 0)) frame = f;
+      }
+      if (!frame) throw new Error('no report webview with an evidence link to line 81');
+      await frame.locator('a.evidence-line[data-line="81"]').first().click();
+      const sel = page.locator('[id="status.editor.selection"]');
+      await sel.filter({ hasText: /Ln 81,/ }).first().waitFor({ timeout: 15000 });
+      await page.waitForTimeout(300);
+      return `${(await sel.first().innerText()).trim()}; ${await shot('report-evidence.png', SEL.editorPart, 600)}`;
+    }, { onFail });
+
     await check('command palette "GSM Log Lens: Open as Router Log" switches notes.txt to Router Log', async () => {
       await closeAllEditors();
       await openFile('notes.txt');
