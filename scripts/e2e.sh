@@ -23,5 +23,9 @@ npm run package --silent </dev/null || fail "npm run package failed"
 [ -f gsm-log-lens.vsix ] || fail "npm run package wrote no gsm-log-lens.vsix"
 echo "e2e: package $((SECONDS - t1)) s"
 
+# The webview pages in headless Chromium (npm test skips them on a machine without Chromium;
+# here the setup has installed it, so they must run and pass).
+GSMLENS_REQUIRE_CHROMIUM=1 node --test test/webview/ || fail "webview page tests failed"
+
 # run.cjs prints the final "N passed, N failed" line and exits 1 on any failure.
 E2E_BEFORE_S=$((SECONDS - t0)) exec node e2e/run.cjs
