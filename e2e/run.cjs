@@ -353,6 +353,34 @@ async function phase2(tmp) {
       return `${(await sel.first().innerText()).trim()}; ${await shot('report-evidence.png', SEL.editorPart, 600)}`;
     }, { onFail });
 
+    await check('timeline: "Show Timeline" draws the gap and the episode; a mark reveals its line in the log', async () => {
+      await closeAllEditors();
+      await openFile('system.log');
+      await palette('GSM Log Lens: Show Timeline');
+      let frame;
+      const end = Date.now() + 20000;
+      while (!frame && Date.now() < end) {
+        for (const f of page.frames()) {
+          if (f === page.mainFrame()) continue;
+          if (await f.locator('#timeline-root[data-state="ready"]').count().catch(() => 0)) frame = f;
+        }
+        if (!frame) await page.waitForTimeout(250);
+      }
+      if (!frame) throw new Error('no timeline webview became ready');
+      const labels = await frame.locator('button.tl-item').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') || ''));
+      const gap = labels.find((l) => /off the bus 2 min 31 s/.test(l));
+      const episode = labels.find((l) => /Modem firmware update: stuck/i.test(l));
+      if (!gap || !episode) throw new Error(`gap ${!!gap}, episode ${!!episode} in ${labels.length} items`);
+      await page.waitForTimeout(500);
+      const info = await shot('timeline.png', SEL.editorPart, 620);
+      const mark = frame.locator('button.tl-item[data-line="83"]').first();
+      await mark.focus();
+      await page.keyboard.press('Enter');
+      const sel = page.locator('[id="status.editor.selection"]');
+      await sel.filter({ hasText: /Ln 83,/ }).first().waitFor({ timeout: 15000 });
+      return `${labels.length} items; ${(await sel.first().innerText()).trim()}; ${info}`;
+    }, { onFail });
+
     await check('command palette "GSM Log Lens: Open as Router Log" switches notes.txt to Router Log', async () => {
       await closeAllEditors();
       await openFile('notes.txt');
