@@ -8,6 +8,12 @@ NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 t0=$SECONDS
 mkdir -p "$E2E_HOME"
+# Run from `npm run e2e`, the outer npm (under Node 20) exports npm_config_* and npm_* variables;
+# the inner npm would take them as its own configuration, among them the user agent that tells
+# code-server's postinstall which Node runs it ("requires node v24"). Start the inner ones clean.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*|NPM_*) unset "$name" ;; esac
+done < <(env)
 
 # 1. Debian packages: Chromium for Playwright, Kerberos headers for code-server's native 'kerberos' module,
 #    and the toolchain node-gyp needs (usually already present).
