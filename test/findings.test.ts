@@ -201,3 +201,24 @@ describe('findings', () => {
     assert.equal(new Date(d!.time!).toISOString().slice(11, 19), '20:01:26');
   });
 });
+
+describe('several episodes in one log', () => {
+  const episode = (day: number): string[] => {
+    const d = `Mon Dec  ${day} `;
+    return [
+      `${d}19:54:50 2024 kern.info kernel: [  303.102113] usb 1-1: USB disconnect, device number 5`,
+      `${d}19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to \`1-1 [2c7c:6005]\` modem failed: errno 5`,
+      `${d}19:55:05 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem \`1-1 [2c7c:6005]\` already exists and is registered!`,
+    ].map((l) => l.replace(`Mon Dec  ${day} `, `${['Sun', 'Mon', 'Tue', 'Wed'][day - 1]} Dec  ${day} `));
+  };
+
+  it('tells each attempt as its own episode, with its own evidence', () => {
+    const a = analyzeText([...episode(2), ...filler(0, 30, 20), ...episode(3), ...filler(0, 3)].join('\n'), { referenceTime: REF });
+    assert.equal(a.episodes.length, 2);
+    assert.ok(a.episodes[0].endLine < a.episodes[1].startLine, 'the episodes do not overlap');
+    assert.ok(a.episodes[0].evidence.every((l) => l <= 3));
+    assert.ok(a.episodes[1].evidence.every((l) => l > 33));
+    assert.ok(!a.episodes[0].steps.some((s) => /The log ends/.test(s.text)), 'only the last episode reaches the end of the log');
+    assert.equal(a.findings.filter((f) => f.code === 'fw-update-stuck').length, 2);
+  });
+});

@@ -1,4 +1,4 @@
-import { buildModemUpdateEpisode } from './episodes/modemUpdateEpisode';
+import { buildModemUpdateEpisode, episodeWindows } from './episodes/modemUpdateEpisode';
 import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindings } from './findings/detectFindings';
 import { toFinding } from './findings/detectors/findingBuilder';
@@ -87,10 +87,15 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
     const mine = events.filter((e) => e.file === file.file);
     // Device facts belong to the first log: they describe the device, not one file.
     const facts = file === candidates[0] ? context.facts : undefined;
-    const episode = buildModemUpdateEpisode({ file, events: mine, findings, devices, options: detect, ...(facts ? { facts } : {}) });
-    if (!episode) continue;
-    episodes.push(episode);
-    findings.push(...episodeFindings(episode, mine, findings));
+    const windows = episodeWindows(mine, file.endLine);
+    for (const window of windows.length ? windows : [undefined]) {
+      // Facts describe the device when the troubleshoot file was made: the last episode.
+      const last = !window || window === windows[windows.length - 1];
+      const episode = buildModemUpdateEpisode({ file, events: mine, findings, devices, options: detect, ...(facts && last ? { facts } : {}), ...(window ? { window } : {}) });
+      if (!episode) continue;
+      episodes.push(episode);
+      findings.push(...episodeFindings(episode, mine, findings));
+    }
   }
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
   return {
@@ -106,7 +111,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
 /** A stuck or failed update is itself a problem the person must see next to the line-level ones. */
 function episodeFindings(episode: Episode, events: readonly LogEvent[], findings: readonly Finding[]): Finding[] {
   const code = episode.verdict === 'stuck' ? 'fw-update-stuck' : episode.verdict === 'failed' ? 'fw-update-failed' : undefined;
-  if (!code || findings.some((f) => f.code === code && f.file === episode.file)) return [];
+  if (!code || findings.some((f) => f.code === code && f.file === episode.file && f.line >= episode.startLine && f.line <= episode.endLine)) return [];
   const evidence = events.filter((e) => episode.evidence.includes(e.line));
   if (evidence.length === 0) return [];
   const f = toFinding(code, 'error', episode.summary, evidence);

@@ -22,6 +22,8 @@ export interface EpisodeInput {
   options: DetectOptions;
   /** Device facts from a troubleshoot archive, when the log came in one. */
   facts?: DeviceFacts;
+  /** Lines (1-based, inclusive) of this episode when the file holds several. */
+  window?: { from: number; to: number };
 }
 
 /**
@@ -30,7 +32,10 @@ export interface EpisodeInput {
  * loss of the kind an update causes (knowledge 3.4: the [F1] signature, dfota errors, EDL).
  */
 export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefined {
-  const { file, events, findings } = input;
+  const { file } = input;
+  const inWindow = (line: number): boolean => !input.window || (line >= input.window.from && line <= input.window.to);
+  const events = input.events.filter((e) => inWindow(e.line));
+  const findings = input.findings.filter((f) => inWindow(f.line));
   const mine = findings.filter((f) => f.file === file.file);
   const started = events.filter((e) => findingOf(e) === 'fw-update-started');
   const failures = events.filter((e) => findingOf(e) === 'fw-update-failed');
@@ -74,7 +79,9 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
     step(`gsmd lost ${modem}: ${writes || lossFinding.count} failed writes${spanOf(lossFinding, events)} (errno ${loss.fields.errno ?? '5'}: its USB device went away while gsmd held the old AT port).`, loss);
     cite('K4', 'F1');
   }
-  const devices = input.devices.filter((d) => d.file === file.file && (!loss || d.path === loss.fields.usbPath));
+  const devices = input.devices
+    .filter((d) => d.file === file.file && (!loss || d.path === loss.fields.usbPath))
+    .map((d) => ({ ...d, absences: d.absences.filter((a) => inWindow(a.gone.line)), enumerations: d.enumerations.filter((en) => inWindow(en.start.line)) }));
   const absences = devices.flatMap((d) => d.absences);
   absences.forEach((a, i) => {
     const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
@@ -112,7 +119,7 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
   if (silent) {
     step(`gsmd never spoke of the modem again: ${lowerFirst(silent.message.split('; ')[1] ?? 'the log goes on without it.')}`, { line: gsmd?.lastLine ?? silent.line, ...(gsmd?.lastTime !== undefined ? { time: gsmd.lastTime } : {}) });
   }
-  if (file.endTime !== undefined) {
+  if (file.endTime !== undefined && (!input.window || input.window.to >= file.endLine)) {
     const from = gsmd?.lastTime ?? first?.time;
     const ago = from !== undefined ? ` (${formatDuration((file.endTime - from) / 1000)} after gsmd's last line)` : '';
     steps.push({ text: `The log ends at ${formatTime(file.endTime)}${ago}.`, line: file.endLine, time: file.endTime });
@@ -183,6 +190,34 @@ export function buildModemUpdateEpisode(input: EpisodeInput): Episode | undefine
   const startTime = steps.find((s) => s.time !== undefined)?.time;
   if (startTime !== undefined) episode.startTime = startTime;
   return episode;
+}
+
+// Lines that show an update or the loss an update causes; anchors further apart than this are
+// separate episodes (a day-long log can hold several attempts).
+const EPISODE_SEPARATION_MS = 2 * 3600_000;
+
+/**
+ * Splits a file into the windows of its separate episodes: groups of anchor events (update lines,
+ * failures, refused registrations, EDL) more than two hours apart. One window, or none, means the
+ * file is told as one story.
+ */
+export function episodeWindows(events: readonly LogEvent[], endLine: number): { from: number; to: number }[] {
+  const anchors = events.filter((e) => {
+    const f = findingOf(e);
+    return f === 'fw-update-started' || f === 'fw-update-failed' || FINISHED.has(e.id) || e.id === 'gsmd.already-registered' || f === 'modem-edl-mode';
+  }).sort((a, b) => a.line - b.line);
+  const groups: LogEvent[][] = [];
+  for (const a of anchors) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (g && !(prev!.time !== undefined && a.time !== undefined && a.time - prev!.time > EPISODE_SEPARATION_MS)) g.push(a);
+    else groups.push([a]);
+  }
+  if (groups.length < 2) return [];
+  return groups.map((g, i) => ({
+    from: i === 0 ? 1 : groups[i - 1][groups[i - 1].length - 1].line + 1,
+    to: i === groups.length - 1 ? endLine : groups[i + 1][0].line - 1,
+  }));
 }
 
 /** How sure the verdict is, from what kind of evidence carries it. */
