@@ -3,6 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
+import { findingsBesideEpisodes } from './reportContent';
 
 export interface HtmlOptions {
   lineText?: (file: number, line: number) => string | undefined;
@@ -27,8 +28,7 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   if (a.episodes.length > 1) out.push(`<p>This log holds <strong>${a.episodes.length} modem firmware update episodes</strong>; each is told below.</p>`);
   const cited = new Set<string>();
   for (const e of a.episodes) episode(e, options, out, cited);
-  const inEpisodes = new Set(a.episodes.flatMap((e) => e.evidence));
-  const others = a.findings.filter((f) => !inEpisodes.has(f.line) && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed');
+  const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(`<section><h2>${a.episodes.length ? 'Also in this log' : 'Findings'}</h2><ul class="findings">`);
     for (const f of others) {

@@ -3,6 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
+import { findingsBesideEpisodes } from './reportContent';
 
 export interface MarkdownOptions {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -20,9 +21,8 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   if (a.episodes.length === 0) out.push('**No modem firmware update in this log**: no update lines, and no loss of the modem of the kind an update causes.', '');
   if (a.episodes.length > 1) out.push(`This log holds **${a.episodes.length} modem firmware update episodes**; each is told below.`, '');
   const cited = new Set<string>();
-  for (const e of a.episodes) episode(e, a, options, link, out, cited);
-  const inEpisodes = new Set(a.episodes.flatMap((e) => e.evidence));
-  const others = a.findings.filter((f) => !inEpisodes.has(f.line) && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed');
+  for (const e of a.episodes) episode(e, options, link, out, cited);
+  const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(a.episodes.length ? '## Also in this log' : '## Findings', '');
     for (const f of others) out.push(`- **${FINDING_TITLES[f.code]}** (${f.severity}, ${link(f.file, f.line)}${f.time !== undefined ? `, ${formatTime(f.time)}` : ''}): ${escapeMarkdown(f.message)}`);
@@ -36,7 +36,7 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   return out.join('\n');
 }
 
-function episode(e: Episode, a: Analysis, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
+function episode(e: Episode, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
   out.push(`## Modem firmware update: ${e.verdict}`, '', `**Confidence: ${e.confidence}.** ${escapeMarkdown(e.why)}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
   for (const s of e.steps) {
     const when = s.time !== undefined ? `${formatClock(s.time)} ` : '';
@@ -58,5 +58,4 @@ function episode(e: Episode, a: Analysis, options: MarkdownOptions, link: (f: nu
     out.push('');
   }
   e.sources.forEach((s) => cited.add(s));
-  void a;
 }
