@@ -135,7 +135,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   if (!entry.analysis) return;
   runSafe(connection, 'update', undefined, undefined, () => entry.analysis!.update(doc, contentChanges, offsets));
   // Appends republish at once; rewrites of a big document wait for the typing to pause.
-  const appended = offsets.every((o) => o >= 0) && entry.analysis.lastUpdateWasAppend;
+  const appended = entry.analysis.lastUpdateWasAppend;
   schedule(entry, appended || doc.lineCount < 20000 ? 0 : 150);
 });
 

@@ -92,13 +92,11 @@ export class EventCollector {
   private lastLine = 0;
   private parsedLines = 0;
   private year1970Line: number | undefined;
-  private readonly referenceYear: number;
 
   constructor(private readonly file: number, private readonly path: string, options: CollectOptions = {}) {
     const ref = options.referenceTime ?? Date.now();
-    this.referenceYear = new Date(ref).getUTCFullYear();
     this.referenceTime = ref;
-    this.parser = new LineParser({ referenceYear: this.referenceYear });
+    this.parser = new LineParser({ referenceYear: new Date(ref).getUTCFullYear() });
     this.matcher = options.matcher ?? SHARED_MATCHER;
     this.fastLaneOn = options.fastLane ?? true;
   }
