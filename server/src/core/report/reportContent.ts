@@ -5,6 +5,7 @@ import type { Analysis, Finding } from '../model';
  * and not the episode's own stuck/failed finding.
  */
 export function findingsBesideEpisodes(a: Analysis): Finding[] {
-  const inEpisodes = new Set(a.episodes.flatMap((e) => e.evidence));
-  return a.findings.filter((f) => !inEpisodes.has(f.line) && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed');
+  // Keyed by file too: in an archive, line 5 of sysinfo.log is not line 5 of system.log.
+  const inEpisodes = new Set(a.episodes.flatMap((e) => e.evidence.map((l) => `${e.file}:${l}`)));
+  return a.findings.filter((f) => !inEpisodes.has(`${f.file}:${f.line}`) && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed');
 }
