@@ -39,7 +39,7 @@ describe('line formats', () => {
     ['tagless RutOS event', 'Mon Dec  2 19:54:57 2024 kern.info Mobile data disconnected (internal modem)',
       { format: 'logread', tag: undefined, facility: 'kern', message: 'Mobile data disconnected (internal modem)' }],
     ['netifd protocol output', 'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Request timed out',
-      { tag: 'netifd', level: 'notice', message: 'mob1s1a1 (8470): Command failed: Request timed out' }],
+      { tag: 'netifd', level: 'notice', message: 'Command failed: Request timed out', envelope: { iface: 'mob1s1a1', ifacePid: '8470' } }],
     ['ModemManager with an empty tag', 'Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] all requested bearers disconnected',
       { tag: undefined, pid: 2656, level: 'info' }],
     ['a tag with a space before the pid', 'Sun Jan 19 22:50:04 2025 user.notice pbr [32307]: Reloading routing',

@@ -9,13 +9,23 @@ export type Level = 'emerg' | 'alert' | 'crit' | 'err' | 'warn' | 'notice' | 'in
 /** How serious something is for the person reading the log. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/** Ids of the formats in formats/registry.ts, and the line kinds that are not log records. */
 export type FormatId =
   | 'logread' // RutOS/OpenWrt logread: ctime date, facility.priority, optional record id
-  | 'dmesg' // `[ uptime] message`, optionally after `kernel:`
-  | 'bsd-syslog' // `Mon DD HH:MM:SS host tag[pid]: msg`, also journalctl short
+  | 'luci' // a LuCI / web UI table copy: bracketed localised date, `facility.level:`
   | 'journal-iso' // journalctl -o short-iso
+  | 'bsd-syslog' // `Mon DD HH:MM:SS host tag[pid]: msg`, journalctl short/short-precise, ctime without year
+  | 'time-only' // `19:54:59 tag: msg`
   | 'rfc5424' // `<PRI>1 2024-...Z host app procid msgid SD msg`
   | 'iso-plain' // `2018-08-28 13:57:01.692 LEVEL msg` (daemontools, app logs)
+  | 'journal-monotonic' // journalctl -o short-monotonic
+  | 'dmesg' // `[ uptime] message`, optionally after `kernel:` or `<PRI>`
+  | 'dmesg-T' // `[Mon Dec  2 19:54:59 2024] message` in any locale
+  | 'esp-idf' // `I (1234) tag: msg`
+  | 'quectel-cm' // `[04-17_17:20:24:577] msg`
+  | 'tool-elapsed' // QFirehose `[000.013]: msg`
+  | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
+  | 'stripped' // timestamps stripped: `daemon.notice pppd[1]: msg`, `pppd[1]: msg`
   | 'lsusb' // `Bus 001 Device 024: ID 05c6:9008`
   | 'section' // troubleshoot `[Dmesg]`, `[Logread]`, `[Logfile messages.1]`
   | 'text'; // anything else: shell output, script output without a timestamp
@@ -33,6 +43,10 @@ export interface LogRecord {
   time?: number;
   /** Kernel uptime in seconds (`[  466.515595]`). */
   uptime?: number;
+  /** Seconds since a tool started (QFirehose `[000.013]:`): orders lines, is not uptime. */
+  elapsed?: number;
+  /** Fields of the envelopes peeled off the message (netifd's `iface (pid): `, ModemManager's `[modem0]`). */
+  envelope?: Record<string, string>;
   facility?: string;
   /** Level as the log states it (syslog priority, or a level word). */
   syslogLevel?: Level;
@@ -174,6 +188,15 @@ export interface FileSummary {
   firstTime?: number;
   lastTime?: number;
   segments: number;
+  /**
+   * How much of the file was understood: lines read as log records (or catalogued events) out
+   * of the lines that look like content (not blank, not elisions, not wrapped continuations).
+   */
+  recognised: { records: number; content: number; share: number };
+  /** The year given to yearless dates, when the log does not say it (from the file's date). */
+  yearAssumed?: number;
+  /** Lines carry only a time of day: times are shown without a date. */
+  timeOnly?: boolean;
 }
 
 export interface Analysis {

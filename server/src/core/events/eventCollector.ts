@@ -1,7 +1,8 @@
 import { CATALOGUE } from '../catalogue/index';
 import type { FileSummary, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { readFastLogread } from '../records/fastLogread';
-import { LineParser } from '../records/lineParser';
+import { isTimeOnly } from '../records/timeWords';
+import { LineParser, meaningfulEnvelopeFields } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
@@ -91,6 +92,8 @@ export class EventCollector {
   private endTime: number | undefined;
   private lastLine = 0;
   private parsedLines = 0;
+  /** Lines of no known format that still carry a catalogued event (a bare `usb 1-1: ...`). */
+  private textEvents = 0;
   private year1970Line: number | undefined;
 
   constructor(private readonly file: number, private readonly path: string, options: CollectOptions = {}) {
@@ -163,8 +166,10 @@ export class EventCollector {
     if (record.format !== 'text') this.parsedLines++;
     this.trackClocks(record);
     this.trackDaemon(record);
-    const match = this.matcher.match(record);
+    const match = this.matcher.match(record) ?? this.matchUncertainTag(record);
     if (!match) return;
+    if (record.format === 'text') this.textEvents++;
+    const wrapped = meaningfulEnvelopeFields(record.envelope);
     const event: LogEvent = {
       id: match.entry.id,
       line: record.line,
@@ -172,7 +177,7 @@ export class EventCollector {
       segment: this.inDmesgSection() ? -1 : this.segment,
       subsystem: match.entry.subsystem,
       severity: match.entry.severity,
-      fields: match.fields,
+      fields: wrapped ? { ...wrapped, ...match.fields } : match.fields,
       file: this.file,
       text: record.message.length > 500 ? record.message.slice(0, 500) : record.message,
     };
@@ -181,6 +186,16 @@ export class EventCollector {
     if (record.section !== undefined) event.section = record.section;
     if (this.isDuplicateKernelEvent(event)) return;
     this.events.push(event);
+  }
+
+  /**
+   * A clockless `word: text` line may be a stripped syslog line (`netifd: ...`) or a kernel
+   * device message whose device name looks like a tag (`u3g0: detached`): when the first reading
+   * matches nothing, the whole line is tried untagged.
+   */
+  private matchUncertainTag(record: LogRecord): ReturnType<EventMatcher['match']> {
+    if (record.format !== 'stripped' || record.tag === undefined || record.pid !== undefined || record.facility !== undefined) return undefined;
+    return this.matcher.match({ ...record, tag: undefined, message: `${record.tag}: ${record.message}` });
   }
 
   /**
@@ -230,6 +245,9 @@ export class EventCollector {
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
+    const sk = this.skipped;
+    const content = Math.max(0, this.lastLine - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.sections.length);
+    const records = Math.min(content, this.parsedLines + this.textEvents);
     const formatEntries = Object.entries(this.formats).filter(([f]) => f !== 'section' && f !== 'text') as [FormatId, number][];
     formatEntries.sort((a, b) => b[1] - a[1]);
     const summary: FileSummary = {
@@ -241,7 +259,10 @@ export class EventCollector {
       formats: this.formats,
       skipped: this.skipped,
       segments: this.segment + 1,
+      recognised: { records, content, share: content === 0 ? 1 : records / content },
     };
+    if (this.parser.yearless) summary.yearAssumed = new Date(this.maxTime ?? this.referenceTime).getUTCFullYear();
+    if (this.parser.timeOnly) summary.timeOnly = true;
     if (this.firstTime !== undefined) summary.firstTime = this.firstTime;
     if (this.maxTime !== undefined) summary.lastTime = this.maxTime;
     const out: FileEvents = {
@@ -287,7 +308,7 @@ export class EventCollector {
   }
 
   private trackWallTime(time: number, line: number): void {
-    if (time < 946684800000 /* 2000-01-01 */) this.year1970Line ??= line;
+    if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
     if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS) {
       this.clockJumps.push({ line, segment: this.segment, from: this.lastTime, to: time });
     }

@@ -7,9 +7,12 @@ export interface Match {
 }
 
 /**
- * Finds the catalogue entry for a record. Entries are indexed by program tag and screened by a
- * literal before their regex runs, so a million uncatalogued lines cost one map lookup each.
- * The first entry in catalogue order wins, which lets specific entries precede general ones.
+ * Finds the catalogue entry for a record. Tags are a hint, not a gate: a line whose tag some entry
+ * names is tried against that tag's entries and the entries for any source; a line without a tag,
+ * or with a tag no entry knows (`mm`, a renamed daemon, a paste that lost it), against every entry.
+ * Entries are screened by their literals before their regex runs, so a million uncatalogued lines
+ * cost one map lookup and one native scan each. The first entry in catalogue order wins, which lets
+ * specific entries precede general ones.
  */
 export class EventMatcher {
   private readonly byTag = new Map<string, CatalogueEntry[]>();
@@ -67,8 +70,8 @@ export class EventMatcher {
     let found = this.cache.get(raw);
     if (found) return found;
     const key = raw === '-' ? raw : normaliseTag(raw);
-    const own = new Set(this.byTag.get(key) ?? []);
-    const entries = this.entries.filter((e) => own.has(e) || this.anyTag.includes(e));
+    const own = raw === '-' ? undefined : this.byTag.get(key);
+    const entries = own ? this.entries.filter((e) => own.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
     const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
     found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|')) : undefined };
     if (this.cache.size < 4096) this.cache.set(raw, found);

@@ -1,31 +1,26 @@
-import type { FormatId, Level, LogRecord, SkipReason } from '../model';
+import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
+import { FORMATS, type LogFormat } from '../formats/registry';
+import { readStamp, type StampParts } from '../formats/timestampGrammar';
+import type { Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, levelFromNumber, levelFromWord } from './levels';
-import { monthIndex, validClock, wallTime } from './timeWords';
+import { TIME_ONLY_BASE, wallTime } from './timeWords';
 
-// One regex per format, tried in order of how often they occur in router logs.
-// Each is anchored and free of nested quantifiers so a 100,000-character junk line fails fast.
+// Lines become records through the format registry (formats/registry.ts): each format is an
+// anchored regex with named captures whose stamp is read by one timestamp grammar, then a shared
+// body reader takes host, `facility.level` and `tag[pid]: `, then envelopes are peeled off the
+// message. The parser holds no format knowledge of its own beyond paste artefacts and skip reasons.
 
-// `525 Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: ...` (record id optional, 1 or 2 spaces
-// before the day: knowledge 1.1 and 1.3).
-const CTIME = /^(?:(\d{1,12})\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})\s+/;
-const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|warning|notice|info|debug)\s+/;
-// `May 13 15:11:13 host tag: ...`, `jun 06 06:00:08 ...` (BSD syslog, journalctl short).
-const BSD = /^([A-Za-z\u00c0-\u00ff]{3,4})\.?\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+/;
-// `2024-06-06T06:00:08+0200 host tag[pid]: msg` (journalctl -o short-iso).
-const ISO_T = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?\s+/;
-// `<165>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg` (RFC 5424 section 6).
-const RFC5424 = /^<(\d{1,3})>1 (\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|[+-]\d{2}:\d{2}) (\S{1,255}) (\S{1,48}) (\S{1,128}) (\S{1,32}) (-|(?:\[(?:[^\]\\]|\\.)*\])+) ?/;
-// `2018-08-28 13:57:01.692194500 ERROR    Read error, quitting` (multilog-style application logs).
-const ISO_PLAIN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s+(?:(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\b\s*)?/;
-const PRI = /^<(\d{1,3})>/;
-const UPTIME = /^\[\s*(\d{1,10}\.\d{1,9})\]\s?/;
-const KERNEL_UPTIME = /^kernel:\s*\[\s*(\d{1,10}\.\d{1,9})\]\s?/;
+const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|warning|notice|info|debug):?\s+/;
 // `gsmd[3553]: `, `netifd: `, `[2656]: ` (empty ModemManager tag), `pbr [32307]: `.
 const TAG = /^([A-Za-z0-9_.\/@-]{0,64}?)(?: ?\[(\d{1,10})\])?: /;
 const HOST = /^([A-Za-z0-9_.:-]{1,64})\s+/;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
 const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
 const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
+/** A pasted line number before a record: `12: `, `  12 | `. Tried only when nothing else matched. */
+const LINE_NUMBER = /^\s*\d{1,7}(?:\s*[:|]\s*|\s+)(?=\S)/;
+/** Unix time of 2001-09-09: ModemManager stamps above this are wall time, below it seconds since start. */
+const EPOCH_FLOOR = 1_000_000_000;
 
 /** Lines longer than this are matched on their first part only; the rest is still counted. */
 export const MAX_MATCH_CHARS = 16384;
@@ -41,16 +36,23 @@ export type ParseResult = LogRecord | SkipReason;
 /**
  * Turns physical lines into records, one file at a time. It never throws: every line yields a
  * record (possibly of format `text`) or a skip reason. State lives here because some facts span
- * lines: the troubleshoot section, the year of yearless timestamps, and mail-wrapped records.
+ * lines: the troubleshoot section, the year of yearless timestamps, the day of time-only stamps,
+ * mail-wrapped records, and the format the previous line had (tried first on the next).
  */
 export class LineParser {
   private section: string | undefined;
   private year: number;
   private lastMonth = -1;
+  /** Time-only stamps: the day count and the last time of day, to roll over at midnight. */
+  private timeOnlyDay = 0;
+  private lastTimeOfDay = -1;
+  private lastFormat: LogFormat | undefined;
   /** Record of the previous physical line, if it had a timestamp: wrapped text continues it. */
   private openRecord: LogRecord | undefined;
-  /** Whether any yearless (BSD) time was produced, so the caller may correct the year later. */
+  /** Whether any yearless date was read, so the caller may correct the year later. */
   yearless = false;
+  /** Whether any line had only a time of day. */
+  timeOnly = false;
 
   constructor(options: ParseOptions = {}) {
     this.year = options.referenceYear ?? new Date().getUTCFullYear();
@@ -63,11 +65,14 @@ export class LineParser {
   parse(raw: string, lineNo: number): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
-    // Most lines carry a timestamp: try that first, the rarer checks only when it fails.
-    const record = text.length > 0 ? this.parseStructured(text, lineNo) : undefined;
+    // Most lines carry a header: try the formats first, the rarer checks only when they fail.
+    let record = text.length > 0 ? this.parseStructured(text, lineNo) : undefined;
+    // Mail wrapping can leave `initialized: Couldn't ...` at a line start: after a dated record,
+    // a clockless `word: ` without a pid is more likely its continuation than a stripped line.
+    if (record && record.format === 'stripped' && record.pid === undefined && this.openRecord && isContinuation(text)) record = undefined;
     if (record) {
       record.section = this.section;
-      this.openRecord = record.time !== undefined || record.uptime !== undefined ? record : undefined;
+      this.openRecord = record.time !== undefined || record.uptime !== undefined || record.elapsed !== undefined ? record : undefined;
       return record;
     }
     if (text.length === 0 || isBlank(text)) {
@@ -94,145 +99,91 @@ export class LineParser {
       this.section = section[1].trim();
       return { line: lineNo, endLine: lineNo, format: 'section', message: this.section };
     }
+    if (text.charCodeAt(0) === 0x42 /* B */ && LSUSB.test(text)) return { line: lineNo, endLine: lineNo, format: 'lsusb', message: text.trim(), section: this.section };
     return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
   }
 
   private parseStructured(text: string, line: number): LogRecord | undefined {
-    const c = text.charCodeAt(0);
-    if (c === 0x5b /* [ */ || c === 0x6b /* k */) {
-      const r = this.parseDmesg(text, line);
+    const last = this.lastFormat;
+    if (last) {
+      const r = this.tryFormat(last, text, line);
       if (r) return r;
     }
-    if (c === 0x3c /* < */) return this.parsePri(text, line);
-    if (c >= 0x30 && c <= 0x39) {
-      return this.parseCtime(text, line) ?? this.parseIso(text, line);
-    }
-    if (c === 0x42 /* B */ && text.startsWith('Bus ')) {
-      const m = LSUSB.exec(text);
-      if (m) return { line, endLine: line, format: 'lsusb', message: text.trim() };
-    }
-    return this.parseCtime(text, line) ?? this.parseBsd(text, line);
-  }
-
-  private parseCtime(text: string, line: number): LogRecord | undefined {
-    const m = CTIME.exec(text);
-    if (!m) return undefined;
-    const month = monthIndex(m[2]);
-    const day = +m[3], h = +m[4], mi = +m[5], s = +m[6];
-    if (!validClock(month, day, h, mi, s)) return undefined;
-    const record: LogRecord = {
-      line, endLine: line, format: 'logread',
-      time: wallTime(+m[7], month, day, h, mi, s),
-      message: '',
-    };
-    if (m[1] !== undefined) record.recordId = +m[1];
-    this.finishTagged(record, readFacility(record, text.slice(m[0].length)));
-    return record;
-  }
-
-  private parseBsd(text: string, line: number, pri?: number): LogRecord | undefined {
-    const m = BSD.exec(text);
-    if (!m) return undefined;
-    const month = monthIndex(m[1]);
-    const day = +m[2], h = +m[3], mi = +m[4], s = +m[5];
-    if (!validClock(month, day, h, mi, s)) return undefined;
-    // Yearless: track the Dec -> Jan rollover; the caller corrects the base year at the end.
-    if (this.lastMonth >= 0 && month < this.lastMonth - 6) this.year++;
-    this.lastMonth = month;
-    this.yearless = true;
-    const record: LogRecord = { line, endLine: line, format: 'bsd-syslog', time: wallTime(this.year, month, day, h, mi, s), message: '' };
-    let rest = text.slice(m[0].length);
-    if (pri !== undefined) applyPri(record, pri);
-    // A token followed by `[pid]:` or `:` is the tag; otherwise it is the host name.
-    if (!TAG.test(rest)) {
-      const host = HOST.exec(rest);
-      if (host) {
-        record.host = host[1];
-        rest = rest.slice(host[0].length);
+    for (let i = 0; i < FORMATS.length; i++) {
+      const f = FORMATS[i];
+      if (f === last) continue;
+      const r = this.tryFormat(f, text, line);
+      if (r) {
+        this.lastFormat = f;
+        return r;
       }
     }
-    this.finishTagged(record, readFacility(record, rest));
-    return record;
-  }
-
-  private parseIso(text: string, line: number): LogRecord | undefined {
-    const t = ISO_T.exec(text);
-    if (t) {
-      const rest = text.slice(t[0].length);
-      const host = HOST.exec(rest);
-      if (host && TAG.test(rest.slice(host[0].length))) {
-        const record: LogRecord = {
-          line, endLine: line, format: 'journal-iso', host: host[1], message: '',
-          time: wallTime(+t[1], +t[2] - 1, +t[3], +t[4], +t[5], +t[6], t[7] ? +t[7].slice(0, 3).padEnd(3, '0') : 0),
-        };
-        this.finishTagged(record, rest.slice(host[0].length));
-        return record;
-      }
-    }
-    const m = ISO_PLAIN.exec(text);
-    if (!m) return undefined;
-    const record: LogRecord = {
-      line, endLine: line, format: 'iso-plain', message: text.slice(m[0].length),
-      time: wallTime(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], m[7] ? +m[7].slice(0, 3).padEnd(3, '0') : 0),
-    };
-    if (m[8]) record.syslogLevel = record.level = levelFromWord(m[8]);
-    return record;
-  }
-
-  private parsePri(text: string, line: number): LogRecord | undefined {
-    const r = RFC5424.exec(text);
-    if (r) {
-      const record: LogRecord = {
-        line, endLine: line, format: 'rfc5424', message: text.slice(r[0].length),
-        time: wallTime(+r[2], +r[3] - 1, +r[4], +r[5], +r[6], +r[7], r[8] ? +r[8].slice(0, 3).padEnd(3, '0') : 0),
-      };
-      if (r[9] !== '-') record.host = r[9];
-      if (r[10] !== '-') record.tag = r[10];
-      if (r[11] !== '-' && /^\d+$/.test(r[11])) record.pid = +r[11];
-      applyPri(record, +r[1]);
-      record.level = embeddedLevel(record.message) ?? record.syslogLevel;
-      return record;
-    }
-    const p = PRI.exec(text);
-    if (!p) return undefined;
-    const rest = text.slice(p[0].length);
-    const inner = this.parseCtime(rest, line) ?? this.parseBsd(rest, line, +p[1]) ?? this.parseDmesg(rest, line);
-    if (inner && inner.format !== 'bsd-syslog') applyPri(inner, +p[1]);
-    return inner;
-  }
-
-  private parseDmesg(text: string, line: number): LogRecord | undefined {
-    const m = UPTIME.exec(text) ?? KERNEL_UPTIME.exec(text);
-    if (!m) return undefined;
-    const message = text.slice(m[0].length);
-    return { line, endLine: line, format: 'dmesg', uptime: +m[1], tag: 'kernel', message, level: embeddedLevel(message) };
-  }
-
-  /** Reads `kernel: [uptime]`, `tag[pid]:` and the embedded level word from the text after the time. */
-  private finishTagged(record: LogRecord, rest: string): void {
-    const kernel = KERNEL_UPTIME.exec(rest);
-    if (kernel) {
-      record.tag = 'kernel';
-      record.uptime = +kernel[1];
-      record.message = rest.slice(kernel[0].length);
-    } else {
-      const tag = TAG.exec(rest);
-      if (tag && (tag[1] || tag[2])) {
-        if (tag[1]) record.tag = tag[1];
-        if (tag[2]) record.pid = +tag[2];
-        record.message = rest.slice(tag[0].length);
-        if (record.tag === 'kernel') {
-          const up = UPTIME.exec(record.message);
-          if (up) {
-            record.uptime = +up[1];
-            record.message = record.message.slice(up[0].length);
-          }
+    // A pasted line number before an otherwise known line (`12: Mon Dec  2 ...`).
+    const n = LINE_NUMBER.exec(text);
+    if (n && n[0].length < text.length) {
+      const rest = text.slice(n[0].length);
+      for (const f of FORMATS) {
+        if (f.id === 'stripped') continue;
+        const r = this.tryFormat(f, rest, line);
+        if (r) {
+          r.recordId ??= parseInt(n[0], 10);
+          return r;
         }
-      } else {
-        record.message = rest;
       }
     }
-    record.level = embeddedLevel(record.message) ?? record.syslogLevel;
+    return undefined;
+  }
+
+  private tryFormat(format: LogFormat, text: string, line: number): LogRecord | undefined {
+    const m = format.pattern.exec(text);
+    if (!m) return undefined;
+    const g = m.groups ?? {};
+    const record: LogRecord = { line, endLine: line, format: format.id, message: '' };
+    if (g.stamp !== undefined) {
+      const parts = format.id === 'quectel-cm' ? quectelStamp(g.stamp) : readStamp(g.stamp, format.stampShapes);
+      if (!parts) return undefined;
+      if (format.stampNeedsDate && parts.month === undefined) return undefined;
+      if (format.stampNeedsYear && parts.year === undefined) return undefined;
+      record.time = this.timeOf(parts);
+    }
+    if (g.uptime !== undefined) record.uptime = +g.uptime;
+    if (g.uptimeMs !== undefined) record.uptime = +g.uptimeMs / 1000;
+    if (g.elapsed !== undefined) record.elapsed = +g.elapsed;
+    if (g.recordId !== undefined) record.recordId = +g.recordId;
+    if (g.host !== undefined) record.host = g.host;
+    if (g.facility !== undefined) record.facility = g.facility;
+    if (g.level !== undefined) record.syslogLevel = levelFromWord(g.level) ?? levelFromLetter(g.level);
+    if (g.tag !== undefined) record.tag = g.tag;
+    if (g.pid !== undefined) record.pid = +g.pid;
+    let rest = text.slice(m[0].length);
+    if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog');
+    if (record.tag === undefined && format.impliedTag) record.tag = format.impliedTag;
+    if (g.pri !== undefined) applyPri(record, +g.pri);
+    record.message = rest;
+    peelEnvelopes(record);
+    record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
+    return record;
+  }
+
+  /** Wall time of a stamp; the year, when absent, is the reference year rolled over at New Year. */
+  private timeOf(p: StampParts): number {
+    if (p.month === undefined || p.day === undefined) {
+      this.timeOnly = true;
+      const ofDay = ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + p.ms;
+      // A time more than an hour before the previous one is the next day, not a step back.
+      if (this.lastTimeOfDay >= 0 && ofDay + 3600_000 < this.lastTimeOfDay) this.timeOnlyDay++;
+      this.lastTimeOfDay = ofDay;
+      return TIME_ONLY_BASE + this.timeOnlyDay * 86400_000 + ofDay;
+    }
+    let year = p.year;
+    if (year === undefined) {
+      // Yearless: track the Dec -> Jan rollover; the caller corrects the base year at the end.
+      if (this.lastMonth >= 0 && p.month < this.lastMonth - 6) this.year++;
+      this.lastMonth = p.month;
+      this.yearless = true;
+      year = this.year;
+    }
+    return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
   }
 
   /** A copy with the same state; `open` in this parser is `openCopy` in the copy. */
@@ -253,6 +204,92 @@ export class LineParser {
   }
 }
 
+/** Reads `host`, `facility.level` and `tag[pid]: ` from a syslog body; returns the message. */
+function readBody(record: LogRecord, text: string, withHost: boolean): string {
+  let rest = text;
+  // A token followed by `[pid]:` or `:` is the tag; otherwise, where a host may stand, the host.
+  if (withHost && record.host === undefined && !TAG.test(rest) && !FACILITY_PRIO.test(rest)) {
+    const host = HOST.exec(rest);
+    if (host) {
+      record.host = host[1];
+      rest = rest.slice(host[0].length);
+    }
+  }
+  if (record.facility === undefined) rest = readFacility(record, rest);
+  if (record.tag !== undefined) return rest;
+  const tag = TAG.exec(rest);
+  if (tag && (tag[1] || tag[2])) {
+    if (tag[1]) record.tag = tag[1];
+    if (tag[2]) record.pid = +tag[2];
+    return rest.slice(tag[0].length);
+  }
+  return rest;
+}
+
+/** Peels the envelopes of envelopes.ts off the message, outermost first, into `record.envelope`. */
+function peelEnvelopes(record: LogRecord): void {
+  const tag = record.tag === undefined ? '-' : record.tag.toLowerCase();
+  for (let round = 0; round < 4; round++) {
+    const c = record.message.charCodeAt(0);
+    // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
+    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && record.message.indexOf(' (') < 0) return;
+    let peeled = false;
+    for (const env of ENVELOPES) {
+      if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
+      const m = env.pattern.exec(record.message);
+      if (!m || m[0].length === 0) continue;
+      applyEnvelope(record, env, m.groups ?? {});
+      record.message = record.message.slice(m[0].length);
+      peeled = true;
+      break;
+    }
+    if (!peeled) return;
+  }
+}
+
+function applyEnvelope(record: LogRecord, env: Envelope, g: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(g)) {
+    if (v === undefined) continue;
+    (record.envelope ??= {})[k] = v;
+  }
+  if (env.impliesTag && record.tag === undefined) record.tag = env.impliesTag;
+  if (env.level) {
+    const v = g[env.level.group];
+    if (v !== undefined) record.level = env.level.kind === 'number' ? levelFromNumber(+v) : levelFromWord(v);
+  }
+  if (env.clock) {
+    const v = g[env.clock.group];
+    if (v === undefined) return;
+    const n = +v;
+    if (env.clock.kind === 'uptime') record.uptime ??= n;
+    else if (env.clock.kind === 'elapsed') record.elapsed ??= n;
+    else if (n >= EPOCH_FLOOR) record.time ??= Math.round(n * 1000);
+    else record.elapsed ??= n;
+  }
+}
+
+/** Envelope fields that a catalogue entry may use (the interface, the modem object). */
+export function meaningfulEnvelopeFields(envelope: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!envelope) return undefined;
+  let out: Record<string, string> | undefined;
+  for (const k in envelope) if (!CLOCK_AND_LEVEL_FIELDS.has(k)) (out ??= {})[k] = envelope[k];
+  return out;
+}
+
+/** quectel-cm's `04-17_17:20:24:577`: month, day, time and milliseconds, no year. */
+function quectelStamp(s: string): StampParts | undefined {
+  const month = +s.slice(0, 2) - 1, day = +s.slice(3, 5), hour = +s.slice(6, 8), minute = +s.slice(9, 11), second = +s.slice(12, 14);
+  if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  return { month, day, hour, minute, second, ms: +s.slice(15, 18) };
+}
+
+const LETTER_LEVELS: Record<string, Level> = { E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug' };
+
+/** ESP-IDF's one-letter levels. */
+function levelFromLetter(letter: string): Level | undefined {
+  return LETTER_LEVELS[letter];
+}
+
 /** Reads `daemon.info ` into the record and returns the text after it. */
 function readFacility(record: LogRecord, rest: string): string {
   const fp = FACILITY_PRIO.exec(rest);
@@ -265,7 +302,6 @@ function readFacility(record: LogRecord, rest: string): string {
 function applyPri(record: LogRecord, pri: number): void {
   if (pri > 191) return;
   record.syslogLevel = levelFromNumber(pri);
-  record.level ??= record.syslogLevel;
   // Fixture 036: devices that keep only the severity send facility 0 (kern) for pppd/chat;
   // calling those kernel lines would be wrong, so facility 0 is believed only for kernel tags.
   const facility = pri >> 3;
@@ -282,6 +318,9 @@ export function stripPasteArtefacts(text: string): string {
   let s = text;
   if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
   if (s.indexOf('\0') >= 0) s = s.replace(/\0/g, '');
+  // ANSI colours of consoles (ESP-IDF, systemd) are paint, not text; other escapes are kept (and
+  // shown escaped by every report).
+  if (s.indexOf('\u001b') >= 0) s = s.replace(/\u001b\[[0-9;]{0,20}m/g, '');
   const c = s.charCodeAt(0);
   if (c === 0x3e /* > */) s = s.replace(/^(?:> ?)+/, '');
   else if (c === 0x60 /* ` */) s = s.replace(/^`+/, '');
@@ -316,4 +355,3 @@ function isContinuation(text: string): boolean {
   return !NEW_START.test(text);
 }
 
-export type { Level };

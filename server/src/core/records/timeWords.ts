@@ -1,23 +1,4 @@
-// Month abbreviations as they appear in real logs. ctime() (logread) is always English, but
-// journalctl and syslog daemons follow the locale: fixture 034 has a lowercase Spanish `jun`.
-const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
-  // es / it / pt / fr / de variants that differ from the English ones
-  ene: 0, gen: 0, fev: 1, 'fév': 1, abr: 3, avr: 3, mai: 4, mag: 4, giu: 5, lug: 6,
-  ago: 7, 'aoû': 7, aou: 7, set: 8, out: 9, ott: 9, okt: 9, dic: 11, dez: 11, 'déc': 11,
-  'mär': 2, mrz: 2,
-};
-
-/** Month index (0-11) for an abbreviation in any common locale, or -1. */
-const ENGLISH: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
-
-export function monthIndex(word: string): number {
-  const fast = ENGLISH[word];
-  if (fast !== undefined) return fast;
-  const key = word.slice(0, 3).toLowerCase();
-  const m = MONTHS[key];
-  return m === undefined ? -1 : m;
-}
+export { monthIndex } from '../formats/dateWords';
 
 /** Whether the fields form a real calendar time; a pasted `Dec 32 25:61` is not a timestamp. */
 export function validClock(month: number, day: number, h: number, m: number, s: number): boolean {
@@ -40,15 +21,31 @@ export function wallTime(year: number, month: number, day: number, h: number, m:
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** `2024-12-02 19:54:59`, the way a person reads a log time. */
+/**
+ * Lines that carry only a time of day are placed on days counted from this base, far from any
+ * real date, so their order and gaps hold while no date is invented (formatTime shows the time).
+ */
+export const TIME_ONLY_BASE = Date.UTC(1000, 0, 1);
+const TIME_ONLY_END = Date.UTC(1001, 0, 1);
+
+export function isTimeOnly(t: number): boolean {
+  return t >= TIME_ONLY_BASE && t < TIME_ONLY_END;
+}
+
+/** `2024-12-02 19:54:59`, the way a person reads a log time; `19:54:59` for a time-only log. */
 export function formatTime(t: number): string {
   const d = new Date(t);
+  if (isTimeOnly(t)) {
+    const day = Math.floor((t - TIME_ONLY_BASE) / 86400_000);
+    return `${day > 0 ? `day ${day + 1}, ` : ''}${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  }
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** `19:54:59`. */
 export function formatClock(t: number): string {
-  return formatTime(t).slice(11);
+  const d = new Date(t);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** `2 min 31 s`, `6 s`, `3 h 2 min`, `1 d 4 h`. */

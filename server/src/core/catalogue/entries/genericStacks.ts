@@ -15,17 +15,18 @@ import type { CatalogueEntry } from '../types';
 // - Technicolor mobiled [X30], gammu [X26], Victron dbus-modem [X31], FreeBSD USB [X27] [X28] [X32].
 
 
-// ModemManager line start: level word, optional debug timestamp, then `[modem0]`,
-// `[modem0/bearer2]` (new style) or `Modem /org/.../Modem/0:` / `Modem:` (old style), or nothing.
-const MM = '^<\\w{3,4}>\\s+(?:\\[[\\d.]+\\]\\s+)?(?:\\[(?<modem>[^\\]\\s]+)\\]\\s*|Modem(?: [^\\s:]+)?:\\s*)?';
+// ModemManager's level word, debug timestamp and `[modem0]` object are an envelope the format
+// layer peels (formats/envelopes.ts), so entries see the message itself, with or without a level
+// word and under any tag. Old versions name the modem in the text: `Modem /org/.../Modem/0:`, `Modem:`.
+const MM = '^(?:Modem(?: [^\\s:]+)?:\\s*)?';
 const mm = (s: string): RegExp => new RegExp(MM + s);
 const MMTAGS = ['-', 'modemmanager'];
-// netifd protocol handler output: `<iface> (<pid>): <line>` [O3].
-const PROTO = '^(?<iface>[\\w.-]+) \\((?<pid>\\d+)\\): ';
-const proto = (s: string): RegExp => new RegExp(PROTO + s);
+// netifd protocol handler output: `<iface> (<pid>): <line>` [O3]; the prefix is an envelope the
+// format layer peels into the `iface` field.
+const proto = (s: string): RegExp => new RegExp('^' + s);
 const QUECTEL_CM = ['netifd', 'quectel-cm', '-'];
-// quectel-cm via netifd, or standalone; each line carries its own `[04-17_17:20:24:577]` stamp.
-const QCM = '^(?:(?<iface>[\\w.-]+) \\((?<pid>\\d+)\\): )?(?:\\[[\\d_:-]+\\] )?';
+// quectel-cm via netifd, or standalone; its own `[04-17_17:20:24:577]` stamp is peeled as an envelope.
+const QCM = '^';
 const FREEBSD = ['-', 'kernel'];
 const FREEBSD_MODEM = 'u3g|umodem|uhso|usie|cdce|urndis';
 
@@ -77,7 +78,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: ' -> failed)',
     pattern: mm('state changed \\((?<from>[\\w-]+) -> failed\\)'),
-    summary: 'ModemManager: modem {modem} is in state failed',
+    summary: 'ModemManager: modem {mmObject} is in state failed',
     explanation: 'The modem object is in ModemManager\'s "failed" state: it cannot be enabled or used. The line before it (`couldn\'t be initialized: ...`) gives the reason.',
     sources: ['X20', 'X29'],
     samples: [
@@ -92,7 +93,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: 'state changed (',
     pattern: mm('state changed \\((?<from>[\\w-]+) -> (?<to>disabling|disabled)\\)'),
-    summary: 'ModemManager: modem {modem} is being disabled ({from} -> {to})',
+    summary: 'ModemManager: modem {mmObject} is being disabled ({from} -> {to})',
     explanation:
       'The modem is being disabled on request (for example netifd bringing the interface down, or a configuration change): a controlled teardown, not a failure. ' +
       'Its registration state drops to "unknown" at the same time; that is part of the teardown too.',
@@ -109,7 +110,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: 'state changed (',
     pattern: mm('state changed \\((?<from>[\\w-]+) -> (?<to>[\\w-]+)\\)'),
-    summary: 'ModemManager: modem {modem} {from} -> {to}',
+    summary: 'ModemManager: modem {mmObject} {from} -> {to}',
     explanation:
       'ModemManager\'s state of the modem changed: locked, initializing, disabled, enabling, enabled, searching, registered, connecting, connected, disconnecting. ' +
       '"registered" means attached to a network without data; "connected" means a data bearer is up.',
@@ -143,7 +144,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: 'egistration state changed (',
     pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>idle|denied)\\)'),
-    summary: 'ModemManager: modem {modem} lost its network registration ({from} -> {to})',
+    summary: 'ModemManager: modem {mmObject} lost its network registration ({from} -> {to})',
     explanation:
       'The modem is no longer registered on a mobile network: "idle" means not registered and not searching, "denied" that the network rejected the registration. ' +
       'There is no mobile data until it registers again.',
@@ -159,7 +160,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: 'egistration state changed (',
     pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>[\\w-]+)\\)'),
-    summary: 'ModemManager: registration of {modem} {from} -> {to}',
+    summary: 'ModemManager: registration of {mmObject} {from} -> {to}',
     explanation:
       'Network registration of the modem changed: searching, registering, home, roaming, unknown. "home" or "roaming" means registered. ' +
       'A drop to "unknown" while the modem is being disabled is part of a controlled teardown, not a network problem.',
@@ -175,7 +176,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: MMTAGS,
     literal: "'deregistered'",
-    pattern: /(?:RegisterState = |\]\s+state: )'(?<state>deregistered)'/,
+    pattern: /(?:RegisterState = |^\s*state: )'(?<state>deregistered)'/,
     summary: 'ModemManager debug: the MBIM modem reports register state deregistered',
     explanation:
       'In a ModemManager debug trace, the MBIM modem answered a register-state query with "deregistered": it is not registered on any network ' +

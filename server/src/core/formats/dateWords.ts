@@ -1,0 +1,77 @@
+// Month and weekday names as loggers, LuCI and `dmesg -T` print them in the locales people run:
+// English, German, French, Spanish, Italian, Portuguese, Dutch, Polish, Catalan and Russian, full
+// and abbreviated, nominative and genitive (`maja`, `мая`), in any case, with or without a dot.
+// A word is looked up, not matched by a regex alternation: the format regexes accept any word in a
+// month position and this table decides, so a new locale is one more row here.
+
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  // 0 January
+  ['january', 'jan', 'januar', 'jänner', 'jän', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'styczeń', 'stycznia', 'sty', 'gener', 'январь', 'января', 'янв'],
+  ['february', 'feb', 'februar', 'février', 'févr', 'fév', 'fevr', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari', 'luty', 'lutego', 'lut', 'febrer', 'febr', 'февраль', 'февраля', 'фев', 'февр'],
+  ['march', 'mar', 'märz', 'mär', 'mrz', 'mars', 'marzo', 'março', 'maart', 'mrt', 'marzec', 'marca', 'març', 'март', 'марта', 'мар'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwiecień', 'kwietnia', 'kwi', 'abril', 'апрель', 'апреля', 'апр'],
+  ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maj', 'maja', 'maig', 'май', 'мая'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu', 'junho', 'czerwiec', 'czerwca', 'cze', 'juny', 'июнь', 'июня', 'июн'],
+  ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug', 'julho', 'lipiec', 'lipca', 'lip', 'juliol', 'июль', 'июля', 'июл'],
+  ['august', 'aug', 'août', 'aout', 'aoû', 'agosto', 'ago', 'augustus', 'sierpień', 'sierpnia', 'sie', 'agost', 'ag', 'август', 'августа', 'авг'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'wrzesień', 'września', 'wrz', 'setembre', 'сентябрь', 'сентября', 'сен', 'сент'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'październik', 'października', 'paź', 'paz', 'октябрь', 'октября', 'окт'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'lis', 'ноябрь', 'ноября', 'ноя', 'нояб'],
+  ['december', 'dec', 'dezember', 'dez', 'décembre', 'déc', 'decembre', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudzień', 'grudnia', 'gru', 'desembre', 'des', 'декабрь', 'декабря', 'дек'],
+];
+
+const WEEKDAY_NAMES: readonly string[] = [
+  'monday', 'mon', 'tuesday', 'tue', 'tues', 'wednesday', 'wed', 'thursday', 'thu', 'thur', 'thurs', 'friday', 'fri', 'saturday', 'sat', 'sunday', 'sun',
+  'montag', 'mo', 'dienstag', 'di', 'mittwoch', 'mi', 'donnerstag', 'do', 'freitag', 'fr', 'samstag', 'sa', 'sonntag', 'so',
+  'lundi', 'lun', 'mardi', 'mar', 'mercredi', 'mer', 'jeudi', 'jeu', 'vendredi', 'ven', 'samedi', 'sam', 'dimanche', 'dim',
+  'lunes', 'martes', 'miércoles', 'miercoles', 'mié', 'mie', 'jueves', 'jue', 'viernes', 'vie', 'sábado', 'sabado', 'sáb', 'sab', 'domingo', 'dom',
+  'lunedì', 'lunedi', 'martedì', 'martedi', 'mercoledì', 'mercoledi', 'giovedì', 'giovedi', 'gio', 'venerdì', 'venerdi', 'sabato',
+  'segunda', 'segunda-feira', 'seg', 'terça', 'terça-feira', 'ter', 'quarta', 'quarta-feira', 'qua', 'quinta', 'quinta-feira', 'qui', 'sexta', 'sexta-feira', 'sex',
+  'maandag', 'ma', 'dinsdag', 'woensdag', 'wo', 'donderdag', 'vrijdag', 'vr', 'zaterdag', 'za', 'zondag', 'zo',
+  'poniedziałek', 'pon', 'pn', 'wtorek', 'wto', 'wt', 'środa', 'śro', 'śr', 'sro', 'czwartek', 'czw', 'cz', 'piątek', 'pią', 'pia', 'pt', 'sobota', 'sob', 'niedziela', 'nie', 'nd', 'ndz',
+  'dilluns', 'dl', 'dimarts', 'dt', 'dimecres', 'dc', 'dijous', 'dj', 'divendres', 'dv', 'dissabte', 'ds', 'diumenge', 'dg',
+  'понедельник', 'пн', 'вторник', 'вт', 'среда', 'ср', 'четверг', 'чт', 'пятница', 'пт', 'суббота', 'сб', 'воскресенье', 'вс',
+];
+
+/** Every spelling, and every unambiguous prefix of 3+ letters of it (`sept`, `janv`, `févr`), to its month. */
+const MONTHS = new Map<string, number>();
+{
+  const ambiguous = new Set<string>();
+  const put = (key: string, month: number): void => {
+    const had = MONTHS.get(key);
+    if (had !== undefined && had !== month) ambiguous.add(key);
+    else MONTHS.set(key, month);
+  };
+  MONTH_NAMES.forEach((names, month) => {
+    for (const name of names) {
+      put(name, month);
+      for (let n = 3; n < name.length; n++) put(name.slice(0, n), month);
+    }
+  });
+  for (const key of ambiguous) MONTHS.delete(key);
+}
+
+const WEEKDAYS = new Set(WEEKDAY_NAMES);
+
+// ctime() and most syslog daemons write English abbreviations: answer those without lowercasing.
+const ENGLISH: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+
+function fold(word: string): string {
+  let w = word.toLowerCase();
+  if (w.endsWith('.')) w = w.slice(0, -1);
+  // Catalan LuCI writes `de maig`, `d'abril`: the article is not part of the month.
+  if (w.startsWith("d'") || w.startsWith('d’')) w = w.slice(2);
+  return w;
+}
+
+/** Month index (0-11) of a month word in any of the supported locales, or -1. */
+export function monthIndex(word: string): number {
+  const fast = ENGLISH[word];
+  if (fast !== undefined) return fast;
+  return MONTHS.get(fold(word)) ?? -1;
+}
+
+/** Whether a word names a weekday in one of the supported locales. */
+export function isWeekday(word: string): boolean {
+  return WEEKDAYS.has(fold(word).replace(/,$/, ''));
+}

@@ -1,0 +1,98 @@
+// Envelopes: prefixes that wrap a message inside the syslog message itself. They are peeled once
+// here and kept as fields, so catalogue entries match what a message says, not how it was wrapped,
+// and the same event reads the same whether it came through netifd, a ModemManager debug trace,
+// quectel-cm's console or a flashing tool. Like formats, each envelope is data with samples.
+
+export interface Envelope {
+  id: string;
+  description: string;
+  /** Anchored at the message start; named groups become the record's envelope fields. */
+  pattern: RegExp;
+  /** Group holding a level word (`warn`) or a printk number (`3`) that outranks the syslog level. */
+  level?: { group: string; kind: 'word' | 'number' };
+  /**
+   * Group holding a clock: `uptime` (kernel seconds), or `epoch-or-elapsed` (ModemManager's debug
+   * stamp, Unix seconds when it is one, else seconds since the daemon started).
+   */
+  clock?: { group: string; kind: 'uptime' | 'epoch-or-elapsed' | 'elapsed' };
+  /** Only for lines with one of these tags (lowercase; `-` for no tag). */
+  onlyTags?: readonly string[];
+  /** The program a line without a tag comes from when it carries this envelope. */
+  impliesTag?: string;
+  samples: readonly { message: string; rest: string; fields: Record<string, string> }[];
+}
+
+export const ENVELOPES: readonly Envelope[] = [
+  {
+    id: 'netifd-protocol',
+    description: 'netifd runs protocol handlers and prefixes their output with the interface and the handler pid',
+    pattern: /^(?<iface>[A-Za-z0-9_.@-]{1,32}) \((?<ifacePid>\d{1,10})\): /,
+    samples: [
+      { message: 'mob1s1a1 (8470): Command failed: Request timed out', rest: 'Command failed: Request timed out', fields: { iface: 'mob1s1a1', ifacePid: '8470' } },
+      { message: 'trm_wwan (3638): udhcpc: received SIGTERM', rest: 'udhcpc: received SIGTERM', fields: { iface: 'trm_wwan' } },
+    ],
+  },
+  {
+    id: 'modemmanager-level',
+    description: 'ModemManager: a level word, the debug timestamp, and the object the line is about (`[modem0]`, `[modem0/bearer2]`, `[cdc-wdm0/qmi]`)',
+    pattern: /^<(?<mmLevel>dbg|debug|info|inf|msg|message|warn|wrn|warning|err|error|crit|critical)>\s+(?:\[(?<mmTime>\d{1,10}\.\d{1,9})\]\s+)?(?:\[(?<mmObject>[^\]\s][^\]]{0,63})\]:?\s+)?/,
+    level: { group: 'mmLevel', kind: 'word' },
+    clock: { group: 'mmTime', kind: 'epoch-or-elapsed' },
+    samples: [
+      { message: '<warn>  [modem0] port ttyUSB2 timed out 8 consecutive times', rest: 'port ttyUSB2 timed out 8 consecutive times', fields: { mmLevel: 'warn', mmObject: 'modem0' } },
+      { message: '<dbg> [1767016030.369046] [wwan0at1/at] device open count is 2 (close)', rest: 'device open count is 2 (close)', fields: { mmTime: '1767016030.369046', mmObject: 'wwan0at1/at' } },
+      { message: '<inf> all requested bearers disconnected', rest: 'all requested bearers disconnected', fields: { mmLevel: 'inf' } },
+    ],
+  },
+  {
+    id: 'modemmanager-object',
+    description: 'ModemManager without a level word (older versions, journald): the object in brackets',
+    pattern: /^\[(?<mmObject>modem\d{1,4}(?:\/bearer\d{1,4})?|\/dev\/[\w.\/-]{1,48}|[\w.-]{1,24}\/(?:at|qmi|mbim|net))\]:?\s+/,
+    samples: [
+      { message: '[/dev/cdc-wdm0] Opening device with flags \'version-info, proxy\'...', rest: 'Opening device with flags \'version-info, proxy\'...', fields: { mmObject: '/dev/cdc-wdm0' } },
+      { message: '[modem0/bearer1] connection attempt #1 failed', rest: 'connection attempt #1 failed', fields: { mmObject: 'modem0/bearer1' } },
+    ],
+  },
+  {
+    id: 'quectel-cm-stamp',
+    description: 'quectel-cm stamps its own lines `[MM-DD_hh:mm:ss:ms]`, also when netifd or syslog wraps them',
+    pattern: /^\[(?<qcStamp>\d{2}-\d{2}_\d{2}:\d{2}:\d{2}:\d{3})\]\s?/,
+    samples: [
+      { message: '[04-17_17:20:24:581] Find /sys/bus/usb/devices/1-1 idVendor=0x2c7c', rest: 'Find /sys/bus/usb/devices/1-1 idVendor=0x2c7c', fields: { qcStamp: '04-17_17:20:24:581' } },
+    ],
+  },
+  {
+    id: 'tool-elapsed',
+    description: 'QFirehose/QLib stamp their lines with seconds since the tool started, also inside a wrapper script\'s log',
+    pattern: /^\[(?<elapsed>\d{3,6}\.\d{3})\]:\s?/,
+    clock: { group: 'elapsed', kind: 'elapsed' },
+    samples: [
+      { message: '[000.013]: Version: QFirehose_Linux_Android_V1.4.11', rest: 'Version: QFirehose_Linux_Android_V1.4.11', fields: { elapsed: '000.013' } },
+    ],
+  },
+  {
+    id: 'printk-level',
+    description: 'A kernel message that kept its printk level (`<1>Unable to handle ...`), as old syslogds and `dmesg -r` write it',
+    pattern: /^<(?<printk>[0-7])>(?=\S)/,
+    level: { group: 'printk', kind: 'number' },
+    onlyTags: ['kernel', '-'],
+    samples: [
+      { message: '<1>Unable to handle kernel NULL pointer dereference', rest: 'Unable to handle kernel NULL pointer dereference', fields: { printk: '1' } },
+    ],
+  },
+  {
+    id: 'kernel-uptime',
+    description: 'The printk timestamp of a kernel line inside syslog: `kernel: [  466.515595] usb 1-1: ...`',
+    pattern: /^\[\s*(?<kuptime>\d{1,10}\.\d{1,9})\]\s?/,
+    clock: { group: 'kuptime', kind: 'uptime' },
+    onlyTags: ['kernel', '-'],
+    // LuCI's table and some remote syslogs drop the `kernel:` tag; the printk stamp says it.
+    impliesTag: 'kernel',
+    samples: [
+      { message: '[  466.515595] usb 1-1: USB disconnect, device number 6', rest: 'usb 1-1: USB disconnect, device number 6', fields: { kuptime: '466.515595' } },
+    ],
+  },
+];
+
+/** Envelope field names that carry no meaning for catalogue entries (clocks, levels). */
+export const CLOCK_AND_LEVEL_FIELDS = new Set(['mmLevel', 'mmTime', 'qcStamp', 'elapsed', 'printk', 'kuptime', 'ifacePid']);

@@ -1,0 +1,270 @@
+import type { FormatId } from '../model';
+import { BRACKETED_STAMP, STAMP_SPAN, TIME_SPAN, type StampShape } from './timestampGrammar';
+
+// The format registry: every line shape the product reads is one entry here, with the lines it
+// was written from and lines it must refuse, and a test proves both (like lnav's format files).
+// Adding a format is one entry plus its samples. The parser tries the format that matched the
+// previous line first, then the entries in this order, so specific shapes precede general ones.
+
+/**
+ * The clock a format gives. `wall`: a date and time (the year may be absent and is then assumed;
+ * a stamp with only a time gives `time-only`); `uptime`: seconds since the kernel booted;
+ * `elapsed`: seconds since a tool started (QFirehose), which orders lines but is not uptime;
+ * `none`: the line carries no time (timestamps stripped in a paste).
+ */
+export type Clock = 'wall' | 'time-only' | 'uptime' | 'elapsed' | 'none';
+
+/**
+ * What follows the header. `syslog`: an optional host, an optional `facility.level`, then
+ * `tag[pid]: `; `tagged`: the same without a host; `message`: the rest is the message.
+ */
+export type Body = 'syslog' | 'tagged' | 'message';
+
+export interface FormatSample {
+  line: string;
+  /** Fields the record must have; `time` as `YYYY-MM-DDTHH:MM:SS` (reference year 2024) or `HH:MM:SS`. */
+  expect: {
+    time?: string;
+    uptime?: number;
+    elapsed?: number;
+    host?: string;
+    facility?: string;
+    level?: string;
+    tag?: string;
+    pid?: number;
+    message?: string;
+  };
+}
+
+export interface LogFormat {
+  id: FormatId;
+  description: string;
+  clock: Clock;
+  /**
+   * Anchored matcher of the header; where it ends the body starts. Named groups: `stamp` (text
+   * read by the timestamp grammar), `uptime` (s), `uptimeMs`, `elapsed` (s), `recordId`, `pri`,
+   * `host`, `facility`, `level`, `tag`, `pid`.
+   */
+  pattern: RegExp;
+  body: Body;
+  /** The program these lines come from when the line does not say (`kernel` for dmesg). */
+  impliedTag?: string;
+  /** The stamp must carry a date: a bare time belongs to the `time-only` format. */
+  stampNeedsDate?: boolean;
+  /** The stamp must carry a year (ctime in logread does; BSD syslog does not). */
+  stampNeedsYear?: boolean;
+  /** Shapes of the timestamp grammar this format's stamp may take (default: any). */
+  stampShapes?: readonly StampShape[];
+  samples: readonly FormatSample[];
+  /** Lines that look close but are not this format (they may be another one). */
+  counterSamples?: readonly string[];
+}
+
+const FACILITY_LEVEL = String.raw`(?<facility>[a-z][a-z0-9]{0,11})\.(?<level>emerg|alert|crit|err|error|warn|warning|notice|info|debug)`;
+const UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})\]`;
+/** A tag that can only be a program: with a pid, or a lowercase word (`kernel:`, `netifd:`). */
+const CERTAIN_TAG = String.raw`(?:[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]|[a-z][\w.\/@-]{1,63}|\[\d{1,10}\]): `;
+const LEVEL_WORD = String.raw`(?<level>DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)`;
+
+export const FORMATS: readonly LogFormat[] = [
+  {
+    id: 'logread',
+    description: 'OpenWrt/RutOS `logread` and other dates with a year: ctime date, `facility.level` (may be absent), then `tag[pid]: ` (a record id may lead)',
+    clock: 'wall',
+    pattern: new RegExp(String.raw`^(?:(?<recordId>\d{1,12})\s+)?${STAMP_SPAN}\s+`, 'u'),
+    body: 'syslog',
+    stampNeedsDate: true,
+    stampNeedsYear: true,
+    stampShapes: ['month-first', 'day-first', 'numeric'],
+    samples: [
+      { line: 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', expect: { time: '2024-12-02T19:54:59', facility: 'daemon', tag: 'gsmd', pid: 3553, level: 'warn' } },
+      { line: '525 Mon Dec 2 19:54:59 2024 daemon.info gsmd[3553]: hello', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', message: 'hello' } },
+      { line: 'Mon Dec  2 19:54:57 2024 kern.info Mobile data disconnected (internal modem)', expect: { facility: 'kern', message: 'Mobile data disconnected (internal modem)' } },
+      { line: 'Tue Mar  8 18:39:57 2022 user.notice : Added device handler type: bonding', expect: { time: '2022-03-08T18:39:57', level: 'notice' } },
+      { line: 'Mon Dec  2 19:54:59 CET 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now down', expect: { time: '2024-12-02T19:54:59', tag: 'netifd' } },
+      { line: 'Sun May 20 20:17:49 2018 [1560]: <info>  [modem0] state changed', expect: { time: '2018-05-20T20:17:49', pid: 1560, level: 'info', message: 'state changed' } },
+      { line: 'Tue Sep 22 01:49:40 2020 netifd: modem (17698): SIM missing', expect: { time: '2020-09-22T01:49:40', tag: 'netifd', message: 'SIM missing' } },
+    ],
+    counterSamples: ['Mon Dec 32 25:61:00 2024 daemon.info x: y'],
+  },
+  {
+    id: 'luci',
+    description: 'A copy of LuCI\'s or a web UI\'s log table: a bracketed, localised date, then `facility.level:`',
+    clock: 'wall',
+    pattern: new RegExp(String.raw`^${BRACKETED_STAMP}\s+${FACILITY_LEVEL}:?\s+`, 'u'),
+    body: 'tagged',
+    stampNeedsDate: true,
+    samples: [
+      { line: '[24.01.2026, 15:09:43 MEZ] user.notice: pbr [9755]: Using uplink IPv4 interface (on_start): wan', expect: { time: '2026-01-24T15:09:43', facility: 'user', tag: 'pbr', pid: 9755 } },
+      { line: '[7 de maig 2026, 13:07:01 CEST] kern.notice: [    0.000000] Linux version 6.12.74', expect: { time: '2026-05-07T13:07:01', uptime: 0, tag: 'kernel', message: 'Linux version 6.12.74' } },
+      { line: '[02/12/2024, 7:54:59 PM] daemon.info: gsmd[3553]: hello', expect: { time: '2024-02-12T19:54:59', tag: 'gsmd' } },
+      { line: '[2 дек. 2024 г., 19:54:59] daemon.err: gsmd[1]: x', expect: { time: '2024-12-02T19:54:59', level: 'err' } },
+    ],
+    counterSamples: ['[Logread] daemon.info: x'],
+  },
+  {
+    id: 'journal-iso',
+    description: 'journalctl -o short-iso / short-iso-precise: ISO 8601 time, host, `tag[pid]: `',
+    clock: 'wall',
+    pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?<host>[\w.:-]{1,64})\s+(?=(?:[A-Za-z0-9_.\/@-]{1,64}(?: ?\[\d{1,10}\])?): )`, 'u'),
+    body: 'tagged',
+    stampNeedsDate: true,
+    stampShapes: ['iso'],
+    samples: [
+      { line: '2024-06-06T06:00:08+0200 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info', message: 'state changed (registered -> connecting)' } },
+      { line: '2024-06-06T06:00:08.123456+02:00 host kernel: usb 1-1: USB disconnect, device number 5', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+    ],
+  },
+  {
+    id: 'bsd-syslog',
+    description: 'BSD syslog (RFC 3164) and journalctl short/short-precise: a date without year (any locale), optional host, optional `facility.level`, `tag[pid]: `; `<PRI>` may lead',
+    clock: 'wall',
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?${STAMP_SPAN}\s+`, 'u'),
+    body: 'syslog',
+    stampNeedsDate: true,
+    stampShapes: ['month-first', 'day-first', 'numeric'],
+    samples: [
+      { line: 'Nov 18 19:29:35 pi gammu-smsd[1062]: Already hit 250 errors', expect: { time: '2024-11-18T19:29:35', host: 'pi', tag: 'gammu-smsd', pid: 1062 } },
+      { line: 'May 13 15:11:14 wrt350n local2.info chat[4403]: abort on (BUSY)', expect: { host: 'wrt350n', facility: 'local2', tag: 'chat' } },
+      { line: '<6>May 20 14:22:18 chat[537]: abort on (BUSY)', expect: { tag: 'chat', level: 'info' } },
+      { line: 'jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed', expect: { time: '2024-06-06T06:00:08', tag: 'ModemManager', level: 'warn', message: 'connection attempt #2 failed' } },
+      { line: 'Apr 23 08:40:12.901864 pureos kernel: usb 1-1.2: finish reset-resume', expect: { time: '2024-04-23T08:40:12', host: 'pureos', tag: 'kernel' } },
+      { line: 'Tue Sep 22 01:49:40 ModemManager: [modem0] state changed (unknown -> locked)', expect: { time: '2024-09-22T01:49:40', tag: 'ModemManager', message: 'state changed (unknown -> locked)' } },
+      { line: 'May  5 16:04:59 kernel: <1>Unable to handle kernel NULL pointer dereference', expect: { tag: 'kernel', level: 'alert', message: 'Unable to handle kernel NULL pointer dereference' } },
+      { line: 'Dec 30 11:26:01 ca4ae2 kernel: [ 1234.5] usb 1-5: USB disconnect, device number 52', expect: { host: 'ca4ae2', tag: 'kernel', uptime: 1234.5 } },
+    ],
+    counterSamples: ['Interface wan is up 12:00:01', 'Dec 32 10:00:00 host x: y'],
+  },
+  {
+    id: 'time-only',
+    description: 'A time of day without a date: consoles and condensed pastes; times keep their order and gaps, no date is invented',
+    clock: 'time-only',
+    pattern: new RegExp(String.raw`^\[?${TIME_SPAN}\]?\s+`, 'u'),
+    body: 'syslog',
+    samples: [
+      { line: '12:02:38 netifd trm_wwan (3638): udhcpc: received SIGTERM', expect: { time: '12:02:38', message: 'udhcpc: received SIGTERM' } },
+      { line: '19:54:59 gsmd[1]: hello', expect: { time: '19:54:59', tag: 'gsmd', pid: 1, message: 'hello' } },
+      { line: '19:54:59.250 kernel: usb 1-1: USB disconnect, device number 6', expect: { tag: 'kernel' } },
+    ],
+    counterSamples: ['25:61:00 x: y'],
+  },
+  {
+    id: 'rfc5424',
+    description: 'RFC 5424 syslog: `<PRI>1 timestamp host app procid msgid [sd] msg`',
+    clock: 'wall',
+    pattern: /^<(?<pri>\d{1,3})>1 (?<stamp>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})) (?:-|(?<host>\S{1,255})) (?:-|(?<tag>\S{1,48})) (?:-|(?<pid>\d{1,10})|\S{1,128}) \S{1,32} (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?/,
+    body: 'message',
+    samples: [
+      { line: '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3"] An application event', expect: { time: '2003-10-11T22:14:15', host: 'mymachine.example.com', tag: 'evntslog', facility: 'local4', level: 'notice', message: 'An application event' } },
+      { line: '<30>1 2024-12-02T19:54:59.000Z router netifd 1234 - - Interface \'wan\' is now up', expect: { tag: 'netifd', pid: 1234, facility: 'daemon' } },
+    ],
+  },
+  {
+    id: 'iso-plain',
+    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging)',
+    clock: 'wall',
+    pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
+    body: 'message',
+    stampNeedsDate: true,
+    samples: [
+      { line: '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', expect: { time: '2018-08-28T13:58:33', level: 'err', message: 'Read error, quitting' } },
+    ],
+  },
+  {
+    id: 'tool-elapsed',
+    description: 'QFirehose/QLib flashing tools: `[000.013]: msg`, seconds since the tool started (not kernel uptime)',
+    clock: 'elapsed',
+    pattern: /^\[(?<elapsed>\d{3,6}\.\d{3})\]:\s?/,
+    body: 'message',
+    samples: [
+      { line: '[005.415]: qusb_noblock_read read=0, errno: 110 (Connection timed out)', expect: { elapsed: 5.415, message: 'qusb_noblock_read read=0, errno: 110 (Connection timed out)' } },
+    ],
+  },
+  {
+    id: 'journal-monotonic',
+    description: 'journalctl -o short-monotonic: `[ uptime] host tag[pid]: `',
+    clock: 'uptime',
+    pattern: new RegExp(String.raw`^${UPTIME}\s+(?<host>[\w.:-]{1,64})\s+(?=[A-Za-z0-9_.\/@-]{1,64}\[\d{1,10}\]: |kernel: )`, 'u'),
+    body: 'tagged',
+    samples: [
+      { line: '[ 1234.567890] raspberrypi ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { uptime: 1234.56789, host: 'raspberrypi', tag: 'ModemManager', pid: 519 } },
+    ],
+    counterSamples: ['[  827.954147] usb 3-1.5: new high-speed USB device number 9 using xhci-hcd'],
+  },
+  {
+    id: 'dmesg',
+    description: 'Kernel ring buffer: `dmesg`, `dmesg -r` (`<6>[...]`), and lines after a bare `kernel:` prefix',
+    clock: 'uptime',
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>|kernel:\s*)?${UPTIME}\s?`, 'u'),
+    body: 'message',
+    impliedTag: 'kernel',
+    samples: [
+      { line: '[422506.592997] usb 1-1: USB disconnect, device number 5', expect: { uptime: 422506.592997, tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+      { line: '<6>[    4.123456] usb 1-1: new high-speed USB device number 2 using ehci-platform', expect: { uptime: 4.123456, level: 'info' } },
+      { line: 'kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71', expect: { uptime: 70.955, tag: 'kernel' } },
+    ],
+  },
+  {
+    id: 'dmesg-T',
+    description: '`dmesg -T`: a bracketed ctime date in the locale of the shell (`[wto lip  4 21:36:24 2017]`)',
+    clock: 'wall',
+    pattern: new RegExp(String.raw`^${BRACKETED_STAMP}\s?`, 'u'),
+    body: 'message',
+    impliedTag: 'kernel',
+    stampNeedsDate: true,
+    samples: [
+      { line: '[wto lip  4 21:36:24 2017] usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0', expect: { time: '2017-07-04T21:36:24', tag: 'kernel', message: 'usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0' } },
+      { line: '[Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
+      { line: '[Mo Dez  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
+    ],
+    counterSamples: ['[Logfile messages.1]', '[INFO]found modem_n: 0'],
+  },
+  {
+    id: 'esp-idf',
+    description: 'ESP-IDF console: `I (1234) tag: msg`, a level letter and milliseconds since boot (ANSI colours are removed first)',
+    clock: 'uptime',
+    pattern: /^(?<level>[EWIDV]) \((?<uptimeMs>\d{1,12})\) (?<tag>[^:\s][^:]{0,40}): /,
+    body: 'message',
+    samples: [
+      { line: 'I (22116) modem_board: reconnect after 5s...', expect: { uptime: 22.116, tag: 'modem_board', level: 'info', message: 'reconnect after 5s...' } },
+      { line: '\u001b[0;31mE (31137) USBH_CDC: Device disconnected\u001b[0m', expect: { tag: 'USBH_CDC', level: 'err' } },
+    ],
+  },
+  {
+    id: 'quectel-cm',
+    description: 'Quectel\'s quectel-cm (QConnectManager) console: `[MM-DD_hh:mm:ss:ms] msg`',
+    clock: 'wall',
+    pattern: /^\[(?<stamp>\d{2}-\d{2}_\d{2}:\d{2}:\d{2}:\d{3})\]\s?/,
+    body: 'message',
+    impliedTag: 'quectel-cm',
+    samples: [
+      { line: '[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5', expect: { time: '2024-04-17T17:20:24', tag: 'quectel-cm', message: 'QConnectManager_Linux_V1.6.5' } },
+    ],
+  },
+  {
+    id: 'modemmanager',
+    description: 'ModemManager\'s own output (`--debug` on a console): `<info>  [1234.567] [modem0] ...`',
+    clock: 'none',
+    pattern: /^(?=<(?:dbg|debug|info|inf|msg|warn|wrn|warning|err|error|crit)>\s)/,
+    body: 'message',
+    impliedTag: 'ModemManager',
+    samples: [
+      { line: '<info>  [1767016030.370510] [modem0] launching automatic network registration...', expect: { tag: 'ModemManager', level: 'info', time: '2025-12-29T13:47:10', message: 'launching automatic network registration...' } },
+      { line: '<warn>  [modem0] couldn\'t load network timezone', expect: { level: 'warn', message: 'couldn\'t load network timezone' } },
+    ],
+  },
+  {
+    id: 'stripped',
+    description: 'Lines whose timestamps were stripped in a paste: `daemon.notice pppd[9626]: ...`, `pppd[9626]: ...`, `kernel: usb 1-1: ...`',
+    clock: 'none',
+    pattern: new RegExp(String.raw`^(?:${FACILITY_LEVEL}:?\s+(?=\S)|(?=${CERTAIN_TAG}))`, 'u'),
+    body: 'tagged',
+    samples: [
+      { line: 'daemon.notice pppd[9626]: Modem hangup', expect: { facility: 'daemon', level: 'notice', tag: 'pppd', pid: 9626, message: 'Modem hangup' } },
+      { line: 'pppd[9626]: Connection terminated.', expect: { tag: 'pppd', pid: 9626 } },
+      { line: 'kernel: usb 1-1: USB disconnect, device number 2', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 2' } },
+      { line: 'ModemManager[33505]: <dbg> [1767016030.369046] [wwan0at1/at] --> \'AT+CEREG?<CR><LF>\'', expect: { tag: 'ModemManager', level: 'debug', time: '2025-12-29T13:47:10' } },
+    ],
+    counterSamples: ['Firmware update verify was unsuccessful... ErrorCode: 174', 'root@rutx11:~# dfota -u', 'Error: something broke'],
+  },
+];

@@ -1,0 +1,119 @@
+import { isWeekday, monthIndex } from './dateWords';
+
+// A timestamp grammar rather than a list of formats: one reader for the stamps that syslog
+// daemons, journalctl, `dmesg -T`, LuCI's log page and application loggers print, in the locales
+// of dateWords.ts. Formats capture the stamp's text loosely (`STAMP_SPAN`) and this module decides
+// what it says, so a stamp shape read in one format is read in all of them.
+
+/** The parts of a stamp, as written. `year`/`month`/`day` are absent for a time-only stamp. */
+export interface StampParts {
+  /** Which shape of the grammar read it: `iso`, `numeric`, `month-first`, `day-first`, `time`. */
+  shape?: StampShape;
+  year?: number;
+  /** 0-11. */
+  month?: number;
+  day?: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  /** Zone as written (`CEST`, `+0200`, `Z`); kept for display, times stay as written. */
+  zone?: string;
+}
+
+const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,:](?<fraction>\d{1,9}))?)?(?:\s?(?<ampm>[AaPp]\.?[Mm]\.?))?`;
+const ZONE = String.raw`(?<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})`;
+const WORD = String.raw`[\p{L}][\p{L}'’.-]{0,24}`;
+// Words some locales put between the date and the time: `à`, `um`, `a les`, `alle`, `om`, `в`.
+const AT = String.raw`(?:(?:à|a|um|a les|a las|alle|om|o|в|at)\s+)?`;
+
+export type StampShape = 'iso' | 'numeric' | 'month-first' | 'day-first' | 'time';
+
+const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
+  // 2024-12-02T19:54:59.123+02:00, 2024-12-02 19:54:59 (ISO 8601 / RFC 3339, journalctl short-iso)
+  { id: 'iso', re: new RegExp(String.raw`^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:T|\s+)${TIME}(?:\s?${ZONE})?$`, 'u') },
+  // 24.01.2026, 15:09:43 MEZ (de), 02/12/2024 19:54 (en-GB), 12/2/2024, 7:54:59 PM (en-US), 2024/12/02 19:54:59
+  { id: 'numeric', re: new RegExp(String.raw`^(?<a>\d{1,4})(?<sep>[./-])(?<b>\d{1,2})[./-](?<c>\d{2,4})\.?,?\s+${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
+  // Mon Dec  2 19:54:59 2024 (ctime), May 13 15:11:13 (BSD), wto lip  4 21:36:24 2017 (dmesg -T, pl),
+  // Apr 23 08:40:12.901864 (journalctl short-precise), Mon Dec  2 19:54:59 CET 2024 (date)
+  { id: 'month-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<mon>${WORD})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
+  // 7 de maig 2026, 13:07:01 CEST (ca), 7. Mai 2026 um 13:07:01 (de), 7 мая 2026 г., 13:07:01 (ru), Di, 4. Dez 2024 21:36
+  { id: 'day-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<day>\d{1,2})\.?\s+(?:de\s+)?(?<mon>${WORD})\s+(?:de\s+)?(?:(?<year>\d{4})(?:\s*г\.?)?,?\s+)?${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
+  // 19:54:59, 19:54:59.123 (time only: a console, a condensed paste)
+  { id: 'time', re: new RegExp(String.raw`^${TIME}(?:\s+${ZONE})?$`, 'u') },
+];
+
+/**
+ * A loose regex source for a stamp at the start of a line, for use inside a format's pattern with
+ * the named group `stamp`: an ISO stamp, or up to five words and numbers ending in a clock time,
+ * optionally followed by a zone and a year. Bounded and free of nested ambiguity, so it runs in
+ * linear time; `readStamp` then accepts or refuses what it captured.
+ */
+export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s)\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?|(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$))?(?:\s+\d{4}(?=\s|$))?)`;
+
+/** A clock time alone at the start of a line: `19:54:59`, `19:54:59.123`. */
+export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)`;
+
+/** Stamp text inside brackets: `[7 de maig 2026, 13:07:01 CEST]`, `[wto lip  4 21:36:24 2017]`. */
+export const BRACKETED_STAMP = String.raw`\[\s*(?<stamp>[^\[\]]{5,64}?)\s*\]`;
+
+/** Reads a stamp's text, or undefined when it is not a real date and time in a known locale. */
+export function readStamp(text: string, only?: readonly StampShape[]): StampParts | undefined {
+  for (const shape of SHAPES) {
+    if (only && !only.includes(shape.id)) continue;
+    const m = shape.re.exec(text);
+    if (!m) continue;
+    const parts = toParts(shape.id, m.groups!);
+    if (parts) return parts;
+  }
+  return undefined;
+}
+
+function toParts(shape: StampShape, g: Record<string, string | undefined>): StampParts | undefined {
+  let hour = +g.hour!;
+  const minute = +g.minute!;
+  const second = g.second ? +g.second : 0;
+  if (g.ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    const pm = /^p/i.test(g.ampm);
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const parts: StampParts = { shape, hour, minute, second, ms: g.fraction ? +g.fraction.slice(0, 3).padEnd(3, '0') : 0 };
+  if (g.zone) parts.zone = g.zone;
+  if (shape === 'time') return parts;
+  if (g.wday && !isWeekday(g.wday)) return undefined;
+  let year: number | undefined;
+  let month: number;
+  let day: number;
+  if (shape === 'iso') {
+    year = +g.year!;
+    month = +g.mon! - 1;
+    day = +g.day!;
+  } else if (shape === 'numeric') {
+    const a = +g.a!, b = +g.b!, c = +g.c!;
+    // `2024-12-02 19:54` is the iso shape's; a numeric date with dashes is day-first (`02-12-2024`).
+    if (g.a!.length === 4 && g.sep === '-') return undefined;
+    if (g.a!.length === 4) [year, month, day] = [a, b - 1, c];
+    else {
+      if (g.c!.length !== 4) return undefined;
+      year = c;
+      // Dots are day-first everywhere (de, pl, ru); slashes are month-first (en-US) unless the
+      // first number cannot be a month (en-GB, fr, es).
+      const dayFirst = g.sep === '.' || g.sep === '-' || a > 12;
+      [month, day] = dayFirst ? [b - 1, a] : [a - 1, b];
+    }
+  } else {
+    month = monthIndex(g.mon!);
+    if (month < 0) return undefined;
+    day = +g.day!;
+    const y = g.year ?? g.year1;
+    if (y) year = +y;
+  }
+  if (month < 0 || month > 11 || day < 1 || day > 31) return undefined;
+  if (year !== undefined && (year < 1970 || year > 2199)) return undefined;
+  parts.month = month;
+  parts.day = day;
+  if (year !== undefined) parts.year = year;
+  return parts;
+}
