@@ -18,7 +18,7 @@ Options:
   --json                     print the machine-readable report (schema version 1)
   --report md                print the report as Markdown (for a ticket or a forum post)
   --min-severity LEVEL       hide findings below error|warning|info (default: info)
-  --usb-gap-seconds N        a modem off the USB bus longer than this is a usb-gap (default 60)
+  --usb-gap-seconds N        a modem gone from USB this long while the log goes on is an error (default 60)
   --burst-window-seconds N   lines of one kind this close form one finding (default 30)
   --reconnect-loop-count N   reconnects within 15 min that make a loop (default 3)
   --silence-seconds N        gsmd quiet this long after losing the modem is modem-silent (default 120)

@@ -20,7 +20,12 @@ export interface CatalogueEntry {
    * checked before the regex runs, and the more specific the faster a big log is read.
    */
   literal: string | readonly string[];
-  /** Matcher over the message (the text after time, priority and tag). Named groups become fields. */
+  /**
+   * An envelope field the line must carry (formats/envelopes.ts): `iface` for netifd's protocol
+   * handler output. Entries whose words are generic ("Failed to") need the wrapping to be specific.
+   */
+  envelope?: string;
+  /** Matcher over the message (the text after time, priority, tag and envelopes). Named groups become fields. */
   pattern: RegExp;
   /** One line for a person; `{name}` is replaced by a field or an enrichment (see describe.ts). */
   summary: string;

@@ -111,6 +111,7 @@ export class EventCollector {
   addLine(text: string, lineNo: number): void {
     this.lastLine = lineNo;
     if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, lineNo)) return;
+    if (this.lazy) this.reopenLazy();
     const record = this.parser.parse(text, lineNo);
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
@@ -123,6 +124,24 @@ export class EventCollector {
   }
 
   private pending: LogRecord | undefined;
+  /** Whether `pending` is a fast-lane line already counted, re-read only because text may continue it. */
+  private pendingCounted = false;
+  /** The last fast-lane line: the next line may be its mail-wrapped continuation. */
+  private lazy: { text: string; line: number } | undefined;
+
+  /**
+   * The fast lane counted a line without a record; the full parser would have kept that record
+   * open for a wrapped continuation. Before the next line takes the full path, the line is read
+   * again so the parser sees the same state either way (the lanes must agree).
+   */
+  private reopenLazy(): void {
+    const { text, line } = this.lazy!;
+    this.lazy = undefined;
+    const record = this.parser.parse(text, line);
+    if (typeof record === 'string') return;
+    this.pending = record;
+    this.pendingCounted = true;
+  }
   /** Reused for the clocks of fast-lane kernel lines, so they allocate nothing. */
   private readonly clockProbe: LogRecord = { line: 0, endLine: 0, format: 'logread', message: '' };
 
@@ -139,6 +158,7 @@ export class EventCollector {
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
     this.parser.closeRecord();
+    this.lazy = { text, line: lineNo };
     this.formats.logread = (this.formats.logread ?? 0) + 1;
     this.parsedLines++;
     if (fast.uptime !== undefined) {
@@ -154,6 +174,12 @@ export class EventCollector {
   }
 
   private handle(record: LogRecord): void {
+    if (this.pendingCounted) {
+      // A fast-lane line, counted already: only a continuation joined since can make it an event.
+      this.pendingCounted = false;
+      if (record.endLine > record.line) this.matchRecord(record);
+      return;
+    }
     this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
     if (record.format === 'section') {
       this.section = record.message;
@@ -166,6 +192,10 @@ export class EventCollector {
     if (record.format !== 'text') this.parsedLines++;
     this.trackClocks(record);
     this.trackDaemon(record);
+    this.matchRecord(record);
+  }
+
+  private matchRecord(record: LogRecord): void {
     const match = this.matcher.match(record) ?? this.matchUncertainTag(record);
     if (!match) return;
     if (record.format === 'text') this.textEvents++;

@@ -1,3 +1,4 @@
+import { UNRELATED_PROGRAMS } from '../catalogue/tables/unrelatedPrograms';
 import type { CatalogueEntry } from '../catalogue/types';
 import type { LogRecord } from '../model';
 
@@ -42,6 +43,7 @@ export class EventMatcher {
     for (let i = 0; i < candidates.length; i++) {
       const entry = candidates[i];
       if (!containsLiteral(message, entry.literal)) continue;
+      if (entry.envelope !== undefined && record.envelope?.[entry.envelope] === undefined) continue;
       const m = entry.pattern.exec(message);
       if (!m) continue;
       const fields: Record<string, string> = {};
@@ -70,7 +72,7 @@ export class EventMatcher {
     let found = this.cache.get(raw);
     if (found) return found;
     const key = raw === '-' ? raw : normaliseTag(raw);
-    const own = raw === '-' ? undefined : this.byTag.get(key);
+    const own = raw === '-' ? undefined : this.byTag.get(key) ?? (UNRELATED_PROGRAMS.has(key) ? [] : undefined);
     const entries = own ? this.entries.filter((e) => own.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
     const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
     found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|')) : undefined };

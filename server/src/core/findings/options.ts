@@ -2,7 +2,7 @@
 export interface DetectOptions {
   /** Events of one kind closer than this (s) form one burst, i.e. one finding. */
   burstWindowSeconds: number;
-  /** A modem off the USB bus longer than this (s) is a `usb-gap`. */
+  /** A modem gone from the USB bus this long (s) while the log goes on makes its `usb-gap` an error. */
   usbGapSeconds: number;
   /** This many reconnects of one device within `reconnectLoopWindowSeconds` is a loop. */
   reconnectLoopCount: number;

@@ -48,6 +48,10 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
   const state = new Map<string, 'present' | 'gone'>();
   const lastIface = new Map<string, number>();
   const vidpidOf = new Map<string, string>();
+  // `option1 ttyUSB0: ... converter now disconnected` names only the tty: the device it belonged to
+  // is the one an earlier `usb 2-1.1: ... converter now attached to ttyUSB0` gave it (fixture 043,
+  // a `dmesg | grep ttyUSB` with the USB-level lines filtered out).
+  const ttyOwner = new Map<string, string>();
 
   const device = (file: number, path: string): UsbDevice => {
     const key = `${file}|${path}`;
@@ -67,7 +71,8 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     if (e.fields.usbPath && e.fields.vidpid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, e.fields.vidpid.toLowerCase());
     if (e.fields.usbPath && e.fields.vid && e.fields.pid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, `${e.fields.vid}:${e.fields.pid.padStart(4, '0')}`.toLowerCase());
     const entry = catalogueEntry(e.id);
-    const path = e.fields.usbPath;
+    if (e.fields.usbPath && e.fields.tty) ttyOwner.set(`${e.file}|${e.fields.tty}`, e.fields.usbPath);
+    const path = e.fields.usbPath ?? (e.fields.tty ? ttyOwner.get(`${e.file}|${e.fields.tty}`) : undefined);
     if (!entry || !path || (!entry.usb && !entry.layout)) continue;
     const d = device(e.file, path);
     const key = `${e.file}|${path}`;
@@ -117,7 +122,8 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
 
 function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, number>, key: string): void {
   const f = e.fields;
-  const iface = f.iface !== undefined ? +f.iface : undefined;
+  // Only a USB interface number: `iface` of a netifd-wrapped line is a network interface name.
+  const iface = f.iface !== undefined && /^\d{1,3}$/.test(f.iface) ? +f.iface : undefined;
   if (iface !== undefined && f.driver) en.drivers.set(iface, f.driver);
   if (iface !== undefined) lastIface.set(key, iface);
   if (f.netdev && !en.netdevs.includes(f.netdev)) en.netdevs.push(f.netdev);

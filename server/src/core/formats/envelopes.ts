@@ -17,6 +17,8 @@ export interface Envelope {
   clock?: { group: string; kind: 'uptime' | 'epoch-or-elapsed' | 'elapsed' };
   /** Only for lines with one of these tags (lowercase; `-` for no tag). */
   onlyTags?: readonly string[];
+  /** Only as the first envelope of a message (a kernel stamp after a ModemManager level is not one). */
+  outermost?: boolean;
   /** The program a line without a tag comes from when it carries this envelope. */
   impliesTag?: string;
   samples: readonly { message: string; rest: string; fields: Record<string, string> }[];
@@ -35,7 +37,7 @@ export const ENVELOPES: readonly Envelope[] = [
   {
     id: 'modemmanager-level',
     description: 'ModemManager: a level word, the debug timestamp, and the object the line is about (`[modem0]`, `[modem0/bearer2]`, `[cdc-wdm0/qmi]`)',
-    pattern: /^<(?<mmLevel>dbg|debug|info|inf|msg|message|warn|wrn|warning|err|error|crit|critical)>\s+(?:\[(?<mmTime>\d{1,10}\.\d{1,9})\]\s+)?(?:\[(?<mmObject>[^\]\s][^\]]{0,63})\]:?\s+)?/,
+    pattern: /^<(?<mmLevel>dbg|debug|info|inf|msg|message|warn|wrn|warning|err|error|crit|critical)>(?:\s+|$)(?:\[(?<mmTime>\d{1,10}\.\d{1,9})\](?:\s+|$))?(?:\[(?<mmObject>[^\]\s][^\]]{0,63})\]:?(?:\s+|$))?/,
     level: { group: 'mmLevel', kind: 'word' },
     clock: { group: 'mmTime', kind: 'epoch-or-elapsed' },
     samples: [
@@ -76,6 +78,7 @@ export const ENVELOPES: readonly Envelope[] = [
     pattern: /^<(?<printk>[0-7])>(?=\S)/,
     level: { group: 'printk', kind: 'number' },
     onlyTags: ['kernel', '-'],
+    outermost: true,
     samples: [
       { message: '<1>Unable to handle kernel NULL pointer dereference', rest: 'Unable to handle kernel NULL pointer dereference', fields: { printk: '1' } },
     ],
@@ -86,6 +89,7 @@ export const ENVELOPES: readonly Envelope[] = [
     pattern: /^\[\s*(?<kuptime>\d{1,10}\.\d{1,9})\]\s?/,
     clock: { group: 'kuptime', kind: 'uptime' },
     onlyTags: ['kernel', '-'],
+    outermost: true,
     // LuCI's table and some remote syslogs drop the `kernel:` tag; the printk stamp says it.
     impliesTag: 'kernel',
     samples: [

@@ -51,6 +51,8 @@ export interface LogFormat {
   impliedTag?: string;
   /** The stamp must carry a date: a bare time belongs to the `time-only` format. */
   stampNeedsDate?: boolean;
+  /** The body must start with a host (journalctl), else the line is another format's. */
+  needsHost?: boolean;
   /** The stamp must carry a year (ctime in logread does; BSD syslog does not). */
   stampNeedsYear?: boolean;
   /** Shapes of the timestamp grammar this format's stamp may take (default: any). */
@@ -62,8 +64,11 @@ export interface LogFormat {
 
 const FACILITY_LEVEL = String.raw`(?<facility>[a-z][a-z0-9]{0,11})\.(?<level>emerg|alert|crit|err|error|warn|warning|notice|info|debug)`;
 const UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})\]`;
-/** A tag that can only be a program: with a pid, or a lowercase word (`kernel:`, `netifd:`). */
-const CERTAIN_TAG = String.raw`(?:[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]|[a-z][\w.\/@-]{1,63}|\[\d{1,10}\]): `;
+/**
+ * A tag that can only be a program: with a pid, a lowercase word (`kernel:`, `netifd:`) or a
+ * CamelCase name (`ModemManager:`, `NetworkManager:`); not `Error:` or `Note:`.
+ */
+const CERTAIN_TAG = String.raw`(?:[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]|[a-z][\w.\/@-]{1,63}|[A-Z][a-z]+[A-Z][\w.\/@-]{0,40}|\[\d{1,10}\]): `;
 const LEVEL_WORD = String.raw`(?<level>DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)`;
 
 export const FORMATS: readonly LogFormat[] = [
@@ -106,13 +111,15 @@ export const FORMATS: readonly LogFormat[] = [
     id: 'journal-iso',
     description: 'journalctl -o short-iso / short-iso-precise: ISO 8601 time, host, `tag[pid]: `',
     clock: 'wall',
-    pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?<host>[\w.:-]{1,64})\s+(?=(?:[A-Za-z0-9_.\/@-]{1,64}(?: ?\[\d{1,10}\])?): )`, 'u'),
-    body: 'tagged',
+    pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+`, 'u'),
+    body: 'syslog',
+    needsHost: true,
     stampNeedsDate: true,
     stampShapes: ['iso'],
     samples: [
       { line: '2024-06-06T06:00:08+0200 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info', message: 'state changed (registered -> connecting)' } },
       { line: '2024-06-06T06:00:08.123456+02:00 host kernel: usb 1-1: USB disconnect, device number 5', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+      { line: '2024-12-02T19:54:58+0000 router [2656]: <inf> [modem0] all requested bearers disconnected', expect: { host: 'router', pid: 2656, message: 'all requested bearers disconnected' } },
     ],
   },
   {
@@ -262,6 +269,7 @@ export const FORMATS: readonly LogFormat[] = [
     samples: [
       { line: 'daemon.notice pppd[9626]: Modem hangup', expect: { facility: 'daemon', level: 'notice', tag: 'pppd', pid: 9626, message: 'Modem hangup' } },
       { line: 'pppd[9626]: Connection terminated.', expect: { tag: 'pppd', pid: 9626 } },
+      { line: 'ModemManager: [modem0] state changed (locked -> failed)', expect: { tag: 'ModemManager', message: 'state changed (locked -> failed)' } },
       { line: 'kernel: usb 1-1: USB disconnect, device number 2', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 2' } },
       { line: 'ModemManager[33505]: <dbg> [1767016030.369046] [wwan0at1/at] --> \'AT+CEREG?<CR><LF>\'', expect: { tag: 'ModemManager', level: 'debug', time: '2025-12-29T13:47:10' } },
     ],

@@ -14,11 +14,15 @@ const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|
 // `gsmd[3553]: `, `netifd: `, `[2656]: ` (empty ModemManager tag), `pbr [32307]: `.
 const TAG = /^([A-Za-z0-9_.\/@-]{0,64}?)(?: ?\[(\d{1,10})\])?: /;
 const HOST = /^([A-Za-z0-9_.:-]{1,64})\s+/;
+/** A word that can be a host name: not a capitalised English word like `Mobile` or `Modem`, nor `usb`-style kernel prefixes followed by a colon. */
+const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\s)[A-Za-z0-9][A-Za-z0-9_.-]{0,63})\s+(?!\S*: )/;
+/** netifd's `iface (pid): ` after the first word: that word is the source column (fixture 009's condensed copy). */
+const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
 const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
 const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
 /** A pasted line number before a record: `12: `, `  12 | `. Tried only when nothing else matched. */
-const LINE_NUMBER = /^\s*\d{1,7}(?:\s*[:|]\s*|\s+)(?=\S)/;
+const LINE_NUMBER = /^(?:\s*\d{1,7}\s*[:|]\s*|\d{1,7}\s+)(?=\S)/;
 /** Unix time of 2001-09-09: ModemManager stamps above this are wall time, below it seconds since start. */
 const EPOCH_FLOOR = 1_000_000_000;
 
@@ -46,7 +50,9 @@ export class LineParser {
   /** Time-only stamps: the day count and the last time of day, to roll over at midnight. */
   private timeOnlyDay = 0;
   private lastTimeOfDay = -1;
-  private lastFormat: LogFormat | undefined;
+  /** Host names this file has shown before a tag: a later line's first word is a host only if it is one of these or a tag follows it. */
+  private readonly hosts = new Set<string>();
+  private lastFirstWord: string | undefined;
   /** Record of the previous physical line, if it had a timestamp: wrapped text continues it. */
   private openRecord: LogRecord | undefined;
   /** Whether any yearless date was read, so the caller may correct the year later. */
@@ -89,8 +95,10 @@ export class LineParser {
     }
     const open = this.openRecord;
     if (open && isContinuation(text)) {
-      open.message += ' ' + text.trim();
+      open.message = open.message ? `${open.message} ${text.trim()}` : text.trim();
       open.endLine = lineNo;
+      // A wrap can fall inside an envelope (`<warn>  [modem0/bearer2]` | `connection attempt...`).
+      peelEnvelopes(open, true);
       return 'continuation';
     }
     this.openRecord = undefined;
@@ -104,19 +112,11 @@ export class LineParser {
   }
 
   private parseStructured(text: string, line: number): LogRecord | undefined {
-    const last = this.lastFormat;
-    if (last) {
-      const r = this.tryFormat(last, text, line);
-      if (r) return r;
-    }
+    // Always in registry order: specific formats come before general ones, and a general one that
+    // matched the previous line must not take the next line from a specific one.
     for (let i = 0; i < FORMATS.length; i++) {
-      const f = FORMATS[i];
-      if (f === last) continue;
-      const r = this.tryFormat(f, text, line);
-      if (r) {
-        this.lastFormat = f;
-        return r;
-      }
+      const r = this.tryFormat(FORMATS[i], text, line);
+      if (r) return r;
     }
     // A pasted line number before an otherwise known line (`12: Mon Dec  2 ...`).
     const n = LINE_NUMBER.exec(text);
@@ -156,13 +156,27 @@ export class LineParser {
     if (g.tag !== undefined) record.tag = g.tag;
     if (g.pid !== undefined) record.pid = +g.pid;
     let rest = text.slice(m[0].length);
-    if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog');
+    if (format.body === 'syslog') this.learnHostColumn(rest);
+    if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
+    if (format.needsHost && record.host === undefined) return undefined;
+    if (record.host !== undefined && this.hosts.size < 64) this.hosts.add(record.host);
     if (record.tag === undefined && format.impliedTag) record.tag = format.impliedTag;
     if (g.pri !== undefined) applyPri(record, +g.pri);
     record.message = rest;
     peelEnvelopes(record);
     record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
+  }
+
+  /**
+   * A syslog without tags (forwarded RutOS events, `logger` lines) still has a host column: the
+   * same host-like first word on two lines in a row is taken as the host from then on.
+   */
+  private learnHostColumn(body: string): void {
+    const m = HOST_LIKE.exec(body);
+    const word = m ? m[1] : undefined;
+    if (word && word === this.lastFirstWord && !this.hosts.has(word) && this.hosts.size < 64) this.hosts.add(word);
+    this.lastFirstWord = word;
   }
 
   /** Wall time of a stamp; the year, when absent, is the reference year rolled over at New Year. */
@@ -204,15 +218,30 @@ export class LineParser {
   }
 }
 
-/** Reads `host`, `facility.level` and `tag[pid]: ` from a syslog body; returns the message. */
-function readBody(record: LogRecord, text: string, withHost: boolean): string {
+/**
+ * Reads `host`, `facility.level` and `tag[pid]: ` from a syslog body; returns the message. Where a
+ * host may stand (`hosts` given), the first word is the host when a tag or `facility.level`
+ * follows it, or when this file already showed it as a host: `Mobile data disconnected` in a log
+ * without a host column keeps its first word.
+ */
+function readBody(record: LogRecord, text: string, hosts: Set<string> | undefined, hostFirst = false): string {
   let rest = text;
-  // A token followed by `[pid]:` or `:` is the tag; otherwise, where a host may stand, the host.
-  if (withHost && record.host === undefined && !TAG.test(rest) && !FACILITY_PRIO.test(rest)) {
+  // journalctl always writes the host, so `router [2656]: ` is a host and an empty tag there; an
+  // application log's `ERROR    Read error` is not (no tag follows, and no earlier line had it as host).
+  if (hostFirst) {
     const host = HOST.exec(rest);
-    if (host) {
+    if (host && !FACILITY_PRIO.test(rest) && (hosts?.has(host[1]) || TAG.test(rest.slice(host[0].length)))) {
       record.host = host[1];
       rest = rest.slice(host[0].length);
+    }
+  } else if (hosts && record.host === undefined && !TAG.test(rest) && !FACILITY_PRIO.test(rest)) {
+    const host = HOST.exec(rest);
+    if (host) {
+      const after = rest.slice(host[0].length);
+      if (hosts.has(host[1]) || TAG.test(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after)) {
+        record.host = host[1];
+        rest = after;
+      }
     }
   }
   if (record.facility === undefined) rest = readFacility(record, rest);
@@ -227,15 +256,17 @@ function readBody(record: LogRecord, text: string, withHost: boolean): string {
 }
 
 /** Peels the envelopes of envelopes.ts off the message, outermost first, into `record.envelope`. */
-function peelEnvelopes(record: LogRecord): void {
+function peelEnvelopes(record: LogRecord, again = false): void {
   const tag = record.tag === undefined ? '-' : record.tag.toLowerCase();
-  for (let round = 0; round < 4; round++) {
+  for (let round = again ? 1 : 0; round < 4; round++) {
     const c = record.message.charCodeAt(0);
     // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
     if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && record.message.indexOf(' (') < 0) return;
     let peeled = false;
     for (const env of ENVELOPES) {
       if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
+      // A kernel stamp or printk level leads the message; after another envelope it is something else.
+      if (env.outermost && (round > 0 || record.envelope !== undefined)) continue;
       const m = env.pattern.exec(record.message);
       if (!m || m[0].length === 0) continue;
       applyEnvelope(record, env, m.groups ?? {});
@@ -317,6 +348,7 @@ const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', '
 export function stripPasteArtefacts(text: string): string {
   let s = text;
   if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.indexOf('\0') >= 0) s = s.replace(/\0/g, '');
   // ANSI colours of consoles (ESP-IDF, systemd) are paint, not text; other escapes are kept (and
   // shown escaped by every report).

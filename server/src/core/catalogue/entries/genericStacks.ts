@@ -193,6 +193,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: ['netifd'],
     literal: 'SIM in illegal state',
+    envelope: 'iface',
     pattern: proto('SIM in illegal state - Power-cycling SIM'),
     summary: '{iface}: SIM in illegal state, the QMI script power-cycles it',
     explanation:
@@ -209,6 +210,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'error',
     tags: ['netifd'],
     literal: ['SIM not initialized', 'SIM locked PUK', 'PIN not specified', 'Unable to verify PIN', 'PIN status failed', 'PIN verify count'],
+    envelope: 'iface',
     pattern: proto('(?<what>SIM not initialized|SIM locked PUK required|PIN not specified but required|Unable to verify PIN|PIN status failed \\((?<pinStatus>[^)]*)\\)|PIN verify count value is \\d+ this is below the limit of 3)'),
     summary: '{iface}: SIM problem: {what}',
     explanation:
@@ -224,6 +226,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: ['netifd'],
     literal: 'ailed to connect to service',
+    envelope: 'iface',
     pattern: proto('"?(?:F|f)ailed to connect to service"?'),
     summary: '{iface}: uqmi could not reach a QMI service of the modem; this setup attempt fails',
     explanation:
@@ -240,6 +243,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'error',
     tags: ['netifd'],
     literal: 'Network registration failed',
+    envelope: 'iface',
     pattern: proto("Network registration failed(?:, registration timeout reached| \\(reason: '(?<reason>[^']*)'\\))"),
     summary: '{iface}: the modem did not register on a network {reason}',
     explanation: 'OpenWrt\'s QMI protocol handler waited for the modem to register on a network and gave up (timeout, or registration denied/unknown). The interface setup fails.',
@@ -253,6 +257,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'error',
     tags: ['netifd'],
     literal: ['Unable to connect IPv', 'No data link!', 'Unable to obtain client ID'],
+    envelope: 'iface',
     pattern: proto('(?<what>Unable to connect IPv[46]|No data link!|Unable to obtain client ID)'),
     summary: '{iface}: data session not started: {what}',
     explanation: 'OpenWrt\'s QMI protocol handler could not start the data session (the start-network call failed, or the modem reported no data link); the interface setup fails and netifd retries.',

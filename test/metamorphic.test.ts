@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+import type { Analysis, Finding } from '../server/src/core/model';
+import { clockedShare, fitsWithoutDates, parseLog, reshape, type Shape } from './support/reshape';
+
+// Metamorphic tests for issue 9 ("Read any router log"): the same events written by another
+// logger, locale or paste path must give the same diagnosis. A case here fails when the parser
+// cannot read a shape real routers and forums produce; the fix belongs in the parser.
+
+const REF = Date.UTC(2024, 11, 4);
+const YEAR = new Date(REF).getUTCFullYear();
+const DIR = join(__dirname, 'fixtures', 'real');
+const SAMPLE = join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log');
+
+/**
+ * Below this share of lines in records with a clock, a reshape rewrites too little of a log for
+ * the comparison to say anything (lsusb listings, shell sessions, tool output).
+ */
+const MIN_CLOCKED_SHARE = 0.5;
+
+/**
+ * What each shape must preserve.
+ *
+ * - `exact`: the same finding codes with the same counts, and the same episode verdicts. Shapes
+ *   that keep the date and time of every record (and the kernel uptime inside kernel messages):
+ *   bsd-host, bsd-nohost, rfc5424, both journal shapes, and the paste artefacts (forum-quote,
+ *   crlf-bom, mail-wrapped), which change no record at all. bsd and journal-short-iso print whole
+ *   seconds while rfc5424 and journal-short-precise keep milliseconds: a case failing only in the
+ *   former would point at rounding against a threshold, not at the parser.
+ * - `no-uptime`: dmesg -T prints the wall time in place of the kernel uptime, so a reset of the
+ *   uptime (a reboot seen only there) and wall-versus-uptime clock jumps cannot be seen; every
+ *   other finding, with its count, and every verdict must stay.
+ * - time-only drops the date. A reader rolls the day over when the time of day goes back, so
+ *   when each line follows the one before by less than 23 h (fitsWithoutDates) every clock fact
+ *   survives: `exact`. Otherwise (a step back, a day-long silence) the days are lost: `no-clock`.
+ * - `no-clock`: the stripped shape has no clock at all. Gaps, loop windows, silences and burst
+ *   lengths cannot be measured, so counts (bursts are split by time) and the codes that exist
+ *   only through a measured duration are out: usb-gap, usb-disconnect and usb-reconnect-loop
+ *   become one fact, "the modem left the bus"; modem-silent, fw-update-stuck and clock-jump are
+ *   dropped, as are reboots seen only as an uptime reset. An episode may turn from stuck to
+ *   unknown (stuck needs "the log went on for N s"), but a failed or succeeded update must stay
+ *   so. Every fact a single line states must remain.
+ */
+type Preserved = 'exact' | 'no-uptime' | 'no-clock';
+
+interface Variant {
+  name: string;
+  shape: Shape;
+  locale?: 'pl' | 'de';
+  /** What the reshaped log keeps; time-only depends on whether its days can be told apart. */
+  preserves: (fitsWithoutDates: boolean) => Preserved;
+}
+
+const exact = (): Preserved => 'exact';
+const VARIANTS: Variant[] = [
+  { name: 'bsd-host', shape: 'bsd-host', preserves: exact },
+  { name: 'bsd-nohost', shape: 'bsd-nohost', preserves: exact },
+  { name: 'rfc5424', shape: 'rfc5424', preserves: exact },
+  { name: 'jrnl-iso', shape: 'journal-short-iso', preserves: exact },
+  { name: 'jrnl-precise', shape: 'journal-short-precise', preserves: exact },
+  { name: 'dmesg-T-pl', shape: 'dmesg-T-foreign', locale: 'pl', preserves: () => 'no-uptime' },
+  { name: 'dmesg-T-de', shape: 'dmesg-T-foreign', locale: 'de', preserves: () => 'no-uptime' },
+  { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
+  { name: 'stripped', shape: 'stripped', preserves: () => 'no-clock' },
+  { name: 'quote', shape: 'forum-quote', preserves: exact },
+  { name: 'crlf-bom', shape: 'crlf-bom', preserves: exact },
+  { name: 'mail-wrap', shape: 'mail-wrapped', preserves: exact },
+];
+
+/** The facts a shape must keep, as one comparable value. */
+function facts(a: Analysis, preserved: Preserved): { findings: Record<string, number> | string[]; verdicts: string[] } {
+  const uptimeReboot = (f: Finding): boolean => f.code === 'reboot' && f.eventIds.length === 0;
+  if (preserved === 'exact') return { findings: countCodes(a.findings), verdicts: a.episodes.map((e) => e.verdict) };
+  if (preserved === 'no-uptime') {
+    return { findings: countCodes(a.findings.filter((f) => f.code !== 'clock-jump' && !uptimeReboot(f))), verdicts: a.episodes.map((e) => e.verdict) };
+  }
+  const MEASURED = new Set(['modem-silent', 'fw-update-stuck', 'clock-jump']);
+  const LEFT_BUS = new Set(['usb-gap', 'usb-disconnect', 'usb-reconnect-loop']);
+  const codes = a.findings.filter((f) => !MEASURED.has(f.code) && !uptimeReboot(f)).map((f) => (LEFT_BUS.has(f.code) ? 'usb-left-bus' : f.code));
+  const verdicts = a.episodes.map((e) => (e.verdict === 'stuck' || e.verdict === 'unknown' ? 'stuck-or-unknown' : e.verdict));
+  return { findings: [...new Set(codes)].sort(), verdicts: [...new Set(verdicts)].sort() };
+}
+
+function countCodes(findings: readonly Finding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of [...findings].sort((a, b) => a.code.localeCompare(b.code))) out[f.code] = (out[f.code] ?? 0) + 1;
+  return out;
+}
+
+interface Case {
+  name: string;
+  text: string;
+}
+
+const labels: { file: string; problems: string[] }[] = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8'));
+const sample = readFileSync(SAMPLE, 'utf8');
+const CASES: Case[] = [
+  { name: 'rut901-sample', text: sample },
+  // As a person pastes it into an issue: no newline after the last line.
+  { name: 'rut901-as-posted', text: sample.replace(/\n$/, '') },
+  ...labels
+    .filter((l) => !l.problems.includes('none'))
+    .map((l) => ({ name: l.file.slice(0, 3), text: readFileSync(join(DIR, l.file), 'utf8') }))
+    .filter((c) => clockedShare(parseLog(c.text, YEAR)) >= MIN_CLOCKED_SHARE),
+];
+
+const results = new Map<string, Map<string, 'ok' | 'FAIL' | 'same'>>();
+function row(name: string): Map<string, 'ok' | 'FAIL' | 'same'> {
+  let r = results.get(name);
+  if (!r) results.set(name, (r = new Map()));
+  return r;
+}
+
+describe('metamorphic: the same log in another shape gets the same diagnosis', () => {
+  it('keeps enough fixtures for the comparison to mean something', () => {
+    // A parser change that reads fewer lines must not silently shrink this test to nothing.
+    assert.ok(CASES.length >= 20, `only ${CASES.length} cases: ${CASES.map((c) => c.name).join(' ')}`);
+  });
+
+  for (const c of CASES) {
+    describe(c.name, () => {
+      const original = analyzeText(c.text, { referenceTime: REF });
+      const fits = fitsWithoutDates(parseLog(c.text, YEAR));
+      row(c.name);
+      for (const v of VARIANTS) {
+        const text = reshape(c.text, v.shape, { referenceYear: YEAR, ...(v.locale ? { locale: v.locale } : {}) });
+        // A log already in this shape, or with nothing it rewrites (dmesg -T of a log without
+        // kernel lines, mail wrapping of short lines), is the original again: no case.
+        if (text === c.text) {
+          row(c.name).set(v.name, 'same');
+          continue;
+        }
+        it(v.name, () => {
+          row(c.name).set(v.name, 'FAIL');
+          const preserved = v.preserves(fits);
+          const reshaped = analyzeText(text, { referenceTime: REF });
+          assert.deepEqual(facts(reshaped, preserved), facts(original, preserved), `${c.name} as ${v.name} (${preserved})`);
+          row(c.name).set(v.name, 'ok');
+        });
+      }
+    });
+  }
+
+  after(() => {
+    const names = VARIANTS.map((v) => v.name);
+    const lines = [['case'.padEnd(16), ...names].join(' | ')];
+    let pass = 0;
+    let total = 0;
+    for (const [name, r] of results) {
+      lines.push([name.padEnd(16), ...names.map((n) => (r.get(n) ?? '').padEnd(n.length))].join(' | '));
+      for (const v of r.values()) {
+        if (v === 'same') continue;
+        total++;
+        if (v === 'ok') pass++;
+      }
+    }
+    console.log(lines.join('\n'));
+    console.log(`metamorphic: ${pass}/${total} (case, shape) pairs keep the diagnosis ('same': the shape leaves that log unchanged)`);
+  });
+});
+
+describe('reshape renders one record in each shape', () => {
+  // The renderer is test code too: these pin what each shape looks like, so a wrong renderer
+  // cannot make the metamorphic cases pass or fail for the wrong reason.
+  const logread = 'Mon Dec  2 19:54:58 2024 daemon.notice gsmd[3553]: modem lost\n';
+  const kernel = 'Mon Dec  2 19:54:58 2024 kern.info kernel: [  311.644380] usb 1-1: USB disconnect, device number 5\n';
+  const cases: [Shape, string, string, ('pl' | 'de')?][] = [
+    ['bsd-host', logread, 'Dec  2 19:54:58 router gsmd[3553]: modem lost\n'],
+    // Envelopes the parser peels off (netifd's `iface (pid): `, ModemManager's level and object) stay.
+    ['bsd-host', 'Sun Feb  9 12:31:49 2025 daemon.notice netifd: wan (5907): stopping network\n', 'Feb  9 12:31:49 router netifd: wan (5907): stopping network\n'],
+    ['rfc5424', 'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] state changed (registered -> disabling)\n', '<30>1 2022-03-15T18:22:55.000Z router - 7618 - - <info>  [modem0] state changed (registered -> disabling)\n'],
+    ['bsd-nohost', kernel, 'Dec  2 19:54:58 kernel: [  311.644380] usb 1-1: USB disconnect, device number 5\n'],
+    ['rfc5424', logread, '<29>1 2024-12-02T19:54:58.000Z router gsmd 3553 - - modem lost\n'],
+    ['journal-short-iso', logread, '2024-12-02T19:54:58+0000 router gsmd[3553]: modem lost\n'],
+    ['journal-short-precise', logread, 'Dec 02 19:54:58.000000 router gsmd[3553]: modem lost\n'],
+    ['dmesg-T-foreign', kernel + logread, '[pon gru  2 19:54:58 2024] usb 1-1: USB disconnect, device number 5\n' + logread, 'pl'],
+    ['dmesg-T-foreign', kernel, '[Mo Dez  2 19:54:58 2024] usb 1-1: USB disconnect, device number 5\n', 'de'],
+    ['time-only', kernel, '19:54:58 kernel: [  311.644380] usb 1-1: USB disconnect, device number 5\n'],
+    ['stripped', logread + kernel, 'daemon.notice gsmd[3553]: modem lost\nkern.info kernel: usb 1-1: USB disconnect, device number 5\n'],
+    ['forum-quote', 'a\n\nb', '> a\n> \n> b'],
+    ['crlf-bom', 'a\nb\n', '\uFEFFa\r\nb\r\n'],
+  ];
+  for (const [shape, input, expected, locale] of cases) {
+    it(`${shape}${locale ? ` (${locale})` : ''}`, () => {
+      assert.equal(reshape(input, shape, { referenceYear: 2024, ...(locale ? { locale } : {}) }), expected);
+    });
+  }
+
+  it('a dmesg excerpt gets boot time + uptime, and a reboot does not turn the clock back', () => {
+    const out = reshape('[  100.500000] usb 1-1: USB disconnect\n[    0.000000] Linux version 5.4\n', 'bsd-host', { referenceYear: 2024 });
+    assert.equal(out, 'Dec  2 00:01:40 router kernel: [  100.500000] usb 1-1: USB disconnect\nDec  2 00:02:40 router kernel: [    0.000000] Linux version 5.4\n');
+  });
+
+  it('mail wrapping breaks at spaces before column 76 and indents what follows', () => {
+    const long = `Mon Dec  2 19:54:58 2024 daemon.notice netifd: ${'word '.repeat(20)}end`;
+    const out = reshape(long, 'mail-wrapped').split('\n');
+    assert.ok(out.length > 1 && out.every((l) => l.length <= 76), out.join('\n'));
+    assert.ok(out.slice(1).every((l) => l.startsWith('    ')));
+    assert.equal(out.map((l) => l.trim()).join(' '), long);
+  });
+
+  it('lines that are not records pass through unchanged', () => {
+    const text = 'root@RUT955:~# lsusb\nBus 001 Device 024: ID 05c6:9008\n[Dmesg]\n';
+    for (const shape of ['bsd-host', 'rfc5424', 'stripped', 'time-only'] as const) assert.equal(reshape(text, shape), text);
+  });
+});

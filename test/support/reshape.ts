@@ -1,0 +1,266 @@
+// Renders a log in another shape: the same records, written the way another logger, locale or
+// paste path would have written them. The metamorphic test analyses both and expects the same
+// diagnosis, which is what "read any router log" means for a log we have never seen.
+import type { LogRecord } from '../../server/src/core/model';
+import { LineParser, stripPasteArtefacts, type ParseResult } from '../../server/src/core/records/lineParser';
+
+export type Shape =
+  | 'bsd-host' // `Dec  2 19:54:59 router gsmd[3553]: msg` (RFC 3164 as written by syslogd)
+  | 'bsd-nohost' // `Dec  2 19:54:59 gsmd[3553]: msg`
+  | 'rfc5424' // `<30>1 2024-12-02T19:54:59.000Z router gsmd 3553 - - msg`
+  | 'journal-short-iso' // `2024-12-02T19:54:59+0000 router gsmd[3553]: msg`
+  | 'journal-short-precise' // `Dec 02 19:54:59.123000 router gsmd[3553]: msg`
+  | 'dmesg-T-foreign' // kernel records as `dmesg -T` in a Polish or German locale
+  | 'time-only' // `19:54:59 gsmd[3553]: msg`
+  | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
+  | 'forum-quote' // `> ` before every line
+  | 'crlf-bom' // byte-order mark, CRLF line ends
+  | 'mail-wrapped'; // lines wrapped at 76 columns, continuations indented
+
+export interface ReshapeOptions {
+  /** Year for the renderer's own parse of yearless lines. */
+  referenceYear?: number;
+  /** Locale of `dmesg -T` dates. */
+  locale?: 'pl' | 'de';
+}
+
+/** A physical line and what the parser made of it (records extended by later continuations). */
+export interface ParsedLine {
+  raw: string;
+  result: ParseResult;
+}
+
+export interface ParsedLog {
+  lines: ParsedLine[];
+  referenceYear: number;
+  trailingNewline: boolean;
+  /** Wall time per record: its own, or one derived from its kernel uptime (see wallClocks). */
+  clock: Map<LogRecord, number>;
+}
+
+/** Parses every physical line as LineSplitter would hand it over (LF-separated). */
+export function parseLog(text: string, referenceYear = 2024): ParsedLog {
+  const raws = text.split('\n');
+  const trailingNewline = raws.length > 1 && raws[raws.length - 1] === '';
+  if (trailingNewline || text === '') raws.pop();
+  const parser = new LineParser({ referenceYear });
+  const lines = raws.map((raw, i) => ({ raw, result: parser.parse(raw, i + 1) }));
+  return { lines, referenceYear, trailingNewline, clock: wallClocks(lines, referenceYear) };
+}
+
+/**
+ * Wall times for the records. A record with its own wall time keeps it. In a log with no wall
+ * time at all (a dmesg excerpt), each kernel record gets boot time + uptime, which is what
+ * `dmesg -T` and a syslog daemon do; after an uptime reset (a reboot) the clock goes on forward.
+ * In a log that has wall times, uptime-only lines (pasted console output) get none, so they keep
+ * their raw shape: inventing their place on the wall clock would add a fact the log lacks.
+ */
+function wallClocks(lines: readonly ParsedLine[], referenceYear: number): Map<LogRecord, number> {
+  const records = lines.map((l) => l.result).filter((r): r is LogRecord => typeof r !== 'string');
+  const clock = new Map<LogRecord, number>();
+  if (records.some((r) => r.time !== undefined)) {
+    for (const r of records) if (r.time !== undefined) clock.set(r, r.time);
+    return clock;
+  }
+  let boot = Date.UTC(referenceYear, 11, 2);
+  let last: { uptime: number; wall: number } | undefined;
+  for (const r of records) {
+    if (r.uptime === undefined) continue;
+    // The collector's rule for a new boot: uptime going back by more than a second.
+    if (last && r.uptime + 1 < last.uptime) boot = last.wall + 60_000 - Math.round(r.uptime * 1000);
+    const wall = boot + Math.round(r.uptime * 1000);
+    clock.set(r, wall);
+    last = { uptime: r.uptime, wall };
+  }
+  return clock;
+}
+
+/** Share of the non-blank lines that belong to a record with a clock: how much a reshape changes. */
+export function clockedShare(log: ParsedLog): number {
+  let content = 0;
+  let clocked = 0;
+  let owner: LogRecord | undefined;
+  for (const l of log.lines) {
+    if (typeof l.result !== 'string') owner = l.result;
+    else if (l.result !== 'continuation') owner = undefined;
+    if (l.result === 'blank') continue;
+    content++;
+    if (owner && log.clock.has(owner)) clocked++;
+  }
+  return content ? clocked / content : 0;
+}
+
+/**
+ * Whether a reader given only times of day can still put every line on the right day: each
+ * record's clock steps forward from the one before by less than 23 h, so a time of day that goes
+ * back by more than an hour means midnight passed, and never means anything else.
+ */
+export function fitsWithoutDates(log: ParsedLog): boolean {
+  let last: number | undefined;
+  for (const t of log.clock.values()) {
+    if (last !== undefined && (t < last || t - last >= 23 * 3600_000)) return false;
+    last = t;
+  }
+  return true;
+}
+
+export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}): string {
+  const log = parseLog(text, options.referenceYear);
+  const raws = log.lines.map((l) => l.raw);
+  switch (shape) {
+    case 'forum-quote':
+      return join(raws.map((l) => '> ' + l), '\n', log.trailingNewline);
+    case 'crlf-bom':
+      return '\uFEFF' + join(raws.map((l) => l.replace(/\r$/, '')), '\r\n', log.trailingNewline);
+    case 'mail-wrapped':
+      return join(raws.flatMap(wrapAt76), '\n', log.trailingNewline);
+    default:
+      return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
+  }
+}
+
+function join(lines: readonly string[], eol: string, trailing: boolean): string {
+  return lines.join(eol) + (trailing ? eol : '');
+}
+
+/**
+ * Each record with a clock is written in the shape, once, with the continuation lines it absorbed
+ * joined into it; everything else (text, section headers, lsusb, blank and elided lines, records
+ * with no clock to write) passes through as it was.
+ */
+function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): string[] {
+  const out: string[] = [];
+  let owner: { rendered: boolean } | undefined;
+  for (const l of log.lines) {
+    const r = l.result;
+    if (r === 'continuation' && owner) {
+      if (!owner.rendered) out.push(l.raw);
+      continue;
+    }
+    if (typeof r === 'string') {
+      owner = undefined;
+      out.push(l.raw);
+      continue;
+    }
+    const wall = log.clock.get(r);
+    const line = wall === undefined ? undefined : renderRecord(r, writtenBody(r, l.raw, log.referenceYear), wall, shape, options);
+    owner = { rendered: line !== undefined };
+    out.push(line ?? l.raw);
+  }
+  return out;
+}
+
+/** A syslog header the parser reads whatever the shape of the log under test. */
+const PROBE_HEADER = 'Mon Dec  2 19:54:59 2024 daemon.info ';
+
+/**
+ * The message as the program wrote it. The parser peels envelopes off a message into fields
+ * (ModemManager's `<info>  [modem0]`, netifd's `wan (5907): `, the kernel's `[  303.10]`); a
+ * reshape must write them back, or it would change what the line says rather than its shape.
+ * The written body is the longest tail of the line that, after a tag, reads back to the same tag
+ * and message; text the record took from mail-wrapped continuation lines is appended.
+ */
+function writtenBody(r: LogRecord, raw: string, referenceYear: number): string {
+  if ((r as LogRecord & { envelope?: unknown }).envelope === undefined && r.uptime === undefined) return r.message;
+  const alone = new LineParser({ referenceYear }).parse(raw, r.line);
+  const first = typeof alone === 'string' ? r.message : alone.message;
+  const wrapped = r.message.startsWith(first) ? r.message.slice(first.length) : '';
+  const line = stripPasteArtefacts(raw);
+  for (let p = 0; p < line.length; p++) {
+    if (p > 0 && line[p - 1] !== ' ') continue;
+    const back = new LineParser({ referenceYear }).parse(PROBE_HEADER + tagPrefix(r) + line.slice(p), 1);
+    if (typeof back !== 'string' && back.message === first && back.tag === r.tag && back.pid === r.pid) return line.slice(p) + wrapped;
+  }
+  return r.message;
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// glibc's abbreviated names (pl_PL, de_DE), as `dmesg -T` prints them under that LC_TIME.
+const DMESG_T_NAMES = {
+  pl: { days: ['nie', 'pon', 'wto', 'śro', 'czw', 'pią', 'sob'], months: ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'] },
+  de: { days: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'], months: ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'] },
+};
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'audit', 'alert', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+
+const pad = (n: number, w = 2, c = '0'): string => String(n).padStart(w, c);
+const clock = (d: Date): string => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+const isoDate = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+/** `gsmd[3553]: `, `netifd: `, `[2656]: ` (a daemon with an empty tag), or nothing (tagless events). */
+function tagPrefix(r: LogRecord): string {
+  if (r.tag !== undefined && r.pid !== undefined) return `${r.tag}[${r.pid}]: `;
+  if (r.tag !== undefined) return `${r.tag}: `;
+  if (r.pid !== undefined) return `[${r.pid}]: `;
+  return '';
+}
+
+const UPTIME_LEAD = /^\[\s*\d+\.\d+\]\s?/;
+
+/** The body led by the kernel uptime, where the record had one (`[  303.102113] usb 1-1: ...`). */
+function withUptime(r: LogRecord, body: string): string {
+  if (r.uptime === undefined || r.tag !== 'kernel' || UPTIME_LEAD.test(body)) return body;
+  return `[${r.uptime.toFixed(6).padStart(12)}] ${body}`;
+}
+
+/** The body without the kernel uptime, for shapes that print no uptime. */
+const withoutUptime = (r: LogRecord, body: string): string => (r.uptime !== undefined ? body.replace(UPTIME_LEAD, '') : body);
+
+/** One record in one shape, or undefined when the shape keeps this record as it was. */
+function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, options: ReshapeOptions): string | undefined {
+  const d = new Date(wall);
+  const host = r.host ?? 'router';
+  const bsdDate = `${EN_MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)}`;
+  switch (shape) {
+    case 'bsd-host':
+      return `${bsdDate} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'bsd-nohost':
+      return `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'rfc5424': {
+      const facility = FACILITIES.indexOf(r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user'));
+      const severity = LEVELS.indexOf(r.syslogLevel ?? 'info');
+      return `<${facility * 8 + severity}>1 ${d.toISOString()} ${host} ${r.tag || '-'} ${r.pid ?? '-'} - - ${withUptime(r, body)}`;
+    }
+    case 'journal-short-iso':
+      return `${isoDate(d)}T${clock(d)}+0000 ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'journal-short-precise':
+      return `${EN_MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}000 ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'dmesg-T-foreign': {
+      // dmesg -T prints the wall time instead of the uptime, and only kernel lines are dmesg's.
+      if (r.tag !== 'kernel') return undefined;
+      const names = DMESG_T_NAMES[options.locale ?? 'pl'];
+      return `[${names.days[d.getUTCDay()]} ${names.months[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)} ${d.getUTCFullYear()}] ${withoutUptime(r, body)}`;
+    }
+    case 'time-only':
+      return `${clock(d)} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'stripped': {
+      const priority = r.facility && r.syslogLevel ? `${r.facility}.${r.syslogLevel} ` : '';
+      return `${priority}${tagPrefix(r)}${withoutUptime(r, body)}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * How a mail client wraps a long line: at the last space before column 76, the rest indented on
+ * the next line. A word longer than the width is not split (format=flowed does not either).
+ */
+function wrapAt76(line: string): string[] {
+  const out: string[] = [];
+  let rest = line;
+  let indent = '';
+  while (indent.length + rest.length > 76) {
+    const room = 76 - indent.length;
+    let cut = rest.lastIndexOf(' ', room);
+    if (cut <= 0) cut = rest.indexOf(' ', room);
+    if (cut <= 0) break;
+    const head = rest.slice(0, cut).trimEnd();
+    if (head === '') break;
+    out.push(indent + head);
+    rest = rest.slice(cut).trimStart();
+    indent = '    ';
+  }
+  out.push(indent + rest);
+  return out;
+}
