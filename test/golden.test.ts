@@ -13,12 +13,12 @@ const ROOT = join(__dirname, '..');
 const REF = Date.UTC(2024, 11, 4);
 
 const CASES: [name: string, path: string][] = [
-  ['rut901-excerpt', join(ROOT, '..', 'shared', 'knowledge', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log')],
+  ['rut901-excerpt', join(ROOT, 'test', 'fixtures', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log')],
   ['rut901-sample', join(ROOT, 'samples', 'rut901-modem-update-stuck.log')],
-  ['rutx11-dfota-174', join(ROOT, '..', 'shared', 'fixtures', 'real', '002-rutx11-dfota-errorcode-174-shell.log')],
-  ['rutx14-edl-lsusb', join(ROOT, '..', 'shared', 'fixtures', 'real', '052-rutx14-eg12-stuck-edl-lsusb-9008.log')],
-  ['cm4-em7565-fwdwl-failed', join(ROOT, '..', 'shared', 'fixtures', 'real', '046-openwrt-cm4-em7565-fwdwl-lite-qdl-download-failed.log')],
-  ['healthy-no-episode', join(ROOT, '..', 'shared', 'fixtures', 'real', '010-openwrt-wifi-wwan-up-healthy-nonascii.log')],
+  ['rutx11-dfota-174', join(ROOT, 'test', 'fixtures', 'real', '002-rutx11-dfota-errorcode-174-shell.log')],
+  ['rutx14-edl-lsusb', join(ROOT, 'test', 'fixtures', 'real', '052-rutx14-eg12-stuck-edl-lsusb-9008.log')],
+  ['cm4-em7565-fwdwl-failed', join(ROOT, 'test', 'fixtures', 'real', '046-openwrt-cm4-em7565-fwdwl-lite-qdl-download-failed.log')],
+  ['healthy-no-episode', join(ROOT, 'test', 'fixtures', 'real', '010-openwrt-wifi-wwan-up-healthy-nonascii.log')],
 ];
 
 // The Markdown reports people paste into tickets, compared whole.

@@ -80,7 +80,7 @@ describe('router log grammar', () => {
   });
 
   it('tokenizes every line of the RUT901 excerpt and sample with structure', () => {
-    const excerpt = readFileSync(join(ROOT, '..', 'shared', 'knowledge', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log'), 'utf8').split('\n');
+    const excerpt = readFileSync(join(ROOT, 'test', 'fixtures', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log'), 'utf8').split('\n');
     const sample = readFileSync(join(ROOT, 'samples', 'rut901-modem-update-stuck.log'), 'utf8').split('\n');
     for (const line of [...excerpt, ...sample].filter((l) => /^\d* ?[A-Z][a-z]{2} [A-Z][a-z]{2}/.test(l))) {
       const { tokens } = grammar.tokenizeLine(line, INITIAL);

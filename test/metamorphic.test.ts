@@ -42,7 +42,9 @@ const MIN_CLOCKED_SHARE = 0.5;
  *   become one fact, "the modem left the bus"; modem-silent, fw-update-stuck and clock-jump are
  *   dropped, as are reboots seen only as an uptime reset. An episode may turn from stuck to
  *   unknown (stuck needs "the log went on for N s"), but a failed or succeeded update must stay
- *   so. Every fact a single line states must remain.
+ *   so. Every fact a single line states must remain. Untagged application lines (044's
+ *   `Read error, quitting`) carry nothing that marks them as log lines once their stamp is gone, so
+ *   the stripped copy may also say it could not read most of the file (input-problem).
  */
 type Preserved = 'exact' | 'no-uptime' | 'no-clock';
 
@@ -77,7 +79,7 @@ function facts(a: Analysis, preserved: Preserved): { findings: Record<string, nu
   if (preserved === 'no-uptime') {
     return { findings: countCodes(a.findings.filter((f) => f.code !== 'clock-jump' && !uptimeReboot(f))), verdicts: a.episodes.map((e) => e.verdict) };
   }
-  const MEASURED = new Set(['modem-silent', 'fw-update-stuck', 'clock-jump']);
+  const MEASURED = new Set(['modem-silent', 'fw-update-stuck', 'clock-jump', 'input-problem']);
   const LEFT_BUS = new Set(['usb-gap', 'usb-disconnect', 'usb-reconnect-loop']);
   const codes = a.findings.filter((f) => !MEASURED.has(f.code) && !uptimeReboot(f)).map((f) => (LEFT_BUS.has(f.code) ? 'usb-left-bus' : f.code));
   const verdicts = a.episodes.map((e) => (e.verdict === 'stuck' || e.verdict === 'unknown' ? 'stuck-or-unknown' : e.verdict));

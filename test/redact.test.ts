@@ -11,9 +11,9 @@ import { Redactor, type RedactionKind } from '../server/src/core/redact/redact';
 // private form Teltonika asks for; a value that slips through is a leak, a timestamp or USB id
 // that is eaten makes the log useless. Both directions are tested with real-looking lines.
 
-const SHARED = join(__dirname, '..', '..', 'shared');
-const REAL = join(SHARED, 'fixtures', 'real');
-const EXCERPTS = join(SHARED, 'knowledge', 'excerpts');
+// Copies of ../shared (fixtures/real and knowledge/excerpts) live in the repository.
+const REAL = join(__dirname, 'fixtures', 'real');
+const EXCERPTS = join(__dirname, 'fixtures', 'excerpts');
 
 interface MustGo {
   kind: RedactionKind;

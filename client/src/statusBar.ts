@@ -39,8 +39,12 @@ export class ModemStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(pulse) Modem: ${VERDICT_TEXT[s.verdict]}  $(error) ${s.errors} $(warning) ${s.warnings}`;
-    const label = `GSM Log Lens: ${s.verdict === 'none' ? 'no modem firmware update in this log' : `modem firmware update ${s.verdict}`}; ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes in ${s.lines} lines. Click to diagnose.`;
+    // A log that was mostly not read says so: "no problems" in it would mean nothing.
+    const pct = s.recognised !== undefined ? Math.floor(s.recognised * 100) : undefined;
+    const unread = pct !== undefined && pct < 50;
+    this.item.text = `$(pulse) Modem: ${unread ? 'unknown' : VERDICT_TEXT[s.verdict]}  $(error) ${s.errors} $(warning) ${s.warnings}${pct !== undefined && pct < 90 ? `  $(eye) ${pct}% read` : ''}`;
+    const readText = pct !== undefined ? ` ${pct}% of its lines were read as log lines${unread ? ', so its verdict is unknown' : ''}.` : '';
+    const label = `GSM Log Lens: ${s.verdict === 'none' ? 'no modem firmware update in this log' : `modem firmware update ${s.verdict}`}; ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes in ${s.lines} lines.${readText} Click to diagnose.`;
     this.item.tooltip = label;
     this.item.accessibilityInformation = { label, role: 'button' };
     this.item.backgroundColor = s.verdict === 'stuck' || s.verdict === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

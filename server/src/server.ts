@@ -101,7 +101,8 @@ function schedule(entry: OpenDocument, delay: number): void {
 
 function statusOf(uri: string, analysis: Analysis, findings: readonly Finding[], lines: number): StatusParams {
   const count = (sev: string): number => findings.filter((f) => f.severity === sev).length;
-  return { uri, verdict: analysis.episodes[0]?.verdict ?? 'none', errors: count('error'), warnings: count('warning'), infos: count('info'), lines };
+  const read = analysis.files[0]?.recognised;
+  return { uri, verdict: analysis.episodes[0]?.verdict ?? 'none', errors: count('error'), warnings: count('warning'), infos: count('info'), lines, ...(read && read.content > 0 ? { recognised: read.share } : {}) };
 }
 
 function publish(entry: OpenDocument): void {

@@ -2,6 +2,7 @@ import { buildModemUpdateEpisode, episodeWindows } from './episodes/modemUpdateE
 import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindings } from './findings/detectFindings';
 import { toFinding } from './findings/detectors/findingBuilder';
+import { detectUnreadFiles } from './findings/detectors/readability';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
 import { isTarArchive, readInput } from './input/readInput';
@@ -97,6 +98,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
       findings.push(...episodeFindings(episode, mine, findings));
     }
   }
+  findings.push(...detectUnreadFiles(files.map((f) => f.summary)));
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
   return {
     files: files.map((f) => f.summary),

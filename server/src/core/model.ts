@@ -192,7 +192,7 @@ export interface FileSummary {
    * How much of the file was understood: lines read as log records (or catalogued events) out
    * of the lines that look like content (not blank, not elisions, not wrapped continuations).
    */
-  recognised: { records: number; content: number; share: number };
+  recognised: { records: number; content: number; share: number; firstUnread?: number };
   /** The year given to yearless dates, when the log does not say it (from the file's date). */
   yearAssumed?: number;
   /** Lines carry only a time of day: times are shown without a date. */

@@ -13,6 +13,8 @@ export interface StatusParams {
   warnings: number;
   infos: number;
   lines: number;
+  /** Share (0-1) of the content lines read as log lines; low means the verdict is unknown. */
+  recognised?: number;
 }
 
 /** Server -> client, after each analysis of a document: what the status bar shows for it. */

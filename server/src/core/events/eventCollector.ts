@@ -94,6 +94,8 @@ export class EventCollector {
   private parsedLines = 0;
   /** Lines of no known format that still carry a catalogued event (a bare `usb 1-1: ...`). */
   private textEvents = 0;
+  /** First line of no known format that carried no event either. */
+  private firstUnread: number | undefined;
   private year1970Line: number | undefined;
 
   constructor(private readonly file: number, private readonly path: string, options: CollectOptions = {}) {
@@ -197,7 +199,10 @@ export class EventCollector {
 
   private matchRecord(record: LogRecord): void {
     const match = this.matcher.match(record) ?? this.matchUncertainTag(record);
-    if (!match) return;
+    if (!match) {
+      if (record.format === 'text') this.firstUnread ??= record.line;
+      return;
+    }
     if (record.format === 'text') this.textEvents++;
     const wrapped = meaningfulEnvelopeFields(record.envelope);
     const event: LogEvent = {
@@ -289,7 +294,7 @@ export class EventCollector {
       formats: this.formats,
       skipped: this.skipped,
       segments: this.segment + 1,
-      recognised: { records, content, share: content === 0 ? 1 : records / content },
+      recognised: { records, content, share: content === 0 ? 1 : records / content, ...(this.firstUnread !== undefined ? { firstUnread: this.firstUnread } : {}) },
     };
     if (this.parser.yearless) summary.yearAssumed = new Date(this.maxTime ?? this.referenceTime).getUTCFullYear();
     if (this.parser.timeOnly) summary.timeOnly = true;

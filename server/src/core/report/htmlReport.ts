@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { findingsBesideEpisodes } from './reportContent';
+import { findingsBesideEpisodes, noEpisodeStatement, readabilityLines } from './reportContent';
 
 export interface HtmlOptions {
   lineText?: (file: number, line: number) => string | undefined;
@@ -24,7 +24,11 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   const names = a.files.map((f) => escapeHtml(f.path.split(/[\\/]/).pop() ?? f.path));
   out.push(`<header><h1>Modem update diagnosis</h1><p class="files">${names.join(', ')}</p>`);
   out.push('<p class="actions"><button id="copy-markdown" type="button">Copy report as Markdown (redacted)</button></p></header>');
-  if (a.episodes.length === 0) out.push('<p class="verdict none"><strong>No modem firmware update in this log</strong>: no update lines, and no loss of the modem of the kind an update causes.</p>');
+  out.push(`<p class="readability">${readabilityLines(a).map(escapeHtml).join('<br>')}</p>`);
+  if (a.episodes.length === 0) {
+    const none = noEpisodeStatement(a);
+    out.push(`<p class="verdict none"><strong>${escapeHtml(none.headline)}</strong>: ${escapeHtml(none.detail)}</p>`);
+  }
   if (a.episodes.length > 1) out.push(`<p>This log holds <strong>${a.episodes.length} modem firmware update episodes</strong>; each is told below.</p>`);
   const cited = new Set<string>();
   for (const e of a.episodes) episode(e, options, out, cited);

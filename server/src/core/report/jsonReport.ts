@@ -1,8 +1,14 @@
 import type { Analysis } from '../model';
+import { formatTime } from '../records/timeWords';
 
 /** The time as written in the log, ISO 8601 without a zone (logs carry none). */
 function isoLocal(t: number | undefined): string | null {
   return t === undefined ? null : new Date(t).toISOString().slice(0, 19);
+}
+
+/** A time-only log's times as `HH:MM:SS` (no date is invented); other times as ISO. */
+function shown(t: number | undefined, timeOnly: boolean | undefined): string | null {
+  return t === undefined ? null : timeOnly ? formatTime(t) : isoLocal(t);
 }
 
 /** The CLI's `--json` document, schema version 1: stable for scripts, lines 1-based. */
@@ -10,7 +16,12 @@ export function toJsonReport(a: Analysis): object {
   const path = (i: number): string => a.files[i]?.path ?? '';
   return {
     schemaVersion: 1,
-    files: a.files.map((f) => ({ path: f.path, format: f.format, lines: f.lines, parsedLines: f.parsedLines, segments: f.segments, firstTime: isoLocal(f.firstTime), lastTime: isoLocal(f.lastTime) })),
+    files: a.files.map((f) => ({
+      path: f.path, format: f.format, lines: f.lines, parsedLines: f.parsedLines,
+      recognised: { records: f.recognised.records, content: f.recognised.content, share: Math.round(f.recognised.share * 1000) / 1000 },
+      segments: f.segments, firstTime: shown(f.firstTime, f.timeOnly), lastTime: shown(f.lastTime, f.timeOnly),
+      ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.timeOnly ? { timeOnly: true } : {}),
+    })),
     findings: a.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
     episodes: a.episodes.map((e) => ({
       kind: e.kind, verdict: e.verdict, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,

@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { findingsBesideEpisodes } from './reportContent';
+import { findingsBesideEpisodes, noEpisodeStatement, readabilityLines } from './reportContent';
 
 export interface MarkdownOptions {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -18,7 +18,11 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   const out: string[] = [];
   const names = a.files.map((f) => escapeMarkdown(f.path.split(/[\\/]/).pop() ?? f.path));
   out.push(`# Modem update diagnosis: ${names.join(', ')}`, '');
-  if (a.episodes.length === 0) out.push('**No modem firmware update in this log**: no update lines, and no loss of the modem of the kind an update causes.', '');
+  out.push(...readabilityLines(a).map((l) => `_${escapeMarkdown(l)}_`), '');
+  if (a.episodes.length === 0) {
+    const none = noEpisodeStatement(a);
+    out.push(`**${none.headline}**: ${escapeMarkdown(none.detail)}`, '');
+  }
   if (a.episodes.length > 1) out.push(`This log holds **${a.episodes.length} modem firmware update episodes**; each is told below.`, '');
   const cited = new Set<string>();
   for (const e of a.episodes) episode(e, options, link, out, cited);

@@ -1,6 +1,8 @@
 import { SOURCES } from '../catalogue/sources';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
+import { recognisedText } from '../findings/detectors/readability';
+import { noEpisodeStatement } from './reportContent';
 import { formatClock, formatTime } from '../records/timeWords';
 
 export interface TextStyle {
@@ -39,11 +41,13 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   for (const f of a.files) {
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}` : '';
     const boots = f.segments > 1 ? `, ${f.segments} boots` : '';
-    out.push(style.bold(`${safeText(f.path)}`) + style.dim(` (${f.format}, ${f.lines} lines, ${f.parsedLines} parsed${span}${boots})`));
+    const year = f.yearAssumed !== undefined ? `, year ${f.yearAssumed} assumed` : '';
+    out.push(style.bold(`${safeText(f.path)}`) + style.dim(` (${f.format}, ${f.lines} lines, ${recognisedText(f)}${span}${year}${boots})`));
   }
   out.push('');
   if (a.episodes.length === 0) {
-    out.push(style.bold('Modem firmware update: none in this log.'));
+    const none = noEpisodeStatement(a);
+    out.push(none.headline.startsWith('No ') ? style.bold('Modem firmware update: none in this log.') : style.bold(`${none.headline}: `) + wrap(safeText(none.detail), width - 2, '').trimStart());
     out.push('');
   }
   const cited = new Set<string>();
@@ -75,6 +79,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   const problems = a.findings.filter((f) => f.severity !== 'hint');
   out.push(style.bold(`Findings (${problems.length})`));
   if (problems.length === 0) out.push('  No modem, USB or network problems found.');
+  else if (problems.every((f) => f.code === 'input-problem')) out.push('  No modem, USB or network problems found in the lines that were read; see below for the lines that were not.');
   for (const f of problems) {
     const lines = f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
     const where = multi ? `${safeText(a.files[f.file]?.path ?? '')}:` : 'line ';
