@@ -136,4 +136,19 @@ describe('gsmlens CLI', () => {
     assert.ok(errors.length > 0 && errors.length < all.length);
     assert.ok(errors.every((f: { severity: string }) => f.severity === 'error'));
   });
+
+  it('applies your own rules from --rules and refuses a bad rule file clearly', () => {
+    const rules = file('rules.json', JSON.stringify([{ pattern: 'litefw_\\w+ failed', severity: 'warning', message: 'The Sierra flasher failed', code: 'flash-failed' }]));
+    const log = file('flash.log', 'Switch Modem to QDL mode by DM Reset Command.\nlitefw_DownloadFW failed: 100\n');
+    const r = gsmlens(['diagnose', '--json', '--rules', rules, log]);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const mine = doc.findings.filter((f: { code: string }) => f.code === 'custom-rule');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].line, 2);
+    assert.equal(mine[0].message, 'The Sierra flasher failed');
+    const bad = gsmlens(['diagnose', '--rules', file('bad.json', '[{"pattern": "("}]'), log]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--rules .*bad\.json: gsmlens\.customRules\[0\]/);
+  });
 });

@@ -247,4 +247,31 @@ describe('language server over stdio', () => {
     const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: 5 } });
     assert.ok(h, 'the server still answers');
   });
+
+  it('reads the last line of a document without a trailing newline, as the CLI does', async () => {
+    // Forum pastes end without a newline: the refusal on the last line must not be lost.
+    const uri = 'file:///work/logs/no-newline.log';
+    open(uri, [
+      'Mon Dec  2 19:54:58 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      'Mon Dec  2 19:55:05 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!',
+    ].join('\n'));
+    const diags = await diagnosticsOf(uri);
+    const dup = diags.find((d) => d.code === 'modem-duplicate-registration');
+    assert.ok(dup, `diagnostics: ${diags.map((d) => d.code).join(', ')}`);
+    assert.equal(dup.range.start.line, 2);
+  });
+
+  it('says on its first unread line when most of a document is not understood', async () => {
+    const uri = 'file:///work/logs/console.txt';
+    open(uri, ['Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', '', 'Build 2024.1 of the console tool', 'opening the port', 'checksum 0x1f2e', 'all done'].join('\n') + '\n');
+    const diags = await diagnosticsOf(uri);
+    const unread = diags.find((d) => d.code === 'input-problem');
+    assert.ok(unread, `diagnostics: ${diags.map((d) => d.code).join(', ')}`);
+    assert.equal(unread.severity, 3, 'information');
+    assert.equal(unread.range.start.line, 2);
+    assert.match(unread.message, /Only 1 of 5 lines \(20%\) were read as log lines/);
+    const status = await until('status with readability', () => (statuses.get(uri) as { recognised?: number } | undefined)?.recognised);
+    assert.equal(status, 0.2);
+  });
 });

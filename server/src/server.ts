@@ -87,7 +87,7 @@ async function prepare(entry: OpenDocument): Promise<void> {
   if (open.get(uri) !== entry) return;
   entry.settings = settings;
   entry.rules = compileRules(settings);
-  entry.analysis = new DocumentAnalysis(entry.doc, optionsOf(settings), entry.rules);
+  entry.analysis = new DocumentAnalysis(entry.doc, { ...optionsOf(settings), customRules: entry.rules });
   schedule(entry, 0);
 }
 
@@ -190,7 +190,7 @@ connection.onRequest(AnalyzeFileRequest.method, (params: AnalyzeFileParams, toke
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     const settings = await settingsFor(params.uri).catch(() => DEFAULT_SETTINGS);
-    const analysis = await analyzeFiles([fileURLToPath(params.uri)], { ...optionsOf(settings), signal: controller.signal });
+    const analysis = await analyzeFiles([fileURLToPath(params.uri)], { ...optionsOf(settings), customRules: compileRules(settings), signal: controller.signal });
     fromDisk.set(params.uri, analysis);
     // An archive's problems belong to its entries, which get them when they are opened.
     if (!('archive' in analysis)) {

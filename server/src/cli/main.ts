@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { compileCustomRules, type CompiledRule } from '../core/findings/customRules';
 import { analyzeFiles, type AnalyzeOptions } from '../core/analyze';
 import { InputError } from '../core/input/readInput';
 import type { Severity } from '../core/model';
@@ -18,6 +20,8 @@ Options:
   --json                     print the machine-readable report (schema version 1)
   --report md                print the report as Markdown (for a ticket or a forum post)
   --min-severity LEVEL       hide findings below error|warning|info (default: info)
+  --rules FILE               your own rules: a JSON list like the gsmlens.customRules setting
+                             ([{ "pattern": "regex", "severity": "warning", "message": "..." }])
   --usb-gap-seconds N        a modem gone from USB this long while the log goes on is an error (default 60)
   --burst-window-seconds N   lines of one kind this close form one finding (default 30)
   --reconnect-loop-count N   reconnects within 15 min that make a loop (default 3)
@@ -59,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         report: { type: 'string' },
         'min-severity': { type: 'string' },
         'usb-gap-seconds': { type: 'string' },
+        rules: { type: 'string' },
         'burst-window-seconds': { type: 'string' },
         'reconnect-loop-count': { type: 'string' },
         'silence-seconds': { type: 'string' },
@@ -102,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       reconnectLoopCount: numberOption(values['reconnect-loop-count'], 'reconnect-loop-count'),
       silenceSeconds: numberOption(values['silence-seconds'], 'silence-seconds'),
     };
+    if (values.rules !== undefined) options.customRules = readRules(values.rules);
     const analysis = await analyzeFiles(files, options);
     analysis.findings = analysis.findings.filter((f) => RANK[f.severity] <= RANK[minSeverity]);
     if (values.json) process.stdout.write(JSON.stringify(toJsonReport(analysis), null, 2) + '\n');
@@ -116,4 +122,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`gsmlens: internal error: ${(err as Error).message}\n`);
     return 2;
   }
+}
+
+/** `--rules FILE`: the same rules as the editor's `gsmlens.customRules`, refused with the same reasons. */
+function readRules(path: string): CompiledRule[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--rules ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not a JSON list of rules (${(err as Error).message})`}`);
+  }
+  const { rules, errors } = compileCustomRules(raw);
+  if (errors.length) throw new UsageError(`--rules ${path}: ${errors.join(' ')}`);
+  return rules;
 }

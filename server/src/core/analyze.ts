@@ -3,6 +3,7 @@ import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindings } from './findings/detectFindings';
 import { toFinding } from './findings/detectors/findingBuilder';
 import { detectUnreadFiles } from './findings/detectors/readability';
+import { matchCustomRules, type CompiledRule } from './findings/customRules';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
 import { isTarArchive, readInput } from './input/readInput';
@@ -17,25 +18,51 @@ export interface AnalyzeOptions extends Partial<DetectOptions> {
   fastLane?: boolean;
   /** Stops reading files (the editor's Cancel); the promise then rejects with an AbortError. */
   signal?: AbortSignal;
+  /** The person's own rules (settings, `--rules`), matched against every line. */
+  customRules?: readonly CompiledRule[];
 }
 
-/** One file on its way through the pipeline: bytes in, events out. */
+/**
+ * One file on its way through the pipeline: bytes in, events out. This is the one front door of
+ * the core: the CLI, archives, tests and the language server all feed files through it, so every
+ * caller gets the same line bound, input notices, format layer and custom rules.
+ */
 export class FileAnalysis {
   private readonly collector: EventCollector;
   readonly splitter: LineSplitter;
+  private readonly custom: Finding[] = [];
 
-  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true) {
+  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true, private readonly rules: readonly CompiledRule[] = []) {
     this.collector = new EventCollector(index, path, { ...(referenceTime !== undefined ? { referenceTime } : {}), fastLane });
-    this.splitter = new LineSplitter((text, n) => this.collector.addLine(text, n));
+    this.splitter = new LineSplitter((text, n) => {
+      this.collector.addLine(text, n);
+      if (this.rules.length) this.custom.push(...matchCustomRules(this.rules, text, n, index));
+    });
+  }
+
+  /**
+   * The file so far, its unfinished last line included, without ending it: an editor buffer that
+   * grows is read once, and each snapshot is a whole analysis.
+   */
+  snapshot(): FileEvents {
+    const tail = this.splitter.pendingLine();
+    const line = this.splitter.stats.lines + 1;
+    const out = this.collector.snapshot(tail !== undefined ? [{ text: tail, line }] : []);
+    const tailCustom = tail !== undefined && this.rules.length ? matchCustomRules(this.rules, tail, line, this.index) : [];
+    return this.complete(out, [], [...this.custom, ...tailCustom]);
   }
 
   finish(extraNotices: string[] = []): FileEvents {
     this.splitter.end();
-    const out = this.collector.finish();
+    return this.complete(this.collector.finish(), extraNotices, this.custom);
+  }
+
+  private complete(out: FileEvents, extraNotices: string[], custom: Finding[]): FileEvents {
     out.summary.bytes = this.splitter.stats.bytes;
     out.notices.unshift(...extraNotices.map((message) => ({ file: this.index, severity: 'warning' as const, message })), ...splitNotices(this.index, this.splitter.stats));
     if (out.summary.lines === 0) out.summary.format = 'empty';
     else if (out.summary.parsedLines === 0 && (out.summary.skipped.binary ?? 0) > out.summary.lines / 2) out.summary.format = 'binary';
+    out.custom = custom;
     return out;
   }
 }
@@ -50,7 +77,7 @@ function splitNotices(file: number, s: SplitStats): InputNotice[] {
 
 /** Analyses text already in memory (an editor buffer, a test fixture). */
 export function analyzeText(text: string, options: AnalyzeOptions & { path?: string } = {}): Analysis {
-  const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime, options.fastLane);
+  const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime, options.fastLane, options.customRules);
   f.splitter.pushText(text);
   return finishAnalysis([f.finish()], options);
 }
@@ -64,7 +91,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
   const files: FileEvents[] = [];
   for (let i = 0; i < paths.length; i++) {
     let f: FileAnalysis | undefined;
-    const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane));
+    const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane, options.customRules));
     const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open, options.signal);
     files.push((f ?? open(info)).finish(info.notices));
   }
@@ -98,7 +125,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
       findings.push(...episodeFindings(episode, mine, findings));
     }
   }
-  findings.push(...detectUnreadFiles(files.map((f) => f.summary)));
+  findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
   return {
     files: files.map((f) => f.summary),

@@ -21,7 +21,7 @@ export async function analyzeArchive(path: string, options: AnalyzeOptions = {})
   const decoder = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
   const chosen = contents.files.filter((f) => LOGS.test(f.path) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path));
   const files = chosen.map((f, i) => {
-    const analysis = new FileAnalysis(i, `${path}:${f.path}`, options.referenceTime ?? f.mtime, options.fastLane);
+    const analysis = new FileAnalysis(i, `${path}:${f.path}`, options.referenceTime ?? f.mtime, options.fastLane, options.customRules);
     analysis.splitter.push(f.content);
     return analysis.finish();
   });

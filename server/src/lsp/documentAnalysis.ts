@@ -1,8 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { finishAnalysis, type AnalyzeOptions } from '../core/analyze';
-import { EventCollector, type FileEvents } from '../core/events/eventCollector';
-import { matchCustomRules, type CompiledRule } from '../core/findings/customRules';
+import { FileAnalysis, finishAnalysis, type AnalyzeOptions } from '../core/analyze';
+import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
 
 /** One analysis of a document, with the lookups the editor features need. */
@@ -16,73 +15,56 @@ export interface DocumentResult {
 }
 
 /**
- * Keeps a document's analysis current. Lines are fed to the core once: an edit that only touches
- * text after the last complete line (appending, as a growing log does) feeds just the new lines;
- * any other edit starts over.
+ * Keeps a document's analysis current through the core's one front door (`FileAnalysis`), so the
+ * editor reads a log exactly as the CLI does: same line bound, input notices and custom rules.
+ * Lines are fed once: an edit that only touches text after the last complete line (appending, as
+ * a growing log does) feeds just the new text; any other edit starts over.
  */
 export class DocumentAnalysis {
-  private collector!: EventCollector;
-  /** Offset in the document text where the first line not yet fed starts. */
+  private file!: FileAnalysis;
+  /** Offset in the document text where the unfinished last line starts (all before it is fed). */
   private fedOffset = 0;
-  private fedLines = 0;
-  private customFindings: Finding[] = [];
   private cached: DocumentResult | undefined;
   private readonly uri: string;
   /** Whether the last update only added text after the lines already read. */
   lastUpdateWasAppend = true;
 
-  constructor(doc: TextDocument, private readonly options: AnalyzeOptions, private readonly rules: readonly CompiledRule[]) {
+  constructor(doc: TextDocument, private readonly options: AnalyzeOptions) {
     this.uri = doc.uri;
     this.reset();
     this.feed(doc);
   }
 
-  /** Takes the changes VS Code sent (already applied to `doc`); `before` is the text's length before them. */
+  /** Takes the changes VS Code sent (already applied to `doc`); `offsetsBefore` are their start offsets before them. */
   update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], offsetsBefore: number[]): void {
     const appendOnly = changes.every((c, i) => 'range' in c && offsetsBefore[i] >= this.fedOffset);
     this.lastUpdateWasAppend = appendOnly;
-    if (!appendOnly) this.reset();
+    if (appendOnly) this.file.splitter.dropPendingLine();
+    else this.reset();
     this.feed(doc);
   }
 
-  result(doc: TextDocument): DocumentResult {
+  result(_doc?: TextDocument): DocumentResult {
     if (this.cached) return this.cached;
-    const text = doc.getText();
-    const tail = text.length > this.fedOffset ? [{ text: stripCr(text.slice(this.fedOffset)), line: this.fedLines + 1 }] : [];
-    const file = this.collector.snapshot(tail);
+    const file = this.file.snapshot();
     const analysis = finishAnalysis([file], this.options);
-    const custom = [...this.customFindings, ...tail.flatMap((t) => matchCustomRules(this.rules, t.text, t.line))];
-    const findings = custom.length ? [...analysis.findings, ...custom].sort((a, b) => a.line - b.line) : analysis.findings;
     const eventAt = new Map<number, LogEvent>();
     for (const e of analysis.events) eventAt.set(e.line, e);
-    this.cached = { analysis, file, eventAt, findings };
+    this.cached = { analysis, file, eventAt, findings: analysis.findings };
     return this.cached;
   }
 
   private reset(): void {
-    this.collector = new EventCollector(0, this.uri, this.options.referenceTime !== undefined ? { referenceTime: this.options.referenceTime } : {});
+    this.file = new FileAnalysis(0, this.uri, this.options.referenceTime, this.options.fastLane, this.options.customRules);
     this.fedOffset = 0;
-    this.fedLines = 0;
-    this.customFindings = [];
   }
 
   private feed(doc: TextDocument): void {
     this.cached = undefined;
     const text = doc.getText();
-    let start = this.fedOffset;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      const line = stripCr(text.slice(start, nl));
-      const lineNo = ++this.fedLines;
-      this.collector.addLine(line, lineNo);
-      if (this.rules.length) this.customFindings.push(...matchCustomRules(this.rules, line, lineNo));
-      start = nl + 1;
-    }
-    this.fedOffset = start;
+    // The unfinished last line is pushed too: the splitter holds it until its LF arrives, and a
+    // snapshot reads it, so a file without a trailing newline loses nothing.
+    this.file.splitter.pushText(this.fedOffset === 0 ? text : text.slice(this.fedOffset));
+    this.fedOffset = text.lastIndexOf('\n') + 1;
   }
-}
-
-function stripCr(s: string): string {
-  return s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s;
 }

@@ -1,5 +1,5 @@
 import { CATALOGUE } from '../catalogue/index';
-import type { FileSummary, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
+import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { readFastLogread } from '../records/fastLogread';
 import { isTimeOnly } from '../records/timeWords';
 import { LineParser, meaningfulEnvelopeFields } from '../records/lineParser';
@@ -48,6 +48,8 @@ export interface FileEvents {
   /** Last wall time in the file (ms) and the line it is on. */
   endTime?: number;
   endLine: number;
+  /** Findings of the person's own rules (set by FileAnalysis). */
+  custom?: Finding[];
 }
 
 // Daemons whose last word the detectors compare with the end of the log.
@@ -255,6 +257,7 @@ export class EventCollector {
     f.sections = this.sections.slice();
     f.offsets = new Map(this.offsets);
     f.kernelSeen = new Map(this.kernelSeen);
+    for (const t of tail) fork.addLine(t.text, t.line);
     return fork.finish();
   }
 

@@ -54,6 +54,21 @@ export class LineSplitter {
     this.feed(text);
   }
 
+  /** The unfinished last line (text after the last LF), if any. */
+  pendingLine(): string | undefined {
+    return this.partial.length > 0 ? this.partial : undefined;
+  }
+
+  /**
+   * Forgets the unfinished last line, for a caller that will push it again changed (an editor
+   * whose user typed inside the last line).
+   */
+  dropPendingLine(): void {
+    this.stats.bytes -= Buffer.byteLength(this.partial);
+    this.partial = '';
+    this.overflowing = false;
+  }
+
   end(): void {
     this.feed(this.decoder.decode());
     if (this.partial.length > 0 || this.overflowing) this.emit(this.partial, this.overflowing);
