@@ -270,7 +270,7 @@ describe('language server over stdio', () => {
     assert.ok(unread, `diagnostics: ${diags.map((d) => d.code).join(', ')}`);
     assert.equal(unread.severity, 3, 'information');
     assert.equal(unread.range.start.line, 2);
-    assert.match(unread.message, /Only 1 of 5 lines \(20%\) were read as log lines/);
+    assert.match(String(unread.message), /Only 1 of 5 lines \(20%\) were read as log lines/);
     const status = await until('status with readability', () => (statuses.get(uri) as { recognised?: number } | undefined)?.recognised);
     assert.equal(status, 0.2);
   });
