@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AnalyzeFileRequest, type StatusParams } from '../../server/src/lsp/protocol';
+import { firstLinesOf, isRouterLogName, looksLikeRouterLog } from './routerLogFiles';
 
 /** VS Code does not sync files above this size to extensions (nor to language servers). */
 const SYNC_LIMIT = 50 * 1024 * 1024;
-const ROUTER_LOG_NAME = /(^|[\\/])(system\.log(\.\d+)?|messages(\.\d+)?|logread|[^\\/]*\.logread|syslog(\.\d+)?)$/;
 
 /** Asks the server to read a log from disk, with a progress notification that can be cancelled. */
 export async function analyseFromDisk(client: LanguageClient, uri: vscode.Uri): Promise<StatusParams | undefined> {
@@ -25,9 +25,11 @@ export function watchBigLogs(client: LanguageClient): vscode.Disposable {
     const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
     if (!(input instanceof vscode.TabInputText) || input.uri.scheme !== 'file') return;
     const uri = input.uri;
-    if (!ROUTER_LOG_NAME.test(uri.fsPath) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     const stat = await fs.stat(uri.fsPath).catch(() => undefined);
     if (!stat || stat.size <= SYNC_LIMIT || done.get(uri.toString()) === stat.mtimeMs) return;
+    // By name as VS Code would open it, or by what its first lines look like (a big `router.log`).
+    if (!isRouterLogName(uri.fsPath) && !looksLikeRouterLog(await firstLinesOf(uri.fsPath).catch(() => []))) return;
     done.set(uri.toString(), stat.mtimeMs);
     await analyseFromDisk(client, uri);
   };

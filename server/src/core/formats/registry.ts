@@ -57,6 +57,11 @@ export interface LogFormat {
   stampNeedsYear?: boolean;
   /** Shapes of the timestamp grammar this format's stamp may take (default: any). */
   stampShapes?: readonly StampShape[];
+  /**
+   * A file whose first line has this shape is a router log (VS Code's `firstLine` claims it for
+   * the Router Log language); other shapes are also application or system logs of other kinds.
+   */
+  routerLogByShape?: boolean;
   samples: readonly FormatSample[];
   /** Lines that look close but are not this format (they may be another one). */
   counterSamples?: readonly string[];
@@ -81,10 +86,13 @@ export const FORMATS: readonly LogFormat[] = [
     stampNeedsDate: true,
     stampNeedsYear: true,
     stampShapes: ['month-first', 'day-first', 'numeric'],
+    routerLogByShape: true,
     samples: [
       { line: 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', expect: { time: '2024-12-02T19:54:59', facility: 'daemon', tag: 'gsmd', pid: 3553, level: 'warn' } },
       { line: '525 Mon Dec 2 19:54:59 2024 daemon.info gsmd[3553]: hello', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', message: 'hello' } },
       { line: 'Mon Dec  2 19:54:57 2024 kern.info Mobile data disconnected (internal modem)', expect: { facility: 'kern', message: 'Mobile data disconnected (internal modem)' } },
+      { line: 'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Request timed out', expect: { tag: 'netifd', message: 'Command failed: Request timed out' } },
+      { line: 'Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6', expect: { tag: 'kernel', uptime: 466.515595, message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: 'Tue Mar  8 18:39:57 2022 user.notice : Added device handler type: bonding', expect: { time: '2022-03-08T18:39:57', level: 'notice' } },
       { line: 'Mon Dec  2 19:54:59 CET 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now down', expect: { time: '2024-12-02T19:54:59', tag: 'netifd' } },
       { line: 'Sun May 20 20:17:49 2018 [1560]: <info>  [modem0] state changed', expect: { time: '2018-05-20T20:17:49', pid: 1560, level: 'info', message: 'state changed' } },
@@ -99,6 +107,7 @@ export const FORMATS: readonly LogFormat[] = [
     pattern: new RegExp(String.raw`^${BRACKETED_STAMP}\s+${FACILITY_LEVEL}:?\s+`, 'u'),
     body: 'tagged',
     stampNeedsDate: true,
+    routerLogByShape: true,
     samples: [
       { line: '[24.01.2026, 15:09:43 MEZ] user.notice: pbr [9755]: Using uplink IPv4 interface (on_start): wan', expect: { time: '2026-01-24T15:09:43', facility: 'user', tag: 'pbr', pid: 9755 } },
       { line: '[7 de maig 2026, 13:07:01 CEST] kern.notice: [    0.000000] Linux version 6.12.74', expect: { time: '2026-05-07T13:07:01', uptime: 0, tag: 'kernel', message: 'Linux version 6.12.74' } },

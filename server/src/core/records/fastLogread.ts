@@ -42,7 +42,9 @@ export function readFastLogread(s: string): FastLine | undefined {
   if (month < 0 || day < 1 || day > 31 || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60 || year < 0) return undefined;
   // `daemon.info ` then the tag.
   const prioEnd = s.indexOf(' ', 25);
-  if (prioEnd < 0 || s.indexOf('.', 25) > prioEnd) return undefined;
+  // A line without `facility.level` (`... 2020 netifd: msg`) is the full parser's.
+  const dot = s.indexOf('.', 25);
+  if (prioEnd < 0 || dot < 0 || dot > prioEnd) return undefined;
   const tagStart = prioEnd + 1;
   let i = tagStart;
   const limit = Math.min(s.length, tagStart + 64);
