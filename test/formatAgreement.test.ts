@@ -99,3 +99,12 @@ describe('the big-file path agrees with the language contribution and the regist
     assert.ok(!looksLikeRouterLog(['# My notes', 'Buy milk', 'Call the ISP about the router', 'nothing else']));
   });
 });
+
+describe('the README lists what the registry reads', () => {
+  it('names every format and every envelope, each with an example line', async () => {
+    const { ENVELOPES } = await import('../server/src/core/formats/envelopes');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const f of FORMATS) assert.match(readme, new RegExp(`\\| \`${f.id}\` \\| ${f.clock} \\|.*\\| \`\` .+ \`\` \\|`), f.id);
+    for (const e of ENVELOPES) assert.ok(readme.includes(`| \`${e.id}\` |`), e.id);
+  });
+});
