@@ -57,6 +57,7 @@ const rows = [
   ['gsmlens diagnose: throughput', `${(mb / ours.wall).toFixed(1)} MB/s, ${Math.round(doc.files[0].lines / ours.wall).toLocaleString('en')} lines/s`],
   ['gsmlens diagnose: peak RSS', `${ours.rss.toFixed(0)} MB (target < 250 MB)`],
   ['gsmlens diagnose: found', `${doc.findings.length} findings, ${doc.episodes.length} episode(s)`],
+  ['gsmlens diagnose: lines read as log lines', `${doc.files[0].recognised.records.toLocaleString('en')} of ${doc.files[0].recognised.content.toLocaleString('en')} (${(doc.files[0].recognised.share * 100).toFixed(1)}%)`],
 ];
 if (ensure('lnav', 'lnav')) {
   const version = execFileSync('lnav', ['-V'], { encoding: 'utf8' }).trim();
