@@ -39,7 +39,9 @@ export class EventMatcher {
     const { entries: candidates, screen } = this.candidates(record.tag);
     const message = record.message;
     // One native scan for any of the literals rejects most lines before the per-entry loop.
-    if (!screen || !screen.test(message)) return undefined;
+    if (!screen) return undefined;
+    screen.lastIndex = 0;
+    if (!screen.test(message)) return undefined;
     for (let i = 0; i < candidates.length; i++) {
       const entry = candidates[i];
       if (!containsLiteral(message, entry.literal)) continue;
@@ -62,8 +64,9 @@ export class EventMatcher {
   mayMatch(tag: string, line: string, from: number): boolean {
     const { screen } = this.candidates(tag === '' ? undefined : tag);
     if (!screen) return false;
-    screen.lastIndex = 0;
-    return screen.test(from === 0 ? line : line.slice(from));
+    // A global regex searches from lastIndex: the message is screened in place, without a copy.
+    screen.lastIndex = from;
+    return screen.test(line);
   }
 
   /** Entries that can apply to a tag, in catalogue order (tagged and untagged merged). */
@@ -75,7 +78,7 @@ export class EventMatcher {
     const own = raw === '-' ? undefined : this.byTag.get(key) ?? (UNRELATED_PROGRAMS.has(key) ? [] : undefined);
     const entries = own ? this.entries.filter((e) => own.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
     const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
-    found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|')) : undefined };
+    found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|'), 'g') : undefined };
     if (this.cache.size < 4096) this.cache.set(raw, found);
     return found;
   }
