@@ -223,3 +223,125 @@ describe('several episodes in one log', () => {
     assert.equal(a.findings.filter((f) => f.code === 'fw-update-stuck').length, 2);
   });
 });
+
+// Flasher output, ModemManager/libqmi traces, comgt, procd and ESP-IDF lines told as another device
+// or firmware would print them: the same facts as fixtures 003, 029, 033, 035, 039, 045, 047, 049
+// and 053, not their wording.
+describe('modem facts read from other stacks', () => {
+  const codesOf = (lines: string[]): FindingCode[] => codes(run(lines));
+
+  it('reads emergency download mode from a flasher that switched the modem and stopped', () => {
+    // QFirehose 1.1.x on a PC (no colon after the stamp), a different module, stopped before Sahara.
+    const a = run([
+      '[003.528] P: /dev/bus/usb/006/028 idVendor=2c7c idProduct=0620',
+      '[004.533] switch to \'Emergency download mode\'',
+      '[004.535] successful, wait module reboot',
+      '[005.536] fail to fopen /sys/bus/usb/devices/6-1/uevent, errno: 2 (No such file or directory)',
+    ]);
+    const edl = a.findings.find((f) => f.code === 'modem-edl-mode');
+    assert.ok(edl, 'modem-edl-mode expected');
+    assert.equal(edl.severity, 'error');
+    assert.equal(edl.line, 3);
+    assert.match(edl.message, /no flash completing/);
+  });
+
+  it('reads emergency download mode from a failed Sahara hand-over, and the 9008 ID when printed', () => {
+    const sahara = run([
+      '[006.537] [0] /sys/bus/usb/devices/5-1 5c6/9008/0',
+      '[006.542] STATE <-- SAHARA_WAIT_HELLO',
+      '[011.544] Received a different command: 4 while waiting for hello packet',
+      '[011.544] SENDING --> SAHARA_RESET',
+      '[011.545] Sahara protocol error',
+      '[011.545] Upgrade module failed.',
+    ]);
+    assert.ok(codes(sahara).includes('modem-edl-mode'));
+    assert.ok(codes(sahara).includes('fw-update-failed'));
+    const id = run(['[006.540] P: /dev/bus/usb/005/036 idVendor=05c6 idProduct=9008', 'P:  Vendor=05c6 ProdID=9008 Rev= 0.00']);
+    assert.match(id.findings.find((f) => f.code === 'modem-edl-mode')!.message, /05c6:9008/);
+  });
+
+  it('says nothing of emergency download mode once the flash completed', () => {
+    // A successful QFirehose run: the modem passes through EDL (05c6:9008, Sahara) and is written.
+    const a = run([
+      '[003.528] P: /dev/bus/usb/006/028 idVendor=2c7c idProduct=0620',
+      '[004.533] switch to \'Emergency download mode\'',
+      '[004.535] successful, wait module reboot',
+      '[006.540] P: /dev/bus/usb/005/036 idVendor=05c6 idProduct=9008',
+      '[006.542] STATE <-- SAHARA_WAIT_HELLO',
+      '[006.542] RECEIVED <-- SAHARA_MODE_IMAGE_TX_PENDING',
+      '[006.609] Sahara protocol completed',
+      '[084.199] send ../sbl1.mbn, filesize=556180',
+      '[084.445] THE TOTAL DOWNLOAD TIME IS 77.904 s',
+      '[084.446] Upgrade module successfully.',
+    ]);
+    assert.ok(!codes(a).includes('modem-edl-mode'), codes(a).join(','));
+  });
+
+  it('does not read a crash-dump capture over Sahara as emergency download mode', () => {
+    const a = run([
+      '[003.118] STATE <-- SAHARA_WAIT_HELLO',
+      '[003.120] RECEIVED <-- SAHARA_MODE_MEMORY_DEBUG',
+      '[012.336] Sahara protocol completed',
+      '[012.337] Catch DUMP using Sahara protocol successful',
+    ]);
+    assert.ok(!codes(a).includes('modem-edl-mode'));
+    assert.ok(a.events.some((e) => e.id === 'sahara.memory-dump'));
+  });
+
+  it('reads an unresponsive modem and a dropped bearer from ModemManager, and QMI timeouts from libqmi', () => {
+    assert.deepEqual(codesOf([
+      'Jun 03 10:15:02 pi ModemManager[640]: <wrn> [modem1] port cdc-wdm0 timed out 3 consecutive times',
+      'Jun 03 10:15:40 pi ModemManager[640]: <msg> [modem1] state changed (connected -> searching)',
+    ]).sort(), ['mobile-data-down', 'modem-unresponsive']);
+    assert.deepEqual(codesOf([
+      'Dec 14 10:28:00 71edded ModemManager[1284]: transaction 0x40 aborted, but message is not abortable',
+      'Dec 14 10:28:08 71edded ModemManager[1284]: [modem0/bearer0] reloading stats failed: QMI operation failed: Transaction timed out',
+    ]), ['modem-unresponsive']);
+    // A disconnect that was asked for passes through "disconnecting": no data-down finding.
+    assert.deepEqual(codesOf([
+      'Sun Feb  9 12:31:48 2025 daemon.notice [2656]: <msg> [modem0] state changed (connected -> disconnecting)',
+      'Sun Feb  9 12:31:49 2025 daemon.notice [2656]: <msg> [modem0] state changed (disconnecting -> registered)',
+    ]), []);
+  });
+
+  it('reads a failed registration from a +CME ERROR answer and from ModemManager', () => {
+    assert.deepEqual(codesOf(['Mar 02 09:14:12 pinephone ModemManager[812]: <dbg> [modem0/at] <-- \'<CR><LF>+CME ERROR: no network service<CR><LF>\'']), ['registration-failed']);
+    assert.deepEqual(codesOf(['Mar 02 09:14:40 thinkpad ModemManager[812]: <wrn> [modem0] registration in network failed: Network not allowed - emergency calls only']), ['registration-failed']);
+    assert.deepEqual(codesOf(['Mar 02 09:14:12 pinephone ModemManager[812]: <dbg> [modem0/at] <-- \'<CR><LF>+CME ERROR: 3<CR><LF>\'']), []);
+  });
+
+  it('reads a failed write to the modem from comgt', () => {
+    assert.deepEqual(codesOf(['Tue Jun 11 08:01:02 2019 daemon.notice netifd: wan3g (2211): comgt 08:01:02 -> Error @97, line 7, Could not write to COM device. (1)']), ['modem-write-failure']);
+  });
+
+  it('reads a boot from procd\'s stages and from a crash banner, not from the watchdog stage', () => {
+    assert.deepEqual(codesOf(['Fri Mar  1 07:00:12 2024 user.info kernel: [    9.100512] procd: - early -', 'Fri Mar  1 07:00:12 2024 user.info kernel: [    9.103318] procd: - watchdog -']), ['reboot']);
+    assert.deepEqual(codesOf(['Fri Mar  1 07:00:12 2024 user.info kernel: [    9.103318] procd: - watchdog -']), []);
+    const crash = run(['Jan  9 03:12:44 kernel: _ Reboot message ... ____________________', 'Jan  9 03:12:44 kernel: <0>Internal error: Oops: 17 [#1] SMP ARM']);
+    assert.deepEqual(codes(crash), ['reboot']);
+    assert.ok(crash.events.some((e) => e.id === 'kernel.oops' && e.severity === 'error'));
+  });
+
+  it('follows a cellular module on an ESP-IDF USB host by its address and sees it loop', () => {
+    const cycle = (t: number): string[] => [
+      `I (${t}) USBH_CDC: Opened cdc device: 1`,
+      `I (${t + 4}) USBH_CDC: New device connected, address: 1`,
+      `E (${t + 8000}) USBH: Device 1 gone`,
+      `W (${t + 8010}) 4g_main: Modem Board Event: USB disconnected`,
+    ];
+    const a = run([...cycle(7643), ...cycle(21111), ...cycle(39020), ...cycle(57550)]);
+    assert.ok(codes(a).includes('usb-reconnect-loop'), codes(a).join(','));
+    // A normal start of the same stack (esp-iot-solution's example output) raises nothing.
+    const healthy = run([
+      'I (7634) modem_board: DTE reconnect, reconnecting ...',
+      'I (7639) 4g_main: Modem Board Event: USB connected',
+      'I (7643) USBH_CDC: Opened cdc device: 1',
+      'I (7647) USBH_CDC: New device connected, address: 1',
+      'I (8639) modem_board: reconnect after 5s...',
+      'I (12649) modem_board: Network Auto reconnecting ...',
+      'W (12650) 4g_main: Modem Board Event: Network disconnected',
+      'I (13770) 4g_main: Modem Board Event: Network connected',
+    ]);
+    assert.deepEqual(healthy.findings.filter((f) => f.severity !== 'info'), []);
+  });
+});

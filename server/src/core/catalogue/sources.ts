@@ -150,4 +150,89 @@ export const SOURCES: Record<string, Source> = {
     title: 'openwrt/packages PR #23590: ModemManager MBIM debug log, register state \'deregistered\' (fixture 040)',
     url: 'https://github.com/openwrt/packages/pull/23590',
   },
+  // Added for the flasher, ModemManager/libqmi, comgt, ESP-IDF, procd and kernel-crash entries.
+  X60: {
+    title: 'QFirehose real run log: EM20 switched to EDL, re-enumerates as 05c6:9008 (`P: ... idVendor=05c6 idProduct=9008`), Sahara hello/read-data exchange, "Sahara protocol completed", firehose write, "Upgrade module successfully."',
+    url: 'https://github.com/nippynetworks/qfirehose/blob/0dc82b3d4f764a044a2c9219804d852269f0dcf1/log/MCU_local.log.txt',
+  },
+  X61: {
+    title: 'RM551E-GL issue #4: QFirehose against a module in EDL, USB reads time out (errno 110), "Received a different q_cmd ... while waiting for hello packet", "Sahara protocol error", "Upgrade module failed." (fixture 045)',
+    url: 'https://github.com/iamromulan/RM551E-GL/issues/4',
+  },
+  X62: {
+    title: 'Linaro qdl sahara.c (Sahara HELLO/READ/END OF IMAGE/DONE handling, "Sahara: sending %s (%zu bytes)", memory-debug (ramdump) mode of the same protocol)',
+    url: 'https://github.com/linux-msm/qdl/blob/0013268a7f6309c505638f5d570badac9fd7a795/sahara.c',
+  },
+  X63: {
+    title: 'Quectel QLog sahara.c: catches a crashed module\'s memory dump over the same Sahara protocol ("<=== Q_SAHARA_...", "Sahara protocol error/completed", "Catch DUMP using Sahara protocol failed/successful")',
+    url: 'https://github.com/Jinjin-Wang07/quectel_qlog/blob/f104828744cfd5c0d18f1d5768b50d61a1752e1c/sahara.c',
+  },
+  X64: {
+    title: 'ModemManager src/mm-base-modem.c port_timed_out_cb: "port %s timed out %u consecutive times" (warning from the 2nd consecutive timeout), ", marking modem as invalid" at max_timeouts (default 10), then the modem is re-probed',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-base-modem.c',
+  },
+  X65: {
+    title: 'ModemManager src/mm-base-bearer.c (a requested or forced disconnect sets the bearer DISCONNECTING first) and src/mm-iface-modem.c bearer_status_changed (modem state follows the bearer: DISCONNECTING -> "disconnecting", DISCONNECTED -> the consolidated registration state)',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-base-bearer.c',
+  },
+  X66: {
+    title: 'ModemManager src/mm-iface-modem-3gpp.c register_in_network: "launching automatic network registration...", registration checks every 3 s until registered, denied (error "Network not allowed - emergency calls only") or timed out (error "Network timeout"); on failure the registration states are set to idle',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-iface-modem-3gpp.c',
+  },
+  X67: {
+    title: 'ModemManager src/mm-error-helpers.c mobile equipment error table (+CME ERROR codes): 30 "No network service", 31 "Network timeout", 32 "Network not allowed - emergency calls only"',
+    url: 'https://github.com/linux-mobile-broadband/ModemManager/blob/0b39072b76cc5cca1dd84a7db079b4d6db3386cb/src/mm-error-helpers.c',
+  },
+  X68: {
+    title: '3GPP TS 27.007 (AT command set for User Equipment), 9.2.1 +CME ERROR result codes: 30 no network service, 31 network timeout, 32 network not allowed - emergency calls only',
+    url: 'https://www.3gpp.org/DynaReport/27007.htm',
+  },
+  X69: {
+    title: 'xmm7360-pci issue #225: ModemManager debug trace, AT+COPS=0 answered "+CME ERROR: 30", "registration in network failed: Network timeout" (fixture 035)',
+    url: 'https://github.com/xmm7360/xmm7360-pci/issues/225',
+  },
+  X70: {
+    title: 'libqmi src/libqmi-glib/qmi-device.c: transaction_timed_out() aborts a request with "Transaction timed out"; transaction_abort() logs "transaction 0x%x aborted, but message is not abortable" (also for a cancelled request)',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/libqmi/-/blob/main/src/libqmi-glib/qmi-device.c',
+  },
+  X71: {
+    title: 'meta-balena issue #3277: EM05-G on ModemManager 1.18.4, every QMI request during "Checking version info" aborted one per second (fixture 053)',
+    url: 'https://github.com/balena-os/meta-balena/issues/3277',
+  },
+  X72: {
+    title: 'comgt.c: writecom() calls serror("Could not write to COM device",1) when write() to the device fails; serror prints "-- Error Report --", a pointer line and "Error @%d, line %d, %s. (%d)" as "comgt HH:MM:SS -> ..." and exits with that code',
+    url: 'https://github.com/ng-alt/comgt/blob/784606a5c0b982b4765ef869eeb7b55e82fc7b1d/comgt.c',
+  },
+  X73: {
+    title: 'Blog post (fixture 029): LEDE ZTE MF831 PPP link dies, comgt then reports "Could not write to COM device. (1)"; a USB re-plug or power reset of the modem brings it back',
+    url: 'https://nblock.org/2017/09/19/automatically-recover-a-failing-usb-lte-modem',
+  },
+  X74: {
+    title: 'espressif/esp-iot-solution USB host modem stack: iot_usbh_cdc.c (on a new device: "Opened cdc device: %d", "New device connected, address: %d"), usbh_modem_board.c (DTE connect/disconnect callbacks, "reconnect after %ds..." countdown after every DTE connection, also the first)',
+    url: 'https://github.com/espressif/esp-iot-solution/tree/master/components/usb',
+  },
+  X75: {
+    title: 'ESP-IDF USB Host Library usbh.c: ESP_LOGE(USBH_TAG, "Device %d gone") when a device leaves the bus (a debug message in later versions)',
+    url: 'https://github.com/espressif/esp-idf/blob/release/v4.4/components/usb/usbh.c',
+  },
+  X76: {
+    title: 'esp-iot-solution issue #530: ESP32-S3 4G router with an ML307R, the module drops off USB ("USBH: Device 1 gone", "Modem Board Event: USB disconnected") and re-enumerates (fixture 049)',
+    url: 'https://github.com/espressif/esp-iot-solution/issues/530',
+  },
+  X77: {
+    title: 'OpenWrt procd: initd/early.c ("Console is alive"), initd/preinit.c ("- preinit -"), state.c ("- early -", "- ubus -", "- init -", "- init complete -", "- shutdown -", "- reboot -"): the stages PID 1 logs once per boot and at shutdown',
+    url: 'https://github.com/openwrt/procd/blob/master/state.c',
+  },
+  X78: {
+    title: 'Linux arch/arm/mm/fault.c ("Unable to handle kernel %s at virtual address %08lx"), arch/arm/kernel/traps.c __die() ("Internal error: %s: %x [#%d]"), kernel/panic.c ("Kernel panic - not syncing: %s")',
+    url: 'https://github.com/torvalds/linux/blob/master/arch/arm/kernel/traps.c',
+  },
+  X79: {
+    title: 'Linux admin guide, /proc/sys/kernel: panic_on_oops (0: try to continue after an oops, 1: panic) and panic (seconds before a reboot after a panic; 0 waits forever)',
+    url: 'https://docs.kernel.org/admin-guide/sysctl/kernel.html',
+  },
+  X80: {
+    title: 'asuswrt-merlin.ng issue #283: RT-AC3200 syslog after a crash shows "_ Reboot message ..._" followed by the preserved kernel Oops of the previous run (fixture 047)',
+    url: 'https://github.com/RMerl/asuswrt-merlin.ng/issues/283',
+  },
 };

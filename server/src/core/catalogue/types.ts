@@ -44,6 +44,15 @@ export interface CatalogueEntry {
   usb?: 'gone' | 'present' | 'teardown';
   /** The line names a driver bound to an interface: part of the device's USB composition. */
   layout?: boolean;
+  /**
+   * What the line says about the modem's emergency download (EDL) mode beyond `finding:
+   * 'modem-edl-mode'` (the modem is in it). `sahara`: a Sahara protocol exchange, the protocol of
+   * the boot ROM's download mode, which a crashed modem's memory-dump mode speaks too, so it proves
+   * EDL only in a file that shows no memory dump. `dump`: the modem is in that memory-dump mode.
+   * `left`: a flash completed and the modem runs its firmware again; EDL evidence before it no
+   * longer holds. The EDL detector reads these marks and nothing else.
+   */
+  edl?: 'sahara' | 'dump' | 'left';
   /** Tags in sources.ts for every fact the explanation states. */
   sources: readonly string[];
   /** Whole log lines (as they appear in a log) that this entry must match. */

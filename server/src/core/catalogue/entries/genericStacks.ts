@@ -104,6 +104,31 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'mm.connection-lost',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: 'state changed (connected -> ',
+    pattern: mm('state changed \\(connected -> (?<to>registered|enabled|searching)\\)'),
+    summary: 'ModemManager: modem {mmObject} lost its data connection (connected -> {to})',
+    explanation:
+      'The modem was connected and ModemManager\'s state went straight back to {to}: its data bearer dropped without a disconnect request. ' +
+      'A disconnect that ModemManager or a user asks for passes through "disconnecting" first; this one came from the modem or the network. ' +
+      '"registered" means the modem is still attached to the network, "searching" or "enabled" that it lost the network as well.',
+    nextSteps: ['Look at the lines just before: port timeouts, a modem reset or a registration change tell what took the bearer down.'],
+    finding: 'mobile-data-down',
+    sources: ['X65', 'X20'],
+    samples: [
+      'Sat Aug 20 22:24:23 2022 daemon.info [3069]: <info>  [modem0] state changed (connected -> registered)',
+      'Jun 06 13:50:02 pinephone ModemManager[771]: <msg> [modem0] state changed (connected -> searching)',
+    ],
+    counterSamples: [
+      'Sun Feb  9 12:31:48 2025 daemon.notice [2656]: <msg> [modem0] state changed (connected -> disconnecting)',
+      'Sat Feb  1 08:07:48 2020 daemon.info [2209]: <info>  [1580544468.267040] Modem /org/freedesktop/ModemManager1/Modem/1: state changed (connected -> disconnecting)',
+      'jun 06 06:00:08 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)',
+    ],
+  },
+  {
     id: 'mm.state-changed',
     subsystem: 'modem',
     severity: 'info',
@@ -171,6 +196,48 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'mm.port-timeouts',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: ' consecutive times',
+    pattern: mm('port (?<port>\\S+) timed out (?<count>\\d+) consecutive times(?<invalid>, marking modem as invalid)?'),
+    summary: 'ModemManager: the modem did not answer on {port} {count} times in a row{invalid}',
+    explanation:
+      'ModemManager sent commands on this control port (an AT tty, or a QMI/MBIM cdc-wdm port) and got no answer before the timeout, several times in a row; ' +
+      'it warns from the second consecutive timeout. At its limit (10 by default) it marks the modem invalid and probes it again from scratch, which drops any data connection. ' +
+      'The port exists, but the modem behind it has stopped answering.',
+    nextSteps: ['Restart the modem (power-cycle or reset it); if it keeps happening, check its power supply and firmware.'],
+    finding: 'modem-unresponsive',
+    sources: ['X64'],
+    samples: [
+      'Sat Aug 20 22:23:46 2022 daemon.warn [3069]: <warn>  [modem0] port ttyUSB2 timed out 8 consecutive times',
+      'Sep 17 21:06:28 gw ModemManager[812]: <err> [modem3] port cdc-wdm2 timed out 10 consecutive times, marking modem as invalid',
+    ],
+    counterSamples: ['Sat Aug 20 22:23:46 2022 daemon.warn [3069]: <warn>  [modem0] couldn\'t load network timezone from the current network'],
+  },
+  {
+    id: 'mm.registration-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: 'registration in network failed: ',
+    pattern: mm('registration in network failed: (?<error>.+)$'),
+    summary: 'ModemManager: the modem did not register on a network: {error}',
+    explanation:
+      'ModemManager asked the modem to register (automatically or on a chosen operator) and checked every few seconds; it gave up. ' +
+      '"Network timeout" means the modem was still not registered when the time ran out, "Network not allowed - emergency calls only" that the network denied it. ' +
+      'Without registration there is no data connection.',
+    nextSteps: ['Check coverage and the antenna, that the radio is on (not in low-power or FCC-locked state), and that the SIM may use this network.'],
+    finding: 'registration-failed',
+    sources: ['X66', 'X67', 'X69'],
+    samples: [
+      'ModemManager[33505]: <wrn> [1767016030.372200] [modem0] registration in network failed: Network timeout',
+      'Mar 02 09:14:40 thinkpad ModemManager[812]: <wrn> [modem0] registration in network failed: Network not allowed - emergency calls only',
+    ],
+    counterSamples: ['ModemManager[33505]: <dbg> [1767016030.372188] [modem0] registration in network: timed out'],
+  },
+  {
     id: 'mm.mbim-deregistered',
     subsystem: 'modem',
     severity: 'warning',
@@ -184,6 +251,59 @@ export const genericStackEntries: CatalogueEntry[] = [
     finding: 'registration-failed',
     sources: ['X20', 'X33'],
     samples: ["Wed Jun 26 16:38:39 2024 daemon.debug [2234]: <dbg> [1719412719.507245] [modem0]                  state: 'deregistered'"],
+  },
+
+  // ---- AT command answers in any trace (ModemManager debug, gsmd, chat, terminals) [X68] ------
+  {
+    id: 'at.cme-no-network',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: '+CME ERROR:',
+    pattern: /\+CME ERROR: ?(?<cme>3[012](?!\d)|no network service|network timeout|network not allowed[^'"<\r\n]*)/i,
+    summary: 'The modem answered +CME ERROR: {cme}: it has no usable network',
+    explanation:
+      'The modem refused an AT command because of the network: +CME ERROR 30 is "no network service", 31 "network timeout", 32 "network not allowed - emergency calls only". ' +
+      'The modem is not registered on a network it may use (in fixture 035 it answered the automatic registration request AT+COPS=0 this way). No data connection is possible until it registers.',
+    nextSteps: ['Check coverage and the antenna, that the radio is switched on, and that the SIM may use a network here.'],
+    finding: 'registration-failed',
+    sources: ['X68', 'X67', 'X69'],
+    samples: [
+      "ModemManager[33505]: <dbg> [1767016030.372109] [wwan0at1/at] <-- '<CR><LF>+CME ERROR: 30<CR><LF>'",
+      '+CME ERROR: no network service',
+    ],
+    counterSamples: [
+      "ModemManager[33505]: <dbg> [1767016030.372109] [wwan0at1/at] <-- '<CR><LF>+CME ERROR: 3<CR><LF>'",
+      '+CME ERROR: 10',
+      '+CME ERROR: 302',
+      "ModemManager[33505]: <dbg> [1767016030.370409] [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,0<CR><LF><CR><LF>OK<CR><LF>'",
+    ],
+  },
+
+  // ---- libqmi (inside ModemManager, qmicli) [X70] --------------------------------------------
+  {
+    id: 'libqmi.transaction-timeout',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['-', 'modemmanager', 'qmicli', 'qmi-proxy'],
+    literal: ['transaction 0x', 'Transaction timed out'],
+    pattern: /(?:^transaction (?<transaction>0x[0-9a-f]+) aborted, (?:but message is not abortable|but no way to build abort request|building abort request)|QMI operation failed: Transaction timed out)/,
+    summary: 'libqmi: a QMI request got no answer from the modem ({transaction})',
+    explanation:
+      'libqmi gives each QMI request a timeout; when it expires ("Transaction timed out") it aborts the request, and logs "transaction 0x.. aborted, but message is not abortable" ' +
+      'when the request cannot be cancelled in the modem (the same line follows a request its caller cancelled). A series of them, one per request, means the modem\'s QMI control port ' +
+      '(cdc-wdm) is not answering, and ModemManager cannot use the modem through it.',
+    nextSteps: ['Power-cycle the modem; check whether it answers `qmicli -d /dev/cdc-wdm0 --dms-get-revision`, and whether its USB composition is QMI at all.'],
+    finding: 'modem-unresponsive',
+    sources: ['X70', 'X71'],
+    samples: [
+      'Sep 12 11:43:08 8e98fe4 ModemManager[10783]: transaction 0x2 aborted, but message is not abortable',
+      'Dec 14 10:28:08 71edded ModemManager[1284]: [modem0/bearer0] reloading stats failed: QMI operation failed: Transaction timed out',
+    ],
+    counterSamples: [
+      "Sep 12 11:43:07 8e98fe4 ModemManager[10783]: [/dev/cdc-wdm0] Checking version info (45 retries)...",
+      'Sep 12 11:43:06 8e98fe4 ModemManager[10783]: cannot connect to proxy: Could not connect: Connection refused',
+      'Mar 02 10:00:00 db01 postgres[812]: ERROR: canceling statement due to lock timeout: Transaction timed out',
+    ],
   },
 
   // ---- uqmi through netifd ([X21] [X22], fixture 012) ----------------------------------------
@@ -420,6 +540,48 @@ export const genericStackEntries: CatalogueEntry[] = [
     samples: ['Mon Jan 22 21:49:50 2024 daemon.warn mobiled: Data session setup attempt for PDN 0 failed with error "Network failure"'],
   },
 
+  // ---- comgt (OpenWrt 3g protocol, [X72], fixture 029 [X73]) --------------------------------
+  // comgt prints its script errors as `comgt HH:MM:SS -> Error @pos, line n, <text>. (<exit>)`,
+  // through netifd (`provider (9858): comgt ...`) or on a terminal.
+  {
+    id: 'comgt.com-write-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: ['netifd', 'comgt', 'gcom', '-'],
+    literal: 'Could not write to COM device',
+    pattern: /^(?:comgt \d{2}:\d{2}:\d{2} -> )?Error @\d+, line \d+, Could not write to COM device\.? \((?<exit>\d+)\)/,
+    summary: 'comgt could not write to the modem\'s serial port',
+    explanation:
+      'comgt (the AT-script tool of OpenWrt\'s 3g/PPP protocol) writes its script\'s commands to the modem\'s tty byte by byte; write() failed, so comgt stopped the script with exit code {exit}. ' +
+      'The device node is open but the modem behind it does not take data: it has hung, reset or left the USB bus. The connection setup fails with it.',
+    nextSteps: ['Look for USB disconnects of the modem at that time; power-cycle or re-plug the modem (a USB power reset is what helped in the published case).'],
+    finding: 'modem-write-failure',
+    sources: ['X72', 'X73'],
+    samples: [
+      'daemon.notice netifd: provider (9858): comgt 12:02:15 -> Error @118, line 9, Could not write to COM device. (1)',
+      'comgt 09:52:30 -> Error @139, line 8, Could not write to COM device. (1)',
+    ],
+    counterSamples: [
+      'daemon.notice netifd: provider (9858): comgt 12:02:15 -> -- Error Report --',
+      'daemon.notice netifd: provider (9858): comgt 12:02:15 -> ---->                  ^',
+    ],
+  },
+  {
+    id: 'comgt.script-error',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['netifd', 'comgt', 'gcom', '-'],
+    literal: '-> Error @',
+    pattern: /^comgt \d{2}:\d{2}:\d{2} -> Error @\d+, line \d+, (?<error>.*?)\.? \((?<exit>\d+)\)\s*$/,
+    summary: 'comgt stopped: {error}',
+    explanation:
+      'comgt ran into an error in its script and exited with code {exit}; the modem command it was running did not complete, so this attempt to set up the connection fails. ' +
+      'Errors with exit code 1 concern the modem\'s serial device (opening or configuring it).',
+    sources: ['X72'],
+    samples: ['comgt 10:11:12 -> Error @52, line 3, Can\'t ioctl set device. (1)'],
+    counterSamples: ['comgt 12:02:15 -> -- Error Report --'],
+  },
+
   // ---- gammu ([X26], fixture 024) -----------------------------------------------------------
   {
     id: 'gammu.serial-write-error',
@@ -483,6 +645,59 @@ export const genericStackEntries: CatalogueEntry[] = [
     finding: 'modem-read-failure',
     sources: ['X31'],
     samples: ['2018-08-28 13:58:33.374040500 ERROR    Read error, quitting'],
+  },
+
+  // ---- ESP-IDF USB host with a cellular module (esp-iot-solution [X74], ESP-IDF [X75], fixture 049 [X76])
+  // An ESP32-S2/S3 has one USB host port; its USB Host Library names a device by its bus address
+  // (`Device 1 gone`), which is also what the CDC driver logs when it opens it, so that address is
+  // the key the USB detectors follow the module by.
+  {
+    id: 'esp-usbh.device-connected',
+    subsystem: 'usb',
+    usb: 'present',
+    severity: 'info',
+    tags: ['usbh_cdc', 'usbh', '-'],
+    literal: ['Opened cdc device: ', 'New device connected, address: '],
+    pattern: /(?:^|: )(?:Opened cdc device: (?<usbPath>\d+)|New device connected, address: (?<addr>\d+))\s*$/,
+    summary: 'ESP USB host: the cellular module is on the bus (USB address {usbPath}{addr})',
+    explanation:
+      'The ESP-IDF USB host found a device and the CDC driver opened it: the 4G module is on the bus. esp-iot-solution\'s modem board then waits a few seconds ' +
+      '("reconnect after 5s...") and dials; that countdown follows every connection of the module, the first one too.',
+    sources: ['X74'],
+    samples: ['I (21111) USBH_CDC: Opened cdc device: 1', 'I (7647) USBH_CDC: New device connected, address: 1'],
+    counterSamples: ['I (22116) modem_board: reconnect after 5s...', 'E (21111) USBH_CDC: Failed to open cdc device: 1'],
+  },
+  {
+    id: 'esp-usbh.device-gone',
+    subsystem: 'usb',
+    usb: 'gone',
+    severity: 'warning',
+    tags: ['usbh', '-'],
+    literal: ' gone',
+    pattern: /(?:^|: )Device (?<usbPath>\d+) gone\s*$/,
+    summary: 'ESP USB host: the device at USB address {usbPath} left the bus',
+    explanation:
+      'The ESP-IDF USB Host Library reports that the device disappeared from the port: the 4G module reset, lost power or was unplugged. ' +
+      'Its CDC ports close and the modem board stops the data connection until the module is back.',
+    finding: 'usb-disconnect',
+    sources: ['X75', 'X74', 'X76'],
+    samples: ['E (26192) USBH: Device 1 gone'],
+    counterSamples: ['W (26202) 4g_main: Modem Board Event: USB disconnected'],
+  },
+  {
+    id: 'esp-modem-board.event',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: ['4g_main', 'iot_modem', '-'],
+    literal: 'Modem Board Event: ',
+    pattern: /^Modem Board Event: (?<event>USB disconnected|USB connected|Hardware restart(?: done)?|Network disconnected|Network connected|SIM Card disconnected|SIM Card Connected)\s*$/,
+    summary: 'ESP modem board: {event}',
+    explanation:
+      'The application\'s view of esp-iot-solution\'s modem board events: the module\'s USB link (DTE) connected or disconnected, the board restarted the module ' +
+      '("Hardware restart"), the PPP data connection came up or went down, or the SIM state changed. ' +
+      '"Network disconnected" is also posted each time the board starts dialing, so it is not a failure by itself.',
+    sources: ['X74', 'X76'],
+    samples: ['W (26202) 4g_main: Modem Board Event: USB disconnected', 'W (26127) 4g_main: Modem Board Event: Network disconnected', 'I (7639) 4g_main: Modem Board Event: USB connected'],
   },
 
   // ---- FreeBSD USB (fixture 032 [X32]) ------------------------------------------------------

@@ -333,6 +333,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     pattern: /^Modem is responding to AT commands/,
     summary: 'modem_updater: the modem answers AT commands again',
     explanation: 'The end of a modem_updater run: the modem answers again after the flash. It does not prove the new firmware version; check it with `gsmctl -y`.',
+    edl: 'left',
     sources: ['S22'],
     samples: ['Modem is responding to AT commands. Modem is ready'],
   },
@@ -483,6 +484,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     explanation:
       'The modem echoed QFirehose\'s EDL command: it now reboots into emergency download mode (05c6:9008) and stays there until a flasher writes an image. ' +
       'If the update stops after this point (for example no firmware files), the modem is left in EDL.',
+    finding: 'modem-edl-mode',
     sources: ['X11', 'F2', 'F7'],
     samples: ['[001.021]: successful, wait module reboot'],
   },
@@ -509,8 +511,61 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     pattern: /^:?\s*Upgrade module successfully\./,
     summary: 'QFirehose: modem firmware written successfully',
     explanation: 'QFirehose reports that the firmware image was written. Check that the modem re-enumerates with its normal USB ID (not 05c6:9008) and reports the new version (`gsmctl -y`).',
-    sources: ['X11'],
+    edl: 'left',
+    sources: ['X11', 'X60'],
     samples: ['[298.114]: Upgrade module successfully.'],
+  },
+
+  // ---- Qualcomm Sahara protocol (QFirehose [X11] [X60] [X61], Linaro qdl [X62], QLog [X63]) ----
+  // Sahara is how a Qualcomm modem's boot ROM, in emergency download mode, takes the flash
+  // programmer; a crashed modem's memory-dump mode speaks it too (QLog, qdl ramdumps). The dump
+  // entry comes first: its lines must not read as EDL, and a file that shows one is read as a dump.
+  {
+    id: 'sahara.memory-dump',
+    subsystem: 'modem',
+    severity: 'error',
+    literal: ['Catch DUMP using Sahara', 'MEMORY_DEBUG', 'MEMORY_READ', 'MODE_TWO'],
+    pattern: /(?:Catch DUMP using Sahara protocol (?<result>failed|successful)|\b(?:Q_)?SAHARA_(?:64_BITS_)?MEMORY_(?:DEBUG|READ)\w*|RECEIVED <-- (?:Q_SAHARA_MODE_TWO|SAHARA_MODE_MEMORY_DEBUG)\b)/,
+    summary: 'The modem is in its memory-dump mode: a tool reads its crash dump over Sahara ({result})',
+    explanation:
+      'A Qualcomm-based modem that crashed can stop in a memory-dump mode, where a tool such as Quectel\'s QLog or Linaro\'s qdl reads its RAM over the Sahara protocol ' +
+      '(Sahara memory-debug mode); it does not work as a modem while it is in that mode. The same protocol serves emergency download mode, so Sahara lines in this log are read as a dump, not as EDL.',
+    nextSteps: ['Keep the dump for the modem vendor; power-cycle or reset the modem and check that it enumerates with its own USB ID again.'],
+    edl: 'dump',
+    sources: ['X63', 'X62'],
+    samples: [
+      '[012.337] Catch DUMP using Sahara protocol successful',
+      '[003.120] RECEIVED <-- SAHARA_MODE_MEMORY_DEBUG',
+      '[003.121] RECEIVED <-- SAHARA_MEMORY_DEBUG_ID',
+    ],
+    counterSamples: ['[006.542] RECEIVED <-- SAHARA_MODE_IMAGE_TX_PENDING', '[005.415]: Sahara protocol error'],
+  },
+  {
+    id: 'sahara.exchange',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    literal: ['SAHARA_', 'Sahara protocol', 'waiting for hello packet', 'Sahara: sending'],
+    pattern: /(?:\b(?:Q_)?SAHARA_[A-Z0-9_]+|Sahara protocol (?<result>error|completed)|Received a different (?:q_cmd|command): \S+ while waiting for hello packet|^Sahara: sending (?<image>\S+))/,
+    summary: 'A flasher talks to the modem over Sahara, the protocol of its download mode',
+    explanation:
+      'Sahara is the protocol of a Qualcomm modem\'s boot ROM in emergency download (EDL) mode: flashers (Quectel QFirehose, Linaro qdl) use it to load the flash programmer ' +
+      'before they write the firmware. QFirehose starts it only when the module shows up in download mode (a single USB interface), switching it there first if needed. ' +
+      'While Sahara runs the modem runs no firmware. "Sahara protocol error" means the hand-over failed (in fixture 045 USB reads timed out) and the flash stops; ' +
+      'the modem stays in EDL until a flash completes.',
+    nextSteps: ['Re-run the flash with a short, good USB cable and a stable power supply; check `lsusb` for 05c6:9008 meanwhile.'],
+    finding: 'modem-edl-mode',
+    edl: 'sahara',
+    sources: ['X11', 'X60', 'X61', 'X62', 'F2'],
+    samples: [
+      '[005.415]: <=== Q_SAHARA_FOUR',
+      '[005.415]: Received a different q_cmd: 4 while waiting for hello packet',
+      '[005.415]: SAHARA_RESET ===>',
+      '[005.415]: Sahara protocol error',
+      '[006.542] STATE <-- SAHARA_WAIT_HELLO',
+      '[006.609] Sahara protocol completed',
+      'Sahara: sending prog_firehose_ddr.elf (612396 bytes)',
+    ],
+    counterSamples: ['[003.120] RECEIVED <-- SAHARA_MODE_MEMORY_DEBUG', 'Apr 12 10:00:00 host tzdata[55]: zone Africa/El_Aaiun (Western Sahara) loaded'],
   },
 
   // ---- Sierra Wireless fwdwl-lite (fixture 046 [X13], codes [X12]) ---------------------------

@@ -30,6 +30,82 @@ export const systemEntries: CatalogueEntry[] = [
     samples: ['[    0.000000] Linux version 5.4.284 (builder@buildhost) (gcc version 8.4.0) #0 Mon Nov 25 10:00:00 2024'],
   },
   {
+    id: 'procd.boot-stage',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', 'procd', 'init', '-'],
+    literal: ['- early -', '- preinit -', 'Console is alive'],
+    pattern: /^(?:procd|init): (?:- (?<stage>early|preinit) -|(?<console>Console is alive))\s*$/,
+    summary: 'OpenWrt init (procd) starts: {stage}{console}',
+    explanation:
+      'procd, OpenWrt\'s PID 1, logs its stages to the kernel log as it starts: "Console is alive" and "- preinit -" from its init phase, ' +
+      'then "- early -", "- ubus -", "- init -". These lines are printed once per boot, so the router (re)started here. ' +
+      'They do not say why; "- watchdog -" among them is the stage that starts the watchdog, not a watchdog reset.',
+    finding: 'reboot',
+    sources: ['X77', 'X1'],
+    samples: [
+      'Thu Sep  1 19:19:48 2022 user.info kernel: [   16.479260] procd: - early -',
+      'Thu Feb  6 11:19:53 2025 user.info kernel: [    3.650239] init: Console is alive',
+      '[    7.513873] init: - preinit -',
+    ],
+    counterSamples: [
+      'Thu Sep  1 19:19:48 2022 user.info kernel: [   16.482248] procd: - watchdog -',
+      'Thu Sep  1 19:19:48 2022 user.info kernel: [   17.278718] procd: - init -',
+      'Thu Sep  1 19:19:48 2022 user.info kernel: [   18.229397] kmodloader: loading kernel modules from /etc/modules.d/*',
+    ],
+  },
+  {
+    id: 'system.reboot-message-banner',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', '-'],
+    literal: 'Reboot message',
+    pattern: /(?:^|\s|_)_? ?Reboot message \.\.\. ?_{3,}\s*$/,
+    summary: 'Boot: the kernel messages saved from before the restart follow',
+    explanation:
+      'Asuswrt(-Merlin) prints this banner in the log of a new boot, followed by kernel messages kept from the run before it: the router restarted here, ' +
+      'and the lines after the banner belong to the run that ended, not to this one. In the published case they hold the kernel Oops that ended that run.',
+    finding: 'reboot',
+    sources: ['X80'],
+    samples: ['May  5 16:04:59 kernel: _ Reboot message ... _______________________________________________________', '_ Reboot message ... _____________________'],
+    // The banner is a line of its own: a sentence that mentions a reboot message is not it.
+    counterSamples: ['May  5 16:04:59 rc_service: watchdog 1234:notify_rc reboot', 'May  5 16:04:59 httpd: Reboot message ... sent to client'],
+  },
+  {
+    id: 'kernel.oops',
+    subsystem: 'system',
+    severity: 'error',
+    tags: ['kernel', '-'],
+    literal: ['Unable to handle kernel', 'Internal error: ', 'Oops: ', 'BUG: unable to handle', 'BUG: kernel NULL pointer'],
+    pattern: /^(?:Unable to handle kernel (?<what>NULL pointer deref|paging request)|Internal error: (?<kind>Oops[^:]*): (?<code>[0-9a-fx]+) \[#(?<count>\d+)\]|Oops: (?<code2>[0-9a-f]{4}) \[#\d+\]|BUG: (?:unable to handle kernel|kernel NULL pointer dereference))/,
+    summary: 'Kernel crash report (Oops) {kind}{what}',
+    explanation:
+      'The kernel hit an invalid state (for example a NULL pointer access in kernel code) and prints an Oops: the faulting address, registers and loaded modules. ' +
+      'The task that caused it is killed; with panic_on_oops set, or in an interrupt, the kernel panics instead, and the router then restarts if `kernel.panic` gives it a number of seconds to wait. ' +
+      'The module list and call trace that follow point at the code involved.',
+    sources: ['X78', 'X79'],
+    samples: [
+      'May  5 16:04:59 kernel: <1>Unable to handle kernel NULL pointer derefere\ufffdU\ufffdat virtual address 00000000',
+      'May  5 16:04:59 kernel: <0>Internal error: Oops: 817 [#1] PREEMPT SMP',
+      '[ 1234.567890] Unable to handle kernel paging request at virtual address c0ffee00',
+      '[  512.000123] BUG: kernel NULL pointer dereference, address: 0000000000000008',
+    ],
+    counterSamples: ['May  5 16:04:59 kernel: <4>module:  nf_nat_sip\t 7f3f0000\t 5031', 'May  5 16:04:59 kernel: <0>last sysfs file: /sys/module/nf_conntrack/parameters/hashsize'],
+  },
+  {
+    id: 'kernel.panic',
+    subsystem: 'system',
+    severity: 'error',
+    tags: ['kernel', '-'],
+    literal: 'Kernel panic - not syncing',
+    pattern: /^Kernel panic - not syncing: ?(?<reason>.*)$/,
+    summary: 'Kernel panic: {reason}',
+    explanation:
+      'The kernel stopped: it cannot go on after this error. Whether the router then restarts by itself depends on `kernel.panic` (seconds until an automatic reboot, 0 = never) or a hardware watchdog.',
+    sources: ['X78', 'X79'],
+    samples: ['[   95.012345] Kernel panic - not syncing: Fatal exception in interrupt'],
+  },
+  {
     id: 'system.sysfixtime',
     subsystem: 'system',
     severity: 'info',
@@ -51,5 +127,23 @@ export const systemEntries: CatalogueEntry[] = [
     explanation: '`lsusb` output: one line per USB device. The internal modem shows with its own ID (for example 2c7c:6005 EC200A), as 05c6:9008 when it is stuck in emergency download (EDL) mode, or not at all when it does not power on.',
     sources: ['F9', 'F7', 'S9'],
     samples: ['Bus 001 Device 024: ID 05c6:9008', 'Bus 003 Device 002: ID 2c7c:0306'],
+  },
+  {
+    id: 'usb-devices.ids',
+    subsystem: 'usb',
+    severity: 'info',
+    literal: ['Vendor='],
+    pattern: /^P:\s+(?:\/dev\/bus\/usb\/(?<bus>\d{3})\/(?<dev>\d{3})\s+id)?Vendor=(?<vid>[0-9a-fA-F]{4})\s+(?:idProduct|ProdID)=(?<pid>[0-9a-fA-F]{4})/,
+    summary: 'USB device {vid}:{pid} ({model})',
+    explanation:
+      'The `P:` line of a USB descriptor dump: `usb-devices` prints one per device, and Quectel\'s QFirehose prints one for the device it opens. ' +
+      'It gives the vendor and product ID: the modem\'s own ID, or 05c6:9008 when a Qualcomm modem is in emergency download (EDL) mode, as QFirehose shows after switching it there.',
+    sources: ['K1', 'X60', 'S22'],
+    samples: [
+      '[000.002]: P: /dev/bus/usb/001/012 idVendor=2c7c idProduct=0125',
+      '[006.540] P: /dev/bus/usb/005/036 idVendor=05c6 idProduct=9008',
+      'P:  Vendor=2c7c ProdID=6005 Rev=03.18',
+    ],
+    counterSamples: ['[000.003]: C: /dev/bus/usb/001/012 bNumInterfaces: 5', 'T:  Bus=01 Lev=01 Prnt=01 Port=00 Cnt=01 Dev#=  2 Spd=480 MxCh= 0'],
   },
 ];
