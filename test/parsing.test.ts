@@ -100,6 +100,19 @@ describe('paste artefacts and bad input', () => {
     assert.match(records[0].message, /Modem couldn't be initialized: Couldn't check unlock status: SIM not inserted$/);
     assert.equal(records[0].endLine, 2);
   });
+  it('joins a line hard-wrapped with a trailing backslash, with or without a clock', () => {
+    for (const head of ['daemon.notice netifd: provider (9858): comgt', 'Mon Dec  2 19:54:59 2024 daemon.notice netifd: provider (9858): comgt']) {
+      const { records, skips } = parseAll([`${head} -> Error @118, line 9, Could not \\`, '  write to COM device. (1)', 'daemon.notice pppd[9873]: pppd 2.4.7 started']);
+      assert.deepEqual(skips, ['continuation'], head);
+      assert.equal(records.length, 2);
+      assert.match(records[0].message, /Could not write to COM device\. \(1\)$/);
+      assert.equal(records[0].endLine, 2);
+    }
+  });
+  it('keeps a backslash that ends a path, and a new timed record after a backslash, as their own lines', () => {
+    assert.equal(parseAll(['daemon.info app[1]: saved to C:\\', 'daemon.info app[1]: next']).records.length, 2);
+    assert.equal(parseAll(['Mon Dec  2 19:54:59 2024 daemon.info app[1]: a \\', 'Mon Dec  2 19:55:00 2024 daemon.info app[1]: b']).records.length, 2);
+  });
   it('does not join a line after a blank line', () => {
     const { records } = parseAll(['Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: a', '', 'root@router:~# dfota -u']);
     assert.equal(records.length, 2);

@@ -55,6 +55,8 @@ export class LineParser {
   private lastFirstWord: string | undefined;
   /** Record of the previous physical line, if it had a timestamp: wrapped text continues it. */
   private openRecord: LogRecord | undefined;
+  /** Record whose message ended with a backslash: an author's explicit "continues on the next line". */
+  private backslashOpen: LogRecord | undefined;
   /** Whether any yearless date was read, so the caller may correct the year later. */
   yearless = false;
   /** Whether any line had only a time of day. */
@@ -73,11 +75,24 @@ export class LineParser {
     text = stripPasteArtefacts(text);
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
     let record = text.length > 0 ? this.parseStructured(text, lineNo) : undefined;
+    // A trailing backslash is the writer saying the line goes on (blog and forum posts hard-wrap
+    // long lines this way, with or without a clock). The next non-blank line continues it unless it
+    // is plainly a new timed record at the left margin.
+    const held = this.backslashOpen;
+    this.backslashOpen = undefined;
+    if (held && !isBlank(text) && (!record || (!hasClock(record) && /^\s/.test(text)))) {
+      held.message = joinBackslash(held.message, text.trim());
+      held.endLine = lineNo;
+      peelEnvelopes(held, true);
+      if (endsWithBackslash(held.message)) this.backslashOpen = held;
+      return 'continuation';
+    }
     // Mail wrapping can leave `initialized: Couldn't ...` at a line start: after a dated record,
     // a clockless `word: ` without a pid is more likely its continuation than a stripped line.
     if (record && record.format === 'stripped' && record.pid === undefined && this.openRecord && isContinuation(text)) record = undefined;
     if (record) {
       record.section = this.section;
+      if (endsWithBackslash(record.message)) this.backslashOpen = record;
       this.openRecord = record.time !== undefined || record.uptime !== undefined || record.elapsed !== undefined ? record : undefined;
       return record;
     }
@@ -383,6 +398,20 @@ function looksBinary(s: string): boolean {
 const NEW_START = /^(?:[#$]|\w+@[\w-]+:|\[|<\d)/;
 
 /** Mail-wrapped text (fixture 016) continues the record above it; prompts and sections do not. */
+function hasClock(r: LogRecord): boolean {
+  return r.time !== undefined || r.uptime !== undefined || r.elapsed !== undefined;
+}
+
+function endsWithBackslash(message: string | undefined): boolean {
+  return message !== undefined && /\s\\\s*$/.test(message);
+}
+
+/** Drops the continuation mark and joins with one space, as the writer meant. */
+function joinBackslash(message: string | undefined, next: string): string {
+  const head = (message ?? '').replace(/\s*\\\s*$/, '');
+  return head ? `${head} ${next}` : next;
+}
+
 function isContinuation(text: string): boolean {
   return !NEW_START.test(text);
 }
