@@ -11,6 +11,7 @@ import {
   HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
   StreamMessageWriter, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { AnalyzeFileRequest, ReportRequest, StatusNotification, TimelineRequest, type StatusParams } from '../server/src/lsp/protocol';
 
 // The language server as an editor sees it: out/server.js over stdio, driven by a real LSP client.
 const ROOT = join(__dirname, '..');
@@ -21,7 +22,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'gsmlens-lsp-'));
 let proc: ChildProcess;
 let conn: ProtocolConnection;
 const diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
-const statuses = new Map<string, { verdict: string; errors: number }>();
+const statuses = new Map<string, StatusParams>();
 const messages: string[] = [];
 let settings: Record<string, unknown> = {};
 const waiters: (() => void)[] = [];
@@ -66,7 +67,7 @@ before(async () => {
     diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
     notify();
   });
-  conn.onNotification('gsmlens/status', (p: { uri: string; verdict: string; errors: number }) => {
+  conn.onNotification(StatusNotification.type, (p) => {
     statuses.set(p.uri, p);
     notify();
   });
@@ -224,12 +225,14 @@ describe('language server over stdio', () => {
     const path = join(tmp, 'system.log');
     writeFileSync(path, SAMPLE_TEXT);
     const uri = pathToFileURL(path).toString();
-    const status = (await conn.sendRequest('gsmlens/analyzeFile', { uri })) as { verdict: string; errors: number; lines: number };
+    const status = await conn.sendRequest(AnalyzeFileRequest.type, { uri });
     assert.equal(status.verdict, 'stuck');
     assert.equal(status.lines, lineCount(SAMPLE_TEXT));
     assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-duplicate-registration'));
-    const report = (await conn.sendRequest('gsmlens/report', { uri: SAMPLE })) as { markdown: string };
+    const report = await conn.sendRequest(ReportRequest.type, { uri: SAMPLE });
     assert.match(report.markdown, /## Modem firmware update: stuck/);
+    const timeline = await conn.sendRequest(TimelineRequest.type, { uri });
+    assert.ok(timeline && timeline.uri === uri, 'the timeline of the file read from disk');
     assert.match(report.markdown, /### Evidence\n\n```+log\nMon Dec {2}2 19:54:50 2024 kern\.info kernel/);
   });
 

@@ -11,7 +11,7 @@ const SYNC_LIMIT = 50 * 1024 * 1024;
 export async function analyseFromDisk(client: LanguageClient, uri: vscode.Uri): Promise<StatusParams | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `GSM Log Lens: reading ${uri.path.split('/').pop()} from disk`, cancellable: true },
-    (_progress, token) => client.sendRequest<StatusParams>(AnalyzeFileRequest.method, { uri: uri.toString() }, token),
+    (_progress, token) => client.sendRequest(AnalyzeFileRequest.type, { uri: uri.toString() }, token),
   );
 }
 

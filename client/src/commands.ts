@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest, type ReportResult } from '../../server/src/lsp/protocol';
+import { ReportRequest } from '../../server/src/lsp/protocol';
 import { analyseFromDisk } from './bigFiles';
 import { Redactor } from '../../server/src/core/redact/redact';
 import { archiveEntryUri, ArchiveFileSystem } from './archiveFileSystem';
@@ -33,7 +33,7 @@ async function diagnose(client: LanguageClient, extensionUri: vscode.Uri, arg?: 
   }
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'GSM Log Lens: diagnosing' },
-    () => client.sendRequest<ReportResult>(ReportRequest.method, { uri: uri!.toString() }),
+    () => client.sendRequest(ReportRequest.type, { uri: uri!.toString() }),
   );
   ReportPanel.show(extensionUri, uri, report, fileResolver(undefined, report.files));
 }
@@ -87,7 +87,7 @@ async function openArchive(client: LanguageClient, fsProvider: ArchiveFileSystem
   const log = entries.find((e) => /(^|\/)system\.log$/.test(e)) ?? entries[0];
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(archiveEntryUri(archive, log)), { preview: false });
   await analyseFromDisk(client, archive);
-  const report = await client.sendRequest<ReportResult>(ReportRequest.method, { uri: archive.toString() });
+  const report = await client.sendRequest(ReportRequest.type, { uri: archive.toString() });
   ReportPanel.show(extensionUri, archive, report, fileResolver(archive, report.files));
   // Offered, not awaited: the command is done once the log and its diagnosis are open.
   void vscode.window.showQuickPick(entries.map((e) => ({ label: e })), { title: 'Files in the troubleshoot archive (read-only)', placeHolder: 'Open another file of the archive, or press Escape' })

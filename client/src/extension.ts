@@ -1,7 +1,7 @@
 // Extension entry point: wiring only. The language server does the analysis; these modules show it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
+import { StatusNotification } from '../../server/src/lsp/protocol';
 import { ARCHIVE_SCHEME, ArchiveFileSystem } from './archiveFileSystem';
 import { watchBigLogs } from './bigFiles';
 import { createClient } from './client';
@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, archives, { isReadonly: true, isCaseSensitive: true }),
     ...registerCommands(client, context.extensionUri, archives),
   );
-  client.onNotification(StatusNotification.method, (s: StatusParams) => statusBar.update(s));
+  client.onNotification(StatusNotification.type, (s) => statusBar.update(s));
   await client.start();
 }
 

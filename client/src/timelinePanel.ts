@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TimelinePayload } from '../../server/src/core/timeline/timelineTypes';
 import { TimelineRequest } from '../../server/src/lsp/protocol';
 
 type PageMessage = { type: 'reveal'; line: number } | { type: 'ready' };
@@ -82,7 +81,7 @@ export class TimelinePanel {
   }
 
   private async sendPayload(): Promise<void> {
-    const payload = await this.client.sendRequest<TimelinePayload | null>(TimelineRequest.method, { uri: this.logUri.toString() });
+    const payload = await this.client.sendRequest(TimelineRequest.type, { uri: this.logUri.toString() });
     if (payload) void this.panel.webview.postMessage({ type: 'payload', payload });
   }
 

@@ -1,5 +1,5 @@
 // The GSM Log Lens language server: wires LSP requests to the analysis core. Only this layer (and
-// server/src/lsp/) knows the protocol; the core returns plain data.
+// server/src/lsp/, whose protocol.ts the client shares) knows the protocol; the core returns plain data.
 import { fileURLToPath } from 'node:url';
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind,
@@ -112,7 +112,7 @@ function publish(entry: OpenDocument): void {
     const result = entry.analysis!.result(entry.doc);
     const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(entry.doc), { minimumSeverity: entry.settings!.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
     void connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics });
-    void connection.sendNotification(StatusNotification.method, statusOf(uri, result.analysis, result.findings, entry.doc.lineCount));
+    void connection.sendNotification(StatusNotification.type, statusOf(uri, result.analysis, result.findings, entry.doc.lineCount));
   });
 }
 
@@ -184,7 +184,7 @@ connection.onFoldingRanges(({ textDocument }, token) =>
     return r ? foldingRanges(r.result) : [];
   }));
 
-connection.onRequest(AnalyzeFileRequest.method, (params: AnalyzeFileParams, token) =>
+connection.onRequest(AnalyzeFileRequest.type, (params: AnalyzeFileParams, token) =>
   runSafeAsync(connection, 'analyzeFile', { uri: params.uri, verdict: 'none' as const, errors: 0, warnings: 0, infos: 0, lines: 0 }, token, async () => {
     if (!params.uri.startsWith('file:')) throw new Error(`only file: URIs can be read from disk, not ${params.uri}`);
     const controller = new AbortController();
@@ -198,11 +198,11 @@ connection.onRequest(AnalyzeFileRequest.method, (params: AnalyzeFileParams, toke
       void connection.sendDiagnostics({ uri: params.uri, diagnostics });
     }
     const status = statusOf(params.uri, analysis, analysis.findings, analysis.files[0]?.lines ?? 0);
-    void connection.sendNotification(StatusNotification.method, status);
+    void connection.sendNotification(StatusNotification.type, status);
     return status;
   }));
 
-connection.onRequest(ReportRequest.method, (params: ReportParams, token): Promise<ReportResult> =>
+connection.onRequest(ReportRequest.type, (params: ReportParams, token): Promise<ReportResult> =>
   runSafeAsync(connection, 'report', { markdown: '', html: '' }, token, async () => {
     const r = await resultOf(params.uri);
     if (r) {
@@ -215,7 +215,7 @@ connection.onRequest(ReportRequest.method, (params: ReportParams, token): Promis
     return { markdown: `# Modem update diagnosis\n\n${none}\n`, html: `<h1>Modem update diagnosis</h1><p>${none}</p>` };
   }));
 
-connection.onRequest(TimelineRequest.method, (params: TimelineParams, token): Promise<TimelinePayload | null> =>
+connection.onRequest(TimelineRequest.type, (params: TimelineParams, token): Promise<TimelinePayload | null> =>
   runSafeAsync(connection, 'timeline', null, token, async () => {
     const r = await resultOf(params.uri);
     if (r) return buildTimeline(params.uri, r.result.analysis, r.result.file);

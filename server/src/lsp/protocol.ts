@@ -1,7 +1,10 @@
 // The custom messages between the GSM Log Lens client and server, in one place (like
-// vscode-eslint's customMessages.ts): each names its method and who sends it to whom. Only method
-// names and shapes live here; the client and the server each build typed messages with their own
-// protocol library (they depend on different vscode-jsonrpc versions).
+// vscode-eslint's customMessages.ts): each is a namespace with its method name and a typed
+// `RequestType` / `NotificationType`, and a doc comment saying who sends it to whom. The client
+// (vscode-languageclient), the server (vscode-languageserver) and the LSP tests all use these
+// types; they share one vscode-languageserver-protocol, so the same objects work on both sides.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { TimelinePayload } from '../core/timeline/timelineTypes';
 
 export type StatusVerdict = 'succeeded' | 'failed' | 'stuck' | 'unknown' | 'none';
 
@@ -20,6 +23,7 @@ export interface StatusParams {
 /** Server -> client, after each analysis of a document: what the status bar shows for it. */
 export namespace StatusNotification {
   export const method = 'gsmlens/status';
+  export const type = new NotificationType<StatusParams>(method);
 }
 
 export interface AnalyzeFileParams {
@@ -30,6 +34,7 @@ export interface AnalyzeFileParams {
 /** Client -> server: analyse a log from disk and publish its problems; answers with the status. */
 export namespace AnalyzeFileRequest {
   export const method = 'gsmlens/analyzeFile';
+  export const type = new RequestType<AnalyzeFileParams, StatusParams, void>(method);
 }
 
 export interface ReportParams {
@@ -45,12 +50,13 @@ export interface ReportResult {
   files?: string[];
 }
 
-/** Client -> server: the diagnosis report of a document (or a file analysed from disk) as Markdown. */
+/** Client -> server: the diagnosis report of a document (or a file analysed from disk), as Markdown and HTML. */
 export namespace ReportRequest {
   export const method = 'gsmlens/report';
+  export const type = new RequestType<ReportParams, ReportResult, void>(method);
 }
 
-/** Settings the server reads per resource (section `gsmlens`). */
+/** Settings the server reads per resource (section `gsmlens`, through `workspace/configuration`). */
 export interface GsmLensSettings {
   thresholds: { usbGapSeconds?: number; burstWindowSeconds?: number; reconnectLoopCount?: number; silenceSeconds?: number };
   codeLens: { mode: 'episodes' | 'events' | 'off' };
@@ -69,7 +75,11 @@ export interface TimelineParams {
   uri: string;
 }
 
-/** Client -> server: the timeline payload of a document or of a file analysed from disk. */
+/**
+ * Client -> server: the timeline payload of a document or of a file analysed from disk; `null`
+ * when the server has neither.
+ */
 export namespace TimelineRequest {
   export const method = 'gsmlens/timeline';
+  export const type = new RequestType<TimelineParams, TimelinePayload | null, void>(method);
 }
