@@ -132,7 +132,14 @@ describe('language server over stdio', () => {
     const value = (h.contents as MarkupContent).value;
     assert.match(value, /errno 5 = EIO/);
     assert.match(value, /hung up/);
-    assert.match(value, /Part of: \*\*Writes to the modem failed\*\*/);
+    // The answer first: the token, then the line's event, then one short line per problem.
+    const at = (re: RegExp): number => value.search(re);
+    assert.equal(at(/\*\*errno 5 = EIO/), 0, 'the token leads');
+    assert.ok(at(/\*\*gsmd could not write/) > at(/errno 5 = EIO/), 'then the event of the line');
+    assert.ok(at(/Part of:/) > at(/\*\*gsmd could not write/), 'then the problems');
+    assert.match(value, /Part of:\n\n- \*\*Writes to the modem failed\*\* \(warning, 40 lines from line 41\)/);
+    assert.doesNotMatch(value, /different USB composition/, 'line 41 lies between the composition change\'s lines but is not one of them');
+    assert.ok(value.split('Part of:')[1].split('\n').filter(Boolean).every((l) => l.length < 100), 'a problem is one short line');
     assert.match(value, /\[K4\]\(https:\/\/github\.com\/torvalds\/linux/);
     assert.deepEqual(h.range, { start: { line: 40, character: line40.indexOf('errno 5') }, end: { line: 40, character: line40.indexOf('errno 5') + 7 } });
     const id = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: line40.indexOf('2c7c') + 1 } })) as Hover;

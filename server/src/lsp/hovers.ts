@@ -6,6 +6,7 @@ import { describeEvent, fillTemplate } from '../core/events/describeEvent';
 import { explainTokenAt } from '../core/explain/tokenExplanations';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import { escapeMarkdown } from '../core/report/markdown';
+import type { Finding } from '../core/model';
 import type { DocumentResult } from './documentAnalysis';
 
 function sourceLinks(tags: readonly string[]): string {
@@ -25,8 +26,30 @@ function uptimeMapper(result: DocumentResult, line1: number): (uptime: number) =
 }
 
 /**
- * The hover on a log line: what the token under the cursor means, then what the whole line means
- * and what to do. Everything taken from the log is escaped; only our own text carries markup.
+ * Whether a line is one of a finding's own lines. A burst keeps its first lines only
+ * (`MAX_FINDING_LINES`); past them, a line of the same kind of event up to the burst's last line
+ * belongs to it too. A line that merely falls between a finding's first and last line (netifd
+ * between gsmd's write failures) does not.
+ */
+export function lineBelongsTo(f: Finding, line1: number, eventId: string | undefined): boolean {
+  if (f.lines.includes(line1)) return true;
+  const listedAll = f.lines.length >= f.count;
+  const lastListed = f.lines[f.lines.length - 1] ?? f.line;
+  return !listedAll && eventId !== undefined && f.eventIds.includes(eventId) && line1 > lastListed && line1 <= f.endLine;
+}
+
+/** One short line for a problem the hovered line belongs to: its title, severity and extent. */
+function problemLine(f: Finding): string {
+  const extent = f.count > 1 ? `, ${f.count} lines from line ${f.line}` : f.endLine > f.line ? `, lines ${f.line}-${f.endLine}` : '';
+  const rule = f.code === 'custom-rule' ? `: ${escapeMarkdown(f.message)}` : '';
+  return `- **${FINDING_TITLES[f.code] ?? f.code}**${rule} (${f.severity}${extent})`;
+}
+
+/**
+ * The hover on a log line, the answer first: what the token under the cursor means, then what
+ * the line's event means and what to do, then one short line per problem the line is one of the
+ * lines of (the problem's full text is in the Problems panel and the diagnostic). Everything taken
+ * from the log is escaped; only our own text carries markup.
  */
 export function hoverAt(doc: TextDocument, result: DocumentResult, pos: Position): Hover | null {
   const lineText = doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).replace(/\r?\n$/, '');
@@ -47,13 +70,13 @@ export function hoverAt(doc: TextDocument, result: DocumentResult, pos: Position
     if (entry.nextSteps?.length) parts.push(`What to do:\n\n${entry.nextSteps.map((s) => `- ${s}`).join('\n')}`);
     parts.push(sourceLinks(entry.sources));
   }
-  // The problems this line is evidence for, the narrowest first (a burst before the episode).
+  // The problems this line is one of the lines of, the narrowest first (a burst before the story).
   const findings = result.findings
-    .filter((f) => f.lines.includes(line1) || (line1 >= f.line && line1 <= f.endLine && f.count > 1 && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed'))
-    .sort((a, b) => a.endLine - a.line - (b.endLine - b.line))
-    .slice(0, 3);
-  if (event || token) {
-    for (const f of findings) parts.push(`Part of: **${FINDING_TITLES[f.code]}** (${f.severity}${f.count > 1 ? `, ${f.count} lines` : ''}): ${escapeMarkdown(f.message)}`);
+    .filter((f) => lineBelongsTo(f, line1, event?.id))
+    .sort((a, b) => a.endLine - a.line - (b.endLine - b.line));
+  if (findings.length) {
+    if (parts.length) parts.push('---');
+    parts.push(`Part of:\n\n${findings.map(problemLine).join('\n')}`);
   }
   if (!parts.length) return null;
   const hover: Hover = { contents: { kind: MarkupKind.Markdown, value: parts.filter(Boolean).join('\n\n') } };
