@@ -32,6 +32,16 @@ describe('HTML report (webview body)', () => {
     assert.match(html, /&#34;; alert\(3\); &#34;/);
   });
 
+  it('tells a log without an episode in a heading and a sentence, like the rest of the report', () => {
+    const healthy = 'Mon Dec  2 19:54:50 2024 daemon.info dnsmasq[1]: read /etc/hosts\n'.repeat(3);
+    const html = toHtmlReport(analyzeText(healthy, { referenceTime: REF }));
+    const empty = html.match(/<section class="no-episode">(.*?)<\/section>/)?.[1];
+    assert.ok(empty, html);
+    // The wording is the story layer's; the shape is a heading and one sentence that starts with a capital.
+    assert.match(empty, /^<h2>No [a-z][^<]* in this log<\/h2><p>[A-Z][^<]*\.<\/p>$/);
+    assert.doesNotMatch(html, /class="verdict[ "]/, 'no verdict styling (capitals) on the empty state');
+  });
+
   it('escapes every character that opens markup, and turns only backtick spans of our prose into code', () => {
     assert.equal(escapeHtml(`<a href="x" onclick='y'>&\``), '&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;&#96;');
     assert.equal(proseHtml('run `lsusb` then <b>'), 'run <code>lsusb</code> then &#60;b&#62;');
