@@ -3,13 +3,12 @@ import { FileAnalysis, finishAnalysis } from './analyze';
 import { readArchive, type ArchiveContents } from './input/archive';
 import type { Analysis } from './model';
 import { readDeviceFacts } from './troubleshoot/deviceFacts';
+import { ARCHIVE_ALSO_READ as ALSO_READ, ARCHIVE_FACTS as FACTS, ARCHIVE_LOGS as LOGS, compareLogOrder } from './input/logSet';
 
 // Which files of a troubleshoot archive are logs to analyse, and which only hold facts
-// (knowledge 1.7): system.log (with [Dmesg]/[Logread]/[Logfile ...]) and per-service logs are
-// logs; sysinfo.log is analysed too, for its lsusb lines; gsm.log and the rest give facts.
-const LOGS = /(^|\/)(system\.log|messages(\.\d+)?|service_logs\/[^/]+\.log)$/;
-const ALSO_READ = /(^|\/)sysinfo\.log$/;
-const FACTS = /(^|\/)(sysinfo\.log|gsm\.log|tmp\/dfota_status\.json)$/;
+// (knowledge 1.7, input/logSet.ts): system.log (with [Dmesg]/[Logread]/[Logfile ...]) and
+// per-service logs are logs; sysinfo.log is analysed too, for its lsusb lines; gsm.log and the
+// rest give facts. A rotated set (messages.1, messages) is read oldest first, as in a directory.
 
 export interface ArchiveAnalysis extends Analysis {
   archive: { path: string; entries: string[]; refused: ArchiveContents['refused']; problems: string[] };
@@ -19,7 +18,7 @@ export interface ArchiveAnalysis extends Analysis {
 export async function analyzeArchive(path: string, options: AnalyzeOptions = {}): Promise<ArchiveAnalysis> {
   const contents = await readArchive(path, undefined, options.signal);
   const decoder = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
-  const chosen = contents.files.filter((f) => LOGS.test(f.path) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path));
+  const chosen = contents.files.filter((f) => LOGS.test(f.path) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path) || compareLogOrder(a.path, b.path));
   const files = chosen.map((f, i) => {
     const analysis = new FileAnalysis(i, `${path}:${f.path}`, options.referenceTime ?? f.mtime, options.fastLane, options.customRules);
     analysis.splitter.push(f.content);

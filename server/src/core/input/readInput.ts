@@ -1,5 +1,5 @@
 import { createReadStream, promises as fs } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** An input that cannot be read at all: the message is for a person, one line. */
@@ -25,7 +25,7 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
   if (path === '-') {
     const info: InputInfo = { notices: [] };
     onOpen?.(info);
-    return pump(process.stdin, onChunk, info);
+    return pump(await gunzipIfGzip(process.stdin), onChunk, info);
   }
   let stat;
   try {
@@ -104,6 +104,40 @@ function peekGunzipped(path: string): Promise<Uint8Array> {
     src.on('error', done);
     src.pipe(gz);
   });
+}
+
+/**
+ * Standard input has no name to go by: `gsmlens diagnose - < system.log.1.gz` is recognised by
+ * gzip's magic bytes and decompressed, as a `.gz` file is.
+ */
+async function gunzipIfGzip(stream: Readable): Promise<Readable> {
+  // Wait for the first two bytes (a pipe may deliver one byte first), or the end of the input.
+  const first = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (): void => {
+      stream.off('data', onData);
+      stream.off('end', stop);
+      stream.off('error', onError);
+      stream.pause();
+      resolve(Buffer.concat(chunks));
+    };
+    const onData = (c: Buffer): void => {
+      chunks.push(c);
+      size += c.length;
+      if (size >= GZIP.length) stop();
+    };
+    const onError = (err: Error): void => reject(new InputError(`cannot read the input: ${err.message}`));
+    stream.on('data', onData);
+    stream.once('end', stop);
+    stream.once('error', onError);
+  });
+  const rest = new PassThrough();
+  if (first.length) rest.write(first);
+  if (stream.readableEnded) rest.end();
+  else stream.pipe(rest);
+  stream.on('error', (err) => rest.destroy(err));
+  return startsWith(first, GZIP) ? rest.pipe(createGunzip()) : rest;
 }
 
 function pump(stream: Readable, onChunk: (chunk: Uint8Array) => void, info: InputInfo): Promise<InputInfo> {

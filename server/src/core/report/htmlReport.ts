@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { findingsBesideEpisodes, noEpisodeStatement, readabilityLines } from './reportContent';
+import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines } from './reportContent';
 
 export interface HtmlOptions {
   lineText?: (file: number, line: number) => string | undefined;
@@ -27,9 +27,7 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   out.push(`<p class="readability">${readabilityLines(a).map(escapeHtml).join('<br>')}</p>`);
   if (a.episodes.length === 0) {
     const none = noEpisodeStatement(a);
-    // Told like a story: a heading and a sentence, in the case the rest of the report is in.
-    const sentence = none.detail.charAt(0).toUpperCase() + none.detail.slice(1);
-    out.push(`<section class="no-episode"><h2>${escapeHtml(none.headline)}</h2><p>${escapeHtml(sentence)}</p></section>`);
+    out.push(`<p class="verdict none"><strong>${escapeHtml(none.headline)}</strong>: ${escapeHtml(none.detail)}</p>`);
   }
   if (a.episodes.length > 1) out.push(`<p>This log holds <strong>${a.episodes.length} modem firmware update episodes</strong>; each is told below.</p>`);
   const cited = new Set<string>();
@@ -37,9 +35,11 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(`<section><h2>${a.episodes.length ? 'Also in this log' : 'Findings'}</h2><ul class="findings">`);
-    for (const f of others) {
+    const { listed, more } = listFindings(others);
+    for (const f of listed) {
       out.push(`<li class="${SEVERITY_CLASS[f.severity]}"><strong>${escapeHtml(FINDING_TITLES[f.code])}</strong> <span class="meta">${f.severity}, ${lineLink(f.file, f.line)}${f.time !== undefined ? `, ${formatTime(f.time)}` : ''}</span><br>${escapeHtml(f.message)}</li>`);
     }
+    for (const m of more) out.push(`<li class="more">... and ${count(m.omitted)} more <strong>${escapeHtml(FINDING_TITLES[m.code])}</strong> (${escapeHtml(m.code)}, ${count(m.total)} in all)</li>`);
     out.push('</ul></section>');
   }
   if (a.notices.length) {

@@ -1,5 +1,6 @@
 import type { Analysis } from '../model';
 import { formatTime } from '../records/timeWords';
+import { listFindings } from './reportContent';
 
 /** The time as written in the log, ISO 8601 without a zone (logs carry none). */
 function isoLocal(t: number | undefined): string | null {
@@ -14,6 +15,9 @@ function shown(t: number | undefined, timeOnly: boolean | undefined): string | n
 /** The CLI's `--json` document, schema version 1: stable for scripts, lines 1-based. */
 export function toJsonReport(a: Analysis): object {
   const path = (i: number): string => a.files[i]?.path ?? '';
+  // At most LISTED_PER_CODE findings of a code are listed; when some are left out, findingsTotal
+  // and findingsOmitted (per code) keep the counts exact.
+  const { listed, more } = listFindings(a.findings);
   return {
     schemaVersion: 1,
     files: a.files.map((f) => ({
@@ -22,7 +26,8 @@ export function toJsonReport(a: Analysis): object {
       segments: f.segments, firstTime: shown(f.firstTime, f.timeOnly), lastTime: shown(f.lastTime, f.timeOnly),
       ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.timeOnly ? { timeOnly: true } : {}),
     })),
-    findings: a.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
+    ...(more.length ? { findingsTotal: a.findings.length, findingsOmitted: more.map((m) => ({ code: m.code, omitted: m.omitted, total: m.total })) } : {}),
+    findings: listed.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
     episodes: a.episodes.map((e) => ({
       kind: e.kind, verdict: e.verdict, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
       steps: e.steps.map((s) => ({ text: s.text, line: s.line ?? null, time: isoLocal(s.time) })),

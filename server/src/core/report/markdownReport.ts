@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { findingsBesideEpisodes, noEpisodeStatement, readabilityLines } from './reportContent';
+import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines } from './reportContent';
 
 export interface MarkdownOptions {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -29,7 +29,9 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(a.episodes.length ? '## Also in this log' : '## Findings', '');
-    for (const f of others) out.push(`- **${FINDING_TITLES[f.code]}** (${f.severity}, ${link(f.file, f.line)}${f.time !== undefined ? `, ${formatTime(f.time)}` : ''}): ${escapeMarkdown(f.message)}`);
+    const { listed, more } = listFindings(others);
+    for (const f of listed) out.push(`- **${FINDING_TITLES[f.code]}** (${f.severity}, ${link(f.file, f.line)}${f.time !== undefined ? `, ${formatTime(f.time)}` : ''}): ${escapeMarkdown(f.message)}`);
+    for (const m of more) out.push(`- ... and ${count(m.omitted)} more **${FINDING_TITLES[m.code]}** (\`${m.code}\`, ${count(m.total)} in all)`);
     out.push('');
   }
   if (cited.size) {

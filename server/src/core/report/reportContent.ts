@@ -1,5 +1,36 @@
 import { isMostlyUnread, recognisedText } from '../findings/detectors/readability';
-import type { Analysis, Finding } from '../model';
+import type { Analysis, Finding, FindingCode } from '../model';
+
+/**
+ * A report lists at most this many findings of one code (a log with 200,000 USB drops made a
+ * 76 MB report); the rest are counted: "and N more", and the totals stay exact.
+ */
+export const LISTED_PER_CODE = 50;
+
+export interface ListedFindings {
+  /** The findings to list, in their order, at most `perCode` of each code. */
+  listed: Finding[];
+  /** Per code with more than `perCode`: how many were left out, and how many there are. */
+  more: { code: FindingCode; omitted: number; total: number }[];
+}
+
+/** The first `perCode` findings of each code, and a count of the rest. */
+export function listFindings(findings: readonly Finding[], perCode = LISTED_PER_CODE): ListedFindings {
+  const seen = new Map<FindingCode, number>();
+  const listed: Finding[] = [];
+  for (const f of findings) {
+    const n = (seen.get(f.code) ?? 0) + 1;
+    seen.set(f.code, n);
+    if (n <= perCode) listed.push(f);
+  }
+  const more = [...seen].filter(([, total]) => total > perCode).map(([code, total]) => ({ code, omitted: total - perCode, total }));
+  return { listed, more };
+}
+
+/** "and 1,950 more", counts written for people. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /**
  * The findings a report lists after its episodes: those not already told as episode evidence,

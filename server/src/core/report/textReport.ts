@@ -2,7 +2,7 @@ import { SOURCES } from '../catalogue/sources';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
-import { noEpisodeStatement } from './reportContent';
+import { count, listFindings, noEpisodeStatement } from './reportContent';
 import { formatClock, formatTime } from '../records/timeWords';
 
 export interface TextStyle {
@@ -18,6 +18,37 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WAR
 /** Log text is written by strangers: control characters (terminal escapes) never reach the terminal. */
 export function safeText(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * Plain `text` filled into lines for a line that already holds `start` columns: the first piece
+ * goes after them, later ones `hang` columns in; no line is wider than `width` unless one word is.
+ */
+function fill(text: string, start: number, width: number, hang: number): string[] {
+  const pieces: string[] = [];
+  let line = '';
+  let room = width - start;
+  if (room < 20) {
+    // Too little room after a long lead (a long path): the text starts on the next line.
+    pieces.push('');
+    room = Math.max(width - hang, 20);
+  }
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + w.length > room) {
+      pieces.push(line);
+      line = w;
+      room = Math.max(width - hang, 20);
+    } else line = line ? `${line} ${w}` : w;
+  }
+  pieces.push(line);
+  return pieces;
+}
+
+/** `lead` (`start` columns wide, styled) then `text` filled to `width`, later lines `hang` columns in, each piece styled by `paint`. */
+function hanging(lead: string, start: number, text: string, width: number, hang: number, paint: (s: string) => string = (s) => s): string {
+  return fill(text, start, width, hang)
+    .map((piece, i) => (i > 0 ? ' '.repeat(hang) + paint(piece) : piece ? lead + paint(piece) : lead.replace(/ +$/, '')))
+    .join('\n');
 }
 
 function wrap(text: string, width: number, indent: string): string {
@@ -42,7 +73,8 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}` : '';
     const boots = f.segments > 1 ? `, ${f.segments} boots` : '';
     const year = f.yearAssumed !== undefined ? `, year ${f.yearAssumed} assumed` : '';
-    out.push(style.bold(`${safeText(f.path)}`) + style.dim(` (${f.format}, ${f.lines} lines, ${recognisedText(f)}${span}${year}${boots})`));
+    const path = safeText(f.path);
+    out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} lines, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));
   }
   out.push('');
   if (a.episodes.length === 0) {
@@ -54,42 +86,50 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   for (const e of a.episodes) {
     const where = multi ? ` in ${safeText(a.files[e.file]?.path ?? '')}` : '';
     const verdictSeverity: Severity = e.verdict === 'succeeded' ? 'info' : e.verdict === 'unknown' ? 'warning' : 'error';
-    out.push(style.bold(`Modem firmware update${where}: `) + style.severity(verdictSeverity, e.verdict.toUpperCase()) + style.dim(` (confidence ${e.confidence}: ${safeText(e.why)})`));
+    const head = `Modem firmware update${where}: `;
+    const verdict = e.verdict.toUpperCase();
+    out.push(hanging(style.bold(head) + style.severity(verdictSeverity, verdict) + ' ', head.length + verdict.length + 1, `(confidence ${e.confidence}: ${safeText(e.why)})`, width, 2, style.dim));
     out.push(wrap(safeText(e.summary), width - 2, '  '));
     out.push('');
     out.push(style.bold('  What happened'));
     for (const s of e.steps) {
       const at = s.time !== undefined ? formatClock(s.time) : '        ';
       const line = s.line !== undefined ? `line ${s.line}`.padEnd(10) : ''.padEnd(10);
-      out.push(`    ${style.dim(at)}  ${style.dim(line)} ${safeText(s.text)}`);
+      out.push(hanging(`    ${style.dim(at)}  ${style.dim(line)} `, 25, safeText(s.text), width, 25));
     }
     if (e.unknowns.length) {
       out.push('');
       out.push(style.bold('  What this log cannot tell'));
-      for (const u of e.unknowns) out.push(wrap(`- ${u}`, width - 6, '    '));
+      for (const u of e.unknowns) out.push(hanging('    - ', 6, u, width, 6));
     }
     if (e.advice.length) {
       out.push('');
       out.push(style.bold('  What to do'));
-      e.advice.forEach((adv, i) => out.push(wrap(`${i + 1}. ${adv}`, width - 6, '    ').replace(/^ {4}/, '    ')));
+      e.advice.forEach((adv, i) => out.push(hanging(`    ${i + 1}. `, 7 + String(i + 1).length - 1, adv, width, 7 + String(i + 1).length - 1)));
     }
     out.push('');
     e.sources.forEach((s) => cited.add(s));
   }
   const problems = a.findings.filter((f) => f.severity !== 'hint');
-  out.push(style.bold(`Findings (${problems.length})`));
+  const { listed, more } = listFindings(problems);
+  out.push(style.bold(`Findings (${count(problems.length)})`));
   if (problems.length === 0) out.push('  No modem, USB or network problems found.');
   else if (problems.every((f) => f.code === 'input-problem')) out.push('  No modem, USB or network problems found in the lines that were read; see below for the lines that were not.');
-  for (const f of problems) {
+  for (const f of listed) {
     const lines = f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
-    const where = multi ? `${safeText(a.files[f.file]?.path ?? '')}:` : 'line ';
-    out.push(`  ${style.severity(f.severity, SEVERITY_LABEL[f.severity])} ${style.dim(`${where}${lines}`.padEnd(14))} ${style.bold(FINDING_TITLES[f.code])} ${style.dim(`[${f.code}]`)}`);
+    const where = `${multi ? `${safeText(a.files[f.file]?.path ?? '')}:` : 'line '}${lines}`.padEnd(14);
+    const title = FINDING_TITLES[f.code];
+    const titled = fill(`${title} [${f.code}]`, 9 + where.length, width, 8);
+    // The title in bold, its code dimmed, wherever the line breaks fall.
+    const paint = (piece: string): string => piece.replace(/^(.*?)( ?\[[^\]]*\])?$/, (_m, t: string, c?: string) => (t ? style.bold(t) : '') + (c ? style.dim(c) : ''));
+    out.push(`  ${style.severity(f.severity, SEVERITY_LABEL[f.severity])} ${style.dim(where)} ${titled.map((p, i) => (i ? ' '.repeat(8) : '') + paint(p)).join('\n')}`);
     out.push(wrap(safeText(f.message), width - 8, '        '));
   }
+  for (const m of more) out.push(hanging('  ', 2, `... and ${count(m.omitted)} more "${FINDING_TITLES[m.code]}" [${m.code}] (${count(m.total)} in all; the first ${count(m.total - m.omitted)} are listed)`, width, 6, style.dim));
   if (a.notices.length) {
     out.push('');
     out.push(style.bold('About the input'));
-    for (const n of a.notices) out.push(wrap(`${multi ? safeText(a.files[n.file]?.path ?? '') + ': ' : ''}${n.line !== undefined ? `line ${n.line}: ` : ''}${safeText(n.message)}`, width - 4, '  '));
+    for (const n of a.notices) out.push(hanging('  ', 2, `${multi ? safeText(a.files[n.file]?.path ?? '') + ': ' : ''}${n.line !== undefined ? `line ${n.line}: ` : ''}${safeText(n.message)}`, width, 4));
   }
   if (cited.size) {
     out.push('');
