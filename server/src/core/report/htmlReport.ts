@@ -27,7 +27,9 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   out.push(`<p class="readability">${readabilityLines(a).map(escapeHtml).join('<br>')}</p>`);
   if (a.episodes.length === 0) {
     const none = noEpisodeStatement(a);
-    out.push(`<p class="verdict none"><strong>${escapeHtml(none.headline)}</strong>: ${escapeHtml(none.detail)}</p>`);
+    // Told like a story: a heading and a sentence, in the case the rest of the report is in.
+    const sentence = none.detail.charAt(0).toUpperCase() + none.detail.slice(1);
+    out.push(`<section class="no-episode"><h2>${escapeHtml(none.headline)}</h2><p>${escapeHtml(sentence)}</p></section>`);
   }
   if (a.episodes.length > 1) out.push(`<p>This log holds <strong>${a.episodes.length} modem firmware update episodes</strong>; each is told below.</p>`);
   const cited = new Set<string>();
