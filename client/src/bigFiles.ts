@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AnalyzeFileRequest, type StatusParams } from '../../server/src/lsp/protocol';
+import { AnalyzeFileRequest, ForgetFileNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { firstLinesOf, isRouterLogName, looksLikeRouterLog } from './routerLogFiles';
 
 /** VS Code does not sync files above this size to extensions (nor to language servers). */
@@ -17,7 +17,8 @@ export async function analyseFromDisk(client: LanguageClient, uri: vscode.Uri): 
 
 /**
  * Watches the active tab: a router log too big for VS Code to sync is analysed from disk once per
- * modification, so its problems and status still show.
+ * modification, so its problems and status still show. When its last tab closes, the server is
+ * told to drop the analysis (VS Code sends no didClose for a file it never synced).
  */
 export function watchBigLogs(client: LanguageClient): vscode.Disposable {
   const done = new Map<string, number>();
@@ -33,5 +34,16 @@ export function watchBigLogs(client: LanguageClient): vscode.Disposable {
     done.set(uri.toString(), stat.mtimeMs);
     await analyseFromDisk(client, uri);
   };
-  return vscode.window.tabGroups.onDidChangeTabs(() => void check().catch(() => undefined));
+  const forgetClosed = (): void => {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])));
+    for (const uri of [...done.keys()]) {
+      if (shown.has(uri)) continue;
+      done.delete(uri);
+      void client.sendNotification(ForgetFileNotification.type, { uri });
+    }
+  };
+  return vscode.window.tabGroups.onDidChangeTabs(() => {
+    forgetClosed();
+    void check().catch(() => undefined);
+  });
 }

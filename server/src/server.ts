@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
-import { compileCustomRules, type CompiledRule } from './core/findings/customRules';
+import { compileCustomRules, isRuleRefusal, type CompiledRule } from './core/findings/customRules';
 import type { Analysis, Finding } from './core/model';
 import { toHtmlReport } from './core/report/htmlReport';
 import { toMarkdownReport } from './core/report/markdownReport';
@@ -19,10 +19,18 @@ import { hoverAt } from './lsp/hovers';
 import { documentSymbols, foldingRanges } from './lsp/outline';
 import { buildTimeline } from './core/timeline/buildTimeline';
 import type { TimelinePayload } from './core/timeline/timelineTypes';
-import { AnalyzeFileRequest, DEFAULT_SETTINGS, ReportRequest, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
+import { AnalyzeFileRequest, DEFAULT_SETTINGS, ForgetFileNotification, ReportRequest, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
 import { runSafe, runSafeAsync } from './lsp/runSafe';
+import { DiskAnalyses } from './lsp/diskAnalyses';
+import { isContentChanges, isPositionParams, isTextDocumentItem, uriOf } from './lsp/guards';
 
 const connection = createConnection(ProposedFeatures.all);
+
+// The backstop: a promise nobody awaited must not take the server down (Node ends the process on
+// an unhandled rejection). Every handler is guarded below; this logs whatever slips through.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`);
+});
 
 interface OpenDocument {
   doc: TextDocument;
@@ -35,8 +43,8 @@ interface OpenDocument {
 }
 
 const open = new Map<string, OpenDocument>();
-/** Analyses of files read from disk (too big for the editor to sync), for reports. */
-const fromDisk = new Map<string, Analysis>();
+/** Analyses of files read from disk (too big for the editor to sync), for reports: the few most recent. */
+const fromDisk = new DiskAnalyses();
 let configurationSupported = false;
 let codeBase: string | undefined;
 const reportedRuleErrors = new Set<string>();
@@ -81,7 +89,23 @@ function compileRules(s: GsmLensSettings): CompiledRule[] {
   return rules;
 }
 
-async function prepare(entry: OpenDocument): Promise<void> {
+/** A rule refused for one file (it matched nearly every line) is said once per file and rule. */
+function reportRuleRefusals(uri: string, notices: readonly { message: string }[]): void {
+  for (const n of notices) {
+    if (!isRuleRefusal(n)) continue;
+    const key = `${uri} ${n.message.slice(0, n.message.indexOf(':'))}`;
+    if (reportedRuleErrors.has(key)) continue;
+    reportedRuleErrors.add(key);
+    void connection.window.showErrorMessage(`GSM Log Lens: ${n.message}`);
+  }
+}
+
+/** Reads the settings and makes the first analysis; never rejects (a failure is logged). */
+function prepare(entry: OpenDocument): Promise<void> {
+  return runSafeAsync(connection, 'analysis', undefined, undefined, () => prepareNow(entry));
+}
+
+async function prepareNow(entry: OpenDocument): Promise<void> {
   const uri = entry.doc.uri;
   const settings = await settingsFor(uri).catch(() => DEFAULT_SETTINGS);
   if (open.get(uri) !== entry) return;
@@ -110,21 +134,29 @@ function publish(entry: OpenDocument): void {
   if (open.get(uri) !== entry || !entry.analysis || !entry.settings) return;
   runSafe(connection, 'analysis', undefined, undefined, () => {
     const result = entry.analysis!.result(entry.doc);
+    reportRuleRefusals(uri, result.analysis.notices);
     const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(entry.doc), { minimumSeverity: entry.settings!.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
     void connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics });
     void connection.sendNotification(StatusNotification.type, statusOf(uri, result.analysis, result.findings, entry.doc.lineCount));
   });
 }
 
-connection.onDidOpenTextDocument(({ textDocument: t }) => {
+connection.onDidOpenTextDocument((params) => {
+  const t: unknown = params?.textDocument;
+  if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
   const entry: OpenDocument = { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
 });
 
-connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const entry = open.get(textDocument.uri);
+connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', undefined, undefined, () => {
+  const uri = uriOf(params);
+  const entry = uri !== undefined ? open.get(uri) : undefined;
   if (!entry) return;
+  const { textDocument, contentChanges } = params;
+  if (!isContentChanges(contentChanges) || typeof textDocument.version !== 'number') {
+    return void connection.console.error(`didChange ignored for ${uri}: contentChanges must be a list of { text, range? } and the version a number (${describe(contentChanges)})`);
+  }
   // Apply the changes one by one, noting where each starts in the text it was made to.
   const offsets: number[] = [];
   let doc = entry.doc;
@@ -138,19 +170,35 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   // Appends republish at once; rewrites of a big document wait for the typing to pause.
   const appended = entry.analysis.lastUpdateWasAppend;
   schedule(entry, appended || doc.lineCount < 20000 ? 0 : 150);
-});
+}));
 
-connection.onDidCloseTextDocument(({ textDocument }) => {
-  const entry = open.get(textDocument.uri);
+connection.onDidCloseTextDocument((params) => runSafe(connection, 'didClose', undefined, undefined, () => {
+  const uri = uriOf(params);
+  if (uri === undefined) return;
+  const entry = open.get(uri);
   if (entry?.timer) clearTimeout(entry.timer);
-  open.delete(textDocument.uri);
-  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
-});
+  open.delete(uri);
+  fromDisk.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}));
 
-connection.onDidChangeConfiguration(() => {
+// A log read from disk has no didClose (the editor never synced it): the client says when its tab closes.
+connection.onNotification(ForgetFileNotification.type, (params: unknown) => runSafe(connection, 'forgetFile', undefined, undefined, () => {
+  const uri = (params as { uri?: unknown } | null)?.uri;
+  if (typeof uri !== 'string' || !fromDisk.delete(uri)) return;
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}));
+
+connection.onDidChangeConfiguration(() => runSafe(connection, 'configuration', undefined, undefined, () => {
   reportedRuleErrors.clear();
   for (const entry of open.values()) entry.ready = prepare(entry);
-});
+}));
+
+/** A short picture of a malformed value for the log. */
+function describe(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 120 ? `${s.slice(0, 120)}...` : s;
+}
 
 /** The current analysis of an open document, waiting for the first one if it is still being made. */
 async function resultOf(uri: string) {
@@ -160,38 +208,44 @@ async function resultOf(uri: string) {
   return entry.analysis ? { entry, result: entry.analysis.result(entry.doc) } : undefined;
 }
 
-connection.onHover(({ textDocument, position }, token) =>
+connection.onHover((params, token) =>
   runSafeAsync(connection, 'hover', null, token, async () => {
-    const r = await resultOf(textDocument.uri);
-    return r ? hoverAt(r.entry.doc, r.result, position) : null;
+    if (!isPositionParams(params)) return null;
+    const r = await resultOf(params.textDocument.uri);
+    return r ? hoverAt(r.entry.doc, r.result, params.position) : null;
   }));
 
-connection.onCodeLens(({ textDocument }, token) =>
+connection.onCodeLens((params, token) =>
   runSafeAsync(connection, 'codeLens', [], token, async () => {
-    const r = await resultOf(textDocument.uri);
-    return r ? codeLensesFor(textDocument.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes') : [];
+    const uri = uriOf(params);
+    const r = uri !== undefined ? await resultOf(uri) : undefined;
+    return r ? codeLensesFor(r.entry.doc.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes') : [];
   }));
 
-connection.onDocumentSymbol(({ textDocument }, token) =>
+connection.onDocumentSymbol((params, token) =>
   runSafeAsync(connection, 'documentSymbol', [], token, async () => {
-    const r = await resultOf(textDocument.uri);
+    const uri = uriOf(params);
+    const r = uri !== undefined ? await resultOf(uri) : undefined;
     return r ? documentSymbols(r.result) : [];
   }));
 
-connection.onFoldingRanges(({ textDocument }, token) =>
+connection.onFoldingRanges((params, token) =>
   runSafeAsync(connection, 'foldingRanges', [], token, async () => {
-    const r = await resultOf(textDocument.uri);
+    const uri = uriOf(params);
+    const r = uri !== undefined ? await resultOf(uri) : undefined;
     return r ? foldingRanges(r.result) : [];
   }));
 
 connection.onRequest(AnalyzeFileRequest.type, (params: AnalyzeFileParams, token) =>
-  runSafeAsync(connection, 'analyzeFile', { uri: params.uri, verdict: 'none' as const, errors: 0, warnings: 0, infos: 0, lines: 0 }, token, async () => {
-    if (!params.uri.startsWith('file:')) throw new Error(`only file: URIs can be read from disk, not ${params.uri}`);
+  runSafeAsync(connection, 'analyzeFile', { uri: String(params?.uri), verdict: 'none' as const, errors: 0, warnings: 0, infos: 0, lines: 0 }, token, async () => {
+    if (typeof params?.uri !== 'string' || !params.uri.startsWith('file:')) throw new Error(`only file: URIs can be read from disk, not ${params.uri}`);
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     const settings = await settingsFor(params.uri).catch(() => DEFAULT_SETTINGS);
     const analysis = await analyzeFiles([fileURLToPath(params.uri)], { ...optionsOf(settings), customRules: compileRules(settings), signal: controller.signal });
+    // The least recently used beyond the bound are dropped; their problems stay (they are right).
     fromDisk.set(params.uri, analysis);
+    reportRuleRefusals(params.uri, analysis.notices);
     // An archive's problems belong to its entries, which get them when they are opened.
     if (!('archive' in analysis)) {
       const diagnostics = toDiagnostics(params.uri, analysis.findings, lineRangeOf(undefined), { minimumSeverity: settings.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
@@ -204,6 +258,7 @@ connection.onRequest(AnalyzeFileRequest.type, (params: AnalyzeFileParams, token)
 
 connection.onRequest(ReportRequest.type, (params: ReportParams, token): Promise<ReportResult> =>
   runSafeAsync(connection, 'report', { markdown: '', html: '' }, token, async () => {
+    if (typeof params?.uri !== 'string') throw new Error(`report needs { uri }, not ${describe(params)}`);
     const r = await resultOf(params.uri);
     if (r) {
       const lineText = (_f: number, line: number): string => r.entry.doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
@@ -211,12 +266,13 @@ connection.onRequest(ReportRequest.type, (params: ReportParams, token): Promise<
     }
     const disk = fromDisk.get(params.uri);
     if (disk) return reportOf(disk);
-    const none = 'This document is not open as a router log. Open it, or run "GSM Log Lens: Open as Router Log".';
+    const none = 'This document is not open as a router log (or it was read from disk and has been closed since). Open it, or run "GSM Log Lens: Open as Router Log".';
     return { markdown: `# Modem update diagnosis\n\n${none}\n`, html: `<h1>Modem update diagnosis</h1><p>${none}</p>` };
   }));
 
 connection.onRequest(TimelineRequest.type, (params: TimelineParams, token): Promise<TimelinePayload | null> =>
   runSafeAsync(connection, 'timeline', null, token, async () => {
+    if (typeof params?.uri !== 'string') return null;
     const r = await resultOf(params.uri);
     if (r) return buildTimeline(params.uri, r.result.analysis, r.result.file);
     const disk = fromDisk.get(params.uri);

@@ -3,7 +3,7 @@ import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindings } from './findings/detectFindings';
 import { toFinding } from './findings/detectors/findingBuilder';
 import { detectUnreadFiles } from './findings/detectors/readability';
-import { matchCustomRules, type CompiledRule } from './findings/customRules';
+import { RuleMatcher, type CompiledRule } from './findings/customRules';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
 import { isTarArchive, readInput } from './input/readInput';
@@ -30,13 +30,14 @@ export interface AnalyzeOptions extends Partial<DetectOptions> {
 export class FileAnalysis {
   private readonly collector: EventCollector;
   readonly splitter: LineSplitter;
-  private readonly custom: Finding[] = [];
+  private readonly rules: RuleMatcher;
 
-  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true, private readonly rules: readonly CompiledRule[] = []) {
+  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true, rules: readonly CompiledRule[] = []) {
+    this.rules = new RuleMatcher(rules, index);
     this.collector = new EventCollector(index, path, { ...(referenceTime !== undefined ? { referenceTime } : {}), fastLane });
     this.splitter = new LineSplitter((text, n) => {
       this.collector.addLine(text, n);
-      if (this.rules.length) this.custom.push(...matchCustomRules(this.rules, text, n, index));
+      if (this.rules.active) this.rules.addLine(text, n);
     });
   }
 
@@ -48,21 +49,21 @@ export class FileAnalysis {
     const tail = this.splitter.pendingLine();
     const line = this.splitter.stats.lines + 1;
     const out = this.collector.snapshot(tail !== undefined ? [{ text: tail, line }] : []);
-    const tailCustom = tail !== undefined && this.rules.length ? matchCustomRules(this.rules, tail, line, this.index) : [];
-    return this.complete(out, [], [...this.custom, ...tailCustom]);
+    return this.complete(out, [], this.rules.result(tail !== undefined ? { text: tail, line } : undefined));
   }
 
   finish(extraNotices: string[] = []): FileEvents {
     this.splitter.end();
-    return this.complete(this.collector.finish(), extraNotices, this.custom);
+    return this.complete(this.collector.finish(), extraNotices, this.rules.result());
   }
 
-  private complete(out: FileEvents, extraNotices: string[], custom: Finding[]): FileEvents {
+  private complete(out: FileEvents, extraNotices: string[], custom: { findings: Finding[]; notices: InputNotice[] }): FileEvents {
     out.summary.bytes = this.splitter.stats.bytes;
     out.notices.unshift(...extraNotices.map((message) => ({ file: this.index, severity: 'warning' as const, message })), ...splitNotices(this.index, this.splitter.stats));
     if (out.summary.lines === 0) out.summary.format = 'empty';
     else if (out.summary.parsedLines === 0 && (out.summary.skipped.binary ?? 0) > out.summary.lines / 2) out.summary.format = 'binary';
-    out.custom = custom;
+    out.notices.push(...custom.notices);
+    out.custom = custom.findings;
     return out;
   }
 }

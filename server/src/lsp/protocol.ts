@@ -37,6 +37,19 @@ export namespace AnalyzeFileRequest {
   export const type = new RequestType<AnalyzeFileParams, StatusParams, void>(method);
 }
 
+export interface ForgetFileParams {
+  uri: string;
+}
+
+/**
+ * Client -> server: a log analysed from disk was closed; its analysis (tens of MB for a big log)
+ * is dropped and its problems cleared. The server also keeps only the few most recent ones.
+ */
+export namespace ForgetFileNotification {
+  export const method = 'gsmlens/forgetFile';
+  export const type = new NotificationType<ForgetFileParams>(method);
+}
+
 export interface ReportParams {
   uri: string;
 }
