@@ -3,8 +3,11 @@
 // in scripts, `SerialNumber:` from the kernel, MBIM dumps `SubscriberId = '...'`), so a label is
 // cut into words (camelCase, `_`, `-`, `.` and spaces) and judged by its words, not its spelling.
 
-/** What a labelled value is taken for. `PIN` and `WGKEY` are shown as SECRET. */
-export type LabelKind = 'IMEI' | 'IMSI' | 'ICCID' | 'SERIAL' | 'MAC' | 'PHONE' | 'SECRET' | 'PIN' | 'WGKEY';
+/**
+ * What a labelled value is taken for. `PIN`, `WGKEY` and `TOKEN` are shown as SECRET; `TOKEN` is a
+ * session id or URL token, read up to the next `/`, `&` or `;` so the path after it stays.
+ */
+export type LabelKind = 'IMEI' | 'IMSI' | 'ICCID' | 'SERIAL' | 'MAC' | 'PHONE' | 'SECRET' | 'PIN' | 'WGKEY' | 'TOKEN';
 
 /**
  * Words that make a label about a secret *setting* rather than the secret itself:
@@ -24,8 +27,21 @@ const NOT_A_VALUE = new Set([
 const SECRET_WORDS = new Set([
   'password', 'passwd', 'passphrase', 'passwort', 'pwd', 'psk', 'secret', 'token', 'pincode',
   'pukcode', 'credential', 'credentials', 'privatekey', 'presharedkey', 'publickey', 'apikey',
-  'authkey', 'secretkey', 'accesskey', 'passkey', 'wpakey', 'sysauth', 'sessionid',
+  'authkey', 'secretkey', 'accesskey', 'passkey', 'wpakey', 'sysauth', 'community', 'authcode',
 ]);
+
+/** Session cookies and URL tokens: `PHPSESSID=`, LuCI's `;stok=`, `sessionid:`. */
+const TOKEN_WORDS = new Set(['sessionid', 'phpsessid', 'jsessionid', 'sessid', 'stok', 'sessiontoken', 'sessionkey']);
+/** The last word that makes a `session ...` label a session token (`session_id`, `X-Session-Id`). */
+const SESSION_PARTS = new Set(['id', 'key', 'token', 'cookie']);
+
+/**
+ * Words of a secret label that also make `LABEL is VALUE` and `LABEL changed to VALUE` a secret
+ * ("the password is hunter2"); a bare `key is ...` is prose ("the key is 2048 bits").
+ */
+const PROSE_SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'passwort', 'pwd', 'psk', 'pincode', 'pukcode', 'pin', 'puk']);
+/** Words that make a `... key is VALUE` a network or API key rather than prose about keys ("Wi-Fi key is ..."). */
+const PROSE_KEY_OWNERS = new Set(['wifi', 'fi', 'wpa', 'wpa2', 'wpa3', 'wlan', 'wireless', 'network', 'guest', 'wep', 'api', 'access', 'shared', 'secret']);
 
 /** The word before `number` that makes it a phone number (not `device number 7`). */
 const PHONE_NUMBER_OWNERS = new Set(['own', 'phone', 'mobile', 'tel', 'telephone', 'sms', 'caller', 'sender', 'sim', 'msisdn', 'my', 'contact', 'destination', 'recipient']);
@@ -34,7 +50,7 @@ export function labelWords(label: string): string[] {
   return label
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
-    .split(/[_\-. ]+/)
+    .split(/[_\-. #/]+/)
     .filter((w) => w.length > 0)
     .map((w) => (/^[a-z]+\d+$/.test(w) ? w.replace(/\d+$/, '') : w)); // pin1, key2, radio0
 }
@@ -55,20 +71,37 @@ function classify(words: string[]): LabelKind | null {
   const has = (w: string) => words.includes(w);
   const last = words[words.length - 1];
   const before = words.length > 1 ? words[words.length - 2] : '';
-  if (has('imei') || has('imeisv')) return 'IMEI';
-  if (has('imsi') || has('subscriber')) return 'IMSI';
+  if (has('imei') || has('imeisv') || has('cgsn') || has('gsn')) return 'IMEI';
+  if (has('equipment') && (last === 'id' || last === 'identifier')) return 'IMEI';
+  if (has('imsi') || has('subscriber') || has('cimi')) return 'IMSI';
   if (has('iccid') || has('ccid') || has('qccid') || has('icc')) return 'ICCID';
   if (has('serial') || has('serialnumber') || has('serialno') || last === 'sn') return 'SERIAL';
   if (has('mac') || has('macaddr') || has('macaddress') || has('hwaddr')) return 'MAC';
   if (has('phone') || has('msisdn') || has('sender') || has('caller') || has('telephone') || last === 'tel') return 'PHONE';
   if ((last === 'number' || last === 'numbers') && (words.length === 1 || PHONE_NUMBER_OWNERS.has(before))) return 'PHONE';
+  if (words.some((w) => TOKEN_WORDS.has(w)) || (has('session') && SESSION_PARTS.has(last))) return 'TOKEN';
   if (words.some((w) => SECRET_WORDS.has(w))) return 'SECRET';
+  if (last === 'code' && before === 'auth') return 'SECRET';
   if (last === 'pin' || last === 'puk' || (last === 'code' && (before === 'pin' || before === 'puk'))) return 'PIN';
   if (last === 'key' || last === 'keys') return 'SECRET';
-  if (last === 'pass' && words.length > 1) return 'SECRET';
+  if (last === 'pass') return 'SECRET'; // a lone `pass` only with `=` (see assignmentOnly)
   if (words.length === 1 && last === 'peer') return 'WGKEY';
   if (words.length === 3 && words[0] === 'ubus' && last === 'session') return 'SECRET';
   return null;
+}
+
+/** A label too common in prose to take a value after a colon or a space: `pass=x` is a password, `pass: 12/12` is not. */
+export function assignmentOnly(label: string): boolean {
+  const words = labelWords(label);
+  return words.length === 1 && words[0] === 'pass';
+}
+
+/** Whether `LABEL is VALUE` (or `was`, `changed to`) states the value: ids always, secrets only for passwords and PINs. */
+export function statesValueInProse(label: string, kind: LabelKind): boolean {
+  if (kind !== 'SECRET' && kind !== 'PIN') return kind !== 'WGKEY' && kind !== 'TOKEN';
+  const words = labelWords(label);
+  if (words.some((w) => PROSE_SECRET_WORDS.has(w))) return true;
+  return words.length > 1 && words[words.length - 1] === 'key' && PROSE_KEY_OWNERS.has(words[words.length - 2]);
 }
 
 /**
@@ -82,7 +115,11 @@ export const NOT_A_SECRET_WORD = new Set([
   'true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'hidden', 'accepted', 'rejected',
   'mismatch', 'expired', 'correct', 'too', 'the', 'a', 'an', 'of', 'to', 'and', 'or', 'in', 'from',
   'with', 'authentication', 'auth', 'login', 'user', 'ready', 'sim', 'verified', 'saved', 'updated',
-  'removed', 'configured', 'unknown', 'n/a',
+  'removed', 'configured', 'unknown', 'n/a', 'default', 'weak', 'short', 'long', 'blank', 'same',
+  'different', 'strong', 'ignored', 'bad', 'good', 'used', 'stored', 'being', 'now', 'still', 'sent',
+  'protected', 'encrypted', 'known', 'unchanged', 'reset', 'cleared', 'generated', 'applied', 'also',
+  'only', 'never', 'already', 'case', 'sensitive', 'given', 'needed', 'asked', 'prompted', 'shown',
+  'prompt', 'change', 'entry', 'dialog', 'field', 'hash', 'manager', 'recovery', 'public',
 ]);
 
 /** ISO/IEC 7812 check digit, which every IMEI carries as its 15th digit. */
