@@ -62,12 +62,12 @@ describe('golden reports', () => {
     const a = await analyzeFiles([join(ROOT, 'samples', 'rut901-modem-update-stuck.log')], { referenceTime: REF });
     assert.equal(a.episodes.length, 1);
     const e = a.episodes[0];
-    assert.equal(e.verdict, 'stuck');
-    assert.match(e.summary, /update lost Quectel EC200A at USB 1-1/);
-    assert.match(e.summary, /refused to register the modem again/);
-    assert.match(e.summary, /came back on USB in a different composition/);
-    assert.match(e.summary, /never spoke of the modem again/);
-    assert.match(e.summary, /banner will not clear by waiting/);
+    assert.equal(e.verdict, 'updated-not-taken-back');
+    assert.match(e.summary, /gsmd lost Quectel EC200A at USB 1-1/);
+    assert.match(e.summary, /refused to register the returning modem/);
+    assert.match(e.summary, /came back in a different USB composition/);
+    assert.match(e.summary, /does not show the modem taken back/);
+    assert.match(e.summary, /waiting will not clear the "firmware update is in progress" banner/);
     assert.ok(e.advice.some((x) => /lsusb/.test(x)) && e.advice.some((x) => /gsmd restart/.test(x)));
     const text = toTextReport(a);
     assert.match(text, /Modem firmware update: STUCK/);
@@ -76,7 +76,8 @@ describe('golden reports', () => {
 
   it('calls the bare RUT901 excerpt stuck: a refused registration is not retried', async () => {
     const a = await analyzeFiles([CASES[0][1]], { referenceTime: REF });
-    assert.equal(a.episodes[0]?.verdict, 'stuck');
+    assert.equal(a.episodes[0]?.severity, 'error');
+    assert.match(a.episodes[0]?.verdictLabel ?? '', /^stuck/);
     const codes = a.findings.map((f) => f.code);
     assert.ok(codes.includes('modem-write-failure') && codes.includes('modem-duplicate-registration'));
   });

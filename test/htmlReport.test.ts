@@ -14,7 +14,7 @@ describe('HTML report (webview body)', () => {
   it('links every evidence line to a reveal', () => {
     const lines = SAMPLE.split('\n');
     const html = toHtmlReport(analyzeText(SAMPLE, { referenceTime: REF }), { lineText: (_f, l) => lines[l - 1] });
-    assert.match(html, /<span class="verdict">stuck<\/span>/);
+    assert.match(html, /<span class="verdict">stuck \(modem probably updated\)<\/span>/);
     assert.match(html, /data-file="0" data-line="81"/);
     assert.match(html, /<span class="lineno">81<\/span> <code>Mon Dec {2}2 19:55:05 2024 daemon\.info gsmd\[3553\]: \[__new_modem:767\] error: \[MODEM_MANAGER\] Modem &#96;1-1 \[2c7c:6005\]&#96; already exists/);
     assert.match(html, /<code>\/etc\/init\.d\/gsmd restart<\/code>/);

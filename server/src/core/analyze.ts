@@ -1,4 +1,4 @@
-import { buildModemUpdateEpisode, episodeWindows } from './episodes/modemUpdateEpisode';
+import { tellStories, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindings } from './findings/detectFindings';
 import { toFinding } from './findings/detectors/findingBuilder';
@@ -6,6 +6,7 @@ import { detectUnreadFiles } from './findings/detectors/readability';
 import { RuleMatcher, type CompiledRule } from './findings/customRules';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
+import { encodingLabel } from './input/encoding';
 import { isTarArchive, readInput } from './input/readInput';
 import { analyzeArchive } from './analyzeArchive';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
@@ -73,6 +74,8 @@ function splitNotices(file: number, s: SplitStats): InputNotice[] {
   if (s.invalidUtf8Lines) out.push({ file, severity: 'info', line: s.firstInvalidUtf8Line, message: `${s.invalidUtf8Lines} line(s) hold bytes that are not valid UTF-8; they are shown as \uFFFD and still analysed.` });
   if (s.truncatedLines) out.push({ file, severity: 'info', line: s.firstTruncatedLine, message: `${s.truncatedLines} line(s) are longer than 64 KiB; only their first 64 KiB were analysed.` });
   if (s.nulLines) out.push({ file, severity: 'info', message: `${s.nulLines} line(s) contain NUL bytes; they were ignored inside those lines.` });
+  if (s.encoding) out.push({ file, severity: 'info', message: `The file is ${encodingLabel(s.encoding)} text; it was decoded as such.` });
+  if (s.crLines) out.push({ file, severity: 'info', message: `${s.crLines} line(s) end in a lone carriage return (CR, as old Mac files do); each was read as a line, as an editor shows it.` });
   return out;
 }
 
@@ -110,22 +113,8 @@ export interface AnalysisContext {
 export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Analysis {
   const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
   const { events, findings, devices } = detectFindings(files, detect);
-  const episodes: Episode[] = [];
-  const candidates = files.filter((f) => !context.episodeFiles || context.episodeFiles.includes(f.file));
-  for (const file of candidates) {
-    const mine = events.filter((e) => e.file === file.file);
-    // Device facts belong to the first log: they describe the device, not one file.
-    const facts = file === candidates[0] ? context.facts : undefined;
-    const windows = episodeWindows(mine, file.endLine);
-    for (const window of windows.length ? windows : [undefined]) {
-      // Facts describe the device when the troubleshoot file was made: the last episode.
-      const last = !window || window === windows[windows.length - 1];
-      const episode = buildModemUpdateEpisode({ file, events: mine, findings, devices, options: detect, ...(facts && last ? { facts } : {}), ...(window ? { window } : {}) });
-      if (!episode) continue;
-      episodes.push(episode);
-      findings.push(...episodeFindings(episode, mine, findings));
-    }
-  }
+  const { episodes, host } = tellStories({ files, events, findings, devices, options: detect, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
+  for (const episode of episodes) findings.push(...episodeFindings(episode, events.filter((e) => e.file === episode.file), findings));
   findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
   return {
@@ -133,6 +122,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
     events,
     findings,
     episodes,
+    host: host.label,
     notices: files.flatMap((f) => f.notices),
     ...(context.facts ? { facts: context.facts } : {}),
   };
@@ -140,11 +130,11 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
 
 /** A stuck or failed update is itself a problem the person must see next to the line-level ones. */
 function episodeFindings(episode: Episode, events: readonly LogEvent[], findings: readonly Finding[]): Finding[] {
-  const code = episode.verdict === 'stuck' ? 'fw-update-stuck' : episode.verdict === 'failed' ? 'fw-update-failed' : undefined;
+  const code = verdictFinding(episode);
   if (!code || findings.some((f) => f.code === code && f.file === episode.file && f.line >= episode.startLine && f.line <= episode.endLine)) return [];
   const evidence = events.filter((e) => episode.evidence.includes(e.line));
   if (evidence.length === 0) return [];
-  const f = toFinding(code, 'error', episode.summary, evidence);
+  const f = toFinding(code, episode.severity, episode.summary, evidence);
   return [f];
 }
 

@@ -134,8 +134,10 @@ export interface Finding {
   eventIds: string[];
 }
 
-export type EpisodeKind = 'modem-firmware-update';
-export type Verdict = 'succeeded' | 'failed' | 'stuck' | 'unknown';
+/** A story's id in the story registry (stories/registry.ts): `modem-firmware-update`, `sim-problem`. */
+export type EpisodeKind = string;
+/** A verdict id from the story's own verdict table (`stuck`, `recovered`, `off-the-bus`). */
+export type Verdict = string;
 
 export interface EpisodeStep {
   /** What happened at this point, in plain words. */
@@ -146,9 +148,21 @@ export interface EpisodeStep {
 
 export type Confidence = 'high' | 'medium' | 'low';
 
+/**
+ * One story the log tells (the registry's word is "story"; the code's older word is "episode").
+ * Surfaces show `title` and `verdictLabel` and colour by `severity`: they never name a story.
+ */
 export interface Episode {
   kind: EpisodeKind;
+  /** The story's title: "Modem firmware update", "SIM problem". */
+  title: string;
   verdict: Verdict;
+  /** The verdict in words: "stuck", "not over in this log". */
+  verdictLabel: string;
+  /** How bad the verdict is: error for a stuck update, info for a recovered SIM. */
+  severity: Severity;
+  /** The software stack the advice is written for, in words ("Teltonika RutOS"). */
+  host: string;
   /** How sure the verdict is, and why, in one sentence. */
   confidence: Confidence;
   why: string;
@@ -203,7 +217,10 @@ export interface Analysis {
   files: FileSummary[];
   events: LogEvent[];
   findings: Finding[];
+  /** The stories the logs tell, the one that matters most first. */
   episodes: Episode[];
+  /** The software stack the logs come from, in words ("Teltonika RutOS"): the advice is written for it. */
+  host?: string;
   notices: InputNotice[];
   /** Device facts from a troubleshoot archive (lsusb, RutOS version, dfota status, modem firmware). */
   facts?: DeviceFacts;

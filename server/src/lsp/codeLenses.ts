@@ -1,3 +1,4 @@
+import { STORY_FINDING_CODES } from '../core/stories/registry';
 import type { CodeLens } from 'vscode-languageserver';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import { formatClock, formatDuration } from '../core/records/timeWords';
@@ -12,12 +13,12 @@ export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLen
   const at = (line1: number) => ({ start: { line: line1 - 1, character: 0 }, end: { line: line1 - 1, character: 0 } });
   for (const e of result.analysis.episodes) {
     const since = e.startTime !== undefined ? ` since ${formatClock(e.startTime)}` : '';
-    lenses.push({ range: at(e.startLine), command: { title: `Modem firmware update: ${e.verdict}${since} · Diagnose`, command: 'gsmlens.diagnose', arguments: [uri] } });
+    lenses.push({ range: at(e.startLine), command: { title: `${e.title}: ${e.verdictLabel}${since} · Diagnose`, command: 'gsmlens.diagnose', arguments: [uri] } });
     lenses.push({ range: at(e.startLine), command: { title: 'Show timeline', command: 'gsmlens.showTimeline', arguments: [uri] } });
   }
   if (mode === 'events') {
     for (const f of result.findings) {
-      if (f.code === 'fw-update-stuck' || f.code === 'fw-update-failed') continue;
+      if (STORY_FINDING_CODES.has(f.code)) continue;
       const first = result.eventAt.get(f.line);
       const last = result.eventAt.get(f.endLine);
       const secs = first?.time !== undefined && last?.time !== undefined ? (last.time - first.time) / 1000 : undefined;

@@ -24,7 +24,7 @@ export function documentSymbols(result: DocumentResult): DocumentSymbol[] {
     const children: DocumentSymbol[] = e.steps.filter((st) => st.line !== undefined && st.line <= e.endLine && st.line >= e.startLine).map((st) => ({
       name: st.text.length > 80 ? st.text.slice(0, 79) + '…' : st.text, kind: SymbolKind.Event, range: range(st.line!, st.line!), selectionRange: range(st.line!, st.line!),
     }));
-    symbols.push({ name: `Modem firmware update: ${e.verdict}`, kind: SymbolKind.Event, range: range(e.startLine, e.endLine), selectionRange: range(e.startLine, e.startLine), children });
+    symbols.push({ name: `${e.title}: ${e.verdictLabel}`, kind: SymbolKind.Event, range: range(e.startLine, e.endLine), selectionRange: range(e.startLine, e.startLine), children });
   }
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
 }

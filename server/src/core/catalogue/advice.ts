@@ -1,76 +1,296 @@
-// Next steps for a modem firmware update that went wrong, from knowledge sections 3.5 and 3.6
-// (Teltonika staff answers in [F2] [F7] [F8] [F9] [F11], the dfota script [S3], gsmd.init [S16]).
-// Each piece carries the sources that back it; the episode picks the pieces its evidence calls for.
+// What to do next, and what a log cannot say, per host stack (knowledge 3.5, 3.6 and 6; Teltonika
+// staff answers [F2] [F7] [F8] [F9] [F11], the dfota script [S3], gsmd.init [S16]).
+// Each key has one wording per stack it applies to: Teltonika commands (`gsmctl`, `ubus list gsm.*`,
+// `modem_updater`, the Teltonika RMA and private form) only for RutOS; `mmcli`, `qmicli`, `lsusb`
+// and `dmesg` for ModemManager hosts (knowledge 3.6 "Advice must fit the host"). A variant without
+// `hosts` applies to every stack that has no wording of its own. Texts may hold `{modemId}` and
+// `{downloadId}`, filled from the log by the story (see stories/adviceText.ts).
+
+import type { HostId } from '../stories/marks';
 
 export interface AdviceItem {
   text: string;
   sources: readonly string[];
+  /** Stacks this wording is for; omitted: any stack without its own wording. */
+  hosts?: readonly HostId[];
 }
 
-export const ADVICE = {
-  checkModemAlive: {
-    text: 'Check whether the modem is alive (System > CLI or SSH): `lsusb` shows its own ID (for example 2c7c:6005 for an EC200A), 05c6:9008 for emergency download mode, or nothing; `ls /dev/ttyUSB*` lists its ports; `ubus list gsm.*` and `gsmctl -A AT` show whether gsmd has it and it answers.',
-    sources: ['F9', 'S18b', 'S16'],
-  },
-  restartGsmdOrReboot: {
-    text: 'If the modem is on the bus with its own ID: reboot the router cleanly (or run `/etc/init.d/gsmd restart`) so gsmd registers the modem again. A reboot also empties /tmp, which removes the stale /tmp/dfota_status.json and with it the "firmware update is in progress" banner.',
-    sources: ['S3', 'S16', 'S17'],
-  },
-  waitingWillNotHelp: {
-    text: 'Waiting longer will not clear the banner: after "Update has been started!" dfota asks gsmd for the modem firmware every 2 s with no time limit, and gsmd is not going to register the modem by itself.',
-    sources: ['S3b', 'S8'],
-  },
-  cleanRebootNotPowerCut: {
-    text: 'Reboot from the WebUI or with `reboot` rather than pulling the power: a power cut is logged as "Device startup after unexpected shutdown", and cutting power while a flash is still running can leave the modem in emergency download mode.',
-    sources: ['S11', 'S31', 'F8'],
-  },
-  edlReflash: {
-    text: 'If lsusb shows 05c6:9008 (EDL): give the router stable power and an internet connection through another WAN (for example a cable), because the modem cannot provide one, then re-flash with `modem_updater -i 1-1 -v <version>` (it flashes an EDL device found at the modem\'s USB path; ASR modems such as the EC200A use QDLoader). If that fails, open a ticket with Teltonika or request an RMA.',
-    sources: ['F2', 'F7', 'S22'],
-  },
-  nothingEnumerates: {
-    text: 'If lsusb shows neither the modem nor 05c6:9008: power-cycle once. If it is still missing, the modem does not power on, which Teltonika handles as an RMA.',
-    sources: ['F9', 'F11'],
-  },
-  wrongComposition: {
-    text: 'If the modem comes back but data never works, or it enumerates as cdc_ether (ECM) instead of the RNDIS mode RutOS expects: download a troubleshoot file (System > Maintenance > Troubleshoot), look at gsm.log (get_firmware, PIN state) and kernel.log (/dev nodes), and ask Teltonika support.',
-    sources: ['S9', 'S6'],
-  },
-  shareTroubleshootPrivately: {
-    text: 'Send the troubleshoot file to Teltonika through their private form, not a public thread: it contains passwords, public IP addresses and serial numbers.',
-    sources: ['F4', 'F7'],
-  },
-  dfotaRetry: {
-    text: 'The modem keeps its old firmware after a dfota error. Check the modem answers (`gsmctl -A AT`, `gsmctl -y` for the firmware), make sure the connection to the FOTA server is stable, and retry the update; if it fails again with the same code, contact Teltonika support.',
-    sources: ['S3', 'F4'],
-  },
-  checkFlasherPrerequisites: {
-    text: 'Before re-running a flasher: stable power, an internet connection through another WAN, and the right firmware for this module; modem_updater reports missing sshfs, an empty firmware directory or the wrong firmware as [ERROR] lines.',
-    sources: ['S22', 'F2'],
-  },
-} satisfies Record<string, AdviceItem>;
+const RUTOS: readonly HostId[] = ['rutos'];
+const MM: readonly HostId[] = ['modemmanager'];
 
-export type AdviceId = keyof typeof ADVICE;
+export const ADVICE: Record<string, readonly AdviceItem[]> = {
+  checkModemAlive: [
+    {
+      hosts: RUTOS,
+      text: 'Check whether the modem is alive (System > CLI or SSH): `lsusb` shows {modemId}, {downloadId}, or nothing; `ls /dev/ttyUSB*` lists its ports; `ubus list gsm.*` and `gsmctl -A AT` show whether gsmd has it and it answers.',
+      sources: ['F9', 'S18b', 'S16', 'KB36'],
+    },
+    {
+      hosts: MM,
+      text: 'Check whether the modem is alive: `mmcli -L` lists the modems ModemManager has, `mmcli -m 0` (its number from that list) shows its state, SIM and registration; `lsusb` shows {modemId}, {downloadId}, or nothing; `dmesg` shows its USB and driver messages since.',
+      sources: ['KB36', 'F9'],
+    },
+    {
+      text: 'Check whether the modem is alive: `lsusb` shows {modemId}, {downloadId}, or nothing; `ls /dev/ttyUSB* /dev/cdc-wdm*` lists its ports; `dmesg` shows its USB and driver messages since.',
+      sources: ['KB36', 'F9'],
+    },
+  ],
+  waitingWillNotHelp: [
+    {
+      hosts: RUTOS,
+      text: 'Waiting will not clear the "firmware update is in progress" banner: after "Update has been started!" dfota asks gsmd for the modem firmware every 2 s with no time limit, and gsmd does not register a refused modem again by itself.',
+      sources: ['S3b', 'S8', 'KB36'],
+    },
+  ],
+  saveEvidenceBeforeReboot: [
+    {
+      hosts: RUTOS,
+      text: 'Before rebooting, save what a reboot erases: `cat /tmp/dfota_status.json` and `logread > /tmp/before-reboot.log` (copy it off the router), or download a fresh troubleshoot file. A reboot empties /tmp and the RAM log.',
+      sources: ['KB36', 'S3', 'S9'],
+    },
+    {
+      text: 'Before restarting anything, save the log as it is now (a restart may empty a RAM log): it is the only record of what happened.',
+      sources: ['KB36'],
+    },
+  ],
+  restartGsmdOrReboot: [
+    {
+      hosts: RUTOS,
+      text: 'Reboot the router cleanly (WebUI or `reboot`), or run `/etc/init.d/gsmd restart`, so gsmd registers the modem again. A reboot also empties /tmp, which removes the stale /tmp/dfota_status.json and with it the banner. Reboot rather than pull the power: a power cut is logged as "Device startup after unexpected shutdown", and cutting power while a flash still runs can leave the modem in download mode.',
+      sources: ['S3', 'S16', 'S17', 'S11', 'F8'],
+    },
+  ],
+  checkFirmwareVersion: [
+    {
+      hosts: RUTOS,
+      text: 'After the reboot, check which firmware the modem runs (`gsmctl -y`) to learn whether the update applied before deciding to retry it.',
+      sources: ['KB36', 'S18b'],
+    },
+    {
+      hosts: MM,
+      text: 'Check which firmware the modem runs (`mmcli -m 0` shows its revision) to learn whether the update applied before deciding to retry it.',
+      sources: ['KB36'],
+    },
+    {
+      text: 'Check which firmware the modem runs (its flashing tool or `AT+GMR` on its AT port) to learn whether the update applied before deciding to retry it.',
+      sources: ['KB36'],
+    },
+  ],
+  downloadModeReflash: [
+    {
+      hosts: RUTOS,
+      text: 'If lsusb shows {downloadId}: give the router stable power and an internet connection through another WAN (the modem cannot provide one), then re-flash with `modem_updater -i 1-1 -v <version>` (ASR modems such as the EC200A are flashed with QDLoader, Qualcomm ones with firehose). If that fails, open a ticket with Teltonika or request an RMA.',
+      sources: ['F2', 'F7', 'S22'],
+    },
+    {
+      text: 'If lsusb shows {downloadId}: the modem runs no firmware and waits to be flashed. Give the host stable power, then re-flash it with the module vendor\'s flashing tool for this model (QFirehose for Qualcomm-based Quectel modules, QDLoader for ASR-based ones) and the right firmware image.',
+      sources: ['S22', 'F7', 'X60'],
+    },
+  ],
+  nothingEnumerates: [
+    {
+      hosts: RUTOS,
+      text: 'If lsusb shows neither the modem nor a download-mode device: power-cycle once. If it is still missing, the modem does not power on, which Teltonika handles as an RMA.',
+      sources: ['F9', 'F11'],
+    },
+    {
+      text: 'If lsusb shows neither the modem nor a download-mode device: power-cycle once (a full power cut, not a reboot). If it is still missing, check the module\'s power supply and seating before suspecting the module itself.',
+      sources: ['F9', 'KB43'],
+    },
+  ],
+  dfotaRetry: [
+    {
+      hosts: RUTOS,
+      text: 'After a dfota error the modem keeps its old firmware. Check the modem answers (`gsmctl -A AT`, `gsmctl -y` for the firmware), make sure the connection to the FOTA server is stable, and retry the update; if it fails again with the same code, contact Teltonika support.',
+      sources: ['S3', 'F4'],
+    },
+  ],
+  checkFlasherPrerequisites: [
+    {
+      hosts: RUTOS,
+      text: 'Before re-running a flasher: stable power, an internet connection through another WAN, and the right firmware for this module; modem_updater reports missing sshfs, an empty firmware directory or the wrong firmware as [ERROR] lines.',
+      sources: ['S22', 'F2'],
+    },
+    {
+      text: 'Before re-running the flasher: stable power, the right firmware image for this exact module, and no other program (ModemManager, a connection manager) holding the modem\'s ports while it flashes.',
+      sources: ['S22', 'X61'],
+    },
+  ],
+  wrongComposition: [
+    {
+      hosts: RUTOS,
+      text: 'If the modem comes back but data never works: download a troubleshoot file (System > Maintenance > Troubleshoot), look at gsm.log (get_firmware, PIN state) and kernel.log (/dev nodes), and ask Teltonika support.',
+      sources: ['S9', 'S6', 'KB36'],
+    },
+  ],
+  shareTroubleshootPrivately: [
+    {
+      hosts: RUTOS,
+      text: 'Send the troubleshoot file to Teltonika through their private form, not a public thread: it contains passwords, public IP addresses and serial numbers.',
+      sources: ['F4', 'F7'],
+    },
+  ],
+  findWhoResets: [
+    {
+      hosts: RUTOS,
+      text: 'Look at what happens just before each drop: ping_reboot, mobifd and the WebUI log a line of their own when they restart the modem on purpose. If none does, the modem resets by itself: check the power supply and antenna cabling, then ask Teltonika support (they treat a modem that keeps dropping off USB as hardware).',
+      sources: ['KB43', 'F10', 'F11', 'S23', 'S20'],
+    },
+    {
+      text: 'Look at what happens just before each drop: a connection manager, a watchdog script or a ping check that restarts the modem logs its own line. If nothing does, the module resets by itself: check that its supply holds up under its current peaks, the cable or slot, and the module\'s firmware.',
+      sources: ['KB43'],
+    },
+  ],
+  checkSim: [
+    {
+      hosts: RUTOS,
+      text: 'Check the SIM: `gsmctl -z` shows its state and `gsmctl -u` its PIN state; reseat it with the router powered off, and try the SIM in a phone.',
+      sources: ['KB6', 'S18b', 'F12'],
+    },
+    {
+      hosts: MM,
+      text: 'Check the SIM: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows whether ModemManager sees it and whether it is locked; reseat it with the power off and try it in a phone.',
+      sources: ['KB36', 'KB6'],
+    },
+    {
+      text: 'Check the SIM: reseat it with the power off, check whether it needs a PIN, and try it in a phone.',
+      sources: ['KB6'],
+    },
+  ],
+  checkRegistration: [
+    {
+      hosts: RUTOS,
+      text: 'Check registration and signal: `gsmctl -F` (network information), `gsmctl -q` (signal levels) and `gsmctl -o` (operator). A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['KB6', 'S18b'],
+    },
+    {
+      hosts: MM,
+      text: 'Check registration and signal: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows the registration state, operator and signal quality. A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['KB36', 'X66'],
+    },
+    {
+      text: 'Check registration and signal with the modem\'s AT port (`AT+CEREG?`, `AT+COPS?`, `AT+CSQ`) or its connection manager. A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['X68', 'KB6'],
+    },
+  ],
+  checkDataSession: [
+    {
+      hosts: RUTOS,
+      text: 'Check the mobile interface settings (APN, authentication, PDP type) against what the operator gives for this SIM; `gsmctl -j` shows the mobile connection state.',
+      sources: ['KB6', 'S21'],
+    },
+    {
+      hosts: MM,
+      text: 'Check the connection settings: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows its state and bearers; compare the APN and credentials with what the operator gives for this SIM.',
+      sources: ['KB36', 'X65'],
+    },
+    {
+      text: 'Check the data connection settings (APN, authentication, IP type) against what the operator gives for this SIM, and what the modem answered when the session was set up.',
+      sources: ['KB6'],
+    },
+  ],
+  checkModemAnswers: [
+    {
+      hosts: RUTOS,
+      text: 'Check whether the modem answers: `gsmctl -A AT` should print OK. If it does not, restart gsmd (`/etc/init.d/gsmd restart`) or reboot the router cleanly, and see whether the timeouts come back.',
+      sources: ['KB6', 'S16', 'S18b'],
+    },
+    {
+      hosts: MM,
+      text: 'Check whether the modem answers: `mmcli -L` and `mmcli -m 0` show whether ModemManager still has it and in which state; `qmicli` asks a QMI modem directly. If it stays silent, power-cycle the modem and see whether the timeouts come back.',
+      sources: ['KB36', 'X64', 'X70'],
+    },
+    {
+      text: 'Check whether the modem answers on its AT port (send `AT`, expect OK). If it stays silent, power-cycle the modem and see whether the timeouts come back.',
+      sources: ['KB6'],
+    },
+  ],
+  findRebootCause: [
+    {
+      hosts: RUTOS,
+      text: 'Find what restarted the router: a watchdog reset, a kernel crash or a power cut each leave their own line (this log\'s is quoted above). After a power cut, check the supply and its connector; after repeated crashes, update RutOS and send a troubleshoot file to Teltonika.',
+      sources: ['S11', 'X1', 'X78', 'KB6'],
+    },
+    {
+      text: 'Find what restarted the device: a watchdog reset, a kernel crash or a power cut each leave their own line (this log\'s is quoted above). After a power cut, check the supply and its connector; after repeated crashes, save the crash text (it is lost at the next reboot on most routers) and update the firmware.',
+      sources: ['X1', 'X78', 'X79'],
+    },
+  ],
+};
 
-// What a log cannot say about a modem update, and how to find out on the device (knowledge 3.1,
-// 3.5, 3.6 and 6). Each is shown when its condition holds.
-export const UNKNOWNS = {
-  dfotaOutput: {
-    text: 'Which step dfota reached: when the update is started from the WebUI, dfota\'s own output goes to /dev/null. On the device, `cat /tmp/dfota_status.json` shows the state the WebUI banner reads.',
-    sources: ['S3c', 'S3', 'S4'],
-  },
-  modemNow: {
-    text: 'Whether the modem is alive now: run `lsusb` (its own ID such as 2c7c:6005, 05c6:9008 for emergency download mode, or nothing), `ls /dev/ttyUSB*`, and `gsmctl -A AT` (an `OK` means gsmd has the modem and it answers).',
-    sources: ['F9', 'S18b'],
-  },
-  modemFirmware: {
-    text: 'Which firmware the modem runs now: `gsmctl -y` asks it (only once gsmd has the modem again).',
-    sources: ['S18b'],
-  },
-  compositionMeaning: {
-    text: 'Whether the other USB composition is a stage of the update or a lasting change of the modem\'s USB mode: no public source says; check again after a clean reboot.',
-    sources: ['K1', 'S6'],
-  },
-} satisfies Record<string, AdviceItem>;
+export type AdviceKey = keyof typeof ADVICE;
+
+// What a log cannot say, and how to find out on the device (knowledge 3.1, 3.5, 3.6 and 6).
+export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
+  dfotaOutput: [
+    {
+      hosts: RUTOS,
+      text: 'Which step dfota reached: when the update is started from the WebUI, dfota\'s own output goes to /dev/null. On the device, `cat /tmp/dfota_status.json` shows the state the WebUI banner reads.',
+      sources: ['S3c', 'S3', 'S4'],
+    },
+    {
+      text: 'Which step the update reached: the log has no line from the update tool itself.',
+      sources: [],
+    },
+  ],
+  modemNow: [
+    {
+      hosts: RUTOS,
+      text: 'Whether the modem is alive now: `lsusb` ({modemId}, {downloadId}, or nothing), `ls /dev/ttyUSB*`, and `gsmctl -A AT` (an OK means gsmd has the modem and it answers).',
+      sources: ['F9', 'S18b'],
+    },
+    {
+      hosts: MM,
+      text: 'Whether the modem is alive now: `mmcli -L` (does ModemManager list it?) and `lsusb` ({modemId}, {downloadId}, or nothing).',
+      sources: ['KB36', 'F9'],
+    },
+    {
+      text: 'Whether the modem is alive now: `lsusb` ({modemId}, {downloadId}, or nothing) and `dmesg`.',
+      sources: ['KB36', 'F9'],
+    },
+  ],
+  modemFirmware: [
+    {
+      hosts: RUTOS,
+      text: 'Which firmware the modem runs now: `gsmctl -y` asks it (only once gsmd has the modem again).',
+      sources: ['S18b'],
+    },
+    {
+      text: 'Which firmware the modem runs now: the log does not say; ask the modem (`mmcli -m 0` on ModemManager hosts, `AT+GMR` on its AT port).',
+      sources: ['KB36'],
+    },
+  ],
+  compositionMeaning: [
+    {
+      text: 'Whether the other USB composition is a stage of the update or a lasting change of the modem\'s USB mode: no public source says; check again after a clean reboot.',
+      sources: ['K1', 'S6'],
+    },
+  ],
+  gsmdSilence: [
+    {
+      hosts: RUTOS,
+      text: 'Whether gsmd has the modem now: gsmd logs a successful registration only at debug level, so its silence proves little; `ubus list gsm.*` and `gsmctl -A AT` answer it.',
+      sources: ['KB6', 'S8'],
+    },
+  ],
+  whyItDropped: [
+    {
+      text: 'Why the modem dropped: a crash, a reset, a brown-out and the host cutting its power all look the same on the USB bus.',
+      sources: ['K3b', 'KB43'],
+    },
+  ],
+  afterTheLog: [
+    {
+      text: 'What happened after the log ends: the last lines may be the start of a recovery the log does not show.',
+      sources: [],
+    },
+  ],
+};
 
 export type UnknownId = keyof typeof UNKNOWNS;
+
+/** The wording of an advice or unknown key for a host: its own, else the one for any stack, else none. */
+export function pickVariant(variants: readonly AdviceItem[] | undefined, host: HostId): AdviceItem | undefined {
+  if (!variants) return undefined;
+  return variants.find((v) => v.hosts?.includes(host)) ?? variants.find((v) => !v.hosts);
+}

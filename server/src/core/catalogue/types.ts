@@ -1,4 +1,5 @@
 import type { FindingCode, Severity, Subsystem } from '../model';
+import type { HostId, StoryMark } from '../stories/marks';
 
 /**
  * One kind of log line the product understands. Knowledge lives here as data, like lnav's
@@ -53,6 +54,16 @@ export interface CatalogueEntry {
    * longer holds. The EDL detector reads these marks and nothing else.
    */
   edl?: 'sahara' | 'dump' | 'left';
+  /**
+   * What the line means to a story beyond its finding (stories/marks.ts): the update finished, the
+   * modem was taken back, something restarted the modem or the router on purpose, and so on.
+   * Stories read these marks, never event ids.
+   */
+  story?: readonly StoryMark[];
+  /** Only events whose field has one of these values carry `story` (e.g. a state change to `connected`). */
+  storyIf?: { field: string; values: readonly string[] };
+  /** The software stack the line proves the log comes from (gsmd: RutOS; mm: ModemManager). */
+  stack?: HostId;
   /** Tags in sources.ts for every fact the explanation states. */
   sources: readonly string[];
   /** Whole log lines (as they appear in a log) that this entry must match. */

@@ -102,7 +102,7 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
   const episodes = analysis.episodes.flatMap((ep) => {
     const ts = ep.evidence.map((l) => byLine.get(l)).map((e) => (e ? tOf(e) : undefined)).filter((t): t is number => t !== undefined);
     if (!ts.length) return [];
-    return [{ start: Math.min(...ts), end: Math.max(...ts), verdict: ep.verdict, label: `Modem firmware update: ${ep.verdict}`, line: ep.startLine }];
+    return [{ start: Math.min(...ts), end: Math.max(...ts), verdict: ep.verdictLabel, label: ep.title, line: ep.startLine, severity: ep.severity }];
   });
 
   const boots: TimelinePayload['boots'] = [];

@@ -31,9 +31,13 @@ export interface TimelineSpan {
 export interface TimelineEpisode {
   start: number;
   end: number;
+  /** The verdict in words, from the story's verdict table. */
   verdict: string;
+  /** The story's title. */
   label: string;
   line: number;
+  /** How bad the verdict is: the bar's colour. */
+  severity?: 'error' | 'warning' | 'info' | 'hint';
 }
 
 export interface TimelinePayload {

@@ -9,6 +9,7 @@ const DFOTA = ['-', 'dfota'];
 export const dfotaEntries: CatalogueEntry[] = [
   {
     id: 'dfota.preparing',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -22,6 +23,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.update-found',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -34,6 +36,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.starting-download',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -47,6 +50,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.cmd-port',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -59,6 +63,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.downloaded',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -71,6 +76,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.waiting-start',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -83,6 +89,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.update-started',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -98,6 +105,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.in-progress',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -110,6 +118,8 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.finished',
+    story: ['update-finished'],
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -122,6 +132,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.error-code',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'error',
     tags: DFOTA,
@@ -135,6 +146,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.error-text',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'error',
     tags: DFOTA,
@@ -148,6 +160,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.no-update',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -160,6 +173,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.resetting-modems',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'warning',
     tags: DFOTA,
@@ -172,6 +186,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.done',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
@@ -184,6 +199,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.ubus-failed',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'warning',
     tags: DFOTA,
@@ -196,6 +212,7 @@ export const dfotaEntries: CatalogueEntry[] = [
   },
   {
     id: 'dfota.locked',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     literal: 'Process is locked by DFOTA process',

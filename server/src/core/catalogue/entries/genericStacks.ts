@@ -42,6 +42,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- ModemManager ([X20]) -----------------------------------------------------------------
   {
     id: 'mm.init-failed-sim',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'error',
     tags: MMTAGS,
@@ -61,6 +62,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.init-failed',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'error',
     tags: MMTAGS,
@@ -73,6 +75,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.state-failed',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'error',
     tags: MMTAGS,
@@ -88,6 +91,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.disabling',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'info',
     tags: MMTAGS,
@@ -105,6 +109,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.connection-lost',
+    stack: 'modemmanager',
     subsystem: 'network',
     severity: 'warning',
     tags: MMTAGS,
@@ -130,6 +135,9 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.state-changed',
+    story: ['data-up'],
+    storyIf: { field: 'to', values: ['connected'] },
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'info',
     tags: MMTAGS,
@@ -147,6 +155,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.connection-attempt-failed',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'warning',
     tags: MMTAGS,
@@ -164,6 +173,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.registration-lost',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'warning',
     tags: MMTAGS,
@@ -180,6 +190,9 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.registration-changed',
+    story: ['registered'],
+    storyIf: { field: 'to', values: ['home', 'roaming'] },
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'info',
     tags: MMTAGS,
@@ -197,6 +210,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.port-timeouts',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'warning',
     tags: MMTAGS,
@@ -218,6 +232,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.registration-failed',
+    stack: 'modemmanager',
     subsystem: 'network',
     severity: 'warning',
     tags: MMTAGS,
@@ -239,6 +254,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.mbim-deregistered',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'warning',
     tags: MMTAGS,
@@ -282,6 +298,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- libqmi (inside ModemManager, qmicli) [X70] --------------------------------------------
   {
     id: 'libqmi.transaction-timeout',
+    stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['-', 'modemmanager', 'qmicli', 'qmi-proxy'],
@@ -309,6 +326,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- uqmi through netifd ([X21] [X22], fixture 012) ----------------------------------------
   {
     id: 'uqmi.sim-illegal',
+    stack: 'openwrt',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['netifd'],
@@ -326,6 +344,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.sim-pin-error',
+    stack: 'openwrt',
     subsystem: 'modem',
     severity: 'error',
     tags: ['netifd'],
@@ -342,6 +361,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.service-connect-failed',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
     tags: ['netifd'],
@@ -359,6 +379,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.registration-failed',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'error',
     tags: ['netifd'],
@@ -373,6 +394,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.data-call-failed',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'error',
     tags: ['netifd'],
@@ -585,6 +607,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- gammu ([X26], fixture 024) -----------------------------------------------------------
   {
     id: 'gammu.serial-write-error',
+    stack: 'gammu',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gammu-smsd', 'gammu'],
@@ -601,6 +624,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'gammu.short-write',
+    stack: 'gammu',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['gammu-smsd', 'gammu'],
@@ -614,6 +638,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'gammu.device-write-error',
+    stack: 'gammu',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['gammu-smsd', 'gammu'],
@@ -632,6 +657,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- Victron dbus-modem (fixture 044 [X31]) -----------------------------------------------
   {
     id: 'dbus-modem.read-error',
+    stack: 'embedded',
     subsystem: 'modem',
     severity: 'error',
     tags: ['-', 'dbus-modem'],
@@ -653,6 +679,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // the key the USB detectors follow the module by.
   {
     id: 'esp-usbh.device-connected',
+    stack: 'embedded',
     subsystem: 'usb',
     usb: 'present',
     severity: 'info',
@@ -669,6 +696,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'esp-usbh.device-gone',
+    stack: 'embedded',
     subsystem: 'usb',
     usb: 'gone',
     severity: 'warning',
@@ -686,6 +714,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'esp-modem-board.event',
+    stack: 'embedded',
     subsystem: 'modem',
     severity: 'info',
     tags: ['4g_main', 'iot_modem', '-'],
@@ -703,6 +732,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- FreeBSD USB (fixture 032 [X32]) ------------------------------------------------------
   {
     id: 'freebsd.usb-disconnected',
+    stack: 'freebsd',
     subsystem: 'usb',
     usb: 'gone',
     severity: 'warning',
@@ -717,6 +747,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'freebsd.usb-detached',
+    stack: 'freebsd',
     subsystem: 'usb',
     usb: 'teardown',
     severity: 'warning',
@@ -731,6 +762,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'freebsd.usb-reenumerate-failed',
+    stack: 'freebsd',
     subsystem: 'usb',
     severity: 'warning',
     tags: FREEBSD,
@@ -751,6 +783,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'freebsd.modem-attached',
+    stack: 'freebsd',
     subsystem: 'usb',
     usb: 'present',
     severity: 'info',
@@ -764,6 +797,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'freebsd.u3g-ports',
+    stack: 'freebsd',
     subsystem: 'usb',
     usb: 'present',
     layout: true,
@@ -778,6 +812,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'freebsd.ugen',
+    stack: 'freebsd',
     subsystem: 'usb',
     severity: 'info',
     tags: FREEBSD,

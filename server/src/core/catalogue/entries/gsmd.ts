@@ -12,6 +12,7 @@ const re = (s: string): RegExp => new RegExp(s.replace('%MODEM%', MODEM));
 export const gsmdEntries: CatalogueEntry[] = [
   {
     id: 'gsmd.write-failed',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['gsmd'],
@@ -36,6 +37,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.send-failed',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['gsmd'],
@@ -53,6 +55,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.read-failed',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -70,6 +73,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.not-responsive',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -88,6 +92,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.multiple-timeouts',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -103,6 +108,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.request-timeout',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'info',
     tags: ['gsmd'],
@@ -117,6 +123,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.already-registered',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -139,6 +146,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.unable-to-initialize',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -156,6 +164,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.port-missing',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -174,6 +183,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.open-failed',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -187,6 +197,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.tty-setup-failed',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'error',
     tags: ['gsmd'],
@@ -200,6 +211,8 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.new-modem',
+    story: ['modem-back'],
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'info',
     tags: ['gsmd'],
@@ -212,6 +225,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.removing-modem',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'info',
     tags: ['gsmd'],
@@ -224,6 +238,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.fota-state',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: ['gsmd'],
@@ -238,6 +253,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.pin-state',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'info',
     tags: ['gsmd'],
@@ -252,6 +268,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.net-state',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'info',
     tags: ['gsmd'],
@@ -266,6 +283,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.echo-active',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'info',
     tags: ['gsmd'],
@@ -278,6 +296,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.blacklisted',
+    stack: 'rutos',
     subsystem: 'modem',
     severity: 'warning',
     tags: ['gsmd'],
@@ -290,6 +309,7 @@ export const gsmdEntries: CatalogueEntry[] = [
   },
   {
     id: 'gsmd.fota-event-failed',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'warning',
     tags: ['gsmd'],

@@ -16,6 +16,7 @@ const MOBIFD = ['mobifd'];
 export const mobifdEntries: CatalogueEntry[] = [
   {
     id: 'mobifd.gsm-error',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -39,6 +40,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.init-retry',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -53,6 +55,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.init-gave-up',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
@@ -70,6 +73,8 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.init-forcing-restart',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -85,6 +90,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.restart-skipped',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -99,6 +105,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.restart-failed',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
@@ -117,6 +124,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.sim-not-detected',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -133,6 +141,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.sim-busy',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'info',
     tags: MOBIFD,
@@ -145,6 +154,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.sim-stuck-busy',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
@@ -160,6 +170,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.sim-failure',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -178,6 +189,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.pin-puk-failed',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
@@ -193,6 +205,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.emergency-only',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -211,6 +224,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.registration-status-failed',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -224,6 +238,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.operator-failed',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -243,6 +258,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.cfun-cops-failed',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -260,6 +276,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.data-setup-failed',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
@@ -280,6 +297,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.health-compromised',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
@@ -292,6 +310,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.health-critical',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
@@ -304,6 +323,8 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.config-restart',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'info',
     tags: MOBIFD,
@@ -321,6 +342,7 @@ export const mobifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobifd.modem-timeout',
+    stack: 'rutos',
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,

@@ -7,6 +7,7 @@ import type { CatalogueEntry } from '../types';
 export const netifdEntries: CatalogueEntry[] = [
   {
     id: 'netifd.interface-down',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: ['netifd'],
@@ -23,6 +24,8 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'netifd.interface-up',
+    story: ['data-up'],
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: ['netifd'],
@@ -35,6 +38,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'netifd.interface-setting-up',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: ['netifd'],
@@ -47,6 +51,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'netifd.command-failed',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
     tags: ['netifd'],
@@ -67,6 +72,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'netifd.proto-at-timeout',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
     tags: ['netifd'],
@@ -81,6 +87,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'netifd.proto-unsupported-modem',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
     tags: ['netifd'],
@@ -100,6 +107,7 @@ export const netifdEntries: CatalogueEntry[] = [
 export const netifdFallbackEntries: CatalogueEntry[] = [
   {
     id: 'netifd.proto-error',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: ['netifd'],

@@ -10,6 +10,7 @@ const EVENT = ['-', 'kernel'];
 export const rutosEventEntries: CatalogueEntry[] = [
   {
     id: 'event.mobile-data-disconnected',
+    stack: 'rutos',
     subsystem: 'mobile-events',
     severity: 'warning',
     tags: EVENT,
@@ -23,6 +24,8 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.mobile-data-connected',
+    story: ['modem-back', 'data-up'],
+    stack: 'rutos',
     subsystem: 'mobile-events',
     severity: 'info',
     tags: EVENT,
@@ -35,6 +38,8 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.joined-network',
+    story: ['registered'],
+    stack: 'rutos',
     subsystem: 'mobile-events',
     severity: 'info',
     tags: EVENT,
@@ -47,6 +52,8 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.connected-operator',
+    story: ['registered'],
+    stack: 'rutos',
     subsystem: 'mobile-events',
     severity: 'info',
     tags: EVENT,
@@ -59,6 +66,7 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.sim-state',
+    stack: 'rutos',
     subsystem: 'mobile-events',
     severity: 'warning',
     tags: EVENT,
@@ -76,6 +84,8 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.unexpected-shutdown',
+    story: ['power-cut'],
+    stack: 'rutos',
     subsystem: 'system',
     severity: 'warning',
     tags: EVENT,
@@ -91,6 +101,7 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.startup-completed',
+    stack: 'rutos',
     subsystem: 'system',
     severity: 'info',
     tags: EVENT,
@@ -104,6 +115,8 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.reboot-request',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'system',
     severity: 'info',
     tags: EVENT,
@@ -117,6 +130,7 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.rebooted-after',
+    stack: 'rutos',
     subsystem: 'system',
     severity: 'info',
     tags: EVENT,
@@ -130,6 +144,8 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.modem-firmware-updated',
+    story: ['update-finished'],
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: EVENT,
@@ -142,6 +158,7 @@ export const rutosEventEntries: CatalogueEntry[] = [
   },
   {
     id: 'event.failover',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'info',
     tags: EVENT,

@@ -27,6 +27,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   // ---- mobile.sh (knowledge 2.6, [S21]) -------------------------------------------------------
   {
     id: 'mobile-sh.qmi-call-error',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: MOBILE_SH,
@@ -47,6 +48,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobile-sh.device-not-responding',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'error',
     tags: MOBILE_SH,
@@ -65,6 +67,8 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobile-sh.resetting-network',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: MOBILE_SH,
@@ -79,6 +83,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobile-sh.qmi-housekeeping',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: MOBILE_SH,
@@ -97,6 +102,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobile-sh.unknown-error',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: MOBILE_SH,
@@ -109,6 +115,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mobile-sh.clearing-uqmi',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'info',
     tags: MOBILE_SH,
@@ -123,6 +130,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   // ---- ping_reboot.sh (knowledge 2.6, [S23]) --------------------------------------------------
   {
     id: 'ping-reboot.ping-failed',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: PING_REBOOT,
@@ -140,6 +148,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'ping-reboot.ping-ok',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'info',
     tags: PING_REBOOT,
@@ -152,6 +161,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'ping-reboot.retry-wait',
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'info',
     tags: PING_REBOOT,
@@ -164,6 +174,8 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'ping-reboot.reboot',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: PING_REBOOT,
@@ -180,6 +192,8 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'ping-reboot.action',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'network',
     severity: 'warning',
     tags: PING_REBOOT_EVENT,
@@ -202,6 +216,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   // ---- mwan3 (knowledge 2.6, [S28] [X10]) ----------------------------------------------------
   {
     id: 'mwan3.offline',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
     tags: MWAN3,
@@ -216,6 +231,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mwan3.state',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: MWAN3,
@@ -232,6 +248,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mwan3.check-failed',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
     tags: MWAN3,
@@ -246,6 +263,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mwan3.lost-pings',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: MWAN3,
@@ -258,6 +276,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'mwan3.ifupdown',
+    stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
     tags: MWAN3,
@@ -272,6 +291,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   // ---- modem_updater (knowledge 3.2, [S22]) --------------------------------------------------
   {
     id: 'modem-updater.command',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -288,6 +308,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.start',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -302,6 +323,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.services',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -314,6 +336,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.waiting-modem',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -326,6 +349,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.modem-ready',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -339,6 +363,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.not-responsive',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'error',
     tags: UPDATER,
@@ -357,6 +382,8 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.finished',
+    story: ['update-finished'],
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -369,6 +396,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.error',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'error',
     tags: UPDATER,
@@ -393,6 +421,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.error-other',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'warning',
     tags: UPDATER,
@@ -405,6 +434,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.edl-device',
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'warning',
     tags: UPDATER,
@@ -420,6 +450,8 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'modem-updater.restarting-modem',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
     subsystem: 'firmware-update',
     severity: 'info',
     tags: UPDATER,
@@ -504,6 +536,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
   {
     id: 'qfirehose.succeeded',
+    story: ['update-finished'],
     subsystem: 'firmware-update',
     severity: 'info',
     tags: QFIREHOSE,

@@ -5,6 +5,7 @@ import type { CatalogueEntry } from '../types';
 export const systemEntries: CatalogueEntry[] = [
   {
     id: 'system.watchdog-reset',
+    story: ['watchdog'],
     subsystem: 'system',
     severity: 'warning',
     tags: ['kernel', 'procd', 'init', '-'],
@@ -73,6 +74,7 @@ export const systemEntries: CatalogueEntry[] = [
   },
   {
     id: 'kernel.oops',
+    story: ['kernel-crash'],
     subsystem: 'system',
     severity: 'error',
     tags: ['kernel', '-'],
@@ -94,6 +96,7 @@ export const systemEntries: CatalogueEntry[] = [
   },
   {
     id: 'kernel.panic',
+    story: ['kernel-crash'],
     subsystem: 'system',
     severity: 'error',
     tags: ['kernel', '-'],

@@ -169,6 +169,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.serial-symlink',
+    stack: 'rutos',
     layout: true,
     subsystem: 'usb',
     severity: 'info',
@@ -256,6 +257,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.check-failed',
+    stack: 'rutos',
     subsystem: 'system',
     severity: 'error',
     literal: ' failed',
@@ -272,6 +274,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.check-passed',
+    stack: 'rutos',
     subsystem: 'system',
     severity: 'info',
     tags: ['kernel', '-'],

@@ -7,31 +7,37 @@ export interface UsbModel {
   vendor: string;
   mode?: string;
   atInterface?: number;
+  /**
+   * The chipset family, where a source names it: it decides the download-mode ID to look for.
+   * 05c6:9008 is Qualcomm's EDL ID (EC25, EG06, EG12, RG5xx); the EC200A is ASR-based and flashed
+   * with QDLoader, and no source gives its download-mode ID (knowledge 3.6) [S22].
+   */
+  chipset?: 'qualcomm' | 'asr';
   /** Qualcomm/Telit emergency download mode: the modem has no firmware running. */
   edl?: boolean;
   sources: string[];
 }
 
 export const USB_IDS: Record<string, UsbModel> = {
-  '2c7c:0125': { model: 'Quectel EC25/EG25', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'F2', 'F13'] },
+  '2c7c:0125': { chipset: 'qualcomm', model: 'Quectel EC25/EG25', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'F2', 'F13'] },
   '05c6:9215': { model: 'Quectel EC20', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6'] },
   '2c7c:0121': { model: 'Quectel EC21', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6'] },
   '2c7c:0191': { model: 'Quectel EG91', vendor: 'Quectel', sources: ['K2'] },
   '2c7c:0195': { model: 'Quectel EG95', vendor: 'Quectel', sources: ['K2'] },
   '2c7c:0296': { model: 'Quectel BG96', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2'] },
   '2c7c:0700': { model: 'Quectel BG95', vendor: 'Quectel', mode: 'PPP', sources: ['S6'] },
-  '2c7c:0306': { model: 'Quectel EG06 (kernel: EP06)', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2', 'F9'] },
+  '2c7c:0306': { chipset: 'qualcomm', model: 'Quectel EG06 (kernel: EP06)', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2', 'F9'] },
   '2c7c:030b': { model: 'Quectel EG060K (kernel: EM060K)', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2'] },
-  '2c7c:0512': { model: 'Quectel EG12/EG18 (kernel: EM12)', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2', 'F6'] },
-  '2c7c:0800': { model: 'Quectel RG50x/RM500Q', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'S8', 'K2'] },
-  '2c7c:0801': { model: 'Quectel RG520N/RM520N', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'F5', 'F12'] },
+  '2c7c:0512': { chipset: 'qualcomm', model: 'Quectel EG12/EG18 (kernel: EM12)', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2', 'F6'] },
+  '2c7c:0800': { chipset: 'qualcomm', model: 'Quectel RG50x/RM500Q', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'S8', 'K2'] },
+  '2c7c:0801': { chipset: 'qualcomm', model: 'Quectel RG520N/RM520N', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'F5', 'F12'] },
   '2c7c:0900': { model: 'Quectel RG500U', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 4, sources: ['S6'] },
   '2c7c:0901': { model: 'Quectel EC200U', vendor: 'Quectel', sources: ['K2'] },
   '2c7c:0316': { model: 'Quectel RG255C', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6'] },
   '2c7c:6001': { model: 'Quectel EG912Y', vendor: 'Quectel', sources: ['K2'] },
   '2c7c:6002': { model: 'Quectel EG912N (kernel: EC200S_CN)', vendor: 'Quectel', mode: 'ECM', atInterface: 3, sources: ['S6', 'K2'] },
   '2c7c:6004': { model: 'Quectel EG060W', vendor: 'Quectel', mode: 'ECM', atInterface: 3, sources: ['S6'] },
-  '2c7c:6005': { model: 'Quectel EC200A', vendor: 'Quectel', mode: 'RNDIS', atInterface: 3, sources: ['S6', 'K1'] },
+  '2c7c:6005': { chipset: 'asr', model: 'Quectel EC200A', vendor: 'Quectel', mode: 'RNDIS', atInterface: 3, sources: ['S6', 'K1'] },
   '2c7c:6007': { model: 'Quectel EG915Q (kernel: EG916Q)', vendor: 'Quectel', mode: 'QMI (gobinet)', atInterface: 2, sources: ['S6', 'K2'] },
   '2c7c:6008': { model: 'Quectel EM061K', vendor: 'Quectel', sources: ['K2'] },
   '2c7c:6009': { model: 'Quectel EM061K', vendor: 'Quectel', sources: ['K2'] },

@@ -1,3 +1,4 @@
+import { catalogueEntry } from '../../catalogue/index';
 import type { Finding, LogEvent } from '../../model';
 import type { FileEvents } from '../../events/eventCollector';
 import { formatClock, formatDuration } from '../../records/timeWords';
@@ -20,7 +21,7 @@ const SILENT_LINES = 20;
 export function detectModemSilence(file: FileEvents, events: readonly LogEvent[], devices: readonly UsbDevice[], options: DetectOptions): Finding[] {
   const gsmd = file.daemons.gsmd;
   if (!gsmd) return [];
-  const trouble = events.filter((e) => e.file === file.file && e.id.startsWith('gsmd.') && LOSS_CODES.has(findingOf(e) ?? ''));
+  const trouble = events.filter((e) => e.file === file.file && catalogueEntry(e.id)?.tags?.includes('gsmd') && LOSS_CODES.has(findingOf(e) ?? ''));
   if (trouble.length === 0) return [];
   const last = trouble[trouble.length - 1];
   if (gsmd.lastLine > last.endLine) {
@@ -34,8 +35,10 @@ export function detectModemSilence(file: FileEvents, events: readonly LogEvent[]
   const span = quietSeconds !== undefined ? `${formatDuration(quietSeconds)} (${quietLines} lines)` : `${quietLines} lines`;
   const back = returnAfter(devices, last);
   const comeback = back ? `, although the modem came back on USB${back.time !== undefined ? ` at ${formatClock(back.time)}` : ''}` : '';
+  // gsmd logs a successful registration only at debug level, so silence alone proves little: say
+  // what the log does not show, not that no instance is registered (knowledge 6) [KB6].
   const message = `gsmd has logged nothing about ${modemName(last.fields)}${since}; the log goes on for ${span} without a word from it${comeback}. ` +
-    'No modem instance is registered, so nothing will register the modem again until gsmd restarts or the router reboots.';
+    'The log does not show gsmd taking the modem back (at the default log level it would not say so either: check with `gsmctl -A AT`).';
   return [toFinding('modem-silent', 'error', message, [last])];
 }
 

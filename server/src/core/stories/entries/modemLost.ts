@@ -1,0 +1,82 @@
+import { usbModel } from '../../catalogue/tables/usbIds';
+import { secondsBetween } from '../../findings/eventTime';
+import type { Absence, UsbDevice } from '../../findings/usbHistory';
+import { formatDuration } from '../../records/timeWords';
+import { StoryWriter, usbIdWords, when } from '../evidence';
+import { droppedWithParent, isHub, isModemDevice } from '../modemDevice';
+import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
+
+/** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
+const BOOT_SECONDS = 60;
+
+/**
+ * The modem left the USB bus and the log goes on without it, or it came back in a download mode
+ * (EDL on Qualcomm modules; another ID on ASR ones). Not for hubs, storage or phones, not for hub
+ * children that dropped with their hub, not for a boot-time unbind, and not for a drop the log ends
+ * on (that is the cut last cycle, not "did not come back").
+ */
+export const modemLostStory: StoryDefinition = {
+  id: 'modem-lost',
+  title: 'Modem lost',
+  description: 'The modem left the USB bus and did not come back while the log went on, or came back in download mode.',
+  rank: 3,
+  verdicts: {
+    'off-the-bus': { label: 'off the USB bus', severity: 'error', meaning: 'The modem left the bus and the log goes on without it.' },
+    'download-mode': { label: 'in download mode', severity: 'error', meaning: 'The modem came back as a download-mode (EDL) device: it runs no firmware.' },
+  },
+  build: (ctx) => {
+    const out: StoryDraft[] = [];
+    for (const d of ctx.devices) {
+      if (!isModemDevice(d) || isHub(d, ctx.devices)) continue;
+      const lost = d.absences.find((a) => !a.back && lastsInLog(ctx, a) && !bootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      if (lost) out.push(offTheBus(ctx, d, lost));
+    }
+    const edl = ctx.coded('modem-edl-mode')[0];
+    if (edl && !out.length) {
+      const w = new StoryWriter();
+      w.step('The modem shows as an emergency download (EDL) device: it runs no firmware and waits to be flashed.', edl, 'F7', 'F9', 'S22');
+      out.push({
+        verdict: 'download-mode', confidence: 'high', why: 'A download-mode device is on the bus where the modem was.',
+        summary: `${edl.message} No update tool line is in the log, so what put it there (an interrupted flash, a crash) the log does not say.`,
+        steps: w.sorted(), evidence: w.evidence, advice: ['checkModemAlive', 'downloadModeReflash', 'shareTroubleshootPrivately'], unknowns: ['modemNow'], sources: w.sources,
+        tells: ['modem-edl-mode', 'usb-gap', 'usb-disconnect'], restsOn: ['modem-edl-mode'],
+      });
+    }
+    return out;
+  },
+};
+
+function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
+  const w = new StoryWriter();
+  const model = usbModel(d.vidpid)?.model;
+  const name = model ? `the modem (${model}) at USB ${d.path}` : `the modem at USB ${d.path}`;
+  w.step(`${capitalise(name)} left the USB bus${when(a.gone)}.`, a.gone, 'K3b');
+  const last = ctx.events[ctx.events.length - 1];
+  const after = last ? secondsBetween(a.gone, last) : undefined;
+  w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back.`);
+  return {
+    verdict: 'off-the-bus', confidence: 'medium',
+    why: 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
+    summary: `${capitalise(name)} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it. What made it drop (a crash, a reset, a power dip, the host) the log does not say.`,
+    steps: w.sorted(), evidence: w.evidence,
+    advice: ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
+    adviceFields: usbIdWords(d.vidpid),
+    unknowns: ['modemNow', 'whyItDropped'], sources: w.sources, restsOn: ['usb-gap'],
+    tells: ['usb-gap', 'usb-disconnect', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
+  };
+}
+
+/** The log goes on long enough after the drop for "did not come back" to mean something. */
+function lastsInLog(ctx: StoryContext, a: Absence): boolean {
+  const last = ctx.events[ctx.events.length - 1];
+  const after = last ? secondsBetween(a.gone, last) : undefined;
+  if (after !== undefined) return after >= ctx.options.usbGapSeconds;
+  // No common clock: count the catalogued lines after it.
+  return ctx.events.filter((e) => e.line > a.gone.line).length >= 10;
+}
+
+function bootUnbind(a: Absence): boolean {
+  return a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS;
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

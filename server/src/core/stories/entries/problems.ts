@@ -1,0 +1,61 @@
+import { findingStory } from '../findingStory';
+
+// Problem stories told from their findings: the words, codes and advice are the data; the telling
+// is findingStory's. Meanings say "can" where a cause is one of several (knowledge 6).
+
+export const unresponsiveStory = findingStory({
+  id: 'modem-unresponsive',
+  title: 'Modem not answering',
+  description: 'AT, QMI or MBIM requests to the modem time out, its ports time out, or transactions are aborted.',
+  rank: 5,
+  codes: ['modem-unresponsive', 'modem-write-failure', 'modem-read-failure'],
+  recovery: ['modem-back', 'data-up'],
+  severity: 'error',
+  opening: 'The modem did not answer its manager\'s requests',
+  meaning: 'A modem that stops answering can be busy (a firmware operation), hung, or already gone from the USB bus; the lines around it tell which.',
+  sources: ['KB6', 'X64', 'X70'],
+  advice: ['checkModemAnswers', 'checkModemAlive'],
+  unknowns: ['modemNow'],
+});
+
+export const simStory = findingStory({
+  id: 'sim-problem',
+  title: 'SIM problem',
+  description: 'The SIM is not inserted, wants a PIN or PUK, is in an invalid state, or is power-cycled again and again.',
+  rank: 6,
+  codes: ['sim-error'],
+  recovery: ['registered', 'data-up'],
+  severity: 'error',
+  opening: 'The modem reported a SIM problem',
+  meaning: 'A SIM problem can be a missing or badly seated card, a PIN or PUK lock, or a card the network or modem rejects.',
+  sources: ['KB6', 'S19', 'X21'],
+  advice: ['checkSim'],
+});
+
+export const registrationStory = findingStory({
+  id: 'registration-problem',
+  title: 'Network registration problem',
+  description: 'Registration denied, no service, deregistered, or CME/CEREG errors.',
+  rank: 7,
+  codes: ['registration-failed'],
+  recovery: ['registered', 'data-up'],
+  severity: 'warning',
+  opening: 'The modem could not register in a network',
+  meaning: 'Failed registration can be no coverage, the network denying this SIM or device, or a modem that lost its network settings.',
+  sources: ['KB6', 'X66', 'X67'],
+  advice: ['checkRegistration'],
+});
+
+export const dataStory = findingStory({
+  id: 'data-connection-problem',
+  title: 'Data connection problem',
+  description: 'The data session (PDN, bearer, PPP) fails to come up, drops, or the mobile interface flaps.',
+  rank: 8,
+  codes: ['data-session-failed', 'mobile-data-down', 'interface-down'],
+  recovery: ['data-up'],
+  severity: 'warning',
+  opening: 'The mobile data connection failed or went down',
+  meaning: 'A data session can fail on the network side (APN, credentials, PDP type, coverage) or because the modem under it went away; the lines around it tell which.',
+  sources: ['KB6', 'X23', 'X65'],
+  advice: ['checkDataSession'],
+});

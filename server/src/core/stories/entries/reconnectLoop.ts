@@ -1,0 +1,67 @@
+import { usbModel } from '../../catalogue/tables/usbIds';
+import { secondsBetween } from '../../findings/eventTime';
+import type { LogEvent } from '../../model';
+import { formatDuration } from '../../records/timeWords';
+import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
+import { isHub, isModemDevice } from '../modemDevice';
+import type { StoryDefinition, StoryDraft } from '../types';
+
+/** A deliberate restart logged this close before a drop explains it. */
+const EXPLAINS_SECONDS = 120;
+
+/**
+ * The modem keeps dropping off USB and coming back: repeated disconnect/enumerate pairs on the
+ * same port path (never a device number alone: it counts every device on the bus, knowledge 4.3).
+ * Whether something resets it on purpose decides the verdict.
+ */
+export const reconnectLoopStory: StoryDefinition = {
+  id: 'reconnect-loop',
+  title: 'Modem reconnect loop',
+  description: 'The modem drops off USB and comes back again and again; the period, the count, and whether something resets it on purpose.',
+  rank: 4,
+  verdicts: {
+    looping: { label: 'drops by itself', severity: 'error', meaning: 'Repeated drops with no logged deliberate restart before them: the modem resets, crashes or browns out.' },
+    deliberate: { label: 'reset on purpose', severity: 'warning', meaning: 'Most drops follow a logged deliberate restart (ping_reboot, mobifd, a script): find why that keeps firing.' },
+  },
+  build: (ctx) => {
+    const out: StoryDraft[] = [];
+    for (const loop of ctx.coded('usb-reconnect-loop')) {
+      const d = ctx.devices.find((x) => loop.lines.some((l) => x.absences.some((a) => a.gone.line === l)));
+      if (!d || !isModemDevice(d) || isHub(d, ctx.devices)) continue;
+      const cycles = d.absences.filter((a) => a.back && loop.lines.includes(a.gone.line));
+      if (cycles.length < 2) continue;
+      const restarts = ctx.marked('deliberate-restart');
+      const explained = cycles.filter((a) => restarts.some((r) => explains(r, a.gone)));
+      const gaps = cycles.slice(1).map((a, i) => secondsBetween(cycles[i].gone, a.gone)).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
+      const period = gaps.length ? gaps[Math.floor(gaps.length / 2)] : undefined;
+      const w = new StoryWriter();
+      const model = usbModel(d.vidpid)?.model;
+      const name = model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
+      w.step(`${name} dropped off the bus${when(cycles[0].gone)} and came back${when(cycles[0].back)}.`, cycles[0].gone, 'K3b');
+      if (cycles.length > 1) w.step(`It did so ${cycles.length} times in all${period !== undefined ? `, about every ${formatDuration(period)}` : ''}; the last${when(cycles[cycles.length - 1].gone)}.`, cycles[cycles.length - 1].gone);
+      for (const a of cycles) w.prove(a.gone.line, ...(a.back ? [a.back.line] : []));
+      const deliberate = explained.length * 2 >= cycles.length;
+      const firstRestart = restarts.find((r) => explains(r, explained[0]?.gone));
+      if (explained.length && firstRestart) w.step(`${explained.length} of the drops follow a deliberate restart, such as${when(firstRestart)}: "${firstRestart.text}".`, firstRestart, 'S23', 'S20');
+      w.cite('KB43');
+      out.push({
+        verdict: deliberate ? 'deliberate' : 'looping',
+        confidence: cycles.length >= 3 ? 'high' : 'medium',
+        why: deliberate ? 'Most drops follow a logged deliberate restart.' : `${cycles.length} disconnect/enumerate pairs on the same port, with no deliberate restart logged before ${explained.length ? 'most of them' : 'them'}.`,
+        summary: `${name} dropped off USB and came back ${cycles.length} times${period !== undefined ? `, about every ${formatDuration(period)}` : ''}. ${deliberate ? 'Most drops follow a line in which something restarts the modem on purpose: the loop is that restart firing again and again, so find why its check keeps failing.' : 'No line shows anything restarting it on purpose: a modem that keeps dropping off the bus by itself is crash-looping, resetting or browning out (the log cannot tell which).'}`,
+        steps: w.sorted(), evidence: w.evidence,
+        advice: ['findWhoResets', 'checkModemAlive'],
+        adviceFields: usbIdWords(d.vidpid),
+        unknowns: ['whyItDropped'], sources: w.sources, restsOn: ['usb-reconnect-loop'],
+        tells: ['usb-reconnect-loop', 'usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-duplicate-registration'],
+      });
+    }
+    return out;
+  },
+};
+
+function explains(r: LogEvent, gone: LogEvent | undefined): boolean {
+  if (!gone || r.line > gone.line || !marksOf(r).includes('deliberate-restart')) return false;
+  const s = secondsBetween(r, gone);
+  return s !== undefined ? s >= 0 && s <= EXPLAINS_SECONDS : gone.line - r.line <= 30;
+}

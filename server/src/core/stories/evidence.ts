@@ -1,0 +1,85 @@
+import { catalogueEntry } from '../catalogue/index';
+import { usbModel } from '../catalogue/tables/usbIds';
+import type { EpisodeStep, LogEvent } from '../model';
+import { formatClock } from '../records/timeWords';
+import type { StoryMark } from './marks';
+
+/** The story marks an event carries, per its catalogue entry (and that entry's condition). */
+export function marksOf(e: LogEvent): readonly StoryMark[] {
+  const entry = catalogueEntry(e.id);
+  if (!entry?.story) return [];
+  if (entry.storyIf && !entry.storyIf.values.includes(e.fields[entry.storyIf.field] ?? '')) return [];
+  return entry.story;
+}
+
+/** ` at 19:54:59`, ` at uptime 303 s`, or nothing: where a step happened on the best clock. */
+export function when(e: { time?: number; uptime?: number } | undefined): string {
+  if (!e) return '';
+  if (e.time !== undefined) return ` at ${formatClock(e.time)}`;
+  if (e.uptime !== undefined) return ` at uptime ${e.uptime.toFixed(0)} s`;
+  return '';
+}
+
+/**
+ * Collects a story's steps, the lines that prove them and the sources behind them, so each story
+ * builder says what happened and nothing about bookkeeping.
+ */
+export class StoryWriter {
+  readonly steps: EpisodeStep[] = [];
+  private readonly lines = new Set<number>();
+  private readonly cited = new Set<string>();
+
+  step(text: string, at?: { line: number; time?: number }, ...sources: string[]): void {
+    const s: EpisodeStep = { text };
+    if (at) {
+      s.line = at.line;
+      if (at.time !== undefined) s.time = at.time;
+      this.lines.add(at.line);
+    }
+    this.steps.push(s);
+    this.cite(...sources);
+  }
+
+  /** A line that proves the story without a step of its own. */
+  prove(...lines: number[]): void {
+    for (const l of lines) this.lines.add(l);
+  }
+
+  cite(...sources: string[]): void {
+    for (const s of sources) this.cited.add(s);
+  }
+
+  get evidence(): number[] {
+    return [...this.lines].sort((a, b) => a - b);
+  }
+
+  get sources(): string[] {
+    return [...this.cited];
+  }
+
+  /** Steps in the order things happened; a step without a time stays after the one before it. */
+  sorted(): EpisodeStep[] {
+    let carry = -Infinity;
+    const keyed = this.steps.map((s, i) => {
+      if (s.time !== undefined) carry = s.time;
+      return { s, i, t: s.time ?? carry };
+    });
+    keyed.sort((a, b) => a.t - b.t || a.i - b.i);
+    return keyed.map((k) => k.s);
+  }
+}
+
+/**
+ * `{modemId}` and `{downloadId}` for advice: the modem's own USB ID when the log shows it, and the
+ * download-mode ID to look for. 05c6:9008 is Qualcomm's EDL ID; for a modem of another chipset
+ * (the ASR-based EC200A) no source gives one, so the advice says "an ID other than its own"
+ * (knowledge 3.6) [S22].
+ */
+export function usbIdWords(vidpid: string | undefined): Record<string, string> {
+  const model = usbModel(vidpid);
+  const modemId = vidpid && model ? `the modem's own ID (${vidpid} for the ${model.model})` : 'the modem\'s own ID';
+  let downloadId = 'a download-mode ID (05c6:9008 on Qualcomm-based modules)';
+  if (model?.chipset === 'qualcomm') downloadId = '05c6:9008 for emergency download (EDL) mode';
+  else if (model?.chipset === 'asr') downloadId = `an ID other than ${vidpid} for download mode (the ${model.model} is ASR-based: no source gives its download-mode ID)`;
+  return { modemId, downloadId };
+}

@@ -1,0 +1,55 @@
+import { catalogueEntry } from '../catalogue/index';
+import type { FileSummary, LogEvent } from '../model';
+import type { HostId } from './marks';
+
+export interface HostProfile {
+  id: HostId;
+  /** How reports name the stack: "Teltonika RutOS". */
+  label: string;
+}
+
+/** The stacks, in the order they win when a log shows several (a RutOS router also runs netifd). */
+export const HOSTS: readonly HostProfile[] = [
+  { id: 'rutos', label: 'Teltonika RutOS' },
+  { id: 'modemmanager', label: 'Linux with ModemManager' },
+  { id: 'gammu', label: 'Linux with gammu' },
+  { id: 'freebsd', label: 'FreeBSD' },
+  { id: 'embedded', label: 'an embedded device console' },
+  { id: 'openwrt', label: 'OpenWrt' },
+  { id: 'linux', label: 'Linux' },
+];
+
+/** What a file's format alone says, when no line names its stack (weaker than any event). */
+const FORMAT_HINTS: Partial<Record<string, HostId>> = {
+  logread: 'openwrt',
+  luci: 'openwrt',
+  'esp-idf': 'embedded',
+};
+
+export interface HostGuess {
+  host: HostId;
+  label: string;
+  /** First line of the evidence per stack seen, for the report's "why". */
+  evidence?: { file: number; line: number; id: string };
+}
+
+/**
+ * The software stack a log comes from, read from the catalogue's `stack` marks on its events, then
+ * from the file formats. Without either, a plain Linux host: its advice names only generic tools.
+ */
+export function detectHost(events: readonly LogEvent[], files: readonly FileSummary[]): HostGuess {
+  const firstOf = new Map<HostId, LogEvent>();
+  for (const e of events) {
+    const stack = catalogueEntry(e.id)?.stack;
+    if (stack && !firstOf.has(stack)) firstOf.set(stack, e);
+  }
+  for (const h of HOSTS) {
+    const e = firstOf.get(h.id);
+    if (e) return { host: h.id, label: h.label, evidence: { file: e.file, line: e.line, id: e.id } };
+  }
+  for (const f of files) {
+    const hint = FORMAT_HINTS[f.format];
+    if (hint) return { host: hint, label: HOSTS.find((h) => h.id === hint)!.label };
+  }
+  return { host: 'linux', label: 'Linux' };
+}

@@ -1,0 +1,35 @@
+// The words catalogue entries and stories share. An entry says what its line means to a story
+// (`story: ['update-finished']`) and which software stack it proves (`stack: 'rutos'`); stories
+// and the host detector read these marks, so no story names an event id.
+
+/**
+ * What a line means to a story.
+ * - `update-finished`: a firmware update tool said the update completed.
+ * - `modem-back`: the modem manager took the modem (back) into service.
+ * - `deliberate-restart`: something restarted the modem or the router on purpose (a ping check, a
+ *   modem manager's retry, a user's request); a modem that drops after it was told to.
+ * - `data-up`: the mobile data connection came up.
+ * - `registered`: the modem registered in a network.
+ * - `watchdog` / `kernel-crash` / `power-cut`: what an unexpected reboot's line says caused it.
+ */
+export type StoryMark =
+  | 'update-finished'
+  | 'modem-back'
+  | 'deliberate-restart'
+  | 'data-up'
+  | 'registered'
+  | 'watchdog'
+  | 'kernel-crash'
+  | 'power-cut';
+
+/**
+ * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).
+ * - `rutos`: Teltonika RutOS (gsmd, mobifd, dfota, RutOS events).
+ * - `modemmanager`: any Linux with ModemManager (OpenWrt, Raspberry Pi, PC).
+ * - `openwrt`: OpenWrt without ModemManager (uqmi, comgt, quectel-cm, pppd through netifd).
+ * - `gammu`: gammu / smstools on a Linux host.
+ * - `embedded`: a microcontroller or appliance console (ESP-IDF, Venus OS dbus-modem).
+ * - `freebsd`: FreeBSD / pfSense / OPNsense.
+ * - `linux`: a Linux host with none of the above (dmesg, journal only).
+ */
+export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'linux';

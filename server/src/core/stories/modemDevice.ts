@@ -1,0 +1,31 @@
+import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
+import type { UsbDevice } from '../findings/usbHistory';
+
+// Drivers that bind a cellular modem's functions, and drivers of things that are not modems
+// (knowledge 4.3: a tethered phone on rndis_host, a USB hub, a flash drive or card reader are not
+// "the modem"). rndis_host alone is a phone as often as a modem: it counts only with a known ID.
+const MODEM_DRIVERS = /^(?:option|qmi_wwan|cdc_mbim|GobiNet|qcserial|sierra|sierra_net|cdc_acm|huawei_cdc_ncm|cdc_ncm|u3g)$/;
+const NOT_MODEM_DRIVERS = /^(?:hub|usb-storage|uas|usbhid|btusb|snd-usb-audio|uvcvideo)$/;
+
+/**
+ * Whether the log shows this USB device is a modem: a known modem ID, or a modem driver bound to
+ * it. A device the log says nothing about is not called "the modem".
+ */
+export function isModemDevice(d: UsbDevice): boolean {
+  if (d.vidpid && NOT_MODEMS[d.vidpid.toLowerCase()]) return false;
+  const model = usbModel(d.vidpid);
+  if (model) return true;
+  const drivers = d.enumerations.flatMap((en) => [...en.drivers.values()]);
+  if (drivers.some((x) => NOT_MODEM_DRIVERS.test(x))) return false;
+  return drivers.some((x) => MODEM_DRIVERS.test(x)) || d.enumerations.some((en) => en.ttys.size > 0 || en.looseTtys.length > 0);
+}
+
+/** Whether a device's drop at `line` went with its parent hub's (hub children drop with their hub). */
+export function droppedWithParent(d: UsbDevice, goneLine: number, devices: readonly UsbDevice[]): boolean {
+  return devices.some((p) => p !== d && p.file === d.file && d.path.startsWith(p.path + '.') && p.absences.some((a) => Math.abs(a.gone.line - goneLine) <= 20));
+}
+
+/** A device other devices hang below (`1-1` when `1-1.4` exists) is a hub, not a modem. */
+export function isHub(d: UsbDevice, devices: readonly UsbDevice[]): boolean {
+  return devices.some((o) => o !== d && o.file === d.file && o.path.startsWith(d.path + '.'));
+}

@@ -1,0 +1,163 @@
+import { pickVariant, ADVICE, UNKNOWNS } from '../catalogue/advice';
+import type { FileEvents } from '../events/eventCollector';
+import { findingOf } from '../findings/eventTime';
+import type { DetectOptions } from '../findings/options';
+import type { UsbDevice } from '../findings/usbHistory';
+import type { Episode, Finding, FindingCode, LogEvent, Severity } from '../model';
+import type { DeviceFacts } from '../troubleshoot/deviceFacts';
+import { marksOf } from './evidence';
+import { detectHost, type HostGuess } from './hosts';
+import type { StoryMark } from './marks';
+import { isUpdateAnchor } from './entries/modemUpdate';
+import { STORIES, UPDATE_STORY_ID } from './registry';
+import type { StoryContext, StoryDefinition, StoryDraft } from './types';
+
+export interface StoryInput {
+  files: readonly FileEvents[];
+  events: readonly LogEvent[];
+  findings: readonly Finding[];
+  devices: readonly UsbDevice[];
+  options: DetectOptions;
+  facts?: DeviceFacts;
+  /** Files that may hold a story (the logs of an archive); default: all. */
+  storyFiles?: readonly number[];
+}
+
+/** Anchors further apart than this are separate update episodes (a day-long log can hold several attempts). */
+const EPISODE_SEPARATION_MS = 2 * 3600_000;
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * Every story the logs tell, the one that matters most first: by severity of its verdict, then by
+ * the registry's rank, then by place. The host stack is read once for all files (an archive's logs
+ * come from one device) and picks the wording of every piece of advice.
+ */
+export function tellStories(input: StoryInput): { episodes: Episode[]; host: HostGuess } {
+  const host = detectHost(input.events, input.files.map((f) => f.summary));
+  const episodes: Episode[] = [];
+  const candidates = input.files.filter((f) => !input.storyFiles || input.storyFiles.includes(f.file));
+  for (const file of candidates) {
+    const mine = input.events.filter((e) => e.file === file.file);
+    const findings = input.findings.filter((f) => f.file === file.file);
+    const devices = input.devices.filter((d) => d.file === file.file);
+    // Device facts belong to the first log: they describe the device, not one file.
+    const facts = file === candidates[0] ? input.facts : undefined;
+    const told: Episode[] = [];
+    for (const story of STORIES) {
+      const windows = story.id === UPDATE_STORY_ID ? updateWindows(mine, file.endLine) : [];
+      for (const window of windows.length ? windows : [undefined]) {
+        // Facts describe the device when the troubleshoot file was made: the last window.
+        const last = !window || window === windows[windows.length - 1];
+        const ctx = contextFor({ file, events: mine, findings, all: input.findings, devices, options: input.options, host: host.host, told, ...(facts && last ? { facts } : {}), ...(window ? { window } : {}) });
+        for (const draft of story.build(ctx)) {
+          if (alreadyTold(draft, told)) continue;
+          told.push(toEpisode(story, draft, file.file, host));
+        }
+      }
+    }
+    episodes.push(...told);
+  }
+  episodes.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rankOf(a) - rankOf(b) || a.file - b.file || a.startLine - b.startLine);
+  return { episodes, host };
+}
+
+function rankOf(e: Episode): number {
+  return STORIES.find((s) => s.id === e.kind)?.rank ?? 99;
+}
+
+/**
+ * A story is not told again when every finding it rests on sits inside the lines of a story
+ * already told that tells findings of that code (a data drop inside a stuck update is part of it).
+ */
+function alreadyTold(draft: StoryDraft, told: readonly Episode[]): boolean {
+  const rests = draft.restsOn;
+  if (!rests?.length) return false;
+  return told.some((t) => {
+    const tells = tellsOf.get(t);
+    if (!tells || !rests.every((c) => tells.has(c))) return false;
+    return draft.evidence.every((l) => l >= t.startLine && l <= t.endLine);
+  });
+}
+
+const tellsOf = new WeakMap<Episode, Set<FindingCode>>();
+
+function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: HostGuess): Episode {
+  const verdict = story.verdicts[d.verdict] ?? { label: d.verdict, severity: 'warning' as Severity, meaning: '' };
+  const sources = new Set(d.sources);
+  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => d.adviceFields?.[k] ?? defaultField(k) ?? m);
+  const advice: string[] = [];
+  for (const key of d.advice) {
+    const v = pickVariant(ADVICE[key], host.host);
+    if (!v) continue;
+    advice.push(fill(v.text));
+    v.sources.forEach((s) => sources.add(s));
+  }
+  const unknowns: string[] = [];
+  for (const key of d.unknowns) {
+    const v = pickVariant(UNKNOWNS[key], host.host);
+    if (!v) continue;
+    unknowns.push(fill(v.text));
+    v.sources.forEach((s) => sources.add(s));
+  }
+  const startLine = d.startLine ?? d.evidence[0] ?? 1;
+  const endLine = d.endLine ?? d.evidence[d.evidence.length - 1] ?? startLine;
+  const e: Episode = {
+    kind: story.id, title: story.title, verdict: d.verdict, verdictLabel: verdict.label, severity: verdict.severity, host: host.label,
+    confidence: d.confidence, why: d.why, unknowns, summary: d.summary, file, startLine, endLine,
+    steps: d.steps, evidence: d.evidence, advice, sources: [...sources],
+  };
+  const t = d.steps.find((s) => s.time !== undefined)?.time;
+  if (t !== undefined) e.startTime = t;
+  tellsOf.set(e, new Set(d.tells ?? []));
+  return e;
+}
+
+function defaultField(k: string): string | undefined {
+  if (k === 'modemId') return 'the modem\'s own ID';
+  if (k === 'downloadId') return 'a download-mode ID (05c6:9008 on Qualcomm-based modules)';
+  return undefined;
+}
+
+/** The finding a story's verdict raises next to the line-level ones (a stuck update, a failed one). */
+export function verdictFinding(e: Episode): FindingCode | undefined {
+  return STORIES.find((s) => s.id === e.kind)?.verdicts[e.verdict]?.finding;
+}
+
+function contextFor(o: { file: FileEvents; events: readonly LogEvent[]; findings: readonly Finding[]; all: readonly Finding[]; devices: readonly UsbDevice[]; options: DetectOptions; host: HostGuess['host']; told: readonly Episode[]; facts?: DeviceFacts; window?: { from: number; to: number } }): StoryContext {
+  const w = o.window;
+  const inWindow = (line: number): boolean => !w || (line >= w.from && line <= w.to);
+  const events = w ? o.events.filter((e) => inWindow(e.line)) : o.events;
+  const findings = w ? o.findings.filter((f) => inWindow(f.line)) : o.findings;
+  const devices = w ? o.devices.map((d) => ({ ...d, absences: d.absences.filter((a) => inWindow(a.gone.line)), enumerations: d.enumerations.filter((en) => inWindow(en.start.line)) })) : o.devices;
+  const byMark = new Map<StoryMark, LogEvent[]>();
+  for (const e of events) for (const m of marksOf(e)) (byMark.get(m) ?? byMark.set(m, []).get(m)!).push(e);
+  return {
+    file: o.file, events, findings, allFindings: o.all, devices, options: o.options, host: o.host,
+    ...(o.facts ? { facts: o.facts } : {}), ...(w ? { window: w } : {}),
+    marked: (m) => byMark.get(m) ?? [],
+    coded: (...codes) => findings.filter((f) => codes.includes(f.code)),
+    untold: (...codes) => findings.filter((f) => codes.includes(f.code) && !o.told.some((t) => tellsOf.get(t)?.has(f.code) && f.line >= t.startLine && f.line <= t.endLine)),
+  };
+}
+
+/**
+ * Splits a file into the windows of its separate update episodes: groups of anchor events more
+ * than two hours apart. One window, or none, means the file is told as one story.
+ */
+export function updateWindows(events: readonly LogEvent[], endLine: number): { from: number; to: number }[] {
+  const anchors = events.filter(isUpdateAnchor).sort((a, b) => a.line - b.line);
+  const groups: LogEvent[][] = [];
+  for (const a of anchors) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (g && !(prev!.time !== undefined && a.time !== undefined && a.time - prev!.time > EPISODE_SEPARATION_MS)) g.push(a);
+    else groups.push([a]);
+  }
+  if (groups.length < 2) return [];
+  return groups.map((g, i) => ({
+    from: i === 0 ? 1 : groups[i - 1][groups[i - 1].length - 1].line + 1,
+    to: i === groups.length - 1 ? endLine : groups[i + 1][0].line - 1,
+  }));
+}
+
+export { findingOf };
