@@ -10,8 +10,7 @@ import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
 import { compileCustomRules, isRuleRefusal, type CompiledRule } from './core/findings/customRules';
 import type { Analysis, Finding } from './core/model';
 import { toHtmlReport } from './core/report/htmlReport';
-import { toMarkdownReport } from './core/report/markdownReport';
-import { redactReport } from './lsp/redactReport';
+import { toShareableReport } from './core/report/shareableReport';
 import { codeLensesFor } from './lsp/codeLenses';
 import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
@@ -282,7 +281,7 @@ connection.onRequest(TimelineRequest.type, (params: TimelineParams, token): Prom
 /** Both forms of the report; the Markdown one is for sharing, so it is redacted. */
 function reportOf(analysis: Analysis, lineText?: (file: number, line: number) => string | undefined): ReportResult {
   const options = lineText ? { lineText } : {};
-  return { markdown: redactReport(toMarkdownReport(analysis, options)), html: toHtmlReport(analysis, options), files: analysis.files.map((f) => f.path) };
+  return { markdown: toShareableReport(analysis, 'md', options), html: toHtmlReport(analysis, options), files: analysis.files.map((f) => f.path) };
 }
 
 connection.listen();

@@ -6,7 +6,7 @@ import { InputError } from '../core/input/readInput';
 import type { Severity } from '../core/model';
 import { toJsonReport } from '../core/report/jsonReport';
 import { runRedact } from './redactCommand';
-import { toMarkdownReport } from '../core/report/markdownReport';
+import { redactAnalysis, toShareableReport } from '../core/report/shareableReport';
 import { toTextReport } from '../core/report/textReport';
 import { expandPaths } from '../core/input/logSet';
 import { helpText, isCommand, numberValue, parseCommandLine, UsageError, type CommandLine } from './options';
@@ -50,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command !== 'diagnose') throw new UsageError(command ? `unknown command "${command}" (see gsmlens help)` : 'no command given (try: gsmlens diagnose FILE, or gsmlens help)');
     if (files.length === 0) throw new UsageError('diagnose needs a FILE, or - for standard input');
+    if (values.redact && values['no-redact']) throw new UsageError('--redact and --no-redact contradict each other (see gsmlens help diagnose)');
     // Choices and ranges were checked by parseCommandLine (options.ts).
     const minSeverity = (values['min-severity'] ?? 'info') as Severity;
     const failOn = values['fail-on'] as Severity | undefined;
@@ -64,11 +65,14 @@ export async function main(argv: string[]): Promise<number> {
     // --fail-on judges every finding, also those --min-severity leaves out of the report.
     const failing = failOn ? analysis.findings.filter((f) => RANK[f.severity] <= RANK[failOn]).length : 0;
     analysis.findings = analysis.findings.filter((f) => RANK[f.severity] <= RANK[minSeverity]);
-    if (values.json) process.stdout.write(JSON.stringify(toJsonReport(analysis), null, 2) + '\n');
-    else if (values.report === 'md' || values.report === 'markdown') process.stdout.write(toMarkdownReport(analysis));
+    // A report for sharing (--report md) is redacted unless --no-redact; --redact redacts any report.
+    const markdown = !values.json && (values.report === 'md' || values.report === 'markdown');
+    const redact = !values['no-redact'] && (!!values.redact || markdown);
+    if (values.json) process.stdout.write(JSON.stringify(toJsonReport(redact ? redactAnalysis(analysis) : analysis), null, 2) + '\n');
+    else if (markdown) process.stdout.write(toShareableReport(analysis, 'md', {}, redact));
     else {
       const color: ColorChoice = values['no-color'] ? 'never' : ((values.color as ColorChoice | undefined) ?? 'auto');
-      process.stdout.write(toTextReport(analysis, colorStyle(wantsColor(color, process.stdout)), textWidth(process.stdout)));
+      process.stdout.write(toTextReport(redact ? redactAnalysis(analysis) : analysis, colorStyle(wantsColor(color, process.stdout)), textWidth(process.stdout)));
     }
     if (failing) {
       process.stderr.write(`gsmlens: ${failing} finding${failing === 1 ? '' : 's'} at or above ${failOn} (--fail-on ${failOn})\n`);

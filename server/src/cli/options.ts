@@ -31,9 +31,11 @@ const DAY = 86_400;
 
 export const OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean', commands: ['diagnose'], help: 'print the machine-readable report (schema version 1)' },
-  report: { type: 'string', commands: ['diagnose'], arg: 'FORMAT', choices: ['text', 'md', 'markdown'], help: 'text (default) or md: the report as Markdown, for a ticket or a forum post' },
+  report: { type: 'string', commands: ['diagnose'], arg: 'FORMAT', choices: ['text', 'md', 'markdown'], help: 'text (default) or md: the report as Markdown, redacted (see --no-redact), for a ticket or a forum post' },
   'min-severity': { type: 'string', commands: ['diagnose'], arg: 'LEVEL', choices: ['error', 'warning', 'info'], help: 'list only findings at or above error|warning|info (default: info)' },
   'fail-on': { type: 'string', commands: ['diagnose'], arg: 'LEVEL', choices: ['error', 'warning', 'info'], help: 'exit status 1 when a finding at or above error|warning|info was found (for scripts and CI)' },
+  redact: { type: 'boolean', commands: ['diagnose'], help: 'replace identities, public addresses and secrets by placeholders (<IMEI-1>) in any report; --report md is redacted without it' },
+  'no-redact': { type: 'boolean', commands: ['diagnose'], help: 'keep them in the --report md report too (it is for your own eyes then)' },
   rules: { type: 'string', commands: ['diagnose'], arg: 'FILE', help: 'your own rules: a JSON list like the gsmlens.customRules setting ([{ "pattern": "regex", "severity": "warning", "message": "..." }])' },
   // Ranges as declared for the editor's gsmlens.thresholds.* settings (package.json), with a ceiling.
   'usb-gap-seconds': { type: 'string', commands: ['diagnose'], arg: 'N', range: { min: 0, max: 365 * DAY, integer: false }, help: 'a modem gone from USB this long while the log goes on is an error (default 60)' },
