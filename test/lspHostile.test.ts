@@ -34,12 +34,12 @@ after(async () => {
 
 /** The hover on `errno 5` of line 41 of the sample: the proof that the server still answers. */
 async function stillAnswers(): Promise<void> {
-  const h = (await server.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: LINE40.indexOf('errno 5') + 2 } })) as Hover;
+  const h = await server.request<Hover>(HoverRequest.type, { textDocument: { uri: SAMPLE }, position: { line: 40, character: LINE40.indexOf('errno 5') + 2 } });
   assert.match((h.contents as MarkupContent).value, /errno 5 = EIO/);
   assert.equal(server.exitCode, undefined, 'the server is still running');
 }
 
-describe('language server under malformed messages', () => {
+describe('language server under malformed messages', { timeout: 60_000 }, () => {
   it('ignores a didOpen without text (or of any wrong shape) and keeps answering', async () => {
     const send = (params: unknown): Promise<void> => server.conn.sendNotification('textDocument/didOpen', params as never);
     await send({ textDocument: { uri: 'file:///work/hostile/notext.log', languageId: 'routerlog', version: 1 } });
@@ -76,7 +76,7 @@ describe('language server under malformed messages', () => {
   });
 
   it('answers requests with missing or wrong parameters with an empty answer, not a crash', async () => {
-    const req = (method: string, params: unknown): Promise<unknown> => server.conn.sendRequest(method, params as never);
+    const req = (method: string, params: unknown): Promise<unknown> => server.request(method, params);
     assert.equal(await req('textDocument/hover', { textDocument: { uri: SAMPLE } }), null);
     assert.equal(await req('textDocument/hover', { textDocument: { uri: SAMPLE }, position: { line: -1, character: 'x' } }), null);
     assert.equal(await req('textDocument/hover', {}), null);
@@ -90,11 +90,26 @@ describe('language server under malformed messages', () => {
     await server.conn.sendNotification('textDocument/didClose', { textDocument: 5 } as never);
     await server.conn.sendNotification(ForgetFileNotification.method, { uri: 5 } as never);
     await stillAnswers();
-    assert.ok((await server.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: SAMPLE } }))?.length, 'code lenses still come');
+    assert.ok((await server.request<unknown[] | null>(CodeLensRequest.type, { textDocument: { uri: SAMPLE } }))?.length, 'code lenses still come');
   });
 });
 
-describe('custom rules cannot hang the server', () => {
+describe('log text in hovers and problems', { timeout: 60_000 }, () => {
+  it('shows bidirectional controls from the log as escapes, never raw', async () => {
+    const uri = 'file:///work/hostile/bidi/system.log';
+    const line = "Mon Dec  2 19:54:57 2024 daemon.notice netifd: Interface 'mob1\u202e1a1s\u2066' is now down";
+    server.open(uri, `${line}\n`);
+    const diags = await server.diagnosticsOf(uri);
+    assert.ok(diags.length > 0);
+    const hover = await server.request<Hover | null>(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } });
+    const shown: string[] = [(hover?.contents as MarkupContent | undefined)?.value ?? '', ...diags.map((d) => (typeof d.message === 'string' ? d.message : ''))];
+    assert.ok(shown[0].length > 0, 'the line has a hover');
+    for (const text of shown) assert.doesNotMatch(text, /[\u202a-\u202e\u2066-\u2069]/, text);
+    assert.ok(shown.some((t) => t.includes('u202e')), 'the override is shown as an escape');
+  });
+});
+
+describe('custom rules cannot hang the server', { timeout: 60_000 }, () => {
   it('applies (a+)+$ to a 41-character line (and a 60 KiB one) and still answers a hover', async () => {
     const uri = 'file:///work/hostile/redos.log';
     await server.configure({ customRules: [{ pattern: '(a+)+$', severity: 'warning', message: 'ends in a run of a', code: 'redos' }] });
@@ -122,14 +137,27 @@ describe('custom rules cannot hang the server', () => {
   });
 });
 
-describe('logs read from disk', () => {
+describe('line ends', { timeout: 60_000 }, () => {
+  it('reads a CR-only document on the lines the editor shows', async () => {
+    const lf = 'file:///work/hostile/lf/system.log';
+    const cr = 'file:///work/hostile/cr/system.log';
+    server.open(lf, SAMPLE_TEXT);
+    server.open(cr, SAMPLE_TEXT.replace(/\n/g, '\r'));
+    const where = (d: { code?: string | number; range: { start: { line: number } } }[]): string[] => d.map((x) => `${x.code}@${x.range.start.line}`).sort();
+    const expected = where(await server.diagnosticsOf(lf));
+    assert.ok(expected.length > 5);
+    assert.deepEqual(where(await server.diagnosticsOf(cr)), expected);
+  });
+});
+
+describe('logs read from disk', { timeout: 60_000 }, () => {
   const write = (name: string): string => {
     const path = join(tmp, name);
     writeFileSync(path, SAMPLE_TEXT);
     return pathToFileURL(path).toString();
   };
-  const report = async (uri: string): Promise<string> => (await server.conn.sendRequest(ReportRequest.type, { uri })).markdown;
-  const analyse = async (uri: string): Promise<number> => (await server.conn.sendRequest(AnalyzeFileRequest.type, { uri })).lines;
+  const report = async (uri: string): Promise<string> => (await server.request<{ markdown: string }>(ReportRequest.type, { uri })).markdown;
+  const analyse = async (uri: string): Promise<number> => (await server.request<{ lines: number }>(AnalyzeFileRequest.type, { uri })).lines;
 
   it(`keeps only the ${DISK_ANALYSES_KEPT} most recently used analyses`, async () => {
     const uris = Array.from({ length: DISK_ANALYSES_KEPT + 2 }, (_, i) => write(`big-${i}.log`));

@@ -57,10 +57,13 @@ function assertWellFormed(r: ParseResult, lineNo: number): void {
   if (r.uptime !== undefined) assert.ok(Number.isFinite(r.uptime), `uptime ${r.uptime}`);
 }
 
-/** How many lines LineSplitter numbers: one per LF, plus an unterminated last line. */
+/**
+ * How many lines LineSplitter numbers: one per line end (LF, CRLF or a lone CR, as an editor
+ * counts them), plus an unterminated last line.
+ */
 function physicalLines(text: string): number {
   if (text === '') return 0;
-  const parts = text.split('\n');
+  const parts = text.split(/\r\n|\r|\n/);
   return parts[parts.length - 1] === '' ? parts.length - 1 : parts.length;
 }
 
@@ -143,7 +146,7 @@ describe('properties: the analysis finishes and counts every line', () => {
 
   it('counts lines the way the splitter does at the edges', () => {
     // Fixed cases of the rule the properties rely on, so a wrong physicalLines cannot hide a bug.
-    for (const [text, n] of [['', 0], ['\n', 1], ['a', 1], ['a\n', 1], ['a\n\n', 2], ['a\r\nb', 2], ['\n\n\n', 3]] as const) {
+    for (const [text, n] of [['', 0], ['\n', 1], ['a', 1], ['a\n', 1], ['a\n\n', 2], ['a\r\nb', 2], ['\n\n\n', 3], ['a\rb', 2], ['a\r', 1], ['a\r\r\nb', 3], ['\r\n\r', 2]] as const) {
       assert.equal(physicalLines(text), n, JSON.stringify(text));
       assert.equal(analyzeText(text, { referenceTime: REF }).files[0].lines, n, JSON.stringify(text));
     }

@@ -93,6 +93,14 @@ export class LspServer {
     }
   }
 
+  /** A request that fails after `ms` instead of waiting for ever on a server that hangs. */
+  request<R>(method: string | { method: string }, params: unknown, ms = 10_000): Promise<R> {
+    const name = typeof method === 'string' ? method : method.method;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to ${name} within ${ms} ms`)), ms)));
+    return Promise.race([this.conn.sendRequest(name, params as never) as Promise<R>, timeout]).finally(() => clearTimeout(timer));
+  }
+
   open(uri: string, text: string): number {
     this.diagnostics.delete(uri);
     const version = this.version++;

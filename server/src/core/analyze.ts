@@ -69,6 +69,18 @@ export class FileAnalysis {
   }
 }
 
+/** The same notice about the same file is said once, with how many times it came. */
+export function dedupeNotices(notices: readonly InputNotice[]): InputNotice[] {
+  const seen = new Map<string, { notice: InputNotice; count: number }>();
+  for (const n of notices) {
+    const key = `${n.file} ${n.severity} ${n.message}`;
+    const had = seen.get(key);
+    if (had) had.count++;
+    else seen.set(key, { notice: n, count: 1 });
+  }
+  return [...seen.values()].map(({ notice, count }) => (count > 1 ? { ...notice, message: `${notice.message} (${count} times)` } : notice));
+}
+
 function splitNotices(file: number, s: SplitStats): InputNotice[] {
   const out: InputNotice[] = [];
   if (s.invalidUtf8Lines) out.push({ file, severity: 'info', line: s.firstInvalidUtf8Line, message: `${s.invalidUtf8Lines} line(s) hold bytes that are not valid UTF-8; they are shown as \uFFFD and still analysed.` });
@@ -123,7 +135,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
     findings,
     episodes,
     host: host.label,
-    notices: files.flatMap((f) => f.notices),
+    notices: dedupeNotices(files.flatMap((f) => f.notices)),
     ...(context.facts ? { facts: context.facts } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import type { Finding, Severity } from '../core/model';
+import { showControls } from '../core/report/controls';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -44,7 +45,8 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
       severity: SEVERITY[f.severity],
       code,
       source: 'GSM Log Lens',
-      message: f.message,
+      // The Problems panel shows log text too: controls (bidirectional overrides) as escapes.
+      message: showControls(f.message),
       data: { count: f.count, endLine: f.endLine },
     };
     if (options.codeBase && f.code !== 'custom-rule') d.codeDescription = { href: `${options.codeBase}#${f.code}` };

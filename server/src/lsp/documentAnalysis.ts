@@ -65,6 +65,7 @@ export class DocumentAnalysis {
     // The unfinished last line is pushed too: the splitter holds it until its LF arrives, and a
     // snapshot reads it, so a file without a trailing newline loses nothing.
     this.file.splitter.pushText(this.fedOffset === 0 ? text : text.slice(this.fedOffset));
-    this.fedOffset = text.lastIndexOf('\n') + 1;
+    // A line ends at LF, CRLF or a lone CR, as the splitter and the editor count lines.
+    this.fedOffset = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
   }
 }

@@ -2,6 +2,7 @@ import { CATALOGUE } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { readFastLogread } from '../records/fastLogread';
 import { isTimeOnly } from '../records/timeWords';
+import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { LineParser, meaningfulEnvelopeFields } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
 
@@ -270,7 +271,7 @@ export class EventCollector {
     // Yearless (BSD) timestamps were read in the reference year; a log cannot end after its file
     // was last written, so a future end means the lines are from the year before.
     if (this.parser.yearless && this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000) {
-      const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() - 1); return d.getTime(); };
+      const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() - 1); return isPlausibleWallTime(d.getTime()) ? d.getTime() : t; };
       for (let i = 0; i < this.events.length; i++) {
         const e = this.events[i];
         if (e.time !== undefined) this.events[i] = { ...e, time: shift(e.time) };
@@ -403,7 +404,9 @@ export class EventCollector {
       const o = e.time === undefined && e.uptime !== undefined ? offsetOf(segment) : undefined;
       if (segment === e.segment && o === undefined) continue;
       const placed: LogEvent = { ...e, segment };
-      if (o !== undefined) placed.time = Math.round((o + e.uptime!) * 1000);
+      const at = o !== undefined ? Math.round((o + e.uptime!) * 1000) : undefined;
+      // An offset from a corrupt pair of clocks must not place a line outside the plausible years.
+      if (at !== undefined && isPlausibleWallTime(at)) placed.time = at;
       this.events[i] = placed;
     }
   }

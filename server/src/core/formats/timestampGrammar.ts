@@ -5,6 +5,46 @@ import { isWeekday, monthIndex } from './dateWords';
 // of dateWords.ts. Formats capture the stamp's text loosely (`STAMP_SPAN`) and this module decides
 // what it says, so a stamp shape read in one format is read in all of them.
 
+/**
+ * What a log's clock can plausibly say, as data. Routers without a clock source write 1970; no log
+ * is from before that, and a year past 2199 is a corrupt line, not a date (it would also break the
+ * four-digit years of ISO 8601 in the JSON report). A stamp outside is not read as a time.
+ */
+export const PLAUSIBLE_YEARS = { first: 1970, last: 2199 } as const;
+/** Longest kernel uptime read as one: a century. A longer `[ 99999999999.0]` is a corrupt line. */
+export const MAX_UPTIME_SECONDS = 100 * 365 * 86400;
+
+const PLAUSIBLE_FROM = Date.UTC(PLAUSIBLE_YEARS.first, 0, 1);
+const PLAUSIBLE_UNTIL = Date.UTC(PLAUSIBLE_YEARS.last + 1, 0, 1);
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (0-11); February has 29 when the year is unknown or a leap year. */
+export function daysInMonth(month: number, year?: number): number {
+  if (month === 1 && year !== undefined && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return 28;
+  return DAYS_IN_MONTH[month] ?? 0;
+}
+
+/** Whether a date is on the calendar (`Feb 30`, `13/45`, `0000-00-00` are not) and, when it has a year, a plausible one. */
+export function isRealDate(month: number, day: number, year?: number): boolean {
+  if (!Number.isInteger(month) || month < 0 || month > 11 || !Number.isInteger(day) || day < 1 || day > daysInMonth(month, year)) return false;
+  return year === undefined || (year >= PLAUSIBLE_YEARS.first && year <= PLAUSIBLE_YEARS.last);
+}
+
+/** Whether a time of day is on the clock (a leap second allowed). */
+export function isRealClock(hour: number, minute: number, second: number): boolean {
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 60;
+}
+
+/** Whether a wall time (ms, as written, stored as UTC) lies within the plausible years. */
+export function isPlausibleWallTime(t: number): boolean {
+  return t >= PLAUSIBLE_FROM && t < PLAUSIBLE_UNTIL;
+}
+
+/** Whether a kernel uptime in seconds is one (not negative, not over a century). */
+export function isPlausibleUptime(seconds: number): boolean {
+  return Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_UPTIME_SECONDS;
+}
+
 /** The parts of a stamp, as written. `year`/`month`/`day` are absent for a time-only stamp. */
 export interface StampParts {
   /** Which shape of the grammar read it: `iso`, `numeric`, `month-first`, `day-first`, `time`. */
@@ -78,7 +118,7 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>): Stam
     const pm = /^p/i.test(g.ampm);
     hour = (hour % 12) + (pm ? 12 : 0);
   }
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  if (!isRealClock(hour, minute, second)) return undefined;
   const parts: StampParts = { shape, hour, minute, second, ms: g.fraction ? +g.fraction.slice(0, 3).padEnd(3, '0') : 0 };
   if (g.zone) parts.zone = g.zone;
   if (shape === 'time') return parts;
@@ -110,8 +150,7 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>): Stam
     const y = g.year ?? g.year1;
     if (y) year = +y;
   }
-  if (month < 0 || month > 11 || day < 1 || day > 31) return undefined;
-  if (year !== undefined && (year < 1970 || year > 2199)) return undefined;
+  if (!isRealDate(month, day, year)) return undefined;
   parts.month = month;
   parts.day = day;
   if (year !== undefined) parts.year = year;

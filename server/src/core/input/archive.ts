@@ -1,5 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Parser, type ReadEntry } from 'tar';
+import { DEFAULT_GUNZIP_LIMITS, gunzipKeeping, isGzipAt } from './gzip';
 
 // Troubleshoot archives (`troubleshoot.tar.gz` from the RutOS WebUI, knowledge 1.7) are read in
 // memory with node-tar, npm's own tar library: it gunzips, parses ustar/pax headers and reports
@@ -13,12 +15,15 @@ export interface ArchiveLimits {
   maxTotalBytes: number;
   /** Largest single entry kept; larger ones are listed but not read. */
   maxEntryBytes: number;
+  /** Decompressed bytes beyond this many times the compressed size: refused as a likely bomb. */
+  maxRatio?: number;
 }
 
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxEntries: 5000,
   maxTotalBytes: 512 * 1024 * 1024,
   maxEntryBytes: 256 * 1024 * 1024,
+  maxRatio: DEFAULT_GUNZIP_LIMITS.maxRatio,
 };
 
 export interface ArchiveFile {
@@ -37,8 +42,23 @@ export interface RefusedEntry {
 export interface ArchiveContents {
   files: ArchiveFile[];
   refused: RefusedEntry[];
-  /** Problems with the archive as a whole (truncated, corrupt, limits reached). */
+  /** Problems with the archive as a whole (truncated, corrupt, limits reached), each said once with its count. */
   problems: string[];
+}
+
+/** Problems said once each, with how many times they came (a damaged archive repeats one warning per block). */
+class ProblemList {
+  private readonly counts = new Map<string, number>();
+  /** Set when reading was refused (a likely bomb): what follows from the stop is not a problem of its own. */
+  closed = false;
+  add(text: string, stop = false): void {
+    if (this.closed) return;
+    this.counts.set(text, (this.counts.get(text) ?? 0) + 1);
+    if (stop) this.closed = true;
+  }
+  list(): string[] {
+    return [...this.counts].map(([text, n]) => (n > 1 ? `${text} (${n} times)` : text));
+  }
 }
 
 /** Why an entry name is refused, or undefined when it is a plain relative path. */
@@ -52,8 +72,29 @@ export function unsafeName(name: string): string | undefined {
 
 const PLAIN_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
 
-/** Reads every regular file of a (gzipped) tar archive into memory, refusing anything unsafe. */
-export function readArchive(path: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS, signal?: AbortSignal): Promise<ArchiveContents> {
+/**
+ * Reads every regular file of a (gzipped) tar archive into memory, refusing anything unsafe. A
+ * gzipped archive is read whole and gunzipped here (`gunzipKeeping`), so damaged gzip data still
+ * gives the entries it held.
+ */
+export async function readArchive(path: string, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS, signal?: AbortSignal): Promise<ArchiveContents> {
+  const head = Buffer.alloc(3);
+  const fh = await fs.open(path, 'r');
+  try {
+    await fh.read(head, 0, 3, 0);
+  } finally {
+    await fh.close();
+  }
+  const problems = new ProblemList();
+  let source: Readable;
+  if (isGzipAt(head)) {
+    const gz = await fs.readFile(path, signal ? { signal } : {});
+    source = gunzipKeeping(gz, { push: (p, stop) => problems.add(p, stop) }, { maxRatio: limits.maxRatio ?? DEFAULT_GUNZIP_LIMITS.maxRatio });
+  } else source = createReadStream(path, signal ? { signal } : {});
+  return parseTar(source, limits, problems);
+}
+
+function parseTar(source: Readable, limits: ArchiveLimits, problems: ProblemList): Promise<ArchiveContents> {
   return new Promise((resolve, reject) => {
     const out: ArchiveContents = { files: [], refused: [], problems: [] };
     let entries = 0;
@@ -65,17 +106,17 @@ export function readArchive(path: string, limits: ArchiveLimits = DEFAULT_ARCHIV
     const finish = (): void => {
       if (settled) return;
       settled = true;
-      if (current && !stopped) {
+      if (current && !stopped && !problems.closed) {
         out.files.push({ path: current.name, size: current.size, content: Buffer.concat(current.chunks), ...(current.mtime ? { mtime: current.mtime } : {}) });
-        out.problems.push(`${current.name} is cut short: ${current.size} of ${current.expected} bytes arrived.`);
+        problems.add(`${current.name} is cut short: ${current.size} of ${current.expected} bytes arrived.`);
       }
+      out.problems = problems.list();
       resolve(out);
     };
-    const source = createReadStream(path, signal ? { signal } : {});
     const stop = (problem: string): void => {
       if (stopped) return;
       stopped = true;
-      out.problems.push(problem);
+      problems.add(problem);
       source.destroy();
       parser.abort(new Error(problem));
     };
@@ -83,7 +124,8 @@ export function readArchive(path: string, limits: ArchiveLimits = DEFAULT_ARCHIV
       strict: false,
       onwarn: (code: string, message: string | Error) => {
         const text = typeof message === 'string' ? message : message.message;
-        if (!out.problems.includes(text)) out.problems.push(`${code === 'TAR_BAD_ARCHIVE' || /truncat/i.test(text) ? 'The archive is truncated or damaged' : 'Archive warning'}: ${text}`);
+        if (/max decompression ratio/i.test(text)) problems.add(`The archive was refused as a likely decompression bomb (${text}); reading stopped there.`);
+        else problems.add(`${code === 'TAR_BAD_ARCHIVE' || /truncat/i.test(text) ? 'The archive is truncated or damaged' : 'Archive warning'}: ${text}`);
       },
       onReadEntry: (entry: ReadEntry) => {
         entries++;
@@ -113,7 +155,7 @@ export function readArchive(path: string, limits: ArchiveLimits = DEFAULT_ARCHIV
           if (stopped) return;
           reading.size += c.length;
           total += c.length;
-          if (total > limits.maxTotalBytes) return stop(`The archive expands to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB; reading stopped there (a decompression bomb?).`);
+          if (total > limits.maxTotalBytes) return stop(`The archive expands to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB; reading stopped there: refused as a likely decompression bomb.`);
           reading.chunks.push(c);
         });
         entry.on('end', () => {
@@ -121,20 +163,21 @@ export function readArchive(path: string, limits: ArchiveLimits = DEFAULT_ARCHIV
           if (stopped) return;
           const file: ArchiveFile = { path: name, size: reading.size, content: Buffer.concat(reading.chunks) };
           if (reading.mtime) file.mtime = reading.mtime;
-          if (reading.size < entry.size) out.problems.push(`${name} is cut short: ${reading.size} of ${entry.size} bytes arrived.`);
+          if (reading.size < entry.size) problems.add(`${name} is cut short: ${reading.size} of ${entry.size} bytes arrived.`);
           out.files.push(file);
         });
       },
     });
     parser.on('error', (err: Error) => {
-      if (!stopped) out.problems.push(`The archive is truncated or damaged: ${err.message}`);
+      if (/max decompression ratio/i.test(err.message)) problems.add(`The archive was refused as a likely decompression bomb (${err.message}); reading stopped there.`);
+      else if (!stopped) problems.add(`The archive is truncated or damaged: ${err.message}`);
       finish();
     });
     parser.on('close', finish);
     source.on('error', (err: NodeJS.ErrnoException) => {
       if (err.name === 'AbortError') reject(err);
       else if (!stopped) {
-        out.problems.push(`Cannot read the archive: ${err.message}`);
+        problems.add(`Cannot read the archive: ${err.message}`);
         finish();
       }
     });

@@ -1,6 +1,9 @@
 import { isAscii } from 'node:buffer';
+import { sniffEncoding, type TextEncodingName } from './encoding';
 
 const PIECE = 65536;
+/** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */
+const SNIFF_BYTES = 512;
 
 /** Longest line kept whole; the rest of a longer line is dropped and counted (never buffered). */
 export const MAX_LINE_CHARS = 65536;
@@ -15,24 +18,61 @@ export interface SplitStats {
   truncatedLines: number;
   firstTruncatedLine?: number;
   nulLines: number;
+  /** The encoding the first bytes showed, when it is not UTF-8 (the text was decoded from it). */
+  encoding?: Exclude<TextEncodingName, 'utf-8'>;
+  /** Lines that ended in a lone CR (old Mac line ends, or a CR inside an LF file): each is a line, as the editor shows it. */
+  crLines: number;
 }
 
 /**
  * Bytes in, numbered text lines out. Decodes UTF-8 across chunk boundaries (invalid bytes become
- * U+FFFD and are counted), splits on LF, and bounds memory for a file that is one endless line.
+ * U+FFFD and are counted), or UTF-16 when the first bytes show it; splits lines where an editor
+ * does (LF, CRLF and a lone CR); and bounds memory for a file that is one endless line.
  */
 export class LineSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
   private partial = '';
   private midCharacter = false;
+  /** Set once the first bytes were looked at: UTF-16 text is decoded by its own decoder. */
+  private sniffed = false;
+  /** The first bytes, held until there are enough to tell the encoding (a pipe may give one byte at a time). */
+  private head: Uint8Array[] = [];
+  private headBytes = 0;
+  private utf16: TextDecoder | undefined;
+  /** The last text fed ended in CR: an LF that starts the next is the same line end. */
+  private pendingCR = false;
   /** True while the current line has passed MAX_LINE_CHARS: the rest is skipped until LF. */
   private overflowing = false;
-  readonly stats: SplitStats = { lines: 0, bytes: 0, invalidUtf8Lines: 0, truncatedLines: 0, nulLines: 0 };
+  readonly stats: SplitStats = { lines: 0, bytes: 0, invalidUtf8Lines: 0, truncatedLines: 0, nulLines: 0, crLines: 0 };
 
   constructor(private readonly onLine: (text: string, lineNo: number) => void) {}
 
   push(chunk: Uint8Array): void {
     this.stats.bytes += chunk.length;
+    if (!this.sniffed) {
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      if (this.headBytes < SNIFF_BYTES) return;
+      chunk = this.sniff();
+    }
+    this.decodePush(chunk);
+  }
+
+  /** Tells the encoding from the bytes held so far and gives them back as one chunk. */
+  private sniff(): Uint8Array {
+    this.sniffed = true;
+    const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head);
+    this.head = [];
+    const { encoding } = sniffEncoding(head);
+    if (encoding !== 'utf-8') {
+      this.stats.encoding = encoding;
+      this.utf16 = new TextDecoder(encoding, { fatal: false });
+    }
+    return head;
+  }
+
+  private decodePush(chunk: Uint8Array): void {
+    if (this.utf16) return this.feed(this.utf16.decode(chunk, { stream: true }));
     // Decoding in 64 KiB pieces, and ASCII as latin1, is ten times faster than one big UTF-8
     // decode; the decoder keeps its state for a character split between pieces.
     for (let o = 0; o < chunk.length; o += PIECE) {
@@ -70,13 +110,22 @@ export class LineSplitter {
   }
 
   end(): void {
-    this.feed(this.decoder.decode());
+    if (!this.sniffed && this.headBytes > 0) this.decodePush(this.sniff());
+    this.feed(this.utf16 ? this.utf16.decode() : this.decoder.decode());
+    if (this.pendingCR) this.stats.crLines++;
+    this.pendingCR = false;
     if (this.partial.length > 0 || this.overflowing) this.emit(this.partial, this.overflowing);
     this.partial = '';
     this.overflowing = false;
   }
 
   private feed(text: string): void {
+    if (this.pendingCR && text.length > 0) {
+      this.pendingCR = false;
+      if (text.charCodeAt(0) === 10) text = text.slice(1);
+      else this.stats.crLines++;
+    }
+    if (text.indexOf('\r') >= 0) text = this.crToLf(text);
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
@@ -99,6 +148,20 @@ export class LineSplitter {
         this.overflowing = true;
       }
     }
+  }
+
+  /**
+   * CRLF becomes LF and a lone CR a line end of its own, as VS Code and the LSP text documents
+   * count lines: the line numbers of a report are the editor's. A CR at the end of the text may
+   * be the first half of a CRLF split between chunks.
+   */
+  private crToLf(text: string): string {
+    const last = text.length - 1;
+    if (text.charCodeAt(last) === 13) this.pendingCR = true;
+    return text.replace(/\r\n?/g, (m, at: number) => {
+      if (m.length === 1 && at !== last) this.stats.crLines++;
+      return '\n';
+    });
   }
 
   private emit(line: string, truncated: boolean): void {

@@ -16,7 +16,8 @@ export const ARCHIVE_FACTS = /(^|\/)(sysinfo\.log|gsm\.log|tmp\/dfota_status\.js
 const FACTS_ONLY = /(^|\/)gsm\.log$/;
 
 /** A rotation suffix: `.N`, `-YYYYMMDD` (logrotate's dateext), each optionally `.gz`. */
-const ROTATION = /^(.*?)(?:\.(\d{1,4})|-(\d{8}))?(\.gz)?$/;
+// `[\s\S]`, not `.`: an archive entry name may hold a line break (found by `npm run fuzz`).
+const ROTATION = /^([\s\S]*?)(?:\.(\d{1,4})|-(\d{8}))?(\.gz)?$/;
 /** The names of logs in a directory, rotation suffix removed. */
 const LOG_NAME = /^(?:messages|syslog|dmesg|logread|kern|[^/]+\.log|[^/]+\.logread)$/;
 /** Sub-folders of a directory that hold logs too (as in an unpacked troubleshoot archive). */

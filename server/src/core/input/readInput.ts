@@ -1,6 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { sniffEncoding } from './encoding';
 
 /** An input that cannot be read at all: the message is for a person, one line. */
 export class InputError extends Error {}
@@ -57,7 +58,8 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
     info.compressedBytes = stat.size;
     stream = stream.pipe(createGunzip());
   }
-  const sniff = gzipped ? 0 : binaryShare(head);
+  // UTF-16 text has a zero byte beside each ASCII character: it is text, decoded by the splitter.
+  const sniff = gzipped || sniffEncoding(head).encoding !== 'utf-8' ? 0 : binaryShare(head);
   if (sniff > 0.1) info.notices.push(`The file looks binary (${Math.round(sniff * 100)}% of its first bytes are control characters): only the text lines in it were read.`);
   return pump(stream, onChunk, info);
 }

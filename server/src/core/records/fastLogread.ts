@@ -1,3 +1,4 @@
+import { isPlausibleUptime, isRealClock, isRealDate } from '../formats/timestampGrammar';
 import { wallTime } from './timeWords';
 
 /** What the fast lane reads of a plain logread line, without building a record. */
@@ -39,7 +40,8 @@ export function readFastLogread(s: string): FastLine | undefined {
   const m = digit(s, 14) * 10 + digit(s, 15);
   const sec = digit(s, 17) * 10 + digit(s, 18);
   const year = digit(s, 20) * 1000 + digit(s, 21) * 100 + digit(s, 22) * 10 + digit(s, 23);
-  if (month < 0 || day < 1 || day > 31 || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60 || year < 0) return undefined;
+  // A date that is not on the calendar (`Feb 31`, year 0000) is the full parser's, which refuses it too.
+  if (!isRealDate(month, day, year) || !isRealClock(h, m, sec)) return undefined;
   // `daemon.info ` then the tag.
   const prioEnd = s.indexOf(' ', 25);
   // A line without `facility.level` (`... 2020 netifd: msg`) is the full parser's.
@@ -77,7 +79,7 @@ export function readFastLogread(s: string): FastLine | undefined {
     const close = s.indexOf(']', a);
     if (close < 0 || close - a > 20) return undefined;
     const uptime = Number(s.slice(a, close));
-    if (!Number.isFinite(uptime)) return undefined;
+    if (!isPlausibleUptime(uptime)) return undefined;
     return { time, tag, messageStart: s.charCodeAt(close + 1) === SPACE ? close + 2 : close + 1, uptime };
   }
   return { time, tag, messageStart };

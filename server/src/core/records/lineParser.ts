@@ -1,6 +1,6 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { FORMATS, type LogFormat } from '../formats/registry';
-import { readStamp, type StampParts } from '../formats/timestampGrammar';
+import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, levelFromNumber, levelFromWord } from './levels';
 import { TIME_ONLY_BASE, wallTime } from './timeWords';
@@ -63,7 +63,8 @@ export class LineParser {
   timeOnly = false;
 
   constructor(options: ParseOptions = {}) {
-    this.year = options.referenceYear ?? new Date().getUTCFullYear();
+    const year = options.referenceYear ?? new Date().getUTCFullYear();
+    this.year = Math.min(Math.max(year, PLAUSIBLE_YEARS.first), PLAUSIBLE_YEARS.last);
   }
 
   /**
@@ -161,8 +162,8 @@ export class LineParser {
       if (format.stampNeedsYear && parts.year === undefined) return undefined;
       record.time = this.timeOf(parts);
     }
-    if (g.uptime !== undefined) record.uptime = +g.uptime;
-    if (g.uptimeMs !== undefined) record.uptime = +g.uptimeMs / 1000;
+    if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
+    if (g.uptimeMs !== undefined && isPlausibleUptime(+g.uptimeMs / 1000)) record.uptime = +g.uptimeMs / 1000;
     if (g.elapsed !== undefined) record.elapsed = +g.elapsed;
     if (g.recordId !== undefined) record.recordId = +g.recordId;
     if (g.host !== undefined) record.host = g.host;
@@ -207,7 +208,8 @@ export class LineParser {
     let year = p.year;
     if (year === undefined) {
       // Yearless: track the Dec -> Jan rollover; the caller corrects the base year at the end.
-      if (this.lastMonth >= 0 && p.month < this.lastMonth - 6) this.year++;
+      // Never past the plausible years, however many New Years a corrupt log passes.
+      if (this.lastMonth >= 0 && p.month < this.lastMonth - 6 && this.year < PLAUSIBLE_YEARS.last) this.year++;
       this.lastMonth = p.month;
       this.yearless = true;
       year = this.year;
@@ -325,7 +327,7 @@ export function meaningfulEnvelopeFields(envelope: Record<string, string> | unde
 /** quectel-cm's `04-17_17:20:24:577`: month, day, time and milliseconds, no year. */
 function quectelStamp(s: string): StampParts | undefined {
   const month = +s.slice(0, 2) - 1, day = +s.slice(3, 5), hour = +s.slice(6, 8), minute = +s.slice(9, 11), second = +s.slice(12, 14);
-  if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  if (!isRealDate(month, day) || !isRealClock(hour, minute, second)) return undefined;
   return { month, day, hour, minute, second, ms: +s.slice(15, 18) };
 }
 

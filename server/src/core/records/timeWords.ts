@@ -1,8 +1,10 @@
+import { isRealClock, isRealDate } from '../formats/timestampGrammar';
+
 export { monthIndex } from '../formats/dateWords';
 
 /** Whether the fields form a real calendar time; a pasted `Dec 32 25:61` is not a timestamp. */
 export function validClock(month: number, day: number, h: number, m: number, s: number): boolean {
-  return month >= 0 && month < 12 && day >= 1 && day <= 31 && h < 24 && m < 60 && s < 61;
+  return isRealDate(month, day) && isRealClock(h, m, s);
 }
 
 /** Logs carry no time zone, so times are kept as written and stored as if they were UTC. */

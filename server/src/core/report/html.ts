@@ -1,6 +1,11 @@
-/** HTML text from strangers' log lines: every character that could open markup is an entity. */
+import { showControls } from './controls';
+
+/**
+ * HTML text from strangers' log lines: every character that could open markup is an entity, and
+ * control characters (bidirectional overrides, line breaks) are shown as escapes.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return showControls(s).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Our own prose with `commands` in backticks: each part escaped, the backtick spans as <code>. */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../model';
-import { formatTime } from '../records/timeWords';
+import { formatTime, isTimeOnly } from '../records/timeWords';
 import { listFindings } from './reportContent';
 
 /** The time as written in the log, ISO 8601 without a zone (logs carry none). */
@@ -9,7 +9,8 @@ function isoLocal(t: number | undefined): string | null {
 
 /** A time-only log's times as `HH:MM:SS` (no date is invented); other times as ISO. */
 function shown(t: number | undefined, timeOnly: boolean | undefined): string | null {
-  return t === undefined ? null : timeOnly ? formatTime(t) : isoLocal(t);
+  // A log mixing time-only and dated lines keeps ISO for its dated times.
+  return t === undefined ? null : timeOnly && isTimeOnly(t) ? formatTime(t) : isoLocal(t);
 }
 
 /** The CLI's `--json` document, schema version 1: stable for scripts, lines 1-based. */

@@ -1,4 +1,5 @@
 import { SOURCES } from '../catalogue/sources';
+import { showControls } from './controls';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
@@ -15,9 +16,12 @@ export const PLAIN: TextStyle = { bold: (s) => s, severity: (_v, s) => s, dim: (
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN ', info: 'INFO ', hint: 'HINT ' };
 
-/** Log text is written by strangers: control characters (terminal escapes) never reach the terminal. */
+/**
+ * Log text is written by strangers: control characters (terminal escapes, line breaks inside a
+ * name, bidirectional overrides) never reach the terminal; they are shown as escapes.
+ */
 export function safeText(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return showControls(s);
 }
 
 /**
