@@ -6,6 +6,7 @@ import { ARCHIVE_SCHEME, ArchiveFileSystem } from './archiveFileSystem';
 import { watchBigLogs } from './bigFiles';
 import { createClient } from './client';
 import { registerCommands } from './commands';
+import { watchForRouterLogs } from './detectRouterLogs';
 import { ModemStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -16,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, output);
   const archives = new ArchiveFileSystem();
   context.subscriptions.push(
-    output, statusBar, watchBigLogs(client),
+    output, statusBar, watchBigLogs(client), watchForRouterLogs(),
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, archives, { isReadonly: true, isCaseSensitive: true }),
     ...registerCommands(client, context.extensionUri, archives),
   );
