@@ -4,11 +4,13 @@
 //   Phase 1: the extension-host mocha tests (e2e/suite) with the extension in development mode, run through
 //            @vscode/test-electron's runTests() with e2e/code-server-shim.cjs as the "VS Code executable".
 //   Phase 2: a UI smoke test of the packaged gsm-log-lens.vsix installed with --install-extension: language mode,
-//            grammar scopes, code lens, Problems panel, hovers, status bar item, commands; screenshots go to
-//            docs/screenshots/.
+//            router logs named *.log detected, grammar scopes, code lens, Problems panel, finding-code links into the
+//            installed package, hovers, status bar item, commands, the report's empty state, the extension's details
+//            page (icon, readme and its images); screenshots go to e2e/out/screenshots/ (ignored by git: a run never
+//            changes tracked files; `npm run screenshots` copies them to docs/screenshots/ for the READMEs).
 // Prints one line per check and a final "N passed, N failed"; exits 1 if anything failed.
 // Needs scripts/e2e-setup.sh (NODE24, CODE_SERVER_ENTRY) and a built extension + VSIX (`npm run package`).
-// Environment: VSIX (default ./gsm-log-lens.vsix), E2E_SHOTS (default docs/screenshots), E2E_PHASES (default "1,2"),
+// Environment: VSIX (default ./gsm-log-lens.vsix), E2E_SHOTS (default e2e/out/screenshots), E2E_PHASES (default "1,2"),
 // KEEP_TMP=1 keeps the temporary directory (server logs, profiles), GSMLENS_E2E_GREP filters phase 1 tests.
 'use strict';
 const fs = require('fs');
@@ -20,7 +22,7 @@ const shim = require('./code-server-shim.cjs');
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'samples', 'rut901-modem-update-stuck.log');
 const VSIX = path.resolve(process.env.VSIX || path.join(ROOT, 'gsm-log-lens.vsix'));
-const SHOTS = path.resolve(process.env.E2E_SHOTS || path.join(ROOT, 'docs', 'screenshots'));
+const SHOTS = path.resolve(process.env.E2E_SHOTS || path.join(ROOT, 'e2e', 'out', 'screenshots'));
 const FAIL_SHOTS = path.join(ROOT, 'e2e-shots');
 const PHASES = (process.env.E2E_PHASES || '1,2').split(',').map((s) => s.trim());
 const EXTENSION_ID = 'gsm-log-lens.gsm-log-lens';
@@ -50,10 +52,23 @@ async function check(name, fn, { fatal = false, onFail } = {}) {
   }
 }
 
-/** A copy of e2e/workspace in tmp, with the sample log as system.log (kept out of git twice). */
+/** Files the workspace gets from the repository's fixtures (kept out of git twice), by their name in the workspace. */
+const WORKSPACE_FILES = {
+  'system.log': SAMPLE,
+  // A real router log (BSD syslog with a host: no name or first line VS Code gives Router Log) named *.log.
+  'router.log': path.join(ROOT, 'test', 'fixtures', 'real', '042-linux-gammu-resetfrequency-huawei-usb-reset-bsd-host.log'),
+  // A healthy router log: the report's empty state.
+  'wan3g-healthy.log': path.join(ROOT, 'test', 'fixtures', 'real', '019-lede-cdc-ether-wan3g-connect-healthy.log'),
+  // Not a router log: must stay in the Log language.
+  'npm-debug.log': path.join(ROOT, 'test', 'fixtures', 'not-router', 'npm-debug.log'),
+  // Router output detection does not claim (mwan3 status): for "Open as Router Log".
+  'mwan3-status.txt': path.join(ROOT, 'test', 'fixtures', 'excerpts', '11-rutos-mwan3-status-mob-interfaces.log'),
+};
+
+/** A copy of e2e/workspace in tmp, with the fixtures above. */
 function makeWorkspace(dir) {
   fs.cpSync(path.join(__dirname, 'workspace'), dir, { recursive: true });
-  fs.copyFileSync(SAMPLE, path.join(dir, 'system.log'));
+  for (const [name, from] of Object.entries(WORKSPACE_FILES)) fs.copyFileSync(from, path.join(dir, name));
   return dir;
 }
 
@@ -242,6 +257,40 @@ async function phase2(tmp) {
       return (await mode.innerText()).trim();
     }, { onFail });
 
+    // Back to the sample for the checks that follow. Quick Open can take the stale first row of its list after another
+    // file was opened, so click it in the Explorer.
+    const showSample = async () => {
+      await page.locator(SEL.explorerRow, { hasText: 'system.log' }).first().click();
+      await page.locator(SEL.activeTab, { hasText: 'system.log' }).first().waitFor({ timeout: 15000 });
+    };
+
+    await check('router.log (a *.log, which VS Code gives its built-in "Log") is detected: Router Log, with its problems', async () => {
+      await openFile('router.log');
+      const mode = page.locator(SEL.languageMode);
+      await mode.filter({ hasText: 'Router Log' }).waitFor({ timeout: 30000 }).catch(async () => {
+        throw new Error(`status bar language mode is "${(await mode.innerText().catch(() => '?')).trim()}"`);
+      });
+      await palette('View: Focus Problems');
+      const row = page.locator(SEL.problemsRow, { hasText: 'usb-reconnect-loop' }).first();
+      await row.waitFor({ timeout: 30000 });
+      await openFile('router.log');
+      await page.waitForTimeout(500);
+      const info = await shot('autodetect.png');
+      await palette('View: Hide Panel');
+      return `${(await mode.innerText()).trim()}; Problems lists usb-reconnect-loop; ${info}`;
+    }, { onFail });
+
+    await check('npm-debug.log (not a router log) stays in the Log language', async () => {
+      await openFile('npm-debug.log');
+      const mode = page.locator(SEL.languageMode);
+      await mode.waitFor();
+      await page.waitForTimeout(3000); // detection runs at once on open; give it time to (wrongly) switch
+      const text = (await mode.innerText()).trim();
+      await showSample(); // the checks below work on the sample
+      if (/Router Log/.test(text) || !/Log|Plain Text/.test(text)) throw new Error(`language mode is "${text}"`);
+      return text;
+    }, { onFail });
+
     await check('grammar: "Inspect Editor Tokens and Scopes" on a logread date shows a routerlog scope', async () => {
       await goTo(1, 3);
       await palette('Developer: Inspect Editor Tokens and Scopes');
@@ -291,6 +340,31 @@ async function phase2(tmp) {
       return `${n} rows; ${info}`;
     }, { onFail });
 
+    await check('a problem\'s code link opens docs/findings.md of the installed extension at that code', async () => {
+      await openFile('system.log');
+      await palette('View: Focus Problems');
+      const code = 'modem-duplicate-registration';
+      const row = page.locator(SEL.problemsRow, { hasText: code }).first();
+      await row.waitFor({ timeout: 30000 });
+      const link = row.locator('a.monaco-link').filter({ hasText: code }).first();
+      const href = (await link.getAttribute('href')) || '';
+      if (!/\/docs\/findings\.md#L\d+$/.test(href)) throw new Error(`code link is "${href}"`);
+      if (!href.includes('p2-extensions')) throw new Error(`code link is not into the installed extension: ${href}`);
+      await link.click();
+      await page.locator(SEL.activeTab, { hasText: 'findings.md' }).first().waitFor({ timeout: 15000 }).catch(async () => {
+        throw new Error(`clicking ${href} opened no findings.md tab (active tab: ${await page.locator(SEL.activeTab).first().innerText().catch(() => '?')})`);
+      });
+      const heading = page.locator(SEL.editorLines, { hasText: `## \`${code}\`` }).first();
+      await heading.waitFor({ timeout: 15000 });
+      const sel = (await page.locator('[id="status.editor.selection"]').first().innerText()).trim();
+      if (sel !== `Ln ${href.split('#L')[1]}, Col 1`) throw new Error(`cursor at "${sel}", the link says line ${href.split('#L')[1]}`);
+      await page.waitForTimeout(300);
+      const info = await shot('finding-link.png', SEL.editorPart, 480);
+      await palette('View: Hide Panel');
+      await showSample();
+      return `${href.replace(/^.*p2-extensions/, '<extensions>')}; ${sel}; ${info}`;
+    }, { onFail });
+
     await check('hover on line 41 (gsmd write failure) explains errno 5 as EIO', async () => {
       await openFile('system.log');
       const box = await goTo(41, column(41, 'errno 5', 2));
@@ -298,6 +372,10 @@ async function phase2(tmp) {
       const h = await mouseHover(box, 'EIO');
       const text = await h.innerText();
       if (!/errno 5/.test(text)) throw new Error(`hover lacks "errno 5": ${text.slice(0, 200)}`);
+      // Ours (below VS Code's own problem text): the token first, then the line's event, then one line per problem.
+      const ours = text.slice(text.indexOf('errno 5 = EIO'));
+      const [event, partOf] = [ours.indexOf('gsmd could not write'), ours.indexOf('Part of')];
+      if (!(event > 0 && partOf > event)) throw new Error(`hover order: token, event at ${event}, "Part of" at ${partOf}`);
       return shot('hover.png', SEL.editorPart, 480);
     }, { onFail });
 
@@ -381,16 +459,91 @@ async function phase2(tmp) {
       return `${labels.length} items; ${(await sel.first().innerText()).trim()}; ${info}`;
     }, { onFail });
 
-    await check('command palette "GSM Log Lens: Open as Router Log" switches notes.txt to Router Log', async () => {
+    await check('command palette "GSM Log Lens: Open as Router Log" switches mwan3-status.txt to Router Log', async () => {
       await closeAllEditors();
-      await openFile('notes.txt');
+      await openFile('mwan3-status.txt');
       const mode = page.locator(SEL.languageMode);
       await mode.waitFor();
+      await page.waitForTimeout(1500); // detection must leave this one alone
       const before = (await mode.innerText()).trim();
-      if (/Router Log/.test(before)) throw new Error('notes.txt already opened as Router Log');
+      if (/Router Log/.test(before)) throw new Error('mwan3-status.txt already opened as Router Log');
       await palette('GSM Log Lens: Open as Router Log');
       await mode.filter({ hasText: 'Router Log' }).waitFor({ timeout: 15000 });
       return `${before} -> ${(await mode.innerText()).trim()}`;
+    }, { onFail });
+
+    await check('report on a healthy log: the empty state is a heading and a sentence, not capitals', async () => {
+      await closeAllEditors();
+      await openFile('wan3g-healthy.log');
+      await page.locator(SEL.languageMode).filter({ hasText: 'Router Log' }).waitFor({ timeout: 30000 });
+      await palette('GSM Log Lens: Diagnose Modem Update');
+      let found;
+      const end = Date.now() + 20000;
+      while (!found && Date.now() < end) {
+        for (const f of page.frames()) {
+          if (f === page.mainFrame()) continue;
+          found = await f.evaluate(() => {
+            const h = document.querySelector('section.no-episode h2');
+            const p = document.querySelector('section.no-episode p');
+            if (!h || !p) return undefined;
+            return { heading: h.textContent, sentence: p.textContent, transforms: [getComputedStyle(h).textTransform, getComputedStyle(p).textTransform] };
+          }).catch(() => undefined);
+          if (found) break;
+        }
+        if (!found) await page.waitForTimeout(250);
+      }
+      if (!found) throw new Error('no report webview with an empty state (section.no-episode)');
+      if (found.transforms.some((t) => t === 'uppercase')) throw new Error(`text-transform ${found.transforms}`);
+      if (!/^[A-Z][a-z]/.test(found.heading) || !/^[A-Z][^]*\.$/.test(found.sentence)) throw new Error(`reads "${found.heading}" / "${found.sentence}"`);
+      await page.waitForTimeout(300);
+      return `"${found.heading}" / "${found.sentence.slice(0, 60)}..."; ${await shot('report-empty.png', SEL.editorPart, 360)}`;
+    }, { onFail });
+
+    await check('the installed extension\'s details page: its icon, and its readme (MARKETPLACE.md) with every image loading', async () => {
+      await closeAllEditors();
+      // vsce rewrote the readme's relative images to the repository's raw URLs; offline, serve those paths from this checkout.
+      const repo = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
+      const prefix = `${repo}/raw/HEAD/`;
+      const served = [];
+      const fromRepository = (url) => url.href.startsWith(prefix);
+      await context.route(fromRepository, (route) => {
+        const rel = decodeURIComponent(route.request().url().slice(prefix.length));
+        const file = path.join(ROOT, rel);
+        if (!file.startsWith(ROOT + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: `not in the repository: ${rel}` });
+        served.push(rel);
+        return route.fulfill({ path: file });
+      });
+      await palette('Extensions: Show Installed Extensions');
+      const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'GSM Log Lens' }).first();
+      await row.waitFor({ timeout: 20000 });
+      await row.click();
+      await page.locator(SEL.activeTab, { hasText: 'GSM Log Lens' }).first().waitFor({ timeout: 15000 });
+      const icon = page.locator('.extension-editor .header img.icon').first();
+      await icon.waitFor({ timeout: 15000 });
+      const iconSize = await icon.evaluate((img) => (img.complete ? img.naturalWidth : 0));
+      if (iconSize !== 128) throw new Error(`icon naturalWidth ${iconSize} (src ${await icon.getAttribute('src')})`);
+      let images;
+      const end = Date.now() + 30000;
+      while (Date.now() < end) {
+        for (const f of page.frames()) {
+          if (f === page.mainFrame()) continue;
+          const r = await f.evaluate(() => {
+            if (!/GSM Log Lens/.test(document.querySelector('h1')?.textContent || '') || !document.images.length) return undefined;
+            return { text: document.body.textContent, images: [...document.images].map((i) => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0, done: i.complete })) };
+          }).catch(() => undefined);
+          if (r) images = r;
+        }
+        if (images && images.images.every((i) => i.done)) break;
+        await page.waitForTimeout(300);
+      }
+      if (!images) throw new Error('no readme webview with the "GSM Log Lens" heading and images');
+      if (/npm ci/.test(images.text)) throw new Error('the details page shows the developer README');
+      const broken = images.images.filter((i) => !i.ok).map((i) => i.src);
+      if (broken.length) throw new Error(`${broken.length}/${images.images.length} images did not load: ${broken.join(', ')}`);
+      await page.waitForTimeout(500);
+      const info = await shot('details.png', SEL.editorPart, 700);
+      await context.unroute(fromRepository).catch(() => {});
+      return `icon 128 px; ${images.images.length} images loaded (${served.length} served from ${prefix}); ${info}`;
     }, { onFail });
   } finally {
     if (context) await context.close().catch(() => {});

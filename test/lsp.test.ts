@@ -86,7 +86,7 @@ before(async () => {
   const init = await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri: null, workspaceFolders: null,
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-    initializationOptions: { codeBase: 'file:///ext/README.md' },
+    initializationOptions: { codeBase: 'file:///ext/docs/findings.md' },
   });
   assert.ok(init.capabilities.hoverProvider);
   assert.ok(init.capabilities.codeLensProvider);
@@ -122,7 +122,11 @@ describe('language server over stdio', () => {
     assert.equal(burst.relatedInformation?.[4].location.range.start.line, 79);
     assert.match(burst.relatedInformation![4].message, /last of 40 lines \(34 more between\)/);
     assert.equal(burst.range.end.character, SAMPLE_TEXT.split('\n')[40].length);
-    assert.equal(byCode.get('modem-duplicate-registration')!.codeDescription?.href, 'file:///ext/README.md#modem-duplicate-registration');
+    // The code links to its heading's line in the shipped findings page (VS Code opens #L<n> at that line).
+    const page = readFileSync(join(ROOT, 'docs', 'findings.md'), 'utf8').split('\n');
+    const href = byCode.get('modem-duplicate-registration')!.codeDescription?.href ?? '';
+    assert.match(href, /^file:\/\/\/ext\/docs\/findings\.md#L\d+$/);
+    assert.equal(page[Number(href.split('#L')[1]) - 1], '## `modem-duplicate-registration`');
     assert.equal(await until('status', () => statuses.get(SAMPLE)?.verdict), 'stuck');
   });
 

@@ -11,8 +11,9 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'routerlog' }],
     outputChannel: output,
-    // Finding codes link to the README section that explains them.
-    initializationOptions: { codeBase: vscode.Uri.joinPath(context.extensionUri, 'README.md').toString() },
+    // Finding codes link to the page that explains them, which the package ships (vsce renames
+    // README.md, so it cannot be the README).
+    initializationOptions: { codeBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'findings.md').toString() },
   };
   // The id makes the `gsmlens.trace.server` setting trace the protocol.
   return new LanguageClient('gsmlens', 'GSM Log Lens', serverOptions, clientOptions);

@@ -18,11 +18,12 @@ suite('language mode', () => {
   });
 
   test('"GSM Log Lens: Open as Router Log" switches a .txt editor to routerlog', async () => {
-    const doc = await vscode.workspace.openTextDocument(workspaceFile('notes.txt'));
+    // mwan3 status output: router output that detection (7-detect) leaves alone, so only the command switches it.
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('mwan3-status.txt'));
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
-    assert.notStrictEqual(doc.languageId, 'routerlog', 'notes.txt does not start as a router log');
+    assert.notStrictEqual(doc.languageId, 'routerlog', 'mwan3-status.txt does not start as a router log');
     await vscode.commands.executeCommand('gsmlens.openAsRouterLog');
-    const now = await waitFor('notes.txt to become routerlog', () => {
+    const now = await waitFor('mwan3-status.txt to become routerlog', () => {
       const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === doc.uri.toString());
       return d && d.languageId === 'routerlog' ? d : undefined;
     }, 10000);

@@ -17,7 +17,8 @@ const ROOT = resolve(HERE, '../..');
 // GSMLENS_CHROMIUM points at another Chromium build (and lets the skip path be tried here).
 const CHROMIUM = process.env.GSMLENS_CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOT = join(ROOT, 'docs/screenshots/timeline-page.png');
+// Into the ignored e2e output, never into docs/ (tests must not change tracked files; `npm run screenshots` copies it).
+const SCREENSHOT = join(ROOT, 'e2e/out/screenshots/timeline-page.png');
 const FIXTURE = JSON.parse(readFileSync(join(HERE, 'fixture-payload.json'), 'utf8'));
 const T = (d, h, m, s) => Date.UTC(2024, 11, d, h, m, s);
 const XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"; alert(1)'];

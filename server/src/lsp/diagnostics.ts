@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingDocLine } from '../core/findings/findingDocs';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import type { Finding, Severity } from '../core/model';
 import { showControls } from '../core/report/controls';
@@ -16,7 +17,10 @@ const MAX_RELATED = 4;
 
 export interface DiagnosticOptions {
   minimumSeverity: Severity;
-  /** Where finding codes are explained (the README's anchors); omitted when unknown. */
+  /**
+   * The page that explains finding codes (`docs/findings.md` in the extension); a code links to
+   * its heading's line there (`#L12`, which VS Code opens at that line). Omitted when unknown.
+   */
   codeBase?: string;
 }
 
@@ -49,7 +53,8 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
       message: showControls(f.message),
       data: { count: f.count, endLine: f.endLine },
     };
-    if (options.codeBase && f.code !== 'custom-rule') d.codeDescription = { href: `${options.codeBase}#${f.code}` };
+    const docLine = f.code !== 'custom-rule' ? findingDocLine(f.code) : undefined;
+    if (options.codeBase && docLine !== undefined) d.codeDescription = { href: `${options.codeBase}#L${docLine}` };
     // A few related lines, then the last: enough to walk the burst without a hover that lists
     // forty of them before the explanation.
     const others = f.lines.filter((l) => l !== f.line);

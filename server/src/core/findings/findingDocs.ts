@@ -1,0 +1,71 @@
+import type { FindingCode } from '../model';
+import { FINDING_TITLES } from './findingText';
+
+// What every finding code means, as data: the source of `docs/findings.md`, the page the code of
+// every problem links to (the packaged extension ships it; `test/findingDocs.test.ts` proves the
+// page is this text and names every code). A new code does not compile until it is explained here.
+
+export interface FindingDoc {
+  /** The severities it is reported with. */
+  severity: string;
+  /** What it means, in Markdown. */
+  meaning: string;
+}
+
+export const FINDING_DOCS: Record<FindingCode, FindingDoc> = {
+  'modem-write-failure': { severity: 'warning', meaning: 'The modem daemon could not write to the modem\'s AT port (gsmd `errno 5` = EIO: the USB device behind the port went away). A burst is one finding with a count.' },
+  'modem-read-failure': { severity: 'error', meaning: 'Reads from the modem port failed.' },
+  'modem-unresponsive': { severity: 'error or warning', meaning: 'The modem stopped answering AT commands (gsmd hang detection, request timeouts, AT timeouts in proto scripts).' },
+  'modem-duplicate-registration': { severity: 'error', meaning: 'gsmd refused a newly announced modem because its old instance of the same USB id is still registered (`already exists and is registered!`, `Unable to initialize`). Only a gsmd restart or a reboot recovers.' },
+  'modem-port-missing': { severity: 'error', meaning: 'gsmd found no AT/data port where it expects one (`Failed to get cmd serial port name`), typically after a different USB composition.' },
+  'modem-silent': { severity: 'error', meaning: 'gsmd stopped logging after losing the modem while the log went on (default: 120 s, setting `gsmlens.thresholds.silenceSeconds`).' },
+  'usb-disconnect': { severity: 'info', meaning: 'A catalogued disconnect line on its own; a drop off the bus with its return is a `usb-gap`.' },
+  'usb-gap': { severity: 'warning or error', meaning: 'The modem left the USB bus, however briefly, and came back (warning, with how long), or never came back (error once the log goes on longer than the threshold, default 60 s, setting `gsmlens.thresholds.usbGapSeconds`, without it). A departure is also inferred from its interfaces or ttys being torn down.' },
+  'usb-reconnect-loop': { severity: 'error', meaning: 'Disconnect/reconnect cycles faster than the window allows (default 3 within 15 min, setting `gsmlens.thresholds.reconnectLoopCount`), or a device number that shows many.' },
+  'usb-composition-change': { severity: 'warning', meaning: 'The device re-enumerated with other drivers, interfaces, tty numbers or VID:PID, or in a data mode RutOS does not drive it in (EC200A as ECM instead of RNDIS).' },
+  'usb-enumeration-error': { severity: 'warning or error', meaning: 'The kernel could not enumerate a device (`error -71`, `-110`, `Cannot enable`, URB error storms).' },
+  'modem-edl-mode': { severity: 'error', meaning: 'The modem shows as an emergency download device (`05c6:9008` and friends): no firmware runs.' },
+  'fw-update-started': { severity: 'info', meaning: 'A modem firmware update started (dfota, modem_updater, a flashing tool). It is told as part of the update\'s story, with its outcome.' },
+  'fw-update-failed': { severity: 'error', meaning: 'A modem firmware update failed (dfota `ErrorCode: 166-178`, modem_updater `[ERROR]`, flasher failures, EDL after an update).' },
+  'fw-update-stuck': { severity: 'error', meaning: 'A modem firmware update lost the modem and never got it back; waiting will not help. Run "GSM Log Lens: Diagnose Modem Update" for the story and what to do.' },
+  'sim-error': { severity: 'warning or error', meaning: 'SIM not inserted, not ready, PUK, SIM failure, busy or power-cycle loops.' },
+  'registration-failed': { severity: 'warning or error', meaning: 'Network registration denied, lost or failed.' },
+  'mobile-data-down': { severity: 'warning', meaning: 'RutOS event: mobile data disconnected.' },
+  'interface-down': { severity: 'info or warning', meaning: 'A netifd interface went down (warning for RutOS mobile interfaces `mobXsYaZ`).' },
+  'data-session-failed': { severity: 'warning', meaning: 'The data connection could not be set up (ubus `Command failed`, PDP/APN errors, bearer failures).' },
+  reboot: { severity: 'info', meaning: 'The router rebooted (reason when logged, or a kernel uptime that starts again).' },
+  'unexpected-reboot': { severity: 'warning', meaning: 'Startup after an unexpected shutdown, or a watchdog reset.' },
+  'clock-jump': { severity: 'info', meaning: 'The wall clock jumped inside one boot (clock set by NTP, 1970 dates, lines out of order).' },
+  'input-problem': { severity: 'info', meaning: 'Most of the file is in a shape GSM Log Lens does not read: problems told there cannot be seen, so the file\'s verdict is unknown.' },
+  'custom-rule': { severity: 'yours', meaning: 'A line matched one of your rules (setting `gsmlens.customRules`, `gsmlens diagnose --rules FILE`). The problem shows your rule\'s code when it has one.' },
+};
+
+/** `docs/findings.md`: a heading per code, in the order of `FINDING_DOCS`. */
+export function findingsPage(): string {
+  const out = [
+    '# GSM Log Lens: what the problem codes mean',
+    '',
+    'Every problem GSM Log Lens reports carries one of these codes; the code of a problem in the',
+    'editor links here. "GSM Log Lens: Diagnose Modem Update" tells how they fit together and what to do.',
+    '',
+    '<!-- Generated from server/src/core/findings/findingDocs.ts: edit it there, then run `UPDATE_DOCS=1 npm test`. -->',
+  ];
+  for (const [code, doc] of Object.entries(FINDING_DOCS) as [FindingCode, FindingDoc][]) {
+    out.push('', `## \`${code}\``, '', `**${FINDING_TITLES[code]}** (${doc.severity})`, '', doc.meaning);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+let lines: Map<string, number> | undefined;
+
+/** The 1-based line of a code's heading in `docs/findings.md`, for links that open the page there. */
+export function findingDocLine(code: string): number | undefined {
+  if (!lines) {
+    lines = new Map();
+    findingsPage().split('\n').forEach((l, i) => {
+      const m = /^## `([a-z-]+)`$/.exec(l);
+      if (m) lines!.set(m[1], i + 1);
+    });
+  }
+  return lines.get(code);
+}
