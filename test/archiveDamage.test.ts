@@ -54,6 +54,18 @@ describe('damaged gzip data keeps what it held', () => {
     assert.doesNotMatch(padded.text, /gzip|damaged|truncated/);
   });
 
+  it('reads every line of a rotated .log.gz whose CRC is wrong or that has bytes after its data', async () => {
+    const plain = await analyzeFiles([write('plain.log', Buffer.from(SAMPLE))], { referenceTime: REF });
+    const gz = gzipSync(SAMPLE);
+    gz.writeUInt32LE((gz.readUInt32LE(gz.length - 8) ^ 1) >>> 0, gz.length - 8);
+    for (const [name, bytes, said] of [['badcrc.log.gz', gz, /CRC-32 and length\) does not match/], ['trailing.log.gz', Buffer.concat([gzipSync(SAMPLE), Buffer.from('junk')]), /4 bytes after the end of the gzip data were ignored/]] as const) {
+      const a = await analyzeFiles([write(name, bytes)], { referenceTime: REF });
+      assert.equal(a.files[0].lines, plain.files[0].lines, name);
+      assert.deepEqual(a.events.map((e) => e.line), plain.events.map((e) => e.line), name);
+      assert.match(a.notices.map((n) => n.message).join('\n'), said);
+    }
+  });
+
   it('reads a gzip file of several members (concatenated gzip streams) whole', async () => {
     const tar = buildTar([{ name: 'system.log', content: SAMPLE }], false);
     const half = 1536;

@@ -132,7 +132,14 @@ async function main(): Promise<void> {
   let slowest = { ms: 0, steps: [] as string[] };
   console.log(`fuzz: seed ${SEED}, ${SECONDS} s, ${INPUT_MS} ms per input, the CLI on every ${CLI_EVERY || 'no'}th input, ${seeds.length} seed logs`);
   while (Date.now() < deadline) {
-    const input = makeInput(seeds, r);
+    let input: FuzzInput;
+    try {
+      input = makeInput(seeds, r);
+    } catch (err) {
+      // A mutation that cannot be built (a string past V8's limit) is the fuzzer's problem, not the product's.
+      console.log(`fuzz: skipped an input the mutators could not build (${(err as Error).message})`);
+      continue;
+    }
     const path = join(work, `${inputs}-${input.name}`);
     writeFileSync(path, input.bytes);
     inputs++;

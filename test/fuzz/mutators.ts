@@ -84,7 +84,9 @@ export const MUTATORS: Record<string, Mutator> = {
     const ls = lines(b);
     const start = r.int(ls.length);
     const block = ls.slice(start, start + 1 + r.int(50));
-    const times = r.pick([10, 100, 1000]);
+    const blockBytes = block.reduce((n, l) => n + l.length + 1, 0);
+    // Never past the input bound: a block of huge lines is repeated fewer times.
+    const times = Math.min(r.pick([10, 100, 1000]), Math.floor(MAX_INPUT_BYTES / Math.max(1, blockBytes)));
     ls.splice(start, 0, ...Array.from({ length: times }, () => block).flat());
     return join(ls);
   },

@@ -68,7 +68,7 @@ async function* members(gz: Buffer, problems: { push(problem: string, stop?: boo
     }
     const start = headerEnd(gz, at);
     if (start === undefined) {
-      problems.push('The gzip data is cut short inside its header.');
+      problems.push('The gzip data is truncated or damaged inside its header.');
       return;
     }
     // A sync flush at the end makes a cut-short stream give what it has instead of an error.
@@ -91,12 +91,12 @@ async function* members(gz: Buffer, problems: { push(problem: string, stop?: boo
         yield chunk;
       }
     } catch (err) {
-      problems.push(`The gzip data is damaged (${(err as Error).message}); what was decompressed before the damage was read.`);
+      problems.push(`The gzip data is truncated or damaged (${(err as Error).message}); what was decompressed before the damage was read.`);
       return;
     }
     const trailer = body.subarray(inflater.bytesWritten);
     if (trailer.length < 8) {
-      problems.push('The gzip data is cut short (its end marker is missing); what arrived was read.');
+      problems.push('The gzip data is truncated or damaged (its end is missing); what arrived was read.');
       return;
     }
     if (trailer.readUInt32LE(0) !== crc >>> 0 || trailer.readUInt32LE(4) !== size >>> 0) {

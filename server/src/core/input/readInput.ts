@@ -2,6 +2,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { sniffEncoding } from './encoding';
+import { gunzipKeeping } from './gzip';
 
 /** An input that cannot be read at all: the message is for a person, one line. */
 export class InputError extends Error {}
@@ -17,6 +18,8 @@ export interface InputInfo {
 const GZIP = [0x1f, 0x8b];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const SNIFF_BYTES = 8192;
+/** A `.gz` log up to this size is read whole and gunzipped keeping what a damaged end held; larger ones stream. */
+const GZIP_IN_MEMORY_BYTES = 32 * 1024 * 1024;
 
 /**
  * Streams a file (or stdin with `-`) chunk by chunk to `onChunk`, gunzipping rotated `.gz` logs on
@@ -53,10 +56,19 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
   if (isTar(gzipped ? await peekGunzipped(path) : head)) {
     throw new InputError(`${path}: is a tar archive (a troubleshoot archive?); extract system.log from it (tar xzf ${path}) and pass that file`);
   }
-  let stream: Readable = createReadStream(path, { highWaterMark: 1 << 18, ...(signal ? { signal } : {}) });
-  if (gzipped) {
+  let stream: Readable;
+  if (gzipped && stat.isFile() && stat.size <= GZIP_IN_MEMORY_BYTES) {
+    // A rotated .gz log of usual size is gunzipped in memory as GNU gzip does: a bad CRC or bytes
+    // after the data keep every line (zlib's stream drops its last output on such an error).
     info.compressedBytes = stat.size;
-    stream = stream.pipe(createGunzip());
+    const gz = await fs.readFile(path, signal ? { signal } : {});
+    stream = gunzipKeeping(gz, { push: (p) => info.notices.push(p) }, { maxRatio: Number.POSITIVE_INFINITY });
+  } else {
+    stream = createReadStream(path, { highWaterMark: 1 << 18, ...(signal ? { signal } : {}) });
+    if (gzipped) {
+      info.compressedBytes = stat.size;
+      stream = stream.pipe(createGunzip());
+    }
   }
   // UTF-16 text has a zero byte beside each ASCII character: it is text, decoded by the splitter.
   const sniff = gzipped || sniffEncoding(head).encoding !== 'utf-8' ? 0 : binaryShare(head);
