@@ -59,7 +59,9 @@ describe('gsmlens CLI', () => {
       assert.ok(f.line >= 1 && f.endLine >= f.line);
     }
     assert.equal(doc.episodes[0].kind, 'modem-firmware-update');
-    assert.equal(doc.episodes[0].verdict, 'stuck');
+    assert.equal(doc.episodes[0].verdict, 'updated-not-taken-back');
+    for (const k of ['title', 'verdictLabel', 'severity']) assert.equal(typeof doc.episodes[0][k], 'string', `episode has ${k}`);
+    assert.equal(doc.host, 'Teltonika RutOS');
     assert.ok(Array.isArray(doc.episodes[0].advice) && doc.episodes[0].advice.length > 0);
   });
 

@@ -1,3 +1,4 @@
+import { modemUpdateStory } from '../server/src/core/stories/entries/modemUpdate';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,10 @@ describe('timeline data', () => {
 
   it('spans the episode with its verdict and marks the boot', () => {
     assert.equal(t.episodes.length, 1);
-    assert.equal(t.episodes[0].verdict, 'stuck');
+    // The story's own words and colour, not a name the timeline knows.
+    assert.equal(t.episodes[0].label, modemUpdateStory.title);
+    assert.equal(t.episodes[0].verdict, modemUpdateStory.verdicts['updated-not-taken-back'].label);
+    assert.equal(t.episodes[0].severity, 'error');
     assert.equal(t.episodes[0].start, at('2024-12-02T19:54:50'));
     assert.equal(t.boots[0].t, at('2024-12-02T19:49:46'));
     assert.deepEqual(t.range, { start: at('2024-12-02T19:49:46'), end: at('2024-12-03T21:13:40') });

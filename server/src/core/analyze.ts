@@ -1,3 +1,4 @@
+import { detectHost } from './stories/hosts';
 import { tellStories, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindings } from './findings/detectFindings';
@@ -124,8 +125,10 @@ export interface AnalysisContext {
 /** Findings and episodes over the events of all files. */
 export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Analysis {
   const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
-  const { events, findings, devices } = detectFindings(files, detect);
-  const { episodes, host } = tellStories({ files, events, findings, devices, options: detect, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
+  // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
+  const host = detectHost(files.flatMap((f) => f.events), files.map((f) => f.summary));
+  const { events, findings, devices } = detectFindings(files, detect, host.host === 'rutos');
+  const { episodes } = tellStories({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
   for (const episode of episodes) findings.push(...episodeFindings(episode, events.filter((e) => e.file === episode.file), findings));
   findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));

@@ -237,8 +237,8 @@ export const SOURCES: Record<string, Source> = {
   },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
-  KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md#36-recovery-advice-for-the-stuck-banner--ec200a-case-inference-built-from-the-sources-above' },
-  KB42: { title: 'Knowledge base 4.2: 2c7c:6005 (EC200A) compositions; gsmd finds the AT port by sysfs interface, which the ECM layout keeps', url: 'docs/knowledge/rutos-modem-logs.md#42-2c7c6005-ec200a-in-detail-and-the-rut901' },
-  KB43: { title: 'Knowledge base 4.3: kernel USB message meanings and patterns (device numbers are per-bus counters; a loop needs repeated pairs on one port; non-modem devices)', url: 'docs/knowledge/rutos-modem-logs.md#43-kernel-usb-message-meanings' },
-  KB6: { title: 'Knowledge base 6: a support engineer\'s checklist (gsmd silence proves little; say "the log does not show gsmd taking the modem back")', url: 'docs/knowledge/rutos-modem-logs.md#6-checklist-for-a-support-engineer-reading-a-rutos-modem-log' },
+  KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },
+  KB42: { title: 'Knowledge base 4.2: 2c7c:6005 (EC200A) compositions; gsmd finds the AT port by sysfs interface, which the ECM layout keeps', url: 'docs/knowledge/rutos-modem-logs.md' },
+  KB43: { title: 'Knowledge base 4.3: kernel USB message meanings and patterns (device numbers are per-bus counters; a loop needs repeated pairs on one port; non-modem devices)', url: 'docs/knowledge/rutos-modem-logs.md' },
+  KB6: { title: 'Knowledge base 6: a support engineer\'s checklist (gsmd silence proves little; say "the log does not show gsmd taking the modem back")', url: 'docs/knowledge/rutos-modem-logs.md' },
 };

@@ -26,6 +26,11 @@ export interface CatalogueEntry {
    * handler output. Entries whose words are generic ("Failed to") need the wrapping to be specific.
    */
   envelope?: string;
+  /**
+   * An envelope field the line must NOT carry: dfota's bare ubus `Command failed: ...` must not take
+   * netifd's `iface (pid): Command failed: ...` when that line comes without its tag.
+   */
+  forbidsEnvelope?: string;
   /** Matcher over the message (the text after time, priority, tag and envelopes). Named groups become fields. */
   pattern: RegExp;
   /** One line for a person; `{name}` is replaced by a field or an enrichment (see describe.ts). */

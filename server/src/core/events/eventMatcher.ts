@@ -46,6 +46,7 @@ export class EventMatcher {
       const entry = candidates[i];
       if (!containsLiteral(message, entry.literal)) continue;
       if (entry.envelope !== undefined && record.envelope?.[entry.envelope] === undefined) continue;
+      if (entry.forbidsEnvelope !== undefined && record.envelope?.[entry.forbidsEnvelope] !== undefined) continue;
       const m = entry.pattern.exec(message);
       if (!m) continue;
       const fields: Record<string, string> = {};

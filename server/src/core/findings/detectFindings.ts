@@ -18,7 +18,8 @@ export interface Detection {
 }
 
 /** Runs every detector over the events of the files and returns findings in file order. */
-export function detectFindings(files: readonly FileEvents[], options: DetectOptions): Detection {
+/** `rutos`: the logs come from a RutOS router, where RutOS's own USB composition per modem applies. */
+export function detectFindings(files: readonly FileEvents[], options: DetectOptions, rutos = true): Detection {
   const events = chronological(files.flatMap((f) => f.events));
   const devices = buildUsbHistory(events);
   const lastEvent = new Map<number, LogEvent>();
@@ -35,6 +36,7 @@ export function detectFindings(files: readonly FileEvents[], options: DetectOpti
     ...detectUsbFindings(devices, {
       lastEvent: (file) => lastEvent.get(file),
       enumerationErrors: (file, from, to) => events.filter((e) => e.file === file && e.line > from && e.line < to && findingOf(e) === 'usb-enumeration-error'),
+      rutos,
     }, options),
     ...detectEdlMode(events),
     ...files.flatMap((f) => [...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f)]),

@@ -41,13 +41,36 @@ export function modemName(fields: Record<string, string>): string {
 }
 
 /** The message of a burst finding: the first event's summary, and how big the burst was. */
+/** Distinct messages a burst names before "and N other messages". */
+const MAX_DISTINCT = 4;
+
 export function burstMessage(code: FindingCode, events: readonly LogEvent[], seconds: number | undefined): string {
   const first = events[0];
   const lead = describeEvent(first.id, first.fields, first.text);
   if (events.length <= 1) return lead;
-  const same = events.filter((e) => e.id === first.id).length;
-  const times = same > 1 ? `${same} times` : '';
+  // Every distinct message keeps its own count: "Request timed out" twice and "Permission denied"
+  // once are two facts, not three of the first.
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const said = describeEvent(e.id, e.fields, e.text);
+    counts.set(said, (counts.get(said) ?? 0) + 1);
+  }
   const span = seconds !== undefined && seconds >= 1 ? ` in ${formatDuration(seconds)}` : '';
-  const lines = same !== events.length ? `, ${events.length} lines` : '';
-  return `${lead} (${times || `${events.length} lines`}${span}${times ? lines : ''})`;
+  if (counts.size === 1) return `${lead} (${events.length} times${span})`;
+  const said = [...counts.keys()].slice(0, MAX_DISTINCT);
+  // "iface: a ubus call ... failed: Request timed out (2 times); Permission denied": the shared
+  // lead is said once.
+  const head = sharedLead(said);
+  const shown = said.map((x) => `${x.slice(head.length)}${counts.get(x)! > 1 ? ` (${counts.get(x)} times)` : ''}`);
+  const more = counts.size > MAX_DISTINCT ? `; and ${counts.size - MAX_DISTINCT} other messages` : '';
+  return `${head}${shown.join('; ')}${more} (${events.length} lines${span})`;
+}
+
+/** The longest lead all texts share, cut after a `: ` so no word is split. */
+function sharedLead(texts: readonly string[]): string {
+  let n = 0;
+  const first = texts[0] ?? '';
+  while (n < first.length && texts.every((t) => t[n] === first[n])) n++;
+  const cut = first.lastIndexOf(': ', n - 1);
+  return cut > 0 && cut + 2 <= n ? first.slice(0, cut + 2) : '';
 }

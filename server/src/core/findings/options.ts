@@ -7,8 +7,6 @@ export interface DetectOptions {
   /** This many reconnects of one device within `reconnectLoopWindowSeconds` is a loop. */
   reconnectLoopCount: number;
   reconnectLoopWindowSeconds: number;
-  /** A USB device number at least this high has re-enumerated many times since boot. */
-  highDeviceNumber: number;
   /** gsmd quiet for this long (s) after losing a modem, while the log goes on, is `modem-silent`. */
   silenceSeconds: number;
 }
@@ -18,6 +16,5 @@ export const DEFAULT_DETECT_OPTIONS: DetectOptions = {
   usbGapSeconds: 60,
   reconnectLoopCount: 3,
   reconnectLoopWindowSeconds: 900,
-  highDeviceNumber: 30,
   silenceSeconds: 120,
 };

@@ -64,7 +64,8 @@ export class StoryWriter {
       if (s.time !== undefined) carry = s.time;
       return { s, i, t: s.time ?? carry };
     });
-    keyed.sort((a, b) => a.t - b.t || a.i - b.i);
+    // Equal clocks (or none, as in a pasted shell session): the order of the lines in the file.
+    keyed.sort((a, b) => a.t - b.t || (a.s.line !== undefined && b.s.line !== undefined ? a.s.line - b.s.line : 0) || a.i - b.i);
     return keyed.map((k) => k.s);
   }
 }

@@ -46,7 +46,8 @@ export function findingStory(spec: FindingStorySpec): StoryDefinition {
       recovered: { label: 'recovered', severity: 'info', meaning: 'A later line shows the trouble over.' },
     },
     build: (ctx) => {
-      const found = ctx.untold(...spec.codes).filter((f) => !spec.onlyIf || spec.onlyIf(f, ctx));
+      // A note (an interface other than the mobile one going down) is not a problem story.
+      const found = ctx.untold(...spec.codes).filter((f) => (f.severity === 'error' || f.severity === 'warning') && (!spec.onlyIf || spec.onlyIf(f, ctx)));
       if (!found.length) return [];
       return [tell(spec, ctx, found)];
     },

@@ -4,7 +4,8 @@ import type { UsbDevice } from '../findings/usbHistory';
 // Drivers that bind a cellular modem's functions, and drivers of things that are not modems
 // (knowledge 4.3: a tethered phone on rndis_host, a USB hub, a flash drive or card reader are not
 // "the modem"). rndis_host alone is a phone as often as a modem: it counts only with a known ID.
-const MODEM_DRIVERS = /^(?:option|qmi_wwan|cdc_mbim|GobiNet|qcserial|sierra|sierra_net|cdc_acm|huawei_cdc_ncm|cdc_ncm|u3g)$/;
+// cdc_ether is what modems and dongles in ECM mode bind (EC200A, Huawei HiLink, Novatel) [K1].
+const MODEM_DRIVERS = /^(?:option|qmi_wwan|cdc_mbim|GobiNet|qcserial|sierra|sierra_net|cdc_acm|huawei_cdc_ncm|cdc_ncm|cdc_ether|u3g)$/;
 const NOT_MODEM_DRIVERS = /^(?:hub|usb-storage|uas|usbhid|btusb|snd-usb-audio|uvcvideo)$/;
 
 /**
@@ -15,9 +16,12 @@ export function isModemDevice(d: UsbDevice): boolean {
   if (d.vidpid && NOT_MODEMS[d.vidpid.toLowerCase()]) return false;
   const model = usbModel(d.vidpid);
   if (model) return true;
-  const drivers = d.enumerations.flatMap((en) => [...en.drivers.values()]);
+  // Drivers bound when it came up, and those named when its functions went away (`option1 ttyUSB0:
+  // ... converter now disconnected`, `cdc_ether ... unregister`): a log often shows only the latter.
+  const events = [...d.enumerations.flatMap((en) => en.events), ...d.absences.flatMap((a) => a.events)];
+  const drivers = [...d.enumerations.flatMap((en) => [...en.drivers.values()]), ...events.flatMap((e) => (e.fields.driver ? [e.fields.driver.replace(/\d+$/, '')] : []))];
   if (drivers.some((x) => NOT_MODEM_DRIVERS.test(x))) return false;
-  return drivers.some((x) => MODEM_DRIVERS.test(x)) || d.enumerations.some((en) => en.ttys.size > 0 || en.looseTtys.length > 0);
+  return drivers.some((x) => MODEM_DRIVERS.test(x)) || d.enumerations.some((en) => en.ttys.size > 0 || en.looseTtys.length > 0) || events.some((e) => e.fields.tty !== undefined);
 }
 
 /** Whether a device's drop at `line` went with its parent hub's (hub children drop with their hub). */

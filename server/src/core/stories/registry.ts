@@ -1,3 +1,4 @@
+import { modemDropStory } from './entries/modemDrop';
 import { modemLostStory } from './entries/modemLost';
 import { modemRestartStory } from './entries/modemRestart';
 import { modemUpdateStory } from './entries/modemUpdate';
@@ -17,6 +18,7 @@ export const STORIES: readonly StoryDefinition[] = [
   unexpectedRebootStory,
   modemLostStory,
   reconnectLoopStory,
+  modemDropStory,
   unresponsiveStory,
   simStory,
   registrationStory,

@@ -21,6 +21,8 @@ export interface StoryInput {
   facts?: DeviceFacts;
   /** Files that may hold a story (the logs of an archive); default: all. */
   storyFiles?: readonly number[];
+  /** The stack the logs come from; detected here when not given. */
+  host?: HostGuess;
 }
 
 /** Anchors further apart than this are separate update episodes (a day-long log can hold several attempts). */
@@ -33,7 +35,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * come from one device) and picks the wording of every piece of advice.
  */
 export function tellStories(input: StoryInput): { episodes: Episode[]; host: HostGuess } {
-  const host = detectHost(input.events, input.files.map((f) => f.summary));
+  const host = input.host ?? detectHost(input.events, input.files.map((f) => f.summary));
   const episodes: Episode[] = [];
   const candidates = input.files.filter((f) => !input.storyFiles || input.storyFiles.includes(f.file));
   for (const file of candidates) {

@@ -152,10 +152,21 @@ export const dfotaEntries: CatalogueEntry[] = [
     tags: DFOTA,
     literal: ['DFOTA is', 'Not enough memory in modem', 'Failed to enter download mode', 'Unable to start', 'Modem firmware update is only', "Modem doesn't exist"],
     pattern: /^(?<text>DFOTA is unavailable for this modem|DFOTA is available only for Quectel modems|Not enough memory in modem filesystem|Failed to enter download mode|Unable to start firmware update process|Unable to start update process|Modem firmware update is only available using mobile connection|Unable to start because another instance is running|Modem doesn't exist)!?$/,
-    summary: 'Modem firmware update refused: {text}',
-    explanation: 'dfota could not go on; the modem keeps its current firmware.',
+    summary: 'Modem firmware update (dfota) stopped: {text}',
+    explanation:
+      'Teltonika\'s dfota script stopped. Where it stopped tells how far the update got. Before any upload: `DFOTA is unavailable for this modem` / `available only for Quectel modems` (code 167: dfota handles only Quectel modems and Telit LE910C4-WWX), ' +
+      '`Not enough memory in modem filesystem` (171), `Modem firmware update is only available using mobile connection` (178: this modem downloads the update itself over its own mobile connection, which was not up), ' +
+      '`Unable to start because another instance is running` (another dfota run is in progress) and `Modem doesn\'t exist` (the modem named was not found). ' +
+      '`Failed to enter download mode` (172): the modem did not accept the upload. After the upload: `Unable to start firmware update process` (175: none of the ways to start the update worked) and ' +
+      '`Unable to start update process` (176: the update command was sent but the modem did not leave the USB bus within the wait, 30 s or 250 s in mobile-only mode). ' +
+      '(inference) Up to 172 the modem\'s firmware was not touched; after 175 or 176 the log cannot show what the modem did with the image, so its firmware version tells. ' +
+      'After an error code the script prints `Reseting modems due to error!` and restarts the modems (mctl), so a USB disconnect and reconnect can follow.',
+    nextSteps: [
+      'Check the modem\'s firmware version (`gsmctl -y` or the WebUI) to see what it runs now before retrying.',
+      'For `only available using mobile connection`, bring the mobile data connection up first; for `another instance is running`, let the running update finish (the WebUI banner shows it).',
+    ],
     finding: 'fw-update-failed',
-    sources: ['S3', 'S3b'],
+    sources: ['S3', 'S3b', 'S4', 'S18b'],
     samples: ['DFOTA is available only for Quectel modems!', 'Unable to start because another instance is running!'],
   },
   {
@@ -204,11 +215,13 @@ export const dfotaEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: DFOTA,
     literal: 'Command failed: ',
+    forbidsEnvelope: 'iface',
     pattern: /^Command failed: (?<error>.+)$/,
     summary: 'A ubus call failed: {error}',
     explanation: 'Printed by the ubus command line tool that dfota uses. In fixture 002, `Connection failed` right after `Starting download!` broke the upload and led to error 174.',
     sources: ['O4', 'F4'],
     samples: ['Command failed: Connection failed'],
+    counterSamples: ['12:02:38 netifd trm_wwan (3638): Command failed: ubus call network.interface notify_proto { "action": 0, "link-up": false } (Permission denied)'],
   },
   {
     id: 'dfota.locked',

@@ -262,10 +262,12 @@ export const genericStackEntries: CatalogueEntry[] = [
     pattern: /(?:RegisterState = |^\s*state: )'(?<state>deregistered)'/,
     summary: 'ModemManager debug: the MBIM modem reports register state deregistered',
     explanation:
-      'In a ModemManager debug trace, the MBIM modem answered a register-state query with "deregistered": it is not registered on any network ' +
-      '(no provider, no data classes). Mobile data is impossible until it registers again.',
+      'In a ModemManager debug trace, the MBIM modem\'s register state (in its answer to a register-state query, or in ModemManager\'s `register state update`) is "deregistered": at that moment it is not registered on a network. ' +
+      'The line does not say why. It can mean lost coverage, a network that refused the modem, or a deliberate detach or disconnect; in the published case it was provoked while testing disconnect/reconnect handling. ' +
+      'The `NwError` / `nw error` field of the same message and the register-state updates after it tell more: whether a network error was given and whether the modem registered again.',
+    nextSteps: ['Look for the next register-state update of the same modem, and for a user or script disconnect (ifdown, `mmcli --simple-disconnect`) just before it.'],
     finding: 'registration-failed',
-    sources: ['X20', 'X33'],
+    sources: ['X20', 'X33', 'X65'],
     samples: ["Wed Jun 26 16:38:39 2024 daemon.debug [2234]: <dbg> [1719412719.507245] [modem0]                  state: 'deregistered'"],
   },
 
@@ -665,9 +667,10 @@ export const genericStackEntries: CatalogueEntry[] = [
     pattern: /^Read error, quitting\s*$/,
     summary: 'dbus-modem: reading from the modem failed, the service quits',
     explanation:
-      'Victron\'s modem service could not read from the modem\'s serial port and exits; its supervisor restarts it. ' +
-      'In the published case this repeated every ~1.5 minutes: the modem\'s port dies periodically (modem resetting or dropping off USB).',
-    nextSteps: ['Check the kernel log for USB disconnects of the modem at the same times.'],
+      'Victron\'s modem service (dbus-modem on Venus OS) could not read from the modem\'s serial port and exits (`End. Run time ...` follows); in the published log it was started again about 12 s later. ' +
+      'The line does not say why the read failed: the modem resetting, leaving the USB bus, or its port no longer answering all fit, and the USB side is not in this log. ' +
+      'In the published case it repeated about every 1.5 minutes, and the reporter suspected a hardware fault in the modem that also kept its watchdog resets from working.',
+    nextSteps: ['Check the kernel log (`dmesg`) for USB disconnects or re-enumerations of the modem at the same times, and how regular the run times between restarts are.'],
     finding: 'modem-read-failure',
     sources: ['X31'],
     samples: ['2018-08-28 13:58:33.374040500 ERROR    Read error, quitting'],

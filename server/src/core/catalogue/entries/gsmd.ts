@@ -81,11 +81,14 @@ export const gsmdEntries: CatalogueEntry[] = [
     pattern: re('\\[MODEM\\] Modem %MODEM% is not responsive!'),
     summary: 'gsmd declared modem {usbPath} ({model}) unresponsive',
     explanation:
-      'gsmd\'s hang detection (`__trigger_hang`) fired: the modem stopped answering AT commands. ' +
-      'gsmd then sends a hang event so other components (mobifd) can restart the modem.',
-    nextSteps: ['Check for USB disconnects around this time and whether the modem answers `gsmctl -A AT`.'],
+      'gsmd\'s hang detection (`__trigger_hang`) fired for this modem, and gsmd sends a "hang event" to other components (`Failed to send hang event` is logged when it cannot). ' +
+      'The line does not say what tripped the detection or what a component does with the event; the gsmd lines just before it (AT requests reaching their timeout, `Multiple request to the modem timeouted`, errno write or read errors) show what gsmd saw.',
+    nextSteps: [
+      'Look at the gsmd lines just before it (request timeouts, errno write/read errors) and the kernel lines around it: a `USB disconnect` of the modem means it left the bus.',
+      'Check whether the modem answers now: `gsmctl -A AT`.',
+    ],
     finding: 'modem-unresponsive',
-    sources: ['S8'],
+    sources: ['S8', 'KB6'],
     samples: [
       'Tue Jan  7 10:02:11 2025 daemon.info gsmd[2701]: [__trigger_hang:412] error: [MODEM] Modem `1-1 [2c7c:6005]` is not responsive!',
     ],
@@ -129,17 +132,21 @@ export const gsmdEntries: CatalogueEntry[] = [
     tags: ['gsmd'],
     literal: 'already exists and is registered',
     pattern: re('\\[MODEM_MANAGER\\] Modem %MODEM% already exists and is registered!'),
-    summary: 'gsmd refused to register modem {usbPath} ({model}) again: its old instance is still registered',
+    summary: 'gsmd refused to register modem {usbPath} ({model}) again: it still holds an instance for that USB id',
     explanation:
-      'The USB hotplug script announced the modem as added (`hotplug.modem_added`), but gsmd still held its previous instance of the same USB id: ' +
-      'the removal of the device that disappeared was missed or not yet processed. gsmd keeps the old instance, which keeps writing to the dead port (`errno 5`), ' +
-      'and refuses the new one. Nothing registers the modem again until gsmd is restarted or the router reboots.',
+      'The USB hotplug script announced a modem on {usbPath} as added (`hotplug.modem_added`), and gsmd still held an instance for that USB id, so it refused the new one; `Unable to initialize ... modem!` follows. ' +
+      '(inference) The removal of the device that went away was missed or not yet processed; the old instance keeps writing to the dead port, which gives `errno 5` write errors. ' +
+      'The line does not say why the modem left the bus and came back: a modem reset, a reboot into a firmware update, a crash, a power loss or a deliberate restart (ping_reboot, mobifd, mctl) all make a USB device leave and return. ' +
+      'gsmd logs a successful registration (`New modem:`) only at debug level, so later silence proves little; without such a line, the log does not show gsmd taking the modem back. ' +
+      '(inference) A gsmd restart or a reboot lets gsmd register it again.',
     nextSteps: [
-      'Check the modem is on the bus: `lsusb` (its own ID, or `05c6:9008` for EDL), `ls /dev/ttyUSB*`.',
-      'Restart gsmd (`/etc/init.d/gsmd restart`) or reboot the router cleanly so gsmd registers the modem again.',
+      'Check the modem is on the bus: `lsusb` shows its own ID when it runs its firmware (a download-mode ID instead, such as Qualcomm\'s `05c6:9008` on Qualcomm-based modules, or no modem at all, means it does not), and `ls /dev/ttyUSB*`.',
+      'Check whether gsmd has it now: `ubus list gsm.*` and `gsmctl -A AT`.',
+      'If a modem firmware update was running (WebUI banner, dfota lines), save the evidence before any reboot: `cat /tmp/dfota_status.json` and `logread > /tmp/before-reboot.log` (a reboot empties /tmp and the RAM log).',
+      'Restart gsmd (`/etc/init.d/gsmd restart`) or reboot the router cleanly (not by pulling power) so gsmd can register the modem again; after an update, check the firmware version with `gsmctl -y`.',
     ],
     finding: 'modem-duplicate-registration',
-    sources: ['S8', 'S17', 'F1'],
+    sources: ['S8', 'S17', 'F1', 'K3b', 'KB43', 'S16', 'S18b', 'F9', 'S22', 'KB36', 'KB6'],
     samples: [
       '565 Mon Dec 2 19:55:05 2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!',
     ],
@@ -170,13 +177,18 @@ export const gsmdEntries: CatalogueEntry[] = [
     tags: ['gsmd'],
     literal: 'serial port name for `',
     pattern: re('\\[MODEM_MANAGER\\] Failed to get (?<port>cmd|data|gps) serial port name for %MODEM% modem in `(?<dir>[^`]*)` dir!'),
-    summary: 'gsmd found no {port} port for modem {usbPath} ({model}) in {dir}',
+    summary: 'gsmd found no {port} port tty for modem {usbPath} ({model}) under {dir}',
     explanation:
-      'The USB interface where gsmd expects this port (`<usb id>:1.<n>/tty*`, from the modem\'s `/lib/network/wwan/<vid>:<pid>` file) has no tty. ' +
-      'Typical when the modem came up in a different USB composition (for example ECM instead of RNDIS), so its interfaces are numbered differently.',
-    nextSteps: ['Compare the kernel lines of the last enumeration (drivers and interface numbers) with the modem\'s expected layout.'],
+      'gsmd finds each port by USB interface, not by tty number: it looks for the tty under `<usb id>:1.<n>` (here {dir}), with `n` taken from the modem\'s `/lib/network/wwan/<vid>:<pid>` file, and that interface has no tty. ' +
+      'This can mean one of several things: the modem came up in a USB composition that puts this function on another interface (inference; on Qualcomm-based Quectel modules a usbnet change moves the AT port, e.g. interface 2 in RMNET/ECM/MBIM, 4 in RNDIS), ' +
+      'or no serial driver bound that interface, or the interface does not exist at that moment. ' +
+      'For the Quectel EC200A (2c7c:6005) an ECM (`cdc_ether`) composition does not explain it: there `option` binds interfaces 2, 3 and 4 and the AT port stays on interface 3.',
+    nextSteps: [
+      'Compare the kernel lines of the last enumeration of this device (which interfaces `option` bound, `converter detected` lines with `:1.<n>`) with the interface number in the path gsmd names.',
+      'Check the modem\'s ID with `lsusb`: a different ID means it runs a different firmware or mode.',
+    ],
     finding: 'modem-port-missing',
-    sources: ['S8', 'S6', 'S17'],
+    sources: ['S8', 'S6', 'S17', 'KB42', 'KB43', 'K1', 'Q3', 'Q1'],
     samples: [
       'Mon Dec  2 19:57:40 2024 daemon.info gsmd[3553]: [__get_port_name:388] error: [MODEM_MANAGER] Failed to get cmd serial port name for `1-1 [2c7c:6005]` modem in `/sys/bus/usb/devices/1-1:1.3` dir!',
     ],
@@ -203,10 +215,17 @@ export const gsmdEntries: CatalogueEntry[] = [
     tags: ['gsmd'],
     literal: 'Failed to set-up tty',
     pattern: re('\\[CMM\\] Failed to set-up tty (?:for|in) %MODEM% modem!'),
-    summary: 'gsmd could not set up the AT port of modem {usbPath}',
-    explanation: 'gsmd opened the port but configuring it (baud rate, echo off) failed: the port is not a working AT port.',
+    summary: 'gsmd could not set up the AT port tty of modem {usbPath}',
+    explanation:
+      'gsmd\'s communication manager (CMM), which sets up the modem\'s AT tty, failed to set up the tty of modem {usbPath}. The line does not say which step failed. ' +
+      'It means the AT port is missing or not usable, which can have more than one cause: the modem left the bus while gsmd was setting the port up, ' +
+      'or the tty is not a usable AT port (for example after the modem came up in another USB composition). The kernel lines around it tell which.',
+    nextSteps: [
+      'Look at the kernel lines around it: a `USB disconnect` of the modem, or, at its last enumeration, which interfaces `option` bound.',
+      'Check whether the modem answers: `gsmctl -A AT`.',
+    ],
     finding: 'modem-port-missing',
-    sources: ['S8'],
+    sources: ['S8', 'S17', 'KB42', 'KB43'],
     samples: ['Mon Dec  2 19:57:41 2024 daemon.info gsmd[3553]: [__setup:902] error: [CMM] Failed to set-up tty for `1-1 [2c7c:6005]` modem!'],
   },
   {

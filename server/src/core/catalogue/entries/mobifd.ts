@@ -113,10 +113,14 @@ export const mobifdEntries: CatalogueEntry[] = [
     pattern: re('(?:Failed to restart the modem|Unable to restart the modem, continuing anyway|Failed to the restart modem after (?<retries>\\d+) retries|Failed to initiate modem restart)'),
     summary: '{modem}: mobifd could not restart the modem',
     explanation:
-      'mobifd tried to restart the modem (it uses mctl, the modem power control tool) and the restart failed; with "continuing anyway" it goes on with the modem as it is. ' +
-      'Whatever made mobifd restart the modem is then still unresolved.',
-    nextSteps: ['Check `lsusb` for the modem (or `05c6:9008` = emergency download mode) and whether `gsmctl -A AT` answers.'],
-    sources: ['S20', 'S3', 'F9'],
+      'mobifd, which handles modem restarts on RutOS (its strings show it can invoke mctl, the modem power control tool, for them), logged that a restart of the modem did not work. ' +
+      '`Failed to the restart modem after N retries` follows its `Will attempt to restart again` retries; with `Unable to restart the modem, continuing anyway...` it goes on without the restart. ' +
+      'The line does not say why the restart failed, nor why mobifd wanted it: the mobifd and gsmd lines before it may (for example `Init failed. Forcing modem restart`, or a settings change that needs a restart).',
+    nextSteps: [
+      'Check whether the modem is on the bus: `lsusb` shows its own ID, a download-mode ID (Qualcomm\'s `05c6:9008` on Qualcomm-based modules) or no modem at all.',
+      'Check whether it answers: `gsmctl -A AT`.',
+    ],
+    sources: ['S20', 'S25', 'F9', 'S22', 'KB36'],
     samples: [
       'Thu Jan 16 09:03:10 2025 daemon.err mobifd: [gsm.modem0] Failed to restart the modem',
       'Thu Jan 16 09:03:10 2025 daemon.err mobifd: [gsm.modem0] Unable to restart the modem, continuing anyway...',
@@ -211,12 +215,16 @@ export const mobifdEntries: CatalogueEntry[] = [
     tags: MOBIFD,
     literal: 'Emergency Service Only',
     pattern: re('Modem connected to "Emergency Service Only"'),
-    summary: '{modem}: modem is registered for emergency calls only',
+    summary: '{modem}: mobifd reports the modem on "Emergency Service Only"',
     explanation:
-      'The modem found a network but is only allowed emergency service (registration status 8 in gsmd\'s codes): no normal service and no mobile data. ' +
-      'The SIM is not accepted for normal service on the network the modem can reach.',
+      'mobifd reports the modem\'s network state as "Emergency Service Only" (a variant of the line ends in `. Try again`). ' +
+      '(inference) This is the emergency-only registration state (code 8 in gsmd\'s registration codes): the modem has no normal service, so no mobile data. ' +
+      'The line does not say why. It can mean the network does not allow this SIM (3GPP\'s "network not allowed - emergency calls only"), or, one of several other causes, that no network the SIM may use is in reach (inference).',
+    nextSteps: [
+      'Check the SIM and the network the modem sees: `gsmctl -z` (SIM state), `gsmctl -F` (network information), `gsmctl -o` (operator), `gsmctl -q` (signal); in a troubleshoot file, `get_net_reg_stat` and `get_signal_query` in gsm.log.',
+    ],
     finding: 'registration-failed',
-    sources: ['S20', 'S19'],
+    sources: ['S20', 'S19', 'X68', 'S18b', 'S9', 'KB6'],
     samples: [
       'Thu Jan 16 08:42:30 2025 daemon.warn mobifd: [gsm.modem0] Modem connected to "Emergency Service Only"',
       'Thu Jan 16 08:42:30 2025 daemon.warn mobifd: [gsm.modem0] Modem connected to "Emergency Service Only". Try again',

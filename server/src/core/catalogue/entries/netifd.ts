@@ -60,11 +60,13 @@ export const netifdEntries: CatalogueEntry[] = [
     pattern: /^Command failed: (?<error>Invalid command|Invalid argument|Method not found|Not found|No response|Permission denied|Request timed out|Operation not supported|Unknown error|Connection failed|Out of memory|Parsing message data failed|System error)/,
     summary: '{iface}: a ubus call of the interface script failed: {error}',
     explanation:
-      'The protocol script of {iface} called a ubus method (on RutOS mostly gsmd\'s `gsm.modemN` object) and it failed. ' +
-      '`Request timed out` means gsmd did not answer in time; `Not found` that the object (the modem) does not exist; `Permission denied` is the ubus status for a refused call, ' +
-      'seen next to `Request timed out` right after a modem update started.',
+      'netifd logs each output line of the protocol script of {iface} as `<interface> (<pid>): <line>`; `Command failed: <text>` is what the ubus command line tool prints when a call fails, with libubus\'s status text. ' +
+      'The line does not name the object or method that was called. `Request timed out`: the called object did not answer in time. `Not found` / `Method not found`: the object or method does not exist at that moment. ' +
+      '`Permission denied` (inference, unverified: libubus\'s permission-denied status) has two explanations that fit: a ubus access-control or user problem, ' +
+      'or, on RutOS, gsmd refusing requests while the modem object is busy, locked or in its firmware-update (FOTA) state. In the RUT901 log it appears next to `Request timed out` right after a modem update started.',
+    nextSteps: ['Read the other lines of the same interface and pid around it: the script\'s own output and the modem daemon\'s lines at the same time say what the call was waiting for.'],
     finding: 'data-session-failed',
-    sources: ['O3', 'O4', 'F1'],
+    sources: ['O3', 'O4', 'S19', 'S3', 'F1', 'KB6'],
     samples: [
       'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Request timed out',
       'Mon Dec  2 19:54:58 2024 daemon.notice netifd: mob1s1a1 (8470): Command failed: Permission denied',

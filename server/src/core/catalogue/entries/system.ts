@@ -109,6 +109,20 @@ export const systemEntries: CatalogueEntry[] = [
     samples: ['[   95.012345] Kernel panic - not syncing: Fatal exception in interrupt'],
   },
   {
+    id: 'shell.ping-reply',
+    subsystem: 'network',
+    severity: 'info',
+    story: ['data-up'],
+    tags: ['-'],
+    literal: ' bytes from ',
+    pattern: /^\d+ bytes from (?<host>[0-9a-fA-F.:]+): (?:icmp_)?seq=\d+ ttl=\d+ time=/,
+    summary: 'A ping to {host} was answered',
+    explanation: 'Output of `ping` pasted from a shell: the host reached {host}, so it had a working internet connection at that moment. Through which interface (the mobile one or another WAN) the line does not say.',
+    sources: ['KB6'],
+    samples: ['64 bytes from 8.8.8.8: seq=0 ttl=113 time=34.216 ms', '64 bytes from 1.1.1.1: icmp_seq=1 ttl=57 time=21.4 ms'],
+    counterSamples: ['Jan 01 00:00:00 host kernel: usb 1-1: read 64 bytes from device'],
+  },
+  {
     id: 'system.sysfixtime',
     subsystem: 'system',
     severity: 'info',
@@ -127,8 +141,12 @@ export const systemEntries: CatalogueEntry[] = [
     literal: 'Bus ',
     pattern: /^Bus (?<bus>\d{3}) Device (?<dev>\d{3}): ID (?<vidpid>[0-9a-fA-F]{4}:[0-9a-fA-F]{4})/,
     summary: 'lsusb: bus {bus} device {dev} is {vidpid} ({model})',
-    explanation: '`lsusb` output: one line per USB device. The internal modem shows with its own ID (for example 2c7c:6005 EC200A), as 05c6:9008 when it is stuck in emergency download (EDL) mode, or not at all when it does not power on.',
-    sources: ['F9', 'F7', 'S9'],
+    explanation:
+      '`lsusb` output: one line per USB device with its bus, its device number and its vendor:product ID. The device number is the per-bus enumeration counter, not a count of how often this device reconnected. ' +
+      'A modem running its firmware shows with its own ID (for example 2c7c:6005, Quectel EC200A). `05c6:9008` is Qualcomm\'s emergency download (EDL) ID: a Qualcomm-based module (EC25, EG06, EG12, RG5xx) showing it is in download mode, waiting to be flashed. ' +
+      'It does not apply to ASR-based modules such as the EC200A, whose download-mode ID no source here gives: for those, look for an ID other than the modem\'s own. ' +
+      'No modem line at all (in a complete `lsusb` listing) means the modem is not on the bus; for a Teltonika internal modem with no `:9008` device either, Teltonika staff read that as a modem that does not power on.',
+    sources: ['F9', 'F7', 'S9', 'S22', 'S6', 'KB36', 'KB43'],
     samples: ['Bus 001 Device 024: ID 05c6:9008', 'Bus 003 Device 002: ID 2c7c:0306'],
   },
   {

@@ -38,11 +38,13 @@ export const usbKernelEntries: CatalogueEntry[] = [
     tags: KERNEL,
     literal: 'USB device number',
     pattern: /^usb (?<usbPath>[\d.-]+): (?<kind>new|reset) (?<speed>[\w-]+)(?: speed)? USB device number (?<devnum>\d+) using (?<hcd>\S+)/,
-    summary: '{kind} {speed} USB device on {usbPath} (device number {devnum})',
+    summary: '{kind} {speed} USB device on {usbPath} (device number {devnum} on this bus)',
     explanation:
-      'The kernel enumerates a (re)connected device on port {usbPath}. The device number increases with every enumeration on that bus, so a high or fast-rising number means the device has come and gone many times. ' +
-      '`reset` instead of `new` is a port reset of a device that stayed.',
-    sources: ['K3b', 'F6', 'F10'],
+      'The kernel enumerates a device that appeared (or reappeared) on port {usbPath} (`1-1` = bus 1, root port 1). ' +
+      'The device number is a per-bus counter: it goes up with every enumeration of any device or hub on that bus, so a high number alone does not say how often this device came and went. ' +
+      'Only repeated `USB disconnect` / `new ... USB device` pairs on the same port path show a device coming back again and again. ' +
+      '`reset` instead of `new` is a port reset of a device that stayed on the bus.',
+    sources: ['K3b', 'KB43', 'F6', 'F10'],
     samples: [
       '[422514.120711] usb 1-1: new high-speed USB device number 6 using xhci-hcd',
       '[10843.467569] usb 1-1: new high-speed USB device number 50 using ci_hdrc',
@@ -90,8 +92,11 @@ export const usbKernelEntries: CatalogueEntry[] = [
     literal: 'converter now attached to',
     pattern: /^usb (?<usbPath>[\d.-]+): (?<what>.+?) converter now attached to (?<tty>tty\w+)/,
     summary: '{usbPath} gained serial port {tty}',
-    explanation: 'A modem interface became a tty. After a re-enumeration, higher numbers than before mean a process still holds the old, dead tty.',
-    sources: ['F6', 'F10', 'W1'],
+    explanation:
+      'The usb-serial driver made a tty for one interface of the USB device on {usbPath}; the `converter detected` line just before it names the driver and the interface number. ' +
+      'Which function a port has (AT, diagnostics, GNSS, PPP) follows from its USB interface, not from its tty number: RutOS\'s gsmd, for example, looks for the AT port as the tty under `<usb id>:1.<n>`. ' +
+      'If the same device comes back with higher tty numbers than before, that can mean a process still holds the old, dead tty, so the kernel hands out the next free numbers (inference).',
+    sources: ['F6', 'F10', 'S6', 'S17', 'KB42', 'K4', 'W1'],
     samples: ['[422514.442716] usb 1-1: GSM modem (1-port) converter now attached to ttyUSB0'],
   },
   {
@@ -131,9 +136,11 @@ export const usbKernelEntries: CatalogueEntry[] = [
     pattern: new RegExp(`^(?<driver>${USBNET_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.(?<iface>\\d+) (?<netdev>[\\w.-]+): register ['‘’](?<drv>[\\w-]+)['‘’] at[ ,]`),
     summary: '{driver} made network interface {netdev} on interface {iface} of {usbPath}',
     explanation:
-      'A usbnet driver bound the modem\'s data interface. The driver tells the USB composition: `qmi_wwan` (QMI), `rndis_host` (RNDIS), `cdc_ether` (ECM), `cdc_mbim` (MBIM). ' +
-      'Teltonika runs the EC200A (2c7c:6005) in RNDIS mode; the same modem as `cdc_ether` is in its ECM composition, with interfaces numbered differently.',
-    sources: ['K6', 'S6', 'K1', 'F1', 'Q2'],
+      'A usbnet driver bound interface {iface} of the USB device on {usbPath} as a network interface. The driver names the data mode the device is in: `qmi_wwan` (QMI), `rndis_host` (RNDIS), `cdc_ether` (ECM), `cdc_mbim` (MBIM). ' +
+      'The device is not necessarily a modem: a phone tethering over USB also binds `rndis_host`; its vendor:product ID tells. ' +
+      'For the Quectel EC200A (2c7c:6005), Teltonika\'s modem file on RutOS expects RNDIS, while on a PC it has been seen as `cdc_ether`. As `cdc_ether` it is in its ECM composition, in which the kernel binds `option` to interfaces 2, 3 and 4: ' +
+      'the AT port stays on interface 3 (where RutOS\'s gsmd looks for it), and only the network driver and the tty numbers differ.',
+    sources: ['K6', 'S6', 'K1', 'KB42', 'KB43', 'F1', 'Q1', 'Q2'],
     samples: [
       '[422514.507485] qmi_wwan 1-1:1.4 wwan0: register \'qmi_wwan\' at, WWAN/QMI device, 82:94:84:97:63:53',
       '[ 6141.485347] cdc_ether 1-12:1.0 usb0: register ‘cdc_ether’ at usb-0000:00:14.0-12, CDC Ethernet Device, 02:0c:29:a3:9b:6d',
@@ -237,9 +244,13 @@ export const usbKernelEntries: CatalogueEntry[] = [
     tags: KERNEL,
     literal: 'urb',
     pattern: /^(?<driver>\w+) (?<usbPath>[\d.-]+)(?::1\.(?<iface>\d+))?: (?<what>nonzero urb status received|.*resubmit read urb failed\.?)[: (]*-(?<errno>\d+)/,
-    summary: '{driver} on {usbPath}: {what} (-{errno} {errnoName})',
-    explanation: 'The driver still polls a device that is no longer answering: -71 (EPROTO) is a USB protocol error, -19 (ENODEV) means the device is gone. These storms accompany a modem that dropped off the bus.',
-    finding: 'usb-enumeration-error',
+    summary: '{driver} on {usbPath}: USB transfer failed, {what} (-{errno} {errnoName})',
+    explanation:
+      'The driver bound to {usbPath} got an error back for a USB transfer it had queued (a URB), or could not queue the next read. ' +
+      'The errno says what kind of error: -19 (ENODEV) the device behind the driver is gone, -108 (ESHUTDOWN) its endpoint was shut down (device disconnecting), -110 (ETIMEDOUT) it did not answer in time, ' +
+      '-71 (EPROTO) a USB protocol error, which can mean a bad cable, interference or a brown-out (inference). ' +
+      'A run of these around a device dropping off the bus is the driver failing against a device that is going away: it is part of that drop, not an enumeration error, and it does not say why the device left.',
+    // No finding of its own: the errors of a device going away are part of its drop (usb: teardown), not enumeration errors.
     sources: ['K5'],
     samples: ['kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71'],
   },

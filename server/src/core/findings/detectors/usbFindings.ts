@@ -11,6 +11,8 @@ export interface UsbContext {
   lastEvent: (file: number) => LogEvent | undefined;
   /** Enumeration errors in a file between two lines. */
   enumerationErrors: (file: number, from: number, to: number) => LogEvent[];
+  /** The log is from RutOS: a modem up in a data mode RutOS does not drive it in is a change. */
+  rutos?: boolean;
 }
 
 function deviceName(d: UsbDevice): string {
@@ -28,7 +30,7 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext
     for (const a of d.absences) {
       if (!inLoop.has(a)) findings.push(...absenceFindings(d, a, end, options));
     }
-    findings.push(...compositionChanges(d));
+    findings.push(...compositionChanges(d, end.rutos !== false));
   }
   return findings;
 }
@@ -55,7 +57,11 @@ function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: Det
   return [toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines)];
 }
 
-/** Reconnects that come faster than the window allows, or a device number that shows many. */
+/**
+ * Reconnects that come faster than the window allows: repeated disconnect/enumerate pairs on the
+ * same port path. Never a device number alone: it is a per-bus counter that every device and hub
+ * on the bus advances, so number 53 does not mean 53 reconnects (knowledge 4.3) [K3b].
+ */
 function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): Set<Absence> {
   const covered = new Set<Absence>();
   const cycles = d.absences.filter((a) => a.back);
@@ -69,19 +75,17 @@ function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): 
     }
     if (run.length > best.length) best = run;
   }
-  const high = d.highestDevnum !== undefined && d.highestDevnum >= options.highDeviceNumber && cycles.length >= 1;
-  if (best.length < options.reconnectLoopCount && !high) return covered;
-  const group = best.length >= options.reconnectLoopCount ? best : cycles;
+  if (best.length < options.reconnectLoopCount) return covered;
+  const group = best;
   for (const a of group) covered.add(a);
   const events = group.flatMap((a) => [a.gone, ...(a.back ? [a.back] : [])]);
   const span = secondsBetween(group[0].gone, group[group.length - 1].back ?? group[group.length - 1].gone);
   const within = span !== undefined ? ` within ${formatDuration(span)}` : '';
-  const devnum = high ? ` Its USB device number reached ${d.highestDevnum}: it has re-enumerated that many times since the bus started.` : '';
-  findings.push(toFinding('usb-reconnect-loop', 'error', `${deviceName(d)} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}.${devnum} A modem that keeps dropping off the bus is crash-looping or browning out.`, events));
+  findings.push(toFinding('usb-reconnect-loop', 'error', `${deviceName(d)} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}. A device that keeps dropping off the bus and coming back is reset by something or resets itself (a crash, a brown-out).`, events));
   return covered;
 }
 
-function compositionChanges(d: UsbDevice): Finding[] {
+function compositionChanges(d: UsbDevice, rutos: boolean): Finding[] {
   const out: Finding[] = [];
   // What the log has shown so far of the device's layout: an enumeration often logs only part of
   // it, so each one is compared with everything known before it, not just with the previous one.
@@ -106,8 +110,9 @@ function compositionChanges(d: UsbDevice): Finding[] {
       lastDescribed = en;
     }
   }
-  // Even with no earlier enumeration in the log, a data mode RutOS does not use is a change.
-  for (const en of d.enumerations) {
+  // Even with no earlier enumeration in the log, a data mode RutOS does not use is a change, on
+  // RutOS: a PC or another router drives the same modem in whatever mode it came up in.
+  for (const en of rutos ? d.enumerations : []) {
     const odd = unexpectedMode(en, d.vidpid);
     if (odd && !out.some((f) => f.lines.includes(en.start.line))) {
       out.push(toFinding('usb-composition-change', 'warning',

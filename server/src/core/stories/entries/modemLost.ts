@@ -67,7 +67,7 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
 }
 
 /** The log goes on long enough after the drop for "did not come back" to mean something. */
-function lastsInLog(ctx: StoryContext, a: Absence): boolean {
+export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
   const last = ctx.events[ctx.events.length - 1];
   const after = last ? secondsBetween(a.gone, last) : undefined;
   if (after !== undefined) return after >= ctx.options.usbGapSeconds;

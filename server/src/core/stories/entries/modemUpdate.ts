@@ -76,11 +76,14 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   const edl = ctx.coded('modem-edl-mode')[0];
   const factEdl = facts && edlOnBus(facts);
   const bannerUp = !!facts && updateInProgress(facts);
+  // Download mode alone opens the story too: it is what an interrupted flash leaves [F7] [F9]; the
+  // summary then says the update is inferred from it.
   if (!started.length && !failures.length && !finished.length && !duplicate && !edl && !factEdl && !bannerUp) return undefined;
 
   const w = new StoryWriter();
   const first = started[0] ?? failures[0] ?? finished[0];
-  if (first) w.step(`The modem firmware update started${when(first)}.`, first);
+  if (started[0]) w.step(`The modem firmware update started${when(started[0])}.`, started[0]);
+  else if (first) w.step('The log does not show the update starting, only what followed.');
   else if (ctx.host === 'rutos') w.step('The log has no update lines: when the update is started from the WebUI, dfota\'s output is discarded, so only gsmd and the kernel tell the story.', undefined, 'S3c');
   else w.step('The log has no line from an update tool: that an update ran is inferred from what happened to the modem.');
 
@@ -131,7 +134,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   const silent = ctx.coded('modem-silent')[0];
   if (finished.length) w.step(`The update finished${when(finished[0])}.`, finished[0]);
   if (recovered && (loss || duplicate)) w.step(`The modem was taken back into service${when(recovered)}.`, recovered);
-  if (afterFailure && !recovered) w.step(`After the failure the modem worked${when(afterFailure)}: "${afterFailure.text}".`, afterFailure);
+  if (afterFailure && !recovered) w.step(`After the failure the connection worked${when(afterFailure)}: "${afterFailure.text}"${marksOf(afterFailure).includes('modem-back') ? '' : ' (if the mobile link is the only WAN, the modem still runs)'}.`, afterFailure);
   if (silent) w.step(silent.message, { line: silent.line, ...(silent.time !== undefined ? { time: silent.time } : {}) }, 'KB6');
   if (file.endTime !== undefined && (!ctx.window || ctx.window.to >= file.endLine)) {
     w.step(`The log ends at ${formatTime(file.endTime)}.`, { line: file.endLine, time: file.endTime });
@@ -168,11 +171,11 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     verdict = updateMode ? 'updated-not-taken-back' : 'stuck';
   }
 
-  const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: !!edl || !!factEdl, change: !!change, dfotaFailed: failures.some((f) => catalogueEntry(f.id)?.stack === 'rutos'), flasherFailed: failures.some((f) => catalogueEntry(f.id)?.stack !== 'rutos'), workedAfter: !!afterFailure, lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined });
+  const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: !!edl || !!factEdl, change: !!change, dfotaFailed: failures.some((f) => isDfota(f)), flasherFailed: failures.some((f) => !isDfota(f)), workedAfter: !!afterFailure, lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined });
   const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: finished.length > 0, failures: failures.length > 0, edl: !!edl || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
   const unknowns: UnknownId[] = [];
   if (!first && !bannerUp) unknowns.push('dfotaOutput');
-  if (verdict !== 'succeeded' && !facts?.usbDevices) unknowns.push('modemNow');
+  if (verdict !== 'succeeded' && !facts?.usbDevices && !afterFailure) unknowns.push('modemNow');
   if (verdict !== 'succeeded' && !facts?.modemFirmware && !afterFailure) unknowns.push('modemFirmware');
   if (silent) unknowns.push('gsmdSilence');
   if (change) unknowns.push('compositionMeaning');
@@ -235,6 +238,11 @@ function compositionStep(en: Enumeration, vidpid: string | undefined, rutos: boo
     else text += ` The log shows no serial port on interface ${at}, where gsmd looks for the AT port.`;
   }
   return text;
+}
+
+/** dfota's delta update (tagged dfota), which leaves the old firmware in place when it fails (knowledge 3.1). */
+function isDfota(e: LogEvent): boolean {
+  return catalogueEntry(e.id)?.tags?.includes('dfota') ?? false;
 }
 
 /** The program a line comes from, by its catalogue entry's tag: "gsmd", "ModemManager". */
@@ -323,7 +331,7 @@ function summarise(verdict: string, s: Told): string {
   if (s.silent) parts.push('the log does not show the modem taken back');
   if (s.edl) parts.push('the modem is left in emergency download (EDL) mode and runs no firmware');
   if (s.failures.length) parts.push(`the update reported "${s.failures[0].text}"`);
-  if (s.afterFailure) parts.push('the modem worked afterwards, so it still runs its old firmware');
+  if (s.afterFailure) parts.push('the connection worked afterwards, which fits the modem still running its old firmware: a failed delta update leaves it in place');
   if (s.facts) {
     const edlNow = edlOnBus(s.facts);
     const modemNow = modemOnBus(s.facts);
@@ -335,14 +343,14 @@ function summarise(verdict: string, s: Told): string {
   // Program names keep their case ("gsmd lost ..."): only a leading "the" is capitalised.
   const joined = parts.join('; ');
   const story = parts.length ? (/^the /.test(joined) ? capitalise(joined) : joined) + '.' : '';
-  const inferred = s.inferred ? (s.rutos ? ' (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.)' : ' (That an update ran is inferred from what happened to the modem.)') : '';
+  const inferred = !s.inferred ? '' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ' (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.)' : ' (That an update ran is inferred from what happened to the modem.)';
   switch (verdict) {
     case 'updated-not-taken-back':
       return `${story} What is stuck is most likely the router's view, not the modem: ${s.rutos ? 'dfota waits for gsmd to report the modem\'s firmware with no time limit, so waiting will not clear the "firmware update is in progress" banner; a clean reboot or a gsmd restart lets gsmd take the modem back, and `gsmctl -y` then shows whether the update applied.' : 'restarting the modem manager lets it take the modem back, and the modem\'s firmware version then shows whether the update applied.'}${inferred}`;
     case 'stuck':
       return `${story}${story ? ' ' : ''}${s.rutos ? 'dfota waits for gsmd to report the modem\'s firmware with no time limit, so the "firmware update is in progress" banner will not clear by waiting; gsmd needs a restart or the router a clean reboot.' : 'Nothing in the log finishes the update.'}${inferred}`;
     case 'failed':
-      return story;
+      return `${story}${inferred}`;
     case 'succeeded':
       return `${story ? story + ' ' : ''}${s.recovered ? 'The modem was taken back into service.' : 'The update finished.'}`;
     default:

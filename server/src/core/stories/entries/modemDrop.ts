@@ -1,0 +1,57 @@
+import { usbModel } from '../../catalogue/tables/usbIds';
+import { secondsBetween } from '../../findings/eventTime';
+import { formatDuration } from '../../records/timeWords';
+import { StoryWriter, usbIdWords, when } from '../evidence';
+import { lastsInLog } from './modemLost';
+import { droppedWithParent, isHub, isModemDevice } from '../modemDevice';
+import type { StoryDefinition, StoryDraft } from '../types';
+
+/** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
+const BOOT_SECONDS = 60;
+
+/**
+ * The modem left the USB bus and came back, once or a few times but not in a loop: its ports and
+ * data connection went with it. A single drop about 8 s long with the same layout reads like a
+ * modem reset (knowledge 4.3); what caused it the log does not say.
+ */
+export const modemDropStory: StoryDefinition = {
+  id: 'modem-drop',
+  title: 'Modem dropped off USB',
+  description: 'The modem left the USB bus and came back (not in a loop): its ports and data connection went with it.',
+  rank: 5,
+  verdicts: {
+    'came-back': { label: 'came back', severity: 'warning', meaning: 'Every drop was followed by the modem enumerating again.' },
+    'log-ends': { label: 'the log ends before it comes back', severity: 'warning', meaning: 'The modem left the bus shortly before the log ends: whether it came back the log cannot show.' },
+  },
+  build: (ctx) => {
+    const out: StoryDraft[] = [];
+    const inLoop = new Set(ctx.coded('usb-reconnect-loop').flatMap((f) => f.lines));
+    for (const d of ctx.devices) {
+      // A device in a loop is the loop's story, its last drop included.
+      if (!isModemDevice(d) || isHub(d, ctx.devices) || d.absences.some((a) => inLoop.has(a.gone.line))) continue;
+      // Drops that came back, and a last one the log ends on (too close to the end for "lost").
+      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !inLoop.has(a.gone.line) && !(a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      if (!drops.length) continue;
+      const w = new StoryWriter();
+      const model = usbModel(d.vidpid)?.model;
+      const name = model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
+      for (const a of drops.slice(0, 5)) {
+        const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
+        if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
+        else w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}.`, a.gone, 'K3b');
+        if (a.back) w.prove(a.back.line);
+      }
+      if (drops.length > 5) w.step(`... and ${drops.length - 5} more drops.`);
+      w.cite('KB43');
+      const cut = drops.some((a) => !a.back);
+      out.push({
+        verdict: cut ? 'log-ends' : 'came-back', confidence: cut ? 'medium' : 'high', why: cut ? 'The disconnect is logged; the log ends before a return could be.' : 'The disconnect and the return are both logged.',
+        summary: `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.`,
+        steps: w.sorted(), evidence: w.evidence, advice: ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: ['whyItDropped'], sources: w.sources,
+        restsOn: ['usb-gap'],
+        tells: ['usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure'],
+      });
+    }
+    return out;
+  },
+};
