@@ -1,3 +1,4 @@
+import { modemUpdateStory } from '../server/src/core/stories/entries/modemUpdate';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -127,7 +128,9 @@ describe('language server over stdio', () => {
     const href = byCode.get('modem-duplicate-registration')!.codeDescription?.href ?? '';
     assert.match(href, /^file:\/\/\/ext\/docs\/findings\.md#L\d+$/);
     assert.equal(page[Number(href.split('#L')[1]) - 1], '## `modem-duplicate-registration`');
-    assert.equal(await until('status', () => statuses.get(SAMPLE)?.verdict), 'stuck');
+    assert.equal(await until('status', () => statuses.get(SAMPLE)?.story?.verdict), 'updated-not-taken-back');
+    assert.equal(statuses.get(SAMPLE)?.story?.title, modemUpdateStory.title);
+    assert.equal(statuses.get(SAMPLE)?.story?.severity, 'error');
   });
 
   it('explains a line and the token under the cursor', async () => {
@@ -170,14 +173,14 @@ describe('language server over stdio', () => {
     assert.ok(lenses);
     const lens = lenses.find((l) => l.command?.title.startsWith('Modem firmware update: stuck'));
     assert.ok(lens, JSON.stringify(lenses));
-    assert.equal(lens.command?.title, 'Modem firmware update: stuck since 19:54:50 · Diagnose');
+    assert.equal(lens.command?.title, `${modemUpdateStory.title}: ${modemUpdateStory.verdicts['updated-not-taken-back'].label} since 19:54:50 · Diagnose`);
     assert.equal(lens.command?.command, 'gsmlens.diagnose');
     assert.equal(lens.range.start.line, 31);
   });
 
   it('lists the episode and the boot in the outline, and folds bursts', async () => {
     const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SAMPLE } })) as DocumentSymbol[];
-    const episode = symbols.find((s) => s.name === 'Modem firmware update: stuck');
+    const episode = symbols.find((s) => s.name === `${modemUpdateStory.title}: ${modemUpdateStory.verdicts['updated-not-taken-back'].label}`);
     assert.ok(episode);
     assert.ok((episode.children?.length ?? 0) >= 4);
     const folds = await conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: SAMPLE } });
@@ -196,7 +199,7 @@ describe('language server over stdio', () => {
     });
     const after = await diagnosticsOf(uri, v);
     assert.ok(!after.some((d) => d.code === 'modem-silent' || d.code === 'fw-update-stuck'), after.map((d) => d.code).join(','));
-    assert.equal(await until('status succeeded', () => statuses.get(uri)?.verdict === 'succeeded' && 'succeeded'), 'succeeded');
+    assert.equal(await until('status succeeded', () => statuses.get(uri)?.story?.verdict === 'succeeded' && 'succeeded'), 'succeeded');
   });
 
   it('starts over after an edit in the middle', async () => {
@@ -237,7 +240,7 @@ describe('language server over stdio', () => {
     writeFileSync(path, SAMPLE_TEXT);
     const uri = pathToFileURL(path).toString();
     const status = await conn.sendRequest(AnalyzeFileRequest.type, { uri });
-    assert.equal(status.verdict, 'stuck');
+    assert.equal(status.story?.verdict, 'updated-not-taken-back');
     assert.equal(status.lines, lineCount(SAMPLE_TEXT));
     assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-duplicate-registration'));
     const report = await conn.sendRequest(ReportRequest.type, { uri: SAMPLE });

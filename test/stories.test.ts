@@ -94,6 +94,19 @@ describe('the RUT901 story (issue 10, items 1-5 and 8)', async () => {
   });
 });
 
+describe('a paste with lines left out (item 7)', async () => {
+  const a = await analyzeFiles([join(ROOT, 'test', 'fixtures', 'excerpts', '01-rut901-ec200a-modem-update-stuck.log')], { referenceTime: REF });
+  it('says the writes are the ones shown, which of the poster\'s lines were left out, and cites the poster\'s numbers', () => {
+    const loss = a.episodes[0].steps.find((s) => /failed writes/.test(s.text));
+    assert.ok(loss);
+    assert.match(loss!.text, /3 failed writes shown/);
+    assert.match(loss!.text, /lines 527-532 and 535-562 \(the poster's numbers\) were left out of the paste/);
+    assert.equal(loss!.recordId, 525);
+    assert.match(toTextReport(a), /line 4 +\[#525\] gsmd lost/);
+    assert.match(toMarkdownReport(a), /line 4, the poster's #525/);
+  });
+});
+
 describe('stories other than the update', () => {
   const refusal = [
     'Mon Mar 10 10:20:00 2025 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:0125]` modem failed: errno 5',

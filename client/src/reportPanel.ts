@@ -24,8 +24,9 @@ body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size
 h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.25em; border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: .2em; } h3 { font-size: 1.05em; }
 .files, .meta, .url { color: var(--vscode-descriptionForeground); }
 .verdict { font-weight: bold; text-transform: uppercase; }
-.verdict-stuck .verdict, .verdict-failed .verdict { color: var(--vscode-errorForeground); }
-.verdict-succeeded .verdict { color: var(--vscode-testing-iconPassed); }
+.severity-error .verdict { color: var(--vscode-errorForeground); }
+.severity-warning .verdict { color: var(--vscode-editorWarning-foreground); }
+.severity-info .verdict { color: var(--vscode-testing-iconPassed); }
 a { color: var(--vscode-textLink-foreground); } a:focus { outline: 1px solid var(--vscode-focusBorder); }
 code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 0 .2em; }
 ul.evidence { list-style: none; padding-left: 0; } ul.evidence a { text-decoration: none; display: block; white-space: pre-wrap; word-break: break-all; }

@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 
-const VERDICT_TEXT: Record<StatusParams['verdict'], string> = {
-  stuck: 'update stuck', failed: 'update failed', succeeded: 'update succeeded', unknown: 'update unknown', none: 'no update',
-};
-
 /** The status bar item of the active router log: the verdict in a word and the problem counts. */
 export class ModemStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('gsmlens.status', vscode.StatusBarAlignment.Left, 10);
@@ -42,12 +38,16 @@ export class ModemStatusBar implements vscode.Disposable {
     // A log that was mostly not read says so: "no problems" in it would mean nothing.
     const pct = s.recognised !== undefined ? Math.floor(s.recognised * 100) : undefined;
     const unread = pct !== undefined && pct < 50;
-    this.item.text = `$(pulse) Modem: ${unread ? 'unknown' : VERDICT_TEXT[s.verdict]}  $(error) ${s.errors} $(warning) ${s.warnings}${pct !== undefined && pct < 90 ? `  $(eye) ${pct}% read` : ''}`;
+    // The lead story by its own title and verdict: the status bar knows no story by name.
+    const story = s.story ? `${s.story.title}: ${s.story.verdictLabel}` : 'no problem story';
+    const more = s.moreStories > 0 ? ` (+${s.moreStories})` : '';
+    this.item.text = `$(pulse) ${unread ? 'Modem: unknown' : `${shorten(story)}${more}`}  $(error) ${s.errors} $(warning) ${s.warnings}${pct !== undefined && pct < 90 ? `  $(eye) ${pct}% read` : ''}`;
     const readText = pct !== undefined ? ` ${pct}% of its lines were read as log lines${unread ? ', so its verdict is unknown' : ''}.` : '';
-    const label = `GSM Log Lens: ${s.verdict === 'none' ? 'no modem firmware update in this log' : `modem firmware update ${s.verdict}`}; ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes in ${s.lines} lines.${readText} Click to diagnose.`;
+    const stories = s.story ? `${story}${s.moreStories > 0 ? `, and ${s.moreStories} more ${s.moreStories > 1 ? 'stories' : 'story'}` : ''}` : 'no modem problem story in this log';
+    const label = `GSM Log Lens: ${stories}; ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes in ${s.lines} lines.${readText} Click to diagnose.`;
     this.item.tooltip = label;
     this.item.accessibilityInformation = { label, role: 'button' };
-    this.item.backgroundColor = s.verdict === 'stuck' || s.verdict === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.backgroundColor = s.story?.severity === 'error' && !unread ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.command = { title: 'Diagnose Modem Update', command: 'gsmlens.diagnose', arguments: [s.uri] };
     this.item.show();
   }
@@ -56,4 +56,9 @@ export class ModemStatusBar implements vscode.Disposable {
     this.item.dispose();
     this.subscriptions.forEach((d) => d.dispose());
   }
+}
+
+/** Status bar text stays short: a long verdict is cut with an ellipsis (the tooltip has it whole). */
+function shorten(text: string, max = 48): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }

@@ -125,7 +125,9 @@ function schedule(entry: OpenDocument, delay: number): void {
 function statusOf(uri: string, analysis: Analysis, findings: readonly Finding[], lines: number): StatusParams {
   const count = (sev: string): number => findings.filter((f) => f.severity === sev).length;
   const read = analysis.files[0]?.recognised;
-  return { uri, verdict: analysis.episodes[0]?.verdict ?? 'none', errors: count('error'), warnings: count('warning'), infos: count('info'), lines, ...(read && read.content > 0 ? { recognised: read.share } : {}) };
+  const lead = analysis.episodes[0];
+  const story = lead ? { title: lead.title, verdict: lead.verdict, verdictLabel: lead.verdictLabel, severity: lead.severity } : undefined;
+  return { uri, ...(story ? { story } : {}), moreStories: Math.max(0, analysis.episodes.length - 1), errors: count('error'), warnings: count('warning'), infos: count('info'), lines, ...(read && read.content > 0 ? { recognised: read.share } : {}) };
 }
 
 function publish(entry: OpenDocument): void {
@@ -236,7 +238,7 @@ connection.onFoldingRanges((params, token) =>
   }));
 
 connection.onRequest(AnalyzeFileRequest.type, (params: AnalyzeFileParams, token) =>
-  runSafeAsync(connection, 'analyzeFile', { uri: String(params?.uri), verdict: 'none' as const, errors: 0, warnings: 0, infos: 0, lines: 0 }, token, async () => {
+  runSafeAsync(connection, 'analyzeFile', { uri: String(params?.uri), moreStories: 0, errors: 0, warnings: 0, infos: 0, lines: 0 }, token, async () => {
     if (typeof params?.uri !== 'string' || !params.uri.startsWith('file:')) throw new Error(`only file: URIs can be read from disk, not ${params.uri}`);
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());

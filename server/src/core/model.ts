@@ -87,6 +87,8 @@ export interface LogEvent {
   fields: Record<string, string>;
   /** File index in a multi-file analysis. */
   file: number;
+  /** The number a poster or logd put before the line (`525 Mon Dec 2 ...`), when there was one. */
+  recordId?: number;
   /** The record's message (after time, priority and tag), cut to 500 characters. */
   text: string;
 }
@@ -144,6 +146,8 @@ export interface EpisodeStep {
   text: string;
   line?: number;
   time?: number;
+  /** The poster's (or logd's) number of that line, cited beside the file's line. */
+  recordId?: number;
 }
 
 export type Confidence = 'high' | 'medium' | 'low';

@@ -1,3 +1,4 @@
+import { STORY_FINDING_CODES } from '../core/stories/registry';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogueEntry } from '../core/catalogue/index';

@@ -6,12 +6,20 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { TimelinePayload } from '../core/timeline/timelineTypes';
 
-export type StatusVerdict = 'succeeded' | 'failed' | 'stuck' | 'unknown' | 'none';
+/** The story the log leads with, as the status bar shows it: the story's own title and verdict words. */
+export interface StatusStory {
+  title: string;
+  verdict: string;
+  verdictLabel: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+}
 
 export interface StatusParams {
   uri: string;
-  /** The verdict of the modem firmware update episode; `none` when the log has none. */
-  verdict: StatusVerdict;
+  /** The story that matters most; absent when the log tells none. */
+  story?: StatusStory;
+  /** How many more stories the log tells. */
+  moreStories: number;
   errors: number;
   warnings: number;
   infos: number;

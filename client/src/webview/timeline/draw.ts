@@ -235,7 +235,7 @@ export class Renderer {
       ctx.font = `bold ${small}`;
       ctx.textAlign = 'left';
       const tx = Math.max(x0, L) + 7;
-      fitText(ctx, `${(ep.verdict ?? '').toUpperCase()} · ${ep.label}`, tx, by + bh / 2, Math.min(x1, R) - tx - 4);
+      fitText(ctx, `${ep.label}: ${ep.verdict ?? ''}`, tx, by + bh / 2, Math.min(x1, R) - tx - 4);
       this.addHit(x0, by, x1, by + bh, ep);
     }
 

@@ -86,7 +86,7 @@ export function buildModel(p: TimelinePayload): Model | undefined {
   p.gaps.forEach((g, i) => spans.push(push({ key: `gap:${i}`, kind: 'gap', lane: laneIndex.get(g.lane) ?? 0, start: g.start, end: g.end ?? p.range!.end, open: g.end === undefined, line: g.line, severity: 'warning', label: g.label, count: 1, rank: rank('gap', 'warning', 1) })));
   p.silences.forEach((s, i) => spans.push(push({ key: `silence:${i}`, kind: 'silence', lane: laneIndex.get(s.lane) ?? 0, start: s.start, end: s.end ?? p.range!.end, open: s.end === undefined, line: s.line, severity: 'error', label: s.label, count: 1, rank: rank('silence', 'error', 1) })));
   const episodes = p.episodes.map((e, i) => {
-    const severity = episodeSeverity(e.verdict);
+    const severity: MarkSeverity = e.severity === 'hint' ? 'info' : e.severity ?? episodeSeverity(e.verdict);
     return push({ key: `episode:${i}`, kind: 'episode', lane: -1, start: e.start, end: e.end, open: false, line: e.line, severity, label: e.label, count: 1, verdict: e.verdict, rank: rank('episode', severity, 1) });
   });
   const boots = p.boots.map((b, i) => push({ key: `boot:${i}`, kind: 'boot', lane: -1, start: b.t, end: b.t, open: false, line: b.line, severity: 'info', label: b.label, count: 1, rank: rank('boot', 'info', 1) }));
@@ -199,7 +199,7 @@ export function itemTimeText(model: Model, it: Item): string {
 
 /** The title line: the label, with the verdict of an episode and the count of a burst. */
 export function itemTitle(it: Item): string {
-  if (it.kind === 'episode') return `${(it.verdict ?? '').toUpperCase()}: ${it.label}`;
+  if (it.kind === 'episode') return `${it.label}: ${it.verdict ?? ''}`;
   if (it.kind === 'mark' && it.count > 1) return `×${it.count} ${it.label}`;
   return it.label;
 }

@@ -105,7 +105,8 @@ function parseEpisodes(v: unknown): TimelineEpisode[] {
     const label = text(e.label);
     const verdict = text(e.verdict);
     if (label === undefined || verdict === undefined) continue;
-    out.push({ start: e.start, end: e.end, verdict, label, line: e.line });
+    const severity = e.severity === 'error' || e.severity === 'warning' || e.severity === 'info' || e.severity === 'hint' ? e.severity : undefined;
+    out.push({ start: e.start, end: e.end, verdict, label, line: e.line, ...(severity ? { severity } : {}) });
   }
   return out;
 }

@@ -51,7 +51,12 @@ export interface FileEvents {
   endLine: number;
   /** Findings of the person's own rules (set by FileAnalysis). */
   custom?: Finding[];
+  /** Lines marked as left out of a paste (`...`, `... (repeats multiple times)`). */
+  elisions: number[];
 }
+
+/** Elision lines remembered per file: enough for any paste, bounded for any input. */
+const MAX_ELISIONS = 1000;
 
 // Daemons whose last word the detectors compare with the end of the log.
 const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager']]);
@@ -78,6 +83,8 @@ export class EventCollector {
   private readonly events: LogEvent[] = [];
   private readonly formats: Partial<Record<FormatId, number>> = {};
   private readonly skipped: Partial<Record<SkipReason, number>> = {};
+  /** Lines a person marked as left out of a paste (`...`), first ones first, bounded. */
+  private elisions: number[] = [];
   private readonly daemons: Record<string, DaemonActivity> = {};
   private readonly clockJumps: ClockJump[] = [];
   private readonly segmentStarts: SegmentStart[] = [];
@@ -121,6 +128,7 @@ export class EventCollector {
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
       this.skipped[record] = (this.skipped[record] ?? 0) + 1;
+      if (record === 'elision' && this.elisions.length < MAX_ELISIONS) this.elisions.push(lineNo);
       return;
     }
     // A record is handled when the next one starts: mail-wrapped text may still extend it.
@@ -224,6 +232,7 @@ export class EventCollector {
     if (record.time !== undefined) event.time = record.time;
     if (record.uptime !== undefined) event.uptime = record.uptime;
     if (record.section !== undefined) event.section = record.section;
+    if (record.recordId !== undefined) event.recordId = record.recordId;
     if (this.isDuplicateKernelEvent(event)) return;
     this.events.push(event);
   }
@@ -254,6 +263,7 @@ export class EventCollector {
     f.events = this.events.slice();
     f.formats = { ...this.formats };
     f.skipped = { ...this.skipped };
+    f.elisions = this.elisions.slice();
     f.daemons = Object.fromEntries(Object.entries(this.daemons).map(([k, d]) => [k, { ...d }]));
     f.clockJumps = this.clockJumps.slice();
     f.segmentStarts = this.segmentStarts.slice();
@@ -317,6 +327,7 @@ export class EventCollector {
       sections: this.sections,
       segmentOffsets: this.offsets,
       endLine: this.lastLine,
+      elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
     return out;

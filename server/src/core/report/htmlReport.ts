@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines } from './reportContent';
+import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport } from './reportContent';
 
 export interface HtmlOptions {
   lineText?: (file: number, line: number) => string | undefined;
@@ -31,9 +31,12 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
     const sentence = none.detail.charAt(0).toUpperCase() + none.detail.slice(1);
     out.push(`<section class="no-episode"><h2>${escapeHtml(none.headline)}</h2><p>${escapeHtml(sentence)}</p></section>`);
   }
-  if (a.episodes.length > 1) out.push(`<p>This log holds <strong>${a.episodes.length} modem firmware update episodes</strong>; each is told below.</p>`);
+  const { stories, noUpdate } = storiesForReport(a);
+  if (noUpdate) out.push(`<p class="no-update">${escapeHtml(noUpdate)}</p>`);
+  else if (stories.length > 1) out.push(`<p>This log tells <strong>${stories.length} stories</strong>, the one that matters most first.</p>`);
+  if (a.host && stories.length) out.push(`<p class="host">The advice is written for ${escapeHtml(a.host)}, the stack this log comes from.</p>`);
   const cited = new Set<string>();
-  for (const e of a.episodes) episode(e, options, out, cited);
+  for (const e of stories) episode(e, options, out, cited);
   const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(`<section><h2>${a.episodes.length ? 'Also in this log' : 'Findings'}</h2><ul class="findings">`);
@@ -58,13 +61,13 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
 }
 
 function episode(e: Episode, options: HtmlOptions, out: string[], cited: Set<string>): void {
-  out.push(`<section class="episode verdict-${e.verdict}"><h2>Modem firmware update: <span class="verdict">${escapeHtml(e.verdict)}</span></h2>`);
+  out.push(`<section class="episode severity-${escapeHtml(e.severity)}"><h2>${escapeHtml(e.title)}: <span class="verdict">${escapeHtml(e.verdictLabel)}</span></h2>`);
   out.push(`<p class="confidence"><strong>Confidence: ${escapeHtml(e.confidence)}.</strong> ${escapeHtml(e.why)}</p>`);
   out.push(`<p class="summary">${escapeHtml(e.summary)}</p>`);
   out.push('<h3>What happened</h3><ol class="steps">');
   for (const s of e.steps) {
     const when = s.time !== undefined ? `<span class="time">${formatClock(s.time)}</span> ` : '';
-    out.push(`<li>${when}${escapeHtml(s.text)}${s.line !== undefined ? ` <span class="meta">(${lineLink(e.file, s.line)})</span>` : ''}</li>`);
+    out.push(`<li>${when}${escapeHtml(s.text)}${s.line !== undefined ? ` <span class="meta">(${lineLink(e.file, s.line)}${s.recordId !== undefined ? `, the poster's #${s.recordId}` : ''})</span>` : ''}</li>`);
   }
   out.push('</ol>');
   const quoted = e.evidence.map((l) => ({ l, text: options.lineText?.(e.file, l) })).filter((q): q is { l: number; text: string } => q.text !== undefined);

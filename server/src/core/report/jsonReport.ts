@@ -30,10 +30,11 @@ export function toJsonReport(a: Analysis): object {
     ...(more.length ? { findingsTotal: a.findings.length, findingsOmitted: more.map((m) => ({ code: m.code, omitted: m.omitted, total: m.total })) } : {}),
     findings: listed.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
     episodes: a.episodes.map((e) => ({
-      kind: e.kind, verdict: e.verdict, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
+      kind: e.kind, title: e.title, verdict: e.verdict, verdictLabel: e.verdictLabel, severity: e.severity, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
       steps: e.steps.map((s) => ({ text: s.text, line: s.line ?? null, time: isoLocal(s.time) })),
       evidence: e.evidence, unknowns: e.unknowns, advice: e.advice, sources: e.sources,
     })),
+    ...(a.host ? { host: a.host } : {}),
     ...(a.facts ? { facts: a.facts } : {}),
     notices: a.notices.map((n) => ({ file: path(n.file), severity: n.severity, message: n.message, line: n.line ?? null })),
   };

@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines } from './reportContent';
+import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport, storyHeading } from './reportContent';
 
 export interface MarkdownOptions {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -23,9 +23,12 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
     const none = noEpisodeStatement(a);
     out.push(`**${none.headline}**: ${escapeMarkdown(none.detail)}`, '');
   }
-  if (a.episodes.length > 1) out.push(`This log holds **${a.episodes.length} modem firmware update episodes**; each is told below.`, '');
+  const { stories, noUpdate } = storiesForReport(a);
+  if (noUpdate) out.push(noUpdate, '');
+  else if (stories.length > 1) out.push(`This log tells **${stories.length} stories**, the one that matters most first.`, '');
+  if (a.host && stories.length) out.push(`_The advice is written for ${escapeMarkdown(a.host)}, the stack this log comes from._`, '');
   const cited = new Set<string>();
-  for (const e of a.episodes) episode(e, options, link, out, cited);
+  for (const e of stories) episode(e, options, link, out, cited);
   const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(a.episodes.length ? '## Also in this log' : '## Findings', '');
@@ -43,10 +46,10 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
 }
 
 function episode(e: Episode, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
-  out.push(`## Modem firmware update: ${e.verdict}`, '', `**Confidence: ${e.confidence}.** ${escapeMarkdown(e.why)}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
+  out.push(`## ${escapeMarkdown(storyHeading(e))}`, '', `**Confidence: ${e.confidence}.** ${escapeMarkdown(e.why)}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
   for (const s of e.steps) {
     const when = s.time !== undefined ? `${formatClock(s.time)} ` : '';
-    const where = s.line !== undefined ? ` (${link(e.file, s.line)})` : '';
+    const where = s.line !== undefined ? ` (${link(e.file, s.line)}${s.recordId !== undefined ? `, the poster's #${s.recordId}` : ''})` : '';
     out.push(`- ${when}${escapeMarkdown(s.text)}${where}`);
   }
   out.push('');

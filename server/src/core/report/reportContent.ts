@@ -1,5 +1,6 @@
+import { STORIES, STORY_FINDING_CODES, UPDATE_STORY_ID, storyDefinition } from '../stories/registry';
 import { isMostlyUnread, recognisedText } from '../findings/detectors/readability';
-import type { Analysis, Finding, FindingCode } from '../model';
+import type { Analysis, Episode, Finding, FindingCode } from '../model';
 
 /**
  * A report lists at most this many findings of one code (a log with 200,000 USB drops made a
@@ -39,7 +40,7 @@ export function count(n: number): string {
 export function findingsBesideEpisodes(a: Analysis): Finding[] {
   // Keyed by file too: in an archive, line 5 of sysinfo.log is not line 5 of system.log.
   const inEpisodes = new Set(a.episodes.flatMap((e) => e.evidence.map((l) => `${e.file}:${l}`)));
-  return a.findings.filter((f) => !inEpisodes.has(`${f.file}:${f.line}`) && f.code !== 'fw-update-stuck' && f.code !== 'fw-update-failed');
+  return a.findings.filter((f) => !inEpisodes.has(`${f.file}:${f.line}`) && !STORY_FINDING_CODES.has(f.code));
 }
 
 /**
@@ -50,9 +51,30 @@ export function noEpisodeStatement(a: Analysis): { headline: string; detail: str
   const unread = a.files.filter(isMostlyUnread);
   if (unread.length) {
     const which = unread.map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path} (${recognisedText(f)})`).join(', ');
-    return { headline: 'Modem firmware update: unknown', detail: `most of ${which} is in a shape GSM Log Lens does not read, so an update or a problem told in those lines cannot be seen.` };
+    return { headline: 'What happened to the modem: unknown', detail: `most of ${which} is in a shape GSM Log Lens does not read, so an update or a problem told in those lines cannot be seen.` };
   }
-  return { headline: 'No modem firmware update in this log', detail: 'no update lines, and no loss of the modem of the kind an update causes.' };
+  // "SIM problem" keeps its capitals; "Modem lost" reads "modem lost" mid-sentence.
+  const kinds = STORIES.map((s) => (/^[A-Z][a-z]/.test(s.title) ? s.title.charAt(0).toLowerCase() + s.title.slice(1) : s.title));
+  return { headline: 'No modem problem story in this log', detail: `GSM Log Lens found none of the stories it tells (${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}).` };
+}
+
+/**
+ * The stories in the order a report tells them. The Diagnose Modem Update command is about the
+ * update: its story comes first when the log has one; otherwise the report says there is none and
+ * tells the others, the one that matters most first (the analysis's own order).
+ */
+export function storiesForReport(a: Analysis): { stories: Episode[]; noUpdate?: string } {
+  const update = a.episodes.filter((e) => e.kind === UPDATE_STORY_ID);
+  const others = a.episodes.filter((e) => e.kind !== UPDATE_STORY_ID);
+  if (update.length || !others.length) return { stories: [...update, ...others] };
+  const title = storyDefinition(UPDATE_STORY_ID)?.title.toLowerCase() ?? 'update';
+  const n = others.length;
+  return { stories: others, noUpdate: `No ${title} in this log. It tells ${n === 1 ? 'another story' : `${n} other stories`}, the one that matters most first.` };
+}
+
+/** A story's heading: its own title and verdict words. */
+export function storyHeading(e: Episode): string {
+  return `${e.title}: ${e.verdictLabel}`;
 }
 
 /** One line per file: how much of it was read as log lines. */

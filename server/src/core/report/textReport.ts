@@ -3,7 +3,7 @@ import { showControls } from './controls';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
-import { count, listFindings, noEpisodeStatement } from './reportContent';
+import { count, listFindings, noEpisodeStatement, storiesForReport } from './reportContent';
 import { formatClock, formatTime } from '../records/timeWords';
 
 export interface TextStyle {
@@ -83,23 +83,27 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   out.push('');
   if (a.episodes.length === 0) {
     const none = noEpisodeStatement(a);
-    out.push(none.headline.startsWith('No ') ? style.bold('Modem firmware update: none in this log.') : style.bold(`${none.headline}: `) + wrap(safeText(none.detail), width - 2, '').trimStart());
+    out.push(hanging(style.bold(`${none.headline}: `), none.headline.length + 2, safeText(none.detail), width, 2));
     out.push('');
   }
+  const { stories, noUpdate } = storiesForReport(a);
+  if (noUpdate) out.push(wrap(noUpdate, width, ''), '');
+  if (a.host && stories.length) out.push(style.dim(wrap(`The advice is written for ${a.host}, the stack this log comes from.`, width, '')), '');
   const cited = new Set<string>();
-  for (const e of a.episodes) {
+  for (const e of stories) {
     const where = multi ? ` in ${safeText(a.files[e.file]?.path ?? '')}` : '';
-    const verdictSeverity: Severity = e.verdict === 'succeeded' ? 'info' : e.verdict === 'unknown' ? 'warning' : 'error';
-    const head = `Modem firmware update${where}: `;
-    const verdict = e.verdict.toUpperCase();
-    out.push(hanging(style.bold(head) + style.severity(verdictSeverity, verdict) + ' ', head.length + verdict.length + 1, `(confidence ${e.confidence}: ${safeText(e.why)})`, width, 2, style.dim));
+    const head = `${e.title}${where}: `;
+    const verdict = e.verdictLabel.toUpperCase();
+    out.push(hanging(style.bold(head) + style.severity(e.severity, verdict) + ' ', head.length + verdict.length + 1, `(confidence ${e.confidence}: ${safeText(e.why)})`, width, 2, style.dim));
     out.push(wrap(safeText(e.summary), width - 2, '  '));
     out.push('');
     out.push(style.bold('  What happened'));
     for (const s of e.steps) {
       const at = s.time !== undefined ? formatClock(s.time) : '        ';
+      // The poster's number beside the file's line, when the paste carried one.
       const line = s.line !== undefined ? `line ${s.line}`.padEnd(10) : ''.padEnd(10);
-      out.push(hanging(`    ${style.dim(at)}  ${style.dim(line)} `, 25, safeText(s.text), width, 25));
+      const text = s.recordId !== undefined ? `[#${s.recordId}] ${s.text}` : s.text;
+      out.push(hanging(`    ${style.dim(at)}  ${style.dim(line)} `, 25, safeText(text), width, 25));
     }
     if (e.unknowns.length) {
       out.push('');

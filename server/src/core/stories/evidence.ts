@@ -29,11 +29,12 @@ export class StoryWriter {
   private readonly lines = new Set<number>();
   private readonly cited = new Set<string>();
 
-  step(text: string, at?: { line: number; time?: number }, ...sources: string[]): void {
+  step(text: string, at?: { line: number; time?: number; recordId?: number }, ...sources: string[]): void {
     const s: EpisodeStep = { text };
     if (at) {
       s.line = at.line;
       if (at.time !== undefined) s.time = at.time;
+      if (at.recordId !== undefined) s.recordId = at.recordId;
       this.lines.add(at.line);
     }
     this.steps.push(s);

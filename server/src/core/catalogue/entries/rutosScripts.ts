@@ -543,7 +543,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     literal: 'Upgrade module successfully',
     pattern: /^:?\s*Upgrade module successfully\./,
     summary: 'QFirehose: modem firmware written successfully',
-    explanation: 'QFirehose reports that the firmware image was written. Check that the modem re-enumerates with its normal USB ID (not 05c6:9008) and reports the new version (`gsmctl -y`).',
+    explanation: 'QFirehose reports that the firmware image was written. Check that the modem re-enumerates with its normal USB ID (not a download-mode ID such as Qualcomm\'s 05c6:9008) and reports the new version (ask the modem: `AT+GMR` on its AT port, or the modem manager\'s status).',
     edl: 'left',
     sources: ['X11', 'X60'],
     samples: ['[298.114]: Upgrade module successfully.'],

@@ -100,7 +100,9 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     const inBurst = events.filter((e) => e.line >= lossFinding.line && e.line <= lossFinding.endLine && findingOf(e) === lossFinding.code);
     const withErrno = inBurst.filter((e) => e.fields.errno !== undefined).length;
     const n = withErrno || lossFinding.count;
-    w.step(`${program} lost ${modem}: ${n} failed ${lossFinding.code === 'modem-read-failure' ? 'reads' : 'writes'}${spanOf(lossFinding, events)}${code}.${info ? ` ${info.onModemTty}` : ''}`, loss, 'K4', 'F1', ...(info?.sources ?? []));
+    const what = lossFinding.code === 'modem-read-failure' ? 'reads' : 'writes';
+    const cut = leftOut(file.elisions, lossFinding, events);
+    w.step(`${program} lost ${modem}: ${n} failed ${what}${cut ? ' shown' : ''}${spanOf(lossFinding, events)}${code}${cut ? `; ${cut}` : ''}.${info ? ` ${info.onModemTty}` : ''}`, loss, 'K4', 'F1', ...(info?.sources ?? []));
   }
   const devices = devicesOf(ctx, loss);
   const absences = devices.flatMap((d) => d.absences);
@@ -238,6 +240,32 @@ function compositionStep(en: Enumeration, vidpid: string | undefined, rutos: boo
     else text += ` The log shows no serial port on interface ${at}, where gsmd looks for the AT port.`;
   }
   return text;
+}
+
+/**
+ * What a paste left out inside a burst: "lines 527-532 and 535-562 were left out of the paste" in
+ * the poster's own numbers when the lines carry them, else how many stretches were cut.
+ */
+function leftOut(elisions: readonly number[], f: Finding, events: readonly LogEvent[]): string | undefined {
+  const inside = elisions.filter((l) => l > f.line && l < f.endLine);
+  if (!inside.length) return undefined;
+  const ranges: string[] = [];
+  for (const l of inside) {
+    let before: LogEvent | undefined;
+    let after: LogEvent | undefined;
+    for (const e of events) {
+      if (e.line < l) before = e;
+      else if (e.line > l) {
+        after = e;
+        break;
+      }
+    }
+    if (before?.recordId === undefined || after?.recordId === undefined || after.recordId - before.recordId < 2) return `${inside.length === 1 ? 'a stretch was' : `${inside.length} stretches were`} left out of the paste ("...")`;
+    const a = before.recordId + 1;
+    const b = after.recordId - 1;
+    ranges.push(a === b ? `${a}` : `${a}-${b}`);
+  }
+  return `lines ${ranges.length > 1 ? `${ranges.slice(0, -1).join(', ')} and ${ranges[ranges.length - 1]}` : ranges[0]} (the poster's numbers) were left out of the paste`;
 }
 
 /** dfota's delta update (tagged dfota), which leaves the old firmware in place when it fails (knowledge 3.1). */
