@@ -271,13 +271,13 @@ async function phase2(tmp) {
         throw new Error(`status bar language mode is "${(await mode.innerText().catch(() => '?')).trim()}"`);
       });
       await palette('View: Focus Problems');
-      const row = page.locator(SEL.problemsRow, { hasText: 'usb-reconnect-loop' }).first();
+      const row = page.locator(SEL.problemsRow, { hasText: 'usb-gap' }).first();
       await row.waitFor({ timeout: 30000 });
       await openFile('router.log');
       await page.waitForTimeout(500);
       const info = await shot('autodetect.png');
       await palette('View: Hide Panel');
-      return `${(await mode.innerText()).trim()}; Problems lists usb-reconnect-loop; ${info}`;
+      return `${(await mode.innerText()).trim()}; Problems lists usb-gap; ${info}`;
     }, { onFail });
 
     await check('npm-debug.log (not a router log) stays in the Log language', async () => {
@@ -447,7 +447,8 @@ async function phase2(tmp) {
       if (!frame) throw new Error('no timeline webview became ready');
       const labels = await frame.locator('button.tl-item').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') || ''));
       const gap = labels.find((l) => /off the bus 2 min 31 s/.test(l));
-      const episode = labels.find((l) => /Modem firmware update: stuck/i.test(l));
+      // The story's own title and verdict words, as the CLI tells them.
+      const episode = labels.find((l) => /Modem firmware update/.test(l) && /verdict stuck/i.test(l));
       if (!gap || !episode) throw new Error(`gap ${!!gap}, episode ${!!episode} in ${labels.length} items`);
       await page.waitForTimeout(500);
       const info = await shot('timeline.png', SEL.editorPart, 620);

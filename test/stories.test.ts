@@ -23,6 +23,15 @@ const words = (a: Analysis): string => a.episodes.flatMap((e) => [e.summary, e.w
 const TELTONIKA = /gsmctl|ubus list gsm|modem_updater|Teltonika|\/etc\/init\.d\/gsmd/;
 
 describe('the story registry', () => {
+  it('is listed in the README: every story with every verdict', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const s of STORIES) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| ${s.title} |`));
+      assert.ok(row, `README row for ${s.title}`);
+      for (const v of Object.values(s.verdicts)) assert.ok(row!.includes(`**${v.label}**`), `${s.title}: ${v.label}`);
+    }
+  });
+
   it('gives every story a unique id, a title and a verdict table the surfaces can show', () => {
     assert.equal(new Set(STORIES.map((s) => s.id)).size, STORIES.length);
     for (const s of STORIES) {
