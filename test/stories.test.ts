@@ -12,6 +12,7 @@ import { HOSTS } from '../server/src/core/stories/hosts';
 import { modemRestartStory } from '../server/src/core/stories/entries/modemRestart';
 import { modemUpdateStory } from '../server/src/core/stories/entries/modemUpdate';
 import { STORIES } from '../server/src/core/stories/registry';
+import { KNOWN_GAPS, STORY_FACTS } from './fixtures/real/storyFacts';
 
 const ROOT = join(__dirname, '..');
 const REF = Date.UTC(2025, 0, 10);
@@ -251,5 +252,34 @@ describe('advice fits the host', async () => {
     const rutos = await analyzeFiles([SAMPLE], { referenceTime: REF });
     assert.equal(rutos.host, 'Teltonika RutOS');
     assert.match(words(rutos), /gsmctl/);
+  });
+});
+
+describe('every real fixture tells the stories a person reads in its label', async () => {
+  const files = readdirSync(REAL).filter((f) => f.endsWith('.log'));
+  const labels = JSON.parse(readFileSync(join(REAL, 'labels.json'), 'utf8')) as { file: string; problems: string[] }[];
+  for (const f of files) {
+    const id = f.slice(0, 3);
+    it(`${f}`, async () => {
+      const a = await analyzeFiles([join(REAL, f)], { referenceTime: REF });
+      const facts = STORY_FACTS[id];
+      if (!facts) {
+        assert.ok(KNOWN_GAPS[id], `${id} is in the table or a known gap`);
+        if (a.host !== 'Teltonika RutOS') assert.doesNotMatch(words(a), TELTONIKA);
+        return;
+      }
+      assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), facts.stories);
+      assert.equal(a.host, facts.host);
+      if (a.host !== 'Teltonika RutOS') assert.doesNotMatch(words(a), TELTONIKA);
+      for (const e of a.episodes) assert.ok(e.evidence.length > 0 && e.steps.some((st) => st.line !== undefined), `${e.kind} cites its lines`);
+    });
+  }
+  it('prints how many problem logs get the right story', () => {
+    const problems = labels.filter((l) => l.problems.length && l.problems[0] !== 'none').map((l) => l.file.slice(0, 3));
+    const yes = problems.filter((p) => STORY_FACTS[p]?.judged === 'yes').length;
+    const partly = problems.filter((p) => STORY_FACTS[p]?.judged === 'partly').length;
+    const no = problems.filter((p) => KNOWN_GAPS[p]).length;
+    console.log(`stories on ${problems.length} problem logs: right ${yes}, partly ${partly}, wrong ${no}`);
+    assert.equal(yes + partly + no, problems.length);
   });
 });
