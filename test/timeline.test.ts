@@ -30,7 +30,9 @@ describe('timeline data', () => {
     assert.equal(writes[0].line, 41);
     assert.equal(writes[0].t, at('2024-12-02T19:54:59'));
     assert.equal(writes[0].endT, at('2024-12-02T19:55:05'));
-    assert.match(writes[0].label, /\(×20\)$/);
+    // The group says what it is; the label stays the first member's words.
+    assert.equal(writes[0].group, '20 gsmd write failures');
+    assert.doesNotMatch(writes[0].label, /×/);
     const dup = t.marks.find((m) => /refused to register/.test(m.label));
     assert.equal(dup?.severity, 'error');
   });
@@ -71,11 +73,32 @@ describe('timeline data', () => {
     assert.match(d.gaps[0].label, /2 min 31 s/);
   });
 
+  it('labels a group by what it is, not by its first member (issue 12 item 6a)', () => {
+    const d = timelineOf(
+      [
+        '[  100.000000] usb 1-1: USB disconnect, device number 5',
+        '[  101.000000] usb 1-2: USB disconnect, device number 3',
+        '[  100.500000] option1 ttyUSB0: GSM modem (1-port) converter now disconnected from ttyUSB0',
+        '[  100.600000] option1 ttyUSB1: GSM modem (1-port) converter now disconnected from ttyUSB1',
+        '[  100.700000] option1 ttyUSB2: GSM modem (1-port) converter now disconnected from ttyUSB2',
+      ].join('\n'),
+    );
+    const disconnects = d.marks.find((m) => /left the bus/.test(m.label));
+    assert.equal(disconnects?.count, 2);
+    assert.equal(disconnects?.group, '2 USB disconnects');
+    // No plural noun for the kind: its summary with the words every member shares, the rest "…".
+    const ttys = d.marks.find((m) => /Serial port/.test(m.label));
+    assert.equal(ttys?.group, '3 × Serial port … went away');
+    const single = timelineOf('[  100.000000] usb 1-1: USB disconnect, device number 5\n').marks[0];
+    assert.equal(single.group, undefined);
+  });
+
   it('stays bounded on a long log', () => {
     const lines: string[] = [];
     for (let i = 0; i < 20_000; i++) lines.push(`[${(i * 61).toFixed(6)}] usb 1-${(i % 7) + 1}: USB disconnect, device number ${i}`);
     const big = timelineOf(lines.join('\n'));
     assert.ok(big.marks.length <= 3000, `${big.marks.length} marks`);
     assert.equal(big.marks.reduce((a, m) => a + m.count, 0), 20_000, 'merged marks keep their counts');
+    for (const m of big.marks) if (m.count > 1) assert.match(m.group ?? '', new RegExp(`^${m.count} `), 'a merged mark says how many and what');
   });
 });

@@ -444,6 +444,76 @@ describe('timeline webview page (headless Chromium)', () => {
     }
   });
 
+  // Issue 12 item 6: group labels say what the group is, absences stay visible at every zoom,
+  // episode labels never overlap.
+  const GAP = FIXTURE.gaps[0];
+  const USB = FIXTURE.lanes.findIndex((l) => l.id === 'usb');
+
+  it('a group of marks is labelled by what it is, on the canvas list and for screen readers', async () => {
+    const { page, context, problems } = await open();
+    const payload = structuredClone(FIXTURE);
+    const m = payload.marks.find((x) => x.lane === 'usb' && /USB disconnect/.test(x.label));
+    Object.assign(m, { count: 2, endT: m.t + 5000, group: '2 USB disconnects' });
+    await sendPayload(page, payload);
+    await showWhole(page);
+    const b = await page.$eval(`button.tl-item[data-line="${m.line}"][data-key^="mark:"]`, (x) => ({ text: x.querySelector('.tl-item-label').textContent, aria: x.getAttribute('aria-label') }));
+    assert.equal(b.text, '2 USB disconnects');
+    assert.match(b.aria, /\. 2 USB disconnects\. first: usb 1-1: USB disconnect, device number 5\. line/);
+    await assertClean(problems, page);
+    await context.close();
+  });
+
+  it('a USB absence stays visible zoomed in, over the device events drawn inside it', async () => {
+    const { page, context, problems } = await open();
+    const payload = structuredClone(FIXTURE);
+    // A long burst of device events with a long label across the whole absence.
+    payload.marks.push({ lane: 'usb', t: GAP.start + 1000, endT: GAP.end - 1000, line: 84, severity: 'info', label: 'usb 1-1: device descriptor read/64, error -71 '.repeat(4), count: 30, group: '30 USB enumeration errors' });
+    payload.marks.sort((a, b) => a.t - b.t);
+    await sendPayload(page, payload);
+    const colour = await page.evaluate(() => window.__gsmTimeline.severityPixel('warning'));
+    for (const [from, to] of [[GAP.start - 60_000, GAP.end + 60_000], [GAP.start + 40_000, GAP.start + 70_000], [GAP.start + 50_000, GAP.start + 52_000]]) {
+      await brush(page, from, to);
+      const w = await windowOf(page);
+      const top = await page.evaluate(() => window.__gsmTimeline.lanesTop());
+      const mid = (Math.max(w.start, GAP.start) + Math.min(w.end, GAP.end)) / 2;
+      const { x } = await page.evaluate((t) => window.__gsmTimeline.lanesPoint(t), mid);
+      const r = await page.evaluate(() => document.querySelector('canvas.tl-lanes').getBoundingClientRect().left);
+      for (const dy of [4.5, 30 - 4.5]) {
+        const px = await page.evaluate(([px, py]) => window.__gsmTimeline.pixel(px, py), [x - r, top + USB * 30 + dy]);
+        const far = Math.max(...[0, 1, 2].map((i) => Math.abs(px[i] - colour[i])));
+        assert.ok(far <= 8, `absence band at ${dy} px in window ${new Date(w.start).toISOString()}: ${px} vs ${colour}`);
+      }
+    }
+    await assertClean(problems, page);
+    await context.close();
+  });
+
+  it('two overlapping stories get rows of their own and their labels never overlap (screenshot)', async () => {
+    const { page, context, problems } = await open();
+    const payload = structuredClone(FIXTURE);
+    const ep = payload.episodes[0];
+    payload.episodes.push({ start: ep.start + 60_000, end: ep.end + 120_000, verdict: 'lost', label: 'Modem lost: the modem left the USB bus and came back much later than expected', line: 83, severity: 'warning' });
+    payload.episodes.push({ start: ep.end + 130_000, end: ep.end + 400_000, verdict: 'recovered', label: 'Mobile data came back after the interface was restarted', line: 700, severity: 'info' });
+    await sendPayload(page, payload);
+    for (const [from, to] of [[T(2, 19, 49, 20), T(2, 20, 14, 0)], [T(2, 19, 53, 0), T(2, 19, 58, 0)]]) {
+      await brush(page, from, to);
+      const labels = await page.evaluate(() => window.__gsmTimeline.episodeLabels());
+      assert.ok(labels.length >= 2, `labels drawn: ${JSON.stringify(labels)}`);
+      assert.notEqual(labels.find((l) => l.key === 'episode:0').row, labels.find((l) => l.key === 'episode:1').row, 'overlapping stories are on different rows');
+      for (const a of labels) for (const b of labels) if (a !== b && a.row === b.row) assert.ok(a.x1 <= b.x0 || b.x1 <= a.x0, `${a.text} overlaps ${b.text}`);
+    }
+    // Every story keeps its whole title in the accessible list, drawn or not.
+    const texts = await page.$$eval('button.tl-item[data-key^="episode:"]', (bs) => bs.map((b) => b.querySelector('.tl-item-label').textContent));
+    for (const e of payload.episodes.slice(0, 2)) assert.ok(texts.includes(`${e.label}: ${e.verdict}`), e.label);
+    await brush(page, T(2, 19, 52, 0), T(2, 20, 10, 0));
+    await frames(page);
+    const shot = join(ROOT, 'e2e/out/screenshots/timeline-overlapping-stories.png');
+    mkdirSync(dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot, fullPage: true });
+    await assertClean(problems, page);
+    await context.close();
+  });
+
   it('takes the screenshot of the RUT901 story', async () => {
     const { page, context, problems } = await open();
     await sendPayload(page);

@@ -523,7 +523,7 @@ class TimelinePage {
     const m = this.model;
     const w = this.window;
     if (!m || !w || this.chart.hidden) return;
-    this.renderer.resize(this.chart.clientWidth, m.lanes.length);
+    this.renderer.resize(this.chart.clientWidth, m.lanes.length, m.episodeRows);
     this.renderer.draw({ model: m, window: w, theme: this.theme, cursor: this.cursor, focusKey: this.focusKey, hoverKey: this.hoverKey });
   }
 
@@ -574,6 +574,23 @@ class TimelinePage {
         if (!this.model) return undefined;
         const r = this.stripCanvas.getBoundingClientRect();
         return { x: r.left + this.renderer.stripX(t, this.model.domain), y: r.top + r.height / 2 };
+      },
+      episodeLabels: () => this.renderer.episodeLabels.map((l) => ({ ...l })),
+      pixel: (x: number, y: number): number[] => {
+        const c = this.lanesCanvas;
+        const k = c.width / c.getBoundingClientRect().width;
+        return [...(c.getContext('2d')?.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data ?? [])];
+      },
+      lanesTop: () => this.renderer.lanesTop,
+      /** A severity colour of the theme as the canvas paints it: [r, g, b, a]. */
+      severityPixel: (sev: 'error' | 'warning' | 'info'): number[] => {
+        const c = document.createElement('canvas');
+        c.width = c.height = 1;
+        const x = c.getContext('2d');
+        if (!x) return [];
+        x.fillStyle = this.theme.severity[sev];
+        x.fillRect(0, 0, 1, 1);
+        return [...x.getImageData(0, 0, 1, 1).data];
       },
       lanesPoint: (t: number): { x: number; y: number } | undefined => {
         if (!this.window) return undefined;

@@ -9,7 +9,7 @@
 // items. Nothing here creates DOM nodes per frame, and the hit boxes are reused between frames.
 import type { MarkSeverity } from '../../../../server/src/core/timeline/timelineTypes';
 import { ticks, type Tick } from './format';
-import type { Item, Model, Window } from './model';
+import { itemTitle, type Item, type Model, type Window } from './model';
 import type { Theme } from './theme';
 
 export interface CursorMark {
@@ -50,6 +50,9 @@ export class Renderer {
   private hatch: CanvasPattern | null = null;
   private hatchKey = '';
   private laneCount = 0;
+  private episodeRows = 1;
+  /** Episode labels drawn in the last frame, per row [x0, x1, ...] (and for the page test). */
+  readonly episodeLabels: { key: string; row: number; x0: number; x1: number; text: string }[] = [];
   // Per-lane scratch arrays reused from frame to frame (x runs as flat [x0, x1, x0, x1, ...]).
   private readonly shapeRuns: number[][] = [];
   private readonly spanLabelRuns: number[][] = [];
@@ -73,20 +76,22 @@ export class Renderer {
     return this.plotRight - this.plotLeft;
   }
   get lanesTop(): number {
-    return GEOMETRY.axis + GEOMETRY.bootRow + GEOMETRY.episodeRow;
+    return GEOMETRY.axis + GEOMETRY.bootRow + GEOMETRY.episodeRow * this.episodeRows;
   }
   lanesHeight(laneCount: number): number {
     return this.lanesTop + Math.max(1, laneCount) * GEOMETRY.lane + GEOMETRY.bottom;
   }
 
   /** Sizes the backing stores for the CSS width and device pixel ratio; true when changed. */
-  resize(cssWidth: number, laneCount: number): boolean {
+  resize(cssWidth: number, laneCount: number, episodeRows = 1): boolean {
     const dpr = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
     const width = Math.max(200, Math.floor(cssWidth));
-    if (width === this.width && dpr === this.dpr && laneCount === this.laneCount) return false;
+    const rows = Math.max(1, episodeRows);
+    if (width === this.width && dpr === this.dpr && laneCount === this.laneCount && rows === this.episodeRows) return false;
     this.width = width;
     this.dpr = dpr;
     this.laneCount = laneCount;
+    this.episodeRows = rows;
     const lh = this.lanesHeight(laneCount);
     for (const [c, h] of [[this.lanes, lh], [this.strip, GEOMETRY.strip]] as const) {
       c.width = Math.round(width * dpr);
@@ -213,17 +218,21 @@ export class Renderer {
     const annTop = GEOMETRY.axis;
     const epTop = GEOMETRY.axis + GEOMETRY.bootRow;
 
-    // Episodes: a tint over every lane, and a bar with the verdict in their row.
+    // Episodes: a tint over every lane, and a bar with the verdict in their row. Stories that overlap
+    // in time have rows of their own (model.stackRows), and a label is drawn inside its bar only
+    // where no other label of the row is: labels never overlap (the tooltip and the list keep them).
+    this.episodeLabels.length = 0;
     for (const ep of model.episodes) {
       if (ep.end < w.start || ep.start > w.end) continue;
       const x0 = this.x(ep.start, w);
       const x1 = Math.max(this.x(ep.end, w), x0 + 3);
       const colour = theme.severity[ep.severity];
+      const row = Math.min(ep.row ?? 0, this.episodeRows - 1);
       ctx.globalAlpha = 0.09;
       ctx.fillStyle = colour;
-      ctx.fillRect(x0, epTop, x1 - x0, bottom - epTop);
+      ctx.fillRect(x0, top, x1 - x0, bottom - top);
       ctx.globalAlpha = 0.28;
-      const by = epTop + 3;
+      const by = epTop + row * GEOMETRY.episodeRow + 3;
       const bh = GEOMETRY.episodeRow - 6;
       ctx.fillRect(x0, by, x1 - x0, bh);
       ctx.globalAlpha = 1;
@@ -235,7 +244,18 @@ export class Renderer {
       ctx.font = `bold ${small}`;
       ctx.textAlign = 'left';
       const tx = Math.max(x0, L) + 7;
-      fitText(ctx, `${ep.label}: ${ep.verdict ?? ''}`, tx, by + bh / 2, Math.min(x1, R) - tx - 4);
+      let max = Math.min(x1, R) - tx - 4;
+      for (const other of this.episodeLabels) {
+        if (other.row !== row || other.x1 + 6 <= tx) continue;
+        if (other.x0 <= tx) max = 0;
+        else max = Math.min(max, other.x0 - 6 - tx);
+      }
+      const text = itemTitle(ep);
+      const shown = max >= 8 ? truncate(ctx, text, max) : '';
+      if (shown) {
+        ctx.fillText(shown, tx, by + bh / 2);
+        this.episodeLabels.push({ key: ep.key, row, x0: tx, x1: tx + ctx.measureText(shown).width, text: shown });
+      }
       this.addHit(x0, by, x1, by + bh, ep);
     }
 
@@ -378,7 +398,7 @@ export class Renderer {
         if (runs[k] > start) end = Math.min(end, runs[k] - 6);
       }
       if (end - start < 30) return;
-      const text = m.count > 1 ? `×${m.count} ${m.label}` : m.label;
+      const text = itemTitle(m);
       const cy = top + m.lane * laneH + laneH / 2;
       const shown = labelBox(ctx, theme, text, start, cy, end - start, false);
       if (shown > 0) this.addHit(start - 3, cy - 8, start + shown + 3, cy + 8, m);
@@ -391,6 +411,22 @@ export class Renderer {
       pending[m.lane] = m;
     }
     for (const m of pending) if (m) flush(m, R);
+
+    // USB absences once more, over the marks, their bars and labels: a solid band along the top and
+    // bottom of the lane and the edge rules, so an absence stays visible at every zoom however many
+    // device events are drawn inside it.
+    for (const sp of model.spans) {
+      if (sp.kind !== 'gap' || sp.end < w.start || sp.start > w.end) continue;
+      const y0 = top + sp.lane * laneH + 3;
+      const h = laneH - 6;
+      const x0 = this.x(sp.start, w);
+      const x1 = Math.max(this.x(sp.end, w), x0 + 2);
+      ctx.fillStyle = theme.severity[sp.severity];
+      ctx.fillRect(x0, y0, x1 - x0, 3);
+      ctx.fillRect(x0, y0 + h - 3, x1 - x0, 3);
+      ctx.fillRect(x0, y0, 2, h);
+      if (!sp.open) ctx.fillRect(x1 - 2, y0, 2, h);
+    }
 
     // Focus ring for the item focused in the accessible list, and a lighter one on hover.
     for (const [key, dashed] of [[s.hoverKey, true], [s.focusKey, false]] as const) {

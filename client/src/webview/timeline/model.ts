@@ -20,6 +20,10 @@ export interface Item {
   label: string;
   count: number;
   verdict?: string;
+  /** What a group of events is ("2 USB disconnects"): the title of a mark of several events. */
+  group?: string;
+  /** Episodes: the row of the episode band (stories that overlap in time get rows of their own). */
+  row?: number;
   /** Higher is more important: what the bounded accessible list keeps first. */
   rank: number;
 }
@@ -41,6 +45,8 @@ export interface Model {
   /** Gaps then silences. */
   spans: Item[];
   episodes: Item[];
+  /** Rows of the episode band: 1, or more when stories overlap in time. */
+  episodeRows: number;
   boots: Item[];
   all: Item[];
   byKey: Map<string, Item>;
@@ -80,7 +86,7 @@ export function buildModel(p: TimelinePayload): Model | undefined {
     return item;
   };
   const marks = p.marks
-    .map((m, i) => push({ key: `mark:${i}`, kind: 'mark', lane: laneIndex.get(m.lane) ?? 0, start: m.t, end: m.endT, open: false, line: m.line, severity: m.severity, label: m.label, count: m.count, rank: rank('mark', m.severity, m.count) }))
+    .map((m, i) => push({ key: `mark:${i}`, kind: 'mark', lane: laneIndex.get(m.lane) ?? 0, start: m.t, end: m.endT, open: false, line: m.line, severity: m.severity, label: m.label, count: m.count, ...(m.count > 1 && m.group ? { group: m.group } : {}), rank: rank('mark', m.severity, m.count) }))
     .sort((a, b) => a.start - b.start || a.lane - b.lane);
   const spans: Item[] = [];
   p.gaps.forEach((g, i) => spans.push(push({ key: `gap:${i}`, kind: 'gap', lane: laneIndex.get(g.lane) ?? 0, start: g.start, end: g.end ?? p.range!.end, open: g.end === undefined, line: g.line, severity: 'warning', label: g.label, count: 1, rank: rank('gap', 'warning', 1) })));
@@ -89,6 +95,7 @@ export function buildModel(p: TimelinePayload): Model | undefined {
     const severity: MarkSeverity = e.severity === 'hint' ? 'info' : e.severity ?? episodeSeverity(e.verdict);
     return push({ key: `episode:${i}`, kind: 'episode', lane: -1, start: e.start, end: e.end, open: false, line: e.line, severity, label: e.label, count: 1, verdict: e.verdict, rank: rank('episode', severity, 1) });
   });
+  const episodeRows = stackRows(episodes);
   const boots = p.boots.map((b, i) => push({ key: `boot:${i}`, kind: 'boot', lane: -1, start: b.t, end: b.t, open: false, line: b.line, severity: 'info', label: b.label, count: 1, rank: rank('boot', 'info', 1) }));
   for (const s of spans) if (s.end < s.start) s.end = s.start;
   const span = Math.max(hi - lo, minSpan);
@@ -103,12 +110,34 @@ export function buildModel(p: TimelinePayload): Model | undefined {
     marks,
     spans,
     episodes,
+    episodeRows,
     boots,
     all,
     byKey: new Map(all.map((it) => [it.key, it])),
     maxMarkLength: marks.reduce((m, it) => Math.max(m, it.end - it.start), 0),
     anchors,
   };
+}
+
+/** Most rows of the episode band; a story beyond them shares the row that frees up first. */
+export const MAX_EPISODE_ROWS = 4;
+
+/**
+ * Gives every episode a row so that episodes in one row never overlap in time (their bars, and the
+ * labels drawn inside the bars, cannot collide): greedy by start, the first row free at the start.
+ * Returns the number of rows used.
+ */
+export function stackRows(episodes: Item[]): number {
+  const ends: number[] = [];
+  const order = [...episodes].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const ep of order) {
+    let row = ends.findIndex((end) => end < ep.start);
+    if (row < 0 && ends.length < MAX_EPISODE_ROWS) row = ends.push(ep.end) - 1;
+    else if (row < 0) row = ends.indexOf(Math.min(...ends));
+    ends[row] = Math.max(ends[row], ep.end);
+    ep.row = row;
+  }
+  return Math.max(1, ends.length);
 }
 
 /**
@@ -200,7 +229,7 @@ export function itemTimeText(model: Model, it: Item): string {
 /** The title line: the label, with the verdict of an episode and the count of a burst. */
 export function itemTitle(it: Item): string {
   if (it.kind === 'episode') return `${it.label}: ${it.verdict ?? ''}`;
-  if (it.kind === 'mark' && it.count > 1) return `×${it.count} ${it.label}`;
+  if (it.kind === 'mark' && it.count > 1) return it.group ?? `×${it.count} ${it.label}`;
   return it.label;
 }
 
@@ -208,8 +237,12 @@ export function itemTitle(it: Item): string {
 export function itemAriaLabel(model: Model, it: Item): string {
   const parts = [it.kind === 'mark' ? SEVERITY_WORD[it.severity] : KIND_WORD[it.kind]];
   if (it.kind === 'episode') parts.push(`verdict ${it.verdict ?? ''}`);
-  parts.push(laneLabel(model, it), itemTimeText(model, it), it.label);
-  if (it.count > 1) parts.push(`${it.count} events`);
+  parts.push(laneLabel(model, it), itemTimeText(model, it));
+  if (it.group) parts.push(it.group, `first: ${it.label}`);
+  else {
+    parts.push(it.label);
+    if (it.count > 1) parts.push(`${it.count} events`);
+  }
   parts.push(`line ${it.line}`);
   return parts.join('. ');
 }

@@ -66,7 +66,8 @@ export function parsePayload(p: unknown): TimelinePayload | undefined {
     if (label === undefined) continue;
     const endT = isTime(m.endT) && m.endT >= m.t ? m.endT : m.t;
     const count = typeof m.count === 'number' && Number.isInteger(m.count) && m.count >= 1 ? m.count : 1;
-    marks.push({ lane: m.lane, t: m.t, endT, line: m.line, severity: m.severity as MarkSeverity, label, count });
+    const group = count > 1 ? text(m.group) : undefined;
+    marks.push({ lane: m.lane, t: m.t, endT, line: m.line, severity: m.severity as MarkSeverity, label, count, ...(group ? { group } : {}) });
   }
   return {
     version: 1,

@@ -35,6 +35,11 @@ export interface CatalogueEntry {
   pattern: RegExp;
   /** One line for a person; `{name}` is replaced by a field or an enrichment (see describe.ts). */
   summary: string;
+  /**
+   * What several of these lines are, as a plural noun for a count: `USB disconnects` reads
+   * "2 USB disconnects" on the timeline. Omitted: the summary with the words the lines share.
+   */
+  group?: string;
   /** What the daemon was doing, what it means, what it implies. */
   explanation: string;
   nextSteps?: readonly string[];

@@ -1,4 +1,5 @@
-import { describeEvent } from '../events/describeEvent';
+import { catalogueEntry } from '../catalogue/index';
+import { describeEvent, fillTemplate } from '../events/describeEvent';
 import type { FileEvents } from '../events/eventCollector';
 import { buildUsbHistory } from '../findings/usbHistory';
 import type { Analysis, LogEvent, Severity, Subsystem } from '../model';
@@ -45,6 +46,7 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
 
   let marks: TimelineMark[] = [];
   const open = new Map<string, TimelineMark>();
+  const members = new Map<TimelineMark, Member>();
   for (const e of placed) {
     const t = tOf(e)!;
     const lane = LANE_OF[e.subsystem];
@@ -53,11 +55,13 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
     if (m && t - m.endT <= burstUnit && t >= m.t) {
       m.count++;
       m.endT = t;
+      join(members.get(m)!, e);
       if (RANK[SEVERITY[e.severity]] < RANK[m.severity]) m.severity = SEVERITY[e.severity];
       continue;
     }
     const mark: TimelineMark = { lane, t, endT: t, line: e.line, severity: SEVERITY[e.severity], label: describeEvent(e.id, e.fields, e.text), count: 1 };
     open.set(key, mark);
+    members.set(mark, newMember(e));
     marks.push(mark);
   }
   let range: { start: number; end: number } | undefined;
@@ -69,8 +73,8 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
   }
   const endTime = wall ? file?.endTime ?? analysis.files[0]?.lastTime : undefined;
   if (range && endTime !== undefined && endTime > range.end) range = { start: range.start, end: endTime };
-  if (marks.length > options.maxMarks && range) marks = mergeByBin(marks, range, Math.floor(options.maxMarks / LANES.length));
-  for (const m of marks) if (m.count > 1) m.label = `${m.label} (×${m.count})`;
+  if (marks.length > options.maxMarks && range) marks = mergeByBin(marks, range, Math.floor(options.maxMarks / LANES.length), members);
+  for (const m of marks) if (m.count > 1) m.group = groupLabel(m, members.get(m));
 
   const density = { start: range?.start ?? 0, width: range ? Math.max((range.end - range.start) / options.densityBins, wall ? 1000 : 1) : 1, error: new Array<number>(options.densityBins).fill(0), warning: new Array<number>(options.densityBins).fill(0), info: new Array<number>(options.densityBins).fill(0) };
   for (const e of placed) {
@@ -116,17 +120,66 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
   return { version: 1, uri, clock, ...(range ? { range } : {}), lanes: LANES, marks, density, gaps, silences, episodes, boots, unplaced };
 }
 
+/** What the events of one mark share: their kinds, and each placeholder of the summary they agree on. */
+interface Member {
+  ids: Set<string>;
+  /** The words of each `{placeholder}` of the first kind's summary; null where members differ. */
+  values: Map<string, string | null>;
+}
+
+function placeholders(e: { id: string; fields: Record<string, string>; text: string }): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const summary = catalogueEntry(e.id)?.summary ?? '{message}';
+  for (const [, name] of summary.matchAll(/\{(\w+)\}/g)) out.set(name, fillTemplate(`{${name}}`, e.fields, e.text));
+  return out;
+}
+
+function newMember(e: { id: string; fields: Record<string, string>; text: string }): Member {
+  return { ids: new Set([e.id]), values: placeholders(e) };
+}
+
+function join(into: Member, e: { id: string; fields: Record<string, string>; text: string }): void {
+  into.ids.add(e.id);
+  const mine = placeholders(e);
+  for (const [k, v] of into.values) if (v !== mine.get(k)) into.values.set(k, null);
+}
+
+function joinMembers(into: Member, other: Member): void {
+  for (const id of other.ids) into.ids.add(id);
+  for (const [k, v] of into.values) if (v !== other.values.get(k)) into.values.set(k, null);
+}
+
+/**
+ * What a mark of several events is, with its count: the entry's plural noun ("2 USB disconnects"),
+ * else its summary with only the words every member shares ("3 × gsmd could not write to modem 1-1
+ * …"), or for a bin of different kinds the lane ("12 USB / kernel events"). Never one member's words.
+ */
+function groupLabel(m: TimelineMark, member: Member | undefined): string {
+  const lane = LANES.find((l) => l.id === m.lane)?.label ?? m.lane;
+  if (!member || member.ids.size !== 1) return `${m.count} ${lane} events`;
+  const entry = catalogueEntry([...member.ids][0]);
+  if (entry?.group) return `${m.count} ${entry.group}`;
+  const words = (entry?.summary ?? '{message}').replace(/\{(\w+)\}/g, (_, name: string) => member.values.get(name) ?? '…');
+  const shared = words.replace(/\s+\(\)/g, '').replace(/\s{2,}/g, ' ').trim();
+  return shared && shared !== '…' ? `${m.count} × ${shared}` : `${m.count} ${lane} events`;
+}
+
 /** Merges marks per lane and time bin, keeping the worst severity and the first line. */
-function mergeByBin(marks: TimelineMark[], range: { start: number; end: number }, binsPerLane: number): TimelineMark[] {
+function mergeByBin(marks: TimelineMark[], range: { start: number; end: number }, binsPerLane: number, members: Map<TimelineMark, Member>): TimelineMark[] {
   const width = Math.max(1, (range.end - range.start) / binsPerLane);
   const bins = new Map<string, TimelineMark>();
   for (const m of marks) {
     const key = `${m.lane}|${Math.floor((m.t - range.start) / width)}`;
     const b = bins.get(key);
+    const mm = members.get(m);
     if (!b) {
-      bins.set(key, { ...m });
+      const copy = { ...m };
+      if (mm) members.set(copy, { ids: new Set(mm.ids), values: new Map(mm.values) });
+      bins.set(key, copy);
       continue;
     }
+    const bm = members.get(b);
+    if (bm && mm) joinMembers(bm, mm);
     b.count += m.count;
     b.endT = Math.max(b.endT, m.endT);
     if (RANK[m.severity] < RANK[b.severity] || (m.severity === b.severity && m.line < b.line)) {

@@ -17,6 +17,11 @@ export interface TimelineMark {
   /** Plain text; the page shows it with textContent, never as HTML. */
   label: string;
   count: number;
+  /**
+   * What the group is when `count` > 1, with its count: "2 USB disconnects", "20 gsmd write
+   * failures", "12 USB / kernel events". `label` stays the first member's words.
+   */
+  group?: string;
 }
 
 export interface TimelineSpan {

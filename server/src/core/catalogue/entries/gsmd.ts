@@ -19,6 +19,7 @@ export const gsmdEntries: CatalogueEntry[] = [
     literal: 'modem failed: errno',
     pattern: re('\\[CMM\\] Write to %MODEM% modem failed: errno (?<errno>\\d+)'),
     summary: 'gsmd could not write to modem {usbPath} ({model}): errno {errno} ({errnoName})',
+    group: 'gsmd write failures',
     explanation:
       'gsmd tried to send an AT command to the modem\'s AT serial port and the write() failed. ' +
       'errno 5 (EIO) is what the kernel returns for a write to a tty that has been hung up, which happens when the USB device behind it disappears: ' +
@@ -44,6 +45,7 @@ export const gsmdEntries: CatalogueEntry[] = [
     literal: 'Failed to send command (',
     pattern: re('\\[CMM\\] Failed to send command \\((?<transferred>\\d+)/(?<total>\\d+) bytes transferred\\) to %MODEM% modem'),
     summary: 'gsmd could not send an AT command to modem {usbPath}: {transferred} of {total} bytes written',
+    group: 'gsmd AT send failures',
     explanation:
       'Follows a failed write: none (0/8) or only part of the AT command reached the modem. ' +
       'It is the same failure as the `Write to ... failed` line above it, seen from the request that was being sent.',
@@ -62,6 +64,7 @@ export const gsmdEntries: CatalogueEntry[] = [
     literal: 'modem read: errno',
     pattern: re('\\[CMM\\] An error occurred in %MODEM% modem read: errno (?<errno>\\d+)'),
     summary: 'gsmd could not read from modem {usbPath} ({model}): errno {errno} ({errnoName})',
+    group: 'gsmd read failures',
     explanation:
       'The read side of a lost AT port: gsmd waited for the modem\'s answer and read() failed. ' +
       'With errno 5 (EIO) the tty was hung up because the USB device went away.',
@@ -118,6 +121,7 @@ export const gsmdEntries: CatalogueEntry[] = [
     literal: 'timeout (',
     pattern: re('\\[MODEM_MANAGER\\] Warning: request \\((?<request>\\d+)\\) reached (?<which>\\w+) timeout \\((?<seconds>\\d+)s\\) on %MODEM% modem'),
     summary: 'An AT request to modem {usbPath} hit its {which} timeout ({seconds} s)',
+    group: 'AT request timeouts',
     explanation: 'One AT request waited longer than its queue or execution timeout. A single one is common; many in a row mean the modem stopped answering.',
     sources: ['S8'],
     samples: [

@@ -18,6 +18,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     literal: 'USB disconnect, device number',
     pattern: /^usb (?<usbPath>[\d.-]+): USB disconnect, device number (?<devnum>\d+)/,
     summary: 'USB device {usbPath} left the bus (device number {devnum})',
+    group: 'USB disconnects',
     explanation:
       'The kernel saw the device on USB port {usbPath} disappear (`usb_disconnect()` in hub.c). For an internal modem this means it reset, rebooted (for example into a firmware update), crashed or lost power. ' +
       'Every tty and network interface it had goes away with it.',
@@ -39,6 +40,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     literal: 'USB device number',
     pattern: /^usb (?<usbPath>[\d.-]+): (?<kind>new|reset) (?<speed>[\w-]+)(?: speed)? USB device number (?<devnum>\d+) using (?<hcd>\S+)/,
     summary: '{kind} {speed} USB device on {usbPath} (device number {devnum} on this bus)',
+    group: 'new USB devices',
     explanation:
       'The kernel enumerates a device that appeared (or reappeared) on port {usbPath} (`1-1` = bus 1, root port 1). ' +
       'The device number is a per-bus counter: it goes up with every enumeration of any device or hub on that bus, so a high number alone does not say how often this device came and went. ' +
@@ -61,6 +63,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     literal: 'New USB device found, idVendor=',
     pattern: /^usb (?<usbPath>[\d.-]+): New USB device found, idVendor=(?<vid>[0-9a-fA-F]{4}), idProduct=(?<pid>[0-9a-fA-F]{1,4})/,
     summary: 'USB device {usbPath} is {vid}:{pid} ({model})',
+    group: 'USB device identifications',
     explanation: 'The vendor and product ID of the device just enumerated. It names the modem model, or `05c6:9008` for a Qualcomm modem stuck in emergency download (EDL) mode.',
     sources: ['K3b', 'S6', 'K2'],
     samples: [
