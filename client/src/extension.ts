@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification } from '../../server/src/lsp/protocol';
 import { ARCHIVE_SCHEME, ArchiveFileSystem } from './archiveFileSystem';
-import { watchBigLogs } from './bigFiles';
+import { checkBigLogTabs, watchBigLogs } from './bigFiles';
 import { createClient } from './client';
 import { registerCommands } from './commands';
 import { watchForRouterLogs } from './detectRouterLogs';
@@ -23,6 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   client.onNotification(StatusNotification.type, (s) => statusBar.update(s));
   await client.start();
+  // A big log open before activation (first file of a window, or restored by a reload) gets no tab
+  // change and no onLanguage event (VS Code does not sync it): read it now.
+  void checkBigLogTabs(client);
 }
 
 export async function deactivate(): Promise<void> {

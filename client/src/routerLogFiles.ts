@@ -57,3 +57,18 @@ export async function firstLinesOf(path: string, max = 40): Promise<string[]> {
     await handle.close();
   }
 }
+
+/** VS Code does not sync files above this size to extensions (nor to language servers). */
+export const SYNC_LIMIT = 50 * 1024 * 1024;
+
+/**
+ * Whether a file shown in a tab must be read from disk by the server: a `file:` log over the sync
+ * limit that VS Code did not sync, not read already at this modification time, and a router log by
+ * name or first lines. The same answer at activation (a cold start or a reload with the log already
+ * open), on a tab change, and for a restored timeline.
+ */
+export function needsDiskAnalysis(f: { scheme: string; synced: boolean; size: number | undefined; mtimeMs: number; readAt: number | undefined; routerLog: boolean }): boolean {
+  if (f.scheme !== 'file' || f.synced || f.size === undefined || f.size <= SYNC_LIMIT) return false;
+  if (f.readAt === f.mtimeMs) return false;
+  return f.routerLog;
+}

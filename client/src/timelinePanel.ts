@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequest } from '../../server/src/lsp/protocol';
+import { ensureDiskAnalysis } from './bigFiles';
 
 type PageMessage = { type: 'reveal'; line: number } | { type: 'ready' };
 
@@ -81,7 +82,10 @@ export class TimelinePanel {
   }
 
   private async sendPayload(): Promise<void> {
-    const payload = await this.client.sendRequest(TimelineRequest.type, { uri: this.logUri.toString() });
+    let payload = await this.client.sendRequest(TimelineRequest.type, { uri: this.logUri.toString() });
+    // A log over 50 MB is never synced: a timeline restored after a reload (or opened before the log
+    // was read) asks the server to read it from disk (gsmlens/analyzeFile), then asks again.
+    if (!payload && (await ensureDiskAnalysis(this.client, this.logUri))) payload = await this.client.sendRequest(TimelineRequest.type, { uri: this.logUri.toString() });
     if (payload) void this.panel.webview.postMessage({ type: 'payload', payload });
   }
 
