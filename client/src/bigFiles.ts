@@ -14,12 +14,16 @@ export async function analyseFromDisk(client: LanguageClient, uri: vscode.Uri): 
 
 /** Router logs read from disk, by URI, with the modification time read. */
 const done = new Map<string, number>();
+/** Reads under way: a restored timeline and the tab check at activation wait for the same one. */
+const reading = new Map<string, Promise<boolean>>();
 
 /**
  * Reads `uri` from disk through the server when VS Code did not sync it (over 50 MB) and it is a
  * router log; resolves true when the server holds an analysis of it afterwards (or already did).
  */
 export async function ensureDiskAnalysis(client: LanguageClient, uri: vscode.Uri): Promise<boolean> {
+  const under = reading.get(uri.toString());
+  if (under) return under;
   const synced = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const stat = uri.scheme === 'file' ? await fs.stat(uri.fsPath).catch(() => undefined) : undefined;
   const base = { scheme: uri.scheme, synced, size: stat?.size, mtimeMs: stat?.mtimeMs ?? 0, readAt: done.get(uri.toString()) };
@@ -27,10 +31,16 @@ export async function ensureDiskAnalysis(client: LanguageClient, uri: vscode.Uri
   if (!needsDiskAnalysis({ ...base, routerLog: true })) return done.has(uri.toString());
   const routerLog = isRouterLogName(uri.fsPath) || looksLikeRouterLog(await firstLinesOf(uri.fsPath).catch(() => []));
   if (!needsDiskAnalysis({ ...base, routerLog })) return false;
+  if (reading.has(uri.toString())) return reading.get(uri.toString())!;
   done.set(uri.toString(), base.mtimeMs);
-  const status = await analyseFromDisk(client, uri).catch(() => undefined);
-  if (!status) done.delete(uri.toString());
-  return status !== undefined;
+  const read = Promise.resolve(analyseFromDisk(client, uri)).then(
+    (status) => status !== undefined,
+    () => false,
+  );
+  reading.set(uri.toString(), read);
+  const ok = await read.finally(() => reading.delete(uri.toString()));
+  if (!ok) done.delete(uri.toString());
+  return ok;
 }
 
 /**
