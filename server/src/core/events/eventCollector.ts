@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../catalogue/index';
+import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { readFastLogread } from '../records/fastLogread';
 import { isTimeOnly } from '../records/timeWords';
@@ -54,6 +54,9 @@ export interface FileEvents {
   /** Lines marked as left out of a paste (`...`, `... (repeats multiple times)`). */
   elisions: number[];
 }
+
+/** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
+export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000, rareUnder: 100 };
 
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
@@ -225,15 +228,16 @@ export class EventCollector {
       segment: this.inDmesgSection() ? -1 : this.segment,
       subsystem: match.entry.subsystem,
       severity: match.entry.severity,
-      fields: wrapped ? { ...wrapped, ...match.fields } : match.fields,
+      fields: ownFields(wrapped ? { ...wrapped, ...match.fields } : match.fields),
       file: this.file,
-      text: record.message.length > 500 ? record.message.slice(0, 500) : record.message,
+      text: ownString(record.message.length > 500 ? record.message.slice(0, 500) : record.message),
     };
     if (record.time !== undefined) event.time = record.time;
     if (record.uptime !== undefined) event.uptime = record.uptime;
     if (record.section !== undefined) event.section = record.section;
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (this.isDuplicateKernelEvent(event)) return;
+    if (!this.withinBudget(match.entry)) return;
     this.events.push(event);
   }
 
@@ -264,6 +268,7 @@ export class EventCollector {
     f.formats = { ...this.formats };
     f.skipped = { ...this.skipped };
     f.elisions = this.elisions.slice();
+    f.seenPerEntry = new Map(this.seenPerEntry);
     f.daemons = Object.fromEntries(Object.entries(this.daemons).map(([k, d]) => [k, { ...d }]));
     f.clockJumps = this.clockJumps.slice();
     f.segmentStarts = this.segmentStarts.slice();
@@ -293,6 +298,9 @@ export class EventCollector {
     }
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
+    if (this.eventsFolded > 0) {
+      notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${EVENT_BUDGET.sampleFrom.toLocaleString('en-US')} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${EVENT_BUDGET.cap.toLocaleString('en-US')} none were kept; ${this.eventsFolded.toLocaleString('en-US')} were left out, so counts in the findings are lower bounds.` });
+    }
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
@@ -383,12 +391,38 @@ export class EventCollector {
     if (time !== undefined) d.lastTime = time;
   }
 
+  /** Events of this file left out to keep memory bounded: sampled repeats, and all past the cap. */
+  private eventsFolded = 0;
+  private sampleCounter = 0;
+  private readonly seenPerEntry = new Map<string, number>();
+
+  /**
+   * Whether an event may be kept. Memory must not grow with the number of catalogued lines: past
+   * EVENT_BUDGET.sampleFrom events, lines that only add to a count are kept one in
+   * EVENT_BUDGET.sampleEvery (lines that move a USB device on or off the bus, mark a story or an EDL state are
+   * all kept: the stories need each); past EVENT_BUDGET.cap none is kept, except kinds of line
+   * seen fewer than EVENT_BUDGET.rareUnder times. The report says so.
+   */
+  private withinBudget(entry: CatalogueEntry): boolean {
+    const n = this.events.length;
+    // A kind of line seen only a few times (a refusal, a disconnect) is never a flood: always kept.
+    // The map has one key per catalogue entry, so it is bounded too.
+    const seen = (this.seenPerEntry.get(entry.id) ?? 0) + 1;
+    this.seenPerEntry.set(entry.id, seen);
+    if (n < EVENT_BUDGET.sampleFrom || seen <= EVENT_BUDGET.rareUnder) return true;
+    if (n < EVENT_BUDGET.cap && (entry.usb === 'gone' || entry.usb === 'present' || entry.story !== undefined || entry.edl !== undefined || entry.layout)) return true;
+    if (n < EVENT_BUDGET.cap && ++this.sampleCounter % EVENT_BUDGET.sampleEvery === 0) return true;
+    this.eventsFolded++;
+    return false;
+  }
+
   /**
    * A troubleshoot system.log holds the kernel ring buffer twice: undated under [Dmesg] and
    * dated under [Logread]. The dated copy replaces the undated one, so each event counts once.
    */
   private isDuplicateKernelEvent(event: LogEvent): boolean {
-    if (event.uptime === undefined) return false;
+    // Only lines inside troubleshoot sections can be the two copies; a plain log keeps no map.
+    if (event.uptime === undefined || event.section === undefined) return false;
     const key = `${event.uptime}|${event.id}`;
     const seen = this.kernelSeen.get(key);
     if (seen === undefined) {
@@ -421,4 +455,19 @@ export class EventCollector {
       this.events[i] = placed;
     }
   }
+}
+
+/**
+ * A copy of `s` that does not keep its source alive. A substring in V8 may be a slice that points
+ * into the whole decoded 64 KiB piece it came from; an event kept for the whole analysis would keep
+ * that piece, so a log of many events held the whole file. Concatenating and cutting yields a flat
+ * string of the event's own length (short strings are copied by V8 anyway).
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+function ownFields(fields: Record<string, string>): Record<string, string> {
+  for (const k in fields) fields[k] = ownString(fields[k]);
+  return fields;
 }
