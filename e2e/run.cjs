@@ -265,6 +265,8 @@ async function phase2(tmp) {
     };
 
     await check('router.log (a *.log, which VS Code gives its built-in "Log") is detected: Router Log, with its problems', async () => {
+      // Alone in the window, so its problem is not scrolled out of the Problems list by system.log's.
+      await closeAllEditors();
       await openFile('router.log');
       const mode = page.locator(SEL.languageMode);
       await mode.filter({ hasText: 'Router Log' }).waitFor({ timeout: 30000 }).catch(async () => {
