@@ -1,11 +1,16 @@
 // Bundles the extension client, the language server and the CLI into out/ with esbuild:
 // one file each, so the packaged extension needs no node_modules at run time.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// re2js (custom rules) is loaded only when a rule exists: the bundles require it as ./re2.js, its
+// own file beside them, so a plain diagnosis does not parse it.
+const re2Apart = { name: 're2-apart', setup(b) { b.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true })); } };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [re2Apart] };
 
 await Promise.all([
+  build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', entryPoints: [createRequire(import.meta.url).resolve('re2js')], outfile: 'out/re2.js' }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js' }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'out/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] }),

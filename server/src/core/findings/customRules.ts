@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import type { Finding, InputNotice, Severity } from '../model';
 
 // A person's own rules (the `gsmlens.customRules` setting, `gsmlens diagnose --rules FILE`). The
@@ -78,7 +78,8 @@ export function toRe2Syntax(pattern: string): string {
 export function compileLinePattern(pattern: string): { re: LineMatcher } | { error: string } {
   let re: RE2JS;
   try {
-    re = RE2JS.compile(toRe2Syntax(pattern), RE2JS.LOOKBEHINDS);
+    const engine = re2();
+    re = engine.compile(toRe2Syntax(pattern), engine.LOOKBEHINDS);
   } catch (err) {
     const engine = (err as Error).message.replace(/^error parsing regexp: /, '');
     try {
@@ -189,4 +190,16 @@ export function tooBroadMessage(r: CompiledRule, hits: number, content: number):
 /** Whether a notice is the refusal of a too-broad rule. */
 export function isRuleRefusal(n: { message: string }): boolean {
   return /^gsmlens\.customRules\[\d+\]: .* so it is refused for this file\.$/.test(n.message);
+}
+
+let loaded: typeof RE2JS | undefined;
+
+/**
+ * re2js, loaded on the first custom rule: most runs have none, and the engine is half the size of
+ * the CLI bundle (the build keeps it in its own file, out/re2.js), so a plain diagnosis does not
+ * pay to load it.
+ */
+function re2(): typeof RE2JS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= (require('re2js') as typeof import('re2js')).RE2JS);
 }
