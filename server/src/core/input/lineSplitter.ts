@@ -43,6 +43,13 @@ export class LineSplitter {
   private pendingCR = false;
   /** True while the current line has passed MAX_LINE_CHARS: the rest is skipped until LF. */
   private overflowing = false;
+  /**
+   * Whether the text being fed may hold U+FFFD or NUL: false for a pure-ASCII piece without a NUL
+   * byte (told once per 64 KiB piece), so most lines skip the two per-line searches.
+   */
+  private special = true;
+  /** Whether the unfinished line came from text that may hold them. */
+  private partialSpecial = false;
   readonly stats: SplitStats = { lines: 0, bytes: 0, invalidUtf8Lines: 0, truncatedLines: 0, nulLines: 0, crLines: 0 };
 
   constructor(private readonly onLine: (text: string, lineNo: number) => void) {}
@@ -77,7 +84,10 @@ export class LineSplitter {
     // decode; the decoder keeps its state for a character split between pieces.
     for (let o = 0; o < chunk.length; o += PIECE) {
       const piece = chunk.subarray(o, Math.min(o + PIECE, chunk.length));
-      this.feed(!this.midCharacter && isAscii(piece) ? Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1') : this.decodeUtf8(piece));
+      const ascii = !this.midCharacter && isAscii(piece);
+      this.special = !ascii || piece.indexOf(0) !== -1;
+      this.feed(ascii ? Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1') : this.decodeUtf8(piece));
+      this.special = true;
     }
   }
 
@@ -130,18 +140,21 @@ export class LineSplitter {
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
+      const special = this.special || this.partialSpecial;
       if (this.overflowing) {
-        this.emit(this.partial, true);
+        this.emit(this.partial, true, special);
       } else {
         const full = this.partial.length ? this.partial + text.slice(start, nl) : text.slice(start, nl);
         const cut = full.length > MAX_LINE_CHARS;
-        this.emit(cut ? full.slice(0, MAX_LINE_CHARS) : full, cut);
+        this.emit(cut ? full.slice(0, MAX_LINE_CHARS) : full, cut, special);
       }
       this.partial = '';
+      this.partialSpecial = false;
       this.overflowing = false;
       start = nl + 1;
     }
     if (start < text.length && !this.overflowing) {
+      this.partialSpecial ||= this.special;
       this.partial += text.slice(start);
       if (this.partial.length > MAX_LINE_CHARS) {
         this.partial = this.partial.slice(0, MAX_LINE_CHARS);
@@ -164,17 +177,17 @@ export class LineSplitter {
     });
   }
 
-  private emit(line: string, truncated: boolean): void {
+  private emit(line: string, truncated: boolean, special = true): void {
     const n = ++this.stats.lines;
     if (truncated) {
       this.stats.truncatedLines++;
       this.stats.firstTruncatedLine ??= n;
     }
-    if (line.indexOf('\uFFFD') >= 0) {
+    if (special && line.indexOf('\uFFFD') >= 0) {
       this.stats.invalidUtf8Lines++;
       this.stats.firstInvalidUtf8Line ??= n;
     }
-    if (line.indexOf('\0') >= 0) this.stats.nulLines++;
+    if (special && line.indexOf('\0') >= 0) this.stats.nulLines++;
     this.onLine(line, n);
   }
 }
