@@ -548,6 +548,27 @@ async function phase2(tmp) {
       await context.unroute(fromRepository).catch(() => {});
       return `icon 128 px; ${images.images.length} images loaded (${served.length} served from ${prefix}); ${info}`;
     }, { onFail });
+
+    // Issue 12 item 3: a log over VS Code's 50 MB sync limit, opened as the first file after the
+    // window (and the extension host) restarts, is read from disk: its problems appear.
+    await check('a log over 50 MB opened first after a window reload is read from disk: its problems appear', async () => {
+      await closeAllEditors();
+      const big = path.join(ws, 'big-system.log');
+      const { generateLog } = await import(require('node:url').pathToFileURL(path.join(ROOT, 'scripts', 'generate-log.mjs')).href);
+      await generateLog(big, 480_000);
+      const mb = fs.statSync(big).size / 1048576;
+      if (mb <= 50) throw new Error(`the generated log is only ${mb.toFixed(0)} MB`);
+      await palette('Developer: Reload Window');
+      // The reloaded window shows whatever side bar was last open: open the log through Quick Open.
+      await page.waitForTimeout(3000);
+      await page.locator(SEL.statusItem).first().waitFor({ timeout: 60000 });
+      await openFile('big-system.log');
+      await palette('View: Focus Problems');
+      const row = page.locator(SEL.problemsRow, { hasText: 'big-system.log' }).first();
+      await row.waitFor({ timeout: 90000 });
+      const info = await shot('bigfile-cold.png');
+      return `${mb.toFixed(0)} MB; Problems lists big-system.log; ${info}`;
+    }, { onFail });
   } finally {
     if (context) await context.close().catch(() => {});
     if (server) await server.server.stop();
