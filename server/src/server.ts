@@ -168,9 +168,10 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
   entry.doc = doc;
   if (!entry.analysis) return;
   runSafe(connection, 'update', undefined, undefined, () => entry.analysis!.update(doc, contentChanges, offsets));
-  // Appends republish at once; rewrites of a big document wait for the typing to pause.
+  // Appends republish at once; an edit inside the text waits for the typing to pause (the whole
+  // document is read again then, not per keystroke).
   const appended = entry.analysis.lastUpdateWasAppend;
-  schedule(entry, appended || doc.lineCount < 20000 ? 0 : 150);
+  schedule(entry, appended ? 0 : doc.lineCount < 20000 ? 50 : 300);
 }));
 
 connection.onDidCloseTextDocument((params) => runSafe(connection, 'didClose', undefined, undefined, () => {
@@ -209,10 +210,20 @@ async function resultOf(uri: string) {
   return entry.analysis ? { entry, result: entry.analysis.result(entry.doc) } : undefined;
 }
 
+/** For hovers: the newest analysis ready now, so a hover never waits for a pending re-read. */
+async function latestOf(uri: string) {
+  const entry = open.get(uri);
+  if (!entry) return undefined;
+  await entry.ready;
+  const ready = entry.analysis?.latest();
+  if (ready) return { entry, result: ready };
+  return entry.analysis ? { entry, result: entry.analysis.result(entry.doc) } : undefined;
+}
+
 connection.onHover((params, token) =>
   runSafeAsync(connection, 'hover', null, token, async () => {
     if (!isPositionParams(params)) return null;
-    const r = await resultOf(params.textDocument.uri);
+    const r = await latestOf(params.textDocument.uri);
     return r ? hoverAt(r.entry.doc, r.result, params.position) : null;
   }));
 

@@ -18,13 +18,18 @@ export interface DocumentResult {
  * Keeps a document's analysis current through the core's one front door (`FileAnalysis`), so the
  * editor reads a log exactly as the CLI does: same line bound, input notices and custom rules.
  * Lines are fed once: an edit that only touches text after the last complete line (appending, as
- * a growing log does) feeds just the new text; any other edit starts over.
+ * a growing log does) feeds just the new text; any other edit starts over, when a result is next
+ * asked for (hovers meanwhile get the last result, see `latest`).
  */
 export class DocumentAnalysis {
   private file!: FileAnalysis;
   /** Offset in the document text where the unfinished last line starts (all before it is fed). */
   private fedOffset = 0;
   private cached: DocumentResult | undefined;
+  /** The result before an edit that is waiting to be read (see `update`). */
+  private previous: DocumentResult | undefined;
+  /** The document after an edit inside its text, not read yet. */
+  private pendingDoc: TextDocument | undefined;
   private readonly uri: string;
   /** Whether the last update only added text after the lines already read. */
   lastUpdateWasAppend = true;
@@ -37,14 +42,39 @@ export class DocumentAnalysis {
 
   /** Takes the changes VS Code sent (already applied to `doc`); `offsetsBefore` are their start offsets before them. */
   update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], offsetsBefore: number[]): void {
-    const appendOnly = changes.every((c, i) => 'range' in c && offsetsBefore[i] >= this.fedOffset);
+    const appendOnly = !this.pendingDoc && changes.every((c, i) => 'range' in c && offsetsBefore[i] >= this.fedOffset);
     this.lastUpdateWasAppend = appendOnly;
-    if (appendOnly) this.file.splitter.dropPendingLine();
-    else this.reset();
-    this.feed(doc);
+    if (appendOnly) {
+      this.file.splitter.dropPendingLine();
+      this.feed(doc);
+      return;
+    }
+    // An edit inside the text means reading it again from the start. Not now: typing sends an edit
+    // per keystroke, and a 45 MB log takes most of a second. The document is read again when a
+    // result is asked for (the debounced publish), and until then `latest()` answers with the last
+    // result, so hovers never wait for it.
+    if (this.cached) this.previous = this.cached;
+    this.cached = undefined;
+    this.pendingDoc = doc;
+  }
+
+  /** Whether an edit inside the text is waiting to be read. */
+  get pending(): boolean {
+    return this.pendingDoc !== undefined;
+  }
+
+  /** The newest result that is ready without reading anything: the last one while an edit waits. */
+  latest(): DocumentResult | undefined {
+    return this.cached ?? (this.pendingDoc ? this.previous : undefined);
   }
 
   result(_doc?: TextDocument): DocumentResult {
+    if (this.pendingDoc) {
+      const doc = this.pendingDoc;
+      this.pendingDoc = undefined;
+      this.reset();
+      this.feed(doc);
+    }
     if (this.cached) return this.cached;
     const file = this.file.snapshot();
     const analysis = finishAnalysis([file], this.options);
