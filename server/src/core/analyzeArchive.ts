@@ -19,12 +19,14 @@ export async function analyzeArchive(path: string, options: AnalyzeOptions = {})
   const contents = await readArchive(path, undefined, options.signal);
   const decoder = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
   const chosen = contents.files.filter((f) => LOGS.test(f.path) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path) || compareLogOrder(a.path, b.path));
+  const facts = readDeviceFacts(contents.files.filter((f) => FACTS.test(f.path)).map((f) => ({ path: f.path, text: decoder(f.content) })));
   const files = chosen.map((f, i) => {
     const analysis = new FileAnalysis(i, `${path}:${f.path}`, options.referenceTime ?? f.mtime, options.fastLane, options.customRules);
     analysis.splitter.push(f.content);
+    // Read: its bytes may go (memory holds one entry's analysis, not every entry's text).
+    f.content = Buffer.alloc(0);
     return analysis.finish();
   });
-  const facts = readDeviceFacts(contents.files.filter((f) => FACTS.test(f.path)).map((f) => ({ path: f.path, text: decoder(f.content) })));
   const logFiles = chosen.map((f, i) => (LOGS.test(f.path) ? i : -1)).filter((i) => i >= 0);
   const analysis = finishAnalysis(files, options, { facts, episodeFiles: logFiles });
   const notices = [
