@@ -20,12 +20,12 @@ export interface ArchiveLimits {
 }
 
 // A troubleshoot archive's logs are a RAM ring buffer of 128-200 KiB and their rotations (knowledge
-// 1.5): tens of MiB is already far more than any real one holds, and the whole archive is held in
+// 1.5): 16 MiB is already far more than any real one holds, and the whole archive is held in
 // memory while it is read, so these limits are what bound the memory of an archive bomb.
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxEntries: 5000,
-  maxTotalBytes: 48 * 1024 * 1024,
-  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
+  maxEntryBytes: 16 * 1024 * 1024,
   maxRatio: DEFAULT_GUNZIP_LIMITS.maxRatio,
 };
 
