@@ -71,7 +71,43 @@ if (ensure('lnav', 'lnav')) {
 }
 const tl = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-timeline.ts', file], { encoding: 'utf8' }));
 rows.push([`timeline: payload for the ${LINES.toLocaleString('en')}-line log`, `built in ${tl.payloadMs.toFixed(0)} ms after a ${(tl.analyseMs / 1000).toFixed(2)} s analysis; ${(tl.bytes / 1024).toFixed(0)} KiB, ${tl.marks} marks for ${tl.events} events (target: open in < 1 s)`]);
+rows.push(...(await benchBombs()));
 rows.push(...(await benchLsp(100_000)));
 rows.push(...(await benchGrammar(100_000)));
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+
+/**
+ * Bounded memory (issue 13 item 2): a gzip bomb of repeated catalogued kernel lines and a
+ * troubleshoot archive whose two entries are as large as the limits allow, each through the CLI;
+ * peak RSS must stay under 200 MB whatever the input size.
+ */
+async function benchBombs() {
+  const { createGzip } = await import('node:zlib');
+  const { createWriteStream } = await import('node:fs');
+  const line = 'Mon Dec  2 10:00:00 2024 kern.info kernel: [  100.000000] option1 ttyUSB2: usb_wwan_indat_callback: resubmit read urb failed. (-19)\n';
+  const bomb = '.bench/bomb-2000000.log.gz';
+  if (!existsSync(bomb)) {
+    const gz = createGzip({ level: 9 });
+    const done = new Promise((r) => gz.pipe(createWriteStream(bomb)).on('finish', r));
+    const block = line.repeat(10_000);
+    for (let i = 0; i < 200; i++) if (!gz.write(block)) await new Promise((r) => gz.once('drain', r));
+    gz.end();
+    await done;
+  }
+  const archive = '.bench/bomb-archive.tar.gz';
+  if (!existsSync(archive)) {
+    const dir = '.bench/bomb-archive';
+    mkdirSync(dir, { recursive: true });
+    const { writeFileSync } = await import('node:fs');
+    // Two entries just under the 16 MiB per-entry limit, 32 MiB together.
+    for (const name of ['system.log', 'kernel.log']) writeFileSync(`${dir}/${name}`, line.repeat(Math.floor((16 * 1024 * 1024 - 1) / line.length)));
+    execFileSync('tar', ['czf', archive, '-C', dir, 'system.log', 'kernel.log']);
+  }
+  const rows = [];
+  for (const [what, f] of [['gzip bomb: 2,000,000 catalogued kernel lines', bomb], ['archive bomb: two 16 MiB entries of kernel lines', archive]]) {
+    const r = measure(process.execPath, ['bin/gsmlens', 'diagnose', '--json', f]);
+    rows.push([`${what} (${(statSync(f).size / 1e6).toFixed(1)} MB)`, `${r.wall.toFixed(2)} s, peak RSS ${r.rss.toFixed(0)} MB (target < 200 MB)`]);
+  }
+  return rows;
+}
