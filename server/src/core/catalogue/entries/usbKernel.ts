@@ -160,6 +160,9 @@ export const usbKernelEntries: CatalogueEntry[] = [
     pattern: new RegExp(`^(?<driver>${USBNET_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.(?<iface>\\d+) (?<netdev>[\\w.-]+): unregister `),
     summary: 'Network interface {netdev} of {usbPath} went away',
     explanation: 'The modem\'s data interface was removed, normally because the modem left the bus or switched USB mode.',
+    // The kernel removing a network device is that interface going down, whatever brings it up
+    // (netifd, NetworkManager, ModemManager): the one line every stack logs when it happens.
+    finding: 'interface-down',
     sources: ['K6', 'F6'],
     samples: ['[422506.643658] qmi_wwan 1-1:1.4 wwan0: unregister \'qmi_wwan\', WWAN/QMI device'],
   },
