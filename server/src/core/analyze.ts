@@ -129,7 +129,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
   const host = detectHost(files.flatMap((f) => f.events), files.map((f) => f.summary));
   const { events, findings, devices } = detectFindings(files, detect, host.host === 'rutos');
   const { episodes } = tellStories({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
-  for (const episode of episodes) findings.push(...episodeFindings(episode, events.filter((e) => e.file === episode.file), findings));
+  for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
   return {
@@ -147,7 +147,9 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
 function episodeFindings(episode: Episode, events: readonly LogEvent[], findings: readonly Finding[]): Finding[] {
   const code = verdictFinding(episode);
   if (!code || findings.some((f) => f.code === code && f.file === episode.file && f.line >= episode.startLine && f.line <= episode.endLine)) return [];
-  const evidence = events.filter((e) => episode.evidence.includes(e.line));
+  // Only stories whose verdict raises a finding get here: one pass over the events, lines by set.
+  const lines = new Set(episode.evidence);
+  const evidence = events.filter((e) => e.file === episode.file && lines.has(e.line));
   if (evidence.length === 0) return [];
   const f = toFinding(code, episode.severity, episode.summary, evidence);
   return [f];

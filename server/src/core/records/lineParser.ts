@@ -94,7 +94,7 @@ export class LineParser {
     if (record) {
       record.section = this.section;
       if (endsWithBackslash(record.message)) this.backslashOpen = record;
-      this.openRecord = record.time !== undefined || record.uptime !== undefined || record.elapsed !== undefined ? record : undefined;
+      this.openRecord = hasClock(record) ? record : undefined;
       return record;
     }
     if (text.length === 0 || isBlank(text)) {

@@ -58,3 +58,11 @@ export function formatDuration(seconds: number): string {
   if (s < 86400) return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
   return `${Math.floor(s / 86400)} d${Math.floor((s % 86400) / 3600) ? ` ${Math.floor((s % 86400) / 3600)} h` : ''}`;
 }
+
+/** ` at 19:54:59`, ` at uptime 303 s`, or nothing: where something happened, on the best clock it has. */
+export function atTime(e: { time?: number; uptime?: number } | undefined): string {
+  if (!e) return '';
+  if (e.time !== undefined) return ` at ${formatClock(e.time)}`;
+  if (e.uptime !== undefined) return ` at uptime ${e.uptime.toFixed(0)} s`;
+  return '';
+}

@@ -1,7 +1,7 @@
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import type { EpisodeStep, LogEvent } from '../model';
-import { formatClock } from '../records/timeWords';
+import { atTime } from '../records/timeWords';
 import type { StoryMark } from './marks';
 
 /** The story marks an event carries, per its catalogue entry (and that entry's condition). */
@@ -12,12 +12,12 @@ export function marksOf(e: LogEvent): readonly StoryMark[] {
   return entry.story;
 }
 
-/** ` at 19:54:59`, ` at uptime 303 s`, or nothing: where a step happened on the best clock. */
-export function when(e: { time?: number; uptime?: number } | undefined): string {
-  if (!e) return '';
-  if (e.time !== undefined) return ` at ${formatClock(e.time)}`;
-  if (e.uptime !== undefined) return ` at uptime ${e.uptime.toFixed(0)} s`;
-  return '';
+/** Where a step happened on the best clock (records/timeWords `atTime`). */
+export const when = atTime;
+
+/** A sentence starts with a capital. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /**

@@ -1,5 +1,10 @@
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
-import type { UsbDevice } from '../findings/usbHistory';
+import { secondsBetween } from '../findings/eventTime';
+import type { Absence, UsbDevice } from '../findings/usbHistory';
+import type { StoryContext } from './types';
+
+/** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
+const BOOT_SECONDS = 60;
 
 // Drivers that bind a cellular modem's functions, and drivers of things that are not modems
 // (knowledge 4.3: a tethered phone on rndis_host, a USB hub, a flash drive or card reader are not
@@ -32,4 +37,29 @@ export function droppedWithParent(d: UsbDevice, goneLine: number, devices: reado
 /** A device other devices hang below (`1-1` when `1-1.4` exists) is a hub, not a modem. */
 export function isHub(d: UsbDevice, devices: readonly UsbDevice[]): boolean {
   return devices.some((o) => o !== d && o.file === d.file && o.path.startsWith(d.path + '.'));
+}
+
+/** The devices a USB story may call "the modem": modems by the log's own evidence, not hubs. */
+export function modemDevices(devices: readonly UsbDevice[]): UsbDevice[] {
+  return devices.filter((d) => isModemDevice(d) && !isHub(d, devices));
+}
+
+/** "The modem (Quectel EC200A) at USB 1-1", or without a model when the log gives no known ID. */
+export function modemLabel(d: UsbDevice): string {
+  const model = usbModel(d.vidpid)?.model;
+  return model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
+}
+
+/** A drop early in a boot: drivers being bound again, not a modem lost. */
+export function isBootUnbind(a: Absence): boolean {
+  return a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS;
+}
+
+/** The log goes on long enough after the drop for "did not come back" to mean something. */
+export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
+  const last = ctx.events[ctx.events.length - 1];
+  const after = last ? secondsBetween(a.gone, last) : undefined;
+  if (after !== undefined) return after >= ctx.options.usbGapSeconds;
+  // No common clock: count the catalogued lines after it.
+  return ctx.events.filter((e) => e.line > a.gone.line).length >= 10;
 }

@@ -5,7 +5,7 @@ import type { DetectOptions } from '../findings/options';
 import type { UsbDevice } from '../findings/usbHistory';
 import type { Episode, Finding, FindingCode, LogEvent, Severity } from '../model';
 import type { DeviceFacts } from '../troubleshoot/deviceFacts';
-import { marksOf } from './evidence';
+import { marksOf, usbIdWords } from './evidence';
 import { detectHost, type HostGuess } from './hosts';
 import type { StoryMark } from './marks';
 import { isUpdateAnchor } from './entries/modemUpdate';
@@ -45,12 +45,15 @@ export function tellStories(input: StoryInput): { episodes: Episode[]; host: Hos
     // Device facts belong to the first log: they describe the device, not one file.
     const facts = file === candidates[0] ? input.facts : undefined;
     const told: Episode[] = [];
+    const base = { file, events: mine, findings, all: input.findings, devices, options: input.options, host: host.host, told };
+    // One context for the whole file, shared by every story (it reads `told` as it grows); the
+    // update story also gets one per episode window. Facts describe the device when the
+    // troubleshoot file was made: the whole file, or its last window.
+    const whole = contextFor({ ...base, ...(facts ? { facts } : {}) });
+    const windows = updateWindows(mine, file.endLine);
+    const windowed = windows.map((window, i) => contextFor({ ...base, window, ...(facts && i === windows.length - 1 ? { facts } : {}) }));
     for (const story of STORIES) {
-      const windows = story.id === UPDATE_STORY_ID ? updateWindows(mine, file.endLine) : [];
-      for (const window of windows.length ? windows : [undefined]) {
-        // Facts describe the device when the troubleshoot file was made: the last window.
-        const last = !window || window === windows[windows.length - 1];
-        const ctx = contextFor({ file, events: mine, findings, all: input.findings, devices, options: input.options, host: host.host, told, ...(facts && last ? { facts } : {}), ...(window ? { window } : {}) });
+      for (const ctx of story.id === UPDATE_STORY_ID && windowed.length ? windowed : [whole]) {
         for (const draft of story.build(ctx)) {
           if (alreadyTold(draft, told)) continue;
           told.push(toEpisode(story, draft, file.file, host));
@@ -86,7 +89,9 @@ const tellsOf = new WeakMap<Episode, Set<FindingCode>>();
 function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: HostGuess): Episode {
   const verdict = story.verdicts[d.verdict] ?? { label: d.verdict, severity: 'warning' as Severity, meaning: '' };
   const sources = new Set(d.sources);
-  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => d.adviceFields?.[k] ?? defaultField(k) ?? m);
+  // A story that names no device gets the general words (usbIdWords of no ID).
+  const fields = d.adviceFields ?? usbIdWords(undefined);
+  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
   const advice: string[] = [];
   for (const key of d.advice) {
     const v = pickVariant(ADVICE[key], host.host);
@@ -112,12 +117,6 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: Ho
   if (t !== undefined) e.startTime = t;
   tellsOf.set(e, new Set(d.tells ?? []));
   return e;
-}
-
-function defaultField(k: string): string | undefined {
-  if (k === 'modemId') return 'the modem\'s own ID';
-  if (k === 'downloadId') return 'a download-mode ID (05c6:9008 on Qualcomm-based modules)';
-  return undefined;
 }
 
 /** The finding a story's verdict raises next to the line-level ones (a stuck update, a failed one). */

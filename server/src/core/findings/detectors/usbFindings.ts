@@ -1,6 +1,6 @@
 import { usbModel } from '../../catalogue/tables/usbIds';
 import type { Finding, LogEvent } from '../../model';
-import { formatClock, formatDuration } from '../../records/timeWords';
+import { atTime, formatDuration } from '../../records/timeWords';
 import { secondsBetween } from '../eventTime';
 import type { DetectOptions } from '../options';
 import { dataDriver, describeLayout, isDataDriver, layoutKey, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
@@ -20,7 +20,7 @@ function deviceName(d: UsbDevice): string {
   return model ? `${model} at USB ${d.path}` : `USB device ${d.path}`;
 }
 
-const at = (e: LogEvent): string => (e.time !== undefined ? ` at ${formatClock(e.time)}` : e.uptime !== undefined ? ` at uptime ${e.uptime.toFixed(0)} s` : '');
+const at = atTime;
 
 /** usb-disconnect, usb-gap, usb-reconnect-loop and usb-composition-change from the device history. */
 export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {

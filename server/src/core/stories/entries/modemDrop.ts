@@ -1,13 +1,8 @@
-import { usbModel } from '../../catalogue/tables/usbIds';
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { lastsInLog } from './modemLost';
-import { droppedWithParent, isHub, isModemDevice } from '../modemDevice';
+import { droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
-
-/** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
-const BOOT_SECONDS = 60;
 
 /**
  * The modem left the USB bus and came back, once or a few times but not in a loop: its ports and
@@ -26,15 +21,14 @@ export const modemDropStory: StoryDefinition = {
   build: (ctx) => {
     const out: StoryDraft[] = [];
     const inLoop = new Set(ctx.coded('usb-reconnect-loop').flatMap((f) => f.lines));
-    for (const d of ctx.devices) {
+    for (const d of modemDevices(ctx.devices)) {
       // A device in a loop is the loop's story, its last drop included.
-      if (!isModemDevice(d) || isHub(d, ctx.devices) || d.absences.some((a) => inLoop.has(a.gone.line))) continue;
+      if (d.absences.some((a) => inLoop.has(a.gone.line))) continue;
       // Drops that came back, and a last one the log ends on (too close to the end for "lost").
-      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !inLoop.has(a.gone.line) && !(a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
       if (!drops.length) continue;
       const w = new StoryWriter();
-      const model = usbModel(d.vidpid)?.model;
-      const name = model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
+      const name = modemLabel(d);
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');

@@ -1,13 +1,9 @@
-import { usbModel } from '../../catalogue/tables/usbIds';
 import { secondsBetween } from '../../findings/eventTime';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { droppedWithParent, isHub, isModemDevice } from '../modemDevice';
+import { droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
-
-/** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
-const BOOT_SECONDS = 60;
 
 /**
  * The modem left the USB bus and the log goes on without it, or it came back in a download mode
@@ -26,9 +22,8 @@ export const modemLostStory: StoryDefinition = {
   },
   build: (ctx) => {
     const out: StoryDraft[] = [];
-    for (const d of ctx.devices) {
-      if (!isModemDevice(d) || isHub(d, ctx.devices)) continue;
-      const lost = d.absences.find((a) => !a.back && lastsInLog(ctx, a) && !bootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
+    for (const d of modemDevices(ctx.devices)) {
+      const lost = d.absences.find((a) => !a.back && lastsInLog(ctx, a) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
       if (lost) out.push(offTheBus(ctx, d, lost));
     }
     const edl = ctx.coded('modem-edl-mode')[0];
@@ -48,16 +43,15 @@ export const modemLostStory: StoryDefinition = {
 
 function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
   const w = new StoryWriter();
-  const model = usbModel(d.vidpid)?.model;
-  const name = model ? `the modem (${model}) at USB ${d.path}` : `the modem at USB ${d.path}`;
-  w.step(`${capitalise(name)} left the USB bus${when(a.gone)}.`, a.gone, 'K3b');
+  const name = modemLabel(d);
+  w.step(`${name} left the USB bus${when(a.gone)}.`, a.gone, 'K3b');
   const last = ctx.events[ctx.events.length - 1];
   const after = last ? secondsBetween(a.gone, last) : undefined;
   w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back.`);
   return {
     verdict: 'off-the-bus', confidence: 'medium',
     why: 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
-    summary: `${capitalise(name)} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it. What made it drop (a crash, a reset, a power dip, the host) the log does not say.`,
+    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it. What made it drop (a crash, a reset, a power dip, the host) the log does not say.`,
     steps: w.sorted(), evidence: w.evidence,
     advice: ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
@@ -65,18 +59,3 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
     tells: ['usb-gap', 'usb-disconnect', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
   };
 }
-
-/** The log goes on long enough after the drop for "did not come back" to mean something. */
-export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
-  const last = ctx.events[ctx.events.length - 1];
-  const after = last ? secondsBetween(a.gone, last) : undefined;
-  if (after !== undefined) return after >= ctx.options.usbGapSeconds;
-  // No common clock: count the catalogued lines after it.
-  return ctx.events.filter((e) => e.line > a.gone.line).length >= 10;
-}
-
-function bootUnbind(a: Absence): boolean {
-  return a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS;
-}
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -7,7 +7,7 @@ import { dataDriver, describeLayout, unexpectedMode, type Enumeration, type UsbD
 import type { Confidence, Finding, FindingCode, LogEvent } from '../../model';
 import { formatClock, formatDuration, formatTime } from '../../records/timeWords';
 import { edlOnBus, modemOnBus, updateInProgress, type DeviceFacts } from '../../troubleshoot/deviceFacts';
-import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
+import { capitalise, marksOf, StoryWriter, usbIdWords, when } from '../evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 import type { UnknownId } from '../../catalogue/advice';
 
@@ -393,4 +393,3 @@ function spanOf(f: Finding, events: readonly LogEvent[]): string {
   return s !== undefined && s >= 1 ? ` in ${formatDuration(s)}` : '';
 }
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,9 +1,8 @@
-import { usbModel } from '../../catalogue/tables/usbIds';
 import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
-import { isHub, isModemDevice } from '../modemDevice';
+import { modemDevices, modemLabel } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /** A deliberate restart logged this close before a drop explains it. */
@@ -26,8 +25,8 @@ export const reconnectLoopStory: StoryDefinition = {
   build: (ctx) => {
     const out: StoryDraft[] = [];
     for (const loop of ctx.coded('usb-reconnect-loop')) {
-      const d = ctx.devices.find((x) => loop.lines.some((l) => x.absences.some((a) => a.gone.line === l)));
-      if (!d || !isModemDevice(d) || isHub(d, ctx.devices)) continue;
+      const d = modemDevices(ctx.devices).find((x) => loop.lines.some((l) => x.absences.some((a) => a.gone.line === l)));
+      if (!d) continue;
       const cycles = d.absences.filter((a) => a.back && loop.lines.includes(a.gone.line));
       if (cycles.length < 2) continue;
       const restarts = ctx.marked('deliberate-restart');
@@ -35,8 +34,7 @@ export const reconnectLoopStory: StoryDefinition = {
       const gaps = cycles.slice(1).map((a, i) => secondsBetween(cycles[i].gone, a.gone)).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
       const period = gaps.length ? gaps[Math.floor(gaps.length / 2)] : undefined;
       const w = new StoryWriter();
-      const model = usbModel(d.vidpid)?.model;
-      const name = model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
+      const name = modemLabel(d);
       w.step(`${name} dropped off the bus${when(cycles[0].gone)} and came back${when(cycles[0].back)}.`, cycles[0].gone, 'K3b');
       if (cycles.length > 1) w.step(`It did so ${cycles.length} times in all${period !== undefined ? `, about every ${formatDuration(period)}` : ''}; the last${when(cycles[cycles.length - 1].gone)}.`, cycles[cycles.length - 1].gone);
       for (const a of cycles) w.prove(a.gone.line, ...(a.back ? [a.back.line] : []));

@@ -1,4 +1,4 @@
-import { marksOf, StoryWriter, when } from '../evidence';
+import { capitalise, marksOf, StoryWriter, when } from '../evidence';
 import type { StoryMark } from '../marks';
 import type { StoryDefinition, StoryDraft } from '../types';
 
@@ -39,4 +39,3 @@ export const unexpectedRebootStory: StoryDefinition = {
   },
 };
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
