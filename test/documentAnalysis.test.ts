@@ -3,44 +3,138 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalysis } from '../server/src/lsp/documentAnalysis';
+import { analyzeText } from '../server/src/core/analyze';
+import { DocumentAnalysis, READ_SLICE_CHARS } from '../server/src/lsp/documentAnalysis';
 
 const SAMPLE = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
 const REF = Date.UTC(2025, 0, 1);
+const URI = 'file:///system.log';
+
+/** Replaces `from`..`to` (offsets) of `doc`, as VS Code sends a typed edit; returns the new document. */
+function edit(analysis: DocumentAnalysis, doc: TextDocument, from: number, to: number, text: string): TextDocument {
+  const change = { range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text };
+  const next = TextDocument.update(doc, [change], doc.version + 1);
+  analysis.update(next, [change], [from]);
+  return next;
+}
+
+/** A log of several read slices: the sample's story in the middle of plain chatter. */
+function bigLog(eol = '\n'): string {
+  const chatter: string[] = [];
+  for (let i = 0; i < 12000; i++) chatter.push(`Tue Dec  3 0${Math.floor(i / 3600) % 10}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 2024 daemon.info dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.${i % 250} f0:2f:74:1c:33:8a laptop`);
+  return [...chatter.slice(0, 6000), ...SAMPLE.trimEnd().split('\n'), ...chatter.slice(6000)].join(eol) + eol;
+}
+
+/** What the CLI reads in the same text: the sliced read must agree with it. */
+function oneShot(text: string) {
+  const a = analyzeText(text, { referenceTime: REF, path: URI });
+  return { findings: a.findings.map((f) => [f.code, f.line, f.message]), events: a.events.map((e) => [e.id, e.line]) };
+}
+
+function sameAs(result: Awaited<ReturnType<DocumentAnalysis['result']>>, text: string): void {
+  const want = oneShot(text);
+  assert.deepEqual(result.findings.map((f) => [f.code, f.line, f.message]), want.findings);
+  assert.deepEqual(result.analysis.events.map((e) => [e.id, e.line]), want.events);
+}
+
+/** Counts event-loop turns until `p` settles: how often other messages could have been answered. */
+async function turnsUntil<T>(p: Promise<T>): Promise<{ value: T; turns: number }> {
+  let settled = false;
+  let turns = 0;
+  const value = p.finally(() => (settled = true));
+  while (!settled) {
+    await new Promise((r) => setImmediate(r));
+    turns++;
+  }
+  return { value: await value, turns };
+}
 
 // Issue 13 item 4: an edit inside a document is not read per keystroke, and hovers never wait for it.
 describe('an edit inside an open log', () => {
-  it('is read when a result is next asked for, and until then the last result answers', () => {
-    let doc = TextDocument.create('file:///system.log', 'routerlog', 1, SAMPLE);
+  it('is read when a result is next asked for, and until then the last result answers', async () => {
+    let doc = TextDocument.create(URI, 'routerlog', 1, SAMPLE);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
-    const before = analysis.result(doc);
+    const before = await analysis.result();
     assert.ok(before.findings.some((f) => /errno 5 \(EIO\)/.test(f.message)));
     // Typing inside line 41: errno 5 becomes errno 110.
-    const line = 40;
-    const col = SAMPLE.split('\n')[line].indexOf('errno 5') + 'errno '.length;
-    const change = { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '110' };
-    const offset = doc.offsetAt(change.range.start);
-    doc = TextDocument.update(doc, [change], 2);
-    analysis.update(doc, [change], [offset]);
+    const line = SAMPLE.split('\n')[40];
+    const at = doc.offsetAt({ line: 40, character: line.indexOf('errno 5') + 'errno '.length });
+    doc = edit(analysis, doc, at, at + 1, '110');
     assert.equal(analysis.pending, true, 'the edit waits to be read');
     assert.equal(analysis.latest(), before, 'a hover meanwhile gets the last result, without reading the document');
-    const after = analysis.result(doc);
+    const after = await analysis.result();
     assert.equal(analysis.pending, false);
     assert.notEqual(after, before);
+    assert.equal(after.doc.version, doc.version, 'the result says which version it read, for publishing');
     assert.ok(after.findings.some((f) => /errno 110 \(ETIMEDOUT\)/.test(f.message)), 'the new result reads the edit');
   });
 
-  it('still reads an append at once (a growing log), without starting over', () => {
-    let doc = TextDocument.create('file:///system.log', 'routerlog', 1, SAMPLE);
+  it('still reads an append at once (a growing log), without starting over', async () => {
+    let doc = TextDocument.create(URI, 'routerlog', 1, SAMPLE);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
-    analysis.result(doc);
-    const end = doc.positionAt(SAMPLE.length);
-    const change = { range: { start: end, end }, text: 'Tue Dec  3 21:14:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n' };
-    const offset = doc.offsetAt(end);
-    doc = TextDocument.update(doc, [change], 2);
-    analysis.update(doc, [change], [offset]);
+    await analysis.result();
+    doc = edit(analysis, doc, SAMPLE.length, SAMPLE.length, 'Tue Dec  3 21:14:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n');
     assert.equal(analysis.pending, false);
     assert.equal(analysis.lastUpdateWasAppend, true);
     assert.equal(analysis.latest(), undefined, 'no stale result is offered after an append: the next one is cheap');
+    sameAs(await analysis.result(), doc.getText());
+  });
+
+  it('reads a big document in slices, giving the event loop back between them, and reads it as the CLI does', async () => {
+    const text = bigLog();
+    assert.ok(text.length > 4 * READ_SLICE_CHARS, 'the log spans several slices');
+    let doc = TextDocument.create(URI, 'routerlog', 1, text);
+    const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
+    const first = await turnsUntil(analysis.result());
+    assert.ok(first.turns >= 4, `other messages could be answered ${first.turns} times during the first read`);
+    sameAs(first.value, text);
+    // An edit in the middle of the chatter, before the story.
+    const at = text.indexOf('192.168.1.7 ');
+    doc = edit(analysis, doc, at, at + '192.168.1.7'.length, '10.0.0.7');
+    const reread = analysis.result();
+    assert.equal(analysis.latest(), first.value, 'while the document is read again, hovers get the last result');
+    const second = await turnsUntil(reread);
+    assert.ok(second.turns >= 4, `other messages could be answered ${second.turns} times during the re-read`);
+    sameAs(second.value, doc.getText());
+  });
+
+  it('reads CRLF and lone-CR line ends as the CLI does, wherever the slices are cut', async () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = bigLog(eol);
+      const analysis = new DocumentAnalysis(TextDocument.create(URI, 'routerlog', 1, text), { referenceTime: REF });
+      sameAs(await analysis.result(), text);
+    }
+  });
+
+  it('drops a read overtaken by a newer edit and reads the newest text', async () => {
+    const text = bigLog();
+    let doc = TextDocument.create(URI, 'routerlog', 1, text);
+    const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
+    await analysis.result();
+    const story = text.indexOf('errno 5');
+    doc = edit(analysis, doc, story + 'errno '.length, story + 'errno '.length + 1, '110');
+    const reading = analysis.result();
+    await new Promise((r) => setImmediate(r));
+    // The person types on while the first edit is being read: the story's errno changes again.
+    doc = edit(analysis, doc, story + 'errno '.length, story + 'errno '.length + 3, '71');
+    const [a, b] = await Promise.all([reading, analysis.result()]);
+    assert.equal(a, b, 'both callers get the one newest result');
+    assert.equal(a.doc.version, doc.version);
+    assert.ok(a.findings.some((f) => /errno 71\b/.test(f.message)) && !a.findings.some((f) => /errno 110\b/.test(f.message)));
+    sameAs(a, doc.getText());
+  });
+
+  it('feeds lines appended during a read after it, without starting over', async () => {
+    const text = bigLog();
+    let doc = TextDocument.create(URI, 'routerlog', 1, text);
+    const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
+    const reading = analysis.result();
+    await new Promise((r) => setImmediate(r));
+    const more = 'Tue Dec  3 21:14:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n';
+    doc = edit(analysis, doc, text.length, text.length, more);
+    assert.equal(analysis.lastUpdateWasAppend, true, 'an append after the text being read does not restart the read');
+    const got = await reading;
+    assert.equal(got.doc.version, doc.version, 'the result includes the appended line');
+    sameAs(got, doc.getText());
   });
 });

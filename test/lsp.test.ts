@@ -224,6 +224,43 @@ describe('language server over stdio', () => {
     assert.equal(dup?.range.start.line, 50_080);
   });
 
+  it('keeps answering hovers while it reads an edited 100,000-line document again', async () => {
+    const uri = 'file:///work/logs/big/edited.log';
+    const filler = Array.from({ length: 100_000 }, (_, i) => `Mon Dec  2 18:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 2024 daemon.info dnsmasq[2170]: query[A] example.com from 192.168.1.${i % 250}`);
+    open(uri, [...filler, ...SAMPLE_TEXT.split('\n')].join('\n'));
+    assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-duplicate-registration'));
+    // An edit in the middle, which means reading the whole document again once typing pauses
+    // (the server waits 300 ms on a document of this size). Meanwhile hovers go on every 5 ms.
+    const v = version++;
+    const sent = performance.now();
+    void conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: 100_080, character: 0 }, end: { line: 100_082, character: 0 } }, text: '' }],
+    });
+    const answered: number[] = [];
+    let published = 0;
+    const hovering = (async () => {
+      while (!published) {
+        await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 100_040, character: 70 } });
+        answered.push(performance.now() - sent);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const after = await diagnosticsOf(uri, v);
+    published = performance.now() - sent;
+    await hovering;
+    assert.ok(!after.some((d) => d.code === 'modem-duplicate-registration'), 'the new problems read the edit');
+    // If the re-read held the server, hovers sent during it would all be answered after it: the
+    // longest wait between two answers would be the whole read. It gives the event loop back
+    // every slice, so answers keep coming: no wait is near the length of the read (which is
+    // what remains of the time to the new problems after the 300 ms pause).
+    const gaps = answered.slice(1).map((t, i) => t - answered[i]);
+    const longest = Math.max(...gaps);
+    const read = published - 300;
+    assert.ok(answered.length >= 10, `${answered.length} hovers answered`);
+    assert.ok(longest < read / 2, `longest wait between hover answers ${longest.toFixed(0)} ms, against ${read.toFixed(0)} ms of reading`);
+  });
+
   it('applies custom rules and reports a bad one clearly', async () => {
     settings = { customRules: [{ pattern: 'dropbear.*Password auth', severity: 'info', message: 'Someone logged in as root', code: 'root-login' }, { pattern: '(unclosed', message: 'bad' }] };
     await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });

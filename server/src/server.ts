@@ -118,7 +118,7 @@ function schedule(entry: OpenDocument, delay: number): void {
   if (entry.timer) clearTimeout(entry.timer);
   entry.timer = setTimeout(() => {
     entry.timer = undefined;
-    publish(entry);
+    void publish(entry);
   }, delay);
 }
 
@@ -130,15 +130,22 @@ function statusOf(uri: string, analysis: Analysis, findings: readonly Finding[],
   return { uri, ...(story ? { story } : {}), moreStories: Math.max(0, analysis.episodes.length - 1), errors: count('error'), warnings: count('warning'), infos: count('info'), lines, ...(read && read.content > 0 ? { recognised: read.share } : {}) };
 }
 
-function publish(entry: OpenDocument): void {
+/**
+ * Sends the problems and status of the newest analysis. The analysis may read the document in
+ * slices first (an edit inside it), so this awaits; a result overtaken meanwhile by a newer edit is
+ * not sent, since that edit has its own publish scheduled.
+ */
+function publish(entry: OpenDocument): Promise<void> {
   const uri = entry.doc.uri;
-  if (open.get(uri) !== entry || !entry.analysis || !entry.settings) return;
-  runSafe(connection, 'analysis', undefined, undefined, () => {
-    const result = entry.analysis!.result(entry.doc);
+  return runSafeAsync(connection, 'analysis', undefined, undefined, async () => {
+    if (open.get(uri) !== entry || !entry.analysis || !entry.settings) return;
+    const analysis = entry.analysis;
+    const result = await analysis.result();
+    if (open.get(uri) !== entry || entry.analysis !== analysis || analysis.pending) return;
     reportRuleRefusals(uri, result.analysis.notices);
-    const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(entry.doc), { minimumSeverity: entry.settings!.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
-    void connection.sendDiagnostics({ uri, version: entry.doc.version, diagnostics });
-    void connection.sendNotification(StatusNotification.type, statusOf(uri, result.analysis, result.findings, entry.doc.lineCount));
+    const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(result.doc), { minimumSeverity: entry.settings!.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
+    void connection.sendDiagnostics({ uri, version: result.doc.version, diagnostics });
+    void connection.sendNotification(StatusNotification.type, statusOf(uri, result.analysis, result.findings, result.doc.lineCount));
   });
 }
 
@@ -207,7 +214,7 @@ async function resultOf(uri: string) {
   const entry = open.get(uri);
   if (!entry) return undefined;
   await entry.ready;
-  return entry.analysis ? { entry, result: entry.analysis.result(entry.doc) } : undefined;
+  return entry.analysis ? { entry, result: await entry.analysis.result() } : undefined;
 }
 
 /** For hovers: the newest analysis ready now, so a hover never waits for a pending re-read. */
@@ -217,7 +224,7 @@ async function latestOf(uri: string) {
   await entry.ready;
   const ready = entry.analysis?.latest();
   if (ready) return { entry, result: ready };
-  return entry.analysis ? { entry, result: entry.analysis.result(entry.doc) } : undefined;
+  return entry.analysis ? { entry, result: await entry.analysis.result() } : undefined;
 }
 
 connection.onHover((params, token) =>
@@ -273,7 +280,7 @@ connection.onRequest(ReportRequest.type, (params: ReportParams, token): Promise<
     if (typeof params?.uri !== 'string') throw new Error(`report needs { uri }, not ${describe(params)}`);
     const r = await resultOf(params.uri);
     if (r) {
-      const lineText = (_f: number, line: number): string => r.entry.doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
+      const lineText = (_f: number, line: number): string => r.result.doc.getText({ start: { line: line - 1, character: 0 }, end: { line, character: 0 } }).replace(/\r?\n$/, '');
       return reportOf(r.result.analysis, lineText);
     }
     const disk = fromDisk.get(params.uri);

@@ -12,90 +12,173 @@ export interface DocumentResult {
   eventAt: Map<number, LogEvent>;
   /** Findings (including custom rules), sorted by line. */
   findings: Finding[];
+  /** The document this result read: its version and line ranges are the ones to publish with. */
+  doc: TextDocument;
+}
+
+/**
+ * How much text one turn of a re-read takes before it lets the server answer other messages.
+ * About 10 ms of work on this machine's Node: a hover waits at most that long behind a re-read.
+ */
+export const READ_SLICE_CHARS = 256 * 1024;
+
+/** Lets the event loop run (pending LSP messages are read in its poll phase) before going on. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Offset just after the last line end (LF, CRLF or a lone CR, as the splitter and editor count). */
+function afterLastLineEnd(text: string): number {
+  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
 }
 
 /**
  * Keeps a document's analysis current through the core's one front door (`FileAnalysis`), so the
  * editor reads a log exactly as the CLI does: same line bound, input notices and custom rules.
- * Lines are fed once: an edit that only touches text after the last complete line (appending, as
- * a growing log does) feeds just the new text; any other edit starts over, when a result is next
- * asked for (hovers meanwhile get the last result, see `latest`).
+ *
+ * Lines are fed once. An edit that only adds text after the last complete line (a growing log)
+ * feeds just the new text, at once. Any other edit means reading the document again; that read
+ * runs in slices of READ_SLICE_CHARS that give the event loop back between them, so a 45 MB log
+ * never holds up hovers or other requests, and a newer edit abandons a read that is under way.
+ * Until it is done, `latest()` answers with the last result.
  */
 export class DocumentAnalysis {
-  private file!: FileAnalysis;
-  /** Offset in the document text where the unfinished last line starts (all before it is fed). */
+  private file: FileAnalysis;
+  /** Offset in the analysed text where the unfinished last line starts (all before it is fed). */
   private fedOffset = 0;
+  /** The document whose text `file` has read. */
+  private fedDoc: TextDocument;
   private cached: DocumentResult | undefined;
-  /** The result before an edit that is waiting to be read (see `update`). */
+  /** The result before an edit that is being (or waiting to be) read again. */
   private previous: DocumentResult | undefined;
-  /** The document after an edit inside its text, not read yet. */
+  /** The newest document after an edit inside its text, not yet taken up by a read. */
   private pendingDoc: TextDocument | undefined;
+  /** A read under way: its promise, and where its text's last complete line ends. */
+  private reading: { done: Promise<void>; fedTarget: number } | undefined;
+  /** Appended to while a read was under way: fed after it, from the read's `fedTarget`. */
+  private tailDoc: TextDocument | undefined;
   private readonly uri: string;
   /** Whether the last update only added text after the lines already read. */
   lastUpdateWasAppend = true;
 
   constructor(doc: TextDocument, private readonly options: AnalyzeOptions) {
     this.uri = doc.uri;
-    this.reset();
-    this.feed(doc);
+    this.file = this.newFile();
+    this.fedDoc = doc;
+    // The first read is a re-read of an empty analysis: sliced like any other.
+    this.pendingDoc = doc;
   }
 
   /** Takes the changes VS Code sent (already applied to `doc`); `offsetsBefore` are their start offsets before them. */
   update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], offsetsBefore: number[]): void {
-    const appendOnly = !this.pendingDoc && changes.every((c, i) => 'range' in c && offsetsBefore[i] >= this.fedOffset);
-    this.lastUpdateWasAppend = appendOnly;
-    if (appendOnly) {
-      this.file.splitter.dropPendingLine();
-      this.feed(doc);
+    const after = (from: number): boolean => changes.every((c, i) => 'range' in c && offsetsBefore[i] >= from);
+    if (this.pendingDoc) {
+      // A read is still to start: it will take this newer document instead.
+      this.lastUpdateWasAppend = false;
+      this.pendingDoc = doc;
       return;
     }
-    // An edit inside the text means reading it again from the start. Not now: typing sends an edit
-    // per keystroke, and a 45 MB log takes most of a second. The document is read again when a
-    // result is asked for (the debounced publish), and until then `latest()` answers with the last
-    // result, so hovers never wait for it.
+    if (this.reading) {
+      // Text added after what the read under way covers does not disturb it: fed when it ends.
+      this.lastUpdateWasAppend = after(this.reading.fedTarget);
+      if (this.lastUpdateWasAppend) this.tailDoc = doc;
+      else {
+        this.pendingDoc = doc;
+        this.tailDoc = undefined;
+      }
+      return;
+    }
+    this.lastUpdateWasAppend = after(this.fedOffset);
+    if (this.lastUpdateWasAppend) {
+      this.feedTail(doc);
+      return;
+    }
+    // An edit inside the text: typing sends one per keystroke, so it is read when a result is
+    // next asked for (the debounced publish), and `latest()` answers hovers until then.
     if (this.cached) this.previous = this.cached;
     this.cached = undefined;
     this.pendingDoc = doc;
   }
 
-  /** Whether an edit inside the text is waiting to be read. */
+  /** Whether an edit inside the text is waiting to be read or being read. */
   get pending(): boolean {
-    return this.pendingDoc !== undefined;
+    return this.pendingDoc !== undefined || this.reading !== undefined;
   }
 
-  /** The newest result that is ready without reading anything: the last one while an edit waits. */
+  /** The newest result that is ready without reading anything: the last one while an edit is read. */
   latest(): DocumentResult | undefined {
-    return this.cached ?? (this.pendingDoc ? this.previous : undefined);
+    return this.cached ?? (this.pending ? this.previous : undefined);
   }
 
-  result(_doc?: TextDocument): DocumentResult {
-    if (this.pendingDoc) {
-      const doc = this.pendingDoc;
-      this.pendingDoc = undefined;
-      this.reset();
-      this.feed(doc);
+  /** The result for the newest document, reading it (in slices) first if an edit is waiting. */
+  async result(): Promise<DocumentResult> {
+    while (this.pendingDoc || this.reading) {
+      this.reading ??= this.startReading();
+      await this.reading.done;
     }
+    return this.resultNow();
+  }
+
+  private resultNow(): DocumentResult {
     if (this.cached) return this.cached;
     const file = this.file.snapshot();
     const analysis = finishAnalysis([file], this.options);
     const eventAt = new Map<number, LogEvent>();
     for (const e of analysis.events) eventAt.set(e.line, e);
-    this.cached = { analysis, file, eventAt, findings: analysis.findings };
+    this.cached = { analysis, file, eventAt, findings: analysis.findings, doc: this.fedDoc };
+    this.previous = undefined;
     return this.cached;
   }
 
-  private reset(): void {
-    this.file = new FileAnalysis(0, this.uri, this.options.referenceTime, this.options.fastLane, this.options.customRules);
-    this.fedOffset = 0;
+  private startReading(): { done: Promise<void>; fedTarget: number } {
+    const doc = this.pendingDoc!;
+    this.pendingDoc = undefined;
+    const text = doc.getText();
+    const fedTarget = afterLastLineEnd(text);
+    const done = this.readInSlices(doc, text, fedTarget).finally(() => {
+      this.reading = undefined;
+    });
+    return { done, fedTarget };
   }
 
-  private feed(doc: TextDocument): void {
+  private async readInSlices(doc: TextDocument, text: string, fedTarget: number): Promise<void> {
+    const file = this.newFile();
+    for (let at = 0; at < text.length; ) {
+      // Slices end after a line end when one is near, so most lines are pushed whole.
+      let end = Math.min(text.length, at + READ_SLICE_CHARS);
+      if (end < text.length) {
+        const nl = text.indexOf('\n', end);
+        end = nl < 0 || nl - end > READ_SLICE_CHARS ? end : nl + 1;
+      }
+      file.splitter.pushText(text.slice(at, end));
+      at = end;
+      if (at < text.length) {
+        await nextTurn();
+        // A newer edit inside the text: this read is out of date, the caller starts the next.
+        if (this.pendingDoc) return;
+      }
+    }
+    this.file = file;
+    this.fedDoc = doc;
+    this.fedOffset = fedTarget;
     this.cached = undefined;
+    const tail = this.tailDoc;
+    this.tailDoc = undefined;
+    if (tail) this.feedTail(tail);
+  }
+
+  private newFile(): FileAnalysis {
+    return new FileAnalysis(0, this.uri, this.options.referenceTime, this.options.fastLane, this.options.customRules);
+  }
+
+  /** Feeds the text after the last complete line read (an append). */
+  private feedTail(doc: TextDocument): void {
+    this.cached = undefined;
+    this.previous = undefined;
     const text = doc.getText();
-    // The unfinished last line is pushed too: the splitter holds it until its LF arrives, and a
-    // snapshot reads it, so a file without a trailing newline loses nothing.
-    this.file.splitter.pushText(this.fedOffset === 0 ? text : text.slice(this.fedOffset));
-    // A line ends at LF, CRLF or a lone CR, as the splitter and the editor count lines.
-    this.fedOffset = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+    // The unfinished last line was pushed too (a snapshot reads it, so a file without a trailing
+    // newline loses nothing); the splitter drops it and takes it again with what follows.
+    this.file.splitter.dropPendingLine();
+    this.file.splitter.pushText(text.slice(this.fedOffset));
+    this.fedOffset = afterLastLineEnd(text);
+    this.fedDoc = doc;
   }
 }
