@@ -8,6 +8,7 @@ import { detectReboots } from './detectors/reboots';
 import { detectUsbFindings } from './detectors/usbFindings';
 import { chronological, findingOf } from './eventTime';
 import type { DetectOptions } from './options';
+import { LineIndex } from '../events/lineIndex';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
 
 export interface Detection {
@@ -31,11 +32,18 @@ export function detectFindings(files: readonly FileEvents[], options: DetectOpti
       lastEvent.set(f.file, { id: 'end', line: f.endLine, endLine: f.endLine, time: f.endTime, segment: last?.segment ?? 0, subsystem: 'system', severity: 'info', fields: {}, file: f.file, text: '' });
     }
   }
+  // Asked once per USB absence: indexed per file, so a loop of thousands of absences stays linear.
+  const errorsByFile = new Map<number, LineIndex<LogEvent>>();
+  const enumerationErrors = (file: number): LineIndex<LogEvent> => {
+    let index = errorsByFile.get(file);
+    if (!index) errorsByFile.set(file, (index = new LineIndex(events.filter((e) => e.file === file && findingOf(e) === 'usb-enumeration-error'))));
+    return index;
+  };
   const findings: Finding[] = [
     ...detectBursts(events, options),
     ...detectUsbFindings(devices, {
       lastEvent: (file) => lastEvent.get(file),
-      enumerationErrors: (file, from, to) => events.filter((e) => e.file === file && e.line > from && e.line < to && findingOf(e) === 'usb-enumeration-error'),
+      enumerationErrors: (file, from, to) => enumerationErrors(file).within(from + 1, to - 1),
       rutos,
     }, options),
     ...detectEdlMode(events),

@@ -2,6 +2,7 @@ import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
 import type { Absence, UsbDevice } from '../findings/usbHistory';
 import type { StoryContext } from './types';
+import { lineIndexOf } from '../events/lineIndex';
 
 /** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
 const BOOT_SECONDS = 60;
@@ -61,5 +62,5 @@ export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
   const after = last ? secondsBetween(a.gone, last) : undefined;
   if (after !== undefined) return after >= ctx.options.usbGapSeconds;
   // No common clock: count the catalogued lines after it.
-  return ctx.events.filter((e) => e.line > a.gone.line).length >= 10;
+  return lineIndexOf(ctx.events).countAfter(a.gone.line) >= 10;
 }

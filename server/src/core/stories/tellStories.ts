@@ -11,6 +11,7 @@ import type { StoryMark } from './marks';
 import { isUpdateAnchor } from './entries/modemUpdate';
 import { STORIES, UPDATE_STORY_ID } from './registry';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
+import { lineIndexOf } from '../events/lineIndex';
 
 export interface StoryInput {
   files: readonly FileEvents[];
@@ -127,8 +128,9 @@ export function verdictFinding(e: Episode): FindingCode | undefined {
 function contextFor(o: { file: FileEvents; events: readonly LogEvent[]; findings: readonly Finding[]; all: readonly Finding[]; devices: readonly UsbDevice[]; options: DetectOptions; host: HostGuess['host']; told: readonly Episode[]; facts?: DeviceFacts; window?: { from: number; to: number } }): StoryContext {
   const w = o.window;
   const inWindow = (line: number): boolean => !w || (line >= w.from && line <= w.to);
-  const events = w ? o.events.filter((e) => inWindow(e.line)) : o.events;
-  const findings = w ? o.findings.filter((f) => inWindow(f.line)) : o.findings;
+  // Windows partition a file: indexed, so a file of many update episodes is not scanned per window.
+  const events = w ? lineIndexOf(o.events).within(w.from, w.to) : o.events;
+  const findings = w ? lineIndexOf(o.findings).within(w.from, w.to) : o.findings;
   const devices = w ? o.devices.map((d) => ({ ...d, absences: d.absences.filter((a) => inWindow(a.gone.line)), enumerations: d.enumerations.filter((en) => inWindow(en.start.line)) })) : o.devices;
   const byMark = new Map<StoryMark, LogEvent[]>();
   for (const e of events) for (const m of marksOf(e)) (byMark.get(m) ?? byMark.set(m, []).get(m)!).push(e);
