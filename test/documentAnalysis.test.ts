@@ -2,19 +2,20 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../server/src/core/analyze';
 import { DocumentAnalysis, READ_SLICE_CHARS } from '../server/src/lsp/documentAnalysis';
+import { LogDocument } from '../server/src/lsp/logDocument';
 
 const SAMPLE = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
 const REF = Date.UTC(2025, 0, 1);
 const URI = 'file:///system.log';
 
 /** Replaces `from`..`to` (offsets) of `doc`, as VS Code sends a typed edit; returns the new document. */
-function edit(analysis: DocumentAnalysis, doc: TextDocument, from: number, to: number, text: string): TextDocument {
+function edit(analysis: DocumentAnalysis, doc: LogDocument, from: number, to: number, text: string): LogDocument {
   const change = { range: { start: doc.positionAt(from), end: doc.positionAt(to) }, text };
-  const next = TextDocument.update(doc, [change], doc.version + 1);
-  analysis.update(next, [change], [from]);
+  const { doc: next, offsets } = doc.update([change], doc.version + 1);
+  assert.deepEqual(offsets, [from]);
+  analysis.update(next, [change], offsets);
   return next;
 }
 
@@ -52,7 +53,7 @@ async function turnsUntil<T>(p: Promise<T>): Promise<{ value: T; turns: number }
 // Issue 13 item 4: an edit inside a document is not read per keystroke, and hovers never wait for it.
 describe('an edit inside an open log', () => {
   it('is read when a result is next asked for, and until then the last result answers', async () => {
-    let doc = TextDocument.create(URI, 'routerlog', 1, SAMPLE);
+    let doc = LogDocument.create(URI, 'routerlog', 1, SAMPLE);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
     const before = await analysis.result();
     assert.ok(before.findings.some((f) => /errno 5 \(EIO\)/.test(f.message)));
@@ -70,7 +71,7 @@ describe('an edit inside an open log', () => {
   });
 
   it('still reads an append at once (a growing log), without starting over', async () => {
-    let doc = TextDocument.create(URI, 'routerlog', 1, SAMPLE);
+    let doc = LogDocument.create(URI, 'routerlog', 1, SAMPLE);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
     await analysis.result();
     doc = edit(analysis, doc, SAMPLE.length, SAMPLE.length, 'Tue Dec  3 21:14:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n');
@@ -83,7 +84,7 @@ describe('an edit inside an open log', () => {
   it('reads a big document in slices, giving the event loop back between them, and reads it as the CLI does', async () => {
     const text = bigLog();
     assert.ok(text.length > 4 * READ_SLICE_CHARS, 'the log spans several slices');
-    let doc = TextDocument.create(URI, 'routerlog', 1, text);
+    let doc = LogDocument.create(URI, 'routerlog', 1, text);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
     const first = await turnsUntil(analysis.result());
     assert.ok(first.turns >= 4, `other messages could be answered ${first.turns} times during the first read`);
@@ -101,14 +102,14 @@ describe('an edit inside an open log', () => {
   it('reads CRLF and lone-CR line ends as the CLI does, wherever the slices are cut', async () => {
     for (const eol of ['\r\n', '\r']) {
       const text = bigLog(eol);
-      const analysis = new DocumentAnalysis(TextDocument.create(URI, 'routerlog', 1, text), { referenceTime: REF });
+      const analysis = new DocumentAnalysis(LogDocument.create(URI, 'routerlog', 1, text), { referenceTime: REF });
       sameAs(await analysis.result(), text);
     }
   });
 
   it('drops a read overtaken by a newer edit and reads the newest text', async () => {
     const text = bigLog();
-    let doc = TextDocument.create(URI, 'routerlog', 1, text);
+    let doc = LogDocument.create(URI, 'routerlog', 1, text);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
     await analysis.result();
     const story = text.indexOf('errno 5');
@@ -126,7 +127,7 @@ describe('an edit inside an open log', () => {
 
   it('feeds lines appended during a read after it, without starting over', async () => {
     const text = bigLog();
-    let doc = TextDocument.create(URI, 'routerlog', 1, text);
+    let doc = LogDocument.create(URI, 'routerlog', 1, text);
     const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
     const reading = analysis.result();
     await new Promise((r) => setImmediate(r));

@@ -5,7 +5,6 @@ import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind,
   type InitializeParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
 import { compileCustomRules, isRuleRefusal, type CompiledRule } from './core/findings/customRules';
 import type { Analysis, Finding } from './core/model';
@@ -14,6 +13,7 @@ import { toShareableReport } from './core/report/shareableReport';
 import { codeLensesFor } from './lsp/codeLenses';
 import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
+import { LogDocument } from './lsp/logDocument';
 import { hoverAt } from './lsp/hovers';
 import { documentSymbols, foldingRanges } from './lsp/outline';
 import { buildTimeline } from './core/timeline/buildTimeline';
@@ -32,7 +32,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 interface OpenDocument {
-  doc: TextDocument;
+  doc: LogDocument;
   /** Settles once the settings are read and the first analysis exists. */
   ready: Promise<void>;
   settings?: GsmLensSettings;
@@ -152,7 +152,7 @@ function publish(entry: OpenDocument): Promise<void> {
 connection.onDidOpenTextDocument((params) => {
   const t: unknown = params?.textDocument;
   if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
-  const entry: OpenDocument = { doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), rules: [], ready: Promise.resolve() };
+  const entry: OpenDocument = { doc: LogDocument.create(t.uri, t.languageId, t.version, t.text), rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
 });
@@ -165,13 +165,8 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
   if (!isContentChanges(contentChanges) || typeof textDocument.version !== 'number') {
     return void connection.console.error(`didChange ignored for ${uri}: contentChanges must be a list of { text, range? } and the version a number (${describe(contentChanges)})`);
   }
-  // Apply the changes one by one, noting where each starts in the text it was made to.
-  const offsets: number[] = [];
-  let doc = entry.doc;
-  for (const change of contentChanges as TextDocumentContentChangeEvent[]) {
-    offsets.push('range' in change ? doc.offsetAt(change.range.start) : -1);
-    doc = TextDocument.update(doc, [change], textDocument.version);
-  }
+  // Applied one by one, noting where each starts in the text it was made to.
+  const { doc, offsets } = entry.doc.update(contentChanges as TextDocumentContentChangeEvent[], textDocument.version);
   entry.doc = doc;
   if (!entry.analysis) return;
   runSafe(connection, 'update', undefined, undefined, () => entry.analysis!.update(doc, contentChanges, offsets));

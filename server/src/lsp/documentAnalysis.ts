@@ -1,8 +1,8 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { FileAnalysis, finishAnalysis, type AnalyzeOptions } from '../core/analyze';
 import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
+import type { LogDocument } from './logDocument';
 
 /** One analysis of a document, with the lookups the editor features need. */
 export interface DocumentResult {
@@ -13,7 +13,7 @@ export interface DocumentResult {
   /** Findings (including custom rules), sorted by line. */
   findings: Finding[];
   /** The document this result read: its version and line ranges are the ones to publish with. */
-  doc: TextDocument;
+  doc: LogDocument;
 }
 
 /**
@@ -45,21 +45,21 @@ export class DocumentAnalysis {
   /** Offset in the analysed text where the unfinished last line starts (all before it is fed). */
   private fedOffset = 0;
   /** The document whose text `file` has read. */
-  private fedDoc: TextDocument;
+  private fedDoc: LogDocument;
   private cached: DocumentResult | undefined;
   /** The result before an edit that is being (or waiting to be) read again. */
   private previous: DocumentResult | undefined;
   /** The newest document after an edit inside its text, not yet taken up by a read. */
-  private pendingDoc: TextDocument | undefined;
+  private pendingDoc: LogDocument | undefined;
   /** A read under way: its promise, and where its text's last complete line ends. */
   private reading: { done: Promise<void>; fedTarget: number } | undefined;
   /** Appended to while a read was under way: fed after it, from the read's `fedTarget`. */
-  private tailDoc: TextDocument | undefined;
+  private tailDoc: LogDocument | undefined;
   private readonly uri: string;
   /** Whether the last update only added text after the lines already read. */
   lastUpdateWasAppend = true;
 
-  constructor(doc: TextDocument, private readonly options: AnalyzeOptions) {
+  constructor(doc: LogDocument, private readonly options: AnalyzeOptions) {
     this.uri = doc.uri;
     this.file = this.newFile();
     this.fedDoc = doc;
@@ -68,7 +68,7 @@ export class DocumentAnalysis {
   }
 
   /** Takes the changes VS Code sent (already applied to `doc`); `offsetsBefore` are their start offsets before them. */
-  update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], offsetsBefore: number[]): void {
+  update(doc: LogDocument, changes: readonly TextDocumentContentChangeEvent[], offsetsBefore: number[]): void {
     const after = (from: number): boolean => changes.every((c, i) => 'range' in c && offsetsBefore[i] >= from);
     if (this.pendingDoc) {
       // A read is still to start: it will take this newer document instead.
@@ -139,7 +139,7 @@ export class DocumentAnalysis {
     return { done, fedTarget };
   }
 
-  private async readInSlices(doc: TextDocument, text: string, fedTarget: number): Promise<void> {
+  private async readInSlices(doc: LogDocument, text: string, fedTarget: number): Promise<void> {
     const file = this.newFile();
     for (let at = 0; at < text.length; ) {
       // Slices end after a line end when one is near, so most lines are pushed whole.
@@ -170,15 +170,16 @@ export class DocumentAnalysis {
   }
 
   /** Feeds the text after the last complete line read (an append). */
-  private feedTail(doc: TextDocument): void {
+  private feedTail(doc: LogDocument): void {
     this.cached = undefined;
     this.previous = undefined;
-    const text = doc.getText();
+    // Only the new text is read: the document is never joined into one string for an append.
+    const tail = doc.textFrom(this.fedOffset);
     // The unfinished last line was pushed too (a snapshot reads it, so a file without a trailing
     // newline loses nothing); the splitter drops it and takes it again with what follows.
     this.file.splitter.dropPendingLine();
-    this.file.splitter.pushText(text.slice(this.fedOffset));
-    this.fedOffset = afterLastLineEnd(text);
+    this.file.splitter.pushText(tail);
+    this.fedOffset += afterLastLineEnd(tail);
     this.fedDoc = doc;
   }
 }

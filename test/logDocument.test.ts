@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LogDocument } from '../server/src/lsp/logDocument';
+
+// The server's own document must be the library's TextDocument in every answer an editor feature
+// reads (text, ranges, offsets, positions, line count), for any text and any sequence of edits,
+// including appends that split a CRLF and edits inside the text. Only the cost of appends differs.
+const piece = fc.array(fc.constantFrom('a', 'b', 'é', '\n', '\r', '\r\n', 'line ', '😀'), { maxLength: 12 }).map((p) => p.join(''));
+const position = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 15 }) });
+const change = fc.oneof(
+  fc.record({ kind: fc.constant('append' as const), text: piece }),
+  // VS Code sends ranges inside the text (the library mis-counts lines for ranges past the end).
+  fc.record({ kind: fc.constant('edit' as const), start: fc.nat(), end: fc.nat(), text: piece }),
+  fc.record({ kind: fc.constant('full' as const), text: piece }),
+);
+
+function same(ours: LogDocument, theirs: TextDocument, probes: { line: number; character: number }[]): void {
+  assert.equal(ours.getText(), theirs.getText());
+  assert.equal(ours.lineCount, theirs.lineCount);
+  assert.equal(ours.version, theirs.version);
+  for (let off = -1; off <= theirs.getText().length + 1; off++) assert.deepEqual(ours.positionAt(off), theirs.positionAt(off), `positionAt(${off})`);
+  for (const p of probes) assert.equal(ours.offsetAt(p), theirs.offsetAt(p), `offsetAt(${JSON.stringify(p)})`);
+  for (let line = -1; line <= theirs.lineCount; line++) {
+    assert.deepEqual(ours.getLineRange(line), theirs.getLineRange(line), `getLineRange(${line})`);
+    assert.equal(ours.getEOLCharacters(line), theirs.getEOLCharacters(line));
+    const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+    assert.equal(ours.getText(range), theirs.getText(range), `line ${line}`);
+  }
+  const end = theirs.positionAt(theirs.getText().length);
+  for (const p of probes) assert.equal(ours.textFrom(theirs.offsetAt(p)), theirs.getText({ start: p, end }));
+}
+
+describe('LogDocument', () => {
+  it('answers as vscode-languageserver-textdocument does after any appends and edits', () => {
+    fc.assert(fc.property(piece, fc.array(change, { maxLength: 10 }), fc.array(position, { maxLength: 6 }), (initial, changes, probes) => {
+      let ours = LogDocument.create('file:///x.log', 'routerlog', 1, initial);
+      let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
+      const older: [LogDocument, string][] = [];
+      let version = 1;
+      for (const c of changes) {
+        version++;
+        const event = c.kind === 'full' ? { text: c.text } : c.kind === 'append'
+          ? { range: { start: theirs.positionAt(theirs.getText().length), end: theirs.positionAt(theirs.getText().length) }, text: c.text }
+          : { range: { start: theirs.positionAt(c.start % (theirs.getText().length + 1)), end: theirs.positionAt(c.end % (theirs.getText().length + 1)) }, text: c.text };
+        older.push([ours, theirs.getText()]);
+        ours = ours.update([event], version).doc;
+        theirs = TextDocument.update(theirs, [event], version);
+        same(ours, theirs, probes);
+      }
+      // A result made from an older version keeps reading that version's text.
+      for (const [doc, text] of older) assert.equal(doc.getText(), text);
+    }), { numRuns: 1500 });
+  });
+
+  it('gives the offset each change starts at in the text it was made to', () => {
+    const doc = LogDocument.create('file:///x.log', 'routerlog', 1, 'one\ntwo\n');
+    const { doc: after, offsets } = doc.update([
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'three\n' },
+      { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }, text: 'NE' },
+    ], 2);
+    assert.deepEqual(offsets, [8, 1]);
+    assert.equal(after.getText(), 'oNE\ntwo\nthree\n');
+  });
+});
