@@ -1,16 +1,31 @@
-// npm run bench: the full CLI diagnosis of a generated 1,000,000-line RutOS log, timed against
-// lnav on the same file in the same run. Prints figures; asserts nothing (targets are printed
-// next to them). Needs GNU time (/usr/bin/time) for peak RSS, and lnav for the comparison: both
-// are installed with apt-get when missing and running as root.
+// npm run bench (issue 11): prints figures, asserts nothing; every figure has its target and
+// whether it was met next to it. Not part of npm test.
+// - Three 1,000,000-line logs, generated once into .bench/ (cached by name): generate-log.mjs's
+//   RutOS log, generate-chatter-log.mjs's chatter of 12 daemons with a catalogued event about
+//   every 12 lines, and generate-mixed-log.mjs's mixed formats. For each, `gsmlens diagnose
+//   --json`, lnav and a bare Node read-and-split loop (bench-read-split.mjs, the floor in this
+//   runtime) in turn, A B C A B C..., after one warm-up round: medians, ratios, peak RSS.
+// - Peak RSS of a 10,000,000-line log (gzipped) where half the lines are catalogued events, and of
+//   the gzip and archive bombs.
+// - The timeline payload, the language server (bench-lsp.mjs) and the grammar (bench-grammar.mjs).
+// Needs GNU time (/usr/bin/time) for peak RSS and lnav for the comparison: both are installed with
+// apt-get when missing and running as root. Environment: BENCH_PAIRS (rounds per log, default 5),
+// BENCH_LINES (lines per log, default 1,000,000), BENCH_BIG_LINES (default 10,000,000),
+// BENCH_PARTS (a comma list of cli,big,bombs,timeline,lsp,grammar; default all).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { benchGrammar } from './bench-grammar.mjs';
 import { benchLsp } from './bench-lsp.mjs';
+import { generateChatterLog } from './generate-chatter-log.mjs';
 import { generateLog } from './generate-log.mjs';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const file = `.bench/rutos-${LINES}.log`;
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+const BIG_LINES = Number(process.env.BENCH_BIG_LINES ?? 10_000_000);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cli,big,bombs,timeline,lsp,grammar').split(','));
+const RSS_TARGET_MB = 200;
+const started = performance.now();
 
 function have(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -24,58 +39,136 @@ function ensure(cmd, pkg) {
   return have(cmd);
 }
 
-/** Runs a command RUNS times; median wall seconds and the peak RSS (MB) GNU time saw. */
-function measure(cmd, args) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr.slice(-500)}`);
-    const [wall, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-    runs.push({ wall, rss: kb / 1024, stdout: r.stdout });
+/** One run of a command: wall seconds (timed here), peak RSS in MB (GNU time's %M) and its output. */
+function run(cmd, args) {
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { wall, rss: kb / 1024, stdout: r.stdout };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sec = (x) => `${x.toFixed(2)} s`;
+const range = (xs) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
+const ratio = (x) => `${x.toFixed(2)}x`;
+
+/** Rows are [what, figure, target, met]; a section is a title and its rows. */
+const sections = [];
+const section = (title) => {
+  const rows = [];
+  sections.push([title, rows]);
+  return rows;
+};
+
+/** Where the mixed log comes from: generate-mixed-log.mjs when it exists, else this bench's stand-in. */
+async function mixedGenerator() {
+  if (existsSync('scripts/generate-mixed-log.mjs')) {
+    const { generateMixedLog } = await import('./generate-mixed-log.mjs');
+    return { name: 'mixed', script: 'generate-mixed-log.mjs', generate: generateMixedLog };
   }
-  runs.sort((a, b) => a.wall - b.wall);
-  return { wall: runs[Math.floor(runs.length / 2)].wall, rss: Math.max(...runs.map((r) => r.rss)), stdout: runs[0].stdout };
+  const { generateMixedLog } = await import('./generate-mixed-fallback.mjs');
+  return { name: 'mixed-fallback', script: 'generate-mixed-fallback.mjs (stand-in: generate-mixed-log.mjs was not there)', generate: generateMixedLog };
+}
+
+async function cached(file, generate) {
+  if (!existsSync(file)) {
+    console.error(`generating ${file}...`);
+    await generate(file);
+  }
+  return file;
 }
 
 mkdirSync('.bench', { recursive: true });
-if (!existsSync(file)) {
-  console.error(`generating ${file}...`);
-  await generateLog(file, LINES);
-}
-const bytes = statSync(file).size;
-const mb = bytes / 1e6;
 if (!ensure('/usr/bin/time', 'time')) {
   console.error('GNU time (/usr/bin/time) is needed for peak RSS: apt-get install time');
   process.exit(1);
 }
+const hasLnav = ensure('lnav', 'lnav');
+const lnavVersion = hasLnav ? execFileSync('lnav', ['-V'], { encoding: 'utf8' }).trim() : 'lnav (not installed)';
+const loadBefore = loadavg()[0];
 
-const ours = measure(process.execPath, ['bin/gsmlens', 'diagnose', '--json', file]);
-const doc = JSON.parse(ours.stdout);
-const rows = [
-  ['log', `${file}: ${doc.files[0].lines.toLocaleString('en')} lines, ${mb.toFixed(1)} MB`],
-  ['gsmlens diagnose: wall (median of ' + RUNS + ')', `${ours.wall.toFixed(2)} s`],
-  ['gsmlens diagnose: throughput', `${(mb / ours.wall).toFixed(1)} MB/s, ${Math.round(doc.files[0].lines / ours.wall).toLocaleString('en')} lines/s`],
-  ['gsmlens diagnose: peak RSS', `${ours.rss.toFixed(0)} MB (target < 250 MB)`],
-  ['gsmlens diagnose: found', `${doc.findings.length} findings, ${doc.episodes.length} episode(s)`],
-  ['gsmlens diagnose: lines read as log lines', `${doc.files[0].recognised.records.toLocaleString('en')} of ${doc.files[0].recognised.content.toLocaleString('en')} (${(doc.files[0].recognised.share * 100).toFixed(1)}%)`],
+const mixed = await mixedGenerator();
+const logs = [
+  { label: '(a) RutOS, generate-log.mjs', file: `.bench/rutos-${LINES}.log`, generate: (f) => generateLog(f, LINES) },
+  { label: '(b) RutOS chatter, generate-chatter-log.mjs', file: `.bench/chatter-${LINES}.log`, generate: (f) => generateChatterLog(f, LINES) },
+  { label: `(c) mixed, ${mixed.script}`, file: `.bench/${mixed.name}-${LINES}.log`, generate: (f) => mixed.generate(f, LINES) },
 ];
-if (ensure('lnav', 'lnav')) {
-  const version = execFileSync('lnav', ['-V'], { encoding: 'utf8' }).trim();
-  const lnav = measure('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', file]);
-  rows.push(
-    [`${version}: -n -c ';SELECT count(*) FROM all_logs'`, `${lnav.wall.toFixed(2)} s, peak RSS ${lnav.rss.toFixed(0)} MB`],
-    ['lnav time / gsmlens time', `${(lnav.wall / ours.wall).toFixed(2)}x (target >= 2x)`],
-  );
-} else {
-  rows.push(['lnav', 'not installed (apt-get install lnav), comparison skipped']);
+for (const log of logs) await cached(log.file, log.generate);
+
+const gsmlens = (file) => run(process.execPath, ['bin/gsmlens', 'diagnose', '--json', file]);
+const lnav = (file) => run('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', file]);
+const floor = (file) => run(process.execPath, ['scripts/bench-read-split.mjs', file]);
+
+if (PARTS.has('cli')) {
+  for (const log of logs) {
+    const rows = section(`${log.label}: ${log.file}`);
+    console.error(`timing ${log.file}: ${PAIRS} rounds of gsmlens, lnav, read-and-split...`);
+    const ours = [];
+    const theirs = [];
+    const bare = [];
+    for (let i = 0; i <= PAIRS; i++) {
+      // Round 0 warms the page cache and is not counted.
+      const a = gsmlens(log.file);
+      const b = hasLnav ? lnav(log.file) : undefined;
+      const c = floor(log.file);
+      if (i === 0) continue;
+      ours.push(a);
+      if (b) theirs.push(b);
+      bare.push(c);
+    }
+    const doc = JSON.parse(ours[0].stdout);
+    const f = doc.files[0];
+    const wall = median(ours.map((r) => r.wall));
+    const rss = Math.max(...ours.map((r) => r.rss));
+    rows.push(['log', `${f.lines.toLocaleString('en')} lines, ${(statSync(log.file).size / 1e6).toFixed(1)} MB; ${doc.findingsTotal ?? doc.findings.length} findings, ${doc.episodes.length} stories; ${(f.recognised.share * 100).toFixed(1)}% read as log lines`, '', undefined]);
+    rows.push([`gsmlens diagnose --json: median wall of ${PAIRS}`, `${sec(wall)} (${range(ours.map((r) => r.wall))}), ${Math.round(f.lines / wall).toLocaleString('en')} lines/s`, '', undefined]);
+    if (theirs.length) {
+      const lw = median(theirs.map((r) => r.wall));
+      const pairRatios = ours.map((r, i) => r.wall / theirs[i].wall);
+      const rows0 = theirs[0].stdout.match(/\d+/g)?.pop();
+      rows.push([`lnav: median wall of ${PAIRS}`, `${sec(lw)} (${range(theirs.map((r) => r.wall))}), peak RSS ${Math.max(...theirs.map((r) => r.rss)).toFixed(0)} MB, all_logs has ${Number(rows0).toLocaleString('en')} rows`, '', undefined]);
+      rows.push(['gsmlens / lnav wall (medians; pair by pair)', `${ratio(wall / lw)} (pairs ${range(pairRatios)})`, '<= 0.5x', wall / lw <= 0.5]);
+    }
+    const fw = median(bare.map((r) => r.wall));
+    rows.push([`bare Node read-and-split loop: median wall of ${PAIRS}`, `${sec(fw)} (${range(bare.map((r) => r.wall))})`, '', undefined]);
+    rows.push(['gsmlens / bare Node loop wall', ratio(wall / fw), '<= 2.5x', wall / fw <= 2.5]);
+    rows.push(['gsmlens peak RSS (largest of the runs)', `${rss.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB`, rss < RSS_TARGET_MB]);
+  }
 }
-const tl = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-timeline.ts', file], { encoding: 'utf8' }));
-rows.push([`timeline: payload for the ${LINES.toLocaleString('en')}-line log`, `built in ${tl.payloadMs.toFixed(0)} ms after a ${(tl.analyseMs / 1000).toFixed(2)} s analysis; ${(tl.bytes / 1024).toFixed(0)} KiB, ${tl.marks} marks for ${tl.events} events (target: open in < 1 s)`]);
-rows.push(...(await benchBombs()));
-rows.push(...(await benchLsp(100_000)));
-rows.push(...(await benchGrammar(100_000)));
-const width = Math.max(...rows.map((r) => r[0].length));
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+
+if (PARTS.has('big') || PARTS.has('bombs')) {
+  const rows = section('Peak RSS at any size: one run each through the CLI');
+  if (PARTS.has('big')) {
+    const big = await cached(`.bench/chatter-catalogued-${BIG_LINES}.log.gz`, (f) => generateChatterLog(f, BIG_LINES, { cataloguedShare: 0.5 }));
+    console.error(`timing ${big}...`);
+    const r = gsmlens(big);
+    const f = JSON.parse(r.stdout).files[0];
+    rows.push([`${f.lines.toLocaleString('en')}-line RutOS log, half of it catalogued events (${(statSync(big).size / 1e6).toFixed(0)} MB .gz)`, `${sec(r.wall)}, peak RSS ${r.rss.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB`, r.rss < RSS_TARGET_MB]);
+  }
+  if (PARTS.has('bombs')) rows.push(...(await benchBombs()));
+}
+
+if (PARTS.has('timeline')) {
+  const rows = section('Timeline');
+  const file = logs[0].file;
+  const tl = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-timeline.ts', file], { encoding: 'utf8' }));
+  rows.push([`timeline payload for ${file}`, `built in ${tl.payloadMs.toFixed(0)} ms after a ${(tl.analyseMs / 1000).toFixed(2)} s analysis; ${(tl.bytes / 1024).toFixed(0)} KiB, ${tl.marks} marks for ${tl.events} events`, 'opens in < 1 s', tl.payloadMs < 1000]);
+}
+if (PARTS.has('lsp')) {
+  console.error('language server...');
+  section('Language server (out/server.js --stdio)').push(...(await benchLsp({ lines: 100_000, bigBytes: 45_000_000 })));
+}
+if (PARTS.has('grammar')) {
+  console.error('grammar...');
+  section('Grammar').push(...(await benchGrammar(100_000)));
+}
+
+print();
 
 /**
  * Bounded memory (issue 13 item 2): a gzip bomb of repeated catalogued kernel lines and a
@@ -84,7 +177,7 @@ for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
  */
 async function benchBombs() {
   const { createGzip } = await import('node:zlib');
-  const { createWriteStream } = await import('node:fs');
+  const { createWriteStream, writeFileSync } = await import('node:fs');
   const line = 'Mon Dec  2 10:00:00 2024 kern.info kernel: [  100.000000] option1 ttyUSB2: usb_wwan_indat_callback: resubmit read urb failed. (-19)\n';
   const bomb = '.bench/bomb-2000000.log.gz';
   if (!existsSync(bomb)) {
@@ -99,15 +192,38 @@ async function benchBombs() {
   if (!existsSync(archive)) {
     const dir = '.bench/bomb-archive';
     mkdirSync(dir, { recursive: true });
-    const { writeFileSync } = await import('node:fs');
     // Two entries just under the 16 MiB per-entry limit, 32 MiB together.
     for (const name of ['system.log', 'kernel.log']) writeFileSync(`${dir}/${name}`, line.repeat(Math.floor((16 * 1024 * 1024 - 1) / line.length)));
     execFileSync('tar', ['czf', archive, '-C', dir, 'system.log', 'kernel.log']);
   }
   const rows = [];
   for (const [what, f] of [['gzip bomb: 2,000,000 catalogued kernel lines', bomb], ['archive bomb: two 16 MiB entries of kernel lines', archive]]) {
-    const r = measure(process.execPath, ['bin/gsmlens', 'diagnose', '--json', f]);
-    rows.push([`${what} (${(statSync(f).size / 1e6).toFixed(1)} MB)`, `${r.wall.toFixed(2)} s, peak RSS ${r.rss.toFixed(0)} MB (target < 200 MB)`]);
+    console.error(`timing ${f}...`);
+    const r = gsmlens(f);
+    rows.push([`${what} (${(statSync(f).size / 1e6).toFixed(1)} MB)`, `${sec(r.wall)}, peak RSS ${r.rss.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB`, r.rss < RSS_TARGET_MB]);
   }
   return rows;
+}
+
+/** The whole table, a block per section: met? | what | figure | target; then the tally. */
+function print() {
+  const all = sections.flatMap(([, rows]) => rows);
+  const w0 = Math.max(...all.map((r) => r[0].length));
+  const w1 = Math.max(...all.map((r) => r[1].length));
+  const mark = (met) => (met === undefined ? '' : met ? 'met' : 'NOT MET').padEnd(7);
+  const line = (met, what, figure, target) => `${met}  ${what.padEnd(w0)}  ${figure.padEnd(w1)}  ${target}`.trimEnd();
+  const loadAfter = loadavg()[0];
+  console.log(`npm run bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}, ${lnavVersion}; ${PAIRS} counted rounds per log after one warm-up`);
+  console.log(`load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores: above about 1, something else ran too and the figures are noisy)`);
+  console.log('');
+  console.log(line('met?   ', 'what', 'figure', 'target'));
+  for (const [title, rows] of sections) {
+    console.log('');
+    console.log(`== ${title}`);
+    for (const [what, figure, target, met] of rows) console.log(line(mark(met), what, figure, target));
+  }
+  const judged = all.filter((r) => r[3] !== undefined);
+  const missed = judged.filter((r) => !r[3]);
+  console.log('');
+  console.log(`${judged.length - missed.length} of ${judged.length} targets met; the bench took ${((performance.now() - started) / 60000).toFixed(1)} min.`);
 }
