@@ -20,6 +20,7 @@ function same(ours: LogDocument, theirs: TextDocument, probes: { line: number; c
   assert.equal(ours.getText(), theirs.getText());
   assert.equal(ours.lineCount, theirs.lineCount);
   assert.equal(ours.version, theirs.version);
+  assert.equal(ours.lastLineStart, theirs.offsetAt({ line: theirs.lineCount - 1, character: 0 }));
   for (let off = -1; off <= theirs.getText().length + 1; off++) assert.deepEqual(ours.positionAt(off), theirs.positionAt(off), `positionAt(${off})`);
   for (const p of probes) assert.equal(ours.offsetAt(p), theirs.offsetAt(p), `offsetAt(${JSON.stringify(p)})`);
   for (let line = -1; line <= theirs.lineCount; line++) {

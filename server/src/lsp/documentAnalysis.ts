@@ -25,11 +25,6 @@ export const READ_SLICE_CHARS = 256 * 1024;
 /** Lets the event loop run (pending LSP messages are read in its poll phase) before going on. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Offset just after the last line end (LF, CRLF or a lone CR, as the splitter and editor count). */
-function afterLastLineEnd(text: string): number {
-  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
-}
-
 /**
  * Keeps a document's analysis current through the core's one front door (`FileAnalysis`), so the
  * editor reads a log exactly as the CLI does: same line bound, input notices and custom rules.
@@ -132,7 +127,7 @@ export class DocumentAnalysis {
     const doc = this.pendingDoc!;
     this.pendingDoc = undefined;
     const text = doc.getText();
-    const fedTarget = afterLastLineEnd(text);
+    const fedTarget = doc.lastLineStart;
     const done = this.readInSlices(doc, text, fedTarget).finally(() => {
       this.reading = undefined;
     });
@@ -179,7 +174,7 @@ export class DocumentAnalysis {
     // newline loses nothing); the splitter drops it and takes it again with what follows.
     this.file.splitter.dropPendingLine();
     this.file.splitter.pushText(tail);
-    this.fedOffset += afterLastLineEnd(tail);
+    this.fedOffset = doc.lastLineStart;
     this.fedDoc = doc;
   }
 }
