@@ -25,10 +25,14 @@ export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Fi
       findings.push(toFinding(code, code === 'reboot' ? 'info' : 'warning', summary, g));
     }
   }
-  // A kernel uptime that starts again is a boot even when no reboot line survived.
+  // A kernel uptime that starts again is a boot even when no reboot line survived. Nearness is
+  // looked up by binary search in the reboot lines, and against the last boot added (they come in
+  // line order): a log of a million uptime resets is not a million scans of the findings.
+  const rebootLines = findings.map((f) => f.line).sort((a, b) => a - b);
+  let lastAdded = -Infinity;
   for (const s of file.segmentStarts) {
-    const near = findings.some((f) => Math.abs(f.line - s.line) < 200);
-    if (near) continue;
+    if (s.line - lastAdded < 200 || hasWithin(rebootLines, s.line, 200)) continue;
+    lastAdded = s.line;
     const when = s.time !== undefined ? ` (${formatTime(s.time)})` : '';
     findings.push({
       code: 'reboot', severity: 'info', file: file.file, line: s.line, endLine: s.line, count: 1, lines: [s.line], eventIds: [],
@@ -37,4 +41,16 @@ export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Fi
     });
   }
   return findings;
+}
+
+/** Whether sorted `lines` hold one less than `distance` from `line`. */
+function hasWithin(lines: readonly number[], line: number, distance: number): boolean {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lines[mid] <= line - distance) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length && lines[lo] < line + distance;
 }
