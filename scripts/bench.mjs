@@ -13,8 +13,9 @@
 // BENCH_LINES (lines per log, default 1,000,000), BENCH_BIG_LINES (default 10,000,000),
 // BENCH_PARTS (a comma list of cli,big,bombs,timeline,lsp,grammar; default all).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { benchGrammar } from './bench-grammar.mjs';
 import { benchLsp } from './bench-lsp.mjs';
 import { generateChatterLog } from './generate-chatter-log.mjs';
@@ -56,6 +57,28 @@ const median = (xs) => {
 const sec = (x) => `${x.toFixed(2)} s`;
 const range = (xs) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
 const ratio = (x) => `${x.toFixed(2)}x`;
+/** Megabytes, with a decimal when the whole number would hide which side of the target it is. */
+const mb = (x) => `${Math.abs(x - RSS_TARGET_MB) < 1 ? x.toFixed(1) : x.toFixed(0)} MB`;
+
+/**
+ * CPU seconds the whole machine was busy and those this bench and its finished children used
+ * (/proc/stat; /proc/self/stat utime, stime, cutime, cstime): the difference is what other
+ * processes took meanwhile, which tells how noisy the figures are on a shared 2-core machine.
+ */
+function cpu() {
+  const hz = 100;
+  const all = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const self = readFileSync('/proc/self/stat', 'utf8');
+  const f = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+  return { busy: (all[0] + all[1] + all[2] + all[5] + all[6] + all[7]) / hz, mine: (f[11] + f[12] + f[13] + f[14]) / hz, at: performance.now() };
+}
+/** What other processes used between two cpu() readings, in words. */
+function others(a, b) {
+  const other = Math.max(0, b.busy - b.mine - (a.busy - a.mine));
+  const seconds = (b.at - a.at) / 1000;
+  return `${other.toFixed(1)} CPU-s in ${seconds.toFixed(0)} s (${((other / seconds) * 100).toFixed(0)}% of one core)`;
+}
+const cpuAtStart = cpu();
 
 /** Rows are [what, figure, target, met]; a section is a title and its rows. */
 const sections = [];
@@ -65,11 +88,15 @@ const section = (title) => {
   return rows;
 };
 
-/** Where the mixed log comes from: generate-mixed-log.mjs when it exists, else this bench's stand-in. */
+/**
+ * Where the mixed log comes from: generate-mixed-log.mjs when it exists (its cached log is named by
+ * a hash of the generator, so a changed generator makes a new log), else this bench's stand-in.
+ */
 async function mixedGenerator() {
   if (existsSync('scripts/generate-mixed-log.mjs')) {
     const { generateMixedLog } = await import('./generate-mixed-log.mjs');
-    return { name: 'mixed', script: 'generate-mixed-log.mjs', generate: generateMixedLog };
+    const hash = createHash('sha1').update(readFileSync('scripts/generate-mixed-log.mjs')).digest('hex').slice(0, 8);
+    return { name: `mixed-${hash}`, script: 'generate-mixed-log.mjs', generate: generateMixedLog };
   }
   const { generateMixedLog } = await import('./generate-mixed-fallback.mjs');
   return { name: 'mixed-fallback', script: 'generate-mixed-fallback.mjs (stand-in: generate-mixed-log.mjs was not there)', generate: generateMixedLog };
@@ -90,7 +117,6 @@ if (!ensure('/usr/bin/time', 'time')) {
 }
 const hasLnav = ensure('lnav', 'lnav');
 const lnavVersion = hasLnav ? execFileSync('lnav', ['-V'], { encoding: 'utf8' }).trim() : 'lnav (not installed)';
-const loadBefore = loadavg()[0];
 
 const mixed = await mixedGenerator();
 const logs = [
@@ -111,6 +137,7 @@ if (PARTS.has('cli')) {
     const ours = [];
     const theirs = [];
     const bare = [];
+    const cpu0 = cpu();
     for (let i = 0; i <= PAIRS; i++) {
       // Round 0 warms the page cache and is not counted.
       const a = gsmlens(log.file);
@@ -131,13 +158,14 @@ if (PARTS.has('cli')) {
       const lw = median(theirs.map((r) => r.wall));
       const pairRatios = ours.map((r, i) => r.wall / theirs[i].wall);
       const rows0 = theirs[0].stdout.match(/\d+/g)?.pop();
-      rows.push([`lnav: median wall of ${PAIRS}`, `${sec(lw)} (${range(theirs.map((r) => r.wall))}), peak RSS ${Math.max(...theirs.map((r) => r.rss)).toFixed(0)} MB, all_logs has ${Number(rows0).toLocaleString('en')} rows`, '', undefined]);
+      rows.push([`lnav: median wall of ${PAIRS}`, `${sec(lw)} (${range(theirs.map((r) => r.wall))}), peak RSS ${Math.max(...theirs.map((r) => r.rss)).toFixed(0)} MB, all_logs ${Number(rows0).toLocaleString('en')} rows${Number(rows0) === 0 ? ' (no log format found)' : Number(rows0) < f.lines * 0.99 ? ` (${((Number(rows0) / f.lines) * 100).toFixed(0)}% of lines)` : ''}`, '', undefined]);
       rows.push(['gsmlens / lnav wall (medians; pair by pair)', `${ratio(wall / lw)} (pairs ${range(pairRatios)})`, '<= 0.5x', wall / lw <= 0.5]);
     }
     const fw = median(bare.map((r) => r.wall));
     rows.push([`bare Node read-and-split loop: median wall of ${PAIRS}`, `${sec(fw)} (${range(bare.map((r) => r.wall))})`, '', undefined]);
     rows.push(['gsmlens / bare Node loop wall', ratio(wall / fw), '<= 2.5x', wall / fw <= 2.5]);
-    rows.push(['gsmlens peak RSS (largest of the runs)', `${rss.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB`, rss < RSS_TARGET_MB]);
+    rows.push(['other processes on the machine during these runs', others(cpu0, cpu()), '', undefined]);
+    rows.push(['gsmlens peak RSS (largest of the runs)', mb(rss), `< ${RSS_TARGET_MB} MB`, rss < RSS_TARGET_MB]);
   }
 }
 
@@ -148,7 +176,7 @@ if (PARTS.has('big') || PARTS.has('bombs')) {
     console.error(`timing ${big}...`);
     const r = gsmlens(big);
     const f = JSON.parse(r.stdout).files[0];
-    rows.push([`${f.lines.toLocaleString('en')}-line RutOS log, half of it catalogued events (${(statSync(big).size / 1e6).toFixed(0)} MB .gz)`, `${sec(r.wall)}, peak RSS ${r.rss.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB`, r.rss < RSS_TARGET_MB]);
+    rows.push([`${f.lines.toLocaleString('en')}-line RutOS log, half of it catalogued events (${(statSync(big).size / 1e6).toFixed(0)} MB .gz)`, `${sec(r.wall)}, peak RSS ${mb(r.rss)}`, `< ${RSS_TARGET_MB} MB`, r.rss < RSS_TARGET_MB]);
   }
   if (PARTS.has('bombs')) rows.push(...(await benchBombs()));
 }
@@ -200,7 +228,7 @@ async function benchBombs() {
   for (const [what, f] of [['gzip bomb: 2,000,000 catalogued kernel lines', bomb], ['archive bomb: two 16 MiB entries of kernel lines', archive]]) {
     console.error(`timing ${f}...`);
     const r = gsmlens(f);
-    rows.push([`${what} (${(statSync(f).size / 1e6).toFixed(1)} MB)`, `${sec(r.wall)}, peak RSS ${r.rss.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB`, r.rss < RSS_TARGET_MB]);
+    rows.push([`${what} (${(statSync(f).size / 1e6).toFixed(1)} MB)`, `${sec(r.wall)}, peak RSS ${mb(r.rss)}`, `< ${RSS_TARGET_MB} MB`, r.rss < RSS_TARGET_MB]);
   }
   return rows;
 }
@@ -212,9 +240,8 @@ function print() {
   const w1 = Math.max(...all.map((r) => r[1].length));
   const mark = (met) => (met === undefined ? '' : met ? 'met' : 'NOT MET').padEnd(7);
   const line = (met, what, figure, target) => `${met}  ${what.padEnd(w0)}  ${figure.padEnd(w1)}  ${target}`.trimEnd();
-  const loadAfter = loadavg()[0];
   console.log(`npm run bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; node ${process.version}, ${lnavVersion}; ${PAIRS} counted rounds per log after one warm-up`);
-  console.log(`load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (2 cores: above about 1, something else ran too and the figures are noisy)`);
+  console.log(`other processes used ${others(cpuAtStart, cpu())} while it ran (${cpus().length} cores; above about 10%, the figures are noisy)`);
   console.log('');
   console.log(line('met?   ', 'what', 'figure', 'target'));
   for (const [title, rows] of sections) {
