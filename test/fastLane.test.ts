@@ -1,56 +1,437 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { analyzeText } from '../server/src/core/analyze';
+import { CATALOGUE } from '../server/src/core/catalogue/index';
+import { FORMATS } from '../server/src/core/formats/registry';
+import type { FormatId, LogRecord } from '../server/src/core/model';
+import { FAST_READERS, newFastRead } from '../server/src/core/records/fastReaders';
+import { LineParser } from '../server/src/core/records/lineParser';
+import { wallTime } from '../server/src/core/records/timeWords';
 
-// The fast lane reads plain logread lines of big files without the full parser. It must change
-// nothing but speed: the same analysis, field for field, as the full parser on the same text.
+// The fast lane reads the commonest line shapes of big files (past line 2,000) without the full
+// parser. It must change nothing but speed: the same analysis, field for field, as the full parser
+// on the same text. These are differential tests: every case runs both lanes and compares.
+
 const REF = Date.UTC(2025, 0, 1);
+const FIXTURE_REF = Date.UTC(2026, 11, 2);
+const FAST_LANE_AFTER = 2000;
 const SAMPLE = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
+const FIXTURES = join(__dirname, 'fixtures', 'real');
 
-function filler(n: number, from: number): string[] {
+// Counting the full parser's calls tells whether the fast lane took lines at all: a differential
+// test in which it never engaged would prove nothing.
+let parses = 0;
+const parseLine = LineParser.prototype.parse;
+LineParser.prototype.parse = function (this: LineParser, raw: string, lineNo: number) {
+  parses++;
+  return parseLine.call(this, raw, lineNo);
+};
+
+/** Both lanes on the text must agree; returns the share of the lines the fast lane took. */
+function both(text: string, referenceTime = REF): number {
+  parses = 0;
+  const full = analyzeText(text, { referenceTime, fastLane: false });
+  const fullParses = parses;
+  parses = 0;
+  const fast = analyzeText(text, { referenceTime });
+  assert.deepEqual(fast, full);
+  return fullParses === 0 ? 0 : 1 - parses / fullParses;
+}
+
+// ---- Stamps and lines of each format -------------------------------------------------------
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const p2 = (n: number): string => String(n).padStart(2, '0');
+const clock = (d: Date): string => `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+const ctime = (t: number): string => { const d = new Date(t); return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${clock(d)} ${d.getUTCFullYear()}`; };
+const bsdStamp = (t: number): string => { const d = new Date(t); return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${clock(d)}`; };
+const journalStamp = (t: number): string => { const d = new Date(t); return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}417`; };
+const isoDate = (d: Date): string => `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
+const isoStamp = (t: number, zone = '+0100'): string => { const d = new Date(t); return `${isoDate(d)}T${clock(d)}${zone}`; };
+const rfcStamp = (t: number): string => { const d = new Date(t); return `${isoDate(d)}T${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}Z`; };
+const uptime = (s: number): string => `[${s.toFixed(6).padStart(12)}]`;
+
+/** A message of a program, with its tag (kernel messages have tag `kernel`). */
+interface Said { tag: string; pid?: number; message: string }
+
+const NOISE: Said[] = [
+  { tag: 'dnsmasq-dhcp', pid: 2170, message: 'DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop' },
+  { tag: 'dnsmasq', pid: 2170, message: 'query[A] connectivitycheck.gstatic.com from 192.168.1.150' },
+  { tag: 'gsmd', pid: 3553, message: '[__read:10] debug: [CMM] read = 12' },
+  { tag: 'mwan3track', pid: 2431, message: 'Check (ping) success for target "8.8.8.8" on interface mob1s1a1 (qmimux0). Current score: 10' },
+  { tag: 'netifd', message: 'mob1s1a1_4 (8123): udhcpc: sending renew to 10.64.1.1' },
+  { tag: 'kernel', message: 'br-lan: port 2(eth0.1) entered forwarding state' },
+  { tag: 'ModemManager', pid: 519, message: '<debug> [modem0] signal quality updated (60)' },
+  { tag: 'mobifd', message: 'reading SMS storage, 0 messages' },
+  { tag: 'hostapd', message: 'wlan0: STA f0:2f:74:1c:33:8a IEEE 802.11: associated (aid 1)' },
+  { tag: 'uhttpd', pid: 1722, message: 'GET /api/system/device/status HTTP/1.1 200' },
+];
+
+/** Catalogued lines, as (tag, message), from the catalogue's own samples: the events to sprinkle. */
+const EVENTS: Said[] = (() => {
+  const out: Said[] = [];
+  for (const entry of CATALOGUE) {
+    for (const sample of entry.samples) {
+      const r = new LineParser({ referenceYear: 2024 }).parse(sample, 1);
+      if (typeof r === 'string' || r.format === 'text' || r.tag === undefined || !/^[A-Za-z][\w.-]*$/.test(r.tag)) continue;
+      out.push({ tag: r.tag, ...(r.pid !== undefined ? { pid: r.pid } : {}), message: r.message });
+    }
+  }
+  return out;
+})();
+const KERNEL_EVENTS = EVENTS.filter((e) => e.tag === 'kernel');
+
+type Shape = (t: number, up: number, said: Said) => string;
+const tagOf = (s: Said): string => (s.pid !== undefined ? `${s.tag}[${s.pid}]` : s.tag);
+const kernelBody = (s: Said, up: number): string => (s.tag === 'kernel' ? `${uptime(up)} ${s.message}` : s.message);
+
+/** One line of each format the fast lane reads, for a message said at wall time t and uptime up. */
+const SHAPES: Record<string, Shape> = {
+  logread: (t, up, s) => `${ctime(t)} ${s.tag === 'kernel' ? 'kern.info' : 'daemon.info'} ${tagOf(s)}: ${kernelBody(s, up)}`,
+  'bsd-host': (t, up, s) => `${bsdStamp(t)} router ${tagOf(s)}: ${kernelBody(s, up)}`,
+  'bsd-nohost': (t, up, s) => `${bsdStamp(t)} ${tagOf(s)}: ${kernelBody(s, up)}`,
+  'bsd-journal': (t, _up, s) => `${journalStamp(t)} mobian ${tagOf(s)}: ${s.message}`,
+  'bsd-pri': (t, _up, s) => `<30>${bsdStamp(t)} ${tagOf(s)}: ${s.message}`,
+  iso: (t, _up, s) => `${isoStamp(t)} pi ${tagOf(s)}: ${s.message}`,
+  'iso-z': (t, _up, s) => `${isoStamp(t, '.123456+01:00')} pi ${tagOf(s)}: ${s.message}`,
+  rfc5424: (t, up, s) => `<30>1 ${rfcStamp(t)} router ${s.tag} ${s.pid ?? '-'} - - ${kernelBody(s, up)}`,
+  dmesg: (_t, up, s) => `${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
+  'dmesg-r': (_t, up, s) => `<6>${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
+};
+
+/** The registry format each shape is (what the fixture filler is chosen by). */
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg' };
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+}
+
+/**
+ * A log of n lines of the shape, from wall time `from`: ordinary chatter with catalogued events
+ * every `eventEvery` lines, a reboot (uptime back to 0) and a clock stepping back in the middle.
+ */
+function generate(shape: string, n: number, from = Date.UTC(2024, 10, 1, 8), seed = 1, eventEvery = 37): string[] {
+  const rnd = rng(seed);
+  const make = SHAPES[shape];
+  const kernelOnly = shape.startsWith('dmesg');
+  const events = kernelOnly ? KERNEL_EVENTS : EVENTS;
+  const noise = kernelOnly ? NOISE.filter((s) => s.tag === 'kernel') : NOISE;
   const out: string[] = [];
+  let t = from;
+  let up = 100;
   for (let i = 0; i < n; i++) {
-    const d = new Date(from + i * 7000);
-    const p = (x: number): string => String(x).padStart(2, '0');
-    const stamp = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} Nov ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} 2024`;
-    const up = ((i * 7000) / 1000 + 100).toFixed(6).padStart(12);
-    out.push(
-      i % 5 === 0 ? `${stamp} kern.info kernel: [${up}] br-lan: port 2(eth0.1) entered forwarding state` :
-      i % 5 === 1 ? `${stamp} daemon.info gsmd[3553]: [__read:10] debug: [CMM] read = 12` :
-      i % 5 === 2 ? `${stamp} daemon.notice netifd: mob1s1a1_4 (8123): udhcpc: sending renew` :
-      i % 5 === 3 ? `${stamp} kern.info Mobile data connected (IPv4, internal modem)` :
-      `${stamp} daemon.info dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop`,
-    );
+    const step = Math.floor(rnd() * 9000);
+    t += step;
+    up += step / 1000;
+    if (i === Math.floor(n / 2)) up = 1.5; // a reboot
+    if (i === Math.floor((2 * n) / 3)) t -= 3600_000; // the clock set back an hour
+    const said = i % eventEvery === eventEvery - 1 ? events[Math.floor(rnd() * events.length)] : noise[Math.floor(rnd() * noise.length)];
+    out.push(make(t, up, said));
   }
   return out;
 }
 
-function both(text: string): void {
-  const full = analyzeText(text, { referenceTime: REF, fastLane: false });
-  const fast = analyzeText(text, { referenceTime: REF });
-  assert.deepEqual(fast, full);
+// ---- Tests ---------------------------------------------------------------------------------
+
+describe('fast readers agree with the full parser line by line', () => {
+  const lines = new Set<string>();
+  for (const f of FORMATS) {
+    for (const s of f.samples) lines.add(s.line);
+    for (const c of f.counterSamples ?? []) lines.add(c);
+  }
+  for (const e of CATALOGUE) for (const s of e.samples) lines.add(s);
+  for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.log'))) for (const l of readFileSync(join(FIXTURES, name), 'utf8').split(/\r?\n/)) lines.add(l);
+  for (const shape of Object.keys(SHAPES)) for (const l of generate(shape, 300, Date.UTC(2024, 11, 30), 7, 3)) lines.add(l);
+  for (const l of TRICKY_LINES()) lines.add(l);
+
+  it('reads the format, time, uptime, tag, host and message start the parser reads, for every line it takes', () => {
+    const out = newFastRead();
+    const taken = new Map<FormatId, number>();
+    for (const line of lines) {
+      for (const reader of Object.values(FAST_READERS)) {
+        if (!reader!.read(line, out)) continue;
+        const r = new LineParser({ referenceYear: 2024 }).parse(line, 1) as LogRecord;
+        assert.equal(typeof r, 'object', line);
+        assert.equal(r.format, reader!.format, `format of: ${line}`);
+        assert.equal(out.format, reader!.format, line);
+        const time = out.month < 0 ? undefined : wallTime(out.year >= 0 ? out.year : 2024, out.month, out.day, out.hour, out.minute, out.second, out.ms);
+        assert.equal(time, r.time, `time of: ${line}`);
+        assert.equal(out.uptime >= 0 ? out.uptime : undefined, r.uptime, `uptime of: ${line}`);
+        assert.equal(out.tag || undefined, r.tag, `tag of: ${line}`);
+        assert.equal(out.host || undefined, r.host, `host of: ${line}`);
+        assert.ok(line.slice(out.messageStart).endsWith(r.message), `message of: ${line}`);
+        taken.set(r.format, (taken.get(r.format) ?? 0) + 1);
+      }
+    }
+    for (const id of Object.keys(FAST_READERS) as FormatId[]) assert.ok((taken.get(id) ?? 0) > 10, `the ${id} reader takes lines (${taken.get(id) ?? 0})`);
+  });
+
+  it('leaves every line it is unsure of to the full parser', () => {
+    const out = newFastRead();
+    for (const line of TRICKY_LINES()) {
+      if (!line.includes('#refused')) continue;
+      for (const reader of Object.values(FAST_READERS)) assert.equal(reader!.read(line, out), false, line);
+    }
+  });
+});
+
+/** Lines close to a fast shape; those marked `#refused` must go to the full parser. */
+function TRICKY_LINES(): string[] {
+  return [
+    'Mon Dec  2 19:54:59 2024 daemon.info gsmd[abc]: bad pid #refused',
+    'Mon Dec  2 19:54:59 2024 daemon.info foo(bar): x #refused',
+    'Xyz Dec  2 19:54:59 2024 daemon.info gsmd[1]: weekday #refused',
+    'Mon Dec  2 19:54:59 2024 foo.bar netifd: not a facility, a host',
+    'Mon Dec  2 19:54:59 2024 daemon.info  netifd: two spaces #refused',
+    'Mon Dec  2 19:54:59 2024 daemon.info pbr [32307]: spaced pid #refused',
+    'Mon Dec  2 19:54:59 2024 daemon.info [1560]: empty tag #refused',
+    'Mon Dec  2 19:54:59 2024 kern.info kernel: [  12] no fraction #refused',
+    'Mon Dec  2 19:54:59 2024 kern.info kernel: <6>[  12.5] printk first #refused',
+    'Mon Dec  2 19:54:59 2024 kern.info Kernel: [  12.5] capital #refused',
+    'Mon Dec  2 19:54:59 2024 kern.info [  12.5] untagged stamp',
+    'Mon Dec  2 19:54:59 2024 daemon.info: gsmd[1]: colon after level',
+    'Mon Dec  2 19:54:59 2024 kern.info Mobile data connected (internal modem)',
+    'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: #refused trailing backtick`',
+    'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: nul\0inside #refused',
+    'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: \u001b[31mcolour #refused',
+    'Feb 30 10:00:00 router netifd: not on the calendar #refused',
+    'Dec  2 09:54:59 am netifd: host am #refused',
+    'Dec  2 19:54:59 2024 netifd: a year, not a host',
+    'Dec  2 19:54:59 router local2.info chat[1]: host and facility',
+    'Dec  2 19:54:59 router [2656]: empty tag after host',
+    'Dec  2 19:54:59 router  netifd: two spaces',
+    'Dec  2 19:54:59 daemon.info: x',
+    'Dec  2 19:54:59 fe80::1 netifd: colon host #refused',
+    'Dec  2 19:54:59.1234567890 router netifd: ten digits #refused',
+    'Dec  2 19:54:59 router kernel: [ 1234.5] usb 1-1: kernel line',
+    'Dec  2 19:54:59 router kernel: <3>printk #refused',
+    'Dec 2 19:54:59 router netifd: one-digit day',
+    '<13>Dec  2 19:54:59 router netifd: pri',
+    'Tue Sep 22 01:49:40 ModemManager: weekday without year',
+    '2024-12-02T19:54:59+00:00 router netifd[12]: iso',
+    '2024-12-02 19:54:59 router netifd[12]: iso with a space',
+    '2024-12-02T19:54:59+00:00 netifd: no host',
+    '2024-12-02T19:54:59+00:00 daemon.info netifd: facility as host #refused',
+    '2024-12-02T19:54:59.123456789012+00:00 router netifd: long fraction #refused',
+    '2024-13-02T19:54:59+00:00 router netifd: month 13 #refused',
+    '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application"] An application event',
+    '<165>1 2003-10-11T22:14:15.003Z - - - - - no host nor app',
+    '<30>1 2024-12-02T19:54:59.000Z router kernel - - - [  12.500000] usb 1-1: USB disconnect, device number 2',
+    '<30>1 2024-12-02T19:54:59.000Z router netifd 1234 - [a="\\]"][b] escaped',
+    '<30>1 2024-12-02T19:54:59.000+0100 router netifd 1234 - - zone without colon #refused',
+    '<30>1 2024-12-02T19:54:59.000Z router netifd 1234 - -x glued #refused',
+    '[  123.456789] usb 1-1: USB disconnect, device number 5',
+    '[  123.456789]usb glued',
+    '[  123.456789]',
+    '[005.415]: tool elapsed #refused',
+    '[ 1234.567890] raspberrypi ModemManager[519]: <info> journal-monotonic #refused',
+    '[ 1234.567890] raspberrypi  kernel: journal-monotonic #refused',
+    '[ 1234.567890] usb 1-1: [ 12.0] two stamps',
+    '[ 1234.567890]\tusb tab #refused',
+    '[ 1234.567890] <info> [1767016030.370510] [modem0] a wall clock #refused',
+    '[ 99999999999.5] too long #refused',
+    '<6>[    4.123456] usb 1-1: new high-speed USB device number 2 using ehci-platform',
+    '<6>[    4.123456] raspberrypi ModemManager[519]: after a level',
+    'kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71',
+    `Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ${'x'.repeat(17000)} #refused`,
+  ];
 }
 
-describe('fast lane', () => {
-  it('gives the same analysis as the full parser on a long plain log with episodes inside', () => {
+describe('fast lane on generated logs of each format', () => {
+  for (const shape of Object.keys(SHAPES)) {
+    it(`${shape}: the same analysis, with the fast lane taking most lines`, () => {
+      const share = both(generate(shape, 4000).join('\n'));
+      assert.ok(share > 0.3, `fast lane took ${(share * 100).toFixed(0)} % of the lines`);
+    });
+  }
+
+  it('yearless stamps across New Year and a log that ends after its reference time', () => {
+    for (const shape of ['bsd-host', 'bsd-nohost', 'bsd-journal']) {
+      both(generate(shape, 4000, Date.UTC(2024, 11, 31, 20), 3).join('\n'));
+      // Read in a reference year whose end the log passes: the year is corrected at the end.
+      both(generate(shape, 4000, Date.UTC(2024, 11, 31, 20), 3).join('\n'), Date.UTC(2024, 11, 31));
+      // Months apart with a step back of more than six months: a second New Year.
+      const lines = generate(shape, 2500, Date.UTC(2024, 7, 1), 4);
+      lines.push(...generate(shape, 1000, Date.UTC(2024, 0, 3), 5), ...generate(shape, 1000, Date.UTC(2024, 9, 3), 6));
+      both(lines.join('\n'));
+    }
+  });
+
+  it('hosts first seen past line 2,000 are hosts for the lines after them', () => {
+    for (const shape of ['bsd-host', 'iso']) {
+      const lines = generate(shape, 2500);
+      const t = Date.UTC(2024, 11, 1);
+      for (let i = 0; i < 200; i++) lines.push(SHAPES[shape](t + i * 1000, 0, NOISE[i % 3]).replace(/ (router|pi) /, ` gw${i % 7} `));
+      for (let i = 0; i < 7; i++) lines.push(SHAPES[shape](t + 300_000, 0, NOISE[0]).replace(/ (router|pi) .*/, ` gw${i} Mobile data disconnected`));
+      both(lines.join('\n'));
+    }
+  });
+
+  it('the RUT901 sample amid long plain logread', () => {
     const start = Date.UTC(2024, 10, 1, 8);
-    both([...filler(3000, start), ...SAMPLE.split('\n'), ...filler(3000, start + 40 * 86400_000)].join('\n'));
+    both([...generate('logread', 3000, start), ...SAMPLE.split('\n'), ...generate('logread', 3000, start + 40 * 86400_000)].join('\n'));
   });
 
   it('keeps boot segments, clock jumps and daemon silence the same', () => {
-    const start = Date.UTC(2024, 10, 1, 8);
-    const lines = filler(3000, start);
+    const lines = generate('logread', 3000);
     lines.push(
       'Fri Nov  1 16:00:00 2024 kern.info kernel: [    2.000000] usb 1-1: new high-speed USB device number 2 using ehci-platform',
       'Fri Nov  1 15:00:00 2024 kern.info kernel: [    5.000000] br-lan: port 2(eth0.1) entered forwarding state',
       'Fri Nov  1 18:00:00 2024 kern.info kernel: [    9.000000] br-lan: port 2(eth0.1) entered forwarding state',
-      ...filler(500, Date.UTC(2024, 10, 1, 18)),
+      ...generate('logread', 500, Date.UTC(2024, 10, 1, 18)),
     );
     both(lines.join('\n'));
     const fast = analyzeText(lines.join('\n'), { referenceTime: REF });
-    assert.equal(fast.files[0].segments, 2);
+    assert.ok(fast.files[0].segments >= 2);
     assert.ok(fast.findings.some((f) => f.code === 'clock-jump'));
+  });
+
+  it('a log of blocks of logread, dmesg, BSD syslog, ISO and RFC 5424 lines', () => {
+    const lines: string[] = [];
+    const shapes = ['logread', 'dmesg', 'bsd-host', 'iso', 'bsd-nohost', 'rfc5424', 'dmesg-r', 'bsd-journal'];
+    for (let b = 0; b < 24; b++) lines.push(...generate(shapes[b % shapes.length], 400, Date.UTC(2024, 10, 1) + b * 86400_000, b + 10, 11));
+    assert.ok(both(lines.join('\n')) > 0.3);
+  });
+});
+
+describe('fast lane on every real fixture, past line 2,000', () => {
+  const names = readdirSync(FIXTURES).filter((n) => n.endsWith('.log'));
+  for (const name of names) {
+    it(name, () => {
+      const text = readFileSync(join(FIXTURES, name), 'utf8');
+      const own = analyzeText(text, { referenceTime: FIXTURE_REF, fastLane: false }).files[0].format as FormatId;
+      const lines = text.split(/\r?\n/);
+      // Filler of the fixture's own format, so that format's fast reader is open when its lines come.
+      const shape = SHAPE_OF_FORMAT[own];
+      const filler = shape ? generate(shape, FAST_LANE_AFTER + 100, Date.UTC(2026, 0, 1), 2) : repeat(lines, FAST_LANE_AFTER + 100);
+      both([...filler, ...lines].join('\n'), FIXTURE_REF);
+      // The fixture alone, repeated until its lines arrive past line 2,000.
+      both([...repeat(lines, FAST_LANE_AFTER + 1), ...lines].join('\n'), FIXTURE_REF);
+      // And among the other formats' lines, its own lines after them.
+      const mixed = [...generate('logread', 700, Date.UTC(2026, 0, 1)), ...generate('dmesg', 700), ...generate('bsd-host', 700, Date.UTC(2026, 0, 5)), ...lines];
+      both(mixed.join('\n'), FIXTURE_REF);
+    });
+  }
+});
+
+function repeat(lines: string[], atLeast: number): string[] {
+  const out: string[] = [];
+  while (out.length < atLeast) out.push(...lines);
+  return out;
+}
+
+describe('continuation lines after line 2,000', () => {
+  const wrapped = [
+    'Mon Dec  2 19:54:58 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem',
+    'failed: errno 5',
+    'Mon Dec  2 19:54:59 2024 daemon.notice netifd: Interface \'mob1s1a1\' is',
+    'now down',
+  ];
+  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424']) {
+    it(`${shape}: a mail-wrapped line is a continuation, not text`, () => {
+      const lines = generate(shape, 2500);
+      // A plain line the fast lane takes, then its wrapped rest.
+      lines.push(SHAPES[shape](Date.UTC(2024, 11, 1), 5000, NOISE[0]), 'its wrapped rest, no clock', ...generate(shape, 300, Date.UTC(2024, 11, 2)));
+      const text = lines.join('\n');
+      both(text);
+      const fast = analyzeText(text, { referenceTime: REF });
+      assert.equal(fast.files[0].skipped.continuation, 1);
+    });
+  }
+
+  it('a wrapped catalogued line and a wrapped plain one, after line 2,000', () => {
+    const lines = [...generate('logread', 2500), ...wrapped, ...generate('logread', 300, Date.UTC(2024, 11, 3))];
+    both(lines.join('\n'));
+  });
+
+  it('a trailing backslash continues on the next line', () => {
+    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso']) {
+      const lines = generate(shape, 2500);
+      const plain = SHAPES[shape](Date.UTC(2024, 11, 1), 5000, NOISE[1]);
+      lines.push(`${plain} \\`, '    usb 1-1: USB disconnect, device number 5', `${plain} \\`, SHAPES[shape](Date.UTC(2024, 11, 1, 0, 1), 5001, NOISE[2]), ...generate(shape, 300, Date.UTC(2024, 11, 2)));
+      both(lines.join('\n'));
+    }
+  });
+
+  it('the format changes in the middle of the file, with sections, elisions and blank lines', () => {
+    const lines = [
+      ...generate('logread', 2200),
+      '',
+      ...generate('dmesg', 300),
+      '...',
+      ...generate('bsd-nohost', 300, Date.UTC(2024, 11, 20)),
+      ...generate('iso', 300, Date.UTC(2024, 11, 21)),
+      '[Dmesg]',
+      ...generate('dmesg', 300),
+      '[Logread]',
+      ...generate('logread', 300, Date.UTC(2024, 11, 22)),
+    ];
+    both(lines.join('\n'));
+  });
+});
+
+describe('fast lane: random interleavings of line shapes (property)', () => {
+  // Line shapes the fast lane takes, others it must leave, and the paste artefacts between them.
+  const odd: Shape[] = [
+    () => '',
+    () => '...',
+    () => 'wrapped text without a clock',
+    () => '   indented rest of a line',
+    (t, up, s) => `${SHAPES.logread(t, up, s)} \\`,
+    () => 'pppd[9626]: Connection terminated.',
+    () => 'netifd: stripped without a pid',
+    (t) => `${clock(new Date(t))} netifd: time only`,
+    () => '[005.415]: qusb_noblock_read read=0',
+    (_t, up) => `${uptime(up)} raspberrypi ModemManager[519]: <info> [modem0] state changed (registered -> connecting)`,
+    (t) => `${ctime(t)} kern.info Mobile data connected (internal modem)`,
+    (t) => `${ctime(t)} kern.info SIM state changed to inserted (internal modem)`,
+    (t) => `12 ${ctime(t)} daemon.info gsmd[3553]: with a record id`,
+    (t) => `${bsdStamp(t)} am netifd: a host named am`,
+    (t) => `${bsdStamp(t)} router local2.info chat[4403]: abort on (BUSY)`,
+    (t, up) => `${bsdStamp(t)} Kernel: ${uptime(up)} capital kernel`,
+    (t) => `Bus 001 Device 00${Math.floor(t / 1000) % 9}: ID 2c7c:0125 Quectel`,
+    (t) => `${ctime(t)} daemon.info gsmd[3553]: nul\0byte`,
+    (_t, up) => `${uptime(up)} <info> [1767016030.370510] [modem0] a debug stamp`,
+    () => 'Mobile data disconnected',
+    (t, _up, s) => `${bsdStamp(t)} gw${t % 5} ${tagOf(s)}: ${s.message}`,
+    (t) => `${bsdStamp(t)} gw${t % 5} Mobile data disconnected`,
+    (t) => `${bsdStamp(t)} gw${t % 5} SIM state changed to inserted`,
+  ];
+  const shapes = [...Object.values(SHAPES), ...odd];
+  const prefix = (() => {
+    const lines: string[] = [];
+    const names = Object.keys(SHAPES);
+    for (let i = 0; lines.length <= FAST_LANE_AFTER; i++) lines.push(...generate(names[i % names.length], 100, Date.UTC(2024, 10, 1) + i * 3600_000, i));
+    return lines;
+  })();
+
+  it('gives the same analysis as the full parser', () => {
+    const step = fc.record({
+      shape: fc.nat(shapes.length - 1),
+      event: fc.boolean(),
+      pick: fc.nat(10_000),
+      dt: fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: -7200_000, max: 40 * 86400_000 })),
+      reboot: fc.integer({ min: 0, max: 40 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 300 }), (steps) => {
+        let t = Date.UTC(2024, 10, 20);
+        let up = 500;
+        const lines = prefix.slice();
+        for (const s of steps) {
+          t += s.dt;
+          up = s.reboot === 0 ? 1 : up + Math.max(0, s.dt) / 1000;
+          const said = s.event ? EVENTS[s.pick % EVENTS.length] : NOISE[s.pick % NOISE.length];
+          lines.push(shapes[s.shape](t, up, said));
+        }
+        both(lines.join('\n'));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -1,13 +1,13 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { readFastLogread } from '../records/fastLogread';
-import { isTimeOnly } from '../records/timeWords';
+import { FAST_READERS, newFastRead, type FastReader } from '../records/fastReaders';
+import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { LineParser, meaningfulEnvelopeFields } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
-/** Lines read with the full parser before the fast lane may take plain logread lines. */
+/** Lines read with the full parser before the fast lane may take lines of the formats it has seen. */
 const FAST_LANE_AFTER = 2000;
 
 /** A daemon whose silence matters: when it last spoke, and how often. */
@@ -72,7 +72,7 @@ const FORWARD_JUMP_S = 300;
 export interface CollectOptions {
   referenceTime?: number;
   matcher?: EventMatcher;
-  /** Read plain logread lines with the fast lane (default); off gives the reference behaviour. */
+  /** Read the commonest line shapes with the fast lane (default); off gives the reference behaviour. */
   fastLane?: boolean;
 }
 
@@ -159,35 +159,67 @@ export class EventCollector {
     this.pending = record;
     this.pendingCounted = true;
   }
-  /** Reused for the clocks of fast-lane kernel lines, so they allocate nothing. */
+  /** Reused for the clocks of fast-lane lines with an uptime, so they allocate nothing. */
   private readonly clockProbe: LogRecord = { line: 0, endLine: 0, format: 'logread', message: '' };
+  /** Reused for what a fast reader reads of a line. */
+  private readonly fastRead = newFastRead();
+  /**
+   * The fast readers of the formats the full parser has read in this file (records/fastReaders.ts),
+   * the one that last answered first: a file is mostly one format, or blocks of a few.
+   */
+  private fastReaders: FastReader[] = [];
+
+  /** Whether a fast reader of this file's formats is certain of the line (into `fastRead`). */
+  private readFast(text: string): boolean {
+    const readers = this.fastReaders;
+    for (let i = 0; i < readers.length; i++) {
+      const reader = readers[i];
+      if (!reader.read(text, this.fastRead)) continue;
+      if (i > 0) {
+        readers[i] = readers[0];
+        readers[0] = reader;
+      }
+      return true;
+    }
+    return false;
+  }
 
   /**
-   * Accounts for a plain logread line that no catalogue entry can match without building its
-   * record; false sends the line to the full parser. Used once the file has shown it is a plain
-   * log (no wrapped lines so far), so mail-wrapped excerpts always take the full path.
+   * Accounts for a line that no catalogue entry can match without building its record: a line
+   * whose shape a fast reader is certain of, with the same clocks, counters and parser state the
+   * full path would leave; false sends the line to the full parser. Used once the file has shown
+   * it is a plain log (no wrapped lines so far), so mail-wrapped excerpts always take the full path.
    */
   private fastLane(text: string, lineNo: number): boolean {
-    if (this.skipped.continuation) return false;
-    const fast = readFastLogread(text);
-    if (!fast || this.section !== undefined) return false;
+    if (this.skipped.continuation || this.section !== undefined) return false;
+    const fast = this.fastRead;
+    if (!this.readFast(text)) return false;
+    const parser = this.parser;
+    // The parser learns a repeated first word as a host column (`kern.info` of two RutOS events in
+    // a row); the fast lane takes such a line only once that is done.
+    if (fast.firstWord !== '' && !parser.knowsHost(fast.firstWord)) return false;
     if (this.matcher.mayMatch(fast.tag, text, fast.messageStart)) return false;
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
-    this.parser.closeRecord();
+    parser.closeRecord();
+    // The parser reads the last fast line again before the next full one (reopenLazy), which
+    // restores what spans one line (the open record, the previous first word); what spans more is
+    // kept here: the hosts seen and the year of yearless stamps.
+    if (fast.host !== '') parser.noteHost(fast.host);
+    const time = fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
     this.lazyText = text;
     this.lazyLine = lineNo;
-    this.formats.logread = (this.formats.logread ?? 0) + 1;
+    this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;
-    if (fast.uptime !== undefined) {
+    if (fast.uptime >= 0) {
       this.clockProbe.line = lineNo;
-      this.clockProbe.time = fast.time;
+      this.clockProbe.time = time;
       this.clockProbe.uptime = fast.uptime;
       this.trackClocks(this.clockProbe);
-    } else {
-      this.trackWallTime(fast.time, lineNo);
+    } else if (time !== undefined) {
+      this.trackWallTime(time, lineNo);
     }
-    if (fast.tag !== '') this.trackDaemonLine(fast.tag, lineNo, fast.time);
+    if (fast.tag !== '') this.trackDaemonLine(fast.tag, lineNo, time);
     return true;
   }
 
@@ -198,7 +230,12 @@ export class EventCollector {
       if (record.endLine > record.line) this.matchRecord(record);
       return;
     }
-    this.formats[record.format] = (this.formats[record.format] ?? 0) + 1;
+    const seen = this.formats[record.format];
+    this.formats[record.format] = (seen ?? 0) + 1;
+    if (seen === undefined) {
+      const reader = FAST_READERS[record.format];
+      if (reader) this.fastReaders.push(reader);
+    }
     if (record.format === 'section') {
       this.section = record.message;
       this.sections.push({ name: record.message, line: record.line });
@@ -266,6 +303,7 @@ export class EventCollector {
     f.parser = this.parser.fork(this.pending, pending);
     f.events = this.events.slice();
     f.formats = { ...this.formats };
+    f.fastReaders = this.fastReaders.slice();
     f.skipped = { ...this.skipped };
     f.elisions = this.elisions.slice();
     f.seenPerEntry = new Map(this.seenPerEntry);

@@ -175,7 +175,7 @@ export class LineParser {
     if (format.body === 'syslog') this.learnHostColumn(rest);
     if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
     if (format.needsHost && record.host === undefined) return undefined;
-    if (record.host !== undefined && this.hosts.size < 64) this.hosts.add(record.host);
+    if (record.host !== undefined) this.noteHost(record.host);
     if (record.tag === undefined && format.impliedTag) record.tag = format.impliedTag;
     if (g.pri !== undefined) applyPri(record, +g.pri);
     record.message = rest;
@@ -195,6 +195,29 @@ export class LineParser {
     this.lastFirstWord = word;
   }
 
+  // The fast lane (records/fastReaders.ts) reads some lines without this parser; these keep the
+  // per-file state that spans many lines the same as if the parser had read them.
+
+  /** A host column read on a line. */
+  noteHost(host: string): void {
+    if (this.hosts.size < 64) this.hosts.add(host);
+  }
+
+  /** Whether this file has shown the word as a host already. */
+  knowsHost(word: string): boolean {
+    return this.hosts.has(word);
+  }
+
+  /** The year of a yearless date in `month` (0-11): the reference year, rolled over at New Year. */
+  yearlessYear(month: number): number {
+    // Track the Dec -> Jan rollover; the caller corrects the base year at the end. Never past the
+    // plausible years, however many New Years a corrupt log passes.
+    if (this.lastMonth >= 0 && month < this.lastMonth - 6 && this.year < PLAUSIBLE_YEARS.last) this.year++;
+    this.lastMonth = month;
+    this.yearless = true;
+    return this.year;
+  }
+
   /** Wall time of a stamp; the year, when absent, is the reference year rolled over at New Year. */
   private timeOf(p: StampParts): number {
     if (p.month === undefined || p.day === undefined) {
@@ -205,15 +228,7 @@ export class LineParser {
       this.lastTimeOfDay = ofDay;
       return TIME_ONLY_BASE + this.timeOnlyDay * 86400_000 + ofDay;
     }
-    let year = p.year;
-    if (year === undefined) {
-      // Yearless: track the Dec -> Jan rollover; the caller corrects the base year at the end.
-      // Never past the plausible years, however many New Years a corrupt log passes.
-      if (this.lastMonth >= 0 && p.month < this.lastMonth - 6 && this.year < PLAUSIBLE_YEARS.last) this.year++;
-      this.lastMonth = p.month;
-      this.yearless = true;
-      year = this.year;
-    }
+    const year = p.year ?? this.yearlessYear(p.month);
     return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
   }
 

@@ -1,0 +1,552 @@
+import type { FormatId } from '../model';
+import { isPlausibleUptime, isRealClock, isRealDate } from '../formats/timestampGrammar';
+import { MAX_MATCH_CHARS } from './lineParser';
+
+// The fast lane: for the formats that fill big logs, a reader of the line's header by character
+// checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
+// that is when the full parser (registry order, timestamp grammar, body reader, envelopes) would
+// give the line to the same format with the same clocks, tag and host; for anything else it returns
+// false and the line takes the full parser. The collector then screens the message with the
+// catalogue's literals and, when nothing can match, accounts for the line without a record.
+
+/**
+ * What a fast reader takes from a line. One object is reused for every line, so a million lines
+ * allocate only their tags (and hosts).
+ */
+export interface FastRead {
+  format: FormatId;
+  /** The year as written, or -1 when the stamp has none (the parser's yearless year applies). */
+  year: number;
+  /** 0-11, or -1 when the line has no wall clock (dmesg). */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  /** Kernel uptime in seconds, or -1. */
+  uptime: number;
+  /** Program tag, '' for a line without one. */
+  tag: string;
+  /** Host column, '' for none. */
+  host: string;
+  /**
+   * The first word of a syslog body when the parser's host-column learning (`HOST_LIKE`) takes it,
+   * '' when it does not.
+   */
+  firstWord: string;
+  /** Index in the line where the message starts, before envelopes are peeled. */
+  messageStart: number;
+}
+
+export interface FastReader {
+  format: FormatId;
+  read(line: string, out: FastRead): boolean;
+}
+
+export function newFastRead(): FastRead {
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', messageStart: 0 };
+}
+
+const SPACE = 32;
+const COLON = 58;
+const DOT = 46;
+const OPEN = 91; // [
+const CLOSE = 93; // ]
+const LT = 60; // <
+const GT = 62; // >
+
+// Character classes of lineParser's TAG (`[A-Za-z0-9_.\/@-]`) and of a host column as read here
+// (HOST's class without `:`, so `fe80::1` stays the full parser's).
+const TAG_CHAR = 1;
+const HOST_CHAR = 2;
+
+function isClass(c: number, bit: number): boolean {
+  if (bit === TAG_CHAR) return (c >= 97 && c <= 122) || (c >= 64 && c <= 90) || (c >= 45 && c <= 57) || c === 95;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+}
+
+function digit(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
+}
+
+function code3(s: string, i: number): number {
+  return (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
+}
+
+// Stamps written by machines are English: month and weekday names as three character codes.
+const ENGLISH_MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [code3(m, 0), i]));
+const ENGLISH_WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => code3(d, 0)));
+/**
+ * Whether the text must go to the full parser whatever its shape: paste artefacts it strips (a
+ * trailing CR or backtick, NUL bytes, ANSI colours) or a line it matches on its first part only.
+ */
+function needsFullParser(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return s.length > MAX_MATCH_CHARS || last === 13 || last === 0x60 || s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0;
+}
+
+/** Whether `s[a, b)` is `facility.level` as lineParser's FACILITY_PRIO reads it. */
+function isFacilityLevel(s: string, a: number, b: number): boolean {
+  const c0 = s.charCodeAt(a);
+  if (c0 < 97 || c0 > 122) return false;
+  let d = a + 1;
+  for (; d < b && d - a <= 12; d++) {
+    const c = s.charCodeAt(d);
+    if (c === DOT) break;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  if (d >= b || s.charCodeAt(d) !== DOT) return false;
+  const level = levelWord(s, d + 1, b - d - 1);
+  return level !== '' && sameText(s, d + 1, level);
+}
+
+/** The level word of FACILITY_PRIO (`emerg` ... `debug`) that `s[i, i + n)` can be, or ''. */
+function levelWord(s: string, i: number, n: number): string {
+  switch (s.charCodeAt(i)) {
+    case 105 /* i */: return n === 4 ? 'info' : '';
+    case 110 /* n */: return n === 6 ? 'notice' : '';
+    case 100 /* d */: return n === 5 ? 'debug' : '';
+    case 119 /* w */: return n === 4 ? 'warn' : n === 7 ? 'warning' : '';
+    case 101 /* e */: return n === 3 ? 'err' : n !== 5 ? '' : s.charCodeAt(i + 1) === 109 /* m */ ? 'emerg' : 'error';
+    case 99 /* c */: return n === 4 ? 'crit' : '';
+    case 97 /* a */: return n === 5 ? 'alert' : '';
+    default: return '';
+  }
+}
+
+// Tags and hosts repeat from line to line: each is made a string once and found again here, so a
+// line allocates nothing for them and the maps keyed by tag (the matcher's candidates, the watched
+// daemons) find a string whose hash is already known.
+const WORDS: string[] = new Array<string>(1024).fill('');
+
+/** `s[a, b)` (not empty), as the string an earlier line with the same word got where possible. */
+function word(s: string, a: number, b: number): string {
+  const n = b - a;
+  const slot = (((n * 31 + s.charCodeAt(a)) * 31 + s.charCodeAt(a + (n >> 1))) * 31 + s.charCodeAt(b - 1)) & 1023;
+  const known = WORDS[slot];
+  if (known.length === n && sameText(s, a, known)) return known;
+  // A copy of its own, not a slice that would keep the whole decoded piece of the file alive.
+  const fresh = n < 13 ? s.slice(a, b) : (s.slice(a, b) + ' ').slice(0, -1);
+  WORDS[slot] = fresh;
+  return fresh;
+}
+
+/**
+ * Whether `w` stands in `s` at `a`. A loop, not `startsWith`: that builtin costs more than the
+ * few characters of a tag or a level word.
+ */
+function sameText(s: string, a: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (s.charCodeAt(a + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The end of a run of TAG's characters from `i` (at most 65 of them). */
+function scanTag(s: string, i: number): number {
+  let j = i;
+  const limit = Math.min(s.length, i + 65);
+  while (j < limit && isClass(s.charCodeAt(j), TAG_CHAR)) j++;
+  return j;
+}
+
+/**
+ * A tag at `i`: `tag: ` or `tag[pid]: ` with TAG's characters (1 to 64 of them). Returns where the
+ * message starts and sets `tagEnd` and `tagRead` (the tag), or -1.
+ */
+let tagEnd = 0;
+let tagRead = '';
+function readTag(s: string, i: number): number {
+  // A tag seen before is found by its first three characters and compared, not scanned again.
+  const slot = ((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) & 511 & ~1;
+  for (let way = slot; way <= slot + 1; way++) {
+    const known = TAGS[way];
+    if (known.length === 0 || !sameText(s, i, known)) continue;
+    const after = s.charCodeAt(i + known.length);
+    if (after !== COLON && after !== OPEN) continue;
+    tagRead = known;
+    return readTagEnd(s, i, i + known.length);
+  }
+  const j = scanTag(s, i);
+  const start = readTagEnd(s, i, j);
+  if (start < 0) return -1;
+  tagRead = word(s, i, j);
+  TAGS[slot + 1] = TAGS[slot];
+  TAGS[slot] = tagRead;
+  return start;
+}
+
+/** Tags already read, two for each hash of their first three characters. */
+const TAGS: string[] = new Array<string>(512).fill('');
+
+/** The same, the characters of the tag already scanned up to `j`. */
+function readTagEnd(s: string, i: number, j: number): number {
+  if (j === i || j - i > 64) return -1;
+  tagEnd = j;
+  const c = s.charCodeAt(j);
+  if (c === COLON) return s.charCodeAt(j + 1) === SPACE ? j + 2 : -1;
+  if (c !== OPEN) return -1;
+  let k = j + 1;
+  while (k - j <= 11 && digit(s, k) >= 0) k++;
+  if (k === j + 1 || k - j > 11) return -1;
+  return s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE ? k + 3 : -1;
+}
+
+/**
+ * A printk stamp `[  466.515595]` at `i`, as the envelope and the dmesg format read it: spaces,
+ * 1-10 digits, a dot, 1-9 digits. Returns the index after `]` and sets `uptimeRead`, or -1.
+ */
+let uptimeRead = 0;
+function readUptime(s: string, i: number): number {
+  if (s.charCodeAt(i) !== OPEN) return -1;
+  let a = i + 1;
+  while (s.charCodeAt(a) === SPACE) a++;
+  let j = a;
+  while (j - a <= 10 && digit(s, j) >= 0) j++;
+  if (j === a || j - a > 10 || s.charCodeAt(j) !== DOT) return -1;
+  let k = j + 1;
+  while (k - j <= 10 && digit(s, k) >= 0) k++;
+  if (k === j + 1 || k - j > 10 || s.charCodeAt(k) !== CLOSE) return -1;
+  const uptime = Number(s.slice(a, k));
+  if (!isPlausibleUptime(uptime)) return -1;
+  uptimeRead = uptime;
+  return k + 1;
+}
+
+/**
+ * The envelopes that change a record's clocks or tag apply to kernel lines and untagged ones: the
+ * printk stamp gives the uptime, a printk level `<6>` is left to the full parser (after it a stamp
+ * is not peeled), and a tag spelled `Kernel` too.
+ */
+function readKernelMessage(s: string, out: FastRead): boolean {
+  const tag = out.tag;
+  const c = s.charCodeAt(out.messageStart);
+  if (tag === 'kernel') {
+    if (c === LT) return false;
+    if (c !== OPEN) return true;
+    const end = readUptime(s, out.messageStart);
+    if (end < 0) return false;
+    out.uptime = uptimeRead;
+    out.messageStart = s.charCodeAt(end) === SPACE ? end + 1 : end;
+    return true;
+  }
+  if (tag === '') return c !== OPEN && c !== LT;
+  return !(tag.length === 6 && (tag.charCodeAt(0) | 32) === 107 /* k */ && tag.toLowerCase() === 'kernel');
+}
+
+/** readKernelMessage for the lines it concerns: most tags do not start with a `k`. */
+function kernelChecked(s: string, out: FastRead): boolean {
+  const tag = out.tag;
+  return tag !== '' && (tag.charCodeAt(0) | 32) !== 107 /* k */ ? true : readKernelMessage(s, out);
+}
+
+/** A host word the timestamp grammar would read as part of the stamp: `am`, `p.m.`, a year. */
+function stampLikeHost(s: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n === 4 && digit(s, a) >= 0 && digit(s, a + 1) >= 0 && digit(s, a + 2) >= 0 && digit(s, a + 3) >= 0) return true;
+  return n >= 2 && n <= 4 && /^[AaPp]\.?[Mm]\.?$/.test(s.slice(a, b));
+}
+
+/**
+ * The body of a `syslog` format as lineParser's readBody reads it, for the shapes that leave no
+ * doubt: `facility.level tag[pid]: `, `tag[pid]: `, `host tag[pid]: ` (one space between fields),
+ * and when `tagless` a RutOS event `facility.level Words of the message`. `hostFirst` is
+ * journalctl's: the host must be there.
+ */
+function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, hostFirst: boolean): boolean {
+  out.uptime = -1;
+  out.firstWord = '';
+  out.host = '';
+  out.tag = '';
+  // Most lines of a log start with `facility.level `: its end found natively, its characters checked once.
+  const space = s.indexOf(' ', i);
+  if (!hostFirst && space > i && space - i <= 20 && isFacilityLevel(s, i, space)) return readAfterFacility(s, i, space, out, tagless);
+  const j = scanTag(s, i);
+  if (j === i) return false;
+  const stop = s.charCodeAt(j);
+  if (!hostFirst && stop !== SPACE) {
+    // `tag: ` or `tag[pid]: ` right after the stamp; `daemon.info: ` would be read as a facility.
+    const start = readTagEnd(s, i, j);
+    if (start < 0 || isFacilityLevel(s, i, j)) return false;
+    out.tag = word(s, i, j);
+    out.messageStart = start;
+    return true;
+  }
+  if (stop !== SPACE || j - i > 64) return false;
+  // A host column, then the tag (`facility.level` was tried above).
+  for (let k = i; k < j; k++) if (!isClass(s.charCodeAt(k), HOST_CHAR)) return false;
+  if (isFacilityLevel(s, i, j) || stampLikeHost(s, i, j)) return false;
+  const second = j + 1;
+  const start = readTag(s, second);
+  if (start < 0 || isFacilityLevel(s, second, tagEnd)) return false;
+  out.host = word(s, i, j);
+  out.tag = tagRead;
+  out.messageStart = start;
+  return true;
+}
+
+/** After `facility.level ` (`s[i, j)`): `tag[pid]: `, or when `tagless` a message without a tag. */
+function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagless: boolean): boolean {
+  const second = j + 1;
+  const start = readTag(s, second);
+  if (start >= 0) {
+    out.tag = tagRead;
+    out.messageStart = start;
+    return true;
+  }
+  if (!tagless) return false;
+  // A message without a tag: its first word must be followed by a space and not by `[pid]`.
+  const k = scanTag(s, second);
+  if (k === second || s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) === OPEN) return false;
+  out.firstWord = word(s, i, j);
+  out.messageStart = second;
+  return true;
+}
+
+/** `hh:mm:ss` at `i`, then an optional `.fraction` (1-9 digits), then one space. Returns the index after the space, or -1. */
+function readClock(s: string, i: number, out: FastRead, fraction: boolean): number {
+  if (s.charCodeAt(i + 2) !== COLON || s.charCodeAt(i + 5) !== COLON) return -1;
+  out.hour = digit(s, i) * 10 + digit(s, i + 1);
+  out.minute = digit(s, i + 3) * 10 + digit(s, i + 4);
+  out.second = digit(s, i + 6) * 10 + digit(s, i + 7);
+  if (!isRealClock(out.hour, out.minute, out.second)) return -1;
+  out.ms = 0;
+  let j = i + 8;
+  if (fraction && s.charCodeAt(j) === DOT) {
+    const a = j + 1;
+    let k = a;
+    while (k - a < 10 && digit(s, k) >= 0) k++;
+    if (k === a || k - a > 9) return -1;
+    // As the grammar reads it: the first three digits, padded.
+    out.ms = digit(s, a) * 100 + (k > a + 1 ? digit(s, a + 1) * 10 : 0) + (k > a + 2 ? digit(s, a + 2) : 0);
+    j = k;
+  }
+  return j;
+}
+
+/** `Mon Dec  2 19:54:59 2024 daemon.info tag[pid]: msg`: ctime with the year, as logread writes it. */
+function readLogread(s: string, out: FastRead): boolean {
+  if (s.length < 32 || s.charCodeAt(3) !== SPACE || s.charCodeAt(7) !== SPACE || s.charCodeAt(10) !== SPACE || s.charCodeAt(19) !== SPACE || s.charCodeAt(24) !== SPACE) return false;
+  if (!ENGLISH_WEEKDAYS.has(code3(s, 0))) return false;
+  const month = ENGLISH_MONTHS.get(code3(s, 4)) ?? -1;
+  const day = (s.charCodeAt(8) === SPACE ? 0 : digit(s, 8)) * 10 + digit(s, 9);
+  const year = digit(s, 20) * 1000 + digit(s, 21) * 100 + digit(s, 22) * 10 + digit(s, 23);
+  // A date that is not on the calendar (`Feb 31`, year 0000) is the full parser's, which refuses it too.
+  if (!isRealDate(month, day, year) || readClock(s, 11, out, false) !== 19) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, 25, out, true, false) || !kernelChecked(s, out)) return false;
+  out.format = 'logread';
+  out.year = year;
+  out.month = month;
+  out.day = day;
+  return true;
+}
+
+/**
+ * `Dec  2 19:54:59 host tag[pid]: msg`, with or without the host, `<PRI>` first or not,
+ * journalctl's `Dec 02 19:54:59.901864`: BSD syslog (RFC 3164) and journalctl short/short-precise.
+ */
+function readBsd(s: string, out: FastRead): boolean {
+  let i = 0;
+  if (s.charCodeAt(0) === LT) {
+    i = 1;
+    while (i < 5 && digit(s, i) >= 0) i++;
+    if (i === 1 || i > 4 || s.charCodeAt(i) !== GT) return false;
+    i++;
+  }
+  const month = ENGLISH_MONTHS.get(code3(s, i)) ?? -1;
+  if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return false;
+  let j = i + 4;
+  let day: number;
+  if (s.charCodeAt(j) === SPACE) {
+    day = digit(s, j + 1);
+    j += 2;
+  } else if (s.charCodeAt(j + 1) === SPACE) {
+    day = digit(s, j);
+    j += 1;
+  } else {
+    day = digit(s, j) * 10 + digit(s, j + 1);
+    j += 2;
+  }
+  if (s.charCodeAt(j) !== SPACE || !isRealDate(month, day)) return false;
+  const end = readClock(s, j + 1, out, true);
+  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, false) || !kernelChecked(s, out)) return false;
+  out.format = 'bsd-syslog';
+  out.year = -1;
+  out.month = month;
+  out.day = day;
+  return true;
+}
+
+/**
+ * `2024-12-02T19:54:59.123456+01:00 ` (or a space for the `T`): an ISO 8601 / RFC 3339 stamp as the
+ * timestamp grammar reads it (the zone is kept as written, times are not shifted). Returns the
+ * index after the stamp, or -1.
+ */
+function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneNeeded: boolean): number {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return -1;
+  const sep = s.charCodeAt(i + 10);
+  if (sep !== 84 /* T */ && (tOnly || sep !== SPACE)) return -1;
+  const year = digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
+  const month = digit(s, i + 5) * 10 + digit(s, i + 6) - 1;
+  const day = digit(s, i + 8) * 10 + digit(s, i + 9);
+  if (!isRealDate(month, day, year)) return -1;
+  let j = readClock(s, i + 11, out, true);
+  if (j < 0) return -1;
+  const z = s.charCodeAt(j);
+  if (z === 90 /* Z */) j++;
+  else if (z === 43 || z === 45) {
+    if (digit(s, j + 1) < 0 || digit(s, j + 2) < 0) return -1;
+    j += s.charCodeAt(j + 3) === COLON ? 4 : 3;
+    if (digit(s, j) < 0 || digit(s, j + 1) < 0) return -1;
+    if (zoneNeeded && s.charCodeAt(j - 1) !== COLON) return -1;
+    j += 2;
+  } else if (zoneNeeded) return -1;
+  out.year = year;
+  out.month = month;
+  out.day = day;
+  return j;
+}
+
+/** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host. */
+function readJournalIso(s: string, out: FastRead): boolean {
+  const end = readIsoStamp(s, 0, out, false, false);
+  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, true) || !kernelChecked(s, out)) return false;
+  out.format = 'journal-iso';
+  return true;
+}
+
+/** A field of an RFC 5424 header: 1 to `max` printable ASCII characters, then a space. Returns the index of the space, or -1. */
+function readField(s: string, i: number, max: number): number {
+  let j = i;
+  for (; j - i <= max; j++) {
+    const c = s.charCodeAt(j);
+    if (c === SPACE) break;
+    if (!(c > 32 && c < 127)) return -1;
+  }
+  return j > i && j - i <= max && s.charCodeAt(j) === SPACE ? j : -1;
+}
+
+/** `<165>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`: RFC 5424. */
+function readRfc5424(s: string, out: FastRead): boolean {
+  if (s.charCodeAt(0) !== LT) return false;
+  let i = 1;
+  while (i < 5 && digit(s, i) >= 0) i++;
+  if (i === 1 || i > 4 || s.charCodeAt(i) !== GT || s.charCodeAt(i + 1) !== 49 /* 1 */ || s.charCodeAt(i + 2) !== SPACE) return false;
+  let j = readIsoStamp(s, i + 3, out, true, true);
+  if (j < 0 || s.charCodeAt(j) !== SPACE) return false;
+  const hostStart = j + 1;
+  const hostEnd = readField(s, hostStart, 255);
+  if (hostEnd < 0) return false;
+  const appEnd = readField(s, hostEnd + 1, 48);
+  if (appEnd < 0) return false;
+  const procEnd = readField(s, appEnd + 1, 128);
+  if (procEnd < 0) return false;
+  const msgIdEnd = readField(s, procEnd + 1, 32);
+  if (msgIdEnd < 0) return false;
+  // Structured data: `-`, or `[id k="v"]` elements with `\]` escapes.
+  j = msgIdEnd + 1;
+  if (s.charCodeAt(j) === 45 /* - */) {
+    j++;
+    if (j < s.length && s.charCodeAt(j) !== SPACE) return false;
+  } else {
+    if (s.charCodeAt(j) !== OPEN) return false;
+    while (s.charCodeAt(j) === OPEN) {
+      j++;
+      for (;;) {
+        if (j >= s.length) return false;
+        const c = s.charCodeAt(j);
+        if (c === CLOSE) break;
+        if (c === 92 /* \ */) {
+          const n = s.charCodeAt(j + 1);
+          if (j + 1 >= s.length || n === 0x2028 || n === 0x2029) return false;
+          j += 2;
+        } else j++;
+      }
+      j++;
+    }
+  }
+  if (s.charCodeAt(j) === SPACE) j++;
+  if (needsFullParser(s)) return false;
+  const host = word(s, hostStart, hostEnd);
+  out.host = host === '-' ? '' : host;
+  const app = word(s, hostEnd + 1, appEnd);
+  out.tag = app === '-' ? '' : app;
+  out.firstWord = '';
+  out.messageStart = j;
+  out.uptime = -1;
+  if (!kernelChecked(s, out)) return false;
+  out.format = 'rfc5424';
+  return true;
+}
+
+/** `[  123.456789] usb 1-1: ...`, `<6>[    4.123456] ...`: the kernel ring buffer as `dmesg` and `dmesg -r` print it. */
+function readDmesg(s: string, out: FastRead): boolean {
+  let i = 0;
+  if (s.charCodeAt(0) === LT) {
+    i = 1;
+    while (i < 5 && digit(s, i) >= 0) i++;
+    if (i === 1 || i > 4 || s.charCodeAt(i) !== GT) return false;
+    i++;
+  }
+  const end = readUptime(s, i);
+  if (end < 0) return false;
+  const next = s.charCodeAt(end);
+  let start = end;
+  if (next === SPACE) {
+    // `[ 1234.5] host prog[pid]: ` is journalctl -o short-monotonic (journal-monotonic).
+    if (i === 0 && monotonicAhead(s, end)) return false;
+    start = end + 1;
+  } else if (end < s.length && !(next > 32 && next < 127 && next !== COLON)) {
+    // `[005.415]: ` is a flashing tool's elapsed time (tool-elapsed); other white space is the parser's.
+    return false;
+  }
+  // `<info> [1767016030.3]` after the stamp would give a wall time; a printk level is the parser's too.
+  if (s.charCodeAt(start) === LT || needsFullParser(s)) return false;
+  out.format = 'dmesg';
+  out.year = -1;
+  out.month = -1;
+  out.uptime = uptimeRead;
+  out.tag = 'kernel';
+  out.host = '';
+  out.firstWord = '';
+  out.messageStart = start;
+  return true;
+}
+
+/**
+ * Whether after a printk stamp comes what journal-monotonic takes (`\s+[\w.:-]{1,64}\s+` then
+ * `prog[pid]: ` or `kernel: `), or anything this check cannot rule out (other white space).
+ */
+function monotonicAhead(s: string, end: number): boolean {
+  let q = skipBlanks(s, end);
+  if (q < 0) return true;
+  const a = q;
+  for (let c = s.charCodeAt(q); isClass(c, HOST_CHAR) || c === COLON; c = s.charCodeAt(++q));
+  if (q === a || q - a > 64 || q >= s.length) return q === a && q < s.length && !(s.charCodeAt(q) > 32 && s.charCodeAt(q) < 127);
+  const c = s.charCodeAt(q);
+  if (c !== SPACE && c !== 9) return !(c > 32 && c < 127);
+  q = skipBlanks(s, q);
+  if (q < 0 || s.startsWith('kernel: ', q)) return true;
+  const t = q;
+  while (isClass(s.charCodeAt(q), TAG_CHAR)) q++;
+  return q > t && s.charCodeAt(q) === OPEN;
+}
+
+/** Skips spaces and tabs; -1 when other white space (or a control character) follows, which only the full parser reads for sure. */
+function skipBlanks(s: string, i: number): number {
+  let q = i;
+  while (s.charCodeAt(q) === SPACE || s.charCodeAt(q) === 9) q++;
+  const c = s.charCodeAt(q);
+  return q < s.length && !(c > 32 && c < 127) ? -1 : q;
+}
+
+/** The fast readers, by the registry format whose lines each takes. */
+export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
+  logread: { format: 'logread', read: readLogread },
+  'bsd-syslog': { format: 'bsd-syslog', read: readBsd },
+  'journal-iso': { format: 'journal-iso', read: readJournalIso },
+  rfc5424: { format: 'rfc5424', read: readRfc5424 },
+  dmesg: { format: 'dmesg', read: readDmesg },
+};
