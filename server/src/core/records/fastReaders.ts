@@ -201,17 +201,23 @@ function readUptime(s: string, i: number): number {
   if (s.charCodeAt(i) !== OPEN) return -1;
   let a = i + 1;
   while (s.charCodeAt(a) === SPACE) a++;
+  // The digits as one integer n and the power of ten of the fraction, read in the same pass.
+  let n = 0;
   let j = a;
-  while (j - a <= 10 && digit(s, j) >= 0) j++;
+  for (let d = digit(s, j); d >= 0 && j - a <= 10; d = digit(s, ++j)) n = n * 10 + d;
   if (j === a || j - a > 10 || s.charCodeAt(j) !== DOT) return -1;
   let k = j + 1;
-  while (k - j <= 10 && digit(s, k) >= 0) k++;
+  for (let d = digit(s, k); d >= 0 && k - j <= 10; d = digit(s, ++k)) n = n * 10 + d;
   if (k === j + 1 || k - j > 10 || s.charCodeAt(k) !== CLOSE) return -1;
-  const uptime = Number(s.slice(a, k));
+  // With at most 15 digits n and 10^f are exact doubles, and one division of exact doubles is
+  // correctly rounded, as Number() of the text is: the same number without a string.
+  const uptime = k - a - 1 <= 15 ? n / POWERS_OF_TEN[k - j - 1] : Number(s.slice(a, k));
   if (!isPlausibleUptime(uptime)) return -1;
   uptimeRead = uptime;
   return k + 1;
 }
+
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
 /**
  * The envelopes that change a record's clocks or tag apply to kernel lines and untagged ones: the
