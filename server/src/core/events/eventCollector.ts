@@ -61,6 +61,14 @@ export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000,
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
 
+/**
+ * What a file keeps besides events, at most: boot starts (and their clock offsets), clock jumps
+ * and troubleshoot sections. A real log has a handful of each; past these only counts grow (a log
+ * whose uptime restarts every other line, or whose clock swings on every line, is hostile input),
+ * and the report says what was left out.
+ */
+export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
+
 // Daemons whose last word the detectors compare with the end of the log.
 const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager']]);
 const DMESG_SECTION = /^dmesg$/i;
@@ -96,6 +104,11 @@ export class EventCollector {
   private readonly offsets = new Map<number, number>();
   private readonly kernelSeen = new Map<string, number>();
   private segment = 0;
+  /** All clock jumps and section headers, kept or not (see STATE_BUDGET). */
+  private clockJumpCount = 0;
+  private sectionCount = 0;
+  /** The boot whose clock offset was set last: past the budget, the only one kept. */
+  private lastOffsetSegment = 0;
   private section: string | undefined;
   private lastUptime: number | undefined;
   private lastTime: number | undefined;
@@ -238,7 +251,8 @@ export class EventCollector {
     }
     if (record.format === 'section') {
       this.section = record.message;
-      this.sections.push({ name: record.message, line: record.line });
+      this.sectionCount++;
+      if (this.sections.length < STATE_BUDGET.sections) this.sections.push({ name: record.message, line: record.line });
       this.lastUptime = undefined;
       this.lastTime = undefined;
       this.lastPair = undefined;
@@ -339,11 +353,17 @@ export class EventCollector {
     if (this.eventsFolded > 0) {
       notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${EVENT_BUDGET.sampleFrom.toLocaleString('en-US')} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${EVENT_BUDGET.cap.toLocaleString('en-US')} none were kept; ${this.eventsFolded.toLocaleString('en-US')} were left out, so counts in the findings are lower bounds.` });
     }
+    const left = (kept: number, all: number, what: string): void => {
+      if (all > kept) notices.push({ file: this.file, severity: 'warning', message: `This log has ${all.toLocaleString('en-US')} ${what}, more than GSM Log Lens keeps in memory: the first ${kept.toLocaleString('en-US')} are kept and shown, the others only counted.` });
+    };
+    left(this.segmentStarts.length, this.segment, 'boots (kernel uptime starting again)');
+    left(this.clockJumps.length, this.clockJumpCount, 'clock jumps');
+    left(this.sections.length, this.sectionCount, 'troubleshoot sections');
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
     const sk = this.skipped;
-    const content = Math.max(0, this.lastLine - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.sections.length);
+    const content = Math.max(0, this.lastLine - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.sectionCount);
     const records = Math.min(content, this.parsedLines + this.textEvents);
     const formatEntries = Object.entries(this.formats).filter(([f]) => f !== 'section' && f !== 'text') as [FormatId, number][];
     formatEntries.sort((a, b) => b[1] - a[1]);
@@ -388,7 +408,7 @@ export class EventCollector {
       if (this.lastUptime !== undefined && r.uptime + 1 < this.lastUptime && !this.inDmesgSection()) {
         this.segment++;
         this.lastPair = undefined;
-        this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), reason: 'uptime-reset' });
+        if (this.segmentStarts.length < STATE_BUDGET.boots) this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), reason: 'uptime-reset' });
       }
       this.lastUptime = r.uptime;
     }
@@ -396,19 +416,27 @@ export class EventCollector {
     if (r.uptime !== undefined && this.lastPair && r.uptime >= this.lastPair.uptime && !(this.lastTime !== undefined && r.time < this.lastTime - BACKWARD_JUMP_MS)) {
       const wallDelta = (r.time - this.lastPair.time) / 1000;
       const upDelta = r.uptime - this.lastPair.uptime;
-      if (wallDelta - upDelta > FORWARD_JUMP_S) this.clockJumps.push({ line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
+      if (wallDelta - upDelta > FORWARD_JUMP_S) this.addClockJump({ line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
     }
     if (r.uptime !== undefined && !this.inDmesgSection()) {
       this.lastPair = { time: r.time, uptime: r.uptime };
+      // Past the boot budget only the current boot's offset is kept (its lines still need it).
+      if (this.segment > STATE_BUDGET.boots && this.offsets.size > STATE_BUDGET.boots) this.offsets.delete(this.lastOffsetSegment);
       this.offsets.set(this.segment, r.time / 1000 - r.uptime);
+      this.lastOffsetSegment = this.segment;
     }
     this.trackWallTime(r.time, r.line);
+  }
+
+  private addClockJump(j: ClockJump): void {
+    this.clockJumpCount++;
+    if (this.clockJumps.length < STATE_BUDGET.clockJumps) this.clockJumps.push(j);
   }
 
   private trackWallTime(time: number, line: number): void {
     if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
     if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS) {
-      this.clockJumps.push({ line, segment: this.segment, from: this.lastTime, to: time });
+      this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
     }
     this.lastTime = time;
     this.firstTime ??= time;
