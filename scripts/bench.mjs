@@ -88,18 +88,11 @@ const section = (title) => {
   return rows;
 };
 
-/**
- * Where the mixed log comes from: generate-mixed-log.mjs when it exists (its cached log is named by
- * a hash of the generator, so a changed generator makes a new log), else this bench's stand-in.
- */
+/** The mixed log's generator; its cached log is named by a hash of it, so a changed generator makes a new log. */
 async function mixedGenerator() {
-  if (existsSync('scripts/generate-mixed-log.mjs')) {
-    const { generateMixedLog } = await import('./generate-mixed-log.mjs');
-    const hash = createHash('sha1').update(readFileSync('scripts/generate-mixed-log.mjs')).digest('hex').slice(0, 8);
-    return { name: `mixed-${hash}`, script: 'generate-mixed-log.mjs', generate: generateMixedLog };
-  }
-  const { generateMixedLog } = await import('./generate-mixed-fallback.mjs');
-  return { name: 'mixed-fallback', script: 'generate-mixed-fallback.mjs (stand-in: generate-mixed-log.mjs was not there)', generate: generateMixedLog };
+  const { generateMixedLog } = await import('./generate-mixed-log.mjs');
+  const hash = createHash('sha1').update(readFileSync('scripts/generate-mixed-log.mjs')).digest('hex').slice(0, 8);
+  return { name: `mixed-${hash}`, script: 'generate-mixed-log.mjs', generate: generateMixedLog };
 }
 
 async function cached(file, generate) {
