@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LogRecord } from '../server/src/core/model';
-import { LineParser } from '../server/src/core/records/lineParser';
+import { LineParser, MAX_MATCH_CHARS } from '../server/src/core/records/lineParser';
 
 type Expect = Partial<Omit<LogRecord, 'time'>> & { time?: string };
 
@@ -131,4 +131,26 @@ describe('paste artefacts and bad input', () => {
     const { records } = parseAll(['Mon Dec  2 19:54:59 2024 daemon.info x[1]: ' + '[a'.repeat(50_000), '['.repeat(100_000), '<1>'.repeat(30_000)]);
     assert.equal(records.length, 3);
   });
+});
+
+// Found by `npm run fuzz` (seed 1113414340): a log whose lines are cut by lone CRs left 12,000
+// clockless pieces that each continued the record before. Each join rescanned the growing message,
+// so 400 KB took 5 s and 2 MB did not finish. A record is matched on its first MAX_MATCH_CHARS, as a
+// line is: past that, continuation lines are counted but not joined.
+describe('a record continued by thousands of lines', () => {
+  for (const [what, first, next] of [
+    ['mail-wrapped', 'Mon Dec  2 19:54:59 2024 daemon.notice netifd: Interface wan is', '] user.notice: pbr [9755]: Check the output of nft -c -f /var/run/pbr.nft'],
+    ['backslash-continued', 'Mon Dec  2 19:54:59 2024 daemon.notice netifd: Interface wan is \\', '   going down because of the carrier, said the modem again \\'],
+  ] as const) {
+    it(`${what}: keeps a bounded message and counts every line`, () => {
+      const p = new LineParser({ referenceYear: 2024 });
+      const record = p.parse(first, 1) as LogRecord;
+      assert.equal(typeof record, 'object');
+      const n = 20_000;
+      for (let i = 2; i <= n; i++) assert.equal(p.parse(next, i), 'continuation');
+      assert.equal(record.endLine, n, 'the record spans every line it continues');
+      assert.ok(record.message.length <= MAX_MATCH_CHARS + next.length + 1, `message of ${record.message.length} characters`);
+      assert.ok(record.message.startsWith('Interface wan is'), record.message.slice(0, 40));
+    });
+  }
 });

@@ -52,15 +52,20 @@ class Worker {
   peakRss = 0;
 
   async start(): Promise<void> {
-    this.proc = fork(join(__dirname, 'worker.ts'), [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    this.proc.stderr!.resume();
-    this.proc.on('message', (m: Reply) => {
+    const proc = fork(join(__dirname, 'worker.ts'), [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.proc = proc;
+    proc.stderr!.resume();
+    // Events of a worker killed earlier (its exit arrives after the next one has started) are not
+    // this worker's: only the current process settles what is pending.
+    proc.on('message', (m: Reply) => {
+      if (this.proc !== proc) return;
       if (m.rss) this.peakRss = Math.max(this.peakRss, m.rss);
       const p = this.pending;
       this.pending = undefined;
       p?.(m);
     });
-    this.proc.on('exit', () => {
+    proc.on('exit', () => {
+      if (this.proc !== proc) return;
       const p = this.pending;
       this.pending = undefined;
       p?.('exit');

@@ -82,7 +82,9 @@ export class LineParser {
     const held = this.backslashOpen;
     this.backslashOpen = undefined;
     if (held && !isBlank(text) && (!record || (!hasClock(record) && /^\s/.test(text)))) {
-      held.message = joinBackslash(held.message, text.trim());
+      // A record is matched on its first MAX_MATCH_CHARS, as a line is: past that, wrapped lines are
+      // counted but not joined (thousands of them made every join rescan a growing message).
+      if (held.message.length < MAX_MATCH_CHARS) held.message = joinBackslash(held.message, text.trim());
       held.endLine = lineNo;
       peelEnvelopes(held, true);
       if (endsWithBackslash(held.message)) this.backslashOpen = held;
@@ -111,7 +113,7 @@ export class LineParser {
     }
     const open = this.openRecord;
     if (open && isContinuation(text)) {
-      open.message = open.message ? `${open.message} ${text.trim()}` : text.trim();
+      if (open.message.length < MAX_MATCH_CHARS) open.message = open.message ? `${open.message} ${text.trim()}` : text.trim();
       open.endLine = lineNo;
       // A wrap can fall inside an envelope (`<warn>  [modem0/bearer2]` | `connection attempt...`).
       peelEnvelopes(open, true);
@@ -293,7 +295,8 @@ function peelEnvelopes(record: LogRecord, again = false): void {
   for (let round = again ? 1 : 0; round < 4; round++) {
     const c = record.message.charCodeAt(0);
     // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
-    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && record.message.indexOf(' (') < 0) return;
+    // (`word (pid): ` has at most 32 characters before ` (`: searched there, not in the whole message.)
+    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && record.message.lastIndexOf(' (', 33) < 0) return;
     let peeled = false;
     for (const env of ENVELOPES) {
       if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
