@@ -1,5 +1,5 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { FileAnalysis, finishAnalysis, type AnalyzeOptions } from '../core/analyze';
+import { FileAnalysis, finishAnalysis, finishAnalysisSteps, type AnalyzeOptions } from '../core/analyze';
 import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
 import type { LogDocument } from './logDocument';
@@ -102,27 +102,57 @@ export class DocumentAnalysis {
 
   /** The newest result that is ready without reading anything: the last one while an edit is read. */
   latest(): DocumentResult | undefined {
-    return this.cached ?? (this.pending ? this.previous : undefined);
+    return this.cached ?? (this.pending || this.finishing > 0 ? this.previous : undefined);
   }
+
+  /** Findings and stories being made in steps after a read (see `result`). */
+  private finishing = 0;
 
   /** The result for the newest document, reading it (in slices) first if an edit is waiting. */
   async result(): Promise<DocumentResult> {
+    let read = false;
     while (this.pendingDoc || this.reading) {
       this.reading ??= this.startReading();
       await this.reading.done;
+      read = true;
     }
-    return this.resultNow();
+    if (!read || this.cached) return this.resultNow();
+    // After a read in slices, the findings and stories are made in steps too, with turns of the
+    // event loop between them; the result is kept only if no edit came meanwhile.
+    const file = this.file;
+    const doc = this.fedDoc;
+    const snapshot = file.snapshot();
+    const steps = finishAnalysisSteps([snapshot], this.options);
+    let analysis: Analysis;
+    this.finishing++;
+    try {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          analysis = step.value;
+          break;
+        }
+        await nextTurn();
+      }
+    } finally {
+      this.finishing--;
+    }
+    if (!this.cached && this.file === file && this.fedDoc === doc && !this.pending) this.cached = this.resultOf(snapshot, analysis);
+    return this.result();
   }
 
   private resultNow(): DocumentResult {
     if (this.cached) return this.cached;
     const file = this.file.snapshot();
-    const analysis = finishAnalysis([file], this.options);
+    this.cached = this.resultOf(file, finishAnalysis([file], this.options));
+    return this.cached;
+  }
+
+  private resultOf(file: FileEvents, analysis: Analysis): DocumentResult {
     const eventAt = new Map<number, LogEvent>();
     for (const e of analysis.events) eventAt.set(e.line, e);
-    this.cached = { analysis, file, eventAt, findings: analysis.findings, doc: this.fedDoc };
     this.previous = undefined;
-    return this.cached;
+    return { analysis, file, eventAt, findings: analysis.findings, doc: this.fedDoc };
   }
 
   private startReading(): { done: Promise<void>; fedTarget: number } {

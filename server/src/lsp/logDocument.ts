@@ -104,17 +104,15 @@ export class LogDocument implements TextDocument {
   /**
    * An edit inside the text: a new store whose pieces are slices of this one's around the new
    * text. V8 slices share the characters, so no 45 MB string is built (that costs 150 ms, and an
-   * edit arrives per keystroke); the line starts are found again over the pieces.
+   * edit arrives per keystroke). Line starts are found again only from the line before the edit to
+   * the end of its last line (a CR before the edit may meet an LF after it); those after it move by
+   * the change in length.
    */
   private replaced(start: number, end: number, text: string, version: number): LogDocument {
-    const store: Store = { pieces: [], pieceStarts: [], lineStarts: [0] };
+    const store: Store = { pieces: [], pieceStarts: [], lineStarts: [] };
     let length = 0;
     const add = (piece: string): void => {
       if (piece.length === 0) return;
-      // A CRLF split across two pieces is one line end: the lone CR's start moves past the LF.
-      const crlf = length > 0 && piece.charCodeAt(0) === LF && store.pieces[store.pieces.length - 1].charCodeAt(store.pieces[store.pieces.length - 1].length - 1) === CR;
-      if (crlf) store.lineStarts[store.lineStarts.length - 1] = length + 1;
-      lineStartsIn(crlf ? piece.slice(1) : piece, crlf ? length + 1 : length, store.lineStarts);
       store.pieces.push(piece);
       store.pieceStarts.push(length);
       length += piece.length;
@@ -126,6 +124,20 @@ export class LogDocument implements TextDocument {
       store.pieces.push('');
       store.pieceStarts.push(0);
     }
+    const old = this.store.lineStarts;
+    const fromLine = Math.max(0, this.positionAt(start).line - 1);
+    const endLine = this.positionAt(end).line;
+    const from = old[fromLine];
+    const to = endLine + 1 < this.lineCount ? old[endLine + 1] : this.length;
+    const delta = text.length - (end - start);
+    const region: number[] = [];
+    lineStartsIn(this.slice(from, start) + text + this.slice(end, to), from, region);
+    // The region ends with the line end before `to`: its last start is the first one moved below.
+    if (endLine + 1 < this.lineCount && region[region.length - 1] === to + delta) region.pop();
+    // Whole-array copies and an in-place shift: a million pushes cost several times more.
+    const after = old.slice(endLine + 1, this.lineCount);
+    if (delta !== 0) for (let k = 0; k < after.length; k++) after[k] += delta;
+    store.lineStarts = old.slice(0, fromLine + 1).concat(region, after);
     return new LogDocument(this.uri, this.languageId, version, store, store.pieces.length, store.lineStarts.length, length);
   }
 
