@@ -138,4 +138,16 @@ describe('an edit inside an open log', () => {
     assert.equal(got.doc.version, doc.version, 'the result includes the appended line');
     sameAs(got, doc.getText());
   });
+
+  it('stops reading a document that was closed, at the next slice', async () => {
+    const text = bigLog();
+    const whole = await turnsUntil(new DocumentAnalysis(LogDocument.create(URI, 'routerlog', 1, text), { referenceTime: REF }).result());
+    const analysis = new DocumentAnalysis(LogDocument.create(URI, 'routerlog', 1, text), { referenceTime: REF });
+    const reading = analysis.result();
+    await new Promise((r) => setImmediate(r));
+    analysis.dispose();
+    const closed = await turnsUntil(reading);
+    assert.ok(closed.turns < whole.turns / 4, `${closed.turns} turns after closing, against ${whole.turns} for the whole read`);
+    assert.equal(analysis.latest(), undefined, 'nothing of the document is held');
+  });
 });

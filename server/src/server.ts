@@ -110,6 +110,7 @@ async function prepareNow(entry: OpenDocument): Promise<void> {
   if (open.get(uri) !== entry) return;
   entry.settings = settings;
   entry.rules = compileRules(settings);
+  entry.analysis?.dispose();
   entry.analysis = new DocumentAnalysis(entry.doc, { ...optionsOf(settings), customRules: entry.rules });
   schedule(entry, 0);
 }
@@ -181,6 +182,7 @@ connection.onDidCloseTextDocument((params) => runSafe(connection, 'didClose', un
   if (uri === undefined) return;
   const entry = open.get(uri);
   if (entry?.timer) clearTimeout(entry.timer);
+  entry?.analysis?.dispose();
   open.delete(uri);
   fromDisk.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -105,6 +105,20 @@ export class DocumentAnalysis {
     return this.cached ?? (this.pending || this.finishing > 0 ? this.previous : undefined);
   }
 
+  private disposed = false;
+
+  /**
+   * The document was closed (or its settings changed and a new analysis replaces this one): a read
+   * under way stops at its next slice and what this analysis holds is let go.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.pendingDoc = undefined;
+    this.tailDoc = undefined;
+    this.cached = undefined;
+    this.previous = undefined;
+  }
+
   /** Findings and stories being made in steps after a read (see `result`). */
   private finishing = 0;
 
@@ -115,6 +129,11 @@ export class DocumentAnalysis {
       this.reading ??= this.startReading();
       await this.reading.done;
       read = true;
+    }
+    if (this.disposed) {
+      // Closed meanwhile: whoever waited gets an answer, and nothing is kept.
+      const file = this.file.snapshot();
+      return this.resultOf(file, finishAnalysis([file], this.options));
     }
     if (!read || this.cached) return this.resultNow();
     // After a read in slices, the findings and stories are made in steps too, with turns of the
@@ -181,9 +200,10 @@ export class DocumentAnalysis {
       if (at < size) {
         await nextTurn();
         // A newer edit inside the text: this read is out of date, the caller starts the next.
-        if (this.pendingDoc) return;
+        if (this.pendingDoc || this.disposed) return;
       }
     }
+    if (this.disposed) return;
     this.file = file;
     this.fedDoc = doc;
     this.fedOffset = fedTarget;
