@@ -22,6 +22,18 @@ function lineStartsIn(text: string, base: number, out: number[]): void {
   }
 }
 
+/** The last index below `count` whose (ascending) start is at or before `offset`; -1 for none. */
+function lastAtOrBefore(starts: readonly number[], count: number, offset: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
 /** The storage a document and the documents appended from it share: only ever pushed to. */
 interface Store {
   pieces: string[];
@@ -178,14 +190,7 @@ export class LogDocument implements TextDocument {
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
     const starts = this.store.lineStarts;
-    let lo = 0;
-    let hi = this.lineCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid] > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    const line = lo - 1;
+    const line = lastAtOrBefore(starts, this.lineCount, offset);
     return { line, character: this.beforeLineEnd(offset, starts[line]) - starts[line] };
   }
 
@@ -234,15 +239,7 @@ export class LogDocument implements TextDocument {
 
   /** Index of the piece that holds `offset` (the last piece for the end). */
   private pieceOf(offset: number): number {
-    const starts = this.store.pieceStarts;
-    let lo = 0;
-    let hi = this.pieceCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid] > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return Math.max(0, lo - 1);
+    return Math.max(0, lastAtOrBefore(this.store.pieceStarts, this.pieceCount, offset));
   }
 
   private slice(from: number, to: number): string {

@@ -352,13 +352,8 @@ function readLogread(s: string, out: FastRead): boolean {
  * journalctl's `Dec 02 19:54:59.901864`: BSD syslog (RFC 3164) and journalctl short/short-precise.
  */
 function readBsd(s: string, out: FastRead): boolean {
-  let i = 0;
-  if (s.charCodeAt(0) === LT) {
-    i = 1;
-    while (i < 5 && digit(s, i) >= 0) i++;
-    if (i === 1 || i > 4 || s.charCodeAt(i) !== GT) return false;
-    i++;
-  }
+  const i = afterPri(s);
+  if (i < 0) return false;
   const month = ENGLISH_MONTHS.get(code3(s, i)) ?? -1;
   if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return false;
   let j = i + 4;
@@ -489,13 +484,8 @@ function readRfc5424(s: string, out: FastRead): boolean {
 
 /** `[  123.456789] usb 1-1: ...`, `<6>[    4.123456] ...`: the kernel ring buffer as `dmesg` and `dmesg -r` print it. */
 function readDmesg(s: string, out: FastRead): boolean {
-  let i = 0;
-  if (s.charCodeAt(0) === LT) {
-    i = 1;
-    while (i < 5 && digit(s, i) >= 0) i++;
-    if (i === 1 || i > 4 || s.charCodeAt(i) !== GT) return false;
-    i++;
-  }
+  const i = afterPri(s);
+  if (i < 0) return false;
   const end = readUptime(s, i);
   if (end < 0) return false;
   const next = s.charCodeAt(end);
@@ -546,6 +536,15 @@ function skipBlanks(s: string, i: number): number {
   while (s.charCodeAt(q) === SPACE || s.charCodeAt(q) === 9) q++;
   const c = s.charCodeAt(q);
   return q < s.length && !(c > 32 && c < 127) ? -1 : q;
+}
+
+/** Where the line goes on after a syslog `<PRI>` (1-3 digits) if it has one: 0 without, -1 for a malformed one. */
+function afterPri(s: string): number {
+  if (s.charCodeAt(0) !== LT) return 0;
+  let i = 1;
+  while (i < 5 && digit(s, i) >= 0) i++;
+  if (i === 1 || i > 4 || s.charCodeAt(i) !== GT) return -1;
+  return i + 1;
 }
 
 /** The fast readers, by the registry format whose lines each takes. */
