@@ -1,5 +1,6 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { edited, lineAt, startAt, toArray, type LineStarts } from './lineStarts';
 
 const LF = 10;
 const CR = 13;
@@ -39,7 +40,8 @@ interface Store {
   pieces: string[];
   /** Offset of each piece's first character. */
   pieceStarts: number[];
-  lineStarts: number[];
+  /** A plain array while appends push to it; after an edit inside the text, possibly that edit over the old starts. */
+  lineStarts: LineStarts;
 }
 
 /**
@@ -104,9 +106,12 @@ export class LogDocument implements TextDocument {
     // A CRLF split between the old end and the new text moves the start of the last line: the
     // stored starts are shared with this version, so that rare case starts a store of its own.
     const lastIsCr = this.length > 0 && this.charAt(this.length - 1) === CR;
-    const shared = this.store.pieces.length === this.pieceCount && this.store.lineStarts.length === this.lineCount;
+    // Appends push to a plain array: an edit recorded over the old starts is joined into one first.
+    if (!Array.isArray(this.store.lineStarts)) this.store.lineStarts = toArray(this.store.lineStarts, this.lineCount);
+    const lineStarts = this.store.lineStarts;
+    const shared = this.store.pieces.length === this.pieceCount && lineStarts.length === this.lineCount;
     if (!shared || (lastIsCr && text.charCodeAt(0) === LF)) return this.replaced(this.length, this.length, text, version);
-    const { pieces, pieceStarts, lineStarts } = this.store;
+    const { pieces, pieceStarts } = this.store;
     pieces.push(text);
     pieceStarts.push(this.length);
     lineStartsIn(text, this.length, lineStarts);
@@ -139,18 +144,17 @@ export class LogDocument implements TextDocument {
     const old = this.store.lineStarts;
     const fromLine = Math.max(0, this.positionAt(start).line - 1);
     const endLine = this.positionAt(end).line;
-    const from = old[fromLine];
-    const to = endLine + 1 < this.lineCount ? old[endLine + 1] : this.length;
+    const from = startAt(old, fromLine);
+    const to = endLine + 1 < this.lineCount ? startAt(old, endLine + 1) : this.length;
     const delta = text.length - (end - start);
     const region: number[] = [];
     lineStartsIn(this.slice(from, start) + text + this.slice(end, to), from, region);
     // The region ends with the line end before `to`: its last start is the first one moved below.
     if (endLine + 1 < this.lineCount && region[region.length - 1] === to + delta) region.pop();
-    // Whole-array copies and an in-place shift: a million pushes cost several times more.
-    const after = old.slice(endLine + 1, this.lineCount);
-    if (delta !== 0) for (let k = 0; k < after.length; k++) after[k] += delta;
-    store.lineStarts = old.slice(0, fromLine + 1).concat(region, after);
-    return new LogDocument(this.uri, this.languageId, version, store, store.pieces.length, store.lineStarts.length, length);
+    // Recorded over the old starts, not copied: see lineStarts.ts.
+    store.lineStarts = edited(old, this.lineCount, fromLine + 1, region, endLine + 1, delta);
+    const lineCount = fromLine + 1 + region.length + (this.lineCount - endLine - 1);
+    return new LogDocument(this.uri, this.languageId, version, store, store.pieces.length, lineCount, length);
   }
 
   /** The pieces (slices of them at the ends) that hold `from`..`to`. */
@@ -179,7 +183,7 @@ export class LogDocument implements TextDocument {
 
   /** Where the last line starts: everything before it is complete lines. */
   get lastLineStart(): number {
-    return this.store.lineStarts[this.lineCount - 1];
+    return startAt(this.store.lineStarts, this.lineCount - 1);
   }
 
   /** The text from `offset` to the end, without joining what lies before it. */
@@ -189,37 +193,41 @@ export class LogDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
-    const starts = this.store.lineStarts;
-    const line = lastAtOrBefore(starts, this.lineCount, offset);
-    return { line, character: this.beforeLineEnd(offset, starts[line]) - starts[line] };
+    const line = lineAt(this.store.lineStarts, this.lineCount, offset);
+    const start = startAt(this.store.lineStarts, line);
+    return { line, character: this.beforeLineEnd(offset, start) - start };
   }
 
   offsetAt(position: Position): number {
-    const starts = this.store.lineStarts;
     if (position.line >= this.lineCount) return this.length;
     if (position.line < 0) return 0;
-    const lineStart = starts[position.line];
+    const lineStart = startAt(this.store.lineStarts, position.line);
     if (position.character <= 0) return lineStart;
-    const next = position.line + 1 < this.lineCount ? starts[position.line + 1] : this.length;
+    const next = this.nextLineStart(position.line);
     return this.beforeLineEnd(Math.min(lineStart + position.character, next), lineStart);
   }
 
   getLineRange(line: number): Range {
     if (line >= this.lineCount) {
       const last = this.lineCount - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - this.store.lineStarts[last] } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - startAt(this.store.lineStarts, last) } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const start = this.store.lineStarts[line];
-    const next = line + 1 < this.lineCount ? this.store.lineStarts[line + 1] : this.length;
+    const start = startAt(this.store.lineStarts, line);
+    const next = this.nextLineStart(line);
     return { start: { line, character: 0 }, end: { line, character: this.beforeLineEnd(next, start) - start } };
   }
 
   getEOLCharacters(line: number): string {
     if (line >= this.lineCount || line < 0) return '';
-    const start = this.store.lineStarts[line];
-    const next = line + 1 < this.lineCount ? this.store.lineStarts[line + 1] : this.length;
+    const start = startAt(this.store.lineStarts, line);
+    const next = this.nextLineStart(line);
     return this.slice(this.beforeLineEnd(next, start), next);
+  }
+
+  /** Where the line after `line` starts, or the end of the text. */
+  private nextLineStart(line: number): number {
+    return line + 1 < this.lineCount ? startAt(this.store.lineStarts, line + 1) : this.length;
   }
 
   /** Never inside a line's end: at most just before its CR or LF (as vscode-languageserver-textdocument). */
