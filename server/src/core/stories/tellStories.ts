@@ -1,4 +1,4 @@
-import { pickVariant, ADVICE, UNKNOWNS } from '../catalogue/advice';
+import { pickVariant, ADVICE, UNKNOWNS, type AdviceItem } from '../catalogue/advice';
 import type { FileEvents } from '../events/eventCollector';
 import { findingOf } from '../findings/eventTime';
 import type { DetectOptions } from '../findings/options';
@@ -93,20 +93,16 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: Ho
   // A story that names no device gets the general words (usbIdWords of no ID).
   const fields = d.adviceFields ?? usbIdWords(undefined);
   const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
-  const advice: string[] = [];
-  for (const key of d.advice) {
-    const v = pickVariant(ADVICE[key], host.host);
-    if (!v) continue;
-    advice.push(fill(v.text));
-    v.sources.forEach((s) => sources.add(s));
-  }
-  const unknowns: string[] = [];
-  for (const key of d.unknowns) {
-    const v = pickVariant(UNKNOWNS[key], host.host);
-    if (!v) continue;
-    unknowns.push(fill(v.text));
-    v.sources.forEach((s) => sources.add(s));
-  }
+  // Each key's wording for this host, its placeholders filled; its sources join the story's.
+  const worded = (keys: readonly string[], table: Record<string, readonly AdviceItem[]>): string[] =>
+    keys.flatMap((key) => {
+      const v = pickVariant(table[key], host.host);
+      if (!v) return [];
+      v.sources.forEach((s) => sources.add(s));
+      return [fill(v.text)];
+    });
+  const advice = worded(d.advice, ADVICE);
+  const unknowns = worded(d.unknowns, UNKNOWNS);
   const startLine = d.startLine ?? d.evidence[0] ?? 1;
   const endLine = d.endLine ?? d.evidence[d.evidence.length - 1] ?? startLine;
   const e: Episode = {
