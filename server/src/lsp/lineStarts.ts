@@ -79,7 +79,7 @@ function* runs(starts: LineStarts, lo: number, hi: number, add: number): Generat
   if (hi > after) yield* runs(base, Math.max(lo, after) - after + skipTo, hi - after + skipTo, add + delta);
 }
 
-/** The last line below `count` that starts at or before `offset` (binary search). */
+/** The last line below `count` that starts at or before `offset` (binary search); also serves any ascending array of starts. */
 export function lineAt(starts: LineStarts, count: number, offset: number): number {
   let lo = 0;
   let hi = count;

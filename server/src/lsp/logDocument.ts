@@ -23,18 +23,6 @@ function lineStartsIn(text: string, base: number, out: number[]): void {
   }
 }
 
-/** The last index below `count` whose (ascending) start is at or before `offset`; -1 for none. */
-function lastAtOrBefore(starts: readonly number[], count: number, offset: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid] > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo - 1;
-}
-
 /** The storage a document and the documents appended from it share: only ever pushed to. */
 interface Store {
   pieces: string[];
@@ -247,7 +235,7 @@ export class LogDocument implements TextDocument {
 
   /** Index of the piece that holds `offset` (the last piece for the end). */
   private pieceOf(offset: number): number {
-    return Math.max(0, lastAtOrBefore(this.store.pieceStarts, this.pieceCount, offset));
+    return Math.max(0, lineAt(this.store.pieceStarts, this.pieceCount, offset));
   }
 
   private slice(from: number, to: number): string {

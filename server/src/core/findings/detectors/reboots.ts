@@ -4,6 +4,7 @@ import { formatTime } from '../../records/timeWords';
 import { describeEvent } from '../../events/describeEvent';
 import { findingOf, secondsBetween } from '../eventTime';
 import { toFinding } from './findingBuilder';
+import { LineIndex } from '../../events/lineIndex';
 
 /** Reboot lines this close together describe the same restart. */
 const SAME_REBOOT_SECONDS = 300;
@@ -26,12 +27,13 @@ export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Fi
     }
   }
   // A kernel uptime that starts again is a boot even when no reboot line survived. Nearness is
-  // looked up by binary search in the reboot lines, and against the last boot added (they come in
+  // looked up in an index of the reboot lines, and against the last boot added (they come in
   // line order): a log of a million uptime resets is not a million scans of the findings.
-  const rebootLines = findings.map((f) => f.line).sort((a, b) => a - b);
+  const rebootLines = new LineIndex(findings.slice());
   let lastAdded = -Infinity;
   for (const s of file.segmentStarts) {
-    if (s.line - lastAdded < 200 || hasWithin(rebootLines, s.line, 200)) continue;
+    // Reboot lines less than 200 lines away: s.line - 199 .. s.line + 199.
+    if (s.line - lastAdded < 200 || rebootLines.countAfter(s.line - 200) > rebootLines.countAfter(s.line + 199)) continue;
     lastAdded = s.line;
     const when = s.time !== undefined ? ` (${formatTime(s.time)})` : '';
     findings.push({
@@ -43,14 +45,3 @@ export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Fi
   return findings;
 }
 
-/** Whether sorted `lines` hold one less than `distance` from `line`. */
-function hasWithin(lines: readonly number[], line: number, distance: number): boolean {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lines[mid] <= line - distance) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < lines.length && lines[lo] < line + distance;
-}
