@@ -103,7 +103,7 @@ export class DocumentAnalysis {
 
   /** The newest result that is ready without reading anything: the last one while an edit is read. */
   latest(): DocumentResult | undefined {
-    return this.cached ?? (this.pending || this.finishing > 0 ? this.previous : undefined);
+    return this.cached ?? (this.pending || this.finishRun ? this.previous : undefined);
   }
 
   private disposed = false;
@@ -120,8 +120,8 @@ export class DocumentAnalysis {
     this.previous = undefined;
   }
 
-  /** Findings and stories being made in steps after a read (see `result`). */
-  private finishing = 0;
+  /** Findings and stories being made in steps after a read, for the file and document read (see `result`). */
+  private finishRun: { file: FileAnalysis; doc: LogDocument; done: Promise<void> } | undefined;
 
   /** The result for the newest document, reading it (in slices) first if an edit is waiting. */
   async result(): Promise<DocumentResult> {
@@ -136,29 +136,32 @@ export class DocumentAnalysis {
       const file = this.file.snapshot();
       return this.resultOf(file, finishAnalysis([file], this.options));
     }
-    if (!read || this.cached) return this.resultNow();
+    if (this.cached || (!read && !this.finishRun)) return this.resultNow();
     // After a read in slices, the findings and stories are made in steps too, with turns of the
-    // event loop between them; the result is kept only if no edit came meanwhile.
-    const file = this.file;
-    const doc = this.fedDoc;
+    // event loop between them; every request that waited for the read waits for the one run.
+    const run = this.finishRun;
+    if (!run || run.file !== this.file || run.doc !== this.fedDoc) {
+      const mine = { file: this.file, doc: this.fedDoc, done: Promise.resolve() };
+      mine.done = this.finishInSteps(mine.file, mine.doc).finally(() => {
+        if (this.finishRun === mine) this.finishRun = undefined;
+      });
+      this.finishRun = mine;
+    }
+    await this.finishRun!.done;
+    return this.result();
+  }
+
+  /** Makes the result of what `file` read of `doc` in steps; kept only if nothing changed meanwhile. */
+  private async finishInSteps(file: FileAnalysis, doc: LogDocument): Promise<void> {
     const snapshot = file.snapshot();
     const steps = finishAnalysisSteps([snapshot], this.options);
-    let analysis: Analysis;
-    this.finishing++;
-    try {
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          analysis = step.value;
-          break;
-        }
-        await nextTurn();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        if (!this.cached && this.file === file && this.fedDoc === doc && !this.pending && !this.disposed) this.cached = this.resultOf(snapshot, step.value);
+        return;
       }
-    } finally {
-      this.finishing--;
+      await nextTurn();
     }
-    if (!this.cached && this.file === file && this.fedDoc === doc && !this.pending) this.cached = this.resultOf(snapshot, analysis);
-    return this.result();
   }
 
   private resultNow(): DocumentResult {
