@@ -25,9 +25,9 @@ const FIXTURES = join(__dirname, 'fixtures', 'real');
 // test in which it never engaged would prove nothing.
 let parses = 0;
 const parseLine = LineParser.prototype.parse;
-LineParser.prototype.parse = function (this: LineParser, raw: string, lineNo: number) {
+LineParser.prototype.parse = function (this: LineParser, ...args: Parameters<LineParser['parse']>) {
   parses++;
-  return parseLine.call(this, raw, lineNo);
+  return parseLine.apply(this, args);
 };
 
 /** Both lanes on the text must agree; returns the share of the lines the fast lane took. */

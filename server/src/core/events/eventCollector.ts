@@ -3,10 +3,13 @@ import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, 
 import { FAST_READERS, newFastRead, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
-import { LineParser, meaningfulEnvelopeFields } from '../records/lineParser';
+import { FORMATS } from '../formats/registry';
+import { LineParser, meaningfulEnvelopeFields, type KnownShape } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
+/** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
+const SYSLOG_BODY_FORMATS = new Set(FORMATS.filter((f) => f.body === 'syslog').map((f) => f.id));
 /** Lines read with the full parser before the fast lane may take lines of the formats it has seen. */
 const FAST_LANE_AFTER = 2000;
 
@@ -138,9 +141,19 @@ export class EventCollector {
 
   addLine(text: string, lineNo: number): void {
     this.lastLine = lineNo;
+    this.certain = false;
     if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, lineNo)) return;
-    if (this.lazyLine) this.reopenLazy();
-    const record = this.parser.parse(text, lineNo);
+    if (this.lazyLine) {
+      // A line whose shape a fast reader is certain of starts a new timed record: the last fast
+      // line needs no second reading to be continued, only the state it would have left.
+      if (!this.certain) this.reopenLazy();
+      else {
+        this.parser.afterFastLine(this.lazyFirstWord, this.lazyLearns);
+        this.dropLazy();
+      }
+    }
+    // A line a fast reader was certain of is given to its format at once, with the clock it read.
+    const record = this.certain ? this.parser.parse(text, lineNo, this.knownShape()) : this.parser.parse(text, lineNo);
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
       this.skipped[record] = (this.skipped[record] ?? 0) + 1;
@@ -166,12 +179,34 @@ export class EventCollector {
    */
   private reopenLazy(): void {
     const record = this.parser.parse(this.lazyText, this.lazyLine);
-    this.lazyLine = 0;
-    this.lazyText = '';
+    this.dropLazy();
     if (typeof record === 'string') return;
     this.pending = record;
     this.pendingCounted = true;
   }
+
+  /** The format and wall time the fast reader read of the current line (after the lines before it were accounted for: yearless years roll over in order). */
+  private knownShape(): KnownShape {
+    return { format: this.fastRead.format, time: this.fastTime() };
+  }
+
+  /** The wall time of the line the fast reader read; a yearless one takes the parser's year (and moves it on at New Year). */
+  private fastTime(): number | undefined {
+    const fast = this.fastRead;
+    return fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
+  }
+
+  private dropLazy(): void {
+    this.lazyLine = 0;
+    this.lazyText = '';
+    this.lazyFirstWord = '';
+  }
+
+  /** The last fast-lane line's first word as the parser's host-column learning reads it, and whether its format learns so. */
+  private lazyFirstWord = '';
+  private lazyLearns = false;
+  /** Whether a fast reader was certain of the current line's shape (the catalogue may still match it). */
+  private certain = false;
   /** Reused for the clocks of fast-lane lines with an uptime, so they allocate nothing. */
   private readonly clockProbe: LogRecord = { line: 0, endLine: 0, format: 'logread', message: '' };
   /** Reused for what a fast reader reads of a line. */
@@ -207,6 +242,7 @@ export class EventCollector {
     if (this.skipped.continuation || this.section !== undefined) return false;
     const fast = this.fastRead;
     if (!this.readFast(text)) return false;
+    this.certain = true;
     const parser = this.parser;
     // The parser learns a repeated first word as a host column (`kern.info` of two RutOS events in
     // a row); the fast lane takes such a line only once that is done.
@@ -219,9 +255,11 @@ export class EventCollector {
     // restores what spans one line (the open record, the previous first word); what spans more is
     // kept here: the hosts seen and the year of yearless stamps.
     if (fast.host !== '') parser.noteHost(fast.host);
-    const time = fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
+    const time = this.fastTime();
     this.lazyText = text;
     this.lazyLine = lineNo;
+    this.lazyFirstWord = fast.firstWord;
+    this.lazyLearns = SYSLOG_BODY_FORMATS.has(fast.format);
     this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;
     if (fast.uptime >= 0) {

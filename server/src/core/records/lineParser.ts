@@ -1,7 +1,7 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { FORMATS, type LogFormat } from '../formats/registry';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
-import type { Level, LogRecord, SkipReason } from '../model';
+import type { FormatId, Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, levelFromNumber, levelFromWord } from './levels';
 import { TIME_ONLY_BASE, wallTime } from './timeWords';
 
@@ -33,6 +33,18 @@ export interface ParseOptions {
   /** Year for logs without one (BSD syslog): the file's mtime year. */
   referenceYear?: number;
 }
+
+/**
+ * What a fast reader (records/fastReaders.ts) already knows of a line: its format, which the
+ * registry in order would give it, and the wall time of its stamp. The parser then runs that
+ * format alone and does not read the stamp again.
+ */
+export interface KnownShape {
+  format: FormatId;
+  time: number | undefined;
+}
+
+const FORMAT_BY_ID = new Map(FORMATS.map((f) => [f.id, f]));
 
 /** A record, or the reason the line made none. */
 export type ParseResult = LogRecord | SkipReason;
@@ -71,11 +83,11 @@ export class LineParser {
    * Parses one physical line. When the line continues the previous record (mail wrapping), the
    * previous record is extended in place and `continuation` is returned.
    */
-  parse(raw: string, lineNo: number): ParseResult {
+  parse(raw: string, lineNo: number, known?: KnownShape): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
-    let record = text.length > 0 ? this.parseStructured(text, lineNo) : undefined;
+    let record = text.length > 0 ? (known && this.tryFormat(FORMAT_BY_ID.get(known.format)!, text, lineNo, known)) || this.parseStructured(text, lineNo) : undefined;
     // A trailing backslash is the writer saying the line goes on (blog and forum posts hard-wrap
     // long lines this way, with or without a clock). The next non-blank line continues it unless it
     // is plainly a new timed record at the left margin.
@@ -152,12 +164,14 @@ export class LineParser {
     return undefined;
   }
 
-  private tryFormat(format: LogFormat, text: string, line: number): LogRecord | undefined {
+  private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape): LogRecord | undefined {
     const m = format.pattern.exec(text);
     if (!m) return undefined;
     const g = m.groups ?? {};
     const record: LogRecord = { line, endLine: line, format: format.id, message: '' };
-    if (g.stamp !== undefined) {
+    if (g.stamp !== undefined && known) {
+      record.time = known.time;
+    } else if (g.stamp !== undefined) {
       const parts = format.id === 'quectel-cm' ? quectelStamp(g.stamp) : readStamp(g.stamp, format.stampShapes);
       if (!parts) return undefined;
       if (format.stampNeedsDate && parts.month === undefined) return undefined;
@@ -244,6 +258,18 @@ export class LineParser {
   /** A line read elsewhere (the fast lane) ends any record that wrapped text could continue. */
   closeRecord(): void {
     this.openRecord = undefined;
+  }
+
+  /**
+   * The state reading a fast-lane line would leave, for a next line that is certainly a new timed
+   * record at the left margin: nothing of the line before can continue into that one (an open
+   * record or a trailing backslash), so only the line's first word as host-column learning reads
+   * it is kept (`learns`: the line's format has a syslog body, where that learning happens).
+   */
+  afterFastLine(firstWord: string, learns: boolean): void {
+    this.openRecord = undefined;
+    this.backslashOpen = undefined;
+    if (learns) this.lastFirstWord = firstWord === '' ? undefined : firstWord;
   }
 
   /** The year used so far for yearless lines (for the caller's end-of-file correction). */
