@@ -309,6 +309,10 @@ export class EventCollector {
       return;
     }
     if (record.format === 'text') this.textEvents++;
+    // Outside troubleshoot sections no event is a duplicate: the budget is asked first, so a
+    // flood's sampled-out lines build no event at all.
+    const inSection = record.section !== undefined;
+    if (!inSection && !this.withinBudget(match.entry)) return;
     const wrapped = meaningfulEnvelopeFields(record.envelope);
     const event: LogEvent = {
       id: match.entry.id,
@@ -325,8 +329,7 @@ export class EventCollector {
     if (record.uptime !== undefined) event.uptime = record.uptime;
     if (record.section !== undefined) event.section = record.section;
     if (record.recordId !== undefined) event.recordId = record.recordId;
-    if (this.isDuplicateKernelEvent(event)) return;
-    if (!this.withinBudget(match.entry)) return;
+    if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
     this.events.push(event);
   }
 
