@@ -12,6 +12,7 @@ import { toHtmlReport } from './core/report/htmlReport';
 import { toShareableReport } from './core/report/shareableReport';
 import { codeLensesFor } from './lsp/codeLenses';
 import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
+import { BIG_MESSAGE_CHARS, collectGarbage } from './lsp/collectGarbage';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
 import { LogDocument } from './lsp/logDocument';
 import { hoverAt } from './lsp/hovers';
@@ -153,6 +154,8 @@ function publish(entry: OpenDocument): Promise<void> {
 connection.onDidOpenTextDocument((params) => {
   const t: unknown = params?.textDocument;
   if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
+  // The transport's copies of a big document are garbage now: freed before reading, not on top of it.
+  if (t.text.length >= BIG_MESSAGE_CHARS) collectGarbage();
   const entry: OpenDocument = { doc: LogDocument.create(t.uri, t.languageId, t.version, t.text), rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
@@ -169,6 +172,7 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
   // Applied one by one, noting where each starts in the text it was made to.
   const { doc, offsets } = entry.doc.update(contentChanges as TextDocumentContentChangeEvent[], textDocument.version);
   entry.doc = doc;
+  if (contentChanges.reduce((n, c) => n + c.text.length, 0) >= BIG_MESSAGE_CHARS) collectGarbage();
   if (!entry.analysis) return;
   runSafe(connection, 'update', undefined, undefined, () => entry.analysis!.update(doc, contentChanges, offsets));
   // Appends republish at once; an edit inside the text waits for the typing to pause (the whole
