@@ -7,9 +7,9 @@ import { analyzeText } from '../server/src/core/analyze';
 import { CATALOGUE } from '../server/src/core/catalogue/index';
 import { FORMATS } from '../server/src/core/formats/registry';
 import type { FormatId, LogRecord } from '../server/src/core/model';
-import { FAST_READERS, newFastRead } from '../server/src/core/records/fastReaders';
+import { FAST_READERS, newFastRead, TIME_OF_DAY } from '../server/src/core/records/fastReaders';
 import { LineParser } from '../server/src/core/records/lineParser';
-import { wallTime } from '../server/src/core/records/timeWords';
+import { TIME_ONLY_BASE, wallTime } from '../server/src/core/records/timeWords';
 
 // The fast lane reads the commonest line shapes of big files (past line 2,000) without the full
 // parser. It must change nothing but speed: the same analysis, field for field, as the full parser
@@ -101,10 +101,15 @@ const SHAPES: Record<string, Shape> = {
   rfc5424: (t, up, s) => `<30>1 ${rfcStamp(t)} router ${s.tag} ${s.pid ?? '-'} - - ${kernelBody(s, up)}`,
   dmesg: (_t, up, s) => `${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   'dmesg-r': (_t, up, s) => `<6>${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
+  'dmesg-kernel': (_t, up, s) => `kernel: ${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
+  'dmesg-T': (t, _up, s) => `[${ctime(t)}] ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
+  'time-only': (t, up, s) => `${clock(new Date(t))} ${tagOf(s)}: ${kernelBody(s, up)}`,
+  'time-only-ms': (t, _up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${tagOf(s)}: ${s.message}`,
+  'journal-mono': (_t, up, s) => `${uptime(up)} raspberrypi ${s.tag === 'kernel' ? 'kernel' : `${s.tag}[${s.pid ?? 4242}]`}: ${s.message}`,
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -159,7 +164,8 @@ describe('fast readers agree with the full parser line by line', () => {
         assert.equal(typeof r, 'object', line);
         assert.equal(r.format, reader!.format, `format of: ${line}`);
         assert.equal(out.format, reader!.format, line);
-        const time = out.month < 0 ? undefined : wallTime(out.year >= 0 ? out.year : 2024, out.month, out.day, out.hour, out.minute, out.second, out.ms);
+        // A time of day alone is counted from day 0 of the file, as a fresh parser reads a first line.
+        const time = out.month === TIME_OF_DAY ? TIME_ONLY_BASE + ((out.hour * 60 + out.minute) * 60 + out.second) * 1000 + out.ms : out.month < 0 ? undefined : wallTime(out.year >= 0 ? out.year : 2024, out.month, out.day, out.hour, out.minute, out.second, out.ms);
         assert.equal(time, r.time, `time of: ${line}`);
         assert.equal(out.uptime >= 0 ? out.uptime : undefined, r.uptime, `uptime of: ${line}`);
         assert.equal(out.tag || undefined, r.tag, `tag of: ${line}`);
@@ -229,8 +235,8 @@ function TRICKY_LINES(): string[] {
     '[  123.456789]usb glued',
     '[  123.456789]',
     '[005.415]: tool elapsed #refused',
-    '[ 1234.567890] raspberrypi ModemManager[519]: <info> journal-monotonic #refused',
-    '[ 1234.567890] raspberrypi  kernel: journal-monotonic #refused',
+    '[ 1234.567890] raspberrypi ModemManager[519]: <info> journal-monotonic, read by its own reader',
+    '[ 1234.567890] raspberrypi  kernel: journal-monotonic, two spaces before the tag',
     '[ 1234.567890] usb 1-1: [ 12.0] two stamps',
     '[ 1234.567890]\tusb tab #refused',
     '[ 1234.567890] <info> [1767016030.370510] [modem0] a wall clock #refused',
@@ -242,6 +248,49 @@ function TRICKY_LINES(): string[] {
     '<6>[    4.123456] usb 1-1: new high-speed USB device number 2 using ehci-platform',
     '<6>[    4.123456] raspberrypi ModemManager[519]: after a level',
     'kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71',
+    'kernel:[   70.955000] glued prefix',
+    'kernel:  [   70.955000] two spaces after the prefix',
+    'kernel: <6>[   70.955000] printk level after the prefix #refused',
+    'kernel: usb 1-1: no stamp #refused',
+    'Kernel: [   70.955000] capital prefix #refused',
+    '19:54:59 gsmd[1]: hello',
+    '[19:54:59] gsmd[1]: bracketed',
+    '19:54:59] gsmd[1]: a closing bracket alone',
+    '19:54:59.250 kernel: usb 1-1: USB disconnect, device number 6',
+    '19:54:59.250 kernel: [  12.5] usb 1-1: a kernel stamp too',
+    '19:54:59   router netifd[2]: spaces and a host',
+    '19:54:59 daemon.info gsmd[1]: a facility',
+    '19:54:59 daemon.info Mobile data connected #refused',
+    '12:02:38 netifd trm_wwan (3638): udhcpc: received SIGTERM #refused',
+    '9:54:59 gsmd[1]: one-digit hour #refused',
+    '19:54:59,250 gsmd[1]: comma fraction #refused',
+    '19:54:59.1234567890 gsmd[1]: ten digits #refused',
+    '25:61:00 x: y #refused',
+    '19:54 gsmd[1]: no seconds #refused',
+    '19:54:59\tgsmd[1]: a tab #refused',
+    '[Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6',
+    '[ Mon Dec  2 19:54:59 2024 ] spaces inside the brackets',
+    '[Mon Dec  2 19:54:59 2024]usb glued',
+    '[Mon Dec 12 19:54:59 2024] two-digit day',
+    '[Mon Dec 02 19:54:59 2024] zero-padded day',
+    '[Mon Dec  2 19:54:59 2024] kern.info: LuCI facility #refused',
+    '[Mon Dec  2 19:54:59 2024] daemon.err gsmd[1]: LuCI without colon #refused',
+    '[Mon Dec  2 19:54:59 2024] eth0.1: a dot in the first word #refused',
+    '[Mon Dec  2 19:54:59 2024] [  12.500000] a kernel stamp inside #refused',
+    '[Mon Dec  2 19:54:59 2024] <6>printk inside #refused',
+    '[Mon Dec  2 19:54:59 2024]  two spaces #refused',
+    '[Mon Feb 30 19:54:59 2024] not on the calendar #refused',
+    '[Mon Dec  2 19:54:59 CET 2024] a zone #refused',
+    '[wto lip  4 21:36:24 2017] usb 2-1.1: Polish names #refused',
+    '[Mon Dec  2 19:54:59.123 2024] a fraction #refused',
+    '[ 1234.567890] raspberrypi ModemManager[519]: <info>  [modem0] state changed',
+    '[ 1234.567890] raspberrypi   kernel: usb 1-1: spaces before the tag',
+    '[ 1234.567890] raspberrypi kernel: [   12.000000] a second stamp #refused',
+    '[ 1234.567890] raspberrypi kernel: <6>printk #refused',
+    '[ 1234.567890] raspberrypi netifd: no pid, so dmesg',
+    '[ 1234.567890] fe80::1 netifd[1]: colon host #refused',
+    '[ 1234.567890] raspberrypi Kernel: capital',
+    '[ 1234.567890] raspberrypi kerneld[12]: a k tag with a pid',
     `Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ${'x'.repeat(17000)} #refused`,
   ];
 }
@@ -295,9 +344,9 @@ describe('fast lane on generated logs of each format', () => {
     assert.ok(fast.findings.some((f) => f.code === 'clock-jump'));
   });
 
-  it('a log of blocks of logread, dmesg, BSD syslog, ISO and RFC 5424 lines', () => {
+  it('a log of blocks of logread, dmesg (plain, -r, -T, after `kernel:`), BSD syslog, ISO, RFC 5424 and journal-monotonic lines', () => {
     const lines: string[] = [];
-    const shapes = ['logread', 'dmesg', 'bsd-host', 'iso', 'bsd-nohost', 'rfc5424', 'dmesg-r', 'bsd-journal'];
+    const shapes = ['logread', 'dmesg', 'bsd-host', 'iso', 'bsd-nohost', 'rfc5424', 'dmesg-r', 'bsd-journal', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only'];
     for (let b = 0; b < 24; b++) lines.push(...generate(shapes[b % shapes.length], 400, Date.UTC(2024, 10, 1) + b * 86400_000, b + 10, 11));
     assert.ok(both(lines.join('\n')) > 0.3);
   });
@@ -336,7 +385,7 @@ describe('continuation lines after line 2,000', () => {
     'Mon Dec  2 19:54:59 2024 daemon.notice netifd: Interface \'mob1s1a1\' is',
     'now down',
   ];
-  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424']) {
+  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only']) {
     it(`${shape}: a mail-wrapped line is a continuation, not text`, () => {
       const lines = generate(shape, 2500);
       // A plain line the fast lane takes, then its wrapped rest.
@@ -354,7 +403,7 @@ describe('continuation lines after line 2,000', () => {
   });
 
   it('a trailing backslash continues on the next line', () => {
-    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso']) {
+    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso', 'dmesg-T', 'journal-mono', 'time-only']) {
       const lines = generate(shape, 2500);
       const plain = SHAPES[shape](Date.UTC(2024, 11, 1), 5000, NOISE[1]);
       lines.push(`${plain} \\`, '    usb 1-1: USB disconnect, device number 5', `${plain} \\`, SHAPES[shape](Date.UTC(2024, 11, 1, 0, 1), 5001, NOISE[2]), ...generate(shape, 300, Date.UTC(2024, 11, 2)));

@@ -1,6 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, newFastRead, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, newFastRead, TIME_OF_DAY, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -193,6 +193,7 @@ export class EventCollector {
   /** The wall time of the line the fast reader read; a yearless one takes the parser's year (and moves it on at New Year). */
   private fastTime(): number | undefined {
     const fast = this.fastRead;
+    if (fast.month === TIME_OF_DAY) return this.parser.timeOfDay(fast.hour, fast.minute, fast.second, fast.ms);
     return fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
   }
 

@@ -17,7 +17,7 @@ export interface FastRead {
   format: FormatId;
   /** The year as written, or -1 when the stamp has none (the parser's yearless year applies). */
   year: number;
-  /** 0-11, or -1 when the line has no wall clock (dmesg). */
+  /** 0-11; -1 when the line has no wall clock (dmesg); TIME_OF_DAY when it has a time of day alone. */
   month: number;
   day: number;
   hour: number;
@@ -38,6 +38,9 @@ export interface FastRead {
   /** Index in the line where the message starts, before envelopes are peeled. */
   messageStart: number;
 }
+
+/** `FastRead.month` of a line that has a time of day and no date (the time-only format). */
+export const TIME_OF_DAY = -2;
 
 export interface FastReader {
   format: FormatId;
@@ -482,9 +485,12 @@ function readRfc5424(s: string, out: FastRead): boolean {
   return true;
 }
 
-/** `[  123.456789] usb 1-1: ...`, `<6>[    4.123456] ...`: the kernel ring buffer as `dmesg` and `dmesg -r` print it. */
+/**
+ * `[  123.456789] usb 1-1: ...`, `<6>[    4.123456] ...`, `kernel: [   70.955000] ...`: the kernel
+ * ring buffer as `dmesg` and `dmesg -r` print it, and as some pastes keep it after a bare `kernel:`.
+ */
 function readDmesg(s: string, out: FastRead): boolean {
-  const i = afterPri(s);
+  const i = s.charCodeAt(0) === 107 /* k */ ? afterKernelPrefix(s) : afterPri(s);
   if (i < 0) return false;
   const end = readUptime(s, i);
   if (end < 0) return false;
@@ -509,6 +515,105 @@ function readDmesg(s: string, out: FastRead): boolean {
   out.firstWord = '';
   out.messageStart = start;
   return true;
+}
+
+/** After `kernel:` and the spaces that follow it, or -1 when the line does not start so. */
+function afterKernelPrefix(s: string): number {
+  if (!s.startsWith('kernel:')) return -1;
+  let i = 7;
+  while (s.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/**
+ * `19:54:59 gsmd[1]: ...`, `[12:02:38] netifd: ...`, `19:54:59.250 kernel: ...`: a time of day
+ * alone (a serial console, a condensed paste), then a syslog body. Two-digit hours and a `.`
+ * fraction only; other spellings are the full parser's.
+ */
+function readTimeOnly(s: string, out: FastRead): boolean {
+  const i = s.charCodeAt(0) === OPEN ? 1 : 0;
+  let j = readClock(s, i, out, true);
+  if (j < 0) return false;
+  if (s.charCodeAt(j) === CLOSE) j++;
+  if (s.charCodeAt(j) !== SPACE) return false;
+  while (s.charCodeAt(j) === SPACE) j++;
+  if (needsFullParser(s) || !readSyslogBody(s, j, out, false, false) || !kernelChecked(s, out)) return false;
+  out.format = 'time-only';
+  out.year = -1;
+  out.month = TIME_OF_DAY;
+  return true;
+}
+
+/**
+ * `[Mon Dec  2 19:54:59 2024] usb 1-1: ...`: `dmesg -T` in an English locale (other locales'
+ * names are the full parser's). A message whose first word has a dot may be LuCI's
+ * `facility.level` (the luci format, earlier in the registry), and one that opens with `[` or `<`
+ * may carry a kernel envelope: both are left to the full parser.
+ */
+function readDmesgT(s: string, out: FastRead): boolean {
+  if (s.charCodeAt(0) !== OPEN) return false;
+  let i = 1;
+  while (s.charCodeAt(i) === SPACE) i++;
+  if (s.charCodeAt(i + 3) !== SPACE || s.charCodeAt(i + 7) !== SPACE || s.charCodeAt(i + 10) !== SPACE || s.charCodeAt(i + 19) !== SPACE) return false;
+  if (!ENGLISH_WEEKDAYS.has(code3(s, i))) return false;
+  const month = ENGLISH_MONTHS.get(code3(s, i + 4)) ?? -1;
+  const day = (s.charCodeAt(i + 8) === SPACE ? 0 : digit(s, i + 8)) * 10 + digit(s, i + 9);
+  const year = digit(s, i + 20) * 1000 + digit(s, i + 21) * 100 + digit(s, i + 22) * 10 + digit(s, i + 23);
+  if (!isRealDate(month, day, year) || readClock(s, i + 11, out, false) !== i + 19) return false;
+  let j = i + 24;
+  while (s.charCodeAt(j) === SPACE) j++;
+  if (s.charCodeAt(j) !== CLOSE) return false;
+  j++;
+  // `\s?` after the stamp: one space, and the message must not start with more white space.
+  const start = s.charCodeAt(j) === SPACE ? j + 1 : j;
+  const c = s.charCodeAt(start);
+  if (start < s.length && !(c > 32 && c < 127)) return false;
+  if (c === OPEN || c === LT || needsFullParser(s)) return false;
+  for (let k = start; k < s.length && s.charCodeAt(k) !== SPACE; k++) if (s.charCodeAt(k) === DOT) return false;
+  out.format = 'dmesg-T';
+  out.year = year;
+  out.month = month;
+  out.day = day;
+  out.uptime = -1;
+  out.tag = 'kernel';
+  out.host = '';
+  out.firstWord = '';
+  out.messageStart = start;
+  return true;
+}
+
+/**
+ * `[ 1234.567890] raspberrypi ModemManager[519]: ...`: journalctl -o short-monotonic, a host and
+ * a tag with a pid (or `kernel: `) after the uptime. A kernel message that opens with `[` or `<`
+ * (an envelope the parser would peel) is left to the full parser.
+ */
+function readJournalMonotonic(s: string, out: FastRead): boolean {
+  const end = readUptime(s, 0);
+  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  let i = end + 1;
+  while (s.charCodeAt(i) === SPACE) i++;
+  const hostStart = i;
+  while (i - hostStart <= 64 && isClass(s.charCodeAt(i), HOST_CHAR)) i++;
+  if (i === hostStart || i - hostStart > 64 || s.charCodeAt(i) !== SPACE) return false;
+  const hostEnd = i;
+  while (s.charCodeAt(i) === SPACE) i++;
+  const start = readTag(s, i);
+  if (start < 0) return false;
+  const tag = tagRead;
+  // The format's look-ahead: a tag with a pid, or `kernel: ` itself.
+  if (s.charCodeAt(tagEnd) !== OPEN && tag !== 'kernel') return false;
+  const c = s.charCodeAt(start);
+  if (tag === 'kernel' && (c === OPEN || c === LT)) return false;
+  if (needsFullParser(s)) return false;
+  out.format = 'journal-monotonic';
+  out.year = -1;
+  out.month = -1;
+  out.uptime = uptimeRead;
+  out.host = word(s, hostStart, hostEnd);
+  out.tag = tag;
+  out.firstWord = '';
+  out.messageStart = start;
+  return kernelChecked(s, out);
 }
 
 /**
@@ -554,4 +659,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
   'journal-iso': { format: 'journal-iso', read: readJournalIso },
   rfc5424: { format: 'rfc5424', read: readRfc5424 },
   dmesg: { format: 'dmesg', read: readDmesg },
+  'dmesg-T': { format: 'dmesg-T', read: readDmesgT },
+  'time-only': { format: 'time-only', read: readTimeOnly },
+  'journal-monotonic': { format: 'journal-monotonic', read: readJournalMonotonic },
 };

@@ -224,6 +224,18 @@ export class LineParser {
     return this.hosts.has(word);
   }
 
+  /**
+   * The time of a stamp with a time of day alone: days are counted from the first line, the next
+   * one starting when the time goes back more than an hour (midnight passed), not a step back.
+   */
+  timeOfDay(hour: number, minute: number, second: number, ms: number): number {
+    this.timeOnly = true;
+    const ofDay = ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+    if (this.lastTimeOfDay >= 0 && ofDay + 3600_000 < this.lastTimeOfDay) this.timeOnlyDay++;
+    this.lastTimeOfDay = ofDay;
+    return TIME_ONLY_BASE + this.timeOnlyDay * 86400_000 + ofDay;
+  }
+
   /** The year of a yearless date in `month` (0-11): the reference year, rolled over at New Year. */
   yearlessYear(month: number): number {
     // Track the Dec -> Jan rollover; the caller corrects the base year at the end. Never past the
@@ -236,14 +248,7 @@ export class LineParser {
 
   /** Wall time of a stamp; the year, when absent, is the reference year rolled over at New Year. */
   private timeOf(p: StampParts): number {
-    if (p.month === undefined || p.day === undefined) {
-      this.timeOnly = true;
-      const ofDay = ((p.hour * 60 + p.minute) * 60 + p.second) * 1000 + p.ms;
-      // A time more than an hour before the previous one is the next day, not a step back.
-      if (this.lastTimeOfDay >= 0 && ofDay + 3600_000 < this.lastTimeOfDay) this.timeOnlyDay++;
-      this.lastTimeOfDay = ofDay;
-      return TIME_ONLY_BASE + this.timeOnlyDay * 86400_000 + ofDay;
-    }
+    if (p.month === undefined || p.day === undefined) return this.timeOfDay(p.hour, p.minute, p.second, p.ms);
     const year = p.year ?? this.yearlessYear(p.month);
     return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
   }
