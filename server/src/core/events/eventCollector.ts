@@ -236,11 +236,11 @@ export class EventCollector {
   /**
    * Accounts for a line that no catalogue entry can match without building its record: a line
    * whose shape a fast reader is certain of, with the same clocks, counters and parser state the
-   * full path would leave; false sends the line to the full parser. Used once the file has shown
-   * it is a plain log (no wrapped lines so far), so mail-wrapped excerpts always take the full path.
+   * full path would leave; false sends the line to the full parser. Sections and mail-wrapped
+   * text do not turn it off: no fast reader takes a line without a stamp (wrapped text, a section
+   * header), and the last fast line is read again before such a line, so it can be continued.
    */
   private fastLane(text: string, lineNo: number): boolean {
-    if (this.skipped.continuation || this.section !== undefined) return false;
     const fast = this.fastRead;
     if (!this.readFast(text)) return false;
     this.certain = true;
