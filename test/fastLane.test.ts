@@ -411,6 +411,14 @@ describe('continuation lines after line 2,000', () => {
     }
   });
 
+  it('stays on after a wrapped line and inside troubleshoot sections', () => {
+    // Before, one wrapped line or one section header sent every line after it to the full parser.
+    const afterWrap = [...generate('logread', 2100), ...wrapped, ...generate('logread', 6000, Date.UTC(2024, 11, 3))];
+    assert.ok(both(afterWrap.join('\n')) > 0.6, 'the fast lane takes most lines after the wrapped one');
+    const sectioned = ['[Dmesg]', ...generate('dmesg', 2100), '', '[Logread]', ...generate('logread', 6000, Date.UTC(2024, 11, 3))];
+    assert.ok(both(sectioned.join('\n')) > 0.6, 'the fast lane takes most lines of the sections');
+  });
+
   it('the format changes in the middle of the file, with sections, elisions and blank lines', () => {
     const lines = [
       ...generate('logread', 2200),
