@@ -7,11 +7,13 @@
 //   runtime) in turn, A B C A B C..., after one warm-up round: medians, ratios, peak RSS.
 // - Peak RSS of a 10,000,000-line log (gzipped) where half the lines are catalogued events, and of
 //   the gzip and archive bombs.
+// - The same RutOS log re-told in other shapes (generate-shapes.mjs: dmesg -T, journal-monotonic,
+//   a time of day alone, under a troubleshoot section header), each timed against it.
 // - The timeline payload, the language server (bench-lsp.mjs) and the grammar (bench-grammar.mjs).
 // Needs GNU time (/usr/bin/time) for peak RSS and lnav for the comparison: both are installed with
 // apt-get when missing and running as root. Environment: BENCH_PAIRS (rounds per log, default 5),
 // BENCH_LINES (lines per log, default 1,000,000), BENCH_BIG_LINES (default 10,000,000),
-// BENCH_PARTS (a comma list of cli,big,bombs,timeline,lsp,grammar; default all).
+// BENCH_PARTS (a comma list of cli,shapes,big,bombs,timeline,lsp,grammar; default all).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,7 +26,9 @@ import { generateLog } from './generate-log.mjs';
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const BIG_LINES = Number(process.env.BENCH_BIG_LINES ?? 10_000_000);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cli,big,bombs,timeline,lsp,grammar').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cli,shapes,big,bombs,timeline,lsp,grammar').split(','));
+/** Rounds of each re-told shape against its source log. */
+const SHAPE_ROUNDS = 3;
 const RSS_TARGET_MB = 200;
 const started = performance.now();
 
@@ -159,6 +163,29 @@ if (PARTS.has('cli')) {
     rows.push(['gsmlens / bare Node loop wall', ratio(wall / fw), '<= 2.5x', wall / fw <= 2.5]);
     rows.push(['other processes on the machine during these runs', others(cpu0, cpu()), '', undefined]);
     rows.push(['gsmlens peak RSS (largest of the runs)', mb(rss), `< ${RSS_TARGET_MB} MB`, rss < RSS_TARGET_MB]);
+  }
+}
+
+if (PARTS.has('shapes')) {
+  const rows = section(`The RutOS log re-told in other shapes (generate-shapes.mjs), ${SHAPE_ROUNDS} rounds each against ${logs[0].file}`);
+  const { SHAPES, generateShape } = await import('./generate-shapes.mjs');
+  const hash = createHash('sha1').update(readFileSync('scripts/generate-shapes.mjs')).digest('hex').slice(0, 8);
+  for (const shape of Object.keys(SHAPES)) {
+    const file = await cached(`.bench/shape-${shape}-${hash}-${LINES}.log`, (f) => generateShape(shape, logs[0].file, f));
+    console.error(`timing ${file}...`);
+    const ours = [];
+    const source = [];
+    for (let i = 0; i <= SHAPE_ROUNDS; i++) {
+      const a = gsmlens(file);
+      const b = gsmlens(logs[0].file);
+      if (i === 0) continue;
+      ours.push(a);
+      source.push(b);
+    }
+    const f = JSON.parse(ours[0].stdout).files[0];
+    const wall = median(ours.map((r) => r.wall));
+    const x = wall / median(source.map((r) => r.wall));
+    rows.push([`${shape}: read as ${f.format}`, `${sec(wall)} (${range(ours.map((r) => r.wall))}), ${ratio(x)} the logread time, peak RSS ${mb(Math.max(...ours.map((r) => r.rss)))}`, '<= 1.5x the logread', x <= 1.5]);
   }
 }
 
