@@ -333,20 +333,29 @@ function readClock(s: string, i: number, out: FastRead, fraction: boolean): numb
   return j;
 }
 
-/** `Mon Dec  2 19:54:59 2024 daemon.info tag[pid]: msg`: ctime with the year, as logread writes it. */
-function readLogread(s: string, out: FastRead): boolean {
-  if (s.length < 32 || s.charCodeAt(3) !== SPACE || s.charCodeAt(7) !== SPACE || s.charCodeAt(10) !== SPACE || s.charCodeAt(19) !== SPACE || s.charCodeAt(24) !== SPACE) return false;
-  if (!ENGLISH_WEEKDAYS.has(code3(s, 0))) return false;
-  const month = ENGLISH_MONTHS.get(code3(s, 4)) ?? -1;
-  const day = (s.charCodeAt(8) === SPACE ? 0 : digit(s, 8)) * 10 + digit(s, 9);
-  const year = digit(s, 20) * 1000 + digit(s, 21) * 100 + digit(s, 22) * 10 + digit(s, 23);
+/**
+ * An English ctime stamp with the year at `i` (`Mon Dec  2 19:54:59 2024`, day padded with a
+ * space or a zero) into `out`'s date and clock; returns the index after the year, or -1.
+ */
+function readCtime(s: string, i: number, out: FastRead): number {
+  if (s.charCodeAt(i + 3) !== SPACE || s.charCodeAt(i + 7) !== SPACE || s.charCodeAt(i + 10) !== SPACE || s.charCodeAt(i + 19) !== SPACE) return -1;
+  if (!ENGLISH_WEEKDAYS.has(code3(s, i))) return -1;
+  const month = ENGLISH_MONTHS.get(code3(s, i + 4)) ?? -1;
+  const day = (s.charCodeAt(i + 8) === SPACE ? 0 : digit(s, i + 8)) * 10 + digit(s, i + 9);
+  const year = digit(s, i + 20) * 1000 + digit(s, i + 21) * 100 + digit(s, i + 22) * 10 + digit(s, i + 23);
   // A date that is not on the calendar (`Feb 31`, year 0000) is the full parser's, which refuses it too.
-  if (!isRealDate(month, day, year) || readClock(s, 11, out, false) !== 19) return false;
-  if (needsFullParser(s) || !readSyslogBody(s, 25, out, true, false) || !kernelChecked(s, out)) return false;
-  out.format = 'logread';
+  if (!isRealDate(month, day, year) || readClock(s, i + 11, out, false) !== i + 19) return -1;
   out.year = year;
   out.month = month;
   out.day = day;
+  return i + 24;
+}
+
+/** `Mon Dec  2 19:54:59 2024 daemon.info tag[pid]: msg`: ctime with the year, as logread writes it. */
+function readLogread(s: string, out: FastRead): boolean {
+  if (s.length < 32 || s.charCodeAt(24) !== SPACE || readCtime(s, 0, out) < 0) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, 25, out, true, false) || !kernelChecked(s, out)) return false;
+  out.format = 'logread';
   return true;
 }
 
@@ -554,13 +563,8 @@ function readDmesgT(s: string, out: FastRead): boolean {
   if (s.charCodeAt(0) !== OPEN) return false;
   let i = 1;
   while (s.charCodeAt(i) === SPACE) i++;
-  if (s.charCodeAt(i + 3) !== SPACE || s.charCodeAt(i + 7) !== SPACE || s.charCodeAt(i + 10) !== SPACE || s.charCodeAt(i + 19) !== SPACE) return false;
-  if (!ENGLISH_WEEKDAYS.has(code3(s, i))) return false;
-  const month = ENGLISH_MONTHS.get(code3(s, i + 4)) ?? -1;
-  const day = (s.charCodeAt(i + 8) === SPACE ? 0 : digit(s, i + 8)) * 10 + digit(s, i + 9);
-  const year = digit(s, i + 20) * 1000 + digit(s, i + 21) * 100 + digit(s, i + 22) * 10 + digit(s, i + 23);
-  if (!isRealDate(month, day, year) || readClock(s, i + 11, out, false) !== i + 19) return false;
-  let j = i + 24;
+  let j = readCtime(s, i, out);
+  if (j < 0) return false;
   while (s.charCodeAt(j) === SPACE) j++;
   if (s.charCodeAt(j) !== CLOSE) return false;
   j++;
@@ -571,9 +575,6 @@ function readDmesgT(s: string, out: FastRead): boolean {
   if (c === OPEN || c === LT || needsFullParser(s)) return false;
   for (let k = start; k < s.length && s.charCodeAt(k) !== SPACE; k++) if (s.charCodeAt(k) === DOT) return false;
   out.format = 'dmesg-T';
-  out.year = year;
-  out.month = month;
-  out.day = day;
   out.uptime = -1;
   out.tag = 'kernel';
   out.host = '';
