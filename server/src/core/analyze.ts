@@ -1,7 +1,8 @@
 import { detectHost } from './stories/hosts';
-import { tellStories, verdictFinding } from './stories/tellStories';
+import { tellStoriesSteps, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
-import { detectFindings } from './findings/detectFindings';
+import { detectFindingsSteps } from './findings/detectFindings';
+import { runSteps, type Steps } from './steps';
 import { toFinding } from './findings/detectors/findingBuilder';
 import { detectUnreadFiles } from './findings/detectors/readability';
 import { RuleMatcher, type CompiledRule } from './findings/customRules';
@@ -124,25 +125,21 @@ export interface AnalysisContext {
 
 /** Findings and episodes over the events of all files. */
 export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Analysis {
-  const steps = finishAnalysisSteps(files, options, context);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(finishAnalysisSteps(files, options, context));
 }
 
 /**
  * `finishAnalysis` in steps, for a caller that lets other work run between them: the language
  * server answers hovers there while it finishes a big document (tens of milliseconds in all).
  */
-export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Generator<void, Analysis> {
+export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Steps<Analysis> {
   const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
   // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
   const host = detectHost(files.flatMap((f) => f.events), files.map((f) => f.summary));
   yield;
-  const { events, findings, devices } = detectFindings(files, detect, host.host === 'rutos');
+  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos');
   yield;
-  const { episodes } = tellStories({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
+  const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));

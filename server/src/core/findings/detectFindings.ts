@@ -10,6 +10,7 @@ import { chronological, findingOf } from './eventTime';
 import type { DetectOptions } from './options';
 import { LineIndex } from '../events/lineIndex';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
+import { runSteps, type Steps } from '../steps';
 
 export interface Detection {
   /** All events of all files, in the order they happened. */
@@ -18,10 +19,18 @@ export interface Detection {
   devices: UsbDevice[];
 }
 
-/** Runs every detector over the events of the files and returns findings in file order. */
-/** `rutos`: the logs come from a RutOS router, where RutOS's own USB composition per modem applies. */
+/**
+ * Runs every detector over the events of the files and returns findings in file order.
+ * `rutos`: the logs come from a RutOS router, where RutOS's own USB composition per modem applies.
+ */
 export function detectFindings(files: readonly FileEvents[], options: DetectOptions, rutos = true): Detection {
+  return runSteps(detectFindingsSteps(files, options, rutos));
+}
+
+/** `detectFindings` in steps: one detector at a time (see steps.ts). */
+export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos = true): Steps<Detection> {
   const events = chronological(files.flatMap((f) => f.events));
+  yield;
   const devices = buildUsbHistory(events);
   const lastEvent = new Map<number, LogEvent>();
   for (const e of events) lastEvent.set(e.file, e);
@@ -39,16 +48,20 @@ export function detectFindings(files: readonly FileEvents[], options: DetectOpti
     if (!index) errorsByFile.set(file, (index = new LineIndex(events.filter((e) => e.file === file && findingOf(e) === 'usb-enumeration-error'))));
     return index;
   };
-  const findings: Finding[] = [
-    ...detectBursts(events, options),
-    ...detectUsbFindings(devices, {
-      lastEvent: (file) => lastEvent.get(file),
-      enumerationErrors: (file, from, to) => enumerationErrors(file).within(from + 1, to - 1),
-      rutos,
-    }, options),
-    ...detectEdlMode(events),
-    ...files.flatMap((f) => [...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f)]),
-  ];
+  yield;
+  const findings: Finding[] = detectBursts(events, options);
+  yield;
+  findings.push(...detectUsbFindings(devices, {
+    lastEvent: (file) => lastEvent.get(file),
+    enumerationErrors: (file, from, to) => enumerationErrors(file).within(from + 1, to - 1),
+    rutos,
+  }, options));
+  yield;
+  findings.push(...detectEdlMode(events));
+  for (const f of files) {
+    yield;
+    findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f));
+  }
   findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
   return { events, findings, devices };
 }

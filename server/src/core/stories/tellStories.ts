@@ -12,6 +12,7 @@ import { isUpdateAnchor } from './entries/modemUpdate';
 import { STORIES, UPDATE_STORY_ID } from './registry';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
+import { runSteps, type Steps } from '../steps';
 
 export interface StoryInput {
   files: readonly FileEvents[];
@@ -36,6 +37,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * come from one device) and picks the wording of every piece of advice.
  */
 export function tellStories(input: StoryInput): { episodes: Episode[]; host: HostGuess } {
+  return runSteps(tellStoriesSteps(input));
+}
+
+/** `tellStories` in steps: one story over one file at a time (see steps.ts). */
+export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[]; host: HostGuess }> {
   const host = input.host ?? detectHost(input.events, input.files.map((f) => f.summary));
   const episodes: Episode[] = [];
   const candidates = input.files.filter((f) => !input.storyFiles || input.storyFiles.includes(f.file));
@@ -54,6 +60,7 @@ export function tellStories(input: StoryInput): { episodes: Episode[]; host: Hos
     const windows = updateWindows(mine, file.endLine);
     const windowed = windows.map((window, i) => contextFor({ ...base, window, ...(facts && i === windows.length - 1 ? { facts } : {}) }));
     for (const story of STORIES) {
+      yield;
       for (const ctx of story.id === UPDATE_STORY_ID && windowed.length ? windowed : [whole]) {
         for (const draft of story.build(ctx)) {
           if (alreadyTold(draft, told)) continue;
