@@ -105,11 +105,13 @@ const SHAPES: Record<string, Shape> = {
   'dmesg-T': (t, _up, s) => `[${ctime(t)}] ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   'time-only': (t, up, s) => `${clock(new Date(t))} ${tagOf(s)}: ${kernelBody(s, up)}`,
   'time-only-ms': (t, _up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${tagOf(s)}: ${s.message}`,
+  // An application's own log (Python logging, multilog): a level word, then where it was said.
+  'iso-plain': (t, _up, s) => { const d = new Date(t); return `${isoDate(d)} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}417 ${['INFO', 'ERROR   ', 'WARNING:', 'DEBUG'][t % 4]} modem.py:${t % 300} ${s.message}`; },
   'journal-mono': (_t, up, s) => `${uptime(up)} raspberrypi ${s.tag === 'kernel' ? 'kernel' : `${s.tag}[${s.pid ?? 4242}]`}: ${s.message}`,
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -253,6 +255,25 @@ function TRICKY_LINES(): string[] {
     'kernel: <6>[   70.955000] printk level after the prefix #refused',
     'kernel: usb 1-1: no stamp #refused',
     'Kernel: [   70.955000] capital prefix #refused',
+    '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting',
+    '2024-12-02 19:54:59 WARNING: a level with a colon',
+    '2024-12-02 19:54:59 WARNINGS are not a level word',
+    '2024-12-02 19:54:59 INFO gsmd[1]: a tag after the first word is journal-iso',
+    '2024-12-02 19:54:59 router netifd: a host and a tag',
+    '2024-12-02 19:54:59 router: a colon word',
+    '2024-12-02 19:54:59 INFO modem.py:12 a colon inside the second word',
+    '2024-12-02 19:54:59 INFO br-lan: a tag after the level word makes it journal-iso',
+    '2024-12-02 19:54:59 INFO mm [12]: a spaced pid after the level word',
+    '2024-12-02 19:54:59 no level word at all',
+    '2024-12-02T19:54:59Z ERROR a T and a zone',
+    '2024-12-02T19:54:59.5+01:00 DEBUG a short fraction and an offset',
+    '2024-12-02 19:54:59 ERROR [modem0] an envelope #refused',
+    '2024-12-02 19:54:59 ERROR <warn> an envelope #refused',
+    '2024-12-02 19:54:59 [ 12.500000] a kernel stamp #refused',
+    '2024-12-02 19:54:59\tERROR a tab #refused',
+    '2024-12-02 19:54:59 ERROR\tRead a tab after the level #refused',
+    '2024-12-02 19:54:59,123 ERROR comma fraction #refused',
+    '2024-13-02 19:54:59 ERROR month 13 #refused',
     '19:54:59 gsmd[1]: hello',
     '[19:54:59] gsmd[1]: bracketed',
     '19:54:59] gsmd[1]: a closing bracket alone',
@@ -346,7 +367,7 @@ describe('fast lane on generated logs of each format', () => {
 
   it('a log of blocks of logread, dmesg (plain, -r, -T, after `kernel:`), BSD syslog, ISO, RFC 5424 and journal-monotonic lines', () => {
     const lines: string[] = [];
-    const shapes = ['logread', 'dmesg', 'bsd-host', 'iso', 'bsd-nohost', 'rfc5424', 'dmesg-r', 'bsd-journal', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only'];
+    const shapes = ['logread', 'dmesg', 'bsd-host', 'iso', 'bsd-nohost', 'rfc5424', 'dmesg-r', 'bsd-journal', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only', 'iso-plain'];
     for (let b = 0; b < 24; b++) lines.push(...generate(shapes[b % shapes.length], 400, Date.UTC(2024, 10, 1) + b * 86400_000, b + 10, 11));
     assert.ok(both(lines.join('\n')) > 0.3);
   });
@@ -385,7 +406,7 @@ describe('continuation lines after line 2,000', () => {
     'Mon Dec  2 19:54:59 2024 daemon.notice netifd: Interface \'mob1s1a1\' is',
     'now down',
   ];
-  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only']) {
+  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only', 'iso-plain']) {
     it(`${shape}: a mail-wrapped line is a continuation, not text`, () => {
       const lines = generate(shape, 2500);
       // A plain line the fast lane takes, then its wrapped rest.
@@ -403,12 +424,22 @@ describe('continuation lines after line 2,000', () => {
   });
 
   it('a trailing backslash continues on the next line', () => {
-    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso', 'dmesg-T', 'journal-mono', 'time-only']) {
+    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso', 'dmesg-T', 'journal-mono', 'time-only', 'iso-plain']) {
       const lines = generate(shape, 2500);
       const plain = SHAPES[shape](Date.UTC(2024, 11, 1), 5000, NOISE[1]);
       lines.push(`${plain} \\`, '    usb 1-1: USB disconnect, device number 5', `${plain} \\`, SHAPES[shape](Date.UTC(2024, 11, 1, 0, 1), 5001, NOISE[2]), ...generate(shape, 300, Date.UTC(2024, 11, 2)));
       both(lines.join('\n'));
     }
+  });
+
+  it('an application log whose level word a journal line made a host', () => {
+    // `DEBUG br-lan: ...` is journal-iso (host DEBUG, tag br-lan); from then on the parser takes
+    // DEBUG for a host, so `DEBUG modem.py:1 ...` is journal-iso too, which the fast lane must see.
+    const lines = [...generate('iso-plain', 2500), SHAPES['iso-plain'](Date.UTC(2024, 11, 1), 0, NOISE[0]).replace(/ (INFO|ERROR|WARNING:|DEBUG)\s+modem\.py:\d+ .*$/, ' DEBUG br-lan: port 2(eth0.1) entered forwarding state'), ...generate('iso-plain', 500, Date.UTC(2024, 11, 2))];
+    assert.ok(lines.some((l) => / DEBUG br-lan: /.test(l)));
+    both(lines.join('\n'));
+    const fast = analyzeText(lines.join('\n'), { referenceTime: REF });
+    assert.ok((fast.files[0].formats?.['journal-iso'] ?? 0) > 100, 'the DEBUG lines after it are journal-iso');
   });
 
   it('stays on after a wrapped line and inside troubleshoot sections', () => {

@@ -243,6 +243,8 @@ export class EventCollector {
   private fastLane(text: string, lineNo: number): boolean {
     const fast = this.fastRead;
     if (!this.readFast(text)) return false;
+    // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
+    if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
     this.certain = true;
     const parser = this.parser;
     // The parser learns a repeated first word as a host column (`kern.info` of two RutOS events in

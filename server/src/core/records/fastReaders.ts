@@ -35,6 +35,12 @@ export interface FastRead {
    * '' when it does not.
    */
   firstWord: string;
+  /**
+   * A word the read holds only while the file has not shown it as a host, '' for none: an
+   * iso-plain line's first word, which journal-iso (earlier in the registry) takes for a host it
+   * knows.
+   */
+  notHost: string;
   /** Index in the line where the message starts, before envelopes are peeled. */
   messageStart: number;
 }
@@ -48,7 +54,7 @@ export interface FastReader {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', messageStart: 0 };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0 };
 }
 
 const SPACE = 32;
@@ -265,6 +271,7 @@ function stampLikeHost(s: string, a: number, b: number): boolean {
 function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, hostFirst: boolean): boolean {
   out.uptime = -1;
   out.firstWord = '';
+  out.notHost = '';
   out.host = '';
   out.tag = '';
   // Most lines of a log start with `facility.level `: its end found natively, its characters checked once.
@@ -430,6 +437,67 @@ function readJournalIso(s: string, out: FastRead): boolean {
   return true;
 }
 
+/**
+ * `2018-08-28 13:58:33.374040500 ERROR    Read error, quitting`: an application log with an ISO
+ * stamp and perhaps a level word (daemontools multilog, Python logging). journal-iso comes first
+ * in the registry and takes the line when its first word is a host: when a tag follows that word
+ * (those lines are refused here) or when the file has shown the word as a host (`notHost`, which
+ * the collector checks).
+ */
+function readIsoPlain(s: string, out: FastRead): boolean {
+  const end = readIsoStamp(s, 0, out, false, false);
+  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  let i = end + 1;
+  while (s.charCodeAt(i) === SPACE) i++;
+  // The first word as journal-iso's HOST reads it (`[A-Za-z0-9_.:-]{1,64}` and white space).
+  let w = i;
+  while (w - i <= 64 && (isClass(s.charCodeAt(w), HOST_CHAR) || s.charCodeAt(w) === COLON)) w++;
+  const hostLike = w > i && w - i <= 64 && (s.charCodeAt(w) === SPACE || s.charCodeAt(w) === 9);
+  if (hostLike) {
+    // What follows it must not be a tag (TAG: tag characters, perhaps ` [pid]`, then `: `). A run
+    // of tag characters holds no `:`, ` ` or `[`, so TAG can only end where the run ends.
+    let a = w;
+    while (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === 9) a++;
+    let t = a;
+    while (t - a <= 64 && isClass(s.charCodeAt(t), TAG_CHAR)) t++;
+    const c = s.charCodeAt(t);
+    if ((c === COLON && s.charCodeAt(t + 1) === SPACE) || c === OPEN || (c === SPACE && s.charCodeAt(t + 1) === OPEN)) return false;
+  }
+  // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
+  let start = i;
+  const level = levelWordAt(s, i);
+  if (level > i) {
+    start = level;
+    if (s.charCodeAt(start) === COLON) start++;
+    while (s.charCodeAt(start) === SPACE) start++;
+  }
+  const c = s.charCodeAt(start);
+  // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's.
+  if ((start < s.length && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s)) return false;
+  out.format = 'iso-plain';
+  out.uptime = -1;
+  out.tag = '';
+  out.host = '';
+  out.firstWord = '';
+  out.notHost = hostLike ? word(s, i, w) : '';
+  out.messageStart = start;
+  return true;
+}
+
+const LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
+
+/** The end of iso-plain's level word at `i` when one stands there as a whole word, else `i`. */
+function levelWordAt(s: string, i: number): number {
+  for (const w of LEVEL_WORDS) {
+    if (!sameText(s, i, w)) continue;
+    const next = s.charCodeAt(i + w.length);
+    // `\b`: not followed by a word character.
+    if ((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95) continue;
+    return i + w.length;
+  }
+  return i;
+}
+
 /** A field of an RFC 5424 header: 1 to `max` printable ASCII characters, then a space. Returns the index of the space, or -1. */
 function readField(s: string, i: number, max: number): number {
   let j = i;
@@ -487,6 +555,7 @@ function readRfc5424(s: string, out: FastRead): boolean {
   const app = word(s, hostEnd + 1, appEnd);
   out.tag = app === '-' ? '' : app;
   out.firstWord = '';
+  out.notHost = '';
   out.messageStart = j;
   out.uptime = -1;
   if (!kernelChecked(s, out)) return false;
@@ -522,6 +591,7 @@ function readDmesg(s: string, out: FastRead): boolean {
   out.tag = 'kernel';
   out.host = '';
   out.firstWord = '';
+  out.notHost = '';
   out.messageStart = start;
   return true;
 }
@@ -579,6 +649,7 @@ function readDmesgT(s: string, out: FastRead): boolean {
   out.tag = 'kernel';
   out.host = '';
   out.firstWord = '';
+  out.notHost = '';
   out.messageStart = start;
   return true;
 }
@@ -613,6 +684,7 @@ function readJournalMonotonic(s: string, out: FastRead): boolean {
   out.host = word(s, hostStart, hostEnd);
   out.tag = tag;
   out.firstWord = '';
+  out.notHost = '';
   out.messageStart = start;
   return kernelChecked(s, out);
 }
@@ -662,5 +734,6 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
   dmesg: { format: 'dmesg', read: readDmesg },
   'dmesg-T': { format: 'dmesg-T', read: readDmesgT },
   'time-only': { format: 'time-only', read: readTimeOnly },
+  'iso-plain': { format: 'iso-plain', read: readIsoPlain },
   'journal-monotonic': { format: 'journal-monotonic', read: readJournalMonotonic },
 };
