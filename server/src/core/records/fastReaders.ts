@@ -474,13 +474,8 @@ function readIsoPlain(s: string, out: FastRead): boolean {
   const c = s.charCodeAt(start);
   // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's.
   if ((start < s.length && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s)) return false;
-  out.format = 'iso-plain';
-  out.uptime = -1;
-  out.tag = '';
-  out.host = '';
-  out.firstWord = '';
+  messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
-  out.messageStart = start;
   return true;
 }
 
@@ -551,16 +546,9 @@ function readRfc5424(s: string, out: FastRead): boolean {
   if (s.charCodeAt(j) === SPACE) j++;
   if (needsFullParser(s)) return false;
   const host = word(s, hostStart, hostEnd);
-  out.host = host === '-' ? '' : host;
   const app = word(s, hostEnd + 1, appEnd);
-  out.tag = app === '-' ? '' : app;
-  out.firstWord = '';
-  out.notHost = '';
-  out.messageStart = j;
-  out.uptime = -1;
-  if (!kernelChecked(s, out)) return false;
-  out.format = 'rfc5424';
-  return true;
+  messageRead(out, 'rfc5424', app === '-' ? '' : app, host === '-' ? '' : host, -1, j);
+  return kernelChecked(s, out);
 }
 
 /**
@@ -584,16 +572,25 @@ function readDmesg(s: string, out: FastRead): boolean {
   }
   // `<info> [1767016030.3]` after the stamp would give a wall time; a printk level is the parser's too.
   if (s.charCodeAt(start) === LT || needsFullParser(s)) return false;
-  out.format = 'dmesg';
   out.year = -1;
   out.month = -1;
-  out.uptime = uptimeRead;
-  out.tag = 'kernel';
-  out.host = '';
+  messageRead(out, 'dmesg', 'kernel', '', uptimeRead, start);
+  return true;
+}
+
+/**
+ * Fills what a reader of a line without a syslog body read besides its date: the format, the tag
+ * and host as the header gives them, the uptime (-1: none) and where the message starts. Such a
+ * line has no first word for host-column learning and holds whatever hosts the file has shown.
+ */
+function messageRead(out: FastRead, format: FormatId, tag: string, host: string, uptime: number, messageStart: number): void {
+  out.format = format;
+  out.tag = tag;
+  out.host = host;
+  out.uptime = uptime;
+  out.messageStart = messageStart;
   out.firstWord = '';
   out.notHost = '';
-  out.messageStart = start;
-  return true;
 }
 
 /** After `kernel:` and the spaces that follow it, or -1 when the line does not start so. */
@@ -644,13 +641,7 @@ function readDmesgT(s: string, out: FastRead): boolean {
   if (start < s.length && !(c > 32 && c < 127)) return false;
   if (c === OPEN || c === LT || needsFullParser(s)) return false;
   for (let k = start; k < s.length && s.charCodeAt(k) !== SPACE; k++) if (s.charCodeAt(k) === DOT) return false;
-  out.format = 'dmesg-T';
-  out.uptime = -1;
-  out.tag = 'kernel';
-  out.host = '';
-  out.firstWord = '';
-  out.notHost = '';
-  out.messageStart = start;
+  messageRead(out, 'dmesg-T', 'kernel', '', -1, start);
   return true;
 }
 
@@ -677,15 +668,9 @@ function readJournalMonotonic(s: string, out: FastRead): boolean {
   const c = s.charCodeAt(start);
   if (tag === 'kernel' && (c === OPEN || c === LT)) return false;
   if (needsFullParser(s)) return false;
-  out.format = 'journal-monotonic';
   out.year = -1;
   out.month = -1;
-  out.uptime = uptimeRead;
-  out.host = word(s, hostStart, hostEnd);
-  out.tag = tag;
-  out.firstWord = '';
-  out.notHost = '';
-  out.messageStart = start;
+  messageRead(out, 'journal-monotonic', tag, word(s, hostStart, hostEnd), uptimeRead, start);
   return kernelChecked(s, out);
 }
 
