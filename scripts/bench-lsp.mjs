@@ -19,10 +19,10 @@ const PUBLISH_TIMEOUT_MS = 120_000;
 /** A server that does nothing but answer didOpen: the transport's own time and memory. */
 const FLOOR_SERVER = 'scripts/bench-lsp-floor-server.mjs';
 
-/** didOpen -> publishDiagnostics and peak RSS of the do-nothing server on the same text. */
-async function floorOf(text, script = FLOOR_SERVER, transport = 'stdio') {
+/** didOpen -> publishDiagnostics and peak RSS of one open in a fresh server (by default the do-nothing one). */
+async function openOnce(text, script = FLOOR_SERVER, transport = 'stdio') {
   const server = await startServer(script, transport);
-  const opened = await server.open('file:///bench/floor/system.log', text);
+  const opened = await server.open('file:///bench/once/system.log', text);
   const { hwm } = server.memory();
   await server.close();
   return { ms: opened.ms, hwm };
@@ -122,7 +122,7 @@ async function benchSmall(lines) {
   for (let i = 0, version = 2, end = lines; i < 5; i++, version++, end += 1000) appends.push(await server.change(uri, version, at(end), extra));
   appends.sort((a, b) => a - b);
   await server.close();
-  const floor = await floorOf(text);
+  const floor = await openOnce(text);
   return [
     [`LSP: didOpen -> first publishDiagnostics, ${lines.toLocaleString('en')} lines (${(text.length / 1e6).toFixed(1)} MB)`, `${ms(opened.ms)}, ${opened.diagnostics} diagnostics; a server doing no work: ${ms(floor.ms)}`, '<= 150 ms', opened.ms <= 150],
     ['LSP: hover latency, 300 hovers on that log', `p50 ${ms(p(hovers, 0.5))}, p95 ${ms(p(hovers, 0.95))}`, 'p95 < 10 ms', p(hovers, 0.95) < 10],
@@ -193,7 +193,7 @@ async function benchBig(bytes) {
   hovers.sort((a, b) => a - b);
   const peak = server.memory();
   await server.close();
-  const floor = await floorOf(text);
+  const floor = await openOnce(text);
 
   const mb = (x) => `${x.toFixed(0)} MB`;
   const growth = after.rss - before.rss;
@@ -205,8 +205,8 @@ async function benchBig(bytes) {
   ];
   rows.push(['LSP: hover latency on the 45 MB document, idle (100 hovers)', `p50 ${ms(p(idle, 0.5))}, p95 ${ms(p(idle, 0.95))}`, 'p95 < 10 ms', p(idle, 0.95) < 10]);
   // The same open over node IPC, as VS Code sends it: ours and the do-nothing server.
-  const ipc = await floorOf(text, 'out/server.js', 'ipc');
-  const ipcFloor = await floorOf(text, FLOOR_SERVER, 'ipc');
+  const ipc = await openOnce(text, 'out/server.js', 'ipc');
+  const ipcFloor = await openOnce(text, FLOOR_SERVER, 'ipc');
   rows.push(['LSP over node IPC (as VS Code runs it): open the 45 MB document -> publishDiagnostics; peak RSS', `${ms(ipc.ms)}, ${mb(ipc.hwm)}; a server doing no work: ${ms(ipcFloor.ms)}, ${mb(ipcFloor.hwm)}`, '', undefined]);
   if (failure) {
     rows.push(['LSP: edit in the middle of the 45 MB document -> republish', failure, 'republished', false]);

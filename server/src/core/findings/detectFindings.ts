@@ -10,7 +10,7 @@ import { chronological, findingOf } from './eventTime';
 import type { DetectOptions } from './options';
 import { LineIndex } from '../events/lineIndex';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
-import { runSteps, type Steps } from '../steps';
+import type { Steps } from '../steps';
 
 export interface Detection {
   /** All events of all files, in the order they happened. */
@@ -20,14 +20,10 @@ export interface Detection {
 }
 
 /**
- * Runs every detector over the events of the files and returns findings in file order.
- * `rutos`: the logs come from a RutOS router, where RutOS's own USB composition per modem applies.
+ * Runs every detector over the events of the files and returns findings in file order, one
+ * detector a step (see steps.ts). `rutos`: the logs come from a RutOS router, where RutOS's own
+ * USB composition per modem applies.
  */
-export function detectFindings(files: readonly FileEvents[], options: DetectOptions, rutos = true): Detection {
-  return runSteps(detectFindingsSteps(files, options, rutos));
-}
-
-/** `detectFindings` in steps: one detector at a time (see steps.ts). */
 export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos = true): Steps<Detection> {
   const events = chronological(files.flatMap((f) => f.events));
   yield;

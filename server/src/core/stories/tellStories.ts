@@ -12,7 +12,7 @@ import { isUpdateAnchor } from './entries/modemUpdate';
 import { STORIES, UPDATE_STORY_ID } from './registry';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
-import { runSteps, type Steps } from '../steps';
+import type { Steps } from '../steps';
 
 export interface StoryInput {
   files: readonly FileEvents[];
@@ -34,13 +34,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 /**
  * Every story the logs tell, the one that matters most first: by severity of its verdict, then by
  * the registry's rank, then by place. The host stack is read once for all files (an archive's logs
- * come from one device) and picks the wording of every piece of advice.
+ * come from one device) and picks the wording of every piece of advice. One story over one file
+ * a step (see steps.ts).
  */
-export function tellStories(input: StoryInput): { episodes: Episode[]; host: HostGuess } {
-  return runSteps(tellStoriesSteps(input));
-}
-
-/** `tellStories` in steps: one story over one file at a time (see steps.ts). */
 export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[]; host: HostGuess }> {
   const host = input.host ?? detectHost(input.events, input.files.map((f) => f.summary));
   const episodes: Episode[] = [];
