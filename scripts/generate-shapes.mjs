@@ -1,7 +1,8 @@
 // Re-tells a ctime logread log (generate-log.mjs's) in other shapes the format registry reads,
 // line for line: the same events and clocks in `dmesg -T`, journalctl -o short-monotonic, a time
-// of day alone (a serial console), and a troubleshoot system.log whose lines sit under section
-// headers. npm run bench times each against the log it was made from: a shape without a fast
+// of day alone (a serial console), a troubleshoot system.log whose lines sit under section
+// headers, LuCI's table, lines whose stamps were stripped, and the consoles of ModemManager,
+// ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message). npm run bench times each against the log it was made from: a shape without a fast
 // reader, or one the fast lane leaves, shows as a multiple of that time.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -15,7 +16,18 @@ export const SHAPES = {
   'journal-monotonic': { head: [], line: (p) => `[${p.uptime.toFixed(6).padStart(12)}] router ${p.tag && p.tag !== 'kernel' ? `${p.tag}[${p.pid ?? 1000}]` : 'kernel'}: ${p.message}` },
   'time-only': { head: [], line: (p) => `${p.clock} ${p.rest}` },
   sections: { head: ['[Logread]'], line: (p) => p.text },
+  // LuCI's log table copied from a German browser.
+  luci: { head: [], line: (p) => `[${p2(p.date.getUTCDate())}.${p2(p.date.getUTCMonth() + 1)}.${p.date.getUTCFullYear()}, ${p.clock} MEZ] ${p.rest.replace(' ', ': ')}` },
+  // The same lines with their stamps lost in a paste.
+  stripped: { head: [], line: (p) => p.rest },
+  // Consoles without syslog: ModemManager --debug, an ESP-IDF board, quectel-cm, a flashing tool.
+  modemmanager: { head: [], line: (p) => `<info>  [${p.date.getTime() / 1000}.000000] [modem0] ${p.message}` },
+  'esp-idf': { head: [], line: (p) => `I (${Math.round(p.uptime * 1000)}) ${p.tag ?? 'main'}: ${p.message}` },
+  'quectel-cm': { head: [], line: (p) => `[${p2(p.date.getUTCMonth() + 1)}-${p2(p.date.getUTCDate())}_${p.clock}:000] ${p.message}` },
+  'tool-elapsed': { head: [], line: (p) => `[${(p.uptime % 100000).toFixed(3).padStart(7, '0')}]: ${p.message}` },
 };
+
+const p2 = (n) => String(n).padStart(2, '0');
 
 /** Writes `shape` of the logread log `from` to `to`. */
 export async function generateShape(shape, from, to) {
@@ -36,7 +48,7 @@ export async function generateShape(shape, from, to) {
     const seconds = Date.parse(`${stamp.slice(4)} UTC`) / 1000;
     first ??= seconds;
     const rest = text.slice(stamp.length + 1);
-    await write(line({ text, stamp, clock: `${hh}:${mm}:${ss}`, rest, tag: tag ?? (text.includes(' kernel: [') ? 'kernel' : undefined), pid, message, uptime: 10 + seconds - first }));
+    await write(line({ text, stamp, date: new Date(seconds * 1000), clock: `${hh}:${mm}:${ss}`, rest, tag: tag ?? (text.includes(' kernel: [') ? 'kernel' : undefined), pid, message, uptime: 10 + seconds - first }));
   }
   out.end();
   await once(out, 'finish');

@@ -7,7 +7,7 @@ import { analyzeText } from '../server/src/core/analyze';
 import { CATALOGUE } from '../server/src/core/catalogue/index';
 import { FORMATS } from '../server/src/core/formats/registry';
 import type { FormatId, LogRecord } from '../server/src/core/model';
-import { FAST_READERS, newFastRead, TIME_OF_DAY } from '../server/src/core/records/fastReaders';
+import { FAST_READERS, newFastRead, TIME_OF_DAY, UNIX_TIME } from '../server/src/core/records/fastReaders';
 import { LineParser } from '../server/src/core/records/lineParser';
 import { TIME_ONLY_BASE, wallTime } from '../server/src/core/records/timeWords';
 
@@ -108,10 +108,24 @@ const SHAPES: Record<string, Shape> = {
   // An application's own log (Python logging, multilog): a level word, then where it was said.
   'iso-plain': (t, _up, s) => { const d = new Date(t); return `${isoDate(d)} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}417 ${['INFO', 'ERROR   ', 'WARNING:', 'DEBUG'][t % 4]} modem.py:${t % 300} ${s.message}`; },
   'journal-mono': (_t, up, s) => `${uptime(up)} raspberrypi ${s.tag === 'kernel' ? 'kernel' : `${s.tag}[${s.pid ?? 4242}]`}: ${s.message}`,
+  // ModemManager's debug stamp (Unix time) inside a journal line that has only the uptime.
+  'journal-mono-mm': (t, up, s) => `${uptime(up)} raspberrypi ModemManager[519]: <debug> [${(t / 1000).toFixed(6)}] [modem0] ${s.message}`,
+  // A copy of LuCI's log table, in a German and an American browser.
+  luci: (t, up, s) => { const d = new Date(t); return `[${p2(d.getUTCDate())}.${p2(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}, ${clock(d)} MEZ] ${s.tag === 'kernel' ? 'kern.info' : 'daemon.info'}: ${tagOf(s)}: ${kernelBody(s, up)}`; },
+  'luci-us': (t, _up, s) => { const d = new Date(t); const h = d.getUTCHours(); return `[${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}, ${(h % 12) || 12}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}] daemon.notice: ${tagOf(s)}: ${s.message}`; },
+  'tool-elapsed': (_t, up, s) => `[${up.toFixed(3).padStart(7, '0')}]: ${s.message}`,
+  'esp-idf': (t, up, s) => `${'EWIDV'[t % 5]} (${Math.round(up * 1000)}) ${s.tag === 'kernel' ? 'USBH_CDC' : s.tag}: ${s.message}`,
+  'quectel-cm': (t, _up, s) => { const d = new Date(t); return `[${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}_${clock(d)}:${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${s.message}`; },
+  // ModemManager --debug on a console: a Unix-time stamp, seconds since start, or none.
+  'mm-debug': (t, up, s) => `<${['dbg', 'info', 'warn', 'debug'][t % 4]}>  ${t % 3 === 2 ? '' : `[${t % 3 === 0 ? (t / 1000).toFixed(6) : up.toFixed(6)}] `}[modem0] ${s.message}`,
+  // Syslog lines whose stamps a paste lost, with a pid (certain) and without (wrapped text after a timed line).
+  stripped: (_t, _up, s) => `${tagOf({ ...s, pid: s.pid ?? 77 })}: ${s.message}`,
+  'stripped-facility': (t, up, s) => `${['daemon.notice', 'kern.info', 'user.err'][t % 3]} ${tagOf(s)}: ${kernelBody(s, up)}`,
+  'stripped-nopid': (_t, _up, s) => `${s.tag}: ${s.message}`,
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -167,9 +181,14 @@ describe('fast readers agree with the full parser line by line', () => {
         assert.equal(r.format, reader!.format, `format of: ${line}`);
         assert.equal(out.format, reader!.format, line);
         // A time of day alone is counted from day 0 of the file, as a fresh parser reads a first line.
-        const time = out.month === TIME_OF_DAY ? TIME_ONLY_BASE + ((out.hour * 60 + out.minute) * 60 + out.second) * 1000 + out.ms : out.month < 0 ? undefined : wallTime(out.year >= 0 ? out.year : 2024, out.month, out.day, out.hour, out.minute, out.second, out.ms);
+        const time = out.month === TIME_OF_DAY ? TIME_ONLY_BASE + ((out.hour * 60 + out.minute) * 60 + out.second) * 1000 + out.ms : out.month === UNIX_TIME ? out.unixMs : out.month < 0 ? undefined : wallTime(out.year >= 0 ? out.year : 2024, out.month, out.day, out.hour, out.minute, out.second, out.ms);
         assert.equal(time, r.time, `time of: ${line}`);
         assert.equal(out.uptime >= 0 ? out.uptime : undefined, r.uptime, `uptime of: ${line}`);
+        // Any clock keeps the record open for wrapped text; an elapsed one is read where it is the only clock.
+        assert.equal(time !== undefined || out.uptime >= 0 || out.elapsed >= 0, r.time !== undefined || r.uptime !== undefined || r.elapsed !== undefined, `a clock or none: ${line}`);
+        if (time === undefined && out.uptime < 0) assert.equal(out.elapsed >= 0 ? out.elapsed : undefined, r.elapsed, `elapsed of: ${line}`);
+        // A read that names its conditions: without a pid, a stripped line is the parser's wrapped text after a timed one.
+        assert.equal(out.onlyAfterClosed, r.format === 'stripped' && r.pid === undefined, `only after a closed record: ${line}`);
         assert.equal(out.tag || undefined, r.tag, `tag of: ${line}`);
         assert.equal(out.host || undefined, r.host, `host of: ${line}`);
         assert.ok(line.slice(out.messageStart).endsWith(r.message), `message of: ${line}`);
@@ -236,7 +255,7 @@ function TRICKY_LINES(): string[] {
     '[  123.456789] usb 1-1: USB disconnect, device number 5',
     '[  123.456789]usb glued',
     '[  123.456789]',
-    '[005.415]: tool elapsed #refused',
+    '[005.415]: tool elapsed',
     '[ 1234.567890] raspberrypi ModemManager[519]: <info> journal-monotonic, read by its own reader',
     '[ 1234.567890] raspberrypi  kernel: journal-monotonic, two spaces before the tag',
     '[ 1234.567890] usb 1-1: [ 12.0] two stamps',
@@ -253,7 +272,7 @@ function TRICKY_LINES(): string[] {
     'kernel:[   70.955000] glued prefix',
     'kernel:  [   70.955000] two spaces after the prefix',
     'kernel: <6>[   70.955000] printk level after the prefix #refused',
-    'kernel: usb 1-1: no stamp #refused',
+    'kernel: usb 1-1: no stamp',
     'Kernel: [   70.955000] capital prefix #refused',
     '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting',
     '2024-12-02 19:54:59 WARNING: a level with a colon',
@@ -294,8 +313,8 @@ function TRICKY_LINES(): string[] {
     '[Mon Dec  2 19:54:59 2024]usb glued',
     '[Mon Dec 12 19:54:59 2024] two-digit day',
     '[Mon Dec 02 19:54:59 2024] zero-padded day',
-    '[Mon Dec  2 19:54:59 2024] kern.info: LuCI facility #refused',
-    '[Mon Dec  2 19:54:59 2024] daemon.err gsmd[1]: LuCI without colon #refused',
+    '[Mon Dec  2 19:54:59 2024] kern.info: LuCI facility, read as LuCI',
+    '[Mon Dec  2 19:54:59 2024] daemon.err gsmd[1]: LuCI without colon, read as LuCI',
     '[Mon Dec  2 19:54:59 2024] eth0.1: a dot in the first word #refused',
     '[Mon Dec  2 19:54:59 2024] [  12.500000] a kernel stamp inside #refused',
     '[Mon Dec  2 19:54:59 2024] <6>printk inside #refused',
@@ -313,6 +332,105 @@ function TRICKY_LINES(): string[] {
     '[ 1234.567890] raspberrypi Kernel: capital',
     '[ 1234.567890] raspberrypi kerneld[12]: a k tag with a pid',
     `Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ${'x'.repeat(17000)} #refused`,
+    '[ 1234.567890] raspberrypi ModemManager[519]: <info>  [1767016030.370510] [modem0] a Unix-time stamp gives the wall time',
+    '[ 1234.567890] raspberrypi ModemManager[519]: <info>  [1234.500000] [modem0] seconds since start',
+    '[ 1234.567890] raspberrypi ModemManager[519]: [modem0] <info> [1767016030.370510] after the object #refused',
+    '[ 1234.567890] raspberrypi ModemManager[519]: <info> [modem0] <warn> [1767016030.370510] two levels #refused',
+    '[ 1234.567890] raspberrypi netifd[1]: wwan0 (12): <info> [1767016030.370510] after netifd #refused',
+    '[ 1234.567890] raspberrypi ModemManager[519]: [modem0] an object alone',
+    '[  123.456789] [    T1] usb 1-1: a caller id',
+    '[  123.456789] wwan0 (12): <info> [1767016030.370510] after netifd #refused',
+    '[24.01.2026, 15:09:43 MEZ] user.notice: pbr[9755]: Using uplink',
+    '[24.01.2026, 15:09:43 MEZ] user.notice: pbr [9755]: spaced pid #refused',
+    '[02/12/2024, 7:54:59 PM] daemon.info: gsmd[3553]: hello',
+    '[2 дек. 2024 г., 19:54:59] daemon.err: gsmd[1]: x',
+    '[7 de maig 2026, 13:07:01 CEST] kern.notice: [    0.000000] Linux version #refused',
+    '[24.01.2026, 15:09:43] kern.notice: kernel: [   12.500000] usb 1-1: a kernel stamp',
+    '[24.01.2026, 15:09:43] kern.notice: Kernel: [   12.500000] capital #refused',
+    '[24.01.2026, 15:09:43] daemon.info Mobile data connected without a colon',
+    '[24.01.2026, 15:09:43] daemon.info: <info> [1767016030.370510] an envelope under a wall time',
+    '[15:09:43] daemon.info: gsmd[1]: no date',
+    '[24.01.2026, 15:09:43 MEZ]  daemon.info: gsmd[1]: two spaces',
+    '[24.01.2026,\t15:09:43] daemon.info: gsmd[1]: a tab #refused',
+    '[30.02.2026, 15:09:43] daemon.info: gsmd[1]: not on the calendar #refused',
+    '[ 24.01.2026, 15:09:43 ] daemon.info: gsmd[1]: spaces inside',
+    '[24.01.2026, 15:09:43] daemon.infos: gsmd[1]: not a level #refused',
+    '[24.01.2026, 15:09:43 MEZ] daemon.info: gsmd[1]: \u001b[31mcolour #refused',
+    '[005.415]: qusb_noblock_read read=0, errno: 110 (Connection timed out)',
+    '[005.415]:no space',
+    '[005.415]:  two spaces',
+    '[123456.415]: six digits',
+    '[05.415]: two digits #refused',
+    '[1234567.415]: seven digits #refused',
+    '[005.41]: two decimals #refused',
+    '[005.415]: [  12.500000] a kernel stamp #refused',
+    '[005.415]: <info> [1767016030.370510] a ModemManager stamp #refused',
+    '[005.415]: wwan0 (12): <info> [1767016030.370510] after netifd #refused',
+    '[005.415]:\ttab #refused',
+    '[005.415]: [modem0] an object',
+    'I (22116) modem_board: reconnect after 5s...',
+    'E (31137) USBH_CDC: Device disconnected',
+    '\u001b[0;31mE (31137) USBH_CDC: Device disconnected\u001b[0m #refused',
+    'W (123) wifi station: a space in the tag',
+    'I (123) kernel: usb 1-1: a kernel tag #refused',
+    'X (123) tag: a level letter it does not know #refused',
+    'I (999999999999) tag: twelve digits',
+    'I (1234567890123) tag: thirteen digits #refused',
+    'I (123) tag:no space #refused',
+    'I (123) : empty tag #refused',
+    'I (123)  tag: two spaces #refused',
+    'I (123) tag: <info> [1767016030.370510] [modem0] an envelope #refused',
+    'D (0) boot: zero',
+    '[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5',
+    '[04-17_17:20:24:577]glued',
+    '[13-17_17:20:24:577] month 13 #refused',
+    '[02-30_17:20:24:577] not on the calendar #refused',
+    '[04-17_25:20:24:577] hour 25 #refused',
+    '[04-17_17:20:24.577] a dot #refused',
+    '[04-17_17:20:24:577] daemon.info gsmd[1]: a facility after it',
+    '[04-17_17:20:24:577] <info> [1767016030.370510] an envelope',
+    '[04-17_17:20:24:577]\ttab #refused',
+    '<info>  [1767016030.370510] [modem0] launching automatic network registration...',
+    "<warn>  [modem0] couldn't load network timezone",
+    '<dbg> [12.500000] [wwan0at1/at] elapsed since start',
+    "<debug> [1767016030.369046] [wwan0at1/at] --> 'AT+CEREG?<CR><LF>'",
+    '<message> [modem0] not a level of the format #refused',
+    '<critical> [modem0] not a level of the format #refused',
+    '<info>no space #refused',
+    '<info>\t[modem0] a tab #refused',
+    '<info>  [1767016030.370510]x glued #refused',
+    '<info>  [12345678901.5] eleven digits #refused',
+    '<info>  [modem0]: a colon after the object',
+    '<info>  [modem0] [005.415]: a tool stamp after #refused',
+    '<info>  [modem0] <warn> [1767016030.370510] two levels #refused',
+    '<info>  [1767016030.370510] [modem0] <warn> two levels with a clock',
+    '<info>  [1767016030.370510]',
+    'daemon.notice pppd[9626]: Modem hangup',
+    'pppd[9626]: Connection terminated.',
+    'ModemManager: [modem0] state changed (locked -> failed)',
+    'kernel: usb 1-1: USB disconnect, device number 2',
+    "ModemManager[33505]: <dbg> [1767016030.369046] [wwan0at1/at] --> 'AT+CEREG?<CR><LF>'",
+    'ModemManager[33505]: <dbg> [wwan0at1/at] no stamp',
+    'Error: something broke #refused',
+    'Modem: a capital word #refused',
+    'u3g0: detached',
+    'kernel: [   12.500000] usb 1-1: dmesg after kernel',
+    'kernel: <3>printk #refused',
+    'daemon.info: gsmd[1]: colon after level',
+    'daemon.info Mobile data connected',
+    'daemon.info  two spaces',
+    'daemon.info pbr [12]: spaced pid #refused',
+    '[1560]: empty tag #refused',
+    'x: one letter #refused',
+    'netifd: mob1s1a1 (8470): <info> [1767016030.370510] netifd then an envelope #refused',
+    'netifd: mob1s1a1 (8470): Command failed: Request timed out',
+    'ModemManager[519]: [modem0] <info> [1767016030.370510] object first #refused',
+    'NetworkManager[812]: <info>  [1767016030.3705] device (wwan0): state change',
+    'ModemManager: <info>  [modem0] no pid',
+    'kern.info kernel: [   12.500000] usb 1-1: a kernel stamp after a facility',
+    'kern.info kernel: [   12.500000] <info> [1767016030.370510] then an envelope #refused',
+    'kern.info kernel: <3>printk #refused',
+    'kern.info kernel:  [   12.500000] two spaces #refused',
   ];
 }
 
@@ -365,10 +483,10 @@ describe('fast lane on generated logs of each format', () => {
     assert.ok(fast.findings.some((f) => f.code === 'clock-jump'));
   });
 
-  it('a log of blocks of logread, dmesg (plain, -r, -T, after `kernel:`), BSD syslog, ISO, RFC 5424 and journal-monotonic lines', () => {
+  it('a log of blocks of every shape: logread, dmesg (plain, -r, -T, after `kernel:`), BSD syslog, ISO, RFC 5424, journal-monotonic, LuCI, consoles and stripped lines', () => {
     const lines: string[] = [];
-    const shapes = ['logread', 'dmesg', 'bsd-host', 'iso', 'bsd-nohost', 'rfc5424', 'dmesg-r', 'bsd-journal', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only', 'iso-plain'];
-    for (let b = 0; b < 24; b++) lines.push(...generate(shapes[b % shapes.length], 400, Date.UTC(2024, 10, 1) + b * 86400_000, b + 10, 11));
+    const shapes = Object.keys(SHAPES);
+    for (let b = 0; b < 2 * shapes.length; b++) lines.push(...generate(shapes[b % shapes.length], 400, Date.UTC(2024, 10, 1) + b * 86400_000, b + 10, 11));
     assert.ok(both(lines.join('\n')) > 0.3);
   });
 });
@@ -406,7 +524,7 @@ describe('continuation lines after line 2,000', () => {
     'Mon Dec  2 19:54:59 2024 daemon.notice netifd: Interface \'mob1s1a1\' is',
     'now down',
   ];
-  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only', 'iso-plain']) {
+  for (const shape of ['logread', 'bsd-host', 'bsd-nohost', 'iso', 'dmesg', 'rfc5424', 'dmesg-T', 'journal-mono', 'dmesg-kernel', 'time-only', 'iso-plain', 'journal-mono-mm', 'luci', 'luci-us', 'tool-elapsed', 'esp-idf', 'quectel-cm', 'mm-debug']) {
     it(`${shape}: a mail-wrapped line is a continuation, not text`, () => {
       const lines = generate(shape, 2500);
       // A plain line the fast lane takes, then its wrapped rest.
@@ -418,13 +536,24 @@ describe('continuation lines after line 2,000', () => {
     });
   }
 
+  it('a stripped line without a pid after a timed line is its wrapped text; with a pid it is a line of its own', () => {
+    for (const shape of ['logread', 'dmesg', 'tool-elapsed', 'mm-debug', 'stripped']) {
+      const lines = [...generate('stripped-nopid', 300), ...generate(shape, 2300)];
+      lines.push(SHAPES[shape](Date.UTC(2024, 11, 1), 5000, NOISE[0]), 'netifd: the wrapped rest', 'netifd: and more of it', 'pppd[9626]: a line of its own', 'netifd: after a line without a clock', ...generate(shape, 300, Date.UTC(2024, 11, 2)));
+      const text = lines.join('\n');
+      assert.ok(both(text) > 0.1, `the fast lane takes lines of ${shape}`);
+      const expected = shape === 'stripped' || (shape === 'mm-debug' && Date.UTC(2024, 11, 1) % 3 === 2) ? undefined : 2;
+      assert.equal(analyzeText(text, { referenceTime: REF }).files[0].skipped.continuation, expected, shape);
+    }
+  });
+
   it('a wrapped catalogued line and a wrapped plain one, after line 2,000', () => {
     const lines = [...generate('logread', 2500), ...wrapped, ...generate('logread', 300, Date.UTC(2024, 11, 3))];
     both(lines.join('\n'));
   });
 
   it('a trailing backslash continues on the next line', () => {
-    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso', 'dmesg-T', 'journal-mono', 'time-only', 'iso-plain']) {
+    for (const shape of ['logread', 'bsd-host', 'dmesg', 'iso', 'dmesg-T', 'journal-mono', 'time-only', 'iso-plain', 'luci', 'tool-elapsed', 'esp-idf', 'quectel-cm', 'mm-debug', 'stripped', 'stripped-nopid']) {
       const lines = generate(shape, 2500);
       const plain = SHAPES[shape](Date.UTC(2024, 11, 1), 5000, NOISE[1]);
       lines.push(`${plain} \\`, '    usb 1-1: USB disconnect, device number 5', `${plain} \\`, SHAPES[shape](Date.UTC(2024, 11, 1, 0, 1), 5001, NOISE[2]), ...generate(shape, 300, Date.UTC(2024, 11, 2)));
@@ -498,7 +627,9 @@ describe('fast lane: random interleavings of line shapes (property)', () => {
   const prefix = (() => {
     const lines: string[] = [];
     const names = Object.keys(SHAPES);
-    for (let i = 0; lines.length <= FAST_LANE_AFTER; i++) lines.push(...generate(names[i % names.length], 100, Date.UTC(2024, 10, 1) + i * 3600_000, i));
+    // Every shape before line 2,000, so every fast reader is open when the random lines come.
+    const each = Math.ceil((FAST_LANE_AFTER + 1) / names.length);
+    for (let i = 0; lines.length <= FAST_LANE_AFTER; i++) lines.push(...generate(names[i % names.length], each, Date.UTC(2024, 10, 1) + i * 3600_000, i));
     return lines;
   })();
 

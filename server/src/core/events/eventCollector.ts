@@ -1,6 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, newFastRead, TIME_OF_DAY, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, newFastRead, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -194,6 +194,7 @@ export class EventCollector {
   private fastTime(): number | undefined {
     const fast = this.fastRead;
     if (fast.month === TIME_OF_DAY) return this.parser.timeOfDay(fast.hour, fast.minute, fast.second, fast.ms);
+    if (fast.month === UNIX_TIME) return fast.unixMs;
     return fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
   }
 
@@ -202,6 +203,9 @@ export class EventCollector {
     this.lazyText = '';
     this.lazyFirstWord = '';
   }
+
+  /** Whether the last fast-lane line had a clock: read by the full parser, it would have left its record open for wrapped text. */
+  private lazyClocked = false;
 
   /** The last fast-lane line's first word as the parser's host-column learning reads it, and whether its format learns so. */
   private lazyFirstWord = '';
@@ -245,12 +249,14 @@ export class EventCollector {
     if (!this.readFast(text)) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
+    // A read that holds only when no record is open for wrapped text (a clockless `word: ` line).
+    if (fast.onlyAfterClosed && (this.lazyLine !== 0 ? this.lazyClocked : this.parser.hasOpenRecord())) return false;
     this.certain = true;
     const parser = this.parser;
     // The parser learns a repeated first word as a host column (`kern.info` of two RutOS events in
     // a row); the fast lane takes such a line only once that is done.
     if (fast.firstWord !== '' && !parser.knowsHost(fast.firstWord)) return false;
-    if (this.matcher.mayMatch(fast.tag, text, fast.messageStart)) return false;
+    if (fast.screenUntagged ? this.matcher.mayMatch('', text, 0) : this.matcher.mayMatch(fast.tag, text, fast.messageStart)) return false;
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
     parser.closeRecord();
@@ -263,6 +269,7 @@ export class EventCollector {
     this.lazyLine = lineNo;
     this.lazyFirstWord = fast.firstWord;
     this.lazyLearns = SYSLOG_BODY_FORMATS.has(fast.format);
+    this.lazyClocked = time !== undefined || fast.uptime >= 0 || fast.elapsed >= 0;
     this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;
     if (fast.uptime >= 0) {

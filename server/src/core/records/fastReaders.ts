@@ -1,6 +1,6 @@
 import type { FormatId } from '../model';
-import { isPlausibleUptime, isRealClock, isRealDate } from '../formats/timestampGrammar';
-import { MAX_MATCH_CHARS } from './lineParser';
+import { isPlausibleUptime, isRealClock, isRealDate, readStamp } from '../formats/timestampGrammar';
+import { EPOCH_FLOOR, MAX_MATCH_CHARS } from './lineParser';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -43,10 +43,26 @@ export interface FastRead {
   notHost: string;
   /** Index in the line where the message starts, before envelopes are peeled. */
   messageStart: number;
+  /** Seconds since a program started (a flashing tool's stamp, a ModemManager debug stamp below EPOCH_FLOOR), or -1. */
+  elapsed: number;
+  /** The wall time in ms a ModemManager debug stamp gives as Unix time, when `month` is UNIX_TIME. */
+  unixMs: number;
+  /**
+   * The read holds only when the line before left no record that text may continue: the parser
+   * takes a clockless `word: ...` line without a pid after a timed one for its wrapped text.
+   */
+  onlyAfterClosed: boolean;
+  /**
+   * The tag may be a kernel device's name (`u3g0: detached` read as tag `u3g0`): the collector
+   * tries such a line untagged too, so the whole line is screened with every literal.
+   */
+  screenUntagged: boolean;
 }
 
 /** `FastRead.month` of a line that has a time of day and no date (the time-only format). */
 export const TIME_OF_DAY = -2;
+/** `FastRead.month` of a line whose wall time is a Unix time in `unixMs` (a ModemManager debug stamp). */
+export const UNIX_TIME = -3;
 
 export interface FastReader {
   format: FormatId;
@@ -54,7 +70,7 @@ export interface FastReader {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0 };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false };
 }
 
 const SPACE = 32;
@@ -274,6 +290,7 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
   out.notHost = '';
   out.host = '';
   out.tag = '';
+  clearRare(out);
   // Most lines of a log start with `facility.level `: its end found natively, its characters checked once.
   const space = s.indexOf(' ', i);
   if (!hostFirst && space > i && space - i <= 20 && isFacilityLevel(s, i, space)) return readAfterFacility(s, i, space, out, tagless);
@@ -571,7 +588,7 @@ function readDmesg(s: string, out: FastRead): boolean {
     return false;
   }
   // `<info> [1767016030.3]` after the stamp would give a wall time; a printk level is the parser's too.
-  if (s.charCodeAt(start) === LT || needsFullParser(s)) return false;
+  if (!noClockEnvelope(s, start, 4) || needsFullParser(s)) return false;
   out.year = -1;
   out.month = -1;
   messageRead(out, 'dmesg', 'kernel', '', uptimeRead, start);
@@ -591,6 +608,14 @@ function messageRead(out: FastRead, format: FormatId, tag: string, host: string,
   out.messageStart = messageStart;
   out.firstWord = '';
   out.notHost = '';
+  clearRare(out);
+}
+
+/** Resets the fields only a few shapes set (an elapsed clock, a Unix-time clock, the conditions on the read). */
+function clearRare(out: FastRead): void {
+  out.elapsed = -1;
+  out.onlyAfterClosed = false;
+  out.screenUntagged = false;
 }
 
 /** After `kernel:` and the spaces that follow it, or -1 when the line does not start so. */
@@ -671,6 +696,8 @@ function readJournalMonotonic(s: string, out: FastRead): boolean {
   out.year = -1;
   out.month = -1;
   messageRead(out, 'journal-monotonic', tag, word(s, hostStart, hostEnd), uptimeRead, start);
+  // The line has no wall time: a ModemManager debug stamp gives it one.
+  if (c === LT ? !readMmEnvelope(s, start, out) : !noClockEnvelope(s, start, 4)) return false;
   return kernelChecked(s, out);
 }
 
@@ -710,6 +737,312 @@ function afterPri(s: string): number {
   return i + 1;
 }
 
+/**
+ * Whether no envelope the parser peels at `i` (envelopes.ts) can give the line a clock it lacks:
+ * a ModemManager level (`<info> [1767016030.3]`), a printk level, a bracketed number (a kernel
+ * stamp, a flashing tool's elapsed time). Other brackets (`[modem0]`) and netifd's `iface (pid): `
+ * may be peeled before one, so they are stepped over; `rounds` is how many envelopes the parser
+ * may still peel. Stepping over a bracket the parser keeps can only refuse more lines.
+ */
+function noClockEnvelope(s: string, i: number, rounds: number): boolean {
+  let p = i;
+  for (let round = 0; round < rounds; round++) {
+    const c = s.charCodeAt(p);
+    if (c === LT) return false;
+    if (c === OPEN) {
+      let d = p + 1;
+      while (s.charCodeAt(d) === SPACE) d++;
+      const close = s.indexOf(']', p + 1);
+      const inner = s.charCodeAt(d);
+      if (close < 0 || digit(s, d) >= 0 || !(inner > 32 && inner < 127)) return false;
+      p = close + 1;
+      if (s.charCodeAt(p) === COLON) p++;
+      const w = s.charCodeAt(p);
+      if (p < s.length && w !== SPACE && !(w > 32 && w < 127)) return false;
+      while (s.charCodeAt(p) === SPACE) p++;
+      continue;
+    }
+    const q = afterIfacePrefix(s, p);
+    if (q < 0) return true;
+    p = q;
+  }
+  return true;
+}
+
+/** After netifd's `iface (pid): ` at `p` (the netifd-protocol envelope), or -1. */
+function afterIfacePrefix(s: string, p: number): number {
+  let k = p;
+  for (let c = s.charCodeAt(k); k - p <= 32 && (isClass(c, HOST_CHAR) || c === 64 /* @ */); c = s.charCodeAt(++k));
+  if (k === p || k - p > 32 || s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) !== 40 /* ( */) return -1;
+  let d = k + 2;
+  while (d - k - 2 <= 10 && digit(s, d) >= 0) d++;
+  if (d === k + 2 || d - k - 2 > 10 || s.charCodeAt(d) !== 41 /* ) */ || s.charCodeAt(d + 1) !== COLON || s.charCodeAt(d + 2) !== SPACE) return -1;
+  return d + 3;
+}
+
+/** ModemManager's level words, as the modemmanager-level envelope reads them. */
+const MM_LEVELS = ['dbg', 'debug', 'info', 'inf', 'msg', 'message', 'warn', 'wrn', 'warning', 'err', 'error', 'crit', 'critical'];
+
+/** The index after `<level>` at `i` with one of ModemManager's level words, or -1. */
+function mmLevelEnd(s: string, i: number): number {
+  if (s.charCodeAt(i) !== LT) return -1;
+  const close = s.indexOf('>', i + 1);
+  const n = close - i - 1;
+  if (close < 0 || n > 8) return -1;
+  for (const w of MM_LEVELS) if (w.length === n && sameText(s, i + 1, w)) return close + 1;
+  return -1;
+}
+
+/**
+ * ModemManager's level envelope at `i` (`<dbg> [1767016030.369046] [wwan0at1/at] `), as the
+ * modemmanager-level envelope peels it: its debug stamp is the line's wall time when it is Unix
+ * time, else seconds since the daemon started. For lines without a wall time or an elapsed clock
+ * of their own. False when the envelope's end is not certain, or what follows it could be another
+ * envelope with a clock.
+ */
+function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
+  let j = mmLevelEnd(s, i);
+  // `(?:\s+|$)` after each part: spaces only here, other white space is the parser's.
+  if (j < 0 || (j < s.length && s.charCodeAt(j) !== SPACE)) return false;
+  while (s.charCodeAt(j) === SPACE) j++;
+  if (s.charCodeAt(j) === OPEN && digit(s, j + 1) >= 0) {
+    let k = j + 1;
+    while (k - j <= 11 && digit(s, k) >= 0) k++;
+    if (k - j - 1 > 10 || s.charCodeAt(k) !== DOT) return false;
+    let f = k + 1;
+    while (f - k <= 10 && digit(s, f) >= 0) f++;
+    if (f === k + 1 || f - k - 1 > 9 || s.charCodeAt(f) !== CLOSE || (f + 1 < s.length && s.charCodeAt(f + 1) !== SPACE)) return false;
+    const n = Number(s.slice(j + 1, f));
+    if (n >= EPOCH_FLOOR) {
+      out.month = UNIX_TIME;
+      out.unixMs = Math.round(n * 1000);
+    } else out.elapsed = n;
+    j = f + 1;
+    while (s.charCodeAt(j) === SPACE) j++;
+  }
+  if (s.charCodeAt(j) === OPEN) {
+    // The object the line is about: `[^\]\s][^\]]{0,63}`, then perhaps `:`.
+    const c = s.charCodeAt(j + 1);
+    const close = s.indexOf(']', j + 1);
+    if (!(c > 32 && c < 127) || c === CLOSE || close < 0 || close - j - 1 > 64) return false;
+    j = close + 1;
+    if (s.charCodeAt(j) === COLON) j++;
+    if (j < s.length && s.charCodeAt(j) !== SPACE) return false;
+    while (s.charCodeAt(j) === SPACE) j++;
+  }
+  // With a wall time the envelopes after this one can change no clock that matters; without one
+  // another ModemManager envelope could still give it.
+  return out.month === UNIX_TIME || noClockEnvelope(s, j, 3);
+}
+
+/**
+ * `[005.415]: qusb_noblock_read read=0`: a flashing tool's log (QFirehose, QLib), seconds since
+ * the tool started.
+ */
+function readToolElapsed(s: string, out: FastRead): boolean {
+  if (s.charCodeAt(0) !== OPEN) return false;
+  let k = 1;
+  while (k <= 7 && digit(s, k) >= 0) k++;
+  if (k < 4 || k > 7 || s.charCodeAt(k) !== DOT || digit(s, k + 1) < 0 || digit(s, k + 2) < 0 || digit(s, k + 3) < 0) return false;
+  if (s.charCodeAt(k + 4) !== CLOSE || s.charCodeAt(k + 5) !== COLON) return false;
+  // `:\s?`: one space may follow; other white space is the parser's.
+  let start = k + 6;
+  const c = s.charCodeAt(start);
+  if (c === SPACE) start++;
+  else if (start < s.length && !(c > 32 && c < 127)) return false;
+  if (needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
+  out.year = -1;
+  out.month = -1;
+  messageRead(out, 'tool-elapsed', '', '', -1, start);
+  out.elapsed = Number(s.slice(1, k + 4));
+  return true;
+}
+
+/**
+ * `I (22116) modem_board: reconnect after 5s...`: an ESP-IDF console, a level letter and
+ * milliseconds since boot. Lines with ANSI colours are the full parser's (it removes them first).
+ */
+function readEspIdf(s: string, out: FastRead): boolean {
+  const level = s.charCodeAt(0);
+  if (!(level === 69 || level === 87 || level === 73 || level === 68 || level === 86) /* E W I D V */ || s.charCodeAt(1) !== SPACE || s.charCodeAt(2) !== 40 /* ( */) return false;
+  let n = 0;
+  let k = 3;
+  for (let d = digit(s, k); d >= 0 && k <= 15; d = digit(s, ++k)) n = n * 10 + d;
+  if (k === 3 || k > 15 || s.charCodeAt(k) !== 41 /* ) */ || s.charCodeAt(k + 1) !== SPACE) return false;
+  // The tag: up to 41 characters before the first `:`, the first not white space, then `: `.
+  const a = k + 2;
+  const colon = s.indexOf(':', a);
+  const first = s.charCodeAt(a);
+  if (colon <= a || colon - a > 41 || s.charCodeAt(colon + 1) !== SPACE || !(first > 32 && first < 127)) return false;
+  for (let t = a; t < colon; t++) {
+    const c = s.charCodeAt(t);
+    if (!(c >= 32 && c < 127)) return false;
+  }
+  const tag = word(s, a, colon);
+  // A tag spelled `kernel` would have kernel envelopes peeled; a wall time or an elapsed clock may come from a ModemManager envelope.
+  if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, colon + 2, 4)) return false;
+  out.year = -1;
+  out.month = -1;
+  messageRead(out, 'esp-idf', tag, '', n / 1000, colon + 2);
+  return true;
+}
+
+/** `[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5`: quectel-cm's console, a date without a year. */
+function readQuectelCm(s: string, out: FastRead): boolean {
+  if (s.charCodeAt(0) !== OPEN || s.charCodeAt(3) !== 45 /* - */ || s.charCodeAt(6) !== 95 /* _ */ || s.charCodeAt(15) !== COLON || s.charCodeAt(19) !== CLOSE) return false;
+  const month = digit(s, 1) * 10 + digit(s, 2) - 1;
+  const day = digit(s, 4) * 10 + digit(s, 5);
+  if (!isRealDate(month, day) || readClock(s, 7, out, false) !== 15) return false;
+  const ms = digit(s, 16) * 100 + digit(s, 17) * 10 + digit(s, 18);
+  if (ms < 0) return false;
+  // `\]\s?`: one space may follow; other white space is the parser's. A message that opens like
+  // LuCI's `facility.level` or a kernel envelope is left to the parser too.
+  let start = 20;
+  const c = s.charCodeAt(start);
+  if (c === SPACE) start++;
+  else if (start < s.length && !(c > 32 && c < 127)) return false;
+  if (needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
+  messageRead(out, 'quectel-cm', 'quectel-cm', '', -1, start);
+  out.year = -1;
+  out.month = month;
+  out.day = day;
+  out.ms = ms;
+  return true;
+}
+
+/**
+ * The body of a `tagged` format after its `facility.level` (at `i`): `tag[pid]: `, or a message
+ * without a tag whose first word is followed by a space and not by `[pid]` (so TAG cannot match).
+ * Returns where the message starts and sets `taggedBodyTag` ('' for none), or -1.
+ */
+let taggedBodyTag = '';
+function readTaggedBody(s: string, i: number): number {
+  const start = readTag(s, i);
+  if (start >= 0) {
+    taggedBodyTag = tagRead;
+    return start;
+  }
+  const k = scanTag(s, i);
+  if (k === i || s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) === OPEN) return -1;
+  taggedBodyTag = '';
+  return i;
+}
+
+/**
+ * `[24.01.2026, 15:09:43 MEZ] user.notice: pbr[9755]: ...`: a copy of LuCI's log table. Its stamp
+ * is in the browser's locale, so it is read by the timestamp grammar itself; the rest by character.
+ */
+function readLuci(s: string, out: FastRead): boolean {
+  if (s.charCodeAt(0) !== OPEN) return false;
+  let a = 1;
+  while (s.charCodeAt(a) === SPACE) a++;
+  const close = s.indexOf(']', a);
+  if (close < 0 || close - a > 80) return false;
+  let b = close;
+  while (b > a && s.charCodeAt(b - 1) === SPACE) b--;
+  if (b - a < 5 || b - a > 64) return false;
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c === OPEN || c === 9 || c === 0xa0 || c === 0x202f) return false;
+  }
+  // `\s+` then `facility.level`, perhaps a `:`, then `\s+`.
+  let f = close + 1;
+  if (s.charCodeAt(f) !== SPACE) return false;
+  while (s.charCodeAt(f) === SPACE) f++;
+  let e = f;
+  while (e - f <= 20 && e < s.length && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
+  if (!isFacilityLevel(s, f, e)) return false;
+  let g = s.charCodeAt(e) === COLON ? e + 1 : e;
+  if (s.charCodeAt(g) !== SPACE) return false;
+  while (s.charCodeAt(g) === SPACE) g++;
+  if (needsFullParser(s)) return false;
+  const parts = readStamp(s.slice(a, b));
+  if (!parts || parts.month === undefined || parts.day === undefined) return false;
+  const start = readTaggedBody(s, g);
+  if (start < 0) return false;
+  messageRead(out, 'luci', taggedBodyTag, '', -1, start);
+  if (!kernelChecked(s, out)) return false;
+  out.year = parts.year ?? -1;
+  out.month = parts.month;
+  out.day = parts.day;
+  out.hour = parts.hour;
+  out.minute = parts.minute;
+  out.second = parts.second;
+  out.ms = parts.ms;
+  return true;
+}
+
+/**
+ * `<info>  [1767016030.370510] [modem0] ...`: ModemManager's own output (`--debug` on a
+ * console), whose clock is the debug stamp of its level envelope.
+ */
+function readModemManager(s: string, out: FastRead): boolean {
+  const end = mmLevelEnd(s, 0);
+  // The format's level words are the envelope's but `message` and `critical`; `\s` must follow.
+  if (end < 0 || sameText(s, 1, 'message>') || sameText(s, 1, 'critical>') || s.charCodeAt(end) !== SPACE || needsFullParser(s)) return false;
+  out.year = -1;
+  out.month = -1;
+  messageRead(out, 'modemmanager', 'ModemManager', '', -1, 0);
+  if (!readMmEnvelope(s, 0, out)) return false;
+  return true;
+}
+
+/**
+ * `daemon.notice pppd[9626]: Modem hangup`, `pppd[9626]: ...`, `netifd: ...`: syslog lines whose
+ * stamps were stripped in a paste. Without a pid the parser takes such a line for wrapped text
+ * after a timed one, and the tag may be a kernel device's name: the read says both.
+ */
+function readStripped(s: string, out: FastRead): boolean {
+  if (needsFullParser(s)) return false;
+  out.year = -1;
+  out.month = -1;
+  let e = 0;
+  while (e <= 20 && e < s.length && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
+  let facility = false;
+  if (isFacilityLevel(s, 0, e)) {
+    // `facility.level:?\s+(?=\S)`, then a tag or a message without one.
+    let g = s.charCodeAt(e) === COLON ? e + 1 : e;
+    if (s.charCodeAt(g) !== SPACE) return false;
+    while (s.charCodeAt(g) === SPACE) g++;
+    const start = readTaggedBody(s, g);
+    if (start < 0) return false;
+    messageRead(out, 'stripped', taggedBodyTag, '', -1, start);
+    facility = true;
+  } else {
+    const start = readTag(s, 0);
+    if (start < 0 || !certainTag(s, tagEnd)) return false;
+    messageRead(out, 'stripped', tagRead, '', -1, start);
+  }
+  const withPid = s.charCodeAt(tagEnd) === OPEN && out.tag !== '';
+  out.onlyAfterClosed = !withPid;
+  out.screenUntagged = !withPid && !facility;
+  const tag = out.tag;
+  // After `facility.level`, `kernel: [ 12.5] ...` is this format's, with the kernel's uptime.
+  if (facility && tag === 'kernel' && s.charCodeAt(out.messageStart) === OPEN) return readKernelMessage(s, out) && noClockEnvelope(s, out.messageStart, 3);
+  const m = out.messageStart;
+  // `kernel:  [ 12.5] ...` is dmesg's (white space of any length there); a printk level or a
+  // ModemManager envelope may bring a clock.
+  if (tag === '' || (tag.length === 6 && tag.toLowerCase() === 'kernel')) return s.charCodeAt(m) !== SPACE && noClockEnvelope(s, m, 4);
+  if (s.charCodeAt(m) === LT) return readMmEnvelope(s, m, out);
+  return noClockEnvelope(s, m, 4);
+}
+
+/**
+ * Whether the tag at the line's start, ending at `end`, is one of CERTAIN_TAG's (registry.ts):
+ * with a pid a letter first; without one a lowercase word of two or more characters or a
+ * CamelCase name (`ModemManager`), not `Error`.
+ */
+function certainTag(s: string, end: number): boolean {
+  const c0 = s.charCodeAt(0);
+  if (s.charCodeAt(end) === OPEN) return (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
+  if (c0 >= 97 && c0 <= 122) return end >= 2;
+  if (!(c0 >= 65 && c0 <= 90)) return false;
+  let k = 1;
+  while (k < end && s.charCodeAt(k) >= 97 && s.charCodeAt(k) <= 122) k++;
+  const c = s.charCodeAt(k);
+  return k > 1 && k < end && c >= 65 && c <= 90 && end - k - 1 <= 40;
+}
+
 /** The fast readers, by the registry format whose lines each takes. */
 export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
   logread: { format: 'logread', read: readLogread },
@@ -721,4 +1054,10 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
   'time-only': { format: 'time-only', read: readTimeOnly },
   'iso-plain': { format: 'iso-plain', read: readIsoPlain },
   'journal-monotonic': { format: 'journal-monotonic', read: readJournalMonotonic },
+  luci: { format: 'luci', read: readLuci },
+  'tool-elapsed': { format: 'tool-elapsed', read: readToolElapsed },
+  'esp-idf': { format: 'esp-idf', read: readEspIdf },
+  'quectel-cm': { format: 'quectel-cm', read: readQuectelCm },
+  modemmanager: { format: 'modemmanager', read: readModemManager },
+  stripped: { format: 'stripped', read: readStripped },
 };

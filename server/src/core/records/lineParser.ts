@@ -24,7 +24,7 @@ const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
 /** A pasted line number before a record: `12: `, `  12 | `. Tried only when nothing else matched. */
 const LINE_NUMBER = /^(?:\s*\d{1,7}\s*[:|]\s*|\d{1,7}\s+)(?=\S)/;
 /** Unix time of 2001-09-09: ModemManager stamps above this are wall time, below it seconds since start. */
-const EPOCH_FLOOR = 1_000_000_000;
+export const EPOCH_FLOOR = 1_000_000_000;
 
 /** Lines longer than this are matched on their first part only; the rest is still counted. */
 export const MAX_MATCH_CHARS = 16384;
@@ -258,6 +258,11 @@ export class LineParser {
     const copy = Object.assign(Object.create(LineParser.prototype) as LineParser, this);
     copy.openRecord = this.openRecord && this.openRecord === open ? openCopy : undefined;
     return copy;
+  }
+
+  /** Whether the last line left a record that wrapped text may continue (it had a clock). */
+  hasOpenRecord(): boolean {
+    return this.openRecord !== undefined;
   }
 
   /** A line read elsewhere (the fast lane) ends any record that wrapped text could continue. */
