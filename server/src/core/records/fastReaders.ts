@@ -956,7 +956,7 @@ function readLuci(s: string, out: FastRead): boolean {
   if (s.charCodeAt(g) !== SPACE) return false;
   while (s.charCodeAt(g) === SPACE) g++;
   if (needsFullParser(s)) return false;
-  const parts = readStamp(s.slice(a, b));
+  const parts = luciStamp(s, a, b);
   if (!parts || parts.month === undefined || parts.day === undefined) return false;
   const start = readTaggedBody(s, g);
   if (start < 0) return false;
@@ -970,6 +970,17 @@ function readLuci(s: string, out: FastRead): boolean {
   out.second = parts.second;
   out.ms = parts.ms;
   return true;
+}
+
+/** The last stamp LuCI's reader read, and what it said: lines logged in the same second share it. */
+let lastLuciStamp = '';
+let lastLuciParts: ReturnType<typeof readStamp>;
+
+function luciStamp(s: string, a: number, b: number): ReturnType<typeof readStamp> {
+  if (b - a === lastLuciStamp.length && sameText(s, a, lastLuciStamp)) return lastLuciParts;
+  lastLuciStamp = s.slice(a, b);
+  lastLuciParts = readStamp(lastLuciStamp);
+  return lastLuciParts;
 }
 
 /**
