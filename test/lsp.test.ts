@@ -12,7 +12,8 @@ import {
   HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
   StreamMessageWriter, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { AnalyzeFileRequest, ReportRequest, StatusNotification, TimelineRequest, type StatusParams } from '../server/src/lsp/protocol';
+import { openFromFileMark } from '../server/src/lsp/openFromFile';
+import { AnalyzeFileRequest, OPEN_FROM_FILE_CHARS, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type StatusParams } from '../server/src/lsp/protocol';
 
 // The language server as an editor sees it: out/server.js over stdio, driven by a real LSP client.
 const ROOT = join(__dirname, '..');
@@ -25,6 +26,8 @@ let conn: ProtocolConnection;
 const diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
 const statuses = new Map<string, StatusParams>();
 const messages: string[] = [];
+/** Documents the server asked the client to send again with their text. */
+const resends: string[] = [];
 let settings: Record<string, unknown> = {};
 const waiters: (() => void)[] = [];
 
@@ -70,6 +73,10 @@ before(async () => {
   });
   conn.onNotification(StatusNotification.type, (p) => {
     statuses.set(p.uri, p);
+    notify();
+  });
+  conn.onNotification(ResendDocumentNotification.type, (p) => {
+    resends.push(p.uri);
     notify();
   });
   conn.onNotification('window/showMessage', (p: { message: string }) => {
@@ -285,6 +292,65 @@ describe('language server over stdio', () => {
     const timeline = await conn.sendRequest(TimelineRequest.type, { uri });
     assert.ok(timeline && timeline.uri === uri, 'the timeline of the file read from disk');
     assert.match(report.markdown, /### Evidence\n\n```+log\nMon Dec {2}2 19:54:50 2024 kern\.info kernel/);
+  });
+
+  describe('a big saved log opened from its file (the didOpen carries a mark, not the text)', () => {
+    // Over 4M characters: the RUT901 story after plain dnsmasq lines, with CRLF-free UTF-8 text.
+    const filler = Array.from({ length: 45_000 }, (_, i) => `Mon Dec  2 18:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 2024 daemon.info dnsmasq[2170]: query[A] example.com from 192.168.1.${i % 250} é`);
+    const text = [...filler, ...SAMPLE_TEXT.split('\n')].join('\n');
+    const shape = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
+
+    it('gives the problems and hovers of the same text sent whole, and follows edits', async () => {
+      assert.ok(text.length >= OPEN_FROM_FILE_CHARS);
+      const path = join(tmp, 'big-saved.log');
+      writeFileSync(path, `\ufeff${text}`);
+      const uri = pathToFileURL(path).toString();
+      const whole = 'file:///work/logs/whole/system.log';
+      open(whole, text);
+      open(uri, openFromFileMark(text));
+      const [a, b] = [await diagnosticsOf(whole), await diagnosticsOf(uri)];
+      assert.ok(b.some((d) => d.code === 'modem-duplicate-registration'));
+      assert.deepEqual(shape(b), shape(a));
+      const line = 45_000 + 80;
+      const [ha, hb] = await Promise.all([whole, uri].map((u) => conn.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line, character: 60 } })));
+      assert.ok(hb);
+      assert.deepEqual(hb, ha);
+      // An edit is applied to the text read from the file: removing the refusals ends their problem.
+      const v = version++;
+      const dupLine = b.find((d) => d.code === 'modem-duplicate-registration')!.range.start.line;
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: dupLine - 2, character: 0 }, end: { line: dupLine + 2, character: 0 } }, text: '' }],
+      });
+      assert.ok(!(await diagnosticsOf(uri, v)).some((d) => d.code === 'modem-duplicate-registration'));
+      assert.deepEqual(resends, []);
+    });
+
+    it('asks for the text when the file does not hold the editor\'s text, and reads the text it is sent', async () => {
+      const path = join(tmp, 'big-changed.log');
+      // The file was written since, or VS Code normalised its line ends: not the text the mark names.
+      writeFileSync(path, text.replace(/\n/g, '\r\n'));
+      const uri = pathToFileURL(path).toString();
+      open(uri, openFromFileMark(text));
+      await until('a request for the text', () => resends.includes(uri));
+      // Changes before the text comes are part of it: the server holds nothing for the document yet.
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: version++ },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: 'Tue' }],
+      });
+      assert.equal(diagnostics.get(uri), undefined, 'no problems from a text it does not have');
+      open(uri, text);
+      assert.ok((await diagnosticsOf(uri)).some((d) => d.code === 'modem-duplicate-registration'));
+      // The same length, one character other: only the content's hash tells.
+      const samePath = join(tmp, 'big-same-length.log');
+      writeFileSync(samePath, text.replace('é', 'è'));
+      const sameUri = pathToFileURL(samePath).toString();
+      open(sameUri, openFromFileMark(text));
+      await until('a request for the text of a file of the same length', () => resends.includes(sameUri));
+      // A mark for a document that is not a file, or a mark that is malformed, is answered the same way.
+      open('untitled:Untitled-1', openFromFileMark(text));
+      await until('a request for the untitled text', () => resends.includes('untitled:Untitled-1'));
+    });
   });
 
   it('clears problems on close and survives rapid edits and closes', async () => {

@@ -5,13 +5,22 @@ import { StatusNotification } from '../../server/src/lsp/protocol';
 import { ARCHIVE_SCHEME, ArchiveFileSystem } from './archiveFileSystem';
 import { checkBigLogTabs, watchBigLogs } from './bigFiles';
 import { createClient } from './client';
+import { openedFromFile, resendOnRequest, resentWithText } from './openFromFile';
 import { registerCommands } from './commands';
 import { watchForRouterLogs } from './detectRouterLogs';
 import { ModemStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension tells other code (tests in VS Code): how big saved logs reached the server. */
+export interface GsmLensApi {
+  /** `file:` URIs opened on the server from their file, newest last (client/src/openFromFile.ts). */
+  openedFromFile: readonly string[];
+  /** Of those, the ones whose file did not hold the editor's text, so the text was sent. */
+  resentWithText: readonly string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GsmLensApi> {
   const output = vscode.window.createOutputChannel('GSM Log Lens', { log: true });
   const statusBar = new ModemStatusBar();
   client = createClient(context, output);
@@ -22,10 +31,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerCommands(client, context.extensionUri, archives),
   );
   client.onNotification(StatusNotification.type, (s) => statusBar.update(s));
+  context.subscriptions.push(resendOnRequest(client));
   await client.start();
   // A big log open before activation (first file of a window, or restored by a reload) gets no tab
   // change and no onLanguage event (VS Code does not sync it): read it now.
   void checkBigLogTabs(client);
+  return { openedFromFile, resentWithText };
 }
 
 export async function deactivate(): Promise<void> {

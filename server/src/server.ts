@@ -15,11 +15,12 @@ import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
 import { BIG_MESSAGE_CHARS, collectGarbage } from './lsp/collectGarbage';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
 import { LogDocument } from './lsp/logDocument';
+import { readMarkedFile, readOpenFromFileMark } from './lsp/openFromFile';
 import { hoverAt } from './lsp/hovers';
 import { documentSymbols, foldingRanges } from './lsp/outline';
 import { buildTimeline } from './core/timeline/buildTimeline';
 import type { TimelinePayload } from './core/timeline/timelineTypes';
-import { AnalyzeFileRequest, DEFAULT_SETTINGS, ForgetFileNotification, ReportRequest, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
+import { AnalyzeFileRequest, DEFAULT_SETTINGS, ForgetFileNotification, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
 import { runSafe, runSafeAsync } from './lsp/runSafe';
 import { DiskAnalyses } from './lsp/diskAnalyses';
 import { isContentChanges, isPositionParams, isTextDocumentItem, uriOf } from './lsp/guards';
@@ -151,15 +152,38 @@ function publish(entry: OpenDocument): Promise<void> {
   });
 }
 
-connection.onDidOpenTextDocument((params) => {
+connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', undefined, undefined, () => {
   const t: unknown = params?.textDocument;
   if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
-  // The transport's copies of a big document are garbage now: freed before reading, not on top of it.
-  if (t.text.length >= BIG_MESSAGE_CHARS) collectGarbage();
-  const entry: OpenDocument = { doc: LogDocument.create(t.uri, t.languageId, t.version, t.text), rules: [], ready: Promise.resolve() };
+  let text = t.text;
+  const mark = readOpenFromFileMark(text);
+  if (mark) {
+    // A big log opened from its file: its text is read here, not carried as JSON (protocol.ts).
+    const fromFile = readMarkedFile(t.uri, mark);
+    if (fromFile === undefined) {
+      // Not the editor's text: nothing is held for the document until the client sends the text,
+      // which includes any change made meanwhile (changes to the document are ignored till then).
+      dropOpen(t.uri);
+      void connection.sendNotification(ResendDocumentNotification.type, { uri: t.uri });
+      return;
+    }
+    text = fromFile;
+  } else if (text.length >= BIG_MESSAGE_CHARS) {
+    // The transport's copies of a big document are garbage now: freed before reading, not on top of it.
+    collectGarbage();
+  }
+  const entry: OpenDocument = { doc: LogDocument.create(t.uri, t.languageId, t.version, text), rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
-});
+}));
+
+/** Lets go of an open document's analysis. */
+function dropOpen(uri: string): void {
+  const entry = open.get(uri);
+  if (entry?.timer) clearTimeout(entry.timer);
+  entry?.analysis?.dispose();
+  open.delete(uri);
+}
 
 connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', undefined, undefined, () => {
   const uri = uriOf(params);
@@ -184,10 +208,7 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
 connection.onDidCloseTextDocument((params) => runSafe(connection, 'didClose', undefined, undefined, () => {
   const uri = uriOf(params);
   if (uri === undefined) return;
-  const entry = open.get(uri);
-  if (entry?.timer) clearTimeout(entry.timer);
-  entry?.analysis?.dispose();
-  open.delete(uri);
+  dropOpen(uri);
   fromDisk.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 }));

@@ -104,3 +104,28 @@ export namespace TimelineRequest {
   export const method = 'gsmlens/timeline';
   export const type = new RequestType<TimelineParams, TimelinePayload | null, void>(method);
 }
+
+/**
+ * A big log the editor shows unchanged from its file is not sent as JSON text: VS Code's client
+ * puts this mark in the didOpen's `text` instead (in band, so no other message can come between),
+ * and the server reads the file itself (lsp/openFromFile.ts). The transport's copies of 45 MB of
+ * text (joined bytes, decoded text, parsed JSON) are what made its first diagnostics slow and its
+ * memory high. The mark carries the SHA-1 and length of the editor's text, which the file's text
+ * must have; when it does not, the server asks for the text (ResendDocumentNotification).
+ */
+export const OPEN_FROM_FILE_MARK = '\u0000gsmlens/openFromFile ';
+/** Documents of at least this many characters are opened from their file (below, JSON is cheap). */
+export const OPEN_FROM_FILE_CHARS = 4_000_000;
+
+export interface ResendDocumentParams {
+  uri: string;
+}
+
+/**
+ * Server -> client: the file of a document opened from its file did not hold the editor's text
+ * (another encoding, line ends VS Code normalised, a write since): send a didOpen with the text.
+ */
+export namespace ResendDocumentNotification {
+  export const method = 'gsmlens/resendDocument';
+  export const type = new NotificationType<ResendDocumentParams>(method);
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { OPEN_FROM_FILE_MARK } from './protocol';
+
+// A big log opened from its file (protocol.ts, OPEN_FROM_FILE_MARK): the server reads the text
+// VS Code would show and proves it is the editor's text by its SHA-1 and length before using it.
+// SHA-1 here names content, as git's object ids do; nothing depends on it resisting an attacker:
+// a forged match could only make the server read the document's own file.
+
+/** What the mark in a didOpen says of the editor's text. */
+export interface OpenFromFileMark {
+  sha1: string;
+  length: number;
+}
+
+/** The mark for a text (the client's side). */
+export function openFromFileMark(text: string): string {
+  return `${OPEN_FROM_FILE_MARK}${textSha1(text)} ${text.length}`;
+}
+
+/** The mark a didOpen's text is, or undefined for a text of its own. */
+export function readOpenFromFileMark(text: string): OpenFromFileMark | undefined {
+  if (!text.startsWith(OPEN_FROM_FILE_MARK)) return undefined;
+  const m = /^([0-9a-f]{40}) (\d{1,12})$/.exec(text.slice(OPEN_FROM_FILE_MARK.length));
+  return m ? { sha1: m[1], length: Number(m[2]) } : undefined;
+}
+
+export function textSha1(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The text of the document's file as VS Code reads a UTF-8 file (a byte order mark dropped),
+ * when it is the text the mark describes; otherwise undefined (not a `file:` URI, unreadable,
+ * another size or content, not UTF-8).
+ *
+ * The bytes after the mark are hashed as they are: they are the UTF-8 of the editor's text
+ * exactly when their hash is that of the text's UTF-8, which also makes them valid UTF-8, so
+ * decoding them gives that text. (Hashing the bytes, not the decoded text, saves encoding 45 MB
+ * again; a U+FFFD in the file is refused, since an editor's lone surrogate encodes to it too.)
+ */
+export function readMarkedFile(uri: string, mark: OpenFromFileMark): string | undefined {
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    // UTF-8 takes 1 to 3 bytes per UTF-16 unit (a BOM 3 bytes for none): a size outside is another text.
+    if (size < mark.length || size > mark.length * 3 + 3) return undefined;
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read !== size) return undefined;
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    if (createHash('sha1').update(body).digest('hex') !== mark.sha1) return undefined;
+    const text = body.toString('utf8');
+    return text.length === mark.length && text.indexOf('\ufffd') < 0 ? text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
