@@ -233,7 +233,8 @@ async function benchBig(bytes) {
   rows.push(['LSP over node IPC (as VS Code runs it): open the 45 MB document -> publishDiagnostics; peak RSS', `${ms(ipc.ms)}, ${mb(ipc.hwm)}; a server doing no work: ${ms(ipcFloor.ms)}, ${mb(ipcFloor.hwm)}`, '', undefined]);
   // VS Code's client opens a saved log of this size from its file: no text crosses the transport.
   const byFile = await openFromFileOnce(text, '.bench/lsp-open-big.log', 'ipc');
-  rows.push(['LSP over node IPC: the 45 MB document opened from its file (as VS Code\'s client opens a saved log) -> publishDiagnostics; peak RSS', `${ms(byFile.ms)}, ${byFile.diagnostics} diagnostics, ${mb(byFile.hwm)}`, '<= 600 ms; < 200 MB', byFile.ms <= 600 && byFile.hwm < 200]);
+  rows.push(['LSP over node IPC: the 45 MB document opened from its file (as VS Code\'s client opens a saved log) -> publishDiagnostics', `${ms(byFile.ms)}, ${byFile.diagnostics} diagnostics`, '<= 600 ms', byFile.ms <= 600]);
+  rows.push(['LSP over node IPC: server peak RSS (VmHWM) after that open from the file', mb(byFile.hwm), '< 200 MB', byFile.hwm < 200]);
   if (failure) {
     rows.push(['LSP: edit in the middle of the 45 MB document -> republish', failure, 'republished', false]);
   } else {

@@ -1,5 +1,5 @@
 import type { FormatId } from '../model';
-import { isPlausibleUptime, isRealClock, isRealDate, readStamp } from '../formats/timestampGrammar';
+import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { EPOCH_FLOOR, MAX_MATCH_CHARS } from './lineParser';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
@@ -956,12 +956,59 @@ function readLuci(s: string, out: FastRead): boolean {
   if (s.charCodeAt(g) !== SPACE) return false;
   while (s.charCodeAt(g) === SPACE) g++;
   if (needsFullParser(s)) return false;
-  const parts = luciStamp(s, a, b);
-  if (!parts || parts.month === undefined || parts.day === undefined) return false;
   const start = readTaggedBody(s, g);
   if (start < 0) return false;
   messageRead(out, 'luci', taggedBodyTag, '', -1, start);
-  if (!kernelChecked(s, out)) return false;
+  return kernelChecked(s, out) && luciStamp(s, a, b, out);
+}
+
+/**
+ * What the timestamp grammar says of LuCI stamps, by the stamp with its clock left out: a LuCI
+ * copy has a few dates and a new clock on almost every line. Each date is read twice, with the
+ * clock `12:00:00` and `13:00:00` in its place: both read on a 24-hour clock; only the first on a
+ * 12-hour one, where 12 reads as 0 after `AM` and as 12 after `PM`. The line's own clock is then
+ * applied as the grammar would (`toParts`): a real time of day, 1-12 on a 12-hour clock. Stamps
+ * whose clock is not `h:mm:ss` go to the grammar whole.
+ */
+const LUCI_DATES = new Map<string, readonly [StampParts | undefined, StampParts | undefined]>();
+const LUCI_DATES_KEPT = 256;
+
+/** Reads LuCI's stamp `s[a, b)` into `out`'s date and clock; false when it has no date. */
+function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
+  // The clock: the first `h:mm:ss` (a date has no colon), not glued to a digit before it.
+  const c = s.indexOf(':', a);
+  const h0 = c - 2 >= a && digit(s, c - 2) >= 0 ? c - 2 : c - 1;
+  const clock = c > a && c < b - 5 && digit(s, c - 1) >= 0 && (h0 === a || digit(s, h0 - 1) < 0)
+    && digit(s, c + 1) >= 0 && digit(s, c + 2) >= 0 && s.charCodeAt(c + 3) === COLON && digit(s, c + 4) >= 0 && digit(s, c + 5) >= 0;
+  if (!clock) return setStamp(out, readStamp(s.slice(a, b)));
+  const key = `${s.slice(a, h0)}\u0001${s.slice(c + 6, b)}`;
+  let read = LUCI_DATES.get(key);
+  if (!read) {
+    const at = (t: string): StampParts | undefined => readStamp(`${s.slice(a, h0)}${t}${s.slice(c + 6, b)}`);
+    read = [at('12:00:00'), at('13:00:00')];
+    if (LUCI_DATES.size >= LUCI_DATES_KEPT) LUCI_DATES.clear();
+    LUCI_DATES.set(key, read);
+  }
+  const [noon, one] = read;
+  if (!noon) return false;
+  let hour = (h0 === c - 2 ? digit(s, h0) * 10 : 0) + digit(s, c - 1);
+  const minute = digit(s, c + 1) * 10 + digit(s, c + 2);
+  const second = digit(s, c + 4) * 10 + digit(s, c + 5);
+  if (!one) {
+    // A 12-hour clock: 12 AM read as 0, 12 PM as 12.
+    if (hour < 1 || hour > 12) return false;
+    hour = (hour % 12) + (noon.hour === 12 ? 12 : 0);
+  }
+  if (!isRealClock(hour, minute, second) || !setStamp(out, noon)) return false;
+  out.hour = hour;
+  out.minute = minute;
+  out.second = second;
+  return true;
+}
+
+/** The date, clock and milliseconds of stamp parts into `out`; false without a date. */
+function setStamp(out: FastRead, parts: StampParts | undefined): boolean {
+  if (!parts || parts.month === undefined || parts.day === undefined) return false;
   out.year = parts.year ?? -1;
   out.month = parts.month;
   out.day = parts.day;
@@ -970,17 +1017,6 @@ function readLuci(s: string, out: FastRead): boolean {
   out.second = parts.second;
   out.ms = parts.ms;
   return true;
-}
-
-/** The last stamp LuCI's reader read, and what it said: lines logged in the same second share it. */
-let lastLuciStamp = '';
-let lastLuciParts: ReturnType<typeof readStamp>;
-
-function luciStamp(s: string, a: number, b: number): ReturnType<typeof readStamp> {
-  if (b - a === lastLuciStamp.length && sameText(s, a, lastLuciStamp)) return lastLuciParts;
-  lastLuciStamp = s.slice(a, b);
-  lastLuciParts = readStamp(lastLuciStamp);
-  return lastLuciParts;
 }
 
 /**
