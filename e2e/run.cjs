@@ -135,6 +135,11 @@ const SHOT_LIMIT = 300 * 1024;
 async function phase2(tmp) {
   log('phase 2: UI smoke test of the packaged VSIX in code-server + Chromium (Playwright)');
   const ws = makeWorkspace(path.join(tmp, 'p2-workspace'));
+  // A saved router log of 5 MB, there before the window opens so Quick Open finds it: over the 4M
+  // characters from which the client opens a log on the server from its file, and under the
+  // 10 MB from which code-server's editor asks before it shows a file ("Open Anyway").
+  const { generateLog } = await import(require('node:url').pathToFileURL(path.join(ROOT, 'scripts', 'generate-log.mjs')).href);
+  await generateLog(path.join(ws, 'rut-saved.log'), 45_000);
   const env = shim.sandboxEnv(tmp);
   const common = shim.prepareProfile(tmp, path.join(tmp, 'p2-user-data'), path.join(tmp, 'p2-extensions'));
   const serverLog = path.join(tmp, 'p2-code-server.log');
@@ -558,6 +563,22 @@ async function phase2(tmp) {
       const info = await shot('details.png', SEL.editorPart, 700);
       await context.unroute(fromRepository).catch(() => {});
       return `icon 128 px; ${images.images.length} images loaded (${served.length} served from ${prefix}); ${info}`;
+    }, { onFail });
+
+    // Issue 11: a saved log of 4M characters or more is opened on the server from its file (its
+    // didOpen carries the hash of the editor's text, client/src/openFromFile.ts), in the installed VSIX.
+    await check('a saved 5 MB router log is opened on the server from its file: its problems appear', async () => {
+      await closeAllEditors();
+      const mb = fs.statSync(path.join(ws, 'rut-saved.log')).size / 1048576;
+      if (mb < 4 || mb > 10) throw new Error(`the generated log is ${mb.toFixed(1)} MB, not between 4 and 10 MB`);
+      await openFile('rut-saved.log');
+      await palette('View: Focus Problems');
+      const row = page.locator(SEL.problemsRow, { hasText: 'rut-saved.log' }).first();
+      await row.waitFor({ timeout: 60000 });
+      await page.waitForTimeout(500);
+      const info = await shot('saved-big.png', SEL.panelPart);
+      await palette('View: Hide Panel');
+      return `${mb.toFixed(1)} MB; Problems lists rut-saved.log; ${info}`;
     }, { onFail });
 
     // Issue 12 item 3: a log over VS Code's 50 MB sync limit, opened as the first file after the
