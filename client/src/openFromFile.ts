@@ -24,10 +24,19 @@ function remember(list: string[], uri: string): void {
 
 /** didOpen middleware: the mark in place of the text of a big, saved `file:` document. */
 export const openFromFile: NonNullable<Middleware['didOpen']> = (document, next) => {
-  // The length from the end's offset: a small document's text is not built twice.
-  if (document.uri.scheme !== 'file' || document.isDirty || document.offsetAt(document.lineAt(document.lineCount - 1).range.end) < OPEN_FROM_FILE_CHARS) return next(document);
+  let marked: vscode.TextDocument | undefined;
+  try {
+    // The length from the end's offset: a small document's text is not built twice.
+    if (document.uri.scheme === 'file' && !document.isDirty && document.offsetAt(document.lineAt(document.lineCount - 1).range.end) >= OPEN_FROM_FILE_CHARS) {
+      marked = withText(document, openFromFileMark(document.getText()));
+    }
+  } catch {
+    // Whatever went wrong, the document is still opened the usual way, with its text.
+    marked = undefined;
+  }
+  if (!marked) return next(document);
   remember(openedFromFile, document.uri.toString());
-  return next(withText(document, openFromFileMark(document.getText())));
+  return next(marked);
 };
 
 /** The document as the didOpen reads it: the mark for its whole text, the rest as it is. */
