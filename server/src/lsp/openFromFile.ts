@@ -8,6 +8,12 @@ import { OPEN_FROM_FILE_MARK } from './protocol';
 // SHA-1 here names content, as git's object ids do; nothing depends on it resisting an attacker:
 // a forged match could only make the server read the document's own file.
 
+/**
+ * The largest file read for a mark: VS Code syncs no document over 50 MB, so a bigger file (or a
+ * mark claiming one) is not read whole into memory; its text is asked for instead.
+ */
+export const OPEN_FROM_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
 /** What the mark in a didOpen says of the editor's text. */
 export interface OpenFromFileMark {
   sha1: string;
@@ -52,7 +58,7 @@ export function readMarkedFile(uri: string, mark: OpenFromFileMark): string | un
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
     // UTF-8 takes 1 to 3 bytes per UTF-16 unit (a BOM 3 bytes for none): a size outside is another text.
-    if (size < mark.length || size > mark.length * 3 + 3) return undefined;
+    if (size < mark.length || size > mark.length * 3 + 3 || size > OPEN_FROM_FILE_MAX_BYTES) return undefined;
     const bytes = Buffer.allocUnsafeSlow(size);
     let read = 0;
     while (read < size) {

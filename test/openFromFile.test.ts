@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { OPEN_FROM_FILE_MAX_BYTES, openFromFileMark, readMarkedFile, readOpenFromFileMark } from '../server/src/lsp/openFromFile';
+
+// The server's side of opening a saved log from its file (protocol.ts, OPEN_FROM_FILE_MARK): the
+// file's text is used only when it is the editor's text, and reading it stays bounded.
+
+const dir = mkdtempSync(join(tmpdir(), 'gsmlens-open-from-file-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function fileWith(name: string, bytes: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return pathToFileURL(path).toString();
+}
+
+const read = (uri: string, editorText: string): string | undefined => readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(editorText))!);
+
+describe('opening a document from its file', () => {
+  it('gives the file\'s text when it is the editor\'s text, with or without a byte order mark', () => {
+    const text = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: é ü 模\n'.repeat(50);
+    assert.equal(read(fileWith('plain.log', text), text), text);
+    assert.equal(read(fileWith('bom.log', `\ufeff${text}`), text), text);
+  });
+
+  it('gives nothing when the file holds another text: other bytes, other line ends, another encoding, malformed UTF-8, U+FFFD', () => {
+    const text = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: é\n'.repeat(50);
+    assert.equal(read(fileWith('other.log', text.replace('é', 'è')), text), undefined);
+    assert.equal(read(fileWith('crlf.log', text.replace(/\n/g, '\r\n')), text), undefined);
+    assert.equal(read(fileWith('latin1.log', Buffer.from(text, 'latin1')), text), undefined);
+    // The editor shows malformed bytes as U+FFFD: the file's bytes are not that text's UTF-8.
+    assert.equal(read(fileWith('malformed.log', Buffer.concat([Buffer.from('ab'), Buffer.from([0xff]), Buffer.from('cd')])), 'ab\ufffdcd'), undefined);
+    // A U+FFFD written in the file: an editor's lone surrogate would encode to the same bytes.
+    assert.equal(read(fileWith('replacement.log', 'ab\ufffdcd'), 'ab\ud800cd'), undefined);
+    assert.equal(read('untitled:Untitled-1', text), undefined);
+    assert.equal(read(pathToFileURL(join(dir, 'missing.log')).toString(), text), undefined);
+  });
+
+  it('reads no file over the largest one VS Code could have synced, whatever the mark claims', () => {
+    // A sparse file of NULs: valid UTF-8, and the mark is right, but it is too big to read whole.
+    const path = join(dir, 'huge.log');
+    writeFileSync(path, '');
+    truncateSync(path, OPEN_FROM_FILE_MAX_BYTES + 1);
+    const text = '\0'.repeat(OPEN_FROM_FILE_MAX_BYTES + 1);
+    assert.equal(read(pathToFileURL(path).toString(), text), undefined);
+    // Just under the bound the same file is read.
+    truncateSync(path, OPEN_FROM_FILE_MAX_BYTES);
+    assert.equal(read(pathToFileURL(path).toString(), text.slice(1))?.length, OPEN_FROM_FILE_MAX_BYTES);
+  });
+
+  it('reads a mark only in its own shape', () => {
+    assert.deepEqual(readOpenFromFileMark(openFromFileMark('abc')), { sha1: 'a9993e364706816aba3e25717850c26c9cd0d89d', length: 3 });
+    assert.equal(readOpenFromFileMark('abc'), undefined);
+    assert.equal(readOpenFromFileMark(`${openFromFileMark('abc')} extra`), undefined);
+  });
+});
