@@ -320,19 +320,12 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
 
 /** After `facility.level ` (`s[i, j)`): `tag[pid]: `, or when `tagless` a message without a tag. */
 function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagless: boolean): boolean {
-  const second = j + 1;
-  const start = readTag(s, second);
-  if (start >= 0) {
-    out.tag = tagRead;
-    out.messageStart = start;
-    return true;
-  }
-  if (!tagless) return false;
-  // A message without a tag: its first word must be followed by a space and not by `[pid]`.
-  const k = scanTag(s, second);
-  if (k === second || s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) === OPEN) return false;
-  out.firstWord = word(s, i, j);
-  out.messageStart = second;
+  const start = readTaggedBody(s, j + 1);
+  if (start < 0 || (taggedBodyTag === '' && !tagless)) return false;
+  out.tag = taggedBodyTag;
+  out.messageStart = start;
+  // The parser's host-column learning reads the first word of a message without a tag.
+  if (taggedBodyTag === '') out.firstWord = word(s, i, j);
   return true;
 }
 
@@ -845,12 +838,8 @@ function readToolElapsed(s: string, out: FastRead): boolean {
   while (k <= 7 && digit(s, k) >= 0) k++;
   if (k < 4 || k > 7 || s.charCodeAt(k) !== DOT || digit(s, k + 1) < 0 || digit(s, k + 2) < 0 || digit(s, k + 3) < 0) return false;
   if (s.charCodeAt(k + 4) !== CLOSE || s.charCodeAt(k + 5) !== COLON) return false;
-  // `:\s?`: one space may follow; other white space is the parser's.
-  let start = k + 6;
-  const c = s.charCodeAt(start);
-  if (c === SPACE) start++;
-  else if (start < s.length && !(c > 32 && c < 127)) return false;
-  if (needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
+  const start = afterOptionalSpace(s, k + 6);
+  if (start < 0 || needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
   out.year = -1;
   out.month = -1;
   messageRead(out, 'tool-elapsed', '', '', -1, start);
@@ -895,19 +884,28 @@ function readQuectelCm(s: string, out: FastRead): boolean {
   if (!isRealDate(month, day) || readClock(s, 7, out, false) !== 15) return false;
   const ms = digit(s, 16) * 100 + digit(s, 17) * 10 + digit(s, 18);
   if (ms < 0) return false;
-  // `\]\s?`: one space may follow; other white space is the parser's. A message that opens like
-  // LuCI's `facility.level` or a kernel envelope is left to the parser too.
-  let start = 20;
-  const c = s.charCodeAt(start);
-  if (c === SPACE) start++;
-  else if (start < s.length && !(c > 32 && c < 127)) return false;
-  if (needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
+  const start = afterOptionalSpace(s, 20);
+  if (start < 0 || needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
   messageRead(out, 'quectel-cm', 'quectel-cm', '', -1, start);
   out.year = -1;
   out.month = month;
   out.day = day;
   out.ms = ms;
   return true;
+}
+
+/**
+ * After `facility.level`, perhaps a `:`, and the spaces that follow (FACILITY_LEVEL `:?\s+` of
+ * registry.ts) at `f`; -1 when no such word stands there or no space follows it.
+ */
+function afterFacilityLevel(s: string, f: number): number {
+  let e = f;
+  while (e - f <= 20 && e < s.length && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
+  if (!isFacilityLevel(s, f, e)) return -1;
+  let g = s.charCodeAt(e) === COLON ? e + 1 : e;
+  if (s.charCodeAt(g) !== SPACE) return -1;
+  while (s.charCodeAt(g) === SPACE) g++;
+  return g;
 }
 
 /**
@@ -949,13 +947,8 @@ function readLuci(s: string, out: FastRead): boolean {
   let f = close + 1;
   if (s.charCodeAt(f) !== SPACE) return false;
   while (s.charCodeAt(f) === SPACE) f++;
-  let e = f;
-  while (e - f <= 20 && e < s.length && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
-  if (!isFacilityLevel(s, f, e)) return false;
-  let g = s.charCodeAt(e) === COLON ? e + 1 : e;
-  if (s.charCodeAt(g) !== SPACE) return false;
-  while (s.charCodeAt(g) === SPACE) g++;
-  if (needsFullParser(s)) return false;
+  const g = afterFacilityLevel(s, f);
+  if (g < 0 || needsFullParser(s)) return false;
   const start = readTaggedBody(s, g);
   if (start < 0) return false;
   messageRead(out, 'luci', taggedBodyTag, '', -1, start);
@@ -1030,8 +1023,7 @@ function readModemManager(s: string, out: FastRead): boolean {
   out.year = -1;
   out.month = -1;
   messageRead(out, 'modemmanager', 'ModemManager', '', -1, 0);
-  if (!readMmEnvelope(s, 0, out)) return false;
-  return true;
+  return readMmEnvelope(s, 0, out);
 }
 
 /**
@@ -1043,18 +1035,14 @@ function readStripped(s: string, out: FastRead): boolean {
   if (needsFullParser(s)) return false;
   out.year = -1;
   out.month = -1;
-  let e = 0;
-  while (e <= 20 && e < s.length && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
-  let facility = false;
-  if (isFacilityLevel(s, 0, e)) {
-    // `facility.level:?\s+(?=\S)`, then a tag or a message without one.
-    let g = s.charCodeAt(e) === COLON ? e + 1 : e;
-    if (s.charCodeAt(g) !== SPACE) return false;
-    while (s.charCodeAt(g) === SPACE) g++;
+  // `facility.level:?\s+(?=\S)`, then a tag or a message without one; or a certain tag first.
+  // (A `facility.level` not followed so is no certain tag either: the tag branch refuses it.)
+  const g = afterFacilityLevel(s, 0);
+  const facility = g >= 0;
+  if (facility) {
     const start = readTaggedBody(s, g);
     if (start < 0) return false;
     messageRead(out, 'stripped', taggedBodyTag, '', -1, start);
-    facility = true;
   } else {
     const start = readTag(s, 0);
     if (start < 0 || !certainTag(s, tagEnd)) return false;
@@ -1072,6 +1060,16 @@ function readStripped(s: string, out: FastRead): boolean {
   if (tag === '' || (tag.length === 6 && tag.toLowerCase() === 'kernel')) return s.charCodeAt(m) !== SPACE && noClockEnvelope(s, m, 4);
   if (s.charCodeAt(m) === LT) return readMmEnvelope(s, m, out);
   return noClockEnvelope(s, m, 4);
+}
+
+/**
+ * After a stamp's `\s?` at `i`: past one space, or at `i` when a printable character or the end
+ * is there; -1 for other white space, which only the full parser reads for sure.
+ */
+function afterOptionalSpace(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === SPACE) return i + 1;
+  return i < s.length && !(c > 32 && c < 127) ? -1 : i;
 }
 
 /**
