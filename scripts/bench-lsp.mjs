@@ -7,10 +7,10 @@
 // is also made over node IPC, the transport VS Code uses for this server. Rows are [what,
 // figure, target, met] as bench.mjs prints them.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { createRequire } from 'node:module';
 import { generateChatterLog } from './generate-chatter-log.mjs';
 import { generateLog } from './generate-log.mjs';
@@ -31,6 +31,9 @@ async function openOnce(text, script = FLOOR_SERVER, transport = 'stdio') {
   return { ms: opened.ms, hwm };
 }
 
+// The client's own mark (a TypeScript module of the server, loaded through tsx as the tests load it).
+const { openFromFileMark } = await tsImport('../server/src/lsp/openFromFile.ts', import.meta.url);
+
 /**
  * didOpen -> publishDiagnostics and peak RSS of one open of a saved log as VS Code's client sends
  * it (client/src/openFromFile.ts): the text is written to `path`, and the didOpen carries the mark
@@ -40,8 +43,7 @@ async function openFromFileOnce(text, path, transport = 'stdio') {
   writeFileSync(path, text);
   const server = await startServer('out/server.js', transport);
   const t = performance.now();
-  // The mark as openFromFileMark writes it; a mark the server did not take would never publish.
-  const mark = `\u0000gsmlens/openFromFile ${createHash('sha1').update(text, 'utf8').digest('hex')} ${text.length}`;
+  const mark = openFromFileMark(text);
   const opened = await server.open(pathToFileURL(resolve(path)).toString(), mark);
   const ms = performance.now() - t;
   const { hwm } = server.memory();
