@@ -14,16 +14,15 @@ const path = process.argv[2];
 const utf8 = new TextDecoder('utf-8');
 let lines = 0;
 let rest = '';
-/** The last UTF-8 piece ended inside a character: the decoder holds its first bytes. */
-let mid = false;
 const fd = openSync(path, 'r');
 const chunk = Buffer.allocUnsafeSlow(1 << 18);
 for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
   for (let o = 0; o < n; o += PIECE) {
     const piece = chunk.subarray(o, Math.min(o + PIECE, n));
-    const ascii = !mid && isAscii(piece);
+    // A piece after one that ended inside a character starts with its last bytes (not ASCII), so
+    // the decoder that holds the first bytes reads it.
+    const ascii = isAscii(piece);
     const text = ascii ? piece.latin1Slice(0, piece.length) : utf8.decode(piece, { stream: true });
-    mid = !ascii && piece[piece.length - 1] >= 0x80;
     const parts = text.split('\n');
     parts[0] = rest + parts[0];
     rest = parts.pop();

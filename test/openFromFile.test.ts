@@ -40,6 +40,33 @@ describe('opening a document from its file', () => {
     assert.equal(read(pathToFileURL(join(dir, 'missing.log')).toString(), text), undefined);
   });
 
+  it('gives the text of a big file with characters of 2, 3 and 4 bytes across every 64 KiB edge', () => {
+    // Reading or decoding the file in parts must not cut a character: one lies across each edge
+    // (1, 2 or 3 of its bytes before it), between ASCII runs.
+    const chars = ['é', '模', '😀'];
+    const line = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: padding\n';
+    let text = '';
+    let bytes = 0;
+    for (let edge = 1 << 16, k = 0; edge <= 3 << 20; edge += 1 << 16, k++) {
+      const c = chars[k % 3];
+      const size = Buffer.byteLength(c);
+      // 1 to size - 1 of the character's bytes before the edge.
+      const before = 1 + (k % (size - 1));
+      const pad = edge - before - bytes;
+      text += line.repeat(Math.floor(pad / line.length)) + 'x'.repeat(pad % line.length) + c;
+      bytes = edge - before + size;
+      assert.equal(Buffer.byteLength(text), bytes);
+    }
+    text += '\nlast line ü\n';
+    assert.equal(read(fileWith('big.log', text), text), text);
+    // A byte order mark moves every edge by three bytes.
+    assert.equal(read(fileWith('big-bom.log', `\ufeff${text}`), text), text);
+    // One byte changed far into the file is another text.
+    const changed = Buffer.from(text);
+    changed[changed.length - 5] ^= 1;
+    assert.equal(read(fileWith('big-changed.log', changed), text), undefined);
+  });
+
   it('reads no file over the largest one VS Code could have synced, whatever the mark claims', () => {
     // A sparse file of NULs: valid UTF-8, and the mark is right, but it is too big to read whole.
     const path = join(dir, 'huge.log');
