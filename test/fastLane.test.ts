@@ -175,7 +175,7 @@ describe('fast readers agree with the full parser line by line', () => {
     const taken = new Map<FormatId, number>();
     for (const line of lines) {
       for (const reader of Object.values(FAST_READERS)) {
-        if (!reader!.read(line, out)) continue;
+        if (!reader!.read(line, 0, line.length, out)) continue;
         const r = new LineParser({ referenceYear: 2024 }).parse(line, 1) as LogRecord;
         assert.equal(typeof r, 'object', line);
         assert.equal(r.format, reader!.format, `format of: ${line}`);
@@ -202,11 +202,49 @@ describe('fast readers agree with the full parser line by line', () => {
     assert.deepEqual(FORMATS.map((f) => f.id).filter((id) => !FAST_READERS[id]), []);
   });
 
+  it('reads a line inside a longer text (a decoded piece of a file) as it reads the line alone, its cut-short starts too', () => {
+    // The collector reads lines where they lie in a piece of the file: the text goes on past the
+    // line's end, with a `\n` and the next line, which no reader may take for the line's own.
+    // Messages that open with brackets and envelopes, whose ends the readers look for.
+    const bracketed = ['[  12.345678] [modem0] usb 1-1: new high-speed USB device', '[ 1234.567890] host ModemManager[519]: <info>  [1767016030.370510] [modem0] state changed', 'Mon Dec  2 19:54:59 2024 kern.info kernel: [  466.515595] [gsm] option 1-1:1.0: GSM modem', '[005.415]: [sahara] read 48 bytes', '<info>  [1731197451.000000] [modem0] simple connect started'];
+    const all = [...lines, ...bracketed].filter((l) => !/[\0\u001b\n\r]/.test(l));
+    const alone = newFastRead();
+    const inside = newFastRead();
+    let spans = 0;
+    for (let k = 0; k < all.length; k++) {
+      const line = all[k];
+      // Its cut-short starts (what a line could be) with what follows that spot in the whole line
+      // after the `\n`, and whole lines followed by another line, a copy of themselves, or nothing.
+      // Cut where a reader looks for an end: after each bracket, colon and space of the header.
+      const cuts = new Set([line.length, 3, 10, 19, 24, 25, 31, 32, 40].filter((n) => n <= line.length));
+      for (let i = 0; i < Math.min(line.length, 100); i++) if ('[]<>: '.includes(line[i])) cuts.add(i + 1);
+      // And anywhere: inside a bracket, a word, a number.
+      for (let j = 1; j <= 4; j++) cuts.add((k * 31 + j * 17) % Math.min(line.length + 1, 100));
+      for (const n of cuts) {
+        const own = line.slice(0, n);
+        const before = all[(k * 7 + n) % all.length];
+        for (const after of [line.slice(n), all[(k + 1) % all.length], own, '']) {
+          const text = `${before}\n${own}\n${after}`;
+          const start = before.length + 1;
+          for (const reader of Object.values(FAST_READERS)) {
+            const a = reader!.read(own, 0, own.length, alone);
+            const b = reader!.read(text, start, start + own.length, inside);
+            assert.equal(b, a, `${reader!.format} takes ${JSON.stringify(own)} alone: ${a}; inside a text: ${b}`);
+            if (!a) continue;
+            spans++;
+            assert.deepEqual({ ...inside, messageStart: inside.messageStart - start }, { ...alone }, `${reader!.format} of ${JSON.stringify(own)} inside a text`);
+          }
+        }
+      }
+    }
+    assert.ok(spans > 10_000, `lines read both ways: ${spans}`);
+  });
+
   it('leaves every line it is unsure of to the full parser', () => {
     const out = newFastRead();
     for (const line of TRICKY_LINES()) {
       if (!line.includes('#refused')) continue;
-      for (const reader of Object.values(FAST_READERS)) assert.equal(reader!.read(line, out), false, line);
+      for (const reader of Object.values(FAST_READERS)) assert.equal(reader!.read(line, 0, line.length, out), false, line);
     }
   });
 });

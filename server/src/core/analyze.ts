@@ -38,9 +38,14 @@ export class FileAnalysis {
   constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true, rules: readonly CompiledRule[] = []) {
     this.rules = new RuleMatcher(rules, index);
     this.collector = new EventCollector(index, path, { ...(referenceTime !== undefined ? { referenceTime } : {}), fastLane });
-    this.splitter = new LineSplitter((text, n) => {
+    const addLine = (text: string, n: number): void => {
       this.collector.addLine(text, n);
       if (this.rules.active) this.rules.addLine(text, n);
+    };
+    // A line is read where it lies in the decoded text; the person's rules need it as a string.
+    this.splitter = new LineSplitter(addLine, (text, start, end, n) => {
+      if (this.rules.active) addLine(text.slice(start, end), n);
+      else this.collector.addSpan(text, start, end, n);
     });
   }
 

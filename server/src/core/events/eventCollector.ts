@@ -142,7 +142,24 @@ export class EventCollector {
   addLine(text: string, lineNo: number): void {
     this.lastLine = lineNo;
     this.certain = false;
-    if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, lineNo)) return;
+    if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, 0, text.length, lineNo)) return;
+    this.fullLine(text, lineNo);
+  }
+
+  /**
+   * The line `text[start, end)` of a longer text (a decoded piece of the file, which goes on with
+   * a `\n` after it and holds no NUL and no ESC: FastReader.read). A line the fast lane takes is
+   * read where it lies; only a line the full parser reads is made a string of its own.
+   */
+  addSpan(text: string, start: number, end: number, lineNo: number): void {
+    this.lastLine = lineNo;
+    this.certain = false;
+    if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, start, end, lineNo)) return;
+    this.fullLine(text.slice(start, end), lineNo);
+  }
+
+  /** A line for the full parser (after the fast lane's read of it, if any: `certain`). */
+  private fullLine(text: string, lineNo: number): void {
     if (this.lazyLine) {
       // A line whose shape a fast reader is certain of starts a new timed record: the last fast
       // line needs no second reading to be continued, only the state it would have left.
@@ -168,8 +185,13 @@ export class EventCollector {
   private pending: LogRecord | undefined;
   /** Whether `pending` is a fast-lane line already counted, re-read only because text may continue it. */
   private pendingCounted = false;
-  /** The last fast-lane line (0: none): the next line may be its mail-wrapped continuation. Two fields, not an object, so a million fast lines allocate nothing. */
+  /**
+   * The last fast-lane line (0: none), `lazyText[lazyStart, lazyEnd)`: the next line may be its
+   * mail-wrapped continuation. Fields, not an object, so a million fast lines allocate nothing.
+   */
   private lazyText = '';
+  private lazyStart = 0;
+  private lazyEnd = 0;
   private lazyLine = 0;
 
   /**
@@ -178,7 +200,8 @@ export class EventCollector {
    * again so the parser sees the same state either way (the lanes must agree).
    */
   private reopenLazy(): void {
-    const record = this.parser.parse(this.lazyText, this.lazyLine);
+    const text = this.lazyStart === 0 && this.lazyEnd === this.lazyText.length ? this.lazyText : this.lazyText.slice(this.lazyStart, this.lazyEnd);
+    const record = this.parser.parse(text, this.lazyLine);
     this.dropLazy();
     if (typeof record === 'string') return;
     this.pending = record;
@@ -223,11 +246,11 @@ export class EventCollector {
   private fastReaders: FastReader[] = [];
 
   /** Whether a fast reader of this file's formats is certain of the line (into `fastRead`). */
-  private readFast(text: string): boolean {
+  private readFast(text: string, start: number, end: number): boolean {
     const readers = this.fastReaders;
     for (let i = 0; i < readers.length; i++) {
       const reader = readers[i];
-      if (!reader.read(text, this.fastRead)) continue;
+      if (!reader.read(text, start, end, this.fastRead)) continue;
       if (i > 0) {
         readers[i] = readers[0];
         readers[0] = reader;
@@ -244,9 +267,9 @@ export class EventCollector {
    * text do not turn it off: no fast reader takes a line without a stamp (wrapped text, a section
    * header), and the last fast line is read again before such a line, so it can be continued.
    */
-  private fastLane(text: string, lineNo: number): boolean {
+  private fastLane(text: string, start: number, end: number, lineNo: number): boolean {
     const fast = this.fastRead;
-    if (!this.readFast(text)) return false;
+    if (!this.readFast(text, start, end)) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
     // A read that holds only when no record is open for wrapped text (a clockless `word: ` line).
@@ -256,7 +279,7 @@ export class EventCollector {
     // The parser learns a repeated first word as a host column (`kern.info` of two RutOS events in
     // a row); the fast lane takes such a line only once that is done.
     if (fast.firstWord !== '' && !parser.knowsHost(fast.firstWord)) return false;
-    if (fast.screenUntagged ? this.matcher.mayMatch('', text, 0) : this.matcher.mayMatch(fast.tag, text, fast.messageStart)) return false;
+    if (fast.screenUntagged ? this.matcher.mayMatch('', text, start, end) : this.matcher.mayMatch(fast.tag, text, fast.messageStart, end)) return false;
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
     parser.closeRecord();
@@ -266,6 +289,8 @@ export class EventCollector {
     if (fast.host !== '') parser.noteHost(fast.host);
     const time = this.fastTime();
     this.lazyText = text;
+    this.lazyStart = start;
+    this.lazyEnd = end;
     this.lazyLine = lineNo;
     this.lazyFirstWord = fast.firstWord;
     this.lazyLearns = SYSLOG_BODY_FORMATS.has(fast.format);

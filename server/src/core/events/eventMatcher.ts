@@ -61,13 +61,14 @@ export class EventMatcher {
     return undefined;
   }
 
-  /** Whether any entry for this tag could match the message starting at `from` in `line`. */
-  mayMatch(tag: string, line: string, from: number): boolean {
+  /** Whether any entry for this tag could match the message `text[from, end)`. */
+  mayMatch(tag: string, text: string, from: number, end = text.length): boolean {
     const { screen } = this.candidates(tag === '' ? undefined : tag);
     if (!screen) return false;
-    // A global regex searches from lastIndex: the message is screened in place, without a copy.
+    // A global regex searches from lastIndex: the message is screened in place, in the text cut
+    // at its end (a slice of it, not a copy), so a line of a longer text is screened alone.
     screen.lastIndex = from;
-    return screen.test(line);
+    return screen.test(end === text.length ? text : text.slice(0, end));
   }
 
   /** Entries that can apply to a tag, in catalogue order (tagged and untagged merged). */

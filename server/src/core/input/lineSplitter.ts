@@ -2,6 +2,8 @@ import { isAscii } from 'node:buffer';
 import { sniffEncoding, type TextEncodingName } from './encoding';
 
 const PIECE = 65536;
+/** What makes a line need a look of its own: a NUL, or U+FFFD (an invalid byte's stand-in). */
+const SPECIAL = /[\0\uFFFD]/;
 /** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */
 const SNIFF_BYTES = 512;
 
@@ -52,7 +54,15 @@ export class LineSplitter {
   private partialSpecial = false;
   readonly stats: SplitStats = { lines: 0, bytes: 0, invalidUtf8Lines: 0, truncatedLines: 0, nulLines: 0, crLines: 0 };
 
-  constructor(private readonly onLine: (text: string, lineNo: number) => void) {}
+  /**
+   * `onSpan`, when given, takes the lines that lie whole inside a text that holds no NUL, ESC or
+   * U+FFFD, as `text[start, end)` (a `\n` at `end`), instead of `onLine` taking each as a string of
+   * its own: a reader that needs only a few of the lines' texts makes no string for the others.
+   */
+  constructor(
+    private readonly onLine: (text: string, lineNo: number) => void,
+    private readonly onSpan?: (text: string, start: number, end: number, lineNo: number) => void,
+  ) {}
 
   push(chunk: Uint8Array): void {
     this.stats.bytes += chunk.length;
@@ -85,8 +95,9 @@ export class LineSplitter {
     for (let o = 0; o < chunk.length; o += PIECE) {
       const piece = chunk.subarray(o, Math.min(o + PIECE, chunk.length));
       const ascii = !this.midCharacter && isAscii(piece);
-      this.special = !ascii || piece.indexOf(0) !== -1;
-      this.feed(ascii ? Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1') : this.decodeUtf8(piece));
+      const text = ascii ? Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1') : this.decodeUtf8(piece);
+      this.special = ascii ? piece.indexOf(0) !== -1 : SPECIAL.test(text);
+      this.feed(text);
       this.special = true;
     }
   }
@@ -101,7 +112,10 @@ export class LineSplitter {
 
   pushText(text: string): void {
     this.stats.bytes += Buffer.byteLength(text);
+    // One scan of the text tells whether its lines need theirs.
+    this.special = SPECIAL.test(text);
     this.feed(text);
+    this.special = true;
   }
 
   /** The unfinished last line (text after the last LF), if any. */
@@ -136,10 +150,16 @@ export class LineSplitter {
       else this.stats.crLines++;
     }
     if (text.indexOf('\r') >= 0) text = this.crToLf(text);
+    const onSpan = this.onSpan !== undefined && !this.special && text.indexOf('\u001b') < 0 ? this.onSpan : undefined;
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
+      if (onSpan !== undefined && this.partial.length === 0 && !this.overflowing && nl - start <= MAX_LINE_CHARS) {
+        onSpan(text, start, nl, ++this.stats.lines);
+        start = nl + 1;
+        continue;
+      }
       const special = this.special || this.partialSpecial;
       if (this.overflowing) {
         this.emit(this.partial, true, special);

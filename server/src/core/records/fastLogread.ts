@@ -19,7 +19,7 @@ const scratch = newFastRead();
  * `Mon Dec  2 19:54:59 2024 daemon.info tag[pid]: msg` read without the full parser, or undefined.
  */
 export function readFastLogread(s: string): FastLine | undefined {
-  if (!FAST_READERS.logread!.read(s, scratch)) return undefined;
+  if (!FAST_READERS.logread!.read(s, 0, s.length, scratch)) return undefined;
   const line: FastLine = { time: wallTime(scratch.year, scratch.month, scratch.day, scratch.hour, scratch.minute, scratch.second, scratch.ms), tag: scratch.tag, messageStart: scratch.messageStart };
   if (scratch.uptime >= 0) line.uptime = scratch.uptime;
   return line;

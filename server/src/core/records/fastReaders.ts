@@ -66,7 +66,60 @@ export const UNIX_TIME = -3;
 
 export interface FastReader {
   format: FormatId;
-  read(line: string, out: FastRead): boolean;
+  /**
+   * Reads the line `text[start, end)` into `out` (its positions are indexes in `text`): a whole
+   * line (`0, text.length`), or one inside a longer text, a decoded piece of a file, read where it
+   * lies so that no line string is made. Such a span must end before a `\n` and hold no NUL and no
+   * ESC: the caller has checked the piece for them once.
+   */
+  read(text: string, start: number, end: number, out: FastRead): boolean;
+}
+
+// The line being read, `s[lineStart, lineEnd)`: the readers and their helpers read no further.
+// Every check a character at `lineEnd` (a `\n` in a span) meets fails as for the end of a whole
+// line, where charCodeAt gives NaN; the fastLane tests read each line both ways.
+let lineStart = 0;
+let lineEnd = 0;
+
+/** A reader of the line at `a` in `s`, up to `lineEnd`. */
+type SpanRead = (s: string, a: number, out: FastRead) => boolean;
+
+/** A reader that reads a line where it lies. */
+function spanReader(format: FormatId, read: SpanRead): FastReader {
+  return {
+    format,
+    read(s, start, end, out) {
+      lineStart = start;
+      lineEnd = end;
+      return read(s, start, out);
+    },
+  };
+}
+
+/**
+ * A reader written for whole lines (its positions count from 0): a line inside a longer text is
+ * cut out first, and the positions it gives are moved back.
+ */
+function lineReader(format: FormatId, read: SpanRead): FastReader {
+  return {
+    format,
+    read(s, start, end, out) {
+      const whole = start === 0 && end === s.length;
+      const line = whole ? s : s.slice(start, end);
+      lineStart = 0;
+      lineEnd = line.length;
+      if (!read(line, 0, out)) return false;
+      out.messageStart += start;
+      return true;
+    },
+  };
+}
+
+/** The first `c` in the line from `i` and before `limit`, or -1: a span's text goes on past its end. */
+function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
+  const stop = Math.min(limit, lineEnd);
+  for (let k = i; k < stop; k++) if (s.charCodeAt(k) === c) return k;
+  return -1;
 }
 
 export function newFastRead(): FastRead {
@@ -108,8 +161,10 @@ const ENGLISH_WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun
  * trailing CR or backtick, NUL bytes, ANSI colours) or a line it matches on its first part only.
  */
 function needsFullParser(s: string): boolean {
-  const last = s.charCodeAt(s.length - 1);
-  return s.length > MAX_MATCH_CHARS || last === 13 || last === 0x60 || s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0;
+  const last = s.charCodeAt(lineEnd - 1);
+  if (lineEnd - lineStart > MAX_MATCH_CHARS || last === 13 || last === 0x60) return true;
+  // A span's piece was checked for NUL and ESC once (FastReader.read).
+  return lineStart === 0 && lineEnd === s.length && (s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0);
 }
 
 /** Whether `s[a, b)` is `facility.level` as lineParser's FACILITY_PRIO reads it. */
@@ -170,7 +225,7 @@ function sameText(s: string, a: number, w: string): boolean {
 /** The end of a run of TAG's characters from `i` (at most 65 of them). */
 function scanTag(s: string, i: number): number {
   let j = i;
-  const limit = Math.min(s.length, i + 65);
+  const limit = Math.min(lineEnd, i + 65);
   while (j < limit && isClass(s.charCodeAt(j), TAG_CHAR)) j++;
   return j;
 }
@@ -291,8 +346,8 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
   out.host = '';
   out.tag = '';
   clearRare(out);
-  // Most lines of a log start with `facility.level `: its end found natively, its characters checked once.
-  const space = s.indexOf(' ', i);
+  // Most lines of a log start with `facility.level `: its end found first, its characters checked once.
+  const space = findInLine(s, SPACE, i, i + 21);
   if (!hostFirst && space > i && space - i <= 20 && isFacilityLevel(s, i, space)) return readAfterFacility(s, i, space, out, tagless);
   const j = scanTag(s, i);
   if (j === i) return false;
@@ -369,9 +424,9 @@ function readCtime(s: string, i: number, out: FastRead): number {
 }
 
 /** `Mon Dec  2 19:54:59 2024 daemon.info tag[pid]: msg`: ctime with the year, as logread writes it. */
-function readLogread(s: string, out: FastRead): boolean {
-  if (s.length < 32 || s.charCodeAt(24) !== SPACE || readCtime(s, 0, out) < 0) return false;
-  if (needsFullParser(s) || !readSyslogBody(s, 25, out, true, false) || !kernelChecked(s, out)) return false;
+function readLogread(s: string, a: number, out: FastRead): boolean {
+  if (lineEnd - a < 32 || s.charCodeAt(a + 24) !== SPACE || readCtime(s, a, out) < 0) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, a + 25, out, true, false) || !kernelChecked(s, out)) return false;
   out.format = 'logread';
   return true;
 }
@@ -380,8 +435,8 @@ function readLogread(s: string, out: FastRead): boolean {
  * `Dec  2 19:54:59 host tag[pid]: msg`, with or without the host, `<PRI>` first or not,
  * journalctl's `Dec 02 19:54:59.901864`: BSD syslog (RFC 3164) and journalctl short/short-precise.
  */
-function readBsd(s: string, out: FastRead): boolean {
-  const i = afterPri(s);
+function readBsd(s: string, a: number, out: FastRead): boolean {
+  const i = afterPri(s, a);
   if (i < 0) return false;
   const month = ENGLISH_MONTHS.get(code3(s, i)) ?? -1;
   if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return false;
@@ -439,8 +494,8 @@ function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneN
 }
 
 /** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host. */
-function readJournalIso(s: string, out: FastRead): boolean {
-  const end = readIsoStamp(s, 0, out, false, false);
+function readJournalIso(s: string, a: number, out: FastRead): boolean {
+  const end = readIsoStamp(s, a, out, false, false);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, true) || !kernelChecked(s, out)) return false;
   out.format = 'journal-iso';
@@ -454,8 +509,8 @@ function readJournalIso(s: string, out: FastRead): boolean {
  * (those lines are refused here) or when the file has shown the word as a host (`notHost`, which
  * the collector checks).
  */
-function readIsoPlain(s: string, out: FastRead): boolean {
-  const end = readIsoStamp(s, 0, out, false, false);
+function readIsoPlain(s: string, a: number, out: FastRead): boolean {
+  const end = readIsoStamp(s, a, out, false, false);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   let i = end + 1;
   while (s.charCodeAt(i) === SPACE) i++;
@@ -483,7 +538,7 @@ function readIsoPlain(s: string, out: FastRead): boolean {
   }
   const c = s.charCodeAt(start);
   // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's.
-  if ((start < s.length && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s)) return false;
+  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s)) return false;
   messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
@@ -515,11 +570,11 @@ function readField(s: string, i: number, max: number): number {
 }
 
 /** `<165>1 2003-10-11T22:14:15.003Z host app procid msgid [sd] msg`: RFC 5424. */
-function readRfc5424(s: string, out: FastRead): boolean {
-  if (s.charCodeAt(0) !== LT) return false;
-  let i = 1;
-  while (i < 5 && digit(s, i) >= 0) i++;
-  if (i === 1 || i > 4 || s.charCodeAt(i) !== GT || s.charCodeAt(i + 1) !== 49 /* 1 */ || s.charCodeAt(i + 2) !== SPACE) return false;
+function readRfc5424(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== LT) return false;
+  let i = a + 1;
+  while (i < a + 5 && digit(s, i) >= 0) i++;
+  if (i === a + 1 || i > a + 4 || s.charCodeAt(i) !== GT || s.charCodeAt(i + 1) !== 49 /* 1 */ || s.charCodeAt(i + 2) !== SPACE) return false;
   let j = readIsoStamp(s, i + 3, out, true, true);
   if (j < 0 || s.charCodeAt(j) !== SPACE) return false;
   const hostStart = j + 1;
@@ -535,18 +590,18 @@ function readRfc5424(s: string, out: FastRead): boolean {
   j = msgIdEnd + 1;
   if (s.charCodeAt(j) === 45 /* - */) {
     j++;
-    if (j < s.length && s.charCodeAt(j) !== SPACE) return false;
+    if (j < lineEnd && s.charCodeAt(j) !== SPACE) return false;
   } else {
     if (s.charCodeAt(j) !== OPEN) return false;
     while (s.charCodeAt(j) === OPEN) {
       j++;
       for (;;) {
-        if (j >= s.length) return false;
+        if (j >= lineEnd) return false;
         const c = s.charCodeAt(j);
         if (c === CLOSE) break;
         if (c === 92 /* \ */) {
           const n = s.charCodeAt(j + 1);
-          if (j + 1 >= s.length || n === 0x2028 || n === 0x2029) return false;
+          if (j + 1 >= lineEnd || n === 0x2028 || n === 0x2029) return false;
           j += 2;
         } else j++;
       }
@@ -565,8 +620,8 @@ function readRfc5424(s: string, out: FastRead): boolean {
  * `[  123.456789] usb 1-1: ...`, `<6>[    4.123456] ...`, `kernel: [   70.955000] ...`: the kernel
  * ring buffer as `dmesg` and `dmesg -r` print it, and as some pastes keep it after a bare `kernel:`.
  */
-function readDmesg(s: string, out: FastRead): boolean {
-  const i = s.charCodeAt(0) === 107 /* k */ ? afterKernelPrefix(s) : afterPri(s);
+function readDmesg(s: string, a: number, out: FastRead): boolean {
+  const i = s.charCodeAt(a) === 107 /* k */ ? afterKernelPrefix(s, a) : afterPri(s, a);
   if (i < 0) return false;
   const end = readUptime(s, i);
   if (end < 0) return false;
@@ -574,9 +629,9 @@ function readDmesg(s: string, out: FastRead): boolean {
   let start = end;
   if (next === SPACE) {
     // `[ 1234.5] host prog[pid]: ` is journalctl -o short-monotonic (journal-monotonic).
-    if (i === 0 && monotonicAhead(s, end)) return false;
+    if (i === a && monotonicAhead(s, end)) return false;
     start = end + 1;
-  } else if (end < s.length && !(next > 32 && next < 127 && next !== COLON)) {
+  } else if (end < lineEnd && !(next > 32 && next < 127 && next !== COLON)) {
     // `[005.415]: ` is a flashing tool's elapsed time (tool-elapsed); other white space is the parser's.
     return false;
   }
@@ -611,10 +666,10 @@ function clearRare(out: FastRead): void {
   out.screenUntagged = false;
 }
 
-/** After `kernel:` and the spaces that follow it, or -1 when the line does not start so. */
-function afterKernelPrefix(s: string): number {
-  if (!s.startsWith('kernel:')) return -1;
-  let i = 7;
+/** After `kernel:` at `a` and the spaces that follow it, or -1 when the line does not start so. */
+function afterKernelPrefix(s: string, a: number): number {
+  if (!s.startsWith('kernel:', a)) return -1;
+  let i = a + 7;
   while (s.charCodeAt(i) === SPACE) i++;
   return i;
 }
@@ -624,8 +679,8 @@ function afterKernelPrefix(s: string): number {
  * alone (a serial console, a condensed paste), then a syslog body. Two-digit hours and a `.`
  * fraction only; other spellings are the full parser's.
  */
-function readTimeOnly(s: string, out: FastRead): boolean {
-  const i = s.charCodeAt(0) === OPEN ? 1 : 0;
+function readTimeOnly(s: string, a: number, out: FastRead): boolean {
+  const i = s.charCodeAt(a) === OPEN ? a + 1 : a;
   let j = readClock(s, i, out, true);
   if (j < 0) return false;
   if (s.charCodeAt(j) === CLOSE) j++;
@@ -644,9 +699,9 @@ function readTimeOnly(s: string, out: FastRead): boolean {
  * `facility.level` (the luci format, earlier in the registry), and one that opens with `[` or `<`
  * may carry a kernel envelope: both are left to the full parser.
  */
-function readDmesgT(s: string, out: FastRead): boolean {
-  if (s.charCodeAt(0) !== OPEN) return false;
-  let i = 1;
+function readDmesgT(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== OPEN) return false;
+  let i = a + 1;
   while (s.charCodeAt(i) === SPACE) i++;
   let j = readCtime(s, i, out);
   if (j < 0) return false;
@@ -656,9 +711,9 @@ function readDmesgT(s: string, out: FastRead): boolean {
   // `\s?` after the stamp: one space, and the message must not start with more white space.
   const start = s.charCodeAt(j) === SPACE ? j + 1 : j;
   const c = s.charCodeAt(start);
-  if (start < s.length && !(c > 32 && c < 127)) return false;
+  if (start < lineEnd && !(c > 32 && c < 127)) return false;
   if (c === OPEN || c === LT || needsFullParser(s)) return false;
-  for (let k = start; k < s.length && s.charCodeAt(k) !== SPACE; k++) if (s.charCodeAt(k) === DOT) return false;
+  for (let k = start; k < lineEnd && s.charCodeAt(k) !== SPACE; k++) if (s.charCodeAt(k) === DOT) return false;
   messageRead(out, 'dmesg-T', 'kernel', '', -1, start);
   return true;
 }
@@ -668,8 +723,8 @@ function readDmesgT(s: string, out: FastRead): boolean {
  * a tag with a pid (or `kernel: `) after the uptime. A kernel message that opens with `[` or `<`
  * (an envelope the parser would peel) is left to the full parser.
  */
-function readJournalMonotonic(s: string, out: FastRead): boolean {
-  const end = readUptime(s, 0);
+function readJournalMonotonic(s: string, a: number, out: FastRead): boolean {
+  const end = readUptime(s, a);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   let i = end + 1;
   while (s.charCodeAt(i) === SPACE) i++;
@@ -703,7 +758,7 @@ function monotonicAhead(s: string, end: number): boolean {
   if (q < 0) return true;
   const a = q;
   for (let c = s.charCodeAt(q); isClass(c, HOST_CHAR) || c === COLON; c = s.charCodeAt(++q));
-  if (q === a || q - a > 64 || q >= s.length) return q === a && q < s.length && !(s.charCodeAt(q) > 32 && s.charCodeAt(q) < 127);
+  if (q === a || q - a > 64 || q >= lineEnd) return q === a && q < lineEnd && !(s.charCodeAt(q) > 32 && s.charCodeAt(q) < 127);
   const c = s.charCodeAt(q);
   if (c !== SPACE && c !== 9) return !(c > 32 && c < 127);
   q = skipBlanks(s, q);
@@ -718,15 +773,15 @@ function skipBlanks(s: string, i: number): number {
   let q = i;
   while (s.charCodeAt(q) === SPACE || s.charCodeAt(q) === 9) q++;
   const c = s.charCodeAt(q);
-  return q < s.length && !(c > 32 && c < 127) ? -1 : q;
+  return q < lineEnd && !(c > 32 && c < 127) ? -1 : q;
 }
 
-/** Where the line goes on after a syslog `<PRI>` (1-3 digits) if it has one: 0 without, -1 for a malformed one. */
-function afterPri(s: string): number {
-  if (s.charCodeAt(0) !== LT) return 0;
-  let i = 1;
-  while (i < 5 && digit(s, i) >= 0) i++;
-  if (i === 1 || i > 4 || s.charCodeAt(i) !== GT) return -1;
+/** Where the line at `a` goes on after a syslog `<PRI>` (1-3 digits) if it has one: `a` without, -1 for a malformed one. */
+function afterPri(s: string, a: number): number {
+  if (s.charCodeAt(a) !== LT) return a;
+  let i = a + 1;
+  while (i < a + 5 && digit(s, i) >= 0) i++;
+  if (i === a + 1 || i > a + 4 || s.charCodeAt(i) !== GT) return -1;
   return i + 1;
 }
 
@@ -745,13 +800,13 @@ function noClockEnvelope(s: string, i: number, rounds: number): boolean {
     if (c === OPEN) {
       let d = p + 1;
       while (s.charCodeAt(d) === SPACE) d++;
-      const close = s.indexOf(']', p + 1);
+      const close = findInLine(s, CLOSE, p + 1);
       const inner = s.charCodeAt(d);
       if (close < 0 || digit(s, d) >= 0 || !(inner > 32 && inner < 127)) return false;
       p = close + 1;
       if (s.charCodeAt(p) === COLON) p++;
       const w = s.charCodeAt(p);
-      if (p < s.length && w !== SPACE && !(w > 32 && w < 127)) return false;
+      if (p < lineEnd && w !== SPACE && !(w > 32 && w < 127)) return false;
       while (s.charCodeAt(p) === SPACE) p++;
       continue;
     }
@@ -779,7 +834,7 @@ const MM_LEVELS = ['dbg', 'debug', 'info', 'inf', 'msg', 'message', 'warn', 'wrn
 /** The index after `<level>` at `i` with one of ModemManager's level words, or -1. */
 function mmLevelEnd(s: string, i: number): number {
   if (s.charCodeAt(i) !== LT) return -1;
-  const close = s.indexOf('>', i + 1);
+  const close = findInLine(s, GT, i + 1, i + 10);
   const n = close - i - 1;
   if (close < 0 || n > 8) return -1;
   for (const w of MM_LEVELS) if (w.length === n && sameText(s, i + 1, w)) return close + 1;
@@ -796,7 +851,7 @@ function mmLevelEnd(s: string, i: number): number {
 function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
   let j = mmLevelEnd(s, i);
   // `(?:\s+|$)` after each part: spaces only here, other white space is the parser's.
-  if (j < 0 || (j < s.length && s.charCodeAt(j) !== SPACE)) return false;
+  if (j < 0 || (j < lineEnd && s.charCodeAt(j) !== SPACE)) return false;
   while (s.charCodeAt(j) === SPACE) j++;
   if (s.charCodeAt(j) === OPEN && digit(s, j + 1) >= 0) {
     let k = j + 1;
@@ -804,7 +859,7 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
     if (k - j - 1 > 10 || s.charCodeAt(k) !== DOT) return false;
     let f = k + 1;
     while (f - k <= 10 && digit(s, f) >= 0) f++;
-    if (f === k + 1 || f - k - 1 > 9 || s.charCodeAt(f) !== CLOSE || (f + 1 < s.length && s.charCodeAt(f + 1) !== SPACE)) return false;
+    if (f === k + 1 || f - k - 1 > 9 || s.charCodeAt(f) !== CLOSE || (f + 1 < lineEnd && s.charCodeAt(f + 1) !== SPACE)) return false;
     const n = Number(s.slice(j + 1, f));
     if (n >= EPOCH_FLOOR) {
       out.month = UNIX_TIME;
@@ -816,11 +871,11 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
   if (s.charCodeAt(j) === OPEN) {
     // The object the line is about: `[^\]\s][^\]]{0,63}`, then perhaps `:`.
     const c = s.charCodeAt(j + 1);
-    const close = s.indexOf(']', j + 1);
+    const close = findInLine(s, CLOSE, j + 1);
     if (!(c > 32 && c < 127) || c === CLOSE || close < 0 || close - j - 1 > 64) return false;
     j = close + 1;
     if (s.charCodeAt(j) === COLON) j++;
-    if (j < s.length && s.charCodeAt(j) !== SPACE) return false;
+    if (j < lineEnd && s.charCodeAt(j) !== SPACE) return false;
     while (s.charCodeAt(j) === SPACE) j++;
   }
   // With a wall time the envelopes after this one can change no clock that matters; without one
@@ -832,7 +887,7 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
  * `[005.415]: qusb_noblock_read read=0`: a flashing tool's log (QFirehose, QLib), seconds since
  * the tool started.
  */
-function readToolElapsed(s: string, out: FastRead): boolean {
+function readToolElapsed(s: string, _a: number, out: FastRead): boolean {
   if (s.charCodeAt(0) !== OPEN) return false;
   let k = 1;
   while (k <= 7 && digit(s, k) >= 0) k++;
@@ -851,7 +906,7 @@ function readToolElapsed(s: string, out: FastRead): boolean {
  * `I (22116) modem_board: reconnect after 5s...`: an ESP-IDF console, a level letter and
  * milliseconds since boot. Lines with ANSI colours are the full parser's (it removes them first).
  */
-function readEspIdf(s: string, out: FastRead): boolean {
+function readEspIdf(s: string, _a: number, out: FastRead): boolean {
   const level = s.charCodeAt(0);
   if (!(level === 69 || level === 87 || level === 73 || level === 68 || level === 86) /* E W I D V */ || s.charCodeAt(1) !== SPACE || s.charCodeAt(2) !== 40 /* ( */) return false;
   let n = 0;
@@ -877,7 +932,7 @@ function readEspIdf(s: string, out: FastRead): boolean {
 }
 
 /** `[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5`: quectel-cm's console, a date without a year. */
-function readQuectelCm(s: string, out: FastRead): boolean {
+function readQuectelCm(s: string, _a: number, out: FastRead): boolean {
   if (s.charCodeAt(0) !== OPEN || s.charCodeAt(3) !== 45 /* - */ || s.charCodeAt(6) !== 95 /* _ */ || s.charCodeAt(15) !== COLON || s.charCodeAt(19) !== CLOSE) return false;
   const month = digit(s, 1) * 10 + digit(s, 2) - 1;
   const day = digit(s, 4) * 10 + digit(s, 5);
@@ -900,7 +955,7 @@ function readQuectelCm(s: string, out: FastRead): boolean {
  */
 function afterFacilityLevel(s: string, f: number): number {
   let e = f;
-  while (e - f <= 20 && e < s.length && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
+  while (e - f <= 20 && e < lineEnd && s.charCodeAt(e) !== SPACE && s.charCodeAt(e) !== COLON) e++;
   if (!isFacilityLevel(s, f, e)) return -1;
   let g = s.charCodeAt(e) === COLON ? e + 1 : e;
   if (s.charCodeAt(g) !== SPACE) return -1;
@@ -930,7 +985,7 @@ function readTaggedBody(s: string, i: number): number {
  * `[24.01.2026, 15:09:43 MEZ] user.notice: pbr[9755]: ...`: a copy of LuCI's log table. Its stamp
  * is in the browser's locale, so it is read by the timestamp grammar itself; the rest by character.
  */
-function readLuci(s: string, out: FastRead): boolean {
+function readLuci(s: string, _a: number, out: FastRead): boolean {
   if (s.charCodeAt(0) !== OPEN) return false;
   let a = 1;
   while (s.charCodeAt(a) === SPACE) a++;
@@ -1016,7 +1071,7 @@ function setStamp(out: FastRead, parts: StampParts | undefined): boolean {
  * `<info>  [1767016030.370510] [modem0] ...`: ModemManager's own output (`--debug` on a
  * console), whose clock is the debug stamp of its level envelope.
  */
-function readModemManager(s: string, out: FastRead): boolean {
+function readModemManager(s: string, _a: number, out: FastRead): boolean {
   const end = mmLevelEnd(s, 0);
   // The format's level words are the envelope's but `message` and `critical`; `\s` must follow.
   if (end < 0 || sameText(s, 1, 'message>') || sameText(s, 1, 'critical>') || s.charCodeAt(end) !== SPACE || needsFullParser(s)) return false;
@@ -1031,7 +1086,7 @@ function readModemManager(s: string, out: FastRead): boolean {
  * stamps were stripped in a paste. Without a pid the parser takes such a line for wrapped text
  * after a timed one, and the tag may be a kernel device's name: the read says both.
  */
-function readStripped(s: string, out: FastRead): boolean {
+function readStripped(s: string, _a: number, out: FastRead): boolean {
   if (needsFullParser(s)) return false;
   out.year = -1;
   out.month = -1;
@@ -1069,7 +1124,7 @@ function readStripped(s: string, out: FastRead): boolean {
 function afterOptionalSpace(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c === SPACE) return i + 1;
-  return i < s.length && !(c > 32 && c < 127) ? -1 : i;
+  return i < lineEnd && !(c > 32 && c < 127) ? -1 : i;
 }
 
 /**
@@ -1090,19 +1145,20 @@ function certainTag(s: string, end: number): boolean {
 
 /** The fast readers, by the registry format whose lines each takes. */
 export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
-  logread: { format: 'logread', read: readLogread },
-  'bsd-syslog': { format: 'bsd-syslog', read: readBsd },
-  'journal-iso': { format: 'journal-iso', read: readJournalIso },
-  rfc5424: { format: 'rfc5424', read: readRfc5424 },
-  dmesg: { format: 'dmesg', read: readDmesg },
-  'dmesg-T': { format: 'dmesg-T', read: readDmesgT },
-  'time-only': { format: 'time-only', read: readTimeOnly },
-  'iso-plain': { format: 'iso-plain', read: readIsoPlain },
-  'journal-monotonic': { format: 'journal-monotonic', read: readJournalMonotonic },
-  luci: { format: 'luci', read: readLuci },
-  'tool-elapsed': { format: 'tool-elapsed', read: readToolElapsed },
-  'esp-idf': { format: 'esp-idf', read: readEspIdf },
-  'quectel-cm': { format: 'quectel-cm', read: readQuectelCm },
-  modemmanager: { format: 'modemmanager', read: readModemManager },
-  stripped: { format: 'stripped', read: readStripped },
+  logread: spanReader('logread', readLogread),
+  'bsd-syslog': spanReader('bsd-syslog', readBsd),
+  'journal-iso': spanReader('journal-iso', readJournalIso),
+  rfc5424: spanReader('rfc5424', readRfc5424),
+  dmesg: spanReader('dmesg', readDmesg),
+  'dmesg-T': spanReader('dmesg-T', readDmesgT),
+  'time-only': spanReader('time-only', readTimeOnly),
+  'iso-plain': spanReader('iso-plain', readIsoPlain),
+  'journal-monotonic': spanReader('journal-monotonic', readJournalMonotonic),
+  // Formats of short logs, read from a line of their own.
+  luci: lineReader('luci', readLuci),
+  'tool-elapsed': lineReader('tool-elapsed', readToolElapsed),
+  'esp-idf': lineReader('esp-idf', readEspIdf),
+  'quectel-cm': lineReader('quectel-cm', readQuectelCm),
+  modemmanager: lineReader('modemmanager', readModemManager),
+  stripped: lineReader('stripped', readStripped),
 };
