@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeText } from '../server/src/core/analyze';
 import { LineParser, type ParseResult } from '../server/src/core/records/lineParser';
+import { LineSplitter } from '../server/src/core/input/lineSplitter';
 
 // Logs are written by strangers and pasted through forums and mail: whatever arrives, the parser
 // must give every line a record or a reason, and the analysis must count every line and finish.
@@ -150,5 +151,51 @@ describe('properties: the analysis finishes and counts every line', () => {
       assert.equal(physicalLines(text), n, JSON.stringify(text));
       assert.equal(analyzeText(text, { referenceTime: REF }).files[0].lines, n, JSON.stringify(text));
     }
+  });
+});
+
+describe('properties: the splitter hands over the same lines as strings or where they lie', () => {
+  /** What a splitter fed `chunks` hands over, line by line; with `spans`, lines inside a clean text come as spans. */
+  const split = (chunks: readonly (Buffer | string)[], spans: boolean): { lines: [number, string][]; spans: number; stats: unknown } => {
+    const lines: [number, string][] = [];
+    let spanCount = 0;
+    const splitter = new LineSplitter(
+      (text, n) => lines.push([n, text]),
+      spans ? (text, start, end, n) => {
+        spanCount++;
+        // A span ends before a LF, and holds none of what a line must be looked at for.
+        assert.equal(text.charCodeAt(end), 10);
+        assert.doesNotMatch(text.slice(start, end), /[\0\x1b\uFFFD\r\n]/);
+        lines.push([n, text.slice(start, end)]);
+      } : undefined,
+    );
+    for (const c of chunks) if (typeof c === 'string') splitter.pushText(c);
+    else splitter.push(c);
+    splitter.end();
+    return { lines, spans: spanCount, stats: splitter.stats };
+  };
+  const textArb = fc.array(fc.oneof(lineArb, fc.constantFrom('', '\r', 'é ü 模', '\x1b[31mred\x1b[0m')), { maxLength: 40 }).chain((ls) => fc.constantFrom(ls.join('\n'), ls.join('\r\n'), `${ls.join('\n')}\n`));
+
+  it('bytes in any chunks, or text: the same lines, numbers and counts', () => {
+    fc.assert(fc.property(textArb, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (text, cuts, asText) => {
+      const bytes = Buffer.from(text);
+      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      const chunks = [0, ...at].map((a, i, all) => (asText ? text : bytes).slice(a, all[i + 1] ?? undefined));
+      const strings = split(chunks, false);
+      const spans = split(chunks, true);
+      assert.deepEqual(spans.lines, strings.lines);
+      assert.deepEqual(spans.stats, strings.stats);
+    }), { numRuns: 300 });
+  });
+
+  it('a plain log is handed over as spans, a line with an ESC or invalid bytes as a string of its own', () => {
+    const log = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: a\n'.repeat(100);
+    assert.equal(split([Buffer.from(log)], true).spans, 100);
+    assert.equal(split([log], true).spans, 100);
+    // The piece with the ESC is handed over as strings; its stats count the invalid byte as before.
+    const dirty = split([Buffer.concat([Buffer.from(log), Buffer.from('x \x1b[0m\n'), Buffer.from([0xff, 0x0a])])], true);
+    assert.equal(dirty.spans, 0);
+    assert.equal(dirty.lines.length, 102);
+    assert.equal((dirty.stats as { invalidUtf8Lines: number }).invalidUtf8Lines, 1);
   });
 });
