@@ -96,25 +96,6 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
   };
 }
 
-/**
- * A reader written for whole lines (its positions count from 0): a line inside a longer text is
- * cut out first, and the positions it gives are moved back.
- */
-function lineReader(format: FormatId, read: SpanRead): FastReader {
-  return {
-    format,
-    read(s, start, end, out) {
-      const whole = start === 0 && end === s.length;
-      const line = whole ? s : s.slice(start, end);
-      lineStart = 0;
-      lineEnd = line.length;
-      if (!read(line, 0, out)) return false;
-      out.messageStart += start;
-      return true;
-    },
-  };
-}
-
 /** The first `c` in the line from `i` and before `limit`, or -1: a span's text goes on past its end. */
 function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
   const stop = Math.min(limit, lineEnd);
@@ -887,18 +868,18 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
  * `[005.415]: qusb_noblock_read read=0`: a flashing tool's log (QFirehose, QLib), seconds since
  * the tool started.
  */
-function readToolElapsed(s: string, _a: number, out: FastRead): boolean {
-  if (s.charCodeAt(0) !== OPEN) return false;
-  let k = 1;
-  while (k <= 7 && digit(s, k) >= 0) k++;
-  if (k < 4 || k > 7 || s.charCodeAt(k) !== DOT || digit(s, k + 1) < 0 || digit(s, k + 2) < 0 || digit(s, k + 3) < 0) return false;
+function readToolElapsed(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== OPEN) return false;
+  let k = a + 1;
+  while (k <= a + 7 && digit(s, k) >= 0) k++;
+  if (k < a + 4 || k > a + 7 || s.charCodeAt(k) !== DOT || digit(s, k + 1) < 0 || digit(s, k + 2) < 0 || digit(s, k + 3) < 0) return false;
   if (s.charCodeAt(k + 4) !== CLOSE || s.charCodeAt(k + 5) !== COLON) return false;
   const start = afterOptionalSpace(s, k + 6);
   if (start < 0 || needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
   out.year = -1;
   out.month = -1;
   messageRead(out, 'tool-elapsed', '', '', -1, start);
-  out.elapsed = Number(s.slice(1, k + 4));
+  out.elapsed = Number(s.slice(a + 1, k + 4));
   return true;
 }
 
@@ -906,16 +887,16 @@ function readToolElapsed(s: string, _a: number, out: FastRead): boolean {
  * `I (22116) modem_board: reconnect after 5s...`: an ESP-IDF console, a level letter and
  * milliseconds since boot. Lines with ANSI colours are the full parser's (it removes them first).
  */
-function readEspIdf(s: string, _a: number, out: FastRead): boolean {
-  const level = s.charCodeAt(0);
-  if (!(level === 69 || level === 87 || level === 73 || level === 68 || level === 86) /* E W I D V */ || s.charCodeAt(1) !== SPACE || s.charCodeAt(2) !== 40 /* ( */) return false;
+function readEspIdf(s: string, i: number, out: FastRead): boolean {
+  const level = s.charCodeAt(i);
+  if (!(level === 69 || level === 87 || level === 73 || level === 68 || level === 86) /* E W I D V */ || s.charCodeAt(i + 1) !== SPACE || s.charCodeAt(i + 2) !== 40 /* ( */) return false;
   let n = 0;
-  let k = 3;
-  for (let d = digit(s, k); d >= 0 && k <= 15; d = digit(s, ++k)) n = n * 10 + d;
-  if (k === 3 || k > 15 || s.charCodeAt(k) !== 41 /* ) */ || s.charCodeAt(k + 1) !== SPACE) return false;
+  let k = i + 3;
+  for (let d = digit(s, k); d >= 0 && k <= i + 15; d = digit(s, ++k)) n = n * 10 + d;
+  if (k === i + 3 || k > i + 15 || s.charCodeAt(k) !== 41 /* ) */ || s.charCodeAt(k + 1) !== SPACE) return false;
   // The tag: up to 41 characters before the first `:`, the first not white space, then `: `.
   const a = k + 2;
-  const colon = s.indexOf(':', a);
+  const colon = findInLine(s, COLON, a, a + 42);
   const first = s.charCodeAt(a);
   if (colon <= a || colon - a > 41 || s.charCodeAt(colon + 1) !== SPACE || !(first > 32 && first < 127)) return false;
   for (let t = a; t < colon; t++) {
@@ -932,14 +913,14 @@ function readEspIdf(s: string, _a: number, out: FastRead): boolean {
 }
 
 /** `[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5`: quectel-cm's console, a date without a year. */
-function readQuectelCm(s: string, _a: number, out: FastRead): boolean {
-  if (s.charCodeAt(0) !== OPEN || s.charCodeAt(3) !== 45 /* - */ || s.charCodeAt(6) !== 95 /* _ */ || s.charCodeAt(15) !== COLON || s.charCodeAt(19) !== CLOSE) return false;
-  const month = digit(s, 1) * 10 + digit(s, 2) - 1;
-  const day = digit(s, 4) * 10 + digit(s, 5);
-  if (!isRealDate(month, day) || readClock(s, 7, out, false) !== 15) return false;
-  const ms = digit(s, 16) * 100 + digit(s, 17) * 10 + digit(s, 18);
+function readQuectelCm(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== OPEN || s.charCodeAt(a + 3) !== 45 /* - */ || s.charCodeAt(a + 6) !== 95 /* _ */ || s.charCodeAt(a + 15) !== COLON || s.charCodeAt(a + 19) !== CLOSE) return false;
+  const month = digit(s, a + 1) * 10 + digit(s, a + 2) - 1;
+  const day = digit(s, a + 4) * 10 + digit(s, a + 5);
+  if (!isRealDate(month, day) || readClock(s, a + 7, out, false) !== a + 15) return false;
+  const ms = digit(s, a + 16) * 100 + digit(s, a + 17) * 10 + digit(s, a + 18);
   if (ms < 0) return false;
-  const start = afterOptionalSpace(s, 20);
+  const start = afterOptionalSpace(s, a + 20);
   if (start < 0 || needsFullParser(s) || !noClockEnvelope(s, start, 4)) return false;
   messageRead(out, 'quectel-cm', 'quectel-cm', '', -1, start);
   out.year = -1;
@@ -985,11 +966,11 @@ function readTaggedBody(s: string, i: number): number {
  * `[24.01.2026, 15:09:43 MEZ] user.notice: pbr[9755]: ...`: a copy of LuCI's log table. Its stamp
  * is in the browser's locale, so it is read by the timestamp grammar itself; the rest by character.
  */
-function readLuci(s: string, _a: number, out: FastRead): boolean {
-  if (s.charCodeAt(0) !== OPEN) return false;
-  let a = 1;
+function readLuci(s: string, i: number, out: FastRead): boolean {
+  if (s.charCodeAt(i) !== OPEN) return false;
+  let a = i + 1;
   while (s.charCodeAt(a) === SPACE) a++;
-  const close = s.indexOf(']', a);
+  const close = findInLine(s, CLOSE, a, a + 81);
   if (close < 0 || close - a > 80) return false;
   let b = close;
   while (b > a && s.charCodeAt(b - 1) === SPACE) b--;
@@ -1024,7 +1005,7 @@ const LUCI_DATES_KEPT = 256;
 /** Reads LuCI's stamp `s[a, b)` into `out`'s date and clock; false when it has no date. */
 function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
   // The clock: the first `h:mm:ss` (a date has no colon), not glued to a digit before it.
-  const c = s.indexOf(':', a);
+  const c = findInLine(s, COLON, a, b);
   const h0 = c - 2 >= a && digit(s, c - 2) >= 0 ? c - 2 : c - 1;
   const clock = c > a && c < b - 5 && digit(s, c - 1) >= 0 && (h0 === a || digit(s, h0 - 1) < 0)
     && digit(s, c + 1) >= 0 && digit(s, c + 2) >= 0 && s.charCodeAt(c + 3) === COLON && digit(s, c + 4) >= 0 && digit(s, c + 5) >= 0;
@@ -1071,14 +1052,14 @@ function setStamp(out: FastRead, parts: StampParts | undefined): boolean {
  * `<info>  [1767016030.370510] [modem0] ...`: ModemManager's own output (`--debug` on a
  * console), whose clock is the debug stamp of its level envelope.
  */
-function readModemManager(s: string, _a: number, out: FastRead): boolean {
-  const end = mmLevelEnd(s, 0);
+function readModemManager(s: string, a: number, out: FastRead): boolean {
+  const end = mmLevelEnd(s, a);
   // The format's level words are the envelope's but `message` and `critical`; `\s` must follow.
-  if (end < 0 || sameText(s, 1, 'message>') || sameText(s, 1, 'critical>') || s.charCodeAt(end) !== SPACE || needsFullParser(s)) return false;
+  if (end < 0 || sameText(s, a + 1, 'message>') || sameText(s, a + 1, 'critical>') || s.charCodeAt(end) !== SPACE || needsFullParser(s)) return false;
   out.year = -1;
   out.month = -1;
-  messageRead(out, 'modemmanager', 'ModemManager', '', -1, 0);
-  return readMmEnvelope(s, 0, out);
+  messageRead(out, 'modemmanager', 'ModemManager', '', -1, a);
+  return readMmEnvelope(s, a, out);
 }
 
 /**
@@ -1086,21 +1067,21 @@ function readModemManager(s: string, _a: number, out: FastRead): boolean {
  * stamps were stripped in a paste. Without a pid the parser takes such a line for wrapped text
  * after a timed one, and the tag may be a kernel device's name: the read says both.
  */
-function readStripped(s: string, _a: number, out: FastRead): boolean {
+function readStripped(s: string, a: number, out: FastRead): boolean {
   if (needsFullParser(s)) return false;
   out.year = -1;
   out.month = -1;
   // `facility.level:?\s+(?=\S)`, then a tag or a message without one; or a certain tag first.
   // (A `facility.level` not followed so is no certain tag either: the tag branch refuses it.)
-  const g = afterFacilityLevel(s, 0);
+  const g = afterFacilityLevel(s, a);
   const facility = g >= 0;
   if (facility) {
     const start = readTaggedBody(s, g);
     if (start < 0) return false;
     messageRead(out, 'stripped', taggedBodyTag, '', -1, start);
   } else {
-    const start = readTag(s, 0);
-    if (start < 0 || !certainTag(s, tagEnd)) return false;
+    const start = readTag(s, a);
+    if (start < 0 || !certainTag(s, a, tagEnd)) return false;
     messageRead(out, 'stripped', tagRead, '', -1, start);
   }
   const withPid = s.charCodeAt(tagEnd) === OPEN && out.tag !== '';
@@ -1128,19 +1109,19 @@ function afterOptionalSpace(s: string, i: number): number {
 }
 
 /**
- * Whether the tag at the line's start, ending at `end`, is one of CERTAIN_TAG's (registry.ts):
+ * Whether the tag at the line's start `a`, ending at `end`, is one of CERTAIN_TAG's (registry.ts):
  * with a pid a letter first; without one a lowercase word of two or more characters or a
  * CamelCase name (`ModemManager`), not `Error`.
  */
-function certainTag(s: string, end: number): boolean {
-  const c0 = s.charCodeAt(0);
+function certainTag(s: string, a: number, end: number): boolean {
+  const c0 = s.charCodeAt(a);
   if (s.charCodeAt(end) === OPEN) return (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
-  if (c0 >= 97 && c0 <= 122) return end >= 2;
+  if (c0 >= 97 && c0 <= 122) return end - a >= 2;
   if (!(c0 >= 65 && c0 <= 90)) return false;
-  let k = 1;
+  let k = a + 1;
   while (k < end && s.charCodeAt(k) >= 97 && s.charCodeAt(k) <= 122) k++;
   const c = s.charCodeAt(k);
-  return k > 1 && k < end && c >= 65 && c <= 90 && end - k - 1 <= 40;
+  return k > a + 1 && k < end && c >= 65 && c <= 90 && end - k - 1 <= 40;
 }
 
 /** The fast readers, by the registry format whose lines each takes. */
@@ -1154,11 +1135,10 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
   'time-only': spanReader('time-only', readTimeOnly),
   'iso-plain': spanReader('iso-plain', readIsoPlain),
   'journal-monotonic': spanReader('journal-monotonic', readJournalMonotonic),
-  // Formats of short logs, read from a line of their own.
-  luci: lineReader('luci', readLuci),
-  'tool-elapsed': lineReader('tool-elapsed', readToolElapsed),
-  'esp-idf': lineReader('esp-idf', readEspIdf),
-  'quectel-cm': lineReader('quectel-cm', readQuectelCm),
-  modemmanager: lineReader('modemmanager', readModemManager),
-  stripped: lineReader('stripped', readStripped),
+  luci: spanReader('luci', readLuci),
+  'tool-elapsed': spanReader('tool-elapsed', readToolElapsed),
+  'esp-idf': spanReader('esp-idf', readEspIdf),
+  'quectel-cm': spanReader('quectel-cm', readQuectelCm),
+  modemmanager: spanReader('modemmanager', readModemManager),
+  stripped: spanReader('stripped', readStripped),
 };
