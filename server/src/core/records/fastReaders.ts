@@ -1001,6 +1001,8 @@ function readLuci(s: string, i: number, out: FastRead): boolean {
  */
 const LUCI_DATES = new Map<string, readonly [StampParts | undefined, StampParts | undefined]>();
 const LUCI_DATES_KEPT = 256;
+/** The date parts of the last LuCI stamp read (around its clock) and what they read as. */
+let lastLuciDate: { before: string; after: string; read?: readonly [StampParts | undefined, StampParts | undefined] } = { before: '', after: '' };
 
 /** Reads LuCI's stamp `s[a, b)` into `out`'s date and clock; false when it has no date. */
 function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
@@ -1010,13 +1012,23 @@ function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
   const clock = c > a && c < b - 5 && digit(s, c - 1) >= 0 && (h0 === a || digit(s, h0 - 1) < 0)
     && digit(s, c + 1) >= 0 && digit(s, c + 2) >= 0 && s.charCodeAt(c + 3) === COLON && digit(s, c + 4) >= 0 && digit(s, c + 5) >= 0;
   if (!clock) return setStamp(out, readStamp(s.slice(a, b)));
-  const key = `${s.slice(a, h0)}\u0001${s.slice(c + 6, b)}`;
-  let read = LUCI_DATES.get(key);
-  if (!read) {
-    const at = (t: string): StampParts | undefined => readStamp(`${s.slice(a, h0)}${t}${s.slice(c + 6, b)}`);
-    read = [at('12:00:00'), at('13:00:00')];
-    if (LUCI_DATES.size >= LUCI_DATES_KEPT) LUCI_DATES.clear();
-    LUCI_DATES.set(key, read);
+  // The line before mostly has the same date: its parts are compared in place, not joined into a key.
+  let read: readonly [StampParts | undefined, StampParts | undefined] | undefined;
+  const last = lastLuciDate;
+  if (last.read && h0 - a === last.before.length && b - c - 6 === last.after.length && sameText(s, a, last.before) && sameText(s, c + 6, last.after)) read = last.read;
+  else {
+    const before = s.slice(a, h0);
+    const after = s.slice(c + 6, b);
+    const key = `${before}\u0001${after}`;
+    read = LUCI_DATES.get(key);
+    if (!read) {
+      const at = (t: string): StampParts | undefined => readStamp(`${before}${t}${after}`);
+      read = [at('12:00:00'), at('13:00:00')];
+      if (LUCI_DATES.size >= LUCI_DATES_KEPT) LUCI_DATES.clear();
+      LUCI_DATES.set(key, read);
+    }
+    // Own copies: slices would keep the decoded piece of the file alive.
+    lastLuciDate = { before: (before + ' ').slice(0, -1), after: (after + ' ').slice(0, -1), read };
   }
   const [noon, one] = read;
   if (!noon) return false;
