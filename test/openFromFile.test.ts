@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,27 @@ describe('opening a document from its file', () => {
     // Just under the bound the same file is read.
     truncateSync(path, OPEN_FROM_FILE_MAX_BYTES);
     assert.equal(read(pathToFileURL(path).toString(), text.slice(1))?.length, OPEN_FROM_FILE_MAX_BYTES);
+  });
+
+  it('hashes a text in parts as its whole UTF-8: surrogate pairs and lone surrogates across every part\'s edge', () => {
+    // The client hashes the editor's text 64K characters at a time; the server hashes the file's bytes.
+    const textWith = (atEdges: readonly string[]): string => {
+      let text = '';
+      for (let k = 1; k <= 6; k++) {
+        const filler = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: padding é\n';
+        const pad = k * (1 << 16) - 1 - text.length;
+        text += filler.repeat(Math.floor(pad / filler.length)) + 'x'.repeat(pad % filler.length) + atEdges[k % atEdges.length] + 'tail';
+      }
+      return text;
+    };
+    const sha1 = (text: string): string => createHash('sha1').update(Buffer.from(text, 'utf8')).digest('hex');
+    // A pair across each edge: the file holding the text's UTF-8 is taken for it.
+    const pairs = textWith(['😀', '𝄞']);
+    assert.equal(readOpenFromFileMark(openFromFileMark(pairs))?.sha1, sha1(pairs));
+    assert.equal(read(fileWith('pairs.log', pairs), pairs), pairs);
+    // Lone surrogates at the edges (an editor can hold them): the same hash as the whole text's UTF-8.
+    const lone = textWith(['\ud83d', '\ude00', '😀']);
+    assert.equal(readOpenFromFileMark(openFromFileMark(lone))?.sha1, sha1(lone));
   });
 
   it('reads a mark only in its own shape', () => {
