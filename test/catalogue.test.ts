@@ -6,6 +6,7 @@ import { ENRICHMENTS } from '../server/src/core/events/describeEvent';
 import { containsLiteral, EventMatcher } from '../server/src/core/events/eventMatcher';
 import { ENVELOPES } from '../server/src/core/formats/envelopes';
 import { LineParser } from '../server/src/core/records/lineParser';
+import type { LogRecord } from '../server/src/core/model';
 
 const matcher = new EventMatcher(CATALOGUE);
 
@@ -57,4 +58,49 @@ describe('event catalogue', () => {
       });
     });
   }
+});
+
+describe('the matcher remembers messages it matched lately (a flood repeats a few)', () => {
+  const record = (message: string, extra: Partial<LogRecord> = {}): LogRecord => ({ line: 1, endLine: 1, format: 'logread', message, ...extra });
+
+  it('gives a repeated line the same entry and fields, each time a copy of its own', () => {
+    const m = new EventMatcher(CATALOGUE);
+    const line = record('[CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', { tag: 'gsmd' });
+    const first = m.match(line)!;
+    assert.ok(first, 'a gsmd write failure is catalogued');
+    first.fields.errno = 'changed by a caller';
+    const second = m.match(line)!;
+    assert.equal(second.entry.id, first.entry.id);
+    assert.equal(second.fields.errno, '5');
+    assert.notEqual(second.fields, m.match(line)!.fields);
+    // A message no entry knows is remembered as such, and stays unknown.
+    assert.equal(m.match(record('nothing to see', { tag: 'gsmd' })), undefined);
+    assert.equal(m.match(record('nothing to see', { tag: 'gsmd' })), undefined);
+  });
+
+  it('tells the same message apart by its tag and by the envelope fields an entry needs or forbids', () => {
+    const m = new EventMatcher(CATALOGUE);
+    const message = 'SIM in illegal state - Power-cycling SIM';
+    // Without netifd's `iface (pid): ` envelope the entry that needs it does not match, with it it does, in either order.
+    const bare = m.match(record(message, { tag: 'netifd' }))?.entry.id;
+    assert.equal(m.match(record(message, { tag: 'netifd', envelope: { iface: 'lte' } }))?.entry.id, 'uqmi.sim-illegal');
+    assert.equal(m.match(record(message, { tag: 'netifd' }))?.entry.id, bare);
+    assert.notEqual(bare, 'uqmi.sim-illegal');
+    const failed = 'Command failed: Connection failed';
+    assert.equal(m.match(record(failed, { tag: 'dfota' }))?.entry.id, 'dfota.ubus-failed');
+    assert.notEqual(m.match(record(failed, { tag: 'dfota', envelope: { iface: 'wan' } }))?.entry.id, 'dfota.ubus-failed');
+    // Another tag, another answer: gsmd's entries are not asked for a dnsmasq line.
+    const gsmdLine = '[CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5';
+    assert.ok(m.match(record(gsmdLine, { tag: 'gsmd' })));
+    assert.equal(m.match(record(gsmdLine, { tag: 'dnsmasq' }))?.entry.id, new EventMatcher(CATALOGUE).match(record(gsmdLine, { tag: 'dnsmasq' }))?.entry.id);
+    assert.notEqual(m.match(record(gsmdLine, { tag: 'dnsmasq' }))?.entry.id, m.match(record(gsmdLine, { tag: 'gsmd' }))?.entry.id);
+  });
+
+  it('stays right past the number of messages it keeps', () => {
+    const m = new EventMatcher(CATALOGUE);
+    for (let i = 0; i < 1000; i++) {
+      assert.equal(m.match(record(`[CMM] Write to \`1-${i} [2c7c:6005]\` modem failed: errno ${i % 7}`, { tag: 'gsmd' }))?.fields.errno, String(i % 7));
+      assert.equal(m.match(record(`unrelated ${i}`, { tag: 'gsmd' })), undefined);
+    }
+  });
 });

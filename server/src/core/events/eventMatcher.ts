@@ -36,6 +36,24 @@ export class EventMatcher {
   }
 
   match(record: LogRecord): Match | undefined {
+    // A flood repeats a few messages word for word (a URB error, an ifup event): one whose match
+    // is known is not matched again. Envelope fields can change the match, so only lines without
+    // them are remembered; the fields are the caller's to change, so each gets a copy.
+    const envelope = record.envelope;
+    if (envelope !== undefined) return this.matchNew(record);
+    const key = record.tag === undefined ? record.message : `${record.tag}\u0000${record.message}`;
+    const known = this.recent.get(key);
+    if (known !== undefined) return known === null ? undefined : { entry: known.entry, fields: { ...known.fields } };
+    const match = this.matchNew(record);
+    if (this.recent.size >= RECENT_KEPT) this.recent.clear();
+    this.recent.set(key, match ? { entry: match.entry, fields: { ...match.fields } } : null);
+    return match;
+  }
+
+  /** Messages matched lately (null: no entry matched), at most RECENT_KEPT. */
+  private readonly recent = new Map<string, Match | null>();
+
+  private matchNew(record: LogRecord): Match | undefined {
     const { entries: candidates, screen } = this.candidates(record.tag);
     const message = record.message;
     // One native scan for any of the literals rejects most lines before the per-entry loop.
@@ -85,6 +103,9 @@ export class EventMatcher {
     return found;
   }
 }
+
+/** Messages whose match is remembered: a flood's few kinds of line, bounded whatever the log. */
+const RECENT_KEPT = 256;
 
 export function containsLiteral(message: string, literal: string | readonly string[]): boolean {
   if (typeof literal === 'string') return message.indexOf(literal) >= 0;
