@@ -210,8 +210,15 @@ export class EventCollector {
 
   /** The format and wall time the fast reader read of the current line (after the lines before it were accounted for: yearless years roll over in order). */
   private knownShape(): KnownShape {
-    return { format: this.fastRead.format, time: this.fastTime() };
+    const fast = this.fastRead;
+    const shape: KnownShape = { format: fast.format, time: this.fastTime() };
+    // The line is given to the parser as a string of its own: positions from its start.
+    if (fast.bodyStart >= 0) shape.bodyStart = fast.bodyStart - this.lineStart;
+    return shape;
   }
+
+  /** Where the current line starts in the text its fast read was made in. */
+  private lineStart = 0;
 
   /** The wall time of the line the fast reader read; a yearless one takes the parser's year (and moves it on at New Year). */
   private fastTime(): number | undefined {
@@ -269,6 +276,7 @@ export class EventCollector {
    */
   private fastLane(text: string, start: number, end: number, lineNo: number): boolean {
     const fast = this.fastRead;
+    this.lineStart = start;
     if (!this.readFast(text, start, end)) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;

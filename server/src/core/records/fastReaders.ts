@@ -57,6 +57,11 @@ export interface FastRead {
    * tries such a line untagged too, so the whole line is screened with every literal.
    */
   screenUntagged: boolean;
+  /**
+   * Where the format's header ends (what its registry pattern matches), when it holds the stamp
+   * and nothing else the pattern captures; -1 when the reader does not say.
+   */
+  bodyStart: number;
 }
 
 /** `FastRead.month` of a line that has a time of day and no date (the time-only format). */
@@ -104,7 +109,7 @@ function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1 };
 }
 
 const SPACE = 32;
@@ -409,6 +414,8 @@ function readLogread(s: string, a: number, out: FastRead): boolean {
   if (lineEnd - a < 32 || s.charCodeAt(a + 24) !== SPACE || readCtime(s, a, out) < 0) return false;
   if (needsFullParser(s) || !readSyslogBody(s, a + 25, out, true, false) || !kernelChecked(s, out)) return false;
   out.format = 'logread';
+  // The pattern's `^(?:recordId\s+)?stamp\s+`: no record id, one space (the body starts with no space).
+  out.bodyStart = a + 25;
   return true;
 }
 
@@ -645,6 +652,7 @@ function clearRare(out: FastRead): void {
   out.elapsed = -1;
   out.onlyAfterClosed = false;
   out.screenUntagged = false;
+  out.bodyStart = -1;
 }
 
 /** After `kernel:` at `a` and the spaces that follow it, or -1 when the line does not start so. */

@@ -42,6 +42,11 @@ export interface ParseOptions {
 export interface KnownShape {
   format: FormatId;
   time: number | undefined;
+  /**
+   * Where the format's header (what its pattern matches: the stamp and the white space after it)
+   * ends, when the fast reader knows the header holds nothing else; the pattern is then not run.
+   */
+  bodyStart?: number;
 }
 
 const FORMAT_BY_ID = new Map(FORMATS.map((f) => [f.id, f]));
@@ -86,6 +91,8 @@ export class LineParser {
   parse(raw: string, lineNo: number, known?: KnownShape): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
+    // Where the header ends was read in the line as given: not in a line cut or cleaned here.
+    if (known?.bodyStart !== undefined && text !== raw) known = { format: known.format, time: known.time };
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
     let record = text.length > 0 ? (known && this.tryFormat(FORMAT_BY_ID.get(known.format)!, text, lineNo, known)) || this.parseStructured(text, lineNo) : undefined;
     // A trailing backslash is the writer saying the line goes on (blog and forum posts hard-wrap
@@ -165,11 +172,15 @@ export class LineParser {
   }
 
   private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape): LogRecord | undefined {
-    const m = format.pattern.exec(text);
-    if (!m) return undefined;
-    const g = m.groups ?? {};
+    // A header the fast reader read whole is a stamp alone: the known time stands for it.
+    const headerKnown = known?.bodyStart !== undefined;
+    const m = headerKnown ? undefined : format.pattern.exec(text);
+    if (!m && !headerKnown) return undefined;
+    const g = m?.groups ?? {};
     const record: LogRecord = { line, endLine: line, format: format.id, message: '' };
-    if (g.stamp !== undefined && known) {
+    if (headerKnown) {
+      record.time = known!.time;
+    } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
       const parts = format.id === 'quectel-cm' ? quectelStamp(g.stamp) : readStamp(g.stamp, format.stampShapes);
@@ -187,7 +198,7 @@ export class LineParser {
     if (g.level !== undefined) record.syslogLevel = levelFromWord(g.level) ?? levelFromLetter(g.level);
     if (g.tag !== undefined) record.tag = g.tag;
     if (g.pid !== undefined) record.pid = +g.pid;
-    let rest = text.slice(m[0].length);
+    let rest = text.slice(headerKnown ? known!.bodyStart : m![0].length);
     if (format.body === 'syslog') this.learnHostColumn(rest);
     if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
     if (format.needsHost && record.host === undefined) return undefined;
