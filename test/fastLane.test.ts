@@ -7,7 +7,7 @@ import { analyzeText } from '../server/src/core/analyze';
 import { CATALOGUE } from '../server/src/core/catalogue/index';
 import { FORMATS } from '../server/src/core/formats/registry';
 import type { FormatId, LogRecord } from '../server/src/core/model';
-import { FAST_READERS, newFastRead, TIME_OF_DAY, UNIX_TIME } from '../server/src/core/records/fastReaders';
+import { FAST_READERS, knownBody, newFastRead, TIME_OF_DAY, UNIX_TIME } from '../server/src/core/records/fastReaders';
 import { LineParser } from '../server/src/core/records/lineParser';
 import { TIME_ONLY_BASE, wallTime } from '../server/src/core/records/timeWords';
 
@@ -233,7 +233,8 @@ describe('fast readers agree with the full parser line by line', () => {
             if (!a) continue;
             spans++;
             // Positions are in the text read: moved back by where the line starts in it.
-            const moved = { ...inside, messageStart: inside.messageStart - start, bodyStart: inside.bodyStart < 0 ? -1 : inside.bodyStart - start };
+            const back = (i: number): number => (i < 0 ? i : i - start);
+            const moved = { ...inside, messageStart: inside.messageStart - start, bodyStart: back(inside.bodyStart), restStart: back(inside.restStart), facilityAt: back(inside.facilityAt), facilityEnd: back(inside.facilityEnd), pidAt: back(inside.pidAt) };
             assert.deepEqual(moved, { ...alone }, `${reader!.format} of ${JSON.stringify(own)} inside a text`);
           }
         }
@@ -242,19 +243,30 @@ describe('fast readers agree with the full parser line by line', () => {
     assert.ok(spans > 10_000, `lines read both ways: ${spans}`);
   });
 
-  it('where a reader says the header ends, the parser builds the same record without running the format\'s pattern', () => {
+  it('where a reader says the header ends (and what the body holds), the parser builds the same record without running the format\'s pattern (and body reader)', () => {
     const out = newFastRead();
     let told = 0;
-    for (const line of lines) {
+    let bodies = 0;
+    // Bodies of each shape: without `facility.level`, with a host, with and without a pid.
+    const shapes = ['gsmd[3553]: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', 'netifd: Interface \'wan\' is now down', 'router gsmd[3553]: Removing modem', 'router netifd: Interface \'wan\' is now up', 'kern.warn kernel: [  12.5] usb 1-1: USB disconnect, device number 3', 'user.notice Mobile data connected', 'daemon.err pppd[12]: Connection terminated'];
+    for (const line of [...lines, ...shapes.map((b) => `Mon Dec  2 19:54:59 2024 ${b}`)]) {
       for (const reader of Object.values(FAST_READERS)) {
         if (!reader!.read(line, 0, line.length, out) || out.bodyStart < 0) continue;
         told++;
         const full = new LineParser({ referenceYear: 2024 }).parse(line, 1) as LogRecord;
         const known = new LineParser({ referenceYear: 2024 }).parse(line, 1, { format: out.format, time: full.time, bodyStart: out.bodyStart });
         assert.deepEqual(known, full, line);
+        if (out.restStart < 0) continue;
+        // And the body as the reader read it: host, facility.level, tag, pid and where the message starts.
+        const body = knownBody(line, out, 0);
+        const both = new LineParser({ referenceYear: 2024 }).parse(line, 1, { format: out.format, time: full.time, bodyStart: out.bodyStart, body });
+        assert.deepEqual(both, full, `body of: ${line}`);
+        assert.equal(JSON.stringify(both), JSON.stringify(full), `fields in the parser's order: ${line}`);
+        bodies++;
       }
     }
     assert.ok(told > 300, `lines whose header end a reader told: ${told}`);
+    assert.ok(bodies > 300, `lines whose body a reader told: ${bodies}`);
   });
 
   it('leaves every line it is unsure of to the full parser', () => {

@@ -1,6 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, newFastRead, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, knownBody, newFastRead, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -170,7 +170,7 @@ export class EventCollector {
       }
     }
     // A line a fast reader was certain of is given to its format at once, with the clock it read.
-    const record = this.certain ? this.parser.parse(text, lineNo, this.knownShape()) : this.parser.parse(text, lineNo);
+    const record = this.certain ? this.parser.parse(text, lineNo, this.knownShape(text)) : this.parser.parse(text, lineNo);
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
       this.skipped[record] = (this.skipped[record] ?? 0) + 1;
@@ -209,11 +209,14 @@ export class EventCollector {
   }
 
   /** The format and wall time the fast reader read of the current line (after the lines before it were accounted for: yearless years roll over in order). */
-  private knownShape(): KnownShape {
+  private knownShape(line: string): KnownShape {
     const fast = this.fastRead;
     const shape: KnownShape = { format: fast.format, time: this.fastTime() };
     // The line is given to the parser as a string of its own: positions from its start.
-    if (fast.bodyStart >= 0) shape.bodyStart = fast.bodyStart - this.lineStart;
+    if (fast.bodyStart >= 0) {
+      shape.bodyStart = fast.bodyStart - this.lineStart;
+      if (fast.restStart >= 0) shape.body = knownBody(line, fast, this.lineStart);
+    }
     return shape;
   }
 

@@ -1,6 +1,6 @@
 import type { FormatId } from '../model';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
-import { EPOCH_FLOOR, MAX_MATCH_CHARS } from './lineParser';
+import { EPOCH_FLOOR, MAX_MATCH_CHARS, type KnownBody } from './lineParser';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -62,6 +62,16 @@ export interface FastRead {
    * and nothing else the pattern captures; -1 when the reader does not say.
    */
   bodyStart: number;
+  /**
+   * Where a syslog body's message starts, after `host`, `facility.level` and `tag[pid]: ` and
+   * before any envelope, when the reader read such a body (-1 otherwise), with where its
+   * `facility.level` stands (`facilityAt` -1 for none) and the `[` of its pid (-1 for none):
+   * positions only, so a line nobody needs the fields of costs nothing more (`knownBody`).
+   */
+  restStart: number;
+  facilityAt: number;
+  facilityEnd: number;
+  pidAt: number;
 }
 
 /** `FastRead.month` of a line that has a time of day and no date (the time-only format). */
@@ -109,7 +119,7 @@ function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1 };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1 };
 }
 
 const SPACE = 32;
@@ -344,6 +354,8 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
     if (start < 0 || isFacilityLevel(s, i, j)) return false;
     out.tag = word(s, i, j);
     out.messageStart = start;
+    out.restStart = start;
+    out.pidAt = s.charCodeAt(j) === OPEN ? j : -1;
     return true;
   }
   if (stop !== SPACE || j - i > 64) return false;
@@ -356,6 +368,8 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
   out.host = word(s, i, j);
   out.tag = tagRead;
   out.messageStart = start;
+  out.restStart = start;
+  out.pidAt = s.charCodeAt(tagEnd) === OPEN ? tagEnd : -1;
   return true;
 }
 
@@ -365,6 +379,10 @@ function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagle
   if (start < 0 || (taggedBodyTag === '' && !tagless)) return false;
   out.tag = taggedBodyTag;
   out.messageStart = start;
+  out.restStart = start;
+  out.facilityAt = i;
+  out.facilityEnd = j;
+  out.pidAt = taggedBodyTag !== '' && s.charCodeAt(tagEnd) === OPEN ? tagEnd : -1;
   // The parser's host-column learning reads the first word of a message without a tag.
   if (taggedBodyTag === '') out.firstWord = word(s, i, j);
   return true;
@@ -653,6 +671,10 @@ function clearRare(out: FastRead): void {
   out.onlyAfterClosed = false;
   out.screenUntagged = false;
   out.bodyStart = -1;
+  out.restStart = -1;
+  out.facilityAt = -1;
+  out.facilityEnd = -1;
+  out.pidAt = -1;
 }
 
 /** After `kernel:` at `a` and the spaces that follow it, or -1 when the line does not start so. */
@@ -1142,6 +1164,29 @@ function certainTag(s: string, a: number, end: number): boolean {
   while (k < end && s.charCodeAt(k) >= 97 && s.charCodeAt(k) <= 122) k++;
   const c = s.charCodeAt(k);
   return k > a + 1 && k < end && c >= 65 && c <= 90 && end - k - 1 <= 40;
+}
+
+/**
+ * The syslog body a reader read (`restStart` >= 0) as the parser's body reader gives it, from the
+ * line `line` that starts at `lineStart` in the text that was read: the words and the pid are made
+ * here, for the few lines that need them.
+ */
+export function knownBody(line: string, out: FastRead, lineStart: number): KnownBody {
+  const at = (i: number): number => i - lineStart;
+  let facility = '';
+  let level = '';
+  if (out.facilityAt >= 0) {
+    const a = at(out.facilityAt);
+    const dot = line.indexOf('.', a);
+    facility = line.slice(a, dot);
+    level = line.slice(dot + 1, at(out.facilityEnd));
+  }
+  let pid = -1;
+  if (out.pidAt >= 0) {
+    pid = 0;
+    for (let k = at(out.pidAt) + 1; digit(line, k) >= 0; k++) pid = pid * 10 + digit(line, k);
+  }
+  return { host: out.host, facility, level, tag: out.tag, pid, restStart: at(out.restStart) };
 }
 
 /** The fast readers, by the registry format whose lines each takes. */

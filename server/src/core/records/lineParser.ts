@@ -47,6 +47,18 @@ export interface KnownShape {
    * ends, when the fast reader knows the header holds nothing else; the pattern is then not run.
    */
   bodyStart?: number;
+  /** What the fast reader read of a syslog body after the header (with `bodyStart`): the body reader is then not run. */
+  body?: KnownBody;
+}
+
+/** A syslog body as the fast reader read it: the fields readBody would set, and where the message starts. */
+export interface KnownBody {
+  host: string;
+  facility: string;
+  level: string;
+  tag: string;
+  pid: number;
+  restStart: number;
 }
 
 const FORMAT_BY_ID = new Map(FORMATS.map((f) => [f.id, f]));
@@ -200,7 +212,18 @@ export class LineParser {
     if (g.pid !== undefined) record.pid = +g.pid;
     let rest = text.slice(headerKnown ? known!.bodyStart : m![0].length);
     if (format.body === 'syslog') this.learnHostColumn(rest);
-    if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
+    const body = headerKnown ? known!.body : undefined;
+    if (body) {
+      // The fields readBody would set, in its order.
+      if (body.host !== '') record.host = body.host;
+      if (body.facility !== '') {
+        record.facility = body.facility;
+        record.syslogLevel = levelFromWord(body.level);
+      }
+      if (body.tag !== '') record.tag = body.tag;
+      if (body.pid >= 0) record.pid = body.pid;
+      rest = text.slice(body.restStart);
+    } else if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
     if (format.needsHost && record.host === undefined) return undefined;
     if (record.host !== undefined) this.noteHost(record.host);
     if (record.tag === undefined && format.impliedTag) record.tag = format.impliedTag;
