@@ -86,6 +86,9 @@ describe('the matcher remembers messages it matched lately (a flood repeats a fe
     assert.equal(m.match(record(message, { tag: 'netifd', envelope: { iface: 'lte' } }))?.entry.id, 'uqmi.sim-illegal');
     assert.equal(m.match(record(message, { tag: 'netifd' }))?.entry.id, bare);
     assert.notEqual(bare, 'uqmi.sim-illegal');
+    // Lines with envelope fields are remembered too, by which fields they carry.
+    assert.equal(m.match(record(message, { tag: 'netifd', envelope: { iface: 'wwan' } }))?.entry.id, 'uqmi.sim-illegal');
+    assert.equal(m.match(record(message, { tag: 'netifd', envelope: { mmObject: 'modem0' } }))?.entry.id, bare);
     const failed = 'Command failed: Connection failed';
     assert.equal(m.match(record(failed, { tag: 'dfota' }))?.entry.id, 'dfota.ubus-failed');
     assert.notEqual(m.match(record(failed, { tag: 'dfota', envelope: { iface: 'wan' } }))?.entry.id, 'dfota.ubus-failed');

@@ -37,11 +37,13 @@ export class EventMatcher {
 
   match(record: LogRecord): Match | undefined {
     // A flood repeats a few messages word for word (a URB error, an ifup event): one whose match
-    // is known is not matched again. Envelope fields can change the match, so only lines without
-    // them are remembered; the fields are the caller's to change, so each gets a copy.
+    // is known is not matched again. An entry may need or forbid an envelope field, so which
+    // fields the line has is part of what is remembered (their values are not: no entry reads
+    // them); the fields are the caller's to change, so each gets a copy.
     const envelope = record.envelope;
-    if (envelope !== undefined) return this.matchNew(record);
-    const key = record.tag === undefined ? record.message : `${record.tag}\u0000${record.message}`;
+    let fields = '';
+    if (envelope !== undefined) for (const k in envelope) if (envelope[k] !== undefined) fields += `${k},`;
+    const key = `${record.tag ?? ''}\u0000${fields}\u0000${record.message}`;
     const known = this.recent.get(key);
     if (known !== undefined) return known === null ? undefined : { entry: known.entry, fields: { ...known.fields } };
     const match = this.matchNew(record);
@@ -50,7 +52,7 @@ export class EventMatcher {
     return match;
   }
 
-  /** Messages matched lately (null: no entry matched), at most RECENT_KEPT. */
+  /** Messages matched lately, by tag, envelope fields and message (null: no entry matched), at most RECENT_KEPT. */
   private readonly recent = new Map<string, Match | null>();
 
   private matchNew(record: LogRecord): Match | undefined {
