@@ -140,10 +140,8 @@ export class EventCollector {
   private readonly referenceTime: number;
 
   addLine(text: string, lineNo: number): void {
-    this.lastLine = lineNo;
-    this.certain = false;
-    if (this.fastLaneOn && lineNo > FAST_LANE_AFTER && this.fastLane(text, 0, text.length, lineNo)) return;
-    this.fullLine(text, lineNo);
+    // A whole line is the span of itself (slicing a string whole gives the string back).
+    this.addSpan(text, 0, text.length, lineNo);
   }
 
   /**
