@@ -41,9 +41,9 @@ export class EventMatcher {
     // fields the line has is part of what is remembered (their values are not: no entry reads
     // them); the fields are the caller's to change, so each gets a copy.
     const envelope = record.envelope;
-    let fields = '';
-    if (envelope !== undefined) for (const k in envelope) if (envelope[k] !== undefined) fields += `${k},`;
-    const key = `${record.tag ?? ''}\u0000${fields}\u0000${record.message}`;
+    let present = '';
+    if (envelope !== undefined) for (const k in envelope) if (envelope[k] !== undefined) present += `${k},`;
+    const key = `${record.tag ?? ''}\u0000${present}\u0000${record.message}`;
     const known = this.recent.get(key);
     if (known !== undefined) return known === null ? undefined : { entry: known.entry, fields: { ...known.fields } };
     const match = this.matchNew(record);

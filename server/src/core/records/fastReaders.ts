@@ -203,10 +203,17 @@ function word(s: string, a: number, b: number): string {
   const slot = (((n * 31 + s.charCodeAt(a)) * 31 + s.charCodeAt(a + (n >> 1))) * 31 + s.charCodeAt(b - 1)) & 1023;
   const known = WORDS[slot];
   if (known.length === n && sameText(s, a, known)) return known;
-  // A copy of its own, not a slice that would keep the whole decoded piece of the file alive.
-  const fresh = n < 13 ? s.slice(a, b) : (s.slice(a, b) + ' ').slice(0, -1);
+  const fresh = ownSlice(s, a, b);
   WORDS[slot] = fresh;
   return fresh;
+}
+
+/**
+ * `s[a, b)` as a copy of its own, not a slice that would keep the whole decoded piece of the file
+ * alive (V8 copies strings under 13 characters anyway).
+ */
+function ownSlice(s: string, a: number, b: number): string {
+  return b - a < 13 ? s.slice(a, b) : (s.slice(a, b) + ' ').slice(0, -1);
 }
 
 /**
@@ -1047,8 +1054,9 @@ function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
   const last = lastLuciDate;
   if (last.read && h0 - a === last.before.length && b - c - 6 === last.after.length && sameText(s, a, last.before) && sameText(s, c + 6, last.after)) read = last.read;
   else {
-    const before = s.slice(a, h0);
-    const after = s.slice(c + 6, b);
+    // Kept past this line (here and in LUCI_DATES' keys): copies, not slices of the piece.
+    const before = ownSlice(s, a, h0);
+    const after = ownSlice(s, c + 6, b);
     const key = `${before}\u0001${after}`;
     read = LUCI_DATES.get(key);
     if (!read) {
@@ -1057,8 +1065,7 @@ function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
       if (LUCI_DATES.size >= LUCI_DATES_KEPT) LUCI_DATES.clear();
       LUCI_DATES.set(key, read);
     }
-    // Own copies: slices would keep the decoded piece of the file alive.
-    lastLuciDate = { before: (before + ' ').slice(0, -1), after: (after + ' ').slice(0, -1), read };
+    lastLuciDate = { before, after, read };
   }
   const [noon, one] = read;
   if (!noon) return false;
