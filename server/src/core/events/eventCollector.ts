@@ -6,6 +6,7 @@ import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
 import { LineParser, meaningfulEnvelopeFields, type KnownShape } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
+import { ownString } from '../input/ownString';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -606,16 +607,6 @@ export class EventCollector {
       this.events[i] = placed;
     }
   }
-}
-
-/**
- * A copy of `s` that does not keep its source alive. A substring in V8 may be a slice that points
- * into the whole decoded 64 KiB piece it came from; an event kept for the whole analysis would keep
- * that piece, so a log of many events held the whole file. Concatenating and cutting yields a flat
- * string of the event's own length (short strings are copied by V8 anyway).
- */
-function ownString(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 function ownFields(fields: Record<string, string>): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { FormatId } from '../model';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { EPOCH_FLOOR, MAX_MATCH_CHARS, type KnownBody } from './lineParser';
+import { ownSlice } from '../input/ownString';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -206,14 +207,6 @@ function word(s: string, a: number, b: number): string {
   const fresh = ownSlice(s, a, b);
   WORDS[slot] = fresh;
   return fresh;
-}
-
-/**
- * `s[a, b)` as a copy of its own, not a slice that would keep the whole decoded piece of the file
- * alive (V8 copies strings under 13 characters anyway).
- */
-function ownSlice(s: string, a: number, b: number): string {
-  return b - a < 13 ? s.slice(a, b) : (s.slice(a, b) + ' ').slice(0, -1);
 }
 
 /**
