@@ -107,6 +107,27 @@ describe('an edit inside an open log', () => {
     }
   });
 
+  it('reads a document of parts (a file read a part at a time) as the CLI reads its text, clean parts in place', async () => {
+    // Parts cut anywhere (inside a line, between a CR and its LF), some of them holding what a
+    // line must be looked at for: an ESC, a NUL, a U+FFFD, a lone CR.
+    const text = bigLog().replace('DHCPACK(br-lan) 192.168.1.9 ', 'DHCPACK(br-lan) \x1b[1m192.168.1.9\x1b[0m ').replace('192.168.1.19 ', '192.168.1.19\u0000 ').replace('192.168.1.29 ', '192.168.1.29\ufffd ').replace('192.168.1.39 f0', '192.168.1.39\rf0');
+    for (const eol of ['\n', '\r\n']) {
+      const whole = text.replace(/\n/g, eol);
+      // The first part (about 48,000 characters) holds those lines and the whole first read slice.
+      const parts: string[] = [];
+      for (let at = 0, k = 1; at < whole.length; k++) {
+        let end = Math.min(whole.length, at + 1 + ((40_000 + k * 7919) % 70_000));
+        if (k % 5 === 0 && whole.indexOf('\r\n', at) >= 0) end = whole.indexOf('\r\n', at) + 1;
+        parts.push(whole.slice(at, end));
+        at = end;
+      }
+      assert.ok(parts.length > 10);
+      const doc = LogDocument.fromPieces(URI, 'routerlog', 1, parts);
+      assert.equal(doc.getText(), whole);
+      sameAs(await new DocumentAnalysis(doc, { referenceTime: REF }).result(), whole);
+    }
+  });
+
   it('drops a read overtaken by a newer edit and reads the newest text', async () => {
     const text = bigLog();
     let doc = LogDocument.create(URI, 'routerlog', 1, text);

@@ -55,6 +55,40 @@ describe('LogDocument', () => {
     }), { numRuns: 1000 });
   });
 
+  it('read in parts (a file read a part at a time), answers as the library does for the whole text, before and after changes', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), fc.array(change, { maxLength: 8 }), fc.array(position, { maxLength: 6 }), (parts, changes, probes) => {
+      const initial = parts.join('');
+      let ours = LogDocument.fromPieces('file:///x.log', 'routerlog', 1, parts);
+      let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
+      same(ours, theirs, probes);
+      let version = 1;
+      for (const c of changes) {
+        version++;
+        const length = theirs.getText().length;
+        const event = c.kind === 'full' ? { text: c.text } : c.kind === 'append'
+          ? { range: { start: theirs.positionAt(length), end: theirs.positionAt(length) }, text: c.text }
+          : { range: { start: theirs.positionAt(c.start % (length + 1)), end: theirs.positionAt(c.end % (length + 1)) }, text: c.text };
+        ours = ours.update([event], version).doc;
+        theirs = TextDocument.update(theirs, [event], version);
+        same(ours, theirs, probes);
+      }
+    }), { numRuns: 500 });
+  });
+
+  it('says where a range lies in place only inside one clean part (no CR, NUL, ESC or U+FFFD)', () => {
+    const doc = LogDocument.fromPieces('file:///x.log', 'routerlog', 1, ['one\ntwo\n', 'three\r\n', 'four\n', 'fi\u001bve\n']);
+    assert.deepEqual(doc.cleanRange(4, 8), { text: 'one\ntwo\n', start: 4, end: 8 });
+    assert.equal(doc.cleanRange(4, 10), undefined, 'across two parts');
+    assert.equal(doc.cleanRange(8, 12), undefined, 'a part with a CR');
+    assert.deepEqual(doc.cleanRange(15, 20), { text: 'four\n', start: 0, end: 5 });
+    assert.equal(doc.cleanRange(20, 22), undefined, 'a part with an ESC');
+    // An edit inside keeps what it knew of the parts around it, and looks at the new text.
+    const edited = doc.update([{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'N\u0000' }], 2).doc;
+    assert.equal(edited.getText(), 'oN\u0000e\ntwo\nthree\r\nfour\nfi\u001bve\n');
+    assert.equal(edited.cleanRange(1, 3), undefined, 'the new text holds a NUL');
+    assert.deepEqual(edited.cleanRange(5, 9), { text: 'e\ntwo\n', start: 2, end: 6 });
+  });
+
   it('gives the offset each change starts at in the text it was made to', () => {
     const doc = LogDocument.create('file:///x.log', 'routerlog', 1, 'one\ntwo\n');
     const { doc: after, offsets } = doc.update([

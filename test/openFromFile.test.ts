@@ -19,7 +19,7 @@ function fileWith(name: string, bytes: string | Buffer): string {
   return pathToFileURL(path).toString();
 }
 
-const read = (uri: string, editorText: string): string | undefined => readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(editorText))!);
+const read = (uri: string, editorText: string): string | undefined => readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(editorText))!)?.join('');
 
 describe('opening a document from its file', () => {
   it('gives the file\'s text when it is the editor\'s text, with or without a byte order mark', () => {

@@ -156,7 +156,8 @@ describe('properties: the analysis finishes and counts every line', () => {
 
 describe('properties: the splitter hands over the same lines as strings or where they lie', () => {
   /** What a splitter fed `chunks` hands over, line by line; with `spans`, lines inside a clean text come as spans. */
-  const split = (chunks: readonly (Buffer | string)[], spans: boolean): { lines: [number, string][]; spans: number; stats: unknown } => {
+  type Range = { text: string; start: number; end: number };
+  const split = (chunks: readonly (Buffer | string | Range)[], spans: boolean): { lines: [number, string][]; spans: number; stats: unknown } => {
     const lines: [number, string][] = [];
     let spanCount = 0;
     const splitter = new LineSplitter(
@@ -170,7 +171,8 @@ describe('properties: the splitter hands over the same lines as strings or where
       } : undefined,
     );
     for (const c of chunks) if (typeof c === 'string') splitter.pushText(c);
-    else splitter.push(c);
+    else if (c instanceof Uint8Array) splitter.push(c);
+    else splitter.pushCleanRange(c.text, c.start, c.end);
     splitter.end();
     return { lines, spans: spanCount, stats: splitter.stats };
   };
@@ -185,6 +187,22 @@ describe('properties: the splitter hands over the same lines as strings or where
       const spans = split(chunks, true);
       assert.deepEqual(spans.lines, strings.lines);
       assert.deepEqual(spans.stats, strings.stats);
+    }), { numRuns: 300 });
+  });
+
+  it('clean ranges of a longer text (an editor document\'s pieces): the same lines as the text, nothing read past a range', () => {
+    const cleanText = textArb.map((t) => t.replace(/[\r\x1b\0\uFFFD]/g, ''));
+    fc.assert(fc.property(cleanText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+      const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const parts = [0, ...at].map((a, i, all) => text.slice(a, all[i + 1] ?? undefined));
+      // Each part lies in a text of its own, between lines that must not be read: a line end
+      // after a range is not the range's, and what follows it is not a line of this text.
+      const around = '\u0000\r\nnot this log\n';
+      const ranges = parts.map((p) => ({ text: `${around}${p}\n${around}`, start: around.length, end: around.length + p.length }));
+      const want = split(parts, false);
+      const got = split(ranges, true);
+      assert.deepEqual(got.lines, want.lines);
+      assert.deepEqual(got.stats, want.stats);
     }), { numRuns: 300 });
   });
 

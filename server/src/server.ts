@@ -155,11 +155,12 @@ function publish(entry: OpenDocument): Promise<void> {
 connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', undefined, undefined, () => {
   const t: unknown = params?.textDocument;
   if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
-  let text = t.text;
+  const text = t.text;
+  let fromFile: string[] | undefined;
   const mark = readOpenFromFileMark(text);
   if (mark) {
     // A big log opened from its file: its text is read here, not carried as JSON (protocol.ts).
-    const fromFile = readMarkedFile(t.uri, mark);
+    fromFile = readMarkedFile(t.uri, mark);
     if (fromFile === undefined) {
       // Not the editor's text: nothing is held for the document until the client sends the text,
       // which includes any change made meanwhile (changes to the document are ignored till then).
@@ -167,12 +168,11 @@ connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', unde
       void connection.sendNotification(ResendDocumentNotification.type, { uri: t.uri });
       return;
     }
-    text = fromFile;
   } else if (text.length >= BIG_MESSAGE_CHARS) {
     // The transport's copies of a big document are garbage now: freed before reading, not on top of it.
     collectGarbage();
   }
-  const entry: OpenDocument = { doc: LogDocument.create(t.uri, t.languageId, t.version, text), rules: [], ready: Promise.resolve() };
+  const entry: OpenDocument = { doc: fromFile ? LogDocument.fromPieces(t.uri, t.languageId, t.version, fromFile) : LogDocument.create(t.uri, t.languageId, t.version, text), rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
 }));

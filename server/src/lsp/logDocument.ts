@@ -23,9 +23,20 @@ function lineStartsIn(text: string, base: number, out: number[]): void {
   }
 }
 
+/**
+ * Whether a text holds none of the characters that make the line splitter look at a line on its
+ * own (CR, NUL, ESC, U+FFFD): such a piece's lines can be read where they lie
+ * (LineSplitter.pushCleanRange). Four native scans, once per piece.
+ */
+function isClean(text: string): boolean {
+  return text.indexOf('\r') < 0 && text.indexOf('\0') < 0 && text.indexOf('\u001b') < 0 && text.indexOf('\ufffd') < 0;
+}
+
 /** The storage a document and the documents appended from it share: only ever pushed to. */
 interface Store {
   pieces: string[];
+  /** Whether each piece is clean (isClean); a slice of a piece is as clean as the piece. */
+  clean: boolean[];
   /** Offset of each piece's first character. */
   pieceStarts: number[];
   /** A plain array while appends push to it; after an edit inside the text, possibly that edit over the old starts. */
@@ -58,11 +69,37 @@ export class LogDocument implements TextDocument {
   ) {}
 
   static create(uri: string, languageId: string, version: number, text: string): LogDocument {
-    const lineStarts = [0];
-    lineStartsIn(text, 0, lineStarts);
-    const doc = new LogDocument(uri, languageId, version, { pieces: [text], pieceStarts: [0], lineStarts }, 1, lineStarts.length, text.length);
+    const doc = LogDocument.fromPieces(uri, languageId, version, [text]);
     doc.flat = text;
     return doc;
+  }
+
+  /**
+   * A document whose text is these pieces one after the other (a file read in parts, which is
+   * never joined into one string unless it is read whole).
+   */
+  static fromPieces(uri: string, languageId: string, version: number, texts: readonly string[]): LogDocument {
+    const lineStarts = [0];
+    const store: Store = { pieces: [], clean: [], pieceStarts: [], lineStarts };
+    let length = 0;
+    let lastIsCr = false;
+    for (const text of texts) {
+      if (text.length === 0) continue;
+      // A CRLF cut between two pieces is one line end: the LF's start replaces the CR's.
+      if (lastIsCr && text.charCodeAt(0) === LF) lineStarts.pop();
+      store.pieces.push(text);
+      store.clean.push(isClean(text));
+      store.pieceStarts.push(length);
+      lineStartsIn(text, length, lineStarts);
+      length += text.length;
+      lastIsCr = text.charCodeAt(text.length - 1) === CR;
+    }
+    if (store.pieces.length === 0) {
+      store.pieces.push('');
+      store.clean.push(true);
+      store.pieceStarts.push(0);
+    }
+    return new LogDocument(uri, languageId, version, store, store.pieces.length, lineStarts.length, length);
   }
 
   /**
@@ -101,6 +138,7 @@ export class LogDocument implements TextDocument {
     if (!shared || (lastIsCr && text.charCodeAt(0) === LF)) return this.replaced(this.length, this.length, text, version);
     const { pieces, pieceStarts } = this.store;
     pieces.push(text);
+    this.store.clean.push(isClean(text));
     pieceStarts.push(this.length);
     lineStartsIn(text, this.length, lineStarts);
     return new LogDocument(this.uri, this.languageId, version, this.store, pieces.length, lineStarts.length, this.length + text.length);
@@ -114,11 +152,12 @@ export class LogDocument implements TextDocument {
    * the change in length.
    */
   private replaced(start: number, end: number, text: string, version: number): LogDocument {
-    const store: Store = { pieces: [], pieceStarts: [], lineStarts: [] };
+    const store: Store = { pieces: [], clean: [], pieceStarts: [], lineStarts: [] };
     let length = 0;
-    const add = (piece: string): void => {
+    const add = (piece: string, clean = isClean(piece)): void => {
       if (piece.length === 0) return;
       store.pieces.push(piece);
+      store.clean.push(clean);
       store.pieceStarts.push(length);
       length += piece.length;
     };
@@ -127,6 +166,7 @@ export class LogDocument implements TextDocument {
     this.eachPiece(end, this.length, add);
     if (store.pieces.length === 0) {
       store.pieces.push('');
+      store.clean.push(true);
       store.pieceStarts.push(0);
     }
     const old = this.store.lineStarts;
@@ -145,15 +185,15 @@ export class LogDocument implements TextDocument {
     return new LogDocument(this.uri, this.languageId, version, store, store.pieces.length, lineCount, length);
   }
 
-  /** The pieces (slices of them at the ends) that hold `from`..`to`. */
-  private eachPiece(from: number, to: number, each: (piece: string) => void): void {
+  /** The pieces (slices of them at the ends) that hold `from`..`to`, and whether each is clean. */
+  private eachPiece(from: number, to: number, each: (piece: string, clean: boolean) => void): void {
     if (to <= from) return;
     const { pieces, pieceStarts } = this.store;
     for (let i = this.pieceOf(from); i < this.pieceCount && pieceStarts[i] < to; i++) {
       const s = pieceStarts[i];
       const a = Math.max(0, from - s);
       const b = Math.min(pieces[i].length, to - s);
-      each(a === 0 && b === pieces[i].length ? pieces[i] : pieces[i].slice(a, b));
+      each(a === 0 && b === pieces[i].length ? pieces[i] : pieces[i].slice(a, b), this.store.clean[i]);
     }
   }
 
@@ -244,6 +284,19 @@ export class LogDocument implements TextDocument {
     const parts: string[] = [];
     this.eachPiece(from, to, (p) => parts.push(p));
     return parts.length === 1 ? parts[0] : parts.join('');
+  }
+
+  /**
+   * `from`..`to` as a range of the one piece that holds it, when that piece is clean (isClean):
+   * the text to read it in place from, and where it lies there. Otherwise undefined.
+   */
+  cleanRange(from: number, to: number): { text: string; start: number; end: number } | undefined {
+    if (to <= from) return undefined;
+    const i = this.pieceOf(from);
+    const start = from - this.store.pieceStarts[i];
+    const text = this.store.pieces[i];
+    const end = to - this.store.pieceStarts[i];
+    return this.store.clean[i] && end <= text.length ? { text, start, end } : undefined;
   }
 
   /** Characters in the text. */

@@ -89,7 +89,10 @@ export class LineSplitter {
   }
 
   private decodePush(chunk: Uint8Array): void {
-    if (this.utf16) return this.feed(this.utf16.decode(chunk, { stream: true }));
+    if (this.utf16) {
+      const text = this.utf16.decode(chunk, { stream: true });
+      return this.feed(text, 0, text.length, false);
+    }
     // Decoding in 64 KiB pieces, and ASCII as latin1, is ten times faster than one big UTF-8
     // decode; the decoder keeps its state for a character split between pieces.
     for (let o = 0; o < chunk.length; o += PIECE) {
@@ -97,7 +100,7 @@ export class LineSplitter {
       const ascii = !this.midCharacter && isAscii(piece);
       const text = ascii ? Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1') : this.decodeUtf8(piece);
       this.special = ascii ? piece.indexOf(0) !== -1 : SPECIAL.test(text);
-      this.feed(text);
+      this.feed(text, 0, text.length, false);
       this.special = true;
     }
   }
@@ -114,7 +117,21 @@ export class LineSplitter {
     this.stats.bytes += Buffer.byteLength(text);
     // One scan of the text tells whether its lines need theirs.
     this.special = SPECIAL.test(text);
-    this.feed(text);
+    this.feed(text, 0, text.length, false);
+    this.special = true;
+  }
+
+  /**
+   * `text[start, end)`, read where it lies, from a text its caller knows holds no CR, NUL, ESC or
+   * U+FFFD there (an editor document's piece: lsp/logDocument.ts). Its lines are spans of `text`
+   * itself: a slice of a longer string is a V8 sliced string, which the readers read more slowly
+   * than the flat string it is cut from, and every scan of a slice for those characters would run
+   * on past its end.
+   */
+  pushCleanRange(text: string, start: number, end: number): void {
+    this.stats.bytes += Buffer.byteLength(start === 0 && end === text.length ? text : text.slice(start, end));
+    this.special = false;
+    this.feed(text, start, end, true);
     this.special = true;
   }
 
@@ -135,7 +152,8 @@ export class LineSplitter {
 
   end(): void {
     if (!this.sniffed && this.headBytes > 0) this.decodePush(this.sniff());
-    this.feed(this.utf16 ? this.utf16.decode() : this.decoder.decode());
+    const rest = this.utf16 ? this.utf16.decode() : this.decoder.decode();
+    this.feed(rest, 0, rest.length, false);
     if (this.pendingCR) this.stats.crLines++;
     this.pendingCR = false;
     if (this.partial.length > 0 || this.overflowing) this.emit(this.partial, this.overflowing);
@@ -143,18 +161,23 @@ export class LineSplitter {
     this.overflowing = false;
   }
 
-  private feed(text: string): void {
-    if (this.pendingCR && text.length > 0) {
+  /** Lines of `text[start, end)`; `clean`: the range holds no CR, NUL, ESC or U+FFFD (pushCleanRange), else it is the whole text. */
+  private feed(text: string, start: number, end: number, clean: boolean): void {
+    if (this.pendingCR && end > start) {
       this.pendingCR = false;
-      if (text.charCodeAt(0) === 10) text = text.slice(1);
+      if (text.charCodeAt(start) === 10) start++;
       else this.stats.crLines++;
     }
-    if (text.indexOf('\r') >= 0) text = this.crToLf(text);
-    const onSpan = this.onSpan !== undefined && !this.special && text.indexOf('\u001b') < 0 ? this.onSpan : undefined;
-    let start = 0;
+    if (!clean && text.indexOf('\r', start) >= 0) {
+      text = this.crToLf(text.slice(start));
+      start = 0;
+      end = text.length;
+    }
+    const onSpan = this.onSpan !== undefined && !this.special && (clean || text.indexOf('\u001b', start) < 0) ? this.onSpan : undefined;
     for (;;) {
+      // A clean range is cut from a longer text: a line end past `end` is not this range's.
       const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
+      if (nl < 0 || nl >= end) break;
       if (onSpan !== undefined && this.partial.length === 0 && !this.overflowing && nl - start <= MAX_LINE_CHARS) {
         onSpan(text, start, nl, ++this.stats.lines);
         start = nl + 1;
@@ -173,9 +196,9 @@ export class LineSplitter {
       this.overflowing = false;
       start = nl + 1;
     }
-    if (start < text.length && !this.overflowing) {
+    if (start < end && !this.overflowing) {
       this.partialSpecial ||= this.special;
-      this.partial += text.slice(start);
+      this.partial += text.slice(start, end);
       if (this.partial.length > MAX_LINE_CHARS) {
         this.partial = this.partial.slice(0, MAX_LINE_CHARS);
         this.overflowing = true;
