@@ -33,6 +33,8 @@ async function openOnce(text, script = FLOOR_SERVER, transport = 'stdio') {
 
 // The client's own mark (a TypeScript module of the server, loaded through tsx as the tests load it).
 const { openFromFileMark } = await tsImport('../server/src/lsp/openFromFile.ts', import.meta.url);
+// The V8 flags VS Code's client starts the server with (client/src/client.ts); the do-nothing server gets them too.
+const { SERVER_NODE_FLAGS } = await tsImport('../server/src/lsp/protocol.ts', import.meta.url);
 
 /**
  * didOpen -> publishDiagnostics and peak RSS of one open of a saved log as VS Code's client sends
@@ -58,7 +60,7 @@ const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 async function startServer(script = 'out/server.js', transport = 'stdio') {
   // VS Code starts the server with node IPC (client/src/client.ts); the other rows use stdio.
   const ipc = transport === 'ipc';
-  const proc = spawn(process.execPath, [script, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'inherit', ...(ipc ? ['ipc'] : [])] });
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'inherit', ...(ipc ? ['ipc'] : [])] });
   const conn = ipc
     ? lsp.createProtocolConnection(new lsp.IPCMessageReader(proc), new lsp.IPCMessageWriter(proc))
     : lsp.createProtocolConnection(new lsp.StreamMessageReader(proc.stdout), new lsp.StreamMessageWriter(proc.stdin));
