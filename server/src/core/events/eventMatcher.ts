@@ -1,6 +1,7 @@
 import { UNRELATED_PROGRAMS } from '../catalogue/tables/unrelatedPrograms';
 import type { CatalogueEntry } from '../catalogue/types';
 import type { LogRecord } from '../model';
+import { LiteralScreen } from './literalScreen';
 
 export interface Match {
   entry: CatalogueEntry;
@@ -12,7 +13,7 @@ export interface Match {
  * names is tried against that tag's entries and the entries for any source; a line without a tag,
  * or with a tag no entry knows (`mm`, a renamed daemon, a paste that lost it), against every entry.
  * Entries are screened by their literals before their regex runs, so a million uncatalogued lines
- * cost one map lookup and one native scan each. The first entry in catalogue order wins, which lets
+ * cost one map lookup and one search for any of those literals each (literalScreen.ts). The first entry in catalogue order wins, which lets
  * specific entries precede general ones.
  */
 export class EventMatcher {
@@ -58,10 +59,8 @@ export class EventMatcher {
   private matchNew(record: LogRecord): Match | undefined {
     const { entries: candidates, screen } = this.candidates(record.tag);
     const message = record.message;
-    // One native scan for any of the literals rejects most lines before the per-entry loop.
-    if (!screen) return undefined;
-    screen.lastIndex = 0;
-    if (!screen.test(message)) return undefined;
+    // One search for any of the literals rejects most lines before the per-entry loop.
+    if (!screen || !screen.test(message, 0, message.length)) return undefined;
     for (let i = 0; i < candidates.length; i++) {
       const entry = candidates[i];
       if (!containsLiteral(message, entry.literal)) continue;
@@ -84,11 +83,21 @@ export class EventMatcher {
   /** Whether any entry for this tag could match the message `text[from, end)`. */
   mayMatch(tag: string, text: string, from: number, end = text.length): boolean {
     const { screen } = this.candidates(tag === '' ? undefined : tag);
-    if (!screen) return false;
-    // A global regex searches from lastIndex: the message is screened in place, in the text cut
-    // at its end (a slice of it, not a copy), so a line of a longer text is screened alone.
-    screen.lastIndex = from;
-    return screen.test(end === text.length ? text : text.slice(0, end));
+    // The message is screened where it lies in the longer text, and only up to its end.
+    return screen !== undefined && screen.test(text, from, end);
+  }
+
+  /**
+   * Screens by their literals: the tags of programs no entry names all get the same few literals
+   * (the entries for any program), so a few screens (64 KiB each) serve any number of tags.
+   */
+  private readonly screens = new Map<string, LiteralScreen>();
+
+  private screenFor(literals: readonly string[]): LiteralScreen {
+    const key = literals.join('\u0000');
+    let screen = this.screens.get(key);
+    if (!screen) this.screens.set(key, (screen = new LiteralScreen(literals)));
+    return screen;
   }
 
   /** Entries that can apply to a tag, in catalogue order (tagged and untagged merged). */
@@ -100,7 +109,7 @@ export class EventMatcher {
     const own = raw === '-' ? undefined : this.byTag.get(key) ?? (UNRELATED_PROGRAMS.has(key) ? [] : undefined);
     const entries = own ? this.entries.filter((e) => own.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
     const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
-    found = { entries, screen: literals.length ? new RegExp(literals.map(escapeRegExp).join('|'), 'g') : undefined };
+    found = { entries, screen: literals.length ? this.screenFor(literals) : undefined };
     if (this.cache.size < 4096) this.cache.set(raw, found);
     return found;
   }
@@ -117,12 +126,9 @@ export function containsLiteral(message: string, literal: string | readonly stri
 
 interface Candidates {
   entries: CatalogueEntry[];
-  screen: RegExp | undefined;
+  screen: LiteralScreen | undefined;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** `mwan3track[123]` style tags and case differences fold to one key. */
 function normaliseTag(tag: string): string {
