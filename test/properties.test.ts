@@ -206,6 +206,19 @@ describe('properties: the splitter hands over the same lines as strings or where
     }), { numRuns: 300 });
   });
 
+  it('a clean range with a line over the longest kept, whole or cut between ranges: cut and counted as in text', () => {
+    const long = `Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ${'x'.repeat(70_000)}`;
+    const text = `a: one\n${long}\nb: two\n${long}`;
+    const want = split([text], false);
+    for (const cut of [0, 10, 40_000, 70_010, text.length - 5]) {
+      const around = `${text}\nnot this log\n`;
+      const got = split([{ text: around, start: 0, end: cut }, { text: around, start: cut, end: text.length }], true);
+      assert.deepEqual(got.lines, want.lines);
+      assert.deepEqual(got.stats, want.stats);
+    }
+    assert.equal((want.stats as { truncatedLines: number }).truncatedLines, 2);
+  });
+
   it('a plain log is handed over as spans, a line with an ESC or invalid bytes as a string of its own', () => {
     const log = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: a\n'.repeat(100);
     assert.equal(split([Buffer.from(log)], true).spans, 100);
