@@ -178,31 +178,33 @@ describe('properties: the splitter hands over the same lines as strings or where
   };
   const textArb = fc.array(fc.oneof(lineArb, fc.constantFrom('', '\r', 'é ü 模', '\x1b[31mred\x1b[0m')), { maxLength: 40 }).chain((ls) => fc.constantFrom(ls.join('\n'), ls.join('\r\n'), `${ls.join('\n')}\n`));
 
+  /** `value` cut at `cuts` (each taken modulo `length + 1`), in order. */
+  const cut = <T extends string | Buffer>(value: T, cuts: readonly number[], length = value.length): T[] => {
+    const at = [...new Set(cuts.map((c) => c % (length + 1)))].sort((a, b) => a - b);
+    return [0, ...at].map((a, i, all) => value.slice(a, all[i + 1] ?? undefined) as T);
+  };
+  const sameSplit = (got: ReturnType<typeof split>, want: ReturnType<typeof split>): void => {
+    assert.deepEqual(got.lines, want.lines);
+    assert.deepEqual(got.stats, want.stats);
+  };
+
   it('bytes in any chunks, or text: the same lines, numbers and counts', () => {
     fc.assert(fc.property(textArb, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), (text, cuts, asText) => {
       const bytes = Buffer.from(text);
-      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-      const chunks = [0, ...at].map((a, i, all) => (asText ? text : bytes).slice(a, all[i + 1] ?? undefined));
-      const strings = split(chunks, false);
-      const spans = split(chunks, true);
-      assert.deepEqual(spans.lines, strings.lines);
-      assert.deepEqual(spans.stats, strings.stats);
+      const chunks = asText ? cut(text, cuts, bytes.length) : cut(bytes, cuts);
+      sameSplit(split(chunks, true), split(chunks, false));
     }), { numRuns: 300 });
   });
 
   it('clean ranges of a longer text (an editor document\'s pieces): the same lines as the text, nothing read past a range', () => {
     const cleanText = textArb.map((t) => t.replace(/[\r\x1b\0\uFFFD]/g, ''));
     fc.assert(fc.property(cleanText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
-      const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-      const parts = [0, ...at].map((a, i, all) => text.slice(a, all[i + 1] ?? undefined));
+      const parts = cut(text, cuts);
       // Each part lies in a text of its own, between lines that must not be read: a line end
       // after a range is not the range's, and what follows it is not a line of this text.
       const around = '\u0000\r\nnot this log\n';
       const ranges = parts.map((p) => ({ text: `${around}${p}\n${around}`, start: around.length, end: around.length + p.length }));
-      const want = split(parts, false);
-      const got = split(ranges, true);
-      assert.deepEqual(got.lines, want.lines);
-      assert.deepEqual(got.stats, want.stats);
+      sameSplit(split(ranges, true), split(parts, false));
     }), { numRuns: 300 });
   });
 
@@ -210,11 +212,9 @@ describe('properties: the splitter hands over the same lines as strings or where
     const long = `Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ${'x'.repeat(70_000)}`;
     const text = `a: one\n${long}\nb: two\n${long}`;
     const want = split([text], false);
-    for (const cut of [0, 10, 40_000, 70_010, text.length - 5]) {
+    for (const at of [0, 10, 40_000, 70_010, text.length - 5]) {
       const around = `${text}\nnot this log\n`;
-      const got = split([{ text: around, start: 0, end: cut }, { text: around, start: cut, end: text.length }], true);
-      assert.deepEqual(got.lines, want.lines);
-      assert.deepEqual(got.stats, want.stats);
+      sameSplit(split([{ text: around, start: 0, end: at }, { text: around, start: at, end: text.length }], true), want);
     }
     assert.equal((want.stats as { truncatedLines: number }).truncatedLines, 2);
   });
