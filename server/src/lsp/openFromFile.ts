@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Utf8Pieces } from '../core/input/utf8Pieces';
 import { OPEN_FROM_FILE_MARK } from './protocol';
 
 // A big log opened from its file (protocol.ts, OPEN_FROM_FILE_MARK): the server reads the text
@@ -84,11 +84,10 @@ export function readMarkedFile(uri: string, mark: OpenFromFileMark): string[] | 
     if (size < mark.length || size > mark.length * 3 + 3 || size > OPEN_FROM_FILE_MAX_BYTES) return undefined;
     const buffer = Buffer.allocUnsafeSlow(Math.max(3, Math.min(size, READ_BYTES)));
     const hash = createHash('sha1');
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    // The byte order mark is dropped here, before the hash.
+    const utf8 = new Utf8Pieces({ ignoreBOM: true });
     const pieces: string[] = [];
     let length = 0;
-    // Whether the decoder may hold the first bytes of a character cut at the end of the last part.
-    let midCharacter = false;
     for (let at = 0; at < size; ) {
       const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
       if (n === 0) return undefined;
@@ -96,21 +95,14 @@ export function readMarkedFile(uri: string, mark: OpenFromFileMark): string[] | 
       at += n;
       const bytes = buffer.subarray(bom, n);
       hash.update(bytes);
-      // ASCII is decoded as latin1, several times faster than the UTF-8 decoder, which keeps a
-      // character cut between two parts for the next.
-      const text = !midCharacter && isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes, { stream: at < size });
-      midCharacter = bytes.length > 0 && bytes[bytes.length - 1] >= 0x80;
+      const text = utf8.decode(bytes);
       if (text.indexOf('\ufffd') >= 0) return undefined;
       length += text.length;
       if (length > mark.length) return undefined;
       pieces.push(text);
     }
-    if (midCharacter) {
-      const rest = decoder.decode();
-      if (rest.indexOf('\ufffd') >= 0) return undefined;
-      length += rest.length;
-      pieces.push(rest);
-    }
+    // A character cut short at the end of the file is a U+FFFD.
+    if (utf8.end() !== '') return undefined;
     return length === mark.length && hash.digest('hex') === mark.sha1 ? pieces : undefined;
   } catch {
     return undefined;

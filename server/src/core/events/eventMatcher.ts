@@ -129,7 +129,6 @@ interface Candidates {
   screen: LiteralScreen | undefined;
 }
 
-
 /** `mwan3track[123]` style tags and case differences fold to one key. */
 function normaliseTag(tag: string): string {
   return tag.toLowerCase();

@@ -1,5 +1,5 @@
-import { isAscii } from 'node:buffer';
 import { sniffEncoding, type TextEncodingName } from './encoding';
+import { Utf8Pieces } from './utf8Pieces';
 
 const PIECE = 65536;
 /** What makes a line need a look of its own: a NUL, or U+FFFD (an invalid byte's stand-in). */
@@ -32,9 +32,8 @@ export interface SplitStats {
  * does (LF, CRLF and a lone CR); and bounds memory for a file that is one endless line.
  */
 export class LineSplitter {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+  private readonly utf8 = new Utf8Pieces();
   private partial = '';
-  private midCharacter = false;
   /** Set once the first bytes were looked at: UTF-16 text is decoded by its own decoder. */
   private sniffed = false;
   /** The first bytes, held until there are enough to tell the encoding (a pipe may give one byte at a time). */
@@ -94,23 +93,14 @@ export class LineSplitter {
       return this.feed(text, 0, text.length, false);
     }
     // Decoding in 64 KiB pieces, and ASCII as latin1, is ten times faster than one big UTF-8
-    // decode; the decoder keeps its state for a character split between pieces.
+    // decode (Utf8Pieces keeps a character split between pieces).
     for (let o = 0; o < chunk.length; o += PIECE) {
       const piece = chunk.subarray(o, Math.min(o + PIECE, chunk.length));
-      const ascii = !this.midCharacter && isAscii(piece);
-      const text = ascii ? Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString('latin1') : this.decodeUtf8(piece);
-      this.special = ascii ? piece.indexOf(0) !== -1 : SPECIAL.test(text);
+      const text = this.utf8.decode(piece);
+      this.special = this.utf8.ascii ? piece.indexOf(0) !== -1 : SPECIAL.test(text);
       this.feed(text, 0, text.length, false);
       this.special = true;
     }
-  }
-
-  private decodeUtf8(piece: Uint8Array): string {
-    const text = this.decoder.decode(piece, { stream: true });
-    // A piece that ends inside a multi-byte character leaves bytes in the decoder.
-    const last = piece[piece.length - 1];
-    this.midCharacter = last >= 0x80;
-    return text;
   }
 
   pushText(text: string): void {
@@ -152,7 +142,7 @@ export class LineSplitter {
 
   end(): void {
     if (!this.sniffed && this.headBytes > 0) this.decodePush(this.sniff());
-    const rest = this.utf16 ? this.utf16.decode() : this.decoder.decode();
+    const rest = this.utf16 ? this.utf16.decode() : this.utf8.end();
     this.feed(rest, 0, rest.length, false);
     if (this.pendingCR) this.stats.crLines++;
     this.pendingCR = false;

@@ -1190,20 +1190,22 @@ export function knownBody(line: string, out: FastRead, lineStart: number): Known
 }
 
 /** The fast readers, by the registry format whose lines each takes. */
-export const FAST_READERS: Partial<Record<FormatId, FastReader>> = {
-  logread: spanReader('logread', readLogread),
-  'bsd-syslog': spanReader('bsd-syslog', readBsd),
-  'journal-iso': spanReader('journal-iso', readJournalIso),
-  rfc5424: spanReader('rfc5424', readRfc5424),
-  dmesg: spanReader('dmesg', readDmesg),
-  'dmesg-T': spanReader('dmesg-T', readDmesgT),
-  'time-only': spanReader('time-only', readTimeOnly),
-  'iso-plain': spanReader('iso-plain', readIsoPlain),
-  'journal-monotonic': spanReader('journal-monotonic', readJournalMonotonic),
-  luci: spanReader('luci', readLuci),
-  'tool-elapsed': spanReader('tool-elapsed', readToolElapsed),
-  'esp-idf': spanReader('esp-idf', readEspIdf),
-  'quectel-cm': spanReader('quectel-cm', readQuectelCm),
-  modemmanager: spanReader('modemmanager', readModemManager),
-  stripped: spanReader('stripped', readStripped),
-};
+export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEntries(
+  ([
+    ['logread', readLogread],
+    ['bsd-syslog', readBsd],
+    ['journal-iso', readJournalIso],
+    ['rfc5424', readRfc5424],
+    ['dmesg', readDmesg],
+    ['dmesg-T', readDmesgT],
+    ['time-only', readTimeOnly],
+    ['iso-plain', readIsoPlain],
+    ['journal-monotonic', readJournalMonotonic],
+    ['luci', readLuci],
+    ['tool-elapsed', readToolElapsed],
+    ['esp-idf', readEspIdf],
+    ['quectel-cm', readQuectelCm],
+    ['modemmanager', readModemManager],
+    ['stripped', readStripped],
+  ] as const satisfies readonly (readonly [FormatId, SpanRead])[]).map(([format, read]) => [format, spanReader(format, read)]),
+);
