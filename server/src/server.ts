@@ -2,7 +2,7 @@
 // server/src/lsp/, whose protocol.ts the client shares) knows the protocol; the core returns plain data.
 import { fileURLToPath } from 'node:url';
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocumentSyncKind,
+  DidChangeConfigurationNotification, TextDocumentSyncKind,
   type InitializeParams, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
@@ -23,9 +23,10 @@ import type { TimelinePayload } from './core/timeline/timelineTypes';
 import { AnalyzeFileRequest, DEFAULT_SETTINGS, ForgetFileNotification, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
 import { runSafe, runSafeAsync } from './lsp/runSafe';
 import { DiskAnalyses } from './lsp/diskAnalyses';
+import { createServerConnection } from './lsp/stdioConnection';
 import { isContentChanges, isPositionParams, isTextDocumentItem, uriOf } from './lsp/guards';
 
-const connection = createConnection(ProposedFeatures.all);
+const { connection, heldTexts } = createServerConnection();
 
 // The backstop: a promise nobody awaited must not take the server down (Node ends the process on
 // an unhandled rejection). Every handler is guarded below; this logs whatever slips through.
@@ -154,25 +155,29 @@ function publish(entry: OpenDocument): Promise<void> {
 
 connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', undefined, undefined, () => {
   const t: unknown = params?.textDocument;
+  // A big text read over stdio arrives as pieces (pieceMessageReader.ts): taken first, so that
+  // none is left held for a message of the wrong shape.
+  const sent = (t as { text?: unknown } | undefined)?.text;
+  let pieces: string[] | undefined = typeof sent === 'string' ? heldTexts.take(sent) : undefined;
   if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
   const text = t.text;
-  let fromFile: string[] | undefined;
-  const mark = readOpenFromFileMark(text);
-  if (mark) {
+  const mark = pieces ? undefined : readOpenFromFileMark(text);
+  if (mark || (!pieces && heldTexts.isToken(text))) {
     // A big log opened from its file: its text is read here, not carried as JSON (protocol.ts).
-    fromFile = readMarkedFile(t.uri, mark);
-    if (fromFile === undefined) {
+    // (Or a held text that was dropped unread, which only a flood of big messages could cause.)
+    pieces = mark ? readMarkedFile(t.uri, mark) : undefined;
+    if (pieces === undefined) {
       // Not the editor's text: nothing is held for the document until the client sends the text,
       // which includes any change made meanwhile (changes to the document are ignored till then).
       dropOpen(t.uri);
       void connection.sendNotification(ResendDocumentNotification.type, { uri: t.uri });
       return;
     }
-  } else if (text.length >= BIG_MESSAGE_CHARS) {
+  } else if ((pieces ? heldLength(pieces) : text.length) >= BIG_MESSAGE_CHARS) {
     // The transport's copies of a big document are garbage now: freed before reading, not on top of it.
     collectGarbage();
   }
-  const entry: OpenDocument = { doc: fromFile ? LogDocument.fromPieces(t.uri, t.languageId, t.version, fromFile) : LogDocument.create(t.uri, t.languageId, t.version, text), rules: [], ready: Promise.resolve() };
+  const entry: OpenDocument = { doc: pieces ? LogDocument.fromPieces(t.uri, t.languageId, t.version, pieces) : LogDocument.create(t.uri, t.languageId, t.version, text), rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
 }));
@@ -327,3 +332,7 @@ function reportOf(analysis: Analysis, lineText?: (file: number, line: number) =>
 }
 
 connection.listen();
+
+function heldLength(pieces: readonly string[]): number {
+  return pieces.reduce((n, p) => n + p.length, 0);
+}

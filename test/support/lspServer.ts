@@ -2,14 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification,
-  InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  InitializedNotification, InitializeRequest, IPCMessageReader, IPCMessageWriter, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { StatusNotification } from '../../server/src/lsp/protocol';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** The language server as an editor sees it: out/server.js over stdio, with what it sent kept. */
+/**
+ * The language server as an editor sees it: out/server.js over stdio (or node IPC, as VS Code
+ * starts it), with what it sent kept.
+ */
 export class LspServer {
   readonly proc: ChildProcess;
   readonly conn: ProtocolConnection;
@@ -23,14 +26,17 @@ export class LspServer {
   private readonly waiters: (() => void)[] = [];
   private version = 1;
 
-  constructor() {
-    this.proc = spawn(process.execPath, [join(ROOT, 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(transport: 'stdio' | 'ipc' = 'stdio') {
+    const ipc = transport === 'ipc';
+    this.proc = spawn(process.execPath, [join(ROOT, 'out', 'server.js'), ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
     this.proc.stderr!.on('data', (c: Buffer) => this.logs.push(c.toString()));
     this.proc.on('exit', (code) => {
       this.exitCode = code;
       this.notify();
     });
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn = ipc
+      ? createProtocolConnection(new IPCMessageReader(this.proc), new IPCMessageWriter(this.proc))
+      : createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
       this.notify();
