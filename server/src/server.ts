@@ -213,8 +213,11 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
 connection.onDidCloseTextDocument((params) => runSafe(connection, 'didClose', undefined, undefined, () => {
   const uri = uriOf(params);
   if (uri === undefined) return;
+  const big = (open.get(uri)?.doc.size ?? 0) >= BIG_MESSAGE_CHARS;
   dropOpen(uri);
   fromDisk.delete(uri);
+  // What a big document held is garbage now: given back at once, not when V8 next needs room.
+  if (big) collectGarbage();
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 }));
 

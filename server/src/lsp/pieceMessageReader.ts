@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader } from 'vscode-languageserver/node';
+import { collectYoungGarbage } from './collectGarbage';
 import { JsonStringPieces } from './jsonStringPieces';
 
 /**
@@ -28,6 +29,8 @@ export class PieceMessageReader extends AbstractMessageReader implements Message
   private big: BigBody | undefined;
   /** Why the current body cannot be read (its bytes are skipped, and this is reported at its end). */
   private failure: unknown;
+  /** Bytes of big bodies read since the chunks read were last collected. */
+  private uncollected = 0;
 
   private readonly bigBodyBytes: number;
   private readonly holdBytes: number;
@@ -74,6 +77,12 @@ export class PieceMessageReader extends AbstractMessageReader implements Message
         } catch (error) {
           this.failure = error;
           this.big = undefined;
+        }
+        // The chunks read are garbage once fed: collected every few MiB, not all at the end.
+        this.uncollected += n;
+        if (this.uncollected >= COLLECT_EVERY_BYTES) {
+          this.uncollected = 0;
+          collectYoungGarbage();
         }
       } else this.small.push(chunk.subarray(at, at + n));
       at += n;
@@ -292,6 +301,8 @@ export const BIG_BODY_BYTES = 1 << 20;
 /** Strings this long (in the body's bytes) are decoded into pieces. */
 export const HOLD_BYTES = 256 * 1024;
 const MAX_HELD = 4;
+/** A scavenge every this many bytes of a big body keeps the chunks read from piling up (collectGarbage.ts). */
+const COLLECT_EVERY_BYTES = 8 << 20;
 const MAX_HEADER_BYTES = 64 * 1024;
 const HEADER_END = Buffer.from('\r\n\r\n', 'latin1');
 const QUOTE = 0x22;
