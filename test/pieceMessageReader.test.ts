@@ -175,6 +175,19 @@ describe('the server\'s message reader', () => {
     assert.match(noLength.errors[0] ?? '', /Content-Length/);
   });
 
+  it('never throws out of its data handler, whatever the bodies hold, and reads the message after a bad one', async () => {
+    const good = { jsonrpc: '2.0', id: 9, method: 'shutdown' };
+    const junk = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x22, 0x5c, 0x75, 0x7b, 0x5b, 0x0a)), { maxLength: 300 });
+    await fc.assert(fc.asyncProperty(junk, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (body, cuts, quoted) => {
+      // A body of any bytes, maybe inside a string of a didOpen, framed with its true length.
+      const bytes = Buffer.concat([quoted ? Buffer.from('{"method":"textDocument/didOpen","params":{"textDocument":{"text":"') : Buffer.alloc(0), Buffer.from(body)]);
+      const stream = Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`), bytes, frame(good)]);
+      const read = await readAll((input) => new PieceMessageReader(input, new HeldTexts(), { bigBodyBytes: 16, holdBytes: 8 }), stream, cuts, 2);
+      assert.equal(read.messages.length + read.errors.length, 2, 'one answer per message: the first read or reported');
+      assert.deepEqual(read.messages[read.messages.length - 1], good);
+    }), { numRuns: 400 });
+  });
+
   it('keeps at most four texts nobody took', () => {
     const held = new HeldTexts();
     const tokens = ['a', 'b', 'c', 'd', 'e'].map((t) => {
