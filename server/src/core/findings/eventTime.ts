@@ -19,6 +19,9 @@ export function secondsBetween(a: LogEvent, b: LogEvent): number | undefined {
  * keeps its place after the event before it in the file.
  */
 export function chronological(events: readonly LogEvent[]): LogEvent[] {
+  // A log's events are nearly always in order already: checked first, without sorting or keying
+  // 50,000 events again on every append the language server reads.
+  if (inOrder(events)) return events.slice();
   let carry = -Infinity;
   const keyed = events.map((e, i) => {
     const t = eventSeconds(e);
@@ -27,6 +30,35 @@ export function chronological(events: readonly LogEvent[]): LogEvent[] {
   });
   keyed.sort((a, b) => a.e.file - b.e.file || a.seg - b.seg || a.t - b.t || a.i - b.i);
   return keyed.map((k) => k.e);
+}
+
+/**
+ * Whether `chronological`'s sort would keep `events` as they are: its keys (file, segment, clock
+ * carried over from the event before) never decrease from one event to the next. A clock that is
+ * not a number leaves the answer to the sort.
+ */
+function inOrder(events: readonly LogEvent[]): boolean {
+  let carry = -Infinity;
+  let file = -Infinity;
+  let segment = -Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const t = eventSeconds(e);
+    if (t !== undefined) {
+      if (Number.isNaN(t)) return false;
+      carry = t;
+    }
+    if (e.file < file) return false;
+    if (e.file === file) {
+      if (e.segment < segment) return false;
+      if (e.segment === segment && carry < last) return false;
+    }
+    file = e.file;
+    segment = e.segment;
+    last = carry;
+  }
+  return true;
 }
 
 /** The finding an event is evidence for, per its catalogue entry (and that entry's condition). */
