@@ -227,6 +227,9 @@ async function benchBig(bytes) {
   const peak = server.memory();
   await server.closeDocument(uri);
   const closed = server.memory();
+  // Opened again once closed: what the first held must have been given back for this one to use.
+  await server.open(uri, text);
+  const reopened = server.memory();
   await server.close();
   const floor = await openOnce(text);
 
@@ -237,7 +240,7 @@ async function benchBig(bytes) {
     [`LSP: append 1,000 lines -> republish on the 45 MB document (${appendCount} appends)`, `median ${ms(p(appends, 0.5))}, max ${ms(appends[appends.length - 1])}`, 'median < 50 ms', p(appends, 0.5) < 50],
     [`LSP: server RSS (VmRSS) on the 45 MB document, after open -> after ${appendCount} appends`, `${mb(before.rss)} -> ${mb(after.rss)} (${growth >= 0 ? '+' : ''}${mb(growth)})`, 'flat (growth <= 10%)', growth <= before.rss * 0.1],
     ['LSP: server peak RSS (VmHWM) on the 45 MB document', `${mb(before.hwm)} after open, ${mb(after.hwm)} after the appends, ${mb(peak.hwm)} after the edit below; a server doing no work: ${mb(floor.hwm)} after open`, '< 200 MB', peak.hwm < 200],
-    ['LSP: server RSS once the 45 MB document is closed', `${mb(closed.rss)} (${mb(peak.rss)} before the close)`, 'less than after open', closed.rss < before.rss],
+    ['LSP: server RSS once the 45 MB document is closed, then after it is opened again', `${mb(closed.rss)} (${mb(peak.rss)} before the close), then ${mb(reopened.rss)} (${mb(before.rss)} after the first open)`, 'no growth (<= 10% over the first open)', reopened.rss <= before.rss * 1.1],
   ];
   rows.push(['LSP: hover latency on the 45 MB document, idle (100 hovers)', `p50 ${ms(p(idle, 0.5))}, p95 ${ms(p(idle, 0.95))}`, 'p95 < 10 ms', p(idle, 0.95) < 10]);
   // The same open over node IPC, as VS Code sends it: ours and the do-nothing server.
