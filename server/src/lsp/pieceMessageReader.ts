@@ -18,6 +18,12 @@ import { JsonStringPieces } from './jsonStringPieces';
  * vscode-jsonrpc's ReadableStreamMessageReader; like that reader, it ignores a `Content-Type`
  * charset and reports a body that is not JSON as an error, then reads the next message. Smaller
  * bodies are decoded as that reader decodes them.
+ *
+ * No library was used for the big bodies. Of the maintained streaming JSON parsers, stream-json
+ * hands a string over as a token object per run of up to 256 characters and per escape (several
+ * per line of a log); @streamparser/json gathers a string whole before it gives it (its partial
+ * tokens repeat the value so far). Neither keeps a string's value as pieces of text as its bytes
+ * arrive, which is the point here.
  */
 export class PieceMessageReader extends AbstractMessageReader implements MessageReader {
   private callback: DataCallback | undefined;

@@ -17,6 +17,8 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   if (!argv.slice(2).includes('--stdio')) return { connection: createConnection(ProposedFeatures.all), heldTexts };
   const connection = createConnection(ProposedFeatures.all, new PieceMessageReader(process.stdin, heldTexts), new StreamMessageWriter(process.stdout));
   let shutdown = false;
+  // The one shutdown handler: a connection keeps only the last one registered, so server.ts must
+  // not register another (it would lose the exit code below).
   connection.onShutdown(() => {
     shutdown = true;
   });
