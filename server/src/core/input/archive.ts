@@ -1,6 +1,6 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import { DEFAULT_GUNZIP_LIMITS, gunzipKeeping, isGzipAt } from './gzip';
 
 // Troubleshoot archives (`troubleshoot.tar.gz` from the RutOS WebUI, knowledge 1.7) are read in
@@ -88,16 +88,20 @@ export async function readArchive(path: string, limits: ArchiveLimits = DEFAULT_
   } finally {
     await fh.close();
   }
+  // node-tar is loaded when an archive is read: at start it cost every run (it loads assert, zlib
+  // and fs/promises), and most runs read a plain log. Loaded before the source is made, so
+  // nothing can happen to the source before the parser listens.
+  const { Parser } = await import('tar');
   const problems = new ProblemList();
   let source: Readable;
   if (isGzipAt(head)) {
     const gz = await fs.readFile(path, signal ? { signal } : {});
     source = gunzipKeeping(gz, { push: (p, stop) => problems.add(p, stop) }, { maxRatio: limits.maxRatio ?? DEFAULT_GUNZIP_LIMITS.maxRatio });
   } else source = createReadStream(path, signal ? { signal } : {});
-  return parseTar(source, limits, problems);
+  return parseTar(Parser, source, limits, problems);
 }
 
-function parseTar(source: Readable, limits: ArchiveLimits, problems: ProblemList): Promise<ArchiveContents> {
+function parseTar(Parser: typeof import('tar').Parser, source: Readable, limits: ArchiveLimits, problems: ProblemList): Promise<ArchiveContents> {
   return new Promise((resolve, reject) => {
     const out: ArchiveContents = { files: [], refused: [], problems: [] };
     let entries = 0;
