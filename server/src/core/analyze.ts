@@ -1,3 +1,4 @@
+import { compareFindings } from './findings/findingOrder';
 import { detectHost } from './stories/hosts';
 import { tellStoriesSteps, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
@@ -148,7 +149,7 @@ export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOption
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
-  findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
+  findings.sort(compareFindings);
   return {
     files: files.map((f) => f.summary),
     events,

@@ -7,6 +7,7 @@ import { FORMATS } from '../formats/registry';
 import { LineParser, meaningfulEnvelopeFields, type KnownShape } from '../records/lineParser';
 import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
+import { count } from '../countText';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -437,10 +438,10 @@ export class EventCollector {
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
     if (this.eventsFolded > 0) {
-      notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${EVENT_BUDGET.sampleFrom.toLocaleString('en-US')} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${EVENT_BUDGET.cap.toLocaleString('en-US')} none were kept; ${this.eventsFolded.toLocaleString('en-US')} were left out, so counts in the findings are lower bounds.` });
+      notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${count(EVENT_BUDGET.sampleFrom)} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${count(EVENT_BUDGET.cap)} none were kept; ${count(this.eventsFolded)} were left out, so counts in the findings are lower bounds.` });
     }
     const left = (kept: number, all: number, what: string): void => {
-      if (all > kept) notices.push({ file: this.file, severity: 'warning', message: `This log has ${all.toLocaleString('en-US')} ${what}, more than GSM Log Lens keeps in memory: the first ${kept.toLocaleString('en-US')} are kept and shown, the others only counted.` });
+      if (all > kept) notices.push({ file: this.file, severity: 'warning', message: `This log has ${count(all)} ${what}, more than GSM Log Lens keeps in memory: the first ${count(kept)} are kept and shown, the others only counted.` });
     };
     left(this.segmentStarts.length, this.segment, 'boots (kernel uptime starting again)');
     left(this.clockJumps.length, this.clockJumpCount, 'clock jumps');

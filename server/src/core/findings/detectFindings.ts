@@ -1,3 +1,4 @@
+import { compareFindings } from './findingOrder';
 import type { FileEvents } from '../events/eventCollector';
 import type { Finding, LogEvent } from '../model';
 import { detectBursts } from './detectors/bursts';
@@ -58,6 +59,6 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
     yield;
     findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f));
   }
-  findings.sort((a, b) => a.file - b.file || a.line - b.line || a.code.localeCompare(b.code));
+  findings.sort(compareFindings);
   return { events, findings, devices };
 }

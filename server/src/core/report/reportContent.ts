@@ -28,10 +28,7 @@ export function listFindings(findings: readonly Finding[], perCode = LISTED_PER_
   return { listed, more };
 }
 
-/** "and 1,950 more", counts written for people. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { count } from '../countText';
 
 /**
  * The findings a report lists after its episodes: those not already told as episode evidence,
