@@ -62,21 +62,65 @@ function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: Det
  * same port path. Never a device number alone: it is a per-bus counter that every device and hub
  * on the bus advances, so number 53 does not mean 53 reconnects (knowledge 4.3) [K3b].
  */
+/**
+ * The longest run of events from one event up to (not including) the first that is known to lie
+ * more than `windowSeconds` after it; events whose time apart is unknown (on different clocks)
+ * stay in the run. The first of the longest wins. Linear where the events share one clock in
+ * order (the usual log: a sliding window), and where runs are long (a run from event i has at
+ * most n - i events: once that is no more than the best, no later start can beat it); the plain
+ * search ran every start to the end on a log of thousands of boots, whose events are on as many
+ * clocks (3.4 s for 51,000 lines of a fuzzed log).
+ */
+export function longestRun(events: readonly LogEvent[], windowSeconds: number): { start: number; length: number } {
+  const n = events.length;
+  let start = 0;
+  let length = 0;
+  if (oneClockInOrder(events)) {
+    // Every span is known and grows with the later event and shrinks with the earlier one.
+    for (let i = 0, j = 0; i < n && n - i > length; i++) {
+      if (j < i + 1) j = i + 1;
+      while (j < n && secondsBetween(events[i], events[j])! <= windowSeconds) j++;
+      if (j - i > length) {
+        start = i;
+        length = j - i;
+      }
+    }
+    return { start, length };
+  }
+  for (let i = 0; i < n && n - i > length; i++) {
+    let j = i + 1;
+    for (; j < n; j++) {
+      const span = secondsBetween(events[i], events[j]);
+      if (span !== undefined && span > windowSeconds) break;
+    }
+    if (j - i > length) {
+      start = i;
+      length = j - i;
+    }
+  }
+  return { start, length };
+}
+
+/** Whether every event has a wall time, or none has and all have an uptime in one boot, in order. */
+function oneClockInOrder(events: readonly LogEvent[]): boolean {
+  if (events.length === 0) return true;
+  const wall = events[0].time !== undefined;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k];
+    if (wall ? e.time === undefined : e.time !== undefined || e.uptime === undefined || e.segment !== events[0].segment) return false;
+    const v = wall ? e.time! : e.uptime!;
+    if (Number.isNaN(v)) return false;
+    if (k > 0 && v < (wall ? events[k - 1].time! : events[k - 1].uptime!)) return false;
+  }
+  return true;
+}
+
 function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): Set<Absence> {
   const covered = new Set<Absence>();
   const cycles = d.absences.filter((a) => a.back);
-  let best: Absence[] = [];
-  for (let i = 0; i < cycles.length; i++) {
-    const run = [cycles[i]];
-    for (let j = i + 1; j < cycles.length; j++) {
-      const span = secondsBetween(cycles[i].gone, cycles[j].gone);
-      if (span !== undefined && span > options.reconnectLoopWindowSeconds) break;
-      run.push(cycles[j]);
-    }
-    if (run.length > best.length) best = run;
-  }
-  if (best.length < options.reconnectLoopCount) return covered;
-  const group = best;
+  const { start: bestStart, length: bestLength } = longestRun(cycles.map((c) => c.gone), options.reconnectLoopWindowSeconds);
+  if (bestLength < options.reconnectLoopCount) return covered;
+  const group = cycles.slice(bestStart, bestStart + bestLength);
   for (const a of group) covered.add(a);
   const events = group.flatMap((a) => [a.gone, ...(a.back ? [a.back] : [])]);
   const span = secondsBetween(group[0].gone, group[group.length - 1].back ?? group[group.length - 1].gone);
