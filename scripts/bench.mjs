@@ -251,10 +251,15 @@ async function benchBombs() {
     reboots: (i) => `Mon Dec  2 10:00:${String(i % 60).padStart(2, '0')} 2024 kern.info kernel: [    ${i % 2 ? '9' : '1'}.000000] br-lan: port 2(eth0.1) entered forwarding state\n`,
     'clock jumps': (i) => `Mon Dec  2 ${i % 2 ? '10' : '22'}:00:00 2024 daemon.info dnsmasq[1]: query[A] example.com from 192.168.1.2\n`,
     sections: (i) => (i % 2 ? 'line\n' : `[Section${i}]\n`),
+    // A USB device dropping and coming back: on one clock (a sliding window finds the longest run
+    // of reconnects), and with the uptime starting again every four lines (cycles on thousands of
+    // clocks, which made the search for a loop quadratic until 2026-12-05).
+    reconnects: (i) => `[${(100 + i * 0.05).toFixed(6).padStart(12)}] usb 1-1: ${i % 2 ? `new high-speed USB device number ${(i % 120) + 2} using ehci-platform` : `USB disconnect, device number ${(i % 120) + 1}`}\n`,
+    'reconnects across boots': (i) => `[${(1 + (i % 4)).toFixed(6).padStart(12)}] usb 1-1: ${i % 2 ? `new high-speed USB device number ${(i % 120) + 2} using ehci-platform` : `USB disconnect, device number ${(i % 120) + 1}`}\n`,
   };
   const hostileFiles = [];
   for (const [name, make] of Object.entries(hostile)) {
-    const f = `.bench/hostile-${name.replace(' ', '-')}-1000000.log.gz`;
+    const f = `.bench/hostile-${name.replaceAll(' ', '-')}-1000000.log.gz`;
     hostileFiles.push([`hostile: 1,000,000 lines, ${name} on every other line or more`, f]);
     if (existsSync(f)) continue;
     const gz = createGzip({ level: 6 });
