@@ -25,7 +25,6 @@ export class JsonStringPieces {
   /** A high surrogate waiting to see whether a low one follows. */
   private high = -1;
   private closed = false;
-  length = 0;
 
   constructor(pieceBytes = PIECE_BYTES) {
     this.out = new Uint8Array(Math.max(8, pieceBytes));
@@ -187,7 +186,6 @@ export class JsonStringPieces {
     this.parts = [];
     if (text.length === 0) return;
     this.pieces.push(text);
-    this.length += text.length;
   }
 
   private close(): void {

@@ -171,7 +171,7 @@ export class HeldTexts {
 
   /** The pieces a token stands for (given once), or undefined for any other string. */
   take(value: string): string[] | undefined {
-    if (!value.startsWith(this.prefix)) return undefined;
+    if (!this.isToken(value)) return undefined;
     const pieces = this.texts.get(value);
     this.texts.delete(value);
     return pieces;
@@ -236,7 +236,7 @@ class BigBody {
   /** The message, with a token for each big string (or the string itself, in any message but a `didOpen`'s text). */
   end(): Message {
     if (this.state !== OUT) throw new SyntaxError('Unterminated string in JSON body');
-    const message: unknown = JSON.parse(this.skeleton.toString("utf8", 0, this.n));
+    const message: unknown = JSON.parse(this.skeleton.toString('utf8', 0, this.n));
     if (this.strings.size === 0) return message as Message;
     const keep = keptToken(message);
     const kept = keep !== undefined ? this.strings.get(keep) : undefined;

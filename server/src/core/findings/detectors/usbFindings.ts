@@ -73,22 +73,13 @@ function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: Det
  */
 export function longestRun(events: readonly LogEvent[], windowSeconds: number): { start: number; length: number } {
   const n = events.length;
+  // On one clock in order every span is known and grows with the later event and shrinks with the
+  // earlier one, so a run's end never moves back: the next start goes on from it.
+  const slide = oneClockInOrder(events);
   let start = 0;
   let length = 0;
-  if (oneClockInOrder(events)) {
-    // Every span is known and grows with the later event and shrinks with the earlier one.
-    for (let i = 0, j = 0; i < n && n - i > length; i++) {
-      if (j < i + 1) j = i + 1;
-      while (j < n && secondsBetween(events[i], events[j])! <= windowSeconds) j++;
-      if (j - i > length) {
-        start = i;
-        length = j - i;
-      }
-    }
-    return { start, length };
-  }
-  for (let i = 0; i < n && n - i > length; i++) {
-    let j = i + 1;
+  for (let i = 0, j = 0; i < n && n - i > length; i++) {
+    j = slide ? Math.max(j, i + 1) : i + 1;
     for (; j < n; j++) {
       const span = secondsBetween(events[i], events[j]);
       if (span !== undefined && span > windowSeconds) break;
