@@ -2,7 +2,7 @@ import { compareFindings } from './findings/findingOrder';
 import { detectHost } from './stories/hosts';
 import { tellStoriesSteps, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
-import { detectFindingsSteps } from './findings/detectFindings';
+import { detectFindingsSteps, eventsOf } from './findings/detectFindings';
 import { runSteps, type Steps } from './steps';
 import { toFinding } from './findings/detectors/findingBuilder';
 import { detectUnreadFiles } from './findings/detectors/readability';
@@ -141,7 +141,7 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
 export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Steps<Analysis> {
   const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
   // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
-  const host = detectHost(files.flatMap((f) => f.events), files.map((f) => f.summary));
+  const host = detectHost(eventsOf(files), files.map((f) => f.summary));
   yield;
   const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos');
   yield;

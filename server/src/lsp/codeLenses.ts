@@ -19,8 +19,8 @@ export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLen
   if (mode === 'events') {
     for (const f of result.findings) {
       if (STORY_FINDING_CODES.has(f.code)) continue;
-      const first = result.eventAt.get(f.line);
-      const last = result.eventAt.get(f.endLine);
+      const first = result.eventAt(f.line);
+      const last = result.eventAt(f.endLine);
       const secs = first?.time !== undefined && last?.time !== undefined ? (last.time - first.time) / 1000 : undefined;
       const size = f.count > 1 ? ` ×${f.count}${secs !== undefined && secs >= 1 ? ` in ${formatDuration(secs)}` : ''}` : '';
       lenses.push({ range: at(f.line), command: { title: `${FINDING_TITLES[f.code]}${size}`, command: 'gsmlens.showExplanation', arguments: [uri, f.line - 1] } });

@@ -62,7 +62,7 @@ export function hoverAt(doc: TextDocument, result: DocumentResult, pos: Position
     parts.push(`**${escapeMarkdown(token.title)}**\n\n${escapeMarkdown(token.text)}`, sourceLinks(token.sources));
     range = { start: { line: pos.line, character: token.start }, end: { line: pos.line, character: token.end } };
   }
-  const event = result.eventAt.get(line1);
+  const event = result.eventAt(line1);
   const entry = event && catalogueEntry(event.id);
   if (event && entry) {
     if (parts.length) parts.push('---');

@@ -26,11 +26,16 @@ export interface Detection {
  * USB composition per modem applies.
  */
 export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos = true): Steps<Detection> {
-  const events = chronological(files.flatMap((f) => f.events));
+  const events = chronological(eventsOf(files));
   yield;
   const devices = buildUsbHistory(events);
+  // Each file's last event: events are grouped by file, so read from the end until every file
+  // with events is found (not a map write per event on every append the server reads).
   const lastEvent = new Map<number, LogEvent>();
-  for (const e of events) lastEvent.set(e.file, e);
+  const withEvents = files.filter((f) => f.events.length > 0).length;
+  for (let i = events.length - 1; i >= 0 && lastEvent.size < withEvents; i--) {
+    if (!lastEvent.has(events[i].file)) lastEvent.set(events[i].file, events[i]);
+  }
   // The end of the log may lie after the last event: a stand-in event on the last timed line.
   for (const f of files) {
     const last = lastEvent.get(f.file);
@@ -61,4 +66,9 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
   }
   findings.sort(compareFindings);
   return { events, findings, devices };
+}
+
+/** The events of all files, in file order (the one file's own list when there is one: read, never changed). */
+export function eventsOf(files: readonly FileEvents[]): readonly LogEvent[] {
+  return files.length === 1 ? files[0].events : files.flatMap((f) => f.events);
 }

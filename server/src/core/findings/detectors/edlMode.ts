@@ -20,19 +20,21 @@ function edlId(e: LogEvent): string | undefined {
 export function detectEdlMode(events: readonly LogEvent[]): Finding[] {
   const byFile = new Map<number, LogEvent[]>();
   for (const e of events) {
-    const list = byFile.get(e.file) ?? [];
-    list.push(e);
-    byFile.set(e.file, list);
+    const list = byFile.get(e.file);
+    if (list) list.push(e);
+    else byFile.set(e.file, [e]);
   }
   const findings: Finding[] = [];
   for (const list of byFile.values()) {
-    const mark = (e: LogEvent): string | undefined => catalogueEntry(e.id)?.edl;
-    const dump = list.some((e) => mark(e) === 'dump');
+    // Each event's mark is looked up once (this runs on every append the language server reads).
+    const marks = list.map((e) => catalogueEntry(e.id)?.edl);
+    const dump = marks.includes('dump');
     let evidence: LogEvent[] = [];
-    for (const e of list) {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       // The flash completed: whatever showed EDL before is over.
-      if (mark(e) === 'left') evidence = [];
-      else if (edlId(e) || (findingOf(e) === 'modem-edl-mode' && !(dump && mark(e) === 'sahara'))) evidence.push(e);
+      if (marks[i] === 'left') evidence = [];
+      else if (edlId(e) || (findingOf(e) === 'modem-edl-mode' && !(dump && marks[i] === 'sahara'))) evidence.push(e);
     }
     if (!evidence.length) continue;
     const id = evidence.map(edlId).find(Boolean);

@@ -11,11 +11,17 @@ const SAME_REBOOT_SECONDS = 300;
 
 /** `reboot` for clean restarts, `unexpected-reboot` for power loss and watchdog resets. */
 export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Finding[] {
-  const mine = events.filter((e) => e.file === file.file);
+  // One pass sorts this file's reboot lines by code (each event's finding looked up once).
+  const byCode = { 'unexpected-reboot': [] as LogEvent[], reboot: [] as LogEvent[] };
+  for (const e of events) {
+    if (e.file !== file.file) continue;
+    const code = findingOf(e);
+    if (code === 'unexpected-reboot' || code === 'reboot') byCode[code].push(e);
+  }
   const findings: Finding[] = [];
   for (const code of ['unexpected-reboot', 'reboot'] as const) {
     const groups: LogEvent[][] = [];
-    for (const e of mine.filter((x) => findingOf(x) === code)) {
+    for (const e of byCode[code]) {
       const g = groups[groups.length - 1];
       const gap = g ? secondsBetween(g[g.length - 1], e) : undefined;
       if (g && (gap !== undefined ? gap <= SAME_REBOOT_SECONDS : e.line - g[g.length - 1].line < 50)) g.push(e);
