@@ -1,9 +1,38 @@
 import { catalogueEntry } from '../../catalogue/index';
+import type { CatalogueEntry } from '../../catalogue/types';
+import { ENVELOPES } from '../../formats/envelopes';
 import { usbModel } from '../../catalogue/tables/usbIds';
 import { describeEvent } from '../../events/describeEvent';
 import type { Finding, LogEvent } from '../../model';
 import { findingOf } from '../eventTime';
 import { toFinding } from './findingBuilder';
+
+/** What a kind of line can say about EDL: its mark, whether it is evidence of it, whether it may name a USB ID. */
+interface EdlRole {
+  mark: CatalogueEntry['edl'];
+  finding: boolean;
+  usbId: boolean;
+}
+
+/** A field may come from the entry's pattern or an envelope's (envelopes.ts): both name it in a group. */
+const namesUsbId = (pattern: RegExp): boolean => /\(\?<(?:vidpid|vid)>/.test(pattern.source);
+const ENVELOPE_NAMES_USB_ID = ENVELOPES.some((v) => namesUsbId(v.pattern));
+const ROLES = new Map<string, EdlRole | null>();
+
+/**
+ * Each kind of line's role, worked out once from its catalogue entry; null for the many that have
+ * none, which are then passed over without reading their fields (this runs on every append the
+ * language server reads, over every event).
+ */
+function edlRole(id: string): EdlRole | null {
+  let role = ROLES.get(id);
+  if (role !== undefined) return role;
+  const entry = catalogueEntry(id);
+  const r: EdlRole = { mark: entry?.edl, finding: entry?.finding === 'modem-edl-mode', usbId: ENVELOPE_NAMES_USB_ID || entry === undefined || namesUsbId(entry.pattern) };
+  role = r.mark === undefined && !r.finding && !r.usbId ? null : r;
+  ROLES.set(id, role);
+  return role;
+}
 
 function edlId(e: LogEvent): string | undefined {
   const id = e.fields.vidpid ?? (e.fields.vid && e.fields.pid ? `${e.fields.vid.padStart(4, '0')}:${e.fields.pid}` : undefined);
@@ -18,23 +47,23 @@ function edlId(e: LogEvent): string | undefined {
  * same file (`dump`) means its Sahara lines were the dump, not EDL.
  */
 export function detectEdlMode(events: readonly LogEvent[]): Finding[] {
-  const byFile = new Map<number, LogEvent[]>();
+  // Only the events whose kind has a role, by file.
+  const byFile = new Map<number, { e: LogEvent; role: EdlRole }[]>();
   for (const e of events) {
+    const role = edlRole(e.id);
+    if (role === null) continue;
     const list = byFile.get(e.file);
-    if (list) list.push(e);
-    else byFile.set(e.file, [e]);
+    if (list) list.push({ e, role });
+    else byFile.set(e.file, [{ e, role }]);
   }
   const findings: Finding[] = [];
   for (const list of byFile.values()) {
-    // Each event's mark is looked up once (this runs on every append the language server reads).
-    const marks = list.map((e) => catalogueEntry(e.id)?.edl);
-    const dump = marks.includes('dump');
+    const dump = list.some((x) => x.role.mark === 'dump');
     let evidence: LogEvent[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i];
+    for (const { e, role } of list) {
       // The flash completed: whatever showed EDL before is over.
-      if (marks[i] === 'left') evidence = [];
-      else if (edlId(e) || (findingOf(e) === 'modem-edl-mode' && !(dump && marks[i] === 'sahara'))) evidence.push(e);
+      if (role.mark === 'left') evidence = [];
+      else if ((role.usbId && edlId(e)) || (role.finding && findingOf(e) === 'modem-edl-mode' && !(dump && role.mark === 'sahara'))) evidence.push(e);
     }
     if (!evidence.length) continue;
     const id = evidence.map(edlId).find(Boolean);
