@@ -1,3 +1,5 @@
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { HeldTexts, PieceMessageReader } from './pieceMessageReader';
@@ -25,6 +27,10 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   const exit = () => process.exit(shutdown ? 0 : 1);
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
+  // Every console method goes to the client's log: those that write to stdout (dir, table,
+  // count, time...) through a Console whose streams send there; the leveled ones keep their level.
+  const routed = new Console({ stdout: toLog((s) => connection.console.log(s)), stderr: toLog((s) => connection.console.error(s)) });
+  Object.assign(console, routed);
   const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
   console.log = (...args: unknown[]) => connection.console.log(text(args));
   console.info = (...args: unknown[]) => connection.console.info(text(args));
@@ -32,4 +38,15 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   console.error = (...args: unknown[]) => connection.console.error(text(args));
   console.debug = (...args: unknown[]) => connection.console.log(text(args));
   return { connection, heldTexts };
+}
+
+/** A stream whose writes (a console's lines) are sent as messages, the final newline dropped. */
+function toLog(send: (text: string) => void): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      send(String(chunk).replace(/\n$/, ''));
+      done();
+    },
+  });
 }
