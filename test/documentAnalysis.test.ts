@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
-import { DocumentAnalysis, READ_SLICE_CHARS } from '../server/src/lsp/documentAnalysis';
+import { BIG_APPEND_CHARS, DocumentAnalysis, READ_SLICE_CHARS } from '../server/src/lsp/documentAnalysis';
 import { LogDocument } from '../server/src/lsp/logDocument';
 
 const SAMPLE = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
@@ -78,6 +78,27 @@ describe('an edit inside an open log', () => {
     assert.equal(analysis.pending, false);
     assert.equal(analysis.lastUpdateWasAppend, true);
     assert.equal(analysis.latest(), undefined, 'no stale result is offered after an append: the next one is cheap');
+    sameAs(await analysis.result(), doc.getText());
+  });
+
+  it('reads a big append (a paste of megabytes) in slices into the same analysis, the last result answering meanwhile', async () => {
+    let doc = LogDocument.create(URI, 'routerlog', 1, SAMPLE);
+    const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
+    const before = await analysis.result();
+    const paste = bigLog();
+    assert.ok(paste.length > BIG_APPEND_CHARS);
+    doc = edit(analysis, doc, SAMPLE.length, SAMPLE.length, paste);
+    assert.equal(analysis.lastUpdateWasAppend, true);
+    assert.equal(analysis.pending, true, 'read in slices, not at once');
+    assert.equal(analysis.latest(), before, 'hovers get the last result while it is read');
+    // A few lines appended while it is read are fed after it.
+    doc = edit(analysis, doc, doc.size, doc.size, 'Tue Dec  3 21:14:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n');
+    const read = await turnsUntil(analysis.result());
+    assert.ok(read.turns >= 4, `other messages could be answered ${read.turns} times during the read`);
+    sameAs(read.value, doc.getText());
+    // A small append after it is read at once again.
+    doc = edit(analysis, doc, doc.size, doc.size, 'Tue Dec  3 21:15:00 2024 daemon.info gsmd[4120]: [__new_modem:801] debug: [MODEM_MANAGER] New modem:\n');
+    assert.equal(analysis.pending, false);
     sameAs(await analysis.result(), doc.getText());
   });
 

@@ -9,12 +9,32 @@ import { LogDocument } from '../server/src/lsp/logDocument';
 // including appends that split a CRLF and edits inside the text. Only the cost of appends differs.
 const piece = fc.array(fc.constantFrom('a', 'b', 'é', '\n', '\r', '\r\n', 'line ', '😀'), { maxLength: 12 }).map((p) => p.join(''));
 const position = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 15 }) });
+// A change's text may come cut into pieces anywhere (a big one read over stdio, inside a
+// surrogate pair or a CRLF too): `cuts`, empty for a text sent whole.
+const cuts = fc.oneof(fc.constant([] as number[]), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }));
 const change = fc.oneof(
-  fc.record({ kind: fc.constant('append' as const), text: piece }),
+  fc.record({ kind: fc.constant('append' as const), text: piece, cuts }),
   // VS Code sends ranges inside the text (the library mis-counts lines for ranges past the end).
-  fc.record({ kind: fc.constant('edit' as const), start: fc.nat(), end: fc.nat(), text: piece }),
-  fc.record({ kind: fc.constant('full' as const), text: piece }),
+  fc.record({ kind: fc.constant('edit' as const), start: fc.nat(), end: fc.nat(), text: piece, cuts }),
+  fc.record({ kind: fc.constant('full' as const), text: piece, cuts }),
 );
+
+/** `text` cut at `at` (taken modulo its length), or undefined for no cut. */
+function cutInto(text: string, at: number[]): string[] | undefined {
+  if (at.length === 0) return undefined;
+  const points = [...new Set([0, ...at.map((c) => c % (text.length + 1)), text.length])].sort((a, b) => a - b);
+  return points.slice(1).map((end, i) => text.slice(points[i], end));
+}
+
+/** The change as the library takes it, and as the server gives it to LogDocument (its text maybe in pieces). */
+function events(c: { kind: 'append' | 'edit' | 'full'; text: string; cuts: number[]; start?: number; end?: number }, theirs: TextDocument) {
+  const length = theirs.getText().length;
+  const event = c.kind === 'full' ? { text: c.text } : c.kind === 'append'
+    ? { range: { start: theirs.positionAt(length), end: theirs.positionAt(length) }, text: c.text }
+    : { range: { start: theirs.positionAt(c.start! % (length + 1)), end: theirs.positionAt(c.end! % (length + 1)) }, text: c.text };
+  const pieces = cutInto(c.text, c.cuts);
+  return { event, ours: pieces ? { ...event, pieces } : event };
+}
 
 function same(ours: LogDocument, theirs: TextDocument, probes: { line: number; character: number }[]): void {
   assert.equal(ours.getText(), theirs.getText());
@@ -29,8 +49,17 @@ function same(ours: LogDocument, theirs: TextDocument, probes: { line: number; c
     const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
     assert.equal(ours.getText(range), theirs.getText(range), `line ${line}`);
   }
+  // The parts of any range, read where they lie, are its text; a part is clean only without CR, NUL, ESC, U+FFFD in its piece.
   const end = theirs.positionAt(theirs.getText().length);
-  for (const p of probes) assert.equal(ours.textFrom(theirs.offsetAt(p)), theirs.getText({ start: p, end }));
+  for (const p of probes) {
+    const parts: string[] = [];
+    ours.eachPart(theirs.offsetAt(p), theirs.getText().length, (text, start, stop, clean) => {
+      assert.ok(start < stop && stop <= text.length, 'a part is not empty and lies in its piece');
+      if (clean) assert.doesNotMatch(text, /[\r\0\u001b\ufffd]/);
+      parts.push(text.slice(start, stop));
+    });
+    assert.equal(parts.join(''), theirs.getText({ start: p, end }));
+  }
 }
 
 describe('LogDocument', () => {
@@ -42,11 +71,9 @@ describe('LogDocument', () => {
       let version = 1;
       for (const c of changes) {
         version++;
-        const event = c.kind === 'full' ? { text: c.text } : c.kind === 'append'
-          ? { range: { start: theirs.positionAt(theirs.getText().length), end: theirs.positionAt(theirs.getText().length) }, text: c.text }
-          : { range: { start: theirs.positionAt(c.start % (theirs.getText().length + 1)), end: theirs.positionAt(c.end % (theirs.getText().length + 1)) }, text: c.text };
+        const { event, ours: given } = events(c, theirs);
         older.push([ours, theirs.getText()]);
-        ours = ours.update([event], version).doc;
+        ours = ours.update([given], version).doc;
         theirs = TextDocument.update(theirs, [event], version);
         same(ours, theirs, probes);
       }
@@ -64,29 +91,45 @@ describe('LogDocument', () => {
       let version = 1;
       for (const c of changes) {
         version++;
-        const length = theirs.getText().length;
-        const event = c.kind === 'full' ? { text: c.text } : c.kind === 'append'
-          ? { range: { start: theirs.positionAt(length), end: theirs.positionAt(length) }, text: c.text }
-          : { range: { start: theirs.positionAt(c.start % (length + 1)), end: theirs.positionAt(c.end % (length + 1)) }, text: c.text };
-        ours = ours.update([event], version).doc;
+        const { event, ours: given } = events(c, theirs);
+        ours = ours.update([given], version).doc;
         theirs = TextDocument.update(theirs, [event], version);
         same(ours, theirs, probes);
       }
     }), { numRuns: 500 });
   });
 
-  it('says where a range lies in place only inside one clean part (no CR, NUL, ESC or U+FFFD)', () => {
+  it('gives a range as the parts of its pieces, where they lie, each clean only without CR, NUL, ESC or U+FFFD', () => {
     const doc = LogDocument.fromPieces('file:///x.log', 'routerlog', 1, ['one\ntwo\n', 'three\r\n', 'four\n', 'fi\u001bve\n']);
-    assert.deepEqual(doc.cleanRange(4, 8), { text: 'one\ntwo\n', start: 4, end: 8 });
-    assert.equal(doc.cleanRange(4, 10), undefined, 'across two parts');
-    assert.equal(doc.cleanRange(8, 12), undefined, 'a part with a CR');
-    assert.deepEqual(doc.cleanRange(15, 20), { text: 'four\n', start: 0, end: 5 });
-    assert.equal(doc.cleanRange(20, 22), undefined, 'a part with an ESC');
+    const parts = (d: LogDocument, from: number, to: number) => {
+      const out: unknown[] = [];
+      d.eachPart(from, to, (text, start, end, clean) => out.push({ text, start, end, clean }));
+      return out;
+    };
+    assert.deepEqual(parts(doc, 4, 8), [{ text: 'one\ntwo\n', start: 4, end: 8, clean: true }]);
+    assert.deepEqual(parts(doc, 4, 10), [{ text: 'one\ntwo\n', start: 4, end: 8, clean: true }, { text: 'three\r\n', start: 0, end: 2, clean: false }], 'across two parts');
+    assert.deepEqual(parts(doc, 15, 22), [{ text: 'four\n', start: 0, end: 5, clean: true }, { text: 'fi\u001bve\n', start: 0, end: 2, clean: false }], 'a part with an ESC');
+    assert.deepEqual(parts(doc, 8, 8), [], 'an empty range');
     // An edit inside keeps what it knew of the parts around it, and looks at the new text.
     const edited = doc.update([{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'N\u0000' }], 2).doc;
     assert.equal(edited.getText(), 'oN\u0000e\ntwo\nthree\r\nfour\nfi\u001bve\n');
-    assert.equal(edited.cleanRange(1, 3), undefined, 'the new text holds a NUL');
-    assert.deepEqual(edited.cleanRange(5, 9), { text: 'e\ntwo\n', start: 2, end: 6 });
+    assert.deepEqual(parts(edited, 1, 3), [{ text: 'N\u0000', start: 0, end: 2, clean: false }], 'the new text holds a NUL');
+    assert.deepEqual(parts(edited, 5, 9), [{ text: 'e\ntwo\n', start: 2, end: 6, clean: true }]);
+  });
+
+  it('keeps a big change given in pieces as those pieces: an append adds them, a whole new text is them', () => {
+    const pieces = ['Mon Dec  2 18:00:00 2024 daemon.err gsmd[1]: a\r', '\nsecond line\n', 'third'];
+    const doc = LogDocument.create('file:///x.log', 'routerlog', 1, 'first\n');
+    const end = { line: 1, character: 0 };
+    const appended = doc.update([{ range: { start: end, end }, text: '(token)', pieces }], 2).doc;
+    assert.equal(appended.getText(), `first\n${pieces.join('')}`);
+    assert.equal(appended.lineCount, 4, 'a CRLF cut between two pieces is one line end');
+    const parts: string[] = [];
+    appended.eachPart(0, appended.size, (text) => parts.push(text));
+    assert.deepEqual(parts.slice(1), pieces, 'the pieces themselves, not a joined copy');
+    const replaced = doc.update([{ text: '(token)', pieces }], 3).doc;
+    assert.equal(replaced.getText(), pieces.join(''));
+    assert.equal(replaced.lineCount, 3);
   });
 
   it('gives the offset each change starts at in the text it was made to', () => {

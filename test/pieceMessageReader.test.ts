@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { HoverRequest, StreamMessageReader, type Hover, type MarkupContent, type Message } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification, HoverRequest, StreamMessageReader, type Hover, type MarkupContent, type Message } from 'vscode-languageserver-protocol/node';
 import { JsonStringPieces } from '../server/src/lsp/jsonStringPieces';
 import { BIG_BODY_BYTES, HeldTexts, PieceMessageReader } from '../server/src/lsp/pieceMessageReader';
 import { LspServer } from './support/lspServer';
@@ -108,24 +108,32 @@ async function readAll(make: (input: PassThrough) => { listen(cb: (m: Message) =
 const messages = fc.array(fc.oneof(
   fc.record({ jsonrpc: fc.constant('2.0'), id: fc.nat(), method: fc.constant('textDocument/hover'), params: fc.record({ textDocument: fc.record({ uri: fc.constant('file:///a.log') }), position: fc.record({ line: fc.nat(), character: fc.nat() }) }) }),
   fc.record({ jsonrpc: fc.constant('2.0'), method: fc.constant('textDocument/didOpen'), params: fc.record({ textDocument: fc.record({ uri: fc.constant('file:///a.log'), languageId: fc.constant('routerlog'), version: fc.nat(), text: units.map((u) => u.repeat(6)) }) }) }),
+  fc.record({ jsonrpc: fc.constant('2.0'), method: fc.constant('textDocument/didChange'), params: fc.record({ textDocument: fc.record({ uri: fc.constant('file:///a.log'), version: fc.nat() }), contentChanges: fc.array(fc.oneof(
+    fc.record({ text: units.map((u) => u.repeat(6)) }),
+    fc.record({ range: fc.record({ start: fc.record({ line: fc.nat(), character: fc.nat() }), end: fc.record({ line: fc.nat(), character: fc.nat() }) }), text: units.map((u) => u.repeat(6)) }),
+  ), { maxLength: 3 }) }) }),
   fc.record({ jsonrpc: fc.constant('2.0'), method: fc.constant('workspace/executeCommand'), params: fc.record({ command: fc.constant('x'), arguments: fc.array(units.map((u) => u.repeat(5)), { maxLength: 3 }) }) }),
 ), { minLength: 1, maxLength: 6 });
 
 describe('the server\'s message reader', () => {
-  it('reads any stream of messages cut anywhere as vscode-jsonrpc\'s reader does, with big strings held by token in a didOpen only', async () => {
+  it('reads any stream of messages cut anywhere as vscode-jsonrpc\'s reader does, with big strings held by token in a didOpen and a didChange only', async () => {
     await fc.assert(fc.asyncProperty(messages, fc.array(fc.nat(), { maxLength: 10 }), async (sent, cuts) => {
       const stream = Buffer.concat(sent.map(frame));
       const held = new HeldTexts();
-      // Small sizes, so that short messages take the path of big ones. A didOpen's text is taken
-      // as it arrives, as the server's handler takes it.
-      const takeText = (m: Message) => {
-        const open = m as { method?: string; params?: { textDocument?: { text?: string } } };
-        const text = open.params?.textDocument?.text;
-        if (open.method !== 'textDocument/didOpen' || typeof text !== 'string' || !held.isToken(text)) return;
+      // Small sizes, so that short messages take the path of big ones. A didOpen's text and a
+      // didChange's are taken as they arrive, as the server's handlers take them.
+      const untoken = (holder: { text?: unknown }) => {
+        const text = holder.text;
+        if (typeof text !== 'string' || !held.isToken(text)) return;
         const pieces = held.take(text);
         assert.ok(pieces, 'the token is given');
         assert.equal(held.take(text), undefined, 'and given once');
-        open.params!.textDocument!.text = pieces.join('');
+        holder.text = pieces.join('');
+      };
+      const takeText = (m: Message) => {
+        const n = m as { method?: string; params?: { textDocument?: { text?: string }; contentChanges?: { text?: string }[] } };
+        if (n.method === 'textDocument/didOpen' && n.params?.textDocument) untoken(n.params.textDocument);
+        if (n.method === 'textDocument/didChange') for (const c of n.params?.contentChanges ?? []) untoken(c);
       };
       const ours = await readAll((input) => new PieceMessageReader(input, held, { bigBodyBytes: 64, holdBytes: 32 }), stream, cuts, sent.length, takeText);
       const theirs = await readAll((input) => new StreamMessageReader(input), stream, cuts, sent.length);
@@ -140,22 +148,28 @@ describe('the server\'s message reader', () => {
     }), { numRuns: 300 });
   });
 
-  it('holds a big didOpen text as pieces, given once, and puts a big string back in any other message', async () => {
+  it('holds a big didOpen or didChange text as pieces, given once, and puts a big string back in any other message', async () => {
     const text = 'Mon Dec  2 18:00:00 2024 daemon.err gsmd[1]: "x"\tmodem ä 😀\n'.repeat(60_000);
     const held = new HeldTexts();
+    const end = { line: 60_000, character: 0 };
     const sent = [
       { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///a.log', languageId: 'routerlog', version: 1, text } } },
+      { jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///a.log', version: 2 }, contentChanges: [{ range: { start: end, end }, text }, { range: { start: end, end }, text: 'small' }] } },
       { jsonrpc: '2.0', id: 7, method: 'workspace/executeCommand', params: { command: 'x', arguments: [text] } },
     ];
-    const { messages: got, errors } = await readAll((input) => new PieceMessageReader(input, held), Buffer.concat(sent.map(frame)), [65_536, 100_000, 3_000_000], 2);
+    const { messages: got, errors } = await readAll((input) => new PieceMessageReader(input, held), Buffer.concat(sent.map(frame)), [65_536, 100_000, 3_000_000], 3);
     assert.deepEqual(errors, []);
     const open = got[0] as unknown as { params: { textDocument: { text: string } } };
-    assert.ok(open.params.textDocument.text.length < 100, 'the didOpen carries a token, not the text');
-    const pieces = held.take(open.params.textDocument.text)!;
-    assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
-    assert.equal(pieces.join(''), text);
-    assert.equal(held.take(open.params.textDocument.text), undefined, 'a token is given once');
-    assert.deepEqual(got[1], sent[1]);
+    const change = got[1] as unknown as { params: { contentChanges: { text: string }[] } };
+    for (const token of [open.params.textDocument.text, change.params.contentChanges[0].text]) {
+      assert.ok(token.length < 100, 'the message carries a token, not the text');
+      const pieces = held.take(token)!;
+      assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
+      assert.equal(pieces.join(''), text);
+      assert.equal(held.take(token), undefined, 'a token is given once');
+    }
+    assert.equal(change.params.contentChanges[1].text, 'small', 'a short change text stays itself');
+    assert.deepEqual(got[2], sent[2]);
   });
 
   it('reports a body that is not JSON, and one without Content-Length, and reads on', async () => {
@@ -230,6 +244,52 @@ describe('the language server reading a big document over stdio', { timeout: 120
     const [stdio, ipc] = answers;
     assert.ok(stdio.diagnostics.some((d) => d.code === 'modem-duplicate-registration' && d.range.start.line > filler.length), 'the sample\'s problems, after the filler');
     assert.match((stdio.hover.contents as MarkupContent).value, /errno 5 = EIO/);
+    assert.deepEqual(stdio, ipc);
+  });
+
+  it('follows a big paste at the end, a big whole new text and a small append after it as it does over node IPC', async () => {
+    assert.ok(Buffer.byteLength(text) > 2 * BIG_BODY_BYTES, 'each change read in pieces');
+    const lines = text.split('\n');
+    const half = lines.slice(0, filler.length).join('\n') + '\n';
+    const answers = [];
+    for (const transport of ['stdio', 'ipc'] as const) {
+      const server = new LspServer(transport);
+      try {
+        await server.start();
+        const v1 = server.open(uri, 'Mon Dec  2 16:59:59 2024 daemon.info netifd[1]: start\n');
+        await server.diagnosticsOf(uri, v1, 60_000);
+        const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
+        // A paste of the whole big text after the first line: an append the server reads in slices.
+        const v2 = server.nextVersion();
+        void server.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v2 }, contentChanges: [{ range: at(1), text }] });
+        const pasted = await server.diagnosticsOf(uri, v2, 60_000);
+        const errno = lines[errnoLine];
+        const hover = await server.request<Hover>(HoverRequest.type, { textDocument: { uri }, position: { line: errnoLine + 1, character: errno.indexOf('errno 5') + 2 } });
+        // The whole text replaced by the filler alone, then the sample appended as a few lines.
+        const v3 = server.nextVersion();
+        void server.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v3 }, contentChanges: [{ text: half }] });
+        const replaced = await server.diagnosticsOf(uri, v3, 60_000);
+        const v4 = server.nextVersion();
+        void server.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v4 }, contentChanges: [{ range: at(filler.length), text: sample.join('\n') }] });
+        const appended = await server.diagnosticsOf(uri, v4, 60_000);
+        // Each as a document opened with that text: the changes were followed exactly.
+        const fresh = async (name: string, whole: string) => {
+          const other = `file:///work/logs/big/${name}.log`;
+          await server.diagnosticsOf(other, server.open(other, whole), 60_000);
+          return JSON.parse(JSON.stringify(await server.diagnosticsOf(other, 0, 60_000)).replaceAll(other, uri)) as unknown;
+        };
+        assert.deepEqual(pasted, await fresh('pasted', `Mon Dec  2 16:59:59 2024 daemon.info netifd[1]: start\n${text}`), `${transport}: the paste`);
+        assert.deepEqual(appended, await fresh('appended', half + sample.join('\n')), `${transport}: the new text and the append after it`);
+        answers.push({ pasted, hover, replaced, appended });
+      } finally {
+        await server.stop();
+      }
+    }
+    const [stdio, ipc] = answers;
+    assert.ok(stdio.pasted.some((d) => d.code === 'modem-duplicate-registration' && d.range.start.line > filler.length), 'the pasted sample\'s problems');
+    assert.match((stdio.hover.contents as MarkupContent).value, /errno 5 = EIO/);
+    assert.equal(stdio.replaced.filter((d) => d.code === 'modem-duplicate-registration').length, 0, 'none once the text is the filler alone');
+    assert.ok(stdio.appended.some((d) => d.code === 'modem-duplicate-registration'), 'back once the sample is appended');
     assert.deepEqual(stdio, ipc);
   });
 

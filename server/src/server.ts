@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification, TextDocumentSyncKind,
-  type InitializeParams, type TextDocumentContentChangeEvent,
+  type InitializeParams,
 } from 'vscode-languageserver/node';
 import { analyzeFiles, type AnalyzeOptions } from './core/analyze';
 import { compileCustomRules, isRuleRefusal, type CompiledRule } from './core/findings/customRules';
@@ -14,7 +14,7 @@ import { codeLensesFor } from './lsp/codeLenses';
 import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
 import { BIG_MESSAGE_CHARS, collectGarbage } from './lsp/collectGarbage';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
-import { LogDocument } from './lsp/logDocument';
+import { LogDocument, type DocumentChange } from './lsp/logDocument';
 import { readMarkedFile, readOpenFromFileMark } from './lsp/openFromFile';
 import { hoverAt } from './lsp/hovers';
 import { documentSymbols, foldingRanges } from './lsp/outline';
@@ -191,6 +191,13 @@ function dropOpen(uri: string): void {
 }
 
 connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', undefined, undefined, () => {
+  // A big change text read over stdio arrives as pieces (pieceMessageReader.ts): taken first, so
+  // that none is left held for a message of the wrong shape or a document not open.
+  const sent: unknown = (params as { contentChanges?: unknown } | undefined)?.contentChanges;
+  const pieces = Array.isArray(sent) ? sent.map((c: unknown) => {
+    const text = (c as { text?: unknown } | null)?.text;
+    return typeof text === 'string' ? heldTexts.take(text) : undefined;
+  }) : [];
   const uri = uriOf(params);
   const entry = uri !== undefined ? open.get(uri) : undefined;
   if (!entry) return;
@@ -198,10 +205,18 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
   if (!isContentChanges(contentChanges) || typeof textDocument.version !== 'number') {
     return void connection.console.error(`didChange ignored for ${uri}: contentChanges must be a list of { text, range? } and the version a number (${describe(contentChanges)})`);
   }
+  if (contentChanges.some((c, i) => !pieces[i] && heldTexts.isToken(c.text))) {
+    // A held text dropped unread (only a flood of big messages could cause it): the document
+    // can no longer be followed, so it is let go and its whole text asked for again.
+    dropOpen(entry.doc.uri);
+    void connection.sendNotification(ResendDocumentNotification.type, { uri: entry.doc.uri });
+    return;
+  }
+  const changes: DocumentChange[] = contentChanges.map((c, i) => (pieces[i] ? { ...c, pieces: pieces[i] } : c));
   // Applied one by one, noting where each starts in the text it was made to.
-  const { doc, offsets } = entry.doc.update(contentChanges as TextDocumentContentChangeEvent[], textDocument.version);
+  const { doc, offsets } = entry.doc.update(changes, textDocument.version);
   entry.doc = doc;
-  if (contentChanges.reduce((n, c) => n + c.text.length, 0) >= BIG_MESSAGE_CHARS) collectGarbage();
+  if (changes.reduce((n, c) => n + (c.pieces ? heldLength(c.pieces) : c.text.length), 0) >= BIG_MESSAGE_CHARS) collectGarbage();
   if (!entry.analysis) return;
   runSafe(connection, 'update', undefined, undefined, () => entry.analysis!.update(doc, contentChanges, offsets));
   // Appends republish at once; an edit inside the text waits for the typing to pause (the whole

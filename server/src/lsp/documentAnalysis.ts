@@ -196,21 +196,21 @@ export class DocumentAnalysis {
     return { done, fedTarget };
   }
 
-  private async readInSlices(doc: LogDocument, fedTarget: number): Promise<void> {
-    const file = this.newFile();
+  /**
+   * Reads `doc` from `from` in slices into `file` (a new analysis for a re-read; the current one
+   * for a big append), then makes them the analysis of `doc` up to `fedTarget`.
+   */
+  private async readInSlices(doc: LogDocument, fedTarget: number, from = 0, file = this.newFile()): Promise<void> {
     // Slices are read from the document's pieces: its text is never joined into one string.
     const size = doc.size;
-    for (let at = 0; at < size; ) {
+    for (let at = from; at < size; ) {
       // Slices end where a line starts when one is near, so lines (and CRLFs) are pushed whole.
       let end = Math.min(size, at + READ_SLICE_CHARS);
       if (end < size) {
         const next = doc.offsetAt({ line: doc.positionAt(end).line + 1, character: 0 });
         if (next - end <= READ_SLICE_CHARS) end = next;
       }
-      // A slice inside one clean piece is read where it lies (faster than reading a sliced string).
-      const range = doc.cleanRange(at, end);
-      if (range) file.splitter.pushCleanRange(range.text, range.start, range.end);
-      else file.splitter.pushText(doc.textBetween(at, end));
+      pushRange(file, doc, at, end);
       at = end;
       if (at < size) {
         await nextTurn();
@@ -234,15 +234,44 @@ export class DocumentAnalysis {
 
   /** Feeds the text after the last complete line read (an append). */
   private feedTail(doc: LogDocument): void {
-    this.cached = undefined;
-    this.previous = undefined;
-    // Only the new text is read: the document is never joined into one string for an append.
-    const tail = doc.textFrom(this.fedOffset);
     // The unfinished last line was pushed too (a snapshot reads it, so a file without a trailing
     // newline loses nothing); the splitter drops it and takes it again with what follows.
     this.file.splitter.dropPendingLine();
-    this.file.splitter.pushText(tail);
+    if (doc.size - this.fedOffset > BIG_APPEND_CHARS) {
+      // A big append (a paste of megabytes, a log that grew a lot) is read in slices like a
+      // re-read, into the same analysis: hovers get the last result meanwhile.
+      if (this.cached) this.previous = this.cached;
+      this.cached = undefined;
+      const fedTarget = doc.lastLineStart;
+      const done = this.readInSlices(doc, fedTarget, this.fedOffset, this.file).finally(() => {
+        this.reading = undefined;
+      });
+      this.reading = { done, fedTarget };
+      return;
+    }
+    this.cached = undefined;
+    this.previous = undefined;
+    // Only the new text is read, from the pieces that hold it: never joined into one string.
+    pushRange(this.file, doc, this.fedOffset, doc.size);
     this.fedOffset = doc.lastLineStart;
     this.fedDoc = doc;
   }
+}
+
+/**
+ * Appends longer than this are read in slices with turns of the event loop between them, as a
+ * re-read is; shorter ones (a growing log's lines) are read at once.
+ */
+export const BIG_APPEND_CHARS = 16 * READ_SLICE_CHARS;
+
+/**
+ * Pushes `doc`'s text from `from` to `to` into the file's line splitter, part by part as it lies in
+ * the document's pieces: a part of a clean piece is read where it lies (faster than a sliced
+ * string), any other part as its own text.
+ */
+function pushRange(file: FileAnalysis, doc: LogDocument, from: number, to: number): void {
+  doc.eachPart(from, to, (text, start, end, clean) => {
+    if (clean) file.splitter.pushCleanRange(text, start, end);
+    else file.splitter.pushText(start === 0 && end === text.length ? text : text.slice(start, end));
+  });
 }

@@ -32,6 +32,9 @@ function isClean(text: string): boolean {
   return text.indexOf('\r') < 0 && text.indexOf('\0') < 0 && text.indexOf('\u001b') < 0 && text.indexOf('\ufffd') < 0;
 }
 
+/** A change as VS Code sends it; a big text read over stdio comes as `pieces` (pieceMessageReader.ts), which then stand for `text`. */
+export type DocumentChange = TextDocumentContentChangeEvent & { pieces?: readonly string[] };
+
 /** The storage a document and the documents appended from it share: only ever pushed to. */
 interface Store {
   pieces: string[];
@@ -106,13 +109,13 @@ export class LogDocument implements TextDocument {
    * The document after VS Code's changes, applied in order, with the offset where each change
    * starts in the text it was made to (what `DocumentAnalysis` needs to tell an append).
    */
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): { doc: LogDocument; offsets: number[] } {
+  update(changes: readonly DocumentChange[], version: number): { doc: LogDocument; offsets: number[] } {
     let doc: LogDocument = this;
     const offsets: number[] = [];
     for (const change of changes) {
       if (!('range' in change)) {
         offsets.push(-1);
-        doc = LogDocument.create(doc.uri, doc.languageId, version, change.text);
+        doc = change.pieces ? LogDocument.fromPieces(doc.uri, doc.languageId, version, change.pieces) : LogDocument.create(doc.uri, doc.languageId, version, change.text);
         continue;
       }
       // A range given end first is read start first, as the library does.
@@ -121,13 +124,17 @@ export class LogDocument implements TextDocument {
       const start = doc.offsetAt(from);
       const end = doc.offsetAt(to);
       offsets.push(start);
-      doc = start === doc.length && end === doc.length ? doc.appended(change.text, version) : doc.replaced(start, end, change.text, version);
+      // A text in pieces is added as pieces at the end; inside the text it is joined once.
+      const texts = change.pieces ?? [change.text];
+      doc = start === doc.length && end === doc.length ? doc.appended(texts, version) : doc.replaced(start, end, texts.length === 1 ? texts[0] : texts.join(''), version);
     }
     return { doc, offsets };
   }
 
-  private appended(text: string, version: number): LogDocument {
-    if (text.length === 0) return this.withVersion(version);
+  /** The text `texts` (one string, or the pieces a big one was read in) added at the end. */
+  private appended(texts: readonly string[], version: number): LogDocument {
+    const added = texts.filter((t) => t.length > 0);
+    if (added.length === 0) return this.withVersion(version);
     // A CRLF split between the old end and the new text moves the start of the last line: the
     // stored starts are shared with this version, so that rare case starts a store of its own.
     const lastIsCr = this.length > 0 && this.charAt(this.length - 1) === CR;
@@ -135,13 +142,21 @@ export class LogDocument implements TextDocument {
     if (!Array.isArray(this.store.lineStarts)) this.store.lineStarts = toArray(this.store.lineStarts, this.lineCount);
     const lineStarts = this.store.lineStarts;
     const shared = this.store.pieces.length === this.pieceCount && lineStarts.length === this.lineCount;
-    if (!shared || (lastIsCr && text.charCodeAt(0) === LF)) return this.replaced(this.length, this.length, text, version);
+    if (!shared || (lastIsCr && added[0].charCodeAt(0) === LF)) return this.replaced(this.length, this.length, added.join(''), version);
     const { pieces, pieceStarts } = this.store;
-    pieces.push(text);
-    this.store.clean.push(isClean(text));
-    pieceStarts.push(this.length);
-    lineStartsIn(text, this.length, lineStarts);
-    return new LogDocument(this.uri, this.languageId, version, this.store, pieces.length, lineStarts.length, this.length + text.length);
+    let length = this.length;
+    let lastWasCr = false;
+    for (const text of added) {
+      // A CRLF cut between two pieces of the new text is one line end, as in fromPieces.
+      if (lastWasCr && text.charCodeAt(0) === LF) lineStarts.pop();
+      pieces.push(text);
+      this.store.clean.push(isClean(text));
+      pieceStarts.push(length);
+      lineStartsIn(text, length, lineStarts);
+      length += text.length;
+      lastWasCr = text.charCodeAt(text.length - 1) === CR;
+    }
+    return new LogDocument(this.uri, this.languageId, version, this.store, pieces.length, lineStarts.length, length);
   }
 
   /**
@@ -214,11 +229,6 @@ export class LogDocument implements TextDocument {
     return startAt(this.store.lineStarts, this.lineCount - 1);
   }
 
-  /** The text from `offset` to the end, without joining what lies before it. */
-  textFrom(offset: number): string {
-    return this.slice(Math.max(0, Math.min(offset, this.length)), this.length);
-  }
-
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.length), 0);
     const line = lineAt(this.store.lineStarts, this.lineCount, offset);
@@ -287,25 +297,23 @@ export class LogDocument implements TextDocument {
   }
 
   /**
-   * `from`..`to` as a range of the one piece that holds it, when that piece is clean (isClean):
-   * the text to read it in place from, and where it lies there. Otherwise undefined.
+   * `from`..`to` as the parts of the pieces that hold it, in order, each given where it lies
+   * (its piece, and the range in it) with whether that piece is clean (isClean): a caller reads
+   * the text without it being joined or sliced.
    */
-  cleanRange(from: number, to: number): { text: string; start: number; end: number } | undefined {
-    if (to <= from) return undefined;
-    const i = this.pieceOf(from);
-    const start = from - this.store.pieceStarts[i];
-    const text = this.store.pieces[i];
-    const end = to - this.store.pieceStarts[i];
-    return this.store.clean[i] && end <= text.length ? { text, start, end } : undefined;
+  eachPart(from: number, to: number, each: (text: string, start: number, end: number, clean: boolean) => void): void {
+    from = Math.max(0, from);
+    to = Math.min(to, this.length);
+    if (to <= from) return;
+    const { pieces, pieceStarts, clean } = this.store;
+    for (let i = this.pieceOf(from); i < this.pieceCount && pieceStarts[i] < to; i++) {
+      const s = pieceStarts[i];
+      each(pieces[i], Math.max(0, from - s), Math.min(pieces[i].length, to - s), clean[i]);
+    }
   }
 
   /** Characters in the text. */
   get size(): number {
     return this.length;
-  }
-
-  /** The text from `from` to `to` (offsets), joined from the pieces that hold it. */
-  textBetween(from: number, to: number): string {
-    return this.slice(Math.max(0, from), Math.min(to, this.length));
   }
 }

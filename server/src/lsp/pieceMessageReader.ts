@@ -10,9 +10,10 @@ import { JsonStringPieces } from './jsonStringPieces';
  * 227 MB peak for a server that does nothing with it, 231 MB for ours, over the 200 MB budget.
  * This one reads a body of BIG_BODY_BYTES or more as it arrives: a string value of HOLD_BYTES or
  * more is decoded straight from the chunks into text pieces (jsonStringPieces.ts) and the message
- * gets a token in its place, which the `didOpen` handler exchanges for the pieces (HeldTexts.take);
- * everything else in the body is parsed by JSON.parse as before. In any other message a token is
- * put back as the joined string, so no handler sees one it does not expect.
+ * gets a token in its place, which the `didOpen` and `didChange` handlers exchange for the pieces
+ * (HeldTexts.take) of a document's text or a change's; everything else in the body is parsed by
+ * JSON.parse as before. Anywhere else a token is put back as the joined string, so no handler
+ * sees one it does not expect.
  *
  * Framing is the base protocol's (`Content-Length` header, `\r\n\r\n`, UTF-8 body), as in
  * vscode-jsonrpc's ReadableStreamMessageReader; like that reader, it ignores a `Content-Type`
@@ -145,7 +146,7 @@ export class PieceMessageReader extends AbstractMessageReader implements Message
 }
 
 /**
- * The big texts of `didOpen` messages, by the token that stands for each in its message, till the
+ * The big texts of `didOpen` and `didChange` messages, by the token that stands for each in its message, till the
  * handler takes them. At most MAX_HELD are kept: messages are handled in order soon after they are
  * read, so more waiting would mean the handler never took them, and they must not add up; the
  * handler asks for a text it finds dropped again (server.ts).
@@ -233,16 +234,16 @@ class BigBody {
     this.state = HELD;
   }
 
-  /** The message, with a token for each big string (or the string itself, in any message but a `didOpen`'s text). */
+  /** The message, with a token for each big document or change text (any other big string put back whole). */
   end(): Message {
     if (this.state !== OUT) throw new SyntaxError('Unterminated string in JSON body');
     const message: unknown = JSON.parse(this.skeleton.toString('utf8', 0, this.n));
     if (this.strings.size === 0) return message as Message;
-    const keep = keptToken(message);
-    const kept = keep !== undefined ? this.strings.get(keep) : undefined;
-    if (kept) {
-      this.held.hold(keep!, kept);
-      this.strings.delete(keep!);
+    for (const keep of keptTokens(message)) {
+      const kept = this.strings.get(keep);
+      if (!kept) continue;
+      this.held.hold(keep, kept);
+      this.strings.delete(keep);
     }
     if (this.strings.size > 0) putBack(message, this.strings);
     return message as Message;
@@ -266,11 +267,23 @@ class BigBody {
   }
 }
 
-/** The token a `didOpen`'s text is, which its handler takes; undefined in any other message. */
-function keptToken(message: unknown): string | undefined {
-  const m = message as { method?: unknown; params?: { textDocument?: { text?: unknown } } } | null;
-  const text = m?.method === DID_OPEN ? m.params?.textDocument?.text : undefined;
-  return typeof text === 'string' ? text : undefined;
+/**
+ * The strings its handler takes as pieces: a `didOpen`'s text, the texts of a `didChange`'s
+ * changes (a big paste, a log grown by megabytes); none in any other message.
+ */
+function keptTokens(message: unknown): string[] {
+  const m = message as { method?: unknown; params?: { textDocument?: { text?: unknown }; contentChanges?: unknown } } | null;
+  if (m?.method === DID_OPEN) {
+    const text = m.params?.textDocument?.text;
+    return typeof text === 'string' ? [text] : [];
+  }
+  if (m?.method !== DID_CHANGE || !Array.isArray(m.params?.contentChanges)) return [];
+  const texts: string[] = [];
+  for (const change of m.params.contentChanges as unknown[]) {
+    const text = (change as { text?: unknown } | null)?.text;
+    if (typeof text === 'string') texts.push(text);
+  }
+  return texts;
 }
 
 /** Replaces each token in a parsed message by its text, joined (walked without recursion: a body may nest deeply). */
@@ -302,6 +315,7 @@ function contentLength(header: string): number | string {
 }
 
 const DID_OPEN = 'textDocument/didOpen';
+const DID_CHANGE = 'textDocument/didChange';
 /** Bodies this long are read as they arrive (smaller ones are joined and parsed, as vscode-jsonrpc does). */
 export const BIG_BODY_BYTES = 1 << 20;
 /** Strings this long (in the body's bytes) are decoded into pieces. */
