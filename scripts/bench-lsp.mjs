@@ -31,6 +31,17 @@ async function openOnce(text, script = FLOOR_SERVER, transport = 'stdio') {
   return { ms: opened.ms, hwm };
 }
 
+/** An empty unsaved log opened, then `text` pasted into it: the paste -> publishDiagnostics, and peak RSS. */
+async function pasteOnce(text) {
+  const server = await startServer();
+  const uri = 'untitled:Untitled-1';
+  await server.open(uri, '');
+  const ms = await server.change(uri, 2, at(0), text);
+  const { hwm } = server.memory();
+  await server.close();
+  return { ms, hwm };
+}
+
 // The client's own mark (a TypeScript module of the server, loaded through tsx as the tests load it).
 const { openFromFileMark } = await tsImport('../server/src/lsp/openFromFile.ts', import.meta.url);
 // The V8 flags VS Code's client starts the server with (client/src/client.ts); the do-nothing server gets them too.
@@ -262,6 +273,9 @@ async function benchBig(bytes) {
   const ipcFloor = await openOnce(unsaved, FLOOR_SERVER, 'ipc');
   rows.push([`LSP: an unsaved ${(unsaved.length / 1e6).toFixed(0)} MB log (the most VS Code syncs) sent as JSON over stdio, as VS Code runs the server -> publishDiagnostics; peak RSS`, `${ms(viaStdio.ms)}, ${mb(viaStdio.hwm)}`, '< 200 MB', viaStdio.hwm < 200]);
   rows.push(['LSP: the same over node IPC, for comparison; a server doing no work over node IPC', `${ms(viaIpc.ms)}, ${mb(viaIpc.hwm)}; ${ms(ipcFloor.ms)}, ${mb(ipcFloor.hwm)}`, '', undefined]);
+  // The same text pasted into an empty unsaved log: one didChange, read in pieces and in slices.
+  const pasted = await pasteOnce(unsaved);
+  rows.push([`LSP: the same ${(unsaved.length / 1e6).toFixed(0)} MB pasted into an empty unsaved log (one didChange) over stdio -> publishDiagnostics; peak RSS`, `${ms(pasted.ms)}, ${mb(pasted.hwm)}`, '< 200 MB', pasted.hwm < 200]);
   if (failure) {
     rows.push(['LSP: edit in the middle of the 45 MB document -> republish', failure, 'republished', false]);
   } else {
