@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LogDocument } from '../server/src/lsp/logDocument';
+import { lineAt, startAt, Starts } from '../server/src/lsp/lineStarts';
 
 // The server's own document must be the library's TextDocument in every answer an editor feature
 // reads (text, ranges, offsets, positions, line count), for any text and any sequence of edits,
@@ -163,5 +164,31 @@ describe('LogDocument', () => {
       for (let off = 0; off < theirs.getText().length; off += 13) assert.deepEqual(ours.positionAt(off), theirs.positionAt(off), `v${v} offset ${off}`);
     }
     assert.equal(ours.getText(), theirs.getText());
+  });
+});
+
+describe('line starts in blocks', () => {
+  it('answer as a plain array of the same offsets, across blocks, after any pushes and pops', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.nat({ max: 2 ** 32 - 1 }), fc.constant(-1)), { maxLength: 60 }), (ops) => {
+      const ours = new Starts(2);
+      const plain: number[] = [];
+      for (const op of ops) {
+        if (op < 0) {
+          ours.pop();
+          plain.pop();
+        } else {
+          ours.push(op);
+          plain.push(op);
+        }
+        assert.equal(ours.length, plain.length);
+      }
+      for (let k = 0; k < plain.length; k++) assert.equal(ours.at(k), plain[k]);
+      // Ascending, they are looked up as the plain array is.
+      const sorted = [...plain].sort((a, b) => a - b);
+      const blocks = new Starts(2);
+      for (const x of sorted) blocks.push(x);
+      for (const probe of [0, ...sorted, ...sorted.map((x) => x + 1)]) assert.equal(lineAt(blocks, sorted.length, probe), lineAt(sorted, sorted.length, probe));
+      for (let k = 0; k < sorted.length; k++) assert.equal(startAt(blocks, k), sorted[k]);
+    }), { numRuns: 500 });
   });
 });
