@@ -58,11 +58,6 @@ function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: Det
 }
 
 /**
- * Reconnects that come faster than the window allows: repeated disconnect/enumerate pairs on the
- * same port path. Never a device number alone: it is a per-bus counter that every device and hub
- * on the bus advances, so number 53 does not mean 53 reconnects (knowledge 4.3) [K3b].
- */
-/**
  * The longest run of events from one event up to (not including) the first that is known to lie
  * more than `windowSeconds` after it; events whose time apart is unknown (on different clocks)
  * stay in the run. The first of the longest wins. Linear where the events share one clock in
@@ -106,6 +101,11 @@ function oneClockInOrder(events: readonly LogEvent[]): boolean {
   return true;
 }
 
+/**
+ * Reconnects that come faster than the window allows: repeated disconnect/enumerate pairs on the
+ * same port path. Never a device number alone: it is a per-bus counter that every device and hub
+ * on the bus advances, so number 53 does not mean 53 reconnects (knowledge 4.3) [K3b].
+ */
 function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): Set<Absence> {
   const covered = new Set<Absence>();
   const cycles = d.absences.filter((a) => a.back);
