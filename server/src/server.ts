@@ -169,8 +169,7 @@ connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', unde
     if (pieces === undefined) {
       // Not the editor's text: nothing is held for the document until the client sends the text,
       // which includes any change made meanwhile (changes to the document are ignored till then).
-      dropOpen(t.uri);
-      void connection.sendNotification(ResendDocumentNotification.type, { uri: t.uri });
+      askForText(t.uri);
       return;
     }
   } else if ((pieces ? heldLength(pieces) : text.length) >= BIG_MESSAGE_CHARS) {
@@ -181,6 +180,12 @@ connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', unde
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
 }));
+
+/** Lets go of a document whose text the server cannot follow, and asks the client to send it again. */
+function askForText(uri: string): void {
+  dropOpen(uri);
+  void connection.sendNotification(ResendDocumentNotification.type, { uri });
+}
 
 /** Lets go of an open document's analysis. */
 function dropOpen(uri: string): void {
@@ -208,8 +213,7 @@ connection.onDidChangeTextDocument((params) => runSafe(connection, 'didChange', 
   if (contentChanges.some((c, i) => !pieces[i] && heldTexts.isToken(c.text))) {
     // A held text dropped unread (only a flood of big messages could cause it): the document
     // can no longer be followed, so it is let go and its whole text asked for again.
-    dropOpen(entry.doc.uri);
-    void connection.sendNotification(ResendDocumentNotification.type, { uri: entry.doc.uri });
+    askForText(entry.doc.uri);
     return;
   }
   const changes: DocumentChange[] = contentChanges.map((c, i) => (pieces[i] ? { ...c, pieces: pieces[i] } : c));

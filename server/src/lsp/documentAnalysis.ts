@@ -3,7 +3,7 @@ import { FileAnalysis, finishAnalysis, finishAnalysisSteps, type AnalyzeOptions 
 import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
 import type { LogDocument } from './logDocument';
-import { LineIndex } from '../core/events/lineIndex';
+import { lineIndexOf } from '../core/events/lineIndex';
 
 /** One analysis of a document, with the lookups the editor features need. */
 export interface DocumentResult {
@@ -175,12 +175,11 @@ export class DocumentAnalysis {
 
   private resultOf(file: FileEvents, analysis: Analysis): DocumentResult {
     this.previous = undefined;
-    // Indexed on the first hover or code lens, not per result: a map of 20,000 events by line was
-    // 3 ms of every append to a 45 MB log, which the next append threw away unread.
-    let index: LineIndex<LogEvent> | undefined;
+    // Indexed on the first hover or code lens (lineIndexOf keeps it), not per result: a map of
+    // 20,000 events by line was 3 ms of every append to a 45 MB log, which the next append threw
+    // away unread.
     const eventAt = (line: number): LogEvent | undefined => {
-      index ??= new LineIndex(analysis.events);
-      const here = index.within(line, line);
+      const here = lineIndexOf(analysis.events).within(line, line);
       return here[here.length - 1];
     };
     return { analysis, file, eventAt, findings: analysis.findings, doc: this.fedDoc };

@@ -47,6 +47,26 @@ interface Store {
 }
 
 /**
+ * Adds `texts` (empty ones skipped) to `store` after its `length` characters, with their line
+ * starts; returns the new length. A CRLF cut between two of them is one line end: the LF's start
+ * replaces the CR's.
+ */
+function pushPieces(store: Store, lineStarts: Starts, texts: readonly string[], length: number): number {
+  let lastIsCr = false;
+  for (const text of texts) {
+    if (text.length === 0) continue;
+    if (lastIsCr && text.charCodeAt(0) === LF) lineStarts.pop();
+    store.pieces.push(text);
+    store.clean.push(isClean(text));
+    store.pieceStarts.push(length);
+    lineStartsIn(text, length, lineStarts);
+    length += text.length;
+    lastIsCr = text.charCodeAt(text.length - 1) === CR;
+  }
+  return length;
+}
+
+/**
  * An editor document as the language server holds it: the `TextDocument` interface of
  * vscode-languageserver-textdocument, made for logs that grow.
  *
@@ -85,19 +105,7 @@ export class LogDocument implements TextDocument {
     const lineStarts = new Starts();
     lineStarts.push(0);
     const store: Store = { pieces: [], clean: [], pieceStarts: [], lineStarts };
-    let length = 0;
-    let lastIsCr = false;
-    for (const text of texts) {
-      if (text.length === 0) continue;
-      // A CRLF cut between two pieces is one line end: the LF's start replaces the CR's.
-      if (lastIsCr && text.charCodeAt(0) === LF) lineStarts.pop();
-      store.pieces.push(text);
-      store.clean.push(isClean(text));
-      store.pieceStarts.push(length);
-      lineStartsIn(text, length, lineStarts);
-      length += text.length;
-      lastIsCr = text.charCodeAt(text.length - 1) === CR;
-    }
+    const length = pushPieces(store, lineStarts, texts, 0);
     if (store.pieces.length === 0) {
       store.pieces.push('');
       store.clean.push(true);
@@ -144,20 +152,8 @@ export class LogDocument implements TextDocument {
     const lineStarts = this.store.lineStarts;
     const shared = this.store.pieces.length === this.pieceCount && lineStarts.length === this.lineCount;
     if (!shared || (lastIsCr && added[0].charCodeAt(0) === LF)) return this.replaced(this.length, this.length, added.join(''), version);
-    const { pieces, pieceStarts } = this.store;
-    let length = this.length;
-    let lastWasCr = false;
-    for (const text of added) {
-      // A CRLF cut between two pieces of the new text is one line end, as in fromPieces.
-      if (lastWasCr && text.charCodeAt(0) === LF) lineStarts.pop();
-      pieces.push(text);
-      this.store.clean.push(isClean(text));
-      pieceStarts.push(length);
-      lineStartsIn(text, length, lineStarts);
-      length += text.length;
-      lastWasCr = text.charCodeAt(text.length - 1) === CR;
-    }
-    return new LogDocument(this.uri, this.languageId, version, this.store, pieces.length, lineStarts.length, length);
+    const length = pushPieces(this.store, lineStarts, added, this.length);
+    return new LogDocument(this.uri, this.languageId, version, this.store, this.store.pieces.length, lineStarts.length, length);
   }
 
   /**
