@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LogDocument } from '../server/src/lsp/logDocument';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { isAscii } from 'node:buffer';
+import { DocumentText, LogDocument } from '../server/src/lsp/logDocument';
+import { blockSum, FileBlock, TextGone } from '../server/src/lsp/fileBlocks';
 import { lineAt, startAt, Starts } from '../server/src/lsp/lineStarts';
 
 // The server's own document must be the library's TextDocument in every answer an editor feature
@@ -63,6 +69,9 @@ function same(ours: LogDocument, theirs: TextDocument, probes: { line: number; c
   }
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'gsmlens-log-document-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('LogDocument', () => {
   it('answers as vscode-languageserver-textdocument does after any appends and edits', () => {
     fc.assert(fc.property(piece, fc.array(change, { maxLength: 24 }), fc.array(position, { maxLength: 6 }), (initial, changes, probes) => {
@@ -98,6 +107,77 @@ describe('LogDocument', () => {
         same(ours, theirs, probes);
       }
     }), { numRuns: 500 });
+  });
+
+  it('left in its file (a big saved log), answers as the library does for the whole text, before and after changes', () => {
+    // Parts of ASCII without CR stay in the file as blocks, read when needed (as openFromFile.ts
+    // does); the others are strings. Any edit and any read must see the same text either way.
+    let run = 0;
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), fc.array(change, { maxLength: 8 }), fc.array(position, { maxLength: 6 }), (parts, changes, probes) => {
+      const initial = parts.join('');
+      const path = join(dir, `kept-${run++}.log`);
+      writeFileSync(path, initial);
+      const source = { uri: `file://${path}`, path };
+      const text = new DocumentText();
+      let at = 0;
+      for (const part of parts) {
+        const bytes = Buffer.from(part);
+        if (isAscii(bytes) && !part.includes('\r')) text.addKept(new FileBlock(source, at, bytes.length, blockSum(bytes)), bytes);
+        else text.add(part);
+        at += bytes.length;
+      }
+      let ours = text.document('file:///x.log', 'routerlog', 1);
+      let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
+      same(ours, theirs, probes);
+      const older: [LogDocument, string][] = [];
+      let version = 1;
+      for (const c of changes) {
+        version++;
+        const { event, ours: given } = events(c, theirs);
+        older.push([ours, theirs.getText()]);
+        ours = ours.update([given], version).doc;
+        theirs = TextDocument.update(theirs, [event], version);
+        same(ours, theirs, probes);
+      }
+      // Bytes a logger appends to the file do not disturb the text read from it.
+      appendFileSync(path, 'Mon Dec  2 19:55:00 2024 daemon.info gsmd[1]: later\n');
+      for (const [doc, was] of older) assert.equal(doc.getText(), was);
+      assert.equal(ours.getText(), theirs.getText());
+    }), { numRuns: 300 });
+  });
+
+  it('left in its file, says its text is gone when the file no longer holds it', () => {
+    const line = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ok\n';
+    const path = join(dir, 'gone.log');
+    const source = { uri: 'file:///logs/gone.log', path };
+    const open = (): LogDocument => {
+      writeFileSync(path, line.repeat(4));
+      const text = new DocumentText();
+      for (let k = 0; k < 4; k++) {
+        const bytes = Buffer.from(line);
+        text.addKept(new FileBlock(source, k * bytes.length, bytes.length, blockSum(bytes)), bytes);
+      }
+      return text.document(source.uri, 'routerlog', 1);
+    };
+    const gone = (doc: LogDocument, what: string): void => {
+      assert.throws(() => doc.getText(), (err: unknown) => err instanceof TextGone && err.uri === source.uri, what);
+    };
+    assert.equal(open().getText(), line.repeat(4));
+    // Line starts and counts are known without reading the file.
+    let doc = open();
+    writeFileSync(path, line.repeat(4).replace('ok', 'OK'));
+    assert.equal(doc.lineCount, 5);
+    gone(doc, 'one byte other');
+    doc = open();
+    writeFileSync(path, line.repeat(3));
+    gone(doc, 'the file shorter');
+    doc = open();
+    rmSync(path);
+    gone(doc, 'the file gone');
+    // The same bytes at the same place read as before, whatever was done to the file meanwhile.
+    doc = open();
+    writeFileSync(path, line.repeat(4) + line);
+    assert.equal(doc.getText(), line.repeat(4));
   });
 
   it('gives a range as the parts of its pieces, where they lie, each clean only without CR, NUL, ESC or U+FFFD', () => {

@@ -1,7 +1,7 @@
 import { modemUpdateStory } from '../server/src/core/stories/entries/modemUpdate';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -350,6 +350,44 @@ describe('language server over stdio', () => {
       // A mark for a document that is not a file, or a mark that is malformed, is answered the same way.
       open('untitled:Untitled-1', openFromFileMark(text));
       await until('a request for the untitled text', () => resends.includes('untitled:Untitled-1'));
+    });
+    it('leaves an ASCII log in its file: the same problems and hovers, a logger\'s appends followed, a rewrite of the file seen', async () => {
+      // Without the é, nearly every 64 KiB of the file is ASCII: the server holds it as blocks of
+      // the file (fileBlocks.ts), not as text, and reads a block again when it needs it.
+      const ascii = text.replace(/ é/g, '');
+      assert.ok(ascii.length >= OPEN_FROM_FILE_CHARS);
+      const path = join(tmp, 'big-ascii.log');
+      writeFileSync(path, ascii);
+      const uri = pathToFileURL(path).toString();
+      const whole = 'file:///work/logs/whole-ascii/system.log';
+      open(whole, ascii);
+      open(uri, openFromFileMark(ascii));
+      const [a, b] = [await diagnosticsOf(whole), await diagnosticsOf(uri)];
+      assert.ok(b.some((d) => d.code === 'modem-duplicate-registration'));
+      assert.deepEqual(shape(b), shape(a));
+      const hovers = await Promise.all([whole, uri].map((u) => conn.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line: 45_000 + 80, character: 60 } })));
+      assert.ok(hovers[1]);
+      assert.deepEqual(hovers[1], hovers[0]);
+      // A logger appends to the file and the editor sends the new lines: the blocks before are unchanged.
+      const more = 'Mon Dec  2 20:10:00 2024 daemon.err gsmd[1184]: Failed to write to /dev/ttyUSB2, errno 5\n'.repeat(6);
+      appendFileSync(path, more);
+      const end = { line: ascii.split('\n').length - 1, character: ascii.length - ascii.lastIndexOf('\n') - 1 };
+      const v = version++;
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ range: { start: end, end }, text: `\n${more}` }] });
+      const afterAppend = await diagnosticsOf(uri, v);
+      const wholeAppended = 'file:///work/logs/whole-ascii-appended/system.log';
+      open(wholeAppended, `${ascii}\n${more}`);
+      assert.deepEqual(shape(afterAppend), shape(await diagnosticsOf(wholeAppended)));
+      assert.notDeepEqual(shape(afterAppend), shape(b), 'the appended lines were read');
+      assert.ok(!resends.includes(uri), 'an append to the file does not lose the text');
+      // The file is rewritten (a rotation, another log under the same name): a hover that needs
+      // a line from it finds the text gone, and the server asks the editor for the text.
+      writeFileSync(path, ascii.replace(/dnsmasq/g, 'dnsmasx'));
+      const gone = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 30 } });
+      assert.equal(gone, null);
+      await until('a request for the text once the file changed', () => resends.includes(uri));
+      open(uri, `${ascii}\n${more}`);
+      assert.deepEqual(shape(await diagnosticsOf(uri)), shape(afterAppend));
     });
   });
 

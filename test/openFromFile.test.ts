@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { OPEN_FROM_FILE_MAX_BYTES, openFromFileMark, readMarkedFile, readOpenFromFileMark } from '../server/src/lsp/openFromFile';
+import { blockSum, TextGone, wordSum } from '../server/src/lsp/fileBlocks';
 
 // The server's side of opening a saved log from its file (protocol.ts, OPEN_FROM_FILE_MARK): the
 // file's text is used only when it is the editor's text, and reading it stays bounded.
@@ -19,7 +21,7 @@ function fileWith(name: string, bytes: string | Buffer): string {
   return pathToFileURL(path).toString();
 }
 
-const read = (uri: string, editorText: string): string | undefined => readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(editorText))!)?.join('');
+const read = (uri: string, editorText: string): string | undefined => readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(editorText))!)?.document(uri, 'routerlog', 1).getText();
 
 describe('opening a document from its file', () => {
   it('gives the file\'s text when it is the editor\'s text, with or without a byte order mark', () => {
@@ -66,6 +68,44 @@ describe('opening a document from its file', () => {
     const changed = Buffer.from(text);
     changed[changed.length - 5] ^= 1;
     assert.equal(read(fileWith('big-changed.log', changed), text), undefined);
+  });
+
+  it('leaves the ASCII of a log in its file and decodes the rest: the same text, and a later write to the file is seen', () => {
+    // Blocks of 64 KiB: plain ASCII ones stay in the file; one with an é, CRLFs, a NUL or an ESC is
+    // decoded and held (the ASCII block after a non-ASCII one goes through the decoder too).
+    const line = (i: number): string => `Mon Dec  2 19:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 2024 daemon.info dnsmasq[2170]: query[A] example.com from 192.168.1.${i % 250}\n`;
+    const block = (k: number, odd: string): string => {
+      let t = '';
+      for (let i = 0; t.length < 70_000; i++) t += line(k * 1000 + i);
+      return t.slice(0, 30_000) + odd + t.slice(30_000);
+    };
+    const text = ['', 'é', '', '\r\n', '', '\u0000', '', '\u001b[0m', '', '😀', '', ''].map((odd, k) => block(k, odd)).join('');
+    const uri = fileWith('mixed.log', text);
+    const open = () => readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(text))!)?.document(uri, 'routerlog', 1);
+    const whole = open();
+    assert.ok(whole);
+    assert.equal(whole.getText(), text);
+    assert.equal(whole.lineCount, text.split(/\r\n|\n/).length);
+    const doc = open()!;
+    // A byte of the first block changed on disk: the text the server held is gone from the file.
+    const bytes = Buffer.from(text);
+    bytes[100] ^= 1;
+    writeFileSync(new URL(uri), bytes);
+    const again = readMarkedFile(uri, readOpenFromFileMark(openFromFileMark(text))!);
+    assert.equal(again, undefined, 'the file no longer holds the text');
+    assert.throws(() => doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }), TextGone);
+  });
+
+  it('sums a block so that any one byte changed changes the sum', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.nat({ max: 3 }), (bytes, at, flip, offset) => {
+      // At any alignment in its buffer, as a block read into a shared buffer may be.
+      const place = (b: Uint8Array): Uint8Array => { const buf = new Uint8Array(b.length + offset); buf.set(b, offset); return buf.subarray(offset); };
+      const changed = Uint8Array.from(bytes);
+      changed[at % bytes.length] ^= flip;
+      assert.notEqual(wordSum(place(changed)), wordSum(place(bytes)));
+      assert.equal(wordSum(place(bytes)), wordSum(Uint8Array.from(bytes)));
+      assert.notEqual(blockSum(changed), blockSum(bytes));
+    }), { numRuns: 2000 });
   });
 
   it('reads no file over the largest one VS Code could have synced, whatever the mark claims', () => {

@@ -21,7 +21,7 @@ import { documentSymbols, foldingRanges } from './lsp/outline';
 import { buildTimeline } from './core/timeline/buildTimeline';
 import type { TimelinePayload } from './core/timeline/timelineTypes';
 import { AnalyzeFileRequest, DEFAULT_SETTINGS, ForgetFileNotification, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
-import { runSafe, runSafeAsync } from './lsp/runSafe';
+import { runSafe, runSafeAsync, whenTextGone } from './lsp/runSafe';
 import { DiskAnalyses } from './lsp/diskAnalyses';
 import { createServerConnection } from './lsp/stdioConnection';
 import { isContentChanges, isPositionParams, isTextDocumentItem, uriOf } from './lsp/guards';
@@ -158,15 +158,17 @@ connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', unde
   // A big text read over stdio arrives as pieces (pieceMessageReader.ts): taken first, so that
   // none is left held for a message of the wrong shape.
   const sent = (t as { text?: unknown } | undefined)?.text;
-  let pieces: string[] | undefined = typeof sent === 'string' ? heldTexts.take(sent) : undefined;
+  const pieces: string[] | undefined = typeof sent === 'string' ? heldTexts.take(sent) : undefined;
   if (!isTextDocumentItem(t)) return void connection.console.error(`didOpen ignored: no textDocument with uri, languageId, version and text (${describe(t)})`);
   const text = t.text;
   const mark = pieces ? undefined : readOpenFromFileMark(text);
+  let fromFile: LogDocument | undefined;
   if (mark || (!pieces && heldTexts.isToken(text))) {
-    // A big log opened from its file: its text is read here, not carried as JSON (protocol.ts).
-    // (Or a held text that was dropped unread, which only a flood of big messages could cause.)
-    pieces = mark ? readMarkedFile(t.uri, mark) : undefined;
-    if (pieces === undefined) {
+    // A big log opened from its file: its text is read here, not carried as JSON (protocol.ts),
+    // and mostly left in the file (fileBlocks.ts). (Or a held text that was dropped unread, which
+    // only a flood of big messages could cause.)
+    fromFile = mark ? readMarkedFile(t.uri, mark)?.document(t.uri, t.languageId, t.version) : undefined;
+    if (fromFile === undefined) {
       // Not the editor's text: nothing is held for the document until the client sends the text,
       // which includes any change made meanwhile (changes to the document are ignored till then).
       askForText(t.uri);
@@ -176,7 +178,8 @@ connection.onDidOpenTextDocument((params) => runSafe(connection, 'didOpen', unde
     // The transport's copies of a big document are garbage now: freed before reading, not on top of it.
     collectGarbage();
   }
-  const entry: OpenDocument = { doc: pieces ? LogDocument.fromPieces(t.uri, t.languageId, t.version, pieces) : LogDocument.create(t.uri, t.languageId, t.version, text), rules: [], ready: Promise.resolve() };
+  const doc = fromFile ?? (pieces ? LogDocument.fromPieces(t.uri, t.languageId, t.version, pieces) : LogDocument.create(t.uri, t.languageId, t.version, text));
+  const entry: OpenDocument = { doc, rules: [], ready: Promise.resolve() };
   open.set(t.uri, entry);
   entry.ready = prepare(entry);
 }));
@@ -186,6 +189,11 @@ function askForText(uri: string): void {
   dropOpen(uri);
   void connection.sendNotification(ResendDocumentNotification.type, { uri });
 }
+
+// A log left in its file whose file changed under it (fileBlocks.ts): its text is asked for.
+whenTextGone((uri) => {
+  if (open.has(uri)) askForText(uri);
+});
 
 /** Lets go of an open document's analysis. */
 function dropOpen(uri: string): void {

@@ -1,7 +1,10 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Utf8Pieces } from '../core/input/utf8Pieces';
+import { BLOCK_BYTES, blockSum, FileBlock } from './fileBlocks';
+import { DocumentText } from './logDocument';
 import { OPEN_FROM_FILE_MARK } from './protocol';
 
 // A big log opened from its file (protocol.ts, OPEN_FROM_FILE_MARK): the server reads the text
@@ -53,23 +56,24 @@ export function textSha1(text: string): string {
   return hash.digest('hex');
 }
 
-/** Bytes read, hashed and decoded at a time: one buffer, reused, so no memory the size of the file is touched but the text's. */
+/** Bytes read and hashed at a time: one buffer, reused, so no memory the size of the file is touched. */
 const READ_BYTES = 1 << 20;
 
 /**
- * The text of the document's file as VS Code reads a UTF-8 file (a byte order mark dropped), in
- * parts of about 1 MiB, when it is the text the mark describes; otherwise undefined (not a
- * `file:` URI, unreadable, another size or content, not UTF-8).
+ * The text of the document's file as VS Code reads a UTF-8 file (a byte order mark dropped), when
+ * it is the text the mark describes; otherwise undefined (not a `file:` URI, unreadable, another
+ * size or content, not UTF-8).
  *
  * The bytes after the mark are hashed as they are: they are the UTF-8 of the editor's text
  * exactly when their hash is that of the text's UTF-8, which also makes them valid UTF-8, so
  * decoding them gives that text. (Hashing the bytes, not the decoded text, saves encoding 45 MB
  * again; a U+FFFD in the file is refused, since an editor's lone surrogate encodes to it too.)
- * The file is read, hashed and decoded a part at a time into one reused buffer: reading it whole
- * first touched 45 MB of fresh memory (0.1 s on the development machine) and held it beside the
- * text. The parts stay parts (LogDocument.fromPieces): joining them would copy the text again.
+ * The file is read and hashed a part at a time into one reused buffer, in blocks of 64 KiB: a
+ * block of ASCII without CR, NUL or ESC (nearly every block of a log) is left in the file
+ * (fileBlocks.ts), its bytes looked at once for its line starts; any other is decoded and kept as
+ * a string.
  */
-export function readMarkedFile(uri: string, mark: OpenFromFileMark): string[] | undefined {
+export function readMarkedFile(uri: string, mark: OpenFromFileMark): DocumentText | undefined {
   let path: string;
   try {
     path = fileURLToPath(uri);
@@ -86,24 +90,30 @@ export function readMarkedFile(uri: string, mark: OpenFromFileMark): string[] | 
     const hash = createHash('sha1');
     // The byte order mark is dropped here, before the hash.
     const utf8 = new Utf8Pieces({ ignoreBOM: true });
-    const pieces: string[] = [];
-    let length = 0;
+    const source = { uri, path };
+    const text = new DocumentText();
     for (let at = 0; at < size; ) {
       const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
       if (n === 0) return undefined;
       const bom = at === 0 && n >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+      hash.update(buffer.subarray(bom, n));
+      for (let b = bom; b < n; b += BLOCK_BYTES) {
+        const bytes = buffer.subarray(b, Math.min(n, b + BLOCK_BYTES));
+        if (utf8.atCharacterStart && isAscii(bytes) && bytes.indexOf(13) < 0 && bytes.indexOf(0) < 0 && bytes.indexOf(27) < 0) {
+          // ASCII without CR, NUL or ESC (logDocument.ts, isClean): left in the file, not decoded.
+          if (text.size + bytes.length > mark.length) return undefined;
+          text.addKept(new FileBlock(source, at + b, bytes.length, blockSum(bytes)), bytes);
+          continue;
+        }
+        const block = utf8.decode(bytes);
+        if (block.indexOf('\ufffd') >= 0 || text.size + block.length > mark.length) return undefined;
+        text.add(block);
+      }
       at += n;
-      const bytes = buffer.subarray(bom, n);
-      hash.update(bytes);
-      const text = utf8.decode(bytes);
-      if (text.indexOf('\ufffd') >= 0) return undefined;
-      length += text.length;
-      if (length > mark.length) return undefined;
-      pieces.push(text);
     }
     // A character cut short at the end of the file is a U+FFFD.
     if (utf8.end() !== '') return undefined;
-    return length === mark.length && hash.digest('hex') === mark.sha1 ? pieces : undefined;
+    return text.size === mark.length && hash.digest('hex') === mark.sha1 ? text : undefined;
   } catch {
     return undefined;
   } finally {

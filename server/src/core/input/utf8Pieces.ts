@@ -14,6 +14,14 @@ export class Utf8Pieces {
    * UTF-8, and the decoder then says so with a U+FFFD).
    */
   private midCharacter = false;
+  /**
+   * Whether the next piece starts a character: when it does and it is ASCII, a caller may take its
+   * bytes as they are without decoding them (lsp/openFromFile.ts).
+   */
+  get atCharacterStart(): boolean {
+    return !this.midCharacter;
+  }
+
   /** Whether the last piece decoded was ASCII. */
   ascii = false;
 
