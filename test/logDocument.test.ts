@@ -149,18 +149,19 @@ describe('LogDocument', () => {
   it('left in its file, says its text is gone when the file no longer holds it', () => {
     const line = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[1]: ok\n';
     const path = join(dir, 'gone.log');
-    const source = { uri: 'file:///logs/gone.log', path };
+    const uri = 'file:///logs/gone.log';
     const open = (): LogDocument => {
       writeFileSync(path, line.repeat(4));
+      const source = { uri, path };
       const text = new DocumentText();
       for (let k = 0; k < 4; k++) {
         const bytes = Buffer.from(line);
         text.addKept(new FileBlock(source, k * bytes.length, bytes.length, blockSum(bytes)), bytes);
       }
-      return text.document(source.uri, 'routerlog', 1);
+      return text.document(uri, 'routerlog', 1);
     };
     const gone = (doc: LogDocument, what: string): void => {
-      assert.throws(() => doc.getText(), (err: unknown) => err instanceof TextGone && err.uri === source.uri, what);
+      assert.throws(() => doc.getText(), (err: unknown) => err instanceof TextGone && err.uri === uri, what);
     };
     assert.equal(open().getText(), line.repeat(4));
     // Line starts and counts are known without reading the file.
@@ -178,6 +179,19 @@ describe('LogDocument', () => {
     doc = open();
     writeFileSync(path, line.repeat(4) + line);
     assert.equal(doc.getText(), line.repeat(4));
+    // A document opened after the file was written reads the new bytes, not those read ahead for
+    // the document before.
+    const before = open();
+    assert.equal(before.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }), line);
+    const other = line.replace('ok', 'OK');
+    writeFileSync(path, other.repeat(4));
+    const text = new DocumentText();
+    const source = { uri, path };
+    for (let k = 0; k < 4; k++) {
+      const bytes = Buffer.from(other);
+      text.addKept(new FileBlock(source, k * bytes.length, bytes.length, blockSum(bytes)), bytes);
+    }
+    assert.equal(text.document(uri, 'routerlog', 2).getText(), other.repeat(4));
   });
 
   it('gives a range as the parts of its pieces, where they lie, each clean only without CR, NUL, ESC or U+FFFD', () => {

@@ -35,14 +35,48 @@ export class TextGone extends Error {
 /** Bytes in a block: small enough that a block's text is a young string, dropped cheaply after use. */
 export const BLOCK_BYTES = 1 << 16;
 
-/** The file blocks are read from. */
+/** The file blocks are read from, as one document opened it (one object per open). */
 export interface BlockSource {
   uri: string;
   path: string;
 }
 
-/** One buffer for every block read: a read's text is decoded from it before the next read. */
-const buffer = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+/**
+ * Bytes read ahead of the blocks asked for: a re-read asks for every block in turn, and one read
+ * of 1 MiB costs less than sixteen of 64 KiB (a 45 MB log: 690 block reads took about 35 ms of a
+ * first open, in open, read and close calls). They are kept for one source, the file as one
+ * document opened it: bytes served from here are still summed, and a block is its text only if
+ * they sum as they did at that open, so old bytes of a file written since can only give that
+ * document's own text, never a block of a document opened later.
+ */
+const AHEAD_BYTES = 1 << 20;
+const ahead: { source: BlockSource | undefined; at: number; n: number; bytes: Buffer } = { source: undefined, at: 0, n: 0, bytes: Buffer.allocUnsafeSlow(0) };
+/** Where the last block read ended: a read that starts there reads ahead. */
+const last: { source: BlockSource | undefined; end: number } = { source: undefined, end: -1 };
+
+/** `length` bytes of the source's file at `at` (fewer at its end), from the bytes read ahead or the file. */
+function bytesAt(source: BlockSource, at: number, length: number): Buffer {
+  const sequential = last.source === source && last.end === at;
+  last.source = source;
+  last.end = at + length;
+  if (ahead.source === source && at >= ahead.at && at + length <= ahead.at + ahead.n) return ahead.bytes.subarray(at - ahead.at, at - ahead.at + length);
+  if (ahead.bytes.length < AHEAD_BYTES) ahead.bytes = Buffer.allocUnsafeSlow(AHEAD_BYTES);
+  const want = sequential ? AHEAD_BYTES : Math.min(length, AHEAD_BYTES);
+  ahead.source = undefined;
+  let n = 0;
+  const fd = openSync(source.path, 'r');
+  try {
+    while (n < want) {
+      const got = readSync(fd, ahead.bytes, n, want - n, at + n);
+      if (got === 0) break;
+      n += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  Object.assign(ahead, { source, at, n });
+  return ahead.bytes.subarray(0, Math.min(n, length));
+}
 
 /**
  * A sum of a block's bytes that changes when any byte does (CRC-32, native where Node has it,
@@ -73,24 +107,15 @@ export class FileBlock implements KeptText {
   constructor(private readonly source: BlockSource, private readonly at: number, readonly length: number, private readonly sum: number) {}
 
   read(): string {
-    let fd: number | undefined;
-    let n = 0;
+    let bytes: Buffer;
     try {
-      fd = openSync(this.source.path, 'r');
-      while (n < this.length) {
-        const got = readSync(fd, buffer, n, this.length - n, this.at + n);
-        if (got === 0) break;
-        n += got;
-      }
+      bytes = bytesAt(this.source, this.at, this.length);
     } catch (err) {
       throw new TextGone(this.source.uri, (err as Error).message);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
-    const bytes = buffer.subarray(0, n);
-    if (n < this.length) throw new TextGone(this.source.uri, `the file is shorter than it was (${this.at + n} bytes)`);
-    if (blockSum(bytes) !== this.sum) throw new TextGone(this.source.uri, `bytes ${this.at} to ${this.at + n} changed`);
-    return buffer.toString('latin1', 0, n);
+    if (bytes.length < this.length) throw new TextGone(this.source.uri, `the file is shorter than it was (${this.at + bytes.length} bytes)`);
+    if (blockSum(bytes) !== this.sum) throw new TextGone(this.source.uri, `bytes ${this.at} to ${this.at + this.length} changed`);
+    return bytes.toString('latin1');
   }
 
   part(a: number, b: number): KeptText {
