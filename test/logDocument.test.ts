@@ -69,24 +69,33 @@ function same(ours: LogDocument, theirs: TextDocument, probes: { line: number; c
   }
 }
 
+/**
+ * Applies the changes to our document and to the library's one made of `initial`, comparing them
+ * before and after each; returns both, and each of our earlier versions with its text.
+ */
+function follow(ours: LogDocument, initial: string, changes: readonly Parameters<typeof events>[0][], probes: { line: number; character: number }[]) {
+  let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
+  same(ours, theirs, probes);
+  const older: [LogDocument, string][] = [];
+  let version = 1;
+  for (const c of changes) {
+    version++;
+    const { event, ours: given } = events(c, theirs);
+    older.push([ours, theirs.getText()]);
+    ours = ours.update([given], version).doc;
+    theirs = TextDocument.update(theirs, [event], version);
+    same(ours, theirs, probes);
+  }
+  return { ours, theirs, older };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'gsmlens-log-document-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('LogDocument', () => {
   it('answers as vscode-languageserver-textdocument does after any appends and edits', () => {
     fc.assert(fc.property(piece, fc.array(change, { maxLength: 24 }), fc.array(position, { maxLength: 6 }), (initial, changes, probes) => {
-      let ours = LogDocument.create('file:///x.log', 'routerlog', 1, initial);
-      let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
-      const older: [LogDocument, string][] = [];
-      let version = 1;
-      for (const c of changes) {
-        version++;
-        const { event, ours: given } = events(c, theirs);
-        older.push([ours, theirs.getText()]);
-        ours = ours.update([given], version).doc;
-        theirs = TextDocument.update(theirs, [event], version);
-        same(ours, theirs, probes);
-      }
+      const { older } = follow(LogDocument.create('file:///x.log', 'routerlog', 1, initial), initial, changes, probes);
       // A result made from an older version keeps reading that version's text.
       for (const [doc, text] of older) assert.equal(doc.getText(), text);
     }), { numRuns: 1000 });
@@ -94,18 +103,7 @@ describe('LogDocument', () => {
 
   it('read in parts (a file read a part at a time), answers as the library does for the whole text, before and after changes', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), fc.array(change, { maxLength: 8 }), fc.array(position, { maxLength: 6 }), (parts, changes, probes) => {
-      const initial = parts.join('');
-      let ours = LogDocument.fromPieces('file:///x.log', 'routerlog', 1, parts);
-      let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
-      same(ours, theirs, probes);
-      let version = 1;
-      for (const c of changes) {
-        version++;
-        const { event, ours: given } = events(c, theirs);
-        ours = ours.update([given], version).doc;
-        theirs = TextDocument.update(theirs, [event], version);
-        same(ours, theirs, probes);
-      }
+      follow(LogDocument.fromPieces('file:///x.log', 'routerlog', 1, parts), parts.join(''), changes, probes);
     }), { numRuns: 500 });
   });
 
@@ -126,19 +124,7 @@ describe('LogDocument', () => {
         else text.add(part);
         at += bytes.length;
       }
-      let ours = text.document('file:///x.log', 'routerlog', 1);
-      let theirs = TextDocument.create('file:///x.log', 'routerlog', 1, initial);
-      same(ours, theirs, probes);
-      const older: [LogDocument, string][] = [];
-      let version = 1;
-      for (const c of changes) {
-        version++;
-        const { event, ours: given } = events(c, theirs);
-        older.push([ours, theirs.getText()]);
-        ours = ours.update([given], version).doc;
-        theirs = TextDocument.update(theirs, [event], version);
-        same(ours, theirs, probes);
-      }
+      const { ours, theirs, older } = follow(text.document('file:///x.log', 'routerlog', 1), initial, changes, probes);
       // Bytes a logger appends to the file do not disturb the text read from it.
       appendFileSync(path, 'Mon Dec  2 19:55:00 2024 daemon.info gsmd[1]: later\n');
       for (const [doc, was] of older) assert.equal(doc.getText(), was);

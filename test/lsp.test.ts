@@ -300,21 +300,29 @@ describe('language server over stdio', () => {
     const text = [...filler, ...SAMPLE_TEXT.split('\n')].join('\n');
     const shape = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
 
-    it('gives the problems and hovers of the same text sent whole, and follows edits', async () => {
-      assert.ok(text.length >= OPEN_FROM_FILE_CHARS);
-      const path = join(tmp, 'big-saved.log');
-      writeFileSync(path, `\ufeff${text}`);
+    /**
+     * Opens `content` written to `name` from its file (the mark), and the same text sent whole;
+     * checks both give the same problems and the same hover on the story's lines.
+     */
+    async function openBoth(name: string, content: string, editorText: string) {
+      assert.ok(editorText.length >= OPEN_FROM_FILE_CHARS);
+      const path = join(tmp, `${name}.log`);
+      writeFileSync(path, content);
       const uri = pathToFileURL(path).toString();
-      const whole = 'file:///work/logs/whole/system.log';
-      open(whole, text);
-      open(uri, openFromFileMark(text));
+      const whole = `file:///work/logs/whole-${name}/system.log`;
+      open(whole, editorText);
+      open(uri, openFromFileMark(editorText));
       const [a, b] = [await diagnosticsOf(whole), await diagnosticsOf(uri)];
       assert.ok(b.some((d) => d.code === 'modem-duplicate-registration'));
       assert.deepEqual(shape(b), shape(a));
-      const line = 45_000 + 80;
-      const [ha, hb] = await Promise.all([whole, uri].map((u) => conn.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line, character: 60 } })));
+      const [ha, hb] = await Promise.all([whole, uri].map((u) => conn.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line: 45_000 + 80, character: 60 } })));
       assert.ok(hb);
       assert.deepEqual(hb, ha);
+      return { path, uri, diagnostics: b };
+    }
+
+    it('gives the problems and hovers of the same text sent whole, and follows edits', async () => {
+      const { uri, diagnostics: b } = await openBoth('big-saved', `\ufeff${text}`, text);
       // An edit is applied to the text read from the file: removing the refusals ends their problem.
       const v = version++;
       const dupLine = b.find((d) => d.code === 'modem-duplicate-registration')!.range.start.line;
@@ -355,19 +363,7 @@ describe('language server over stdio', () => {
       // Without the é, nearly every 64 KiB of the file is ASCII: the server holds it as blocks of
       // the file (fileBlocks.ts), not as text, and reads a block again when it needs it.
       const ascii = text.replace(/ é/g, '');
-      assert.ok(ascii.length >= OPEN_FROM_FILE_CHARS);
-      const path = join(tmp, 'big-ascii.log');
-      writeFileSync(path, ascii);
-      const uri = pathToFileURL(path).toString();
-      const whole = 'file:///work/logs/whole-ascii/system.log';
-      open(whole, ascii);
-      open(uri, openFromFileMark(ascii));
-      const [a, b] = [await diagnosticsOf(whole), await diagnosticsOf(uri)];
-      assert.ok(b.some((d) => d.code === 'modem-duplicate-registration'));
-      assert.deepEqual(shape(b), shape(a));
-      const hovers = await Promise.all([whole, uri].map((u) => conn.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line: 45_000 + 80, character: 60 } })));
-      assert.ok(hovers[1]);
-      assert.deepEqual(hovers[1], hovers[0]);
+      const { path, uri, diagnostics: b } = await openBoth('big-ascii', ascii, ascii);
       // A logger appends to the file and the editor sends the new lines: the blocks before are unchanged.
       const more = 'Mon Dec  2 20:10:00 2024 daemon.err gsmd[1184]: Failed to write to /dev/ttyUSB2, errno 5\n'.repeat(6);
       appendFileSync(path, more);
