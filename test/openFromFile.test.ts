@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { OPEN_FROM_FILE_MAX_BYTES, openFromFileMark, readMarkedFile, readOpenFromFileMark } from '../server/src/lsp/openFromFile';
+import { OPEN_FROM_FILE_MAX_BYTES, openFromFileMark, openFromFileMarkOfParts, readMarkedFile, readOpenFromFileMark } from '../server/src/lsp/openFromFile';
 import { blockSum, TextGone, wordSum } from '../server/src/lsp/fileBlocks';
 
 // The server's side of opening a saved log from its file (protocol.ts, OPEN_FROM_FILE_MARK): the
@@ -139,6 +139,19 @@ describe('opening a document from its file', () => {
     // Lone surrogates at the edges (an editor can hold them): the same hash as the whole text's UTF-8.
     const lone = textWith(['\ud83d', '\ude00', '😀']);
     assert.equal(readOpenFromFileMark(openFromFileMark(lone))?.sha1, sha1(lone));
+  });
+
+  it('gives a text in parts (a document a thousand lines at a time) the mark of their join, however it is cut', () => {
+    // The client hashes a big document in parts: a part may end anywhere, a surrogate pair's
+    // halves and a lone surrogate included, and the mark must still be the whole text's.
+    const unit = fc.constantFrom('a', 'é', '模', '😀', '\ud83d', '\ude00', '\n', '\r\n', 'Mon Dec  2 19:54:59 2024 ');
+    fc.assert(fc.property(fc.array(fc.array(unit, { maxLength: 8 }).map((u) => u.join('')), { maxLength: 10 }), (parts) => {
+      assert.equal(openFromFileMarkOfParts(parts), openFromFileMark(parts.join('')));
+    }), { numRuns: 2000 });
+    // Parts longer than a hashed slice (64K characters), one cut inside a pair at a slice's edge.
+    const long = 'x'.repeat((1 << 16) - 1) + '😀' + 'y'.repeat(70_000);
+    assert.equal(openFromFileMarkOfParts([long.slice(0, 1 << 16), long.slice(1 << 16)]), openFromFileMark(long));
+    assert.equal(openFromFileMarkOfParts([]), openFromFileMark(''));
   });
 
   it('reads a mark only in its own shape', () => {

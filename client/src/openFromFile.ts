@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DidOpenTextDocumentNotification, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
-import { openFromFileMark } from '../../server/src/lsp/openFromFile';
+import { openFromFileMarkOfParts } from '../../server/src/lsp/openFromFile';
 import { OPEN_FROM_FILE_CHARS, ResendDocumentNotification } from '../../server/src/lsp/protocol';
 
 // A big log that the editor shows unchanged from its file is opened on the server from that file:
@@ -28,7 +28,7 @@ export const openFromFile: NonNullable<Middleware['didOpen']> = (document, next)
   try {
     // The length from the end's offset: a small document's text is not built twice.
     if (document.uri.scheme === 'file' && !document.isDirty && document.offsetAt(document.lineAt(document.lineCount - 1).range.end) >= OPEN_FROM_FILE_CHARS) {
-      marked = withText(document, openFromFileMark(document.getText()));
+      marked = withText(document, openFromFileMarkOfParts(textInParts(document)));
     }
   } catch {
     // Whatever went wrong, the document is still opened the usual way, with its text.
@@ -38,6 +38,21 @@ export const openFromFile: NonNullable<Middleware['didOpen']> = (document, next)
   remember(openedFromFile, document.uri.toString());
   return next(marked);
 };
+
+/** Lines read and hashed at a time for the mark. */
+const MARK_LINES = 1000;
+
+/**
+ * The document's text a thousand lines at a time: the mark is made without the whole text, which
+ * the extension host would build as one string for `getText()` (see openFromFileMarkOfParts).
+ */
+function* textInParts(document: vscode.TextDocument): Generator<string> {
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  for (let line = 0; line < document.lineCount; line += MARK_LINES) {
+    const to = line + MARK_LINES < document.lineCount ? new vscode.Position(line + MARK_LINES, 0) : end;
+    yield document.getText(new vscode.Range(new vscode.Position(line, 0), to));
+  }
+}
 
 /** The document as the didOpen reads it: the mark for its whole text, the rest as it is. */
 function withText(document: vscode.TextDocument, whole: string): vscode.TextDocument {
