@@ -26,6 +26,14 @@ export interface DocumentResult {
  */
 export const READ_SLICE_CHARS = 32 * 1024;
 
+/**
+ * The slice of a document's first read, which no hover waits behind (there is no result yet to
+ * answer with; other documents' requests wait at most a slice, a few milliseconds): larger, so
+ * the read takes fewer turns of the event loop. The 45 MB log opened from its file, 15
+ * alternated opens: 621 ms against 643 ms with the re-read's slices (medians; a noisy machine).
+ */
+export const FIRST_READ_SLICE_CHARS = 256 * 1024;
+
 /** Lets the event loop run (pending LSP messages are read in its poll phase) before going on. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -202,12 +210,13 @@ export class DocumentAnalysis {
   private async readInSlices(doc: LogDocument, fedTarget: number, from = 0, file = this.newFile()): Promise<void> {
     // Slices are read from the document's pieces: its text is never joined into one string.
     const size = doc.size;
+    const slice = this.cached || this.previous || this.finishRun ? READ_SLICE_CHARS : FIRST_READ_SLICE_CHARS;
     for (let at = from; at < size; ) {
       // Slices end where a line starts when one is near, so lines (and CRLFs) are pushed whole.
-      let end = Math.min(size, at + READ_SLICE_CHARS);
+      let end = Math.min(size, at + slice);
       if (end < size) {
         const next = doc.offsetAt({ line: doc.positionAt(end).line + 1, character: 0 });
-        if (next - end <= READ_SLICE_CHARS) end = next;
+        if (next - end <= slice) end = next;
       }
       pushRange(file, doc, at, end);
       at = end;
