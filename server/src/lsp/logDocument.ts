@@ -151,7 +151,9 @@ export class DocumentText {
  * server RSS across appends). Here an append adds a piece and the starts of its lines; the text is
  * joined into one string only when it is read whole (after an edit inside it). Each document is an
  * immutable view of the first `pieceCount` pieces and `lineCount` lines of a shared store, so a
- * result made from an older version keeps seeing that version.
+ * result made from an older version keeps seeing that version. A piece may be text left in the
+ * document's file (a big saved log, fileBlocks.ts): its line starts are known, its text is read
+ * again when something asks for it, and reading it throws `TextGone` if the file changed.
  */
 export class LogDocument implements TextDocument {
   private flat: string | undefined;
