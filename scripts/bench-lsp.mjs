@@ -74,6 +74,24 @@ async function openFromFileOnce(text, path, transport = 'stdio', hoverCount = 0)
 const p = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
+/**
+ * Opens are timed in OPENS fresh servers, one after the other, and given as the median with the
+ * range: one open's time moves by a tenth between runs on the development machine.
+ */
+const OPENS = 3;
+const sortedMs = (opens) => opens.map((o) => o.ms).sort((a, b) => a - b);
+const medianOf = (opens) => p(sortedMs(opens), 0.5);
+const opensText = (opens) => {
+  const xs = sortedMs(opens);
+  return `median ${ms(p(xs, 0.5))} of ${xs.length} opens (${ms(xs[0])}-${ms(xs[xs.length - 1])})`;
+};
+/** `first` and OPENS - 1 more opens of `open()`. */
+async function moreOpens(first, open) {
+  const opens = [first];
+  while (opens.length < OPENS) opens.push(await open());
+  return opens;
+}
+
 /** The server in a child process, initialised, with a wait for the diagnostics of a version. */
 async function startServer(script = 'out/server.js', transport = 'stdio') {
   // VS Code starts the server over stdio (client/src/client.ts); node IPC is measured for comparison.
@@ -178,10 +196,11 @@ async function benchSmall(lines) {
   appends.sort((a, b) => a - b);
   await server.close();
   const floor = await openOnce(text);
-  const byFile = await openFromFileOnce(text, '.bench/lsp-open-small.log');
+  const asJson = await moreOpens(opened, () => openOnce(text, 'out/server.js'));
+  const byFile = await moreOpens(await openFromFileOnce(text, '.bench/lsp-open-small.log'), () => openFromFileOnce(text, '.bench/lsp-open-small.log'));
   return [
-    [`LSP: didOpen -> first publishDiagnostics, ${lines.toLocaleString('en')} lines (${(text.length / 1e6).toFixed(1)} MB)`, `${ms(opened.ms)}, ${opened.diagnostics} diagnostics; a server doing no work: ${ms(floor.ms)}`, '<= 150 ms', opened.ms <= 150],
-    ['LSP: the same log opened from its file (VS Code\'s client for a saved log of 4M characters or more)', `${ms(byFile.ms)}, ${byFile.diagnostics} diagnostics`, '<= 150 ms', byFile.ms <= 150],
+    [`LSP: didOpen -> first publishDiagnostics, ${lines.toLocaleString('en')} lines (${(text.length / 1e6).toFixed(1)} MB)`, `${opensText(asJson)}, ${opened.diagnostics} diagnostics; a server doing no work: ${ms(floor.ms)}`, '<= 150 ms', medianOf(asJson) <= 150],
+    ['LSP: the same log opened from its file (VS Code\'s client for a saved log of 4M characters or more)', `${opensText(byFile)}, ${byFile[0].diagnostics} diagnostics`, '<= 150 ms', medianOf(byFile) <= 150],
     ['LSP: hover latency, 300 hovers on that log', `p50 ${ms(p(hovers, 0.5))}, p95 ${ms(p(hovers, 0.95))}`, 'p95 < 10 ms', p(hovers, 0.95) < 10],
     ['LSP: append 1,000 lines -> republish (5 appends)', `median ${ms(p(appends, 0.5))}, max ${ms(appends[appends.length - 1])}`, 'median < 50 ms', p(appends, 0.5) < 50],
   ];
@@ -256,11 +275,12 @@ async function benchBig(bytes) {
   const reopened = server.memory();
   await server.close();
   const floor = await openOnce(text);
+  const asJson = await moreOpens(opened, () => openOnce(text, 'out/server.js'));
 
   const mb = (x) => `${x.toFixed(0)} MB`;
   const growth = after.rss - before.rss;
   const rows = [
-    [`LSP: didOpen -> first publishDiagnostics, ${(text.length / 1e6).toFixed(1)} MB document (${count.toLocaleString('en')} lines)`, `${ms(opened.ms)}, ${opened.diagnostics} diagnostics; a server doing no work: ${ms(floor.ms)}`, '<= 600 ms', opened.ms <= 600],
+    [`LSP: didOpen -> first publishDiagnostics, ${(text.length / 1e6).toFixed(1)} MB document (${count.toLocaleString('en')} lines)`, `${opensText(asJson)}, ${opened.diagnostics} diagnostics; a server doing no work: ${ms(floor.ms)}`, '<= 600 ms', medianOf(asJson) <= 600],
     [`LSP: append 1,000 lines -> republish on the 45 MB document (${appendCount} appends)`, `median ${ms(p(appends, 0.5))}, max ${ms(appends[appends.length - 1])}`, 'median < 50 ms', p(appends, 0.5) < 50],
     [`LSP: server RSS (VmRSS) on the 45 MB document, after open -> after ${appendCount} appends`, `${mb(before.rss)} -> ${mb(after.rss)} (${growth >= 0 ? '+' : ''}${mb(growth)})`, 'flat (growth <= 10%)', growth <= before.rss * 0.1],
     ['LSP: server peak RSS (VmHWM) on the 45 MB document', `${mb(before.hwm)} after open, ${mb(after.hwm)} after the appends, ${mb(peak.hwm)} after the edit below; a server doing no work: ${mb(floor.hwm)} after open`, '< 200 MB', peak.hwm < 200],
@@ -268,10 +288,11 @@ async function benchBig(bytes) {
   ];
   rows.push(['LSP: hover latency on the 45 MB document, idle (100 hovers)', `p50 ${ms(p(idle, 0.5))}, p95 ${ms(p(idle, 0.95))}`, 'p95 < 10 ms', p(idle, 0.95) < 10]);
   // VS Code's client opens a saved log of this size from its file: no text crosses the transport.
-  const byFile = await openFromFileOnce(text, '.bench/lsp-open-big.log', 'stdio', 100);
-  rows.push(['LSP: the 45 MB document opened from its file (as VS Code\'s client opens a saved log) -> publishDiagnostics', `${ms(byFile.ms)}, ${byFile.diagnostics} diagnostics`, '<= 600 ms', byFile.ms <= 600]);
-  rows.push(['LSP: server peak RSS (VmHWM) after that open from the file', mb(byFile.hwm), '< 200 MB', byFile.hwm < 200]);
-  const kept = byFile.hovers;
+  const byFile = await moreOpens(await openFromFileOnce(text, '.bench/lsp-open-big.log', 'stdio', 100), () => openFromFileOnce(text, '.bench/lsp-open-big.log'));
+  rows.push(['LSP: the 45 MB document opened from its file (as VS Code\'s client opens a saved log) -> publishDiagnostics', `${opensText(byFile)}, ${byFile[0].diagnostics} diagnostics`, '<= 600 ms', medianOf(byFile) <= 600]);
+  const fileHwm = Math.max(...byFile.map((o) => o.hwm));
+  rows.push(['LSP: server peak RSS (VmHWM) after that open from the file (largest of the opens)', mb(fileHwm), '< 200 MB', fileHwm < 200]);
+  const kept = byFile[0].hovers;
   rows.push(['LSP: hover latency on that document, its text left in its file (100 hovers all over it)', `p50 ${ms(p(kept, 0.5))}, p95 ${ms(p(kept, 0.95))}`, 'p95 < 10 ms', p(kept, 0.95) < 10]);
   // An unsaved log crosses the transport as JSON. VS Code syncs documents of up to 50 MB to an
   // extension, and runs this server over stdio (client/src/client.ts), where its own reader takes
