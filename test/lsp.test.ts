@@ -363,6 +363,8 @@ describe('language server over stdio', () => {
       // Without the é, nearly every 64 KiB of the file is ASCII: the server holds it as blocks of
       // the file (fileBlocks.ts), not as text, and reads a block again when it needs it.
       const ascii = text.replace(/ é/g, '');
+      // With CRLF line ends (a log saved on Windows) its blocks stay in the file too.
+      await openBoth('big-ascii-crlf', ascii.replace(/\n/g, '\r\n'), ascii.replace(/\n/g, '\r\n'));
       const { path, uri, diagnostics: b } = await openBoth('big-ascii', ascii, ascii);
       // A logger appends to the file and the editor sends the new lines: the blocks before are unchanged.
       const more = 'Mon Dec  2 20:10:00 2024 daemon.err gsmd[1184]: Failed to write to /dev/ttyUSB2, errno 5\n'.repeat(6);

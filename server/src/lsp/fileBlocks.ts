@@ -7,17 +7,20 @@ import * as zlib from 'node:zlib';
 // cost its size in memory touched for the first time, which is slow on some machines (a 45 MB
 // log on the development machine: 131-137 ms to decode into 1 MiB strings that are kept, 20-22 ms
 // into 64 KiB strings dropped after use), and the size itself in the server's memory. Only blocks
-// of ASCII without CR, NUL or ESC are left in the file: their text is their bytes, one character
-// a byte, and their lines can be read where they lie (logDocument.ts, `isClean`).
+// of ASCII without NUL or ESC are left in the file: their text is their bytes, one character a
+// byte. Those without CR too (most logs; a log saved on Windows has CRLFs) are `clean`: their
+// lines can be read where they lie (logDocument.ts, `isClean`).
 //
 // A file can change after it was opened (a logger appends, a rotation replaces it). A block whose
 // bytes no longer sum to what they did throws `TextGone`; the server then lets the document go and
 // asks the client for its text (server.ts), as it does when a file is not the editor's text at
 // open. Bytes appended after the blocks do not disturb them.
 
-/** Text kept somewhere other than a string, read when it is needed. It holds no CR, NUL, ESC or U+FFFD. */
+/** Text kept somewhere other than a string, read when it is needed. It holds no NUL, ESC or U+FFFD. */
 export interface KeptText {
   readonly length: number;
+  /** Whether it holds no CR either (logDocument.ts, `isClean`). */
+  readonly clean: boolean;
   /** The text. Throws `TextGone` when it can no longer be read as it was. */
   read(): string;
   /** Characters `a` to `b` of it, still kept. */
@@ -103,9 +106,9 @@ export function wordSum(bytes: Uint8Array): number {
   return h >>> 0;
 }
 
-/** A block of a file: `length` bytes of ASCII at byte `at`, which summed to `sum` when it was read. */
+/** A block of a file: `length` bytes of ASCII at byte `at`, which summed to `sum` when it was read; `clean` without CR. */
 export class FileBlock implements KeptText {
-  constructor(private readonly source: BlockSource, private readonly at: number, readonly length: number, private readonly sum: number) {}
+  constructor(private readonly source: BlockSource, private readonly at: number, readonly length: number, private readonly sum: number, readonly clean = true) {}
 
   read(): string {
     let bytes: Buffer;
@@ -130,6 +133,10 @@ class KeptPart implements KeptText {
 
   get length(): number {
     return this.b - this.a;
+  }
+
+  get clean(): boolean {
+    return this.whole.clean;
   }
 
   read(): string {

@@ -38,7 +38,7 @@ export type DocumentChange = TextDocumentContentChangeEvent & { pieces?: readonl
 
 /**
  * A piece of a document's text: a string, or text kept in the document's file (fileBlocks.ts),
- * which is always clean (isClean) and read when it is needed.
+ * read when it is needed, which says itself whether it is clean (isClean).
  */
 type Piece = string | KeptText;
 
@@ -71,7 +71,7 @@ function newStore(lineStarts: LineStarts): Store {
 function pushPiece(store: Store, lineStarts: Starts, piece: Piece, text: string, length: number, lastIsCr: boolean): boolean {
   if (lastIsCr && text.charCodeAt(0) === LF) lineStarts.pop();
   store.pieces.push(piece);
-  store.clean.push(typeof piece === 'string' ? isClean(text) : true);
+  store.clean.push(typeof piece === 'string' ? isClean(text) : piece.clean);
   store.pieceStarts.push(length);
   lineStartsIn(text, length, lineStarts);
   return text.charCodeAt(text.length - 1) === CR;
@@ -109,12 +109,17 @@ export class DocumentText {
   }
 
   /**
-   * Adds kept text (fileBlocks.ts) that is the bytes `bytes` now: ASCII without CR, NUL or ESC, so
-   * a character a byte and a line start after each LF (found by the native search of bytes, faster
-   * here than decoding them and searching the string: 7-8 ms against 11-12 ms for 45 MB, warm).
+   * Adds kept text (fileBlocks.ts) that is the bytes `bytes` now: ASCII, so a character a byte.
+   * Without CR (clean), a line starts after each LF, found by the native search of bytes (faster
+   * here than decoding them and searching the string: 7-8 ms against 11-12 ms for 45 MB, warm);
+   * with CRs, the bytes are decoded once and searched as any text is.
    */
   addKept(kept: KeptText, bytes: Buffer): void {
     if (bytes.length === 0) return;
+    if (!kept.clean) {
+      this.addPiece(kept, bytes.toString('latin1'));
+      return;
+    }
     const { store, lineStarts, length } = this;
     if (this.lastIsCr && bytes[0] === LF) lineStarts.pop();
     store.pieces.push(kept);
@@ -246,7 +251,7 @@ export class LogDocument implements TextDocument {
   private replaced(start: number, end: number, text: string, version: number): LogDocument {
     const store = newStore([]);
     let length = 0;
-    const add = (piece: Piece, clean = typeof piece === 'string' ? isClean(piece) : true): void => {
+    const add = (piece: Piece, clean = typeof piece === 'string' ? isClean(piece) : piece.clean): void => {
       if (piece.length === 0) return;
       store.pieces.push(piece);
       store.clean.push(clean);

@@ -93,9 +93,9 @@ const READ_BYTES = 1 << 20;
  * decoding them gives that text. (Hashing the bytes, not the decoded text, saves encoding 45 MB
  * again; a U+FFFD in the file is refused, since an editor's lone surrogate encodes to it too.)
  * The file is read and hashed a part at a time into one reused buffer, in blocks of 64 KiB: a
- * block of ASCII without CR, NUL or ESC (nearly every block of a log) is left in the file
- * (fileBlocks.ts), its bytes looked at once for its line starts; any other is decoded and kept as
- * a string.
+ * block of ASCII without NUL or ESC (nearly every block of a log, CRLF line ends or not) is left in
+ * the file (fileBlocks.ts), its bytes looked at once for its line starts; any other is decoded and
+ * kept as a string.
  */
 export function readMarkedFile(uri: string, mark: OpenFromFileMark): DocumentText | undefined {
   let path: string;
@@ -123,10 +123,10 @@ export function readMarkedFile(uri: string, mark: OpenFromFileMark): DocumentTex
       hash.update(buffer.subarray(bom, n));
       for (let b = bom; b < n; b += BLOCK_BYTES) {
         const bytes = buffer.subarray(b, Math.min(n, b + BLOCK_BYTES));
-        if (utf8.atCharacterStart && isAscii(bytes) && bytes.indexOf(13) < 0 && bytes.indexOf(0) < 0 && bytes.indexOf(27) < 0) {
-          // ASCII without CR, NUL or ESC (logDocument.ts, isClean): left in the file, not decoded.
+        if (utf8.atCharacterStart && isAscii(bytes) && bytes.indexOf(0) < 0 && bytes.indexOf(27) < 0) {
+          // ASCII without NUL or ESC: left in the file; without CR also clean (logDocument.ts, isClean).
           if (text.size + bytes.length > mark.length) return undefined;
-          text.addKept(new FileBlock(source, at + b, bytes.length, blockSum(bytes)), bytes);
+          text.addKept(new FileBlock(source, at + b, bytes.length, blockSum(bytes), bytes.indexOf(13) < 0), bytes);
           continue;
         }
         const block = utf8.decode(bytes);
