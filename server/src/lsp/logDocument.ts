@@ -70,17 +70,24 @@ function newStore(lineStarts: LineStarts): Store {
 
 /**
  * Adds a piece (not empty) to `store` after its `length` characters, with its line starts, found in
- * `text` (the piece's characters: the piece itself, or what a kept piece reads now). A CRLF cut
- * between two pieces is one line end: the LF's start replaces the CR's (`lastIsCr`: the text
- * before ends with CR). Returns whether this one does.
+ * `text`: the piece's characters (the piece itself, or what a kept piece reads now), or for a
+ * clean kept piece its bytes, ASCII without CR, a character a byte, whose line starts follow each
+ * LF (found by the native search of bytes, faster here than decoding them and searching the
+ * string: 7-8 ms against 11-12 ms for 45 MB, warm). A CRLF cut between two pieces is one line end:
+ * the LF's start replaces the CR's (`lastIsCr`: the text before ends with CR). Returns whether
+ * this one does.
  */
-function pushPiece(store: Store, lineStarts: Starts, piece: Piece, text: string, length: number, lastIsCr: boolean): boolean {
-  if (lastIsCr && text.charCodeAt(0) === LF) lineStarts.pop();
+function pushPiece(store: Store, lineStarts: Starts, piece: Piece, text: string | Buffer, length: number, lastIsCr: boolean): boolean {
+  if (lastIsCr && (typeof text === 'string' ? text.charCodeAt(0) : text[0]) === LF) lineStarts.pop();
   store.pieces.push(piece);
-  store.clean.push(typeof piece === 'string' ? isClean(text) : piece.clean);
+  store.clean.push(typeof piece === 'string' ? isClean(piece) : piece.clean);
   store.pieceStarts.push(length);
-  lineStartsIn(text, length, lineStarts);
-  return text.charCodeAt(text.length - 1) === CR;
+  if (typeof text === 'string') {
+    lineStartsIn(text, length, lineStarts);
+    return text.charCodeAt(text.length - 1) === CR;
+  }
+  for (let i = text.indexOf(LF); i >= 0; i = text.indexOf(LF, i + 1)) lineStarts.push(length + i + 1);
+  return false;
 }
 
 /** Adds `texts` (empty ones skipped) to `store` after its `length` characters (pushPiece); returns the new length. */
@@ -115,28 +122,15 @@ export class DocumentText {
   }
 
   /**
-   * Adds kept text (fileBlocks.ts) that is the bytes `bytes` now: ASCII, so a character a byte.
-   * Without CR (clean), a line starts after each LF, found by the native search of bytes (faster
-   * here than decoding them and searching the string: 7-8 ms against 11-12 ms for 45 MB, warm);
-   * with CRs, the bytes are decoded once and searched as any text is.
+   * Adds kept text (fileBlocks.ts) that is the bytes `bytes` now: ASCII, a character a byte. A
+   * clean one's line starts are found in its bytes (pushPiece); with CRs, the bytes are decoded
+   * once and searched as any text is.
    */
   addKept(kept: KeptText, bytes: Buffer): void {
-    if (bytes.length === 0) return;
-    if (!kept.clean) {
-      this.addPiece(kept, bytes.toString('latin1'));
-      return;
-    }
-    const { store, lineStarts, length } = this;
-    if (this.lastIsCr && bytes[0] === LF) lineStarts.pop();
-    store.pieces.push(kept);
-    store.clean.push(true);
-    store.pieceStarts.push(length);
-    for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) lineStarts.push(length + i + 1);
-    this.length += bytes.length;
-    this.lastIsCr = false;
+    this.addPiece(kept, kept.clean ? bytes : bytes.toString('latin1'));
   }
 
-  private addPiece(piece: Piece, text: string): void {
+  private addPiece(piece: Piece, text: string | Buffer): void {
     if (text.length === 0) return;
     this.lastIsCr = pushPiece(this.store, this.lineStarts, piece, text, this.length, this.lastIsCr);
     this.length += text.length;
