@@ -196,8 +196,13 @@ export class DocumentAnalysis {
   private startReading(): { done: Promise<void>; fedTarget: number } {
     const doc = this.pendingDoc!;
     this.pendingDoc = undefined;
+    return this.reads(doc);
+  }
+
+  /** A read in slices of `doc` (readInSlices) up to its last line's start: what `reading` holds while it runs. */
+  private reads(doc: LogDocument, from = 0, file = this.newFile()): { done: Promise<void>; fedTarget: number } {
     const fedTarget = doc.lastLineStart;
-    const done = this.readInSlices(doc, fedTarget).finally(() => {
+    const done = this.readInSlices(doc, fedTarget, from, file).finally(() => {
       this.reading = undefined;
     });
     return { done, fedTarget };
@@ -250,11 +255,7 @@ export class DocumentAnalysis {
       // re-read, into the same analysis: hovers get the last result meanwhile.
       if (this.cached) this.previous = this.cached;
       this.cached = undefined;
-      const fedTarget = doc.lastLineStart;
-      const done = this.readInSlices(doc, fedTarget, this.fedOffset, this.file).finally(() => {
-        this.reading = undefined;
-      });
-      this.reading = { done, fedTarget };
+      this.reading = this.reads(doc, this.fedOffset, this.file);
       return;
     }
     this.cached = undefined;
