@@ -16,7 +16,7 @@
 // BENCH_PARTS (a comma list of cli,shapes,big,bombs,timeline,lsp,grammar; default all).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchGrammar } from './bench-grammar.mjs';
 import { benchLsp } from './bench-lsp.mjs';
@@ -134,16 +134,23 @@ if (PARTS.has('cli')) {
     const ours = [];
     const theirs = [];
     const bare = [];
+    const starts = [];
+    // The log's first 1,000 lines: what gsmlens spends whatever the size (Node, the bundle, the
+    // catalogue, the report), which a target set in wall time must leave room for.
+    const head = `${log.file}.head-1000`;
+    if (!existsSync(head)) writeFileSync(head, readFileSync(log.file, 'latin1').split('\n', 1000).join('\n') + '\n', 'latin1');
     const cpu0 = cpu();
     for (let i = 0; i <= PAIRS; i++) {
       // Round 0 warms the page cache and is not counted.
       const a = gsmlens(log.file);
       const b = hasLnav ? lnav(log.file) : undefined;
       const c = floor(log.file);
+      const d = gsmlens(head);
       if (i === 0) continue;
       ours.push(a);
       if (b) theirs.push(b);
       bare.push(c);
+      starts.push(d);
     }
     const doc = JSON.parse(ours[0].stdout);
     const f = doc.files[0];
@@ -159,8 +166,15 @@ if (PARTS.has('cli')) {
       rows.push(['gsmlens / lnav wall (medians; pair by pair)', `${ratio(wall / lw)} (pairs ${range(pairRatios)})`, '<= 0.5x', wall / lw <= 0.5]);
     }
     const fw = median(bare.map((r) => r.wall));
+    const sw = median(starts.map((r) => r.wall));
     rows.push([`bare Node read-and-split loop: median wall of ${PAIRS}`, `${sec(fw)} (${range(bare.map((r) => r.wall))})`, '', undefined]);
     rows.push(['gsmlens / bare Node loop wall', ratio(wall / fw), '<= 2.5x', wall / fw <= 2.5]);
+    rows.push([`gsmlens on the log's first 1,000 lines (start-up and report): median wall of ${PAIRS}`, `${sec(sw)} (${range(starts.map((r) => r.wall))}); the rest, ${sec(Math.max(0, wall - sw))}, is ${Math.round(((wall - sw) / f.lines) * 1e9).toLocaleString('en')} ns a line`, '', undefined]);
+    if (theirs.length) {
+      // What the lnav target leaves for reading the lines, beside what reading and splitting alone take.
+      const goal = 0.5 * median(theirs.map((r) => r.wall));
+      rows.push(['what 0.5x lnav leaves once started', `${sec(goal)} - ${sec(sw)} = ${sec(Math.max(0, goal - sw))} for ${f.lines.toLocaleString('en')} lines (${Math.round((Math.max(0, goal - sw) / f.lines) * 1e9).toLocaleString('en')} ns a line); the bare loop alone takes ${sec(fw)}`, '', undefined]);
+    }
     rows.push(['other processes on the machine during these runs', others(cpu0, cpu()), '', undefined]);
     rows.push(['gsmlens peak RSS (largest of the runs)', mb(rss), `< ${RSS_TARGET_MB} MB`, rss < RSS_TARGET_MB]);
   }
