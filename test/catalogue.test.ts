@@ -99,6 +99,35 @@ describe('the matcher remembers messages it matched lately (a flood repeats a fe
     assert.notEqual(m.match(record(gsmdLine, { tag: 'dnsmasq' }))?.entry.id, m.match(record(gsmdLine, { tag: 'gsmd' }))?.entry.id);
   });
 
+  it('answers as before once a log has shown more programs than it remembers', () => {
+    // A log whose programs carry a number in their name (a worker per job): 5,000 tags.
+    const full = new EventMatcher(CATALOGUE);
+    for (let i = 0; i < 5000; i++) full.match(record(`starting job ${i}`, { tag: `worker${i}` }));
+    const fresh = new EventMatcher(CATALOGUE);
+    const parser = new LineParser({ referenceYear: 2024 });
+    for (const entry of CATALOGUE) {
+      for (const sample of entry.samples) {
+        const parsed = parser.parse(sample, 1);
+        if (typeof parsed === 'string') continue;
+        // Its own tag, the same in capitals, a program no entry concerns (any case), one no entry knows, none.
+        for (const tag of [parsed.tag, parsed.tag?.toUpperCase(), 'dnsmasq', 'DNSMasq', 'worker99999', undefined]) {
+          const line: LogRecord = { ...parsed, tag };
+          assert.deepEqual(full.match(line), fresh.match(line), `${entry.id} under tag ${tag}: ${sample}`);
+        }
+      }
+    }
+    // And what those answers are: a gsmd write failure is gsmd's under its tag in any case and
+    // under an unknown program's, and not under a DNS server's, however many tags came before.
+    const gsmdLine = '[CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5';
+    for (const m of [full, fresh]) {
+      const id = m.match(record(gsmdLine, { tag: 'gsmd' }))?.entry.id;
+      assert.ok(id?.startsWith('gsmd.'), `gsmd's own entry: ${id}`);
+      assert.equal(m.match(record(gsmdLine, { tag: 'GSMD' }))?.entry.id, id);
+      assert.equal(m.match(record(gsmdLine, { tag: 'worker12345' }))?.entry.id, id);
+      assert.notEqual(m.match(record(gsmdLine, { tag: 'dnsmasq' }))?.entry.id, id);
+    }
+  });
+
   it('stays right past the number of messages it keeps', () => {
     const m = new EventMatcher(CATALOGUE);
     for (let i = 0; i < 1000; i++) {

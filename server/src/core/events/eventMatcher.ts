@@ -105,15 +105,40 @@ export class EventMatcher {
     const raw = tag === undefined || tag === '' ? '-' : tag;
     let found = this.cache.get(raw);
     if (found) return found;
-    const key = raw === '-' ? raw : normaliseTag(raw);
-    const own = raw === '-' ? undefined : this.byTag.get(key) ?? (UNRELATED_PROGRAMS.has(key) ? [] : undefined);
-    const entries = own ? this.entries.filter((e) => own.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
-    const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
-    found = { entries, screen: literals.length ? this.screenFor(literals) : undefined };
-    if (this.cache.size < 4096) this.cache.set(raw, found);
+    found = this.candidatesOfKey(raw === '-' ? undefined : normaliseTag(raw));
+    if (this.cache.size < TAGS_CACHED) this.cache.set(raw, found);
     return found;
   }
+
+  /**
+   * Candidates by kind of tag, each built once: a tag some entry names has its own; every other
+   * tag shares one of two (a program no entry concerns: the entries for any program; an unknown
+   * one, or none: every entry). A log whose tags all differ (a number in every program's name)
+   * so builds a handful, not one a line once the cache of tags is full: 200,000 lines of distinct
+   * tags took 9.5 s that way, 32 times the time of the same lines from 50 programs.
+   */
+  private candidatesOfKey(key: string | undefined): Candidates {
+    const own = key === undefined ? undefined : this.byTag.get(key);
+    const kind = own ? key! : key !== undefined && UNRELATED_PROGRAMS.has(key) ? UNRELATED_KIND : ANY_KIND;
+    let found = this.byKind.get(kind);
+    if (found) return found;
+    const only = own ?? (kind === UNRELATED_KIND ? [] : undefined);
+    const entries = only ? this.entries.filter((e) => only.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
+    const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
+    found = { entries, screen: literals.length ? this.screenFor(literals) : undefined };
+    this.byKind.set(kind, found);
+    return found;
+  }
+
+  /** Candidates by kind of tag (candidatesOfKey): one per tag the catalogue names, and two more. */
+  private readonly byKind = new Map<string, Candidates>();
 }
+
+/** Tags remembered as they were written; past these, a tag is lowercased and its kind looked up. */
+const TAGS_CACHED = 4096;
+/** Kinds of tag that no catalogue tag can be (no tag holds a NUL). */
+const UNRELATED_KIND = '\u0000unrelated';
+const ANY_KIND = '\u0000any';
 
 /** Messages whose match is remembered: a flood's few kinds of line, bounded whatever the log. */
 const RECENT_KEPT = 256;
