@@ -3,12 +3,15 @@ import { describe, it } from 'node:test';
 import { CATALOGUE } from '../server/src/core/catalogue/index';
 import { SOURCES } from '../server/src/core/catalogue/sources';
 import { ENRICHMENTS } from '../server/src/core/events/describeEvent';
-import { containsLiteral, EventMatcher } from '../server/src/core/events/eventMatcher';
+import { EventMatcher } from '../server/src/core/events/eventMatcher';
 import { ENVELOPES } from '../server/src/core/formats/envelopes';
 import { LineParser } from '../server/src/core/records/lineParser';
 import type { LogRecord } from '../server/src/core/model';
 
 const matcher = new EventMatcher(CATALOGUE);
+
+/** Whether a message holds the literal of an entry (one of them, for an entry with alternatives). */
+const containsLiteral = (message: string, literal: string | readonly string[]): boolean => (typeof literal === 'string' ? [literal] : literal).some((l) => message.includes(l));
 
 function matchLine(line: string): string | undefined {
   const parsed = new LineParser({ referenceYear: 2024 }).parse(line, 1);

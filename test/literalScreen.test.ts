@@ -16,6 +16,13 @@ const reference = (literals: readonly string[], text: string, from: number, end:
   return literals.some((l) => span.includes(l));
 };
 
+/** Every literal `text[from, end)` holds, by definition, sorted. */
+const referenceFound = (literals: readonly string[], text: string, from: number, end: number): string[] => {
+  const span = text.slice(from, end);
+  return [...new Set(literals.filter((l) => span.includes(l)))].sort();
+};
+const sortedFound = (screen: LiteralScreen, text: string, from: number, end: number): string[] => [...screen.found(text, from, end, [])].sort();
+
 const FIXTURES = join(__dirname, 'fixtures', 'real');
 const LINES = [
   ...readdirSync(FIXTURES).filter((f) => f.endsWith('.log')).map((f) => join(FIXTURES, f)),
@@ -43,6 +50,8 @@ describe('the literal screen', () => {
         for (const [text, from, end] of cases) {
           const want = reference(literals, text, from, end);
           assert.equal(screen.test(text, from, end), want, `${tag}: ${JSON.stringify(text.slice(from, end))}`);
+          // What the matcher asks of the lines the screen passes: which literals they hold.
+          if (want) assert.deepEqual(sortedFound(screen, text, from, end), referenceFound(literals, text, from, end), `${tag}: ${JSON.stringify(text.slice(from, end))}`);
           if (want) passed++;
         }
       }
@@ -59,8 +68,19 @@ describe('the literal screen', () => {
       const text = parts.join('');
       const from = a % (text.length + 1);
       const end = from + (b % (text.length - from + 1));
-      assert.equal(new LiteralScreen(literals).test(text, from, end), reference(literals, text, from, end));
+      const screen = new LiteralScreen(literals);
+      assert.equal(screen.test(text, from, end), reference(literals, text, from, end));
+      assert.deepEqual(sortedFound(screen, text, from, end), referenceFound(literals, text, from, end));
     }), { numRuns: 3000 });
+  });
+
+  it('lists each literal a span holds once, and empties the list it is given first', () => {
+    const screen = new LiteralScreen(['errno', 'urb', 'modem failed', 'is now down']);
+    const text = 'urb: modem failed: errno 5, errno 5, urb again';
+    const out = ['left over'];
+    assert.equal(screen.found(text, 0, text.length, out), out);
+    assert.deepEqual([...out].sort(), ['errno', 'modem failed', 'urb']);
+    assert.deepEqual(screen.found('nothing here', 0, 12, out), []);
   });
 
   it('finds a literal that ends the span, and not one that runs past it or starts before it', () => {

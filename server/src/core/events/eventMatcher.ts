@@ -37,6 +37,9 @@ export class EventMatcher {
   }
 
   match(record: LogRecord): Match | undefined {
+    // Most lines hold none of the literals: the screen says so before anything is built for them.
+    const { screen } = this.candidates(record.tag);
+    if (!screen || !screen.test(record.message, 0, record.message.length)) return undefined;
     // A flood repeats a few messages word for word (a URB error, an ifup event): one whose match
     // is known is not matched again. An entry may need or forbid an envelope field, so which
     // fields the line has is part of what is remembered (their values are not: no entry reads
@@ -53,17 +56,25 @@ export class EventMatcher {
     return match;
   }
 
+  /** Reused by matchNew: the literals a message holds, and the candidates (by index) that have one. */
+  private readonly literalsFound: string[] = [];
+  private readonly entriesFound: number[] = [];
+
   /** Messages matched lately, by tag, envelope fields and message (null: no entry matched), at most RECENT_KEPT. */
   private readonly recent = new Map<string, Match | null>();
 
   private matchNew(record: LogRecord): Match | undefined {
-    const { entries: candidates, screen } = this.candidates(record.tag);
+    const { entries: candidates, screen, withLiteral } = this.candidates(record.tag);
     const message = record.message;
-    // One search for any of the literals rejects most lines before the per-entry loop.
-    if (!screen || !screen.test(message, 0, message.length)) return undefined;
-    for (let i = 0; i < candidates.length; i++) {
-      const entry = candidates[i];
-      if (!containsLiteral(message, entry.literal)) continue;
+    // One search for the literals the message holds, then only the entries that have one of
+    // them, in catalogue order: the same entries the loop over all of them would try.
+    if (!screen || screen.found(message, 0, message.length, this.literalsFound).length === 0) return undefined;
+    const order = this.entriesFound;
+    order.length = 0;
+    for (const literal of this.literalsFound) for (const i of withLiteral.get(literal)!) if (!order.includes(i)) order.push(i);
+    order.sort((a, b) => a - b);
+    for (let k = 0; k < order.length; k++) {
+      const entry = candidates[order[k]];
       if (entry.envelope !== undefined && record.envelope?.[entry.envelope] === undefined) continue;
       if (entry.forbidsEnvelope !== undefined && record.envelope?.[entry.forbidsEnvelope] !== undefined) continue;
       const m = entry.pattern.exec(message);
@@ -124,8 +135,15 @@ export class EventMatcher {
     if (found) return found;
     const only = own ?? (kind === UNRELATED_KIND ? [] : undefined);
     const entries = only ? this.entries.filter((e) => only.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
-    const literals = [...new Set(entries.flatMap((e) => (typeof e.literal === 'string' ? [e.literal] : e.literal)))];
-    found = { entries, screen: literals.length ? this.screenFor(literals) : undefined };
+    const withLiteral = new Map<string, number[]>();
+    entries.forEach((e, i) => {
+      for (const literal of typeof e.literal === 'string' ? [e.literal] : e.literal) {
+        const list = withLiteral.get(literal);
+        if (!list) withLiteral.set(literal, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    found = { entries, screen: withLiteral.size ? this.screenFor([...withLiteral.keys()]) : undefined, withLiteral };
     this.byKind.set(kind, found);
     return found;
   }
@@ -143,15 +161,11 @@ const ANY_KIND = '\u0000any';
 /** Messages whose match is remembered: a flood's few kinds of line, bounded whatever the log. */
 const RECENT_KEPT = 256;
 
-export function containsLiteral(message: string, literal: string | readonly string[]): boolean {
-  if (typeof literal === 'string') return message.indexOf(literal) >= 0;
-  for (const l of literal) if (message.indexOf(l) >= 0) return true;
-  return false;
-}
-
 interface Candidates {
   entries: CatalogueEntry[];
   screen: LiteralScreen | undefined;
+  /** The candidates (their indices in `entries`, ascending) that have each literal. */
+  withLiteral: Map<string, number[]>;
 }
 
 /** `mwan3track[123]` style tags and case differences fold to one key. */

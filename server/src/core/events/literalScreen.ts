@@ -73,6 +73,35 @@ export class LiteralScreen {
     return false;
   }
 
+  /**
+   * Every literal that `text[from, end)` holds, each once (in no set order), into `out`, which is
+   * emptied first. The matcher asks this of the few lines the screen passes, so it tries only the
+   * entries whose literals are there: a log whose every line holds a common literal (`[INFO] `)
+   * would otherwise try each entry's literals on each line.
+   */
+  found(text: string, from: number, end: number, out: string[]): string[] {
+    out.length = 0;
+    const m = this.m;
+    const shift = this.shift;
+    for (let i = from + m - 1; i < end; ) {
+      const h = pairHash(text.charCodeAt(i - 1), text.charCodeAt(i));
+      const move = shift[h];
+      if (move !== 0) {
+        i += move;
+        continue;
+      }
+      const start = i - m + 1;
+      const list = this.ending.get(h)!;
+      for (let k = 0; k < list.length; k++) if (literalAt(text, start, end, list[k]) && !out.includes(list[k])) out.push(list[k]);
+      i++;
+    }
+    if (this.short.length > 0) {
+      const span = from === 0 && end === text.length ? text : text.slice(from, end);
+      for (let k = 0; k < this.short.length; k++) if (span.indexOf(this.short[k]) >= 0) out.push(this.short[k]);
+    }
+    return out;
+  }
+
   private hasShort(text: string, from: number, end: number): boolean {
     // A slice shares the text's characters: the search stops at the span's end.
     const span = from === 0 && end === text.length ? text : text.slice(from, end);
