@@ -131,6 +131,26 @@ describe('the matcher remembers messages it matched lately (a flood repeats a fe
     }
   });
 
+  it('matches a flood that cycles through a thousand messages once a message, not once a line', () => {
+    // A reconnect loop counts its device numbers up and round again: its messages come back in a
+    // cycle. Every entry's pattern counts its runs.
+    let runs = 0;
+    class Counted extends RegExp {
+      override exec(text: string): RegExpExecArray | null {
+        runs++;
+        return super.exec(text);
+      }
+    }
+    const m = new EventMatcher(CATALOGUE.map((e) => ({ ...e, pattern: new Counted(e.pattern.source, e.pattern.flags) })));
+    const cycle = Array.from({ length: 1000 }, (_, i) => record(`[CMM] Write to \`1-${i} [2c7c:6005]\` modem failed: errno 5`, { tag: 'gsmd' }));
+    const first = cycle.map((line) => m.match(line)?.entry.id);
+    assert.ok(first.every((id) => id !== undefined && id === first[0]), 'each is the same catalogued write failure');
+    const afterFirst = runs;
+    assert.ok(afterFirst >= cycle.length, 'the first time round, each message is matched');
+    for (let round = 0; round < 2; round++) assert.deepEqual(cycle.map((line) => m.match(line)?.entry.id), first);
+    assert.equal(runs, afterFirst, 'the next times round, no pattern runs');
+  });
+
   it('stays right past the number of messages it keeps', () => {
     const m = new EventMatcher(CATALOGUE);
     for (let i = 0; i < 1000; i++) {

@@ -47,21 +47,46 @@ export class EventMatcher {
     const envelope = record.envelope;
     let present = '';
     if (envelope !== undefined) for (const k in envelope) if (envelope[k] !== undefined) present += `${k},`;
-    const key = `${record.tag ?? ''}\u0000${present}\u0000${record.message}`;
-    const known = this.recent.get(key);
-    if (known !== undefined) return known === null ? undefined : { entry: known.entry, fields: { ...known.fields } };
+    // Keyed by the message alone (no string is built for the key); the tag and the fields present
+    // are compared. The same message under another tag takes the place of the first.
+    const tag = record.tag ?? '';
+    const message = record.message;
+    let known = this.recent.get(message);
+    if (known === undefined) {
+      known = this.older.get(message);
+      if (known !== undefined) this.remember(message, known);
+    }
+    if (known !== undefined && known.tag === tag && known.present === present) {
+      const m = known.match;
+      return m === null ? undefined : { entry: m.entry, fields: { ...m.fields } };
+    }
     const match = this.matchNew(record);
-    if (this.recent.size >= RECENT_KEPT) this.recent.clear();
-    this.recent.set(key, match ? { entry: match.entry, fields: { ...match.fields } } : null);
+    this.remember(message, { tag, present, match: match ? { entry: match.entry, fields: { ...match.fields } } : null });
     return match;
+  }
+
+  /**
+   * Remembers a message's match in two generations of RECENT_KEPT: when the newer is full it
+   * becomes the older, and a message found in the older is moved to the newer. A flood cycling
+   * through a few more messages than one generation holds (a modem reconnect loop: a disconnect
+   * and an enumeration for each of 126 device numbers, its IDs, driver and ports) is then matched
+   * once a message; forgetting all at once at RECENT_KEPT matched every line of it anew.
+   */
+  private remember(message: string, known: Remembered): void {
+    if (this.recent.size >= RECENT_KEPT) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(message, known);
   }
 
   /** Reused by matchNew: the literals a message holds, and the candidates (by index) that have one. */
   private readonly literalsFound: string[] = [];
   private readonly entriesFound: number[] = [];
 
-  /** Messages matched lately, by tag, envelope fields and message (null: no entry matched), at most RECENT_KEPT. */
-  private readonly recent = new Map<string, Match | null>();
+  /** Messages matched lately, with their tag and envelope fields (a null match: no entry matched), at most RECENT_KEPT; and the generation before. */
+  private recent = new Map<string, Remembered>();
+  private older = new Map<string, Remembered>();
 
   private matchNew(record: LogRecord): Match | undefined {
     const { entries: candidates, screen, withLiteral } = this.candidates(record.tag);
@@ -158,8 +183,21 @@ const TAGS_CACHED = 4096;
 const UNRELATED_KIND = '\u0000unrelated';
 const ANY_KIND = '\u0000any';
 
-/** Messages whose match is remembered: a flood's few kinds of line, bounded whatever the log. */
-const RECENT_KEPT = 256;
+/**
+ * Messages whose match is remembered in each of the two generations: a flood's kinds of line,
+ * bounded whatever the log. A USB reconnect loop cycles through the bus's device numbers (1 to
+ * 127, then again) on its disconnect and enumeration lines, some 260 messages with the others of
+ * a cycle: 1,000 lines of generations hold it whole (1M lines of such a loop: 2.56 s against
+ * 2.73 s with 256).
+ */
+const RECENT_KEPT = 1024;
+
+/** A message's match (null: no entry), with the tag and the envelope fields it was matched with. */
+interface Remembered {
+  tag: string;
+  present: string;
+  match: Match | null;
+}
 
 interface Candidates {
   entries: CatalogueEntry[];
