@@ -52,25 +52,7 @@ export class LiteralScreen {
 
   /** Whether `text[from, end)` holds one of the literals. */
   test(text: string, from: number, end: number): boolean {
-    return this.hasLong(text, from, end) || (this.short.length > 0 && this.hasShort(text, from, end));
-  }
-
-  private hasLong(text: string, from: number, end: number): boolean {
-    const m = this.m;
-    const shift = this.shift;
-    for (let i = from + m - 1; i < end; ) {
-      const h = pairHash(text.charCodeAt(i - 1), text.charCodeAt(i));
-      const move = shift[h];
-      if (move !== 0) {
-        i += move;
-        continue;
-      }
-      const start = i - m + 1;
-      const list = this.ending.get(h)!;
-      for (let k = 0; k < list.length; k++) if (literalAt(text, start, end, list[k])) return true;
-      i++;
-    }
-    return false;
+    return this.scanLong(text, from, end, undefined) || (this.short.length > 0 && this.hasShort(text, from, end));
   }
 
   /**
@@ -81,6 +63,19 @@ export class LiteralScreen {
    */
   found(text: string, from: number, end: number, out: string[]): string[] {
     out.length = 0;
+    this.scanLong(text, from, end, out);
+    if (this.short.length > 0) {
+      const span = from === 0 && end === text.length ? text : text.slice(from, end);
+      for (let k = 0; k < this.short.length; k++) if (span.indexOf(this.short[k]) >= 0) out.push(this.short[k]);
+    }
+    return out;
+  }
+
+  /**
+   * The window's walk for the long literals: without `out`, whether one is there (it stops at the
+   * first); with it, each one there, pushed once.
+   */
+  private scanLong(text: string, from: number, end: number, out: string[] | undefined): boolean {
     const m = this.m;
     const shift = this.shift;
     for (let i = from + m - 1; i < end; ) {
@@ -92,14 +87,15 @@ export class LiteralScreen {
       }
       const start = i - m + 1;
       const list = this.ending.get(h)!;
-      for (let k = 0; k < list.length; k++) if (literalAt(text, start, end, list[k]) && !out.includes(list[k])) out.push(list[k]);
+      for (let k = 0; k < list.length; k++) {
+        const literal = list[k];
+        if (!literalAt(text, start, end, literal)) continue;
+        if (out === undefined) return true;
+        if (!out.includes(literal)) out.push(literal);
+      }
       i++;
     }
-    if (this.short.length > 0) {
-      const span = from === 0 && end === text.length ? text : text.slice(from, end);
-      for (let k = 0; k < this.short.length; k++) if (span.indexOf(this.short[k]) >= 0) out.push(this.short[k]);
-    }
-    return out;
+    return out !== undefined && out.length > 0;
   }
 
   private hasShort(text: string, from: number, end: number): boolean {
