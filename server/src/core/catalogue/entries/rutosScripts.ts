@@ -373,7 +373,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     explanation:
       'After flashing, the modem did not answer AT commands and restarting it failed. The modem may be in emergency download (EDL) mode or not powered on.',
     nextSteps: [
-      'Run `lsusb`: `05c6:9008` means EDL (re-run modem_updater with stable power and another internet connection); no modem at all means it does not power on (RMA).',
+      'Run `lsusb`: the modem in download mode (`05c6:9008` on a Qualcomm-based module, an ID other than its own on an ASR-based one such as the EC200A) needs modem_updater run again with stable power and another internet connection; no modem at all means it does not power on (RMA).',
       'Reboot the router as the message suggests.',
     ],
     finding: 'fw-update-failed',
@@ -406,10 +406,10 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     explanation:
       'modem_updater stopped with an error. Without internet the firmware directory mounted over sshfs stays empty ("firmware directory is empty. Mount failed?"); ' +
       '"not allowed for this modem version" is a blocked downgrade; "not intended for this module" a firmware for another modem. ' +
-      'If the flasher had already switched a Quectel modem into emergency download mode, the modem stays there (`05c6:9008` in lsusb) until a flash succeeds.',
+      'If the flasher had already switched the modem into its download mode, the modem stays there until a flash succeeds: a Qualcomm-based module (EC25, EG06, EG12, RG5xx) then shows as `05c6:9008` (EDL) in lsusb; an ASR-based one such as the EC200A, flashed with QDLoader, shows an ID other than its own (no source gives which).',
     nextSteps: [
       'Give the router a working internet connection that does not depend on the modem (WAN cable) and stable power, then run modem_updater again.',
-      'Check `lsusb` for `05c6:9008` (modem in EDL).',
+      'Check `lsusb` for the modem in download mode: `05c6:9008` on a Qualcomm-based module, an ID other than its own on an ASR-based one (EC200A).',
     ],
     finding: 'fw-update-failed',
     sources: ['S22', 'F2', 'F8', 'F9'],
@@ -514,7 +514,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     pattern: /^:?\s*successful, wait module reboot/,
     summary: 'The modem accepted the switch to emergency download mode and reboots',
     explanation:
-      'The modem echoed QFirehose\'s EDL command: it now reboots into emergency download mode (05c6:9008) and stays there until a flasher writes an image. ' +
+      'The modem echoed QFirehose\'s EDL command (QFirehose flashes Qualcomm-based modules): it now reboots into Qualcomm\'s emergency download mode (05c6:9008) and stays there until a flasher writes an image. ' +
       'If the update stops after this point (for example no firmware files), the modem is left in EDL.',
     finding: 'modem-edl-mode',
     sources: ['X11', 'F2', 'F7'],
@@ -529,7 +529,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     pattern: /^:?\s*Upgrade module failed\./,
     summary: 'QFirehose: modem firmware flash failed',
     explanation: 'QFirehose ended without writing the image. A Qualcomm modem that was already switched to emergency download mode stays there (05c6:9008).',
-    nextSteps: ['Check `lsusb` for `05c6:9008`; re-run the flash with stable power and a working internet connection that does not use the modem.'],
+    nextSteps: ['Check `lsusb` for `05c6:9008` (Qualcomm\'s emergency download mode: a module already switched to it stays there); re-run the flash with stable power and a working internet connection that does not use the modem.'],
     finding: 'fw-update-failed',
     sources: ['X11', 'F2', 'F7'],
     samples: ['[312.560]: Upgrade module failed.'],
@@ -585,7 +585,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
       'before they write the firmware. QFirehose starts it only when the module shows up in download mode (a single USB interface), switching it there first if needed. ' +
       'While Sahara runs the modem runs no firmware. "Sahara protocol error" means the hand-over failed (in fixture 045 USB reads timed out) and the flash stops; ' +
       'the modem stays in EDL until a flash completes.',
-    nextSteps: ['Re-run the flash with a short, good USB cable and a stable power supply; check `lsusb` for 05c6:9008 meanwhile.'],
+    nextSteps: ['Re-run the flash with a short, good USB cable and a stable power supply; check `lsusb` meanwhile for Qualcomm\'s EDL ID, 05c6:9008.'],
     finding: 'modem-edl-mode',
     edl: 'sahara',
     sources: ['X11', 'X60', 'X61', 'X62', 'F2'],

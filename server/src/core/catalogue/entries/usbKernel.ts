@@ -284,7 +284,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     explanation:
       'At boot RutOS checks that the modem\'s USB device (1-1 on RUT9x) appears within about 30 s; if it does not, the router reboots itself up to a configured count. ' +
       'A modem that no longer enumerates (for example after a failed update) causes these extra reboots.',
-    nextSteps: ['Run `lsusb`: no modem and no `05c6:9008` means the modem does not power on (Teltonika treats this as RMA).'],
+    nextSteps: ['Run `lsusb`: no modem at all, not even in download mode (`05c6:9008` on a Qualcomm-based module; an ASR-based one such as the EC200A shows an ID other than its own), means the modem does not power on (Teltonika treats this as RMA).'],
     finding: 'usb-gap',
     sources: ['S11', 'S26', 'F9'],
     samples: ['[   41.223011] usb_check failed - rebooting system, count 1', '[   41.223011] usb_check failed after 3 count'],
