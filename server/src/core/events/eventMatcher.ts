@@ -95,9 +95,11 @@ export class EventMatcher {
     if (!screen || screen.found(message, 0, message.length, this.literalsFound).length === 0) return undefined;
     const order = this.entriesFound;
     order.length = 0;
-    for (const literal of this.literalsFound) for (const i of withLiteral.get(literal)!) if (!order.includes(i)) order.push(i);
+    for (const literal of this.literalsFound) for (const i of withLiteral.get(literal)!) order.push(i);
+    // An entry with several of the literals is there more than once: tried once, in its place.
     order.sort((a, b) => a - b);
     for (let k = 0; k < order.length; k++) {
+      if (k > 0 && order[k] === order[k - 1]) continue;
       const entry = candidates[order[k]];
       if (entry.envelope !== undefined && record.envelope?.[entry.envelope] === undefined) continue;
       if (entry.forbidsEnvelope !== undefined && record.envelope?.[entry.forbidsEnvelope] !== undefined) continue;

@@ -24,30 +24,40 @@ export class LiteralScreen {
   private readonly m: number;
   /** How far the window may move, by the hash of its last two characters. */
   private readonly shift = new Uint8Array(1 << 16);
-  /** The literals whose first `m` characters end with the two characters of a hash (shift 0). */
-  private readonly ending = new Map<number, string[]>();
+  /** The long literals, each once; they are known by their place here. */
+  private readonly long: string[];
+  /** The long literals (by place) whose first `m` characters end with the two characters of a hash (shift 0). */
+  private readonly ending = new Map<number, number[]>();
   /** The literals under SHORT characters: searched alone. */
   private readonly short: string[];
+  /**
+   * For `found`: the call in which each long literal was last listed, so each is listed once
+   * however often a span holds it, without searching the list (a long line dense with literals
+   * holds thousands of them).
+   */
+  private readonly listedIn: Uint32Array;
+  private call = 0;
 
   constructor(literals: readonly string[]) {
-    const long = literals.filter((l) => l.length >= SHORT);
+    this.long = [...new Set(literals.filter((l) => l.length >= SHORT))];
     this.short = [...new Set(literals.filter((l) => l.length < SHORT && l.length > 0))];
-    this.m = long.length ? Math.min(...long.map((l) => l.length)) : SHORT;
+    this.listedIn = new Uint32Array(this.long.length);
+    this.m = this.long.length ? Math.min(...this.long.map((l) => l.length)) : SHORT;
     const m = this.m;
     // A pair found nowhere in the first m characters of a literal lets the window move past it.
-    this.shift.fill(long.length ? m - 1 : 255);
-    for (const literal of new Set(long)) {
+    this.shift.fill(this.long.length ? m - 1 : 255);
+    this.long.forEach((literal, id) => {
       for (let j = 2; j <= m; j++) {
         const h = pairHash(literal.charCodeAt(j - 2), literal.charCodeAt(j - 1));
         const move = m - j;
         if (move < this.shift[h]) this.shift[h] = move;
         if (move === 0) {
           const list = this.ending.get(h);
-          if (list) list.push(literal);
-          else this.ending.set(h, [literal]);
+          if (list) list.push(id);
+          else this.ending.set(h, [id]);
         }
       }
-    }
+    });
   }
 
   /** Whether `text[from, end)` holds one of the literals. */
@@ -63,6 +73,10 @@ export class LiteralScreen {
    */
   found(text: string, from: number, end: number, out: string[]): string[] {
     out.length = 0;
+    if (++this.call === 0xffffffff) {
+      this.listedIn.fill(0);
+      this.call = 1;
+    }
     this.scanLong(text, from, end, out);
     if (this.short.length > 0) {
       const span = from === 0 && end === text.length ? text : text.slice(from, end);
@@ -88,10 +102,13 @@ export class LiteralScreen {
       const start = i - m + 1;
       const list = this.ending.get(h)!;
       for (let k = 0; k < list.length; k++) {
-        const literal = list[k];
-        if (!literalAt(text, start, end, literal)) continue;
+        const id = list[k];
+        if (!literalAt(text, start, end, this.long[id])) continue;
         if (out === undefined) return true;
-        if (!out.includes(literal)) out.push(literal);
+        if (this.listedIn[id] !== this.call) {
+          this.listedIn[id] = this.call;
+          out.push(this.long[id]);
+        }
       }
       i++;
     }
