@@ -2,7 +2,7 @@
 // line for line: the same events and clocks in `dmesg -T`, journalctl -o short-monotonic, a time
 // of day alone (a serial console), a troubleshoot system.log whose lines sit under section
 // headers, LuCI's table, lines whose stamps were stripped, and the consoles of ModemManager,
-// ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message). npm run bench times each against the log it was made from: a shape without a fast
+// ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message), and logd's record ids before each line (RutOS's log file). npm run bench times each against the log it was made from: a shape without a fast
 // reader, or one the fast lane leaves, shows as a multiple of that time.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -25,6 +25,8 @@ export const SHAPES = {
   'esp-idf': { head: [], line: (p) => `I (${Math.round(p.uptime * 1000)}) ${p.tag ?? 'main'}: ${p.message}` },
   'quectel-cm': { head: [], line: (p) => `[${p2(p.date.getUTCMonth() + 1)}-${p2(p.date.getUTCDate())}_${p.clock}:000] ${p.message}` },
   'tool-elapsed': { head: [], line: (p) => `[${(p.uptime % 100000).toFixed(3).padStart(7, '0')}]: ${p.message}` },
+  // RutOS's log file from 7.11 on: logd's record id before each line (knowledge 1.3).
+  'record-ids': { head: [], line: (p) => `${p.n + 1000} ${p.text}` },
 };
 
 const p2 = (n) => String(n).padStart(2, '0');
@@ -38,7 +40,9 @@ export async function generateShape(shape, from, to) {
   };
   for (const h of head) await write(h);
   let first;
+  let n = 0;
   for await (const text of createInterface({ input: createReadStream(from), crlfDelay: Infinity })) {
+    n++;
     const m = CTIME.exec(text);
     if (!m) {
       await write(text);
@@ -48,7 +52,7 @@ export async function generateShape(shape, from, to) {
     const seconds = Date.parse(`${stamp.slice(4)} UTC`) / 1000;
     first ??= seconds;
     const rest = text.slice(stamp.length + 1);
-    await write(line({ text, stamp, date: new Date(seconds * 1000), clock: `${hh}:${mm}:${ss}`, rest, tag: tag ?? (text.includes(' kernel: [') ? 'kernel' : undefined), pid, message, uptime: 10 + seconds - first }));
+    await write(line({ n, text, stamp, date: new Date(seconds * 1000), clock: `${hh}:${mm}:${ss}`, rest, tag: tag ?? (text.includes(' kernel: [') ? 'kernel' : undefined), pid, message, uptime: 10 + seconds - first }));
   }
   out.end();
   await once(out, 'finish');

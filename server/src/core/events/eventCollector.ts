@@ -216,6 +216,7 @@ export class EventCollector {
     if (fast.bodyStart >= 0) {
       shape.bodyStart = fast.bodyStart - this.lineStart;
       if (fast.restStart >= 0) shape.body = knownBody(line, fast, this.lineStart);
+      if (fast.recordId >= 0) shape.recordId = fast.recordId;
     }
     return shape;
   }

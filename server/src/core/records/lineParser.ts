@@ -49,6 +49,8 @@ export interface KnownShape {
   bodyStart?: number;
   /** What the fast reader read of a syslog body after the header (with `bodyStart`): the body reader is then not run. */
   body?: KnownBody;
+  /** The record id before the stamp the fast reader read (with `bodyStart`), which the pattern would capture. */
+  recordId?: number;
 }
 
 /** A syslog body as the fast reader read it: the fields readBody would set, and where the message starts. */
@@ -192,6 +194,7 @@ export class LineParser {
     const record: LogRecord = { line, endLine: line, format: format.id, message: '' };
     if (headerKnown) {
       record.time = known!.time;
+      if (known!.recordId !== undefined) record.recordId = known!.recordId;
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
