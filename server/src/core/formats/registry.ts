@@ -132,6 +132,24 @@ export const FORMATS: readonly LogFormat[] = [
     ],
   },
   {
+    id: 'journal-full',
+    description: 'journalctl -o short-full: weekday, date, time and zone (`Mon 2024-12-02 19:54:59 CET`), host, `tag[pid]: `',
+    clock: 'wall',
+    // The zone is an abbreviation, or an offset where the zone has none (`+03`); as elsewhere, the
+    // time is kept as written, not shifted.
+    pattern: new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<stamp>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?) (?:[A-Z]{2,5}|[+-]\d{2}(?::?\d{2})?)\s+`, 'u'),
+    body: 'syslog',
+    needsHost: true,
+    stampNeedsDate: true,
+    stampShapes: ['iso'],
+    samples: [
+      { line: 'Mon 2024-12-02 19:54:59 CET router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+      { line: 'Thu 2024-06-06 06:00:08 CEST mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info', message: 'state changed (registered -> connecting)' } },
+      { line: 'Tue 2024-12-03 01:02:03 +03 gw NetworkManager[812]: <info>  [1733176923.1234] device (wwan0): state change: activated -> failed', expect: { time: '2024-12-03T01:02:03', host: 'gw', tag: 'NetworkManager', pid: 812 } },
+    ],
+    counterSamples: ['Mon 2024-12-02 19:54:59 router kernel: no zone', 'Mon 2024-12-02T19:54:59 CET router kernel: a T', 'Mon 2024-12-32 19:54:59 CET router kernel: no such day'],
+  },
+  {
     id: 'bsd-syslog',
     description: 'BSD syslog (RFC 3164) and journalctl short/short-precise: a date without year (any locale), optional host, optional `facility.level`, `tag[pid]: `; `<PRI>` may lead',
     clock: 'wall',

@@ -525,6 +525,42 @@ function readJournalIso(s: string, a: number, out: FastRead): boolean {
 }
 
 /**
+ * `Mon 2024-12-02 19:54:59 CET host tag[pid]: msg`: journalctl -o short-full (an English weekday,
+ * the date, the time with perhaps a fraction, a zone abbreviation or offset), then a host.
+ */
+function readJournalFull(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a + 3) !== SPACE || !ENGLISH_WEEKDAYS.has(code3(s, a))) return false;
+  const i = a + 4;
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45 || s.charCodeAt(i + 10) !== SPACE) return false;
+  const year = digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
+  const month = digit(s, i + 5) * 10 + digit(s, i + 6) - 1;
+  const day = digit(s, i + 8) * 10 + digit(s, i + 9);
+  if (!isRealDate(month, day, year)) return false;
+  const clockEnd = readClock(s, i + 11, out, true);
+  if (clockEnd < 0 || s.charCodeAt(clockEnd) !== SPACE) return false;
+  // The zone: two to five capitals, or `+hh`, `+hhmm`, `+hh:mm`.
+  const z = clockEnd + 1;
+  let j = z;
+  const sign = s.charCodeAt(z);
+  if (sign === 43 || sign === 45) {
+    if (digit(s, z + 1) < 0 || digit(s, z + 2) < 0) return false;
+    j = z + 3;
+    const m = s.charCodeAt(j) === COLON ? j + 1 : j;
+    if (digit(s, m) >= 0 && digit(s, m + 1) >= 0) j = m + 2;
+  } else {
+    while (j - z < 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
+    if (j - z < 2) return false;
+  }
+  if (s.charCodeAt(j) !== SPACE) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, j + 1, out, false, true) || !kernelChecked(s, out)) return false;
+  out.year = year;
+  out.month = month;
+  out.day = day;
+  out.format = 'journal-full';
+  return true;
+}
+
+/**
  * `2018-08-28 13:58:33.374040500 ERROR    Read error, quitting`: an application log with an ISO
  * stamp and perhaps a level word (daemontools multilog, Python logging). journal-iso comes first
  * in the registry and takes the line when its first word is a host: when a tag follows that word
@@ -1212,6 +1248,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['logread', readLogread],
     ['bsd-syslog', readBsd],
     ['journal-iso', readJournalIso],
+    ['journal-full', readJournalFull],
     ['rfc5424', readRfc5424],
     ['dmesg', readDmesg],
     ['dmesg-T', readDmesgT],
