@@ -101,6 +101,8 @@ const SHAPES: Record<string, Shape> = {
   'bsd-pri': (t, _up, s) => `<30>${bsdStamp(t)} ${tagOf(s)}: ${s.message}`,
   iso: (t, _up, s) => `${isoStamp(t)} pi ${tagOf(s)}: ${s.message}`,
   'iso-z': (t, _up, s) => `${isoStamp(t, '.123456+01:00')} pi ${tagOf(s)}: ${s.message}`,
+  // journalctl -o short-unix: a Unix time with 6 digits of fraction, now and then 3 or 9.
+  'journal-unix': (t, up, s) => `${(t / 1000).toFixed([6, 6, 3, 9][t % 4])} router ${tagOf(s)}: ${kernelBody(s, up)}`,
   // journalctl -o short-full: weekday, date, time, a zone abbreviation or offset; now and then a fraction.
   'journal-full': (t, up, s) => { const d = new Date(t); return `${DAYS[d.getUTCDay()]} ${isoDate(d)} ${clock(d)}${t % 7 === 0 ? `.${String(t % 1000).padStart(3, '0')}` : ''} ${['CET', 'CEST', 'UTC', '+03', '+0530', '-03:00'][t % 6]} router ${tagOf(s)}: ${kernelBody(s, up)}`; },
   rfc5424: (t, up, s) => `<30>1 ${rfcStamp(t)} router ${s.tag} ${s.pid ?? '-'} - - ${kernelBody(s, up)}`,
@@ -130,7 +132,7 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -297,6 +299,11 @@ function TRICKY_LINES(): string[] {
     'Mon 2024-12-02 19:54:59  CET router kernel: two spaces before the zone #refused',
     'Mon 2024-12-02 19:54:59.1234567890 CET router kernel: ten digits of fraction #refused',
     'Mon 2024-12-02 19:54:59.123456789 UTC router kernel: nine digits of fraction',
+    '999999999.123456 router kernel: a Unix time before 2001 #refused',
+    '17331692990.1234567890 router kernel: ten digits of fraction #refused',
+    '1733169299 router kernel: no fraction #refused',
+    '1733169299.123456  router kernel: two spaces #refused',
+    '173316929912.5 router kernel: twelve digits #refused',
     'Mon Dec  2 19:54:59 2024 daemon.info foo(bar): x #refused',
     'Xyz Dec  2 19:54:59 2024 daemon.info gsmd[1]: weekday #refused',
     'Mon Dec  2 19:54:59 2024 foo.bar netifd: not a facility, a host',

@@ -15,6 +15,7 @@ export type FormatId =
   | 'luci' // a LuCI / web UI table copy: bracketed localised date, `facility.level:`
   | 'journal-iso' // journalctl -o short-iso
   | 'journal-full' // journalctl -o short-full: `Mon 2024-12-02 19:54:59 CET host tag[pid]: msg`
+  | 'journal-unix' // journalctl -o short-unix: `1733169299.123456 host tag[pid]: msg`
   | 'bsd-syslog' // `Mon DD HH:MM:SS host tag[pid]: msg`, journalctl short/short-precise, ctime without year
   | 'time-only' // `19:54:59 tag: msg`
   | 'rfc5424' // `<PRI>1 2024-...Z host app procid msgid SD msg`

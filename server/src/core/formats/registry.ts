@@ -42,7 +42,7 @@ export interface LogFormat {
   clock: Clock;
   /**
    * Anchored matcher of the header; where it ends the body starts. Named groups: `stamp` (text
-   * read by the timestamp grammar), `uptime` (s), `uptimeMs`, `elapsed` (s), `recordId`, `pri`,
+   * read by the timestamp grammar), `unixTime` (s since 1970), `uptime` (s), `uptimeMs`, `elapsed` (s), `recordId`, `pri`,
    * `host`, `facility`, `level`, `tag`, `pid`.
    */
   pattern: RegExp;
@@ -148,6 +148,20 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'Tue 2024-12-03 01:02:03 +03 gw NetworkManager[812]: <info>  [1733176923.1234] device (wwan0): state change: activated -> failed', expect: { time: '2024-12-03T01:02:03', host: 'gw', tag: 'NetworkManager', pid: 812 } },
     ],
     counterSamples: ['Mon 2024-12-02 19:54:59 router kernel: no zone', 'Mon 2024-12-02T19:54:59 CET router kernel: a T', 'Mon 2024-12-32 19:54:59 CET router kernel: no such day'],
+  },
+  {
+    id: 'journal-unix',
+    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host, `tag[pid]: `',
+    clock: 'wall',
+    pattern: /^(?<unixTime>\d{9,11}\.\d{1,9})\s+/,
+    body: 'syslog',
+    needsHost: true,
+    samples: [
+      { line: '1733169299.123456 router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+      { line: '1717653608.000001 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info' } },
+    ],
+    // Fewer than 9 digits, or a number before 2001-09-09, is no Unix time a journal writes.
+    counterSamples: ['12345678.5 router kernel: x', '999999999.5 router kernel: x'],
   },
   {
     id: 'bsd-syslog',

@@ -560,6 +560,25 @@ function readJournalFull(s: string, a: number, out: FastRead): boolean {
   return true;
 }
 
+/** `1733169299.123456 host tag[pid]: msg`: journalctl -o short-unix (a Unix time), then a host. */
+function readJournalUnix(s: string, a: number, out: FastRead): boolean {
+  let k = a;
+  while (k - a <= 11 && digit(s, k) >= 0) k++;
+  if (k - a < 9 || k - a > 11 || s.charCodeAt(k) !== DOT) return false;
+  let f = k + 1;
+  while (f - k <= 10 && digit(s, f) >= 0) f++;
+  if (f === k + 1 || f - k - 1 > 9 || s.charCodeAt(f) !== SPACE) return false;
+  // The number as the parser reads it (Number of the text), so the milliseconds round alike.
+  const n = Number(s.slice(a, f));
+  if (n < EPOCH_FLOOR) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, f + 1, out, false, true) || !kernelChecked(s, out)) return false;
+  out.year = -1;
+  out.month = UNIX_TIME;
+  out.unixMs = Math.round(n * 1000);
+  out.format = 'journal-unix';
+  return true;
+}
+
 /**
  * `2018-08-28 13:58:33.374040500 ERROR    Read error, quitting`: an application log with an ISO
  * stamp and perhaps a level word (daemontools multilog, Python logging). journal-iso comes first
@@ -1249,6 +1268,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['bsd-syslog', readBsd],
     ['journal-iso', readJournalIso],
     ['journal-full', readJournalFull],
+    ['journal-unix', readJournalUnix],
     ['rfc5424', readRfc5424],
     ['dmesg', readDmesg],
     ['dmesg-T', readDmesgT],

@@ -195,6 +195,11 @@ export class LineParser {
     if (headerKnown) {
       record.time = known!.time;
       if (known!.recordId !== undefined) record.recordId = known!.recordId;
+    } else if (g.unixTime !== undefined) {
+      // journalctl's short-unix: a Unix time, as a ModemManager debug stamp is read (envelopes).
+      const n = +g.unixTime;
+      if (n < EPOCH_FLOOR) return undefined;
+      record.time = Math.round(n * 1000);
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
