@@ -67,6 +67,8 @@ const VARIANTS: Variant[] = [
   { name: 'rfc5424', shape: 'rfc5424', preserves: exact },
   { name: 'jrnl-iso', shape: 'journal-short-iso', preserves: exact },
   { name: 'jrnl-precise', shape: 'journal-short-precise', preserves: exact },
+  { name: 'jrnl-full', shape: 'journal-short-full', preserves: exact },
+  { name: 'jrnl-unix', shape: 'journal-short-unix', preserves: exact },
   { name: 'dmesg-T-pl', shape: 'dmesg-T-foreign', locale: 'pl', preserves: () => 'no-uptime' },
   { name: 'dmesg-T-de', shape: 'dmesg-T-foreign', locale: 'de', preserves: () => 'no-uptime' },
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },

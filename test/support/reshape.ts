@@ -10,6 +10,8 @@ export type Shape =
   | 'rfc5424' // `<30>1 2024-12-02T19:54:59.000Z router gsmd 3553 - - msg`
   | 'journal-short-iso' // `2024-12-02T19:54:59+0000 router gsmd[3553]: msg`
   | 'journal-short-precise' // `Dec 02 19:54:59.123000 router gsmd[3553]: msg`
+  | 'journal-short-full' // `Mon 2024-12-02 19:54:59 UTC router gsmd[3553]: msg`
+  | 'journal-short-unix' // `1733169299.000000 router gsmd[3553]: msg`
   | 'dmesg-T-foreign' // kernel records as `dmesg -T` in a Polish or German locale
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
@@ -174,6 +176,7 @@ function writtenBody(r: LogRecord, raw: string, referenceYear: number): string {
   return r.message;
 }
 
+const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // glibc's abbreviated names (pl_PL, de_DE), as `dmesg -T` prints them under that LC_TIME.
 const DMESG_T_NAMES = {
@@ -223,6 +226,10 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
     }
     case 'journal-short-iso':
       return `${isoDate(d)}T${clock(d)}+0000 ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'journal-short-full':
+      return `${EN_DAYS[d.getUTCDay()]} ${isoDate(d)} ${clock(d)} UTC ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'journal-short-unix':
+      return `${(d.getTime() / 1000).toFixed(6)} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'journal-short-precise':
       return `${EN_MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}000 ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'dmesg-T-foreign': {
