@@ -38,7 +38,8 @@ export class EventMatcher {
 
   match(record: LogRecord): Match | undefined {
     // Most lines hold none of the literals: the screen says so before anything is built for them.
-    const { screen } = this.candidates(record.tag);
+    const candidates = this.candidates(record.tag);
+    const screen = candidates.screen;
     if (!screen || !screen.test(record.message, 0, record.message.length)) return undefined;
     // A flood repeats a few messages word for word (a URB error, an ifup event): one whose match
     // is known is not matched again. An entry may need or forbid an envelope field, so which
@@ -60,7 +61,7 @@ export class EventMatcher {
       const m = known.match;
       return m === null ? undefined : { entry: m.entry, fields: { ...m.fields } };
     }
-    const match = this.matchNew(record);
+    const match = this.matchNew(record, candidates);
     this.remember(message, { tag, present, match: match ? { entry: match.entry, fields: { ...match.fields } } : null });
     return match;
   }
@@ -87,12 +88,12 @@ export class EventMatcher {
   private recent = new Map<string, Remembered>();
   private older = new Map<string, Remembered>();
 
-  private matchNew(record: LogRecord): Match | undefined {
-    const { entries: candidates, screen, withLiteral } = this.candidates(record.tag);
+  /** The match of a message the screen of its tag's candidates passed. */
+  private matchNew(record: LogRecord, { entries: candidates, screen, withLiteral }: Candidates): Match | undefined {
     const message = record.message;
     // One search for the literals the message holds, then only the entries that have one of
     // them, in catalogue order: the same entries the loop over all of them would try.
-    if (!screen || screen.found(message, 0, message.length, this.literalsFound).length === 0) return undefined;
+    if (screen!.found(message, 0, message.length, this.literalsFound).length === 0) return undefined;
     const order = this.entriesFound;
     order.length = 0;
     for (const literal of this.literalsFound) for (const i of withLiteral.get(literal)!) order.push(i);

@@ -491,13 +491,9 @@ function readBsd(s: string, a: number, out: FastRead): boolean {
  * index after the stamp, or -1.
  */
 function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneNeeded: boolean): number {
-  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return -1;
   const sep = s.charCodeAt(i + 10);
   if (sep !== 84 /* T */ && (tOnly || sep !== SPACE)) return -1;
-  const year = digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
-  const month = digit(s, i + 5) * 10 + digit(s, i + 6) - 1;
-  const day = digit(s, i + 8) * 10 + digit(s, i + 9);
-  if (!isRealDate(month, day, year)) return -1;
+  if (!readIsoDate(s, i, out)) return -1;
   let j = readClock(s, i + 11, out, true);
   if (j < 0) return -1;
   const z = s.charCodeAt(j);
@@ -509,10 +505,20 @@ function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneN
     if (zoneNeeded && s.charCodeAt(j - 1) !== COLON) return -1;
     j += 2;
   } else if (zoneNeeded) return -1;
+  return j;
+}
+
+/** `2024-12-02` at `i`, a date on the calendar, into `out`'s date. */
+function readIsoDate(s: string, i: number, out: FastRead): boolean {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
+  const year = digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
+  const month = digit(s, i + 5) * 10 + digit(s, i + 6) - 1;
+  const day = digit(s, i + 8) * 10 + digit(s, i + 9);
+  if (!isRealDate(month, day, year)) return false;
   out.year = year;
   out.month = month;
   out.day = day;
-  return j;
+  return true;
 }
 
 /** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host. */
@@ -531,11 +537,7 @@ function readJournalIso(s: string, a: number, out: FastRead): boolean {
 function readJournalFull(s: string, a: number, out: FastRead): boolean {
   if (s.charCodeAt(a + 3) !== SPACE || !ENGLISH_WEEKDAYS.has(code3(s, a))) return false;
   const i = a + 4;
-  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45 || s.charCodeAt(i + 10) !== SPACE) return false;
-  const year = digit(s, i) * 1000 + digit(s, i + 1) * 100 + digit(s, i + 2) * 10 + digit(s, i + 3);
-  const month = digit(s, i + 5) * 10 + digit(s, i + 6) - 1;
-  const day = digit(s, i + 8) * 10 + digit(s, i + 9);
-  if (!isRealDate(month, day, year)) return false;
+  if (s.charCodeAt(i + 10) !== SPACE || !readIsoDate(s, i, out)) return false;
   const clockEnd = readClock(s, i + 11, out, true);
   if (clockEnd < 0 || s.charCodeAt(clockEnd) !== SPACE) return false;
   // The zone: two to five capitals, or `+hh`, `+hhmm`, `+hh:mm`.
@@ -553,23 +555,32 @@ function readJournalFull(s: string, a: number, out: FastRead): boolean {
   }
   if (s.charCodeAt(j) !== SPACE) return false;
   if (needsFullParser(s) || !readSyslogBody(s, j + 1, out, false, true) || !kernelChecked(s, out)) return false;
-  out.year = year;
-  out.month = month;
-  out.day = day;
   out.format = 'journal-full';
   return true;
 }
 
-/** `1733169299.123456 host tag[pid]: msg`: journalctl -o short-unix (a Unix time), then a host. */
-function readJournalUnix(s: string, a: number, out: FastRead): boolean {
-  let k = a;
-  while (k - a <= 11 && digit(s, k) >= 0) k++;
-  if (k - a < 9 || k - a > 11 || s.charCodeAt(k) !== DOT) return false;
+/**
+ * Seconds with a fraction at `i` (`minInt` to `maxInt` digits, a dot, 1-9 digits): where they
+ * end, or -1, and their value in `secondsRead`, read as the parser reads it (Number of the text),
+ * so milliseconds made of it round alike.
+ */
+let secondsRead = 0;
+function readSeconds(s: string, i: number, minInt: number, maxInt: number): number {
+  let k = i;
+  while (k - i <= maxInt && digit(s, k) >= 0) k++;
+  if (k - i < minInt || k - i > maxInt || s.charCodeAt(k) !== DOT) return -1;
   let f = k + 1;
   while (f - k <= 10 && digit(s, f) >= 0) f++;
-  if (f === k + 1 || f - k - 1 > 9 || s.charCodeAt(f) !== SPACE) return false;
-  // The number as the parser reads it (Number of the text), so the milliseconds round alike.
-  const n = Number(s.slice(a, f));
+  if (f === k + 1 || f - k - 1 > 9) return -1;
+  secondsRead = Number(s.slice(i, f));
+  return f;
+}
+
+/** `1733169299.123456 host tag[pid]: msg`: journalctl -o short-unix (a Unix time), then a host. */
+function readJournalUnix(s: string, a: number, out: FastRead): boolean {
+  const f = readSeconds(s, a, 9, 11);
+  if (f < 0 || s.charCodeAt(f) !== SPACE) return false;
+  const n = secondsRead;
   if (n < EPOCH_FLOOR) return false;
   if (needsFullParser(s) || !readSyslogBody(s, f + 1, out, false, true) || !kernelChecked(s, out)) return false;
   out.year = -1;
@@ -937,13 +948,9 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
   if (j < 0 || (j < lineEnd && s.charCodeAt(j) !== SPACE)) return false;
   while (s.charCodeAt(j) === SPACE) j++;
   if (s.charCodeAt(j) === OPEN && digit(s, j + 1) >= 0) {
-    let k = j + 1;
-    while (k - j <= 11 && digit(s, k) >= 0) k++;
-    if (k - j - 1 > 10 || s.charCodeAt(k) !== DOT) return false;
-    let f = k + 1;
-    while (f - k <= 10 && digit(s, f) >= 0) f++;
-    if (f === k + 1 || f - k - 1 > 9 || s.charCodeAt(f) !== CLOSE || (f + 1 < lineEnd && s.charCodeAt(f + 1) !== SPACE)) return false;
-    const n = Number(s.slice(j + 1, f));
+    const f = readSeconds(s, j + 1, 1, 10);
+    if (f < 0 || s.charCodeAt(f) !== CLOSE || (f + 1 < lineEnd && s.charCodeAt(f + 1) !== SPACE)) return false;
+    const n = secondsRead;
     if (n >= EPOCH_FLOOR) {
       out.month = UNIX_TIME;
       out.unixMs = Math.round(n * 1000);
