@@ -355,6 +355,24 @@ describe('gsmlens CLI conventions', () => {
     assert.equal(JSON.parse(gsmlens(['diagnose', '--json', '-', '-'], LINE('19:54:59', 'wan is up')).stdout).files.length, 1);
   });
 
+  it('reads a pipe given by name, as `<(ssh router logread)` gives one, plain or gzipped', { skip: process.platform === 'win32' }, () => {
+    const text = 'Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6\nMon Dec  2 19:59:33 2024 daemon.notice netifd: wan is up\n';
+    const plain = file('piped.log', text);
+    const gz = file('piped.log.gz', gzipSync(Buffer.from(text)));
+    for (const [source, what] of [[`cat '${plain}'`, 'plain'], [`cat '${gz}'`, 'gzip'], [`head -c 0 '${plain}'`, 'empty']] as const) {
+      // bash's process substitution hands the CLI a /dev/fd path that is a pipe, not a file.
+      const r = spawnSync('bash', ['-c', `"$0" "$1" diagnose --json <(${source})`, process.execPath, BIN], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `${what}: ${r.stderr}`);
+      const doc = JSON.parse(r.stdout);
+      if (what === 'empty') {
+        assert.equal(doc.files[0].lines, 0);
+        continue;
+      }
+      assert.equal(doc.files[0].lines, 2, what);
+      assert.ok(doc.findings.some((f: { code: string }) => f.code === 'usb-gap'), what);
+    }
+  });
+
   it('decompresses gzip on standard input, found by its magic bytes', () => {
     const text = 'Mon Dec  2 19:57:33 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6\nMon Dec  2 19:59:33 2024 daemon.notice netifd: wan is up\n';
     const r = gsmlens(['diagnose', '--json', '-'], gzipSync(Buffer.from(text)));

@@ -44,9 +44,16 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
   }
   if (stat.isDirectory()) throw new InputError(`${path}: is a directory; give the log file inside it (for a troubleshoot archive: system.log)`);
   if (!stat.isFile() && !stat.isFIFO()) throw new InputError(`${path}: is not a regular file`);
+  if (!stat.isFile()) {
+    // A pipe given by name (`gsmlens diagnose <(ssh router logread)`) cannot be read twice or at
+    // a position: it is read once from its start, as standard input is.
+    const info: InputInfo = { notices: [] };
+    onOpen?.(info);
+    return pump(await gunzipIfGzip(createReadStream(path, { highWaterMark: CHUNK_BYTES, ...(signal ? { signal } : {}) })), onChunk, info);
+  }
   const info: InputInfo = { mtime: stat.mtimeMs, notices: [] };
   onOpen?.(info);
-  if (stat.size === 0 && stat.isFile()) {
+  if (stat.size === 0) {
     info.notices.push('The file is empty (0 bytes): there is nothing to analyse.');
     return info;
   }
@@ -59,24 +66,20 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
     throw new InputError(`${path}: is a tar archive (a troubleshoot archive?); extract system.log from it (tar xzf ${path}) and pass that file`);
   }
   let stream: Readable;
-  if (gzipped && stat.isFile() && stat.size <= GZIP_IN_MEMORY_BYTES) {
+  if (gzipped && stat.size <= GZIP_IN_MEMORY_BYTES) {
     // A rotated .gz log of usual size is gunzipped in memory as GNU gzip does: a bad CRC or bytes
     // after the data keep every line (zlib's stream drops its last output on such an error).
     info.compressedBytes = stat.size;
     const gz = await fs.readFile(path, signal ? { signal } : {});
     stream = gunzipKeeping(gz, { push: (p) => info.notices.push(p) }, { maxRatio: Number.POSITIVE_INFINITY });
-  } else if (gzipped || !stat.isFile()) {
-    stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, ...(signal ? { signal } : {}) });
-    if (gzipped) {
-      info.compressedBytes = stat.size;
-      stream = stream.pipe(createGunzip());
-    }
+  } else if (gzipped) {
+    info.compressedBytes = stat.size;
+    stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, ...(signal ? { signal } : {}) }).pipe(createGunzip());
   } else {
     binaryNotice(head, info);
     await pumpFile(path, onChunk, signal);
     return info;
   }
-  if (!gzipped) binaryNotice(head, info);
   return pump(stream, onChunk, info);
 }
 
