@@ -12,6 +12,7 @@ import {
   HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
   StreamMessageWriter, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { analyzeText } from '../server/src/core/analyze';
 import { openFromFileMark } from '../server/src/lsp/openFromFile';
 import { AnalyzeFileRequest, OPEN_FROM_FILE_CHARS, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type StatusParams } from '../server/src/lsp/protocol';
 
@@ -220,6 +221,58 @@ describe('language server over stdio', () => {
     });
     const after = await diagnosticsOf(uri, v);
     assert.ok(!after.some((d) => d.code === 'modem-duplicate-registration'));
+  });
+
+  it('lists at most maxProblemsPerCode problems of a code, and one more that says how many follow and where', async () => {
+    // A modem re-enumerating every 1.5 s, its serial port renamed each time: a composition change per cycle.
+    const cycle = (i: number): string[] => {
+      const t = (k: number): string => `[${(100 + i * 1.5 + k * 0.3).toFixed(6).padStart(12)}]`;
+      return [
+        `${t(0)} usb 1-1: USB disconnect, device number ${i + 1}`,
+        `${t(1)} usb 1-1: new high-speed USB device number ${i + 2} using ehci-platform`,
+        `${t(2)} usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18`,
+        `${t(3)} option 1-1:1.0: GSM modem (1-port) converter detected`,
+        `${t(4)} usb 1-1: GSM modem (1-port) converter now attached to ttyUSB${i % 2}`,
+      ];
+    };
+    const cycles = (from: number, to: number): string => Array.from({ length: to - from }, (_, k) => cycle(from + k).join('\n')).join('\n') + '\n';
+    const uri = 'file:///work/logs/loop/system.log';
+    open(uri, cycles(0, 300));
+    const ofCode = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.code === 'usb-composition-change');
+    const all = ofCode(await diagnosticsOf(uri));
+    assert.equal(all.length, 201, 'the first 200 of the code, and one for the rest');
+    const rest = all[200];
+    // How many the analysis finds, as the CLI and the report count them.
+    const total = analyzeText(cycles(0, 300)).findings.filter((f) => f.code === 'usb-composition-change').length;
+    const leftOut = total - 200;
+    assert.ok(leftOut > 50, `${total} composition changes found`);
+    assert.match(rest.message, new RegExp(`^${leftOut} more problems of this code .* from line ${rest.range.start.line + 1} to line \\d+ are not listed`));
+    assert.ok(rest.range.start.line > all[199].range.start.line, 'the one for the rest stands on the first line left out');
+    const last = Number(/to line (\d+)/.exec(rest.message)![1]);
+    assert.ok(last > rest.range.start.line + 1 && last <= 1500, `last line ${last}`);
+    // A line left out is still explained on hover.
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: last - 1, character: 20 } })) as Hover | null;
+    assert.ok(h && /composition|port/i.test((h.contents as MarkupContent).value), 'hover on a line not listed');
+    // The setting: 3 of the code (and one for the rest), then 0 for all of them.
+    settings = { maxProblemsPerCode: 3 };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    const three = await until('three listed', () => { const d = diagnostics.get(uri)?.diagnostics; return d && ofCode(d).length === 4 && d; });
+    assert.match(ofCode(three)[3].message, new RegExp(`^${total - 3} more problems`));
+    settings = { maxProblemsPerCode: 0 };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await until('all listed', () => { const d = diagnostics.get(uri)?.diagnostics; return d && ofCode(d).length === total; });
+    settings = {};
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await until('the default again', () => { const d = diagnostics.get(uri)?.diagnostics; return d && ofCode(d).length === 201; });
+    // An append of more cycles: still 201, the count of the rest grown.
+    const v = version++;
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: 1500, character: 0 }, end: { line: 1500, character: 0 } }, text: cycles(300, 400) }],
+    });
+    const appended = ofCode(await diagnosticsOf(uri, v));
+    assert.equal(appended.length, 201);
+    assert.match(appended[200].message, /more problems of this code .* to line (1[5-9]\d\d|2000) are not listed/);
   });
 
   it('analyses a 50,000-line document', async () => {

@@ -11,7 +11,7 @@ import type { Analysis, Finding } from './core/model';
 import { toHtmlReport } from './core/report/htmlReport';
 import { toShareableReport } from './core/report/shareableReport';
 import { codeLensesFor } from './lsp/codeLenses';
-import { lineRangeOf, toDiagnostics } from './lsp/diagnostics';
+import { lineRangeOf, PROBLEMS_PER_CODE, toDiagnostics, type DiagnosticOptions } from './lsp/diagnostics';
 import { BIG_MESSAGE_CHARS, collectGarbage } from './lsp/collectGarbage';
 import { DocumentAnalysis } from './lsp/documentAnalysis';
 import { LogDocument, type DocumentChange } from './lsp/logDocument';
@@ -75,6 +75,12 @@ async function settingsFor(uri: string): Promise<GsmLensSettings> {
   if (!configurationSupported) return DEFAULT_SETTINGS;
   const got = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'gsmlens' })) as Partial<GsmLensSettings> | null;
   return { ...DEFAULT_SETTINGS, ...(got ?? {}), thresholds: { ...(got?.thresholds ?? {}) }, codeLens: { ...DEFAULT_SETTINGS.codeLens, ...(got?.codeLens ?? {}) } };
+}
+
+function diagnosticOptions(s: GsmLensSettings): DiagnosticOptions {
+  const n = s.maxProblemsPerCode;
+  const perCode = typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : PROBLEMS_PER_CODE;
+  return { minimumSeverity: s.minimumSeverity, perCode, ...(codeBase ? { codeBase } : {}) };
 }
 
 function optionsOf(s: GsmLensSettings): AnalyzeOptions {
@@ -147,7 +153,7 @@ function publish(entry: OpenDocument): Promise<void> {
     const result = await analysis.result();
     if (open.get(uri) !== entry || entry.analysis !== analysis || analysis.pending) return;
     reportRuleRefusals(uri, result.analysis.notices);
-    const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(result.doc), { minimumSeverity: entry.settings!.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
+    const diagnostics = toDiagnostics(uri, result.findings, lineRangeOf(result.doc), diagnosticOptions(entry.settings));
     void connection.sendDiagnostics({ uri, version: result.doc.version, diagnostics });
     void connection.sendNotification(StatusNotification.type, statusOf(uri, result.analysis, result.findings, result.doc.lineCount));
   });
@@ -324,7 +330,7 @@ connection.onRequest(AnalyzeFileRequest.type, (params: AnalyzeFileParams, token)
     reportRuleRefusals(params.uri, analysis.notices);
     // An archive's problems belong to its entries, which get them when they are opened.
     if (!('archive' in analysis)) {
-      const diagnostics = toDiagnostics(params.uri, analysis.findings, lineRangeOf(undefined), { minimumSeverity: settings.minimumSeverity, ...(codeBase ? { codeBase } : {}) });
+      const diagnostics = toDiagnostics(params.uri, analysis.findings, lineRangeOf(undefined), diagnosticOptions(settings));
       void connection.sendDiagnostics({ uri: params.uri, diagnostics });
     }
     const status = statusOf(params.uri, analysis, analysis.findings, analysis.files[0]?.lines ?? 0);

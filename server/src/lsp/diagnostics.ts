@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingDocLine } from '../core/findings/findingDocs';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import type { Finding, Severity } from '../core/model';
+import { count } from '../core/countText';
 import { showControls } from '../core/report/controls';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -22,7 +23,16 @@ export interface DiagnosticOptions {
    * its heading's line there (`#L12`, which VS Code opens at that line). Omitted when unknown.
    */
   codeBase?: string;
+  /**
+   * At most this many problems of one code (0: all). A modem in a reconnect loop gave 19,399
+   * problems, 17.5 MB of JSON sent again on every append of a log being written; the report
+   * already lists 50 of a code and counts the rest (reportContent.ts LISTED_PER_CODE).
+   */
+  perCode?: number;
 }
+
+/** The problems of one code listed per document unless the setting says otherwise. */
+export const PROBLEMS_PER_CODE = 200;
 
 /** A line's range, or the start of the line when the text is not at hand (a file read from disk). */
 export type LineRange = (line0: number) => { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -41,9 +51,19 @@ export function lineRangeOf(doc: TextDocument | undefined): LineRange {
  */
 export function toDiagnostics(uri: string, findings: readonly Finding[], range: LineRange, options: DiagnosticOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of findings) {
-    if (RANK[f.severity] > RANK[options.minimumSeverity]) continue;
-    const code = f.code === 'custom-rule' ? f.eventIds[0] ?? 'custom-rule' : f.code;
+  const severe = findings.filter((f) => RANK[f.severity] <= RANK[options.minimumSeverity]);
+  const perCode = options.perCode ?? PROBLEMS_PER_CODE;
+  const left = perCode > 0 ? leftOut(severe, perCode) : new Map<string, LeftOut>();
+  const listed = new Map<string, number>();
+  for (const f of severe) {
+    const code = codeOf(f);
+    const n = (listed.get(code) ?? 0) + 1;
+    listed.set(code, n);
+    if (n > perCode && perCode > 0) {
+      // One problem, on the first line left out, stands for the rest of its code.
+      if (n === perCode + 1) out.push(linkCode(leftOutDiagnostic(f, code, left.get(code)!, perCode, range), f, options));
+      continue;
+    }
     const d: Diagnostic = {
       range: range(f.line - 1),
       severity: SEVERITY[f.severity],
@@ -53,8 +73,7 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
       message: showControls(f.message),
       data: { count: f.count, endLine: f.endLine },
     };
-    const docLine = f.code !== 'custom-rule' ? findingDocLine(f.code) : undefined;
-    if (options.codeBase && docLine !== undefined) d.codeDescription = { href: `${options.codeBase}#L${docLine}` };
+    linkCode(d, f, options);
     // A few related lines, then the last: enough to walk the burst without a hover that lists
     // forty of them before the explanation.
     const others = f.lines.filter((l) => l !== f.line);
@@ -72,4 +91,52 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
     out.push(d);
   }
   return out;
+}
+
+/** The code links to its explanation in the findings page. */
+function linkCode(d: Diagnostic, f: Finding, options: DiagnosticOptions): Diagnostic {
+  const docLine = f.code !== 'custom-rule' ? findingDocLine(f.code) : undefined;
+  if (options.codeBase && docLine !== undefined) d.codeDescription = { href: `${options.codeBase}#L${docLine}` };
+  return d;
+}
+
+/** The code a finding's problem shows: a custom rule's own, or the finding's. */
+function codeOf(f: Finding): string {
+  return f.code === 'custom-rule' ? f.eventIds[0] ?? 'custom-rule' : f.code;
+}
+
+interface LeftOut {
+  count: number;
+  lastLine: number;
+}
+
+/** Per code with more than `perCode` findings: how many are left out, and the last one's line. */
+function leftOut(findings: readonly Finding[], perCode: number): Map<string, LeftOut> {
+  const seen = new Map<string, number>();
+  const left = new Map<string, LeftOut>();
+  for (const f of findings) {
+    const code = codeOf(f);
+    const n = (seen.get(code) ?? 0) + 1;
+    seen.set(code, n);
+    if (n <= perCode) continue;
+    const l = left.get(code);
+    if (l) {
+      l.count++;
+      l.lastLine = Math.max(l.lastLine, f.line);
+    } else left.set(code, { count: 1, lastLine: f.line });
+  }
+  return left;
+}
+
+function leftOutDiagnostic(first: Finding, code: string, left: LeftOut, perCode: number, range: LineRange): Diagnostic {
+  const title = first.code === 'custom-rule' ? code : FINDING_TITLES[first.code];
+  const where = left.count === 1 ? `on line ${first.line}` : `from line ${first.line} to line ${left.lastLine}`;
+  return {
+    range: range(first.line - 1),
+    severity: SEVERITY[first.severity],
+    code,
+    source: 'GSM Log Lens',
+    message: showControls(`${count(left.count)} more ${left.count === 1 ? 'problem' : 'problems'} of this code (${title}) ${where} ${left.count === 1 ? 'is' : 'are'} not listed: the Problems panel gets the first ${perCode} of each code (setting gsmlens.maxProblemsPerCode). Hovers explain every line, and the report counts them all.`),
+    data: { count: left.count, endLine: left.lastLine, leftOut: true },
+  };
 }

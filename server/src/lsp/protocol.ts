@@ -82,6 +82,8 @@ export interface GsmLensSettings {
   thresholds: { usbGapSeconds?: number; burstWindowSeconds?: number; reconnectLoopCount?: number; silenceSeconds?: number };
   codeLens: { mode: 'episodes' | 'events' | 'off' };
   minimumSeverity: 'error' | 'warning' | 'info' | 'hint';
+  /** Problems listed per code (0: all); anything else than a whole number >= 0 is the default. */
+  maxProblemsPerCode?: unknown;
   customRules: unknown;
 }
 
