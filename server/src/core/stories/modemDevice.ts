@@ -1,6 +1,7 @@
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
 import type { Absence, UsbDevice } from '../findings/usbHistory';
+import type { LogEvent } from '../model';
 import type { StoryContext } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 
@@ -16,18 +17,48 @@ const NOT_MODEM_DRIVERS = /^(?:hub|usb-storage|uas|usbhid|btusb|snd-usb-audio|uv
 
 /**
  * Whether the log shows this USB device is a modem: a known modem ID, or a modem driver bound to
- * it. A device the log says nothing about is not called "the modem".
+ * it. A device the log says nothing about is not called "the modem". Judged once per device: three
+ * stories ask, and a modem in a reconnect loop has tens of thousands of events.
  */
 export function isModemDevice(d: UsbDevice): boolean {
+  let verdict = MODEM_VERDICTS.get(d);
+  if (verdict === undefined) MODEM_VERDICTS.set(d, (verdict = judgeModemDevice(d)));
+  return verdict;
+}
+
+/** Devices are built anew by each analysis and not changed after: a verdict holds for the object. */
+const MODEM_VERDICTS = new WeakMap<UsbDevice, boolean>();
+
+function judgeModemDevice(d: UsbDevice): boolean {
   if (d.vidpid && NOT_MODEMS[d.vidpid.toLowerCase()]) return false;
   const model = usbModel(d.vidpid);
   if (model) return true;
   // Drivers bound when it came up, and those named when its functions went away (`option1 ttyUSB0:
   // ... converter now disconnected`, `cdc_ether ... unregister`): a log often shows only the latter.
-  const events = [...d.enumerations.flatMap((en) => en.events), ...d.absences.flatMap((a) => a.events)];
-  const drivers = [...d.enumerations.flatMap((en) => [...en.drivers.values()]), ...events.flatMap((e) => (e.fields.driver ? [e.fields.driver.replace(/\d+$/, '')] : []))];
-  if (drivers.some((x) => NOT_MODEM_DRIVERS.test(x))) return false;
-  return drivers.some((x) => MODEM_DRIVERS.test(x)) || d.enumerations.some((en) => en.ttys.size > 0 || en.looseTtys.length > 0) || events.some((e) => e.fields.tty !== undefined);
+  // Each distinct driver is tested once; a tty seen anywhere makes it a modem unless a driver says not.
+  const drivers = new Set<string>();
+  const named = new Set<string>();
+  let tty = false;
+  const read = (events: readonly LogEvent[]): void => {
+    for (const e of events) {
+      if (e.fields.driver !== undefined) named.add(e.fields.driver);
+      if (e.fields.tty !== undefined) tty = true;
+    }
+  };
+  for (const en of d.enumerations) {
+    for (const driver of en.drivers.values()) drivers.add(driver);
+    if (en.ttys.size > 0 || en.looseTtys.length > 0) tty = true;
+    read(en.events);
+  }
+  for (const a of d.absences) read(a.events);
+  // `option1` names the driver's first instance.
+  for (const x of named) drivers.add(x.replace(/\d+$/, ''));
+  let modemDriver = false;
+  for (const x of drivers) {
+    if (NOT_MODEM_DRIVERS.test(x)) return false;
+    if (MODEM_DRIVERS.test(x)) modemDriver = true;
+  }
+  return modemDriver || tty;
 }
 
 /** Whether a device's drop at `line` went with its parent hub's (hub children drop with their hub). */

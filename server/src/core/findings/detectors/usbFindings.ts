@@ -26,17 +26,18 @@ const at = atTime;
 export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {
   const findings: Finding[] = [];
   for (const d of devices) {
-    const inLoop = detectLoop(d, options, findings);
+    // Named once: a device in a reconnect loop has tens of thousands of findings.
+    const name = deviceName(d);
+    const inLoop = detectLoop(d, name, options, findings);
     for (const a of d.absences) {
-      if (!inLoop.has(a)) findings.push(...absenceFindings(d, a, end, options));
+      if (!inLoop.has(a)) findings.push(absenceFinding(name, a, end, options));
     }
-    findings.push(...compositionChanges(d, end.rutos !== false));
+    compositionChanges(d, name, end.rutos !== false, findings);
   }
   return findings;
 }
 
-function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: DetectOptions): Finding[] {
-  const name = deviceName(d);
+function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions): Finding {
   const lines = a.back ? [...a.events, a.back] : a.events;
   if (a.back) {
     // Any return to the bus is a drop the person must see: the modem's ports, its network device
@@ -47,14 +48,14 @@ function absenceFindings(d: UsbDevice, a: Absence, end: UsbContext, options: Det
     const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
     const later = gone !== undefined ? `, ${formatDuration(gone)} later` : '';
     const retries = failed.length ? ` only after ${failed.length} failed re-enumeration attempt${failed.length > 1 ? 's' : ''} (the log has no times to say how long it was gone)` : '';
-    return [toFinding('usb-gap', 'warning', `${name} ${how}${at(a.gone)} and was back${retries}${at(a.back)}${later}: its ports and data connection went with it.`, [...lines, ...failed])];
+    return toFinding('usb-gap', 'warning', `${name} ${how}${at(a.gone)} and was back${retries}${at(a.back)}${later}: its ports and data connection went with it.`, [...lines, ...failed]);
   }
   const last = end.lastEvent(a.file);
   const after = last ? secondsBetween(a.gone, last) : undefined;
   const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
   const tail = after !== undefined && after > 0 ? `; the log goes on for ${formatDuration(after)} without it` : '';
   const severity = after !== undefined && after > options.usbGapSeconds ? 'error' : 'warning';
-  return [toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines)];
+  return toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines);
 }
 
 /**
@@ -106,7 +107,7 @@ function oneClockInOrder(events: readonly LogEvent[]): boolean {
  * same port path. Never a device number alone: it is a per-bus counter that every device and hub
  * on the bus advances, so number 53 does not mean 53 reconnects (knowledge 4.3) [K3b].
  */
-function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): Set<Absence> {
+function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings: Finding[]): Set<Absence> {
   const covered = new Set<Absence>();
   const cycles = d.absences.filter((a) => a.back);
   const { start: bestStart, length: bestLength } = longestRun(cycles.map((c) => c.gone), options.reconnectLoopWindowSeconds);
@@ -116,12 +117,14 @@ function detectLoop(d: UsbDevice, options: DetectOptions, findings: Finding[]): 
   const events = group.flatMap((a) => [a.gone, ...(a.back ? [a.back] : [])]);
   const span = secondsBetween(group[0].gone, group[group.length - 1].back ?? group[group.length - 1].gone);
   const within = span !== undefined ? ` within ${formatDuration(span)}` : '';
-  findings.push(toFinding('usb-reconnect-loop', 'error', `${deviceName(d)} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}. A device that keeps dropping off the bus and coming back is reset by something or resets itself (a crash, a brown-out).`, events));
+  findings.push(toFinding('usb-reconnect-loop', 'error', `${name} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}. A device that keeps dropping off the bus and coming back is reset by something or resets itself (a crash, a brown-out).`, events));
   return covered;
 }
 
-function compositionChanges(d: UsbDevice, rutos: boolean): Finding[] {
-  const out: Finding[] = [];
+function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Finding[]): void {
+  // The lines of the changes found, so an enumeration is not told twice (a set: a modem in a
+  // loop has thousands of enumerations, and a search of the findings per one was quadratic).
+  const told = new Set<number>();
   // What the log has shown so far of the device's layout: an enumeration often logs only part of
   // it, so each one is compared with everything known before it, not just with the previous one.
   const known: Enumeration | undefined = d.enumerations[0] && { ...d.enumerations[0], drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
@@ -130,9 +133,11 @@ function compositionChanges(d: UsbDevice, rutos: boolean): Finding[] {
     if (known && lastDescribed) {
       const why = differences(known, en);
       if (why.length) {
-        out.push(toFinding('usb-composition-change', 'warning',
-          `${deviceName(d)} came back in a different USB composition (${why.join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
-          [lastDescribed.start, ...en.events]));
+        const f = toFinding('usb-composition-change', 'warning',
+          `${name} came back in a different USB composition (${why.join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
+          [lastDescribed.start, ...en.events]);
+        out.push(f);
+        for (const line of f.lines) told.add(line);
       }
     }
     if (known && (layoutKey(en) !== '' || en.vidpid || en.ttys.size)) {
@@ -149,13 +154,12 @@ function compositionChanges(d: UsbDevice, rutos: boolean): Finding[] {
   // RutOS: a PC or another router drives the same modem in whatever mode it came up in.
   for (const en of rutos ? d.enumerations : []) {
     const odd = unexpectedMode(en, d.vidpid);
-    if (odd && !out.some((f) => f.lines.includes(en.start.line))) {
+    if (odd && !told.has(en.start.line)) {
       out.push(toFinding('usb-composition-change', 'warning',
-        `${deviceName(d)} came up in ${odd.seen} mode, but RutOS drives it in ${odd.expected} mode: its interfaces and tty numbers are not where gsmd looks for them. Now: ${describeLayout(en)}.`,
+        `${name} came up in ${odd.seen} mode, but RutOS drives it in ${odd.expected} mode: its interfaces and tty numbers are not where gsmd looks for them. Now: ${describeLayout(en)}.`,
         en.events));
     }
   }
-  return out;
 }
 
 function differences(a: Enumeration, b: Enumeration): string[] {
