@@ -1,5 +1,5 @@
 // Re-tells a ctime logread log (generate-log.mjs's) in other shapes the format registry reads,
-// line for line: the same events and clocks in `dmesg -T`, journalctl -o short-monotonic, a time
+// line for line: the same events and clocks in `dmesg -T`, `dmesg --time-format iso`, journalctl -o short-monotonic, a time
 // of day alone (a serial console), a troubleshoot system.log whose lines sit under section
 // headers, LuCI's table, lines whose stamps were stripped, and the consoles of ModemManager,
 // ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message), and logd's record ids before each line (RutOS's log file). npm run bench times each against the log it was made from: a shape without a fast
@@ -13,6 +13,8 @@ const CTIME = /^([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d (\d\d):(\d\d):(\d\d) \d{4})
 /** Each shape: a function of the parts of one logread line, and lines to put first. */
 export const SHAPES = {
   'dmesg-T': { head: [], line: (p) => `[${p.stamp}] ${p.tag && p.tag !== 'kernel' ? `${p.tag}: ` : ''}${p.message}` },
+  // dmesg --time-format iso: the microseconds after a comma, as Python's logging and log4j write a fraction.
+  'dmesg-iso': { head: [], line: (p) => `${p.date.toISOString().slice(0, 10)}T${p.clock},${String(Math.round(p.uptime * 1e6) % 1e6).padStart(6, '0')}+01:00 ${p.tag && p.tag !== 'kernel' ? `${p.tag}: ` : ''}${p.message}` },
   'journal-monotonic': { head: [], line: (p) => `[${p.uptime.toFixed(6).padStart(12)}] router ${p.tag && p.tag !== 'kernel' ? `${p.tag}[${p.pid ?? 1000}]` : 'kernel'}: ${p.message}` },
   'time-only': { head: [], line: (p) => `${p.clock} ${p.rest}` },
   sections: { head: ['[Logread]'], line: (p) => p.text },

@@ -127,6 +127,7 @@ export function newFastRead(): FastRead {
 
 const SPACE = 32;
 const COLON = 58;
+const COMMA = 44;
 const DOT = 46;
 const OPEN = 91; // [
 const CLOSE = 93; // ]
@@ -390,8 +391,12 @@ function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagle
   return true;
 }
 
-/** `hh:mm:ss` at `i`, then an optional `.fraction` (1-9 digits), then one space. Returns the index after the space, or -1. */
-function readClock(s: string, i: number, out: FastRead, fraction: boolean): number {
+/**
+ * `hh:mm:ss` at `i`, then when `fraction` an optional `.fraction` (1-9 digits), or `,fraction` too
+ * when `comma` (the timestamp grammar's `[.,]`: `dmesg --time-format iso`, Python's logging and
+ * log4j write a comma). Returns the index after the clock, or -1.
+ */
+function readClock(s: string, i: number, out: FastRead, fraction: boolean, comma = false): number {
   if (s.charCodeAt(i + 2) !== COLON || s.charCodeAt(i + 5) !== COLON) return -1;
   out.hour = digit(s, i) * 10 + digit(s, i + 1);
   out.minute = digit(s, i + 3) * 10 + digit(s, i + 4);
@@ -399,7 +404,8 @@ function readClock(s: string, i: number, out: FastRead, fraction: boolean): numb
   if (!isRealClock(out.hour, out.minute, out.second)) return -1;
   out.ms = 0;
   let j = i + 8;
-  if (fraction && s.charCodeAt(j) === DOT) {
+  const separator = s.charCodeAt(j);
+  if (fraction && (separator === DOT || (comma && separator === COMMA))) {
     const a = j + 1;
     let k = a;
     while (k - a < 10 && digit(s, k) >= 0) k++;
@@ -475,7 +481,7 @@ function readBsd(s: string, a: number, out: FastRead): boolean {
     j += 2;
   }
   if (s.charCodeAt(j) !== SPACE || !isRealDate(month, day)) return false;
-  const end = readClock(s, j + 1, out, true);
+  const end = readClock(s, j + 1, out, true, true);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, false) || !kernelChecked(s, out)) return false;
   out.format = 'bsd-syslog';
@@ -494,7 +500,8 @@ function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneN
   const sep = s.charCodeAt(i + 10);
   if (sep !== 84 /* T */ && (tOnly || sep !== SPACE)) return -1;
   if (!readIsoDate(s, i, out)) return -1;
-  let j = readClock(s, i + 11, out, true);
+  // RFC 5424 (`tOnly`) writes a `.` fraction only; STAMP_SPAN, which the others use, reads `,` too.
+  let j = readClock(s, i + 11, out, true, !tOnly);
   if (j < 0) return -1;
   const z = s.charCodeAt(j);
   if (z === 90 /* Z */) j++;
@@ -770,12 +777,12 @@ function afterKernelPrefix(s: string, a: number): number {
 
 /**
  * `19:54:59 gsmd[1]: ...`, `[12:02:38] netifd: ...`, `19:54:59.250 kernel: ...`: a time of day
- * alone (a serial console, a condensed paste), then a syslog body. Two-digit hours and a `.`
- * fraction only; other spellings are the full parser's.
+ * alone (a serial console, a condensed paste), then a syslog body. Two-digit hours and a `.` or
+ * `,` fraction only; other spellings are the full parser's.
  */
 function readTimeOnly(s: string, a: number, out: FastRead): boolean {
   const i = s.charCodeAt(a) === OPEN ? a + 1 : a;
-  let j = readClock(s, i, out, true);
+  let j = readClock(s, i, out, true, true);
   if (j < 0) return false;
   if (s.charCodeAt(j) === CLOSE) j++;
   if (s.charCodeAt(j) !== SPACE) return false;
