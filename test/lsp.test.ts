@@ -30,6 +30,8 @@ const messages: string[] = [];
 /** Documents the server asked the client to send again with their text. */
 const resends: string[] = [];
 let settings: Record<string, unknown> = {};
+/** The test client's `rangeLimit` (VS Code sends editor.foldingMaximumRegions, 5,000 by default). */
+const FOLDING_LIMIT = 250;
 const waiters: (() => void)[] = [];
 
 function notify(): void {
@@ -94,7 +96,7 @@ before(async () => {
   conn.listen();
   const init = await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri: null, workspaceFolders: null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true }, foldingRange: { rangeLimit: FOLDING_LIMIT } } },
     initializationOptions: { codeBase: 'file:///ext/docs/findings.md' },
   });
   assert.ok(init.capabilities.hoverProvider);
@@ -251,6 +253,11 @@ describe('language server over stdio', () => {
     assert.ok(rest.range.start.line > all[199].range.start.line, 'the one for the rest stands on the first line left out');
     const last = Number(/to line (\d+)/.exec(messageOf(rest))![1]);
     assert.ok(last > rest.range.start.line + 1 && last <= 1500, `last line ${last}`);
+    // Folding: a range per cycle's gap and composition change, no more than the client's rangeLimit, from the top.
+    const folds = await conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.equal(folds?.length, FOLDING_LIMIT);
+    assert.ok(folds!.every((f, i) => i === 0 || f.startLine >= folds![i - 1].startLine), 'in document order');
+    assert.ok(folds![0].startLine < 10 && folds![FOLDING_LIMIT - 1].endLine < 1500);
     // A line left out is still explained on hover.
     const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: last - 1, character: 20 } })) as Hover | null;
     assert.ok(h && /composition|port/i.test((h.contents as MarkupContent).value), 'hover on a line not listed');

@@ -17,7 +17,7 @@ import { DocumentAnalysis } from './lsp/documentAnalysis';
 import { LogDocument, type DocumentChange } from './lsp/logDocument';
 import { readMarkedFile, readOpenFromFileMark } from './lsp/openFromFile';
 import { hoverAt } from './lsp/hovers';
-import { documentSymbols, foldingRanges } from './lsp/outline';
+import { documentSymbols, FOLDING_RANGE_LIMIT, foldingRanges } from './lsp/outline';
 import { buildTimeline } from './core/timeline/buildTimeline';
 import type { TimelinePayload } from './core/timeline/timelineTypes';
 import { AnalyzeFileRequest, DEFAULT_SETTINGS, ForgetFileNotification, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type TimelineParams, type AnalyzeFileParams, type GsmLensSettings, type ReportParams, type ReportResult, type StatusParams } from './lsp/protocol';
@@ -48,11 +48,15 @@ const open = new Map<string, OpenDocument>();
 /** Analyses of files read from disk (too big for the editor to sync), for reports: the few most recent. */
 const fromDisk = new DiskAnalyses();
 let configurationSupported = false;
+/** The most folding ranges the client takes per document (its `rangeLimit`). */
+let foldingRangeLimit = FOLDING_RANGE_LIMIT;
 let codeBase: string | undefined;
 const reportedRuleErrors = new Set<string>();
 
 connection.onInitialize((params: InitializeParams) => {
   configurationSupported = !!params.capabilities.workspace?.configuration;
+  const rangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+  if (typeof rangeLimit === 'number' && Number.isSafeInteger(rangeLimit) && rangeLimit > 0) foldingRangeLimit = rangeLimit;
   const init = params.initializationOptions as { codeBase?: string } | undefined;
   codeBase = typeof init?.codeBase === 'string' ? init.codeBase : undefined;
   return {
@@ -315,7 +319,7 @@ connection.onFoldingRanges((params, token) =>
   runSafeAsync(connection, 'foldingRanges', [], token, async () => {
     const uri = uriOf(params);
     const r = uri !== undefined ? await resultOf(uri) : undefined;
-    return r ? foldingRanges(r.result) : [];
+    return r ? foldingRanges(r.result, foldingRangeLimit) : [];
   }));
 
 connection.onRequest(AnalyzeFileRequest.type, (params: AnalyzeFileParams, token) =>

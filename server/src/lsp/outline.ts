@@ -29,14 +29,27 @@ export function documentSymbols(result: DocumentResult): DocumentSymbol[] {
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line);
 }
 
-/** Folding for troubleshoot sections and for bursts that span several lines. */
-export function foldingRanges(result: DocumentResult): FoldingRange[] {
+/**
+ * Folding ranges sent when the client names no limit: VS Code's own default for
+ * `editor.foldingMaximumRegions`, which it sends as `rangeLimit` and folds no more than.
+ */
+export const FOLDING_RANGE_LIMIT = 5000;
+
+/**
+ * Folding for troubleshoot sections and for bursts that span several lines, at most `limit` (the
+ * client's `rangeLimit`): a modem in a reconnect loop has tens of thousands of gaps, 691 KB of
+ * ranges that VS Code asks for again after every append, and folds only the first 5,000 of.
+ */
+export function foldingRanges(result: DocumentResult, limit = FOLDING_RANGE_LIMIT): FoldingRange[] {
   const out: FoldingRange[] = [];
   const { sections, endLine } = result.file;
   sections.forEach((s, i) => {
     const end = (sections[i + 1]?.line ?? endLine + 1) - 1;
-    if (end > s.line) out.push({ startLine: s.line - 1, endLine: end - 1, kind: FoldingRangeKind.Region });
+    if (end > s.line && out.length < limit) out.push({ startLine: s.line - 1, endLine: end - 1, kind: FoldingRangeKind.Region });
   });
-  for (const f of result.findings) if (f.count > 1 && f.endLine > f.line) out.push({ startLine: f.line - 1, endLine: f.endLine - 1 });
+  for (const f of result.findings) {
+    if (out.length >= limit) break;
+    if (f.count > 1 && f.endLine > f.line) out.push({ startLine: f.line - 1, endLine: f.endLine - 1 });
+  }
   return out;
 }
