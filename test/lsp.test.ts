@@ -13,6 +13,7 @@ import {
   StreamMessageWriter, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { analyzeText } from '../server/src/core/analyze';
+import { FINDING_TITLES } from '../server/src/core/findings/findingText';
 import { openFromFileMark } from '../server/src/lsp/openFromFile';
 import { AnalyzeFileRequest, OPEN_FROM_FILE_CHARS, ReportRequest, ResendDocumentNotification, StatusNotification, TimelineRequest, type StatusParams } from '../server/src/lsp/protocol';
 
@@ -262,10 +263,14 @@ describe('language server over stdio', () => {
     const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: last - 1, character: 20 } })) as Hover | null;
     assert.ok(h && /composition|port/i.test((h.contents as MarkupContent).value), 'hover on a line not listed');
     // The setting: 3 of the code (and one for the rest), then 0 for all of them.
-    settings = { maxProblemsPerCode: 3 };
+    settings = { maxProblemsPerCode: 3, codeLens: { mode: 'events' } };
     await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const three = await until('three listed', () => { const d = diagnostics.get(uri)?.diagnostics; return d && ofCode(d).length === 4 && d; });
     assert.match(messageOf(ofCode(three)[3]), new RegExp(`^${total - 3} more problems`));
+    // Lenses on events: one per listed problem, not per finding.
+    const lenses = (await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+    const changeLenses = lenses.filter((l) => l.command?.title.startsWith(FINDING_TITLES['usb-composition-change']));
+    assert.deepEqual(changeLenses.map((l) => l.range.start.line), ofCode(three).slice(0, 3).map((d) => d.range.start.line));
     settings = { maxProblemsPerCode: 0 };
     await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await until('all listed', () => { const d = diagnostics.get(uri)?.diagnostics; return d && ofCode(d).length === total; });

@@ -305,7 +305,7 @@ connection.onCodeLens((params, token) =>
   runSafeAsync(connection, 'codeLens', [], token, async () => {
     const uri = uriOf(params);
     const r = uri !== undefined ? await resultOf(uri) : undefined;
-    return r ? codeLensesFor(r.entry.doc.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes') : [];
+    return r ? codeLensesFor(r.entry.doc.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes', diagnosticOptions(r.entry.settings ?? DEFAULT_SETTINGS).perCode) : [];
   }));
 
 connection.onDocumentSymbol((params, token) =>

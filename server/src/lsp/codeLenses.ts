@@ -2,12 +2,16 @@ import { STORY_FINDING_CODES } from '../core/stories/registry';
 import type { CodeLens } from 'vscode-languageserver';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import { formatClock, formatDuration } from '../core/records/timeWords';
+import { codeOf } from './diagnostics';
 import type { DocumentResult } from './documentAnalysis';
 
 export type CodeLensMode = 'episodes' | 'events' | 'off';
 
-/** Lenses that explain the log: one per episode, and in `events` mode one per group of events. */
-export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLensMode): CodeLens[] {
+/**
+ * Lenses that explain the log: one per episode, and in `events` mode one per group of events, for
+ * the findings listed as problems (at most `perCode` of a code, 0 for all: diagnostics.ts).
+ */
+export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLensMode, perCode = 0): CodeLens[] {
   if (mode === 'off') return [];
   const lenses: CodeLens[] = [];
   const at = (line1: number) => ({ start: { line: line1 - 1, character: 0 }, end: { line: line1 - 1, character: 0 } });
@@ -17,8 +21,12 @@ export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLen
     lenses.push({ range: at(e.startLine), command: { title: 'Show timeline', command: 'gsmlens.showTimeline', arguments: [uri] } });
   }
   if (mode === 'events') {
+    const listed = new Map<string, number>();
     for (const f of result.findings) {
       if (STORY_FINDING_CODES.has(f.code)) continue;
+      const n = (listed.get(codeOf(f)) ?? 0) + 1;
+      listed.set(codeOf(f), n);
+      if (perCode > 0 && n > perCode) continue;
       const first = result.eventAt(f.line);
       const last = result.eventAt(f.endLine);
       const secs = first?.time !== undefined && last?.time !== undefined ? (last.time - first.time) / 1000 : undefined;

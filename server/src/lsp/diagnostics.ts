@@ -101,7 +101,7 @@ function linkCode(d: Diagnostic, f: Finding, options: DiagnosticOptions): Diagno
 }
 
 /** The code a finding's problem shows: a custom rule's own, or the finding's. */
-function codeOf(f: Finding): string {
+export function codeOf(f: Finding): string {
   return f.code === 'custom-rule' ? f.eventIds[0] ?? 'custom-rule' : f.code;
 }
 
