@@ -22,6 +22,7 @@ import { benchGrammar } from './bench-grammar.mjs';
 import { benchLsp } from './bench-lsp.mjs';
 import { generateChatterLog } from './generate-chatter-log.mjs';
 import { generateLog } from './generate-log.mjs';
+import { HOSTILE_LINES, MODEM_RECONNECTING } from './hostile-lines.mjs';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
@@ -308,28 +309,8 @@ async function benchBombs() {
     for (const name of ['system.log', 'kernel.log']) writeFileSync(`${dir}/${name}`, line.repeat(Math.floor((16 * 1024 * 1024 - 1) / line.length)));
     execFileSync('tar', ['czf', archive, '-C', dir, 'system.log', 'kernel.log']);
   }
-  // State other than events: 1M lines where every other line is a boot (uptime starts again),
-  // the clock swings on every line, or every other line is a troubleshoot section header.
-  const hostile = {
-    'reboots on every other line': (i) => `Mon Dec  2 10:00:${String(i % 60).padStart(2, '0')} 2024 kern.info kernel: [    ${i % 2 ? '9' : '1'}.000000] br-lan: port 2(eth0.1) entered forwarding state\n`,
-    'clock jumps on every line': (i) => `Mon Dec  2 ${i % 2 ? '10' : '22'}:00:00 2024 daemon.info dnsmasq[1]: query[A] example.com from 192.168.1.2\n`,
-    'sections on every other line': (i) => (i % 2 ? 'line\n' : `[Section${i}]\n`),
-    // A USB device dropping and coming back: on one clock (a sliding window finds the longest run
-    // of reconnects), and with the uptime starting again every four lines (cycles on thousands of
-    // clocks, which made the search for a loop quadratic until 2026-12-05).
-    'reconnects on every other line': (i) => `[${(100 + i * 0.05).toFixed(6).padStart(12)}] usb 1-1: ${i % 2 ? `new high-speed USB device number ${(i % 120) + 2} using ehci-platform` : `USB disconnect, device number ${(i % 120) + 1}`}\n`,
-    'reconnects across boots on every other line': (i) => `[${(1 + (i % 4)).toFixed(6).padStart(12)}] usb 1-1: ${i % 2 ? `new high-speed USB device number ${(i % 120) + 2} using ehci-platform` : `USB disconnect, device number ${(i % 120) + 1}`}\n`,
-    // A modem in a reconnect loop as the kernel tells it, a cycle every five lines (its IDs, its
-    // driver, its port): each message differs from the last of its kind, so each is matched anew;
-    // read from a plain file, as a log usually is. It peaked at 235-243 MB until 2026-12-05.
-    'a modem reconnecting, a cycle every 5 lines': (i) => {
-      const cycle = Math.floor(i / 5);
-      const at = `[${(100 + i * 0.3).toFixed(6).padStart(12)}] `;
-      const lines = [`usb 1-1: USB disconnect, device number ${(cycle % 126) + 1}`, `usb 1-1: new high-speed USB device number ${(cycle % 126) + 2} using ehci-platform`, 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18', 'option 1-1:1.0: GSM modem (1-port) converter detected', `usb 1-1: GSM modem (1-port) converter now attached to ttyUSB${cycle % 4}`];
-      return `${at}${lines[i % 5]}\n`;
-    },
-  };
-  const plain = new Set(['a modem reconnecting, a cycle every 5 lines']);
+  const hostile = HOSTILE_LINES;
+  const plain = new Set([MODEM_RECONNECTING]);
   const hostileFiles = [];
   for (const [name, make] of Object.entries(hostile)) {
     const f = `.bench/hostile-${name.replace(/[^a-z0-9]+/g, '-')}-1000000.log${plain.has(name) ? '' : '.gz'}`;
