@@ -615,13 +615,14 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   const hostLike = w > i && w - i <= 64 && (s.charCodeAt(w) === SPACE || s.charCodeAt(w) === 9);
   if (hostLike) {
     // What follows it must not be a tag (TAG: tag characters, perhaps ` [pid]`, then `: `). A run
-    // of tag characters holds no `:`, ` ` or `[`, so TAG can only end where the run ends.
+    // of tag characters holds no `:`, ` ` or `[`, so TAG can only end where the run ends. A `[`
+    // that is not a pid and a colon (`dnsmasq: query[A] ...`, `mobifd: [gsm.modem0] ...`) is text.
     let a = w;
     while (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === 9) a++;
     let t = a;
     while (t - a <= 64 && isClass(s.charCodeAt(t), TAG_CHAR)) t++;
     const c = s.charCodeAt(t);
-    if ((c === COLON && s.charCodeAt(t + 1) === SPACE) || c === OPEN || (c === SPACE && s.charCodeAt(t + 1) === OPEN)) return false;
+    if ((c === COLON && s.charCodeAt(t + 1) === SPACE) || (c === OPEN && pidThenColon(s, t)) || (c === SPACE && pidThenColon(s, t + 1))) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
   let start = i;
@@ -637,6 +638,14 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/** Whether `[pid]: ` stands at `i`, as TAG reads a pid: 1-10 digits. */
+function pidThenColon(s: string, i: number): boolean {
+  if (s.charCodeAt(i) !== OPEN) return false;
+  let k = i + 1;
+  while (k - i <= 11 && digit(s, k) >= 0) k++;
+  return k > i + 1 && k - i <= 11 && s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE;
 }
 
 const LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
