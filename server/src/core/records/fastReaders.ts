@@ -242,7 +242,7 @@ function readTag(s: string, i: number): number {
     const known = TAGS[way];
     if (known.length === 0 || !sameText(s, i, known)) continue;
     const after = s.charCodeAt(i + known.length);
-    if (after !== COLON && after !== OPEN) continue;
+    if (after !== COLON && after !== OPEN && after !== SPACE) continue;
     tagRead = known;
     return readTagEnd(s, i, i + known.length);
   }
@@ -258,13 +258,20 @@ function readTag(s: string, i: number): number {
 /** Tags already read, two for each hash of their first three characters. */
 const TAGS: string[] = new Array<string>(512).fill('');
 
-/** The same, the characters of the tag already scanned up to `j`. */
+/**
+ * The same, the characters of the tag already scanned up to `j`. Sets `pidOpen`: where the `[` of
+ * the pid is, or -1. TAG reads a space before it too (`pbr [9755]: `, OpenWrt's pbr).
+ */
+let pidOpen = -1;
 function readTagEnd(s: string, i: number, j: number): number {
   if (j === i || j - i > 64) return -1;
   tagEnd = j;
+  pidOpen = -1;
   const c = s.charCodeAt(j);
   if (c === COLON) return s.charCodeAt(j + 1) === SPACE ? j + 2 : -1;
-  if (c !== OPEN) return -1;
+  if (c === SPACE && s.charCodeAt(j + 1) === OPEN) j++;
+  else if (c !== OPEN) return -1;
+  pidOpen = j;
   let k = j + 1;
   while (k - j <= 11 && digit(s, k) >= 0) k++;
   if (k === j + 1 || k - j > 11) return -1;
@@ -358,7 +365,7 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
     out.tag = word(s, i, j);
     out.messageStart = start;
     out.restStart = start;
-    out.pidAt = s.charCodeAt(j) === OPEN ? j : -1;
+    out.pidAt = pidOpen;
     return true;
   }
   if (stop !== SPACE || j - i > 64) return false;
@@ -372,7 +379,7 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
   out.tag = tagRead;
   out.messageStart = start;
   out.restStart = start;
-  out.pidAt = s.charCodeAt(tagEnd) === OPEN ? tagEnd : -1;
+  out.pidAt = pidOpen;
   return true;
 }
 
@@ -385,7 +392,7 @@ function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagle
   out.restStart = start;
   out.facilityAt = i;
   out.facilityEnd = j;
-  out.pidAt = taggedBodyTag !== '' && s.charCodeAt(tagEnd) === OPEN ? tagEnd : -1;
+  out.pidAt = taggedBodyTag !== '' ? pidOpen : -1;
   // The parser's host-column learning reads the first word of a message without a tag.
   if (taggedBodyTag === '') out.firstWord = word(s, i, j);
   return true;
@@ -847,7 +854,7 @@ function readJournalMonotonic(s: string, a: number, out: FastRead): boolean {
   if (start < 0) return false;
   const tag = tagRead;
   // The format's look-ahead: a tag with a pid, or `kernel: ` itself.
-  if (s.charCodeAt(tagEnd) !== OPEN && tag !== 'kernel') return false;
+  if (pidOpen !== tagEnd && tag !== 'kernel') return false;
   const c = s.charCodeAt(start);
   if (tag === 'kernel' && (c === OPEN || c === LT)) return false;
   if (needsFullParser(s)) return false;
@@ -1221,7 +1228,7 @@ function readStripped(s: string, a: number, out: FastRead): boolean {
     if (start < 0 || !certainTag(s, a, tagEnd)) return false;
     messageRead(out, 'stripped', tagRead, '', -1, start);
   }
-  const withPid = s.charCodeAt(tagEnd) === OPEN && out.tag !== '';
+  const withPid = pidOpen >= 0 && out.tag !== '';
   out.onlyAfterClosed = !withPid;
   out.screenUntagged = !withPid && !facility;
   const tag = out.tag;
@@ -1252,7 +1259,7 @@ function afterOptionalSpace(s: string, i: number): number {
  */
 function certainTag(s: string, a: number, end: number): boolean {
   const c0 = s.charCodeAt(a);
-  if (s.charCodeAt(end) === OPEN) return (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
+  if (pidOpen >= 0) return (c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90);
   if (c0 >= 97 && c0 <= 122) return end - a >= 2;
   if (!(c0 >= 65 && c0 <= 90)) return false;
   let k = a + 1;
