@@ -1,7 +1,7 @@
 // Re-tells a ctime logread log (generate-log.mjs's) in other shapes the format registry reads,
 // line for line: the same events and clocks in `dmesg -T`, `dmesg --time-format iso`, journalctl -o short-monotonic, a time
 // of day alone (a serial console), a troubleshoot system.log whose lines sit under section
-// headers, LuCI's table, lines whose stamps were stripped, and the consoles of ModemManager,
+// headers, LuCI's table, lines whose stamps were stripped, OpenWrt's ModemManager in logread (no tag), and the consoles of ModemManager,
 // ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message), and logd's record ids before each line (RutOS's log file). npm run bench times each against the log it was made from: a shape without a fast
 // reader, or one the fast lane leaves, shows as a multiple of that time.
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -24,6 +24,8 @@ export const SHAPES = {
   stripped: { head: [], line: (p) => p.rest },
   // Consoles without syslog: ModemManager --debug, an ESP-IDF board, quectel-cm, a flashing tool.
   modemmanager: { head: [], line: (p) => `<info>  [${p.date.getTime() / 1000}.000000] [modem0] ${p.message}` },
+  // OpenWrt's ModemManager in logread: no tag, a pid, its level and object.
+  'modemmanager-openwrt': { head: [], line: (p) => `${p.stamp} daemon.info [2656]: <info>  [modem0] ${p.message}` },
   'esp-idf': { head: [], line: (p) => `I (${Math.round(p.uptime * 1000)}) ${p.tag ?? 'main'}: ${p.message}` },
   'quectel-cm': { head: [], line: (p) => `[${p2(p.date.getUTCMonth() + 1)}-${p2(p.date.getUTCDate())}_${p.clock}:000] ${p.message}` },
   'tool-elapsed': { head: [], line: (p) => `[${(p.uptime % 100000).toFixed(3).padStart(7, '0')}]: ${p.message}` },

@@ -392,9 +392,9 @@ function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagle
   out.restStart = start;
   out.facilityAt = i;
   out.facilityEnd = j;
-  out.pidAt = taggedBodyTag !== '' ? pidOpen : -1;
+  out.pidAt = taggedBodyTag !== '' || taggedBodyEmpty ? pidOpen : -1;
   // The parser's host-column learning reads the first word of a message without a tag.
-  if (taggedBodyTag === '') out.firstWord = word(s, i, j);
+  if (taggedBodyTag === '' && !taggedBodyEmpty) out.firstWord = word(s, i, j);
   return true;
 }
 
@@ -458,7 +458,9 @@ function readLogread(s: string, a: number, out: FastRead): boolean {
     at = k + 1;
   }
   if (lineEnd - at < 32 || s.charCodeAt(at + 24) !== SPACE || readCtime(s, at, out) < 0) return false;
-  if (needsFullParser(s) || !readSyslogBody(s, at + 25, out, true, false) || !kernelChecked(s, out)) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, at + 25, out, true, false)) return false;
+  const m = out.messageStart;
+  if (out.tag === '' && out.pidAt >= 0 && s.charCodeAt(m) === LT ? !mmEnvelopeKeepsClock(s, m) : !kernelChecked(s, out)) return false;
   out.format = 'logread';
   // The pattern's `stamp\s+`: one space (the body starts with no space).
   out.bodyStart = at + 25;
@@ -997,6 +999,20 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
 }
 
 /**
+ * ModemManager's envelope at `i` after an empty tag and a pid (`daemon.info [2656]: <info>  [modem0] ...`:
+ * OpenWrt's ModemManager logs with no name), in a line with a wall time of its own, which stays its
+ * time: the envelope gives fields only. One with seconds since the daemon started (an elapsed
+ * clock the record keeps) is the parser's.
+ */
+function mmEnvelopeKeepsClock(s: string, i: number): boolean {
+  MM_PROBE.month = -1;
+  MM_PROBE.elapsed = -1;
+  return readMmEnvelope(s, i, MM_PROBE) && MM_PROBE.elapsed < 0;
+}
+
+const MM_PROBE = newFastRead();
+
+/**
  * `[005.415]: qusb_noblock_read read=0`: a flashing tool's log (QFirehose, QLib), seconds since
  * the tool started.
  */
@@ -1082,15 +1098,27 @@ function afterFacilityLevel(s: string, f: number): number {
  * Returns where the message starts and sets `taggedBodyTag` ('' for none), or -1.
  */
 let taggedBodyTag = '';
+/** TAG read an empty tag and a pid, `[2656]: ` (OpenWrt's ModemManager logs so); its `[` is at `pidOpen`. */
+let taggedBodyEmpty = false;
 function readTaggedBody(s: string, i: number): number {
+  taggedBodyEmpty = false;
   const start = readTag(s, i);
   if (start >= 0) {
     taggedBodyTag = tagRead;
     return start;
   }
+  taggedBodyTag = '';
+  pidOpen = -1;
+  // TAG's name is `{0,64}?`: none, then `[pid]: `. (A `: ` alone the body reader leaves in the message.)
+  const c = s.charCodeAt(i);
+  if (c === OPEN && pidThenColon(s, i)) {
+    taggedBodyEmpty = true;
+    pidOpen = i;
+    tagEnd = i;
+    return findInLine(s, COLON, i) + 2;
+  }
   const k = scanTag(s, i);
   if (k === i || s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) === OPEN) return -1;
-  taggedBodyTag = '';
   return i;
 }
 
