@@ -98,6 +98,8 @@ const SHAPES: Record<string, Shape> = {
   // OpenWrt's ModemManager: no tag, a pid, its own level and object (and with --debug its Unix-time stamp).
   'logread-mm': (t, _up, s) => `${ctime(t)} daemon.${['info', 'notice', 'debug'][t % 3]} [2656]: <${['info', 'msg', 'dbg'][t % 3]}> ${t % 3 === 2 ? `[${(t / 1000).toFixed(6)}] ` : ' '}[modem0] ${s.message}`,
   'bsd-host': (t, up, s) => `${bsdStamp(t)} router ${tagOf(s)}: ${kernelBody(s, up)}`,
+  // A router's syslog as another host's syslogd writes it: the host, then facility.level.
+  'bsd-host-facility': (t, up, s) => `${bsdStamp(t)} router ${s.tag === 'kernel' ? 'kern.info' : 'daemon.notice'} ${tagOf(s)}: ${kernelBody(s, up)}`,
   'bsd-nohost': (t, up, s) => `${bsdStamp(t)} ${tagOf(s)}: ${kernelBody(s, up)}`,
   'bsd-journal': (t, _up, s) => `${journalStamp(t)} mobian ${tagOf(s)}: ${s.message}`,
   'bsd-pri': (t, _up, s) => `<30>${bsdStamp(t)} ${tagOf(s)}: ${s.message}`,
@@ -389,6 +391,14 @@ function TRICKY_LINES(): string[] {
     '2024-12-02 19:54:59\tERROR a tab #refused',
     '2024-12-02 19:54:59 ERROR\tRead a tab after the level #refused',
     '2024-12-02 19:54:59,123 ERROR comma fraction (Python logging, log4j)',
+    'May 13 15:11:13 wrt350n daemon.notice pppd[4396]: a host, then a facility',
+    'May 13 15:11:14 wrt350n local2.info chat[4403]:  -- got it',
+    'May 13 15:11:14 wrt350n local2.info Message without a tag',
+    'May 13 15:11:14 wrt350n daemon.notice kernel: [  12.5] usb 1-1: a kernel line',
+    'May 13 15:11:14 wrt350n daemon.notice [12]: an empty tag',
+    'May 13 15:11:14 wrt350n daemon.notic pppd[4396]: not a level',
+    '2024-12-02T19:54:59+01:00 wrt350n daemon.notice pppd[4396]: journal-iso, a host, then a facility',
+    'Mon Dec  2 19:54:59 2024 wrt350n daemon.notice pppd[4396]: logread, a host, then a facility',
     'Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] OpenWrt ModemManager, no tag',
     'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] state changed (registered -> disabling)',
     'Wed Jun 26 16:38:39 2024 daemon.debug [2234]: <dbg> [1719412719.493984] [modem0] register state update:',

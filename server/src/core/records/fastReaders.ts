@@ -373,6 +373,14 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
   for (let k = i; k < j; k++) if (!isClass(s.charCodeAt(k), HOST_CHAR)) return false;
   if (isFacilityLevel(s, i, j) || stampLikeHost(s, i, j)) return false;
   const second = j + 1;
+  // `host facility.level tag[pid]: `: a router's syslog received by another (fixture 030); not
+  // journalctl's (the parser reads such a journal line as an application's text).
+  const secondEnd = hostFirst ? -1 : findInLine(s, SPACE, second, second + 21);
+  if (secondEnd > second && isFacilityLevel(s, second, secondEnd)) {
+    if (!readAfterFacility(s, second, secondEnd, out, false)) return false;
+    out.host = word(s, i, j);
+    return true;
+  }
   const start = readTag(s, second);
   if (start < 0 || isFacilityLevel(s, second, tagEnd)) return false;
   out.host = word(s, i, j);
