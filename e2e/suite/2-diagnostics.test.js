@@ -1,5 +1,9 @@
 'use strict';
-const { vscode, assert, SOURCE, workspaceFile, openLog, expectedAnalysis, codeOf, waitForDiagnostics } = require('./support');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { vscode, assert, SOURCE, ROOT, workspaceFile, openLog, expectedAnalysis, codeOf, waitForDiagnostics } = require('./support');
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
@@ -53,5 +57,38 @@ suite('diagnostics (Problems panel)', () => {
     }
     const lines = new Set(rel.map((r) => r.location.range.start.line + 1));
     assert.ok(lines.has(f.endLine), `the burst's last line ${f.endLine} is among the related lines`);
+  });
+
+  test('a modem in a reconnect loop: at most 200 problems of a code (the setting\'s default), and one that counts the rest', async () => {
+    // 300 cycles of a modem re-enumerating with its port renamed: a composition change each time.
+    const lines = [];
+    for (let i = 0; i < 300; i++) {
+      const t = (k) => `[${(100 + i * 1.5 + k * 0.3).toFixed(6).padStart(12)}]`;
+      lines.push(`${t(0)} usb 1-1: USB disconnect, device number ${i + 1}`, `${t(1)} usb 1-1: new high-speed USB device number ${i + 2} using ehci-platform`,
+        `${t(2)} usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18`, `${t(3)} option 1-1:1.0: GSM modem (1-port) converter detected`,
+        `${t(4)} usb 1-1: GSM modem (1-port) converter now attached to ttyUSB${i % 2}`);
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmlens-e2e-loop-'));
+    try {
+      const file = path.join(dir, 'system.log');
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      const loop = vscode.Uri.file(file);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(loop), { preview: false });
+      const all = await waitForDiagnostics(loop, ['usb-composition-change']);
+      const changes = all.filter((d) => codeOf(d) === 'usb-composition-change');
+      assert.strictEqual(changes.length, 201, `problems of usb-composition-change (got ${changes.length})`);
+      // The CLI lists 50 of a code and counts them all.
+      const cli = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'gsmlens'), 'diagnose', '--json', file], { encoding: 'utf8' }));
+      const total = cli.findingsOmitted.find((o) => o.code === 'usb-composition-change').total;
+      const rest = changes[200];
+      const m = /^([\d,]+) more problems of this code .* from line (\d+) to line (\d+) are not listed/.exec(rest.message);
+      assert.ok(m, rest.message);
+      assert.strictEqual(Number(m[1].replace(/,/g, '')), total - 200, 'the count of the rest is what the CLI finds beyond the first 200');
+      assert.strictEqual(Number(m[2]), rest.range.start.line + 1, 'it stands on the first line it counts');
+      assert.ok(Number(m[3]) <= lines.length && Number(m[3]) > Number(m[2]));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
