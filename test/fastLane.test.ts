@@ -285,6 +285,24 @@ describe('fast readers agree with the full parser line by line', () => {
     assert.ok(bodies > 300, `lines whose body a reader told: ${bodies}`);
   });
 
+  it('takes the shapes of real logs it was written for (a line left to the full parser is read 3-5 times slower)', () => {
+    const out = newFastRead();
+    const expected: [string, FormatId][] = [
+      ['2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', 'iso-plain'],
+      ['2024-11-01T08:00:05,000000+01:00 dnsmasq: query[A] connectivitycheck.gstatic.com from 192.168.1.104', 'iso-plain'],
+      ['2024-12-02 19:54:59,123 - modem - INFO - Modem connected', 'iso-plain'],
+      ['Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] processing user request', 'logread'],
+      ['Wed Jun 26 16:38:39 2024 daemon.debug [2234]: <dbg> [1719412719.493984] [modem0] register state update:', 'logread'],
+      ['Sun Jan 19 22:50:04 2025 user.notice pbr [32307]: Reloading routing', 'logread'],
+      ['May 13 15:11:13 wrt350n daemon.notice pppd[4396]: pppd 2.4.4 started by root, uid 0', 'bsd-syslog'],
+      ['Dec  2 19:54:59,250 router gsmd[1]: a comma in a BSD stamp', 'bsd-syslog'],
+    ];
+    for (const [line, format] of expected) {
+      const reader = Object.values(FAST_READERS).find((r) => r!.read(line, 0, line.length, out));
+      assert.equal(reader?.format, format, line);
+    }
+  });
+
   it('leaves every line it is unsure of to the full parser', () => {
     const out = newFastRead();
     for (const line of TRICKY_LINES()) {

@@ -77,6 +77,14 @@ describe('router log grammar', () => {
     check('1717653608.000001 mobian ModemManager[519]: <info>  [modem0] state changed', [['1717653608.000001', 'constant.numeric.date'], ['mobian', 'entity.name.section.host'], ['ModemManager', 'entity.name.function.program'], ['519', 'constant.numeric.pid']]);
     check('<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3"] An application event', [['165', 'constant.numeric.priority-code'], ['2003-10-11T22:14:15.003Z', 'constant.numeric.date'], ['mymachine.example.com', 'entity.name.section.host'], ['evntslog', 'entity.name.function.program'], ['ID47', 'entity.name.tag.msgid'], ['[exampleSDID@32473 iut="3"]', 'meta.structured-data']]);
     check('2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', [['2018-08-28 13:58:33.374040500', 'constant.numeric.date'], ['ERROR', 'token.error-token']]);
+    // dmesg --time-format iso (a comma, a zone) and Python's logging (a comma, no level word after the stamp).
+    check('2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', [['2024-11-01T08:00:01,123456+01:00', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
+    check('2024-12-02 19:54:59,123 - modem - INFO - Modem connected', [['2024-12-02 19:54:59,123', 'constant.numeric.date']]);
+    assert.ok(!scopesOf('2024-12-02 19:54:59 ERRORS are words', 'ERRORS').includes('token.error-token'), 'a level word is a whole word');
+    // OpenWrt's ModemManager (no tag, a pid), pbr's spaced pid, a host then facility.level.
+    check('Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] processing', [['Sun Feb  9 12:31:48 2025', 'constant.numeric.date'], ['2656', 'constant.numeric.pid'], ['inf', 'token.info-token']]);
+    check('Sun Jan 19 22:50:04 2025 user.notice pbr [32307]: Reloading routing', [['pbr', 'entity.name.function.program'], ['32307', 'constant.numeric.pid']]);
+    check('May 13 15:11:13 wrt350n daemon.notice pppd[4396]: pppd 2.4.4 started', [['wrt350n', 'entity.name.section.host'], ['daemon', 'storage.type.facility'], ['pppd', 'entity.name.function.program'], ['4396', 'constant.numeric.pid']]);
     check('Bus 001 Device 024: ID 05c6:9008', [['Bus', 'keyword.other.lsusb'], ['05c6:9008', 'constant.other.usb-id']]);
     check('Firmware update verify was unsuccessful... ErrorCode: 174', [['174', 'constant.numeric.errno']]);
   });

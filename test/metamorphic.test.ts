@@ -71,6 +71,7 @@ const VARIANTS: Variant[] = [
   { name: 'jrnl-unix', shape: 'journal-short-unix', preserves: exact },
   { name: 'dmesg-T-pl', shape: 'dmesg-T-foreign', locale: 'pl', preserves: () => 'no-uptime' },
   { name: 'dmesg-T-de', shape: 'dmesg-T-foreign', locale: 'de', preserves: () => 'no-uptime' },
+  { name: 'dmesg-iso', shape: 'dmesg-iso', preserves: () => 'no-uptime' },
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
   { name: 'stripped', shape: 'stripped', preserves: () => 'no-clock' },
   { name: 'quote', shape: 'forum-quote', preserves: exact },

@@ -66,6 +66,17 @@ describe('line formats', () => {
       { format: 'bsd-syslog', tag: 'chat', facility: undefined, syslogLevel: 'info' }],
     ['multilog-style ISO line with a level', '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting',
       { format: 'iso-plain', level: 'err', message: 'Read error, quitting', time: '2018-08-28T13:58:33' }],
+    // The kernel's `driver device: ` is no `host tag: ` (a kern.log without its host column, dmesg --time-format iso).
+    ['a kernel line without a host column', 'Dec  2 19:54:01 usb 1-1: USB disconnect, device number 6',
+      { format: 'bsd-syslog', host: undefined, tag: undefined, message: 'usb 1-1: USB disconnect, device number 6' }],
+    ['dmesg --time-format iso', '2024-11-01T08:00:01,123456+01:00 usb 1-1.4: USB disconnect, device number 6',
+      { format: 'iso-plain', host: undefined, tag: undefined, message: 'usb 1-1.4: USB disconnect, device number 6', time: '2024-11-01T08:00:01' }],
+    ['a hub port in dmesg --time-format iso', '2024-11-01T08:00:01,123456+01:00 usb usb4-port1: Cannot enable. Maybe the USB cable is bad?',
+      { host: undefined, tag: undefined, message: 'usb usb4-port1: Cannot enable. Maybe the USB cable is bad?' }],
+    ['a tty in a kern.log without its host column', 'Dec  2 19:54:01 option1 ttyUSB0: GSM modem (1-port) converter now disconnected from ttyUSB0',
+      { host: undefined, tag: undefined, message: 'option1 ttyUSB0: GSM modem (1-port) converter now disconnected from ttyUSB0' }],
+    ['a host named like a driver keeps its program', 'Dec  2 19:54:01 usb-gw netifd[12]: Interface \'wan\' is now up',
+      { host: 'usb-gw', tag: 'netifd', pid: 12 }],
     ['lsusb output', 'Bus 001 Device 024: ID 05c6:9008', { format: 'lsusb' }],
     ['troubleshoot section header', '[Logfile messages.1]', { format: 'section', message: 'Logfile messages.1' }],
     ['shell output', 'Firmware update verify was unsuccessful... ErrorCode: 174', { format: 'text', message: 'Firmware update verify was unsuccessful... ErrorCode: 174' }],
@@ -73,6 +84,19 @@ describe('line formats', () => {
       { format: 'logread', time: '1970-01-01T00:00:12', uptime: 12 }],
   ];
   for (const [name, line, expected] of cases) it(name, () => check(line, expected));
+
+  it('does not take a kernel driver repeated on lines in a row for a host column', () => {
+    // Two lines of one driver before a USB device (dmesg --time-format iso, fixture 020 re-told): the
+    // second must keep its driver, or its device and the event it tells are lost.
+    const p = new LineParser({ referenceYear: 2024 });
+    const lines = [
+      "2024-12-02T00:14:22,513000+00:00 rndis_host 3-1.5:1.0 usb0: register 'rndis_host' at usb-xhci-hcd.2.auto-1.5, RNDIS device",
+      "2024-12-02T00:14:22,519000+00:00 rndis_host 3-1.5:1.0 usb0: unregister 'rndis_host' usb-xhci-hcd.2.auto-1.5, RNDIS device",
+    ];
+    const records = lines.map((l, i) => p.parse(l, i + 1) as LogRecord);
+    for (const r of records) assert.equal(r.host, undefined, r.message);
+    assert.match(records[1].message, /^rndis_host 3-1\.5:1\.0 usb0: unregister/);
+  });
 });
 
 describe('paste artefacts and bad input', () => {

@@ -13,6 +13,7 @@ export type Shape =
   | 'journal-short-full' // `Mon 2024-12-02 19:54:59 UTC router gsmd[3553]: msg`
   | 'journal-short-unix' // `1733169299.000000 router gsmd[3553]: msg`
   | 'dmesg-T-foreign' // kernel records as `dmesg -T` in a Polish or German locale
+  | 'dmesg-iso' // kernel records as `dmesg --time-format iso`: `2024-12-02T19:54:59,000000+00:00 usb 1-1: msg`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
@@ -238,6 +239,10 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const names = DMESG_T_NAMES[options.locale ?? 'pl'];
       return `[${names.days[d.getUTCDay()]} ${names.months[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)} ${d.getUTCFullYear()}] ${withoutUptime(r, body)}`;
     }
+    case 'dmesg-iso':
+      // util-linux's ISO stamp: a comma before the microseconds, the zone with a colon; no host, no tag.
+      if (r.tag !== 'kernel') return undefined;
+      return `${isoDate(d)}T${clock(d)},${pad(d.getUTCMilliseconds(), 3)}000+00:00 ${withoutUptime(r, body)}`;
     case 'time-only':
       return `${clock(d)} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'stripped': {

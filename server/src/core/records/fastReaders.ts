@@ -1,6 +1,6 @@
 import type { FormatId } from '../model';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
-import { EPOCH_FLOOR, MAX_MATCH_CHARS, type KnownBody } from './lineParser';
+import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
@@ -382,7 +382,7 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
     return true;
   }
   const start = readTag(s, second);
-  if (start < 0 || isFacilityLevel(s, second, tagEnd)) return false;
+  if (start < 0 || isFacilityLevel(s, second, tagEnd) || kernelDevice(tagRead)) return false;
   out.host = word(s, i, j);
   out.tag = tagRead;
   out.messageStart = start;
@@ -644,7 +644,8 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     let t = a;
     while (t - a <= 64 && isClass(s.charCodeAt(t), TAG_CHAR)) t++;
     const c = s.charCodeAt(t);
-    if ((c === COLON && s.charCodeAt(t + 1) === SPACE) || (c === OPEN && pidThenColon(s, t)) || (c === SPACE && pidThenColon(s, t + 1))) return false;
+    // A kernel device's name there (`usb 1-1: ...`) is no program's: the parser keeps the line whole.
+    if ((c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && pidThenColon(s, t)) || (c === SPACE && pidThenColon(s, t + 1))) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
   let start = i;
@@ -660,6 +661,16 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/**
+ * Whether a tag read after a first word is a kernel device's name (lineParser's KERNEL_DEVICE:
+ * `usb 1-1: `), which the parser does not read as a host and a program. Asked of tags starting
+ * with a digit, `u` or `t` only: most programs' do not.
+ */
+function kernelDevice(tag: string): boolean {
+  const c = tag.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 117 || c === 116) && KERNEL_DEVICE.test(tag);
 }
 
 /** Whether `[pid]: ` stands at `i`, as TAG reads a pid: 1-10 digits. */

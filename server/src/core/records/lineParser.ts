@@ -14,8 +14,13 @@ const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|
 // `gsmd[3553]: `, `netifd: `, `[2656]: ` (empty ModemManager tag), `pbr [32307]: `.
 const TAG = /^([A-Za-z0-9_.\/@-]{0,64}?)(?: ?\[(\d{1,10})\])?: /;
 const HOST = /^([A-Za-z0-9_.:-]{1,64})\s+/;
-/** A word that can be a host name: not a capitalised English word like `Mobile` or `Modem`, nor `usb`-style kernel prefixes followed by a colon. */
-const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\s)[A-Za-z0-9][A-Za-z0-9_.-]{0,63})\s+(?!\S*: )/;
+/**
+ * A word that can be a host name: not a capitalised English word like `Mobile` or `Modem`, nor
+ * `usb`-style kernel prefixes followed by a colon, nor a kernel driver's name before its USB device
+ * (`rndis_host 3-1.5:1.0 usb0: ...` twice in a row in `dmesg --time-format iso` was taken for a
+ * host column).
+ */
+const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\s)[A-Za-z0-9][A-Za-z0-9_.-]{0,63})\s+(?!\S*: )(?!\d+-\d+(?:\.\d+)*(?::\d+\.\d+)?[\s:])/;
 /** netifd's `iface (pid): ` after the first word: that word is the source column (fixture 009's condensed copy). */
 const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
@@ -342,7 +347,7 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // application log's `ERROR    Read error` is not (no tag follows, and no earlier line had it as host).
   if (hostFirst) {
     const host = HOST.exec(rest);
-    if (host && !FACILITY_PRIO.test(rest) && (hosts?.has(host[1]) || TAG.test(rest.slice(host[0].length)))) {
+    if (host && !FACILITY_PRIO.test(rest) && (hosts?.has(host[1]) || programTagAt(rest.slice(host[0].length)))) {
       record.host = host[1];
       rest = rest.slice(host[0].length);
     }
@@ -350,7 +355,7 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     const host = HOST.exec(rest);
     if (host) {
       const after = rest.slice(host[0].length);
-      if (hosts.has(host[1]) || TAG.test(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after)) {
+      if (hosts.has(host[1]) || programTagAt(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after)) {
         record.host = host[1];
         rest = after;
       }
@@ -365,6 +370,21 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     return rest.slice(tag[0].length);
   }
   return rest;
+}
+
+/**
+ * A kernel device's name where a program's would stand after a first word: in `usb 1-1: USB
+ * disconnect`, `usb usb1: New USB device found` and `option1 ttyUSB0: GSM modem ... disconnected`
+ * the kernel names its driver and the device (a USB port path `1-1`, `1-1.4`: bus and ports,
+ * knowledge 4.3 [K3b]; a root hub; a hub's port, `usb4-port1`; a tty), not a host and a program. Lines of `dmesg --time-format
+ * iso`, or a kern.log without its host column, so kept their device in the message.
+ */
+export const KERNEL_DEVICE = /^(?:(?:\d+-\d+(?:\.\d+)*|usb\d+)(?:-port\d+)?|tty[A-Za-z]*\d+)$/;
+
+/** Whether TAG stands at the start of `text` with a program's name (or none, before a pid). */
+function programTagAt(text: string): boolean {
+  const tag = TAG.exec(text);
+  return tag !== null && !(tag[1] && KERNEL_DEVICE.test(tag[1]));
 }
 
 /** Peels the envelopes of envelopes.ts off the message, outermost first, into `record.envelope`. */
