@@ -79,6 +79,11 @@ describe('router log grammar', () => {
     check('2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', [['2018-08-28 13:58:33.374040500', 'constant.numeric.date'], ['ERROR', 'token.error-token']]);
     // dmesg --time-format iso (a comma, a zone) and Python's logging (a comma, no level word after the stamp).
     check('2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', [['2024-11-01T08:00:01,123456+01:00', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
+    // The kernel's driver and device are no host and program (lineParser's KERNEL_DEVICE).
+    check('Dec  2 19:54:01 usb 1-1: USB disconnect, device number 6', [['Dec  2 19:54:01', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
+    for (const line of ['Dec  2 19:54:01 usb 1-1: USB disconnect', '2024-11-01T08:00:01,123456+01:00 usb usb4-port1: Cannot enable', 'Dec  2 19:54:01 option1 ttyUSB0: GSM modem (1-port) converter now disconnected']) {
+      assert.ok(!scopesOf(line, line.split(' ').find((w) => /^(?:usb|option1)$/.test(w))!).includes('host'), `no host in: ${line}`);
+    }
     check('2024-12-02 19:54:59,123 - modem - INFO - Modem connected', [['2024-12-02 19:54:59,123', 'constant.numeric.date']]);
     assert.ok(!scopesOf('2024-12-02 19:54:59 ERRORS are words', 'ERRORS').includes('token.error-token'), 'a level word is a whole word');
     // OpenWrt's ModemManager (no tag, a pid), pbr's spaced pid, a host then facility.level.
