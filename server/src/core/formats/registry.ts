@@ -209,13 +209,15 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'iso-plain',
-    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging)',
+    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging), and dmesg --time-format iso',
     clock: 'wall',
     pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
     body: 'message',
     stampNeedsDate: true,
     samples: [
       { line: '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', expect: { time: '2018-08-28T13:58:33', level: 'err', message: 'Read error, quitting' } },
+      // The kernel's `driver device: ` stays in the message: no host, no program (lineParser's KERNEL_DEVICE).
+      { line: '2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', expect: { time: '2024-11-01T08:00:01', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
   },
   {
