@@ -72,6 +72,8 @@ const VARIANTS: Variant[] = [
   { name: 'dmesg-T-pl', shape: 'dmesg-T-foreign', locale: 'pl', preserves: () => 'no-uptime' },
   { name: 'dmesg-T-de', shape: 'dmesg-T-foreign', locale: 'de', preserves: () => 'no-uptime' },
   { name: 'dmesg-iso', shape: 'dmesg-iso', preserves: () => 'no-uptime' },
+  { name: 'dmesg-x', shape: 'dmesg-x', preserves: exact },
+  { name: 'dmesg-d', shape: 'dmesg-d', preserves: exact },
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
   { name: 'stripped', shape: 'stripped', preserves: () => 'no-clock' },
   { name: 'quote', shape: 'forum-quote', preserves: exact },

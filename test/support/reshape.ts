@@ -14,6 +14,8 @@ export type Shape =
   | 'journal-short-unix' // `1733169299.000000 router gsmd[3553]: msg`
   | 'dmesg-T-foreign' // kernel records as `dmesg -T` in a Polish or German locale
   | 'dmesg-iso' // kernel records as `dmesg --time-format iso`: `2024-12-02T19:54:59,000000+00:00 usb 1-1: msg`
+  | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
+  | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
@@ -207,6 +209,9 @@ function withUptime(r: LogRecord, body: string): string {
   return `[${r.uptime.toFixed(6).padStart(12)}] ${body}`;
 }
 
+/** The level names `dmesg -x` prints, by the syslog level a record has. */
+const DMESG_X_LEVELS: Record<string, string> = { emerg: 'emerg', alert: 'alert', crit: 'crit', err: 'err', error: 'err', warn: 'warn', warning: 'warn', notice: 'notice', info: 'info', debug: 'debug' };
+
 /** The body without the kernel uptime, for shapes that print no uptime. */
 const withoutUptime = (r: LogRecord, body: string): string => (r.uptime !== undefined ? body.replace(UPTIME_LEAD, '') : body);
 
@@ -238,6 +243,15 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       if (r.tag !== 'kernel') return undefined;
       const names = DMESG_T_NAMES[options.locale ?? 'pl'];
       return `[${names.days[d.getUTCDay()]} ${names.months[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)} ${d.getUTCFullYear()}] ${withoutUptime(r, body)}`;
+    }
+    case 'dmesg-x':
+    case 'dmesg-d': {
+      // Only lines that were dmesg's: the same uptime, the facility and level (-x) or the time since the last (-d) added.
+      if (r.format !== 'dmesg' || r.uptime === undefined) return undefined;
+      const stamp = r.uptime.toFixed(6).padStart(12);
+      const text = withoutUptime(r, body);
+      if (shape === 'dmesg-d') return `[${stamp} <    0.000100>] ${text}`;
+      return `${'kern'.padEnd(6)}:${(DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info').padEnd(6)}: [${stamp}] ${text}`;
     }
     case 'dmesg-iso':
       // util-linux's ISO stamp: a comma before the microseconds, the zone with a colon; no host, no tag.

@@ -69,6 +69,10 @@ export interface LogFormat {
 
 const FACILITY_LEVEL = String.raw`(?<facility>[a-z][a-z0-9]{0,11})\.(?<level>emerg|alert|crit|err|error|warn|warning|notice|info|debug)`;
 const UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})\]`;
+/** dmesg's stamp, and with `-d` the time since the message before: `[  466.515595 <    0.000123>]`. */
+const DMESG_UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})(?:\s+<\s*\d{1,10}\.\d{1,9}>)?\]`;
+/** `dmesg -x` (--decode): the facility and the level, each padded, then colons (util-linux's `%-6s:%-6s: `). */
+const DMESG_DECODED = String.raw`(?<facility>kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\s*:(?<level>emerg|alert|crit|err|warn|notice|info|debug)\s*:\s`;
 /**
  * A tag that can only be a program: with a pid, a lowercase word (`kernel:`, `netifd:`) or a
  * CamelCase name (`ModemManager:`, `NetworkManager:`); not `Error:` or `Note:`.
@@ -243,16 +247,20 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'dmesg',
-    description: 'Kernel ring buffer: `dmesg`, `dmesg -r` (`<6>[...]`), and lines after a bare `kernel:` prefix',
+    description: 'Kernel ring buffer: `dmesg`, `dmesg -r` (`<6>[...]`), `dmesg -x` (`kern  :info  : [...]`), `dmesg -d` (`[ uptime <delta>]`), and lines after a bare `kernel:` prefix',
     clock: 'uptime',
-    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>|kernel:\s*)?${UPTIME}\s?`, 'u'),
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>|kernel:\s*|${DMESG_DECODED})?${DMESG_UPTIME}\s?`, 'u'),
     body: 'message',
     impliedTag: 'kernel',
     samples: [
       { line: '[422506.592997] usb 1-1: USB disconnect, device number 5', expect: { uptime: 422506.592997, tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: '<6>[    4.123456] usb 1-1: new high-speed USB device number 2 using ehci-platform', expect: { uptime: 4.123456, level: 'info' } },
       { line: 'kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71', expect: { uptime: 70.955, tag: 'kernel' } },
+      { line: 'kern  :info  : [  466.515595] usb 1-1: USB disconnect, device number 6', expect: { uptime: 466.515595, tag: 'kernel', facility: 'kern', level: 'info', message: 'usb 1-1: USB disconnect, device number 6' } },
+      { line: 'kern  :err   : [  466.515595] usb 1-1: device descriptor read/64, error -71', expect: { level: 'err' } },
+      { line: '[  466.515595 <    0.000123>] usb 1-1: USB disconnect, device number 6', expect: { uptime: 466.515595, message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
+    counterSamples: ['kern.info: [  466.515595] usb 1-1: a LuCI table row', 'kern  :info  : usb 1-1: dmesg -x -t, no stamp'],
   },
   {
     id: 'dmesg-T',
