@@ -116,6 +116,8 @@ const SHAPES: Record<string, Shape> = {
   'dmesg-r': (_t, up, s) => `<6>${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   'dmesg-kernel': (_t, up, s) => `kernel: ${uptime(up)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   'dmesg-T': (t, _up, s) => `[${ctime(t)}] ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
+  // dmesg -H after its first stamp: the time since the line before, no clock of its own.
+  'dmesg-relative': (t, _up, s) => `[  +${((t % 100000) / 1000).toFixed(6)}] ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   'time-only': (t, up, s) => `${clock(new Date(t))} ${tagOf(s)}: ${kernelBody(s, up)}`,
   'time-only-ms': (t, _up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${tagOf(s)}: ${s.message}`,
   // An application's own log (Python logging, multilog): a level word, then where it was said.
@@ -138,7 +140,7 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped' };
 
 function rng(seed: number): () => number {
   let s = seed;

@@ -82,6 +82,7 @@ describe('router log grammar', () => {
     // dmesg -x (facility and level decoded) and dmesg -d (the time since the message before).
     check('kern  :err   : [  466.515595] usb 1-1: device descriptor read/64, error -71', [['kern', 'storage.type.facility'], ['err', 'token.error-token'], ['466.515595', 'constant.numeric.uptime'], ['1-1', 'variable.other.usb-path']]);
     check('[  466.515595 <    0.000123>] usb 1-1: USB disconnect', [['466.515595', 'constant.numeric.uptime'], ['0.000123', 'constant.numeric.delta'], ['1-1', 'variable.other.usb-path']]);
+    check('[  +2.000123] usb 1-1: new high-speed USB device number 7', [['+2.000123', 'constant.numeric.delta'], ['1-1', 'variable.other.usb-path']]);
     // The kernel's driver and device are no host and program (lineParser's KERNEL_DEVICE).
     check('Dec  2 19:54:01 usb 1-1: USB disconnect, device number 6', [['Dec  2 19:54:01', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
     for (const line of ['Dec  2 19:54:01 usb 1-1: USB disconnect', '2024-11-01T08:00:01,123456+01:00 usb usb4-port1: Cannot enable', 'Dec  2 19:54:01 option1 ttyUSB0: GSM modem (1-port) converter now disconnected']) {

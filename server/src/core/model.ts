@@ -17,6 +17,7 @@ export type FormatId =
   | 'journal-full' // journalctl -o short-full: `Mon 2024-12-02 19:54:59 CET host tag[pid]: msg`
   | 'journal-unix' // journalctl -o short-unix: `1733169299.123456 host tag[pid]: msg`
   | 'bsd-syslog' // `Mon DD HH:MM:SS host tag[pid]: msg`, journalctl short/short-precise, ctime without year
+  | 'dmesg-relative' // dmesg -H / -e after its first stamp: `[  +2.000123] msg`, the time since the line before
   | 'time-only' // `19:54:59 tag: msg`
   | 'rfc5424' // `<PRI>1 2024-...Z host app procid msgid SD msg`
   | 'iso-plain' // `2018-08-28 13:57:01.692 LEVEL msg` (daemontools, app logs)

@@ -263,6 +263,20 @@ export const FORMATS: readonly LogFormat[] = [
     counterSamples: ['kern.info: [  466.515595] usb 1-1: a LuCI table row', 'kern  :info  : usb 1-1: dmesg -x -t, no stamp'],
   },
   {
+    id: 'dmesg-relative',
+    // No clock: the deltas add up from a stamp of minutes, so a time made of them would claim a
+    // precision the log does not have. The line's event still counts (a modem's return to the bus).
+    description: '`dmesg -H` and `dmesg -e`: after a line stamped `[Dec 2 19:54]` (dmesg-T), the time since the message before, `[  +2.000123]`',
+    clock: 'none',
+    pattern: /^\[\s*\+\d{1,10}\.\d{1,9}\]\s?/,
+    body: 'message',
+    impliedTag: 'kernel',
+    samples: [
+      { line: '[  +2.000123] usb 1-1: new high-speed USB device number 7 using ehci-platform', expect: { tag: 'kernel', message: 'usb 1-1: new high-speed USB device number 7 using ehci-platform' } },
+    ],
+    counterSamples: ['[  466.515595] usb 1-1: USB disconnect, device number 6', '[+] done'],
+  },
+  {
     id: 'dmesg-T',
     description: '`dmesg -T`: a bracketed ctime date in the locale of the shell (`[wto lip  4 21:36:24 2017]`)',
     clock: 'wall',

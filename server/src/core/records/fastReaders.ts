@@ -780,6 +780,29 @@ function readDmesg(s: string, a: number, out: FastRead): boolean {
   return true;
 }
 
+/** `[  +2.000123] usb 1-1: ...`: dmesg -H's lines after its first stamp, the time since the line before (no clock). */
+function readDmesgRelative(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== OPEN) return false;
+  let i = a + 1;
+  while (s.charCodeAt(i) === SPACE) i++;
+  if (s.charCodeAt(i) !== 43 /* + */) return false;
+  const j = i + 1;
+  let k = j;
+  while (k - j <= 10 && digit(s, k) >= 0) k++;
+  if (k === j || k - j > 10 || s.charCodeAt(k) !== DOT) return false;
+  const f = k + 1;
+  let m = f;
+  while (m - f <= 9 && digit(s, m) >= 0) m++;
+  if (m === f || m - f > 9 || s.charCodeAt(m) !== CLOSE) return false;
+  const start = afterOptionalSpace(s, m + 1);
+  // An envelope with a clock after it (a printk level, a stamp) is the parser's.
+  if (start < 0 || !noClockEnvelope(s, start, 4) || needsFullParser(s)) return false;
+  out.year = -1;
+  out.month = -1;
+  messageRead(out, 'dmesg-relative', 'kernel', '', -1, start);
+  return true;
+}
+
 /**
  * Fills what a reader of a line without a syslog body read besides its date: the format, the tag
  * and host as the header gives them, the uptime (-1: none) and where the message starts. Such a
@@ -1358,6 +1381,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['rfc5424', readRfc5424],
     ['dmesg', readDmesg],
     ['dmesg-T', readDmesgT],
+    ['dmesg-relative', readDmesgRelative],
     ['time-only', readTimeOnly],
     ['iso-plain', readIsoPlain],
     ['journal-monotonic', readJournalMonotonic],
