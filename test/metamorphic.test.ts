@@ -64,6 +64,8 @@ const exact = (): Preserved => 'exact';
 const VARIANTS: Variant[] = [
   { name: 'bsd-host', shape: 'bsd-host', preserves: exact },
   { name: 'bsd-nohost', shape: 'bsd-nohost', preserves: exact },
+  { name: 'logread', shape: 'logread', preserves: exact },
+  { name: 'bsd-host-fac', shape: 'bsd-host-facility', preserves: exact },
   { name: 'rfc5424', shape: 'rfc5424', preserves: exact },
   { name: 'jrnl-iso', shape: 'journal-short-iso', preserves: exact },
   { name: 'jrnl-precise', shape: 'journal-short-precise', preserves: exact },

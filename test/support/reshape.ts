@@ -14,6 +14,8 @@ export type Shape =
   | 'journal-short-unix' // `1733169299.000000 router gsmd[3553]: msg`
   | 'dmesg-T-foreign' // kernel records as `dmesg -T` in a Polish or German locale
   | 'dmesg-iso' // kernel records as `dmesg --time-format iso`: `2024-12-02T19:54:59,000000+00:00 usb 1-1: msg`
+  | 'logread' // RutOS/OpenWrt logread: `Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
+  | 'bsd-host-facility' // a router's syslog written by another host's syslogd: `Dec  2 19:54:59 router daemon.info gsmd[3553]: msg`
   | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
@@ -223,6 +225,12 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
   switch (shape) {
     case 'bsd-host':
       return `${bsdDate} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'logread':
+    case 'bsd-host-facility': {
+      const priority = `${r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user')}.${DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info'}`;
+      const stamp = shape === 'logread' ? `${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}` : `${bsdDate} ${host}`;
+      return `${stamp} ${priority} ${tagPrefix(r)}${withUptime(r, body)}`;
+    }
     case 'bsd-nohost':
       return `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'rfc5424': {
