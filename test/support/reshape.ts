@@ -16,6 +16,8 @@ export type Shape =
   | 'dmesg-iso' // kernel records as `dmesg --time-format iso`: `2024-12-02T19:54:59,000000+00:00 usb 1-1: msg`
   | 'logread' // RutOS/OpenWrt logread: `Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'bsd-host-facility' // a router's syslog written by another host's syslogd: `Dec  2 19:54:59 router daemon.info gsmd[3553]: msg`
+  | 'logread-ids' // RutOS's log file from 7.11: logd's record id before each logread line (knowledge 1.3)
+  | 'luci' // LuCI's log table copied from a German browser: `[2.12.2024, 19:54:59 MEZ] daemon.info: gsmd[3553]: msg`
   | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
@@ -226,10 +228,17 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
     case 'bsd-host':
       return `${bsdDate} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'logread':
+    case 'logread-ids':
     case 'bsd-host-facility': {
       const priority = `${r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user')}.${DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info'}`;
-      const stamp = shape === 'logread' ? `${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}` : `${bsdDate} ${host}`;
-      return `${stamp} ${priority} ${tagPrefix(r)}${withUptime(r, body)}`;
+      const stamp = shape === 'bsd-host-facility' ? `${bsdDate} ${host}` : `${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}`;
+      return `${shape === 'logread-ids' ? `${1000 + r.line} ` : ''}${stamp} ${priority} ${tagPrefix(r)}${withUptime(r, body)}`;
+    }
+    case 'luci': {
+      // The table drops the kernel's tag and keeps its stamp (fixture 027).
+      const priority = `${r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user')}.${DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info'}`;
+      const what = r.tag === 'kernel' ? withUptime(r, body) : `${tagPrefix(r)}${withUptime(r, body)}`;
+      return `[${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}, ${clock(d)} MEZ] ${priority}: ${what}`;
     }
     case 'bsd-nohost':
       return `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`;
