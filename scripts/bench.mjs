@@ -309,10 +309,9 @@ async function benchBombs() {
     for (const name of ['system.log', 'kernel.log']) writeFileSync(`${dir}/${name}`, line.repeat(Math.floor((16 * 1024 * 1024 - 1) / line.length)));
     execFileSync('tar', ['czf', archive, '-C', dir, 'system.log', 'kernel.log']);
   }
-  const hostile = HOSTILE_LINES;
   const plain = new Set([MODEM_RECONNECTING]);
   const hostileFiles = [];
-  for (const [name, make] of Object.entries(hostile)) {
+  for (const [name, make] of Object.entries(HOSTILE_LINES)) {
     const f = `.bench/hostile-${name.replace(/[^a-z0-9]+/g, '-')}-1000000.log${plain.has(name) ? '' : '.gz'}`;
     hostileFiles.push([`hostile: 1,000,000 lines, ${name}`, f]);
     if (existsSync(f)) continue;

@@ -81,10 +81,14 @@ async function settingsFor(uri: string): Promise<GsmLensSettings> {
   return { ...DEFAULT_SETTINGS, ...(got ?? {}), thresholds: { ...(got?.thresholds ?? {}) }, codeLens: { ...DEFAULT_SETTINGS.codeLens, ...(got?.codeLens ?? {}) } };
 }
 
-function diagnosticOptions(s: GsmLensSettings): DiagnosticOptions {
+/** The setting gsmlens.maxProblemsPerCode: a whole number >= 0, else the default. */
+function problemsPerCode(s: GsmLensSettings): number {
   const n = s.maxProblemsPerCode;
-  const perCode = typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : PROBLEMS_PER_CODE;
-  return { minimumSeverity: s.minimumSeverity, perCode, ...(codeBase ? { codeBase } : {}) };
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : PROBLEMS_PER_CODE;
+}
+
+function diagnosticOptions(s: GsmLensSettings): DiagnosticOptions {
+  return { minimumSeverity: s.minimumSeverity, perCode: problemsPerCode(s), ...(codeBase ? { codeBase } : {}) };
 }
 
 function optionsOf(s: GsmLensSettings): AnalyzeOptions {
@@ -305,7 +309,7 @@ connection.onCodeLens((params, token) =>
   runSafeAsync(connection, 'codeLens', [], token, async () => {
     const uri = uriOf(params);
     const r = uri !== undefined ? await resultOf(uri) : undefined;
-    return r ? codeLensesFor(r.entry.doc.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes', diagnosticOptions(r.entry.settings ?? DEFAULT_SETTINGS).perCode) : [];
+    return r ? codeLensesFor(r.entry.doc.uri, r.result, r.entry.settings?.codeLens.mode ?? 'episodes', problemsPerCode(r.entry.settings ?? DEFAULT_SETTINGS)) : [];
   }));
 
 connection.onDocumentSymbol((params, token) =>

@@ -213,8 +213,8 @@ function withUptime(r: LogRecord, body: string): string {
   return `[${r.uptime.toFixed(6).padStart(12)}] ${body}`;
 }
 
-/** The level names `dmesg -x` prints, by the syslog level a record has. */
-const DMESG_X_LEVELS: Record<string, string> = { emerg: 'emerg', alert: 'alert', crit: 'crit', err: 'err', error: 'err', warn: 'warn', warning: 'warn', notice: 'notice', info: 'info', debug: 'debug' };
+/** `facility.level` as logread writes it (a record's syslog level is already one of LEVELS). */
+const priorityOf = (r: LogRecord): string => `${r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user')}.${r.syslogLevel ?? 'info'}`;
 
 /** The body without the kernel uptime, for shapes that print no uptime. */
 const withoutUptime = (r: LogRecord, body: string): string => (r.uptime !== undefined ? body.replace(UPTIME_LEAD, '') : body);
@@ -230,15 +230,13 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
     case 'logread':
     case 'logread-ids':
     case 'bsd-host-facility': {
-      const priority = `${r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user')}.${DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info'}`;
       const stamp = shape === 'bsd-host-facility' ? `${bsdDate} ${host}` : `${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}`;
-      return `${shape === 'logread-ids' ? `${1000 + r.line} ` : ''}${stamp} ${priority} ${tagPrefix(r)}${withUptime(r, body)}`;
+      return `${shape === 'logread-ids' ? `${1000 + r.line} ` : ''}${stamp} ${priorityOf(r)} ${tagPrefix(r)}${withUptime(r, body)}`;
     }
     case 'luci': {
       // The table drops the kernel's tag and keeps its stamp (fixture 027).
-      const priority = `${r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user')}.${DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info'}`;
       const what = r.tag === 'kernel' ? withUptime(r, body) : `${tagPrefix(r)}${withUptime(r, body)}`;
-      return `[${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}, ${clock(d)} MEZ] ${priority}: ${what}`;
+      return `[${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}, ${clock(d)} MEZ] ${priorityOf(r)}: ${what}`;
     }
     case 'bsd-nohost':
       return `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`;
@@ -268,7 +266,7 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const stamp = r.uptime.toFixed(6).padStart(12);
       const text = withoutUptime(r, body);
       if (shape === 'dmesg-d') return `[${stamp} <    0.000100>] ${text}`;
-      return `${'kern'.padEnd(6)}:${(DMESG_X_LEVELS[r.syslogLevel ?? 'info'] ?? 'info').padEnd(6)}: [${stamp}] ${text}`;
+      return `${'kern'.padEnd(6)}:${(r.syslogLevel ?? 'info').padEnd(6)}: [${stamp}] ${text}`;
     }
     case 'dmesg-iso':
       // util-linux's ISO stamp: a comma before the microseconds, the zone with a colon; no host, no tag.

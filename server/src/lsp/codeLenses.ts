@@ -2,6 +2,7 @@ import { STORY_FINDING_CODES } from '../core/stories/registry';
 import type { CodeLens } from 'vscode-languageserver';
 import { FINDING_TITLES } from '../core/findings/findingText';
 import { formatClock, formatDuration } from '../core/records/timeWords';
+import { listFindings } from '../core/report/reportContent';
 import { codeOf } from './diagnostics';
 import type { DocumentResult } from './documentAnalysis';
 
@@ -21,12 +22,8 @@ export function codeLensesFor(uri: string, result: DocumentResult, mode: CodeLen
     lenses.push({ range: at(e.startLine), command: { title: 'Show timeline', command: 'gsmlens.showTimeline', arguments: [uri] } });
   }
   if (mode === 'events') {
-    const listed = new Map<string, number>();
-    for (const f of result.findings) {
-      if (STORY_FINDING_CODES.has(f.code)) continue;
-      const n = (listed.get(codeOf(f)) ?? 0) + 1;
-      listed.set(codeOf(f), n);
-      if (perCode > 0 && n > perCode) continue;
+    const { listed } = listFindings(result.findings.filter((f) => !STORY_FINDING_CODES.has(f.code)), perCode > 0 ? perCode : Number.POSITIVE_INFINITY, codeOf);
+    for (const f of listed) {
       const first = result.eventAt(f.line);
       const last = result.eventAt(f.endLine);
       const secs = first?.time !== undefined && last?.time !== undefined ? (last.time - first.time) / 1000 : undefined;

@@ -5,6 +5,7 @@ import { FINDING_TITLES } from '../core/findings/findingText';
 import type { Finding, Severity } from '../core/model';
 import { count } from '../core/countText';
 import { showControls } from '../core/report/controls';
+import { listFindings, type ListedFindings } from '../core/report/reportContent';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -53,17 +54,10 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
   const out: Diagnostic[] = [];
   const severe = findings.filter((f) => RANK[f.severity] <= RANK[options.minimumSeverity]);
   const perCode = options.perCode ?? PROBLEMS_PER_CODE;
-  const left = perCode > 0 ? leftOut(severe, perCode) : new Map<string, LeftOut>();
-  const listed = new Map<string, number>();
-  for (const f of severe) {
+  // As the reports list findings (reportContent.ts), by the code the problem shows.
+  const { listed, more } = listFindings(severe, perCode > 0 ? perCode : Number.POSITIVE_INFINITY, codeOf);
+  for (const f of listed) {
     const code = codeOf(f);
-    const n = (listed.get(code) ?? 0) + 1;
-    listed.set(code, n);
-    if (n > perCode && perCode > 0) {
-      // One problem, on the first line left out, stands for the rest of its code.
-      if (n === perCode + 1) out.push(linkCode(leftOutDiagnostic(f, code, left.get(code)!, perCode, range), f, options));
-      continue;
-    }
     const d: Diagnostic = {
       range: range(f.line - 1),
       severity: SEVERITY[f.severity],
@@ -90,6 +84,8 @@ export function toDiagnostics(uri: string, findings: readonly Finding[], range: 
     }
     out.push(d);
   }
+  // One problem, on the first line left out, stands for the rest of its code.
+  for (const m of more) out.push(linkCode(leftOutDiagnostic(m, perCode, range), m.first, options));
   return out;
 }
 
@@ -105,38 +101,18 @@ export function codeOf(f: Finding): string {
   return f.code === 'custom-rule' ? f.eventIds[0] ?? 'custom-rule' : f.code;
 }
 
-interface LeftOut {
-  count: number;
-  lastLine: number;
-}
-
-/** Per code with more than `perCode` findings: how many are left out, and the last one's line. */
-function leftOut(findings: readonly Finding[], perCode: number): Map<string, LeftOut> {
-  const seen = new Map<string, number>();
-  const left = new Map<string, LeftOut>();
-  for (const f of findings) {
-    const code = codeOf(f);
-    const n = (seen.get(code) ?? 0) + 1;
-    seen.set(code, n);
-    if (n <= perCode) continue;
-    const l = left.get(code);
-    if (l) {
-      l.count++;
-      l.lastLine = Math.max(l.lastLine, f.line);
-    } else left.set(code, { count: 1, lastLine: f.line });
-  }
-  return left;
-}
-
-function leftOutDiagnostic(first: Finding, code: string, left: LeftOut, perCode: number, range: LineRange): Diagnostic {
-  const title = first.code === 'custom-rule' ? code : FINDING_TITLES[first.code];
-  const where = left.count === 1 ? `on line ${first.line}` : `from line ${first.line} to line ${left.lastLine}`;
+/** The problem that counts the findings of a code left out (`m`: listFindings' count of them). */
+function leftOutDiagnostic(m: ListedFindings['more'][number], perCode: number, range: LineRange): Diagnostic {
+  const first = m.first;
+  const title = first.code === 'custom-rule' ? m.key : FINDING_TITLES[first.code];
+  // Findings come in line order: the last left out stands on the last line.
+  const where = m.omitted === 1 ? `on line ${first.line}` : `from line ${first.line} to line ${m.last.line}`;
   return {
     range: range(first.line - 1),
     severity: SEVERITY[first.severity],
-    code,
+    code: m.key,
     source: 'GSM Log Lens',
-    message: showControls(`${count(left.count)} more ${left.count === 1 ? 'problem' : 'problems'} of this code (${title}) ${where} ${left.count === 1 ? 'is' : 'are'} not listed: the Problems panel gets the first ${perCode} of each code (setting gsmlens.maxProblemsPerCode). Hovers explain every line, and the report counts them all.`),
-    data: { count: left.count, endLine: left.lastLine, leftOut: true },
+    message: showControls(`${count(m.omitted)} more ${m.omitted === 1 ? 'problem' : 'problems'} of this code (${title}) ${where} ${m.omitted === 1 ? 'is' : 'are'} not listed: the Problems panel gets the first ${perCode} of each code (setting gsmlens.maxProblemsPerCode). Hovers explain every line, and the report counts them all.`),
+    data: { count: m.omitted, endLine: m.last.line, leftOut: true },
   };
 }

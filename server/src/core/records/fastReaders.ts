@@ -272,10 +272,7 @@ function readTagEnd(s: string, i: number, j: number): number {
   if (c === SPACE && s.charCodeAt(j + 1) === OPEN) j++;
   else if (c !== OPEN) return -1;
   pidOpen = j;
-  let k = j + 1;
-  while (k - j <= 11 && digit(s, k) >= 0) k++;
-  if (k === j + 1 || k - j > 11) return -1;
-  return s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE ? k + 3 : -1;
+  return afterPidColon(s, j);
 }
 
 /**
@@ -400,7 +397,8 @@ function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagle
   out.restStart = start;
   out.facilityAt = i;
   out.facilityEnd = j;
-  out.pidAt = taggedBodyTag !== '' || taggedBodyEmpty ? pidOpen : -1;
+  // readTaggedBody leaves pidOpen at -1 for a message without a tag.
+  out.pidAt = pidOpen;
   // The parser's host-column learning reads the first word of a message without a tag.
   if (taggedBodyTag === '' && !taggedBodyEmpty) out.firstWord = word(s, i, j);
   return true;
@@ -645,7 +643,7 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     while (t - a <= 64 && isClass(s.charCodeAt(t), TAG_CHAR)) t++;
     const c = s.charCodeAt(t);
     // A kernel device's name there (`usb 1-1: ...`) is no program's: the parser keeps the line whole.
-    if ((c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && pidThenColon(s, t)) || (c === SPACE && pidThenColon(s, t + 1))) return false;
+    if ((c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && afterPidColon(s, t) >= 0) || (c === SPACE && afterPidColon(s, t + 1) >= 0)) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
   let start = i;
@@ -673,12 +671,13 @@ function kernelDevice(tag: string): boolean {
   return ((c >= 48 && c <= 57) || c === 117 || c === 116) && KERNEL_DEVICE.test(tag);
 }
 
-/** Whether `[pid]: ` stands at `i`, as TAG reads a pid: 1-10 digits. */
-function pidThenColon(s: string, i: number): boolean {
-  if (s.charCodeAt(i) !== OPEN) return false;
+/** After `[pid]: ` at `i` (TAG's pid: 1-10 digits), or -1. */
+function afterPidColon(s: string, i: number): number {
+  if (s.charCodeAt(i) !== OPEN) return -1;
   let k = i + 1;
   while (k - i <= 11 && digit(s, k) >= 0) k++;
-  return k > i + 1 && k - i <= 11 && s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE;
+  if (k === i + 1 || k - i > 11) return -1;
+  return s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE ? k + 3 : -1;
 }
 
 const LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
@@ -786,14 +785,8 @@ function readDmesgRelative(s: string, a: number, out: FastRead): boolean {
   let i = a + 1;
   while (s.charCodeAt(i) === SPACE) i++;
   if (s.charCodeAt(i) !== 43 /* + */) return false;
-  const j = i + 1;
-  let k = j;
-  while (k - j <= 10 && digit(s, k) >= 0) k++;
-  if (k === j || k - j > 10 || s.charCodeAt(k) !== DOT) return false;
-  const f = k + 1;
-  let m = f;
-  while (m - f <= 9 && digit(s, m) >= 0) m++;
-  if (m === f || m - f > 9 || s.charCodeAt(m) !== CLOSE) return false;
+  const m = readSeconds(s, i + 1, 1, 10);
+  if (m < 0 || s.charCodeAt(m) !== CLOSE) return false;
   const start = afterOptionalSpace(s, m + 1);
   // An envelope with a clock after it (a printk level, a stamp) is the parser's.
   if (start < 0 || !noClockEnvelope(s, start, 4) || needsFullParser(s)) return false;
@@ -1161,12 +1154,12 @@ function readTaggedBody(s: string, i: number): number {
   taggedBodyTag = '';
   pidOpen = -1;
   // TAG's name is `{0,64}?`: none, then `[pid]: `. (A `: ` alone the body reader leaves in the message.)
-  const c = s.charCodeAt(i);
-  if (c === OPEN && pidThenColon(s, i)) {
+  const afterPid = afterPidColon(s, i);
+  if (afterPid >= 0) {
     taggedBodyEmpty = true;
     pidOpen = i;
     tagEnd = i;
-    return findInLine(s, COLON, i) + 2;
+    return afterPid;
   }
   const k = scanTag(s, i);
   if (k === i || s.charCodeAt(k) !== SPACE || s.charCodeAt(k + 1) === OPEN) return -1;

@@ -11,20 +11,34 @@ export const LISTED_PER_CODE = 50;
 export interface ListedFindings {
   /** The findings to list, in their order, at most `perCode` of each code. */
   listed: Finding[];
-  /** Per code with more than `perCode`: how many were left out, and how many there are. */
-  more: { code: FindingCode; omitted: number; total: number }[];
+  /**
+   * Per code with more than `perCode`: how many were left out, how many there are, and the first
+   * and last left out (the editor's problems say where the rest stand).
+   */
+  more: { code: FindingCode; key: string; omitted: number; total: number; first: Finding; last: Finding }[];
 }
 
-/** The first `perCode` findings of each code, and a count of the rest. */
-export function listFindings(findings: readonly Finding[], perCode = LISTED_PER_CODE): ListedFindings {
-  const seen = new Map<FindingCode, number>();
+/**
+ * The first `perCode` findings of each code, and a count of the rest. `keyOf` says what counts as
+ * one code (the editor counts a custom rule's own code, not `custom-rule`).
+ */
+export function listFindings(findings: readonly Finding[], perCode = LISTED_PER_CODE, keyOf: (f: Finding) => string = (f) => f.code): ListedFindings {
+  const seen = new Map<string, number>();
+  const left = new Map<string, { first: Finding; last: Finding }>();
   const listed: Finding[] = [];
   for (const f of findings) {
-    const n = (seen.get(f.code) ?? 0) + 1;
-    seen.set(f.code, n);
+    const key = keyOf(f);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
     if (n <= perCode) listed.push(f);
+    else if (n === perCode + 1) left.set(key, { first: f, last: f });
+    else left.get(key)!.last = f;
   }
-  const more = [...seen].filter(([, total]) => total > perCode).map(([code, total]) => ({ code, omitted: total - perCode, total }));
+  // In the order the codes first appear.
+  const more = [...seen].filter(([, total]) => total > perCode).map(([key, total]) => {
+    const { first, last } = left.get(key)!;
+    return { code: first.code, key, omitted: total - perCode, total, first, last };
+  });
   return { listed, more };
 }
 

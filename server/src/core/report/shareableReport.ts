@@ -52,7 +52,7 @@ export function toShareableReport(analysis: Analysis, format: ShareableFormat, o
     const redactor = new Redactor();
     // The reports quote no events (they quote lines through lineText): redacting the events too
     // was most of the time of a report on a modem in a reconnect loop (50,000 events, 0.4 s).
-    a = { ...redactAnalysis({ ...analysis, events: [] }, redactor), events: [] };
+    a = redactAnalysis({ ...analysis, events: [] }, redactor);
     const lineText = options.lineText;
     if (lineText) {
       o = {
