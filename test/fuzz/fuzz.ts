@@ -9,8 +9,8 @@ import { makeInput, Random, type FuzzInput } from './mutators';
 // shuffled lines, impossible dates, bidi and terminal controls, UTF-16, gzip and tar wrappers)
 // goes through the core's front door and every report in a worker process, and every few inputs
 // through the CLI as well. A thrown exception or a dead process is a crash; no answer within the
-// per-input budget is a hang. It prints the figures and exits 1 on any crash or hang, keeping the
-// inputs that caused them. Not part of `npm test`: run it before a release or after parser work.
+// per-input budget is a hang; the core's analysis with the fast lane off differing from it is a
+// disagreement. It prints the figures and exits 1 on any of them, keeping the inputs that caused them. Not part of `npm test`: run it before a release or after parser work.
 //
 //   npm run fuzz -- --seconds 300 --seed 42 --input-ms 10000 --cli-every 8
 //   FUZZ_SECONDS=30 npm run fuzz
@@ -44,7 +44,7 @@ const failures = join(tmpdir(), `gsmlens-fuzz-failures-${SEED}`);
 const RSS_PRELOAD = join(work, 'rss.cjs');
 writeFileSync(RSS_PRELOAD, "process.on('exit', () => require('fs').writeSync(2, `\\nFUZZ_RSS ${process.resourceUsage().maxRSS * 1024}\\n`));\n");
 
-interface Reply { ok?: boolean; ready?: boolean; ms?: number; rss?: number; error?: string; lines?: number }
+interface Reply { ok?: boolean; ready?: boolean; ms?: number; rss?: number; error?: string; lines?: number; disagreement?: string }
 
 class Worker {
   proc!: ChildProcess;
@@ -95,7 +95,7 @@ class Worker {
   }
 }
 
-interface Outcome { kind: 'crash' | 'hang'; where: 'core' | 'cli'; input: FuzzInput; detail: string }
+interface Outcome { kind: 'crash' | 'hang' | 'disagreement'; where: 'core' | 'cli'; input: FuzzInput; detail: string }
 
 /** The CLI on one file: exit 0, or 2 with a one-line message for what cannot be read, within the budget. */
 function runCli(path: string, ms: number): Promise<{ problem?: string; rss: number; ms: number }> {
@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     } else if (!reply.ok) {
       outcomes.push({ kind: 'crash', where: 'core', input, detail: reply.error ?? 'unknown error' });
     } else {
+      if (reply.disagreement) outcomes.push({ kind: 'disagreement', where: 'core', input, detail: `the fast lane and the full parser gave different analyses:\n${reply.disagreement}` });
       lines += reply.lines ?? 0;
       if ((reply.ms ?? 0) > slowest.ms) slowest = { ms: reply.ms ?? 0, steps: input.steps };
     }
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
   const mb = (n: number): string => `${Math.round(n / 1048576)} MB`;
   const crashes = outcomes.filter((o) => o.kind === 'crash').length;
   const hangs = outcomes.filter((o) => o.kind === 'hang').length;
+  const disagreements = outcomes.filter((o) => o.kind === 'disagreement').length;
   if (outcomes.length) {
     mkdirSync(failures, { recursive: true });
     outcomes.forEach((o, i) => {
@@ -181,9 +183,9 @@ async function main(): Promise<void> {
     });
   }
   console.log(`\nfuzz: ${inputs} inputs (${mb(bytes)}, ${lines} lines read; ${cliRuns} also through the CLI) in ${SECONDS} s, seed ${SEED}`);
-  console.log(`fuzz: ${crashes} crashes, ${hangs} hangs`);
+  console.log(`fuzz: ${crashes} crashes, ${hangs} hangs, ${disagreements} disagreements of the fast lane and the full parser`);
   console.log(`fuzz: peak RSS ${mb(worker.peakRss)} in the core worker, ${mb(cliPeakRss)} in the CLI; slowest input ${slowest.ms} ms (${slowest.steps.join(' > ')})`);
-  process.exit(crashes || hangs ? 1 : 0);
+  process.exit(crashes || hangs || disagreements ? 1 : 0);
 }
 
 void main();
