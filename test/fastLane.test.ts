@@ -713,7 +713,7 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
   const told: { shape: Retelling; locale?: 'pl' | 'de' }[] = (
     [
     'bsd-host', 'bsd-nohost', 'rfc5424', 'journal-short-iso', 'journal-short-precise', 'journal-short-full', 'journal-short-unix',
-    'dmesg-iso', 'logread', 'bsd-host-facility', 'logread-ids', 'luci', 'dmesg-x', 'dmesg-d', 'time-only', 'stripped',
+    'dmesg-iso', 'logread', 'bsd-host-facility', 'logread-ids', 'luci', 'dmesg-x', 'dmesg-d', 'dmesg-x-T', 'dmesg-x-t', 'time-only', 'stripped',
     'forum-quote', 'crlf-bom', 'mail-wrapped',
   ] as const).map((shape) => ({ shape }));
   told.push({ shape: 'dmesg-T-foreign', locale: 'pl' }, { shape: 'dmesg-T-foreign', locale: 'de' });
@@ -840,6 +840,8 @@ describe('fast lane: random interleavings of line shapes (property)', () => {
     (t) => `${ctime(t)} daemon.info gsmd[3553]: nul\0byte`,
     (_t, up) => `${uptime(up)} <info> [1767016030.370510] [modem0] a debug stamp`,
     () => 'Mobile data disconnected',
+    (_t, _up, s) => `kern  :info  : ${s.message}`,
+    (t, _up, s) => `kern  :err   : [${ctime(t)}] ${s.message}`,
     (t, _up, s) => `${bsdStamp(t)} gw${t % 5} ${tagOf(s)}: ${s.message}`,
     (t) => `${bsdStamp(t)} gw${t % 5} Mobile data disconnected`,
     (t) => `${bsdStamp(t)} gw${t % 5} SIM state changed to inserted`,

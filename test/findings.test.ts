@@ -347,12 +347,16 @@ describe('modem facts read from other stacks', () => {
 });
 
 describe('the kernel told in the shapes of dmesg options', () => {
-  // A modem dropping off USB and coming back, as dmesg prints it with -x, -d, -H and --time-format iso.
+  // A modem dropping off USB and coming back, as dmesg prints it with -x, -d, -H and --time-format iso,
+  // and -x before another option's stamp (-T, -H) or none (-t).
   const told: Record<string, string> = {
     'dmesg -x': 'kern  :info  : [  100.123456] usb 1-1: USB disconnect, device number 6\nkern  :info  : [  220.123456] usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
     'dmesg -d': '[  100.123456 <    0.000123>] usb 1-1: USB disconnect, device number 6\n[  220.123456 <  120.000000>] usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
     'dmesg -H': '[Dec 2 19:54] usb 1-1: USB disconnect, device number 6\n[  +2.000000] usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
     'dmesg --time-format iso': '2024-12-02T19:54:01,123456+01:00 usb 1-1: USB disconnect, device number 6\n2024-12-02T19:56:01,123456+01:00 usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
+    'dmesg -x -T': 'kern  :info  : [Mon Dec  2 19:54:01 2024] usb 1-1: USB disconnect, device number 6\nkern  :info  : [Mon Dec  2 19:56:01 2024] usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
+    'dmesg -x -H': 'kern  :info  : [Dec 2 19:54] usb 1-1: USB disconnect, device number 6\nkern  :info  : [  +2.000000] usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
+    'dmesg -x -t': 'kern  :info  : usb 1-1: USB disconnect, device number 6\nkern  :info  : usb 1-1: new high-speed USB device number 7 using ehci-platform\n',
   };
   for (const [how, text] of Object.entries(told)) {
     it(`${how}: the drop and the return, never "did not come back"`, () => {

@@ -81,6 +81,9 @@ describe('router log grammar', () => {
     check('2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', [['2024-11-01T08:00:01,123456+01:00', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
     // dmesg -x (facility and level decoded) and dmesg -d (the time since the message before).
     check('kern  :err   : [  466.515595] usb 1-1: device descriptor read/64, error -71', [['kern', 'storage.type.facility'], ['err', 'token.error-token'], ['466.515595', 'constant.numeric.uptime'], ['1-1', 'variable.other.usb-path']]);
+    // dmesg -x with -T's date, or with no stamp (-t).
+    check('kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', [['kern', 'storage.type.facility'], ['info', 'token.info-token'], ['19:54:59', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
+    check('kern  :err   : usb 1-1: device descriptor read/64, error -71', [['kern', 'storage.type.facility'], ['err', 'token.error-token'], ['1-1', 'variable.other.usb-path']]);
     check('[  466.515595 <    0.000123>] usb 1-1: USB disconnect', [['466.515595', 'constant.numeric.uptime'], ['0.000123', 'constant.numeric.delta'], ['1-1', 'variable.other.usb-path']]);
     check('[  +2.000123] usb 1-1: new high-speed USB device number 7', [['+2.000123', 'constant.numeric.delta'], ['1-1', 'variable.other.usb-path']]);
     // The kernel's driver and device are no host and program (lineParser's KERNEL_DEVICE).

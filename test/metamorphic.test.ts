@@ -78,6 +78,8 @@ const VARIANTS: Variant[] = [
   { name: 'dmesg-iso', shape: 'dmesg-iso', preserves: () => 'no-uptime' },
   { name: 'dmesg-x', shape: 'dmesg-x', preserves: exact },
   { name: 'dmesg-d', shape: 'dmesg-d', preserves: exact },
+  { name: 'dmesg-x-T', shape: 'dmesg-x-T', preserves: () => 'no-uptime' },
+  { name: 'dmesg-x-t', shape: 'dmesg-x-t', preserves: () => 'no-clock' },
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
   { name: 'stripped', shape: 'stripped', preserves: () => 'no-clock' },
   { name: 'quote', shape: 'forum-quote', preserves: exact },

@@ -20,6 +20,8 @@ export type Shape =
   | 'luci' // LuCI's log table copied from a German browser: `[2.12.2024, 19:54:59 MEZ] daemon.info: gsmd[3553]: msg`
   | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
+  | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
+  | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
@@ -267,6 +269,14 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const text = withoutUptime(r, body);
       if (shape === 'dmesg-d') return `[${stamp} <    0.000100>] ${text}`;
       return `${'kern'.padEnd(6)}:${(r.syslogLevel ?? 'info').padEnd(6)}: [${stamp}] ${text}`;
+    }
+    case 'dmesg-x-T':
+    case 'dmesg-x-t': {
+      // util-linux's decoded facility and level before the human stamp (-T) or none (-t); only the kernel's lines.
+      if (r.tag !== 'kernel') return undefined;
+      const decoded = `${'kern'.padEnd(6)}:${(r.syslogLevel ?? 'info').padEnd(6)}: `;
+      const stamp = shape === 'dmesg-x-T' ? `[${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}] ` : '';
+      return `${decoded}${stamp}${withoutUptime(r, body)}`;
     }
     case 'dmesg-iso':
       // util-linux's ISO stamp: a comma before the microseconds, the zone with a colon; no host, no tag.

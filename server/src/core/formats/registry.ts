@@ -73,6 +73,15 @@ const UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})\]`;
 const DMESG_UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})(?:\s+<\s*\d{1,10}\.\d{1,9}>)?\]`;
 /** `dmesg -x` (--decode): the facility and the level, each padded, then colons (util-linux's `%-6s:%-6s: `). */
 const DMESG_DECODED = String.raw`(?<facility>kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\s*:(?<level>emerg|alert|crit|err|warn|notice|info|debug)\s*:\s`;
+
+/**
+ * `dmesg -x` before any stamp dmesg prints, or none: with `-T` (`kern  :info  : [Mon Dec  2
+ * 19:54:59 2024] usb 1-1: ...`), `-H` and `-t` (`kern  :info  : usb 1-1: ...`). The parser reads
+ * it off a line no format takes, then reads the rest as a line of the kernel's ring buffer (a
+ * format whose `impliedTag` is `kernel`), or else as a kernel message without a clock (`stripped`,
+ * as `-t` strips the stamps). With the plain uptime the dmesg format reads it itself (fast lane).
+ */
+export const DMESG_DECODED_LEAD = new RegExp(`^${DMESG_DECODED}`, 'u');
 /**
  * A tag that can only be a program: with a pid, a lowercase word (`kernel:`, `netifd:`) or a
  * CamelCase name (`ModemManager:`, `NetworkManager:`); not `Error:` or `Note:`.
@@ -278,7 +287,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'dmesg-T',
-    description: '`dmesg -T`: a bracketed ctime date in the locale of the shell (`[wto lip  4 21:36:24 2017]`)',
+    description: '`dmesg -T`: a bracketed ctime date in the locale of the shell (`[wto lip  4 21:36:24 2017]`); `dmesg -x -T` with the facility and level before it (DMESG_DECODED_LEAD)',
     clock: 'wall',
     pattern: new RegExp(String.raw`^${BRACKETED_STAMP}\s?`, 'u'),
     body: 'message',
@@ -288,6 +297,7 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '[wto lip  4 21:36:24 2017] usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0', expect: { time: '2017-07-04T21:36:24', tag: 'kernel', message: 'usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0' } },
       { line: '[Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
       { line: '[Mo Dez  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
+      { line: 'kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', facility: 'kern', level: 'info', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
     counterSamples: ['[Logfile messages.1]', '[INFO]found modem_n: 0'],
   },
@@ -327,7 +337,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'stripped',
-    description: 'Lines whose timestamps were stripped in a paste: `daemon.notice pppd[9626]: ...`, `pppd[9626]: ...`, `kernel: usb 1-1: ...`',
+    description: 'Lines whose timestamps were stripped in a paste: `daemon.notice pppd[9626]: ...`, `pppd[9626]: ...`, `kernel: usb 1-1: ...`; and `dmesg -x -t` (`kern  :info  : usb 1-1: ...`, DMESG_DECODED_LEAD)',
     clock: 'none',
     pattern: new RegExp(String.raw`^(?:${FACILITY_LEVEL}:?\s+(?=\S)|(?=${CERTAIN_TAG}))`, 'u'),
     body: 'tagged',
@@ -336,6 +346,7 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'pppd[9626]: Connection terminated.', expect: { tag: 'pppd', pid: 9626 } },
       { line: 'ModemManager: [modem0] state changed (locked -> failed)', expect: { tag: 'ModemManager', message: 'state changed (locked -> failed)' } },
       { line: 'kernel: usb 1-1: USB disconnect, device number 2', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 2' } },
+      { line: 'kern  :err   : usb 1-1: device descriptor read/64, error -71', expect: { tag: 'kernel', facility: 'kern', level: 'err', message: 'usb 1-1: device descriptor read/64, error -71' } },
       { line: 'ModemManager[33505]: <dbg> [1767016030.369046] [wwan0at1/at] --> \'AT+CEREG?<CR><LF>\'', expect: { tag: 'ModemManager', level: 'debug', time: '2025-12-29T13:47:10' } },
     ],
     counterSamples: ['Firmware update verify was unsuccessful... ErrorCode: 174', 'root@rutx11:~# dfota -u', 'Error: something broke'],

@@ -1,5 +1,5 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
-import { FORMATS, type LogFormat } from '../formats/registry';
+import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, levelFromNumber, levelFromWord } from './levels';
@@ -28,6 +28,8 @@ const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
 const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
 /** A pasted line number before a record: `12: `, `  12 | `. Tried only when nothing else matched. */
 const LINE_NUMBER = /^(?:\s*\d{1,7}\s*[:|]\s*|\d{1,7}\s+)(?=\S)/;
+/** The formats of the kernel's ring buffer (dmesg's options), which a `dmesg -x` lead may precede. */
+const KERNEL_RING_FORMATS = FORMATS.filter((f) => f.impliedTag === 'kernel');
 /** Unix time of 2001-09-09: ModemManager stamps above this are wall time, below it seconds since start. */
 export const EPOCH_FLOOR = 1_000_000_000;
 
@@ -174,6 +176,9 @@ export class LineParser {
       const r = this.tryFormat(FORMATS[i], text, line);
       if (r) return r;
     }
+    // `dmesg -x` before another dmesg option's stamp, or none (registry, DMESG_DECODED_LEAD).
+    const decoded = text.charCodeAt(0) >= 0x61 ? DMESG_DECODED_LEAD.exec(text) : null;
+    if (decoded) return this.readDecodedKernel(text.slice(decoded[0].length), decoded.groups!, line);
     // A pasted line number before an otherwise known line (`12: Mon Dec  2 ...`).
     const n = LINE_NUMBER.exec(text);
     if (n && n[0].length < text.length) {
@@ -188,6 +193,28 @@ export class LineParser {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The rest of a `dmesg -x` line after its facility and level: a line of the kernel's ring buffer
+   * with that stamp, else a message without a clock (`-t`), the kernel's when the facility is
+   * `kern`. Undefined for an empty rest.
+   */
+  private readDecodedKernel(rest: string, g: Record<string, string>, line: number): LogRecord | undefined {
+    let record: LogRecord | undefined;
+    for (const f of KERNEL_RING_FORMATS) if ((record = this.tryFormat(f, rest, line))) break;
+    if (!record) {
+      if (isBlank(rest)) return undefined;
+      // The kernel's own message; a program's line in the ring buffer (`user  :notice: procd: ...`)
+      // gets no tag, so every catalogue entry is tried on it.
+      record = { line, endLine: line, format: 'stripped', message: rest };
+      if (g.facility === 'kern') record.tag = 'kernel';
+      peelEnvelopes(record);
+    }
+    record.facility = g.facility;
+    record.syslogLevel = levelFromWord(g.level);
+    record.level = embeddedLevel(record.message) ?? record.syslogLevel;
+    return record;
   }
 
   private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape): LogRecord | undefined {
@@ -531,6 +558,7 @@ function joinBackslash(message: string | undefined, next: string): string {
 }
 
 function isContinuation(text: string): boolean {
-  return !NEW_START.test(text);
+  // A `dmesg -x` lead starts a kernel record even without a stamp (`-t`).
+  return !NEW_START.test(text) && !DMESG_DECODED_LEAD.test(text);
 }
 
