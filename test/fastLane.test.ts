@@ -133,6 +133,10 @@ const SHAPES: Record<string, Shape> = {
   'luci-us': (t, _up, s) => { const d = new Date(t); const h = d.getUTCHours(); return `[${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}, ${(h % 12) || 12}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}] daemon.notice: ${tagOf(s)}: ${s.message}`; },
   'tool-elapsed': (_t, up, s) => `[${up.toFixed(3).padStart(7, '0')}]: ${s.message}`,
   'esp-idf': (t, up, s) => `${'EWIDV'[t % 5]} (${Math.round(up * 1000)}) ${s.tag === 'kernel' ? 'USBH_CDC' : s.tag}: ${s.message}`,
+  // journalctl -o json: journald's fields, the kernel's uptime in microseconds on its own lines.
+  'journal-json': (t, up, s) => JSON.stringify({ __REALTIME_TIMESTAMP: String(t * 1000 + 417), _HOSTNAME: 'router', PRIORITY: String(t % 8), SYSLOG_FACILITY: s.tag === 'kernel' ? '0' : '3', SYSLOG_IDENTIFIER: s.tag, ...(s.pid !== undefined ? { _PID: String(s.pid) } : {}), ...(s.tag === 'kernel' ? { _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round(up * 1e6)) } : {}), MESSAGE: s.message }),
+  // Docker's json-file: a logread line in `log`, with its newline, and the time it was written.
+  'docker-json': (t, up, s) => JSON.stringify({ log: `${SHAPES.logread(t, up, s)}\n`, stream: 'stdout', time: new Date(t).toISOString() }),
   'quectel-cm': (t, _up, s) => { const d = new Date(t); return `[${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}_${clock(d)}:${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${s.message}`; },
   // ModemManager --debug on a console: a Unix-time stamp, seconds since start, or none.
   'mm-debug': (t, up, s) => `<${['dbg', 'info', 'warn', 'debug'][t % 4]}>  ${t % 3 === 2 ? '' : `[${t % 3 === 0 ? (t / 1000).toFixed(6) : up.toFixed(6)}] `}[modem0] ${s.message}`,
@@ -143,7 +147,7 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -210,7 +214,9 @@ describe('fast readers agree with the full parser line by line', () => {
         assert.equal(out.tag || undefined, r.tag, `tag of: ${line}`);
         assert.equal(out.host || undefined, r.host, `host of: ${line}`);
         assert.equal(out.recordId >= 0 ? out.recordId : undefined, r.recordId, `record id of: ${line}`);
-        assert.ok(line.slice(out.messageStart).endsWith(r.message), `message of: ${line}`);
+        // A JSON line's message is one of its values (the reader takes lines without escapes, so it stands there as it is).
+        if (r.format === 'json-lines') assert.ok(out.screenUntagged && line.includes(r.message), `message of: ${line}`);
+        else assert.ok(line.slice(out.messageStart).endsWith(r.message), `message of: ${line}`);
         taken.set(r.format, (taken.get(r.format) ?? 0) + 1);
       }
     }
@@ -628,10 +634,13 @@ function TRICKY_LINES(): string[] {
 }
 
 describe('fast lane on generated logs of each format', () => {
+  // A log line inside a JSON line (Docker's json-file) is read by the full parser: the reader of
+  // the inner line's format would need the parser's per-line state (host columns) for it.
+  const leftToTheParser = new Set(['docker-json']);
   for (const shape of Object.keys(SHAPES)) {
-    it(`${shape}: the same analysis, with the fast lane taking most lines`, () => {
+    it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));
-      assert.ok(share > 0.3, `fast lane took ${(share * 100).toFixed(0)} % of the lines`);
+      if (!leftToTheParser.has(shape)) assert.ok(share > 0.3, `fast lane took ${(share * 100).toFixed(0)} % of the lines`);
     });
   }
 
@@ -714,7 +723,7 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
     [
     'bsd-host', 'bsd-nohost', 'rfc5424', 'journal-short-iso', 'journal-short-precise', 'journal-short-full', 'journal-short-unix',
     'dmesg-iso', 'logread', 'bsd-host-facility', 'logread-ids', 'luci', 'dmesg-x', 'dmesg-d', 'dmesg-x-T', 'dmesg-x-t', 'time-only', 'stripped',
-    'forum-quote', 'crlf-bom', 'mail-wrapped',
+    'forum-quote', 'crlf-bom', 'mail-wrapped', 'journal-json',
   ] as const).map((shape) => ({ shape }));
   told.push({ shape: 'dmesg-T-foreign', locale: 'pl' }, { shape: 'dmesg-T-foreign', locale: 'de' });
   const shares: number[] = [];

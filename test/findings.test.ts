@@ -367,3 +367,25 @@ describe('the kernel told in the shapes of dmesg options', () => {
     });
   }
 });
+
+describe('the kernel told as JSON lines', () => {
+  // A modem dropping off USB and coming back, as journalctl -o json and Docker's json-file write it.
+  const told: Record<string, string> = {
+    'journalctl -o json': [
+      { __REALTIME_TIMESTAMP: '1733169241123456', SYSLOG_IDENTIFIER: 'kernel', _SOURCE_MONOTONIC_TIMESTAMP: '100123456', MESSAGE: 'usb 1-1: USB disconnect, device number 6' },
+      { __REALTIME_TIMESTAMP: '1733169361123456', SYSLOG_IDENTIFIER: 'kernel', _SOURCE_MONOTONIC_TIMESTAMP: '220123456', MESSAGE: 'usb 1-1: new high-speed USB device number 7 using ehci-platform' },
+    ].map((o) => JSON.stringify(o)).join('\n'),
+    "Docker's json-file": [
+      { log: 'Mon Dec  2 19:54:01 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6\n', stream: 'stdout', time: '2024-12-02T19:54:01.1Z' },
+      { log: 'Mon Dec  2 19:56:01 2024 kern.info kernel: [  220.123456] usb 1-1: new high-speed USB device number 7 using ehci-platform\n', stream: 'stdout', time: '2024-12-02T19:56:01.1Z' },
+    ].map((o) => JSON.stringify(o)).join('\n'),
+  };
+  for (const [how, text] of Object.entries(told)) {
+    it(`${how}: the drop and the return, 2 min apart`, () => {
+      const gaps = analyzeText(text, { referenceTime: Date.UTC(2024, 11, 3) }).findings.filter((f) => f.code === 'usb-gap');
+      assert.equal(gaps.length, 1, how);
+      assert.match(gaps[0].message, /and was back .*2 min later/, how);
+      assert.deepEqual(gaps[0].lines, [1, 2], how);
+    });
+  }
+});

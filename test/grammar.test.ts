@@ -81,6 +81,8 @@ describe('router log grammar', () => {
     check('2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', [['2024-11-01T08:00:01,123456+01:00', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
     // dmesg -x (facility and level decoded) and dmesg -d (the time since the message before).
     check('kern  :err   : [  466.515595] usb 1-1: device descriptor read/64, error -71', [['kern', 'storage.type.facility'], ['err', 'token.error-token'], ['466.515595', 'constant.numeric.uptime'], ['1-1', 'variable.other.usb-path']]);
+    // One JSON object per line: the program, the host and the time of the keys the registry reads, and the message's own highlights.
+    check('{"__REALTIME_TIMESTAMP":"1733169299000000","_HOSTNAME":"router","SYSLOG_IDENTIFIER":"kernel","PRIORITY":"3","MESSAGE":"usb 1-1: device descriptor read/64, error -71"}', [['1733169299000000', 'constant.numeric.date'], ['router', 'entity.name.section.host'], ['kernel', 'entity.name.function.program'], ['1-1', 'variable.other.usb-path']]);
     // dmesg -x with -T's date, or with no stamp (-t).
     check('kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', [['kern', 'storage.type.facility'], ['info', 'token.info-token'], ['19:54:59', 'constant.numeric.date'], ['1-1', 'variable.other.usb-path']]);
     check('kern  :err   : usb 1-1: device descriptor read/64, error -71', [['kern', 'storage.type.facility'], ['err', 'token.error-token'], ['1-1', 'variable.other.usb-path']]);

@@ -108,6 +108,39 @@ describe('line formats', () => {
   });
 });
 
+describe('JSON lines', () => {
+  const cases: [string, string, Expect][] = [
+    ['journald writes a field that is not UTF-8 as its bytes', JSON.stringify({ __REALTIME_TIMESTAMP: '1733169299000000', SYSLOG_IDENTIFIER: 'gsmd', MESSAGE: [...Buffer.from('modem gone')] }),
+      { format: 'json-lines', tag: 'gsmd', message: 'modem gone', time: '2024-12-02T19:54:59' }],
+    ['a time in seconds since 1970, a level word', '{"ts":1733169299.5,"level":"WARNING","program":"chat","pid":537,"msg":"abort on (BUSY)"}',
+      { format: 'json-lines', tag: 'chat', pid: 537, level: 'warn', message: 'abort on (BUSY)', time: '2024-12-02T19:54:59' }],
+    ['a time in milliseconds', '{"time":1733169299000,"message":"SIM state changed to inserted"}',
+      { format: 'json-lines', tag: undefined, time: '2024-12-02T19:54:59' }],
+    ['the uptime of a kernel line only', '{"__REALTIME_TIMESTAMP":"1733169299000000","SYSLOG_IDENTIFIER":"gsmd","_SOURCE_MONOTONIC_TIMESTAMP":"466515595","MESSAGE":"x"}',
+      { uptime: undefined }],
+    // A device's name before a colon is no program in place of the JSON's.
+    ['the JSON\'s program over a guessed one', '{"SYSLOG_IDENTIFIER":"kernel","MESSAGE":"wwan0: renamed from usb0"}',
+      { tag: 'kernel', message: 'wwan0: renamed from usb0' }],
+    // A shipper's copy of a syslog line: its fields; the JSON's time over the line's (yearless) stamp.
+    ['a syslog line inside', '{"time":"2023-12-02T19:54:59Z","log":"Dec  2 19:54:59 rut901 gsmd[3553]: Unable to initialize\\n"}',
+      { tag: 'gsmd', pid: 3553, host: 'rut901', message: 'Unable to initialize', time: '2023-12-02T19:54:59' }],
+  ];
+  for (const [name, line, expected] of cases) it(name, () => check(line, expected));
+
+  it('gives each key one role', async () => {
+    const { JSON_FIELDS } = await import('../server/src/core/formats/jsonLines');
+    const keys = Object.values(JSON_FIELDS).flat();
+    assert.deepEqual(keys, [...new Set(keys)]);
+  });
+
+  it('leaves JSON that is not a log line, or not JSON at all, to the other formats', () => {
+    for (const line of ['{"status":"ok"}', '{"MESSAGE": 12}', '{"MESSAGE":"cut', '[1, 2, 3]', '{}']) {
+      const { records } = parseAll([line]);
+      assert.ok(records.every((r) => r.format !== 'json-lines'), line);
+    }
+  });
+});
+
 describe('paste artefacts and bad input', () => {
   it('strips mail quoting, backticks and markdown italics', () => {
     check('> Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', { format: 'logread', tag: 'gsmd', message: 'hello' });

@@ -114,6 +114,16 @@ export const MUTATORS: Record<string, Mutator> = {
   },
   bom: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]),
   emptyLines: (b, r) => join(lines(b).flatMap((l) => (r.next() < 0.1 ? [l, '', '   ', '\t'] : [l]))),
+  // Lines shipped as JSON: whole (Docker's json-file), or as journald's fields with the line as the
+  // message (a stamp and all: the parser must not take a clock from inside it over the JSON's).
+  jsonLines: (b, r) => {
+    const text = b.toString('utf8').split('\n');
+    const docker = r.next() < 0.5;
+    const t0 = 1_700_000_000_000 + r.int(1e9);
+    return Buffer.from(text.map((l, i) => (r.next() < 0.05 ? l : docker
+      ? JSON.stringify({ log: `${l}\n`, stream: 'stdout', time: new Date(t0 + i * 997).toISOString() })
+      : JSON.stringify({ __REALTIME_TIMESTAMP: String((t0 + i * 997) * 1000), SYSLOG_IDENTIFIER: r.pick(['kernel', 'gsmd', 'ModemManager', 'netifd']), PRIORITY: String(r.int(8)), MESSAGE: l }))).join('\n'), 'utf8');
+  },
 };
 
 /** Wrappers that change the container: a `.gz` log (perhaps damaged), a troubleshoot archive with hostile entry names. */

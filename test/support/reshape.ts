@@ -22,6 +22,7 @@ export type Shape =
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
+  | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
@@ -277,6 +278,20 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const decoded = `${'kern'.padEnd(6)}:${(r.syslogLevel ?? 'info').padEnd(6)}: `;
       const stamp = shape === 'dmesg-x-T' ? `[${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}] ` : '';
       return `${decoded}${stamp}${withoutUptime(r, body)}`;
+    }
+    case 'journal-json': {
+      // journald's fields: a kernel message without its printk stamp, which becomes the time since boot.
+      const kernel = r.tag === 'kernel' && r.uptime !== undefined;
+      return JSON.stringify({
+        __REALTIME_TIMESTAMP: String(wall * 1000),
+        _HOSTNAME: host,
+        PRIORITY: String(LEVELS.indexOf(r.syslogLevel ?? 'info')),
+        SYSLOG_FACILITY: String(FACILITIES.indexOf(r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user'))),
+        ...(r.tag !== undefined ? { SYSLOG_IDENTIFIER: r.tag } : {}),
+        ...(r.pid !== undefined ? { _PID: String(r.pid) } : {}),
+        ...(kernel ? { _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round(r.uptime! * 1e6)) } : {}),
+        MESSAGE: kernel ? withoutUptime(r, body) : body,
+      });
     }
     case 'dmesg-iso':
       // util-linux's ISO stamp: a comma before the microseconds, the zone with a colon; no host, no tag.

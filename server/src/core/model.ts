@@ -28,6 +28,7 @@ export type FormatId =
   | 'quectel-cm' // `[04-17_17:20:24:577] msg`
   | 'tool-elapsed' // QFirehose `[000.013]: msg`
   | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
+  | 'json-lines' // one JSON object per line: journalctl -o json, Docker, Graylog, Loki, Elastic exports
   | 'stripped' // timestamps stripped: `daemon.notice pppd[1]: msg`, `pppd[1]: msg`
   | 'lsusb' // `Bus 001 Device 024: ID 05c6:9008`
   | 'section' // troubleshoot `[Dmesg]`, `[Logread]`, `[Logfile messages.1]`

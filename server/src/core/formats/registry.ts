@@ -16,9 +16,10 @@ export type Clock = 'wall' | 'time-only' | 'uptime' | 'elapsed' | 'none';
 
 /**
  * What follows the header. `syslog`: an optional host, an optional `facility.level`, then
- * `tag[pid]: `; `tagged`: the same without a host; `message`: the rest is the message.
+ * `tag[pid]: `; `tagged`: the same without a host; `message`: the rest is the message; `json`:
+ * the line is one JSON object, its fields read by role (jsonLines.ts).
  */
-export type Body = 'syslog' | 'tagged' | 'message';
+export type Body = 'syslog' | 'tagged' | 'message' | 'json';
 
 export interface FormatSample {
   line: string;
@@ -334,6 +335,20 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '<info>  [1767016030.370510] [modem0] launching automatic network registration...', expect: { tag: 'ModemManager', level: 'info', time: '2025-12-29T13:47:10', message: 'launching automatic network registration...' } },
       { line: '<warn>  [modem0] couldn\'t load network timezone', expect: { level: 'warn', message: 'couldn\'t load network timezone' } },
     ],
+  },
+  {
+    id: 'json-lines',
+    description: 'One JSON object per line: `journalctl -o json`, log shippers and aggregators (Docker, Graylog, Loki, Elastic exports). Message, time, program, pid, host, level and facility are read from their usual keys (JSON_FIELDS); a message that is itself a log line is read as one',
+    clock: 'wall',
+    pattern: /^\s*(?=\{)/,
+    body: 'json',
+    samples: [
+      { line: '{"__REALTIME_TIMESTAMP":"1733169299123456","_HOSTNAME":"router","PRIORITY":"4","SYSLOG_IDENTIFIER":"ModemManager","_PID":"519","MESSAGE":"<warn>  [modem0] couldn\'t load network timezone"}', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'ModemManager', pid: 519, level: 'warn', message: 'couldn\'t load network timezone' } },
+      { line: '{"__REALTIME_TIMESTAMP":"1733169299000000","SYSLOG_FACILITY":"0","SYSLOG_IDENTIFIER":"kernel","_SOURCE_MONOTONIC_TIMESTAMP":"466515595","MESSAGE":"usb 1-1: USB disconnect, device number 6"}', expect: { time: '2024-12-02T19:54:59', uptime: 466.515595, facility: 'kern', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
+      { line: '{"time":"2024-12-02T19:54:59.123456789Z","stream":"stdout","log":"Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5\\n"}', expect: { time: '2024-12-02T19:54:59', facility: 'daemon', tag: 'gsmd', pid: 3553, level: 'warn' } },
+      { line: '{"timestamp":"2024-12-02T19:54:59.000Z","source":"rut901","level":5,"message":"netifd: Interface \'mob1s1a1\' is now down"}', expect: { time: '2024-12-02T19:54:59', host: 'rut901', tag: 'netifd', level: 'notice', message: 'Interface \'mob1s1a1\' is now down' } },
+    ],
+    counterSamples: ['{"status":"ok","items":3}', '{"MESSAGE": "cut short', '{ block of C code'],
   },
   {
     id: 'stripped',

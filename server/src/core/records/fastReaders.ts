@@ -1,6 +1,7 @@
 import type { FormatId } from '../model';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
-import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, type KnownBody } from './lineParser';
+import { readJsonLine } from '../formats/jsonLines';
+import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
@@ -976,6 +977,18 @@ function noClockEnvelope(s: string, i: number, rounds: number): boolean {
   return true;
 }
 
+/** noClockEnvelope on a text of its own (a JSON line's message), the line being read left as it was. */
+function noClockEnvelopeIn(text: string): boolean {
+  const start = lineStart;
+  const end = lineEnd;
+  lineStart = 0;
+  lineEnd = text.length;
+  const none = noClockEnvelope(text, 0, 4);
+  lineStart = start;
+  lineEnd = end;
+  return none;
+}
+
 /** After netifd's `iface (pid): ` at `p` (the netifd-protocol envelope), or -1. */
 function afterIfacePrefix(s: string, p: number): number {
   let k = p;
@@ -1363,6 +1376,30 @@ export function knownBody(line: string, out: FastRead, lineStart: number): Known
   return { host: out.host, facility, level, tag: out.tag, pid, restStart: at(out.restStart) };
 }
 
+/**
+ * A JSON line (formats/jsonLines.ts) whose message is no log line of its own: read with the
+ * parser's own JSON reader, without a record. Taken only when the line holds no backslash, so
+ * every value stands in the line as it is and the collector can screen the whole line for the
+ * catalogue's literals (screenUntagged: the message is in it, with the keys and other values);
+ * when no envelope could give the message a clock; and when no format could read the message
+ * as a line of its own (mayReadNested).
+ */
+function readJsonLines(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== 123 /* { */ || needsFullParser(s) || findInLine(s, 92 /* \ */, a) >= 0) return false;
+  const j = readJsonLine(s.slice(a, lineEnd));
+  if (!j) return false;
+  if (!noClockEnvelopeIn(j.message) || mayReadNested(j.message, j.tag)) return false;
+  messageRead(out, 'json-lines', j.tag ?? '', j.host ?? '', j.uptime ?? -1, a);
+  out.screenUntagged = true;
+  out.year = -1;
+  out.month = -1;
+  if (j.time !== undefined) {
+    out.month = UNIX_TIME;
+    out.unixMs = j.time;
+  }
+  return true;
+}
+
 /** The fast readers, by the registry format whose lines each takes. */
 export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEntries(
   ([
@@ -1384,5 +1421,6 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['quectel-cm', readQuectelCm],
     ['modemmanager', readModemManager],
     ['stripped', readStripped],
+    ['json-lines', readJsonLines],
   ] as const satisfies readonly (readonly [FormatId, SpanRead])[]).map(([format, read]) => [format, spanReader(format, read)]),
 );

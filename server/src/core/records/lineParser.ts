@@ -1,4 +1,5 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
+import { readJsonLine } from '../formats/jsonLines';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
@@ -28,6 +29,9 @@ const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
 const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
 /** A pasted line number before a record: `12: `, `  12 | `. Tried only when nothing else matched. */
 const LINE_NUMBER = /^(?:\s*\d{1,7}\s*[:|]\s*|\d{1,7}\s+)(?=\S)/;
+/** The formats a JSON line's message may be written in: any but JSON again. */
+const NESTED_FORMATS = FORMATS.filter((f) => f.body !== 'json');
+const STRIPPED = FORMATS.find((f) => f.id === 'stripped')!;
 /** The formats of the kernel's ring buffer (dmesg's options), which a `dmesg -x` lead may precede. */
 const KERNEL_RING_FORMATS = FORMATS.filter((f) => f.impliedTag === 'kernel');
 /** Unix time of 2001-09-09: ModemManager stamps above this are wall time, below it seconds since start. */
@@ -169,11 +173,11 @@ export class LineParser {
     return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
   }
 
-  private parseStructured(text: string, line: number): LogRecord | undefined {
+  private parseStructured(text: string, line: number, formats: readonly LogFormat[] = FORMATS): LogRecord | undefined {
     // Always in registry order: specific formats come before general ones, and a general one that
     // matched the previous line must not take the next line from a specific one.
-    for (let i = 0; i < FORMATS.length; i++) {
-      const r = this.tryFormat(FORMATS[i], text, line);
+    for (let i = 0; i < formats.length; i++) {
+      const r = this.tryFormat(formats[i], text, line);
       if (r) return r;
     }
     // `dmesg -x` before another dmesg option's stamp, or none (registry, DMESG_DECODED_LEAD).
@@ -183,7 +187,7 @@ export class LineParser {
     const n = LINE_NUMBER.exec(text);
     if (n && n[0].length < text.length) {
       const rest = text.slice(n[0].length);
-      for (const f of FORMATS) {
+      for (const f of formats) {
         if (f.id === 'stripped') continue;
         const r = this.tryFormat(f, rest, line);
         if (r) {
@@ -217,7 +221,38 @@ export class LineParser {
     return record;
   }
 
+  /**
+   * A line that is one JSON object (formats/jsonLines.ts), its fields read by role. A message that
+   * is itself a log line (a shipper's copy of a syslog line) is read as that line; the JSON's
+   * clocks stand and its other fields fill in what the line lacks. A reading that only guesses a
+   * program (a clockless `word: `) does not replace the program the JSON names (`kernel` for
+   * `wwan0: renamed from usb0`).
+   */
+  private readJson(text: string, line: number): LogRecord | undefined {
+    const j = readJsonLine(text);
+    if (!j) return undefined;
+    let record = j.message.length > 0 && !/[\r\n]/.test(j.message) ? this.parseStructured(j.message, line, NESTED_FORMATS) : undefined;
+    if (record && !hasClock(record) && j.tag !== undefined && record.tag !== undefined && record.tag !== j.tag) record = undefined;
+    const nested = record !== undefined;
+    record ??= { line, endLine: line, format: 'json-lines', message: j.message };
+    record.format = 'json-lines';
+    // The JSON's clocks are the header's, as a syslog line's stamp outranks a clock inside its
+    // message (a NetworkManager stamp; a yearless line's guessed year): the inner line's fill in.
+    if (j.time !== undefined) record.time = j.time;
+    if (j.uptime !== undefined) record.uptime = j.uptime;
+    if (record.tag === undefined && j.tag !== undefined) record.tag = j.tag;
+    if (record.pid === undefined && j.pid !== undefined) record.pid = j.pid;
+    if (record.host === undefined && j.host !== undefined) record.host = j.host;
+    if (record.facility === undefined && j.facility !== undefined) record.facility = j.facility;
+    if (record.syslogLevel === undefined && j.level !== undefined) record.syslogLevel = j.level;
+    if (record.host !== undefined) this.noteHost(record.host);
+    if (!nested) peelEnvelopes(record);
+    record.level = embeddedLevel(record.message) ?? record.syslogLevel;
+    return record;
+  }
+
   private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape): LogRecord | undefined {
+    if (format.body === 'json') return this.readJson(text, line);
     // A header the fast reader read whole is a stamp alone: the known time stands for it.
     const headerKnown = known?.bodyStart !== undefined;
     const m = headerKnown ? undefined : format.pattern.exec(text);
@@ -555,6 +590,24 @@ function endsWithBackslash(message: string | undefined): boolean {
 function joinBackslash(message: string | undefined, next: string): string {
   const head = (message ?? '').replace(/\s*\\\s*$/, '');
   return head ? `${head} ${next}` : next;
+}
+
+/**
+ * Whether readJson might read a JSON line's message as a log line of its own; false when it surely
+ * keeps the message as it is (the fast lane's JSON reader takes only such lines). A registry
+ * pattern other than `stripped`, the `dmesg -x` lead or a pasted line number at its start may make
+ * it one. A clockless `word: ` (`stripped`) is taken only when it names the JSON's program, or the
+ * JSON names none, or an envelope after it may bring a clock (`<`, `[`), or `facility.level` leads.
+ */
+export function mayReadNested(message: string, jsonTag: string | undefined): boolean {
+  for (const f of NESTED_FORMATS) if (f !== STRIPPED && f.pattern.test(message)) return true;
+  if (DMESG_DECODED_LEAD.test(message) || LINE_NUMBER.test(message)) return true;
+  if (!STRIPPED.pattern.test(message)) return false;
+  if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
+  const tag = TAG.exec(message);
+  if (!tag || tag[1] === jsonTag) return true;
+  const after = message.charCodeAt(tag[0].length);
+  return after === 0x3c /* < */ || after === 0x5b /* [ */;
 }
 
 function isContinuation(text: string): boolean {

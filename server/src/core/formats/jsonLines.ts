@@ -1,0 +1,143 @@
+import type { Level } from '../model';
+import { levelFromNumber, levelFromWord } from '../records/levels';
+import { isPlausibleUptime, isPlausibleWallTime, readStamp } from './timestampGrammar';
+import { wallTime } from '../records/timeWords';
+
+// Logs written one JSON object per line: `journalctl -o json`, log shippers and aggregators
+// (Docker's json-file, Graylog, Loki's `logcli --output=jsonl`, Elastic exports). Each names its
+// fields its own way, so the fields are read by role from the keys below, in order: the first key
+// present wins. Knowledge as data: a shipper with other names is one more key here.
+
+/** Keys of each role, most specific first. */
+export const JSON_FIELDS = {
+  /** The message. A message that is itself a log line (a shipper's copy of a syslog line) is read as one. */
+  message: ['MESSAGE', 'message', 'msg', 'log', 'short_message', 'full_message', 'line', 'text'],
+  /** journald's wall time: microseconds since 1970, as a string of digits. */
+  microseconds: ['__REALTIME_TIMESTAMP'],
+  /** A wall time as text (ISO 8601 and the other stamps of the timestamp grammar) or seconds, milliseconds or microseconds since 1970. */
+  time: ['@timestamp', 'timestamp', 'time', 'ts', 'date', 'datetime', '_time'],
+  /** The program. */
+  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application', 'process', 'tag'],
+  pid: ['_PID', 'SYSLOG_PID', 'pid'],
+  host: ['_HOSTNAME', 'hostname', 'host', 'source'],
+  /** A syslog priority 0-7 (journald's PRIORITY), or a level word (`info`, `WARNING`). */
+  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel'],
+  /** A syslog facility number (journald's SYSLOG_FACILITY) or name. */
+  facility: ['SYSLOG_FACILITY', 'facility'],
+  /** journald's time of a kernel message since boot, in microseconds: the kernel's uptime. */
+  kernelMicroseconds: ['_SOURCE_MONOTONIC_TIMESTAMP'],
+} as const;
+
+/** Facility names by number (RFC 5424, 6.2.1). */
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+
+/** What a JSON line says, by role. */
+export interface JsonLine {
+  message: string;
+  time?: number;
+  tag?: string;
+  pid?: number;
+  host?: string;
+  level?: Level;
+  facility?: string;
+  uptime?: number;
+}
+
+/**
+ * The fields of a line that is one JSON object with a message, or undefined. Never throws: a line
+ * that is not JSON, or JSON without a message, is another format's or text.
+ */
+export function readJsonLine(text: string): JsonLine | undefined {
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
+  const obj = o as Record<string, unknown>;
+  // The object's keys are looked up once each (a line has a few; the roles have forty names).
+  const found: unknown[][] = ROLES.map(() => []);
+  for (const k in obj) {
+    const at = KEY_ROLE.get(k);
+    if (at) found[at.role][at.rank] = obj[k];
+  }
+  const message = first(found[MESSAGE], asText);
+  if (message === undefined) return undefined;
+  // A shipper's copy of a line keeps its newline (Docker's `"log":"...\n"`).
+  const out: JsonLine = { message: message.replace(/\r?\n$/, '') };
+  const time = first(found[MICROSECONDS], (v) => (typeof v === 'string' && /^\d{1,17}$/.test(v) ? Math.round(Number(v) / 1000) : undefined)) ?? first(found[TIME], asTime);
+  if (time !== undefined && isPlausibleWallTime(time)) out.time = time;
+  const tag = first(found[TAG], asText);
+  if (tag !== undefined && tag !== '' && tag.length <= 64 && !/\s/.test(tag)) out.tag = tag;
+  const pid = first(found[PID], asCount);
+  if (pid !== undefined) out.pid = pid;
+  const host = first(found[HOST], asText);
+  if (host !== undefined && host !== '' && host.length <= 64 && !/\s/.test(host)) out.host = host;
+  const level = first(found[LEVEL], (v) => {
+    const n = asCount(v);
+    if (n !== undefined) return n <= 7 ? levelFromNumber(n) : undefined;
+    return typeof v === 'string' ? levelFromWord(v) : undefined;
+  });
+  if (level !== undefined) out.level = level;
+  const facility = first(found[FACILITY], (v) => {
+    const n = asCount(v);
+    if (n !== undefined) return FACILITIES[n];
+    return typeof v === 'string' && FACILITIES.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
+  });
+  if (facility !== undefined) out.facility = facility;
+  // Only the kernel's messages are stamped with its uptime; a service's monotonic time is not one.
+  if (out.tag === 'kernel' || out.facility === 'kern') {
+    const us = first(found[KERNEL_MICROSECONDS], (v) => (typeof v === 'string' && /^\d{1,17}$/.test(v) ? Number(v) / 1e6 : undefined));
+    if (us !== undefined && isPlausibleUptime(us)) out.uptime = us;
+  }
+  return out;
+}
+
+const ROLES = Object.keys(JSON_FIELDS) as (keyof typeof JSON_FIELDS)[];
+const [MESSAGE, MICROSECONDS, TIME, TAG, PID, HOST, LEVEL, FACILITY, KERNEL_MICROSECONDS] = ['message', 'microseconds', 'time', 'tag', 'pid', 'host', 'level', 'facility', 'kernelMicroseconds'].map((r) => ROLES.indexOf(r as keyof typeof JSON_FIELDS));
+/** Each key's role and its rank among the role's keys. */
+const KEY_ROLE = new Map<string, { role: number; rank: number }>(ROLES.flatMap((role, i) => JSON_FIELDS[role].map((k, rank) => [k, { role: i, rank }] as const)));
+
+/** The value of the first key of a role (in JSON_FIELDS' order) that reads as one. */
+function first<T>(values: readonly unknown[], read: (v: unknown) => T | undefined): T | undefined {
+  for (const v of values) {
+    if (v === undefined) continue;
+    const r = read(v);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+/**
+ * A text value. journald writes a field that is not valid UTF-8 as an array of its bytes, decoded
+ * here as the file's bytes would be.
+ */
+function asText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.length <= 65536 && v.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return Buffer.from(v as number[]).toString('utf8');
+  return undefined;
+}
+
+/** A whole number given as a number or a string of digits (journald writes numbers as strings). */
+function asCount(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  if (typeof v === 'string' && /^\d{1,10}$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/**
+ * A wall time in ms: a stamp the timestamp grammar reads (read as written, as every format's), or
+ * a number since 1970 in seconds, milliseconds, microseconds or nanoseconds, told by its size.
+ */
+function asTime(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
+    const ms = v < 1e11 ? v * 1000 : v < 1e14 ? v : v < 1e17 ? v / 1000 : v / 1e6;
+    return Math.round(ms);
+  }
+  if (typeof v !== 'string' || v.length > 64) return undefined;
+  if (/^\d{9,19}(?:\.\d+)?$/.test(v)) return asTime(Number(v));
+  const p = readStamp(v);
+  if (!p || p.year === undefined || p.month === undefined || p.day === undefined) return undefined;
+  return wallTime(p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
+}
