@@ -46,6 +46,12 @@ describe('router log detection: which documents opened as Log or plain text are 
     assert.equal(decide({ firstLines: ['{"level":"info","msg":"started","time":"2024-03-01T12:00:01Z"}', '{"level":"error","msg":"modem lost"}'] }), 'leave');
   });
 
+  it('switches journald JSON that tells of a modem, and leaves a desktop\'s (its facility is a field there, not a router\'s shape)', () => {
+    const mm = [0, 1, 2, 3].map((i) => JSON.stringify({ __REALTIME_TIMESTAMP: String(1733169299000000 + i * 1e6), SYSLOG_FACILITY: '3', SYSLOG_IDENTIFIER: 'ModemManager', _PID: '519', MESSAGE: `<info>  [modem0] state changed (registered -> connecting) ${i}` }));
+    assert.equal(decide({ firstLines: mm }), 'switch');
+    assert.equal(decide({ firstLines: firstLines(join(NOT_ROUTER, 'desktop-journal-json.log')) }), 'leave');
+  });
+
   it('follows gsmlens.detectRouterLogs: auto switches, ask asks, off leaves', () => {
     const lines = firstLines(join(ROOT, 'samples', 'rut901-modem-update-stuck.log'));
     assert.equal(decide({ firstLines: lines, setting: 'auto' }), 'switch');

@@ -22,6 +22,8 @@ export const SNIFFED_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled',
 export const SNIFF_LINES = 60;
 
 const BY_SHAPE = new Set<string>(FORMATS.filter((f) => f.routerLogByShape).map((f) => f.id));
+/** Formats whose facility is a field of a JSON line (journald writes one on every line), not `facility.level` written in it. */
+const FACILITY_AS_FIELD = new Set<string>(FORMATS.filter((f) => f.body === 'json').map((f) => f.id));
 /** Programs the catalogue knows by tag (gsmd, netifd, pppd, ModemManager...), not the ones every Linux has. */
 const COMMON_TAGS = new Set(['kernel', 'init', '-']);
 let programs: Set<string> | undefined;
@@ -56,7 +58,7 @@ export function sniff(lines: readonly string[]): Sniff {
       // A router's shape is the date and `facility.level` of logread and LuCI (other programs
       // write dates like these too, but not a syslog facility after them), or any format's
       // `facility.level` (a router's remote syslog).
-      if (r.facility !== undefined || (BY_SHAPE.has(r.format) && (r.tag !== undefined || r.pid !== undefined))) s.routerShaped++;
+      if ((r.facility !== undefined && !FACILITY_AS_FIELD.has(r.format)) || (BY_SHAPE.has(r.format) && (r.tag !== undefined || r.pid !== undefined))) s.routerShaped++;
       if (r.tag !== undefined && known.has(r.tag.toLowerCase())) s.knownPrograms++;
     }
     if (events.match(r)) s.catalogued++;
