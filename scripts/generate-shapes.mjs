@@ -2,7 +2,7 @@
 // line for line: the same events and clocks in `dmesg -T`, `dmesg --time-format iso`, journalctl -o short-monotonic, a time
 // of day alone (a serial console), a troubleshoot system.log whose lines sit under section
 // headers, LuCI's table, lines whose stamps were stripped, OpenWrt's ModemManager in logread (no tag), and the consoles of ModemManager,
-// ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message), and logd's record ids before each line (RutOS's log file). npm run bench times each against the log it was made from: a shape without a fast
+// ESP-IDF, quectel-cm and a flashing tool (whose lines keep only the message), logd's record ids before each line (RutOS's log file), and journalctl -o json. npm run bench times each against the log it was made from: a shape without a fast
 // reader, or one the fast lane leaves, shows as a multiple of that time.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -31,6 +31,8 @@ export const SHAPES = {
   'tool-elapsed': { head: [], line: (p) => `[${(p.uptime % 100000).toFixed(3).padStart(7, '0')}]: ${p.message}` },
   // RutOS's log file from 7.11 on: logd's record id before each line (knowledge 1.3).
   'record-ids': { head: [], line: (p) => `${p.n + 1000} ${p.text}` },
+  // journalctl -o json: journald's fields, the kernel's uptime in microseconds.
+  'journal-json': { head: [], line: (p) => JSON.stringify({ __REALTIME_TIMESTAMP: String(p.date.getTime() * 1000), _HOSTNAME: 'router', PRIORITY: '6', SYSLOG_FACILITY: p.tag === 'kernel' ? '0' : '3', ...(p.tag ? { SYSLOG_IDENTIFIER: p.tag } : {}), ...(p.pid ? { _PID: p.pid } : {}), ...(p.tag === 'kernel' ? { _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round(p.uptime * 1e6)) } : {}), MESSAGE: p.message }) },
 };
 
 const p2 = (n) => String(n).padStart(2, '0');

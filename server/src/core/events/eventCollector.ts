@@ -292,7 +292,7 @@ export class EventCollector {
     // The parser learns a repeated first word as a host column (`kern.info` of two RutOS events in
     // a row); the fast lane takes such a line only once that is done.
     if (fast.firstWord !== '' && !parser.knowsHost(fast.firstWord)) return false;
-    if (fast.screenUntagged ? this.matcher.mayMatch('', text, start, end) : this.matcher.mayMatch(fast.tag, text, fast.messageStart, end)) return false;
+    if (fast.screenUntagged ? this.matcher.mayMatch('', text, start, end) : fast.decoded !== '' ? this.matcher.mayMatch(fast.tag, fast.decoded, 0, fast.decoded.length) : this.matcher.mayMatch(fast.tag, text, fast.messageStart, end)) return false;
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
     parser.closeRecord();

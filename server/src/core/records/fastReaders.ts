@@ -76,6 +76,11 @@ export interface FastRead {
   pidAt: number;
   /** The number before the stamp (a logd record id, `525 Mon Dec  2 ...`), or -1. */
   recordId: number;
+  /**
+   * The message as a string of its own when the line holds it only encoded (a JSON line's value,
+   * escapes undone), else '': the collector screens this instead of the line from `messageStart`.
+   */
+  decoded: string;
 }
 
 /** `FastRead.month` of a line that has a time of day and no date (the time-only format). */
@@ -123,7 +128,7 @@ function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1 };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '' };
 }
 
 const SPACE = 32;
@@ -150,8 +155,16 @@ function digit(s: string, i: number): number {
   return d >= 0 && d <= 9 ? d : -1000;
 }
 
+/**
+ * Three ASCII characters as one number, -1 when any is not ASCII: a wider character would run
+ * into its neighbour's bits (`Th\u0875` packed as `Thu`, found by the fuzzer in a byte-flipped
+ * UTF-16 log, took a weekday the parser refuses).
+ */
 function code3(s: string, i: number): number {
-  return (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  return (a | b | c) < 128 ? (a << 16) | (b << 8) | c : -1;
 }
 
 // Stamps written by machines are English: month and weekday names as three character codes.
@@ -815,6 +828,7 @@ function messageRead(out: FastRead, format: FormatId, tag: string, host: string,
 
 /** Resets the fields only a few shapes set (an elapsed clock, a Unix-time clock, the conditions on the read). */
 function clearRare(out: FastRead): void {
+  out.decoded = '';
   out.elapsed = -1;
   out.onlyAfterClosed = false;
   out.screenUntagged = false;
@@ -1378,19 +1392,17 @@ export function knownBody(line: string, out: FastRead, lineStart: number): Known
 
 /**
  * A JSON line (formats/jsonLines.ts) whose message is no log line of its own: read with the
- * parser's own JSON reader, without a record. Taken only when the line holds no backslash, so
- * every value stands in the line as it is and the collector can screen the whole line for the
- * catalogue's literals (screenUntagged: the message is in it, with the keys and other values);
- * when no envelope could give the message a clock; and when no format could read the message
- * as a line of its own (mayReadNested).
+ * parser's own JSON reader, without a record; the collector screens the decoded message
+ * (`decoded`), escapes undone. Taken only when no envelope could give the message a clock, and
+ * when no format could read the message as a line of its own (mayReadNested).
  */
 function readJsonLines(s: string, a: number, out: FastRead): boolean {
-  if (s.charCodeAt(a) !== 123 /* { */ || needsFullParser(s) || findInLine(s, 92 /* \ */, a) >= 0) return false;
+  if (s.charCodeAt(a) !== 123 /* { */ || needsFullParser(s)) return false;
   const j = readJsonLine(s.slice(a, lineEnd));
   if (!j) return false;
   if (!noClockEnvelopeIn(j.message) || mayReadNested(j.message, j.tag)) return false;
   messageRead(out, 'json-lines', j.tag ?? '', j.host ?? '', j.uptime ?? -1, a);
-  out.screenUntagged = true;
+  out.decoded = j.message;
   out.year = -1;
   out.month = -1;
   if (j.time !== undefined) {

@@ -270,10 +270,8 @@ export class LineParser {
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
-      const parts = format.id === 'quectel-cm' ? quectelStamp(g.stamp) : readStamp(g.stamp, format.stampShapes);
+      const parts = stampParts(format, g.stamp);
       if (!parts) return undefined;
-      if (format.stampNeedsDate && parts.month === undefined) return undefined;
-      if (format.stampNeedsYear && parts.year === undefined) return undefined;
       record.time = this.timeOf(parts);
     }
     if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
@@ -600,7 +598,7 @@ function joinBackslash(message: string | undefined, next: string): string {
  * JSON names none, or an envelope after it may bring a clock (`<`, `[`), or `facility.level` leads.
  */
 export function mayReadNested(message: string, jsonTag: string | undefined): boolean {
-  for (const f of NESTED_FORMATS) if (f !== STRIPPED && f.pattern.test(message)) return true;
+  for (const f of NESTED_FORMATS) if (f !== STRIPPED && mayTake(f, message)) return true;
   if (DMESG_DECODED_LEAD.test(message) || LINE_NUMBER.test(message)) return true;
   if (!STRIPPED.pattern.test(message)) return false;
   if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
@@ -608,6 +606,26 @@ export function mayReadNested(message: string, jsonTag: string | undefined): boo
   if (!tag || tag[1] === jsonTag) return true;
   const after = message.charCodeAt(tag[0].length);
   return after === 0x3c /* < */ || after === 0x5b /* [ */;
+}
+
+/**
+ * The parts of a format's stamp as the format needs them (with a date, with a year), or undefined:
+ * then tryFormat refuses the line.
+ */
+function stampParts(format: LogFormat, stamp: string): StampParts | undefined {
+  const parts = format.id === 'quectel-cm' ? quectelStamp(stamp) : readStamp(stamp, format.stampShapes);
+  if (!parts) return undefined;
+  if (format.stampNeedsDate && parts.month === undefined) return undefined;
+  if (format.stampNeedsYear && parts.year === undefined) return undefined;
+  return parts;
+}
+
+/** Whether tryFormat might take the text: its pattern matches and any stamp it captures is one (stampParts). */
+function mayTake(f: LogFormat, text: string): boolean {
+  const m = f.pattern.exec(text);
+  if (!m) return false;
+  const stamp = m.groups?.stamp;
+  return stamp === undefined || stampParts(f, stamp) !== undefined;
 }
 
 function isContinuation(text: string): boolean {
