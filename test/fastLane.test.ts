@@ -332,6 +332,10 @@ function TRICKY_LINES(): string[] {
     '{"MESSAGE":"gsmd: a program it names #refused","SYSLOG_IDENTIFIER":"gsmd"}',
     '{"MESSAGE":"kernel: [   12.5] a program it names with a stamp #refused"}',
     '{"MESSAGE":"wwan0: renamed from usb0, a device for a program","SYSLOG_IDENTIFIER":"kernel"}',
+    // A year whose last digit is not one, which a place-value sum read as 2010 (fuzzer).
+    '301< 08-28 13:58:46.278459500 INFO a year that is not one #refused',
+    '301<-08-28 13:58:46.278459500 INFO a year that is not one #refused',
+    'Mon Dec  2 19:54:59 301< daemon.info gsmd[1]: a year that is not one #refused',
     // A wide character whose bits, packed with its neighbours', spelled an English name (fuzzer).
     'Th\u0875 Dec 22 16:18:48 2016 kern.info kernel: [  192.065497] usb 1-1: a weekday that is not one #refused',
     '[Mon D\u0865c  2 19:54:59 2024] usb 1-1: a month that is not one #refused',
