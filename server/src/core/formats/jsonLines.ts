@@ -48,6 +48,9 @@ export interface JsonLine {
  * that is not JSON, or JSON without a message, is another format's or text.
  */
 export function readJsonLine(text: string): JsonLine | undefined {
+  // Only an object can be one; a failed JSON.parse costs a thrown error (microseconds), so text
+  // that plainly is not one (`{ block of C code`) is not handed to it.
+  if (!/^\s*\{[\s\S]*\}\s*$/.test(text)) return undefined;
   let o: unknown;
   try {
     o = JSON.parse(text);

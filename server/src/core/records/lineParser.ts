@@ -252,7 +252,7 @@ export class LineParser {
   }
 
   private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape): LogRecord | undefined {
-    if (format.body === 'json') return this.readJson(text, line);
+    if (format.body === 'json') return format.pattern.test(text) ? this.readJson(text, line) : undefined;
     // A header the fast reader read whole is a stamp alone: the known time stands for it.
     const headerKnown = known?.bodyStart !== undefined;
     const m = headerKnown ? undefined : format.pattern.exec(text);
