@@ -603,7 +603,8 @@ export function mayReadNested(message: string, jsonTag: string | undefined): boo
   if (!STRIPPED.pattern.test(message)) return false;
   if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
   const tag = TAG.exec(message);
-  if (!tag || tag[1] === jsonTag) return true;
+  // An empty tag (`[2656]: `) leaves the inner line without one, so it is taken too.
+  if (!tag || tag[1] === '' || tag[1] === jsonTag) return true;
   const after = message.charCodeAt(tag[0].length);
   return after === 0x3c /* < */ || after === 0x5b /* [ */;
 }
