@@ -288,6 +288,16 @@ describe('language server over stdio', () => {
     assert.match(messageOf(appended[200]), /more problems of this code .* to line (1[5-9]\d\d|2000) are not listed/);
   });
 
+  it('reads a log copied with no-break spaces (Outlook, Teams) as the log, on the same lines and columns', async () => {
+    const uri = 'file:///work/logs/pasted/teams.log';
+    open(uri, SAMPLE_TEXT.replace(/ /g, '\u00a0'));
+    const pasted = await diagnosticsOf(uri);
+    const plain = await diagnosticsOf(SAMPLE);
+    const where = (ds: typeof plain): string[] => ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();
+    assert.ok(plain.length >= 10);
+    assert.deepEqual(where(pasted), where(plain));
+  });
+
   it('analyses a 50,000-line document', async () => {
     const uri = 'file:///work/logs/big/system.log';
     const filler = Array.from({ length: 50_000 }, (_, i) => `Mon Dec  2 18:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 2024 daemon.info dnsmasq[2170]: query[A] example.com from 192.168.1.${i % 250}`);

@@ -86,6 +86,7 @@ const VARIANTS: Variant[] = [
   { name: 'quote', shape: 'forum-quote', preserves: exact },
   { name: 'crlf-bom', shape: 'crlf-bom', preserves: exact },
   { name: 'mail-wrap', shape: 'mail-wrapped', preserves: exact },
+  { name: 'no-break', shape: 'no-break-spaces', preserves: exact },
 ];
 
 /** The facts a shape must keep, as one comparable value. */

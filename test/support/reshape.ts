@@ -27,7 +27,8 @@ export type Shape =
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
   | 'crlf-bom' // byte-order mark, CRLF line ends
-  | 'mail-wrapped'; // lines wrapped at 76 columns, continuations indented
+  | 'mail-wrapped' // lines wrapped at 76 columns, continuations indented
+  | 'no-break-spaces'; // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
 
 export interface ReshapeOptions {
   /** Year for the renderer's own parse of yearless lines. */
@@ -126,6 +127,8 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return '\uFEFF' + join(raws.map((l) => l.replace(/\r$/, '')), '\r\n', log.trailingNewline);
     case 'mail-wrapped':
       return join(raws.flatMap(wrapAt76), '\n', log.trailingNewline);
+    case 'no-break-spaces':
+      return join(raws.map((l) => l.replace(/  /g, ' \u202f').replace(/ /g, '\u00a0')), '\n', log.trailingNewline);
     default:
       return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
   }

@@ -1,9 +1,14 @@
 import { sniffEncoding, type TextEncodingName } from './encoding';
+import { asciiSpaces, hasUnicodeSpace } from './unicodeSpaces';
 import { Utf8Pieces } from './utf8Pieces';
 
 const PIECE = 65536;
-/** What makes a line need a look of its own: a NUL, or U+FFFD (an invalid byte's stand-in). */
+/**
+ * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), or a space
+ * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space.
+ */
 const SPECIAL = /[\0\uFFFD]/;
+const isSpecial = (text: string): boolean => SPECIAL.test(text) || hasUnicodeSpace(text);
 /** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */
 const SNIFF_BYTES = 512;
 
@@ -97,7 +102,7 @@ export class LineSplitter {
     for (let o = 0; o < chunk.length; o += PIECE) {
       const piece = chunk.subarray(o, Math.min(o + PIECE, chunk.length));
       const text = this.utf8.decode(piece);
-      this.special = this.utf8.ascii ? piece.indexOf(0) !== -1 : SPECIAL.test(text);
+      this.special = this.utf8.ascii ? piece.indexOf(0) !== -1 : isSpecial(text);
       this.feed(text, 0, text.length, false);
       this.special = true;
     }
@@ -106,7 +111,7 @@ export class LineSplitter {
   pushText(text: string): void {
     this.stats.bytes += Buffer.byteLength(text);
     // One scan of the text tells whether its lines need theirs.
-    this.special = SPECIAL.test(text);
+    this.special = isSpecial(text);
     this.feed(text, 0, text.length, false);
     this.special = true;
   }
@@ -221,6 +226,6 @@ export class LineSplitter {
       this.stats.firstInvalidUtf8Line ??= n;
     }
     if (special && line.indexOf('\0') >= 0) this.stats.nulLines++;
-    this.onLine(line, n);
+    this.onLine(special && hasUnicodeSpace(line) ? asciiSpaces(line) : line, n);
   }
 }

