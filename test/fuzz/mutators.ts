@@ -114,6 +114,8 @@ export const MUTATORS: Record<string, Mutator> = {
   },
   bom: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]),
   emptyLines: (b, r) => join(lines(b).flatMap((l) => (r.next() < 0.1 ? [l, '', '   ', '\t'] : [l]))),
+  // A copy from Outlook, Teams or a web page: some spaces no-break (U+00A0) or narrow (U+202F) ones.
+  noBreakSpaces: (b, r) => Buffer.from(b.toString('utf8').replace(/ /g, (sp) => (r.next() < 0.4 ? r.pick(['\u00a0', '\u202f', '\u2007']) : sp)), 'utf8'),
   // Lines shipped as JSON: whole (Docker's json-file), or as journald's fields with the line as the
   // message (a stamp and all: the parser must not take a clock from inside it over the JSON's).
   jsonLines: (b, r) => {
