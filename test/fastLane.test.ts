@@ -109,6 +109,8 @@ const SHAPES: Record<string, Shape> = {
   'bsd-pri': (t, _up, s) => `<30>${bsdStamp(t)} ${tagOf(s)}: ${s.message}`,
   iso: (t, _up, s) => `${isoStamp(t)} pi ${tagOf(s)}: ${s.message}`,
   'iso-z': (t, _up, s) => `${isoStamp(t, '.123456+01:00')} pi ${tagOf(s)}: ${s.message}`,
+  // rsyslog's forwarding format: `<PRI>`, an RFC 3339 time, the host.
+  'iso-pri': (t, up, s) => `<${s.tag === 'kernel' ? 6 : 30}>${isoStamp(t, '.123456+01:00')} router ${tagOf(s)}: ${kernelBody(s, up)}`,
   // dmesg --time-format iso: a comma before the microseconds, and no host or tag before a kernel message.
   'dmesg-iso': (t, up, s) => `${isoStamp(t, `,${String(Math.round(up * 1e6) % 1e6).padStart(6, '0')}+01:00`)} ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   // journalctl -o short-unix: a Unix time with 6 digits of fraction, now and then 3 or 9.

@@ -132,9 +132,9 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-iso',
-    description: 'journalctl -o short-iso / short-iso-precise: ISO 8601 time, host, `tag[pid]: `',
+    description: 'journalctl -o short-iso / short-iso-precise: ISO 8601 time, host, `tag[pid]: `; rsyslog\'s forwarding format puts `<PRI>` before it',
     clock: 'wall',
-    pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+`, 'u'),
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?${STAMP_SPAN}\s+`, 'u'),
     body: 'syslog',
     needsHost: true,
     stampNeedsDate: true,
@@ -143,6 +143,8 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '2024-06-06T06:00:08+0200 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info', message: 'state changed (registered -> connecting)' } },
       { line: '2024-06-06T06:00:08.123456+02:00 host kernel: usb 1-1: USB disconnect, device number 5', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: '2024-12-02T19:54:58+0000 router [2656]: <inf> [modem0] all requested bearers disconnected', expect: { host: 'router', pid: 2656, message: 'all requested bearers disconnected' } },
+      // rsyslog's RSYSLOG_ForwardFormat, as a collector or `nc -ul 514` shows what a router sends.
+      { line: '<6>2024-12-02T19:54:59.123456+01:00 router kernel: usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', facility: 'kern', level: 'info', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
   },
   {

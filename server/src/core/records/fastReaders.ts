@@ -567,9 +567,12 @@ function readIsoDate(s: string, i: number, out: FastRead): boolean {
   return true;
 }
 
-/** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host. */
+/** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host, `<PRI>` perhaps before it. */
 function readJournalIso(s: string, a: number, out: FastRead): boolean {
-  const end = readIsoStamp(s, a, out, false, false);
+  // rsyslog's forwarding format: a `<PRI>` first (it gives the level and facility, not the clock).
+  const i = afterPri(s, a);
+  if (i < 0) return false;
+  const end = readIsoStamp(s, i, out, false, false);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, true) || !kernelChecked(s, out)) return false;
   out.format = 'journal-iso';
