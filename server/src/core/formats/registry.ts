@@ -16,10 +16,12 @@ export type Clock = 'wall' | 'time-only' | 'uptime' | 'elapsed' | 'none';
 
 /**
  * What follows the header. `syslog`: an optional host, an optional `facility.level`, then
- * `tag[pid]: `; `tagged`: the same without a host; `message`: the rest is the message; `json`:
- * the line is one JSON object, its fields read by role (jsonLines.ts).
+ * `tag[pid]: `; `tagged`: the same without a host; `message`: the rest is the message; `program`:
+ * the message, after `kernel: ` or a program with its pid (`gsmd[3553]: `) if one leads it (a bare
+ * `word: ` stays: a kernel message starts with its device's name, `wwan0: `); `json`: the line is
+ * one JSON object, its fields read by role (jsonLines.ts).
  */
-export type Body = 'syslog' | 'tagged' | 'message' | 'json';
+export type Body = 'syslog' | 'tagged' | 'message' | 'program' | 'json';
 
 export interface FormatSample {
   line: string;
@@ -225,13 +227,17 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'iso-plain',
-    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging), and dmesg --time-format iso',
+    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging), dmesg --time-format iso, and syslog without a host (`kernel: `, `tag[pid]: `)',
     clock: 'wall',
     pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
-    body: 'message',
+    body: 'program',
     stampNeedsDate: true,
     samples: [
       { line: '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', expect: { time: '2018-08-28T13:58:33', level: 'err', message: 'Read error, quitting' } },
+      // A syslog template without the host: the kernel's lines and a program with its pid.
+      { line: '2024-12-02T19:54:59+01:00 kernel: usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
+      { line: '2024-12-02 19:54:59 gsmd[3553]: Unable to initialize', expect: { tag: 'gsmd', pid: 3553, message: 'Unable to initialize' } },
+      { line: '2024-12-02 19:54:59 wwan0: renamed from usb0', expect: { tag: undefined, message: 'wwan0: renamed from usb0' } },
       // The kernel's `driver device: ` stays in the message: no host, no program (lineParser's KERNEL_DEVICE).
       { line: '2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', expect: { time: '2024-11-01T08:00:01', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],

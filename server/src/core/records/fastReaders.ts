@@ -676,11 +676,23 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     while (s.charCodeAt(start) === SPACE) start++;
   }
   const c = s.charCodeAt(start);
-  // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's.
-  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s)) return false;
+  // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's;
+  // so is a program the body reads off (lineParser's PROGRAM_LEAD: `kernel: `, `gsmd[3553]: `).
+  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s) || programLeadAt(s, start)) return false;
   messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/** Whether lineParser's PROGRAM_LEAD stands at `i`: `kernel: `, or a program's name and ` [pid]: ` or `[pid]: `. */
+function programLeadAt(s: string, i: number): boolean {
+  if (s.startsWith('kernel: ', i)) return true;
+  const c = s.charCodeAt(i);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  const t = scanTag(s, i);
+  if (t - i > 64) return false;
+  const open = s.charCodeAt(t) === SPACE ? t + 1 : t;
+  return s.charCodeAt(open) === OPEN && afterPidColon(s, open) >= 0;
 }
 
 /**

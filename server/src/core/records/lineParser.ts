@@ -297,7 +297,8 @@ export class LineParser {
       if (body.tag !== '') record.tag = body.tag;
       if (body.pid >= 0) record.pid = body.pid;
       rest = text.slice(body.restStart);
-    } else if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
+    } else if (format.body === 'program') rest = readProgramLead(record, rest);
+    else if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
     if (format.needsHost && record.host === undefined) return undefined;
     if (record.host !== undefined) this.noteHost(record.host);
     if (record.tag === undefined && format.impliedTag) record.tag = format.impliedTag;
@@ -431,6 +432,18 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     return rest.slice(tag[0].length);
   }
   return rest;
+}
+
+/** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */
+const PROGRAM_LEAD = /^(?:(kernel)|([A-Za-z][A-Za-z0-9_.\/@-]{0,63}) ?\[(\d{1,10})\]): /;
+
+/** The body `program`: the message after its PROGRAM_LEAD, which gives the record its tag and pid. */
+function readProgramLead(record: LogRecord, text: string): string {
+  const m = PROGRAM_LEAD.exec(text);
+  if (!m) return text;
+  record.tag = m[1] ?? m[2];
+  if (m[3] !== undefined) record.pid = +m[3];
+  return text.slice(m[0].length);
 }
 
 /**
