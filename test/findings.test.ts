@@ -389,3 +389,33 @@ describe('the kernel told as JSON lines', () => {
     });
   }
 });
+
+describe('one drop and return in the shapes of other syslog writers and pastes', () => {
+  // The same two kernel lines as other writers lay them out; each must give the gap with its time.
+  const A = 'usb 1-1: USB disconnect, device number 6';
+  const B = 'usb 1-1: new high-speed USB device number 7 using ehci-platform';
+  const shapes: Record<string, (message: string, clock: string, uptime: string) => string> = {
+    'ISO, no host (a template without it)': (m, c) => `2024-12-02T${c}+01:00 kernel: ${m}`,
+    'ISO with a space, no host': (m, c) => `2024-12-02 ${c} kernel: ${m}`,
+    'ISO without seconds': (m, c) => `2024-12-02T${c.slice(0, 5)} kernel: ${m}`,
+    "rsyslog's forwarding format (<PRI>, RFC 3339, host)": (m, c) => `<6>2024-12-02T${c}.123456+01:00 router kernel: ${m}`,
+    'RFC 3339 with a host and the uptime': (m, c, u) => `2024-12-02T${c}.123Z router.local kernel: [${u}] ${m}`,
+    'BSD, a day of one digit': (m, c, u) => `Dec 2 ${c} router kernel: [  ${u}] ${m}`,
+    'BSD with a weekday': (m, c) => `Mon Dec  2 ${c} router kernel: ${m}`,
+    'BSD, the month in lower case': (m, c) => `dec 02 ${c} router kernel: ${m}`,
+    'BusyBox without a host': (m, c) => `Dec  2 ${c} kernel: ${m}`,
+    'a date with slashes': (m, c) => `2024/12/02 ${c} kernel: ${m}`,
+    'a German date': (m, c) => `02.12.2024 ${c} router kernel: ${m}`,
+    'an American date': (m, c) => `12/02/2024 ${c} router kernel: ${m}`,
+    'dmesg -T without a weekday': (m, c) => `[Dec  2 ${c} 2024] ${m}`,
+    "LuCI's table, a kernel row": (m, c, u) => `[2.12.2024, ${c}] kern.info: [${u}] ${m}`,
+  };
+  for (const [how, line] of Object.entries(shapes)) {
+    it(how, () => {
+      const text = `${line(A, '19:54:59', '100.123456')}\n${line(B, '19:56:59', '220.123456')}\n`;
+      const gaps = analyzeText(text, { referenceTime: Date.UTC(2024, 11, 3) }).findings.filter((f) => f.code === 'usb-gap');
+      assert.equal(gaps.length, 1, text);
+      assert.match(gaps[0].message, /and was back .*2 min later/, text);
+    });
+  }
+});
