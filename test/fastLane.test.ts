@@ -111,6 +111,7 @@ const SHAPES: Record<string, Shape> = {
   'iso-z': (t, _up, s) => `${isoStamp(t, '.123456+01:00')} pi ${tagOf(s)}: ${s.message}`,
   // A syslog template without the host: `kernel: ` and `tag[pid]: ` are read off, a bare `word: ` stays.
   'iso-nohost': (t, up, s) => `${isoStamp(t, '+01:00')} ${tagOf(s)}: ${kernelBody(s, up)}`,
+  'iso-nohost-facility': (t, up, s) => `${isoStamp(t, '+01:00')} ${s.tag === 'kernel' ? 'kern.info' : 'daemon.notice'} ${tagOf(s)}: ${kernelBody(s, up)}`,
   // rsyslog's forwarding format: `<PRI>`, an RFC 3339 time, the host.
   'iso-pri': (t, up, s) => `<${s.tag === 'kernel' ? 6 : 30}>${isoStamp(t, '.123456+01:00')} router ${tagOf(s)}: ${kernelBody(s, up)}`,
   // dmesg --time-format iso: a comma before the microseconds, and no host or tag before a kernel message.
@@ -655,9 +656,9 @@ function TRICKY_LINES(): string[] {
 describe('fast lane on generated logs of each format', () => {
   // A log line inside a JSON line (Docker's json-file) is read by the full parser: the reader of
   // the inner line's format would need the parser's per-line state (host columns) for it. So is an
-  // ISO-dated line whose message starts with `kernel: ` or `tag[pid]: ` (syslog without the host):
+  // ISO-dated line whose message starts with `facility.level`, `kernel: ` or `tag[pid]: ` (syslog without the host):
   // the iso-plain reader leaves it (programLeadAt) rather than read the program off itself.
-  const leftToTheParser = new Set(['docker-json', 'iso-nohost']);
+  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility']);
   for (const shape of Object.keys(SHAPES)) {
     it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));

@@ -17,7 +17,7 @@ export type Clock = 'wall' | 'time-only' | 'uptime' | 'elapsed' | 'none';
 /**
  * What follows the header. `syslog`: an optional host, an optional `facility.level`, then
  * `tag[pid]: `; `tagged`: the same without a host; `message`: the rest is the message; `program`:
- * the message, after `kernel: ` or a program with its pid (`gsmd[3553]: `) if one leads it (a bare
+ * the message, after a `facility.level` and `kernel: ` or a program with its pid (`gsmd[3553]: `) if they lead it (a bare
  * `word: ` stays: a kernel message starts with its device's name, `wwan0: `); `json`: the line is
  * one JSON object, its fields read by role (jsonLines.ts).
  */
@@ -227,7 +227,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'iso-plain',
-    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging), dmesg --time-format iso, and syslog without a host (`kernel: `, `tag[pid]: `)',
+    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging), dmesg --time-format iso, and syslog without a host (`facility.level`, `kernel: `, `tag[pid]: `)',
     clock: 'wall',
     pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
     body: 'program',
@@ -238,6 +238,8 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '2024-12-02T19:54:59+01:00 kernel: usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: '2024-12-02 19:54:59 gsmd[3553]: Unable to initialize', expect: { tag: 'gsmd', pid: 3553, message: 'Unable to initialize' } },
       { line: '2024-12-02 19:54:59 wwan0: renamed from usb0', expect: { tag: undefined, message: 'wwan0: renamed from usb0' } },
+      { line: '2024-12-02 19:54:59,123 kern.info kernel: usb 1-1: USB disconnect, device number 6', expect: { facility: 'kern', level: 'info', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
+      { line: '2024-12-02 19:54:59 daemon.info Mobile data connected (internal modem)', expect: { facility: 'daemon', tag: undefined, message: 'Mobile data connected (internal modem)' } },
       // The kernel's `driver device: ` stays in the message: no host, no program (lineParser's KERNEL_DEVICE).
       { line: '2024-11-01T08:00:01,123456+01:00 usb 1-1: USB disconnect, device number 6', expect: { time: '2024-11-01T08:00:01', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],

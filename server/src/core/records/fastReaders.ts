@@ -684,9 +684,14 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   return true;
 }
 
-/** Whether lineParser's PROGRAM_LEAD stands at `i`: `kernel: `, or a program's name and ` [pid]: ` or `[pid]: `. */
+/**
+ * Whether the body `program` reads something off at `i`: a `facility.level` (with or without a
+ * colon after it), or lineParser's PROGRAM_LEAD: `kernel: `, or a program's name and ` [pid]: ` or `[pid]: `.
+ */
 function programLeadAt(s: string, i: number): boolean {
   if (s.startsWith('kernel: ', i)) return true;
+  const space = findInLine(s, SPACE, i, i + 22);
+  if (space > i && (isFacilityLevel(s, i, space) || (s.charCodeAt(space - 1) === COLON && isFacilityLevel(s, i, space - 1)))) return true;
   const c = s.charCodeAt(i);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
   const t = scanTag(s, i);

@@ -437,13 +437,17 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
 /** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */
 const PROGRAM_LEAD = /^(?:(kernel)|([A-Za-z][A-Za-z0-9_.\/@-]{0,63}) ?\[(\d{1,10})\]): /;
 
-/** The body `program`: the message after its PROGRAM_LEAD, which gives the record its tag and pid. */
+/**
+ * The body `program`: the message after a `facility.level` (a syslog template that writes it,
+ * RutOS's tagless events) and its PROGRAM_LEAD, which give the record its facility, level, tag and pid.
+ */
 function readProgramLead(record: LogRecord, text: string): string {
-  const m = PROGRAM_LEAD.exec(text);
-  if (!m) return text;
+  const rest = record.facility === undefined ? readFacility(record, text) : text;
+  const m = PROGRAM_LEAD.exec(rest);
+  if (!m) return rest;
   record.tag = m[1] ?? m[2];
   if (m[3] !== undefined) record.pid = +m[3];
-  return text.slice(m[0].length);
+  return rest.slice(m[0].length);
 }
 
 /**
