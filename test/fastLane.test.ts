@@ -340,6 +340,8 @@ function TRICKY_LINES(): string[] {
     '{"MESSAGE":"[2656]: a pid without a program #refused","SYSLOG_IDENTIFIER":"ModemManager"}',
     '{"MESSAGE":"kernel: [   12.5] a program it names with a stamp #refused"}',
     '{"MESSAGE":"wwan0: renamed from usb0, a device for a program","SYSLOG_IDENTIFIER":"kernel"}',
+    // A level word, then facility.level and a program, which iso-plain's body reads off.
+    '2024-12-02 19:54:59 INFO kern.info kernel: a level word before them #refused',
     // A year whose last digit is not one, which a place-value sum read as 2010 (fuzzer).
     '301< 08-28 13:58:46.278459500 INFO a year that is not one #refused',
     '301<-08-28 13:58:46.278459500 INFO a year that is not one #refused',

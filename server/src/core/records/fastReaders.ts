@@ -677,21 +677,36 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   }
   const c = s.charCodeAt(start);
   // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's;
-  // so is a program the body reads off (lineParser's PROGRAM_LEAD: `kernel: `, `gsmd[3553]: `).
-  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s) || programLeadAt(s, start)) return false;
+  // so is a program the body reads off (lineParser's PROGRAM_LEAD: `kernel: `, `gsmd[3553]: `), and
+  // after a level word a `facility.level` (the first word's check above did not see it).
+  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
   messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
 }
 
 /**
- * Whether the body `program` reads something off at `i`: a `facility.level` (with or without a
- * colon after it), or lineParser's PROGRAM_LEAD: `kernel: `, or a program's name and ` [pid]: ` or `[pid]: `.
+ * Whether `facility.level` stands at `i` as FACILITY_PRIO reads it (whatever follows the level
+ * word): a run of lowercase letters and digits, a dot, a level word.
+ */
+function facilityLevelAt(s: string, i: number): boolean {
+  let d = i;
+  for (let c = s.charCodeAt(d); d - i <= 12 && ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)); c = s.charCodeAt(++d));
+  if (d === i || s.charCodeAt(d) !== DOT) return false;
+  let e = d + 1;
+  for (let c = s.charCodeAt(e); e - d <= 8 && c >= 97 && c <= 122; c = s.charCodeAt(++e));
+  return isFacilityLevel(s, i, e);
+}
+
+/**
+ * Whether lineParser's PROGRAM_LEAD stands at `i`: `kernel: `, or a program's name and ` [pid]: `
+ * or `[pid]: `. A `facility.level` that the body reads off before it needs no check of its own as
+ * the first word: with a program after it, that word is read as a host before a tag and the line
+ * is left; a tagless line's facility (`daemon.info Mobile data connected`) the fast lane does not
+ * account for, and its message from `messageStart` still holds the parser's.
  */
 function programLeadAt(s: string, i: number): boolean {
   if (s.startsWith('kernel: ', i)) return true;
-  const space = findInLine(s, SPACE, i, i + 22);
-  if (space > i && (isFacilityLevel(s, i, space) || (s.charCodeAt(space - 1) === COLON && isFacilityLevel(s, i, space - 1)))) return true;
   const c = s.charCodeAt(i);
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
   const t = scanTag(s, i);
