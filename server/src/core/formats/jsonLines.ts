@@ -1,5 +1,5 @@
 import type { Level } from '../model';
-import { levelFromNumber, levelFromWord } from '../records/levels';
+import { FACILITY_NAMES, levelFromNumber, levelFromWord } from '../records/levels';
 import { isPlausibleUptime, isPlausibleWallTime, readStamp } from './timestampGrammar';
 import { wallTime } from '../records/timeWords';
 
@@ -27,9 +27,6 @@ export const JSON_FIELDS = {
   /** journald's time of a kernel message since boot, in microseconds: the kernel's uptime. */
   kernelMicroseconds: ['_SOURCE_MONOTONIC_TIMESTAMP'],
 } as const;
-
-/** Facility names by number (RFC 5424, 6.2.1). */
-const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
 
 /** What a JSON line says, by role. */
 export interface JsonLine {
@@ -69,7 +66,8 @@ export function readJsonLine(text: string): JsonLine | undefined {
   if (message === undefined) return undefined;
   // A shipper's copy of a line keeps its newline (Docker's `"log":"...\n"`).
   const out: JsonLine = { message: message.replace(/\r?\n$/, '') };
-  const time = first(found[MICROSECONDS], (v) => (typeof v === 'string' && /^\d{1,17}$/.test(v) ? Math.round(Number(v) / 1000) : undefined)) ?? first(found[TIME], asTime);
+  const us = first(found[MICROSECONDS], asMicroseconds);
+  const time = us !== undefined ? Math.round(us / 1000) : first(found[TIME], asTime);
   if (time !== undefined && isPlausibleWallTime(time)) out.time = time;
   const tag = first(found[TAG], asText);
   if (tag !== undefined && tag !== '' && tag.length <= 64 && !/\s/.test(tag)) out.tag = tag;
@@ -85,14 +83,14 @@ export function readJsonLine(text: string): JsonLine | undefined {
   if (level !== undefined) out.level = level;
   const facility = first(found[FACILITY], (v) => {
     const n = asCount(v);
-    if (n !== undefined) return FACILITIES[n];
-    return typeof v === 'string' && FACILITIES.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
+    if (n !== undefined) return FACILITY_NAMES[n];
+    return typeof v === 'string' && FACILITY_NAMES.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
   });
   if (facility !== undefined) out.facility = facility;
   // Only the kernel's messages are stamped with its uptime; a service's monotonic time is not one.
   if (out.tag === 'kernel' || out.facility === 'kern') {
-    const us = first(found[KERNEL_MICROSECONDS], (v) => (typeof v === 'string' && /^\d{1,17}$/.test(v) ? Number(v) / 1e6 : undefined));
-    if (us !== undefined && isPlausibleUptime(us)) out.uptime = us;
+    const up = first(found[KERNEL_MICROSECONDS], asMicroseconds);
+    if (up !== undefined && isPlausibleUptime(up / 1e6)) out.uptime = up / 1e6;
   }
   return out;
 }
@@ -120,6 +118,11 @@ function asText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (Array.isArray(v) && v.length <= 65536 && v.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return Buffer.from(v as number[]).toString('utf8');
   return undefined;
+}
+
+/** journald's microseconds: a string of digits. */
+function asMicroseconds(v: unknown): number | undefined {
+  return typeof v === 'string' && /^\d{1,17}$/.test(v) ? Number(v) : undefined;
 }
 
 /** A whole number given as a number or a string of digits (journald writes numbers as strings). */

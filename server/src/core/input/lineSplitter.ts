@@ -3,11 +3,11 @@ import { asciiSpaces, hasUnicodeSpace } from './unicodeSpaces';
 import { Utf8Pieces } from './utf8Pieces';
 
 const PIECE = 65536;
+const SPECIAL = /[\0\uFFFD]/;
 /**
  * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), or a space
  * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space.
  */
-const SPECIAL = /[\0\uFFFD]/;
 const isSpecial = (text: string): boolean => SPECIAL.test(text) || hasUnicodeSpace(text);
 /** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */
 const SNIFF_BYTES = 512;

@@ -17,6 +17,9 @@ export function levelFromNumber(n: number): Level {
   return BY_NUMBER[n & 7];
 }
 
+/** Syslog facility names by number (RFC 5424, 6.2.1): a `<PRI>`'s, or journald's SYSLOG_FACILITY. */
+export const FACILITY_NAMES: readonly string[] = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'audit', 'alert', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+
 // gsmd writes `[func:line] warning: [CMM] ...` at daemon.info (knowledge 1.1, [S8][F1]);
 // ModemManager writes `<warn>`/`<inf>`; multilog-style apps a padded `ERROR`.
 const EMBEDDED_LEVEL = /^(?:\[[^\]\s]{1,80}:\d+\] (debug|info|notice|warning|error|critical|fatal):|<(dbg|debug|info|inf|msg|warn|err|error|crit)>)/;

@@ -4,7 +4,7 @@ import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
-import { embeddedLevel, levelFromNumber, levelFromWord } from './levels';
+import { embeddedLevel, FACILITY_NAMES, levelFromNumber, levelFromWord } from './levels';
 import { TIME_ONLY_BASE, wallTime } from './timeWords';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
@@ -547,10 +547,9 @@ function applyPri(record: LogRecord, pri: number): void {
   // Fixture 036: devices that keep only the severity send facility 0 (kern) for pppd/chat;
   // calling those kernel lines would be wrong, so facility 0 is believed only for kernel tags.
   const facility = pri >> 3;
-  if (facility !== 0 || record.tag === 'kernel') record.facility = FACILITIES[facility];
+  if (facility !== 0 || record.tag === 'kernel') record.facility = FACILITY_NAMES[facility];
 }
 
-const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp', 'audit', 'alert', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
 
 /**
  * Undoes what forums and mail do to pasted logs (fixtures 016, 022, 038): `> ` quoting, a line
