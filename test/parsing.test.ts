@@ -147,6 +147,16 @@ describe('JSON lines', () => {
     assert.deepEqual(keys, [...new Set(keys)]);
   });
 
+  it('keeps the level an envelope gives, as the same line in syslog keeps it (and so does dmesg -x before -T)', () => {
+    const level = (line: string): string | undefined => (parseAll([line]).records[0] as LogRecord).level;
+    const mm = "<warn>  [modem0] couldn't load network timezone";
+    assert.equal(level(`Dec  2 19:54:59 router daemon.info ModemManager[519]: ${mm}`), 'warn');
+    assert.equal(level(JSON.stringify({ PRIORITY: '6', SYSLOG_IDENTIFIER: 'ModemManager', _PID: '519', MESSAGE: mm })), 'warn');
+    assert.equal(level(JSON.stringify({ PRIORITY: '6', log: `Dec  2 19:54:59 router ModemManager[519]: ${mm}` })), 'warn');
+    assert.equal(level('kern  :info  : [  12.500000] <3>usb 1-1: device descriptor read/64, error -71'), 'err');
+    assert.equal(level('kern  :info  : [Mon Dec  2 19:54:59 2024] <3>usb 1-1: device descriptor read/64, error -71'), 'err');
+  });
+
   it('leaves JSON that is not a log line, or not JSON at all, to the other formats', () => {
     for (const line of ['{"status":"ok"}', '{"MESSAGE": 12}', '{"MESSAGE":"cut', '[1, 2, 3]', '{}']) {
       const { records } = parseAll([line]);

@@ -218,7 +218,8 @@ export class LineParser {
     }
     record.facility = g.facility;
     record.syslogLevel = levelFromWord(g.level);
-    record.level = embeddedLevel(record.message) ?? record.syslogLevel;
+    // As tryFormat settles it: an envelope's level (a printk `<3>`) first, then one in the text.
+    record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
   }
 
@@ -248,7 +249,8 @@ export class LineParser {
     if (record.syslogLevel === undefined && j.level !== undefined) record.syslogLevel = j.level;
     if (record.host !== undefined) this.noteHost(record.host);
     if (!nested) peelEnvelopes(record);
-    record.level = embeddedLevel(record.message) ?? record.syslogLevel;
+    // As tryFormat settles it: an envelope's level (ModemManager's `<warn>`) first, then one in the text.
+    record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
   }
 
