@@ -159,3 +159,41 @@ describe('the matcher remembers messages it matched lately (a flood repeats a fe
     }
   });
 });
+
+describe('the matcher finds an event after fields the format layer left in the message', () => {
+  const record = (message: string, tag?: string): LogRecord => ({ line: 1, endLine: 1, format: 'text', message, ...(tag ? { tag } : {}) });
+  const m = new EventMatcher(CATALOGUE);
+  const disconnect = 'usb 1-1: USB disconnect, device number 6';
+
+  it("reads the event's text after a table's columns, a program in brackets or a program lead", () => {
+    for (const message of [
+      `router\tkernel\t${disconnect}`,
+      `router | kernel | ${disconnect}`,
+      `"2024-12-02 19:54:59","router","kernel","${disconnect}"`,
+      `[kernel] ${disconnect}`,
+      `kernel: ${disconnect}`,
+      `1733169299.123 kernel: ${disconnect}`,
+    ]) {
+      const match = m.match(record(message));
+      assert.equal(match?.entry.id, 'usb.disconnect', message);
+      assert.deepEqual({ usbPath: match!.fields.usbPath, devnum: match!.fields.devnum }, { usbPath: '1-1', devnum: '6' }, message);
+    }
+    // A gsmd line in a table whose program column the format did not read: gsmd's entry and its errno.
+    const gsmd = m.match(record('router\tgsmd\t[CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5'));
+    assert.equal(gsmd?.fields.errno, '5');
+  });
+
+  it('does not read an event into prose that names it: a field starts after a column or a colon, not after a word', () => {
+    // Fixture 039's kernel line: not the kernel's boot banner.
+    assert.equal(m.match(record('Loading modules backported from Linux version v5.10.110-0-g3238bffaf992', 'kernel')), undefined);
+    assert.equal(m.match(record(`the cable was pulled, so usb 1-1: USB disconnect, device number 6`)), undefined);
+  });
+
+  it('still refuses where an entry needs a tag the line does not have', () => {
+    // dnsmasq is a program no entry concerns: only the entries for any program are tried, at any field.
+    const any = m.match(record(`router\tdnsmasq\t${disconnect}`));
+    const unrelated = m.match(record(`query\t${disconnect}`, 'dnsmasq'));
+    assert.equal(any?.entry.id, 'usb.disconnect');
+    assert.notEqual(unrelated?.entry.id, 'usb.disconnect');
+  });
+});

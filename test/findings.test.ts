@@ -410,6 +410,18 @@ describe('one drop and return in the shapes of other syslog writers and pastes',
     'an American date': (m, c) => `12/02/2024 ${c} router kernel: ${m}`,
     'dmesg -T without a weekday': (m, c) => `[Dec  2 ${c} 2024] ${m}`,
     "LuCI's table, a kernel row": (m, c, u) => `[2.12.2024, ${c}] kern.info: [${u}] ${m}`,
+    // Tables exported from a log aggregator or a spreadsheet (formats/columns.ts).
+    'tab-separated columns': (m, c) => `2024-12-02 ${c}\trouter\tkernel\t${m}`,
+    'tab-separated, no host, CRLF': (m, c) => `2024-12-02 ${c}\tkernel\t${m}\r`,
+    'columns printed with bars': (m, c) => `2024-12-02 ${c} | router | kernel | ${m}`,
+    'CSV, every column quoted': (m, c) => `"2024-12-02 ${c}","router","kernel","${m}"`,
+    'CSV without quotes, a level column': (m, c) => `2024-12-02T${c}Z,router,info,kernel,${m}`,
+    // A program the format does not read off: the event's text is found after it (eventMatcher.ts).
+    'a bracketed ISO date, then the program': (m, c) => `[2024-12-02 ${c}] kernel: ${m}`,
+    'a time with milliseconds, the program in brackets': (m, c) => `${c}.123 [kernel] ${m}`,
+    'ISO, a host, then facility.level (syslog-ng)': (m, c) => `2024-12-02T${c}+01:00 router kern.info kernel: ${m}`,
+    "JavaScript's Date.toString()": (m, c) => `Mon Dec 02 2024 ${c} GMT+0100 kernel: ${m}`,
+    'a Unix time without a host': (m, c) => `${c === '19:54:59' ? 1733169299 : 1733169419}.123 kernel: ${m}`,
   };
   for (const [how, line] of Object.entries(shapes)) {
     it(how, () => {

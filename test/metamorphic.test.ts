@@ -87,6 +87,9 @@ const VARIANTS: Variant[] = [
   { name: 'crlf-bom', shape: 'crlf-bom', preserves: exact },
   { name: 'mail-wrap', shape: 'mail-wrapped', preserves: exact },
   { name: 'no-break', shape: 'no-break-spaces', preserves: exact },
+  { name: 'export-tsv', shape: 'export-tsv', preserves: exact },
+  { name: 'export-bars', shape: 'export-bars', preserves: exact },
+  { name: 'export-csv', shape: 'export-csv', preserves: exact },
 ];
 
 /** The facts a shape must keep, as one comparable value. */
@@ -207,6 +210,9 @@ describe('reshape renders one record in each shape', () => {
     ['dmesg-T-foreign', kernel, '[Mo Dez  2 19:54:58 2024] usb 1-1: USB disconnect, device number 5\n', 'de'],
     ['time-only', kernel, '19:54:58 kernel: [  311.644380] usb 1-1: USB disconnect, device number 5\n'],
     ['stripped', logread + kernel, 'daemon.notice gsmd[3553]: modem lost\nkern.info kernel: usb 1-1: USB disconnect, device number 5\n'],
+    ['export-tsv', kernel, '2024-12-02 19:54:58.000\trouter\tkernel\t[  311.644380] usb 1-1: USB disconnect, device number 5\n'],
+    ['export-bars', logread, '2024-12-02 19:54:58.000 | router | gsmd | modem lost\n'],
+    ['export-csv', 'Mon Dec  2 19:54:58 2024 daemon.err gsmd[3553]: say "AT"\n', '"2024-12-02T19:54:58.000Z","router","err","gsmd","say ""AT"""\n'],
     ['forum-quote', 'a\n\nb', '> a\n> \n> b'],
     ['crlf-bom', 'a\nb\n', '\uFEFFa\r\nb\r\n'],
   ];

@@ -165,6 +165,42 @@ describe('JSON lines', () => {
   });
 });
 
+describe('rows of a table exported from a log aggregator or a spreadsheet', () => {
+  const disconnect = 'usb 1-1: USB disconnect, device number 6';
+  const cases: [string, string, Expect][] = [
+    ['tab-separated: time, host, program, message', `2024-12-02 19:54:59\trouter\tkernel\t${disconnect}`,
+      { host: 'router', tag: 'kernel', message: disconnect, time: '2024-12-02T19:54:59' }],
+    ['one name column is the program', `2024-12-02 19:54:59\tgsmd[3553]\tUnable to initialize`,
+      { host: undefined, tag: 'gsmd', pid: 3553, message: 'Unable to initialize' }],
+    ['level, facility.level and pid columns, an empty one', `2024-12-02 19:54:59\trouter\tdaemon.err\t-\tgsmd\t3553\tmodem lost`,
+      { host: 'router', facility: 'daemon', syslogLevel: 'err', tag: 'gsmd', pid: 3553, message: 'modem lost' }],
+    ['a third name starts the message', `2024-12-02 19:54:59\trouter\tgsmd\tmodem\tlost`,
+      { host: 'router', tag: 'gsmd', message: 'modem\tlost' }],
+    ['no program column: the message leads with it', `2024-12-02 19:54:59\tINFO\tkernel: ${disconnect}`,
+      { tag: 'kernel', message: disconnect, level: 'info' }],
+    ['printed with bars', `2024-12-02 19:54:59.123 | router | netifd | Interface 'wan' is now down`,
+      { host: 'router', tag: 'netifd', message: "Interface 'wan' is now down", time: '2024-12-02T19:54:59' }],
+    ['a bar inside the message stays', `2024-12-02 19:54:59 | router | sh | logread | grep gsmd`,
+      { tag: 'sh', message: 'logread | grep gsmd' }],
+    ['CSV, quoted, a quote doubled inside', `"2024-12-02T19:54:59Z","router","gsmd","say ""AT"", then wait"`,
+      { host: 'router', tag: 'gsmd', message: 'say "AT", then wait', time: '2024-12-02T19:54:59' }],
+    ['CSV without quotes keeps the commas of its message', `2024-12-02 19:54:59,router,kernel,${disconnect}`,
+      { host: 'router', tag: 'kernel', message: disconnect }],
+    ['CSV with a yearless BSD date', `"Dec  2 19:54:59","router","kernel","${disconnect}"`,
+      { tag: 'kernel', message: disconnect, time: '2024-12-02T19:54:59' }],
+  ];
+  for (const [name, line, expected] of cases) it(name, () => check(line, expected));
+
+  it('a header row is no record with a clock, and a line of text with commas is no row', () => {
+    const { records } = parseAll(['"@timestamp","host","program","message"', 'Modem is gone, retrying in 5 s, attempt 3']);
+    assert.ok(records.every((r) => r.time === undefined && r.tag === undefined), JSON.stringify(records));
+  });
+
+  it('a space-separated syslog line is read as before, not as columns', () => {
+    check('2024-12-02T19:54:59+01:00 router gsmd[3553]: modem lost | retry', { host: 'router', tag: 'gsmd', pid: 3553, message: 'modem lost | retry' });
+  });
+});
+
 describe('paste artefacts and bad input', () => {
   it('strips mail quoting, backticks and markdown italics', () => {
     check('> Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', { format: 'logread', tag: 'gsmd', message: 'hello' });

@@ -22,6 +22,9 @@ export type Shape =
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
+  | 'export-tsv' // a log aggregator's table exported as tab-separated values: `2024-12-02 19:54:59.000\trouter\tgsmd\tmsg`
+  | 'export-csv' // the table as CSV, the level a column: `"2024-12-02T19:54:59.000Z","router","info","gsmd","msg"`
+  | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
@@ -295,6 +298,19 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
         ...(kernel ? { _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round(r.uptime! * 1e6)) } : {}),
         MESSAGE: kernel ? withoutUptime(r, body) : body,
       });
+    }
+    case 'export-tsv':
+    case 'export-bars': {
+      // An aggregator's columns (Graylog, Kibana, Loki: time, source, program, message); the pid is
+      // not a column of its own, the message as the syslog daemon forwarded it (the kernel's stamp in it).
+      const time = `${isoDate(d)} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}`;
+      const columns = [time, host, r.tag ?? '-', withUptime(r, body)];
+      return columns.join(shape === 'export-tsv' ? '\t' : ' | ');
+    }
+    case 'export-csv': {
+      // A CSV download (RFC 4180: every column quoted, a quote in it doubled), with a level column.
+      const columns = [d.toISOString(), host, r.syslogLevel ?? 'info', r.tag ?? '', withUptime(r, body)];
+      return columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
     }
     case 'dmesg-iso':
       // util-linux's ISO stamp: a comma before the microseconds, the zone with a colon; no host, no tag.

@@ -166,7 +166,7 @@ export class EventCollector {
       // line needs no second reading to be continued, only the state it would have left.
       if (!this.certain) this.reopenLazy();
       else {
-        this.parser.afterFastLine(this.lazyFirstWord, this.lazyLearns);
+        this.parser.afterFastLine(this.lazyFirstWord, this.lazyLearns, this.lazyFormat, this.lazyStart === 0 && this.lazyEnd === this.lazyText.length ? this.lazyText : this.lazyText.slice(this.lazyStart, this.lazyEnd));
         this.dropLazy();
       }
     }
@@ -245,6 +245,7 @@ export class EventCollector {
   /** The last fast-lane line's first word as the parser's host-column learning reads it, and whether its format learns so. */
   private lazyFirstWord = '';
   private lazyLearns = false;
+  private lazyFormat: FormatId = 'logread';
   /** Whether a fast reader was certain of the current line's shape (the catalogue may still match it). */
   private certain = false;
   /** Reused for the clocks of fast-lane lines with an uptime, so they allocate nothing. */
@@ -307,6 +308,7 @@ export class EventCollector {
     this.lazyLine = lineNo;
     this.lazyFirstWord = fast.firstWord;
     this.lazyLearns = SYSLOG_BODY_FORMATS.has(fast.format);
+    this.lazyFormat = fast.format;
     this.lazyClocked = time !== undefined || fast.uptime >= 0 || fast.elapsed >= 0;
     this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;

@@ -99,12 +99,39 @@ export class EventMatcher {
     for (const literal of this.literalsFound) for (const i of withLiteral.get(literal)!) order.push(i);
     // An entry with several of the literals is there more than once: tried once, in its place.
     order.sort((a, b) => a - b);
+    const at = this.tryEntries(record, candidates, order, message, false);
+    if (at !== undefined) return at;
+    // The format layer may not have cut the message where the event's text begins: an export's
+    // host and program columns (`router\tkernel\t`, `router | kernel | `, CSV's `"kernel","`), a
+    // program it does not read (`[kernel] `, `kernel: ` after a bracketed clock), or a line no
+    // format took. The entries anchored at the message's start are tried again at the start of
+    // each of its first fields, up to the last literal found: a rule for every such layout, not
+    // one per layout. Unanchored entries have been tried on the whole message already.
+    // Fields lead a message: only the first few, in its first FIELD_CHARS, before a literal, and
+    // while what precedes them is a few words at most (prose that names an event is no event).
+    let last = 0;
+    for (const literal of this.literalsFound) last = Math.max(last, message.lastIndexOf(literal, FIELD_CHARS));
+    let fields = 0;
+    let words = 1;
+    for (let i = 1; i <= last && fields < FIELDS_TRIED; i++) {
+      if (message.charCodeAt(i) === 0x20 && message.charCodeAt(i - 1) !== 0x20 && ++words > FIELD_WORDS) break;
+      if (!isFieldStart(message, i)) continue;
+      fields++;
+      const again = this.tryEntries(record, candidates, order, message.slice(i), true);
+      if (again !== undefined) return again;
+    }
+    return undefined;
+  }
+
+  /** The first of the entries in `order` (indices into candidates, ascending, maybe repeated) whose pattern matches `text`; only anchored ones when `anchoredOnly`. */
+  private tryEntries(record: LogRecord, candidates: readonly CatalogueEntry[], order: readonly number[], text: string, anchoredOnly: boolean): Match | undefined {
     for (let k = 0; k < order.length; k++) {
       if (k > 0 && order[k] === order[k - 1]) continue;
       const entry = candidates[order[k]];
       if (entry.envelope !== undefined && record.envelope?.[entry.envelope] === undefined) continue;
       if (entry.forbidsEnvelope !== undefined && record.envelope?.[entry.forbidsEnvelope] !== undefined) continue;
-      const m = entry.pattern.exec(message);
+      if (anchoredOnly && !isAnchored(entry.pattern)) continue;
+      const m = entry.pattern.exec(text);
       if (!m) continue;
       const fields: Record<string, string> = {};
       if (m.groups) {
@@ -177,6 +204,44 @@ export class EventMatcher {
 
   /** Candidates by kind of tag (candidatesOfKey): one per tag the catalogue names, and two more. */
   private readonly byKind = new Map<string, Candidates>();
+}
+
+/**
+ * Fields of a message tried as where an event's text begins, after the message's own start: an
+ * export's date, time, host, program and level columns are five; a CSV's date and time and its
+ * quoted columns a few more.
+ */
+const FIELDS_TRIED = 8;
+/** Where the fields before a message lie: its first characters, its first words (a date, a time, a host, a level, a program: `router | kern.info | kernel | `). */
+const FIELD_CHARS = 200;
+const FIELD_WORDS = 8;
+
+/**
+ * Where a field before a message ends: a column's tab, bar or quote, a bracket, or a space after a
+ * colon, bracket, bar or arrow (`kernel: `, `[kernel] `, `| `). A space between words is not one:
+ * prose that names an event (`Loading modules backported from Linux version v5.10`) is not the event.
+ */
+const COLUMN_END = new Set(['\t', '|', '"', ']']);
+const BEFORE_SPACE_END = new Set([':', ']', '|', '>', '\t']);
+
+/** Whether a field starts at `i`: after a field's end, at a character that does not end one. */
+function isFieldStart(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === ' ' || COLUMN_END.has(c)) return false;
+  const before = text[i - 1];
+  return COLUMN_END.has(before) || (before === ' ' && i > 1 && BEFORE_SPACE_END.has(text[i - 2]));
+}
+
+/**
+ * Whether a pattern is anchored at the message's start (`^...`, `(?:^...|...)`), so a later start
+ * can match where the start did not. One that also matches after `: ` (`(?:^|: )`) or anywhere has
+ * been tried on the whole message already.
+ */
+const anchored = new WeakMap<RegExp, boolean>();
+function isAnchored(pattern: RegExp): boolean {
+  let a = anchored.get(pattern);
+  if (a === undefined) anchored.set(pattern, (a = /^(?:\^|\(\?:\^(?!\|))/.test(pattern.source)));
+  return a;
 }
 
 /** Tags remembered as they were written; past these, a tag is lowercased and its kind looked up. */

@@ -56,6 +56,8 @@ export interface LogFormat {
   stampNeedsDate?: boolean;
   /** The body must start with a host (journalctl), else the line is another format's. */
   needsHost?: boolean;
+  /** A host, when the body has one, comes first, as journalctl writes it (implied by needsHost). */
+  hostFirst?: boolean;
   /** The stamp must carry a year (ctime in logread does; BSD syslog does not). */
   stampNeedsYear?: boolean;
   /** Shapes of the timestamp grammar this format's stamp may take (default: any). */
@@ -169,13 +171,16 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-unix',
-    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host, `tag[pid]: `',
+    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host (a template may leave it out), `tag[pid]: `',
     clock: 'wall',
     pattern: /^(?<unixTime>\d{9,11}\.\d{1,9})\s+/,
     body: 'syslog',
-    needsHost: true,
+    // No other format reads a Unix time, so a line without the host (a template that left it out,
+    // `1733169299.123 kernel: ...`) is this format's too; a host, when there, comes first.
+    hostFirst: true,
     samples: [
       { line: '1733169299.123456 router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+      { line: '1733169299.123 kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: undefined, tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: '1717653608.000001 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info' } },
     ],
     // Fewer than 9 digits, or a number before 2001-09-09, is no Unix time a journal writes.

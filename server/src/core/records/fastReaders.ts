@@ -136,6 +136,7 @@ const COLON = 58;
 const COMMA = 44;
 const DOT = 46;
 const OPEN = 91; // [
+const BAR = 124; // |
 const CLOSE = 93; // ]
 const LT = 60; // <
 const GT = 62; // >
@@ -678,8 +679,9 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   const c = s.charCodeAt(start);
   // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's;
   // so is a program the body reads off (lineParser's PROGRAM_LEAD: `kernel: `, `gsmd[3553]: `), and
-  // after a level word a `facility.level` (the first word's check above did not see it).
-  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
+  // after a level word a `facility.level` (the first word's check above did not see it), and a
+  // table's next column (`| router | kernel | ...`, formats/columns.ts).
+  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || (c === BAR && s.charCodeAt(start + 1) === SPACE) || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
   messageRead(out, 'iso-plain', '', '', -1, start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;

@@ -1,4 +1,5 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
+import { columnSeparator, readColumns, type ColumnSeparator } from '../formats/columns';
 import { readJsonLine } from '../formats/jsonLines';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
@@ -120,6 +121,7 @@ export class LineParser {
     // Where the header ends was read in the line as given: not in a line cut or cleaned here.
     if (known?.bodyStart !== undefined && text !== raw) known = { format: known.format, time: known.time };
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
+    if (known && text.length > 0) this.replayRefusals(known.format, text);
     let record = text.length > 0 ? (known && this.tryFormat(FORMAT_BY_ID.get(known.format)!, text, lineNo, known)) || this.parseStructured(text, lineNo) : undefined;
     // A trailing backslash is the writer saying the line goes on (blog and forum posts hard-wrap
     // long lines this way, with or without a clock). The next non-blank line continues it unless it
@@ -184,6 +186,17 @@ export class LineParser {
     // `dmesg -x` before another dmesg option's stamp, or none (registry, DMESG_DECODED_LEAD).
     const decoded = text.charCodeAt(0) >= 0x61 ? DMESG_DECODED_LEAD.exec(text) : null;
     if (decoded) return this.readDecodedKernel(text.slice(decoded[0].length), decoded.groups!, line);
+    // A CSV row whose first column is a clock (formats/columns.ts): the clock is read as the
+    // formats read a stamp, the other columns by their shape.
+    const csv = CSV_CLOCK.exec(text);
+    if (csv) {
+      const rejoined = `${csv[1] ?? csv[2]}\t${text.slice(csv[0].length)}`;
+      for (const f of formats) {
+        if (f.body === 'json' || f.clock === 'none') continue;
+        const r = this.tryFormat(f, rejoined, line, undefined, 'comma');
+        if (r) return r;
+      }
+    }
     // A pasted line number before an otherwise known line (`12: Mon Dec  2 ...`).
     const n = LINE_NUMBER.exec(text);
     if (n && n[0].length < text.length) {
@@ -254,7 +267,8 @@ export class LineParser {
     return record;
   }
 
-  private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape): LogRecord | undefined {
+  /** `separator`: the line is a CSV row whose clock column was cut out and rejoined with a tab (csvRow). */
+  private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape, separator?: ColumnSeparator): LogRecord | undefined {
     if (format.body === 'json') return format.pattern.test(text) ? this.readJson(text, line) : undefined;
     // A header the fast reader read whole is a stamp alone: the known time stands for it.
     const headerKnown = known?.bodyStart !== undefined;
@@ -287,7 +301,10 @@ export class LineParser {
     if (g.tag !== undefined) record.tag = g.tag;
     if (g.pid !== undefined) record.pid = +g.pid;
     let rest = text.slice(headerKnown ? known!.bodyStart : m![0].length);
-    if (format.body === 'syslog') this.learnHostColumn(rest);
+    // A table's row (columns.ts): its columns are read by their shape, whatever the format's body.
+    // Only after a clock, where a syslog header's fields would stand (a message body is the writer's own).
+    const columns = separator ?? (headerKnown || !TABLE_BODIES.has(format.body) || format.clock === 'none' ? undefined : columnSeparator(whitespaceBefore(text, m![0].length), rest));
+    if (format.body === 'syslog' && columns === undefined) this.learnHostColumn(rest);
     const body = headerKnown ? known!.body : undefined;
     if (body) {
       // The fields readBody would set, in its order.
@@ -299,8 +316,14 @@ export class LineParser {
       if (body.tag !== '') record.tag = body.tag;
       if (body.pid >= 0) record.pid = body.pid;
       rest = text.slice(body.restStart);
+    } else if (columns !== undefined) {
+      rest = readColumns(record, rest, columns);
+      // Without a program column, the message may lead with the program, as the format's body would.
+      if (record.tag === undefined) rest = format.body === 'program' ? readProgramLead(record, rest) : readBody(record, rest, undefined);
     } else if (format.body === 'program') rest = readProgramLead(record, rest);
-    else if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost);
+    else if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost || format.hostFirst);
+    // A format that refuses the line may have learned from it (a tagless journal's host column is
+    // learned so); a line read in a later format is replayed through it (replayRefusals).
     if (format.needsHost && record.host === undefined) return undefined;
     if (record.host !== undefined) this.noteHost(record.host);
     if (record.tag === undefined && format.impliedTag) record.tag = format.impliedTag;
@@ -320,6 +343,18 @@ export class LineParser {
     const word = m ? m[1] : undefined;
     if (word && word === this.lastFirstWord && !this.hosts.has(word) && this.hosts.size < 64) this.hosts.add(word);
     this.lastFirstWord = word;
+  }
+
+  /**
+   * What the full parser learns of a line before the format that takes it: it tries the formats
+   * in registry order, and one that needs a host learns the line's first word as a host column
+   * before it refuses the line. A line the fast lane read in a later format (iso-plain after
+   * journal-iso) is put through those formats so, for the same state in both lanes (fuzz seed
+   * 1198587988: `00` learned as a host in one lane only).
+   */
+  private replayRefusals(format: FormatId, text: string): void {
+    const before = REFUSING_BEFORE.get(format);
+    if (before) for (const f of before) this.tryFormat(f, text, 0);
   }
 
   // The fast lane (records/fastReaders.ts) reads some lines without this parser; these keep the
@@ -387,9 +422,10 @@ export class LineParser {
    * record or a trailing backslash), so only the line's first word as host-column learning reads
    * it is kept (`learns`: the line's format has a syslog body, where that learning happens).
    */
-  afterFastLine(firstWord: string, learns: boolean): void {
+  afterFastLine(firstWord: string, learns: boolean, format: FormatId, text: string): void {
     this.openRecord = undefined;
     this.backslashOpen = undefined;
+    this.replayRefusals(format, text);
     if (learns) this.lastFirstWord = firstWord === '' ? undefined : firstWord;
   }
 
@@ -434,6 +470,24 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     return rest.slice(tag[0].length);
   }
   return rest;
+}
+
+/** Per format, the formats before it in the registry that need a host: they try its lines first and refuse them. */
+const REFUSING_BEFORE = new Map<FormatId, LogFormat[]>(
+  FORMATS.map((f, i) => [f.id, FORMATS.slice(0, i).filter((g) => g.body === 'syslog' && g.needsHost)] as [FormatId, LogFormat[]]).filter(([, before]) => before.length > 0),
+);
+
+/** The bodies of formats whose lines may be a table's rows (formats/columns.ts). */
+const TABLE_BODIES: ReadonlySet<string> = new Set(['syslog', 'tagged', 'program']);
+
+/** A CSV row's first column, quoted or not, of a stamp's length: `"2024-12-02 19:54:59",`. */
+const CSV_CLOCK = /^(?:"([^",]{6,48})"|([^",\s][^",]{5,47})),/;
+
+/** The spaces and tabs that end `text[0, end)`: a header's, before its body. */
+function whitespaceBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && (text.charCodeAt(start - 1) === 0x20 || text.charCodeAt(start - 1) === 0x09)) start--;
+  return text.slice(start, end);
 }
 
 /** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */

@@ -1,0 +1,119 @@
+import type { LogRecord } from '../model';
+import { FACILITY_NAMES, levelFromWord } from '../records/levels';
+
+// Log lines exported from a table: an aggregator's (Graylog, Kibana, Loki, Splunk) or a
+// spreadsheet's rows as tab-separated values, printed with bars (`2024-12-02 19:54:59 | router |
+// kernel | usb 1-1: ...`) or as CSV (`"2024-12-02 19:54:59","router","kernel","usb 1-1: ..."`).
+// The clock column is read by the format layer as any stamp is; the columns after it are read by
+// their shape, as there is no one order: the host, the program, the level, the facility, the pid
+// or an empty `-`, until a column that is none of them, which starts the message. A header row,
+// if there is one, is no record (it has no clock).
+
+/** How the columns after a clock are separated. */
+export type ColumnSeparator = 'tab' | 'bar' | 'comma';
+
+/** A column a table has before its message: a program or host name (`gsmd`, `gsmd[3553]`, `router.lan`). */
+const NAME = /^([A-Za-z][\w.\/@-]{0,63}?)(?: ?\[(\d{1,10})\])?:?$/;
+const NUMBER = /^\d{1,10}$/;
+const FACILITY_LEVEL = /^([a-z][a-z0-9]{0,11})\.([a-z]+)$/i;
+const FACILITIES = new Set(FACILITY_NAMES);
+/** At most this many columns before the message: an export's host, program, pid, level and facility. */
+const MAX_LEAD = 5;
+
+/**
+ * The separator of a body that follows a clock column, or undefined for a body that is no table
+ * row: `ws` is the text between the stamp and the body (a tab there makes a tab-separated row),
+ * `body` the rest (a bar and a space begin a printed table's next column; a tab row has a tab in
+ * it too, between its next columns).
+ */
+export function columnSeparator(ws: string, body: string): ColumnSeparator | undefined {
+  // One tab after the clock alone is white space (a logread line with a tab for its space).
+  if (ws.includes('\t') && body.includes('\t')) return 'tab';
+  if (body.charCodeAt(0) === 0x7c /* | */ && body.charCodeAt(1) === 0x20) return 'bar';
+  return undefined;
+}
+
+/**
+ * Reads the columns of a table row's body (after its clock column) into the record's host, tag,
+ * pid, facility and level; returns the message. The last column is always the message; a single
+ * name column is taken for the program (a table of one machine's log names its programs; when it
+ * is the host instead, the message is still matched by its text, which is what matters).
+ */
+export function readColumns(record: LogRecord, body: string, separator: ColumnSeparator): string {
+  const names: { name: string; pid?: string }[] = [];
+  let at = separator === 'bar' ? 2 : 0;
+  for (let n = 0; n < MAX_LEAD; n++) {
+    const end = nextSeparator(body, at, separator);
+    if (end < 0) break;
+    const column = unquote(body.slice(at, end).trim());
+    if (!readLeadColumn(record, column, names)) break;
+    at = skipSeparator(body, end, separator);
+  }
+  if (names.length === 2) record.host ??= names[0].name;
+  const program = names.length > 0 ? names[names.length - 1] : undefined;
+  if (program) {
+    record.tag ??= program.name;
+    if (program.pid !== undefined) record.pid ??= +program.pid;
+  }
+  const rest = body.slice(at);
+  return separator === 'comma' ? unquote(rest.trim()) : rest.trimEnd();
+}
+
+/** Reads one column before the message into the record; false when it is not such a column. */
+function readLeadColumn(record: LogRecord, column: string, names: { name: string; pid?: string }[]): boolean {
+  if (column === '' || column === '-') return true;
+  if (NUMBER.test(column)) {
+    record.pid ??= +column;
+    return true;
+  }
+  const fl = FACILITY_LEVEL.exec(column);
+  if (fl && FACILITIES.has(fl[1].toLowerCase()) && levelFromWord(fl[2])) {
+    record.facility ??= fl[1].toLowerCase();
+    record.syslogLevel ??= levelFromWord(fl[2]);
+    return true;
+  }
+  const level = levelFromWord(column);
+  if (level) {
+    record.syslogLevel ??= level;
+    return true;
+  }
+  if (FACILITIES.has(column)) {
+    record.facility ??= column;
+    return true;
+  }
+  const name = NAME.exec(column);
+  // A third name is no host or program: the message starts there.
+  if (!name || names.length >= 2) return false;
+  names.push({ name: name[1], pid: name[2] });
+  return true;
+}
+
+/** Where the column starting at `from` ends (the separator's position), or -1 when it is the last. */
+function nextSeparator(body: string, from: number, separator: ColumnSeparator): number {
+  if (separator === 'tab') return body.indexOf('\t', from);
+  if (separator === 'bar') return body.indexOf(' | ', from);
+  // CSV: a quoted column ends after its closing quote (a doubled quote is one inside it).
+  if (body.charCodeAt(from) === 0x22 /* " */) {
+    let i = from + 1;
+    for (;;) {
+      const q = body.indexOf('"', i);
+      if (q < 0) return -1;
+      if (body.charCodeAt(q + 1) === 0x22) {
+        i = q + 2;
+        continue;
+      }
+      return body.charCodeAt(q + 1) === 0x2c /* , */ ? q + 1 : -1;
+    }
+  }
+  return body.indexOf(',', from);
+}
+
+function skipSeparator(body: string, at: number, separator: ColumnSeparator): number {
+  return at + (separator === 'bar' ? 3 : 1);
+}
+
+/** A CSV column's value: without its quotes, a doubled quote as one. */
+export function unquote(column: string): string {
+  if (column.length < 2 || column.charCodeAt(0) !== 0x22 || column.charCodeAt(column.length - 1) !== 0x22) return column;
+  return column.slice(1, -1).replace(/""/g, '"');
+}
