@@ -84,6 +84,8 @@ const VARIANTS: Variant[] = [
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
   { name: 'stripped', shape: 'stripped', preserves: () => 'no-clock' },
   { name: 'quote', shape: 'forum-quote', preserves: exact },
+  { name: 'code-block', shape: 'code-block', preserves: exact },
+  { name: 'bulleted', shape: 'bulleted', preserves: exact },
   { name: 'crlf-bom', shape: 'crlf-bom', preserves: exact },
   { name: 'mail-wrap', shape: 'mail-wrapped', preserves: exact },
   { name: 'no-break', shape: 'no-break-spaces', preserves: exact },
@@ -214,6 +216,8 @@ describe('reshape renders one record in each shape', () => {
     ['export-bars', logread, '2024-12-02 19:54:58.000 | router | gsmd | modem lost\n'],
     ['export-csv', 'Mon Dec  2 19:54:58 2024 daemon.err gsmd[3553]: say "AT"\n', '"2024-12-02T19:54:58.000Z","router","err","gsmd","say ""AT"""\n'],
     ['forum-quote', 'a\n\nb', '> a\n> \n> b'],
+    ['code-block', logread + '\n' + kernel, '    ' + logread + '\n    ' + kernel],
+    ['bulleted', 'Mon Dec  2 19:54:58 2024 daemon.notice gsmd[3553]: modem\n    lost\n', '- Mon Dec  2 19:54:58 2024 daemon.notice gsmd[3553]: modem\n    lost\n'],
     ['crlf-bom', 'a\nb\n', '\uFEFFa\r\nb\r\n'],
   ];
   for (const [shape, input, expected, locale] of cases) {

@@ -201,6 +201,32 @@ describe('rows of a table exported from a log aggregator or a spreadsheet', () =
   });
 });
 
+describe('what a paste puts before each line', () => {
+  const line = 'Mon Dec  2 19:54:59 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6';
+  const record = { tag: 'kernel', uptime: 100.123456, message: 'usb 1-1: USB disconnect, device number 6', time: '2024-12-02T19:54:59' };
+  const cases: [string, string, Expect][] = [
+    ['a Markdown code block (four spaces)', `    ${line}`, record],
+    ['a tab', `\t${line}`, record],
+    ['a Markdown list', `- ${line}`, record],
+    ['a bullet', `• ${line}`, record],
+    ['a numbered list', `12. ${line}`, { ...record, recordId: 12 }],
+    ['a numbered list with a parenthesis', `3) ${line}`, { ...record, recordId: 3 }],
+    ['an indented line without a clock', '    gsmd[3553]: Modem is not responding', { tag: 'gsmd', pid: 3553, message: 'Modem is not responding' }],
+    ['indented dmesg', '    [  100.123456] usb 1-1: USB disconnect, device number 6', { uptime: 100.123456, tag: 'kernel' }],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => check(text, expected));
+
+  it('wrapped text indented under its record stays its text, a time of day in it too', () => {
+    const { records, skips } = parseAll([
+      'Mon Dec  2 19:54:59 2024 daemon.notice netifd: provider (9858): comgt',
+      '    12:02:15 -> Error @118, line 9, Could not write to COM device. (1)',
+    ]);
+    assert.equal(records.length, 1);
+    assert.deepEqual(skips, ['continuation']);
+    assert.match(records[0].message, /comgt 12:02:15 -> Error @118/);
+  });
+});
+
 describe('paste artefacts and bad input', () => {
   it('strips mail quoting, backticks and markdown italics', () => {
     check('> Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', { format: 'logread', tag: 'gsmd', message: 'hello' });

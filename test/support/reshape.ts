@@ -29,6 +29,8 @@ export type Shape =
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
+  | 'code-block' // indented by four spaces: a Markdown code block (Stack Exchange, Reddit)
+  | 'bulleted' // `- ` before every record: a Markdown list
   | 'crlf-bom' // byte-order mark, CRLF line ends
   | 'mail-wrapped' // lines wrapped at 76 columns, continuations indented
   | 'no-break-spaces'; // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
@@ -126,6 +128,11 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
   switch (shape) {
     case 'forum-quote':
       return join(raws.map((l) => '> ' + l), '\n', log.trailingNewline);
+    case 'code-block':
+      return join(raws.map((l) => (l === '' ? l : '    ' + l)), '\n', log.trailingNewline);
+    case 'bulleted':
+      // Each record an item; the lines a record took from the next ones (mail wrapping) stay its text.
+      return join(log.lines.map((l) => (l.raw === '' || l.result === 'continuation' ? l.raw : '- ' + l.raw)), '\n', log.trailingNewline);
     case 'crlf-bom':
       return '\uFEFF' + join(raws.map((l) => l.replace(/\r$/, '')), '\r\n', log.trailingNewline);
     case 'mail-wrapped':

@@ -136,7 +136,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-iso',
-    description: 'journalctl -o short-iso / short-iso-precise: ISO 8601 time, host, `tag[pid]: `; rsyslog\'s forwarding format puts `<PRI>` before it',
+    description: 'journalctl -o short-iso / short-iso-precise: ISO 8601 time, host, `tag[pid]: `; rsyslog\'s forwarding format puts `<PRI>` before it, a syslog-ng template `facility.level` after the host',
     clock: 'wall',
     pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?${STAMP_SPAN}\s+`, 'u'),
     body: 'syslog',
@@ -145,6 +145,8 @@ export const FORMATS: readonly LogFormat[] = [
     stampShapes: ['iso'],
     samples: [
       { line: '2024-06-06T06:00:08+0200 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info', message: 'state changed (registered -> connecting)' } },
+      // A syslog-ng or rsyslog template that writes the facility and level after the host.
+      { line: '2024-12-02T19:54:59+01:00 router daemon.info gsmd[3553]: Modem is not responding', expect: { time: '2024-12-02T19:54:59', host: 'router', facility: 'daemon', level: 'info', tag: 'gsmd', pid: 3553, message: 'Modem is not responding' } },
       { line: '2024-06-06T06:00:08.123456+02:00 host kernel: usb 1-1: USB disconnect, device number 5', expect: { tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: '2024-12-02T19:54:58+0000 router [2656]: <inf> [modem0] all requested bearers disconnected', expect: { host: 'router', pid: 2656, message: 'all requested bearers disconnected' } },
       // rsyslog's RSYSLOG_ForwardFormat, as a collector or `nc -ul 514` shows what a router sends.
@@ -232,13 +234,16 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'iso-plain',
-    description: 'Application logs with an ISO date and an optional level word (daemontools multilog, Python logging), dmesg --time-format iso, and syslog without a host (`facility.level`, `kernel: `, `tag[pid]: `)',
+    description: 'Application logs with an ISO date, bracketed or not, and an optional level word (daemontools multilog, Python logging, PHP), dmesg --time-format iso, and syslog without a host (`facility.level`, `kernel: `, `tag[pid]: `)',
     clock: 'wall',
-    pattern: new RegExp(String.raw`^${STAMP_SPAN}\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
+    // The stamp may be bracketed (`[2024-12-02 19:54:59] gsmd[3553]: ...`, PHP's and Monolog's
+    // layout); dmesg -T brackets only ctime dates.
+    pattern: new RegExp(String.raw`^(?:\[(?=\d{4}-\d{2}-\d{2}[^\]]{5,40}\]\s))?${STAMP_SPAN}\]?\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
     body: 'program',
     stampNeedsDate: true,
     samples: [
       { line: '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', expect: { time: '2018-08-28T13:58:33', level: 'err', message: 'Read error, quitting' } },
+      { line: '[2024-12-02 19:54:59] gsmd[3553]: Modem is not responding', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, message: 'Modem is not responding' } },
       // A syslog template without the host: the kernel's lines and a program with its pid.
       { line: '2024-12-02T19:54:59+01:00 kernel: usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: '2024-12-02 19:54:59 gsmd[3553]: Unable to initialize', expect: { tag: 'gsmd', pid: 3553, message: 'Unable to initialize' } },
@@ -309,13 +314,15 @@ export const FORMATS: readonly LogFormat[] = [
     body: 'message',
     impliedTag: 'kernel',
     stampNeedsDate: true,
+    // ctime in the shell's locale; a bracketed ISO date is an application's (iso-plain).
+    stampShapes: ['numeric', 'month-first', 'day-first'],
     samples: [
       { line: '[wto lip  4 21:36:24 2017] usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0', expect: { time: '2017-07-04T21:36:24', tag: 'kernel', message: 'usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0' } },
       { line: '[Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
       { line: '[Mo Dez  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
       { line: 'kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', facility: 'kern', level: 'info', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
-    counterSamples: ['[Logfile messages.1]', '[INFO]found modem_n: 0'],
+    counterSamples: ['[Logfile messages.1]', '[INFO]found modem_n: 0', '[2024-12-02 19:54:59] gsmd[3553]: Modem is not responding'],
   },
   {
     id: 'esp-idf',

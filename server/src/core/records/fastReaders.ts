@@ -667,6 +667,8 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     const c = s.charCodeAt(t);
     // A kernel device's name there (`usb 1-1: ...`) is no program's: the parser keeps the line whole.
     if ((c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && afterPidColon(s, t) >= 0) || (c === SPACE && afterPidColon(s, t + 1) >= 0)) return false;
+    // Nor `facility.level` (then a tag: a syslog-ng template's `host facility.level tag: `, journal-iso's).
+    if (facilityLevelAt(s, a)) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
   let start = i;

@@ -29,8 +29,19 @@ const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
 const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
 const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
-/** A pasted line number before a record: `12: `, `  12 | `. Tried only when nothing else matched. */
-const LINE_NUMBER = /^(?:\s*\d{1,7}\s*[:|]\s*|\d{1,7}\s+)(?=\S)/;
+/**
+ * What a paste puts before a record: a line number (`12: `, `  12 | `, `12) `, `12. `), a list's
+ * bullet (`- `, `* `, `• `: a Markdown list), or indentation (a Markdown code block, a quote in a
+ * mail). Tried only when nothing else matched.
+ */
+const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
+/**
+ * The formats a line after an indentation alone may be: not a time of day, which wrapped text
+ * indented under its record may start with. A clockless line (`stripped`, an indented Markdown
+ * block of a log without clocks) may: after a record with a clock, parse() takes a `word: `
+ * without a pid for wrapped text.
+ */
+const AFTER_INDENT = FORMATS.filter((f) => f.clock !== 'time-only');
 /** The formats a JSON line's message may be written in: any but JSON again. */
 const NESTED_FORMATS = FORMATS.filter((f) => f.body !== 'json');
 const STRIPPED = FORMATS.find((f) => f.id === 'stripped')!;
@@ -197,15 +208,17 @@ export class LineParser {
         if (r) return r;
       }
     }
-    // A pasted line number before an otherwise known line (`12: Mon Dec  2 ...`).
-    const n = LINE_NUMBER.exec(text);
+    // A pasted line number, bullet or indentation before an otherwise known line (`12: Mon Dec  2 ...`).
+    const n = PASTED_LEAD.exec(text);
     if (n && n[0].length < text.length) {
       const rest = text.slice(n[0].length);
-      for (const f of formats) {
-        if (f.id === 'stripped') continue;
+      const number = /\d+/.exec(n[0]);
+      for (const f of number || n[0].trim() !== '' ? formats : AFTER_INDENT) {
+        // After a line number, `12: pppd[9626]: ...` is no stripped line's shape to trust.
+        if ((number && f.id === 'stripped') || (formats !== FORMATS && !formats.includes(f))) continue;
         const r = this.tryFormat(f, rest, line);
         if (r) {
-          r.recordId ??= parseInt(n[0], 10);
+          if (number) r.recordId ??= parseInt(number[0], 10);
           return r;
         }
       }
@@ -447,7 +460,8 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // application log's `ERROR    Read error` is not (no tag follows, and no earlier line had it as host).
   if (hostFirst) {
     const host = HOST.exec(rest);
-    if (host && !FACILITY_PRIO.test(rest) && (hosts?.has(host[1]) || programTagAt(rest.slice(host[0].length)))) {
+    // The host may be followed by `facility.level` (a syslog-ng or rsyslog template that writes it).
+    if (host && !FACILITY_PRIO.test(rest) && (hosts?.has(host[1]) || programTagAt(rest.slice(host[0].length)) || facilityThenTag(rest.slice(host[0].length)))) {
       record.host = host[1];
       rest = rest.slice(host[0].length);
     }
@@ -514,6 +528,12 @@ function readProgramLead(record: LogRecord, text: string): string {
  * iso`, or a kern.log without its host column, so kept their device in the message.
  */
 export const KERNEL_DEVICE = /^(?:(?:\d+-\d+(?:\.\d+)*|usb\d+)(?:-port\d+)?|tty[A-Za-z]*\d+)$/;
+
+/** Whether `facility.level` and then a program's tag stand at the start of `text`. */
+function facilityThenTag(text: string): boolean {
+  const fp = FACILITY_PRIO.exec(text);
+  return fp !== null && programTagAt(text.slice(fp[0].length));
+}
 
 /** Whether TAG stands at the start of `text` with a program's name (or none, before a pid). */
 function programTagAt(text: string): boolean {
@@ -668,13 +688,13 @@ function joinBackslash(message: string | undefined, next: string): string {
 /**
  * Whether readJson might read a JSON line's message as a log line of its own; false when it surely
  * keeps the message as it is (the fast lane's JSON reader takes only such lines). A registry
- * pattern other than `stripped`, the `dmesg -x` lead or a pasted line number at its start may make
+ * pattern other than `stripped`, the `dmesg -x` lead or a pasted line number, bullet or indentation at its start may make
  * it one. A clockless `word: ` (`stripped`) is taken only when it names the JSON's program, or the
  * JSON names none, or an envelope after it may bring a clock (`<`, `[`), or `facility.level` leads.
  */
 export function mayReadNested(message: string, jsonTag: string | undefined): boolean {
   for (const f of NESTED_FORMATS) if (f !== STRIPPED && mayTake(f, message)) return true;
-  if (DMESG_DECODED_LEAD.test(message) || LINE_NUMBER.test(message)) return true;
+  if (DMESG_DECODED_LEAD.test(message) || PASTED_LEAD.test(message)) return true;
   if (!STRIPPED.pattern.test(message)) return false;
   if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
   const tag = TAG.exec(message);
