@@ -92,6 +92,7 @@ const VARIANTS: Variant[] = [
   { name: 'export-tsv', shape: 'export-tsv', preserves: exact },
   { name: 'export-bars', shape: 'export-bars', preserves: exact },
   { name: 'export-csv', shape: 'export-csv', preserves: exact },
+  { name: 'export-headed', shape: 'export-headed', preserves: exact },
 ];
 
 /** The facts a shape must keep, as one comparable value. */
@@ -215,6 +216,7 @@ describe('reshape renders one record in each shape', () => {
     ['export-tsv', kernel, '2024-12-02 19:54:58.000\trouter\tkernel\t[  311.644380] usb 1-1: USB disconnect, device number 5\n'],
     ['export-bars', logread, '2024-12-02 19:54:58.000 | router | gsmd | modem lost\n'],
     ['export-csv', 'Mon Dec  2 19:54:58 2024 daemon.err gsmd[3553]: say "AT"\n', '"2024-12-02T19:54:58.000Z","router","err","gsmd","say ""AT"""\n'],
+    ['export-headed', logread, '"message","host","severity","program","@timestamp"\n"modem lost","router","notice","gsmd","2024-12-02T19:54:58.000Z"\n'],
     ['forum-quote', 'a\n\nb', '> a\n> \n> b'],
     ['code-block', logread + '\n' + kernel, '    ' + logread + '\n    ' + kernel],
     ['bulleted', 'Mon Dec  2 19:54:58 2024 daemon.notice gsmd[3553]: modem\n    lost\n', '- Mon Dec  2 19:54:58 2024 daemon.notice gsmd[3553]: modem\n    lost\n'],

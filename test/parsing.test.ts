@@ -196,6 +196,20 @@ describe('rows of a table exported from a log aggregator or a spreadsheet', () =
     assert.ok(records.every((r) => r.time === undefined && r.tag === undefined), JSON.stringify(records));
   });
 
+  it('a header row names the columns: any order, the message first, a syslog line inside it (Splunk\'s _raw)', () => {
+    const tsv = parseAll(['Message\tTimestamp\tSource', 'Modem is not responding\t2024-12-02T19:54:59Z\trouter']).records;
+    assert.deepEqual(tsv.slice(-1).map((r) => [r.format, r.message, r.host, new Date(r.time!).toISOString()]), [['table', 'Modem is not responding', 'router', '2024-12-02T19:54:59.000Z']]);
+    const splunk = parseAll(['"_time","host","source","_raw"', '"2024-12-02T19:54:59.000+0100","rut901","/var/log/messages","Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: Unable to initialize"']).records;
+    const r = splunk[splunk.length - 1];
+    assert.deepEqual([r.format, r.tag, r.pid, r.host, r.message], ['table', 'gsmd', 3553, 'rut901', 'Unable to initialize']);
+  });
+
+  it('a line of prose that names a time and a message is a header only if every column is a name; a row needs its time', () => {
+    const { records } = parseAll(['Time, message', 'Modem is gone, retrying in 5 s', 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: Unable, to initialize']);
+    assert.equal(records[1].format, 'text');
+    assert.deepEqual([records[2].format, records[2].tag, records[2].message], ['logread', 'gsmd', 'Unable, to initialize']);
+  });
+
   it('a space-separated syslog line is read as before, not as columns', () => {
     check('2024-12-02T19:54:59+01:00 router gsmd[3553]: modem lost | retry', { host: 'router', tag: 'gsmd', pid: 3553, message: 'modem lost | retry' });
   });

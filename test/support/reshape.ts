@@ -24,6 +24,7 @@ export type Shape =
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
   | 'export-tsv' // a log aggregator's table exported as tab-separated values: `2024-12-02 19:54:59.000\trouter\tgsmd\tmsg`
   | 'export-csv' // the table as CSV, the level a column: `"2024-12-02T19:54:59.000Z","router","info","gsmd","msg"`
+  | 'export-headed' // a CSV download with its header row, the message first and the time last: `"message","host","severity","program","@timestamp"`
   | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
@@ -139,6 +140,8 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(raws.flatMap(wrapAt76), '\n', log.trailingNewline);
     case 'no-break-spaces':
       return join(raws.map((l) => l.replace(/  /g, ' \u202f').replace(/ /g, '\u00a0')), '\n', log.trailingNewline);
+    case 'export-headed':
+      return join(['"message","host","severity","program","@timestamp"', ...renderRecords(log, shape, options)], '\n', log.trailingNewline);
     default:
       return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
   }
@@ -313,6 +316,11 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const time = `${isoDate(d)} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}`;
       const columns = [time, host, r.tag ?? '-', withUptime(r, body)];
       return columns.join(shape === 'export-tsv' ? '\t' : ' | ');
+    }
+    case 'export-headed': {
+      // Columns in the order a person picked them in the aggregator's view; the header row is added by renderRecords' caller.
+      const columns = [withUptime(r, body), host, r.syslogLevel ?? 'info', r.tag ?? '', d.toISOString()];
+      return columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
     }
     case 'export-csv': {
       // A CSV download (RFC 4180: every column quoted, a quote in it doubled), with a level column.

@@ -29,6 +29,7 @@ export type FormatId =
   | 'tool-elapsed' // QFirehose `[000.013]: msg`
   | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
   | 'json-lines' // one JSON object per line: journalctl -o json, Docker, Graylog, Loki, Elastic exports
+  | 'table' // a row of a table whose header row named its columns (CSV, tab-separated, bars): read by the names
   | 'stripped' // timestamps stripped: `daemon.notice pppd[1]: msg`, `pppd[1]: msg`
   | 'lsusb' // `Bus 001 Device 024: ID 05c6:9008`
   | 'section' // troubleshoot `[Dmesg]`, `[Logread]`, `[Logfile messages.1]`

@@ -1,13 +1,15 @@
 import type { LogRecord } from '../model';
 import { FACILITY_NAMES, levelFromWord } from '../records/levels';
+import { keyOfColumnName } from './jsonLines';
 
 // Log lines exported from a table: an aggregator's (Graylog, Kibana, Loki, Splunk) or a
 // spreadsheet's rows as tab-separated values, printed with bars (`2024-12-02 19:54:59 | router |
 // kernel | usb 1-1: ...`) or as CSV (`"2024-12-02 19:54:59","router","kernel","usb 1-1: ..."`).
 // The clock column is read by the format layer as any stamp is; the columns after it are read by
 // their shape, as there is no one order: the host, the program, the level, the facility, the pid
-// or an empty `-`, until a column that is none of them, which starts the message. A header row,
-// if there is one, is no record (it has no clock).
+// or an empty `-`, until a column that is none of them, which starts the message. A header row
+// that names the columns (`"@timestamp","host","message"`, `_time<TAB>_raw`) is read instead: each
+// row is then read by the names, as a JSON line is by its keys (jsonLines.ts), in any order.
 
 /** How the columns after a clock are separated. */
 export type ColumnSeparator = 'tab' | 'bar' | 'comma';
@@ -116,4 +118,66 @@ function skipSeparator(body: string, at: number, separator: ColumnSeparator): nu
 export function unquote(column: string): string {
   if (column.length < 2 || column.charCodeAt(0) !== 0x22 || column.charCodeAt(column.length - 1) !== 0x22) return column;
   return column.slice(1, -1).replace(/""/g, '"');
+}
+
+/** A table's header row: how its columns are separated, and the JSON_FIELDS key each names (undefined: no role). */
+export interface TableHeader {
+  separator: ColumnSeparator;
+  keys: (string | undefined)[];
+}
+
+/** At most this many columns in a header: an export's selected fields. */
+const MAX_COLUMNS = 64;
+
+/**
+ * A header row: columns separated by tabs, commas or bars, each a field's name, one naming the
+ * message and one a time (so a line of prose is none). Undefined for any other line.
+ */
+export function readTableHeader(text: string): TableHeader | undefined {
+  const separator: ColumnSeparator | undefined = text.includes('\t') ? 'tab' : text.includes(' | ') ? 'bar' : text.includes(',') ? 'comma' : undefined;
+  if (separator === undefined) return undefined;
+  const names = splitRow(text.trim(), separator, MAX_COLUMNS + 1);
+  if (!names || names.length < 2 || names.length > MAX_COLUMNS) return undefined;
+  let message = false;
+  let time = false;
+  const keys = names.map((n) => {
+    if (!/^[A-Za-z_@][\w.@-]{0,40}$/.test(n)) return null;
+    const k = keyOfColumnName(n);
+    message ||= k?.message ?? false;
+    time ||= k?.time ?? false;
+    return k?.key;
+  });
+  if (keys.includes(null) || !message || !time) return undefined;
+  return { separator, keys: keys as (string | undefined)[] };
+}
+
+/**
+ * A row of the table as an object keyed by the header's names (the columns without a role left
+ * out), or undefined when the line has fewer columns than the header. The last column takes the
+ * rest of the line, separators and all (a message with a tab or a comma in it, unquoted).
+ */
+export function tableRow(text: string, header: TableHeader): Record<string, string> | undefined {
+  const values = splitRow(text, header.separator, header.keys.length);
+  if (!values || values.length < header.keys.length) return undefined;
+  const row: Record<string, string> = {};
+  header.keys.forEach((k, i) => {
+    if (k !== undefined && values[i] !== '') row[k] = values[i];
+  });
+  return row;
+}
+
+/** The line's columns, at most `limit` (the last takes the rest), each trimmed and unquoted; undefined for a broken quote. */
+function splitRow(text: string, separator: ColumnSeparator, limit: number): string[] | undefined {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < limit - 1) {
+    const end = nextSeparator(text, at, separator);
+    if (end < 0) break;
+    out.push(unquote(text.slice(at, end).trim()));
+    at = skipSeparator(text, end, separator);
+  }
+  const last = text.slice(at).trim();
+  if (separator === 'comma' && last.charCodeAt(0) === 0x22 && (last.length < 2 || last.charCodeAt(last.length - 1) !== 0x22)) return undefined;
+  out.push(unquote(last));
+  return out;
 }

@@ -11,7 +11,7 @@ import { wallTime } from '../records/timeWords';
 /** Keys of each role, most specific first. */
 export const JSON_FIELDS = {
   /** The message. A message that is itself a log line (a shipper's copy of a syslog line) is read as one. */
-  message: ['MESSAGE', 'message', 'msg', 'log', 'short_message', 'full_message', 'line', 'text'],
+  message: ['MESSAGE', 'message', 'msg', 'log', 'short_message', 'full_message', 'line', 'text', '_raw'],
   /** journald's wall time: microseconds since 1970, as a string of digits. */
   microseconds: ['__REALTIME_TIMESTAMP'],
   /** A wall time as text (ISO 8601 and the other stamps of the timestamp grammar) or seconds, milliseconds or microseconds since 1970. */
@@ -19,7 +19,7 @@ export const JSON_FIELDS = {
   /** The program. */
   tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application', 'process', 'tag'],
   pid: ['_PID', 'SYSLOG_PID', 'pid'],
-  host: ['_HOSTNAME', 'hostname', 'host', 'source'],
+  host: ['_HOSTNAME', 'hostname', 'host', 'host.name', 'source'],
   /** A syslog priority 0-7 (journald's PRIORITY), or a level word (`info`, `WARNING`). */
   level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel'],
   /** A syslog facility number (journald's SYSLOG_FACILITY) or name. */
@@ -55,7 +55,14 @@ export function readJsonLine(text: string): JsonLine | undefined {
     return undefined;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
-  const obj = o as Record<string, unknown>;
+  return readFieldsByRole(o as Record<string, unknown>);
+}
+
+/**
+ * The fields of an object by role (JSON_FIELDS), or undefined without a message: a JSON line's,
+ * or a table's row keyed by its header (formats/columns.ts).
+ */
+export function readFieldsByRole(obj: Record<string, unknown>): JsonLine | undefined {
   // The object's keys are looked up once each (a line has a few; the roles have forty names).
   const found: unknown[][] = ROLES.map(() => []);
   for (const k in obj) {
@@ -93,6 +100,14 @@ export function readJsonLine(text: string): JsonLine | undefined {
     if (up !== undefined && isPlausibleUptime(up / 1e6)) out.uptime = up / 1e6;
   }
   return out;
+}
+
+/**
+ * The JSON_FIELDS key a table's column name stands for, whatever its case (`Message`, `TIMESTAMP`,
+ * `Host`), and whether it names the message or a time; undefined for a name of no role.
+ */
+export function keyOfColumnName(name: string): { key: string; message: boolean; time: boolean } | undefined {
+  return KEY_OF_NAME.get(name.toLowerCase());
 }
 
 const ROLES = Object.keys(JSON_FIELDS) as (keyof typeof JSON_FIELDS)[];
@@ -146,4 +161,13 @@ function asTime(v: unknown): number | undefined {
   const p = readStamp(v);
   if (!p || p.year === undefined || p.month === undefined || p.day === undefined) return undefined;
   return wallTime(p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
+}
+
+/** Lowercased key -> the first key of that spelling in JSON_FIELDS' order, with what it names. */
+const KEY_OF_NAME = new Map<string, { key: string; message: boolean; time: boolean }>();
+for (const role of ROLES) {
+  for (const key of JSON_FIELDS[role]) {
+    const name = key.toLowerCase();
+    if (!KEY_OF_NAME.has(name)) KEY_OF_NAME.set(name, { key, message: role === 'message', time: role === 'time' || role === 'microseconds' });
+  }
 }

@@ -1,6 +1,6 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
-import { columnSeparator, readColumns, type ColumnSeparator } from '../formats/columns';
-import { readJsonLine } from '../formats/jsonLines';
+import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
+import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
@@ -116,6 +116,8 @@ export class LineParser {
   yearless = false;
   /** Whether any line had only a time of day. */
   timeOnly = false;
+  /** The header row of a table the file is, once one was read (formats/columns.ts). */
+  private table: TableHeader | undefined;
 
   constructor(options: ParseOptions = {}) {
     const year = options.referenceYear ?? new Date().getUTCFullYear();
@@ -188,6 +190,13 @@ export class LineParser {
   }
 
   private parseStructured(text: string, line: number, formats: readonly LogFormat[] = FORMATS): LogRecord | undefined {
+    // A row of a table whose header named its columns: read by the names, in any order.
+    if (this.table !== undefined && formats === FORMATS) {
+      const row = tableRow(text, this.table);
+      const j = row && readFieldsByRole(row);
+      // A row has its time: a line of the file that only happens to hold the separator is no row.
+      if (j && j.time !== undefined) return this.readFields(j, line, 'table');
+    }
     // Always in registry order: specific formats come before general ones, and a general one that
     // matched the previous line must not take the next line from a specific one.
     for (let i = 0; i < formats.length; i++) {
@@ -197,6 +206,14 @@ export class LineParser {
     // `dmesg -x` before another dmesg option's stamp, or none (registry, DMESG_DECODED_LEAD).
     const decoded = text.charCodeAt(0) >= 0x61 ? DMESG_DECODED_LEAD.exec(text) : null;
     if (decoded) return this.readDecodedKernel(text.slice(decoded[0].length), decoded.groups!, line);
+    // A table's header row: the rows after it are read by its names (a new header replaces it).
+    if (formats === FORMATS) {
+      const header = readTableHeader(text);
+      if (header) {
+        this.table = header;
+        return undefined;
+      }
+    }
     // A CSV row whose first column is a clock (formats/columns.ts): the clock is read as the
     // formats read a stamp, the other columns by their shape.
     const csv = CSV_CLOCK.exec(text);
@@ -258,12 +275,16 @@ export class LineParser {
    */
   private readJson(text: string, line: number): LogRecord | undefined {
     const j = readJsonLine(text);
-    if (!j) return undefined;
+    return j ? this.readFields(j, line, 'json-lines') : undefined;
+  }
+
+  /** A record of fields read by role: a JSON line's, or a row of a table with a header (`format` 'table'). */
+  private readFields(j: JsonLine, line: number, format: 'json-lines' | 'table'): LogRecord {
     let record = j.message.length > 0 && !/[\r\n]/.test(j.message) ? this.parseStructured(j.message, line, NESTED_FORMATS) : undefined;
     if (record && !hasClock(record) && j.tag !== undefined && record.tag !== undefined && record.tag !== j.tag) record = undefined;
     const nested = record !== undefined;
-    record ??= { line, endLine: line, format: 'json-lines', message: j.message };
-    record.format = 'json-lines';
+    record ??= { line, endLine: line, format, message: j.message };
+    record.format = format;
     // The JSON's clocks are the header's, as a syslog line's stamp outranks a clock inside its
     // message (a NetworkManager stamp; a yearless line's guessed year): the inner line's fill in.
     if (j.time !== undefined) record.time = j.time;
