@@ -71,14 +71,16 @@ export type StampShape = 'iso' | 'numeric' | 'month-first' | 'day-first' | 'time
 
 const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
   // 2024-12-02T19:54:59.123+02:00, 2024-12-02 19:54:59 (ISO 8601 / RFC 3339, journalctl short-iso)
-  { id: 'iso', re: new RegExp(String.raw`^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:T|\s+)${TIME}(?:\s?${ZONE})?$`, 'u') },
+  // 2024-12-02_19:54:59:123 (Quectel's and other serial tools' logs: an underscore, a colon before the milliseconds)
+  { id: 'iso', re: new RegExp(String.raw`^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:T|_|\s+)${TIME}(?:\s?${ZONE})?$`, 'u') },
   // 24.01.2026, 15:09:43 MEZ (de), 02/12/2024 19:54 (en-GB), 12/2/2024, 7:54:59 PM (en-US), 2024/12/02 19:54:59
   { id: 'numeric', re: new RegExp(String.raw`^(?<a>\d{1,4})(?<sep>[./-])(?<b>\d{1,2})[./-](?<c>\d{2,4})\.?,?\s+${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
   // Mon Dec  2 19:54:59 2024 (ctime), May 13 15:11:13 (BSD), wto lip  4 21:36:24 2017 (dmesg -T, pl),
   // Apr 23 08:40:12.901864 (journalctl short-precise), Mon Dec  2 19:54:59 CET 2024 (date)
   { id: 'month-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<mon>${WORD})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
   // 7 de maig 2026, 13:07:01 CEST (ca), 7. Mai 2026 um 13:07:01 (de), 7 мая 2026 г., 13:07:01 (ru), Di, 4. Dez 2024 21:36
-  { id: 'day-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<day>\d{1,2})\.?\s+(?:de\s+)?(?<mon>${WORD})\s+(?:de\s+)?(?:(?<year>\d{4})(?:\s*г\.?)?,?\s+)?${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
+  // 02-Dec-2024 19:54:59 (Java's, Oracle's and Apache's dd-MMM-yyyy)
+  { id: 'day-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<day>\d{1,2})(?:\.?\s+|-)(?:de\s+)?(?<mon>${WORD})(?:\s+|-)(?:de\s+)?(?:(?<year>\d{4})(?:\s*г\.?)?,?\s+)?${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
   // 19:54:59, 19:54:59.123 (time only: a console, a condensed paste)
   { id: 'time', re: new RegExp(String.raw`^${TIME}(?:\s+${ZONE})?$`, 'u') },
 ];
@@ -89,10 +91,10 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
  * optionally followed by a zone and a year. Bounded and free of nested ambiguity, so it runs in
  * linear time; `readStamp` then accepts or refuses what it captured.
  */
-export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s)\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?|(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$))?(?:\s+\d{4}(?=\s|$))?)`;
+export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?|(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$))?(?:\s+\d{4}(?=\s|$))?)`;
 
 /** A clock time alone at the start of a line: `19:54:59`, `19:54:59.123`. */
-export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)`;
+export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,:]\d{1,9})?)`;
 
 /** Stamp text inside brackets: `[7 de maig 2026, 13:07:01 CEST]`, `[wto lip  4 21:36:24 2017]`. */
 export const BRACKETED_STAMP = String.raw`\[\s*(?<stamp>[^\[\]]{5,64}?)\s*\]`;

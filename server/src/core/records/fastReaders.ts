@@ -552,6 +552,8 @@ function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneN
     if (zoneNeeded && s.charCodeAt(j - 1) !== COLON) return -1;
     j += 2;
   } else if (zoneNeeded) return -1;
+  // A zone offset after a space (`19:54:59.123 +0100`) is the stamp's in STAMP_SPAN: the parser's.
+  else if (z === SPACE && (s.charCodeAt(j + 1) === 43 || s.charCodeAt(j + 1) === 45) && digit(s, j + 2) >= 0) return -1;
   return j;
 }
 
