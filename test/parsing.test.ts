@@ -241,6 +241,22 @@ describe('what a paste puts before each line', () => {
   });
 });
 
+describe('lines a terminal cut at its width', () => {
+  const line = 'Mon Dec  2 19:54:59 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6';
+
+  it('joins the text cut at column 80 without a space: the cut fell inside a word', () => {
+    const { records, skips } = parseAll([line.slice(0, 80), line.slice(80)]);
+    assert.deepEqual(skips, ['continuation']);
+    assert.equal(records[0].message, 'usb 1-1: USB disconnect, device number 6');
+  });
+
+  it('joins a line of another width with a space, as a mail wraps at one', () => {
+    const cut = line.lastIndexOf(' ', 79);
+    const { records } = parseAll([line.slice(0, cut), line.slice(cut + 1)]);
+    assert.equal(records[0].message, 'usb 1-1: USB disconnect, device number 6');
+  });
+});
+
 describe('paste artefacts and bad input', () => {
   it('strips mail quoting, backticks and markdown italics', () => {
     check('> Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', { format: 'logread', tag: 'gsmd', message: 'hello' });

@@ -34,6 +34,7 @@ export type Shape =
   | 'bulleted' // `- ` before every record: a Markdown list
   | 'crlf-bom' // byte-order mark, CRLF line ends
   | 'mail-wrapped' // lines wrapped at 76 columns, continuations indented
+  | 'terminal-80' // copied from an 80-column terminal or serial console: every line cut at column 80, inside words
   | 'no-break-spaces'; // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
 
 export interface ReshapeOptions {
@@ -138,6 +139,8 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return '\uFEFF' + join(raws.map((l) => l.replace(/\r$/, '')), '\r\n', log.trailingNewline);
     case 'mail-wrapped':
       return join(raws.flatMap(wrapAt76), '\n', log.trailingNewline);
+    case 'terminal-80':
+      return join(raws.flatMap((l) => (l.length <= 80 ? [l] : (l.match(/.{1,80}/g) ?? [l]))), '\n', log.trailingNewline);
     case 'no-break-spaces':
       return join(raws.map((l) => l.replace(/  /g, ' \u202f').replace(/ /g, '\u00a0')), '\n', log.trailingNewline);
     case 'export-headed':

@@ -131,6 +131,16 @@ export class LineParser {
   parse(raw: string, lineNo: number, known?: KnownShape): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
+    const result = this.parseText(text, raw, lineNo, known);
+    // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
+    this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
+    return result;
+  }
+
+  /** The width of the line before (after paste artefacts): a terminal's when its text was cut there. */
+  private lastWidth: number | undefined;
+
+  private parseText(text: string, raw: string, lineNo: number, known?: KnownShape): ParseResult {
     // Where the header ends was read in the line as given: not in a line cut or cleaned here.
     if (known?.bodyStart !== undefined && text !== raw) known = { format: known.format, time: known.time };
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
@@ -173,7 +183,10 @@ export class LineParser {
     }
     const open = this.openRecord;
     if (open && isContinuation(text)) {
-      if (open.message.length < MAX_MATCH_CHARS) open.message = open.message ? `${open.message} ${text.trim()}` : text.trim();
+      // A terminal wraps at its width, inside a word: a line of exactly that width is continued
+      // without a space by text at the margin (a mail wraps at a space, and indents or not).
+      const cut = this.lastWidth !== undefined && TERMINAL_WIDTHS.has(this.lastWidth) && !/^\s/.test(text);
+      if (open.message.length < MAX_MATCH_CHARS) open.message = open.message ? `${open.message}${cut ? '' : ' '}${text.trim()}` : text.trim();
       open.endLine = lineNo;
       // A wrap can fall inside an envelope (`<warn>  [modem0/bearer2]` | `connection attempt...`).
       peelEnvelopes(open, true);
@@ -511,6 +524,9 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
 const REFUSING_BEFORE = new Map<FormatId, LogFormat[]>(
   FORMATS.map((f, i) => [f.id, FORMATS.slice(0, i).filter((g) => g.body === 'syslog' && g.needsHost)] as [FormatId, LogFormat[]]).filter(([, before]) => before.length > 0),
 );
+
+/** The widths terminals and serial consoles wrap at (80 columns, and the common wider ones). */
+const TERMINAL_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
 /** The bodies of formats whose lines may be a table's rows (formats/columns.ts). */
 const TABLE_BODIES: ReadonlySet<string> = new Set(['syslog', 'tagged', 'program']);
