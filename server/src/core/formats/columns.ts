@@ -126,6 +126,8 @@ export interface TableHeader {
   keys: (string | undefined)[];
 }
 
+const HEADER_CHARS = /^[\w.@"' \t,|-]{3,2000}$/;
+
 /** At most this many columns in a header: an export's selected fields. */
 const MAX_COLUMNS = 64;
 
@@ -134,6 +136,8 @@ const MAX_COLUMNS = 64;
  * message and one a time (so a line of prose is none). Undefined for any other line.
  */
 export function readTableHeader(text: string): TableHeader | undefined {
+  // Names, quotes and separators only: a line of prose or of a log (`:`, `(`, `[`) is none, at once.
+  if (!HEADER_CHARS.test(text)) return undefined;
   const separator: ColumnSeparator | undefined = text.includes('\t') ? 'tab' : text.includes(' | ') ? 'bar' : text.includes(',') ? 'comma' : undefined;
   if (separator === undefined) return undefined;
   const names = splitRow(text.trim(), separator, MAX_COLUMNS + 1);
