@@ -432,3 +432,45 @@ describe('one drop and return in the shapes of other syslog writers and pastes',
     });
   }
 });
+
+describe('a log listed newest first (an export sorted so, a log viewer)', () => {
+  const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+  const { join } = require('node:path') as typeof import('node:path');
+  const dir = join(__dirname, 'fixtures');
+  const logs = [
+    ...readdirSync(join(dir, 'real')).filter((n) => n.endsWith('.log')).map((n) => join(dir, 'real', n)),
+    ...readdirSync(join(dir, 'not-router')).map((n) => join(dir, 'not-router', n)),
+    join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'),
+  ];
+  const ref = { referenceTime: Date.UTC(2024, 11, 4) };
+
+  it('no log in order is taken for one (every real, not-router and sample log)', () => {
+    const flagged = logs.filter((p) => analyzeText(readFileSync(p, 'utf8'), ref).files[0].newestFirst);
+    assert.deepEqual(flagged, []);
+  });
+
+  it('the same logs with their lines reversed tell no story, say why, and list no clock jump per line', () => {
+    let reversed = 0;
+    for (const p of logs) {
+      const text = readFileSync(p, 'utf8');
+      const a = analyzeText(text.split(/\r?\n/).reverse().join('\n'), ref);
+      if (!a.files[0].newestFirst) continue;
+      reversed++;
+      assert.deepEqual(a.episodes, [], p);
+      assert.ok(a.notices.some((n) => /newest first/.test(n.message)), p);
+      assert.ok(!a.findings.some((f) => f.code === 'clock-jump'), p);
+      assert.ok(!a.findings.some((f) => /Kernel uptime starts again/.test(f.message)), `a boot read from the uptime in ${p}`);
+      assert.ok(!a.findings.some((f) => /-\d+ (?:s|min)/.test(f.message)), `a negative duration in ${p}`);
+    }
+    // Those with enough distinct wall times to tell (NEWEST_FIRST.minSteps steps back): 13 of the 68
+    // when this was written; the others are dmesg (uptime only), clockless, or a few lines within a second.
+    assert.ok(reversed >= 13, `only ${reversed} of ${logs.length} reversed logs were recognised as newest first`);
+  });
+
+  it('the motivating RUT901 log reversed: no "SUCCEEDED" story read backwards', () => {
+    const text = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
+    const a = analyzeText(text.split('\n').reverse().join('\n'), ref);
+    assert.equal(a.files[0].newestFirst, true);
+    assert.deepEqual(a.episodes, []);
+  });
+});

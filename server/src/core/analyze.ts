@@ -145,7 +145,10 @@ export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOption
   yield;
   const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos');
   yield;
-  const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(context.episodeFiles ? { storyFiles: context.episodeFiles } : {}) });
+  // A file listed newest first would be read backwards: its drops before its returns. No story is told for it (its notice says why).
+  const newestFirst = new Set(files.filter((f) => f.summary.newestFirst).map((f) => f.file));
+  const storyFiles = context.episodeFiles ?? (newestFirst.size > 0 ? files.map((f) => f.file) : undefined);
+  const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));

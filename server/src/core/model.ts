@@ -220,6 +220,8 @@ export interface FileSummary {
   yearAssumed?: number;
   /** Lines carry only a time of day: times are shown without a date. */
   timeOnly?: boolean;
+  /** The lines run newest first (an export sorted so): no story is told for the file (a notice says why). */
+  newestFirst?: boolean;
 }
 
 export interface Analysis {

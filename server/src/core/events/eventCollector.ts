@@ -70,6 +70,13 @@ const MAX_ELISIONS = 1000;
  * whose uptime restarts every other line, or whose clock swings on every line, is hostile input),
  * and the report says what was left out.
  */
+/**
+ * A log read newest first: most steps between its timed lines go back (`ratio` times the steps
+ * forward, at least `minSteps`). A log in order goes back only at a clock jump (NTP, a reboot to
+ * 1970), a few times; an export sorted newest first on nearly every line.
+ */
+export const NEWEST_FIRST = { minSteps: 5, ratio: 4 };
+
 export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
 
 // Daemons whose last word the detectors compare with the end of the log.
@@ -115,6 +122,11 @@ export class EventCollector {
   private section: string | undefined;
   private lastUptime: number | undefined;
   private lastTime: number | undefined;
+  /** Steps between consecutive timed lines that go back and forward in time: a log listed newest first goes back. */
+  private stepsBack = 0;
+  /** The earliest wall time: where a log listed newest first begins. */
+  private minTime: number | undefined;
+  private stepsForward = 0;
   private lastPair: { time: number; uptime: number } | undefined;
   private firstTime: number | undefined;
   private maxTime: number | undefined;
@@ -436,6 +448,7 @@ export class EventCollector {
       }
       for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined) d.lastTime = shift(d.lastTime);
       if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
+      if (this.minTime !== undefined) this.minTime = shift(this.minTime);
       if (this.endTime !== undefined) this.endTime = shift(this.endTime);
       this.maxTime = shift(this.maxTime);
     }
@@ -450,6 +463,10 @@ export class EventCollector {
     left(this.segmentStarts.length, this.segment, 'boots (kernel uptime starting again)');
     left(this.clockJumps.length, this.clockJumpCount, 'clock jumps');
     left(this.sections.length, this.sectionCount, 'troubleshoot sections');
+    const newestFirst = this.stepsBack >= NEWEST_FIRST.minSteps && this.stepsBack > NEWEST_FIRST.ratio * this.stepsForward;
+    if (newestFirst) {
+      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(this.stepsBack)} of ${count(this.stepsBack + this.stepsForward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. Reverse the lines (\`tac\` on Linux) and open the result.` });
+    }
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
@@ -471,7 +488,10 @@ export class EventCollector {
     };
     if (this.parser.yearless) summary.yearAssumed = new Date(this.maxTime ?? this.referenceTime).getUTCFullYear();
     if (this.parser.timeOnly) summary.timeOnly = true;
-    if (this.firstTime !== undefined) summary.firstTime = this.firstTime;
+    if (newestFirst) summary.newestFirst = true;
+    // A log listed newest first begins at its earliest time, not at its first line.
+    const first = newestFirst ? this.minTime : this.firstTime;
+    if (first !== undefined) summary.firstTime = first;
     if (this.maxTime !== undefined) summary.lastTime = this.maxTime;
     const out: FileEvents = {
       file: this.file,
@@ -526,6 +546,11 @@ export class EventCollector {
 
   private trackWallTime(time: number, line: number): void {
     if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
+    if (this.minTime === undefined || time < this.minTime) this.minTime = time;
+    if (this.lastTime !== undefined) {
+      if (time < this.lastTime) this.stepsBack++;
+      else if (time > this.lastTime) this.stepsForward++;
+    }
     if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS) {
       this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
     }

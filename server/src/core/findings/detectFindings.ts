@@ -62,7 +62,8 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
   findings.push(...detectEdlMode(events));
   for (const f of files) {
     yield;
-    findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...detectClockJumps(f));
+    // In a file listed newest first every step back is its order, not a clock set back (its notice says so).
+    findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...(f.summary.newestFirst ? [] : detectClockJumps(f)));
   }
   findings.sort(compareFindings);
   return { events, findings, devices };

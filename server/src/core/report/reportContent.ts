@@ -64,6 +64,11 @@ export function noEpisodeStatement(a: Analysis): { headline: string; detail: str
     const which = unread.map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path} (${recognisedText(f)})`).join(', ');
     return { headline: 'What happened to the modem: unknown', detail: `most of ${which} is in a shape GSM Log Lens does not read, so an update or a problem told in those lines cannot be seen.` };
   }
+  const backwards = a.files.filter((f) => f.newestFirst);
+  if (backwards.length) {
+    const which = backwards.map((f) => f.path.split(/[\\/]/).pop() ?? f.path).join(', ');
+    return { headline: 'What happened to the modem: not read (the lines run newest first)', detail: `${which} lists its lines newest first; read backwards, a modem's drops would come before its returns, so no story is told. Reverse the lines and open the result.` };
+  }
   // "SIM problem" keeps its capitals; "Modem lost" reads "modem lost" mid-sentence.
   const kinds = STORIES.map((s) => (/^[A-Z][a-z]/.test(s.title) ? s.title.charAt(0).toLowerCase() + s.title.slice(1) : s.title));
   return { headline: 'No modem problem story in this log', detail: `GSM Log Lens found none of the stories it tells (${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}).` };

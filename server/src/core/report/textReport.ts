@@ -75,7 +75,8 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   const multi = a.files.length > 1;
   for (const f of a.files) {
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}` : '';
-    const boots = f.segments > 1 ? `, ${f.segments} boots` : '';
+    // Read newest first, every fall of the kernel uptime is its order, not a boot.
+    const boots = f.segments > 1 && !f.newestFirst ? `, ${f.segments} boots` : '';
     const year = f.yearAssumed !== undefined ? `, year ${f.yearAssumed} assumed` : '';
     const path = safeText(f.path);
     out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} lines, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));

@@ -37,7 +37,8 @@ export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Fi
   // line order): a log of a million uptime resets is not a million scans of the findings.
   const rebootLines = new LineIndex(findings.slice());
   let lastAdded = -Infinity;
-  for (const s of file.segmentStarts) {
+  // Read newest first, the uptime falls at every kernel line: that is the order, not a boot.
+  for (const s of file.summary.newestFirst ? [] : file.segmentStarts) {
     // Reboot lines less than 200 lines away: s.line - 199 .. s.line + 199.
     if (s.line - lastAdded < 200 || rebootLines.countAfter(s.line - 200) > rebootLines.countAfter(s.line + 199)) continue;
     lastAdded = s.line;

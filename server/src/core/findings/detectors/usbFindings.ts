@@ -46,7 +46,8 @@ function absenceFinding(name: string, a: Absence, end: UsbContext, options: Dete
     const gone = secondsBetween(a.gone, a.back);
     const failed = gone === undefined ? end.enumerationErrors(a.file, a.gone.line, a.back.line) : [];
     const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
-    const later = gone !== undefined ? `, ${formatDuration(gone)} later` : '';
+    // A return timed before the drop (the clock went back between them, a log listed newest first) says no duration.
+    const later = gone !== undefined && gone >= 0 ? `, ${formatDuration(gone)} later` : '';
     const retries = failed.length ? ` only after ${failed.length} failed re-enumeration attempt${failed.length > 1 ? 's' : ''} (the log has no times to say how long it was gone)` : '';
     return toFinding('usb-gap', 'warning', `${name} ${how}${at(a.gone)} and was back${retries}${at(a.back)}${later}: its ports and data connection went with it.`, [...lines, ...failed]);
   }
@@ -116,7 +117,8 @@ function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings
   for (const a of group) covered.add(a);
   const events = group.flatMap((a) => [a.gone, ...(a.back ? [a.back] : [])]);
   const span = secondsBetween(group[0].gone, group[group.length - 1].back ?? group[group.length - 1].gone);
-  const within = span !== undefined ? ` within ${formatDuration(span)}` : '';
+  // A span that runs backwards (a clock set back inside it, a log listed newest first) says no duration.
+  const within = span !== undefined && span >= 0 ? ` within ${formatDuration(span)}` : '';
   findings.push(toFinding('usb-reconnect-loop', 'error', `${name} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}. A device that keeps dropping off the bus and coming back is reset by something or resets itself (a crash, a brown-out).`, events));
   return covered;
 }
