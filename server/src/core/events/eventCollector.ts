@@ -124,9 +124,12 @@ export class EventCollector {
   private lastTime: number | undefined;
   /** Steps between consecutive timed lines that go back and forward in time: a log listed newest first goes back. */
   private stepsBack = 0;
+  private stepsForward = 0;
+  /** The same on the kernel's uptime, of lines that have only that clock (dmesg). */
+  private uptimeStepsBack = 0;
+  private uptimeStepsForward = 0;
   /** The earliest wall time: where a log listed newest first begins. */
   private minTime: number | undefined;
-  private stepsForward = 0;
   private lastPair: { time: number; uptime: number } | undefined;
   private firstTime: number | undefined;
   private maxTime: number | undefined;
@@ -463,9 +466,12 @@ export class EventCollector {
     left(this.segmentStarts.length, this.segment, 'boots (kernel uptime starting again)');
     left(this.clockJumps.length, this.clockJumpCount, 'clock jumps');
     left(this.sections.length, this.sectionCount, 'troubleshoot sections');
-    const newestFirst = this.stepsBack >= NEWEST_FIRST.minSteps && this.stepsBack > NEWEST_FIRST.ratio * this.stepsForward;
+    const backwards = (b: number, f: number): boolean => b >= NEWEST_FIRST.minSteps && b > NEWEST_FIRST.ratio * f;
+    // The wall clock decides when the lines have one; a dmesg's uptime when they have only that.
+    const [back, forward] = this.stepsBack + this.stepsForward > 0 ? [this.stepsBack, this.stepsForward] : [this.uptimeStepsBack, this.uptimeStepsForward];
+    const newestFirst = backwards(back, forward);
     if (newestFirst) {
-      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(this.stepsBack)} of ${count(this.stepsBack + this.stepsForward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. Reverse the lines (\`tac\` on Linux) and open the result.` });
+      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. Reverse the lines (\`tac\` on Linux) and open the result.` });
     }
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
@@ -516,6 +522,11 @@ export class EventCollector {
 
   private trackClocks(r: LogRecord): void {
     if (r.uptime !== undefined) {
+      // A line with the uptime alone (dmesg) steps back or forward on that clock: a boot is one step back.
+      if (r.time === undefined && this.lastUptime !== undefined && !this.inDmesgSection()) {
+        if (r.uptime < this.lastUptime) this.uptimeStepsBack++;
+        else if (r.uptime > this.lastUptime) this.uptimeStepsForward++;
+      }
       if (this.lastUptime !== undefined && r.uptime + 1 < this.lastUptime && !this.inDmesgSection()) {
         this.segment++;
         this.lastPair = undefined;
