@@ -75,7 +75,7 @@ const MAX_ELISIONS = 1000;
  * forward, at least `minSteps`). A log in order goes back only at a clock jump (NTP, a reboot to
  * 1970), a few times; an export sorted newest first on nearly every line.
  */
-export const NEWEST_FIRST = { minSteps: 5, ratio: 4 };
+export const NEWEST_FIRST = { minSteps: 3, ratio: 4 };
 
 export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
 
