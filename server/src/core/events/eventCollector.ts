@@ -65,18 +65,18 @@ export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000,
 const MAX_ELISIONS = 1000;
 
 /**
- * What a file keeps besides events, at most: boot starts (and their clock offsets), clock jumps
- * and troubleshoot sections. A real log has a handful of each; past these only counts grow (a log
- * whose uptime restarts every other line, or whose clock swings on every line, is hostile input),
- * and the report says what was left out.
- */
-/**
  * A log read newest first: most steps between its timed lines go back (`ratio` times the steps
  * forward, at least `minSteps`). A log in order goes back only at a clock jump (NTP, a reboot to
  * 1970), a few times; an export sorted newest first on nearly every line.
  */
 export const NEWEST_FIRST = { minSteps: 3, ratio: 4 };
 
+/**
+ * What a file keeps besides events, at most: boot starts (and their clock offsets), clock jumps
+ * and troubleshoot sections. A real log has a handful of each; past these only counts grow (a log
+ * whose uptime restarts every other line, or whose clock swings on every line, is hostile input),
+ * and the report says what was left out.
+ */
 export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
 
 // Daemons whose last word the detectors compare with the end of the log.
@@ -522,15 +522,17 @@ export class EventCollector {
 
   private trackClocks(r: LogRecord): void {
     if (r.uptime !== undefined) {
-      // A line with the uptime alone (dmesg) steps back or forward on that clock: a boot is one step back.
-      if (r.time === undefined && this.lastUptime !== undefined && !this.inDmesgSection()) {
-        if (r.uptime < this.lastUptime) this.uptimeStepsBack++;
-        else if (r.uptime > this.lastUptime) this.uptimeStepsForward++;
-      }
-      if (this.lastUptime !== undefined && r.uptime + 1 < this.lastUptime && !this.inDmesgSection()) {
-        this.segment++;
-        this.lastPair = undefined;
-        if (this.segmentStarts.length < STATE_BUDGET.boots) this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), reason: 'uptime-reset' });
+      if (this.lastUptime !== undefined && !this.inDmesgSection()) {
+        // A line with the uptime alone (dmesg) steps back or forward on that clock: a boot is one step back.
+        if (r.time === undefined) {
+          if (r.uptime < this.lastUptime) this.uptimeStepsBack++;
+          else if (r.uptime > this.lastUptime) this.uptimeStepsForward++;
+        }
+        if (r.uptime + 1 < this.lastUptime) {
+          this.segment++;
+          this.lastPair = undefined;
+          if (this.segmentStarts.length < STATE_BUDGET.boots) this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), reason: 'uptime-reset' });
+        }
       }
       this.lastUptime = r.uptime;
     }

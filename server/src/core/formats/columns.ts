@@ -49,7 +49,7 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
     if (end < 0) break;
     const column = unquote(body.slice(at, end).trim());
     if (!readLeadColumn(record, column, names)) break;
-    at = skipSeparator(body, end, separator);
+    at = skipSeparator(end, separator);
   }
   if (names.length === 2) record.host ??= names[0].name;
   const program = names.length > 0 ? names[names.length - 1] : undefined;
@@ -110,12 +110,13 @@ function nextSeparator(body: string, from: number, separator: ColumnSeparator): 
   return body.indexOf(',', from);
 }
 
-function skipSeparator(body: string, at: number, separator: ColumnSeparator): number {
+/** Where the next column starts after the separator at `at` (` | ` is three characters). */
+function skipSeparator(at: number, separator: ColumnSeparator): number {
   return at + (separator === 'bar' ? 3 : 1);
 }
 
 /** A CSV column's value: without its quotes, a doubled quote as one. */
-export function unquote(column: string): string {
+function unquote(column: string): string {
   if (column.length < 2 || column.charCodeAt(0) !== 0x22 || column.charCodeAt(column.length - 1) !== 0x22) return column;
   return column.slice(1, -1).replace(/""/g, '"');
 }
@@ -178,7 +179,7 @@ function splitRow(text: string, separator: ColumnSeparator, limit: number): stri
     const end = nextSeparator(text, at, separator);
     if (end < 0) break;
     out.push(unquote(text.slice(at, end).trim()));
-    at = skipSeparator(text, end, separator);
+    at = skipSeparator(end, separator);
   }
   const last = text.slice(at).trim();
   if (separator === 'comma' && last.charCodeAt(0) === 0x22 && (last.length < 2 || last.charCodeAt(last.length - 1) !== 0x22)) return undefined;

@@ -35,13 +35,6 @@ const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
  * mail). Tried only when nothing else matched.
  */
 const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
-/**
- * The formats a line after an indentation alone may be: not a time of day, which wrapped text
- * indented under its record may start with. A clockless line (`stripped`, an indented Markdown
- * block of a log without clocks) may: after a record with a clock, parse() takes a `word: `
- * without a pid for wrapped text.
- */
-const AFTER_INDENT = FORMATS.filter((f) => f.clock !== 'time-only');
 /** The formats a JSON line's message may be written in: any but JSON again. */
 const NESTED_FORMATS = FORMATS.filter((f) => f.body !== 'json');
 const STRIPPED = FORMATS.find((f) => f.id === 'stripped')!;
@@ -137,7 +130,7 @@ export class LineParser {
     return result;
   }
 
-  /** The width of the line before (after paste artefacts): a terminal's when its text was cut there. */
+  /** The width of the line before, as drawn (paste artefacts included): a terminal's when its text was cut there. */
   private lastWidth: number | undefined;
 
   private parseText(text: string, raw: string, lineNo: number, known?: KnownShape): ParseResult {
@@ -243,9 +236,13 @@ export class LineParser {
     if (n && n[0].length < text.length) {
       const rest = text.slice(n[0].length);
       const number = /\d+/.exec(n[0]);
-      for (const f of number || n[0].trim() !== '' ? formats : AFTER_INDENT) {
-        // After a line number, `12: pppd[9626]: ...` is no stripped line's shape to trust.
-        if ((number && f.id === 'stripped') || (formats !== FORMATS && !formats.includes(f))) continue;
+      const indentOnly = number === null && n[0].trim() === '';
+      for (const f of formats) {
+        // After a line number, `12: pppd[9626]: ...` is no stripped line's shape to trust. After an
+        // indentation alone, a time of day is not taken: wrapped text indented under its record may
+        // start with one. A clockless line (an indented block of a log without clocks) is: after a
+        // record with a clock, parse() takes a `word: ` without a pid for wrapped text.
+        if ((number && f.id === 'stripped') || (indentOnly && f.clock === 'time-only')) continue;
         const r = this.tryFormat(f, rest, line);
         if (r) {
           if (number) r.recordId ??= parseInt(number[0], 10);
@@ -314,7 +311,7 @@ export class LineParser {
     return record;
   }
 
-  /** `separator`: the line is a CSV row whose clock column was cut out and rejoined with a tab (csvRow). */
+  /** `separator`: the line is a CSV row whose clock column was cut out and rejoined with a tab (parseStructured, CSV_CLOCK). */
   private tryFormat(format: LogFormat, text: string, line: number, known?: KnownShape, separator?: ColumnSeparator): LogRecord | undefined {
     if (format.body === 'json') return format.pattern.test(text) ? this.readJson(text, line) : undefined;
     // A header the fast reader read whole is a stamp alone: the known time stands for it.

@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport } from './reportContent';
+import { count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport } from './reportContent';
 
 export interface HtmlOptions {
   lineText?: (file: number, line: number) => string | undefined;
@@ -21,7 +21,7 @@ const SEVERITY_CLASS: Record<Severity, string> = { error: 'sev-error', warning: 
  */
 export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   const out: string[] = [];
-  const names = a.files.map((f) => escapeHtml(f.path.split(/[\\/]/).pop() ?? f.path));
+  const names = a.files.map((f) => escapeHtml(fileName(f.path)));
   out.push(`<header><h1>Modem update diagnosis</h1><p class="files">${names.join(', ')}</p>`);
   out.push('<p class="actions"><button id="copy-markdown" type="button">Copy report as Markdown (redacted)</button></p></header>');
   out.push(`<p class="readability">${readabilityLines(a).map(escapeHtml).join('<br>')}</p>`);

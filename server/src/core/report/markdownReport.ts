@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { count, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport, storyHeading } from './reportContent';
+import { count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport, storyHeading } from './reportContent';
 
 export interface MarkdownOptions {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -16,7 +16,7 @@ export interface MarkdownOptions {
 export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): string {
   const link = options.lineLink ?? ((_f: number, line: number) => `line ${line}`);
   const out: string[] = [];
-  const names = a.files.map((f) => escapeMarkdown(f.path.split(/[\\/]/).pop() ?? f.path));
+  const names = a.files.map((f) => escapeMarkdown(fileName(f.path)));
   out.push(`# Modem update diagnosis: ${names.join(', ')}`, '');
   out.push(...readabilityLines(a).map((l) => `_${escapeMarkdown(l)}_`), '');
   if (a.episodes.length === 0) {

@@ -54,6 +54,11 @@ export function findingsBesideEpisodes(a: Analysis): Finding[] {
   return a.findings.filter((f) => !inEpisodes.has(`${f.file}:${f.line}`) && !STORY_FINDING_CODES.has(f.code));
 }
 
+/** A file's name without its folders (`/var/log/system.log` -> `system.log`; Windows paths too). */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 /**
  * What a report says when it tells no episode: that there was none, or, when a file was mostly
  * not read, that the log cannot say (the lines that would tell it may be the unread ones).
@@ -61,12 +66,12 @@ export function findingsBesideEpisodes(a: Analysis): Finding[] {
 export function noEpisodeStatement(a: Analysis): { headline: string; detail: string } {
   const unread = a.files.filter(isMostlyUnread);
   if (unread.length) {
-    const which = unread.map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path} (${recognisedText(f)})`).join(', ');
+    const which = unread.map((f) => `${fileName(f.path)} (${recognisedText(f)})`).join(', ');
     return { headline: 'What happened to the modem: unknown', detail: `most of ${which} is in a shape GSM Log Lens does not read, so an update or a problem told in those lines cannot be seen.` };
   }
   const backwards = a.files.filter((f) => f.newestFirst);
   if (backwards.length) {
-    const which = backwards.map((f) => f.path.split(/[\\/]/).pop() ?? f.path).join(', ');
+    const which = backwards.map((f) => fileName(f.path)).join(', ');
     return { headline: 'What happened to the modem: not read (the lines run newest first)', detail: `${which} lists its lines newest first; read backwards, a modem's drops would come before its returns, so no story is told. Reverse the lines and open the result.` };
   }
   // "SIM problem" keeps its capitals; "Modem lost" reads "modem lost" mid-sentence.
@@ -95,5 +100,5 @@ export function storyHeading(e: Episode): string {
 
 /** One line per file: how much of it was read as log lines. */
 export function readabilityLines(a: Analysis): string[] {
-  return a.files.map((f) => `${f.path.split(/[\\/]/).pop() ?? f.path}: ${recognisedText(f)}${f.yearAssumed !== undefined ? `; the lines carry no year, ${f.yearAssumed} was assumed from the file's date` : ''}${f.timeOnly ? '; the lines carry only a time of day, so no dates are shown' : ''}.`);
+  return a.files.map((f) => `${fileName(f.path)}: ${recognisedText(f)}${f.yearAssumed !== undefined ? `; the lines carry no year, ${f.yearAssumed} was assumed from the file's date` : ''}${f.timeOnly ? '; the lines carry only a time of day, so no dates are shown' : ''}.`);
 }
