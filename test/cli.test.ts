@@ -390,3 +390,32 @@ describe('gsmlens CLI conventions', () => {
     assert.match(cut.stdout, /truncated or damaged/);
   });
 });
+
+describe('gsmlens diagnose on a log listed newest first', () => {
+  const text = readFileSync(SAMPLE, 'utf8');
+  const newestFirst = text.replace(/\n$/, '').split('\n').reverse().join('\n') + '\n';
+
+  it('reads a file in reverse: the story of the log in order, with the file\'s line numbers', () => {
+    const inOrder = JSON.parse(gsmlens(['diagnose', '--json', SAMPLE]).stdout);
+    const r = gsmlens(['diagnose', '--json', file('newest-first.log', newestFirst)]);
+    const a = JSON.parse(r.stdout);
+    assert.equal(a.files[0].newestFirst, true);
+    assert.equal(a.files[0].readReversed, true);
+    assert.deepEqual(a.episodes.map((e: { title: string; verdict: string }) => [e.title, e.verdict]), inOrder.episodes.map((e: { title: string; verdict: string }) => [e.title, e.verdict]));
+    const lines = newestFirst.split('\n');
+    const write = a.findings.find((f: { code: string }) => f.code === 'modem-write-failure');
+    assert.match(lines[write.line - 1], /errno 5|bytes transferred/, 'the line cited is that line of the file');
+    const text = gsmlens(['diagnose', join(tmp, 'newest-first.log')]).stdout;
+    assert.match(text, /they were read in reverse, oldest first/);
+    assert.match(text, /Modem firmware update/);
+  });
+
+  it('from a pipe it cannot read twice: says so, and tells no story read backwards', () => {
+    const r = gsmlens(['diagnose', '--json', '-'], newestFirst);
+    const a = JSON.parse(r.stdout);
+    assert.equal(a.files[0].newestFirst, true);
+    assert.equal(a.files[0].readReversed, undefined);
+    assert.deepEqual(a.episodes, []);
+    assert.ok(a.notices.some((n: { message: string }) => /came through a pipe/.test(n.message)), JSON.stringify(a.notices));
+  });
+});

@@ -484,6 +484,32 @@ describe('language server over stdio', () => {
     assert.ok(h, 'the server still answers');
   });
 
+  it('reads a log listed newest first in reverse, and puts every problem, hover and story on the file\'s own lines', async () => {
+    const uri = 'file:///work/logs/newest-first/system.log';
+    const lines = SAMPLE_TEXT.replace(/\n$/, '').split('\n');
+    const text = lines.slice().reverse().join('\n') + '\n';
+    open(uri, text);
+    const diags = await diagnosticsOf(uri);
+    // Line n (0-based) of the sample is line last - n listed newest first; a finding from line a to b starts at last - b.
+    const last = lines.length - 1;
+    const inOrder = analyzeText(SAMPLE_TEXT, { referenceTime: Date.parse('2024-12-04') });
+    const expected = inOrder.findings.map((f) => `${f.code} ${last - (f.endLine - 1)}`).sort();
+    assert.deepEqual(diags.map((d) => `${d.code} ${d.range.start.line}`).sort(), expected);
+    assert.equal(await until('status', () => statuses.get(uri)?.story?.verdict), 'updated-not-taken-back');
+    // The write failure the sample has on its line 41 (0-based 40) is here on line last - 40.
+    const row = last - 40;
+    assert.match(text.split('\n')[row], /errno 5/);
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: row, character: text.split('\n')[row].indexOf('errno 5') + 2 } })) as Hover;
+    assert.match((h.contents as MarkupContent).value, /Part of:\n\n- \*\*Writes to the modem failed\*\* \(warning, 40 lines from line 680\)/);
+    const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const story = symbols.find((s) => s.name.startsWith(modemUpdateStory.title));
+    assert.ok(story, JSON.stringify(symbols.map((s) => s.name)));
+    const told = inOrder.episodes[0];
+    assert.deepEqual([story.range.start.line, story.range.end.line], [last - (told.endLine - 1), last - (told.startLine - 1)], 'the story spans the same lines of text');
+    assert.ok(!symbols.some((s) => s.name.startsWith('Boot ')), 'no boot is named on a block that runs the other way up');
+    await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
   it('reads the last line of a document without a trailing newline, as the CLI does', async () => {
     // Forum pastes end without a newline: the refusal on the last line must not be lost.
     const uri = 'file:///work/logs/no-newline.log';

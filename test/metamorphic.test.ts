@@ -94,6 +94,7 @@ const VARIANTS: Variant[] = [
   { name: 'export-bars', shape: 'export-bars', preserves: exact },
   { name: 'export-csv', shape: 'export-csv', preserves: exact },
   { name: 'export-headed', shape: 'export-headed', preserves: exact },
+  { name: 'newest-first', shape: 'newest-first', preserves: exact },
 ];
 
 /** The facts a shape must keep, as one comparable value. */

@@ -35,7 +35,8 @@ export type Shape =
   | 'crlf-bom' // byte-order mark, CRLF line ends
   | 'mail-wrapped' // lines wrapped at 76 columns, continuations indented
   | 'terminal-80' // copied from an 80-column terminal or serial console: every line cut at column 80, inside words
-  | 'no-break-spaces'; // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
+  | 'no-break-spaces' // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
+  | 'newest-first'; // listed newest first, as an aggregator's export or `journalctl -r`: records in reverse, a record's wrapped lines after it
 
 export interface ReshapeOptions {
   /** Year for the renderer's own parse of yearless lines. */
@@ -143,6 +144,15 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(raws.flatMap((l) => (l.length <= 80 ? [l] : (l.match(/.{1,80}/g) ?? [l]))), '\n', log.trailingNewline);
     case 'no-break-spaces':
       return join(raws.map((l) => l.replace(/  /g, ' \u202f').replace(/ /g, '\u00a0')), '\n', log.trailingNewline);
+    case 'newest-first': {
+      // A record and the lines it took from the next ones are one unit; anything else a line of its own.
+      const units: string[][] = [];
+      for (const l of log.lines) {
+        if (l.result === 'continuation' && units.length) units[units.length - 1].push(l.raw);
+        else units.push([l.raw]);
+      }
+      return join(units.reverse().flat(), '\n', log.trailingNewline);
+    }
     case 'export-headed':
       return join(['"message","host","severity","program","@timestamp"', ...renderRecords(log, shape, options)], '\n', log.trailingNewline);
     default:

@@ -10,10 +10,12 @@ import { RuleMatcher, type CompiledRule } from './findings/customRules';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
 import { encodingLabel } from './input/encoding';
-import { isTarArchive, readInput } from './input/readInput';
+import { isTarArchive, readInput, type InputInfo } from './input/readInput';
 import { analyzeArchive } from './analyzeArchive';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
+import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
+import { HeldLines, noticeInFile, OLDEST_FIRST_BUDGET, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
   /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
@@ -36,7 +38,10 @@ export class FileAnalysis {
   readonly splitter: LineSplitter;
   private readonly rules: RuleMatcher;
 
-  constructor(readonly index: number, readonly path: string, referenceTime: number | undefined, fastLane = true, rules: readonly CompiledRule[] = []) {
+  /** What the last snapshot or finish said of the input itself and the person's rules: the same whichever way its lines are read. */
+  private kept: { input: InputNotice[]; custom: { findings: Finding[]; notices: InputNotice[] } } = { input: [], custom: { findings: [], notices: [] } };
+
+  constructor(readonly index: number, readonly path: string, private readonly referenceTime: number | undefined, private readonly fastLane = true, rules: readonly CompiledRule[] = []) {
     this.rules = new RuleMatcher(rules, index);
     this.collector = new EventCollector(index, path, { ...(referenceTime !== undefined ? { referenceTime } : {}), fastLane });
     const addLine = (text: string, n: number): void => {
@@ -68,13 +73,44 @@ export class FileAnalysis {
 
   private complete(out: FileEvents, extraNotices: string[], custom: { findings: Finding[]; notices: InputNotice[] }): FileEvents {
     out.summary.bytes = this.splitter.stats.bytes;
-    out.notices.unshift(...extraNotices.map((message) => ({ file: this.index, severity: 'warning' as const, message })), ...splitNotices(this.index, this.splitter.stats));
+    const input = [...extraNotices.map((message) => ({ file: this.index, severity: 'warning' as const, message })), ...splitNotices(this.index, this.splitter.stats)];
+    this.kept = { input, custom };
+    out.notices.unshift(...input);
     if (out.summary.lines === 0) out.summary.format = 'empty';
     else if (out.summary.parsedLines === 0 && (out.summary.skipped.binary ?? 0) > out.summary.lines / 2) out.summary.format = 'binary';
     out.notices.push(...custom.notices);
     out.custom = custom.findings;
     return out;
   }
+
+  /**
+   * `read` (this file's finish or snapshot, listed newest first) read again oldest first from
+   * `lines`, the file's lines as its splitter split them (HeldLines): its records in reverse, each
+   * record's wrapped lines after its first. Line numbers stay those of the reading until
+   * `finishAnalysis` maps them to the file's (`readOrder`). The input's notices and the person's
+   * rules (a line at a time, so in any order) are those of the first read, in the file's lines.
+   */
+  readOldestFirst(read: FileEvents, lines: readonly string[]): FileEvents {
+    const { lines: reading, order } = reverseRecords(lines, recordEnds(lines, referenceYearOf(this.referenceTime)));
+    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane });
+    for (let i = 0; i < reading.length; i++) again.addLine(reading[i], i + 1);
+    const out = again.finish();
+    out.readOrder = order;
+    out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised, readReversed: true };
+    out.notices = [
+      ...this.kept.input,
+      ...out.notices.map((n) => noticeInFile(order, n)),
+      { file: this.index, severity: 'info', message: 'The lines run newest first, as a log viewer or an aggregator\'s export lists them: they were read in reverse, oldest first, a record at a time (a wrapped line stays with its record). Line numbers are the file\'s own.' },
+      ...this.kept.custom.notices,
+    ];
+    out.custom = this.kept.custom.findings;
+    return out;
+  }
+}
+
+/** The year a file's yearless dates are read in: that of its reference time (EventCollector's default: now). */
+function referenceYearOf(referenceTime: number | undefined): number {
+  return new Date(referenceTime ?? Date.now()).getUTCFullYear();
 }
 
 /** The same notice about the same file is said once, with how many times it came. */
@@ -103,7 +139,26 @@ function splitNotices(file: number, s: SplitStats): InputNotice[] {
 export function analyzeText(text: string, options: AnalyzeOptions & { path?: string } = {}): Analysis {
   const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime, options.fastLane, options.customRules);
   f.splitter.pushText(text);
-  return finishAnalysis([f.finish()], options);
+  const read = f.finish();
+  if (!read.summary.newestFirst) return finishAnalysis([read], options);
+  const held = new HeldLines();
+  held.splitter.pushText(text);
+  return finishAnalysis([oldestFirst(f, read, held)], options);
+}
+
+/**
+ * A file read newest first (`read`), read again oldest first (FileAnalysis.readOldestFirst) from
+ * its text fed again to `held` (undefined: it cannot be had again, as a pipe); else `read`, with
+ * a notice that says why it was not.
+ */
+export function oldestFirst(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): FileEvents {
+  const lines = held?.end();
+  if (lines) return f.readOldestFirst(read, lines);
+  const why = held
+    ? `it has more than ${count(OLDEST_FIRST_BUDGET.lines)} lines or ${OLDEST_FIRST_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to reverse`
+    : 'it came through a pipe, which cannot be read a second time';
+  read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
+  return read;
 }
 
 /**
@@ -117,9 +172,19 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
     let f: FileAnalysis | undefined;
     const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane, options.customRules));
     const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open, options.signal);
-    files.push((f ?? open(info)).finish(info.notices));
+    const file = f ?? open(info);
+    const read = file.finish(info.notices);
+    files.push(read.summary.newestFirst ? await readAgainOldestFirst(paths[i], file, read, info, options.signal) : read);
   }
   return finishAnalysis(files, options);
+}
+
+/** A file on disk listed newest first, read a second time to be read oldest first (a pipe cannot be). */
+async function readAgainOldestFirst(path: string, f: FileAnalysis, read: FileEvents, info: InputInfo, signal: AbortSignal | undefined): Promise<FileEvents> {
+  if (!info.rereadable) return oldestFirst(f, read, undefined);
+  const held = new HeldLines();
+  await readInput(path, (chunk) => held.over || held.splitter.push(chunk), undefined, signal);
+  return oldestFirst(f, read, held);
 }
 
 export interface AnalysisContext {
@@ -151,13 +216,17 @@ export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOption
   const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
-  findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
-  findings.sort(compareFindings);
+  // What was read in reverse is told in the file's own lines; the rest below is in those already.
+  const orders = new Map<number, ReadOrder>();
+  for (const f of files) if (f.readOrder) orders.set(f.file, f.readOrder);
+  const shown = toFileLines({ events, findings, episodes }, orders);
+  shown.findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
+  shown.findings.sort(compareFindings);
   return {
     files: files.map((f) => f.summary),
-    events,
-    findings,
-    episodes,
+    events: shown.events,
+    findings: shown.findings,
+    episodes: shown.episodes,
     host: host.label,
     notices: dedupeNotices(files.flatMap((f) => f.notices)),
     ...(context.facts ? { facts: context.facts } : {}),

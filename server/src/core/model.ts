@@ -220,8 +220,10 @@ export interface FileSummary {
   yearAssumed?: number;
   /** Lines carry only a time of day: times are shown without a date. */
   timeOnly?: boolean;
-  /** The lines run newest first (an export sorted so): no story is told for the file (a notice says why). */
+  /** The lines run newest first (an export sorted so) and were read so: no story is told for the file (a notice says why). */
   newestFirst?: boolean;
+  /** The lines run newest first and were read in reverse, oldest first; line numbers are still the file's. */
+  readReversed?: boolean;
 }
 
 export interface Analysis {

@@ -1,5 +1,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { FileAnalysis, finishAnalysis, finishAnalysisSteps, type AnalyzeOptions } from '../core/analyze';
+import { FileAnalysis, finishAnalysis, finishAnalysisSteps, oldestFirst, type AnalyzeOptions } from '../core/analyze';
+import type { LineSplitter } from '../core/input/lineSplitter';
+import { fileEventsInFile, HeldLines } from '../core/oldestFirst';
 import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
 import type { LogDocument } from './logDocument';
@@ -143,7 +145,7 @@ export class DocumentAnalysis {
     }
     if (this.disposed) {
       // Closed meanwhile: whoever waited gets an answer, and nothing is kept.
-      const file = this.file.snapshot();
+      const file = snapshotOf(this.file, this.fedDoc);
       return this.resultOf(file, finishAnalysis([file], this.options));
     }
     if (this.cached || (!read && !this.finishRun)) return this.resultNow();
@@ -163,7 +165,7 @@ export class DocumentAnalysis {
 
   /** Makes the result of what `file` read of `doc` in steps; kept only if nothing changed meanwhile. */
   private async finishInSteps(file: FileAnalysis, doc: LogDocument): Promise<void> {
-    const snapshot = file.snapshot();
+    const snapshot = snapshotOf(file, doc);
     const steps = finishAnalysisSteps([snapshot], this.options);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
@@ -176,7 +178,7 @@ export class DocumentAnalysis {
 
   private resultNow(): DocumentResult {
     if (this.cached) return this.cached;
-    const file = this.file.snapshot();
+    const file = snapshotOf(this.file, this.fedDoc);
     this.cached = this.resultOf(file, finishAnalysis([file], this.options));
     return this.cached;
   }
@@ -190,7 +192,7 @@ export class DocumentAnalysis {
       const here = lineIndexOf(analysis.events).within(line, line);
       return here[here.length - 1];
     };
-    return { analysis, file, eventAt, findings: analysis.findings, doc: this.fedDoc };
+    return { analysis, file: fileEventsInFile(file), eventAt, findings: analysis.findings, doc: this.fedDoc };
   }
 
   private startReading(): { done: Promise<void>; fedTarget: number } {
@@ -223,7 +225,7 @@ export class DocumentAnalysis {
         const next = doc.offsetAt({ line: doc.positionAt(end).line + 1, character: 0 });
         if (next - end <= slice) end = next;
       }
-      pushRange(file, doc, at, end);
+      pushRange(file.splitter, doc, at, end);
       at = end;
       if (at < size) {
         await nextTurn();
@@ -261,7 +263,7 @@ export class DocumentAnalysis {
     this.cached = undefined;
     this.previous = undefined;
     // Only the new text is read, from the pieces that hold it: never joined into one string.
-    pushRange(this.file, doc, this.fedOffset, doc.size);
+    pushRange(this.file.splitter, doc, this.fedOffset, doc.size);
     this.fedOffset = doc.lastLineStart;
     this.fedDoc = doc;
   }
@@ -278,9 +280,21 @@ export const BIG_APPEND_CHARS = 16 * READ_SLICE_CHARS;
  * the document's pieces: a part of a clean piece is read where it lies (faster than a sliced
  * string), any other part as its own text.
  */
-function pushRange(file: FileAnalysis, doc: LogDocument, from: number, to: number): void {
+function pushRange(splitter: LineSplitter, doc: LogDocument, from: number, to: number): void {
   doc.eachPart(from, to, (text, start, end, clean) => {
-    if (clean) file.splitter.pushCleanRange(text, start, end);
-    else file.splitter.pushText(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (clean) splitter.pushCleanRange(text, start, end);
+    else splitter.pushText(start === 0 && end === text.length ? text : text.slice(start, end));
   });
+}
+
+/**
+ * What `file` read of `doc` so far; a document listed newest first is read again oldest first
+ * from the document's text (every time: an export sorted so is not a log that grows).
+ */
+function snapshotOf(file: FileAnalysis, doc: LogDocument): FileEvents {
+  const read = file.snapshot();
+  if (!read.summary.newestFirst) return read;
+  const held = new HeldLines();
+  pushRange(held.splitter, doc, 0, doc.size);
+  return oldestFirst(file, read, held);
 }

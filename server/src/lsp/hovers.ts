@@ -19,8 +19,13 @@ function sourceLinks(tags: readonly string[]): string {
 function uptimeMapper(result: DocumentResult, line1: number): (uptime: number) => number | undefined {
   const { segmentStarts, segmentOffsets, sections } = result.file;
   const inDmesg = [...sections].reverse().find((s) => s.line <= line1)?.name.toLowerCase() === 'dmesg';
+  // The line's event knows its boot; else the boot starts before it in the file, which in a file
+  // read in reverse lie the other way up (no wall time is then said).
+  const event = result.eventAt(line1);
+  if (!event && result.file.readOrder && segmentStarts.length) return () => undefined;
   let segment = 0;
-  for (const s of segmentStarts) if (s.line <= line1) segment = s.segment;
+  if (event) segment = event.segment;
+  else for (const s of segmentStarts) if (s.line <= line1) segment = s.segment;
   if (inDmesg) segment = result.analysis.files[0].segments - 1;
   const offset = segmentOffsets.get(segment);
   return (uptime) => (offset === undefined ? undefined : Math.round((offset + uptime) * 1000));

@@ -12,7 +12,9 @@ export function documentSymbols(result: DocumentResult): DocumentSymbol[] {
     const end = (sections[i + 1]?.line ?? endLine + 1) - 1;
     symbols.push({ name: `[${s.name}]`, kind: SymbolKind.Namespace, range: range(s.line, end), selectionRange: range(s.line, s.line) });
   });
-  if (segmentStarts.length) {
+  // Boots are blocks of the file in the order they happened; a file read in reverse holds them
+  // the other way up, and a block's first line is then not where its boot starts: none is named.
+  if (segmentStarts.length && !result.file.readOrder) {
     const starts = [{ line: 1, time: result.analysis.files[0].firstTime }, ...segmentStarts];
     starts.forEach((s, i) => {
       const end = (starts[i + 1]?.line ?? endLine + 1) - 1;

@@ -8,6 +8,7 @@ import { LineParser, meaningfulEnvelopeFields, type KnownShape } from '../record
 import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
+import type { ReadOrder } from '../oldestFirst';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -56,6 +57,11 @@ export interface FileEvents {
   custom?: Finding[];
   /** Lines marked as left out of a paste (`...`, `... (repeats multiple times)`). */
   elisions: number[];
+  /**
+   * The file was listed newest first and read in reverse (oldest first): every line number above
+   * is of that reading, and this maps them to the file's (`toFileLines`, oldestFirst.ts).
+   */
+  readOrder?: ReadOrder;
 }
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */

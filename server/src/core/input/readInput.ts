@@ -13,6 +13,8 @@ export interface InputInfo {
   /** What kind of bytes were found, when it matters to the reader. */
   notices: string[];
   compressedBytes?: number;
+  /** A file that can be read again from its start (not standard input, not a pipe). */
+  rereadable?: boolean;
 }
 
 const GZIP = [0x1f, 0x8b];
@@ -51,7 +53,7 @@ export async function readInput(path: string, onChunk: (chunk: Uint8Array) => vo
     onOpen?.(info);
     return pump(await gunzipIfGzip(createReadStream(path, { highWaterMark: CHUNK_BYTES, ...(signal ? { signal } : {}) })), onChunk, info);
   }
-  const info: InputInfo = { mtime: stat.mtimeMs, notices: [] };
+  const info: InputInfo = { mtime: stat.mtimeMs, notices: [], rereadable: true };
   onOpen?.(info);
   if (stat.size === 0) {
     info.notices.push('The file is empty (0 bytes): there is nothing to analyse.');

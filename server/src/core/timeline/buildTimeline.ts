@@ -111,7 +111,8 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
 
   const boots: TimelinePayload['boots'] = [];
   if (file && wall) {
-    if (file.summary.firstTime !== undefined) boots.push({ t: file.summary.firstTime, line: 1, label: 'Log starts' });
+    // A file read in reverse starts, in time, at its last line.
+    if (file.summary.firstTime !== undefined) boots.push({ t: file.summary.firstTime, line: file.readOrder ? file.endLine : 1, label: 'Log starts' });
     file.segmentStarts.forEach((s, i) => {
       if (s.time !== undefined) boots.push({ t: s.time, line: s.line, label: `Boot ${i + 2}` });
     });

@@ -1,4 +1,5 @@
 import { catalogueEntry } from '../../catalogue/index';
+import { fileLineOf, type ReadOrder } from '../../oldestFirst';
 import { ERRNO } from '../../catalogue/tables/errno';
 import { usbModel } from '../../catalogue/tables/usbIds';
 import { findingOf, secondsBetween } from '../../findings/eventTime';
@@ -123,7 +124,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   if (change && lastEnum) w.step(compositionStep(lastEnum, vidpid, ctx.host === 'rutos'), lastEnum.start, 'S6', 'K1', 'KB42');
   const updateMode = (duplicate || lossFinding) && !finished.length && !failures.length ? updateModeReading(devices) : undefined;
   if (updateMode) {
-    w.step(`A reading of the USB lines (not a fact the log states): from ${clockOf(updateMode.serialOnly.start)} the modem sat on USB for ${formatDuration(updateMode.seconds)} with serial ports only and no network interface, then restarted and came up${when(updateMode.full.start)} with its full layout (${describeLayout(updateMode.full)}). That fits the modem installing the update and booting its firmware: the modem side of the update very probably finished, and what is stuck is the router's view of it.`, updateMode.full.start, 'KB36');
+    w.step(`A reading of the USB lines (not a fact the log states): from ${clockOf(updateMode.serialOnly.start, file.readOrder)} the modem sat on USB for ${formatDuration(updateMode.seconds)} with serial ports only and no network interface, then restarted and came up${when(updateMode.full.start)} with its full layout (${describeLayout(updateMode.full)}). That fits the modem installing the update and booting its firmware: the modem side of the update very probably finished, and what is stuck is the router's view of it.`, updateMode.full.start, 'KB36');
     w.prove(updateMode.serialOnly.start.line);
   }
   if (edl) w.step('The modem shows as an emergency download (EDL) device: it runs no firmware and waits to be flashed.', edl, 'F7', 'F9');
@@ -279,8 +280,9 @@ function programOf(e: LogEvent | undefined): string {
   return tag ?? 'The modem manager';
 }
 
-function clockOf(e: LogEvent): string {
-  return e.time !== undefined ? formatClock(e.time) : e.uptime !== undefined ? `uptime ${e.uptime.toFixed(0)} s` : `line ${e.line}`;
+/** When an event happened, or where: a line is named as the file numbers it (`order`: the file was read in reverse). */
+function clockOf(e: LogEvent, order: ReadOrder | undefined): string {
+  return e.time !== undefined ? formatClock(e.time) : e.uptime !== undefined ? `uptime ${e.uptime.toFixed(0)} s` : `line ${order ? fileLineOf(order, e.line) : e.line}`;
 }
 
 function confidenceOf(verdict: string, e: { explicit: boolean; finished: boolean; failures: boolean; edl: boolean; duplicate: boolean; silent: boolean; bannerUp: boolean; lsusb: boolean; reading: boolean }): { confidence: Confidence; why: string } {
