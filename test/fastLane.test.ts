@@ -776,6 +776,27 @@ function repeat(lines: string[], atLeast: number): string[] {
   return out;
 }
 
+describe('whitespace that only JavaScript\'s \\s takes for a space', () => {
+  // Fuzz seed 1206879795: `kernel: \u2028[  70.9]` was dmesg to the full parser (its patterns'
+  // \s took U+2028 for a space) and stripped text to the fast reader once `kernel: ` lines were
+  // its. Each such character is tried after a line that opens the stripped reader, in an ASCII
+  // log (a vertical tab, a form feed) and a non-ASCII one.
+  for (const [name, ws] of [['a line separator', '\u2028'], ['a paragraph separator', '\u2029'], ['a byte-order mark inside a line', '\ufeff'], ['a vertical tab', '\v'], ['a form feed', '\f']]) {
+    it(`${name} after the tag: both lanes read the line alike`, () => {
+      for (const other of ['', ' \u2066']) {
+        const text = [
+          'kernel: [   70.9\\57710] cdc_mbim 1-1.2:1.3: wdm_int_callback - 0 bytes',
+          `kernel: [   71.058078] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71${other}`,
+          '',
+          `kernel: ${ws}[   70.957710] cdc_mbim 1-1.2:1.3: wdm_int_callback - 0 bytes`,
+          `kernel: ${ws}[   72.957710] usb 1-1: USB disconnect, device number 6`,
+        ].join('\n');
+        both(text, FIXTURE_REF);
+      }
+    });
+  }
+});
+
 describe('state a refused format leaves behind', () => {
   it('a line the fast lane reads in iso-plain leaves the host-column learning journal-iso does before refusing it (fuzz seed 1198587988)', () => {
     // JavaScript's \s takes U+FEFF and U+2028, so journal-iso's stamp ends inside each fraction

@@ -3,10 +3,11 @@ import { asciiSpaces, hasUnicodeSpace } from './unicodeSpaces';
 import { Utf8Pieces } from './utf8Pieces';
 
 const PIECE = 65536;
-const SPECIAL = /[\0\uFFFD]/;
+const SPECIAL = /[\0\uFFFD\v\f\u2028\u2029\ufeff]/;
 /**
- * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), or a space
- * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space.
+ * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), a space
+ * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space, or other
+ * whitespace the fast readers leave to the full parser (OTHER_WHITESPACE).
  */
 const isSpecial = (text: string): boolean => SPECIAL.test(text) || hasUnicodeSpace(text);
 /** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */
@@ -102,7 +103,8 @@ export class LineSplitter {
     for (let o = 0; o < chunk.length; o += PIECE) {
       const piece = chunk.subarray(o, Math.min(o + PIECE, chunk.length));
       const text = this.utf8.decode(piece);
-      this.special = this.utf8.ascii ? piece.indexOf(0) !== -1 : isSpecial(text);
+      // ASCII's share of SPECIAL: NUL, vertical tab and form feed (three native scans of the bytes).
+      this.special = this.utf8.ascii ? piece.indexOf(0) !== -1 || piece.indexOf(11) !== -1 || piece.indexOf(12) !== -1 : isSpecial(text);
       this.feed(text, 0, text.length, false);
       this.special = true;
     }

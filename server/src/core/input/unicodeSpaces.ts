@@ -21,3 +21,13 @@ export function hasUnicodeSpace(text: string): boolean {
 export function asciiSpaces(text: string): string {
   return text.replace(ANY_SPACES, ' ');
 }
+
+/**
+ * Whitespace that JavaScript's `\s` matches besides ASCII's space and tab and the space
+ * separators above: a vertical tab, a form feed, the line and paragraph separators (U+2028,
+ * U+2029) and a zero-width no-break space (a byte-order mark inside a line). The full parser's
+ * patterns take each for a space; the fast readers, which compare characters, do not: a line that
+ * holds one is left to the full parser, so both lanes read it alike (a fuzzed `kernel: \u2028[  70.9]`
+ * was dmesg to one and stripped text to the other).
+ */
+export const OTHER_WHITESPACE = /[\v\f\u2028\u2029\ufeff]/;

@@ -3,6 +3,7 @@ import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts 
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
+import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -183,8 +184,8 @@ const ENGLISH_WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun
 function needsFullParser(s: string): boolean {
   const last = s.charCodeAt(lineEnd - 1);
   if (lineEnd - lineStart > MAX_MATCH_CHARS || last === 13 || last === 0x60) return true;
-  // A span's piece was checked for NUL and ESC once (FastReader.read).
-  return lineStart === 0 && lineEnd === s.length && (s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0);
+  // A span's piece was checked for NUL, ESC and OTHER_WHITESPACE once (FastReader.read, LineSplitter).
+  return lineStart === 0 && lineEnd === s.length && (s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0 || OTHER_WHITESPACE.test(s));
 }
 
 /** Whether `s[a, b)` is `facility.level` as lineParser's FACILITY_PRIO reads it. */
