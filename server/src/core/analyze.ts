@@ -91,7 +91,9 @@ export class FileAnalysis {
    * rules (a line at a time, so in any order) are those of the first read, in the file's lines.
    */
   readOldestFirst(read: FileEvents, lines: readonly string[]): FileEvents {
-    const { lines: reading, order } = reverseRecords(lines, recordEnds(lines, referenceYearOf(this.referenceTime)));
+    // Without wrapped lines every record is a line of its own: no need to split them again.
+    const wrapped = (read.summary.skipped.continuation ?? 0) > 0;
+    const { lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1));
     const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane });
     for (let i = 0; i < reading.length; i++) again.addLine(reading[i], i + 1);
     const out = again.finish();
