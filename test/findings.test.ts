@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText, FileAnalysis, finishAnalysis, oldestFirst, type AnalyzeOptions } from '../server/src/core/analyze';
-import { HeldLines, OLDEST_FIRST_BUDGET } from '../server/src/core/oldestFirst';
+import { analyzeText, FileAnalysis, finishAnalysis, readAgain, type AnalyzeOptions } from '../server/src/core/analyze';
+import { HeldLines, READ_AGAIN_BUDGET } from '../server/src/core/readAgain';
 import { reshape } from './support/reshape';
 import type { Analysis, FindingCode } from '../server/src/core/model';
 
@@ -435,6 +435,46 @@ describe('one drop and return in the shapes of other syslog writers and pastes',
   }
 });
 
+describe('dates written with slashes: day or month first', () => {
+  const ref = { referenceTime: Date.UTC(2026, 11, 6) };
+  const drop = (date: string, clock: string, n: number): string => `[${date}, ${clock}] kern.info: usb 1-1: USB disconnect, device number ${n}`;
+  const back = (date: string, clock: string, n: number): string => `[${date}, ${clock}] kern.info: usb 1-1: new high-speed USB device number ${n} using ehci-platform`;
+
+  it('a modem off the bus across midnight, copied from an en-GB browser: 3 minutes, not a month', () => {
+    const a = analyzeText([drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n'), ref);
+    assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /3 min later/);
+    assert.equal(new Date(a.files[0].firstTime!).toISOString(), '2026-12-01T23:58:11.000Z');
+    assert.equal(a.files[0].slashDatesDayFirst, true);
+    assert.ok(a.notices.some((n) => /read day first.*first number changes/.test(n.message)), JSON.stringify(a.notices));
+  });
+
+  it('a day over 12 anywhere settles it for the dates before it too', () => {
+    const a = analyzeText([drop('05/12/2026', '10:00:00', 5), back('05/12/2026', '10:00:04', 6), drop('13/12/2026', '10:00:00', 6)].join('\n'), ref);
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-05');
+    assert.ok(a.notices.some((n) => /read day first.*a date has a first number over 12/.test(n.message)));
+  });
+
+  it('en-US dates stay month first: a day changing is the second number', () => {
+    const a = analyzeText([drop('12/1/2026', '11:58:11 PM', 5), back('12/2/2026', '12:01:11 AM', 6)].join('\n'), ref);
+    assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /3 min later/);
+    assert.equal(a.files[0].slashDatesDayFirst, undefined);
+    assert.ok(!a.notices.some((n) => /day first/.test(n.message)));
+  });
+
+  it('a date that says month first wins over changes in the first number', () => {
+    const a = analyzeText([drop('01/12/2026', '10:00:00', 5), back('02/12/2026', '10:00:00', 6), drop('03/12/2026', '10:00:00', 6), back('12/25/2026', '10:00:00', 7)].join('\n'), ref);
+    assert.equal(a.files[0].slashDatesDayFirst, undefined);
+  });
+
+  it('from a pipe, which cannot be read again, it says the dates look day first but were read month first', () => {
+    const f = new FileAnalysis(0, '-', ref.referenceTime);
+    f.splitter.pushText([drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n'));
+    const read = f.finish();
+    const a = finishAnalysis([readAgain(f, read, undefined)], ref);
+    assert.ok(a.notices.some((n) => n.severity === 'warning' && /look day first .* but were read month first.*pipe/.test(n.message)), JSON.stringify(a.notices));
+  });
+});
+
 describe('a log listed newest first (an export sorted so, a log viewer)', () => {
   const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
   const { join } = require('node:path') as typeof import('node:path');
@@ -528,11 +568,11 @@ describe('a log listed newest first (an export sorted so, a log viewer)', () => 
     f.splitter.pushText(newestFirst);
     const read = f.finish();
     assert.equal(read.summary.newestFirst, true);
-    const piped = finishAnalysis([oldestFirst(f, read, undefined)], ref);
+    const piped = finishAnalysis([readAgain(f, read, undefined)], ref);
     assert.deepEqual(piped.episodes, []);
     assert.ok(piped.notices.some((n) => /not read in reverse here: it came through a pipe/.test(n.message)));
     const held = new HeldLines();
-    for (let i = 0; i <= OLDEST_FIRST_BUDGET.lines && !held.over; i += 1000) held.splitter.pushText('x\n'.repeat(1000));
+    for (let i = 0; i <= READ_AGAIN_BUDGET.lines && !held.over; i += 1000) held.splitter.pushText('x\n'.repeat(1000));
     assert.equal(held.end(), undefined, 'more lines than the budget are not held');
     assert.equal(held.lines.length, 0, 'and what was held is let go');
   });

@@ -510,6 +510,14 @@ describe('language server over stdio', () => {
     await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   });
 
+  it('reads dates written day first (LuCI copied from an en-GB browser) as the CLI does', async () => {
+    const uri = 'file:///work/logs/en-gb/system.log';
+    open(uri, '[01/12/2026, 23:58:11] kern.info: usb 1-1: USB disconnect, device number 5\n[02/12/2026, 00:01:11] kern.info: usb 1-1: new high-speed USB device number 6 using ehci-platform\n');
+    const gap = (await diagnosticsOf(uri)).find((d) => d.code === 'usb-gap');
+    assert.match(String(gap?.message ?? ''), /3 min later/);
+    await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  });
+
   it('reads the last line of a document without a trailing newline, as the CLI does', async () => {
     // Forum pastes end without a newline: the refusal on the last line must not be lost.
     const uri = 'file:///work/logs/no-newline.log';

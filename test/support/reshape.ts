@@ -18,6 +18,8 @@ export type Shape =
   | 'bsd-host-facility' // a router's syslog written by another host's syslogd: `Dec  2 19:54:59 router daemon.info gsmd[3553]: msg`
   | 'logread-ids' // RutOS's log file from 7.11: logd's record id before each logread line (knowledge 1.3)
   | 'luci' // LuCI's log table copied from a German browser: `[2.12.2024, 19:54:59 MEZ] daemon.info: gsmd[3553]: msg`
+  | 'luci-en-gb' // the same table in a British browser, the day first: `[02/12/2024, 19:54:59] daemon.info: gsmd[3553]: msg`
+  | 'luci-en-us' // and in an American one, the month first, a 12-hour clock: `[12/2/2024, 7:54:59 PM] daemon.info: gsmd[3553]: msg`
   | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
@@ -269,6 +271,17 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       // The table drops the kernel's tag and keeps its stamp (fixture 027).
       const what = r.tag === 'kernel' ? withUptime(r, body) : `${tagPrefix(r)}${withUptime(r, body)}`;
       return `[${d.getUTCDate()}.${d.getUTCMonth() + 1}.${d.getUTCFullYear()}, ${clock(d)} MEZ] ${priorityOf(r)}: ${what}`;
+    }
+    case 'luci-en-gb':
+    case 'luci-en-us': {
+      const what = r.tag === 'kernel' ? withUptime(r, body) : `${tagPrefix(r)}${withUptime(r, body)}`;
+      // toLocaleString('en-GB') and ('en-US') as the browser writes them.
+      const [day, month, year] = [d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear()];
+      const h = d.getUTCHours();
+      const stamp = shape === 'luci-en-gb'
+        ? `${pad(day, 2)}/${pad(month, 2)}/${year}, ${clock(d)}`
+        : `${month}/${day}/${year}, ${(h % 12) || 12}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)} ${h < 12 ? 'AM' : 'PM'}`;
+      return `[${stamp}] ${priorityOf(r)}: ${what}`;
     }
     case 'bsd-nohost':
       return `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`;

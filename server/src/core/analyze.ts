@@ -15,7 +15,8 @@ import { analyzeArchive } from './analyzeArchive';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
-import { HeldLines, noticeInFile, OLDEST_FIRST_BUDGET, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
+import { noticeInFile, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
+import { HeldLines, READ_AGAIN_BUDGET, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
   /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
@@ -84,27 +85,34 @@ export class FileAnalysis {
   }
 
   /**
-   * `read` (this file's finish or snapshot, listed newest first) read again oldest first from
-   * `lines`, the file's lines as its splitter split them (HeldLines): its records in reverse, each
-   * record's wrapped lines after its first. Line numbers stay those of the reading until
-   * `finishAnalysis` maps them to the file's (`readOrder`). The input's notices and the person's
-   * rules (a line at a time, so in any order) are those of the first read, in the file's lines.
+   * `read` (this file's finish or snapshot) read a second time from `lines`, the file's lines as
+   * its splitter split them (HeldLines), knowing what the first reading found (readAgain.ts):
+   * listed newest first, its records in reverse, each record's wrapped lines after its first, with
+   * line numbers of that reading until `finishAnalysis` maps them to the file's (`readOrder`); with
+   * day-first dates, those dates read so. The input's notices and the person's rules (a line at a
+   * time, so in any order) are those of the first reading, in the file's lines.
    */
-  readOldestFirst(read: FileEvents, lines: readonly string[]): FileEvents {
-    // Without wrapped lines every record is a line of its own: no need to split them again.
-    const wrapped = (read.summary.skipped.continuation ?? 0) > 0;
-    const { lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1));
-    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane });
+  readAgain(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons): FileEvents {
+    let reading = lines;
+    let order: ReadOrder | undefined;
+    if (reasons.reverse) {
+      // Without wrapped lines every record is a line of its own: no need to split them again.
+      const wrapped = (read.summary.skipped.continuation ?? 0) > 0;
+      ({ lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1)));
+    }
+    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, slashDayFirst: reasons.dayFirst !== undefined });
     for (let i = 0; i < reading.length; i++) again.addLine(reading[i], i + 1);
     const out = again.finish();
-    out.readOrder = order;
-    out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised, readReversed: true };
-    out.notices = [
-      ...this.kept.input,
-      ...out.notices.map((n) => noticeInFile(order, n)),
-      { file: this.index, severity: 'info', message: 'The lines run newest first, as a log viewer or an aggregator\'s export lists them: they were read in reverse, oldest first, a record at a time (a wrapped line stays with its record). Line numbers are the file\'s own.' },
-      ...this.kept.custom.notices,
-    ];
+    // Dates read day first can show what month first hid: the lines run newest first.
+    if (!reasons.reverse && out.summary.newestFirst) return this.readAgain(read, lines, { ...reasons, reverse: true });
+    const said: InputNotice[] = [];
+    if (reasons.dayFirst !== undefined) said.push({ file: this.index, severity: 'info', message: `Dates written with slashes were read day first (dd/mm/yyyy, as en-GB, fr or es write them, not en-US's mm/dd/yyyy): ${reasons.dayFirst}.` });
+    if (order) {
+      out.readOrder = order;
+      said.push({ file: this.index, severity: 'info', message: 'The lines run newest first, as a log viewer or an aggregator\'s export lists them: they were read in reverse, oldest first, a record at a time (a wrapped line stays with its record). Line numbers are the file\'s own.' });
+    }
+    out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised, ...(order ? { readReversed: true } : {}) };
+    out.notices = [...this.kept.input, ...(order ? out.notices.map((n) => noticeInFile(order!, n)) : out.notices), ...said, ...this.kept.custom.notices];
     out.custom = this.kept.custom.findings;
     return out;
   }
@@ -142,24 +150,27 @@ export function analyzeText(text: string, options: AnalyzeOptions & { path?: str
   const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime, options.fastLane, options.customRules);
   f.splitter.pushText(text);
   const read = f.finish();
-  if (!read.summary.newestFirst) return finishAnalysis([read], options);
+  if (!readAgainReasons(read)) return finishAnalysis([read], options);
   const held = new HeldLines();
   held.splitter.pushText(text);
-  return finishAnalysis([oldestFirst(f, read, held)], options);
+  return finishAnalysis([readAgain(f, read, held)], options);
 }
 
 /**
- * A file read newest first (`read`), read again oldest first (FileAnalysis.readOldestFirst) from
- * its text fed again to `held` (undefined: it cannot be had again, as a pipe); else `read`, with
- * a notice that says why it was not.
+ * A file whose first reading (`read`) calls for a second (readAgain.ts), read again from its text
+ * fed again to `held` (undefined: it cannot be had again, as a pipe); else `read`, with a notice
+ * that says what was not done and why.
  */
-export function oldestFirst(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): FileEvents {
+export function readAgain(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): FileEvents {
+  const reasons = readAgainReasons(read);
+  if (!reasons) return read;
   const lines = held?.end();
-  if (lines) return f.readOldestFirst(read, lines);
+  if (lines) return f.readAgain(read, lines, reasons);
   const why = held
-    ? `it has more than ${count(OLDEST_FIRST_BUDGET.lines)} lines or ${OLDEST_FIRST_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to reverse`
+    ? `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`
     : 'it came through a pipe, which cannot be read a second time';
-  read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
+  if (reasons.dayFirst !== undefined) read.notices.push({ file: f.index, severity: 'warning', message: `Its dates written with slashes look day first (${reasons.dayFirst}), but were read month first, as en-US writes them: ${why}.` });
+  if (reasons.reverse) read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
   return read;
 }
 
@@ -176,17 +187,17 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
     const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open, options.signal);
     const file = f ?? open(info);
     const read = file.finish(info.notices);
-    files.push(read.summary.newestFirst ? await readAgainOldestFirst(paths[i], file, read, info, options.signal) : read);
+    files.push(readAgainReasons(read) ? await readFileAgain(paths[i], file, read, info, options.signal) : read);
   }
   return finishAnalysis(files, options);
 }
 
-/** A file on disk listed newest first, read a second time to be read oldest first (a pipe cannot be). */
-async function readAgainOldestFirst(path: string, f: FileAnalysis, read: FileEvents, info: InputInfo, signal: AbortSignal | undefined): Promise<FileEvents> {
-  if (!info.rereadable) return oldestFirst(f, read, undefined);
+/** A file on disk whose first reading calls for a second, read from disk again (a pipe cannot be). */
+async function readFileAgain(path: string, f: FileAnalysis, read: FileEvents, info: InputInfo, signal: AbortSignal | undefined): Promise<FileEvents> {
+  if (!info.rereadable) return readAgain(f, read, undefined);
   const held = new HeldLines();
   await readInput(path, (chunk) => held.over || held.splitter.push(chunk), undefined, signal);
-  return oldestFirst(f, read, held);
+  return readAgain(f, read, held);
 }
 
 export interface AnalysisContext {

@@ -224,6 +224,8 @@ export interface FileSummary {
   newestFirst?: boolean;
   /** The lines run newest first and were read in reverse, oldest first; line numbers are still the file's. */
   readReversed?: boolean;
+  /** Numeric dates with slashes were read day first (`02/12/2024` is 2 December), as the file's dates say (formats/dateOrder.ts). */
+  slashDatesDayFirst?: boolean;
 }
 
 export interface Analysis {

@@ -1,15 +1,11 @@
 import type { FileEvents } from './events/eventCollector';
-import { LineSplitter } from './input/lineSplitter';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { LineParser } from './records/lineParser';
 
-/**
- * A log listed newest first (an aggregator's export, `journalctl -r`, a log viewer's table) is read
- * again oldest first: its records in reverse order, each record's own lines (a wrapped message)
- * kept after its first. Reading it so needs all its lines at once, so a file is read again only up
- * to this size; a bigger one keeps the notice that asks for the lines reversed.
- */
-export const OLDEST_FIRST_BUDGET = { lines: 250_000, chars: 32 * 1024 * 1024 };
+// A log listed newest first (an aggregator's export, `journalctl -r`, a log viewer's table) is
+// read again oldest first (readAgain.ts): its records in reverse order, each record's own lines
+// (a wrapped message) kept after its first, and the line numbers of that reading mapped back to
+// the file's.
 
 /**
  * Where each line of the reversed reading lies in the file: `fileLine[r]` is the file's line of
@@ -20,34 +16,6 @@ export interface ReadOrder {
   fileLine: Int32Array;
   /** The first reading line of the record each reading line belongs to. */
   recordStart: Int32Array;
-}
-
-/**
- * The lines of a text as FileAnalysis numbers them (the same splitter: CR, NUL, the line bound),
- * held as strings, or undefined past OLDEST_FIRST_BUDGET. `push` takes the text as it comes.
- */
-export class HeldLines {
-  readonly lines: string[] = [];
-  private chars = 0;
-  over = false;
-  readonly splitter = new LineSplitter((text) => this.hold(text), (text, start, end) => this.hold(text.slice(start, end)));
-
-  private hold(text: string): void {
-    if (this.over) return;
-    this.chars += text.length + 1;
-    if (this.lines.length >= OLDEST_FIRST_BUDGET.lines || this.chars > OLDEST_FIRST_BUDGET.chars) {
-      this.over = true;
-      this.lines.length = 0;
-      return;
-    }
-    this.lines.push(text);
-  }
-
-  /** The lines, the unfinished last one included; undefined when the text was over the budget. */
-  end(): string[] | undefined {
-    this.splitter.end();
-    return this.over ? undefined : this.lines;
-  }
 }
 
 /**

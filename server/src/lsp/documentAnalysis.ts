@@ -1,7 +1,8 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { FileAnalysis, finishAnalysis, finishAnalysisSteps, oldestFirst, type AnalyzeOptions } from '../core/analyze';
+import { FileAnalysis, finishAnalysis, finishAnalysisSteps, readAgain, type AnalyzeOptions } from '../core/analyze';
 import type { LineSplitter } from '../core/input/lineSplitter';
-import { fileEventsInFile, HeldLines } from '../core/oldestFirst';
+import { fileEventsInFile } from '../core/oldestFirst';
+import { HeldLines, readAgainReasons } from '../core/readAgain';
 import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
 import type { LogDocument } from './logDocument';
@@ -288,13 +289,14 @@ function pushRange(splitter: LineSplitter, doc: LogDocument, from: number, to: n
 }
 
 /**
- * What `file` read of `doc` so far; a document listed newest first is read again oldest first
- * from the document's text (every time: an export sorted so is not a log that grows).
+ * What `file` read of `doc` so far; a document whose first reading calls for a second (listed
+ * newest first, day-first dates: core/readAgain.ts) is read again from the document's text, every
+ * time (an export sorted so, or a copied table, is not a log that grows).
  */
 function snapshotOf(file: FileAnalysis, doc: LogDocument): FileEvents {
   const read = file.snapshot();
-  if (!read.summary.newestFirst) return read;
+  if (!readAgainReasons(read)) return read;
   const held = new HeldLines();
   pushRange(held.splitter, doc, 0, doc.size);
-  return oldestFirst(file, read, held);
+  return readAgain(file, read, held);
 }

@@ -9,6 +9,7 @@ import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
+import { dayFirstEvidence, readsDayFirst } from '../formats/dateOrder';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -62,6 +63,11 @@ export interface FileEvents {
    * is of that reading, and this maps them to the file's (`toFileLines`, oldestFirst.ts).
    */
   readOrder?: ReadOrder;
+  /**
+   * The file's numeric dates with slashes were read month first, but they say they are day first
+   * (formats/dateOrder.ts): why, for the notice. The file is then read again so.
+   */
+  dayFirstDates?: string;
 }
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
@@ -98,6 +104,8 @@ export interface CollectOptions {
   matcher?: EventMatcher;
   /** Read the commonest line shapes with the fast lane (default); off gives the reference behaviour. */
   fastLane?: boolean;
+  /** Numeric dates with slashes that could be either are day first (formats/dateOrder.ts). */
+  slashDayFirst?: boolean;
 }
 
 /**
@@ -151,12 +159,14 @@ export class EventCollector {
   constructor(private readonly file: number, private readonly path: string, options: CollectOptions = {}) {
     const ref = options.referenceTime ?? Date.now();
     this.referenceTime = ref;
-    this.parser = new LineParser({ referenceYear: new Date(ref).getUTCFullYear() });
+    this.parser = new LineParser({ referenceYear: new Date(ref).getUTCFullYear(), ...(options.slashDayFirst ? { slashDayFirst: true } : {}) });
+    this.slashDayFirst = options.slashDayFirst ?? false;
     this.matcher = options.matcher ?? SHARED_MATCHER;
     this.fastLaneOn = options.fastLane ?? true;
   }
 
   private readonly fastLaneOn: boolean;
+  private readonly slashDayFirst: boolean;
 
   private readonly referenceTime: number;
 
@@ -519,6 +529,8 @@ export class EventCollector {
       elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
+    if (this.slashDayFirst) summary.slashDatesDayFirst = true;
+    else if (readsDayFirst(this.parser.slashDates)) out.dayFirstDates = dayFirstEvidence(this.parser.slashDates);
     return out;
   }
 

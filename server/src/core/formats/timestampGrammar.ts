@@ -59,6 +59,8 @@ export interface StampParts {
   ms: number;
   /** Zone as written (`CEST`, `+0200`, `Z`); kept for display, times stay as written. */
   zone?: string;
+  /** A numeric date with slashes, year last (`12/02/2024`): its first two numbers as written (dateOrder.ts). */
+  slash?: readonly [number, number];
 }
 
 const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,:](?<fraction>\d{1,9}))?)?(?:\s?(?<ampm>[AaPp]\.?[Mm]\.?))?`;
@@ -99,19 +101,23 @@ export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,:]\d{1,9})
 /** Stamp text inside brackets: `[7 de maig 2026, 13:07:01 CEST]`, `[wto lip  4 21:36:24 2017]`. */
 export const BRACKETED_STAMP = String.raw`\[\s*(?<stamp>[^\[\]]{5,64}?)\s*\]`;
 
-/** Reads a stamp's text, or undefined when it is not a real date and time in a known locale. */
-export function readStamp(text: string, only?: readonly StampShape[]): StampParts | undefined {
+/**
+ * Reads a stamp's text, or undefined when it is not a real date and time in a known locale.
+ * `slashDayFirst`: a date with slashes that could be either (`02/12/2024`) is day first, as the
+ * file's other dates say (dateOrder.ts); else month first.
+ */
+export function readStamp(text: string, only?: readonly StampShape[], slashDayFirst = false): StampParts | undefined {
   for (const shape of SHAPES) {
     if (only && !only.includes(shape.id)) continue;
     const m = shape.re.exec(text);
     if (!m) continue;
-    const parts = toParts(shape.id, m.groups!);
+    const parts = toParts(shape.id, m.groups!, slashDayFirst);
     if (parts) return parts;
   }
   return undefined;
 }
 
-function toParts(shape: StampShape, g: Record<string, string | undefined>): StampParts | undefined {
+function toParts(shape: StampShape, g: Record<string, string | undefined>, slashDayFirst: boolean): StampParts | undefined {
   let hour = +g.hour!;
   const minute = +g.minute!;
   const second = g.second ? +g.second : 0;
@@ -141,9 +147,10 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>): Stam
       if (g.c!.length !== 4) return undefined;
       year = c;
       // Dots are day-first everywhere (de, pl, ru); slashes are month-first (en-US) unless the
-      // first number cannot be a month (en-GB, fr, es).
-      const dayFirst = g.sep === '.' || g.sep === '-' || a > 12;
+      // first number cannot be a month (en-GB, fr, es) or the file's dates say so (dateOrder.ts).
+      const dayFirst = g.sep === '.' || g.sep === '-' || a > 12 || (slashDayFirst && g.sep === '/' && b <= 12);
       [month, day] = dayFirst ? [b - 1, a] : [a - 1, b];
+      if (g.sep === '/') parts.slash = [a, b];
     }
   } else {
     month = monthIndex(g.mon!);

@@ -3,6 +3,7 @@ import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSep
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
+import { newSlashDateEvidence, noteSlashDate, type SlashDateEvidence } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromNumber, levelFromWord } from './levels';
@@ -49,6 +50,8 @@ export const MAX_MATCH_CHARS = 16384;
 export interface ParseOptions {
   /** Year for logs without one (BSD syslog): the file's mtime year. */
   referenceYear?: number;
+  /** Numeric dates with slashes that could be either are day first (the file's dates say so: dateOrder.ts). */
+  slashDayFirst?: boolean;
 }
 
 /**
@@ -112,9 +115,14 @@ export class LineParser {
   /** The header row of a table the file is, once one was read (formats/columns.ts). */
   private table: TableHeader | undefined;
 
+  /** What the numeric dates with slashes read so far say of their order (dateOrder.ts). */
+  slashDates: SlashDateEvidence = newSlashDateEvidence();
+  private readonly slashDayFirst: boolean;
+
   constructor(options: ParseOptions = {}) {
     const year = options.referenceYear ?? new Date().getUTCFullYear();
     this.year = Math.min(Math.max(year, PLAUSIBLE_YEARS.first), PLAUSIBLE_YEARS.last);
+    this.slashDayFirst = options.slashDayFirst ?? false;
   }
 
   /**
@@ -331,8 +339,9 @@ export class LineParser {
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
-      const parts = stampParts(format, g.stamp);
+      const parts = stampParts(format, g.stamp, this.slashDayFirst);
       if (!parts) return undefined;
+      if (parts.slash) noteSlashDate(this.slashDates, parts.slash);
       record.time = this.timeOf(parts);
     }
     if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
@@ -446,6 +455,7 @@ export class LineParser {
   /** A copy with the same state; `open` in this parser is `openCopy` in the copy. */
   fork(open: LogRecord | undefined, openCopy: LogRecord | undefined): LineParser {
     const copy = Object.assign(Object.create(LineParser.prototype) as LineParser, this);
+    copy.slashDates = { ...this.slashDates };
     copy.openRecord = this.openRecord && this.openRecord === open ? openCopy : undefined;
     return copy;
   }
@@ -742,8 +752,8 @@ export function mayReadNested(message: string, jsonTag: string | undefined): boo
  * The parts of a format's stamp as the format needs them (with a date, with a year), or undefined:
  * then tryFormat refuses the line.
  */
-function stampParts(format: LogFormat, stamp: string): StampParts | undefined {
-  const parts = format.id === 'quectel-cm' ? quectelStamp(stamp) : readStamp(stamp, format.stampShapes);
+function stampParts(format: LogFormat, stamp: string, slashDayFirst = false): StampParts | undefined {
+  const parts = format.id === 'quectel-cm' ? quectelStamp(stamp) : readStamp(stamp, format.stampShapes, slashDayFirst);
   if (!parts) return undefined;
   if (format.stampNeedsDate && parts.month === undefined) return undefined;
   if (format.stampNeedsYear && parts.year === undefined) return undefined;

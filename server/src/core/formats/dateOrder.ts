@@ -1,0 +1,48 @@
+/**
+ * Which number comes first in a file's numeric dates with slashes. `12/02/2024` is 2 December to
+ * en-GB, fr or es (a LuCI log table copied from a browser in those locales, a spreadsheet's
+ * export) and 12 February to en-US. A date whose first number is over 12 can only be day first,
+ * one whose second is over 12 only month first; between two dates of a log, a day changes far
+ * more often than a month, so dates that change in their first number alone are day first too
+ * (read month first, a log that passes midnight from 01/12 to 02/12 would leap a month). The
+ * timestamp grammar reads a date that could be either month first unless told otherwise; this is
+ * what a file's dates say, gathered as the parser reads them, and the reading it calls for.
+ */
+export interface SlashDateEvidence {
+  /** Dates whose first number is over 12 (day first). */
+  dayFirst: number;
+  /** Dates whose second number is over 12 (month first). */
+  monthFirst: number;
+  /** Steps from one date to the next that change its first number and keep its second. */
+  firstChanges: number;
+  /** Steps that change its second number and keep its first. */
+  secondChanges: number;
+  /** The last date's two numbers, as written. */
+  last?: readonly [number, number];
+}
+
+export function newSlashDateEvidence(): SlashDateEvidence {
+  return { dayFirst: 0, monthFirst: 0, firstChanges: 0, secondChanges: 0 };
+}
+
+/** Counts a date as written (`a/b/yyyy`). */
+export function noteSlashDate(e: SlashDateEvidence, date: readonly [number, number]): void {
+  const [a, b] = date;
+  if (a > 12) e.dayFirst++;
+  if (b > 12) e.monthFirst++;
+  const last = e.last;
+  if (last && a !== last[0] && b === last[1]) e.firstChanges++;
+  if (last && b !== last[1] && a === last[0]) e.secondChanges++;
+  e.last = date;
+}
+
+/** Whether the dates are day first: a first number over 12 or changes in it, and no second number over 12. */
+export function readsDayFirst(e: SlashDateEvidence): boolean {
+  return e.monthFirst === 0 && (e.dayFirst > 0 || e.firstChanges > e.secondChanges);
+}
+
+/** Why the dates were read day first, for the notice that says so. */
+export function dayFirstEvidence(e: SlashDateEvidence): string {
+  if (e.dayFirst > 0) return `${e.dayFirst === 1 ? 'a date has' : `${e.dayFirst} dates have`} a first number over 12, and none a second one`;
+  return `from one date to the next the first number changes (${e.firstChanges} time${e.firstChanges === 1 ? '' : 's'}) more often than the second (${e.secondChanges}), as a day does more often than a month`;
+}

@@ -1,0 +1,57 @@
+import type { FileEvents } from './events/eventCollector';
+import { LineSplitter } from './input/lineSplitter';
+
+// Some things about a file are known only once it has been read whole, and change how each of
+// its lines reads: that it is listed newest first (eventCollector's NEWEST_FIRST), or that its
+// numeric dates with slashes are day first (formats/dateOrder.ts). Such a file is read a second
+// time knowing them (FileAnalysis.readAgain): its text is had again (a file on disk read once
+// more, an editor's document, a text in memory) and held as lines, up to a budget.
+
+/**
+ * The most of a file that is read a second time: its lines are held in memory whole. A bigger one
+ * is read once, with a notice that says what the second reading would have changed.
+ */
+export const READ_AGAIN_BUDGET = { lines: 250_000, chars: 32 * 1024 * 1024 };
+
+/** Why the first reading of a file is not its last: what a second one would read otherwise. */
+export interface ReadAgainReasons {
+  /** The lines run newest first: read them in reverse (oldestFirst.ts). */
+  reverse: boolean;
+  /** The dates with slashes are day first: why (formats/dateOrder.ts), or undefined. */
+  dayFirst: string | undefined;
+}
+
+/** What a second reading of the file would change, or undefined when the first one stands. */
+export function readAgainReasons(read: FileEvents): ReadAgainReasons | undefined {
+  const reverse = read.summary.newestFirst === true;
+  const dayFirst = read.dayFirstDates;
+  return reverse || dayFirst !== undefined ? { reverse, dayFirst } : undefined;
+}
+
+/**
+ * The lines of a text as FileAnalysis numbers them (the same splitter: CR, NUL, the line bound),
+ * held as strings, or undefined past READ_AGAIN_BUDGET. `splitter` takes the text as it comes.
+ */
+export class HeldLines {
+  readonly lines: string[] = [];
+  private chars = 0;
+  over = false;
+  readonly splitter = new LineSplitter((text) => this.hold(text), (text, start, end) => this.hold(text.slice(start, end)));
+
+  private hold(text: string): void {
+    if (this.over) return;
+    this.chars += text.length + 1;
+    if (this.lines.length >= READ_AGAIN_BUDGET.lines || this.chars > READ_AGAIN_BUDGET.chars) {
+      this.over = true;
+      this.lines.length = 0;
+      return;
+    }
+    this.lines.push(text);
+  }
+
+  /** The lines, the unfinished last one included; undefined when the text was over the budget. */
+  end(): string[] | undefined {
+    this.splitter.end();
+    return this.over ? undefined : this.lines;
+  }
+}
