@@ -72,6 +72,7 @@ const VARIANTS: Variant[] = [
   { name: 'luci-en-us', shape: 'luci-en-us', preserves: exact },
   { name: 'rfc5424', shape: 'rfc5424', preserves: exact },
   { name: 'jrnl-iso', shape: 'journal-short-iso', preserves: exact },
+  { name: 'iso-zone', shape: 'iso-zone-name', preserves: exact },
   { name: 'jrnl-precise', shape: 'journal-short-precise', preserves: exact },
   { name: 'jrnl-full', shape: 'journal-short-full', preserves: exact },
   { name: 'jrnl-unix', shape: 'journal-short-unix', preserves: exact },

@@ -75,3 +75,26 @@ export function monthIndex(word: string): number {
 export function isWeekday(word: string): boolean {
   return WEEKDAYS.has(fold(word).replace(/,$/, ''));
 }
+
+/**
+ * Time zone abbreviations loggers print after a clock (strftime's `%Z`, Java's `z`, `date`): those
+ * of the places people run routers in, as written (capitals). A word here right after a clock is
+ * the stamp's zone, not a host: `2024-12-02 19:54:59 CET router gsmd[3553]: ...`. A level word
+ * (`INFO`, `WARN`) is none of them. Times are kept as written, not shifted by the zone.
+ */
+export const ZONE_ABBREVIATIONS: readonly string[] = [
+  'UTC', 'GMT', 'WET', 'WEST', 'BST', 'IST', 'CET', 'CEST', 'MEZ', 'MESZ', 'EET', 'EEST', 'MSK', 'TRT',
+  'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'AKST', 'AKDT', 'HST', 'BRT', 'ART',
+  'SAST', 'WAT', 'CAT', 'EAT', 'GST', 'PKT', 'ICT', 'WIB', 'SGT', 'HKT', 'PHT', 'JST', 'KST',
+  'AWST', 'ACST', 'ACDT', 'AEST', 'AEDT', 'NZST', 'NZDT',
+];
+
+/** The abbreviations as a regex alternation, longest first. */
+export const ZONE_WORD = [...ZONE_ABBREVIATIONS].sort((a, b) => b.length - a.length).join('|');
+
+const ZONES = new Set(ZONE_ABBREVIATIONS);
+
+/** Whether a word is one of ZONE_ABBREVIATIONS. */
+export function isZoneAbbreviation(word: string): boolean {
+  return ZONES.has(word);
+}

@@ -1,4 +1,4 @@
-import { isWeekday, monthIndex } from './dateWords';
+import { isWeekday, monthIndex, ZONE_WORD } from './dateWords';
 
 // A timestamp grammar rather than a list of formats: one reader for the stamps that syslog
 // daemons, journalctl, `dmesg -T`, LuCI's log page and application loggers print, in the locales
@@ -93,7 +93,7 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
  * optionally followed by a zone and a year. Bounded and free of nested ambiguity, so it runs in
  * linear time; `readStamp` then accepts or refuses what it captured.
  */
-export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?|(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$))?(?:\s+\d{4}(?=\s|$))?)`;
+export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?(?:\s(?:${ZONE_WORD})(?=\s|$|\]))?|(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$)|(?:${ZONE_WORD})(?=\s)))?(?:\s+\d{4}(?=\s|$))?)`;
 
 /** A clock time alone at the start of a line: `19:54:59`, `19:54:59.123`. */
 export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,:]\d{1,9})?)`;

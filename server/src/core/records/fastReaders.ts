@@ -4,6 +4,7 @@ import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
+import { isZoneAbbreviation } from '../formats/dateWords';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -523,7 +524,7 @@ function readBsd(s: string, a: number, out: FastRead): boolean {
   }
   if (s.charCodeAt(j) !== SPACE || !isRealDate(month, day)) return false;
   const end = readClock(s, j + 1, out, true, true);
-  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  if (end < 0 || s.charCodeAt(end) !== SPACE || zoneWordAt(s, end + 1)) return false;
   if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, false) || !kernelChecked(s, out)) return false;
   out.format = 'bsd-syslog';
   out.year = -1;
@@ -555,7 +556,21 @@ function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneN
   } else if (zoneNeeded) return -1;
   // A zone offset after a space (`19:54:59.123 +0100`) is the stamp's in STAMP_SPAN: the parser's.
   else if (z === SPACE && (s.charCodeAt(j + 1) === 43 || s.charCodeAt(j + 1) === 45) && digit(s, j + 2) >= 0) return -1;
+  // So is a zone's name (`19:54:59 CET`).
+  if (s.charCodeAt(j) === SPACE && zoneWordAt(s, j + 1)) return -1;
   return j;
+}
+
+/** Whether a time zone's name (ZONE_ABBREVIATIONS) stands at `i`, a word of its own: STAMP_SPAN takes it into the stamp. */
+function zoneWordAt(s: string, i: number): boolean {
+  let j = i;
+  while (j < lineEnd && j - i <= 4) {
+    const c = s.charCodeAt(j);
+    if (c < 65 || c > 90) break;
+    j++;
+  }
+  if (j - i < 2 || (j < lineEnd && s.charCodeAt(j) !== SPACE && s.charCodeAt(j) !== 93 /* ] */)) return false;
+  return isZoneAbbreviation(s.slice(i, j));
 }
 
 /** `2024-12-02` at `i`, a date on the calendar, into `out`'s date. */
