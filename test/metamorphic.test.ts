@@ -200,6 +200,30 @@ describe('metamorphic: the same log in another shape gets the same diagnosis', (
   });
 });
 
+describe('the same log on other days gets the same diagnosis', () => {
+  // Moved so that its middle falls on New Year's midnight (written with the year, and without it:
+  // a yearless log rolls its year over), on 1 March of a leap year, and in 2031.
+  const moves = [
+    { name: 'New Year, logread', at: Date.UTC(2025, 0, 1), shape: 'logread' },
+    { name: 'New Year, BSD without a year', at: Date.UTC(2024, 0, 1), shape: 'bsd-host' },
+    { name: 'after 29 February', at: Date.UTC(2024, 2, 1), shape: 'logread' },
+    { name: 'in 2031', at: Date.UTC(2031, 5, 15), shape: 'journal-short-iso' },
+  ] as const;
+  for (const c of CASES) {
+    const times = [...parseLog(c.text, YEAR).clock.values()];
+    if (times.length === 0) continue;
+    const middle = (Math.min(...times) + Math.max(...times)) / 2;
+    for (const m of moves) {
+      const before = reshape(c.text, m.shape, { referenceYear: YEAR });
+      const moved = reshape(c.text, m.shape, { referenceYear: YEAR, shiftMs: Math.round(m.at - middle) });
+      if (moved === c.text) continue;
+      it(`${c.name}: ${m.name}`, () => {
+        assert.deepEqual(facts(analyzeText(moved, { referenceTime: REF }), 'exact'), facts(analyzeText(before, { referenceTime: REF }), 'exact'));
+      });
+    }
+  }
+});
+
 describe('dates written with slashes are read in the order their writer used', () => {
   // LuCI's log table copied from a browser writes the browser's locale: en-GB day first, en-US
   // month first. A date that could be either is read month first unless the file's dates say

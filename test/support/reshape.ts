@@ -46,6 +46,8 @@ export interface ReshapeOptions {
   referenceYear?: number;
   /** Locale of `dmesg -T` dates. */
   locale?: 'pl' | 'de';
+  /** Moves every record's wall time by this much (ms): the same log on other days. */
+  shiftMs?: number;
 }
 
 /** A physical line and what the parser made of it (records extended by later continuations). */
@@ -186,7 +188,8 @@ function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): s
       out.push(l.raw);
       continue;
     }
-    const wall = log.clock.get(r);
+    const clock = log.clock.get(r);
+    const wall = clock === undefined ? undefined : clock + (options.shiftMs ?? 0);
     const line = wall === undefined ? undefined : renderRecord(r, writtenBody(r, l.raw, log.referenceYear), wall, shape, options);
     owner = { rendered: line !== undefined };
     out.push(line ?? l.raw);
