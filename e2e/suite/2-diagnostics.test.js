@@ -59,6 +59,28 @@ suite('diagnostics (Problems panel)', () => {
     assert.ok(lines.has(f.endLine), `the burst's last line ${f.endLine} is among the related lines`);
   });
 
+  test('a log listed newest first (an aggregator\'s export): the same problems, on the file\'s own lines, as the CLI reads it', async () => {
+    const sample = fs.readFileSync(workspaceFile('system.log').fsPath, 'utf8').replace(/\n$/, '').split('\n');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmlens-e2e-newest-'));
+    try {
+      const file = path.join(dir, 'system.log');
+      fs.writeFileSync(file, `${sample.slice().reverse().join('\n')}\n`);
+      const reversed = vscode.Uri.file(file);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(reversed), { preview: false });
+      const got = await waitForDiagnostics(reversed, Object.keys(CONTRACT));
+      const cli = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bin', 'gsmlens'), 'diagnose', '--json', file], { encoding: 'utf8' }));
+      assert.strictEqual(cli.files[0].readReversed, true);
+      assert.deepStrictEqual(got.map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).sort(), cli.findings.map((f) => `${f.code}@${f.line}`).sort());
+      // The contract's lines, counted from the other end: line n of the sample is line (count + 1 - n) here.
+      const mirror = (n) => sample.length + 1 - n;
+      const dup = got.find((d) => codeOf(d) === 'modem-duplicate-registration');
+      assert.strictEqual(dup.range.start.line + 1, mirror(CONTRACT['modem-duplicate-registration'][0] + 1), 'the refusal (sample lines 81-82) starts at the mirror of its last line');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a modem in a reconnect loop: at most 200 problems of a code (the setting\'s default), and one that counts the rest', async () => {
     // 300 cycles of a modem re-enumerating with its port renamed: a composition change each time.
     const lines = [];
