@@ -16,7 +16,7 @@ import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model'
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 import { noticeInFile, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
-import { HeldLines, READ_AGAIN_BUDGET, readAgainReasons, type ReadAgainReasons } from './readAgain';
+import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
   /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
@@ -183,18 +183,25 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
   const files: FileEvents[] = [];
   for (let i = 0; i < paths.length; i++) {
     let f: FileAnalysis | undefined;
-    const open = (inf: { mtime?: number }): FileAnalysis => (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane, options.customRules));
-    const info = await readInput(paths[i], (chunk) => (f ?? open({})).splitter.push(chunk), open, options.signal);
+    // Standard input or a pipe cannot be read a second time: its bytes are kept as they come, up to the budget.
+    let held: HeldBytes | undefined;
+    const open = (inf: InputInfo | Record<string, never>): FileAnalysis => {
+      if (!inf.rereadable) held = new HeldBytes();
+      return (f = new FileAnalysis(i, paths[i], options.referenceTime ?? inf.mtime, options.fastLane, options.customRules));
+    };
+    const info = await readInput(paths[i], (chunk) => {
+      (f ?? open({})).splitter.push(chunk);
+      held?.push(chunk);
+    }, open, options.signal);
     const file = f ?? open(info);
     const read = file.finish(info.notices);
-    files.push(readAgainReasons(read) ? await readFileAgain(paths[i], file, read, info, options.signal) : read);
+    files.push(!readAgainReasons(read) ? read : held ? readAgain(file, read, held.lines()) : await readFileAgain(paths[i], file, read, options.signal));
   }
   return finishAnalysis(files, options);
 }
 
-/** A file on disk whose first reading calls for a second, read from disk again (a pipe cannot be). */
-async function readFileAgain(path: string, f: FileAnalysis, read: FileEvents, info: InputInfo, signal: AbortSignal | undefined): Promise<FileEvents> {
-  if (!info.rereadable) return readAgain(f, read, undefined);
+/** A file on disk whose first reading calls for a second, read from disk again. */
+async function readFileAgain(path: string, f: FileAnalysis, read: FileEvents, signal: AbortSignal | undefined): Promise<FileEvents> {
   const held = new HeldLines();
   await readInput(path, (chunk) => held.over || held.splitter.push(chunk), undefined, signal);
   return readAgain(f, read, held);

@@ -55,3 +55,34 @@ export class HeldLines {
     return this.over ? undefined : this.lines;
   }
 }
+
+/**
+ * The bytes of an input that cannot be read a second time (standard input, a pipe), kept as they
+ * come in case its first reading calls for a second: the chunks themselves, not split into lines
+ * (a piped log in order costs no work and at most the budget's bytes), let go past the budget.
+ */
+export class HeldBytes {
+  private chunks: Uint8Array[] = [];
+  private bytes = 0;
+  over = false;
+
+  push(chunk: Uint8Array): void {
+    if (this.over) return;
+    this.bytes += chunk.length;
+    if (this.bytes > READ_AGAIN_BUDGET.chars) {
+      this.over = true;
+      this.chunks = [];
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+
+  /** The lines, as HeldLines holds them (over its budget when these were). */
+  lines(): HeldLines {
+    const held = new HeldLines();
+    if (this.over) held.over = true;
+    else for (const c of this.chunks) held.splitter.push(c);
+    this.chunks = [];
+    return held;
+  }
+}
