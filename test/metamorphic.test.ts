@@ -73,6 +73,7 @@ const VARIANTS: Variant[] = [
   { name: 'rfc5424', shape: 'rfc5424', preserves: exact },
   { name: 'jrnl-iso', shape: 'journal-short-iso', preserves: exact },
   { name: 'iso-zone', shape: 'iso-zone-name', preserves: exact },
+  { name: 'bracketed', shape: 'bracketed-program', preserves: exact },
   { name: 'jrnl-precise', shape: 'journal-short-precise', preserves: exact },
   { name: 'jrnl-full', shape: 'journal-short-full', preserves: exact },
   { name: 'jrnl-unix', shape: 'journal-short-unix', preserves: exact },

@@ -9,6 +9,7 @@ export type Shape =
   | 'bsd-nohost' // `Dec  2 19:54:59 gsmd[3553]: msg`
   | 'rfc5424' // `<30>1 2024-12-02T19:54:59.000Z router gsmd 3553 - - msg`
   | 'journal-short-iso' // `2024-12-02T19:54:59+0000 router gsmd[3553]: msg`
+  | 'bracketed-program' // `2024-12-02 19:54:59 [gsmd] msg`: an application's template, the program in brackets
   | 'iso-zone-name' // `2024-12-02 19:54:59 CET router gsmd[3553]: msg`: a template that names the zone after the clock
   | 'journal-short-precise' // `Dec 02 19:54:59.123000 router gsmd[3553]: msg`
   | 'journal-short-full' // `Mon 2024-12-02 19:54:59 UTC router gsmd[3553]: msg`
@@ -296,6 +297,9 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
     }
     case 'journal-short-iso':
       return `${isoDate(d)}T${clock(d)}+0000 ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'bracketed-program':
+      // An application's own template: `%(asctime)s [%(name)s] %(message)s`, the program in brackets, no host.
+      return `${isoDate(d)} ${clock(d)} ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
     case 'iso-zone-name':
       // A template that prints the zone's name after the clock (strftime's %Z, Java's z): CET in winter.
       return `${isoDate(d)} ${clock(d)} CET ${host} ${tagPrefix(r)}${withUptime(r, body)}`;

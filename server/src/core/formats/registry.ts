@@ -244,6 +244,9 @@ export const FORMATS: readonly LogFormat[] = [
     samples: [
       { line: '2018-08-28 13:58:33.374040500 ERROR    Read error, quitting', expect: { time: '2018-08-28T13:58:33', level: 'err', message: 'Read error, quitting' } },
       { line: '[2024-12-02 19:54:59] gsmd[3553]: Modem is not responding', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, message: 'Modem is not responding' } },
+      // An application's template that brackets the program (Python's `[%(name)s]`) or the level (`[info]`).
+      { line: '2024-12-02 19:54:59,123 [ModemManager] <info>  [modem0] state changed (registered -> connected)', expect: { tag: 'ModemManager', message: 'state changed (registered -> connected)' } },
+      { line: '2024-12-02 19:54:59 [warn] gsmd[3553]: Modem is not responding', expect: { tag: 'gsmd', pid: 3553, level: 'warn', message: 'Modem is not responding' } },
       // A syslog template without the host: the kernel's lines and a program with its pid.
       { line: '2024-12-02T19:54:59+01:00 kernel: usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: '2024-12-02 19:54:59 gsmd[3553]: Unable to initialize', expect: { tag: 'gsmd', pid: 3553, message: 'Unable to initialize' } },

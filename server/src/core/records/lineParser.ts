@@ -548,6 +548,9 @@ function whitespaceBefore(text: string, end: number): string {
   return text.slice(start, end);
 }
 
+/** A word in brackets at the start of a message (registry body `program`): a level word, else the program's name. */
+const BRACKETED_LEAD = /^\[([A-Za-z][A-Za-z0-9_.\/@-]{0,63})\] +/;
+
 /** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */
 const PROGRAM_LEAD = /^(?:(kernel)|([A-Za-z][A-Za-z0-9_.\/@-]{0,63}) ?\[(\d{1,10})\]): /;
 
@@ -556,7 +559,19 @@ const PROGRAM_LEAD = /^(?:(kernel)|([A-Za-z][A-Za-z0-9_.\/@-]{0,63}) ?\[(\d{1,10
  * RutOS's tagless events) and its PROGRAM_LEAD, which give the record its facility, level, tag and pid.
  */
 function readProgramLead(record: LogRecord, text: string): string {
-  const rest = record.facility === undefined ? readFacility(record, text) : text;
+  let rest = record.facility === undefined ? readFacility(record, text) : text;
+  // An application's template that brackets its level or its program (`[info] `, `[gsmd] `, Python's `[%(name)s]`).
+  const b = BRACKETED_LEAD.exec(rest);
+  if (b) {
+    const level = levelFromWord(b[1]);
+    if (level) {
+      record.syslogLevel ??= level;
+      rest = rest.slice(b[0].length);
+    } else if (!KERNEL_DEVICE.test(b[1])) {
+      record.tag = b[1];
+      return rest.slice(b[0].length);
+    }
+  }
   const m = PROGRAM_LEAD.exec(rest);
   if (!m) return rest;
   record.tag = m[1] ?? m[2];
