@@ -126,7 +126,16 @@ export const MUTATORS: Record<string, Mutator> = {
       ? JSON.stringify({ log: `${l}\n`, stream: 'stdout', time: new Date(t0 + i * 997).toISOString() })
       : JSON.stringify({ __REALTIME_TIMESTAMP: String((t0 + i * 997) * 1000), SYSLOG_IDENTIFIER: r.pick(['kernel', 'gsmd', 'ModemManager', 'netifd']), PRIORITY: String(r.int(8)), MESSAGE: l }))).join('\n'), 'utf8');
   },
+  // Listed newest first (an export, journalctl -r): read a second time, in reverse, in both lanes.
+  reverseLines: (b) => join(lines(b).reverse()),
+  // Dates written with slashes, day first (LuCI in an en-GB browser): read a second time, day first.
+  slashDates: (b) => Buffer.from(b.toString('latin1').replace(/^(?:\w{3} )?(\w{3}) +(\d{1,2}) (\d\d:\d\d:\d\d) (\d{4}) /gm, (all, mon: string, day: string, clock: string, year: string) => {
+    const m = MONTHS.indexOf(mon);
+    return m < 0 ? all : `[${day.padStart(2, '0')}/${String(m + 1).padStart(2, '0')}/${year}, ${clock}] `;
+  }), 'latin1'),
 };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Wrappers that change the container: a `.gz` log (perhaps damaged), a troubleshoot archive with hostile entry names. */
 export const CONTAINERS: Record<string, (b: Buffer, r: Random) => { bytes: Buffer; suffix: string }> = {
