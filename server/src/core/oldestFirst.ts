@@ -84,8 +84,6 @@ export function fileRangeOf(order: ReadOrder, from: number, to: number): { line:
   return { line, endLine };
 }
 
-const mapLine = (order: ReadOrder, n: number): number => fileLineOf(order, n);
-
 function eventInFile(order: ReadOrder, e: LogEvent): LogEvent {
   const { line, endLine } = fileRangeOf(order, e.line, e.endLine);
   return { ...e, line, endLine };
@@ -93,29 +91,28 @@ function eventInFile(order: ReadOrder, e: LogEvent): LogEvent {
 
 function findingInFile(order: ReadOrder, f: Finding): Finding {
   const { line, endLine } = fileRangeOf(order, f.line, f.endLine);
-  return { ...f, line, endLine, lines: f.lines.map((l) => mapLine(order, l)).sort((a, b) => a - b) };
+  return { ...f, line, endLine, lines: f.lines.map((l) => fileLineOf(order, l)).sort((a, b) => a - b) };
 }
 
 function episodeInFile(order: ReadOrder, e: Episode): Episode {
   const { line, endLine } = fileRangeOf(order, e.startLine, e.endLine);
-  return { ...e, startLine: line, endLine, evidence: e.evidence.map((l) => mapLine(order, l)), steps: e.steps.map((s) => (s.line !== undefined ? { ...s, line: mapLine(order, s.line) } : s)) };
+  return { ...e, startLine: line, endLine, evidence: e.evidence.map((l) => fileLineOf(order, l)), steps: e.steps.map((s) => (s.line !== undefined ? { ...s, line: fileLineOf(order, s.line) } : s)) };
 }
 
 export function noticeInFile(order: ReadOrder, n: InputNotice): InputNotice {
-  return n.line !== undefined ? { ...n, line: mapLine(order, n.line) } : n;
+  return n.line !== undefined ? { ...n, line: fileLineOf(order, n.line) } : n;
 }
 
 /**
  * The parts of an analysis made over files read in reverse, with the file's own line numbers:
  * what a person sees and clicks on names the line in the file they opened. Events keep their
  * order (the order they happened in); findings and lists of lines are in the file's order.
- * (A file's notices are in the file's lines already: `readOldestFirst` maps them.)
+ * (A file's notices are in the file's lines already: `FileAnalysis.readAgain` maps them.)
  */
 export function toFileLines<T extends Pick<Analysis, 'events' | 'findings' | 'episodes'>>(parts: T, orders: ReadonlyMap<number, ReadOrder>): T {
   if (orders.size === 0) return parts;
-  const of = (file: number): ReadOrder | undefined => orders.get(file);
   const map = <X extends { file: number }>(list: readonly X[], f: (o: ReadOrder, x: X) => X): X[] => list.map((x) => {
-    const o = of(x.file);
+    const o = orders.get(x.file);
     return o ? f(o, x) : x;
   });
   return {
@@ -136,9 +133,9 @@ export function fileEventsInFile(f: FileEvents): FileEvents {
   return {
     ...f,
     events: f.events.map((e) => eventInFile(order, e)),
-    clockJumps: f.clockJumps.map((j) => ({ ...j, line: mapLine(order, j.line) })),
-    segmentStarts: f.segmentStarts.map((s) => ({ ...s, line: mapLine(order, s.line) })),
-    daemons: Object.fromEntries(Object.entries(f.daemons).map(([k, d]) => [k, { ...d, firstLine: mapLine(order, d.firstLine), lastLine: mapLine(order, d.lastLine) }])),
-    elisions: f.elisions.map((l) => mapLine(order, l)).sort((a, b) => a - b),
+    clockJumps: f.clockJumps.map((j) => ({ ...j, line: fileLineOf(order, j.line) })),
+    segmentStarts: f.segmentStarts.map((s) => ({ ...s, line: fileLineOf(order, s.line) })),
+    daemons: Object.fromEntries(Object.entries(f.daemons).map(([k, d]) => [k, { ...d, firstLine: fileLineOf(order, d.firstLine), lastLine: fileLineOf(order, d.lastLine) }])),
+    elisions: f.elisions.map((l) => fileLineOf(order, l)).sort((a, b) => a - b),
   };
 }
