@@ -1,5 +1,5 @@
 /**
- * Which number comes first in a file's numeric dates with slashes. `12/02/2024` is 2 December to
+ * Which number comes first in a file's numeric dates with slashes. `02/12/2024` is 2 December to
  * en-GB, fr or es (a LuCI log table copied from a browser in those locales, a spreadsheet's
  * export) and 12 February to en-US. A date whose first number is over 12 can only be day first,
  * one whose second is over 12 only month first; between two dates of a log, a day changes far
