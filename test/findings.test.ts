@@ -466,6 +466,18 @@ describe('dates written with slashes: day or month first', () => {
     assert.equal(a.files[0].slashDatesDayFirst, undefined);
   });
 
+  it('a log of one day whose dates could be either says so, with both readings', () => {
+    const a = analyzeText([drop('02/12/2026', '10:00:00', 5), back('02/12/2026', '10:00:04', 6)].join('\n'), ref);
+    const said = a.notices.find((n) => /could be day or month first/.test(n.message));
+    assert.ok(said, JSON.stringify(a.notices));
+    assert.match(said.message, /02\/12 is 12 February\). If the log writes the day first .* 02\/12 is 2 December/);
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-02-12', 'read month first, as the notice says');
+    // Settled either way, nothing is said.
+    for (const settled of [[drop('13/12/2026', '10:00:00', 5)], [drop('12/13/2026', '10:00:00', 5)], [drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)]]) {
+      assert.ok(!analyzeText(settled.join('\n'), ref).notices.some((n) => /could be day or month first/.test(n.message)), settled[0]);
+    }
+  });
+
   it('from a pipe, which cannot be read again, it says the dates look day first but were read month first', () => {
     const f = new FileAnalysis(0, '-', ref.referenceTime);
     f.splitter.pushText([drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n'));

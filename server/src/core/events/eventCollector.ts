@@ -9,7 +9,7 @@ import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
-import { dayFirstEvidence, readsDayFirst } from '../formats/dateOrder';
+import { dayFirstEvidence, readsDayFirst, undecidedOrder } from '../formats/dateOrder';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -531,6 +531,10 @@ export class EventCollector {
     if (this.endTime !== undefined) out.endTime = this.endTime;
     if (this.slashDayFirst) summary.slashDatesDayFirst = true;
     else if (readsDayFirst(this.parser.slashDates)) out.dayFirstDates = dayFirstEvidence(this.parser.slashDates);
+    else {
+      const undecided = undecidedOrder(this.parser.slashDates);
+      if (undecided) notices.push({ file: this.file, severity: 'info', message: undecided });
+    }
     return out;
   }
 
