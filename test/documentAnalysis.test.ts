@@ -193,3 +193,18 @@ describe('an edit inside an open log', () => {
     assert.equal(analysis.latest(), undefined, 'nothing of the document is held');
   });
 });
+
+describe('a document listed newest first', () => {
+  it('is read again in reverse in steps, with turns of the event loop between them, and reads as the CLI does', async () => {
+    const inOrder = bigLog();
+    const text = inOrder.trimEnd().split('\n').reverse().join('\n') + '\n';
+    const read = async (t: string) => turnsUntil(new DocumentAnalysis(LogDocument.create(URI, 'routerlog', 1, t), { referenceTime: REF }).result());
+    const { value, turns } = await read(text);
+    assert.equal(value.analysis.files[0].readReversed, true);
+    sameAs(value, text);
+    // Held again in the re-read's slices, then read in reverse in steps: turns beyond those of the same lines in order.
+    const slices = Math.ceil(text.length / READ_SLICE_CHARS);
+    const plain = (await read(inOrder)).turns;
+    assert.ok(turns >= plain + slices, `${turns} turns, ${plain} for the log in order, ${slices} slices of text`);
+  });
+});

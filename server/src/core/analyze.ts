@@ -16,7 +16,7 @@ import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model'
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 import { noticeInFile, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
-import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, readAgainReasons, type ReadAgainReasons } from './readAgain';
+import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, READ_AGAIN_STEP_LINES, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
   /** "Now" for yearless timestamps; defaults to the file's mtime, else the current time. */
@@ -93,6 +93,11 @@ export class FileAnalysis {
    * time, so in any order) are those of the first reading, in the file's lines.
    */
   readAgain(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons): FileEvents {
+    return runSteps(this.readAgainSteps(read, lines, reasons));
+  }
+
+  /** `readAgain` in steps of READ_AGAIN_STEP_LINES lines (steps.ts): the language server answers hovers between them. */
+  *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons): Steps<FileEvents> {
     let reading = lines;
     let order: ReadOrder | undefined;
     if (reasons.reverse) {
@@ -101,10 +106,13 @@ export class FileAnalysis {
       ({ lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1)));
     }
     const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, slashDayFirst: reasons.dayFirst !== undefined });
-    for (let i = 0; i < reading.length; i++) again.addLine(reading[i], i + 1);
+    for (let i = 0; i < reading.length; i++) {
+      again.addLine(reading[i], i + 1);
+      if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
+    }
     const out = again.finish();
     // Dates read day first can show what month first hid: the lines run newest first.
-    if (!reasons.reverse && out.summary.newestFirst) return this.readAgain(read, lines, { ...reasons, reverse: true });
+    if (!reasons.reverse && out.summary.newestFirst) return yield* this.readAgainSteps(read, lines, { ...reasons, reverse: true });
     const said: InputNotice[] = [];
     if (reasons.dayFirst !== undefined) said.push({ file: this.index, severity: 'info', message: `Dates written with slashes were read day first (dd/mm/yyyy, as en-GB, fr or es write them, not en-US's mm/dd/yyyy): ${reasons.dayFirst}.` });
     if (order) {
@@ -162,10 +170,15 @@ export function analyzeText(text: string, options: AnalyzeOptions & { path?: str
  * that says what was not done and why.
  */
 export function readAgain(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): FileEvents {
+  return runSteps(readAgainSteps(f, read, held));
+}
+
+/** `readAgain` in steps (steps.ts). */
+export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): Steps<FileEvents> {
   const reasons = readAgainReasons(read);
   if (!reasons) return read;
   const lines = held?.end();
-  if (lines) return f.readAgain(read, lines, reasons);
+  if (lines) return yield* f.readAgainSteps(read, lines, reasons);
   const why = held
     ? `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`
     : 'it came through a pipe, which cannot be read a second time';

@@ -13,6 +13,12 @@ import { LineSplitter } from './input/lineSplitter';
  */
 export const READ_AGAIN_BUDGET = { lines: 250_000, chars: 32 * 1024 * 1024 };
 
+/**
+ * Lines of a second reading between two steps (steps.ts) where the language server answers other
+ * requests: a few milliseconds of work (about 1 us a line).
+ */
+export const READ_AGAIN_STEP_LINES = 4096;
+
 /** Why the first reading of a file is not its last: what a second one would read otherwise. */
 export interface ReadAgainReasons {
   /** The lines run newest first: read them in reverse (oldestFirst.ts). */

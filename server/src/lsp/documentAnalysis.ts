@@ -1,5 +1,6 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { FileAnalysis, finishAnalysis, finishAnalysisSteps, readAgain, type AnalyzeOptions } from '../core/analyze';
+import { FileAnalysis, finishAnalysis, finishAnalysisSteps, readAgainSteps, type AnalyzeOptions } from '../core/analyze';
+import { runSteps, type Steps } from '../core/steps';
 import type { LineSplitter } from '../core/input/lineSplitter';
 import { fileEventsInFile } from '../core/oldestFirst';
 import { HeldLines, readAgainReasons } from '../core/readAgain';
@@ -166,11 +167,14 @@ export class DocumentAnalysis {
 
   /** Makes the result of what `file` read of `doc` in steps; kept only if nothing changed meanwhile. */
   private async finishInSteps(file: FileAnalysis, doc: LogDocument): Promise<void> {
-    const snapshot = snapshotOf(file, doc);
-    const steps = finishAnalysisSteps([snapshot], this.options);
+    const options = this.options;
+    const steps = (function* (): Steps<{ snapshot: FileEvents; analysis: Analysis }> {
+      const snapshot = yield* snapshotSteps(file, doc);
+      return { snapshot, analysis: yield* finishAnalysisSteps([snapshot], options) };
+    })();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
-        if (!this.cached && this.file === file && this.fedDoc === doc && !this.pending && !this.disposed) this.cached = this.resultOf(snapshot, step.value);
+        if (!this.cached && this.file === file && this.fedDoc === doc && !this.pending && !this.disposed) this.cached = this.resultOf(step.value.snapshot, step.value.analysis);
         return;
       }
       await nextTurn();
@@ -220,12 +224,7 @@ export class DocumentAnalysis {
     const size = doc.size;
     const slice = this.cached || this.previous || this.finishRun ? READ_SLICE_CHARS : FIRST_READ_SLICE_CHARS;
     for (let at = from; at < size; ) {
-      // Slices end where a line starts when one is near, so lines (and CRLFs) are pushed whole.
-      let end = Math.min(size, at + slice);
-      if (end < size) {
-        const next = doc.offsetAt({ line: doc.positionAt(end).line + 1, character: 0 });
-        if (next - end <= slice) end = next;
-      }
+      const end = sliceEnd(doc, at, slice);
       pushRange(file.splitter, doc, at, end);
       at = end;
       if (at < size) {
@@ -276,6 +275,17 @@ export class DocumentAnalysis {
  */
 export const BIG_APPEND_CHARS = 16 * READ_SLICE_CHARS;
 
+/** Where a slice of `doc` from `at` ends: where a line starts when one is near, so lines (and CRLFs) are pushed whole. */
+function sliceEnd(doc: LogDocument, at: number, slice: number): number {
+  const size = doc.size;
+  let end = Math.min(size, at + slice);
+  if (end < size) {
+    const next = doc.offsetAt({ line: doc.positionAt(end).line + 1, character: 0 });
+    if (next - end <= slice) end = next;
+  }
+  return end;
+}
+
 /**
  * Pushes `doc`'s text from `from` to `to` into the file's line splitter, part by part as it lies in
  * the document's pieces: a part of a clean piece is read where it lies (faster than a sliced
@@ -289,14 +299,24 @@ function pushRange(splitter: LineSplitter, doc: LogDocument, from: number, to: n
 }
 
 /**
- * What `file` read of `doc` so far; a document whose first reading calls for a second (listed
- * newest first, day-first dates: core/readAgain.ts) is read again from the document's text, every
- * time (an export sorted so, or a copied table, is not a log that grows).
+ * What `file` read of `doc` so far, in steps; a document whose first reading calls for a second
+ * (listed newest first, day-first dates: core/readAgain.ts) is read again from the document's
+ * text, every time (an export sorted so, or a copied table, is not a log that grows), with steps
+ * between its slices and lines, as a re-read has turns of the event loop.
  */
-function snapshotOf(file: FileAnalysis, doc: LogDocument): FileEvents {
+function* snapshotSteps(file: FileAnalysis, doc: LogDocument): Steps<FileEvents> {
   const read = file.snapshot();
   if (!readAgainReasons(read)) return read;
   const held = new HeldLines();
-  pushRange(held.splitter, doc, 0, doc.size);
-  return readAgain(file, read, held);
+  for (let at = 0; at < doc.size && !held.over; ) {
+    const end = sliceEnd(doc, at, READ_SLICE_CHARS);
+    pushRange(held.splitter, doc, at, end);
+    at = end;
+    yield;
+  }
+  return yield* readAgainSteps(file, read, held);
+}
+
+function snapshotOf(file: FileAnalysis, doc: LogDocument): FileEvents {
+  return runSteps(snapshotSteps(file, doc));
 }
