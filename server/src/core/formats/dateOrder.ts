@@ -62,5 +62,7 @@ export function undecidedOrder(e: SlashDateEvidence): string | undefined {
 /** Why the dates were read day first, for the notice that says so. */
 export function dayFirstEvidence(e: SlashDateEvidence): string {
   if (e.dayFirst > 0) return `${e.dayFirst === 1 ? 'a date has' : `${e.dayFirst} dates have`} a first number over 12, and none a second one`;
-  return `from one date to the next the first number changes (${e.firstChanges} time${e.firstChanges === 1 ? '' : 's'}) more often than the second (${e.secondChanges}), as a day does more often than a month`;
+  const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
+  if (e.secondChanges === 0) return `from one date to the next only the first number changes (${times(e.firstChanges)}), as a day does`;
+  return `from one date to the next the first number changes ${times(e.firstChanges)} and the second ${times(e.secondChanges)}: a day changes more often than a month`;
 }
