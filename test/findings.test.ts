@@ -435,7 +435,7 @@ describe('one drop and return in the shapes of other syslog writers and pastes',
   }
 });
 
-describe('dates written with slashes: day or month first', () => {
+describe('dates written with slashes or dashes: day or month first', () => {
   const ref = { referenceTime: Date.UTC(2026, 11, 6) };
   const drop = (date: string, clock: string, n: number): string => `[${date}, ${clock}] kern.info: usb 1-1: USB disconnect, device number ${n}`;
   const back = (date: string, clock: string, n: number): string => `[${date}, ${clock}] kern.info: usb 1-1: new high-speed USB device number ${n} using ehci-platform`;
@@ -444,7 +444,7 @@ describe('dates written with slashes: day or month first', () => {
     const a = analyzeText([drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n'), ref);
     assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /3 min later/);
     assert.equal(new Date(a.files[0].firstTime!).toISOString(), '2026-12-01T23:58:11.000Z');
-    assert.equal(a.files[0].slashDatesDayFirst, true);
+    assert.deepEqual(a.files[0].dateOrders, { '/': 'day-first' });
     assert.ok(a.notices.some((n) => /read day first.*first number changes/.test(n.message)), JSON.stringify(a.notices));
   });
 
@@ -457,20 +457,20 @@ describe('dates written with slashes: day or month first', () => {
   it('en-US dates stay month first: a day changing is the second number', () => {
     const a = analyzeText([drop('12/1/2026', '11:58:11 PM', 5), back('12/2/2026', '12:01:11 AM', 6)].join('\n'), ref);
     assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /3 min later/);
-    assert.equal(a.files[0].slashDatesDayFirst, undefined);
+    assert.equal(a.files[0].dateOrders, undefined);
     assert.ok(!a.notices.some((n) => /day first/.test(n.message)));
   });
 
   it('a date that says month first wins over changes in the first number', () => {
     const a = analyzeText([drop('01/12/2026', '10:00:00', 5), back('02/12/2026', '10:00:00', 6), drop('03/12/2026', '10:00:00', 6), back('12/25/2026', '10:00:00', 7)].join('\n'), ref);
-    assert.equal(a.files[0].slashDatesDayFirst, undefined);
+    assert.equal(a.files[0].dateOrders, undefined);
   });
 
   it('a log of one day whose dates could be either says so, with both readings', () => {
     const a = analyzeText([drop('02/12/2026', '10:00:00', 5), back('02/12/2026', '10:00:04', 6)].join('\n'), ref);
     const said = a.notices.find((n) => /could be day or month first/.test(n.message));
     assert.ok(said, JSON.stringify(a.notices));
-    assert.match(said.message, /02\/12 is 12 February\). If the log writes the day first .* 02\/12 is 2 December/);
+    assert.match(said.message, /read month first .* so 02\/12 is 12 February\. Read day first .* 02\/12 is 2 December/);
     assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-02-12', 'read month first, as the notice says');
     // Settled either way, nothing is said.
     for (const settled of [[drop('13/12/2026', '10:00:00', 5)], [drop('12/13/2026', '10:00:00', 5)], [drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)]]) {
@@ -478,12 +478,26 @@ describe('dates written with slashes: day or month first', () => {
     }
   });
 
+  it('dates with dashes: day first as Europe writes them, month first when the dates say so (an American template)', () => {
+    const line = (date: string, clock: string, what: string): string => `${date} ${clock} router kernel: usb 1-1: ${what}`;
+    const us = analyzeText([line('12-01-2026', '23:58:11', 'USB disconnect, device number 5'), line('12-02-2026', '00:01:11', 'new high-speed USB device number 6 using ehci-platform')].join('\n'), ref);
+    assert.match(us.findings.find((f) => f.code === 'usb-gap')!.message, /3 min later/);
+    assert.deepEqual(us.files[0].dateOrders, { '-': 'month-first' });
+    assert.ok(us.notices.some((n) => /dashes were read month first .*only the second number changes/.test(n.message)), JSON.stringify(us.notices));
+    const eu = analyzeText([line('01-12-2026', '23:58:11', 'USB disconnect, device number 5'), line('02-12-2026', '00:01:11', 'new high-speed USB device number 6 using ehci-platform')].join('\n'), ref);
+    assert.match(eu.findings.find((f) => f.code === 'usb-gap')!.message, /3 min later/);
+    assert.equal(eu.files[0].dateOrders, undefined, 'day first is how dashes are read anyway');
+    // A second number over 12 can only be a day: read, not refused as a date.
+    const christmas = analyzeText(line('12-25-2026', '10:00:00', 'USB disconnect, device number 5'), ref);
+    assert.equal(new Date(christmas.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-25');
+  });
+
   it('from a pipe, which cannot be read again, it says the dates look day first but were read month first', () => {
     const f = new FileAnalysis(0, '-', ref.referenceTime);
     f.splitter.pushText([drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n'));
     const read = f.finish();
     const a = finishAnalysis([readAgain(f, read, undefined)], ref);
-    assert.ok(a.notices.some((n) => n.severity === 'warning' && /look day first .* but were read month first.*pipe/.test(n.message)), JSON.stringify(a.notices));
+    assert.ok(a.notices.some((n) => n.severity === 'warning' && /should be read day first .*they were not: it came through a pipe/.test(n.message)), JSON.stringify(a.notices));
   });
 });
 

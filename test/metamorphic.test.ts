@@ -70,6 +70,8 @@ const VARIANTS: Variant[] = [
   { name: 'luci', shape: 'luci', preserves: exact },
   { name: 'luci-en-gb', shape: 'luci-en-gb', preserves: exact },
   { name: 'luci-en-us', shape: 'luci-en-us', preserves: exact },
+  { name: 'dashes-us', shape: 'dashes-us', preserves: exact },
+  { name: 'dashes-eu', shape: 'dashes-eu', preserves: exact },
   { name: 'rfc5424', shape: 'rfc5424', preserves: exact },
   { name: 'jrnl-iso', shape: 'journal-short-iso', preserves: exact },
   { name: 'iso-zone', shape: 'iso-zone-name', preserves: exact },
@@ -225,11 +227,12 @@ describe('the same log on other days gets the same diagnosis', () => {
   }
 });
 
-describe('dates written with slashes are read in the order their writer used', () => {
+describe('dates written with slashes or dashes are read in the order their writer used', () => {
   // LuCI's log table copied from a browser writes the browser's locale: en-GB day first, en-US
-  // month first. A date that could be either is read month first unless the file's dates say
-  // otherwise (a first number over 12, or dates that change in their first number: a day passing).
-  // A log of one day whose day is 12 or less says neither: its en-GB dates stay month first.
+  // month first; a template with dashes writes an American's or a European's order. A date that
+  // could be either is read as its separator usually means (slashes month first, dashes day first)
+  // unless the file's dates say otherwise (a number over 12, or dates that change in one number
+  // alone: a day passing). A log of one day whose day is 12 or less says neither.
   const day = (t: number | undefined): string | undefined => (t === undefined ? undefined : new Date(t).toISOString().slice(0, 10));
   let told = 0;
   for (const c of CASES) {
@@ -238,18 +241,20 @@ describe('dates written with slashes are read in the order their writer used', (
     // A yearless log the reader put in the year before (it would end after REF) is written with REF's year by the renderer.
     if (f.firstTime === undefined || f.lastTime === undefined || f.yearAssumed !== undefined) continue;
     const says = day(f.firstTime) !== day(f.lastTime) || new Date(f.firstTime).getUTCDate() > 12;
-    for (const shape of ['luci-en-us', 'luci-en-gb'] as const) {
+    // Written otherwise than its separator usually means, a log must say so; written as it usually means, it is read so.
+    const unusual: Record<string, Record<string, string> | undefined> = { 'luci-en-gb': { '/': 'day-first' }, 'dashes-us': { '-': 'month-first' }, 'luci-en-us': undefined, 'dashes-eu': undefined };
+    for (const shape of ['luci-en-us', 'luci-en-gb', 'dashes-us', 'dashes-eu'] as const) {
       const text = reshape(c.text, shape, { referenceYear: YEAR });
-      if (text === c.text || (shape === 'luci-en-gb' && !says)) continue;
+      if (text === c.text || (unusual[shape] && !says)) continue;
       told++;
       it(`${c.name} as ${shape}: the same first and last times`, () => {
         const a = analyzeText(text, { referenceTime: REF });
         assert.deepEqual([a.files[0].firstTime, a.files[0].lastTime].map(day), [f.firstTime, f.lastTime].map(day));
-        assert.equal(a.files[0].slashDatesDayFirst, shape === 'luci-en-gb' ? true : undefined);
+        assert.deepEqual(a.files[0].dateOrders, unusual[shape]);
       });
     }
   }
-  it('has cases of both kinds', () => assert.ok(told >= 30, `${told} cases`));
+  it('has cases of every kind', () => assert.ok(told >= 60, `${told} cases`));
 });
 
 describe('reshape renders one record in each shape', () => {

@@ -22,6 +22,8 @@ export type Shape =
   | 'luci' // LuCI's log table copied from a German browser: `[2.12.2024, 19:54:59 MEZ] daemon.info: gsmd[3553]: msg`
   | 'luci-en-gb' // the same table in a British browser, the day first: `[02/12/2024, 19:54:59] daemon.info: gsmd[3553]: msg`
   | 'luci-en-us' // and in an American one, the month first, a 12-hour clock: `[12/2/2024, 7:54:59 PM] daemon.info: gsmd[3553]: msg`
+  | 'dashes-us' // a numeric date with dashes, the month first (an American's template): `12-02-2024 19:54:59 router gsmd[3553]: msg`
+  | 'dashes-eu' // the same, the day first (a European's): `02-12-2024 19:54:59 router gsmd[3553]: msg`
   | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
@@ -287,6 +289,11 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
         ? `${pad(day, 2)}/${pad(month, 2)}/${year}, ${clock(d)}`
         : `${month}/${day}/${year}, ${(h % 12) || 12}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)} ${h < 12 ? 'AM' : 'PM'}`;
       return `[${stamp}] ${priorityOf(r)}: ${what}`;
+    }
+    case 'dashes-us':
+    case 'dashes-eu': {
+      const [dd, mm] = [pad(d.getUTCDate(), 2), pad(d.getUTCMonth() + 1, 2)];
+      return `${shape === 'dashes-us' ? `${mm}-${dd}` : `${dd}-${mm}`}-${d.getUTCFullYear()} ${clock(d)} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     }
     case 'bsd-nohost':
       return `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`;

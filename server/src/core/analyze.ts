@@ -105,7 +105,7 @@ export class FileAnalysis {
       const wrapped = (read.summary.skipped.continuation ?? 0) > 0;
       ({ lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1)));
     }
-    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, slashDayFirst: reasons.dayFirst !== undefined });
+    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, ...(reasons.dates ? { dateOrders: reasons.dates.orders } : {}) });
     for (let i = 0; i < reading.length; i++) {
       again.addLine(reading[i], i + 1);
       if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
@@ -114,7 +114,7 @@ export class FileAnalysis {
     // Dates read day first can show what month first hid: the lines run newest first.
     if (!reasons.reverse && out.summary.newestFirst) return yield* this.readAgainSteps(read, lines, { ...reasons, reverse: true });
     const said: InputNotice[] = [];
-    if (reasons.dayFirst !== undefined) said.push({ file: this.index, severity: 'info', message: `Dates written with slashes were read day first (dd/mm/yyyy, as en-GB, fr or es write them, not en-US's mm/dd/yyyy): ${reasons.dayFirst}.` });
+    for (const why of reasons.dates?.why ?? []) said.push({ file: this.index, severity: 'info', message: `${why}.` });
     if (order) {
       out.readOrder = order;
       said.push({ file: this.index, severity: 'info', message: 'The lines run newest first, as a log viewer or an aggregator\'s export lists them: they were read in reverse, oldest first, a record at a time (a wrapped line stays with its record). Line numbers are the file\'s own.' });
@@ -182,7 +182,7 @@ export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLin
   const why = held
     ? `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`
     : 'it came through a pipe, which cannot be read a second time';
-  if (reasons.dayFirst !== undefined) read.notices.push({ file: f.index, severity: 'warning', message: `Its dates written with slashes look day first (${reasons.dayFirst}), but were read month first, as en-US writes them: ${why}.` });
+  for (const said of reasons.dates?.why ?? []) read.notices.push({ file: f.index, severity: 'warning', message: `${said.replace(' were read ', ' should be read ')}; they were not: ${why}.` });
   if (reasons.reverse) read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
   return read;
 }

@@ -1,6 +1,7 @@
 // The plain data that flows through the analysis core:
 // bytes -> lines -> LogRecord -> LogEvent -> Finding -> Episode.
 // Architecture invariant: nothing in server/src/core imports `vscode` or `vscode-languageserver`.
+import type { DateOrders } from './formats/dateOrder';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 
 /** Syslog priorities, most severe first (RFC 5424 section 6.2.1). */
@@ -224,8 +225,8 @@ export interface FileSummary {
   newestFirst?: boolean;
   /** The lines run newest first and were read in reverse, oldest first; line numbers are still the file's. */
   readReversed?: boolean;
-  /** Numeric dates with slashes were read day first (`02/12/2024` is 2 December), as the file's dates say (formats/dateOrder.ts). */
-  slashDatesDayFirst?: boolean;
+  /** Numeric dates read otherwise than their separator usually means, as the file's dates say (formats/dateOrder.ts): `{"/": "day-first"}` (`02/12/2024` is 2 December). */
+  dateOrders?: DateOrders;
 }
 
 export interface Analysis {

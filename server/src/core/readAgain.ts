@@ -1,11 +1,13 @@
 import type { FileEvents } from './events/eventCollector';
 import { LineSplitter } from './input/lineSplitter';
+import type { DateOrders } from './formats/dateOrder';
 
 // Some things about a file are known only once it has been read whole, and change how each of
-// its lines reads: that it is listed newest first (eventCollector's NEWEST_FIRST), or that its
-// numeric dates with slashes are day first (formats/dateOrder.ts). Such a file is read a second
-// time knowing them (FileAnalysis.readAgain): its text is had again (a file on disk read once
-// more, an editor's document, a text in memory) and held as lines, up to a budget.
+// its lines reads: that it is listed newest first (eventCollector's NEWEST_FIRST), or which number
+// its numeric dates put first (formats/dateOrder.ts). Such a file is read a second time knowing
+// them (FileAnalysis.readAgain): its text is had again (a file on disk read once more, an
+// editor's document, a text in memory, the bytes of standard input kept as they came) and held
+// as lines, up to a budget.
 
 /**
  * The most of a file that is read a second time: its lines are held in memory whole. A bigger one
@@ -23,15 +25,15 @@ export const READ_AGAIN_STEP_LINES = 4096;
 export interface ReadAgainReasons {
   /** The lines run newest first: read them in reverse (oldestFirst.ts). */
   reverse: boolean;
-  /** The dates with slashes are day first: why (formats/dateOrder.ts), or undefined. */
-  dayFirst: string | undefined;
+  /** The numeric dates are in another order than they were read in: which, and why (formats/dateOrder.ts), or undefined. */
+  dates: { orders: DateOrders; why: string[] } | undefined;
 }
 
 /** What a second reading of the file would change, or undefined when the first one stands. */
 export function readAgainReasons(read: FileEvents): ReadAgainReasons | undefined {
   const reverse = read.summary.newestFirst === true;
-  const dayFirst = read.dayFirstDates;
-  return reverse || dayFirst !== undefined ? { reverse, dayFirst } : undefined;
+  const dates = read.dateOrders;
+  return reverse || dates !== undefined ? { reverse, dates } : undefined;
 }
 
 /**

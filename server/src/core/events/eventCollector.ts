@@ -9,7 +9,7 @@ import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
-import { dayFirstEvidence, readsDayFirst, undecidedOrder } from '../formats/dateOrder';
+import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/dateOrder';
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -64,10 +64,11 @@ export interface FileEvents {
    */
   readOrder?: ReadOrder;
   /**
-   * The file's numeric dates with slashes were read month first, but they say they are day first
-   * (formats/dateOrder.ts): why, for the notice. The file is then read again so.
+   * The file's numeric dates say they are in another order than they were read in
+   * (formats/dateOrder.ts): that order per separator, and why, for the notice. The file is then
+   * read again so.
    */
-  dayFirstDates?: string;
+  dateOrders?: { orders: DateOrders; why: string[] };
 }
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
@@ -104,8 +105,8 @@ export interface CollectOptions {
   matcher?: EventMatcher;
   /** Read the commonest line shapes with the fast lane (default); off gives the reference behaviour. */
   fastLane?: boolean;
-  /** Numeric dates with slashes that could be either are day first (formats/dateOrder.ts). */
-  slashDayFirst?: boolean;
+  /** How numeric dates that could be either are read, where the file's dates say (formats/dateOrder.ts). */
+  dateOrders?: DateOrders;
 }
 
 /**
@@ -159,14 +160,14 @@ export class EventCollector {
   constructor(private readonly file: number, private readonly path: string, options: CollectOptions = {}) {
     const ref = options.referenceTime ?? Date.now();
     this.referenceTime = ref;
-    this.parser = new LineParser({ referenceYear: new Date(ref).getUTCFullYear(), ...(options.slashDayFirst ? { slashDayFirst: true } : {}) });
-    this.slashDayFirst = options.slashDayFirst ?? false;
+    this.dateOrders = options.dateOrders ?? {};
+    this.parser = new LineParser({ referenceYear: new Date(ref).getUTCFullYear(), dateOrders: this.dateOrders });
     this.matcher = options.matcher ?? SHARED_MATCHER;
     this.fastLaneOn = options.fastLane ?? true;
   }
 
   private readonly fastLaneOn: boolean;
-  private readonly slashDayFirst: boolean;
+  private readonly dateOrders: DateOrders;
 
   private readonly referenceTime: number;
 
@@ -529,12 +530,10 @@ export class EventCollector {
       elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
-    if (this.slashDayFirst) summary.slashDatesDayFirst = true;
-    else if (readsDayFirst(this.parser.slashDates)) out.dayFirstDates = dayFirstEvidence(this.parser.slashDates);
-    else {
-      const undecided = undecidedOrder(this.parser.slashDates);
-      if (undecided) notices.push({ file: this.file, severity: 'info', message: undecided });
-    }
+    if (Object.keys(this.dateOrders).length > 0) summary.dateOrders = this.dateOrders;
+    const calledFor = ordersCalledFor(this.parser.dates, this.dateOrders);
+    if (calledFor) out.dateOrders = calledFor;
+    for (const message of undecidedOrders(this.parser.dates, this.dateOrders)) notices.push({ file: this.file, severity: 'info', message });
     return out;
   }
 

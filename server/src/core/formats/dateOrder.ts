@@ -1,14 +1,32 @@
 /**
- * Which number comes first in a file's numeric dates with slashes. `02/12/2024` is 2 December to
- * en-GB, fr or es (a LuCI log table copied from a browser in those locales, a spreadsheet's
- * export) and 12 February to en-US. A date whose first number is over 12 can only be day first,
- * one whose second is over 12 only month first; between two dates of a log, a day changes far
- * more often than a month, so dates that change in their first number alone are day first too
- * (read month first, a log that passes midnight from 01/12 to 02/12 would leap a month). The
- * timestamp grammar reads a date that could be either month first unless told otherwise; this is
- * what a file's dates say, gathered as the parser reads them, and the reading it calls for.
+ * Which number comes first in a file's numeric dates. `02/12/2024` is 2 December to en-GB, fr or
+ * es (a LuCI log table copied from a browser in those locales, a spreadsheet's export) and 12
+ * February to en-US; `12-25-2024` is an American's 25 December, `02-12-2024` a European's 2
+ * December. A date whose first number is over 12 can only be day first, one whose second is over
+ * 12 only month first; between two dates of a log, a day changes far more often than a month, so
+ * dates that change in one number alone tell which one is the day (read the other way, a log that
+ * passes midnight from 01/12 to 02/12 would leap a month). The timestamp grammar reads a date
+ * that could be either as its separator usually means (DEFAULT_ORDER) unless told otherwise; this
+ * is what a file's dates say, gathered as the parser reads them, and the reading it calls for.
+ * Dates with dots are day first everywhere (de, pl, ru), and year-first dates are ISO's order.
  */
-export interface SlashDateEvidence {
+export type DateOrder = 'day-first' | 'month-first';
+export type DateSeparator = '/' | '-';
+
+/** How a date that could be either is read when the file does not say: slashes as en-US, dashes as Europe writes them. */
+export const DEFAULT_ORDER: Readonly<Record<DateSeparator, DateOrder>> = { '/': 'month-first', '-': 'day-first' };
+
+/** The reading a file calls for, where it is not DEFAULT_ORDER's. */
+export type DateOrders = Partial<Record<DateSeparator, DateOrder>>;
+
+/** A numeric date as written, year last: its separator and its first two numbers. */
+export interface NumericDate {
+  sep: DateSeparator;
+  a: number;
+  b: number;
+}
+
+interface Evidence {
   /** Dates read. */
   dates: number;
   /** Dates whose first number is over 12 (day first). */
@@ -23,46 +41,83 @@ export interface SlashDateEvidence {
   last?: readonly [number, number];
 }
 
-export function newSlashDateEvidence(): SlashDateEvidence {
-  return { dates: 0, dayFirst: 0, monthFirst: 0, firstChanges: 0, secondChanges: 0 };
+/** What a file's numeric dates say of their order, per separator. */
+export type DateEvidence = Partial<Record<DateSeparator, Evidence>>;
+
+/** Counts a date as written; `e` is the file's evidence (a copy per editor snapshot: copyEvidence). */
+export function noteDate(e: DateEvidence, date: NumericDate): void {
+  const x = (e[date.sep] ??= { dates: 0, dayFirst: 0, monthFirst: 0, firstChanges: 0, secondChanges: 0 });
+  const { a, b } = date;
+  x.dates++;
+  if (a > 12) x.dayFirst++;
+  if (b > 12) x.monthFirst++;
+  const last = x.last;
+  if (last && a !== last[0] && b === last[1]) x.firstChanges++;
+  if (last && b !== last[1] && a === last[0]) x.secondChanges++;
+  x.last = [a, b];
 }
 
-/** Counts a date as written (`a/b/yyyy`). */
-export function noteSlashDate(e: SlashDateEvidence, date: readonly [number, number]): void {
-  const [a, b] = date;
-  e.dates++;
-  if (a > 12) e.dayFirst++;
-  if (b > 12) e.monthFirst++;
-  const last = e.last;
-  if (last && a !== last[0] && b === last[1]) e.firstChanges++;
-  if (last && b !== last[1] && a === last[0]) e.secondChanges++;
-  e.last = date;
+export function copyEvidence(e: DateEvidence): DateEvidence {
+  const out: DateEvidence = {};
+  for (const sep of Object.keys(e) as DateSeparator[]) out[sep] = { ...e[sep]! };
+  return out;
 }
 
-/** Whether the dates are day first: a first number over 12 or changes in it, and no second number over 12. */
-export function readsDayFirst(e: SlashDateEvidence): boolean {
-  return e.monthFirst === 0 && (e.dayFirst > 0 || e.firstChanges > e.secondChanges);
+/** What the dates say, when it is not what they were read as: the order per separator and why. */
+export function ordersCalledFor(e: DateEvidence, read: DateOrders = {}): { orders: DateOrders; why: string[] } | undefined {
+  const orders: DateOrders = {};
+  const why: string[] = [];
+  for (const sep of Object.keys(e) as DateSeparator[]) {
+    const said = saidOrder(e[sep]!);
+    if (said && said.order !== (read[sep] ?? DEFAULT_ORDER[sep])) {
+      orders[sep] = said.order;
+      why.push(`${SEPARATOR_NAMES[sep]} were read ${said.order.replace('-', ' ')} (${WRITTEN[sep][said.order]}): ${said.why}`);
+    }
+  }
+  return why.length ? { orders, why } : undefined;
+}
+
+const SEPARATOR_NAMES: Record<DateSeparator, string> = { '/': 'Dates written with slashes', '-': 'Dates written with dashes' };
+const WRITTEN: Record<DateSeparator, Record<DateOrder, string>> = {
+  '/': { 'day-first': 'dd/mm/yyyy, as en-GB, fr or es write them, not en-US\'s mm/dd/yyyy', 'month-first': 'mm/dd/yyyy, as en-US writes them' },
+  '-': { 'day-first': 'dd-mm-yyyy, as Europe writes them', 'month-first': 'mm-dd-yyyy, as en-US writes them, not dd-mm-yyyy' },
+};
+
+/** The order a separator's dates say, and why: one number over 12 and never the other, or changes in one number alone, more than in the other. */
+function saidOrder(x: Evidence): { order: DateOrder; why: string } | undefined {
+  const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
+  const over = (n: number, which: string, other: string): string => `${n === 1 ? 'a date has' : `${n} dates have`} a ${which} number over 12, and none a ${other}`;
+  const changes = (day: number, month: number, which: string): string => (month === 0
+    ? `from one date to the next only the ${which} number changes (${times(day)}), as a day does`
+    : `from one date to the next the ${which} number changes ${times(day)} and the other ${times(month)}: a day changes more often than a month`);
+  if (x.dayFirst > 0 && x.monthFirst === 0) return { order: 'day-first', why: over(x.dayFirst, 'first', 'second') };
+  if (x.monthFirst > 0 && x.dayFirst === 0) return { order: 'month-first', why: over(x.monthFirst, 'second', 'first') };
+  if (x.dayFirst > 0 || x.monthFirst > 0) return undefined;
+  if (x.firstChanges > x.secondChanges) return { order: 'day-first', why: changes(x.firstChanges, x.secondChanges, 'first') };
+  if (x.secondChanges > x.firstChanges) return { order: 'month-first', why: changes(x.secondChanges, x.firstChanges, 'second') };
+  return undefined;
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * When nothing in the dates says which number is the day (every one could be either, and none
- * changes in one number alone: a log of one day), the notice that says how they were read and what else they
- * could be: an inference the log does not settle. Undefined when the dates settle it, or there are none.
+ * When nothing in a separator's dates says which number is the day (every one could be either,
+ * and none changes in one number alone: a log of one day), the notice that says how they were
+ * read and what else they could be: an inference the log does not settle.
  */
-export function undecidedOrder(e: SlashDateEvidence): string | undefined {
-  if (e.dates === 0 || !e.last || e.dayFirst > 0 || e.monthFirst > 0 || e.firstChanges > 0 || e.secondChanges > 0) return undefined;
-  const [a, b] = e.last;
-  if (a === b) return undefined;
-  const d = (n: number): string => String(n).padStart(2, '0');
-  return `Dates written with slashes could be day or month first, and nothing in this log says which: they were read month first, as en-US writes them (${d(a)}/${d(b)} is ${b} ${MONTH_NAMES[a - 1]}). If the log writes the day first (en-GB, fr, es), ${d(a)}/${d(b)} is ${a} ${MONTH_NAMES[b - 1]}. The times of day, and the gaps between lines, are the same either way.`;
-}
-
-/** Why the dates were read day first, for the notice that says so. */
-export function dayFirstEvidence(e: SlashDateEvidence): string {
-  if (e.dayFirst > 0) return `${e.dayFirst === 1 ? 'a date has' : `${e.dayFirst} dates have`} a first number over 12, and none a second one`;
-  const times = (n: number): string => (n === 1 ? 'once' : `${n} times`);
-  if (e.secondChanges === 0) return `from one date to the next only the first number changes (${times(e.firstChanges)}), as a day does`;
-  return `from one date to the next the first number changes ${times(e.firstChanges)} and the second ${times(e.secondChanges)}: a day changes more often than a month`;
+export function undecidedOrders(e: DateEvidence, read: DateOrders = {}): string[] {
+  const out: string[] = [];
+  for (const sep of Object.keys(e) as DateSeparator[]) {
+    const x = e[sep]!;
+    if (x.dates === 0 || !x.last || x.dayFirst > 0 || x.monthFirst > 0 || x.firstChanges > 0 || x.secondChanges > 0) continue;
+    const [a, b] = x.last;
+    if (a === b) continue;
+    const order = read[sep] ?? DEFAULT_ORDER[sep];
+    const other: DateOrder = order === 'day-first' ? 'month-first' : 'day-first';
+    const d = (n: number): string => String(n).padStart(2, '0');
+    const as = (o: DateOrder): string => (o === 'day-first' ? `${a} ${MONTH_NAMES[b - 1]}` : `${b} ${MONTH_NAMES[a - 1]}`);
+    const date = `${d(a)}${sep}${d(b)}`;
+    out.push(`${SEPARATOR_NAMES[sep]} could be day or month first, and nothing in this log says which: they were read ${order.replace('-', ' ')} (${WRITTEN[sep][order]}), so ${date} is ${as(order)}. Read ${other.replace('-', ' ')} (${WRITTEN[sep][other].split(',')[0]}), ${date} is ${as(other)}. The times of day, and the gaps between lines, are the same either way.`);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { isWeekday, monthIndex, ZONE_WORD } from './dateWords';
+import { DEFAULT_ORDER, type DateOrder, type DateOrders, type DateSeparator, type NumericDate } from './dateOrder';
 
 // A timestamp grammar rather than a list of formats: one reader for the stamps that syslog
 // daemons, journalctl, `dmesg -T`, LuCI's log page and application loggers print, in the locales
@@ -59,8 +60,8 @@ export interface StampParts {
   ms: number;
   /** Zone as written (`CEST`, `+0200`, `Z`); kept for display, times stay as written. */
   zone?: string;
-  /** A numeric date with slashes, year last (`12/02/2024`): its first two numbers as written (dateOrder.ts). */
-  slash?: readonly [number, number];
+  /** A numeric date with slashes or dashes, year last (`12/02/2024`): its separator and first two numbers as written (dateOrder.ts). */
+  numeric?: NumericDate;
 }
 
 const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,:](?<fraction>\d{1,9}))?)?(?:\s?(?<ampm>[AaPp]\.?[Mm]\.?))?`;
@@ -103,21 +104,21 @@ export const BRACKETED_STAMP = String.raw`\[\s*(?<stamp>[^\[\]]{5,64}?)\s*\]`;
 
 /**
  * Reads a stamp's text, or undefined when it is not a real date and time in a known locale.
- * `slashDayFirst`: a date with slashes that could be either (`02/12/2024`) is day first, as the
- * file's other dates say (dateOrder.ts); else month first.
+ * `orders`: how a numeric date that could be either (`02/12/2024`, `02-12-2024`) is read, as the
+ * file's dates say (dateOrder.ts); else as its separator usually means (DEFAULT_ORDER).
  */
-export function readStamp(text: string, only?: readonly StampShape[], slashDayFirst = false): StampParts | undefined {
+export function readStamp(text: string, only?: readonly StampShape[], orders: DateOrders = {}): StampParts | undefined {
   for (const shape of SHAPES) {
     if (only && !only.includes(shape.id)) continue;
     const m = shape.re.exec(text);
     if (!m) continue;
-    const parts = toParts(shape.id, m.groups!, slashDayFirst);
+    const parts = toParts(shape.id, m.groups!, orders);
     if (parts) return parts;
   }
   return undefined;
 }
 
-function toParts(shape: StampShape, g: Record<string, string | undefined>, slashDayFirst: boolean): StampParts | undefined {
+function toParts(shape: StampShape, g: Record<string, string | undefined>, orders: DateOrders): StampParts | undefined {
   let hour = +g.hour!;
   const minute = +g.minute!;
   const second = g.second ? +g.second : 0;
@@ -146,11 +147,12 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>, slash
     else {
       if (g.c!.length !== 4) return undefined;
       year = c;
-      // Dots are day-first everywhere (de, pl, ru); slashes are month-first (en-US) unless the
-      // first number cannot be a month (en-GB, fr, es) or the file's dates say so (dateOrder.ts).
-      const dayFirst = g.sep === '.' || g.sep === '-' || a > 12 || (slashDayFirst && g.sep === '/' && b <= 12);
-      [month, day] = dayFirst ? [b - 1, a] : [a - 1, b];
-      if (g.sep === '/') parts.slash = [a, b];
+      // Dots are day-first everywhere (de, pl, ru). Slashes and dashes go as a number over 12
+      // says, else as the file's dates say, else as the separator usually means (dateOrder.ts).
+      const sep = g.sep as '.' | DateSeparator;
+      const order: DateOrder = sep === '.' || a > 12 ? 'day-first' : b > 12 ? 'month-first' : orders[sep] ?? DEFAULT_ORDER[sep];
+      [month, day] = order === 'day-first' ? [b - 1, a] : [a - 1, b];
+      if (sep !== '.') parts.numeric = { sep, a, b };
     }
   } else {
     month = monthIndex(g.mon!);

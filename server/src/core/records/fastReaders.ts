@@ -1324,7 +1324,7 @@ function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
     lastLuciDate = { before, after, read };
   }
   const [noon, one] = read;
-  if (!noon || noon.slash) return false;
+  if (!noon || noon.numeric) return false;
   let hour = (h0 === c - 2 ? digit(s, h0) * 10 : 0) + digit(s, c - 1);
   const minute = digit(s, c + 1) * 10 + digit(s, c + 2);
   const second = digit(s, c + 4) * 10 + digit(s, c + 5);
@@ -1342,8 +1342,8 @@ function luciStamp(s: string, a: number, b: number, out: FastRead): boolean {
 
 /** The date, clock and milliseconds of stamp parts into `out`; false without a date. */
 function setStamp(out: FastRead, parts: StampParts | undefined): boolean {
-  // A date with slashes is left to the full parser, which learns from it which number is the day (dateOrder.ts).
-  if (!parts || parts.month === undefined || parts.day === undefined || parts.slash) return false;
+  // A date with slashes or dashes is left to the full parser, which learns from it which number is the day (dateOrder.ts).
+  if (!parts || parts.month === undefined || parts.day === undefined || parts.numeric) return false;
   out.year = parts.year ?? -1;
   out.month = parts.month;
   out.day = parts.day;

@@ -3,7 +3,7 @@ import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSep
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
-import { newSlashDateEvidence, noteSlashDate, type SlashDateEvidence } from '../formats/dateOrder';
+import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromNumber, levelFromWord } from './levels';
@@ -50,8 +50,8 @@ export const MAX_MATCH_CHARS = 16384;
 export interface ParseOptions {
   /** Year for logs without one (BSD syslog): the file's mtime year. */
   referenceYear?: number;
-  /** Numeric dates with slashes that could be either are day first (the file's dates say so: dateOrder.ts). */
-  slashDayFirst?: boolean;
+  /** How numeric dates that could be either are read, where the file's dates say (dateOrder.ts). */
+  dateOrders?: DateOrders;
 }
 
 /**
@@ -115,14 +115,14 @@ export class LineParser {
   /** The header row of a table the file is, once one was read (formats/columns.ts). */
   private table: TableHeader | undefined;
 
-  /** What the numeric dates with slashes read so far say of their order (dateOrder.ts). */
-  slashDates: SlashDateEvidence = newSlashDateEvidence();
-  private readonly slashDayFirst: boolean;
+  /** What the numeric dates read so far say of their order (dateOrder.ts). */
+  dates: DateEvidence = {};
+  private readonly dateOrders: DateOrders;
 
   constructor(options: ParseOptions = {}) {
     const year = options.referenceYear ?? new Date().getUTCFullYear();
     this.year = Math.min(Math.max(year, PLAUSIBLE_YEARS.first), PLAUSIBLE_YEARS.last);
-    this.slashDayFirst = options.slashDayFirst ?? false;
+    this.dateOrders = options.dateOrders ?? {};
   }
 
   /**
@@ -339,9 +339,9 @@ export class LineParser {
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
-      const parts = stampParts(format, g.stamp, this.slashDayFirst);
+      const parts = stampParts(format, g.stamp, this.dateOrders);
       if (!parts) return undefined;
-      if (parts.slash) noteSlashDate(this.slashDates, parts.slash);
+      if (parts.numeric) noteDate(this.dates, parts.numeric);
       record.time = this.timeOf(parts);
     }
     if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
@@ -455,7 +455,7 @@ export class LineParser {
   /** A copy with the same state; `open` in this parser is `openCopy` in the copy. */
   fork(open: LogRecord | undefined, openCopy: LogRecord | undefined): LineParser {
     const copy = Object.assign(Object.create(LineParser.prototype) as LineParser, this);
-    copy.slashDates = { ...this.slashDates };
+    copy.dates = copyEvidence(this.dates);
     copy.openRecord = this.openRecord && this.openRecord === open ? openCopy : undefined;
     return copy;
   }
@@ -767,8 +767,8 @@ export function mayReadNested(message: string, jsonTag: string | undefined): boo
  * The parts of a format's stamp as the format needs them (with a date, with a year), or undefined:
  * then tryFormat refuses the line.
  */
-function stampParts(format: LogFormat, stamp: string, slashDayFirst = false): StampParts | undefined {
-  const parts = format.id === 'quectel-cm' ? quectelStamp(stamp) : readStamp(stamp, format.stampShapes, slashDayFirst);
+function stampParts(format: LogFormat, stamp: string, orders: DateOrders = {}): StampParts | undefined {
+  const parts = format.id === 'quectel-cm' ? quectelStamp(stamp) : readStamp(stamp, format.stampShapes, orders);
   if (!parts) return undefined;
   if (format.stampNeedsDate && parts.month === undefined) return undefined;
   if (format.stampNeedsYear && parts.year === undefined) return undefined;
