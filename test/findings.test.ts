@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText, FileAnalysis, finishAnalysis, readAgain, type AnalyzeOptions } from '../server/src/core/analyze';
-import { HeldLines, READ_AGAIN_BUDGET } from '../server/src/core/readAgain';
+import { HeldBytes, HeldLines, READ_AGAIN_BUDGET } from '../server/src/core/readAgain';
 import { reshape } from './support/reshape';
 import type { Analysis, FindingCode } from '../server/src/core/model';
 
@@ -492,12 +492,16 @@ describe('dates written with slashes or dashes: day or month first', () => {
     assert.equal(new Date(christmas.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-25');
   });
 
-  it('from a pipe, which cannot be read again, it says the dates look day first but were read month first', () => {
+  it('piped in past the budget, which is not kept to read again, it says the dates should be read day first but were not', () => {
+    const text = [drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n');
     const f = new FileAnalysis(0, '-', ref.referenceTime);
-    f.splitter.pushText([drop('01/12/2026', '23:58:11', 5), back('02/12/2026', '00:01:11', 6)].join('\n'));
+    f.splitter.pushText(text);
     const read = f.finish();
-    const a = finishAnalysis([readAgain(f, read, undefined)], ref);
-    assert.ok(a.notices.some((n) => n.severity === 'warning' && /should be read day first .*they were not: it came through a pipe/.test(n.message)), JSON.stringify(a.notices));
+    const kept = new HeldBytes();
+    kept.push(Buffer.from(text));
+    kept.push(Buffer.alloc(READ_AGAIN_BUDGET.chars));
+    const a = finishAnalysis([readAgain(f, read, kept.lines())], ref);
+    assert.ok(a.notices.some((n) => n.severity === 'warning' && /should be read day first .*they were not: it has more than 250,000 lines or 32 MiB/.test(n.message)), JSON.stringify(a.notices));
   });
 });
 
@@ -587,16 +591,20 @@ describe('a log listed newest first (an export sorted so, a log viewer)', () => 
     assert.equal(back?.endLine, 3);
   });
 
-  it('a log listed newest first that cannot be had again (a pipe) or is over the budget is flagged, not read backwards', () => {
+  it('a log listed newest first over the budget is flagged, not read backwards', () => {
     const text = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
     const newestFirst = text.split('\n').reverse().join('\n');
     const f = new FileAnalysis(0, '-', ref.referenceTime);
     f.splitter.pushText(newestFirst);
     const read = f.finish();
     assert.equal(read.summary.newestFirst, true);
-    const piped = finishAnalysis([readAgain(f, read, undefined)], ref);
+    // Standard input's bytes past the budget are let go (HeldBytes), so it cannot be read again.
+    const kept = new HeldBytes();
+    kept.push(Buffer.from(newestFirst));
+    kept.push(Buffer.alloc(READ_AGAIN_BUDGET.chars));
+    const piped = finishAnalysis([readAgain(f, read, kept.lines())], ref);
     assert.deepEqual(piped.episodes, []);
-    assert.ok(piped.notices.some((n) => /not read in reverse here: it came through a pipe/.test(n.message)));
+    assert.ok(piped.notices.some((n) => /not read in reverse here: it has more than 250,000 lines or 32 MiB/.test(n.message)));
     const held = new HeldLines();
     for (let i = 0; i <= READ_AGAIN_BUDGET.lines && !held.over; i += 1000) held.splitter.pushText('x\n'.repeat(1000));
     assert.equal(held.end(), undefined, 'more lines than the budget are not held');

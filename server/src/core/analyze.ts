@@ -166,22 +166,19 @@ export function analyzeText(text: string, options: AnalyzeOptions & { path?: str
 
 /**
  * A file whose first reading (`read`) calls for a second (readAgain.ts), read again from its text
- * fed again to `held` (undefined: it cannot be had again, as a pipe); else `read`, with a notice
- * that says what was not done and why.
+ * fed again to `held`; else (over the budget) `read`, with a notice that says what was not done and why.
  */
-export function readAgain(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): FileEvents {
+export function readAgain(f: FileAnalysis, read: FileEvents, held: HeldLines): FileEvents {
   return runSteps(readAgainSteps(f, read, held));
 }
 
 /** `readAgain` in steps (steps.ts). */
-export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLines | undefined): Steps<FileEvents> {
+export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLines): Steps<FileEvents> {
   const reasons = readAgainReasons(read);
   if (!reasons) return read;
-  const lines = held?.end();
+  const lines = held.end();
   if (lines) return yield* f.readAgainSteps(read, lines, reasons);
-  const why = held
-    ? `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`
-    : 'it came through a pipe, which cannot be read a second time';
+  const why = `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`;
   for (const said of reasons.dates?.why ?? []) read.notices.push({ file: f.index, severity: 'warning', message: `${said.replace(' were read ', ' should be read ')}; they were not: ${why}.` });
   if (reasons.reverse) read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
   return read;
