@@ -1,9 +1,9 @@
 import { sniffEncoding, type TextEncodingName } from './encoding';
-import { asciiSpaces, hasUnicodeSpace } from './unicodeSpaces';
+import { asciiSpaces, hasUnicodeSpace, OTHER_WHITESPACE_CHARS } from './unicodeSpaces';
 import { Utf8Pieces } from './utf8Pieces';
 
 const PIECE = 65536;
-const SPECIAL = /[\0\uFFFD\v\f\u2028\u2029\ufeff]/;
+const SPECIAL = new RegExp(`[\\0\\uFFFD${OTHER_WHITESPACE_CHARS}]`);
 /**
  * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), a space
  * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space, or other

@@ -30,4 +30,6 @@ export function asciiSpaces(text: string): string {
  * holds one is left to the full parser, so both lanes read it alike (a fuzzed `kernel: \u2028[  70.9]`
  * was dmesg to one and stripped text to the other).
  */
-export const OTHER_WHITESPACE = /[\v\f\u2028\u2029\ufeff]/;
+// As a character class's source, which lineSplitter's SPECIAL holds too.
+export const OTHER_WHITESPACE_CHARS = '\\v\\f\\u2028\\u2029\\ufeff';
+export const OTHER_WHITESPACE = new RegExp(`[${OTHER_WHITESPACE_CHARS}]`);
