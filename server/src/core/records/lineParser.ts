@@ -548,11 +548,14 @@ function whitespaceBefore(text: string, end: number): string {
   return text.slice(start, end);
 }
 
+/** A program's name as the body `program` reads it. */
+const PROGRAM_NAME = String.raw`[A-Za-z][A-Za-z0-9_.\/@-]{0,63}`;
+
 /** A word in brackets at the start of a message (registry body `program`): a level word, else the program's name. */
-const BRACKETED_LEAD = /^\[([A-Za-z][A-Za-z0-9_.\/@-]{0,63})\] +/;
+const BRACKETED_LEAD = new RegExp(String.raw`^\[(${PROGRAM_NAME})\] +`);
 
 /** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */
-const PROGRAM_LEAD = /^(?:(kernel)|([A-Za-z][A-Za-z0-9_.\/@-]{0,63}) ?\[(\d{1,10})\]): /;
+const PROGRAM_LEAD = new RegExp(String.raw`^(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d{1,10})\]): `);
 
 /**
  * The body `program`: the message after a `facility.level` (a syslog template that writes it,
