@@ -287,7 +287,7 @@ function sliceEnd(doc: LogDocument, at: number, slice: number): number {
 }
 
 /**
- * Pushes `doc`'s text from `from` to `to` into the file's line splitter, part by part as it lies in
+ * Pushes `doc`'s text from `from` to `to` into a line splitter, part by part as it lies in
  * the document's pieces: a part of a clean piece is read where it lies (faster than a sliced
  * string), any other part as its own text.
  */
@@ -300,7 +300,7 @@ function pushRange(splitter: LineSplitter, doc: LogDocument, from: number, to: n
 
 /**
  * What `file` read of `doc` so far, in steps; a document whose first reading calls for a second
- * (listed newest first, day-first dates: core/readAgain.ts) is read again from the document's
+ * (listed newest first, dates in another order: core/readAgain.ts) is read again from the document's
  * text, every time (an export sorted so, or a copied table, is not a log that grows), with steps
  * between its slices and lines, as a re-read has turns of the event loop.
  */
