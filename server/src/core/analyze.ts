@@ -3,6 +3,7 @@ import { detectHost } from './stories/hosts';
 import { tellStoriesSteps, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindingsSteps, eventsOf } from './findings/detectFindings';
+import type { UsbFindingMemo } from './findings/usbFindingMemo';
 import { runSteps, type Steps } from './steps';
 import { toFinding } from './findings/detectors/findingBuilder';
 import { detectUnreadFiles } from './findings/detectors/readability';
@@ -222,6 +223,8 @@ export interface AnalysisContext {
   facts?: DeviceFacts;
   /** Files that may hold an episode (the logs of an archive); default: all. */
   episodeFiles?: number[];
+  /** What the USB detectors made of the last reading of a growing log (an editor's document), taken where nothing changed. */
+  usbMemo?: UsbFindingMemo;
 }
 
 /** Findings and episodes over the events of all files. */
@@ -238,7 +241,7 @@ export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOption
   // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
   const host = detectHost(eventsOf(files), files.map((f) => f.summary));
   yield;
-  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos');
+  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos', context.usbMemo);
   yield;
   // A file listed newest first would be read backwards: its drops before its returns. No story is told for it (its notice says why).
   const newestFirst = new Set(files.filter((f) => f.summary.newestFirst).map((f) => f.file));

@@ -1,4 +1,5 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { UsbFindingMemo } from '../core/findings/usbFindingMemo';
 import { FileAnalysis, finishAnalysis, finishAnalysisSteps, readAgainSteps, type AnalyzeOptions } from '../core/analyze';
 import { runSteps, type Steps } from '../core/steps';
 import type { LineSplitter } from '../core/input/lineSplitter';
@@ -70,6 +71,11 @@ export class DocumentAnalysis {
   private readonly uri: string;
   /** Whether the last update only added text after the lines already read. */
   lastUpdateWasAppend = true;
+  /**
+   * What the USB detectors made of the last result: an append to a modem's reconnect loop brings
+   * USB lines every time, and only the devices' new history is worked out again (see the memo).
+   */
+  private readonly usbMemo = new UsbFindingMemo();
 
   constructor(doc: LogDocument, private readonly options: AnalyzeOptions) {
     this.uri = doc.uri;
@@ -132,6 +138,7 @@ export class DocumentAnalysis {
     this.tailDoc = undefined;
     this.cached = undefined;
     this.previous = undefined;
+    this.usbMemo.clear();
   }
 
   /** Findings and stories being made in steps after a read, for the file and document read (see `result`). */
@@ -168,9 +175,10 @@ export class DocumentAnalysis {
   /** Makes the result of what `file` read of `doc` in steps; kept only if nothing changed meanwhile. */
   private async finishInSteps(file: FileAnalysis, doc: LogDocument): Promise<void> {
     const options = this.options;
+    const usbMemo = this.usbMemo;
     const steps = (function* (): Steps<{ snapshot: FileEvents; analysis: Analysis }> {
       const snapshot = yield* snapshotSteps(file, doc);
-      return { snapshot, analysis: yield* finishAnalysisSteps([snapshot], options) };
+      return { snapshot, analysis: yield* finishAnalysisSteps([snapshot], options, { usbMemo }) };
     })();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
@@ -184,7 +192,7 @@ export class DocumentAnalysis {
   private resultNow(): DocumentResult {
     if (this.cached) return this.cached;
     const file = snapshotOf(this.file, this.fedDoc);
-    this.cached = this.resultOf(file, finishAnalysis([file], this.options));
+    this.cached = this.resultOf(file, finishAnalysis([file], this.options, { usbMemo: this.usbMemo }));
     return this.cached;
   }
 

@@ -12,6 +12,7 @@ import type { DetectOptions } from './options';
 import { LineIndex } from '../events/lineIndex';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
 import type { Steps } from '../steps';
+import type { UsbFindingMemo } from './usbFindingMemo';
 
 export interface Detection {
   /** All events of all files, in the order they happened. */
@@ -23,9 +24,10 @@ export interface Detection {
 /**
  * Runs every detector over the events of the files and returns findings in file order, one
  * detector a step (see steps.ts). `rutos`: the logs come from a RutOS router, where RutOS's own
- * USB composition per modem applies.
+ * USB composition per modem applies. `usbMemo`: what the last reading of a growing log made of its
+ * USB devices, for the language server's appends.
  */
-export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos = true): Steps<Detection> {
+export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos = true, usbMemo?: UsbFindingMemo): Steps<Detection> {
   const events = chronological(eventsOf(files));
   yield;
   const devices = buildUsbHistory(events);
@@ -57,6 +59,7 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
     lastEvent: (file) => lastEvent.get(file),
     enumerationErrors: (file, from, to) => enumerationErrors(file).within(from + 1, to - 1),
     rutos,
+    ...(usbMemo ? { memo: usbMemo } : {}),
   }, options));
   yield;
   findings.push(...detectEdlMode(events));

@@ -5,6 +5,7 @@ import { secondsBetween } from '../eventTime';
 import type { DetectOptions } from '../options';
 import { dataDriver, describeLayout, isDataDriver, layoutKey, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
 import { toFinding } from './findingBuilder';
+import { newWalk, type LayoutWalk, type UsbFindingMemo, type UsbFindingRun } from '../usbFindingMemo';
 
 export interface UsbContext {
   /** Last event or line of each file, to measure how long an open gap lasted. */
@@ -13,6 +14,8 @@ export interface UsbContext {
   enumerationErrors: (file: number, from: number, to: number) => LogEvent[];
   /** The log is from RutOS: a modem up in a data mode RutOS does not drive it in is a change. */
   rutos?: boolean;
+  /** What the last reading of a growing log made, to take what is unchanged from (the language server's). */
+  memo?: UsbFindingMemo;
 }
 
 function deviceName(d: UsbDevice): string {
@@ -25,15 +28,18 @@ const at = atTime;
 /** usb-disconnect, usb-gap, usb-reconnect-loop and usb-composition-change from the device history. */
 export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {
   const findings: Finding[] = [];
+  const run = end.memo?.run();
   for (const d of devices) {
     // Named once: a device in a reconnect loop has tens of thousands of findings.
     const name = deviceName(d);
     const inLoop = detectLoop(d, name, options, findings);
     for (const a of d.absences) {
-      if (!inLoop.has(a)) findings.push(absenceFinding(name, a, end, options));
+      if (inLoop.has(a)) continue;
+      findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options)) : absenceFinding(name, a, end, options));
     }
-    compositionChanges(d, name, end.rutos !== false, findings);
+    compositionChanges(d, name, end.rutos !== false, findings, run);
   }
+  run?.end();
   return findings;
 }
 
@@ -123,44 +129,57 @@ function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings
   return covered;
 }
 
-function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Finding[]): void {
-  // The lines of the changes found, so an enumeration is not told twice (a set: a modem in a
-  // loop has thousands of enumerations, and a search of the findings per one was quadratic).
-  const told = new Set<number>();
-  // What the log has shown so far of the device's layout: an enumeration often logs only part of
-  // it, so each one is compared with everything known before it, not just with the previous one.
-  const known: Enumeration | undefined = d.enumerations[0] && { ...d.enumerations[0], drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
-  let lastDescribed: Enumeration | undefined;
-  for (const en of d.enumerations) {
-    if (known && lastDescribed) {
-      const why = differences(known, en);
-      if (why.length) {
-        const f = toFinding('usb-composition-change', 'warning',
-          `${name} came back in a different USB composition (${why.join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
-          [lastDescribed.start, ...en.events]);
-        out.push(f);
-        for (const line of f.lines) told.add(line);
-      }
-    }
-    if (known && (layoutKey(en) !== '' || en.vidpid || en.ttys.size)) {
-      for (const [i, drv] of en.drivers) known.drivers.set(i, drv);
-      for (const [i, tty] of en.ttys) known.ttys.set(i, tty);
-      if (en.vidpid) known.vidpid = en.vidpid;
-      // A new data driver replaces the old one even when it sits on another interface.
-      if (dataDriver(en)) for (const [i, drv] of [...known.drivers]) if (isDataDriver(drv) && !en.drivers.has(i)) known.drivers.delete(i);
-      known.netdevs = en.netdevs.length ? [...en.netdevs] : known.netdevs;
-      lastDescribed = en;
-    }
+function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Finding[], run: UsbFindingRun | undefined): void {
+  const key = `${d.file}|${d.path}`;
+  const { from, walk } = run ? run.layoutFrom(key, name, d.enumerations) : { from: 0, walk: newWalk() };
+  for (let i = from; i < d.enumerations.length; i++) {
+    // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
+    if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
+    walkLayout(walk, d.enumerations[i], name);
   }
+  out.push(...walk.changes);
   // Even with no earlier enumeration in the log, a data mode RutOS does not use is a change, on
-  // RutOS: a PC or another router drives the same modem in whatever mode it came up in.
-  for (const en of rutos ? d.enumerations : []) {
+  // RutOS: a PC or another router drives the same modem in whatever mode it came up in. Not where
+  // a change above already told the enumeration (a set: a modem in a loop has thousands of
+  // enumerations, and a search of the findings per one was quadratic).
+  if (!rutos) return;
+  const told = new Set<number>();
+  for (const f of walk.changes) for (const line of f.lines) told.add(line);
+  for (const en of d.enumerations) {
     const odd = unexpectedMode(en, d.vidpid);
     if (odd && !told.has(en.start.line)) {
       out.push(toFinding('usb-composition-change', 'warning',
         `${name} came up in ${odd.seen} mode, but RutOS drives it in ${odd.expected} mode: its interfaces and tty numbers are not where gsmd looks for them. Now: ${describeLayout(en)}.`,
         en.events));
     }
+  }
+}
+
+/**
+ * One enumeration of the walk: compared with what the log has shown of the device's layout before
+ * it (an enumeration often logs only part of it, so each one is compared with everything known
+ * before it, not just with the previous one), then added to it.
+ */
+function walkLayout(walk: LayoutWalk, en: Enumeration, name: string): void {
+  // The first enumeration starts what is known: its place and clocks, none of its layout yet.
+  walk.known ??= { ...en, drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
+  const known = walk.known;
+  if (walk.lastDescribed) {
+    const why = differences(known, en);
+    if (why.length) {
+      walk.changes.push(toFinding('usb-composition-change', 'warning',
+        `${name} came back in a different USB composition (${why.join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
+        [walk.lastDescribed, ...en.events]));
+    }
+  }
+  if (layoutKey(en) !== '' || en.vidpid || en.ttys.size) {
+    for (const [i, drv] of en.drivers) known.drivers.set(i, drv);
+    for (const [i, tty] of en.ttys) known.ttys.set(i, tty);
+    if (en.vidpid) known.vidpid = en.vidpid;
+    // A new data driver replaces the old one even when it sits on another interface.
+    if (dataDriver(en)) for (const [i, drv] of [...known.drivers]) if (isDataDriver(drv) && !en.drivers.has(i)) known.drivers.delete(i);
+    known.netdevs = en.netdevs.length ? [...en.netdevs] : known.netdevs;
+    walk.lastDescribed = en.start;
   }
 }
 
