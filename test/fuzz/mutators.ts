@@ -126,6 +126,26 @@ export const MUTATORS: Record<string, Mutator> = {
       ? JSON.stringify({ log: `${l}\n`, stream: 'stdout', time: new Date(t0 + i * 997).toISOString() })
       : JSON.stringify({ __REALTIME_TIMESTAMP: String((t0 + i * 997) * 1000), SYSLOG_IDENTIFIER: r.pick(['kernel', 'gsmd', 'ModemManager', 'netifd']), PRIORITY: String(r.int(8)), MESSAGE: l }))).join('\n'), 'utf8');
   },
+  // Lines joined by a paste into others: runs of them as a JSON string, by `<br>` with entities, or
+  // by `\n` escapes cut anywhere (a join that stops inside an escape or an entity).
+  joinedLines: (b, r) => {
+    const out: string[] = [];
+    const ls = lines(b);
+    for (let i = 0; i < ls.length;) {
+      const run = ls.slice(i, i + 1 + r.int(6));
+      i += run.length;
+      const how = r.int(4);
+      if (how === 0) out.push(...run);
+      else if (how === 1) out.push(JSON.stringify(run.join('\n')));
+      else if (how === 2) out.push(run.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/ {2}/g, ' &nbsp;')).join(r.pick(['<br>', '<BR/>', '<br />'])));
+      else {
+        const joined = run.join('\\n');
+        const cut = r.int(joined.length + 1);
+        out.push(joined.slice(0, cut), joined.slice(cut));
+      }
+    }
+    return join(out);
+  },
   // Listed newest first (an export, journalctl -r): read a second time, in reverse, in both lanes.
   reverseLines: (b) => join(lines(b).reverse()),
   // Dates written with slashes, day first (LuCI in an en-GB browser): read a second time, day first.

@@ -42,7 +42,11 @@ export type Shape =
   | 'mail-wrapped' // lines wrapped at 76 columns, continuations indented
   | 'terminal-80' // copied from an 80-column terminal or serial console: every line cut at column 80, inside words
   | 'no-break-spaces' // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
-  | 'newest-first'; // listed newest first, as an aggregator's export or `journalctl -r`: records in reverse, a record's wrapped lines after it
+  | 'newest-first' // listed newest first, as an aggregator's export or `journalctl -r`: records in reverse, a record's wrapped lines after it
+  | 'escaped-string' // the whole log as one JSON string, on one line: `"Mon Dec  2 19:54:59 2024 ...\nMon Dec ..."` (an API's answer, a ticket's export)
+  | 'json-message' // the whole log as the message of one JSON object, on one line: `{"host":"router","log":"Mon Dec ...\n..."}`
+  | 'html-one-line' // the log in a page's markup on one line: lines joined by `<br>`, `<`, `>`, `&` and runs of spaces as entities
+  | 'html-source'; // the same with its line breaks kept: `Mon Dec &nbsp;2 19:54:59 2024 ... &lt;info&gt; ...<br>` on each line
 
 export interface ReshapeOptions {
   /** Year for the renderer's own parse of yearless lines. */
@@ -161,11 +165,24 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       }
       return join(units.reverse().flat(), '\n', log.trailingNewline);
     }
+    case 'escaped-string':
+      return JSON.stringify(join(raws, '\n', log.trailingNewline)) + '\n';
+    case 'json-message':
+      return JSON.stringify({ host: 'router', source: 'logread', log: join(raws, '\n', log.trailingNewline) }) + '\n';
+    case 'html-one-line':
+      return `<div class="log">${raws.map(asHtml).join('<br>')}</div>\n`;
+    case 'html-source':
+      return join(raws.map((l) => `${asHtml(l)}<br />`), '\n', log.trailingNewline);
     case 'export-headed':
       return join(['"message","host","severity","program","@timestamp"', ...renderRecords(log, shape, options)], '\n', log.trailingNewline);
     default:
       return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
   }
+}
+
+/** A line as a page's source writes it: `&`, `<` and `>` as entities, a run of spaces kept by `&nbsp;`. */
+function asHtml(line: string): string {
+  return line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2}/g, ' &nbsp;');
 }
 
 function join(lines: readonly string[], eol: string, trailing: boolean): string {

@@ -4,7 +4,11 @@ import { FAST_READERS, knownBody, newFastRead, TIME_OF_DAY, UNIX_TIME, type Fast
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
-import { LineParser, meaningfulEnvelopeFields, type KnownShape } from '../records/lineParser';
+import { isBlank, LineParser, meaningfulEnvelopeFields, startsTimedRecord, type KnownShape } from '../records/lineParser';
+import { joinsOf, mayHoldJoins, unjoinRecords, type Join } from '../formats/joinedRecords';
+
+/** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
+const JOINS = joinsOf(startsTimedRecord);
 import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
@@ -202,6 +206,23 @@ export class EventCollector {
         this.dropLazy();
       }
     }
+    // Records a paste joined into one line (`\n` escapes of a JSON string, `<br>`) are read as the
+    // lines they were, each on this line (formats/joinedRecords.ts). The fast lane leaves such lines here.
+    const joined = !this.certain && mayHoldJoins(text) ? unjoinRecords(text, JOINS) : undefined;
+    if (joined) {
+      this.joined.set(joined.join, (this.joined.get(joined.join) ?? 0) + 1);
+      this.firstJoined ??= lineNo;
+      for (const line of joined.lines) if (!isBlank(line)) this.parseLine(line, lineNo);
+      return;
+    }
+    this.parseLine(text, lineNo);
+  }
+
+  /** Lines that held records joined by each kind of join, and the first of them, for the notice. */
+  private joined = new Map<Join, number>();
+  private firstJoined: number | undefined;
+
+  private parseLine(text: string, lineNo: number): void {
     // A line a fast reader was certain of is given to its format at once, with the clock it read.
     const record = this.certain ? this.parser.parse(text, lineNo, this.knownShape(text)) : this.parser.parse(text, lineNo);
     if (typeof record === 'string') {
@@ -214,6 +235,10 @@ export class EventCollector {
     if (this.pending) this.handle(this.pending);
     this.pending = record;
   }
+
+  /** The text (a piece of the file, or a line) last searched for what joins records, and whether it holds any. */
+  private joinsSearched: string | undefined;
+  private pieceMayJoin = false;
 
   private pending: LogRecord | undefined;
   /** Whether `pending` is a fast-lane line already counted, re-read only because text may continue it. */
@@ -313,6 +338,13 @@ export class EventCollector {
    * header), and the last fast line is read again before such a line, so it can be continued.
    */
   private fastLane(text: string, start: number, end: number, lineNo: number): boolean {
+    // A line that may hold records joined by a paste is the full parser's: searched for once per
+    // piece of the file (a 64 KiB piece of a log holds no backslash, `&` or `<br` nearly always), then per line.
+    if (text !== this.joinsSearched) {
+      this.joinsSearched = text;
+      this.pieceMayJoin = mayHoldJoins(text);
+    }
+    if (this.pieceMayJoin && mayHoldJoins(text, start, end)) return false;
     const fast = this.fastRead;
     this.lineStart = start;
     if (!this.readFast(text, start, end)) return false;
@@ -489,6 +521,9 @@ export class EventCollector {
     const newestFirst = backwards(back, forward);
     if (newestFirst) {
       notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. Reverse the lines (\`tac\` on Linux) and open the result.` });
+    }
+    for (const [join, lines] of this.joined) {
+      notices.push({ file: this.file, severity: 'info', line: this.firstJoined!, message: `${count(lines)} line${lines > 1 ? 's' : ''} of this file held log lines inside ${join.description}. They were read as those lines, each shown at the line of the file that holds it.` });
     }
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });

@@ -711,7 +711,7 @@ export function stripPasteArtefacts(text: string): string {
   return s;
 }
 
-function isBlank(s: string): boolean {
+export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
@@ -776,6 +776,15 @@ function stampParts(format: LogFormat, stamp: string, orders: DateOrders = {}): 
   if (format.stampNeedsDate && parts.month === undefined) return undefined;
   if (format.stampNeedsYear && parts.year === undefined) return undefined;
   return parts;
+}
+
+/** The formats whose lines carry a clock: what a line must start with to be a record of its own (joinedRecords.ts). */
+const TIMED_FORMATS = NESTED_FORMATS.filter((f) => f.clock !== 'none');
+
+/** Whether the text starts a record with a clock of a registry format, as the parser would take it on its own. */
+export function startsTimedRecord(text: string): boolean {
+  for (const f of TIMED_FORMATS) if (mayTake(f, text)) return true;
+  return false;
 }
 
 /** Whether tryFormat might take the text: its pattern matches and any stamp it captures is one (stampParts). */

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+import { htmlText, joinsOf, unescapeString, unjoinRecords } from '../server/src/core/formats/joinedRecords';
+import { startsTimedRecord } from '../server/src/core/records/lineParser';
+
+// A log pasted inside another text: a JSON string, a JSON object's message, a page's HTML. Its
+// records are joined into one line by `\n` escapes or `<br>`; they are read as the lines they were.
+
+const REF = Date.UTC(2024, 11, 4);
+const JOINS = joinsOf(startsTimedRecord);
+const LINES = [
+  'Mon Dec  2 19:54:59 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6',
+  'Mon Dec  2 19:56:59 2024 kern.info kernel: [  220.123456] usb 1-1: new high-speed USB device number 7 using ehci-platform',
+  'Mon Dec  2 19:57:01 2024 daemon.info ModemManager[1534]: <info>  [modem0] state changed (registered -> connected)',
+];
+const PLAIN = `${LINES.join('\n')}\n`;
+const CLI = join(__dirname, '..', 'out', 'cli.js');
+
+const shown = (text: string) => {
+  const a = analyzeText(text, { referenceTime: REF });
+  return { findings: a.findings.map((f) => `${f.code}: ${f.message}`), events: a.events.map((e) => `${e.id} ${e.time}`) };
+};
+
+describe('records joined into one line', () => {
+  it('takes every join\'s samples apart into lines that each start a timed record', () => {
+    for (const j of JOINS) {
+      assert.ok(j.samples.length > 0, j.id);
+      for (const sample of j.samples) {
+        const got = unjoinRecords(sample, JOINS);
+        assert.equal(got?.join.id, j.id, sample);
+        const records = got!.lines.filter((l) => l.trim() !== '');
+        assert.ok(records.length >= 2 && records.every((l) => startsTimedRecord(l)), records.join(' | '));
+      }
+    }
+  });
+
+  for (const [name, text] of [
+    ['a JSON string', `${JSON.stringify(PLAIN)}\n`],
+    ['a JSON object\'s message', `${JSON.stringify({ ts: '2024-12-02T20:00:00Z', source: 'router', log: PLAIN })}\n`],
+    ['a Python string in a program\'s output', `log = '${PLAIN.replace(/\n/g, '\\n')}'\n`],
+    ['CRLF escapes', `"${LINES.join('\\r\\n')}"\n`],
+    ['HTML on one line', `<pre>${LINES.map((l) => l.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2}/g, ' &nbsp;')).join('<br/>')}</pre>\n`],
+    ['HTML with its line breaks kept', LINES.map((l) => `${l.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2}/g, '&nbsp; ')}<BR>`).join('\n')],
+  ] as const) {
+    it(`reads a log in ${name} as the log itself: the same events at the same times, the same findings`, () => {
+      const plain = shown(PLAIN);
+      assert.ok(plain.findings.some((f) => f.startsWith('usb-gap')), 'the plain log has a finding to keep');
+      assert.deepEqual(shown(text), plain);
+    });
+  }
+
+  it('says so in a notice that names the line', () => {
+    const a = analyzeText(`first line of a ticket\n${JSON.stringify(PLAIN)}\n`, { referenceTime: REF });
+    const notice = a.notices.find((n) => /log lines inside a quoted string/.test(n.message));
+    assert.ok(notice, a.notices.map((n) => n.message).join('\n'));
+    assert.equal(notice.line, 2);
+    assert.ok(a.events.every((e) => e.line === 2));
+  });
+
+  it('leaves a record whose message holds an escape of its own as it is', () => {
+    for (const line of [
+      'Mon Dec  2 19:54:59 2024 daemon.debug gsmd[3553]: [at_send:312] AT+CSQ\\r\\n sent, waiting for OK\\r\\n',
+      'Mon Dec  2 19:54:59 2024 user.info uhttpd[1200]: GET /cgi-bin/luci/?a=1&b=2&amp;c=3 from C:\\new\\files',
+      '{"MESSAGE":"line one\\nline two","SYSLOG_IDENTIFIER":"gsmd","__REALTIME_TIMESTAMP":"1733169299000000"}',
+    ]) {
+      assert.equal(unjoinRecords(line, JOINS), undefined, line);
+      const a = analyzeText(`${line}\n`, { referenceTime: REF });
+      assert.equal(a.notices.some((n) => /log lines inside/.test(n.message)), false, line);
+    }
+  });
+
+  it('undoes a string literal\'s escapes, and only those', () => {
+    assert.equal(unescapeString('a\\nb\\tc\\"d\\\\ne\\u00e9\\x41\\q'), 'a\nb\tc"d\\neéA\\q');
+  });
+
+  it('reads HTML\'s entities and drops its markup, but keeps what only looks like a tag in a log', () => {
+    assert.equal(htmlText('<span class="x">Mon Dec &nbsp;2</span> &lt;info&gt; &#91;1&#x5d; &amp;&bogus;'), 'Mon Dec  2 <info> [1] &&bogus;');
+    assert.equal(htmlText('ModemManager[1]: <info>  [modem0] <3> raw'), 'ModemManager[1]: <info>  [modem0] <3> raw');
+  });
+});
+
+describe('gsmlens diagnose on a log pasted inside a JSON string', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gsmlens-joined-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the findings of the plain log, and the notice', () => {
+    const sample = readFileSync(join(__dirname, 'fixtures', 'real', '001-rutx14-dmesg-modem-usb-reenumerate.log'), 'utf8');
+    writeFileSync(join(dir, 'plain.log'), sample);
+    writeFileSync(join(dir, 'ticket.json'), `${JSON.stringify({ id: 4711, attachment: sample })}\n`);
+    const run = (f: string) => JSON.parse(execFileSync(process.execPath, [CLI, 'diagnose', '--json', join(dir, f)], { encoding: 'utf8' }));
+    const plain = run('plain.log');
+    const pasted = run('ticket.json');
+    const codes = (j: { findings: { code: string }[] }) => j.findings.map((f) => f.code).sort();
+    assert.ok(plain.findings.length > 0);
+    assert.deepEqual(codes(pasted), codes(plain));
+    assert.deepEqual(pasted.episodes.map((e: { verdict: string }) => e.verdict), plain.episodes.map((e: { verdict: string }) => e.verdict));
+    // `attachment` is no key JSON_FIELDS knows for a message: the object is read as the string it holds.
+    assert.ok(pasted.notices.some((n: { message: string }) => /log lines inside a quoted string/.test(n.message)));
+  });
+});
