@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { htmlText, joinsOf, unescapeString, unjoinRecords } from '../server/src/core/formats/joinedRecords';
 import { startsTimedRecord } from '../server/src/core/records/lineParser';
+import { readJsonLine } from '../server/src/core/formats/jsonLines';
 
 // A log pasted inside another text: a JSON string, a JSON object's message, a page's HTML. Its
 // records are joined into one line by `\n` escapes or `<br>`; they are read as the lines they were.
@@ -27,14 +28,15 @@ const shown = (text: string) => {
 };
 
 describe('records joined into one line', () => {
-  it('takes every join\'s samples apart into lines that each start a timed record', () => {
+  it('takes every join\'s samples apart into lines that each are a timed record', () => {
     for (const j of JOINS) {
       assert.ok(j.samples.length > 0, j.id);
       for (const sample of j.samples) {
         const got = unjoinRecords(sample, JOINS);
         assert.equal(got?.join.id, j.id, sample);
         const records = got!.lines.filter((l) => l.trim() !== '');
-        assert.ok(records.length >= 2 && records.every((l) => startsTimedRecord(l)), records.join(' | '));
+        // A line of the log with its clock, or a JSON line with one.
+        assert.ok(records.length >= 2 && records.every((l) => startsTimedRecord(l) || readJsonLine(l)?.time !== undefined), records.join(' | '));
       }
     }
   });

@@ -110,6 +110,9 @@ const VARIANTS: Variant[] = [
   { name: 'json-message', shape: 'json-message', preserves: () => 'one-line' },
   { name: 'html-one-line', shape: 'html-one-line', preserves: () => 'one-line' },
   { name: 'html-source', shape: 'html-source', preserves: exact },
+  { name: 'json-pretty', shape: 'journal-json-pretty', preserves: exact },
+  { name: 'json-array', shape: 'export-json-array', preserves: exact },
+  { name: 'search-answer', shape: 'search-answer', preserves: exact },
 ];
 
 /** The facts a shape must keep, as one comparable value. */

@@ -146,6 +146,23 @@ export const MUTATORS: Record<string, Mutator> = {
     }
     return join(out);
   },
+  // Runs of lines as JSON documents written over many lines: an export's array, journald's pretty
+  // objects, a search answer; sometimes cut short, or with a line of it lost (a bracket unmatched).
+  prettyJson: (b, r) => {
+    const out: string[] = [];
+    const ls = lines(b);
+    for (let i = 0; i < ls.length;) {
+      const run = ls.slice(i, i + 1 + r.int(8));
+      i += run.length;
+      const objects = run.map((l, k) => ({ '@timestamp': new Date(1_733_000_000_000 + (i + k) * 1000).toISOString(), host: 'router', message: l }));
+      const how = r.int(4);
+      const doc = how === 0 ? run.join('\n') : JSON.stringify(how === 1 ? objects : how === 2 ? { hits: { hits: objects.map((o) => ({ _source: o })) } } : objects[0], null, r.pick([1, 2, '\t']));
+      const docLines = doc.split('\n');
+      if (r.next() < 0.15) docLines.splice(r.int(docLines.length), 1);
+      out.push(...docLines);
+    }
+    return join(out);
+  },
   // Listed newest first (an export, journalctl -r): read a second time, in reverse, in both lanes.
   reverseLines: (b) => join(lines(b).reverse()),
   // Dates written with slashes, day first (LuCI in an en-GB browser): read a second time, day first.

@@ -46,7 +46,10 @@ export type Shape =
   | 'escaped-string' // the whole log as one JSON string, on one line: `"Mon Dec  2 19:54:59 2024 ...\nMon Dec ..."` (an API's answer, a ticket's export)
   | 'json-message' // the whole log as the message of one JSON object, on one line: `{"host":"router","log":"Mon Dec ...\n..."}`
   | 'html-one-line' // the log in a page's markup on one line: lines joined by `<br>`, `<`, `>`, `&` and runs of spaces as entities
-  | 'html-source'; // the same with its line breaks kept: `Mon Dec &nbsp;2 19:54:59 2024 ... &lt;info&gt; ...<br>` on each line
+  | 'html-source' // the same with its line breaks kept: `Mon Dec &nbsp;2 19:54:59 2024 ... &lt;info&gt; ...<br>` on each line
+  | 'journal-json-pretty' // journalctl -o json-pretty: each record an object over many lines, `\t"MESSAGE" : "..."`
+  | 'export-json-array' // an aggregator's export: one JSON array of the records, pretty-printed
+  | 'search-answer'; // an Elasticsearch/OpenSearch answer saved pretty: the records at `hits.hits[]._source`
 
 export interface ReshapeOptions {
   /** Year for the renderer's own parse of yearless lines. */
@@ -165,6 +168,14 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       }
       return join(units.reverse().flat(), '\n', log.trailingNewline);
     }
+    case 'journal-json-pretty':
+      return join(journalObjects(text, options).map(prettyJournal), '\n', log.trailingNewline);
+    case 'export-json-array':
+      return `${JSON.stringify(journalObjects(text, options), null, 2)}\n`;
+    case 'search-answer': {
+      const hits = journalObjects(text, options).map((o, i) => ({ _index: 'router-logs', _id: String(i), _score: null, _source: o }));
+      return `${JSON.stringify({ took: 7, timed_out: false, hits: { total: { value: hits.length, relation: 'eq' }, hits } }, null, 2)}\n`;
+    }
     case 'escaped-string':
       return JSON.stringify(join(raws, '\n', log.trailingNewline)) + '\n';
     case 'json-message':
@@ -178,6 +189,21 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
     default:
       return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
   }
+}
+
+/** The records as journald's objects (the journal-json shape), every other line as an object with that line as its message. */
+function journalObjects(text: string, options: ReshapeOptions): Record<string, unknown>[] {
+  const lines = reshape(text, 'journal-json', options).split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => {
+    if (l.startsWith('{"__REALTIME_TIMESTAMP"')) return JSON.parse(l) as Record<string, unknown>;
+    return { MESSAGE: l };
+  });
+}
+
+/** An object as `journalctl -o json-pretty` writes it: a tab before each field, ` : ` between key and value. */
+function prettyJournal(o: Record<string, unknown>): string {
+  return `{\n${Object.entries(o).map(([k, v]) => `\t${JSON.stringify(k)} : ${JSON.stringify(v)}`).join(',\n')}\n}`;
 }
 
 /** A line as a page's source writes it: `&`, `<` and `>` as entities, a run of spaces kept by `&nbsp;`. */

@@ -5,7 +5,8 @@ import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
 import { isBlank, LineParser, meaningfulEnvelopeFields, startsTimedRecord, type KnownShape } from '../records/lineParser';
-import { joinsOf, mayHoldJoins, unjoinRecords, type Join } from '../formats/joinedRecords';
+import { joinsOf, mayBeJsonDocument, mayHoldJoins, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
+import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
 const JOINS = joinsOf(startsTimedRecord);
@@ -73,6 +74,12 @@ export interface FileEvents {
    * read again so.
    */
   dateOrders?: { orders: DateOrders; why: string[] };
+  /**
+   * Some records were read from inside lines (joinedRecords.ts) or from a JSON document written
+   * over lines (jsonDocument.ts): its lines are no records, and listed newest first it cannot be
+   * read in reverse a line at a time.
+   */
+  recordsInLines?: boolean;
 }
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
@@ -188,6 +195,7 @@ export class EventCollector {
   addSpan(text: string, start: number, end: number, lineNo: number): void {
     this.lastLine = lineNo;
     this.certain = false;
+    if (this.document) return this.holdDocumentLine(text.slice(start, end), lineNo);
     // From the first line: a format's fast reader opens once the full parser has read a line of it
     // (handle), so a short log is read by the fast lane too (test/fastLane.test.ts compares both
     // lanes on every real fixture and its re-tellings from their first line).
@@ -206,9 +214,18 @@ export class EventCollector {
         this.dropLazy();
       }
     }
+    // A JSON document written over lines (`journalctl -o json-pretty`, an export saved pretty) is
+    // held until it closes, then its records are read (records/jsonDocument.ts).
+    if (!this.certain && !this.replaying) {
+      const doc = openJsonDocument(text, lineNo);
+      if (doc) {
+        this.document = doc;
+        return;
+      }
+    }
     // Records a paste joined into one line (`\n` escapes of a JSON string, `<br>`) are read as the
     // lines they were, each on this line (formats/joinedRecords.ts). The fast lane leaves such lines here.
-    const joined = !this.certain && mayHoldJoins(text) ? unjoinRecords(text, JOINS) : undefined;
+    const joined = !this.certain && (mayHoldJoins(text) || mayBeJsonDocument(text)) ? unjoinRecords(text, JOINS) : undefined;
     if (joined) {
       this.joined.set(joined.join, (this.joined.get(joined.join) ?? 0) + 1);
       this.firstJoined ??= lineNo;
@@ -218,13 +235,50 @@ export class EventCollector {
     this.parseLine(text, lineNo);
   }
 
+  /** A JSON document being held, line by line, until it closes. */
+  private document: JsonDocumentLines | undefined;
+  /** Lines of a document that was no JSON after all are being read as lines: none opens another. */
+  private replaying = false;
+  /** JSON documents written over lines whose records were read, and the first line of the first. */
+  private documents = 0;
+  private firstDocument: number | undefined;
+
+  private holdDocumentLine(text: string, lineNo: number): void {
+    const doc = this.document!;
+    const state = doc.push(text, lineNo);
+    if (state === 'open') return;
+    this.document = undefined;
+    const records = state === 'closed' ? recordsOfDocument(doc.text()) : undefined;
+    if (!records?.length) return this.giveBack(doc);
+    this.documents++;
+    this.firstDocument ??= doc.lineNos[0];
+    // Each record at the lines of its object; the document's other lines are its structure, read as a record's wrapped lines are.
+    const starts = new Set<number>();
+    for (const { object, index } of records) {
+      const line = doc.objectStarts[index];
+      starts.add(line);
+      this.parseLine(JSON.stringify(object), line, doc.objectEnds[index]);
+    }
+    this.skipped.continuation = (this.skipped.continuation ?? 0) + doc.lines.length - starts.size;
+  }
+
+  /** A held document that was no JSON, or held no record, is read as the lines it was. */
+  private giveBack(doc: JsonDocumentLines): void {
+    const was = this.replaying;
+    this.replaying = true;
+    for (let i = 0; i < doc.lines.length; i++) this.addLine(doc.lines[i], doc.lineNos[i]);
+    this.replaying = was;
+  }
+
   /** Lines that held records joined by each kind of join, and the first of them, for the notice. */
   private joined = new Map<Join, number>();
   private firstJoined: number | undefined;
 
-  private parseLine(text: string, lineNo: number): void {
+  /** `endLine`: the last line of a record read from several (a JSON document's object). */
+  private parseLine(text: string, lineNo: number, endLine = lineNo): void {
     // A line a fast reader was certain of is given to its format at once, with the clock it read.
     const record = this.certain ? this.parser.parse(text, lineNo, this.knownShape(text)) : this.parser.parse(text, lineNo);
+    if (typeof record === 'object' && endLine > record.endLine) record.endLine = endLine;
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
       this.skipped[record] = (this.skipped[record] ?? 0) + 1;
@@ -482,12 +536,20 @@ export class EventCollector {
     f.sections = this.sections.slice();
     f.offsets = new Map(this.offsets);
     f.kernelSeen = new Map(this.kernelSeen);
+    f.document = this.document?.copy();
+    f.joined = new Map(this.joined);
     for (const t of tail) fork.addLine(t.text, t.line);
     return fork.finish();
   }
 
   /** Ends the file. Events are replaced, never changed, so earlier snapshots stay valid. */
   finish(): FileEvents {
+    // A document the file ends inside (a paste cut short) is read as its lines.
+    if (this.document) {
+      const doc = this.document;
+      this.document = undefined;
+      this.giveBack(doc);
+    }
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
     // Yearless (BSD) timestamps were read in the reference year; a log cannot end after its file
@@ -520,7 +582,10 @@ export class EventCollector {
     const [back, forward] = this.stepsBack + this.stepsForward > 0 ? [this.stepsBack, this.stepsForward] : [this.uptimeStepsBack, this.uptimeStepsForward];
     const newestFirst = backwards(back, forward);
     if (newestFirst) {
-      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. Reverse the lines (\`tac\` on Linux) and open the result.` });
+      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. ${this.documents > 0 || this.joined.size > 0 ? 'Its records are inside lines or a JSON document, which cannot be read in reverse a line at a time: sort them oldest first (an export\'s sort order) and open the result.' : 'Reverse the lines (\`tac\` on Linux) and open the result.'}` });
+    }
+    if (this.documents > 0) {
+      notices.push({ file: this.file, severity: 'info', line: this.firstDocument!, message: `${count(this.documents)} JSON document${this.documents > 1 ? 's' : ''} written over many lines held log records (objects with a message); each was read at the lines of its object.` });
     }
     for (const [join, lines] of this.joined) {
       notices.push({ file: this.file, severity: 'info', line: this.firstJoined!, message: `${count(lines)} line${lines > 1 ? 's' : ''} of this file held log lines inside ${join.description}. They were read as those lines, each shown at the line of the file that holds it.` });
@@ -565,6 +630,7 @@ export class EventCollector {
       elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
+    if (this.documents > 0 || this.joined.size > 0) out.recordsInLines = true;
     if (Object.keys(this.dateOrders).length > 0) summary.dateOrders = this.dateOrders;
     const calledFor = ordersCalledFor(this.parser.dates, this.dateOrders);
     if (calledFor) out.dateOrders = calledFor;

@@ -1,4 +1,4 @@
-import { readJsonLine } from './jsonLines';
+import { readJsonLine, recordsInDocument } from './jsonLines';
 
 /**
  * Records that a paste or an export joined into one line, and the lines they were.
@@ -14,7 +14,7 @@ import { readJsonLine } from './jsonLines';
  * (a modem's `AT+CSQ\r\n` echoed by gsmd) is no join, and is left as it is.
  */
 export interface Join {
-  id: 'json-message' | 'escaped-string' | 'html';
+  id: 'json-message' | 'json-document' | 'escaped-string' | 'html';
   /** What held the lines, for the notice. */
   description: string;
   samples: string[];
@@ -49,6 +49,25 @@ export function mayHoldJoins(text: string, start = 0, end = text.length): boolea
 }
 
 const BR_OPENINGS = ['<br', '<BR', '<Br', '<bR'];
+
+/**
+ * Whether a line may be a JSON document of records: an array of objects, or an object with objects
+ * inside (an aggregator's answer). A flat object, a JSON line of its own, is not searched again:
+ * a log of them (`journalctl -o json`) costs no second parse a line. Not for the fast lane's
+ * search: that is `mayHoldJoins`, which a JSON document's line need not match.
+ */
+export function mayBeJsonDocument(text: string): boolean {
+  let i = firstNonSpace(text);
+  const c = text.charCodeAt(i);
+  if (c === 0x5b /* [ */) {
+    i = firstNonSpace(text, i + 1);
+    return text.charCodeAt(i) === 0x7b /* { */;
+  }
+  if (c !== 0x7b /* { */) return false;
+  const inner = text.indexOf('{', i + 1);
+  const list = text.indexOf('[', i + 1);
+  return (inner > 0 || list > 0) && text.charCodeAt(text.length - 1) !== 0x7b;
+}
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
@@ -140,6 +159,17 @@ export function joinsOf(startsRecord: StartsRecord): readonly Join[] {
       },
     },
     {
+      id: 'json-document',
+      // `[{"@timestamp":"2024-12-02T19:54:59Z","message":"usb 1-1: ..."},{...}]`, `{"hits":{"hits":[{"_source":{...}}]}}`
+      description: 'a JSON document of records',
+      samples: ['[{"@timestamp":"2024-12-02T19:54:59.123Z","host":"router","program":"kernel","message":"usb 1-1: USB disconnect, device number 6"},{"@timestamp":"2024-12-02T19:56:59.123Z","host":"router","program":"kernel","message":"usb 1-1: new high-speed USB device number 7 using ehci-platform"}]'],
+      unjoin: (text) => {
+        if (!mayBeJsonDocument(text)) return undefined;
+        const records = recordsOfDocument(text);
+        return records && records.length >= 2 ? records.map(({ object }) => JSON.stringify(object)) : undefined;
+      },
+    },
+    {
       id: 'escaped-string',
       // `"Mon Dec  2 19:54:59 2024 ...\nMon Dec  2 19:56:59 2024 ..."`
       description: 'a quoted string whose line breaks are `\\n` escapes',
@@ -160,6 +190,26 @@ export function joinsOf(startsRecord: StartsRecord): readonly Join[] {
       unjoin: (text) => (BR.test(text) ? text.split(BR_SPLIT).map(htmlText) : HTML_ENTITY.test(text) ? [htmlText(text)] : undefined),
     },
   ];
+}
+
+function firstNonSpace(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/**
+ * The records of a JSON document's text (recordsInDocument: the objects with a message), or
+ * undefined when it is no JSON.
+ */
+export function recordsOfDocument(text: string): { object: Record<string, unknown>; index: number }[] | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return recordsInDocument(doc);
 }
 
 /** The lines a line holds by the first join that takes it apart, or undefined. */

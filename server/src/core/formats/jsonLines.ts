@@ -171,3 +171,47 @@ for (const role of ROLES) {
     if (!KEY_OF_NAME.has(name)) KEY_OF_NAME.set(name, { key, message: role === 'message', time: role === 'time' || role === 'microseconds' });
   }
 }
+
+/** How deep a JSON document is searched for records: an aggregator's answer nests them a few levels down. */
+const MAX_DOCUMENT_DEPTH = 32;
+
+/**
+ * The objects of a JSON document that are records, in document order, each with its place among
+ * the document's objects in the order they open (its pre-order index: the same order a reader of
+ * the text meets their `{`). A record is an object with a message by role (JSON_FIELDS), as a JSON
+ * line is one; the objects inside one are not searched. An array of records (an export),
+ * an aggregator's answer that nests them (Elasticsearch's `hits.hits[]._source`), or journald's
+ * objects one after another are all found so.
+ */
+export function recordsInDocument(doc: unknown): { object: Record<string, unknown>; index: number }[] {
+  const out: { object: Record<string, unknown>; index: number }[] = [];
+  let index = 0;
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > MAX_DOCUMENT_DEPTH || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) {
+      for (const item of v) visit(item, depth + 1);
+      return;
+    }
+    const here = index++;
+    const o = v as Record<string, unknown>;
+    if (readFieldsByRole(o)) {
+      out.push({ object: o, index: here });
+      // Its own objects are still counted, so the indices of the ones after it stay the text's.
+      index += countObjects(o, depth);
+      return;
+    }
+    for (const k in o) visit(o[k], depth + 1);
+  };
+  const countObjects = (v: unknown, depth: number): number => {
+    let n = 0;
+    const values = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+    for (const x of values) {
+      if (typeof x !== 'object' || x === null || depth > MAX_DOCUMENT_DEPTH) continue;
+      if (!Array.isArray(x)) n++;
+      n += countObjects(x, depth + 1);
+    }
+    return n;
+  };
+  visit(doc, 0);
+  return out;
+}
