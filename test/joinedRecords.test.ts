@@ -76,6 +76,15 @@ describe('records joined into one line', () => {
     }
   });
 
+  it('reads lines of nothing but the marks it looks for, at the line bound, as lines (no search from every mark)', () => {
+    for (const mark of ['&', '&a', '"', '\\n"', '<br>', '{"a":[', '[']) {
+      const line = mark.repeat(Math.floor(65536 / mark.length));
+      const a = analyzeText(`${line}\n${line}\n${LINES[0]}\n`, { referenceTime: REF });
+      assert.equal(a.files[0].lines, 3, mark);
+      assert.ok(a.events.some((e) => e.id === 'usb.disconnect' && e.line === 3), mark);
+    }
+  });
+
   it('undoes a string literal\'s escapes, and only those', () => {
     assert.equal(unescapeString('a\\nb\\tc\\"d\\\\ne\\u00e9\\x41\\q'), 'a\nb\tc"d\\neéA\\q');
   });

@@ -113,6 +113,8 @@ const VARIANTS: Variant[] = [
   { name: 'json-pretty', shape: 'journal-json-pretty', preserves: exact },
   { name: 'json-array', shape: 'export-json-array', preserves: exact },
   { name: 'search-answer', shape: 'search-answer', preserves: exact },
+  { name: 'jrnl-verbose', shape: 'journal-verbose', preserves: exact },
+  { name: 'jrnl-export', shape: 'journal-export', preserves: exact },
 ];
 
 /** The facts a shape must keep, as one comparable value. */

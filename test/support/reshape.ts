@@ -49,7 +49,9 @@ export type Shape =
   | 'html-source' // the same with its line breaks kept: `Mon Dec &nbsp;2 19:54:59 2024 ... &lt;info&gt; ...<br>` on each line
   | 'journal-json-pretty' // journalctl -o json-pretty: each record an object over many lines, `\t"MESSAGE" : "..."`
   | 'export-json-array' // an aggregator's export: one JSON array of the records, pretty-printed
-  | 'search-answer'; // an Elasticsearch/OpenSearch answer saved pretty: the records at `hits.hits[]._source`
+  | 'search-answer' // an Elasticsearch/OpenSearch answer saved pretty: the records at `hits.hits[]._source`
+  | 'journal-verbose' // journalctl -o verbose: a header with the time and cursor, then `    FIELD=value` lines
+  | 'journal-export'; // journalctl -o export: `__CURSOR=...`, `__REALTIME_TIMESTAMP=...`, `FIELD=value` lines, a blank line after each
 
 export interface ReshapeOptions {
   /** Year for the renderer's own parse of yearless lines. */
@@ -176,6 +178,9 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       const hits = journalObjects(text, options).map((o, i) => ({ _index: 'router-logs', _id: String(i), _score: null, _source: o }));
       return `${JSON.stringify({ took: 7, timed_out: false, hits: { total: { value: hits.length, relation: 'eq' }, hits } }, null, 2)}\n`;
     }
+    case 'journal-verbose':
+    case 'journal-export':
+      return join(journalObjects(text, options).map((o, i) => (o.__REALTIME_TIMESTAMP === undefined ? String(o.MESSAGE) : journalEntry(o, i, shape))), '\n', log.trailingNewline);
     case 'escaped-string':
       return JSON.stringify(join(raws, '\n', log.trailingNewline)) + '\n';
     case 'json-message':
@@ -199,6 +204,19 @@ function journalObjects(text: string, options: ReshapeOptions): Record<string, u
     if (l.startsWith('{"__REALTIME_TIMESTAMP"')) return JSON.parse(l) as Record<string, unknown>;
     return { MESSAGE: l };
   });
+}
+
+/** A journald entry as `journalctl -o verbose` or `-o export` writes it. */
+function journalEntry(o: Record<string, unknown>, i: number, shape: 'journal-verbose' | 'journal-export'): string {
+  const us = BigInt(String(o.__REALTIME_TIMESTAMP));
+  const hex = (n: bigint | number, w = 1): string => n.toString(16).padStart(w, '0');
+  const boot = 'b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8';
+  const cursor = `s=8f2c1e0a4b5d4e7f9a0b1c2d3e4f5a6b;i=${hex(i + 1)};b=${boot};m=${hex(1_000_000 + i)};t=${hex(us)};x=${hex(0x9e8d7c6b + i)}`;
+  const fields = Object.entries(o).filter(([k]) => k !== '__REALTIME_TIMESTAMP');
+  if (shape === 'journal-export') return [`__CURSOR=${cursor}`, `__REALTIME_TIMESTAMP=${us}`, `_BOOT_ID=${boot}`, ...fields.map(([k, v]) => `${k}=${String(v)}`), ''].join('\n');
+  const d = new Date(Number(us / 1000n));
+  const stamp = `${EN_DAYS[d.getUTCDay()]} ${isoDate(d)} ${clock(d)}.${String(us % 1_000_000n).padStart(6, '0')} UTC`;
+  return [`${stamp} [${cursor}]`, `    _BOOT_ID=${boot}`, ...fields.map(([k, v]) => `    ${k}=${String(v)}`)].join('\n');
 }
 
 /** An object as `journalctl -o json-pretty` writes it: a tab before each field, ` : ` between key and value. */

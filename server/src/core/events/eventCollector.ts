@@ -7,6 +7,7 @@ import { FORMATS } from '../formats/registry';
 import { isBlank, LineParser, meaningfulEnvelopeFields, startsTimedRecord, type KnownShape } from '../records/lineParser';
 import { joinsOf, mayBeJsonDocument, mayHoldJoins, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
 import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
+import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
 const JOINS = joinsOf(startsTimedRecord);
@@ -196,6 +197,12 @@ export class EventCollector {
     this.lastLine = lineNo;
     this.certain = false;
     if (this.document) return this.holdDocumentLine(text.slice(start, end), lineNo);
+    if (this.block) {
+      const line = text.slice(start, end);
+      if (this.block.take(line, lineNo)) return;
+      // The line after the block (a blank one, the next entry's header) is read as any other.
+      this.endBlock();
+    }
     // From the first line: a format's fast reader opens once the full parser has read a line of it
     // (handle), so a short log is read by the fast lane too (test/fastLane.test.ts compares both
     // lanes on every real fixture and its re-tellings from their first line).
@@ -220,6 +227,12 @@ export class EventCollector {
       const doc = openJsonDocument(text, lineNo);
       if (doc) {
         this.document = doc;
+        return;
+      }
+      // An entry of `journalctl -o verbose` or `-o export`: its fields are held until it ends (records/fieldBlock.ts).
+      const block = openFieldBlock(text, lineNo);
+      if (block) {
+        this.block = block;
         return;
       }
     }
@@ -260,6 +273,28 @@ export class EventCollector {
       this.parseLine(JSON.stringify(object), line, doc.objectEnds[index]);
     }
     this.skipped.continuation = (this.skipped.continuation ?? 0) + doc.lines.length - starts.size;
+  }
+
+  /** An entry of `journalctl -o verbose` or `-o export` whose fields are being read. */
+  private block: FieldBlock | undefined;
+  private blocks = 0;
+  private firstBlock: number | undefined;
+
+  /** The entry ended: read as journald's JSON object at its lines (its lines counted as a record's wrapped ones). */
+  private endBlock(): void {
+    const block = this.block!;
+    this.block = undefined;
+    const json = block.asJson();
+    const lines = block.endLine - block.line + 1;
+    if (json === undefined) {
+      // No message: nothing to read but its lines, as text (the header) and wrapped text.
+      this.skipped.continuation = (this.skipped.continuation ?? 0) + lines - 1;
+      return;
+    }
+    this.blocks++;
+    this.firstBlock ??= block.line;
+    this.parseLine(json, block.line, block.endLine);
+    this.skipped.continuation = (this.skipped.continuation ?? 0) + lines - 1;
   }
 
   /** A held document that was no JSON, or held no record, is read as the lines it was. */
@@ -537,6 +572,7 @@ export class EventCollector {
     f.offsets = new Map(this.offsets);
     f.kernelSeen = new Map(this.kernelSeen);
     f.document = this.document?.copy();
+    f.block = this.block?.copy();
     f.joined = new Map(this.joined);
     for (const t of tail) fork.addLine(t.text, t.line);
     return fork.finish();
@@ -544,6 +580,7 @@ export class EventCollector {
 
   /** Ends the file. Events are replaced, never changed, so earlier snapshots stay valid. */
   finish(): FileEvents {
+    if (this.block) this.endBlock();
     // A document the file ends inside (a paste cut short) is read as its lines.
     if (this.document) {
       const doc = this.document;
@@ -582,7 +619,10 @@ export class EventCollector {
     const [back, forward] = this.stepsBack + this.stepsForward > 0 ? [this.stepsBack, this.stepsForward] : [this.uptimeStepsBack, this.uptimeStepsForward];
     const newestFirst = backwards(back, forward);
     if (newestFirst) {
-      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. ${this.documents > 0 || this.joined.size > 0 ? 'Its records are inside lines or a JSON document, which cannot be read in reverse a line at a time: sort them oldest first (an export\'s sort order) and open the result.' : 'Reverse the lines (\`tac\` on Linux) and open the result.'}` });
+      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. ${this.documents > 0 || this.joined.size > 0 || this.blocks > 0 ? 'Its records are inside lines or span them (a JSON document, journalctl\'s verbose entries), which cannot be read in reverse a line at a time: sort them oldest first (an export\'s sort order) and open the result.' : 'Reverse the lines (\`tac\` on Linux) and open the result.'}` });
+    }
+    if (this.blocks > 0) {
+      notices.push({ file: this.file, severity: 'info', line: this.firstBlock!, message: `${count(this.blocks)} entr${this.blocks > 1 ? 'ies' : 'y'} of journalctl's verbose or export output (a block of FIELD=value lines each) were read as journald's records, each at the lines of its block.` });
     }
     if (this.documents > 0) {
       notices.push({ file: this.file, severity: 'info', line: this.firstDocument!, message: `${count(this.documents)} JSON document${this.documents > 1 ? 's' : ''} written over many lines held log records (objects with a message); each was read at the lines of its object.` });
@@ -630,7 +670,7 @@ export class EventCollector {
       elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
-    if (this.documents > 0 || this.joined.size > 0) out.recordsInLines = true;
+    if (this.documents > 0 || this.joined.size > 0 || this.blocks > 0) out.recordsInLines = true;
     if (Object.keys(this.dateOrders).length > 0) summary.dateOrders = this.dateOrders;
     const calledFor = ordersCalledFor(this.parser.dates, this.dateOrders);
     if (calledFor) out.dateOrders = calledFor;

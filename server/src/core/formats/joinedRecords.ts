@@ -38,8 +38,12 @@ export function mayHoldJoins(text: string, start = 0, end = text.length): boolea
     if (c === 0x6e /* n */ || c === 0x72 /* r */) return true;
   }
   for (let at = text.indexOf('&', start); at >= 0 && at < end - 2; at = text.indexOf('&', at + 1)) {
-    const semi = text.indexOf(';', at + 2);
-    if (semi >= 0 && semi < end && semi - at <= 9 && /^&#?[0-9a-zA-Z]+;$/.test(text.slice(at, semi + 1))) return true;
+    // `&name;` or `&#160;`: the `;` is looked for among the next few characters only (a line of `&`s stays linear).
+    let k = at + 1;
+    if (text.charCodeAt(k) === 0x23 /* # */) k++;
+    const from = k;
+    while (k < end && k - at <= 9 && isAlnum(text.charCodeAt(k))) k++;
+    if (k > from && k < end && text.charCodeAt(k) === 0x3b /* ; */) return true;
   }
   for (const tag of BR_OPENINGS) {
     const at = text.indexOf(tag, start);
@@ -49,6 +53,13 @@ export function mayHoldJoins(text: string, start = 0, end = text.length): boolea
 }
 
 const BR_OPENINGS = ['<br', '<BR', '<Br', '<bR'];
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** How far into a string literal's first line its opening quote is looked for (`{"log":"`, `msg = "`). */
+const MAX_STRING_LEAD = 200;
 
 /**
  * Whether a line may be a JSON document of records: an array of objects, or an object with objects
@@ -128,7 +139,7 @@ function twoRecords(lines: readonly string[], startsRecord: StartsRecord): boole
 function stringLines(lines: string[], startsRecord: StartsRecord): string[] {
   const first = lines[0];
   if (startsRecord(first.trimStart())) return lines;
-  for (let q = 0; q < first.length; q++) {
+  for (let q = 0; q < Math.min(first.length, MAX_STRING_LEAD); q++) {
     const c = first.charCodeAt(q);
     if (c !== 0x22 /* " */ && c !== 0x27 /* ' */) continue;
     if (!startsRecord(first.slice(q + 1))) continue;
