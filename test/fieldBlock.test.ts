@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
-import { DocumentAnalysis } from '../server/src/lsp/documentAnalysis';
-import { LogDocument } from '../server/src/lsp/logDocument';
+import { appendAtCuts } from './support/appends';
 
 // journalctl's verbose and export outputs write an entry as a block of FIELD=value lines; each
 // block is read as the record journald would have written as JSON (`-o json`).
@@ -56,18 +55,10 @@ describe('journalctl -o verbose and -o export', () => {
   it('in the editor, gives after each append what a reading from scratch gives, an entry cut anywhere', async () => {
     for (const text of [verbose, exported]) {
       for (const cuts of [[5, 120, 121, 300], [text.indexOf('MESSAGE=') + 3, text.lastIndexOf('\n') - 1]]) {
-        let doc = LogDocument.create('file:///j.log', 'routerlog', 1, text.slice(0, cuts[0]));
-        const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
-        for (const [k, from] of cuts.entries()) {
-          const end = doc.positionAt(Number.MAX_SAFE_INTEGER);
-          const change = { range: { start: end, end }, text: text.slice(from, cuts[k + 1] ?? text.length) };
-          const next = doc.update([change], doc.version + 1);
-          analysis.update(next.doc, [change], next.offsets);
-          doc = next.doc;
-          const got = await analysis.result();
-          const want = analyzeText(doc.getText(), { referenceTime: REF, path: 'file:///j.log' });
+        await appendAtCuts('file:///j.log', text, cuts, { referenceTime: REF }, (got, sofar, k) => {
+          const want = analyzeText(sofar, { referenceTime: REF, path: 'file:///j.log' });
           assert.deepEqual(got.analysis.events.map((e) => [e.id, e.line, e.endLine, e.time]), want.events.map((e) => [e.id, e.line, e.endLine, e.time]), `cut at ${cuts.join(',')}, after ${k}`);
-        }
+        });
       }
     }
   });

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { HELD_DOCUMENT_CHARS, HELD_DOCUMENT_LINES, openJsonDocument } from '../server/src/core/records/jsonDocument';
-import { DocumentAnalysis } from '../server/src/lsp/documentAnalysis';
-import { LogDocument } from '../server/src/lsp/logDocument';
+import { appendAtCuts } from './support/appends';
 
 // A JSON document written over many lines (journalctl -o json-pretty, an aggregator's export or
 // answer saved pretty) is held until it closes and its records are read; anything that only
@@ -99,18 +98,10 @@ describe('a JSON document written over many lines', () => {
   it('in the editor, gives after each append what a reading from scratch gives, the document cut anywhere', async () => {
     const text = `${RECORDS.concat(RECORDS.map((r) => ({ ...r, '@timestamp': r['@timestamp'].replace('19:5', '20:5') }))).map((r) => JSON.stringify(r, null, '\t')).join('\n')}\n`;
     for (const cuts of [[10, 200, 201, 420], [1, 2, 3, 4, 5, 6, 7, 8, 9], [text.length - 3]]) {
-      let doc = LogDocument.create('file:///x.json', 'routerlog', 1, text.slice(0, cuts[0]));
-      const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
-      for (const [k, from] of cuts.entries()) {
-        const end = doc.positionAt(Number.MAX_SAFE_INTEGER);
-        const change = { range: { start: end, end }, text: text.slice(from, cuts[k + 1] ?? text.length) };
-        const next = doc.update([change], doc.version + 1);
-        analysis.update(next.doc, [change], next.offsets);
-        doc = next.doc;
-        const got = await analysis.result();
-        const want = analyzeText(doc.getText(), { referenceTime: REF, path: 'file:///x.json' });
+      await appendAtCuts('file:///x.json', text, cuts, { referenceTime: REF }, (got, sofar, k) => {
+        const want = analyzeText(sofar, { referenceTime: REF, path: 'file:///x.json' });
         assert.deepEqual(got.findings.map((f) => [f.code, f.line, f.endLine, f.message]), want.findings.map((f) => [f.code, f.line, f.endLine, f.message]), `cut at ${cuts.join(',')}, after ${k}`);
-      }
+      });
     }
   });
 });

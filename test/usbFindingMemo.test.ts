@@ -6,6 +6,7 @@ import { analyzeText, type AnalyzeOptions } from '../server/src/core/analyze';
 import type { Finding } from '../server/src/core/model';
 import { DocumentAnalysis } from '../server/src/lsp/documentAnalysis';
 import { LogDocument } from '../server/src/lsp/logDocument';
+import { appendAtCuts } from './support/appends';
 // @ts-expect-error: a plain ES module of the benchmark's, without types.
 import { HOSTILE_LINES, MODEM_RECONNECTING } from '../scripts/hostile-lines.mjs';
 
@@ -50,21 +51,11 @@ function random(seed: number): () => number {
 async function appendInPieces(text: string, seed: number, pieces: number, options: AnalyzeOptions = { referenceTime: REF }): Promise<number> {
   const rnd = random(seed);
   const cuts = [...new Set(Array.from({ length: pieces }, () => Math.floor(rnd() * text.length)))].sort((a, b) => a - b);
-  let doc = LogDocument.create(URI, 'routerlog', 1, text.slice(0, cuts[0] ?? text.length));
-  const analysis = new DocumentAnalysis(doc, options);
   let compared = 0;
-  assert.deepEqual((await analysis.result()).findings.map(shown), fromScratch(doc.getText(), options), `seed ${seed}: the first part`);
-  for (const [k, from] of cuts.entries()) {
-    const to = cuts[k + 1] ?? text.length;
-    const end = doc.positionAt(doc.getText().length);
-    const change = { range: { start: end, end }, text: text.slice(from, to) };
-    const next = doc.update([change], doc.version + 1);
-    analysis.update(next.doc, [change], next.offsets);
-    doc = next.doc;
-    assert.equal(analysis.lastUpdateWasAppend, true);
-    assert.deepEqual((await analysis.result()).findings.map(shown), fromScratch(doc.getText(), options), `seed ${seed}: after the append of ${from}..${to}`);
-    compared++;
-  }
+  await appendAtCuts(URI, text, cuts, options, (got, sofar, k) => {
+    assert.deepEqual(got.findings.map(shown), fromScratch(sofar, options), `seed ${seed}: ${k < 0 ? 'the first part' : `after the append at ${cuts[k]}`}`);
+    if (k >= 0) compared++;
+  });
   return compared;
 }
 
