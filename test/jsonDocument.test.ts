@@ -95,6 +95,17 @@ describe('a JSON document written over many lines', () => {
     assert.ok(a.events.some((e) => e.id === 'usb.disconnect' && e.line === HELD_DOCUMENT_LINES + 11));
   });
 
+  it('in the editor, a line inside an object is its record\'s: the hover and the lenses find its event there', async () => {
+    const text = `${JSON.stringify(RECORDS, null, 2)}\n`;
+    const lines = text.split('\n');
+    const message = lines.findIndex((l) => l.includes('USB disconnect')) + 1;
+    await appendAtCuts('file:///x.json', text, [], { referenceTime: REF }, (got) => {
+      assert.equal(got.eventAt(message)?.id, 'usb.disconnect');
+      assert.equal(got.eventAt(message - 3)?.id, 'usb.disconnect', 'a line of the object above its message');
+      assert.equal(got.eventAt(1), undefined, 'the array\'s `[` is no record\'s');
+    });
+  });
+
   it('in the editor, gives after each append what a reading from scratch gives, the document cut anywhere', async () => {
     const text = `${RECORDS.concat(RECORDS.map((r) => ({ ...r, '@timestamp': r['@timestamp'].replace('19:5', '20:5') }))).map((r) => JSON.stringify(r, null, '\t')).join('\n')}\n`;
     for (const cuts of [[10, 200, 201, 420], [1, 2, 3, 4, 5, 6, 7, 8, 9], [text.length - 3]]) {

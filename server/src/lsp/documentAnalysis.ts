@@ -39,6 +39,9 @@ export const READ_SLICE_CHARS = 32 * 1024;
  */
 export const FIRST_READ_SLICE_CHARS = 256 * 1024;
 
+/** How far above a line the start of a record that spans it is looked for (a pretty-printed JSON object is tens of lines). */
+const RECORD_LINES_LOOKBACK = 1000;
+
 /** Lets the event loop run (pending LSP messages are read in its poll phase) before going on. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -202,8 +205,16 @@ export class DocumentAnalysis {
     // 20,000 events by line was 3 ms of every append to a 45 MB log, which the next append threw
     // away unread.
     const eventAt = (line: number): LogEvent | undefined => {
-      const here = lineIndexOf(analysis.events).within(line, line);
-      return here[here.length - 1];
+      const index = lineIndexOf(analysis.events);
+      const here = index.within(line, line);
+      if (here.length > 0) return here[here.length - 1];
+      // A line inside a record written over several (wrapped text, a JSON object, a journal entry's
+      // fields) is the record's: the nearest event above whose lines reach it.
+      let covering: LogEvent | undefined;
+      for (const e of index.within(Math.max(1, line - RECORD_LINES_LOOKBACK), line - 1)) {
+        if (e.endLine >= line && (!covering || e.line >= covering.line)) covering = e;
+      }
+      return covering;
     };
     return { analysis, file: fileEventsInFile(file), eventAt, findings: analysis.findings, doc: this.fedDoc };
   }
