@@ -7,6 +7,8 @@ import { after, describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { htmlText, joinsOf, unescapeString, unjoinRecords } from '../server/src/core/formats/joinedRecords';
 import { startsTimedRecord } from '../server/src/core/records/lineParser';
+import { DocumentAnalysis } from '../server/src/lsp/documentAnalysis';
+import { LogDocument } from '../server/src/lsp/logDocument';
 import { readJsonLine } from '../server/src/core/formats/jsonLines';
 
 // A log pasted inside another text: a JSON string, a JSON object's message, a page's HTML. Its
@@ -83,6 +85,16 @@ describe('records joined into one line', () => {
       assert.equal(a.files[0].lines, 3, mark);
       assert.ok(a.events.some((e) => e.id === 'usb.disconnect' && e.line === 3), mark);
     }
+  });
+
+  // A hang guard, not a speed figure: searched again from every line, the text before a piece's
+  // only mark was read once per line (quadratic: an editor's document is one piece).
+  it('searches a long text for marks once, not from every line: a document whose only `&` is in its last line', { timeout: 60_000 }, async () => {
+    const chatter = Array.from({ length: 150_000 }, (_, i) => `Mon Dec  2 19:${String(Math.floor(i / 3000) % 60).padStart(2, '0')}:${String(Math.floor(i / 50) % 60).padStart(2, '0')} 2024 daemon.info dnsmasq[1]: query[A] host${i}.lan from 192.168.1.2`).join('\n');
+    const text = `${chatter}\n${PLAIN}GET /cgi-bin/luci?a=1&amp;b=2\n`;
+    const doc = LogDocument.create('file:///big.log', 'routerlog', 1, text);
+    const result = await new DocumentAnalysis(doc, { referenceTime: REF }).result();
+    assert.ok(result.findings.some((f) => f.code === 'usb-gap'));
   });
 
   it('undoes a string literal\'s escapes, and only those', () => {

@@ -5,7 +5,7 @@ import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
 import { isBlank, LineParser, meaningfulEnvelopeFields, startsTimedRecord, type KnownShape } from '../records/lineParser';
-import { joinsOf, mayBeJsonDocument, mayHoldJoins, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
+import { JoinMarks, joinsOf, mayBeJsonDocument, mayHoldJoins, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
 import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
 import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
 
@@ -325,9 +325,9 @@ export class EventCollector {
     this.pending = record;
   }
 
-  /** The text (a piece of the file, or a line) last searched for what joins records, and whether it holds any. */
+  /** The text (a piece of the file, or a line) last searched for what joins records, and where it may hold them (none: undefined). */
   private joinsSearched: string | undefined;
-  private pieceMayJoin = false;
+  private joinMarks: JoinMarks | undefined;
 
   private pending: LogRecord | undefined;
   /** Whether `pending` is a fast-lane line already counted, re-read only because text may continue it. */
@@ -431,9 +431,10 @@ export class EventCollector {
     // piece of the file (a 64 KiB piece of a log holds no backslash, `&` or `<br` nearly always), then per line.
     if (text !== this.joinsSearched) {
       this.joinsSearched = text;
-      this.pieceMayJoin = mayHoldJoins(text);
+      const marks = new JoinMarks(text);
+      this.joinMarks = marks.none ? undefined : marks;
     }
-    if (this.pieceMayJoin && mayHoldJoins(text, start, end)) return false;
+    if (this.joinMarks?.inLine(start, end)) return false;
     const fast = this.fastRead;
     this.lineStart = start;
     if (!this.readFast(text, start, end)) return false;
@@ -571,6 +572,9 @@ export class EventCollector {
     f.sections = this.sections.slice();
     f.offsets = new Map(this.offsets);
     f.kernelSeen = new Map(this.kernelSeen);
+    // The fork searches its own lines for joins: the piece's marks are the original's to go on with.
+    f.joinsSearched = undefined;
+    f.joinMarks = undefined;
     f.document = this.document?.copy();
     f.block = this.block?.copy();
     f.joined = new Map(this.joined);

@@ -27,32 +27,66 @@ export type StartsRecord = (text: string) => boolean;
 
 /**
  * Whether `text[start, end)` holds the mark of a join: a `\n` or `\r` escape, a `<br` or an
- * entity (`&lt;`, `&#160;`). A first search, by the characters they start with, which the
- * fast lane runs once per piece of the file (64 KiB of a log hold none nearly always) and then on
- * each line of a piece that holds one; a line with a `\` or an `&` of its own (a path, a URL) is
- * left to the fast lane.
+ * entity (`&lt;`, `&#160;`). A line with a `\` or an `&` of its own (a path, a URL) has none.
+ * Linear in the line; for the lines of a long text, `JoinMarks`.
  */
 export function mayHoldJoins(text: string, start = 0, end = text.length): boolean {
-  for (let at = text.indexOf('\\', start); at >= 0 && at < end - 1; at = text.indexOf('\\', at + 2)) {
-    const c = text.charCodeAt(at + 1);
-    if (c === 0x6e /* n */ || c === 0x72 /* r */) return true;
-  }
-  for (let at = text.indexOf('&', start); at >= 0 && at < end - 2; at = text.indexOf('&', at + 1)) {
-    // `&name;` or `&#160;`: the `;` is looked for among the next few characters only (a line of `&`s stays linear).
-    let k = at + 1;
-    if (text.charCodeAt(k) === 0x23 /* # */) k++;
-    const from = k;
-    while (k < end && k - at <= 9 && isAlnum(text.charCodeAt(k))) k++;
-    if (k > from && k < end && text.charCodeAt(k) === 0x3b /* ; */) return true;
-  }
-  for (const tag of BR_OPENINGS) {
-    const at = text.indexOf(tag, start);
-    if (at >= 0 && at < end) return true;
+  for (let at = start; at < end - 1; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x5c /* \ */) {
+      const next = text.charCodeAt(at + 1);
+      if (next === 0x6e /* n */ || next === 0x72 /* r */) return true;
+      at++;
+    } else if (c === 0x26 /* & */) {
+      // `&name;` or `&#160;`: the `;` is looked for among the next few characters only.
+      let k = at + 1;
+      if (text.charCodeAt(k) === 0x23 /* # */) k++;
+      const from = k;
+      while (k < end && k - at <= 9 && isAlnum(text.charCodeAt(k))) k++;
+      if (k > from && k < end && text.charCodeAt(k) === 0x3b /* ; */) return true;
+    } else if (c === 0x3c /* < */ && (text.charCodeAt(at + 1) | 0x20) === 0x62 /* b */ && at + 2 < end && (text.charCodeAt(at + 2) | 0x20) === 0x72 /* r */) {
+      return true;
+    }
   }
   return false;
 }
 
-const BR_OPENINGS = ['<br', '<BR', '<Br', '<bR'];
+/** The characters a join's mark starts with, as the fast lane searches a piece for them. */
+const MARK_STARTS = ['\\', '&', '<b', '<B'];
+
+/**
+ * Where the marks of a join may be in a long text (a 64 KiB piece of a file, an editor's document),
+ * for its lines one after another: each starting character is searched for once from where it was
+ * last found, so a piece whose only `&` is at its end is not searched again from every line.
+ */
+export class JoinMarks {
+  private readonly next: number[];
+
+  constructor(private readonly text: string) {
+    this.next = MARK_STARTS.map((m) => text.indexOf(m));
+  }
+
+  private lastStart = 0;
+
+  /** Whether the line `text[start, end)` holds a mark (lines asked for in order cost a search of the text once). */
+  inLine(start: number, end: number): boolean {
+    // Asked again from further back: searched again from there.
+    const back = start < this.lastStart;
+    this.lastStart = start;
+    let first = Infinity;
+    for (let k = 0; k < MARK_STARTS.length; k++) {
+      let at = this.next[k];
+      if (back || (at >= 0 && at < start)) this.next[k] = at = this.text.indexOf(MARK_STARTS[k], start);
+      if (at >= 0 && at < first) first = at;
+    }
+    return first < end && mayHoldJoins(this.text, first, end);
+  }
+
+  /** Whether the text holds none at all: its lines need no asking. */
+  get none(): boolean {
+    return this.next.every((at) => at < 0);
+  }
+}
 
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
