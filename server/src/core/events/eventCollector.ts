@@ -206,8 +206,22 @@ export class EventCollector {
     // From the first line: a format's fast reader opens once the full parser has read a line of it
     // (handle), so a short log is read by the fast lane too (test/fastLane.test.ts compares both
     // lanes on every real fixture and its re-tellings from their first line).
-    if (this.fastLaneOn && this.fastLane(text, start, end, lineNo)) return;
+    if (this.fastLaneOn && !this.mayJoin(text, start, end) && this.fastLane(text, start, end, lineNo)) return;
     this.fullLine(text.slice(start, end), lineNo);
+  }
+
+  /**
+   * Whether a line may hold records joined by a paste: then it is the full parser's. Searched for
+   * once per piece of the file (a 64 KiB piece of a log holds no backslash, `&` or `<b` nearly
+   * always), then per line of a piece that holds one.
+   */
+  private mayJoin(text: string, start: number, end: number): boolean {
+    if (text !== this.joinsSearched) {
+      this.joinsSearched = text;
+      const marks = new JoinMarks(text);
+      this.joinMarks = marks.none ? undefined : marks;
+    }
+    return this.joinMarks !== undefined && this.joinMarks.inLine(start, end);
   }
 
   /** A line for the full parser (after the fast lane's read of it, if any: `certain`). */
@@ -427,14 +441,6 @@ export class EventCollector {
    * header), and the last fast line is read again before such a line, so it can be continued.
    */
   private fastLane(text: string, start: number, end: number, lineNo: number): boolean {
-    // A line that may hold records joined by a paste is the full parser's: searched for once per
-    // piece of the file (a 64 KiB piece of a log holds no backslash, `&` or `<br` nearly always), then per line.
-    if (text !== this.joinsSearched) {
-      this.joinsSearched = text;
-      const marks = new JoinMarks(text);
-      this.joinMarks = marks.none ? undefined : marks;
-    }
-    if (this.joinMarks?.inLine(start, end)) return false;
     const fast = this.fastRead;
     this.lineStart = start;
     if (!this.readFast(text, start, end)) return false;
