@@ -58,6 +58,20 @@ describe('records joined into one line', () => {
     });
   }
 
+  it('tells the sample\'s story in the same words on one line, but for the line numbers', () => {
+    // The first 400 lines: one line of them as a JSON string stays under the 64 KiB line bound.
+    const sample = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8').split('\n').slice(0, 400).join('\n');
+    const told = (text: string) => {
+      const a = analyzeText(text, { referenceTime: REF });
+      // Line numbers and the count of lines a silence spans are the file's, not the story's.
+      const words = (s: string) => s.replace(/ \(\d+ lines\)/g, '');
+      return { stories: a.episodes.map((e) => [e.verdictLabel, e.confidence, words(e.summary), e.steps.map((st) => words(st.text))]), findings: a.findings.map((f) => `${f.code}: ${words(f.message)}`).sort() };
+    };
+    const plain = told(`${sample}\n`);
+    assert.ok(plain.stories.length > 0 && String(plain.stories[0][2]).startsWith('gsmd lost Quectel EC200A'));
+    assert.deepEqual(told(`${JSON.stringify(sample)}\n`), plain);
+  });
+
   it('says so in a notice that names the line', () => {
     const a = analyzeText(`first line of a ticket\n${JSON.stringify(PLAIN)}\n`, { referenceTime: REF });
     const notice = a.notices.find((n) => /log lines inside a quoted string/.test(n.message));

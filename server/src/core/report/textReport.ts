@@ -79,7 +79,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     const boots = f.segments > 1 && !f.newestFirst ? `, ${f.segments} boots` : '';
     const year = f.yearAssumed !== undefined ? `, year ${f.yearAssumed} assumed` : '';
     const path = safeText(f.path);
-    out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} lines, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));
+    out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} line${f.lines === 1 ? '' : 's'}, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));
   }
   out.push('');
   if (a.episodes.length === 0) {

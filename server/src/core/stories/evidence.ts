@@ -1,6 +1,7 @@
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
-import type { EpisodeStep, LogEvent } from '../model';
+import type { EpisodeStep, Finding, LogEvent } from '../model';
+import { findingOf } from '../findings/eventTime';
 import { atTime } from '../records/timeWords';
 import type { StoryMark } from './marks';
 
@@ -16,6 +17,26 @@ export function marksOf(e: LogEvent): readonly StoryMark[] {
 export const when = atTime;
 
 /** A sentence starts with a capital. */
+/**
+ * A finding's event on one of its lines (its first by default): one that raises the finding's code
+ * there, else the first event of the line. A line may hold several records (a paste joined them
+ * into one: formats/joinedRecords.ts), so the line alone does not name the event. `last`: the last
+ * such event on the line (the end of a burst).
+ */
+export function eventOf(f: Finding, events: readonly LogEvent[], line = f.line, last = false): LogEvent | undefined {
+  let found: LogEvent | undefined;
+  let any: LogEvent | undefined;
+  for (const e of events) {
+    if (e.line !== line || e.file !== f.file) continue;
+    any ??= e;
+    if (findingOf(e) === f.code) {
+      found = e;
+      if (!last) break;
+    }
+  }
+  return found ?? any;
+}
+
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -24,7 +24,9 @@ export function detectModemSilence(file: FileEvents, events: readonly LogEvent[]
   const trouble = events.filter((e) => e.file === file.file && catalogueEntry(e.id)?.tags?.includes('gsmd') && LOSS_CODES.has(findingOf(e) ?? ''));
   if (trouble.length === 0) return [];
   const last = trouble[trouble.length - 1];
-  if (gsmd.lastLine > last.endLine) {
+  // gsmd spoke after the trouble: on a later line, or later on its line (records a paste joined into one line).
+  const laterOnItsLine = gsmd.lastLine === last.endLine && gsmd.lastTime !== undefined && last.time !== undefined && gsmd.lastTime > last.time;
+  if (gsmd.lastLine > last.endLine || laterOnItsLine) {
     const lastTime = gsmd.lastTime;
     if (lastTime === undefined || last.time === undefined || lastTime - last.time > SAME_BURST_SECONDS * 1000) return [];
   }
@@ -32,7 +34,8 @@ export function detectModemSilence(file: FileEvents, events: readonly LogEvent[]
   const quietLines = file.endLine - gsmd.lastLine;
   if (quietSeconds !== undefined ? quietSeconds < options.silenceSeconds : quietLines < SILENT_LINES) return [];
   const since = last.time !== undefined ? ` since ${formatClock(last.time)}` : '';
-  const span = quietSeconds !== undefined ? `${formatDuration(quietSeconds)} (${quietLines} lines)` : `${quietLines} lines`;
+  // Lines are counted only where there are some: records joined into one line pass in none.
+  const span = quietSeconds !== undefined ? `${formatDuration(quietSeconds)}${quietLines > 0 ? ` (${quietLines} lines)` : ''}` : `${quietLines} lines`;
   const back = returnAfter(devices, last);
   const comeback = back ? `, although the modem came back on USB${back.time !== undefined ? ` at ${formatClock(back.time)}` : ''}` : '';
   // gsmd logs a successful registration only at debug level, so silence alone proves little: say

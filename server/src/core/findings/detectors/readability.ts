@@ -13,7 +13,7 @@ export function isMostlyUnread(f: FileSummary): boolean {
 /** `98%`, or `12 of 80 lines` when it matters how few. */
 export function recognisedText(f: FileSummary): string {
   const pct = Math.floor(f.recognised.share * 100);
-  return `${pct}% of ${f.recognised.content} lines read as log lines`;
+  return `${pct}% of ${f.recognised.content} line${f.recognised.content === 1 ? '' : 's'} read as log lines`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { findingOf } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
-import { StoryWriter, usbIdWords, when } from '../evidence';
+import { eventOf, StoryWriter, usbIdWords, when } from '../evidence';
 import type { StoryDefinition, StoryDraft } from '../types';
 import { restartBefore } from './modemUpdate';
 
@@ -39,7 +39,7 @@ export const modemRestartStory: StoryDefinition = {
       steps: w.sorted(),
       evidence: w.evidence,
       advice: back ? [] : ['checkModemAnswers', 'findWhoResets'],
-      adviceFields: usbIdWords(refusal && ctx.events.find((e) => e.line === refusal.line)?.fields.vidpid),
+      adviceFields: usbIdWords(refusal && eventOf(refusal, ctx.events)?.fields.vidpid),
       unknowns: back ? [] : ['gsmdSilence'],
       sources: w.sources,
       restsOn: ['modem-duplicate-registration'],

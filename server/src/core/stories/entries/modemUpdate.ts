@@ -8,7 +8,7 @@ import { dataDriver, describeLayout, unexpectedMode, type Enumeration, type UsbD
 import type { Confidence, Finding, FindingCode, LogEvent } from '../../model';
 import { formatClock, formatDuration, formatTime } from '../../records/timeWords';
 import { edlOnBus, modemOnBus, updateInProgress, type DeviceFacts } from '../../troubleshoot/deviceFacts';
-import { capitalise, marksOf, StoryWriter, usbIdWords, when } from '../evidence';
+import { capitalise, eventOf, marksOf, StoryWriter, usbIdWords, when } from '../evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 import type { UnknownId } from '../../catalogue/advice';
 
@@ -90,7 +90,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
 
   // How the modem was lost: the modem manager's writes to its old port failing.
   const lossFinding = ctx.coded(...LOSS_CODES)[0];
-  const loss = lossFinding ? events.find((e) => e.line === lossFinding.line) : undefined;
+  const loss = lossFinding ? eventOf(lossFinding, events) : undefined;
   const modem = loss ? modemName(loss.fields) : 'the modem';
   if (lossFinding && loss) {
     const program = programOf(loss);
@@ -113,7 +113,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}.`, a.gone, 'K3b');
   });
   if (duplicate) {
-    w.step(`${programOf(events.find((e) => e.line === duplicate.line))} refused to register the returning modem: "already exists and is registered", then "Unable to initialize"${duplicate.time !== undefined ? ` at ${formatClock(duplicate.time)}` : ''}: it still held the instance of the modem it had lost.`, duplicate, 'S8', 'S17', 'F1');
+    w.step(`${programOf(eventOf(duplicate, events))} refused to register the returning modem: "already exists and is registered", then "Unable to initialize"${duplicate.time !== undefined ? ` at ${formatClock(duplicate.time)}` : ''}: it still held the instance of the modem it had lost.`, duplicate, 'S8', 'S17', 'F1');
   }
 
   // How it came back: the composition, and what the USB history suggests (a reading).
@@ -216,7 +216,8 @@ function updateModeReading(devices: readonly UsbDevice[]): { serialOnly: Enumera
     for (let i = 0; i < d.enumerations.length; i++) {
       const en = d.enumerations[i];
       if (dataDriver(en) || en.netdevs.length || (en.ttys.size === 0 && en.looseTtys.length === 0)) continue;
-      const left = d.absences.find((a) => a.gone.line > en.start.line);
+      // The first departure after it: on a later line, or later on its line (records a paste joined into one).
+      const left = d.absences.find((a) => a.gone.line > en.start.line || (a.gone.line === en.start.line && (secondsBetween(en.start, a.gone) ?? 0) > 0));
       const stayed = left ? secondsBetween(en.start, left.gone) : undefined;
       if (stayed === undefined || stayed < UPDATE_MODE_SECONDS) continue;
       const full = d.enumerations.slice(i + 1).find((x) => dataDriver(x));
@@ -389,8 +390,8 @@ function summarise(verdict: string, s: Told): string {
 }
 
 function spanOf(f: Finding, events: readonly LogEvent[]): string {
-  const a = events.find((e) => e.line === f.line);
-  const b = events.find((e) => e.line === f.lines[f.lines.length - 1]);
+  const a = eventOf(f, events);
+  const b = eventOf(f, events, f.lines[f.lines.length - 1], true);
   const s = a && b ? secondsBetween(a, b) : undefined;
   return s !== undefined && s >= 1 ? ` in ${formatDuration(s)}` : '';
 }
