@@ -72,6 +72,19 @@ describe('records joined into one line', () => {
     assert.deepEqual(told(`${JSON.stringify(sample)}\n`), plain);
   });
 
+  it('reads a quoted string of lines without clocks (a shell session) as its lines, and counts them for the share read', () => {
+    for (const name of ['046-openwrt-cm4-em7565-fwdwl-lite-qdl-download-failed.log', '052-rutx14-eg12-stuck-edl-lsusb-9008.log', '029-lede-zte-mf831-ppp-hangup-comgt-write-error-notimestamps.log']) {
+      const text = readFileSync(join(__dirname, 'fixtures', 'real', name), 'utf8');
+      const codes = (t: string) => analyzeText(t, { referenceTime: REF }).findings.map((f) => f.code).sort();
+      assert.ok(codes(text).length > 0, name);
+      assert.deepEqual(codes(`${JSON.stringify(text)}\n`), codes(text), name);
+    }
+    // 046 is mostly a tool's own output: one line of it is no log read whole.
+    const tool = readFileSync(join(__dirname, 'fixtures', 'real', '046-openwrt-cm4-em7565-fwdwl-lite-qdl-download-failed.log'), 'utf8');
+    const share = (t: string) => analyzeText(t, { referenceTime: REF }).files[0].recognised.share;
+    assert.equal(share(`${JSON.stringify(tool)}\n`), share(tool));
+  });
+
   it('says so in a notice that names the line', () => {
     const a = analyzeText(`first line of a ticket\n${JSON.stringify(PLAIN)}\n`, { referenceTime: REF });
     const notice = a.notices.find((n) => /log lines inside a quoted string/.test(n.message));

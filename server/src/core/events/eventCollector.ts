@@ -256,7 +256,14 @@ export class EventCollector {
     if (joined) {
       this.joined.set(joined.join, (this.joined.get(joined.join) ?? 0) + 1);
       this.firstJoined ??= lineNo;
-      for (const line of joined.lines) if (!isBlank(line)) this.parseLine(line, lineNo);
+      let parts = 0;
+      for (const line of joined.lines) {
+        if (isBlank(line)) continue;
+        parts++;
+        this.parseLine(line, lineNo);
+      }
+      // Each part is a line of content as the file's own lines are: a string of shell output read as one line is no log read whole.
+      if (parts > 1) this.joinedParts += parts - 1;
       return;
     }
     this.parseLine(text, lineNo);
@@ -318,6 +325,9 @@ export class EventCollector {
     for (let i = 0; i < doc.lines.length; i++) this.addLine(doc.lines[i], doc.lineNos[i]);
     this.replaying = was;
   }
+
+  /** Lines that the joined lines held beyond themselves: content for the share of lines read. */
+  private joinedParts = 0;
 
   /** Lines that held records joined by each kind of join, and the first of them, for the notice. */
   private joined = new Map<Join, number>();
@@ -644,7 +654,7 @@ export class EventCollector {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
     const sk = this.skipped;
-    const content = Math.max(0, this.lastLine - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.sectionCount);
+    const content = Math.max(0, this.lastLine + this.joinedParts - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.sectionCount);
     const records = Math.min(content, this.parsedLines + this.textEvents);
     const formatEntries = Object.entries(this.formats).filter(([f]) => f !== 'section' && f !== 'text') as [FormatId, number][];
     formatEntries.sort((a, b) => b[1] - a[1]);

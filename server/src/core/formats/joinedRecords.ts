@@ -10,8 +10,9 @@ import { readJsonLine, recordsInDocument } from './jsonLines';
  * (a cheap search), and how its text is had back.
  *
  * A line is taken apart only when at least two of its parts start a record with a clock (the
- * format registry decides, through `startsRecord`): a message that holds an escape of its own
- * (a modem's `AT+CSQ\r\n` echoed by gsmd) is no join, and is left as it is.
+ * format registry decides, through `startsRecord`), or when it is one quoted string and nothing
+ * else: a message that holds an escape of its own (a modem's `AT+CSQ\r\n` echoed by gsmd) is no
+ * join, and is left as it is.
  */
 export interface Join {
   id: 'json-message' | 'json-document' | 'escaped-string' | 'html';
@@ -115,6 +116,9 @@ export function mayBeJsonDocument(text: string): boolean {
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
+
+/** A line that is one quoted string: its quote, and what is inside. */
+const WHOLE_STRING = /^\s*(["'])([\s\S]*)\1\s*[,;]?\s*$/;
 
 /** A string literal's escapes (JSON's, and C's and Python's that logs carry), undone in one pass. */
 export function unescapeString(s: string): string {
@@ -222,7 +226,11 @@ export function joinsOf(startsRecord: StartsRecord): readonly Join[] {
       unjoin: (text) => {
         if (!/\\[nr]/.test(text)) return undefined;
         const lines = stringLines(unescapeString(text).split(LINE_BREAK), startsRecord);
-        return twoRecords(lines, startsRecord) ? lines : undefined;
+        if (twoRecords(lines, startsRecord)) return lines;
+        // A line that is one quoted string and nothing else (a JSON string, a quoted paste) with line
+        // breaks in it is a text of lines, clocks or not: a shell session, a dmesg without times.
+        const whole = WHOLE_STRING.exec(text);
+        return whole && /\\[nr]/.test(whole[2]) ? unescapeString(whole[2]).split(LINE_BREAK) : undefined;
       },
     },
     {
