@@ -34,6 +34,18 @@ type Mutator = (b: Buffer, r: Random) => Buffer;
 const lines = (b: Buffer): string[] => b.toString('latin1').split('\n');
 const join = (ls: string[]): Buffer => Buffer.from(ls.join('\n'), 'latin1');
 
+/** The lines in runs of 1 to `most` lines, each rewritten by `rewrite` (given the run and the index of the line after it). */
+function inRuns(b: Buffer, r: Random, most: number, rewrite: (run: string[], next: number) => string[]): Buffer {
+  const out: string[] = [];
+  const ls = lines(b);
+  for (let i = 0; i < ls.length;) {
+    const run = ls.slice(i, i + 1 + r.int(most));
+    i += run.length;
+    out.push(...rewrite(run, i));
+  }
+  return join(out);
+}
+
 /** Control and direction characters that reach reports: terminal escapes, bidi overrides, separators. */
 const HOSTILE_CHARS = ['\u202e', '\u2066', '\u2069', '\u200f', '\u2028', '\x1b[2J', '\x1b]0;pwn\x07', '\x00', '\x7f', '\u0085', '\ufeff', '`', '<img src=x onerror=alert(1)>', '](javascript:alert(1))', '\\', '${x}'];
 const IMPOSSIBLE_STAMPS = ['2024-13-45 99:99:99', '0000-00-00 00:00:00', 'Mon Feb 31 25:61:61 2024', 'Mon Dec  2 19:54:59 0000', 'Mon Dec  2 19:54:59 9999', '10000-01-01T00:00:00Z', 'Dec 32 24:00:00', '[99999999999.999999]', '[-1.000000]', '31.02.2024 10:00:00'];
@@ -128,41 +140,25 @@ export const MUTATORS: Record<string, Mutator> = {
   },
   // Lines joined by a paste into others: runs of them as a JSON string, by `<br>` with entities, or
   // by `\n` escapes cut anywhere (a join that stops inside an escape or an entity).
-  joinedLines: (b, r) => {
-    const out: string[] = [];
-    const ls = lines(b);
-    for (let i = 0; i < ls.length;) {
-      const run = ls.slice(i, i + 1 + r.int(6));
-      i += run.length;
-      const how = r.int(4);
-      if (how === 0) out.push(...run);
-      else if (how === 1) out.push(JSON.stringify(run.join('\n')));
-      else if (how === 2) out.push(run.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/ {2}/g, ' &nbsp;')).join(r.pick(['<br>', '<BR/>', '<br />'])));
-      else {
-        const joined = run.join('\\n');
-        const cut = r.int(joined.length + 1);
-        out.push(joined.slice(0, cut), joined.slice(cut));
-      }
-    }
-    return join(out);
-  },
+  joinedLines: (b, r) => inRuns(b, r, 6, (run) => {
+    const how = r.int(4);
+    if (how === 0) return run;
+    if (how === 1) return [JSON.stringify(run.join('\n'))];
+    if (how === 2) return [run.map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/ {2}/g, ' &nbsp;')).join(r.pick(['<br>', '<BR/>', '<br />']))];
+    const joined = run.join('\\n');
+    const cut = r.int(joined.length + 1);
+    return [joined.slice(0, cut), joined.slice(cut)];
+  }),
   // Runs of lines as JSON documents written over many lines: an export's array, journald's pretty
   // objects, a search answer; sometimes cut short, or with a line of it lost (a bracket unmatched).
-  prettyJson: (b, r) => {
-    const out: string[] = [];
-    const ls = lines(b);
-    for (let i = 0; i < ls.length;) {
-      const run = ls.slice(i, i + 1 + r.int(8));
-      i += run.length;
-      const objects = run.map((l, k) => ({ '@timestamp': new Date(1_733_000_000_000 + (i + k) * 1000).toISOString(), host: 'router', message: l }));
-      const how = r.int(4);
-      const doc = how === 0 ? run.join('\n') : JSON.stringify(how === 1 ? objects : how === 2 ? { hits: { hits: objects.map((o) => ({ _source: o })) } } : objects[0], null, r.pick([1, 2, '\t']));
-      const docLines = doc.split('\n');
-      if (r.next() < 0.15) docLines.splice(r.int(docLines.length), 1);
-      out.push(...docLines);
-    }
-    return join(out);
-  },
+  prettyJson: (b, r) => inRuns(b, r, 8, (run, next) => {
+    const objects = run.map((l, k) => ({ '@timestamp': new Date(1_733_000_000_000 + (next + k) * 1000).toISOString(), host: 'router', message: l }));
+    const how = r.int(4);
+    const doc = how === 0 ? run.join('\n') : JSON.stringify(how === 1 ? objects : how === 2 ? { hits: { hits: objects.map((o) => ({ _source: o })) } } : objects[0], null, r.pick([1, 2, '\t']));
+    const docLines = doc.split('\n');
+    if (r.next() < 0.15) docLines.splice(r.int(docLines.length), 1);
+    return docLines;
+  }),
   // Listed newest first (an export, journalctl -r): read a second time, in reverse, in both lanes.
   reverseLines: (b) => join(lines(b).reverse()),
   // Dates written with slashes, day first (LuCI in an en-GB browser): read a second time, day first.

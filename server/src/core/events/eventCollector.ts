@@ -8,14 +8,14 @@ import { isBlank, LineParser, meaningfulEnvelopeFields, startsTimedRecord, type 
 import { JoinMarks, joinsOf, mayBeJsonDocument, mayHoldJoins, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
 import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
 import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
-
-/** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
-const JOINS = joinsOf(startsTimedRecord);
 import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
 import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/dateOrder';
+
+/** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
+const JOINS = joinsOf(startsTimedRecord);
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -305,17 +305,13 @@ export class EventCollector {
   private endBlock(): void {
     const block = this.block!;
     this.block = undefined;
+    // Its lines after the first are a record's wrapped ones; without a message the header is left unread.
+    this.skipped.continuation = (this.skipped.continuation ?? 0) + block.endLine - block.line;
     const json = block.asJson();
-    const lines = block.endLine - block.line + 1;
-    if (json === undefined) {
-      // No message: nothing to read but its lines, as text (the header) and wrapped text.
-      this.skipped.continuation = (this.skipped.continuation ?? 0) + lines - 1;
-      return;
-    }
+    if (json === undefined) return;
     this.blocks++;
     this.firstBlock ??= block.line;
     this.parseLine(json, block.line, block.endLine);
-    this.skipped.continuation = (this.skipped.continuation ?? 0) + lines - 1;
   }
 
   /** A held document that was no JSON, or held no record, is read as the lines it was. */
@@ -324,6 +320,11 @@ export class EventCollector {
     this.replaying = true;
     for (let i = 0; i < doc.lines.length; i++) this.addLine(doc.lines[i], doc.lineNos[i]);
     this.replaying = was;
+  }
+
+  /** Records were read from inside lines or from several lines: the file's lines are no records to reverse. */
+  private get recordsInLines(): boolean {
+    return this.documents > 0 || this.joined.size > 0 || this.blocks > 0;
   }
 
   /** Lines that the joined lines held beyond themselves: content for the share of lines read. */
@@ -639,7 +640,7 @@ export class EventCollector {
     const [back, forward] = this.stepsBack + this.stepsForward > 0 ? [this.stepsBack, this.stepsForward] : [this.uptimeStepsBack, this.uptimeStepsForward];
     const newestFirst = backwards(back, forward);
     if (newestFirst) {
-      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. ${this.documents > 0 || this.joined.size > 0 || this.blocks > 0 ? 'Its records are inside lines or span them (a JSON document, journalctl\'s verbose entries), which cannot be read in reverse a line at a time: sort them oldest first (an export\'s sort order) and open the result.' : 'Reverse the lines (\`tac\` on Linux) and open the result.'}` });
+      notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. ${this.recordsInLines ? 'Its records are inside lines or span them (a JSON document, journalctl\'s verbose entries), which cannot be read in reverse a line at a time: sort them oldest first (an export\'s sort order) and open the result.' : 'Reverse the lines (\`tac\` on Linux) and open the result.'}` });
     }
     if (this.blocks > 0) {
       notices.push({ file: this.file, severity: 'info', line: this.firstBlock!, message: `${count(this.blocks)} entr${this.blocks > 1 ? 'ies' : 'y'} of journalctl's verbose or export output (a block of FIELD=value lines each) were read as journald's records, each at the lines of its block.` });
@@ -690,7 +691,7 @@ export class EventCollector {
       elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
-    if (this.documents > 0 || this.joined.size > 0 || this.blocks > 0) out.recordsInLines = true;
+    if (this.recordsInLines) out.recordsInLines = true;
     if (Object.keys(this.dateOrders).length > 0) summary.dateOrders = this.dateOrders;
     const calledFor = ordersCalledFor(this.parser.dates, this.dateOrders);
     if (calledFor) out.dateOrders = calledFor;

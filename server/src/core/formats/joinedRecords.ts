@@ -144,7 +144,8 @@ export function unescapeString(s: string): string {
 const MARKUP = /<\/?(?:a|abbr|b|blockquote|body|code|dd|div|dl|dt|em|font|h[1-6]|hr|html|i|kbd|li|ol|p|pre|q|s|samp|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|var)(?:\s[^<>]{0,200})?\/?>/gi;
 
 const BR = /<br\s*\/?>/i;
-const BR_SPLIT = /<br\s*\/?>/gi;
+/** The same, to split at every one (a global regex keeps state between tests, so `BR` stays one for them). */
+const BR_SPLIT = new RegExp(BR.source, 'gi');
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", '#39': "'", '#160': ' ' };
 

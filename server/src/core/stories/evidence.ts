@@ -16,7 +16,6 @@ export function marksOf(e: LogEvent): readonly StoryMark[] {
 /** Where a step happened on the best clock (records/timeWords `atTime`). */
 export const when = atTime;
 
-/** A sentence starts with a capital. */
 /**
  * A finding's event on one of its lines (its first by default): one that raises the finding's code
  * there, else the first event of the line. A line may hold several records (a paste joined them
@@ -37,6 +36,7 @@ export function eventOf(f: Finding, events: readonly LogEvent[], line = f.line, 
   return found ?? any;
 }
 
+/** A sentence starts with a capital. */
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
