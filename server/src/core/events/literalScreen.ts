@@ -28,6 +28,13 @@ export class LiteralScreen {
   private readonly long: string[];
   /** The long literals (by place) whose first `m` characters end with the two characters of a hash (shift 0). */
   private readonly ending = new Map<number, number[]>();
+  /**
+   * Whether some long literal's first `m` characters begin and end with the characters of a hash
+   * (windowHash). A window the shift stops at ends like some literal's first `m` characters; in
+   * ordinary text most such windows (a common pair: `ed`, `in`) begin like none, and this table
+   * says so before any literal is compared.
+   */
+  private readonly windows = new Uint8Array(1 << 16);
   /** The literals under SHORT characters: searched alone. */
   private readonly short: string[];
   /**
@@ -52,6 +59,7 @@ export class LiteralScreen {
         const move = m - j;
         if (move < this.shift[h]) this.shift[h] = move;
         if (move === 0) {
+          this.windows[windowHash(literal, 0, h)] = 1;
           const list = this.ending.get(h);
           if (list) list.push(id);
           else this.ending.set(h, [id]);
@@ -100,6 +108,10 @@ export class LiteralScreen {
         continue;
       }
       const start = i - m + 1;
+      if (this.windows[windowHash(text, start, h)] === 0) {
+        i++;
+        continue;
+      }
       const list = this.ending.get(h)!;
       for (let k = 0; k < list.length; k++) {
         const id = list[k];
@@ -128,6 +140,11 @@ const SHORT = 5;
 
 function pairHash(a: number, b: number): number {
   return ((a & 255) << 8) | (b & 255);
+}
+
+/** A hash of a window's first two characters and `last`, the pairHash of its last two. */
+function windowHash(text: string, start: number, last: number): number {
+  return ((pairHash(text.charCodeAt(start), text.charCodeAt(start + 1)) * 0x9e5) ^ last) & 0xffff;
 }
 
 /** Whether `literal` stands at `start` and ends by `end`. */

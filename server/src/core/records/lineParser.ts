@@ -3,6 +3,7 @@ import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSep
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
+import { PatternScreen } from '../formats/patternScreen';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
@@ -747,6 +748,9 @@ function joinBackslash(message: string | undefined, next: string): string {
   return head ? `${head} ${next}` : next;
 }
 
+/** Whether any nested format but `stripped` might match: one call, where most messages are none (formats/patternScreen.ts). */
+const NESTED_SCREEN = new PatternScreen(NESTED_FORMATS.filter((f) => f !== STRIPPED).map((f) => f.pattern));
+
 /**
  * Whether readJson might read a JSON line's message as a log line of its own; false when it surely
  * keeps the message as it is (the fast lane's JSON reader takes only such lines). A registry
@@ -755,7 +759,7 @@ function joinBackslash(message: string | undefined, next: string): string {
  * JSON names none, or an envelope after it may bring a clock (`<`, `[`), or `facility.level` leads.
  */
 export function mayReadNested(message: string, jsonTag: string | undefined): boolean {
-  for (const f of NESTED_FORMATS) if (f !== STRIPPED && mayTake(f, message)) return true;
+  if (NESTED_SCREEN.test(message)) for (const f of NESTED_FORMATS) if (f !== STRIPPED && mayTake(f, message)) return true;
   if (DMESG_DECODED_LEAD.test(message) || PASTED_LEAD.test(message)) return true;
   if (!STRIPPED.pattern.test(message)) return false;
   if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
@@ -780,9 +784,11 @@ function stampParts(format: LogFormat, stamp: string, orders: DateOrders = {}): 
 
 /** The formats whose lines carry a clock: what a line must start with to be a record of its own (joinedRecords.ts). */
 const TIMED_FORMATS = NESTED_FORMATS.filter((f) => f.clock !== 'none');
+const TIMED_SCREEN = new PatternScreen(TIMED_FORMATS.map((f) => f.pattern));
 
 /** Whether the text starts a record with a clock of a registry format, as the parser would take it on its own. */
 export function startsTimedRecord(text: string): boolean {
+  if (!TIMED_SCREEN.test(text)) return false;
   for (const f of TIMED_FORMATS) if (mayTake(f, text)) return true;
   return false;
 }
