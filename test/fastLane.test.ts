@@ -128,6 +128,8 @@ const SHAPES: Record<string, Shape> = {
   // dmesg -H after its first stamp: the time since the line before, no clock of its own.
   'dmesg-relative': (t, _up, s) => `[  +${((t % 100000) / 1000).toFixed(6)}] ${s.tag === 'kernel' ? s.message : `${s.tag}: ${s.message}`}`,
   'time-only': (t, up, s) => `${clock(new Date(t))} ${tagOf(s)}: ${kernelBody(s, up)}`,
+  // An application's template with a time of day and its program in brackets.
+  'time-only-brk': (t, up, s) => `${clock(new Date(t))} [${s.tag}] ${kernelBody(s, up)}`,
   'time-only-ms': (t, _up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${tagOf(s)}: ${s.message}`,
   // An application's own log (Python logging, multilog): a level word, then where it was said.
   'iso-plain': (t, _up, s) => { const d = new Date(t); return `${isoDate(d)} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}417 ${['INFO', 'ERROR   ', 'WARNING:', 'DEBUG'][t % 4]} modem.py:${t % 300} ${s.message}`; },
@@ -666,7 +668,9 @@ describe('fast lane on generated logs of each format', () => {
   // ISO-dated line whose message starts with `facility.level`, `kernel: ` or `tag[pid]: ` (syslog without the host):
   // the iso-plain reader leaves it (programLeadAt) rather than read the program off itself. So is
   // a date with slashes (LuCI in an en-US browser): the parser learns from it which number is the day (dateOrder.ts).
-  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us']);
+  // So is a time of day before a bracketed program (`19:54:59 [gsmd] `): the readers leave a
+  // message that opens with `[` (an envelope the parser peels) to the parser.
+  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk']);
   for (const shape of Object.keys(SHAPES)) {
     it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));
@@ -752,7 +756,7 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
   const told: { shape: Retelling; locale?: 'pl' | 'de' }[] = (
     [
     'bsd-host', 'bsd-nohost', 'rfc5424', 'journal-short-iso', 'journal-short-precise', 'journal-short-full', 'journal-short-unix',
-    'dmesg-iso', 'logread', 'bsd-host-facility', 'logread-ids', 'luci', 'dmesg-x', 'dmesg-d', 'dmesg-x-T', 'dmesg-x-t', 'time-only', 'stripped',
+    'dmesg-iso', 'logread', 'bsd-host-facility', 'logread-ids', 'luci', 'dmesg-x', 'dmesg-d', 'dmesg-x-T', 'dmesg-x-t', 'time-only', 'time-only-bracketed', 'stripped',
     'iso-zone-name', 'bracketed-program', 'forum-quote', 'crlf-bom', 'mail-wrapped', 'journal-json', 'no-break-spaces', 'export-tsv', 'export-bars', 'export-csv', 'export-headed', 'code-block', 'bulleted', 'terminal-80',
   ] as const).map((shape) => ({ shape }));
   told.push({ shape: 'dmesg-T-foreign', locale: 'pl' }, { shape: 'dmesg-T-foreign', locale: 'de' });

@@ -93,6 +93,7 @@ const VARIANTS: Variant[] = [
   { name: 'dmesg-x-T', shape: 'dmesg-x-T', preserves: () => 'no-uptime' },
   { name: 'dmesg-x-t', shape: 'dmesg-x-t', preserves: () => 'no-clock' },
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
+  { name: 'time-only-brk', shape: 'time-only-bracketed', preserves: (fits) => (fits ? 'exact' : 'no-clock') },
   { name: 'stripped', shape: 'stripped', preserves: () => 'no-clock' },
   { name: 'quote', shape: 'forum-quote', preserves: exact },
   { name: 'code-block', shape: 'code-block', preserves: exact },

@@ -34,6 +34,7 @@ export type Shape =
   | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
+  | 'time-only-bracketed' // `19:54:59 [gsmd] msg`: an application's template with a time of day and the program in brackets
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
   | 'code-block' // indented by four spaces: a Markdown code block (Stack Exchange, Reddit)
@@ -438,6 +439,8 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       return `${isoDate(d)}T${clock(d)},${pad(d.getUTCMilliseconds(), 3)}000+00:00 ${withoutUptime(r, body)}`;
     case 'time-only':
       return `${clock(d)} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'time-only-bracketed':
+      return `${clock(d)} ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
     case 'stripped': {
       const priority = r.facility && r.syslogLevel ? `${r.facility}.${r.syslogLevel} ` : '';
       return `${priority}${tagPrefix(r)}${withoutUptime(r, body)}`;

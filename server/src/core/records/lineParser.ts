@@ -525,6 +525,14 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     if (tag[2]) record.pid = +tag[2];
     return rest.slice(tag[0].length);
   }
+  // An application's template that brackets its program after the clock (`19:54:59 [gsmd] `,
+  // Python's `%(asctime)s [%(name)s]`), as the body `program` reads it. A bracketed level word
+  // (`[error]`) or kernel device stays in the message, as before.
+  const b = rest.charCodeAt(0) === 0x5b /* [ */ ? BRACKETED_LEAD.exec(rest) : null;
+  if (b && !levelFromWord(b[1]) && !KERNEL_DEVICE.test(b[1])) {
+    record.tag = b[1];
+    return rest.slice(b[0].length);
+  }
   return rest;
 }
 
