@@ -197,3 +197,28 @@ describe('the matcher finds an event after fields the format layer left in the m
     assert.notEqual(unrelated?.entry.id, 'usb.disconnect');
   });
 });
+
+describe('the matcher finds an event whose text starts with the program the format read off', () => {
+  // procd writes its boot stages to the kernel's log as `procd: - early -`; a format without a
+  // `kernel: ` tag (`dmesg --time-format iso`, an application's template) reads `procd: ` as the
+  // program. The reboot they tell must not be lost so.
+  const record = (message: string, tag?: string): LogRecord => ({ line: 1, endLine: 1, format: 'iso-plain', message, ...(tag ? { tag } : {}) });
+  const m = new EventMatcher(CATALOGUE);
+
+  it('tries the program and the message together: an anchored entry and an unanchored one', () => {
+    assert.equal(m.match(record('- early -', 'procd'))?.entry.id, 'procd.boot-stage');
+    assert.equal(m.match(record('Watchdog has previously reset the system', 'init'))?.entry.id, 'system.watchdog-reset');
+  });
+
+  it('finds them in lines read so, whatever the stamp', () => {
+    for (const line of ['2022-09-01T19:19:48,000000+00:00 procd: - early -', '[2022-09-01 19:19:48] router init: Watchdog has previously reset the system', '19:19:48 [procd] - early -']) {
+      assert.ok(matchLine(line), line);
+    }
+  });
+
+  it('does not make an event of a program the entry does not name, nor of the kernel', () => {
+    assert.equal(m.match(record('- early -', 'dnsmasq')), undefined);
+    assert.equal(m.match(record('- early -', 'mwan3')), undefined);
+    assert.equal(m.match(record('- early -', 'kernel')), undefined);
+  });
+});

@@ -108,6 +108,32 @@ describe('line formats', () => {
   });
 });
 
+describe('the program after a clock, as templates write it', () => {
+  // A template decides how it writes the program: bracketed, after a level word, with or without a
+  // pid or a host. Each must give the program and the message alone, or events that are matched
+  // by program (a daemon's silence, netifd's `iface (pid): ` envelope) are lost.
+  const cases: [string, string, Expect][] = [
+    ['a time of day, the program in brackets', '19:54:59 [gsmd] Write to modem failed: errno 5', { format: 'time-only', tag: 'gsmd', message: 'Write to modem failed: errno 5' }],
+    ['a BSD date, a level word, the program in brackets', 'Dec  2 19:54:59 INFO [gsmd] Write to modem failed', { tag: 'gsmd', syslogLevel: 'info', message: 'Write to modem failed' }],
+    ['a time of day, level and program each in brackets', '19:54:59 [WARNING] [gsmd] Write failed', { tag: 'gsmd', syslogLevel: 'warn', message: 'Write failed' }],
+    ['an ISO date, level and program each in brackets', '2024-12-02 19:54:59 [INFO] [gsmd] Write failed', { format: 'iso-plain', tag: 'gsmd', message: 'Write failed' }],
+    ['a bracketed level word alone is no program', '19:54:59 [error] something broke', { tag: undefined, message: '[error] something broke' }],
+    ['an ISO date and a known program without a pid', '2024-12-02 19:54:53 netifd: mob1s1a1 (8470): Command failed: Request timed out', { format: 'iso-plain', tag: 'netifd', envelope: { iface: 'mob1s1a1', ifacePid: '8470' }, message: 'Command failed: Request timed out' }],
+    ['an ISO date and a kernel device: no program', '2024-12-02T19:54:59,000000+00:00 wwan0: carrier lost', { format: 'iso-plain', tag: undefined, message: 'wwan0: carrier lost' }],
+    ['a bracketed ISO date, a host and a program with its pid', '[2024-12-02 19:54:59] router gsmd[3553]: Write failed', { host: 'router', tag: 'gsmd', pid: 3553, message: 'Write failed' }],
+    ['a bracketed ISO date, a host and a known program', '[2024-12-02 19:54:59] router netifd: Interface \'mob1s1a1\' is now down', { host: 'router', tag: 'netifd', message: 'Interface \'mob1s1a1\' is now down' }],
+    ['a place in an application\'s code is no host and program', '2024-12-30 00:01:30.909417 ERROR    modem.py:9 init: - preinit -', { host: undefined, tag: undefined, message: 'modem.py:9 init: - preinit -' }],
+  ];
+  for (const [name, line, expected] of cases) it(name, () => check(line, expected));
+
+  it('a first word shown as a host before a program is the host of a line without one', () => {
+    const { records } = parseAll(['[2024-12-02 19:50:39] router gsmd[3553]: Modem registered', '[2024-12-02 19:50:40] router Mobile data connected (IPv4, internal modem)']);
+    assert.equal(records[1].host, 'router');
+    assert.equal(records[1].tag, undefined);
+    assert.equal(records[1].message, 'Mobile data connected (IPv4, internal modem)');
+  });
+});
+
 describe('JSON lines', () => {
   const cases: [string, string, Expect][] = [
     ['journald writes a field that is not UTF-8 as its bytes', JSON.stringify({ __REALTIME_TIMESTAMP: '1733169299000000', SYSLOG_IDENTIFIER: 'gsmd', MESSAGE: [...Buffer.from('modem gone')] }),

@@ -34,6 +34,9 @@ export type Shape =
   | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
+  | 'iso-named' // `2024-12-02 19:54:59 gsmd: msg`: a template that writes the program without its pid, no host
+  | 'iso-levelled-bracketed' // `2024-12-02 19:54:59 [INFO] [gsmd] msg`: a level and the program, each in brackets
+  | 'bracketed-iso-host' // `[2024-12-02 19:54:59] router gsmd[3553]: msg`: the stamp in brackets, then syslog's host and program
   | 'time-only-bracketed' // `19:54:59 [gsmd] msg`: an application's template with a time of day and the program in brackets
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
   | 'forum-quote' // `> ` before every line
@@ -242,6 +245,8 @@ function join(lines: readonly string[], eol: string, trailing: boolean): string 
 function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): string[] {
   const out: string[] = [];
   let owner: { rendered: boolean } | undefined;
+  // Whether a line before has shown the host with a program (bracketed-iso-host).
+  let hostsShown = false;
   for (const l of log.lines) {
     const r = l.result;
     if (r === 'continuation' && owner) {
@@ -255,7 +260,8 @@ function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): s
     }
     const clock = log.clock.get(r);
     const wall = clock === undefined ? undefined : clock + (options.shiftMs ?? 0);
-    const line = wall === undefined ? undefined : renderRecord(r, writtenBody(r, l.raw, log.referenceYear), wall, shape, options);
+    const line = wall === undefined ? undefined : renderRecord(r, writtenBody(r, l.raw, log.referenceYear), wall, shape, options, hostsShown);
+    if (line !== undefined && (r.tag !== undefined || r.pid !== undefined)) hostsShown = true;
     owner = { rendered: line !== undefined };
     out.push(line ?? l.raw);
   }
@@ -272,7 +278,7 @@ const PROBE_HEADER = 'Mon Dec  2 19:54:59 2024 daemon.info ';
  * The written body is the longest tail of the line that, after a tag, reads back to the same tag
  * and message; text the record took from mail-wrapped continuation lines is appended.
  */
-function writtenBody(r: LogRecord, raw: string, referenceYear: number): string {
+export function writtenBody(r: LogRecord, raw: string, referenceYear: number): string {
   if ((r as LogRecord & { envelope?: unknown }).envelope === undefined && r.uptime === undefined) return r.message;
   const alone = new LineParser({ referenceYear }).parse(raw, r.line);
   const first = typeof alone === 'string' ? r.message : alone.message;
@@ -323,7 +329,7 @@ const priorityOf = (r: LogRecord): string => `${r.facility ?? (r.tag === 'kernel
 const withoutUptime = (r: LogRecord, body: string): string => (r.uptime !== undefined ? body.replace(UPTIME_LEAD, '') : body);
 
 /** One record in one shape, or undefined when the shape keeps this record as it was. */
-function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, options: ReshapeOptions): string | undefined {
+function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, options: ReshapeOptions, hostsShown = false): string | undefined {
   const d = new Date(wall);
   const host = r.host ?? 'router';
   const bsdDate = `${EN_MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)}`;
@@ -369,6 +375,15 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
     case 'bracketed-program':
       // An application's own template: `%(asctime)s [%(name)s] %(message)s`, the program in brackets, no host.
       return `${isoDate(d)} ${clock(d)} ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
+    case 'iso-named':
+      return `${isoDate(d)} ${clock(d)} ${r.tag ? `${r.tag}: ` : ''}${withUptime(r, body)}`;
+    case 'iso-levelled-bracketed':
+      return `${isoDate(d)} ${clock(d)} [${(r.syslogLevel ?? 'info').toUpperCase()}] ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
+    case 'bracketed-iso-host':
+      // The host with the program, as syslog writes them; a line without a program (a RutOS event)
+      // with its host when the log has programs to show it as one, else without: a host column on
+      // lines no program names anywhere cannot be told from a message's first word.
+      return `[${isoDate(d)} ${clock(d)}] ${r.tag !== undefined || r.pid !== undefined || hostsShown ? `${host} ` : ''}${tagPrefix(r)}${withUptime(r, body)}`;
     case 'iso-zone-name':
       // A template that prints the zone's name after the clock (strftime's %Z, Java's z): CET in winter.
       return `${isoDate(d)} ${clock(d)} CET ${host} ${tagPrefix(r)}${withUptime(r, body)}`;

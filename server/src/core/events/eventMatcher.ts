@@ -120,6 +120,13 @@ export class EventMatcher {
       const again = this.tryEntries(record, candidates, order, message.slice(i), true);
       if (again !== undefined) return again;
     }
+    // The other way round: the format layer may have read off as the program a name the event's
+    // text begins with. Programs that write to the kernel's log lead their lines with their name
+    // (`procd: - early -`), and a format without a `kernel: ` tag (`dmesg --time-format iso`, an
+    // application's template) reads a known program's `name: ` as the line's program. The entries
+    // are tried on the name and the message together: only an entry whose text names the program
+    // can match there and not on the message alone.
+    if (record.tag !== undefined && record.tag !== '' && record.tag !== 'kernel') return this.tryEntries(record, candidates, order, `${record.tag}: ${message}`, false);
     return undefined;
   }
 

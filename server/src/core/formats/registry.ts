@@ -234,7 +234,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'iso-plain',
-    description: 'Application logs with an ISO date, bracketed or not, and an optional level word (daemontools multilog, Python logging, PHP), dmesg --time-format iso, and syslog without a host (`facility.level`, `kernel: `, `tag[pid]: `)',
+    description: 'Application logs with an ISO date, bracketed or not, and an optional level word (daemontools multilog, Python logging, PHP), dmesg --time-format iso, and syslog without a host (`facility.level`, `kernel: `, `tag[pid]: `, `name: ` for a known program, `[program]`)',
     clock: 'wall',
     // The stamp may be bracketed (`[2024-12-02 19:54:59] gsmd[3553]: ...`, PHP's and Monolog's
     // layout); dmesg -T brackets only ctime dates.

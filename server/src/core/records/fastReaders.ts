@@ -5,6 +5,7 @@ import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, type KnownB
 import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 import { isZoneAbbreviation } from '../formats/dateWords';
+import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -702,9 +703,20 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   // after a level word a `facility.level` (the first word's check above did not see it), and a
   // table's next column (`| router | kernel | ...`, formats/columns.ts).
   if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || (c === BAR && s.charCodeAt(start + 1) === SPACE) || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
-  messageRead(out, 'iso-plain', '', '', -1, start);
+  // A known program's name and `: ` (lineParser's NAMED_LEAD) is the program; the message follows.
+  const named = namedProgramEnd(s, start);
+  messageRead(out, 'iso-plain', named > 0 ? word(s, start, named - 2) : '', '', -1, named > 0 ? named : start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/** After a known program's name and `: ` at `i` (lineParser's NAMED_LEAD, catalogue/tables/programNames.ts), or -1. */
+function namedProgramEnd(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+  const t = scanTag(s, i);
+  if (t - i > 64 || s.charCodeAt(t) !== COLON || s.charCodeAt(t + 1) !== SPACE) return -1;
+  return PROGRAM_NAMES.has(word(s, i, t).toLowerCase()) ? t + 2 : -1;
 }
 
 /**

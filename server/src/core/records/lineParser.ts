@@ -4,6 +4,7 @@ import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLi
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
+import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
@@ -374,7 +375,7 @@ export class LineParser {
       rest = readColumns(record, rest, columns);
       // Without a program column, the message may lead with the program, as the format's body would.
       if (record.tag === undefined) rest = format.body === 'program' ? readProgramLead(record, rest) : readBody(record, rest, undefined);
-    } else if (format.body === 'program') rest = readProgramLead(record, rest);
+    } else if (format.body === 'program') rest = readProgramLead(record, rest, this.hosts);
     else if (format.body !== 'message') rest = readBody(record, rest, format.body === 'syslog' ? this.hosts : undefined, format.needsHost || format.hostFirst);
     // A format that refuses the line may have learned from it (a tagless journal's host column is
     // learned so); a line read in a later format is replayed through it (replayRefusals).
@@ -528,13 +529,21 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // An application's template that brackets its program after the clock (`19:54:59 [gsmd] `,
   // Python's `%(asctime)s [%(name)s]`), as the body `program` reads it. A bracketed level word
   // (`[error]`) or kernel device stays in the message, as before.
-  const b = rest.charCodeAt(0) === 0x5b /* [ */ ? BRACKETED_LEAD.exec(rest) : null;
-  if (b && !levelFromWord(b[1]) && !KERNEL_DEVICE.test(b[1])) {
-    record.tag = b[1];
+  // After a level word, bare or bracketed (`INFO [gsmd] `, `[INFO] [gsmd] `), too.
+  const b = LEVELLED_BRACKETED_LEAD.exec(rest);
+  if (b && !levelFromWord(b[3]) && !KERNEL_DEVICE.test(b[3])) {
+    const level = b[1] ?? b[2];
+    if (level !== undefined) {
+      const read = levelFromWord(level);
+      if (!read) return rest;
+      record.syslogLevel ??= read;
+    }
+    record.tag = b[3];
     return rest.slice(b[0].length);
   }
   return rest;
 }
+
 
 /** Per format, the formats before it in the registry that need a host: they try its lines first and refuse them. */
 const REFUSING_BEFORE = new Map<FormatId, LogFormat[]>(
@@ -563,6 +572,9 @@ const PROGRAM_NAME = String.raw`[A-Za-z][A-Za-z0-9_.\/@-]{0,63}`;
 /** A word in brackets at the start of a message (registry body `program`): a level word, else the program's name. */
 const BRACKETED_LEAD = new RegExp(String.raw`^\[(${PROGRAM_NAME})\] +`);
 
+/** A bracketed program at the start of a message, perhaps after a level word (checked by the caller). */
+const LEVELLED_BRACKETED_LEAD = new RegExp(String.raw`^(?:\[([A-Za-z]{3,8})\] +|([A-Za-z]{3,8}):? +)?\[(${PROGRAM_NAME})\] +`);
+
 /** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */
 const PROGRAM_LEAD = new RegExp(String.raw`^(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d{1,10})\]): `);
 
@@ -570,11 +582,21 @@ const PROGRAM_LEAD = new RegExp(String.raw`^(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d
  * The body `program`: the message after a `facility.level` (a syslog template that writes it,
  * RutOS's tagless events) and its PROGRAM_LEAD, which give the record its facility, level, tag and pid.
  */
-function readProgramLead(record: LogRecord, text: string): string {
+function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<string>): string {
   let rest = record.facility === undefined ? readFacility(record, text) : text;
-  // An application's template that brackets its level or its program (`[info] `, `[gsmd] `, Python's `[%(name)s]`).
-  const b = BRACKETED_LEAD.exec(rest);
-  if (b) {
+  // A first word the file has shown as a host before a program (HOSTED_PROGRAM_LEAD) is its host
+  // on a line without a program too (a RutOS event: `router Mobile data connected`), as the
+  // syslog body reads a host column the file has shown.
+  const host = hosts !== undefined && hosts.size > 0 ? HOST.exec(rest) : null;
+  if (host && hosts!.has(host[1])) {
+    record.host = host[1];
+    rest = rest.slice(host[0].length);
+  }
+  // An application's template that brackets its level or its program (`[info] `, `[gsmd] `,
+  // Python's `[%(name)s]`), or both (`[INFO] [gsmd] `).
+  for (let k = 0; k < 2; k++) {
+    const b = BRACKETED_LEAD.exec(rest);
+    if (!b) break;
     const level = levelFromWord(b[1]);
     if (level) {
       record.syslogLevel ??= level;
@@ -582,14 +604,45 @@ function readProgramLead(record: LogRecord, text: string): string {
     } else if (!KERNEL_DEVICE.test(b[1])) {
       record.tag = b[1];
       return rest.slice(b[0].length);
-    }
+    } else break;
   }
   const m = PROGRAM_LEAD.exec(rest);
-  if (!m) return rest;
-  record.tag = m[1] ?? m[2];
-  if (m[3] !== undefined) record.pid = +m[3];
-  return rest.slice(m[0].length);
+  if (m) {
+    record.tag = m[1] ?? m[2];
+    if (m[3] !== undefined) record.pid = +m[3];
+    return rest.slice(m[0].length);
+  }
+  // A host before a program (`router gsmd[3553]: `, `router netifd: `), as journal-iso reads one
+  // after its stamp: for a template that brackets the stamp (`[2024-12-02 19:54:59] router
+  // gsmd[3553]: `), which journal-iso does not take.
+  const hosted = HOSTED_PROGRAM_LEAD.exec(rest);
+  if (hosted && !FACILITY_PRIO.test(rest) && (hosted[5] === undefined || (HOST_NAME.test(hosted[1]) && PROGRAM_NAMES.has(hosted[5].toLowerCase())))) {
+    record.host = hosted[1];
+    record.tag = hosted[2] ?? hosted[3] ?? hosted[5];
+    if (hosted[4] !== undefined) record.pid = +hosted[4];
+    return rest.slice(hosted[0].length);
+  }
+  // `netifd: ` without a pid, as a template without one writes it: only a known program's name,
+  // since the kernel's lines of `dmesg --time-format iso` lead with a device's (`wwan0: `).
+  const named = NAMED_LEAD.exec(rest);
+  if (named && PROGRAM_NAMES.has(named[1].toLowerCase())) {
+    record.tag = named[1];
+    return rest.slice(named[0].length);
+  }
+  return rest;
 }
+
+/**
+ * A host, then PROGRAM_LEAD (`router gsmd[3553]: `, `router kernel: `) or, after a host name
+ * (HOST_NAME), a known program's name without a pid (`router netifd: `, checked by the caller):
+ * an application's `modem.py:9 init: ` is a place in its code, not a host and a program.
+ */
+const HOSTED_PROGRAM_LEAD = new RegExp(String.raw`^([A-Za-z0-9_.:-]{1,64}) +(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d{1,10})\]|(${PROGRAM_NAME})): `);
+/** A host's name or IPv4 address as written before a program: letters, digits, dots and hyphens. */
+const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
+
+/** A name and `: ` at the start of a message, as TAG reads one without a pid. */
+const NAMED_LEAD = new RegExp(String.raw`^(${PROGRAM_NAME}): `);
 
 /**
  * A kernel device's name where a program's would stand after a first word: in `usb 1-1: USB

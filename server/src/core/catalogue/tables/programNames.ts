@@ -1,0 +1,13 @@
+import { CATALOGUE } from '../index';
+import { UNRELATED_PROGRAMS } from './unrelatedPrograms';
+
+/**
+ * Names known to be programs', lowercase: every program a catalogue entry names (gsmd, netifd,
+ * pppd, ModemManager...) and the unrelated daemons of a router (dnsmasq, dropbear...). A format
+ * whose lines may start their message with a kernel device's name (`2024-12-02 19:54:59 wwan0:
+ * carrier lost`, `dmesg --time-format iso`) reads a `name: ` without a pid as the program only
+ * for these (lineParser's body `program`): a name alone does not tell a program from a device.
+ */
+export const PROGRAM_NAMES: ReadonlySet<string> = new Set(
+  [...CATALOGUE.flatMap((e) => e.tags ?? []), ...UNRELATED_PROGRAMS].map((t) => t.toLowerCase()).filter((t) => /^[a-z][a-z0-9_.\/@-]{0,63}$/.test(t) && t !== 'kernel'),
+);
