@@ -35,6 +35,7 @@ export type Shape =
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'iso-named' // `2024-12-02 19:54:59 gsmd: msg`: a template that writes the program without its pid, no host
+  | 'iso-levelled' // `2024-12-02T19:54:59+0000 INFO gsmd[3553]: msg`: a level word where journalctl writes the host
   | 'iso-levelled-bracketed' // `2024-12-02 19:54:59 [INFO] [gsmd] msg`: a level and the program, each in brackets
   | 'bracketed-iso-host' // `[2024-12-02 19:54:59] router gsmd[3553]: msg`: the stamp in brackets, then syslog's host and program
   | 'time-only-bracketed' // `19:54:59 [gsmd] msg`: an application's template with a time of day and the program in brackets
@@ -43,6 +44,7 @@ export type Shape =
   | 'code-block' // indented by four spaces: a Markdown code block (Stack Exchange, Reddit)
   | 'bulleted' // `- ` before every record: a Markdown list
   | 'crlf-bom' // byte-order mark, CRLF line ends
+  | 'kernel-2.6' // the kernel's USB lines in a 2.6 kernel's words: `USB disconnect, address 2`, `new high speed USB device using ehci_hcd and address 2`
   | 'mail-wrapped' // lines wrapped at 76 columns, continuations indented
   | 'terminal-80' // copied from an 80-column terminal or serial console: every line cut at column 80, inside words
   | 'no-break-spaces' // copied from Outlook, Teams or Word: every space a no-break space (U+00A0), a narrow one (U+202F) in runs
@@ -159,6 +161,18 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(log.lines.map((l) => (l.raw === '' || l.result === 'continuation' ? l.raw : '- ' + l.raw)), '\n', log.trailingNewline);
     case 'crlf-bom':
       return '\uFEFF' + join(raws.map((l) => l.replace(/\r$/, '')), '\r\n', log.trailingNewline);
+    case 'kernel-2.6':
+      // The same events as an old router's kernel writes them (Linux 2.6.32 hub.c): the device
+      // number is the address, after the host controller's name; the speed is two words.
+      return join(
+        raws.map((l) =>
+          l
+            .replace(/(usb [\d.-]+: )USB disconnect, device number (\d+)/, '$1USB disconnect, address $2')
+            .replace(/(usb [\d.-]+: )(new|reset) (low|full|high|super)-speed USB device number (\d+) using (\S+)/, '$1$2 $3 speed USB device using $5 and address $4'),
+        ),
+        '\n',
+        log.trailingNewline,
+      );
     case 'mail-wrapped':
       return join(raws.flatMap(wrapAt76), '\n', log.trailingNewline);
     case 'terminal-80':
@@ -377,6 +391,8 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       return `${isoDate(d)} ${clock(d)} ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
     case 'iso-named':
       return `${isoDate(d)} ${clock(d)} ${r.tag ? `${r.tag}: ` : ''}${withUptime(r, body)}`;
+    case 'iso-levelled':
+      return `${isoDate(d)}T${clock(d)}+0000 ${(r.syslogLevel ?? 'info').replace(/^warn$/, 'warning').replace(/^err$/, 'error').replace(/^(emerg|alert|crit)$/, 'critical').toUpperCase()} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'iso-levelled-bracketed':
       return `${isoDate(d)} ${clock(d)} [${(r.syslogLevel ?? 'info').toUpperCase()}] ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
     case 'bracketed-iso-host':

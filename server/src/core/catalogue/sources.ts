@@ -235,6 +235,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'asuswrt-merlin.ng issue #283: RT-AC3200 syslog after a crash shows "_ Reboot message ..._" followed by the preserved kernel Oops of the previous run (fixture 047)',
     url: 'https://github.com/RMerl/asuswrt-merlin.ng/issues/283',
   },
+  X81: {
+    title: 'Linux 2.6.32 drivers/usb/core/hub.c: `usb_disconnect()` "USB disconnect, address %d" and `hub_port_init()` "%s %s speed %sUSB device using %s and address %d": the device number, written as the address by kernels of that series',
+    url: 'https://github.com/torvalds/linux/blob/v2.6.32/drivers/usb/core/hub.c',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

@@ -92,7 +92,9 @@ export const DMESG_DECODED_LEAD = new RegExp(`^${DMESG_DECODED}`, 'u');
  * CamelCase name (`ModemManager:`, `NetworkManager:`); not `Error:` or `Note:`.
  */
 const CERTAIN_TAG = String.raw`(?:[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]|[a-z][\w.\/@-]{1,63}|[A-Z][a-z]+[A-Z][\w.\/@-]{0,40}|\[\d{1,10}\]): `;
-const LEVEL_WORD = String.raw`(?<level>DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)`;
+/** The level words an application's template writes after its clock, in capitals (Python's logging, multilog, PHP). */
+export const APPLICATION_LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL'] as const;
+const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
 
 export const FORMATS: readonly LogFormat[] = [
   {

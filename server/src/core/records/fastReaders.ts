@@ -6,6 +6,7 @@ import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 import { isZoneAbbreviation } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
+import { APPLICATION_LEVEL_WORDS } from '../formats/registry';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -389,9 +390,10 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
     return true;
   }
   if (stop !== SPACE || j - i > 64) return false;
-  // A host column, then the tag (`facility.level` was tried above).
+  // A host column, then the tag (`facility.level` was tried above). A level word is no host: the
+  // parser reads it as the level (readBody).
   for (let k = i; k < j; k++) if (!isClass(s.charCodeAt(k), HOST_CHAR)) return false;
-  if (isFacilityLevel(s, i, j) || stampLikeHost(s, i, j)) return false;
+  if (isFacilityLevel(s, i, j) || stampLikeHost(s, i, j) || levelWordAt(s, i) === j) return false;
   const second = j + 1;
   // `host facility.level tag[pid]: `: a router's syslog received by another (fixture 030); not
   // journalctl's (the parser reads such a journal line as an application's text).
@@ -768,7 +770,8 @@ function afterPidColon(s: string, i: number): number {
   return s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE ? k + 3 : -1;
 }
 
-const LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL'];
+/** The registry's level words, the longer first (`WARNING` before `WARN`: a whole word is asked for). */
+const LEVEL_WORDS = [...APPLICATION_LEVEL_WORDS].sort((a, b) => b.length - a.length);
 
 /** The end of iso-plain's level word at `i` when one stands there as a whole word, else `i`. */
 function levelWordAt(s: string, i: number): number {

@@ -2,7 +2,7 @@ import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/env
 import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
-import { DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
+import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
@@ -499,6 +499,15 @@ export class LineParser {
  */
 function readBody(record: LogRecord, text: string, hosts: Set<string> | undefined, hostFirst = false): string {
   let rest = text;
+  // An application's level word where a host would stand (`2024-12-02T19:54:59+0100 INFO
+  // gsmd[3553]: `, `Dec  2 19:54:59 ERROR pppd[9626]: `) is the level; no host is called INFO. A
+  // format that needs its host (journalctl's) refuses the line, and iso-plain reads it.
+  const level = APPLICATION_LEVEL.exec(rest);
+  if (level) {
+    if (hostFirst) return rest;
+    record.syslogLevel ??= levelFromWord(level[1]);
+    rest = rest.slice(level[0].length);
+  }
   // journalctl always writes the host, so `router [2656]: ` is a host and an empty tag there; an
   // application log's `ERROR    Read error` is not (no tag follows, and no earlier line had it as host).
   if (hostFirst) {
@@ -575,8 +584,11 @@ const BRACKETED_LEAD = new RegExp(String.raw`^\[(${PROGRAM_NAME})\] +`);
 /** A bracketed program at the start of a message, perhaps after a level word (checked by the caller). */
 const LEVELLED_BRACKETED_LEAD = new RegExp(String.raw`^(?:\[([A-Za-z]{3,8})\] +|([A-Za-z]{3,8}):? +)?\[(${PROGRAM_NAME})\] +`);
 
-/** `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), at the start of a message (registry body `program`). */
-const PROGRAM_LEAD = new RegExp(String.raw`^(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d{1,10})\]): `);
+/**
+ * `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), or a pid alone (`[2656]: `,
+ * ModemManager's on OpenWrt, as TAG reads it), at the start of a message (registry body `program`).
+ */
+const PROGRAM_LEAD = new RegExp(String.raw`^(?:(kernel)|(?:(${PROGRAM_NAME}) ?)?\[(\d{1,10})\]): `);
 
 /**
  * The body `program`: the message after a `facility.level` (a syslog template that writes it,
@@ -640,6 +652,9 @@ function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<st
 const HOSTED_PROGRAM_LEAD = new RegExp(String.raw`^([A-Za-z0-9_.:-]{1,64}) +(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d{1,10})\]|(${PROGRAM_NAME})): `);
 /** A host's name or IPv4 address as written before a program: letters, digits, dots and hyphens. */
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
+
+/** An application's level word, then white space: where a syslog line has its host. */
+const APPLICATION_LEVEL = new RegExp(String.raw`^(${APPLICATION_LEVEL_WORDS.join('|')}):?[ \t]+(?=\S)`);
 
 /** A name and `: ` at the start of a message, as TAG reads one without a pid. */
 const NAMED_LEAD = new RegExp(String.raw`^(${PROGRAM_NAME}): `);

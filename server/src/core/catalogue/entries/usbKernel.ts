@@ -15,8 +15,9 @@ export const usbKernelEntries: CatalogueEntry[] = [
     subsystem: 'usb',
     severity: 'warning',
     tags: KERNEL,
-    literal: 'USB disconnect, device number',
-    pattern: /^usb (?<usbPath>[\d.-]+): USB disconnect, device number (?<devnum>\d+)/,
+    // Kernels of the 2.6 series call the device number the address (X81).
+    literal: ['USB disconnect, device number', 'USB disconnect, address'],
+    pattern: /^usb (?<usbPath>[\d.-]+): USB disconnect, (?:device number|address) (?<devnum>\d+)/,
     summary: 'USB device {usbPath} left the bus (device number {devnum})',
     group: 'USB disconnects',
     explanation:
@@ -24,9 +25,10 @@ export const usbKernelEntries: CatalogueEntry[] = [
       'Every tty and network interface it had goes away with it.',
     nextSteps: ['Look for the matching `new ... USB device number` line: how long the modem was gone, and whether it came back with the same drivers.'],
     finding: 'usb-disconnect',
-    sources: ['K3b', 'F6', 'F10'],
+    sources: ['K3b', 'F6', 'F10', 'X81'],
     samples: [
       '[422506.592997] usb 1-1: USB disconnect, device number 5',
+      '[  512.340000] usb 1-1: USB disconnect, address 2',
       'Sat Jan 18 06:36:13 2025 kern.info kernel: [ 1151.154383] usb 1-1: USB disconnect, device number 6',
       'Dec 30 11:26:01 ca4ae2 kernel: usb 1-5: USB disconnect, device number 52',
     ],
@@ -37,18 +39,22 @@ export const usbKernelEntries: CatalogueEntry[] = [
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
-    literal: 'USB device number',
-    pattern: /^usb (?<usbPath>[\d.-]+): (?<kind>new|reset) (?<speed>[\w-]+)(?: speed)? USB device number (?<devnum>\d+) using (?<hcd>\S+)/,
+    // `new high-speed USB device number 6 using xhci-hcd`; a 2.6 kernel's `new high speed USB device
+    // using ehci_hcd and address 2` (X81): the number is read ahead, after `number ` or after the
+    // controller's `and address `.
+    literal: ['USB device number', 'USB device using'],
+    pattern: /^usb (?<usbPath>[\d.-]+): (?<kind>new|reset) (?<speed>[\w-]+)(?: speed)? (?:Wireless )?USB device (?=(?:number |using \S+ and address )(?<devnum>\d+))(?:number \d+ )?using (?<hcd>\S+)/,
     summary: '{kind} {speed} USB device on {usbPath} (device number {devnum} on this bus)',
     group: 'new USB devices',
     explanation:
       'The kernel enumerates a device that appeared (or reappeared) on port {usbPath} (`1-1` = bus 1, root port 1). ' +
-      'The device number is a per-bus counter: it goes up with every enumeration of any device or hub on that bus, so a high number alone does not say how often this device came and went. ' +
+      'The device number (a 2.6 kernel calls it the address) is a per-bus counter: it goes up with every enumeration of any device or hub on that bus, so a high number alone does not say how often this device came and went. ' +
       'Only repeated `USB disconnect` / `new ... USB device` pairs on the same port path show a device coming back again and again. ' +
       '`reset` instead of `new` is a port reset of a device that stayed on the bus.',
-    sources: ['K3b', 'KB43', 'F6', 'F10'],
+    sources: ['K3b', 'KB43', 'F6', 'F10', 'X81'],
     samples: [
       '[422514.120711] usb 1-1: new high-speed USB device number 6 using xhci-hcd',
+      '[   12.340000] usb 1-1: new high speed USB device using ehci_hcd and address 2',
       '[10843.467569] usb 1-1: new high-speed USB device number 50 using ci_hdrc',
       '[   13.376333] usb 1-1.1: reset high-speed USB device number 3 using xhci_hcd',
       '[ 6659.182370] usb 2-1.3: new SuperSpeed USB device number 10 using tegra-xusb',
