@@ -115,6 +115,7 @@ describe('the program after a clock, as templates write it', () => {
   const cases: [string, string, Expect][] = [
     ['a time of day, the program in brackets', '19:54:59 [gsmd] Write to modem failed: errno 5', { format: 'time-only', tag: 'gsmd', message: 'Write to modem failed: errno 5' }],
     ['a BSD date, a level word, the program in brackets', 'Dec  2 19:54:59 INFO [gsmd] Write to modem failed', { tag: 'gsmd', syslogLevel: 'info', message: 'Write to modem failed' }],
+    ['a time of day, a lowercase level word, the program in brackets', '19:54:59 info [gsmd] Write failed', { tag: 'gsmd', syslogLevel: 'info', message: 'Write failed' }],
     ['a time of day, level and program each in brackets', '19:54:59 [WARNING] [gsmd] Write failed', { tag: 'gsmd', syslogLevel: 'warn', message: 'Write failed' }],
     ['an ISO date, level and program each in brackets', '2024-12-02 19:54:59 [INFO] [gsmd] Write failed', { format: 'iso-plain', tag: 'gsmd', message: 'Write failed' }],
     ['a bracketed level word alone is no program', '19:54:59 [error] something broke', { tag: undefined, message: '[error] something broke' }],

@@ -502,7 +502,8 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // An application's level word where a host would stand (`2024-12-02T19:54:59+0100 INFO
   // gsmd[3553]: `, `Dec  2 19:54:59 ERROR pppd[9626]: `) is the level; no host is called INFO. A
   // format that needs its host (journalctl's) refuses the line, and iso-plain reads it.
-  const level = APPLICATION_LEVEL.exec(rest);
+  const first = rest.charCodeAt(0);
+  const level = first >= 0x41 && first <= 0x57 /* A-W: the level words' initials */ ? APPLICATION_LEVEL.exec(rest) : null;
   if (level) {
     if (hostFirst) return rest;
     record.syslogLevel ??= levelFromWord(level[1]);
@@ -539,7 +540,8 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // Python's `%(asctime)s [%(name)s]`), as the body `program` reads it. A bracketed level word
   // (`[error]`) or kernel device stays in the message, as before.
   // After a level word, bare or bracketed (`INFO [gsmd] `, `[INFO] [gsmd] `), too.
-  const b = LEVELLED_BRACKETED_LEAD.exec(rest);
+  const lead = rest.charCodeAt(0);
+  const b = lead === 0x5b /* [ */ || (lead >= 0x41 && lead <= 0x5a) || (lead >= 0x61 && lead <= 0x7a) ? LEVELLED_BRACKETED_LEAD.exec(rest) : null;
   if (b && !levelFromWord(b[3]) && !KERNEL_DEVICE.test(b[3])) {
     const level = b[1] ?? b[2];
     if (level !== undefined) {
