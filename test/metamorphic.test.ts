@@ -110,6 +110,7 @@ const VARIANTS: Variant[] = [
   { name: 'export-tsv', shape: 'export-tsv', preserves: exact },
   { name: 'export-bars', shape: 'export-bars', preserves: exact },
   { name: 'export-csv', shape: 'export-csv', preserves: exact },
+  { name: 'export-csv-excel', shape: 'export-csv-excel', preserves: exact },
   { name: 'export-headed', shape: 'export-headed', preserves: exact },
   { name: 'newest-first', shape: 'newest-first', preserves: exact },
   { name: 'escaped-string', shape: 'escaped-string', preserves: () => 'one-line' },

@@ -217,8 +217,22 @@ describe('rows of a table exported from a log aggregator or a spreadsheet', () =
       { host: 'router', tag: 'kernel', message: disconnect }],
     ['CSV with a yearless BSD date', `"Dec  2 19:54:59","router","kernel","${disconnect}"`,
       { tag: 'kernel', message: disconnect, time: '2024-12-02T19:54:59' }],
+    ['a host column that is an address or starts with a digit', `2024-12-02 19:54:59\t192.168.1.1\tkernel\t${disconnect}`,
+      { host: '192.168.1.1', tag: 'kernel', message: disconnect }],
+    ['semicolons, as a spreadsheet in a German locale saves CSV, its own date', `02.12.2024 19:54:59;8e98fe4;info;ModemManager;transaction 0x2 aborted, but message is not abortable`,
+      { host: '8e98fe4', tag: 'ModemManager', syslogLevel: 'info', message: 'transaction 0x2 aborted, but message is not abortable', time: '2024-12-02T19:54:59' }],
+    ['semicolons, a column quoted for the semicolon in it', `"02.12.2024 19:54:59";router;netifd;"Interface ""wan"" is down; retrying"`,
+      { host: 'router', tag: 'netifd', message: 'Interface "wan" is down; retrying' }],
   ];
   for (const [name, line, expected] of cases) it(name, () => check(line, expected));
+
+  it('a header row with semicolons names the columns of the rows after it', () => {
+    const { records } = parseAll(['Date;Host;Message', `02.12.2024 19:54:59;router;${disconnect}`]);
+    const row = records[records.length - 1];
+    assert.equal(row.format, 'table');
+    assert.equal(row.host, 'router');
+    assert.equal(row.message, disconnect);
+  });
 
   it('a header row is no record with a clock, and a line of text with commas is no row', () => {
     const { records } = parseAll(['"@timestamp","host","program","message"', 'Modem is gone, retrying in 5 s, attempt 3']);

@@ -30,6 +30,7 @@ export type Shape =
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
   | 'export-tsv' // a log aggregator's table exported as tab-separated values: `2024-12-02 19:54:59.000\trouter\tgsmd\tmsg`
   | 'export-csv' // the table as CSV, the level a column: `"2024-12-02T19:54:59.000Z","router","info","gsmd","msg"`
+  | 'export-csv-excel' // the CSV a spreadsheet saves in a locale whose decimal mark is a comma: `02.12.2024 19:54:59;router;info;gsmd;msg`, a column quoted only when it must be
   | 'export-headed' // a CSV download with its header row, the message first and the time last: `"message","host","severity","program","@timestamp"`
   | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
@@ -458,6 +459,12 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       // Columns in the order a person picked them in the aggregator's view; the header row is added by renderRecords' caller.
       const columns = [withUptime(r, body), host, r.syslogLevel ?? 'info', r.tag ?? '', d.toISOString()];
       return columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
+    }
+    case 'export-csv-excel': {
+      // Excel in a German locale: the date as it shows it, semicolons, quotes only around a column
+      // that holds a semicolon, a quote or a line break (a quote in it doubled).
+      const columns = [`${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${clock(d)}`, host, r.syslogLevel ?? 'info', r.tag ?? '', withUptime(r, body)];
+      return columns.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';');
     }
     case 'export-csv': {
       // A CSV download (RFC 4180: every column quoted, a quote in it doubled), with a level column.

@@ -4,7 +4,9 @@ import { keyOfColumnName } from './jsonLines';
 
 // Log lines exported from a table: an aggregator's (Graylog, Kibana, Loki, Splunk) or a
 // spreadsheet's rows as tab-separated values, printed with bars (`2024-12-02 19:54:59 | router |
-// kernel | usb 1-1: ...`) or as CSV (`"2024-12-02 19:54:59","router","kernel","usb 1-1: ..."`).
+// kernel | usb 1-1: ...`) or as CSV (`"2024-12-02 19:54:59","router","kernel","usb 1-1: ..."`),
+// its columns separated by semicolons where a spreadsheet's locale writes decimals with a comma
+// (`02.12.2024 19:54:59;router;kernel;usb 1-1: ...`: Excel in German, French, Polish...).
 // The clock column is read by the format layer as any stamp is; the columns after it are read by
 // their shape, as there is no one order: the host, the program, the level, the facility, the pid
 // or an empty `-`, until a column that is none of them, which starts the message. A header row
@@ -12,10 +14,14 @@ import { keyOfColumnName } from './jsonLines';
 // row is then read by the names, as a JSON line is by its keys (jsonLines.ts), in any order.
 
 /** How the columns after a clock are separated. */
-export type ColumnSeparator = 'tab' | 'bar' | 'comma';
+export type ColumnSeparator = 'tab' | 'bar' | 'comma' | 'semicolon';
 
-/** A column a table has before its message: a program or host name (`gsmd`, `gsmd[3553]`, `router.lan`). */
-const NAME = /^([A-Za-z][\w.\/@-]{0,63}?)(?: ?\[(\d{1,10})\])?:?$/;
+/**
+ * A column a table has before its message: a program or host name (`gsmd`, `gsmd[3553]`,
+ * `router.lan`), a host's address or a name that starts with a digit (`192.168.1.1`, balena's
+ * `8e98fe4`); a column of digits alone is a pid (NUMBER), one with a colon a clock's or a message's.
+ */
+const NAME = /^([A-Za-z0-9][\w.\/@-]{0,63}?)(?: ?\[(\d{1,10})\])?:?$/;
 const NUMBER = /^\d{1,10}$/;
 const FACILITY_LEVEL = /^([a-z][a-z0-9]{0,11})\.([a-z]+)$/i;
 const FACILITIES = new Set(FACILITY_NAMES);
@@ -58,7 +64,7 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
     if (program.pid !== undefined) record.pid ??= +program.pid;
   }
   const rest = body.slice(at);
-  return separator === 'comma' ? unquote(rest.trim()) : rest.trimEnd();
+  return isCsv(separator) ? unquote(rest.trim()) : rest.trimEnd();
 }
 
 /** Reads one column before the message into the record; false when it is not such a column. */
@@ -95,6 +101,7 @@ function nextSeparator(body: string, from: number, separator: ColumnSeparator): 
   if (separator === 'tab') return body.indexOf('\t', from);
   if (separator === 'bar') return body.indexOf(' | ', from);
   // CSV: a quoted column ends after its closing quote (a doubled quote is one inside it).
+  const delimiter = separator === 'comma' ? 0x2c /* , */ : 0x3b; /* ; */
   if (body.charCodeAt(from) === 0x22 /* " */) {
     let i = from + 1;
     for (;;) {
@@ -104,10 +111,15 @@ function nextSeparator(body: string, from: number, separator: ColumnSeparator): 
         i = q + 2;
         continue;
       }
-      return body.charCodeAt(q + 1) === 0x2c /* , */ ? q + 1 : -1;
+      return body.charCodeAt(q + 1) === delimiter ? q + 1 : -1;
     }
   }
-  return body.indexOf(',', from);
+  return body.indexOf(separator === 'comma' ? ',' : ';', from);
+}
+
+/** Whether the rows are CSV (RFC 4180's quotes), with commas or with semicolons between columns. */
+export function isCsv(separator: ColumnSeparator): boolean {
+  return separator === 'comma' || separator === 'semicolon';
 }
 
 /** Where the next column starts after the separator at `at` (` | ` is three characters). */
@@ -127,7 +139,7 @@ export interface TableHeader {
   keys: (string | undefined)[];
 }
 
-const HEADER_CHARS = /^[\w.@"' \t,|-]{3,2000}$/;
+const HEADER_CHARS = /^[\w.@"' \t,;|-]{3,2000}$/;
 
 /** At most this many columns in a header: an export's selected fields. */
 const MAX_COLUMNS = 64;
@@ -139,7 +151,7 @@ const MAX_COLUMNS = 64;
 export function readTableHeader(text: string): TableHeader | undefined {
   // Names, quotes and separators only: a line of prose or of a log (`:`, `(`, `[`) is none, at once.
   if (!HEADER_CHARS.test(text)) return undefined;
-  const separator: ColumnSeparator | undefined = text.includes('\t') ? 'tab' : text.includes(' | ') ? 'bar' : text.includes(',') ? 'comma' : undefined;
+  const separator: ColumnSeparator | undefined = text.includes('\t') ? 'tab' : text.includes(' | ') ? 'bar' : text.includes(',') ? 'comma' : text.includes(';') ? 'semicolon' : undefined;
   if (separator === undefined) return undefined;
   const names = splitRow(text.trim(), separator, MAX_COLUMNS + 1);
   if (!names || names.length < 2 || names.length > MAX_COLUMNS) return undefined;
@@ -182,7 +194,7 @@ function splitRow(text: string, separator: ColumnSeparator, limit: number): stri
     at = skipSeparator(end, separator);
   }
   const last = text.slice(at).trim();
-  if (separator === 'comma' && last.charCodeAt(0) === 0x22 && (last.length < 2 || last.charCodeAt(last.length - 1) !== 0x22)) return undefined;
+  if (isCsv(separator) && last.charCodeAt(0) === 0x22 && (last.length < 2 || last.charCodeAt(last.length - 1) !== 0x22)) return undefined;
   out.push(unquote(last));
   return out;
 }

@@ -232,12 +232,13 @@ export class LineParser {
     }
     // A CSV row whose first column is a clock (formats/columns.ts): the clock is read as the
     // formats read a stamp, the other columns by their shape.
-    const csv = CSV_CLOCK.exec(text);
-    if (csv) {
+    for (const [clock, separator] of CSV_CLOCKS) {
+      const csv = clock.exec(text);
+      if (!csv) continue;
       const rejoined = `${csv[1] ?? csv[2]}\t${text.slice(csv[0].length)}`;
       for (const f of formats) {
         if (f.body === 'json' || f.clock === 'none') continue;
-        const r = this.tryFormat(f, rejoined, line, undefined, 'comma');
+        const r = this.tryFormat(f, rejoined, line, undefined, separator);
         if (r) return r;
       }
     }
@@ -569,6 +570,12 @@ const TABLE_BODIES: ReadonlySet<string> = new Set(['syslog', 'tagged', 'program'
 
 /** A CSV row's first column, quoted or not, of a stamp's length: `"2024-12-02 19:54:59",`. */
 const CSV_CLOCK = /^(?:"([^",]{6,48})"|([^",\s][^",]{5,47})),/;
+/** The same with semicolons between the columns (a spreadsheet's CSV in a locale whose decimal mark is a comma): `02.12.2024 19:54:59;router;...`. */
+const CSV_SEMICOLON_CLOCK = /^(?:"([^";]{6,48})"|([^";\s][^";]{5,47}));/;
+const CSV_CLOCKS: readonly (readonly [RegExp, ColumnSeparator])[] = [
+  [CSV_CLOCK, 'comma'],
+  [CSV_SEMICOLON_CLOCK, 'semicolon'],
+];
 
 /** The spaces and tabs that end `text[0, end)`: a header's, before its body. */
 function whitespaceBefore(text: string, end: number): string {
