@@ -57,6 +57,13 @@ describe('router log grammar', () => {
     check('kernel: [   70.955000] cdc_mbim 1-1.2:1.3: nonzero urb status received: -71', [['kernel', 'entity.name.function.program.kernel'], ['70.955000', 'constant.numeric.uptime'], ['1-1.2', 'variable.other.usb-path']]);
   });
 
+  it('scopes a program as templates write it: in brackets after a time of day or a bracketed level, after a level word', () => {
+    check('19:54:59 [gsmd] Write failed', [['19:54:59', 'constant.numeric.date'], ['gsmd', 'entity.name.function.program']]);
+    check('2024-12-02 19:54:59 [INFO] [gsmd] Write failed', [['INFO', 'token.info-token'], ['gsmd', 'entity.name.function.program']]);
+    // A level word where the host would stand is no host.
+    check('Dec  2 19:54:59 ERROR pppd[9626]: Connection terminated.', [['ERROR', 'keyword.other.level'], ['pppd', 'entity.name.function.program'], ['9626', 'constant.numeric.pid']]);
+  });
+
   it('scopes interfaces, addresses, strings and durations in messages', () => {
     check("Mon Dec  2 19:54:57 2024 daemon.notice netifd: Interface 'mob1s1a1' is now down", [['mob1s1a1', 'variable.other.interface']]);
     check('Sun Jan 19 22:50:02 2025 daemon.notice netifd: wwan (32288): udhcpc: lease of 192.168.20.238 obtained, lease time 3599', [['192.168.20.238', 'constant.numeric.ipv4']]);
