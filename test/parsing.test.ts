@@ -125,6 +125,7 @@ describe('the program after a clock, as templates write it', () => {
     ['a bracketed ISO date, a host and a known program', '[2024-12-02 19:54:59] router netifd: Interface \'mob1s1a1\' is now down', { host: 'router', tag: 'netifd', message: 'Interface \'mob1s1a1\' is now down' }],
     ['a level word where journalctl writes its host is the level, not a host', '2024-12-02T19:54:59+0100 INFO gsmd[3553]: Write failed', { format: 'iso-plain', host: undefined, tag: 'gsmd', pid: 3553, level: 'info', message: 'Write failed' }],
     ['a level word after a BSD date is the level, not a host', 'Dec  2 19:54:59 ERROR pppd[9626]: Connection terminated.', { format: 'bsd-syslog', host: undefined, tag: 'pppd', syslogLevel: 'err', message: 'Connection terminated.' }],
+    ['a level word with no program after it stays the message\'s', 'Dec  2 19:54:59 ERROR connection refused by peer', { tag: undefined, message: 'ERROR connection refused by peer' }],
     ['a place in an application\'s code is no host and program', '2024-12-30 00:01:30.909417 ERROR    modem.py:9 init: - preinit -', { host: undefined, tag: undefined, message: 'modem.py:9 init: - preinit -' }],
   ];
   for (const [name, line, expected] of cases) it(name, () => check(line, expected));

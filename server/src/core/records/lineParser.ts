@@ -503,9 +503,11 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // An application's level word where a host would stand (`2024-12-02T19:54:59+0100 INFO
   // gsmd[3553]: `, `Dec  2 19:54:59 ERROR pppd[9626]: `) is the level; no host is called INFO. A
   // format that needs its host (journalctl's) refuses the line, and iso-plain reads it.
+  // Only where a program follows it, as a host would be taken there: a message that starts with a
+  // level word (`ERROR: modem lost`) keeps it.
   const first = rest.charCodeAt(0);
   const level = first >= 0x41 && first <= 0x57 /* A-W: the level words' initials */ ? APPLICATION_LEVEL.exec(rest) : null;
-  if (level) {
+  if (level && programTagAt(rest.slice(level[0].length))) {
     if (hostFirst) return rest;
     record.syslogLevel ??= levelFromWord(level[1]);
     rest = rest.slice(level[0].length);
