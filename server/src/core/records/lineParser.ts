@@ -543,8 +543,7 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   // Python's `%(asctime)s [%(name)s]`), as the body `program` reads it. A bracketed level word
   // (`[error]`) or kernel device stays in the message, as before.
   // After a level word, bare or bracketed (`INFO [gsmd] `, `[INFO] [gsmd] `), too.
-  const lead = rest.charCodeAt(0);
-  const b = lead === 0x5b /* [ */ || (lead >= 0x41 && lead <= 0x5a) || (lead >= 0x61 && lead <= 0x7a) ? LEVELLED_BRACKETED_LEAD.exec(rest) : null;
+  const b = mayLeadWithBracketedProgram(rest) ? LEVELLED_BRACKETED_LEAD.exec(rest) : null;
   if (b && !levelFromWord(b[3]) && !KERNEL_DEVICE.test(b[3])) {
     const level = b[1] ?? b[2];
     if (level !== undefined) {
@@ -663,6 +662,22 @@ function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<st
 const HOSTED_PROGRAM_LEAD = new RegExp(String.raw`^([A-Za-z0-9_.:-]{1,64}) +(?:(kernel)|(${PROGRAM_NAME}) ?\[(\d{1,10})\]|(${PROGRAM_NAME})): `);
 /** A host's name or IPv4 address as written before a program: letters, digits, dots and hyphens. */
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
+
+/**
+ * Whether LEVELLED_BRACKETED_LEAD may match: a bracket after at most a level word and spaces, and after a
+ * bracketed level word another bracket. Asked first because a message that starts with a
+ * bracketed level and no program (`[INFO] request done`) is common, and the expression is not free.
+ */
+function mayLeadWithBracketedProgram(rest: string): boolean {
+  const open = rest.indexOf('[');
+  if (open < 0 || open > 40) return false;
+  if (open > 0) return true;
+  const close = rest.indexOf(']', 1);
+  if (close < 0 || close > 65 || !levelFromWord(rest.slice(1, close))) return close > 0;
+  let k = close + 1;
+  while (rest.charCodeAt(k) === 0x20) k++;
+  return rest.charCodeAt(k) === 0x5b;
+}
 
 /** An application's level word, then white space: where a syslog line has its host. */
 const APPLICATION_LEVEL = new RegExp(String.raw`^(${APPLICATION_LEVEL_WORDS.join('|')}):?[ \t]+(?=\S)`);
