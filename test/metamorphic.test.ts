@@ -71,6 +71,7 @@ const VARIANTS: Variant[] = [
   { name: 'bsd-nohost', shape: 'bsd-nohost', preserves: exact },
   { name: 'logread', shape: 'logread', preserves: exact },
   { name: 'logread-ids', shape: 'logread-ids', preserves: exact },
+  { name: 'logread-t', shape: 'logread-t', preserves: exact },
   { name: 'bsd-host-fac', shape: 'bsd-host-facility', preserves: exact },
   { name: 'luci', shape: 'luci', preserves: exact },
   { name: 'luci-en-gb', shape: 'luci-en-gb', preserves: exact },

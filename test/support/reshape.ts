@@ -18,6 +18,7 @@ export type Shape =
   | 'dmesg-iso' // kernel records as `dmesg --time-format iso`: `2024-12-02T19:54:59,000000+00:00 usb 1-1: msg`
   | 'logread' // RutOS/OpenWrt logread: `Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'bsd-host-facility' // a router's syslog written by another host's syslogd: `Dec  2 19:54:59 router daemon.info gsmd[3553]: msg`
+  | 'logread-t' // `logread -t`: `Mon Dec  2 19:54:59 2024 [1733169299.000] daemon.info gsmd[3553]: msg`, the time since 1970 after the date (OpenWrt's ubox logread.c)
   | 'logread-ids' // RutOS's log file from 7.11: logd's record id before each logread line (knowledge 1.3)
   | 'luci' // LuCI's log table copied from a German browser: `[2.12.2024, 19:54:59 MEZ] daemon.info: gsmd[3553]: msg`
   | 'luci-en-gb' // the same table in a British browser, the day first: `[02/12/2024, 19:54:59] daemon.info: gsmd[3553]: msg`
@@ -353,9 +354,11 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       return `${bsdDate} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'logread':
     case 'logread-ids':
+    case 'logread-t':
     case 'bsd-host-facility': {
       const stamp = shape === 'bsd-host-facility' ? `${bsdDate} ${host}` : `${EN_DAYS[d.getUTCDay()]} ${bsdDate} ${d.getUTCFullYear()}`;
-      return `${shape === 'logread-ids' ? `${1000 + r.line} ` : ''}${stamp} ${priorityOf(r)} ${tagPrefix(r)}${withUptime(r, body)}`;
+      const since1970 = shape === 'logread-t' ? `[${Math.floor(wall / 1000)}.${pad(wall % 1000, 3)}] ` : '';
+      return `${shape === 'logread-ids' ? `${1000 + r.line} ` : ''}${stamp} ${since1970}${priorityOf(r)} ${tagPrefix(r)}${withUptime(r, body)}`;
     }
     case 'luci': {
       // The table drops the kernel's tag and keeps its stamp (fixture 027).

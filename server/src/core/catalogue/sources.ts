@@ -239,6 +239,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux 2.6.32 drivers/usb/core/hub.c: `usb_disconnect()` "USB disconnect, address %d" and `hub_port_init()` "%s %s speed %sUSB device using %s and address %d": the device number, written as the address by kernels of that series',
     url: 'https://github.com/torvalds/linux/blob/v2.6.32/drivers/usb/core/hub.c',
   },
+  X82: {
+    title: 'OpenWrt ubox log/logread.c: a line is ctime, then with -t `[%lu.%03u] ` (seconds since 1970 and milliseconds), then `facility.level`, ` kernel:` for the kernel\'s lines, and the message',
+    url: 'https://github.com/openwrt/ubox/blob/master/log/logread.c',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

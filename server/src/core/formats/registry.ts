@@ -99,9 +99,11 @@ const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
 export const FORMATS: readonly LogFormat[] = [
   {
     id: 'logread',
-    description: 'OpenWrt/RutOS `logread` and other dates with a year: ctime date, `facility.level` (may be absent), then `tag[pid]: ` (a record id may lead)',
+    description: 'OpenWrt/RutOS `logread` and other dates with a year: ctime date, `facility.level` (may be absent), then `tag[pid]: ` (a record id may lead; `logread -t` adds the time in seconds since 1970 after the date)',
     clock: 'wall',
-    pattern: new RegExp(String.raw`^(?:(?<recordId>\d{1,12})\s+)?${STAMP_SPAN}\s+`, 'u'),
+    // `logread -t`: `[1733169299.123] ` after the date, then `facility.level` (OpenWrt's ubox
+    // logread.c, source X82). The clock stays the date's, as every other logread line's is read.
+    pattern: new RegExp(String.raw`^(?:(?<recordId>\d{1,12})\s+)?${STAMP_SPAN}\s+(?:\[\d{1,11}\.\d{3}\]\s+(?=[a-z][a-z0-9]{0,11}\.[a-z]+\s))?`, 'u'),
     body: 'syslog',
     stampNeedsDate: true,
     stampNeedsYear: true,
@@ -117,6 +119,7 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'Mon Dec  2 19:54:59 CET 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now down', expect: { time: '2024-12-02T19:54:59', tag: 'netifd' } },
       { line: 'Sun May 20 20:17:49 2018 [1560]: <info>  [modem0] state changed', expect: { time: '2018-05-20T20:17:49', pid: 1560, level: 'info', message: 'state changed' } },
       { line: 'Tue Sep 22 01:49:40 2020 netifd: modem (17698): SIM missing', expect: { time: '2020-09-22T01:49:40', tag: 'netifd', message: 'SIM missing' } },
+      { line: 'Mon Dec  2 19:54:59 2024 [1733169299.123] daemon.info gsmd[3553]: hello', expect: { time: '2024-12-02T19:54:59', facility: 'daemon', tag: 'gsmd', pid: 3553, message: 'hello' } },
     ],
     counterSamples: ['Mon Dec 32 25:61:00 2024 daemon.info x: y'],
   },

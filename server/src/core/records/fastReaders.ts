@@ -489,7 +489,14 @@ function readLogread(s: string, a: number, out: FastRead): boolean {
     at = k + 1;
   }
   if (lineEnd - at < 32 || s.charCodeAt(at + 24) !== SPACE || readCtime(s, at, out) < 0) return false;
-  if (needsFullParser(s) || !readSyslogBody(s, at + 25, out, true, false)) return false;
+  // `logread -t`'s seconds since 1970 after the date (`[1733169299.123] `), before `facility.level`.
+  let body = at + 25;
+  if (s.charCodeAt(body) === OPEN) {
+    body = afterLogreadSeconds(s, body);
+    const space = body < 0 ? -1 : findInLine(s, SPACE, body, body + 21);
+    if (space < 0 || !isFacilityLevel(s, body, space)) return false;
+  }
+  if (needsFullParser(s) || !readSyslogBody(s, body, out, true, false)) return false;
   const m = out.messageStart;
   if (out.tag === '' && out.pidAt >= 0 && s.charCodeAt(m) === LT) {
     if (!mmEnvelopeKeepsClock(s, m)) return false;
@@ -499,9 +506,18 @@ function readLogread(s: string, a: number, out: FastRead): boolean {
   } else if (!kernelChecked(s, out)) return false;
   out.format = 'logread';
   // The pattern's `stamp\s+`: one space (the body starts with no space).
-  out.bodyStart = at + 25;
+  out.bodyStart = body;
   out.recordId = id;
   return true;
+}
+
+/** After `[seconds.mmm] ` at `i` (the registry's logread pattern: 1-11 digits, a dot, 3 digits, one space here), or -1. */
+function afterLogreadSeconds(s: string, i: number): number {
+  let k = i + 1;
+  while (k - i <= 11 && digit(s, k) >= 0) k++;
+  if (k === i + 1 || k - i > 12 || s.charCodeAt(k) !== DOT) return -1;
+  for (let n = 1; n <= 3; n++) if (digit(s, k + n) < 0) return -1;
+  return s.charCodeAt(k + 4) === CLOSE && s.charCodeAt(k + 5) === SPACE && s.charCodeAt(k + 6) !== SPACE ? k + 6 : -1;
 }
 
 /**
