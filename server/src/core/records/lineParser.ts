@@ -502,9 +502,8 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   let rest = text;
   // An application's level word where a host would stand (`2024-12-02T19:54:59+0100 INFO
   // gsmd[3553]: `, `Dec  2 19:54:59 ERROR pppd[9626]: `) is the level; no host is called INFO. A
-  // format that needs its host (journalctl's) refuses the line, and iso-plain reads it.
-  // Only where a program follows it, as a host would be taken there: a message that starts with a
-  // level word (`ERROR: modem lost`) keeps it.
+  // format that needs its host (journalctl's) refuses the line, and iso-plain reads it. Only where
+  // a program follows, as a host is taken only there: a message that starts with a level word keeps it.
   const first = rest.charCodeAt(0);
   const level = first >= 0x41 && first <= 0x57 /* A-W: the level words' initials */ ? APPLICATION_LEVEL.exec(rest) : null;
   if (level && programTagAt(rest.slice(level[0].length))) {
@@ -540,9 +539,9 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     return rest.slice(tag[0].length);
   }
   // An application's template that brackets its program after the clock (`19:54:59 [gsmd] `,
-  // Python's `%(asctime)s [%(name)s]`), as the body `program` reads it. A bracketed level word
-  // (`[error]`) or kernel device stays in the message, as before.
-  // After a level word, bare or bracketed (`INFO [gsmd] `, `[INFO] [gsmd] `), too.
+  // Python's `%(asctime)s [%(name)s]`), perhaps after a level word, bare or bracketed (`INFO [gsmd] `,
+  // `[INFO] [gsmd] `), as the body `program` reads it. A bracketed level word alone (`[error]`) or
+  // a kernel device stays in the message.
   const b = mayLeadWithBracketedProgram(rest) ? LEVELLED_BRACKETED_LEAD.exec(rest) : null;
   if (b && !levelFromWord(b[3]) && !KERNEL_DEVICE.test(b[3])) {
     const level = b[1] ?? b[2];
@@ -556,7 +555,6 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
   }
   return rest;
 }
-
 
 /** Per format, the formats before it in the registry that need a host: they try its lines first and refuse them. */
 const REFUSING_BEFORE = new Map<FormatId, LogFormat[]>(
