@@ -8,8 +8,9 @@ import { reshape, type Shape } from './support/reshape';
 
 // A real router logs far more than its modem: DNS and DHCP, Wi-Fi, SSH and web logins, the clock,
 // cron. A labelled log is an excerpt; the same events inside a busy router's log must get the same
-// diagnosis. Each log is re-told in a shape (so the chatter can be written in it), then lines of
-// unrelated daemons are put between its lines at the same times, and both are read.
+// diagnosis. Each log is re-told in a shape (BSD syslog, logread, journalctl's short-iso, so the
+// chatter can be written in it), then lines of unrelated daemons are put between its lines at the
+// same times, and both are read.
 
 const REF = Date.UTC(2024, 11, 4);
 const FIXTURES = join(__dirname, 'fixtures', 'real');
@@ -36,6 +37,7 @@ const CHATTER = [
 const HEADERS: Partial<Record<Shape, RegExp>> = {
   'bsd-host': /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ )/,
   logread: /^([A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4} )[a-z]+\.[a-z]+ /,
+  'journal-short-iso': /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 \S+ )/,
 };
 
 function diagnosis(a: Analysis): { findings: Record<string, number>; verdicts: string[] } {
