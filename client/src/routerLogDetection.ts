@@ -1,4 +1,5 @@
 import { CATALOGUE } from '../../server/src/core/catalogue/index';
+import { catalogueTags } from '../../server/src/core/catalogue/tables/programNames';
 import { EventMatcher } from '../../server/src/core/events/eventMatcher';
 import { FORMATS } from '../../server/src/core/formats/registry';
 import { LineParser } from '../../server/src/core/records/lineParser';
@@ -46,7 +47,7 @@ export interface Sniff {
 export function sniff(lines: readonly string[]): Sniff {
   const parser = new LineParser();
   const events = (matcher ??= new EventMatcher(CATALOGUE));
-  const known = (programs ??= new Set(CATALOGUE.flatMap((e) => e.tags ?? []).map((t) => t.toLowerCase()).filter((t) => !COMMON_TAGS.has(t))));
+  const known = (programs ??= new Set([...catalogueTags()].filter((t) => !COMMON_TAGS.has(t))));
   const s: Sniff = { content: 0, records: 0, routerShaped: 0, catalogued: 0, knownPrograms: 0 };
   lines.slice(0, SNIFF_LINES).forEach((line, i) => {
     const r = parser.parse(line, i + 1);

@@ -101,7 +101,7 @@ function nextSeparator(body: string, from: number, separator: ColumnSeparator): 
   if (separator === 'tab') return body.indexOf('\t', from);
   if (separator === 'bar') return body.indexOf(' | ', from);
   // CSV: a quoted column ends after its closing quote (a doubled quote is one inside it).
-  const delimiter = separator === 'comma' ? 0x2c /* , */ : 0x3b; /* ; */
+  const delimiter = separator === 'comma' ? ',' : ';';
   if (body.charCodeAt(from) === 0x22 /* " */) {
     let i = from + 1;
     for (;;) {
@@ -111,10 +111,10 @@ function nextSeparator(body: string, from: number, separator: ColumnSeparator): 
         i = q + 2;
         continue;
       }
-      return body.charCodeAt(q + 1) === delimiter ? q + 1 : -1;
+      return body[q + 1] === delimiter ? q + 1 : -1;
     }
   }
-  return body.indexOf(separator === 'comma' ? ',' : ';', from);
+  return body.indexOf(delimiter, from);
 }
 
 /** Whether the rows are CSV (RFC 4180's quotes), with commas or with semicolons between columns. */

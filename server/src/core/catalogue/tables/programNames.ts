@@ -9,5 +9,10 @@ import { UNRELATED_PROGRAMS } from './unrelatedPrograms';
  * for these (lineParser's body `program`): a name alone does not tell a program from a device.
  */
 export const PROGRAM_NAMES: ReadonlySet<string> = new Set(
-  [...CATALOGUE.flatMap((e) => e.tags ?? []), ...UNRELATED_PROGRAMS].map((t) => t.toLowerCase()).filter((t) => /^[a-z][a-z0-9_.\/@-]{0,63}$/.test(t) && t !== 'kernel'),
+  [...catalogueTags(), ...UNRELATED_PROGRAMS].filter((t) => /^[a-z][a-z0-9_.\/@-]{0,63}$/.test(t) && t !== 'kernel'),
 );
+
+/** The programs the catalogue's entries name, lowercase, each once (`-`, a line without one, among them). */
+export function catalogueTags(): Set<string> {
+  return new Set(CATALOGUE.flatMap((e) => e.tags ?? []).map((t) => t.toLowerCase()));
+}
