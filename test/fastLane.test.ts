@@ -147,6 +147,11 @@ const SHAPES: Record<string, Shape> = {
   'journal-json': (t, up, s) => JSON.stringify({ __REALTIME_TIMESTAMP: String(t * 1000 + 417), _HOSTNAME: 'router', PRIORITY: String(t % 8), SYSLOG_FACILITY: s.tag === 'kernel' ? '0' : '3', SYSLOG_IDENTIFIER: s.tag, ...(s.pid !== undefined ? { _PID: String(s.pid) } : {}), ...(s.tag === 'kernel' ? { _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round(up * 1e6)) } : {}), MESSAGE: s.message }),
   // Docker's json-file: a logread line in `log`, with its newline, and the time it was written.
   'docker-json': (t, up, s) => JSON.stringify({ log: `${SHAPES.logread(t, up, s)}\n`, stream: 'stdout', time: new Date(t).toISOString() }),
+  // A capture tool's stamp before a whole line of the log (tio's time of day; docker logs -t's ISO time): read as the line after it.
+  'capture-tio': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.logread(t, up, s)}`,
+  'capture-iso': (t, up, s) => `${isoStamp(t, '.123456789Z')} ${SHAPES['bsd-host'](t, up, s)}`,
+  // A kernel console captured so: the printk stamp stays the capture's envelope.
+  'capture-console': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.dmesg(t, up, s)}`,
   'quectel-cm': (t, _up, s) => { const d = new Date(t); return `[${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}_${clock(d)}:${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${s.message}`; },
   // ModemManager --debug on a console: a Unix-time stamp, seconds since start, or none.
   'mm-debug': (t, up, s) => `<${['dbg', 'info', 'warn', 'debug'][t % 4]}>  ${t % 3 === 2 ? '' : `[${t % 3 === 0 ? (t / 1000).toFixed(6) : up.toFixed(6)}] `}[modem0] ${s.message}`,
@@ -672,7 +677,9 @@ describe('fast lane on generated logs of each format', () => {
   // a date with slashes (LuCI in an en-US browser): the parser learns from it which number is the day (dateOrder.ts).
   // So is a time of day before a bracketed program (`19:54:59 [gsmd] `): the readers leave a
   // message that opens with `[` (an envelope the parser peels) to the parser.
-  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk']);
+  // So is a capture tool's stamp before a whole line (LineParser.capturedLine), and before a
+  // kernel console's printk stamp.
+  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-console']);
   for (const shape of Object.keys(SHAPES)) {
     it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));
@@ -762,10 +769,11 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
     'iso-zone-name', 'bracketed-program', 'forum-quote', 'crlf-bom', 'mail-wrapped', 'journal-json', 'no-break-spaces', 'export-tsv', 'export-bars', 'export-csv', 'export-csv-excel', 'export-headed', 'code-block', 'bulleted', 'terminal-80',
   ] as const).map((shape) => ({ shape }));
   told.push({ shape: 'dmesg-T-foreign', locale: 'pl' }, { shape: 'dmesg-T-foreign', locale: 'de' });
-  // Records inside lines or spanning them (a JSON string, HTML, a JSON document, journalctl's
-  // verbose and export entries) are the full parser's by design: the lanes must agree on them, but
+  // A capture tool's stamp or grep's file name before each line, and records inside lines or
+  // spanning them (a JSON string, HTML, a JSON document, journalctl's verbose and export entries)
+  // are the full parser's by design: the lanes must agree on them, but
   // they say nothing of how much the fast lane reads.
-  const fullParsers: Retelling[] = ['escaped-string', 'json-message', 'html-one-line', 'html-source', 'journal-json-pretty', 'export-json-array', 'search-answer', 'journal-verbose', 'journal-export'];
+  const fullParsers: Retelling[] = ['capture-tio', 'capture-ts', 'grep-numbered', 'grep-named', 'escaped-string', 'json-message', 'html-one-line', 'html-source', 'journal-json-pretty', 'export-json-array', 'search-answer', 'journal-verbose', 'journal-export'];
   const shares: number[] = [];
   for (const name of names) {
     it(name, () => {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LogRecord } from '../server/src/core/model';
-import { LineParser, MAX_MATCH_CHARS } from '../server/src/core/records/lineParser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineParser, MAX_MATCH_CHARS, mayStartWallClock, startsTimedRecord } from '../server/src/core/records/lineParser';
+import { reshape, type Shape } from './support/reshape';
 
 type Expect = Partial<Omit<LogRecord, 'time'>> & { time?: string };
 
@@ -282,6 +285,86 @@ describe('what a paste puts before each line', () => {
     assert.equal(records.length, 1);
     assert.deepEqual(skips, ['continuation']);
     assert.match(records[0].message, /comgt 12:02:15 -> Error @118/);
+  });
+});
+
+describe("grep's file name before each line (grep -H, grep -r, zgrep)", () => {
+  const line = 'Mon Dec  2 19:54:59 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6';
+  const record = { tag: 'kernel', uptime: 100.123456, message: 'usb 1-1: USB disconnect, device number 6', time: '2024-12-02T19:54:59' };
+  const cases: [string, string, Expect][] = [
+    ['a name without a dot', `messages:${line}`, record],
+    ['a path with dashes and a line number (-n)', `/tmp/rut-901_logs/system.log:4521:${line}`, { ...record, recordId: 4521 }],
+    ['a context line of -C with -n', `rut-901.log-4522-${line}`, { ...record, recordId: 4522 }],
+    ['a context line of -C without -n', `system.log.1-${line}`, record],
+    ["a Windows path (findstr's or grep's on Windows)", `C:\\logs\\system.log:12:${line}`, { ...record, recordId: 12 }],
+    ['a BSD syslog line', 'messages:Dec  2 19:54:59 ca4ae2 kernel: usb 1-1: USB disconnect, device number 52', { host: 'ca4ae2', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 52' }],
+    ['a clockless line with its pid', 'modem.log:ModemManager[771]: <wrn> [modem0] connection attempt failed', { tag: 'ModemManager', pid: 771 }],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => check(text, expected));
+
+  it("a record's wrapped lines, blank lines and grep's `--` keep their meaning once the name is known", () => {
+    const { records, skips } = parseAll([
+      `system.log:40:Mon Dec  2 19:54:50 2024 daemon.err gsmd[3553]: Modem couldn't be`,
+      'system.log-41-    initialized: SIM not inserted',
+      'system.log-42-',
+      '--',
+      `system.log:90:${line}`,
+    ]);
+    assert.equal(records.length, 2);
+    assert.deepEqual(skips, ['continuation', 'blank', 'elision']);
+    assert.match(records[0].message, /be initialized: SIM not inserted$/);
+    assert.equal(records[1].uptime, 100.123456);
+  });
+
+  it('reads no name before a program\'s own `tag: ` (a space after the colon), nor prose with colons', () => {
+    check('gsmd: Mon Dec  2 19:54:59 2024 is when it started', { tag: 'gsmd', message: 'Mon Dec  2 19:54:59 2024 is when it started' });
+    const { records } = parseAll(['note:foo: see the modem', 'Ticket-4521-see above']);
+    assert.deepEqual(records.map((r) => r.format), ['text', 'text']);
+  });
+});
+
+describe("a capture tool's stamp before a whole line of the log", () => {
+  const line = 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5';
+  const record: Expect = { format: 'logread', tag: 'gsmd', pid: 3553, time: '2024-12-02T19:54:59' };
+  const cases: [string, string, Expect][] = [
+    ["tio's time of day", `[19:55:00.123] ${line}`, record],
+    ["tio's ISO 8601", `[2024-12-02T19:55:00.123] ${line}`, record],
+    ["moreutils' ts", `Dec 02 19:55:00 ${line}`, record],
+    ["minicom's", `[2024-12-02 19:55:00] ${line}`, record],
+    ['docker logs -t', `2024-12-02T19:55:00.123456789Z ${line}`, record],
+    ['a syslog line without a year', `[19:55:00.123] Dec  2 19:54:59 router gsmd[3553]: Modem is not responding`, { format: 'bsd-syslog', host: 'router', tag: 'gsmd', time: '2024-12-02T19:54:59' }],
+    ["a LuCI copy in a browser's locale", `[19:55:00.123] [7 de maig 2026, 13:07:01 CEST] kern.info: [   12.500000] usb 1-1: USB disconnect, device number 2`, { format: 'luci', tag: 'kernel', uptime: 12.5, time: '2026-05-07T13:07:01' }],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => check(text, expected));
+
+  it("keeps the capture's clock where the line has none of its own, or a time of day alone", () => {
+    // A kernel console: the printk stamp is the capture record's envelope, as before.
+    check('[2024-12-02 19:55:00.123] [   12.345678] usb 1-1: USB disconnect, device number 2', { uptime: 12.345678, message: 'usb 1-1: USB disconnect, device number 2', time: '2024-12-02T19:55:00' });
+    check('2024-12-02T19:55:00Z 19:54:59 gsmd[3553]: Modem is not responding', { tag: 'gsmd', time: '2024-12-02T19:55:00' });
+  });
+
+  it('reads no capture in a line whose header has more than a stamp, or in a message that only starts with a number', () => {
+    check('Mon Dec  2 19:54:59 2024 daemon.info [2656]: Mon Dec  2 19:54:58 2024 said the modem', { format: 'logread', pid: 2656, message: 'Mon Dec  2 19:54:58 2024 said the modem' });
+    check('2024-12-02 19:54:59 12 bytes sent to the modem', { format: 'iso-plain', message: '12 bytes sent to the modem' });
+  });
+
+  it('the quick test before a nested read misses no line that has a wall clock of its own (fixtures and their re-tellings)', () => {
+    const dir = join(__dirname, 'fixtures', 'real');
+    const texts = readdirSync(dir).filter((n) => n.endsWith('.log')).map((n) => readFileSync(join(dir, n), 'utf8'));
+    const shapes: Shape[] = ['bsd-host', 'bsd-nohost', 'rfc5424', 'journal-short-iso', 'journal-short-precise', 'journal-short-full', 'journal-short-unix', 'dmesg-iso', 'logread-t', 'logread-ids', 'luci', 'luci-en-gb', 'luci-en-us', 'dashes-us', 'dashes-eu', 'dmesg-x-T', 'time-only', 'time-only-bracketed', 'iso-zone-name', 'bracketed-program', 'iso-named', 'iso-levelled', 'iso-levelled-bracketed', 'bracketed-iso-host', 'export-tsv', 'export-bars'];
+    let timed = 0;
+    for (const text of texts) {
+      const lines = [...text.split('\n'), ...shapes.flatMap((shape) => reshape(text, shape, { referenceYear: 2024 }).split('\n'))];
+      for (const locale of ['pl', 'de'] as const) lines.push(...reshape(text, 'dmesg-T-foreign', { referenceYear: 2024, locale }).split('\n'));
+      for (const l of lines) {
+        if (!startsTimedRecord(l)) continue;
+        const r = new LineParser({ referenceYear: 2024 }).parse(l, 1);
+        if (typeof r === 'string' || r.time === undefined) continue;
+        timed++;
+        assert.ok(mayStartWallClock(l, 0, l.length), `missed: ${l}`);
+      }
+    }
+    assert.ok(timed > 10_000, `${timed} lines with a wall clock`);
   });
 });
 

@@ -3,6 +3,7 @@
 // diagnosis, which is what "read any router log" means for a log we have never seen.
 import type { LogRecord } from '../../server/src/core/model';
 import { LineParser, stripPasteArtefacts, type ParseResult } from '../../server/src/core/records/lineParser';
+import { isTimeOnly } from '../../server/src/core/records/timeWords';
 
 export type Shape =
   | 'bsd-host' // `Dec  2 19:54:59 router gsmd[3553]: msg` (RFC 3164 as written by syslogd)
@@ -42,6 +43,10 @@ export type Shape =
   | 'bracketed-iso-host' // `[2024-12-02 19:54:59] router gsmd[3553]: msg`: the stamp in brackets, then syslog's host and program
   | 'time-only-bracketed' // `19:54:59 [gsmd] msg`: an application's template with a time of day and the program in brackets
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
+  | 'grep-numbered' // `grep -Hn` over saved logs: `/tmp/rut-901_logs/system.log:12:Mon Dec  2 ...`, the path with dashes and a colon-free drive
+  | 'grep-named' // `grep -H` / `zgrep` over the syslog: `messages:Dec  2 ...`, the name with no dot or slash
+  | 'capture-tio' // each record's line as a serial terminal captured it: tio's time of day first, `[19:54:59.123] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
+  | 'capture-ts' // the same through moreutils' `ts`: `Dec 02 19:54:59 Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'forum-quote' // `> ` before every line
   | 'code-block' // indented by four spaces: a Markdown code block (Stack Exchange, Reddit)
   | 'bulleted' // `- ` before every record: a Markdown list
@@ -156,6 +161,26 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
   switch (shape) {
     case 'forum-quote':
       return join(raws.map((l) => '> ' + l), '\n', log.trailingNewline);
+    case 'capture-tio':
+    case 'capture-ts':
+      // The capture's clock is the record's own (a capture a moment later reads the same); a
+      // line with no wall clock of its own, or one a paste changed, is left as it was.
+      return join(
+        log.lines.map((l) => {
+          const r = l.result;
+          if (typeof r === 'string' || r.time === undefined || isTimeOnly(r.time) || !/^[[<\dA-Z]/.test(l.raw)) return l.raw;
+          const d = new Date(r.time);
+          const p2 = (n: number): string => String(n).padStart(2, '0');
+          const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+          return shape === 'capture-tio' ? `[${time}.${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${l.raw}` : `${EN_MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${time} ${l.raw}`;
+        }),
+        '\n',
+        log.trailingNewline,
+      );
+    case 'grep-numbered':
+      return join(raws.map((l, i) => `/tmp/rut-901_logs/system.log:${i + 1}:${l}`), '\n', log.trailingNewline);
+    case 'grep-named':
+      return join(raws.map((l) => `messages:${l}`), '\n', log.trailingNewline);
     case 'code-block':
       return join(raws.map((l) => (l === '' ? l : '    ' + l)), '\n', log.trailingNewline);
     case 'bulleted':

@@ -454,7 +454,8 @@ export class EventCollector {
   private fastLane(text: string, start: number, end: number, lineNo: number): boolean {
     const fast = this.fastRead;
     this.lineStart = start;
-    if (!this.readFast(text, start, end)) return false;
+    // A line after grep's file name is the parser's, which reads it without the name (LineParser.afterGrepName).
+    if (!this.readFast(text, start, end) || this.parser.startsWithGrepName(text, start)) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
     // A read that holds only when no record is open for wrapped text (a clockless `word: ` line).

@@ -1,7 +1,7 @@
 import type { FormatId } from '../model';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
-import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, type KnownBody } from './lineParser';
+import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 import { isZoneAbbreviation } from '../formats/dateWords';
@@ -119,7 +119,8 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
     read(s, start, end, out) {
       lineStart = start;
       lineEnd = end;
-      return read(s, start, out);
+      // A whole line of a log after a capture tool's stamp is read as that line (LineParser.capturedLine).
+      return read(s, start, out) && !(out.tag === '' && out.decoded === '' && mayStartWallClock(s, out.messageStart, end) && startsTimedRecord(s.slice(out.messageStart, end)));
     },
   };
 }

@@ -9,7 +9,7 @@ import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../f
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromNumber, levelFromWord } from './levels';
-import { TIME_ONLY_BASE, wallTime } from './timeWords';
+import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
 // anchored regex with named captures whose stamp is read by one timestamp grammar, then a shared
@@ -31,13 +31,16 @@ const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WA
 const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
 const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
-const ELISION = /^\s*(?:\.{2,}|…)(?:\s.*)?$/;
+// `--` alone is grep's separator between groups of context lines (`grep -C`): lines left out.
+const ELISION = /^\s*(?:(?:\.{2,}|…)(?:\s.*)?|--\s*)$/;
 /**
  * What a paste puts before a record: a line number (`12: `, `  12 | `, `12) `, `12. `), a list's
  * bullet (`- `, `* `, `• `: a Markdown list), or indentation (a Markdown code block, a quote in a
  * mail). Tried only when nothing else matched.
  */
 const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
+/** Longest file name read before a line as grep writes it (a path). */
+const GREP_NAME_MAX = 512;
 /** The formats a JSON line's message may be written in: any but JSON again. */
 const NESTED_FORMATS = FORMATS.filter((f) => f.body !== 'json');
 const STRIPPED = FORMATS.find((f) => f.id === 'stripped')!;
@@ -134,6 +137,7 @@ export class LineParser {
   parse(raw: string, lineNo: number, known?: KnownShape): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
+    if (this.grepName !== undefined) text = this.afterGrepName(text);
     const result = this.parseText(text, raw, lineNo, known);
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
@@ -149,6 +153,7 @@ export class LineParser {
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
     if (known && text.length > 0) this.replayRefusals(known.format, text);
     let record = text.length > 0 ? (known && this.tryFormat(FORMAT_BY_ID.get(known.format)!, text, lineNo, known)) || this.parseStructured(text, lineNo) : undefined;
+    if (record) record = this.capturedLine(record);
     // A trailing backslash is the writer saying the line goes on (blog and forum posts hard-wrap
     // long lines this way, with or without a clock). The next non-blank line continues it unless it
     // is plainly a new timed record at the left margin.
@@ -258,6 +263,87 @@ export class LineParser {
         if (r) {
           if (number) r.recordId ??= parseInt(number[0], 10);
           return r;
+        }
+      }
+    }
+    return this.readGrepLead(text, line);
+  }
+
+  /**
+   * A log line a capture tool stamped again: a serial terminal's or logger's time before each line
+   * it received (`[19:54:59.123] `, tio; `Dec 02 19:54:59 `, moreutils' ts; `[2024-12-02 19:54:59] `,
+   * minicom), a container runtime's (`docker logs -t`), written before a whole line of the device's
+   * own log, stamp and program included. The outer format reads the device's line as a message
+   * without a program; the record is the device's line, read as such, with its own clocks, which
+   * are the ones the rest of its log has (the capture's clock stands only where the device wrote a
+   * time of day alone). A kernel console line after a capture stamp (`[   12.3] usb 1-1: ...`) has no
+   * wall clock: its printk stamp stays an envelope of the capture's record, as before.
+   */
+  private capturedLine(record: LogRecord): LogRecord {
+    // The capture's header is a stamp alone: a syslog line without a program (`daemon.info [2656]: `) is no capture.
+    if (record.tag !== undefined || record.host !== undefined || record.pid !== undefined || record.facility !== undefined || record.time === undefined) return record;
+    const message = record.message;
+    if (!mayStartWallClock(message, 0, message.length) || !startsTimedRecord(message)) return record;
+    const inner = this.parseStructured(message, record.line, NESTED_FORMATS);
+    if (!inner || inner.time === undefined) return record;
+    if (isTimeOnly(inner.time) && !isTimeOnly(record.time)) inner.time = record.time;
+    return inner;
+  }
+
+  /**
+   * The file name grep wrote before the last line read after one (readGrepLead): once a file has
+   * shown it, every line that starts with it is read as the line after it, so a record's wrapped
+   * lines (`messages:    continued`) and blank lines (`messages-`) are what they are without it.
+   */
+  private grepName: string | undefined;
+
+  /** Whether the line at `start` in `text` starts with the grep name the file has shown (its rest is read as a line of its own). */
+  startsWithGrepName(text: string, start: number): boolean {
+    return this.grepName !== undefined && text.startsWith(this.grepName, start);
+  }
+
+  /** The text after the learned grep name and its separator (`:` or `-`, a line number between two), or the text. */
+  private afterGrepName(text: string): string {
+    const name = this.grepName!;
+    const c = text.charCodeAt(name.length);
+    if ((c !== 0x3a && c !== 0x2d) || !text.startsWith(name)) return text;
+    let d = name.length + 1;
+    while (d - name.length <= 10 && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
+    return text.slice(d > name.length + 1 && text.charCodeAt(d) === c ? d + 1 : name.length + 1);
+  }
+
+  /**
+   * A line with grep's file name before it (`grep -H`, `grep -r`, `zgrep` over several files):
+   * `messages:Dec  2 ...`, `/var/log/system.log:12:Mon Dec  2 ...` (`-n`), and a context line of
+   * `-C` with dashes, `system.log-13-Mon Dec  2 ...`. The name is any word without blanks (it may
+   * hold `:` or `-` itself, `C:\logs\x.log`, `rut-1.log`), so each place a separator may end it is
+   * tried, and the rest must be a line of a registry format (a clockless `stripped` one only with its pid). grep writes no space after the separator, where a program's
+   * `tag: ` has one, so a syslog line is not read this way.
+   */
+  private readGrepLead(text: string, line: number): LogRecord | undefined {
+    const limit = Math.min(text.length - 1, GREP_NAME_MAX);
+    for (let k = 1; k < limit; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 9) return undefined;
+      if (c !== 0x3a /* : */ && c !== 0x2d /* - */) continue;
+      // All digits is a pasted line number (PASTED_LEAD), not a name.
+      if (!/\D/.test(text.slice(0, k))) continue;
+      // `name:12:` / `name-12-`: the line number, with the same separator after it.
+      let d = k + 1;
+      while (d < text.length && d - k <= 10 && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
+      const numbered = d > k + 1 && text.charCodeAt(d) === c ? d + 1 : -1;
+      for (const start of numbered > 0 ? [numbered, k + 1] : [k + 1]) {
+        const after = text.charCodeAt(start);
+        if (start >= text.length || after === 32 || after === 9) continue;
+        const rest = text.slice(start);
+        for (const f of FORMATS) {
+          const r = this.tryFormat(f, rest, line);
+          // A clockless `word: ` is trusted after a name only with its pid (`name:word: text` may be prose).
+          if (r && (f !== STRIPPED || r.pid !== undefined)) {
+            if (numbered === start) r.recordId ??= parseInt(text.slice(k + 1, start - 1), 10);
+            this.grepName = text.slice(0, k);
+            return r;
+          }
         }
       }
     }
@@ -880,6 +966,57 @@ function stampParts(format: LogFormat, stamp: string, orders: DateOrders = {}): 
   if (format.stampNeedsDate && parts.month === undefined) return undefined;
   if (format.stampNeedsYear && parts.year === undefined) return undefined;
   return parts;
+}
+
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
+
+/**
+ * Whether `s[i, end)` may start with a stamp that has a wall clock (a date or a time of day): two
+ * digits (`2024-`, `19:54`, `02.12.`, a Unix time), `<` and a digit (RFC 5424's priority), `[` and
+ * a digit or a letter (`[2024-`, `[7 de maig 2026, `, `[Mon Dec`) but not a printk uptime (`[   12.3]`, `[123.4]`),
+ * or a capitalised three-letter word and a space (`Mon Dec`, `Dec  2`), or a short word of any
+ * locale and a day (`lip  4`, `déc. 02`). A cheap test before
+ * startsTimedRecord, for lines a fast reader read without a program (capturedLine).
+ */
+export function mayStartWallClock(s: string, i: number, end: number): boolean {
+  if (end - i < 8) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return isDigitAt(s, i + 1);
+  if (c === 0x3c /* < */) return isDigitAt(s, i + 1);
+  if (c === 0x5b /* [ */) {
+    const d = s.charCodeAt(i + 1);
+    // `[Mon Dec`, `[wto lip`: a weekday's or month's name; not `[modem0]`, `[CMM]`, `[at_query:412]`.
+    if (!isDigitAt(s, i + 1)) return nameEnd(s, i + 1) > 0;
+    // Not a printk uptime, `[123.456789]`.
+    let k = i + 2;
+    while (k < end && isDigitAt(s, k)) k++;
+    if (s.charCodeAt(k) !== 0x2e /* . */) return true;
+    k++;
+    while (k < end && isDigitAt(s, k)) k++;
+    return s.charCodeAt(k) !== 0x5d /* ] */;
+  }
+  // A weekday's or month's name: `Mon Dec`, `Dec  2`, and in a locale `lip  4`, `déc. 02`.
+  const k = nameEnd(s, i);
+  if (k < 0) return false;
+  if (k - i === 4 && c >= 0x41 && c <= 0x5a) return true;
+  return isDigitAt(s, k) || (s.charCodeAt(k) === 0x20 && isDigitAt(s, k + 1));
+}
+
+/** After a short name at `i` (2-5 letters, perhaps a dot) and its space, or -1. */
+function nameEnd(s: string, i: number): number {
+  let k = i;
+  while (k - i < 6 && isLetter(s.charCodeAt(k))) k++;
+  if (k - i < 2 || k - i > 5) return -1;
+  if (s.charCodeAt(k) === 0x2e /* . */) k++;
+  return s.charCodeAt(k) === 0x20 ? k + 1 : -1;
+}
+
+/** A letter of a month's or weekday's name in some locale: ASCII's, or any from Latin-1 on. */
+function isLetter(c: number): boolean {
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
 }
 
 /** The formats whose lines carry a clock: what a line must start with to be a record of its own (joinedRecords.ts). */
