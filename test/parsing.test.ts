@@ -230,6 +230,14 @@ describe('rows of a table exported from a log aggregator or a spreadsheet', () =
   ];
   for (const [name, line, expected] of cases) it(name, () => check(line, expected));
 
+  it("a syslog server's row whose message is the router's own line (Kiwi: date, time, priority, host, message)", () => {
+    check('2024-12-02\t19:55:00\tKernel.Info\t192.168.1.1\tDec  2 19:54:59 kernel: [  303.102113] usb 1-1: USB disconnect, device number 5', { format: 'bsd-syslog', host: '192.168.1.1', tag: 'kernel', facility: 'kern', uptime: 303.102113, message: 'usb 1-1: USB disconnect, device number 5', time: '2024-12-02T19:54:59' });
+    // The router's yearless stamp takes the server's year, not the file's (2024 here, the parser's reference year 2023).
+    const { records } = parseAll(['2024-12-02\t19:55:00\tDaemon.Warning\trouter\tDec  2 19:54:59 gsmd[3553]: Modem is not responding'], 2023);
+    assert.equal(new Date(records[0].time!).toISOString(), '2024-12-02T19:54:59.000Z');
+    assert.deepEqual([records[0].host, records[0].tag, records[0].facility, records[0].syslogLevel], ['router', 'gsmd', 'daemon', 'warn']);
+  });
+
   it('a header row with semicolons names the columns of the rows after it', () => {
     const { records } = parseAll(['Date;Host;Message', `02.12.2024 19:54:59;router;${disconnect}`]);
     const row = records[records.length - 1];
@@ -276,6 +284,28 @@ describe('what a paste puts before each line', () => {
     ['indented dmesg', '    [  100.123456] usb 1-1: USB disconnect, device number 6', { uptime: 100.123456, tag: 'kernel' }],
   ];
   for (const [name, text, expected] of cases) it(name, () => check(text, expected));
+
+  it("cat -n's number before every line: a record's wrapped lines stay its text, and each record has its number", () => {
+    const { records, skips } = parseAll([
+      `    11\tDec  2 19:54:50 router ModemManager[771]: <wrn> [modem0] modem couldn't be`,
+      '    12\t    initialized: SIM not inserted',
+      `    13\t${line}`,
+      '    14\tModemManager[771]: <inf> [modem0] state changed (enabling -> registered)',
+    ]);
+    assert.deepEqual(skips, ['continuation']);
+    assert.match(records[0].message, /couldn't be initialized: SIM not inserted$/);
+    assert.deepEqual(records.map((r) => r.recordId), [11, 13, 14]);
+    assert.equal(records[2].tag, 'ModemManager');
+  });
+
+  it('an indented number and a time of day are the rest of a wrapped date, not a line number and a clock', () => {
+    const { records, skips } = parseAll([
+      'Mon Dec  2 19:54:59 2024 kern.notice kernel: [    0.000000] Linux version 6.12.74 #0 Wed Mar',
+      '    25 20:09:53 2026',
+    ]);
+    assert.equal(records.length, 1);
+    assert.deepEqual(skips, ['continuation']);
+  });
 
   it('wrapped text indented under its record stays its text, a time of day in it too', () => {
     const { records, skips } = parseAll([

@@ -31,6 +31,7 @@ export type Shape =
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
   | 'export-tsv' // a log aggregator's table exported as tab-separated values: `2024-12-02 19:54:59.000\trouter\tgsmd\tmsg`
+  | 'syslog-server-tsv' // a Windows syslog server's file (Kiwi's date, time, priority, host, message), the message the router's own line: `2024-12-02\t19:54:59\tDaemon.Info\t192.168.1.1\tDec  2 19:54:59 gsmd[3553]: msg`
   | 'export-csv' // the table as CSV, the level a column: `"2024-12-02T19:54:59.000Z","router","info","gsmd","msg"`
   | 'export-csv-excel' // the CSV a spreadsheet saves in a locale whose decimal mark is a comma: `02.12.2024 19:54:59;router;info;gsmd;msg`, a column quoted only when it must be
   | 'export-headed' // a CSV download with its header row, the message first and the time last: `"message","host","severity","program","@timestamp"`
@@ -43,6 +44,7 @@ export type Shape =
   | 'bracketed-iso-host' // `[2024-12-02 19:54:59] router gsmd[3553]: msg`: the stamp in brackets, then syslog's host and program
   | 'time-only-bracketed' // `19:54:59 [gsmd] msg`: an application's template with a time of day and the program in brackets
   | 'stripped' // no clocks: `daemon.info gsmd[3553]: msg`, `kernel: msg`
+  | 'cat-n' // numbered by `cat -n` (or `less -N`, vim's `:set nu`): `     1\tMon Dec  2 ...`, every line, wrapped ones too
   | 'grep-numbered' // `grep -Hn` over saved logs: `/tmp/rut-901_logs/system.log:12:Mon Dec  2 ...`, the path with dashes and a colon-free drive
   | 'grep-named' // `grep -H` / `zgrep` over the syslog: `messages:Dec  2 ...`, the name with no dot or slash
   | 'capture-tio' // each record's line as a serial terminal captured it: tio's time of day first, `[19:54:59.123] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
@@ -177,6 +179,8 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
         '\n',
         log.trailingNewline,
       );
+    case 'cat-n':
+      return join(raws.map((l, i) => `${String(i + 1).padStart(6)}\t${l}`), '\n', log.trailingNewline);
     case 'grep-numbered':
       return join(raws.map((l, i) => `/tmp/rut-901_logs/system.log:${i + 1}:${l}`), '\n', log.trailingNewline);
     case 'grep-named':
@@ -482,6 +486,13 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const time = `${isoDate(d)} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}`;
       const columns = [time, host, r.tag ?? '-', withUptime(r, body)];
       return columns.join(shape === 'export-tsv' ? '\t' : ' | ');
+    }
+    case 'syslog-server-tsv': {
+      // The server's own clock a moment after the router's, its name for the facility capitalised.
+      const got = new Date(d.getTime() + 1000);
+      const facility = r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user');
+      const priority = `${facility === 'kern' ? 'Kernel' : facility[0].toUpperCase() + facility.slice(1)}.${(r.syslogLevel ?? 'info')[0].toUpperCase()}${(r.syslogLevel ?? 'info').slice(1)}`;
+      return [isoDate(got), clock(got), priority, '192.168.1.1', `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`].join('\t');
     }
     case 'export-headed': {
       // Columns in the order a person picked them in the aggregator's view; the header row is added by renderRecords' caller.

@@ -25,6 +25,17 @@ const NAME = /^([A-Za-z0-9][\w.\/@-]{0,63}?)(?: ?\[(\d{1,10})\])?:?$/;
 const NUMBER = /^\d{1,10}$/;
 const FACILITY_LEVEL = /^([a-z][a-z0-9]{0,11})\.([a-z]+)$/i;
 const FACILITIES = new Set(FACILITY_NAMES);
+/**
+ * A facility as a syslog server may spell it in its priority column (`Kernel.Info`: RFC 5424's
+ * table calls facility 0 "kernel messages"); the others are syslog's own words, in any case.
+ */
+const FACILITY_ALIASES = new Map([['kernel', 'kern']]);
+
+/** The syslog facility a column names (any case, an alias), or undefined. */
+function facilityOf(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return FACILITIES.has(lower) ? lower : FACILITY_ALIASES.get(lower);
+}
 /** At most this many columns before the message: an export's host, program, pid, level and facility. */
 const MAX_LEAD = 5;
 
@@ -75,8 +86,9 @@ function readLeadColumn(record: LogRecord, column: string, names: { name: string
     return true;
   }
   const fl = FACILITY_LEVEL.exec(column);
-  if (fl && FACILITIES.has(fl[1].toLowerCase()) && levelFromWord(fl[2])) {
-    record.facility ??= fl[1].toLowerCase();
+  const facility = fl ? facilityOf(fl[1]) : undefined;
+  if (fl && facility !== undefined && levelFromWord(fl[2])) {
+    record.facility ??= facility;
     record.syslogLevel ??= levelFromWord(fl[2]);
     return true;
   }

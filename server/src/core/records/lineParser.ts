@@ -34,11 +34,16 @@ const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
 // `--` alone is grep's separator between groups of context lines (`grep -C`): lines left out.
 const ELISION = /^\s*(?:(?:\.{2,}|…)(?:\s.*)?|--\s*)$/;
 /**
- * What a paste puts before a record: a line number (`12: `, `  12 | `, `12) `, `12. `), a list's
+ * What a paste puts before a record: a line number (`12: `, `  12 | `, `12) `, `12. `, `cat -n`'s
+ * `     12\t`, `less -N`'s), a list's
  * bullet (`- `, `* `, `• `: a Markdown list), or indentation (a Markdown code block, a quote in a
  * mail). Tried only when nothing else matched.
  */
-const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
+const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\s*\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
+/** cat -n's line number: right-aligned in six columns, then a tab (`less -N` and vim write spaces). */
+const CAT_N_LEAD = /^ *\d{1,9}\t$/;
+const CAT_N_PREFIX = /^ *\d{1,9}\t/;
+
 /** Longest file name read before a line as grep writes it (a path). */
 const GREP_NAME_MAX = 512;
 /** The formats a JSON line's message may be written in: any but JSON again. */
@@ -137,8 +142,13 @@ export class LineParser {
   parse(raw: string, lineNo: number, known?: KnownShape): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
     text = stripPasteArtefacts(text);
+    // A lead the file has shown on every line (grep's file name, cat -n's number) is taken off first;
+    // its line number is the record's, as a pasted one is.
+    this.leadNumber = -1;
     if (this.grepName !== undefined) text = this.afterGrepName(text);
+    else if (this.catNumbered) text = this.afterCatNumber(text);
     const result = this.parseText(text, raw, lineNo, known);
+    if (this.leadNumber >= 0 && typeof result !== 'string') result.recordId ??= this.leadNumber;
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
     return result;
@@ -253,15 +263,20 @@ export class LineParser {
       const rest = text.slice(n[0].length);
       const number = /\d+/.exec(n[0]);
       const indentOnly = number === null && n[0].trim() === '';
+      // `    25 20:09:53 2026`: a wrapped date's rest, indented, not a line number and a time of day
+      // (a line number before a time of day is cat -n's, with a tab, or has its `:`, `|`, `)` or `.`).
+      const indentedNumber = number !== null && /^\s+\d+ +$/.test(n[0]);
       for (const f of formats) {
-        // After a line number, `12: pppd[9626]: ...` is no stripped line's shape to trust. After an
-        // indentation alone, a time of day is not taken: wrapped text indented under its record may
-        // start with one. A clockless line (an indented block of a log without clocks) is: after a
-        // record with a clock, parse() takes a `word: ` without a pid for wrapped text.
-        if ((number && f.id === 'stripped') || (indentOnly && f.clock === 'time-only')) continue;
+        // After a line number, `12: word: ...` is no stripped line's shape to trust without its pid.
+        // After an indentation alone, a time of day is not taken: wrapped text indented under its
+        // record may start with one. A clockless line (an indented block of a log without clocks)
+        // is: after a record with a clock, parse() takes a `word: ` without a pid for wrapped text.
+        if ((indentOnly || indentedNumber) && f.clock === 'time-only') continue;
         const r = this.tryFormat(f, rest, line);
-        if (r) {
+        if (r && (!number || f !== STRIPPED || r.pid !== undefined)) {
           if (number) r.recordId ??= parseInt(number[0], 10);
+          // cat -n's number and tab, on a line read so: every line of the file has them.
+          if (number && CAT_N_LEAD.test(n[0])) this.catNumbered = true;
           return r;
         }
       }
@@ -286,9 +301,38 @@ export class LineParser {
     if (!mayStartWallClock(message, 0, message.length) || !startsTimedRecord(message)) return record;
     const inner = this.parseStructured(message, record.line, NESTED_FORMATS);
     if (!inner || inner.time === undefined) return record;
-    if (isTimeOnly(inner.time) && !isTimeOnly(record.time)) inner.time = record.time;
+    inner.time = outerClockFills(inner.time, record.time);
     return inner;
   }
+
+  /**
+   * The message column of a table's row read as a line of its own, when it starts a record with a
+   * wall clock (capturedLine's test): the columns before it fill in what the line lacks, and a
+   * lone name column is the host when the line names its program itself. Undefined otherwise.
+   */
+  private lineInRow(row: LogRecord, message: string, line: number): LogRecord | undefined {
+    if (!mayStartWallClock(message, 0, message.length) || !startsTimedRecord(message)) return undefined;
+    const inner = this.parseStructured(message, line, NESTED_FORMATS);
+    if (!inner || inner.time === undefined) return undefined;
+    inner.time = outerClockFills(inner.time, row.time);
+    const host = row.host ?? (inner.tag !== undefined && row.tag !== inner.tag ? row.tag : undefined);
+    if (inner.host === undefined && host !== undefined) {
+      inner.host = host;
+      this.noteHost(host);
+    }
+    inner.facility ??= row.facility;
+    if (inner.syslogLevel === undefined && row.syslogLevel !== undefined) {
+      inner.syslogLevel = row.syslogLevel;
+      inner.level ??= row.syslogLevel;
+    }
+    return inner;
+  }
+
+  /**
+   * Whether a line read after a line number had cat -n's (`     12\t`): from then on every line's
+   * number is taken off before it is read, so a record's wrapped lines stay its text.
+   */
+  private catNumbered = false;
 
   /**
    * The file name grep wrote before the last line read after one (readGrepLead): once a file has
@@ -309,7 +353,20 @@ export class LineParser {
     if ((c !== 0x3a && c !== 0x2d) || !text.startsWith(name)) return text;
     let d = name.length + 1;
     while (d - name.length <= 10 && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
-    return text.slice(d > name.length + 1 && text.charCodeAt(d) === c ? d + 1 : name.length + 1);
+    if (d === name.length + 1 || text.charCodeAt(d) !== c) return text.slice(name.length + 1);
+    this.leadNumber = parseInt(text.slice(name.length + 1, d), 10);
+    return text.slice(d + 1);
+  }
+
+  /** The line number of the lead taken off the current line, or -1. */
+  private leadNumber = -1;
+
+  /** The text without cat -n's number and tab, or the text. */
+  private afterCatNumber(text: string): string {
+    const m = CAT_N_PREFIX.exec(text);
+    if (!m) return text;
+    this.leadNumber = parseInt(m[0], 10);
+    return text.slice(m[0].length);
   }
 
   /**
@@ -460,6 +517,10 @@ export class LineParser {
       rest = text.slice(body.restStart);
     } else if (columns !== undefined) {
       rest = readColumns(record, rest, columns);
+      // A syslog server's table (Kiwi's `date, priority, host, message`) whose message is the
+      // device's whole line, stamp and program included: the record is that line.
+      const inner = this.lineInRow(record, rest, line);
+      if (inner) return inner;
       // Without a program column, the message may lead with the program, as the format's body would.
       if (record.tag === undefined) rest = format.body === 'program' ? readProgramLead(record, rest) : readBody(record, rest, undefined);
     } else if (format.body === 'program') rest = readProgramLead(record, rest, this.hosts);
@@ -966,6 +1027,29 @@ function stampParts(format: LogFormat, stamp: string, orders: DateOrders = {}): 
   if (format.stampNeedsDate && parts.month === undefined) return undefined;
   if (format.stampNeedsYear && parts.year === undefined) return undefined;
   return parts;
+}
+
+const DAY_MS = 86400_000;
+
+/**
+ * The time of a line inside another (a capture's, a syslog server's row) where the outer clock
+ * knows more: a time of day alone takes the outer time; a date whose year is not the outer one's
+ * but is the outer date, give or take two days, in the outer year or the one next to it (a yearless
+ * `Dec  2`, given the file's year) takes that year. Other times are the line's own.
+ */
+function outerClockFills(inner: number, outer: number | undefined): number {
+  if (outer === undefined || isTimeOnly(outer)) return inner;
+  if (isTimeOnly(inner)) return outer;
+  const innerYear = new Date(inner).getUTCFullYear();
+  const outerYear = new Date(outer).getUTCFullYear();
+  if (innerYear === outerYear) return inner;
+  for (const year of [outerYear, outerYear - 1, outerYear + 1]) {
+    const d = new Date(inner);
+    d.setUTCFullYear(year);
+    const t = d.getTime();
+    if (Math.abs(t - outer) <= 2 * DAY_MS) return t;
+  }
+  return inner;
 }
 
 const isDigitAt = (s: string, i: number): boolean => {
