@@ -45,7 +45,7 @@ describe('the packaged extension (issue 12 item 11)', () => {
     const files = out.split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepEqual(files, [
       'CHANGELOG.md', 'LICENSE', 'MARKETPLACE.md', 'docs/findings.md', 'language-configuration.json', 'media/icon.png',
-      'out/extension.js', 'out/re2.js', 'out/reportView.js', 'out/server.js', 'out/timelineView.css', 'out/timelineView.js', 'package.json',
+      'out/extension.js', 'out/re2.js', 'out/reportView.js', 'out/server.js', 'out/sql-wasm.js', 'out/sql-wasm.wasm', 'out/timelineView.css', 'out/timelineView.js', 'package.json',
       'syntaxes/routerlog.tmLanguage.json',
     ]);
   });
