@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +109,32 @@ describe("a troubleshoot archive's event database (log.db)", () => {
       assert.equal(a.episodes.length, 1, `${name}: the log's story is still told`);
       assert.ok(a.notices.some((n) => n.severity === 'warning' && /log\.db, the WebUI's event database: /.test(n.message)), name);
     }
+  });
+
+  it('is read by the bundled CLI, which loads SQLite from beside itself (as the packaged server does)', async () => {
+    const path = archive('cli.tar.gz', [{ name: './system.log', content: SAMPLE }, { name: './log.db', content: await database([...HISTORY, ...IN_THE_LOG], 1) }]);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'gsmlens'), 'diagnose', '--json', path], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { notices: { message: string }[]; findings: { code: string; file: string }[] };
+    assert.ok(out.notices.some((n) => /^The WebUI's event database holds 8 events/.test(n.message)), JSON.stringify(out.notices));
+    assert.ok(out.findings.some((f) => f.code === 'sim-error' && f.file === `${path}:log.db`));
+  });
+
+  it('reads an event database given on its own, or in a directory beside the logs (an unpacked archive)', async () => {
+    const alone = join(tmp, 'log.db');
+    writeFileSync(alone, await database(HISTORY, 0));
+    const a = await analyzeFiles([alone], { referenceTime: REF });
+    assert.deepEqual(a.events.map((e) => e.id), ['event.sim-state', 'event.mobile-data-disconnected', 'event.unexpected-shutdown', 'event.modem-firmware-updated']);
+    assert.match(a.notices.find((n) => /event database/.test(n.message))!.message, /holds 4 events .*they are read here as lines, one a row\. Its times are UTC/);
+    const dir = mkdtempSync(join(tmp, 'unpacked-'));
+    writeFileSync(join(dir, 'system.log'), SAMPLE);
+    writeFileSync(join(dir, 'log.db'), await database([...HISTORY, ...IN_THE_LOG], -5));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'gsmlens'), 'diagnose', '--json', dir], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { files: { path: string }[]; notices: { message: string }[]; episodes: { file: string }[] };
+    assert.deepEqual(out.files.map((f) => f.path), [join(dir, 'system.log'), join(dir, 'log.db')]);
+    assert.ok(out.notices.some((n) => /moved by -5 h, the router's zone offset/.test(n.message)), JSON.stringify(out.notices));
+    assert.deepEqual(out.episodes.map((e) => e.file), [join(dir, 'system.log')]);
   });
 
   it('keeps one row one line: a text with a line break', async () => {

@@ -64,7 +64,10 @@ function fileResolver(archive: vscode.Uri | undefined, files: readonly string[] 
     if (!archive) return file === 0 ? logUri : undefined;
     const path = files?.[file];
     const prefix = `${archive.fsPath}:`;
-    return path?.startsWith(prefix) ? archiveEntryUri(archive, path.slice(prefix.length)) : undefined;
+    // The event database's lines are its rows as the server read them (analyzeArchive.ts), not
+    // text of the file (SQLite's pages): nothing there to open at a line.
+    if (path === undefined || /\.db$/i.test(path)) return undefined;
+    return path.startsWith(prefix) ? archiveEntryUri(archive, path.slice(prefix.length)) : undefined;
   };
 }
 

@@ -11,7 +11,8 @@ import { RuleMatcher, type CompiledRule } from './findings/customRules';
 import { DEFAULT_DETECT_OPTIONS, type DetectOptions } from './findings/options';
 import { LineSplitter, type SplitStats } from './input/lineSplitter';
 import { encodingLabel } from './input/encoding';
-import { isTarArchive, readInput, type InputInfo } from './input/readInput';
+import { isTarArchive, readInput, readSqliteFile, type InputInfo } from './input/readInput';
+import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
@@ -191,6 +192,30 @@ export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLin
  */
 export async function analyzeFiles(paths: readonly string[], options: AnalyzeOptions = {}): Promise<Analysis> {
   if (paths.length === 1 && (await isTarArchive(paths[0]))) return analyzeArchive(paths[0], options);
+  // An event database (`log.db` beside the logs of an unpacked troubleshoot archive) is read after
+  // the logs: where its rows stand on their clock is told by the events found in both.
+  const databases: { path: string; bytes: Buffer }[] = [];
+  const logs: string[] = [];
+  for (const path of paths) {
+    const bytes = await readSqliteFile(path);
+    if (bytes) databases.push({ path, bytes });
+    else logs.push(path);
+  }
+  const files = await readLogFiles(logs, options);
+  const said: InputNotice[] = [];
+  const logFiles = files.slice();
+  for (const db of databases) {
+    const read = await eventDatabaseFile(db.bytes, files.length, db.path, logFiles, options);
+    if (read.file) files.push(read.file);
+    said.push(...read.notices);
+  }
+  const analysis = finishAnalysis(files, options, databases.length > 0 ? { episodeFiles: logFiles.map((_, i) => i) } : {});
+  analysis.notices.unshift(...said);
+  return analysis;
+}
+
+/** Streams each file through the pipeline, one after another; a file whose first reading calls for a second is read again. */
+async function readLogFiles(paths: readonly string[], options: AnalyzeOptions): Promise<FileEvents[]> {
   const files: FileEvents[] = [];
   for (let i = 0; i < paths.length; i++) {
     let f: FileAnalysis | undefined;
@@ -208,7 +233,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
     const read = file.finish(info.notices);
     files.push(!readAgainReasons(read) ? read : held ? readAgain(file, read, held.lines()) : await readFileAgain(paths[i], file, read, options.signal));
   }
-  return finishAnalysis(files, options);
+  return files;
 }
 
 /** A file on disk whose first reading calls for a second, read from disk again. */

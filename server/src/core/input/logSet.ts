@@ -19,7 +19,8 @@ const FACTS_ONLY = /(^|\/)gsm\.log$/;
 // `[\s\S]`, not `.`: an archive entry name may hold a line break (found by `npm run fuzz`).
 const ROTATION = /^([\s\S]*?)(?:\.(\d{1,4})|-(\d{8}))?(\.gz)?$/;
 /** The names of logs in a directory, rotation suffix removed. */
-const LOG_NAME = /^(?:messages|syslog|dmesg|logread|kern|[^/]+\.log|[^/]+\.logread)$/;
+// `log.db`: RutOS's event database, an unpacked troubleshoot archive's (read by analyzeFiles as such).
+const LOG_NAME = /^(?:messages|syslog|dmesg|logread|kern|[^/]+\.log|[^/]+\.logread|log\.db)$/;
 /** Sub-folders of a directory that hold logs too (as in an unpacked troubleshoot archive). */
 const LOG_FOLDERS = ['service_logs'];
 

@@ -1,3 +1,4 @@
+import { isSqliteDatabase } from './eventDatabase';
 import { createReadStream, promises as fs } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -129,6 +130,21 @@ export async function isTarArchive(path: string): Promise<boolean> {
   if (!stat?.isFile() || stat.size === 0) return false;
   const head = await readHead(path);
   return isTar(startsWith(head, GZIP) ? await peekGunzipped(path) : head);
+}
+
+/** Largest event database read from disk (a troubleshoot archive caps each entry at 16 MiB). */
+export const MAX_EVENT_DATABASE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A file on disk that is an SQLite database (RutOS's event database, `log.db`, input/eventDatabase.ts):
+ * its bytes, or undefined when it is none. One over MAX_EVENT_DATABASE_BYTES is refused with an InputError.
+ */
+export async function readSqliteFile(path: string): Promise<Buffer | undefined> {
+  if (path === '-') return undefined;
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (!stat?.isFile() || stat.size < 100 || !isSqliteDatabase(await readHead(path))) return undefined;
+  if (stat.size > MAX_EVENT_DATABASE_BYTES) throw new InputError(`${path}: an SQLite database of ${stat.size} bytes is over the ${MAX_EVENT_DATABASE_BYTES}-byte limit for an event database`);
+  return fs.readFile(path);
 }
 
 async function readHead(path: string): Promise<Uint8Array> {

@@ -63,16 +63,23 @@ export function zoneOffset(database: readonly LogEvent[], log: readonly LogEvent
   return { offsetMs: top[0], pairs, agreeing: top[1] };
 }
 
+/** The logs' span of time, on their clock (ms). */
+export interface LogSpan {
+  from: number;
+  to: number;
+}
+
 /**
- * The rows the log does not hold already: those outside its span of time (`from`, `to`, on the
- * log's clock). With no offset known, a row within the span give or take a zone's reach may be one
- * of the log's own lines and is left out too.
+ * Whether a row may be one of the logs' own lines: inside their span once moved by the zone
+ * offset, or with none known, within a zone's reach of it.
  */
-export function rowsOutsideLog(rows: readonly EventRow[], span: { from: number; to: number } | undefined, offset: number | undefined): EventRow[] {
-  if (!span) return [...rows];
+export function mayBeInLog(row: EventRow, span: LogSpan, offset: number | undefined): boolean {
   const margin = offset === undefined ? MAX_OFFSET : 0;
-  return rows.filter((r) => {
-    const t = r.time * 1000 + (offset ?? 0);
-    return t < span.from - margin || t > span.to + margin;
-  });
+  const t = row.time * 1000 + (offset ?? 0);
+  return t >= span.from - margin && t <= span.to + margin;
+}
+
+/** The rows the logs do not hold already (all of them when there are no logs with clocks). */
+export function rowsOutsideLog(rows: readonly EventRow[], span: LogSpan | undefined, offset: number | undefined): EventRow[] {
+  return span ? rows.filter((r) => !mayBeInLog(r, span, offset)) : [...rows];
 }
