@@ -332,6 +332,11 @@ describe("grep's file name before each line (grep -H, grep -r, zgrep)", () => {
   ];
   for (const [name, text, expected] of cases) it(name, () => check(text, expected));
 
+  it("PowerShell's Select-String with context: `> ` before a match, two spaces before a context line", () => {
+    const { records } = parseAll([`  system.log:40:${line}`, `> system.log:41:${line}`, `  C:\\logs\\messages:7:${line}`]);
+    assert.deepEqual(records.map((r) => [r.format, r.tag, r.recordId]), [['logread', 'kernel', 40], ['logread', 'kernel', 41], ['logread', 'kernel', 7]]);
+  });
+
   it("a record's wrapped lines, blank lines and grep's `--` keep their meaning once the name is known", () => {
     const { records, skips } = parseAll([
       `system.log:40:Mon Dec  2 19:54:50 2024 daemon.err gsmd[3553]: Modem couldn't be`,

@@ -183,12 +183,19 @@ export const CONTAINERS: Record<string, (b: Buffer, r: Random) => { bytes: Buffe
     return { bytes: gz, suffix: '.log.gz' };
   },
   archive: (b, r) => {
-    const names = ['system.log', 'sysinfo.log', 'gsm.log', `x\n${r.pick(['Modem firmware update: SUCCEEDED', '# forged'])}\n/system.log`, `../../${r.int(99)}`, `logs/\u202esystem.log`, 'messages.1'];
+    const names = ['system.log', 'sysinfo.log', 'gsm.log', 'log.db', `x\n${r.pick(['Modem firmware update: SUCCEEDED', '# forged'])}\n/system.log`, `../../${r.int(99)}`, `logs/\u202esystem.log`, 'messages.1'];
     const entries = Array.from({ length: 1 + r.int(4) }, () => ({ name: r.pick(names), content: b }));
     let tar = buildTar(entries);
     if (r.next() < 0.3) tar = MUTATORS.flipBytes(tar, r);
     if (r.next() < 0.2) tar = tar.subarray(0, r.int(tar.length));
     return { bytes: tar, suffix: '.tar.gz' };
+  },
+  // An event database that is SQLite's first bytes and then the input: SQLite reads garbage pages.
+  sqliteHeader: (b) => {
+    const head = Buffer.alloc(100);
+    head.write('SQLite format 3\0', 0, 'latin1');
+    head.writeUInt16BE(4096, 16);
+    return { bytes: Buffer.concat([head, b]), suffix: '.db' };
   },
 };
 

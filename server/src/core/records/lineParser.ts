@@ -343,14 +343,18 @@ export class LineParser {
 
   /** Whether the line at `start` in `text` starts with the grep name the file has shown (its rest is read as a line of its own). */
   startsWithGrepName(text: string, start: number): boolean {
-    return this.grepName !== undefined && text.startsWith(this.grepName, start);
+    if (this.grepName === undefined) return false;
+    let i = start;
+    while (text.charCodeAt(i) === 32) i++;
+    return text.startsWith(this.grepName, i);
   }
 
   /** The text after the learned grep name and its separator (`:` or `-`, a line number between two), or the text. */
-  private afterGrepName(text: string): string {
+  private afterGrepName(indented: string): string {
     const name = this.grepName!;
+    const text = indented.charCodeAt(0) === 32 ? indented.trimStart() : indented;
     const c = text.charCodeAt(name.length);
-    if ((c !== 0x3a && c !== 0x2d) || !text.startsWith(name)) return text;
+    if ((c !== 0x3a && c !== 0x2d) || !text.startsWith(name)) return indented;
     let d = name.length + 1;
     while (d - name.length <= 10 && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
     if (d === name.length + 1 || text.charCodeAt(d) !== c) return text.slice(name.length + 1);
@@ -377,7 +381,9 @@ export class LineParser {
    * tried, and the rest must be a line of a registry format (a clockless `stripped` one only with its pid). grep writes no space after the separator, where a program's
    * `tag: ` has one, so a syslog line is not read this way.
    */
-  private readGrepLead(text: string, line: number): LogRecord | undefined {
+  private readGrepLead(indented: string, line: number): LogRecord | undefined {
+    // PowerShell's Select-String indents its context lines by two spaces (a match gets `> `, a quote's).
+    const text = indented.charCodeAt(0) === 32 ? indented.trimStart() : indented;
     const limit = Math.min(text.length - 1, GREP_NAME_MAX);
     for (let k = 1; k < limit; k++) {
       const c = text.charCodeAt(k);
