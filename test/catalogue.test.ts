@@ -7,6 +7,7 @@ import { EventMatcher } from '../server/src/core/events/eventMatcher';
 import { ENVELOPES } from '../server/src/core/formats/envelopes';
 import { LineParser } from '../server/src/core/records/lineParser';
 import type { LogRecord } from '../server/src/core/model';
+import { levelRank } from '../server/src/core/records/levels';
 
 const matcher = new EventMatcher(CATALOGUE);
 
@@ -16,7 +17,7 @@ const containsLiteral = (message: string, literal: string | readonly string[]): 
 function matchLine(line: string): string | undefined {
   const parsed = new LineParser({ referenceYear: 2024 }).parse(line, 1);
   if (typeof parsed === 'string') return undefined;
-  return (matcher.match(parsed) ?? (parsed.format === 'stripped' && parsed.tag && parsed.pid === undefined ? matcher.match({ ...parsed, tag: undefined, message: `${parsed.tag}: ${parsed.message}` }) : undefined))?.entry.id;
+  return (matcher.match(parsed) ?? (parsed.format === 'stripped' && parsed.tag && parsed.pid === undefined ? matcher.match({ ...parsed, tag: undefined, message: `${parsed.tag}: ${parsed.message}` }) : undefined) ?? matcher.matchFallback(parsed))?.entry.id;
 }
 
 /** Fields the format layer fills from envelopes (`iface` of netifd, `mmObject` of ModemManager). */
@@ -37,9 +38,13 @@ describe('event catalogue', () => {
         assert.ok(entry.samples.length > 0, 'an entry needs at least one sample line');
         for (const sample of entry.samples) assert.equal(matchLine(sample), entry.id, `sample: ${sample}`);
       });
-      it('names a literal that each sample contains', () => {
+      it(entry.fallbackLevel ? `a catch-all: each sample is at ${entry.fallbackLevel} or worse` : 'names a literal that each sample contains', () => {
         for (const sample of entry.samples) {
           const parsed = new LineParser({ referenceYear: 2024 }).parse(sample, 1);
+          if (entry.fallbackLevel) {
+            assert.ok(typeof parsed !== 'string' && parsed.level !== undefined && levelRank(parsed.level) <= levelRank(entry.fallbackLevel), `level of: ${sample}`);
+            continue;
+          }
           assert.ok(typeof parsed !== 'string' && (containsLiteral(parsed.message, entry.literal) || containsLiteral(`${parsed.tag}: ${parsed.message}`, entry.literal)), `literal missing from: ${sample}`);
         }
       });
@@ -55,7 +60,8 @@ describe('event catalogue', () => {
         const groups = new Set<string>();
         for (const m of entry.pattern.source.matchAll(/\(\?<(\w+)>/g)) groups.add(m[1]);
         for (const m of entry.summary.matchAll(/\{(\w+)\}/g)) {
-          assert.ok(groups.has(m[1]) || ENVELOPE_FIELDS.has(m[1]) || m[1] in ENRICHMENTS || m[1] === 'message', `placeholder {${m[1]}} has no capture group`);
+          // A catch-all's match names the program (EventMatcher.matchFallback).
+          assert.ok(groups.has(m[1]) || ENVELOPE_FIELDS.has(m[1]) || m[1] in ENRICHMENTS || m[1] === 'message' || (entry.fallbackLevel !== undefined && m[1] === 'program'), `placeholder {${m[1]}} has no capture group`);
         }
         assert.ok(entry.pattern.source.length < 1000);
       });

@@ -124,6 +124,7 @@ export type FindingCode =
   | 'unexpected-reboot'
   | 'clock-jump'
   | 'input-problem'
+  | 'unexplained-modem-error'
   | 'custom-rule';
 
 export interface Finding {

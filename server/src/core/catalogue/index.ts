@@ -7,6 +7,7 @@ import { usbKernelEntries } from './entries/usbKernel';
 import { mobifdEntries } from './entries/mobifd';
 import { rutosScriptEntries } from './entries/rutosScripts';
 import { genericStackEntries } from './entries/genericStacks';
+import { modemProgramErrorEntries } from './entries/modemProgramErrors';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -26,6 +27,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   ...netifdFallbackEntries,
+  // Catch-alls by program and level, tried after all the others (EventMatcher.matchFallback).
+  ...modemProgramErrorEntries,
 ];
 
 const BY_ID = new Map(CATALOGUE.map((e) => [e.id, e]));

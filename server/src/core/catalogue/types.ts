@@ -1,4 +1,4 @@
-import type { FindingCode, Severity, Subsystem } from '../model';
+import type { FindingCode, Level, Severity, Subsystem } from '../model';
 import type { HostId, StoryMark } from '../stories/marks';
 
 /**
@@ -74,6 +74,12 @@ export interface CatalogueEntry {
   storyIf?: { field: string; values: readonly string[] };
   /** The software stack the line proves the log comes from (gsmd: RutOS; mm: ModemManager). */
   stack?: HostId;
+  /**
+   * A catch-all: tried only when no other entry matched the line, and only on a line of one of its
+   * `tags` at this level or worse (its own `[f:l] error:`, `<err>`, or its syslog priority). Its
+   * literal is not asked for (the fast lane sends such lines to the parser by their level).
+   */
+  fallbackLevel?: Level;
   /** Tags in sources.ts for every fact the explanation states. */
   sources: readonly string[];
   /** Whole log lines (as they appear in a log) that this entry must match. */

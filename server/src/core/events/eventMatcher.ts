@@ -1,6 +1,7 @@
 import { UNRELATED_PROGRAMS } from '../catalogue/tables/unrelatedPrograms';
 import type { CatalogueEntry } from '../catalogue/types';
 import type { LogRecord } from '../model';
+import { levelRank } from '../records/levels';
 import { LiteralScreen } from './literalScreen';
 
 export interface Match {
@@ -21,8 +22,16 @@ export class EventMatcher {
   private readonly anyTag: CatalogueEntry[] = [];
   private readonly cache = new Map<string, Candidates>();
 
-  constructor(readonly entries: readonly CatalogueEntry[]) {
+  /** Catch-alls (`fallbackLevel`), tried after every other entry, by program and level (matchFallback). */
+  private readonly fallbacks: { entry: CatalogueEntry; tags: Set<string>; rank: number }[] = [];
+
+  constructor(entries: readonly CatalogueEntry[]) {
+    this.entries = entries.filter((e) => e.fallbackLevel === undefined);
     for (const entry of entries) {
+      if (entry.fallbackLevel !== undefined) {
+        this.fallbacks.push({ entry, tags: new Set((entry.tags ?? []).map((t) => t.toLowerCase())), rank: levelRank(entry.fallbackLevel) });
+        continue;
+      }
       if (!entry.tags) {
         this.anyTag.push(entry);
         continue;
@@ -35,6 +44,47 @@ export class EventMatcher {
       }
     }
   }
+
+  readonly entries: readonly CatalogueEntry[];
+
+  /**
+   * The catch-all for a line no entry matched: one whose program a catch-all names, at its level
+   * or worse. Its fields are the pattern's and the program as the line wrote it.
+   */
+  matchFallback(record: LogRecord): Match | undefined {
+    if (this.fallbacks.length === 0 || record.tag === undefined || record.level === undefined) return undefined;
+    const tag = record.tag.toLowerCase();
+    const rank = levelRank(record.level);
+    for (const f of this.fallbacks) {
+      if (rank > f.rank || !f.tags.has(tag)) continue;
+      const m = f.entry.pattern.exec(record.message);
+      if (m) return { entry: f.entry, fields: { ...(m.groups ?? {}), program: record.tag } };
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a catch-all names the program of the last message screened (mayMatch): known from the
+   * candidates the screen looked up, so asking costs nothing.
+   */
+  screenedFallback(): boolean {
+    return this.lastFallback;
+  }
+
+  private lastFallback = false;
+
+  /** Whether a catch-all names this program (as a line writes it): its lines at an error level are the parser's. */
+  hasFallbackFor(tag: string): boolean {
+    let known = this.fallbackTags.get(tag);
+    if (known === undefined) {
+      const lower = tag.toLowerCase();
+      known = this.fallbacks.some((f) => f.tags.has(lower));
+      if (this.fallbackTags.size < TAGS_CACHED) this.fallbackTags.set(tag, known);
+    }
+    return known;
+  }
+
+  private readonly fallbackTags = new Map<string, boolean>();
 
   match(record: LogRecord): Match | undefined {
     // Most lines hold none of the literals: the screen says so before anything is built for them.
@@ -154,7 +204,8 @@ export class EventMatcher {
 
   /** Whether any entry for this tag could match the message `text[from, end)`. */
   mayMatch(tag: string, text: string, from: number, end = text.length): boolean {
-    const { screen } = this.candidates(tag === '' ? undefined : tag);
+    const { screen, fallback } = this.candidates(tag === '' ? undefined : tag);
+    this.lastFallback = fallback;
     // The message is screened where it lies in the longer text, and only up to its end.
     return screen !== undefined && screen.test(text, from, end);
   }
@@ -204,7 +255,18 @@ export class EventMatcher {
         else if (list[list.length - 1] !== i) list.push(i);
       }
     });
-    found = { entries, screen: withLiteral.size ? this.screenFor([...withLiteral.keys()]) : undefined, withLiteral };
+    // A catch-all's literals join the screen of its programs with no entry to try: a line that holds
+    // one is the parser's, and matched there by its level (matchFallback). Its programs all have
+    // entries of their own, so each has its own candidates.
+    let fallback = false;
+    if (own) {
+      for (const f of this.fallbacks) {
+        if (!f.tags.has(key!)) continue;
+        fallback = true;
+        for (const literal of typeof f.entry.literal === 'string' ? [f.entry.literal] : f.entry.literal) if (!withLiteral.has(literal)) withLiteral.set(literal, []);
+      }
+    }
+    found = { entries, screen: withLiteral.size ? this.screenFor([...withLiteral.keys()]) : undefined, withLiteral, fallback };
     this.byKind.set(kind, found);
     return found;
   }
@@ -278,6 +340,8 @@ interface Candidates {
   screen: LiteralScreen | undefined;
   /** The candidates (their indices in `entries`, ascending) that have each literal. */
   withLiteral: Map<string, number[]>;
+  /** Whether a catch-all names the program (matchFallback). */
+  fallback: boolean;
 }
 
 /** `mwan3track[123]` style tags and case differences fold to one key. */

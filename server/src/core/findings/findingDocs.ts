@@ -37,6 +37,7 @@ export const FINDING_DOCS: Record<FindingCode, FindingDoc> = {
   'unexpected-reboot': { severity: 'warning', meaning: 'Startup after an unexpected shutdown, or a watchdog reset.' },
   'clock-jump': { severity: 'info', meaning: 'The wall clock jumped inside one boot (clock set by NTP, 1970 dates, lines out of order).' },
   'input-problem': { severity: 'info', meaning: 'Most of the file is in a shape GSM Log Lens does not read: problems told there cannot be seen, so the file\'s verdict is unknown.' },
+  'unexplained-modem-error': { severity: 'info', meaning: 'A program that drives the modem (gsmd, mobifd, ModemManager, qmicli, dfota, modem_updater, quectel-cm, comgt...) logged a line at error level that no catalogue entry explains: another firmware version\'s message, or one not seen before. The problem quotes the line and says no more than it does; repeats in a burst are one problem with a count. Lines that an entry explains are never reported so.' },
   'custom-rule': { severity: 'yours', meaning: 'A line matched one of your rules (setting `gsmlens.customRules`, `gsmlens diagnose --rules FILE`). The problem shows your rule\'s code when it has one.' },
 };
 

@@ -29,6 +29,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'unexpected-reboot': 'The router restarted unexpectedly',
   'clock-jump': 'The clock jumped',
   'input-problem': 'Problem with the input',
+  'unexplained-modem-error': 'A modem program logged an error',
   'custom-rule': 'Your rule matched',
 };
 

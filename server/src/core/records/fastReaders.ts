@@ -132,6 +132,42 @@ function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
   return -1;
 }
 
+/**
+ * Formats whose fast read shows every place a line's level can come from: the syslog priority's
+ * word (`facilityAt`) and the level a daemon writes at its message's start. Another format's line
+ * may carry its level where the read does not look (RFC 5424's or a BSD line's `<PRI>`, a JSON
+ * line's PRIORITY, ESP-IDF's letter, an application's level word before the program).
+ */
+const LEVEL_SHOWN = new Set<FormatId>(['logread', 'bsd-syslog', 'journal-iso', 'journal-full', 'journal-unix', 'journal-monotonic', 'quectel-cm', 'modemmanager']);
+
+/**
+ * Whether the line just read (`out`, `s[.., end)`) may be at error level or worse, as the parser
+ * settles a record's level (its daemon's own word first, then the syslog priority): true whenever
+ * the read cannot tell, so a line the parser would find at error level is never taken for less.
+ */
+export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean {
+  // A BSD line's `<PRI>` gives its level too.
+  if (!LEVEL_SHOWN.has(out.format) || out.decoded !== '' || (out.format === 'bsd-syslog' && s.charCodeAt(lineStart) === LT)) return true;
+  if (out.facilityAt >= 0) {
+    // The level word after the facility's dot, found from its end (3 to 7 letters): err, error, emerg; crit; alert.
+    let dot = out.facilityEnd - 1;
+    while (dot > out.facilityAt && s.charCodeAt(dot) !== DOT) dot--;
+    const c = s.charCodeAt(dot + 1);
+    if (c === 101 /* e */ || c === 99 /* c */ || c === 97 /* a */) return true;
+  }
+  const i = out.messageStart;
+  const c = s.charCodeAt(i);
+  // ModemManager's `<err>`, `<error>`, `<crit>`.
+  if (c === LT) return sameText(s, i + 1, 'err') || sameText(s, i + 1, 'crit');
+  // gsmd's `[function:line] error: `, and `critical:`, `fatal:`: the screen of the program's own
+  // candidates holds these words (the catch-all's literals); a line screened untagged is not.
+  if (c !== OPEN || !out.screenUntagged) return false;
+  const close = findInLine(s, CLOSE, i + 1, Math.min(end, i + 83));
+  if (close < 0 || s.charCodeAt(close + 1) !== SPACE) return false;
+  const w = close + 2;
+  return sameText(s, w, 'error:') || sameText(s, w, 'critical:') || sameText(s, w, 'fatal:');
+}
+
 export function newFastRead(): FastRead {
   return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '' };
 }

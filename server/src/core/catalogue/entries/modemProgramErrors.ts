@@ -1,0 +1,43 @@
+import type { CatalogueEntry } from '../types';
+
+// The catch-all for errors of the programs that drive the modem: a line one of them logged at
+// error level that no other entry explains (another firmware version's wording, a message not
+// seen before). It is told as what the line says, quoted, and nothing more: the catalogue's other
+// entries are where meaning lives. The programs are those the catalogue's modem, firmware-update
+// and mobifd entries are written for; not netifd, pppd, chat, mwan3 or the kernel, whose errors are
+// mostly about other interfaces and devices, nor lines without a program.
+
+/** Programs whose every line is about the cellular modem (as the catalogue's entries name them). */
+export const MODEM_PROGRAMS = [
+  'gsmd', 'mobifd', 'ModemManager', 'qmicli', 'qmi-proxy', 'quectel-cm', 'mobiled', 'comgt', 'gcom', 'gammu-smsd', 'gammu', 'dbus-modem', '4g_main', 'iot_modem',
+  'dfota', 'modem_updater', 'quectel_flash', 'fwdwl-lite',
+] as const;
+
+export const modemProgramErrorEntries: CatalogueEntry[] = [
+  {
+    id: 'modem-program.error',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MODEM_PROGRAMS,
+    // The level words a program writes in its message (gsmd's `[function:line] error: `): the
+    // screen of these programs' lines looks for them, so the fast lane leaves such a line to the
+    // parser without reading it twice (fastReaders.ts mayBeErrorLevel reads the rest of the levels).
+    literal: [' error:', ' critical:', ' fatal:'],
+    fallbackLevel: 'err',
+    // What the program said, as it said it (the field is cut at 300 characters).
+    pattern: /^(?<said>[\s\S]{1,300})/,
+    summary: '{program} logged an error: {said}',
+    group: 'errors of a modem program',
+    explanation:
+      'The program logged this line at error level (gsmd writes its level in the message, `[function:line] error:`; ModemManager as `<err>`; others through the syslog priority), ' +
+      'and GSM Log Lens has no entry for its message (another firmware version may word it so, or it is rare): it can say what the line says and when, not what it means or what caused it.',
+    nextSteps: ['Look the message up in the documentation or the forum of the program that logged it, with its firmware version; if it repeats around a drop, read the lines before its first time.'],
+    finding: 'unexplained-modem-error',
+    sources: ['S8', 'X20'],
+    samples: [
+      'Mon Dec  2 19:55:10 2024 daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2',
+      'Mon Dec  2 19:55:10 2024 daemon.err mobifd[3612]: [gsm.modem0] Something went wrong while doing a thing',
+      'Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] some step failed in a way not seen before',
+    ],
+  },
+];

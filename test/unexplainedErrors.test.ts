@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// A modem program's error the catalogue has no entry for (another firmware's wording, a rare
+// message) is still shown: quoted, as what the line says, never explained
+// (catalogue/entries/modemProgramErrors.ts). Lines an entry explains, warnings, and other
+// programs' errors are not reported so.
+const REF = Date.UTC(2024, 11, 4);
+/** logread's stamp `s` seconds after 19:50:00 on 2 December 2024. */
+const at = (s: number): string => {
+  const d = new Date(Date.UTC(2024, 11, 2, 19, 50) + s * 1000);
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return `Mon Dec  2 ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} 2024`;
+};
+const codes = (text: string): string[] => analyzeText(text, { referenceTime: REF }).findings.map((f) => f.code);
+
+describe("a modem program's error that no entry explains", () => {
+  it('is one problem per burst, quoting each message with its count, at info level', () => {
+    const a = analyzeText([
+      `${at(0)} daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2`,
+      `${at(10)} daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2`,
+      `${at(20)} daemon.err mobifd[3612]: [gsm.modem0] Failed to apply band lock`,
+    ].join('\n'), { referenceTime: REF });
+    const f = a.findings.filter((x) => x.code === 'unexplained-modem-error');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'info');
+    assert.deepEqual([f[0].line, f[0].endLine, f[0].count], [1, 3, 3]);
+    assert.match(f[0].message, /^gsmd logged an error: \[sim_slot_set:412\] error: Failed to set SIM slot 2 \(2 times\); mobifd logged an error: \[gsm\.modem0\] Failed to apply band lock \(3 lines in 20 s\)$/);
+  });
+
+  it('reads the level where each program writes it: its own word, ModemManager\'s <err>, the syslog priority, journald\'s PRIORITY', () => {
+    assert.deepEqual(codes('Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] could not load the carrier configuration'), ['unexplained-modem-error']);
+    assert.deepEqual(codes(`${at(0)} daemon.crit dfota[812]: something broke`), ['unexplained-modem-error']);
+    assert.deepEqual(codes('<27>1 2024-12-02T19:54:59.000Z router gsmd 3553 - - a new failure'), ['unexplained-modem-error']);
+    assert.deepEqual(codes(JSON.stringify({ __REALTIME_TIMESTAMP: '1733169299000000', PRIORITY: '3', SYSLOG_IDENTIFIER: 'ModemManager', MESSAGE: 'a new failure' })), ['unexplained-modem-error']);
+  });
+
+  it('is not told for a line an entry explains, a warning, or another program\'s error', () => {
+    assert.ok(!codes(`${at(0)} daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to \`1-1 [2c7c:6005]\` modem failed: errno 5`).includes('unexplained-modem-error'));
+    assert.deepEqual(codes(`${at(0)} daemon.info gsmd[3553]: [sim_slot_set:412] warning: Failed to set SIM slot 2`), []);
+    assert.deepEqual(codes(`${at(0)} daemon.err dnsmasq[2170]: failed to bind DHCP server socket`), []);
+    assert.deepEqual(codes(`${at(0)} daemon.err netifd: Interface 'lan' has failed for a new reason`), []);
+  });
+
+  it('is told the same by the fast lane and the full parser, past line 2,000 of a busy log', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push(`${at(i)} daemon.info gsmd[3553]: [at_signal_query:412] [AT] << +QCSQ: "LTE",-71,-93,217,-13`);
+    lines.push(`${at(3000)} daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2`, `${at(3001)} daemon.err gsmd[3553]: [sim_slot_set:412] another one`);
+    const text = lines.join('\n');
+    const fast = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(fast, analyzeText(text, { referenceTime: REF, fastLane: false }));
+    assert.deepEqual(fast.findings.map((f) => [f.code, f.line]), [['unexplained-modem-error', 3001]]);
+  });
+});
