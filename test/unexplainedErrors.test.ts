@@ -36,6 +36,28 @@ describe("a modem program's error that no entry explains", () => {
     assert.deepEqual(codes(JSON.stringify({ __REALTIME_TIMESTAMP: '1733169299000000', PRIORITY: '3', SYSLOG_IDENTIFIER: 'ModemManager', MESSAGE: 'a new failure' })), ['unexplained-modem-error']);
   });
 
+  it("OpenWrt's ModemManager, which logs without a program: told by its own level and object", () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 2500; i++) lines.push(`${at(i)} daemon.info [2656]: <info> [modem0] signal quality updated (${i % 60})`);
+    lines.push(`${at(2500)} daemon.err [2656]: <err> [modem0] could not load the carrier configuration`, `${at(2501)} daemon.err [1999]: some other daemon without a program`);
+    const text = lines.join('\n');
+    const fast = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(fast, analyzeText(text, { referenceTime: REF, fastLane: false }));
+    const f = fast.findings.filter((x) => x.code === 'unexplained-modem-error');
+    assert.deepEqual(f.map((x) => [x.line, x.message]), [[2501, 'ModemManager logged an error: could not load the carrier configuration']]);
+  });
+
+  it("ModemManager's <err> in a journal, past line 2,000: the same in both lanes", () => {
+    const stamp = (i: number): string => `Jun 06 13:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+    const lines: string[] = [];
+    for (let i = 0; i < 2500; i++) lines.push(`${stamp(i)} jantar ModemManager[771]: <info> [modem0] signal quality updated (${i % 60})`);
+    lines.push(`${stamp(2500)} jantar ModemManager[771]: <err> [modem0] could not load the carrier configuration`);
+    const text = lines.join('\n');
+    const fast = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(fast, analyzeText(text, { referenceTime: REF, fastLane: false }));
+    assert.deepEqual(fast.findings.filter((x) => x.code === 'unexplained-modem-error').map((x) => x.line), [2501]);
+  });
+
   it('is not told for a line an entry explains, a warning, or another program\'s error', () => {
     assert.ok(!codes(`${at(0)} daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to \`1-1 [2c7c:6005]\` modem failed: errno 5`).includes('unexplained-modem-error'));
     assert.deepEqual(codes(`${at(0)} daemon.info gsmd[3553]: [sim_slot_set:412] warning: Failed to set SIM slot 2`), []);

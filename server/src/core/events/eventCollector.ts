@@ -1,6 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -467,7 +467,7 @@ export class EventCollector {
     if (fast.firstWord !== '' && !parser.knowsHost(fast.firstWord)) return false;
     if (fast.screenUntagged ? this.matcher.mayMatch('', text, start, end) : fast.decoded !== '' ? this.matcher.mayMatch(fast.tag, fast.decoded, 0, fast.decoded.length) : this.matcher.mayMatch(fast.tag, text, fast.messageStart, end)) return false;
     // A modem program's line at an error level may be the catch-all's (EventMatcher.matchFallback).
-    if (fast.tag !== '' && (fast.screenUntagged ? this.matcher.hasFallbackFor(fast.tag) : this.matcher.screenedFallback()) && mayBeErrorLevel(text, fast, end)) return false;
+    if (fast.tag === '' ? opensWithErrorLevel(text, fast) && this.matcher.hasFallbackFor('-') : (fast.screenUntagged ? this.matcher.hasFallbackFor(fast.tag) : this.matcher.screenedFallback()) && mayBeErrorLevel(text, fast, end)) return false;
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
     parser.closeRecord();

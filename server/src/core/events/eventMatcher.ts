@@ -52,13 +52,14 @@ export class EventMatcher {
    * or worse. Its fields are the pattern's and the program as the line wrote it.
    */
   matchFallback(record: LogRecord): Match | undefined {
-    if (this.fallbacks.length === 0 || record.tag === undefined || record.level === undefined) return undefined;
-    const tag = record.tag.toLowerCase();
+    if (this.fallbacks.length === 0 || record.level === undefined) return undefined;
+    const tag = record.tag === undefined || record.tag === '' ? '-' : record.tag.toLowerCase();
     const rank = levelRank(record.level);
     for (const f of this.fallbacks) {
       if (rank > f.rank || !f.tags.has(tag)) continue;
+      if (f.entry.envelope !== undefined && record.envelope?.[f.entry.envelope] === undefined) continue;
       const m = f.entry.pattern.exec(record.message);
-      if (m) return { entry: f.entry, fields: { ...(m.groups ?? {}), program: record.tag } };
+      if (m) return { entry: f.entry, fields: { ...(m.groups ?? {}), ...(record.tag ? { program: record.tag } : {}) } };
     }
     return undefined;
   }

@@ -155,10 +155,10 @@ export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean 
     const c = s.charCodeAt(dot + 1);
     if (c === 101 /* e */ || c === 99 /* c */ || c === 97 /* a */) return true;
   }
+  // ModemManager's `<err>`, `<error>`, `<crit>`, where the body starts (before the envelope a reader may have stepped over).
+  if (opensWithErrorLevel(s, out)) return true;
   const i = out.messageStart;
   const c = s.charCodeAt(i);
-  // ModemManager's `<err>`, `<error>`, `<crit>`.
-  if (c === LT) return sameText(s, i + 1, 'err') || sameText(s, i + 1, 'crit');
   // gsmd's `[function:line] error: `, and `critical:`, `fatal:`: the screen of the program's own
   // candidates holds these words (the catch-all's literals); a line screened untagged is not.
   if (c !== OPEN || !out.screenUntagged) return false;
@@ -166,6 +166,18 @@ export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean 
   if (close < 0 || s.charCodeAt(close + 1) !== SPACE) return false;
   const w = close + 2;
   return sameText(s, w, 'error:') || sameText(s, w, 'critical:') || sameText(s, w, 'fatal:');
+}
+
+/**
+ * Whether the message just read opens with an error level in angle brackets (ModemManager's
+ * `<err>`, `<error>`, `<crit>`), the level a line without a program can have as ModemManager's:
+ * its envelope's level is the record's, whatever the syslog priority says.
+ */
+export function opensWithErrorLevel(s: string, out: FastRead): boolean {
+  const text = out.decoded !== '' ? out.decoded : s;
+  // Where the body's message starts, before the envelope a reader may have stepped over (logread's ModemManager lines).
+  const i = out.decoded !== '' ? 0 : out.restStart >= 0 ? out.restStart : out.messageStart;
+  return text.charCodeAt(i) === LT && (sameText(text, i + 1, 'err') || sameText(text, i + 1, 'crit'));
 }
 
 export function newFastRead(): FastRead {

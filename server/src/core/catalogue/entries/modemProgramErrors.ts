@@ -13,31 +13,46 @@ export const MODEM_PROGRAMS = [
   'dfota', 'modem_updater', 'quectel_flash', 'fwdwl-lite',
 ] as const;
 
+const SAID = {
+  subsystem: 'modem',
+  severity: 'info',
+  fallbackLevel: 'err',
+  // What the program said, as it said it (the field is cut at 300 characters).
+  pattern: /^(?<said>[\s\S]{1,300})/,
+  group: 'errors of a modem program',
+  explanation:
+    'The program logged this line at error level (gsmd writes its level in the message, `[function:line] error:`; ModemManager as `<err>`; others through the syslog priority), ' +
+    'and GSM Log Lens has no entry for its message (another firmware version may word it so, or it is rare): it can say what the line says and when, not what it means or what caused it.',
+  nextSteps: ['Look the message up in the documentation or the forum of the program that logged it, with its firmware version; if it repeats around a drop, read the lines before its first time.'],
+  finding: 'unexplained-modem-error',
+  sources: ['S8', 'X20'],
+} as const satisfies Partial<CatalogueEntry>;
+
 export const modemProgramErrorEntries: CatalogueEntry[] = [
   {
+    ...SAID,
     id: 'modem-program.error',
-    subsystem: 'modem',
-    severity: 'info',
     tags: MODEM_PROGRAMS,
     // The level words a program writes in its message (gsmd's `[function:line] error: `): the
     // screen of these programs' lines looks for them, so the fast lane leaves such a line to the
     // parser without reading it twice (fastReaders.ts mayBeErrorLevel reads the rest of the levels).
     literal: [' error:', ' critical:', ' fatal:'],
-    fallbackLevel: 'err',
-    // What the program said, as it said it (the field is cut at 300 characters).
-    pattern: /^(?<said>[\s\S]{1,300})/,
     summary: '{program} logged an error: {said}',
-    group: 'errors of a modem program',
-    explanation:
-      'The program logged this line at error level (gsmd writes its level in the message, `[function:line] error:`; ModemManager as `<err>`; others through the syslog priority), ' +
-      'and GSM Log Lens has no entry for its message (another firmware version may word it so, or it is rare): it can say what the line says and when, not what it means or what caused it.',
-    nextSteps: ['Look the message up in the documentation or the forum of the program that logged it, with its firmware version; if it repeats around a drop, read the lines before its first time.'],
-    finding: 'unexplained-modem-error',
-    sources: ['S8', 'X20'],
     samples: [
       'Mon Dec  2 19:55:10 2024 daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2',
       'Mon Dec  2 19:55:10 2024 daemon.err mobifd[3612]: [gsm.modem0] Something went wrong while doing a thing',
       'Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] some step failed in a way not seen before',
     ],
+  },
+  {
+    // OpenWrt's ModemManager logs without a program (`daemon.err [2656]: <err> [modem0] ...`):
+    // its own level and object, peeled as an envelope, tell its lines.
+    ...SAID,
+    id: 'modem-program.mm-error',
+    tags: ['-'],
+    envelope: 'mmLevel',
+    literal: [],
+    summary: 'ModemManager logged an error: {said}',
+    samples: ['Sun Feb  9 12:31:48 2025 daemon.err [2656]: <err> [modem0] could not load the carrier configuration'],
   },
 ];
