@@ -58,6 +58,24 @@ describe("a modem program's error that no entry explains", () => {
     assert.deepEqual(fast.findings.filter((x) => x.code === 'unexplained-modem-error').map((x) => x.line), [2501]);
   });
 
+  it('finds the level in any header the fast lane reads: an application\'s level word, LuCI\'s priority, a host that only contains the letters', () => {
+    const iso = (i: number): string => new Date(Date.UTC(2024, 11, 2, 19) + i * 1000).toISOString().replace('T', ' ').slice(0, 19);
+    const shapes: ((i: number, level: string, text: string) => string)[] = [
+      (i, level, text) => `${iso(i)} ${level === 'err' ? 'ERROR' : 'INFO'} gsmd[3553]: ${text}`,
+      (i, level, text) => `[${new Date(Date.UTC(2024, 11, 2, 19) + i * 1000).toLocaleString('de-DE', { timeZone: 'UTC' })} MEZ] daemon.${level}: gsmd[3553]: ${text}`,
+      (i, level, text) => `Dec  2 ${iso(i).slice(11)} raspberrypi gsmd[3553]: ${level === 'err' ? '[f:1] error: ' : ''}${text}`,
+    ];
+    for (const shape of shapes) {
+      const lines: string[] = [];
+      for (let i = 0; i < 2500; i++) lines.push(shape(i, 'info', `[at_signal_query:412] [AT] << +QCSQ: "LTE",-71,-93,217,${i % 50}`));
+      lines.push(shape(2500, 'err', 'a failure not seen before'));
+      const text = lines.join('\n');
+      const fast = analyzeText(text, { referenceTime: REF });
+      assert.deepEqual(fast, analyzeText(text, { referenceTime: REF, fastLane: false }), lines[0]);
+      assert.deepEqual(fast.findings.filter((x) => x.code === 'unexplained-modem-error').map((x) => x.line), [2501], lines[2500]);
+    }
+  });
+
   it('is not told for a line an entry explains, a warning, or another program\'s error', () => {
     assert.ok(!codes(`${at(0)} daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to \`1-1 [2c7c:6005]\` modem failed: errno 5`).includes('unexplained-modem-error'));
     assert.deepEqual(codes(`${at(0)} daemon.info gsmd[3553]: [sim_slot_set:412] warning: Failed to set SIM slot 2`), []);

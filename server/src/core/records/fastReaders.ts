@@ -133,39 +133,57 @@ function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
 }
 
 /**
- * Formats whose fast read shows every place a line's level can come from: the syslog priority's
- * word (`facilityAt`) and the level a daemon writes at its message's start. Another format's line
- * may carry its level where the read does not look (RFC 5424's or a BSD line's `<PRI>`, a JSON
- * line's PRIORITY, ESP-IDF's letter, an application's level word before the program).
+ * Formats whose lines may carry their level where no word of theirs says it: a number (RFC 5424's
+ * `<PRI>`, a JSON line's PRIORITY) or a letter (ESP-IDF's `E (1234)`).
  */
-const LEVEL_SHOWN = new Set<FormatId>(['logread', 'bsd-syslog', 'journal-iso', 'journal-full', 'journal-unix', 'journal-monotonic', 'quectel-cm', 'modemmanager']);
+const LEVEL_NOT_WORDED = new Set<FormatId>(['rfc5424', 'json-lines', 'esp-idf']);
 
 /**
  * Whether the line just read (`out`, `s[.., end)`) may be at error level or worse, as the parser
- * settles a record's level (its daemon's own word first, then the syslog priority): true whenever
- * the read cannot tell, so a line the parser would find at error level is never taken for less.
+ * settles a record's level (its daemon's own word first, then the syslog priority or an
+ * application's level word in the header): true whenever the read cannot tell, so a line the
+ * parser would find at error level is never taken for less.
  */
 export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean {
   // A BSD line's `<PRI>` gives its level too.
-  if (!LEVEL_SHOWN.has(out.format) || out.decoded !== '' || (out.format === 'bsd-syslog' && s.charCodeAt(lineStart) === LT)) return true;
-  if (out.facilityAt >= 0) {
-    // The level word after the facility's dot, found from its end (3 to 7 letters): err, error, emerg; crit; alert.
-    let dot = out.facilityEnd - 1;
-    while (dot > out.facilityAt && s.charCodeAt(dot) !== DOT) dot--;
-    const c = s.charCodeAt(dot + 1);
-    if (c === 101 /* e */ || c === 99 /* c */ || c === 97 /* a */) return true;
-  }
+  if (LEVEL_NOT_WORDED.has(out.format) || out.decoded !== '' || (out.format === 'bsd-syslog' && s.charCodeAt(lineStart) === LT)) return true;
   // ModemManager's `<err>`, `<error>`, `<crit>`, where the body starts (before the envelope a reader may have stepped over).
   if (opensWithErrorLevel(s, out)) return true;
-  const i = out.messageStart;
-  const c = s.charCodeAt(i);
+  // A level word in the header: a syslog priority (`daemon.err`, LuCI's `daemon.crit:`), an application's (`ERROR`, `[fatal]`).
+  if (namesErrorLevel(s, lineStart, out.messageStart)) return true;
   // gsmd's `[function:line] error: `, and `critical:`, `fatal:`: the screen of the program's own
   // candidates holds these words (the catch-all's literals); a line screened untagged is not.
-  if (c !== OPEN || !out.screenUntagged) return false;
+  const i = out.messageStart;
+  if (s.charCodeAt(i) !== OPEN || !out.screenUntagged) return false;
   const close = findInLine(s, CLOSE, i + 1, Math.min(end, i + 83));
   if (close < 0 || s.charCodeAt(close + 1) !== SPACE) return false;
   const w = close + 2;
   return sameText(s, w, 'error:') || sameText(s, w, 'critical:') || sameText(s, w, 'fatal:');
+}
+
+/**
+ * Whether `s[a, b)` holds a word that starts as a level at error or worse does, in any case (err,
+ * error, crit, critical, fatal, emerg, alert, panic): more than the parser reads as one, never less.
+ */
+function namesErrorLevel(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b - 2; k++) {
+    // Words only: `raspberrypi` names no level.
+    if (k > a && isLetterCode(s.charCodeAt(k - 1))) continue;
+    const c = s.charCodeAt(k) | 0x20;
+    if (c === 101 /* e */ ? lowerAt(s, k + 1, 'rr') || lowerAt(s, k + 1, 'merg') : c === 99 /* c */ ? lowerAt(s, k + 1, 'rit') : c === 102 /* f */ ? lowerAt(s, k + 1, 'atal') : c === 97 /* a */ ? lowerAt(s, k + 1, 'lert') : c === 112 /* p */ && lowerAt(s, k + 1, 'anic')) return true;
+  }
+  return false;
+}
+
+function isLetterCode(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 97 && l <= 122;
+}
+
+/** Whether the lowercase ASCII word `w` stands at `i` in `s`, in any case. */
+function lowerAt(s: string, i: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if ((s.charCodeAt(i + k) | 0x20) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /**

@@ -1092,7 +1092,11 @@ export function mayStartWallClock(s: string, i: number, end: number): boolean {
   const k = nameEnd(s, i);
   if (k < 0) return false;
   if (k - i === 4 && c >= 0x41 && c <= 0x5a) return true;
-  return isDigitAt(s, k) || (s.charCodeAt(k) === 0x20 && isDigitAt(s, k + 1));
+  // A day and then a time (`lip  4 21:36:24`): not a device's name and number (`usb 1-1: `, `eth 0 up`).
+  let d = s.charCodeAt(k) === 0x20 ? k + 1 : k;
+  if (!isDigitAt(s, d)) return false;
+  d += isDigitAt(s, d + 1) ? 2 : 1;
+  return s.charCodeAt(d) === 0x20 && isDigitAt(s, d + 1) && isDigitAt(s, d + 2);
 }
 
 /** After a short name at `i` (2-5 letters, perhaps a dot) and its space, or -1. */
