@@ -1,4 +1,5 @@
 import type { FormatId } from '../model';
+import { levelRank } from './levels';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
@@ -85,6 +86,8 @@ export interface FastRead {
    * escapes undone), else '': the collector screens this instead of the line from `messageStart`.
    */
   decoded: string;
+  /** The rank of a level the line gives outside its words (a JSON line's PRIORITY or level field), or -1. */
+  levelRank: number;
 }
 
 /** `FastRead.month` of a line that has a time of day and no date (the time-only format). */
@@ -132,11 +135,23 @@ function findInLine(s: string, c: number, i: number, limit = lineEnd): number {
   return -1;
 }
 
+/** The rank of `err` (levels.ts): a level of this rank or less is an error or worse. */
+const ERROR_RANK = levelRank('err');
+
 /**
- * Formats whose lines may carry their level where no word of theirs says it: a number (RFC 5424's
- * `<PRI>`, a JSON line's PRIORITY) or a letter (ESP-IDF's `E (1234)`).
+ * A level a line gives where no word says it, at error or worse, or undefined when it gives none
+ * so: a JSON line's PRIORITY or level field, ESP-IDF's letter (`E (1234)`), RFC 5424's or a BSD
+ * line's `<PRI>` (its severity, the number's last three bits).
  */
-const LEVEL_NOT_WORDED = new Set<FormatId>(['rfc5424', 'json-lines', 'esp-idf']);
+function unwordedError(s: string, out: FastRead): boolean | undefined {
+  if (out.format === 'json-lines') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
+  if (out.format === 'esp-idf') return s.charCodeAt(lineStart) === 69 /* E */;
+  if (s.charCodeAt(lineStart) !== LT || (out.format !== 'rfc5424' && out.format !== 'bsd-syslog')) return undefined;
+  let pri = 0;
+  let k = lineStart + 1;
+  for (let d = digit(s, k); d >= 0 && k <= lineStart + 3; d = digit(s, ++k)) pri = pri * 10 + d;
+  return s.charCodeAt(k) !== GT || (pri & 7) <= ERROR_RANK;
+}
 
 /**
  * Whether the line just read (`out`, `s[.., end)`) may be at error level or worse, as the parser
@@ -145,12 +160,23 @@ const LEVEL_NOT_WORDED = new Set<FormatId>(['rfc5424', 'json-lines', 'esp-idf'])
  * parser would find at error level is never taken for less.
  */
 export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean {
-  // A BSD line's `<PRI>` gives its level too.
-  if (LEVEL_NOT_WORDED.has(out.format) || out.decoded !== '' || (out.format === 'bsd-syslog' && s.charCodeAt(lineStart) === LT)) return true;
+  if (unwordedError(s, out) === true) return true;
+  // A message given only encoded (a JSON line's): its own level word, where it starts.
+  if (out.decoded !== '') return opensWithErrorLevel(s, out);
   // ModemManager's `<err>`, `<error>`, `<crit>`, where the body starts (before the envelope a reader may have stepped over).
   if (opensWithErrorLevel(s, out)) return true;
-  // A level word in the header: a syslog priority (`daemon.err`, LuCI's `daemon.crit:`), an application's (`ERROR`, `[fatal]`).
-  if (namesErrorLevel(s, lineStart, out.messageStart)) return true;
+  // A level word in the header: a syslog priority (`daemon.err`, LuCI's `daemon.crit:`), an
+  // application's (`ERROR`, `[fatal]`). logread's header has only the priority, whose level word is
+  // read where the reader found it; ESP-IDF's and a JSON line's level is their letter and field.
+  if (out.format === 'logread') {
+    if (out.facilityAt >= 0) {
+      let dot = out.facilityEnd - 1;
+      while (dot > out.facilityAt && s.charCodeAt(dot) !== DOT) dot--;
+      const c = s.charCodeAt(dot + 1);
+      // err, error, emerg; crit; alert.
+      if (c === 101 /* e */ || c === 99 /* c */ || c === 97 /* a */) return true;
+    }
+  } else if (out.format !== 'esp-idf' && namesErrorLevel(s, lineStart, out.messageStart)) return true;
   // gsmd's `[function:line] error: `, and `critical:`, `fatal:`: the screen of the program's own
   // candidates holds these words (the catch-all's literals); a line screened untagged is not.
   const i = out.messageStart;
@@ -199,7 +225,7 @@ export function opensWithErrorLevel(s: string, out: FastRead): boolean {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '' };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '', levelRank: -1 };
 }
 
 const SPACE = 32;
@@ -998,6 +1024,7 @@ function clearRare(out: FastRead): void {
   out.facilityEnd = -1;
   out.pidAt = -1;
   out.recordId = -1;
+  out.levelRank = -1;
 }
 
 /** After `kernel:` at `a` and the spaces that follow it, or -1 when the line does not start so. */
@@ -1564,6 +1591,7 @@ function readJsonLines(s: string, a: number, out: FastRead): boolean {
   if (!noClockEnvelopeIn(j.message) || mayReadNested(j.message, j.tag)) return false;
   messageRead(out, 'json-lines', j.tag ?? '', j.host ?? '', j.uptime ?? -1, a);
   out.decoded = j.message;
+  out.levelRank = j.level !== undefined ? levelRank(j.level) : -1;
   out.year = -1;
   out.month = -1;
   if (j.time !== undefined) {
