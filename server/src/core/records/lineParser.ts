@@ -1067,8 +1067,8 @@ const isDigitAt = (s: string, i: number): boolean => {
  * Whether `s[i, end)` may start with a stamp that has a wall clock (a date or a time of day): two
  * digits (`2024-`, `19:54`, `02.12.`, a Unix time), `<` and a digit (RFC 5424's priority), `[` and
  * a digit or a letter (`[2024-`, `[7 de maig 2026, `, `[Mon Dec`) but not a printk uptime (`[   12.3]`, `[123.4]`),
- * or a capitalised three-letter word and a space (`Mon Dec`, `Dec  2`), or a short word of any
- * locale and a day (`lip  4`, `déc. 02`). A cheap test before
+ * or a capitalised three-letter word, perhaps a second name, and a number (`Mon Dec  2`, `Dec  2`,
+ * `Mon 2024-12-02`), or a short word of any locale, a day and a time (`lip  4 21:36:24`, `déc. 02 19:54`). A cheap test before
  * startsTimedRecord, for lines a fast reader read without a program (capturedLine).
  */
 export function mayStartWallClock(s: string, i: number, end: number): boolean {
@@ -1091,7 +1091,13 @@ export function mayStartWallClock(s: string, i: number, end: number): boolean {
   // A weekday's or month's name: `Mon Dec`, `Dec  2`, and in a locale `lip  4`, `déc. 02`.
   const k = nameEnd(s, i);
   if (k < 0) return false;
-  if (k - i === 4 && c >= 0x41 && c <= 0x5a) return true;
+  if (k - i === 4 && c >= 0x41 && c <= 0x5a) {
+    // `Mon Dec  2`, `Dec  2`, `Mon 2024-12-02`: a second name perhaps, then a number (not `SIM state`, `SoC Type`).
+    const second = nameEnd(s, k);
+    let d = second > 0 ? second : k;
+    while (s.charCodeAt(d) === 0x20) d++;
+    return isDigitAt(s, d);
+  }
   // A day and then a time (`lip  4 21:36:24`): not a device's name and number (`usb 1-1: `, `eth 0 up`).
   let d = s.charCodeAt(k) === 0x20 ? k + 1 : k;
   if (!isDigitAt(s, d)) return false;
