@@ -44,6 +44,12 @@ const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\s*\d{1,7}\s+|\s*
 const CAT_N_LEAD = /^ *\d{1,9}\t$/;
 const CAT_N_PREFIX = /^ *\d{1,9}\t/;
 
+/** Places a grep name may end that are looked at, and tried with the formats, on one line at most. */
+const GREP_ENDS_SCREENED = 16;
+const GREP_ENDS_TRIED = 8;
+/** A clockless line's program with its pid (`ModemManager[771]: `): the one `stripped` line trusted after a name. */
+const PROGRAM_WITH_PID = /^[A-Za-z0-9_.\/@-]{1,64} ?\[\d{1,10}\]: /;
+
 /** Longest file name read before a line as grep writes it (a path). */
 const GREP_NAME_MAX = 512;
 /** The formats a JSON line's message may be written in: any but JSON again. */
@@ -385,6 +391,10 @@ export class LineParser {
     // PowerShell's Select-String indents its context lines by two spaces (a match gets `> `, a quote's).
     const text = indented.charCodeAt(0) === 32 ? indented.trimStart() : indented;
     const limit = Math.min(text.length - 1, GREP_NAME_MAX);
+    let tried = 0;
+    let screened = 0;
+    // Where a program's pid ends (`[771]: `), if anywhere: a clockless line after a name needs one.
+    const pidColon = text.indexOf(']: ');
     for (let k = 1; k < limit; k++) {
       const c = text.charCodeAt(k);
       if (c === 32 || c === 9) return undefined;
@@ -398,6 +408,13 @@ export class LineParser {
       for (const start of numbered > 0 ? [numbered, k + 1] : [k + 1]) {
         const after = text.charCodeAt(start);
         if (start >= text.length || after === 32 || after === 9) continue;
+        // Only where a registry line can start (one search of all their patterns) or a program
+        // and pid, and a bounded number of times: a word of hundreds of dashes (`x-a-a-a...`, a
+        // hostile line) tried at each dash with every format took 0.5 ms a line.
+        if (++screened > GREP_ENDS_SCREENED) return undefined;
+        const pid = pidColon > start && pidColon - start <= 80 && PROGRAM_WITH_PID.test(text.slice(start, pidColon + 3));
+        if (!pid && !NESTED_SCREEN.test(text.slice(start, start + 256))) continue;
+        if (++tried > GREP_ENDS_TRIED) return undefined;
         const rest = text.slice(start);
         for (const f of FORMATS) {
           const r = this.tryFormat(f, rest, line);
