@@ -1,5 +1,5 @@
 import type { FormatId } from '../model';
-import { levelRank } from './levels';
+import { errorLevelWords, levelFromWord, levelRank } from './levels';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
@@ -172,9 +172,8 @@ export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean 
     if (out.facilityAt >= 0) {
       let dot = out.facilityEnd - 1;
       while (dot > out.facilityAt && s.charCodeAt(dot) !== DOT) dot--;
-      const c = s.charCodeAt(dot + 1);
-      // err, error, emerg; crit; alert.
-      if (c === 101 /* e */ || c === 99 /* c */ || c === 97 /* a */) return true;
+      const level = levelWord(s, dot + 1, out.facilityEnd - dot - 1);
+      if (level !== '' && levelRank(levelFromWord(level)!) <= ERROR_RANK) return true;
     }
   } else if (out.format !== 'esp-idf' && namesErrorLevel(s, lineStart, out.messageStart)) return true;
   // gsmd's `[function:line] error: `, and `critical:`, `fatal:`: the screen of the program's own
@@ -188,18 +187,22 @@ export function mayBeErrorLevel(s: string, out: FastRead, end: number): boolean 
 }
 
 /**
- * Whether `s[a, b)` holds a word that starts as a level at error or worse does, in any case (err,
- * error, crit, critical, fatal, emerg, alert, panic): more than the parser reads as one, never less.
+ * Whether `s[a, b)` holds a word that starts as a level at error or worse does (levels.ts), in any
+ * case: more than the parser reads as one, never less.
  */
 function namesErrorLevel(s: string, a: number, b: number): boolean {
   for (let k = a; k < b - 2; k++) {
     // Words only: `raspberrypi` names no level.
     if (k > a && isLetterCode(s.charCodeAt(k - 1))) continue;
-    const c = s.charCodeAt(k) | 0x20;
-    if (c === 101 /* e */ ? lowerAt(s, k + 1, 'rr') || lowerAt(s, k + 1, 'merg') : c === 99 /* c */ ? lowerAt(s, k + 1, 'rit') : c === 102 /* f */ ? lowerAt(s, k + 1, 'atal') : c === 97 /* a */ ? lowerAt(s, k + 1, 'lert') : c === 112 /* p */ && lowerAt(s, k + 1, 'anic')) return true;
+    const words = ERROR_WORDS_BY_FIRST[s.charCodeAt(k) | 0x20];
+    if (words !== undefined) for (const w of words) if (lowerAt(s, k + 1, w)) return true;
   }
   return false;
 }
+
+/** levels.ts's words for error or worse, by their first letter, each without it. */
+const ERROR_WORDS_BY_FIRST: (string[] | undefined)[] = [];
+for (const w of errorLevelWords()) (ERROR_WORDS_BY_FIRST[w.charCodeAt(0)] ??= []).push(w.slice(1));
 
 function isLetterCode(c: number): boolean {
   const l = c | 0x20;

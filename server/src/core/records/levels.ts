@@ -6,6 +6,11 @@ const LEVEL_WORDS: Record<string, Level | undefined> = {
   info: 'info', inf: 'info', debug: 'debug', dbg: 'debug',
 };
 
+/** The level words (lowercase) for error or worse: `err`, `error`, `crit`, `fatal`, `panic`... */
+export function errorLevelWords(): string[] {
+  return Object.keys(LEVEL_WORDS).filter((w) => RANK[LEVEL_WORDS[w]!] <= RANK.err);
+}
+
 /** Syslog priority names and the level words daemons print (`warning:`, `<warn>`, `ERROR`). */
 export function levelFromWord(word: string): Level | undefined {
   return LEVEL_WORDS[word] ?? LEVEL_WORDS[word.toLowerCase()];

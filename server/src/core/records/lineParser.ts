@@ -44,6 +44,17 @@ const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\s*\d{1,7}\s+|\s*
 const CAT_N_LEAD = /^ *\d{1,9}\t$/;
 const CAT_N_PREFIX = /^ *\d{1,9}\t/;
 
+/**
+ * After grep's `-n` line number at `at`, the separator there repeated after 1-10 digits
+ * (`:12:`, `-12-`), or -1.
+ */
+function afterLineNumber(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  let d = at + 1;
+  while (d - at <= 10 && isDigitAt(text, d)) d++;
+  return d > at + 1 && text.charCodeAt(d) === c ? d + 1 : -1;
+}
+
 /** Places a grep name may end that are looked at, and tried with the formats, on one line at most. */
 const GREP_ENDS_SCREENED = 16;
 const GREP_ENDS_TRIED = 8;
@@ -303,11 +314,18 @@ export class LineParser {
   private capturedLine(record: LogRecord): LogRecord {
     // The capture's header is a stamp alone: a syslog line without a program (`daemon.info [2656]: `) is no capture.
     if (record.tag !== undefined || record.host !== undefined || record.pid !== undefined || record.facility !== undefined || record.time === undefined) return record;
-    const message = record.message;
-    if (!mayStartWallClock(message, 0, message.length) || !startsTimedRecord(message)) return record;
-    const inner = this.parseStructured(message, record.line, NESTED_FORMATS);
-    if (!inner || inner.time === undefined) return record;
-    inner.time = outerClockFills(inner.time, record.time);
+    return this.innerLine(record.message, record.line, record.time) ?? record;
+  }
+
+  /**
+   * A message read as a line of its own when it starts a record with a wall clock (a capture's,
+   * a row's), its time filled in from the outer clock where that knows more; undefined otherwise.
+   */
+  private innerLine(message: string, line: number, outerTime: number | undefined): LogRecord | undefined {
+    if (!mayStartWallClock(message, 0, message.length) || !startsTimedRecord(message)) return undefined;
+    const inner = this.parseStructured(message, line, NESTED_FORMATS);
+    if (!inner || inner.time === undefined) return undefined;
+    inner.time = outerClockFills(inner.time, outerTime);
     return inner;
   }
 
@@ -317,10 +335,8 @@ export class LineParser {
    * lone name column is the host when the line names its program itself. Undefined otherwise.
    */
   private lineInRow(row: LogRecord, message: string, line: number): LogRecord | undefined {
-    if (!mayStartWallClock(message, 0, message.length) || !startsTimedRecord(message)) return undefined;
-    const inner = this.parseStructured(message, line, NESTED_FORMATS);
-    if (!inner || inner.time === undefined) return undefined;
-    inner.time = outerClockFills(inner.time, row.time);
+    const inner = this.innerLine(message, line, row.time);
+    if (!inner) return undefined;
     const host = row.host ?? (inner.tag !== undefined && row.tag !== inner.tag ? row.tag : undefined);
     if (inner.host === undefined && host !== undefined) {
       inner.host = host;
@@ -361,11 +377,10 @@ export class LineParser {
     const text = indented.charCodeAt(0) === 32 ? indented.trimStart() : indented;
     const c = text.charCodeAt(name.length);
     if ((c !== 0x3a && c !== 0x2d) || !text.startsWith(name)) return indented;
-    let d = name.length + 1;
-    while (d - name.length <= 10 && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
-    if (d === name.length + 1 || text.charCodeAt(d) !== c) return text.slice(name.length + 1);
-    this.leadNumber = parseInt(text.slice(name.length + 1, d), 10);
-    return text.slice(d + 1);
+    const numbered = afterLineNumber(text, name.length);
+    if (numbered < 0) return text.slice(name.length + 1);
+    this.leadNumber = parseInt(text.slice(name.length + 1, numbered - 1), 10);
+    return text.slice(numbered);
   }
 
   /** The line number of the lead taken off the current line, or -1. */
@@ -402,9 +417,7 @@ export class LineParser {
       // All digits is a pasted line number (PASTED_LEAD), not a name.
       if (!/\D/.test(text.slice(0, k))) continue;
       // `name:12:` / `name-12-`: the line number, with the same separator after it.
-      let d = k + 1;
-      while (d < text.length && d - k <= 10 && text.charCodeAt(d) >= 0x30 && text.charCodeAt(d) <= 0x39) d++;
-      const numbered = d > k + 1 && text.charCodeAt(d) === c ? d + 1 : -1;
+      const numbered = afterLineNumber(text, k);
       for (const start of numbered > 0 ? [numbered, k + 1] : [k + 1]) {
         const after = text.charCodeAt(start);
         if (start >= text.length || after === 32 || after === 9) continue;

@@ -2,6 +2,7 @@ import { FileAnalysis, type AnalyzeOptions } from '../analyze';
 import type { FileEvents } from '../events/eventCollector';
 import { readEventDatabase, type EventRow } from '../input/eventDatabase';
 import type { InputNotice } from '../model';
+import { formatDuration } from '../records/timeWords';
 import { eventLine, mayBeInLog, rowsOutsideLog, zoneOffset } from './eventDatabaseLines';
 
 /** The WebUI's event database (knowledge 1.4, 1.7): `log.db`, from /log or /storage. */
@@ -31,18 +32,9 @@ export async function eventDatabaseFile(bytes: Buffer, index: number, path: stri
   const rows = rowsOutsideLog(db.rows, span, zone?.offsetMs);
   const tables = db.tables.map((t) => `${t.name} (${t.rows})`).join(', ');
   const clock = zone
-    ? `its times (UTC) were moved by ${zone.offsetMs < 0 ? '-' : '+'}${formatOffset(Math.abs(zone.offsetMs))}, the router's zone offset: ${zone.agreeing} of the ${zone.pairs} events found in both the database and the logs lie that far apart`
+    ? `its times (UTC) were moved by ${zone.offsetMs < 0 ? '-' : '+'}${formatDuration(Math.abs(zone.offsetMs) / 1000)}, the router's zone offset: ${zone.agreeing} of the ${zone.pairs} events found in both the database and the logs lie that far apart`
     : `its times are UTC (the database keeps the epoch), while the logs' are the router's local time: no two events found in both tell the router's zone offset`;
   const kept = span ? `${rows.length} of them lie outside the logs' span of time${zone ? '' : ' (by more than a zone offset can explain)'} and are read here as lines, one a row; the others are the logs' own events` : 'they are read here as lines, one a row';
   notices.push({ file: rows.length > 0 ? index : 0, severity: 'info', message: `The WebUI's event database holds ${db.rows.length} events (tables ${tables}); ${kept}. ${clock[0].toUpperCase()}${clock.slice(1)}.` });
   return rows.length > 0 ? { file: read(rows, zone?.offsetMs ?? 0), notices } : { notices };
 }
-
-/** `2 h`, `5 h 30 min`. */
-function formatOffset(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h} h` : h === 0 ? `${m} min` : `${h} h ${m} min`;
-}
-
