@@ -74,6 +74,8 @@ describe('router log grammar', () => {
 
   it('scopes the other formats', () => {
     check('[Logfile messages.1]', [['[Logfile messages.1]', 'markup.heading.section']]);
+    // tail -n +1 / head over several files: the name before each file's lines.
+    check('==> /var/log/messages.1 <==', [['==> /var/log/messages.1 <==', 'markup.heading.section']]);
     check('[422506.592997] usb 1-1: USB disconnect, device number 5', [['422506.592997', 'constant.numeric.uptime']]);
     check('May 13 15:11:14 wrt350n local2.info chat[4403]: abort on (BUSY)', [['May 13 15:11:14', 'constant.numeric.date'], ['wrt350n', 'entity.name.section.host'], ['local2', 'storage.type.facility'], ['chat', 'entity.name.function.program'], ['4403', 'constant.numeric.pid']]);
     check('Nov 18 19:29:35 pi gammu-smsd[1062]: Already hit 250 errors', [['pi', 'entity.name.section.host'], ['gammu-smsd', 'entity.name.function.program']]);

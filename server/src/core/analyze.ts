@@ -17,6 +17,7 @@ import { analyzeArchive } from './analyzeArchive';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
+import { linesInListingOrder, listingNotice } from './events/listingParts';
 import { noticeInFile, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
 import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, READ_AGAIN_STEP_LINES, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
@@ -106,6 +107,8 @@ export class FileAnalysis {
       // Without wrapped lines every record is a line of its own: no need to split them again.
       const wrapped = (read.summary.skipped.continuation ?? 0) > 0;
       ({ lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1)));
+    } else if (reasons.parts) {
+      ({ lines: reading, order } = linesInListingOrder(lines, reasons.parts));
     }
     const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, ...(reasons.dates ? { dateOrders: reasons.dates.orders } : {}) });
     for (let i = 0; i < reading.length; i++) {
@@ -119,9 +122,10 @@ export class FileAnalysis {
     for (const why of reasons.dates?.why ?? []) said.push({ file: this.index, severity: 'info', message: `${why}.` });
     if (order) {
       out.readOrder = order;
-      said.push({ file: this.index, severity: 'info', message: 'The lines run newest first, as a log viewer or an aggregator\'s export lists them: they were read in reverse, oldest first, a record at a time (a wrapped line stays with its record). Line numbers are the file\'s own.' });
+      if (reasons.reverse) said.push({ file: this.index, severity: 'info', message: 'The lines run newest first, as a log viewer or an aggregator\'s export lists them: they were read in reverse, oldest first, a record at a time (a wrapped line stays with its record). Line numbers are the file\'s own.' });
+      else if (reasons.parts) said.push({ file: this.index, severity: 'info', message: listingNotice(reasons.parts) });
     }
-    out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised, ...(order ? { readReversed: true } : {}) };
+    out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised, ...(order && reasons.reverse ? { readReversed: true } : {}) };
     out.notices = [...this.kept.input, ...(order ? out.notices.map((n) => noticeInFile(order!, n)) : out.notices), ...said, ...this.kept.custom.notices];
     out.custom = this.kept.custom.findings;
     return out;
@@ -183,6 +187,7 @@ export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLin
   const why = `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`;
   for (const said of reasons.dates?.why ?? []) read.notices.push({ file: f.index, severity: 'warning', message: `${said.replace(' were read ', ' should be read ')}; they were not: ${why}.` });
   if (reasons.reverse) read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
+  if (reasons.parts) read.notices.push({ file: f.index, severity: 'warning', message: `The file lists ${reasons.parts.order.length} logs in another order than their times; they were read in the order listed, not in time order: ${why}. Where the clock runs back at a new log's first line, times on either side follow another order than the lines.` });
   return read;
 }
 

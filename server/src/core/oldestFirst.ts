@@ -16,6 +16,11 @@ export interface ReadOrder {
   fileLine: Int32Array;
   /** The first reading line of the record each reading line belongs to. */
   recordStart: Int32Array;
+  /**
+   * The reading keeps the file's order within parts and moves whole parts (a listing of logs read
+   * in time order, events/listingParts.ts), instead of reversing records.
+   */
+  partsMoved?: boolean;
 }
 
 /**
@@ -75,6 +80,9 @@ export function fileRangeOf(order: ReadOrder, from: number, to: number): { line:
   const a = fileLineOf(order, from);
   const b = fileLineOf(order, to);
   if (to < 1 || to >= order.fileLine.length || from < 1 || from >= order.fileLine.length) return { line: Math.min(a, b), endLine: Math.max(a, b) };
+  // Parts keep their lines' order: a range starts where it starts in the reading. One that runs
+  // into a part listed earlier in the file ends, in the file, where it starts.
+  if (order.partsMoved) return { line: a, endLine: Math.max(a, b) };
   // The last record's first line is the range's first line in the file (when the range holds it whole).
   const lastStart = Math.max(from, order.recordStart[to]);
   const line = Math.min(a, fileLineOf(order, lastStart));
@@ -137,5 +145,7 @@ export function fileEventsInFile(f: FileEvents): FileEvents {
     segmentStarts: f.segmentStarts.map((s) => ({ ...s, line: fileLineOf(order, s.line) })),
     daemons: Object.fromEntries(Object.entries(f.daemons).map(([k, d]) => [k, { ...d, firstLine: fileLineOf(order, d.firstLine), lastLine: fileLineOf(order, d.lastLine) }])),
     elisions: f.elisions.map((l) => fileLineOf(order, l)).sort((a, b) => a - b),
+    // Sections are in the file's order, each up to the next (outline, folding).
+    sections: f.sections.map((s) => ({ ...s, line: fileLineOf(order, s.line) })).sort((a, b) => a.line - b.line),
   };
 }

@@ -1,6 +1,7 @@
 import type { FileEvents } from './events/eventCollector';
 import { LineSplitter } from './input/lineSplitter';
 import type { DateOrders } from './formats/dateOrder';
+import type { ListingOrder } from './events/listingParts';
 
 // Some things about a file are known only once it has been read whole, and change how each of
 // its lines reads: that it is listed newest first (eventCollector's NEWEST_FIRST), or which number
@@ -27,6 +28,8 @@ export interface ReadAgainReasons {
   reverse: boolean;
   /** The numeric dates are in another order than they were read in: which, and why (formats/dateOrder.ts), or undefined. */
   dates: { orders: DateOrders; why: string[] } | undefined;
+  /** The file lists several logs out of time order: read its parts in time order (events/listingParts.ts). */
+  parts?: ListingOrder;
 }
 
 /** What a second reading of the file would change, or undefined when the first one stands. */
@@ -34,7 +37,9 @@ export function readAgainReasons(read: FileEvents): ReadAgainReasons | undefined
   // Records read from inside lines or a JSON document are no lines to reverse (its notice says so).
   const reverse = read.summary.newestFirst === true && read.recordsInLines !== true;
   const dates = read.dateOrders;
-  return reverse || dates !== undefined ? { reverse, dates } : undefined;
+  // Lines that run back on the whole are read in reverse; parts out of order matter only otherwise.
+  const parts = !reverse && read.recordsInLines !== true ? read.listingOrder : undefined;
+  return reverse || dates !== undefined || parts !== undefined ? { reverse, dates, ...(parts ? { parts } : {}) } : undefined;
 }
 
 /**

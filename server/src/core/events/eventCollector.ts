@@ -13,6 +13,7 @@ import { ownString } from '../input/ownString';
 import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
 import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/dateOrder';
+import { ListingParts, type ListingOrder } from './listingParts';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
 const JOINS = joinsOf(startsTimedRecord);
@@ -81,6 +82,8 @@ export interface FileEvents {
    * read in reverse a line at a time.
    */
   recordsInLines?: boolean;
+  /** The file lists several logs out of time order (listingParts.ts): the order they happened in. */
+  listingOrder?: ListingOrder;
 }
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
@@ -144,6 +147,10 @@ export class EventCollector {
   /** All clock jumps and section headers, kept or not (see STATE_BUDGET). */
   private clockJumpCount = 0;
   private sectionCount = 0;
+  /** Sections that had a header line of their own (grep's file names have none). */
+  private headerLines = 0;
+  /** The wall-clock span of each section: whether they were listed out of time order. */
+  private parts = new ListingParts(STATE_BUDGET.sections);
   /** The boot whose clock offset was set last: past the budget, the only one kept. */
   private lastOffsetSegment = 0;
   private section: string | undefined;
@@ -512,18 +519,30 @@ export class EventCollector {
       if (reader) this.fastReaders.push(reader);
     }
     if (record.format === 'section') {
-      this.section = record.message;
-      this.sectionCount++;
-      if (this.sections.length < STATE_BUDGET.sections) this.sections.push({ name: record.message, line: record.line });
-      this.lastUptime = undefined;
-      this.lastTime = undefined;
-      this.lastPair = undefined;
+      this.headerLines++;
+      this.startSection(record.message, record.line);
       return;
     }
+    // A part of a listing without a header line of its own: grep's file name changed (lineParser).
+    if (record.section !== undefined && record.section !== this.section) this.startSection(record.section, record.line);
     if (record.format !== 'text') this.parsedLines++;
     this.trackClocks(record);
     this.trackDaemon(record);
     this.matchRecord(record);
+  }
+
+  /**
+   * A section starts at `line`: a troubleshoot section, a file of a listing. Its lines are another
+   * log's: the clocks start again (a step back to it is no clock jump).
+   */
+  private startSection(name: string, line: number): void {
+    this.section = name;
+    this.sectionCount++;
+    if (this.sections.length < STATE_BUDGET.sections) this.sections.push({ name, line });
+    this.parts.start(name, line);
+    this.lastUptime = undefined;
+    this.lastTime = undefined;
+    this.lastPair = undefined;
   }
 
   private matchRecord(record: LogRecord): void {
@@ -590,6 +609,7 @@ export class EventCollector {
     f.clockJumps = this.clockJumps.slice();
     f.segmentStarts = this.segmentStarts.slice();
     f.sections = this.sections.slice();
+    f.parts = this.parts.copy();
     f.offsets = new Map(this.offsets);
     f.kernelSeen = new Map(this.kernelSeen);
     // The fork searches its own lines for joins: the piece's marks are the original's to go on with.
@@ -637,7 +657,7 @@ export class EventCollector {
     };
     left(this.segmentStarts.length, this.segment, 'boots (kernel uptime starting again)');
     left(this.clockJumps.length, this.clockJumpCount, 'clock jumps');
-    left(this.sections.length, this.sectionCount, 'troubleshoot sections');
+    left(this.sections.length, this.sectionCount, 'sections (troubleshoot headers, files of a listing)');
     const backwards = (b: number, f: number): boolean => b >= NEWEST_FIRST.minSteps && b > NEWEST_FIRST.ratio * f;
     // The wall clock decides when the lines have one; a dmesg's uptime when they have only that.
     const [back, forward] = this.stepsBack + this.stepsForward > 0 ? [this.stepsBack, this.stepsForward] : [this.uptimeStepsBack, this.uptimeStepsForward];
@@ -654,11 +674,16 @@ export class EventCollector {
     for (const [join, lines] of this.joined) {
       notices.push({ file: this.file, severity: 'info', line: this.firstJoined!, message: `${count(lines)} line${lines > 1 ? 's' : ''} of this file held log lines inside ${join.description}. They were read as those lines, each shown at the line of the file that holds it.` });
     }
+    const overlap = this.parts.overlap();
+    if (overlap) {
+      const name = (n: string | undefined): string => (n !== undefined ? `\`${n}\`` : 'the lines before the first header');
+      notices.push({ file: this.file, severity: 'info', line: overlap.line, message: `This file lists logs whose times overlap (${name(overlap.first)} and ${name(overlap.second)}): each was read in turn, so at line ${overlap.line} the clock starts again at an earlier time, and what happened in one is not set in time order with what happened in the other.` });
+    }
     if (this.year1970Line !== undefined) {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
     const sk = this.skipped;
-    const content = Math.max(0, this.lastLine + this.joinedParts - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.sectionCount);
+    const content = Math.max(0, this.lastLine + this.joinedParts - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.headerLines);
     const records = Math.min(content, this.parsedLines + this.textEvents);
     const formatEntries = Object.entries(this.formats).filter(([f]) => f !== 'section' && f !== 'text') as [FormatId, number][];
     formatEntries.sort((a, b) => b[1] - a[1]);
@@ -695,6 +720,8 @@ export class EventCollector {
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
     if (this.recordsInLines) out.recordsInLines = true;
+    const listing = this.parts.order();
+    if (listing) out.listingOrder = listing;
     if (Object.keys(this.dateOrders).length > 0) summary.dateOrders = this.dateOrders;
     const calledFor = ordersCalledFor(this.parser.dates, this.dateOrders);
     if (calledFor) out.dateOrders = calledFor;
@@ -746,6 +773,7 @@ export class EventCollector {
   private trackWallTime(time: number, line: number): void {
     if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
     if (this.minTime === undefined || time < this.minTime) this.minTime = time;
+    this.parts.time(time);
     if (this.lastTime !== undefined) {
       if (time < this.lastTime) this.stepsBack++;
       else if (time > this.lastTime) this.stepsForward++;
@@ -813,6 +841,9 @@ export class EventCollector {
     }
     const earlier = this.events[seen];
     if (!earlier || earlier.section === event.section) return false;
+    // Two dated copies are one line only at the same time: rotated logs of two boots can hold the
+    // same kernel line at the same uptime (a boot's first seconds repeat).
+    if (earlier.time !== undefined && event.time !== undefined && Math.abs(earlier.time - event.time) > 1000) return false;
     if (earlier.time === undefined && event.time !== undefined) {
       event.segment = event.segment === -1 ? earlier.segment : event.segment;
       this.events[seen] = event;

@@ -30,7 +30,12 @@ const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WA
 /** netifd's `iface (pid): ` after the first word: that word is the source column (fixture 009's condensed copy). */
 const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
-const SECTION = /^\[([A-Za-z][^\[\]]{0,80})\]\]?\s*$/;
+/**
+ * A header that names what follows: a troubleshoot section (`[Dmesg]`, `[Logfile messages.1]`) or
+ * the name `tail`, `head` and `more`-like listings of several files put before each
+ * (`==> /var/log/messages <==`).
+ */
+const SECTION = /^(?:\[([A-Za-z][^\[\]]{0,80})\]\]?|==> (\S.{0,255}?) <==)\s*$/;
 // `--` alone is grep's separator between groups of context lines (`grep -C`): lines left out.
 const ELISION = /^\s*(?:(?:\.{2,}|…)(?:\s.*)?|--\s*)$/;
 /**
@@ -230,7 +235,7 @@ export class LineParser {
     this.openRecord = undefined;
     const section = SECTION.exec(text);
     if (section) {
-      this.section = section[1].trim();
+      this.section = (section[1] ?? section[2]).trim();
       return { line: lineNo, endLine: lineNo, format: 'section', message: this.section };
     }
     if (text.charCodeAt(0) === 0x42 /* B */ && LSUSB.test(text)) return { line: lineNo, endLine: lineNo, format: 'lsusb', message: text.trim(), section: this.section };
@@ -434,7 +439,11 @@ export class LineParser {
           // A clockless `word: ` is trusted after a name only with its pid (`name:word: text` may be prose).
           if (r && (f !== STRIPPED || r.pid !== undefined)) {
             if (numbered === start) r.recordId ??= parseInt(text.slice(k + 1, start - 1), 10);
-            this.grepName = text.slice(0, k);
+            const name = text.slice(0, k);
+            // Each file grep went through is a part of the listing, as a header's (`==> name <==`) is:
+            // its lines may be another time's (rotated logs listed newest first) or repeat another's.
+            if (name !== this.grepName) this.section = name;
+            this.grepName = name;
             return r;
           }
         }

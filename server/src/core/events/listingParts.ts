@@ -1,0 +1,142 @@
+import { isTimeOnly } from '../records/timeWords';
+import type { ReadOrder } from '../oldestFirst';
+
+// A file can be a listing of several logs: grep over rotated files (`messages:...`,
+// `messages.1:...`), `tail -n +1 messages messages.1` (`==> messages <==` before each), a
+// troubleshoot system.log's `[Logfile messages]` sections. Shells list `messages*` as
+// messages, messages.1, messages.2: the newest log first, each one oldest first. Read in the order
+// listed, the clock runs back at each new part and the span, the silences and the stories are
+// wrong. Where the parts' times do not overlap, the order they happened in is plain: the file is
+// read again with its parts in that order (FileAnalysis.readAgain), each part's lines as they are.
+
+/** The parts of a listing in the order they happened in, when it is not the order listed. */
+export interface ListingOrder {
+  /** The first line of each part, in the file's order (the first is 1: the lines before any header). */
+  starts: number[];
+  /** Each part's name (a header's, grep's file name), undefined for the lines before the first. */
+  names: (string | undefined)[];
+  /** The parts (indices into `starts`) in reading order. */
+  order: number[];
+}
+
+/** The earliest plausible wall time: earlier ones (1970, a clock not yet set) place no part. */
+const YEAR_2000 = 946684800000;
+
+/**
+ * The wall-clock span of each part of a file, as it is read (EventCollector): a header or a new
+ * grep file name starts a part. Bounded: past `maxParts` parts no order is given.
+ */
+export class ListingParts {
+  private readonly starts: number[] = [1];
+  private readonly names: (string | undefined)[] = [undefined];
+  private readonly min: number[] = [NaN];
+  private readonly max: number[] = [NaN];
+  private over = false;
+
+  constructor(private readonly maxParts: number) {}
+
+  /** A copy that goes on apart (EventCollector.snapshot's fork). */
+  copy(): ListingParts {
+    const c = new ListingParts(this.maxParts);
+    c.starts.splice(0, 1, ...this.starts);
+    c.names.splice(0, 1, ...this.names);
+    c.min.splice(0, 1, ...this.min);
+    c.max.splice(0, 1, ...this.max);
+    c.over = this.over;
+    return c;
+  }
+
+  /** A part named `name` starts at `line`. */
+  start(name: string, line: number): void {
+    if (this.over) return;
+    if (this.starts.length > this.maxParts) {
+      this.over = true;
+      return;
+    }
+    // A header on the first line leaves no lines before it: it is the first part.
+    if (line === 1 && this.starts.length === 1) {
+      this.names[0] = name;
+      return;
+    }
+    this.starts.push(line);
+    this.names.push(name);
+    this.min.push(NaN);
+    this.max.push(NaN);
+  }
+
+  /** A line of the current part has the wall time `time` (ms). */
+  time(time: number): void {
+    if (this.over || time < YEAR_2000 || isTimeOnly(time)) return;
+    const k = this.starts.length - 1;
+    if (!(this.min[k] <= time)) this.min[k] = time;
+    if (!(this.max[k] >= time)) this.max[k] = time;
+  }
+
+  /**
+   * The parts in time order, or undefined when they are listed so already, or their times
+   * overlap (two logs of the same hours: no order of whole parts is time order), or fewer than two
+   * have a time. Parts without a time keep their place; the timed ones change places among themselves.
+   */
+  order(): ListingOrder | undefined {
+    if (this.over) return undefined;
+    const timed = this.starts.map((_, k) => k).filter((k) => !Number.isNaN(this.min[k]));
+    if (timed.length < 2) return undefined;
+    const sorted = [...timed].sort((a, b) => this.min[a] - this.min[b] || a - b);
+    if (sorted.every((k, i) => k === timed[i]) || this.overlapping(sorted)) return undefined;
+    const order = this.starts.map((_, k) => k);
+    timed.forEach((slot, i) => (order[slot] = sorted[i]));
+    return { starts: this.starts.slice(), names: this.names.slice(), order };
+  }
+
+  /**
+   * Two parts whose times overlap, the later listed second (each was read in turn, so the clock
+   * runs back at the second one's first line), or undefined.
+   */
+  overlap(): { first: string | undefined; second: string | undefined; line: number } | undefined {
+    if (this.over) return undefined;
+    const timed = this.starts.map((_, k) => k).filter((k) => !Number.isNaN(this.min[k]));
+    const sorted = [...timed].sort((a, b) => this.min[a] - this.min[b] || a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1], sorted[i]];
+      if (this.max[a] > this.min[b]) {
+        const [first, second] = a < b ? [a, b] : [b, a];
+        return { first: this.names[first], second: this.names[second], line: this.starts[second] };
+      }
+    }
+    return undefined;
+  }
+
+  private overlapping(sorted: number[]): boolean {
+    for (let i = 1; i < sorted.length; i++) if (this.max[sorted[i - 1]] > this.min[sorted[i]]) return true;
+    return false;
+  }
+}
+
+/**
+ * The lines of a listing with its parts in reading order (`listing.order`), each part's lines as
+ * they are, and where each lies in the file. A record never spans two parts (a header ends one; a
+ * new grep file name starts one), so every line is its own unit for `fileRangeOf`.
+ */
+export function linesInListingOrder(lines: readonly string[], listing: ListingOrder): { lines: string[]; order: ReadOrder } {
+  const n = lines.length;
+  const out: string[] = [];
+  const fileLine = new Int32Array(n + 1);
+  const recordStart = new Int32Array(n + 1);
+  for (const k of listing.order) {
+    const to = Math.min(n, (listing.starts[k + 1] ?? n + 1) - 1);
+    for (let line = listing.starts[k]; line <= to; line++) {
+      out.push(lines[line - 1]);
+      fileLine[out.length] = line;
+      recordStart[out.length] = out.length;
+    }
+  }
+  return { lines: out, order: { fileLine, recordStart, partsMoved: true } };
+}
+
+/** The notice of a listing read in time order: which logs, in the order read. */
+export function listingNotice(listing: ListingOrder): string {
+  const named = listing.order.map((k) => listing.names[k]).filter((name): name is string => name !== undefined);
+  const listed = listing.names.filter((name): name is string => name !== undefined);
+  const names = (list: string[], sep: string): string => (list.length > 6 ? `${list.slice(0, 6).join(sep)} and ${list.length - 6} more` : list.join(sep));
+  return `The file lists ${listing.order.length} logs${listed.length ? ` (${names(listed, ', ')})` : ''} whose times run in another order than they are listed (a shell lists rotated logs, \`messages*\`, newest first): they were read in time order${named.length ? ` (${names(named, ', then ')})` : ''}, each log's lines as they are. Line numbers are the file's own.`;
+}
