@@ -56,11 +56,18 @@ const PROGRAMS: Record<string, (tag: string, pid: number | undefined) => string>
   'LEVEL name: ': (t) => `INFO ${t}: `,
   'LEVEL [name] ': (t) => `INFO [${t}] `,
   '[LEVEL] [name] ': (t) => `[INFO] [${t}] `,
+  // Fields after the clock, each followed by one separator (records/fieldLead.ts): Python logging's
+  // `%(asctime)s - %(name)s - %(levelname)s - %(message)s`, bars, a level after the program, brackets.
+  '- name - LEVEL - ': (t) => `- ${t} - INFO - `,
+  'name | LEVEL | ': (t) => `${t} | INFO | `,
+  'name LEVEL ': (t) => `${t} INFO `,
+  'LEVEL - name - ': (t) => `INFO - ${t} - `,
+  '<name> ': (t) => `<${t}> `,
 };
 
-// Not crossed here, because no reader takes them yet (found by this crossing, 2026-12-06): a level
-// after the program (`gsmd INFO `), a program in `<>` or before a bar (`<gsmd> `, `gsmd | `), and
-// clocks in seconds since 1970 without a fraction or as one run of digits (`20241202 195459`).
+// Not crossed here, because no reader takes them yet (found by this crossing, 2026-12-06): clocks
+// in seconds since 1970 without a fraction or as one run of digits (`20241202 195459`); a known
+// program alone before a separator (`gsmd | `) is read, an unknown one only beside a level word.
 
 function retell(text: string, clock: (d: Date) => string, program: (tag: string, pid: number | undefined) => string): string | undefined {
   const log = parseLog(text, 2024);

@@ -1,4 +1,3 @@
-import { isTimeOnly } from '../records/timeWords';
 import type { ReadOrder } from '../oldestFirst';
 
 // A file can be a listing of several logs: grep over rotated files (`messages:...`,
@@ -29,8 +28,12 @@ const YEAR_2000 = 946684800000;
 export class ListingParts {
   private readonly starts: number[] = [1];
   private readonly names: (string | undefined)[] = [undefined];
-  private readonly min: number[] = [NaN];
-  private readonly max: number[] = [NaN];
+  /** The earliest and latest wall time of each part before the current one (Infinity, -Infinity: none). */
+  private readonly min: number[] = [];
+  private readonly max: number[] = [];
+  /** The current part's: asked of every timed line, so kept in fields. */
+  private curMin = Infinity;
+  private curMax = -Infinity;
   private over = false;
 
   constructor(private readonly maxParts: number) {}
@@ -40,8 +43,10 @@ export class ListingParts {
     const c = new ListingParts(this.maxParts);
     c.starts.splice(0, 1, ...this.starts);
     c.names.splice(0, 1, ...this.names);
-    c.min.splice(0, 1, ...this.min);
-    c.max.splice(0, 1, ...this.max);
+    c.min.push(...this.min);
+    c.max.push(...this.max);
+    c.curMin = this.curMin;
+    c.curMax = this.curMax;
     c.over = this.over;
     return c;
   }
@@ -58,18 +63,19 @@ export class ListingParts {
       this.names[0] = name;
       return;
     }
+    this.min.push(this.curMin);
+    this.max.push(this.curMax);
+    this.curMin = Infinity;
+    this.curMax = -Infinity;
     this.starts.push(line);
     this.names.push(name);
-    this.min.push(NaN);
-    this.max.push(NaN);
   }
 
-  /** A line of the current part has the wall time `time` (ms). */
+  /** A line of the current part has the wall time `time` (ms); earlier than 2000 (1970, a time of day alone: year 1000) places no part. */
   time(time: number): void {
-    if (this.over || time < YEAR_2000 || isTimeOnly(time)) return;
-    const k = this.starts.length - 1;
-    if (!(this.min[k] <= time)) this.min[k] = time;
-    if (!(this.max[k] >= time)) this.max[k] = time;
+    if (time < YEAR_2000) return;
+    if (time < this.curMin) this.curMin = time;
+    if (time > this.curMax) this.curMax = time;
   }
 
   /**
@@ -78,11 +84,10 @@ export class ListingParts {
    * have a time. Parts without a time keep their place; the timed ones change places among themselves.
    */
   order(): ListingOrder | undefined {
-    if (this.over) return undefined;
-    const timed = this.starts.map((_, k) => k).filter((k) => !Number.isNaN(this.min[k]));
-    if (timed.length < 2) return undefined;
-    const sorted = [...timed].sort((a, b) => this.min[a] - this.min[b] || a - b);
-    if (sorted.every((k, i) => k === timed[i]) || this.overlapping(sorted)) return undefined;
+    const spans = this.spans();
+    if (!spans) return undefined;
+    const { timed, sorted } = spans;
+    if (timed.length < 2 || sorted.every((k, i) => k === timed[i]) || this.overlapping(sorted)) return undefined;
     const order = this.starts.map((_, k) => k);
     timed.forEach((slot, i) => (order[slot] = sorted[i]));
     return { starts: this.starts.slice(), names: this.names.slice(), order };
@@ -93,12 +98,13 @@ export class ListingParts {
    * runs back at the second one's first line), or undefined.
    */
   overlap(): { first: string | undefined; second: string | undefined; line: number } | undefined {
-    if (this.over) return undefined;
-    const timed = this.starts.map((_, k) => k).filter((k) => !Number.isNaN(this.min[k]));
-    const sorted = [...timed].sort((a, b) => this.min[a] - this.min[b] || a - b);
+    const spans = this.spans();
+    if (!spans) return undefined;
+    const { sorted } = spans;
+    const [min, max] = this.bounds();
     for (let i = 1; i < sorted.length; i++) {
       const [a, b] = [sorted[i - 1], sorted[i]];
-      if (this.max[a] > this.min[b]) {
+      if (max[a] > min[b]) {
         const [first, second] = a < b ? [a, b] : [b, a];
         return { first: this.names[first], second: this.names[second], line: this.starts[second] };
       }
@@ -106,8 +112,23 @@ export class ListingParts {
     return undefined;
   }
 
+  /** Each part's earliest and latest time, the current one's included. */
+  private bounds(): [number[], number[]] {
+    return [[...this.min, this.curMin], [...this.max, this.curMax]];
+  }
+
+  /** The parts with a time, in the order listed and in time order (by their earliest); undefined past the budget. */
+  private spans(): { timed: number[]; sorted: number[] } | undefined {
+    if (this.over) return undefined;
+    const [min] = this.bounds();
+    const timed = this.starts.map((_, k) => k).filter((k) => min[k] !== Infinity);
+    const sorted = [...timed].sort((a, b) => min[a] - min[b] || a - b);
+    return { timed, sorted };
+  }
+
   private overlapping(sorted: number[]): boolean {
-    for (let i = 1; i < sorted.length; i++) if (this.max[sorted[i - 1]] > this.min[sorted[i]]) return true;
+    const [min, max] = this.bounds();
+    for (let i = 1; i < sorted.length; i++) if (max[sorted[i - 1]] > min[sorted[i]]) return true;
     return false;
   }
 }

@@ -7,6 +7,7 @@ import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 import { isZoneAbbreviation } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
+import { fieldLead, mayLeadWithFields } from './fieldLead';
 import { APPLICATION_LEVEL_WORDS } from '../formats/registry';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
@@ -512,7 +513,7 @@ function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, h
 /** After `facility.level ` (`s[i, j)`): `tag[pid]: `, or when `tagless` a message without a tag. */
 function readAfterFacility(s: string, i: number, j: number, out: FastRead, tagless: boolean): boolean {
   const start = readTaggedBody(s, j + 1);
-  if (start < 0 || (taggedBodyTag === '' && !tagless)) return false;
+  if (start < 0 || (taggedBodyTag === '' && (!tagless || mayLeadWithFields(s, start)))) return false;
   out.tag = taggedBodyTag;
   out.messageStart = start;
   out.restStart = start;
@@ -802,6 +803,12 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     if ((c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && afterPidColon(s, t) >= 0) || (c === SPACE && afterPidColon(s, t + 1) >= 0)) return false;
     // Nor `facility.level` (then a tag: a syslog-ng template's `host facility.level tag: `, journal-iso's).
     if (facilityLevelAt(s, a)) return false;
+    // After `facility.level`, a template's fields (fieldLead.ts) are the parser's to read. What
+    // mayLeadWithFields looks for, seen first from the word just scanned (most lines have none).
+    const ca = s.charCodeAt(a);
+    const n = s.charCodeAt(t + 1);
+    const fields = ca === LT || ca === 0x28 || ca === 0x7b || ((ca === 0x2d || ca === BAR) && s.charCodeAt(a + 1) === SPACE) || (c === SPACE && t > a && (((n === 0x2d || n === BAR) && s.charCodeAt(t + 2) === SPACE) || (n >= 65 && n <= 90)));
+    if (fields && mayLeadWithFields(s, a) && facilityLevelAt(s, i)) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
   let start = i;
@@ -819,7 +826,14 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || (c === BAR && s.charCodeAt(start + 1) === SPACE) || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
   // A known program's name and `: ` (lineParser's NAMED_LEAD) is the program; the message follows.
   const named = namedProgramEnd(s, start);
-  messageRead(out, 'iso-plain', named > 0 ? word(s, start, named - 2) : '', '', -1, named > 0 ? named : start);
+  // A template's program and level as fields (`- gsmd - INFO - `), as the parser's body reads them.
+  // The first word was scanned above: a lead opens with a separator or a bracket, or only a
+  // separator or an upper-case word may follow that word in one (most lines have none).
+  const after = start === i && hostLike && c !== 0x2d && c !== 0x28 && c !== 0x7b ? s.charCodeAt(w + 1) : -1;
+  const mayLead = named < 0 && (after < 0 || after === 0x2d || after === BAR || (after >= 65 && after <= 90)) && mayLeadWithFields(s, start);
+  const lead = mayLead ? fieldLead(s.slice(start, lineEnd), level > i) : undefined;
+  if (lead) messageRead(out, 'iso-plain', lead.program, '', -1, start + lead.end);
+  else messageRead(out, 'iso-plain', named > 0 ? word(s, start, named - 2) : '', '', -1, named > 0 ? named : start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
 }

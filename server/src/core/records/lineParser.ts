@@ -5,6 +5,7 @@ import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
+import { readFieldLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, Level, LogRecord, SkipReason } from '../model';
@@ -24,9 +25,10 @@ const HOST = /^([A-Za-z0-9_.:-]{1,64})\s+/;
  * A word that can be a host name: not a capitalised English word like `Mobile` or `Modem`, nor
  * `usb`-style kernel prefixes followed by a colon, nor a kernel driver's name before its USB device
  * (`rndis_host 3-1.5:1.0 usb0: ...` twice in a row in `dmesg --time-format iso` was taken for a
- * host column).
+ * host column), nor a word before a template's field separator or level (`gsmd | `, `gsmd - `,
+ * `gsmd INFO `: fieldLead.ts).
  */
-const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\s)[A-Za-z0-9][A-Za-z0-9_.-]{0,63})\s+(?!\S*: )(?!\d+-\d+(?:\.\d+)*(?::\d+\.\d+)?[\s:])/;
+const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\s)[A-Za-z0-9][A-Za-z0-9_.-]{0,63})\s+(?!\S*: )(?!\d+-\d+(?:\.\d+)*(?::\d+\.\d+)?[\s:])(?![-|] |(?:DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL)\s)/;
 /** netifd's `iface (pid): ` after the first word: that word is the source column (fixture 009's condensed copy). */
 const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
@@ -745,7 +747,8 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     record.tag = b[3];
     return rest.slice(b[0].length);
   }
-  return rest;
+  // A template's program and level as fields (`gsmd - INFO - `, `gsmd | `, `gsmd INFO `, `<gsmd> `).
+  return readFieldLead(record, rest, record.syslogLevel !== undefined);
 }
 
 /** Per format, the formats before it in the registry that need a host: they try its lines first and refuse them. */
@@ -841,7 +844,8 @@ function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<st
     record.tag = named[1];
     return rest.slice(named[0].length);
   }
-  return rest;
+  // A template's program and level as fields (`gsmd - INFO - `, `gsmd | `, `gsmd INFO `, `<gsmd> `).
+  return readFieldLead(record, rest, record.syslogLevel !== undefined);
 }
 
 /**
