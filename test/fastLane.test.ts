@@ -773,7 +773,7 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
   // spanning them (a JSON string, HTML, a JSON document, journalctl's verbose and export entries)
   // are the full parser's by design: the lanes must agree on them, but
   // they say nothing of how much the fast lane reads.
-  const fullParsers: Retelling[] = ['cat-n', 'syslog-server-tsv', 'capture-tio', 'capture-ts', 'grep-numbered', 'grep-named', 'escaped-string', 'json-message', 'html-one-line', 'html-source', 'journal-json-pretty', 'export-json-array', 'search-answer', 'journal-verbose', 'journal-export'];
+  const fullParsers: Retelling[] = ['cat-n', 'syslog-server-tsv', 'capture-tio', 'capture-ts', 'grep-numbered', 'grep-named', 'compose', 'kubectl-prefix', 'escaped-string', 'json-message', 'html-one-line', 'html-source', 'journal-json-pretty', 'export-json-array', 'search-answer', 'journal-verbose', 'journal-export'];
   const shares: number[] = [];
   for (const name of names) {
     it(name, () => {

@@ -105,6 +105,8 @@ const VARIANTS: Variant[] = [
   { name: 'capture-tio', shape: 'capture-tio', preserves: exact },
   { name: 'capture-ts', shape: 'capture-ts', preserves: exact },
   { name: 'grep-named', shape: 'grep-named', preserves: exact },
+  { name: 'compose', shape: 'compose', preserves: exact },
+  { name: 'kubectl', shape: 'kubectl-prefix', preserves: exact },
   { name: 'quote', shape: 'forum-quote', preserves: exact },
   { name: 'code-block', shape: 'code-block', preserves: exact },
   { name: 'bulleted', shape: 'bulleted', preserves: exact },

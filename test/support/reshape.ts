@@ -47,6 +47,8 @@ export type Shape =
   | 'cat-n' // numbered by `cat -n` (or `less -N`, vim's `:set nu`): `     1\tMon Dec  2 ...`, every line, wrapped ones too
   | 'grep-numbered' // `grep -Hn` over saved logs: `/tmp/rut-901_logs/system.log:12:Mon Dec  2 ...`, the path with dashes and a colon-free drive
   | 'grep-named' // `grep -H` / `zgrep` over the syslog: `messages:Dec  2 ...`, the name with no dot or slash
+  | 'compose' // `docker compose logs`: each line after its service's name, padded, and a bar (`kmsg-1      | ` for the kernel's records, `syslog-ng-1 | ` for the others)
+  | 'kubectl-prefix' // `kubectl logs --prefix`: `[pod/router-7d9f8/syslog] ` before every line
   | 'capture-tio' // each record's line as a serial terminal captured it: tio's time of day first, `[19:54:59.123] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'capture-ts' // the same through moreutils' `ts`: `Dec 02 19:54:59 Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'forum-quote' // `> ` before every line
@@ -185,6 +187,21 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(raws.map((l, i) => `/tmp/rut-901_logs/system.log:${i + 1}:${l}`), '\n', log.trailingNewline);
     case 'grep-named':
       return join(raws.map((l) => `messages:${l}`), '\n', log.trailingNewline);
+    case 'compose': {
+      // Two services interleaved as compose prints them: a record's wrapped lines keep its service.
+      let kernel = false;
+      return join(
+        log.lines.map((l) => {
+          if (typeof l.result !== 'string') kernel = l.result.tag === 'kernel';
+          else if (l.result !== 'continuation') kernel = false;
+          return `${kernel ? 'kmsg-1     ' : 'syslog-ng-1'} | ${l.raw}`;
+        }),
+        '\n',
+        log.trailingNewline,
+      );
+    }
+    case 'kubectl-prefix':
+      return join(raws.map((l) => `[pod/router-7d9f8/syslog] ${l}`), '\n', log.trailingNewline);
     case 'code-block':
       return join(raws.map((l) => (l === '' ? l : '    ' + l)), '\n', log.trailingNewline);
     case 'bulleted':

@@ -33,6 +33,18 @@ const HOST_LIKE = /^((?![A-Z][a-z]+\s)(?!(?:usb|kernel|DEBUG|INFO|NOTICE|WARN|WA
 const WRAPPED_AHEAD = /^[A-Za-z0-9_.@-]{1,32} \(\d{1,10}\): /;
 const LSUSB = /^Bus (\d{3}) Device (\d{3}): ID ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\b/;
 /**
+ * A container's service name before its line: `docker compose logs` writes the service and its
+ * replica (`modemmanager-1`, compose v1 `modemmanager_1`) padded to the longest name, then `| `;
+ * `kubectl logs --prefix` writes `[pod/NAME/CONTAINER] `.
+ */
+const SERVICE_LEAD = /^(?:([A-Za-z0-9][\w.-]{0,63}?)(?:[-_]\d{1,3})? +\| |\[pod\/[^\]\s\/]{1,253}\/([^\]\s\/]{1,63})\] )/;
+
+/** The program a service lead names: compose's service without its replica number, or kubectl's container. */
+function serviceProgram(m: RegExpExecArray): string {
+  return m[1] ?? m[2];
+}
+
+/**
  * A header that names what follows: a troubleshoot section (`[Dmesg]`, `[Logfile messages.1]`) or
  * the name `tail`, `head` and `more`-like listings of several files put before each
  * (`==> /var/log/messages <==`).
@@ -171,8 +183,17 @@ export class LineParser {
     this.leadNumber = -1;
     if (this.grepName !== undefined) text = this.afterGrepName(text);
     else if (this.catNumbered) text = this.afterCatNumber(text);
+    else if (this.serviceLed) {
+      text = this.afterServiceLead(text);
+      // Another service's line continues no record of the one before (compose interleaves them).
+      if (this.service !== this.lastService) this.openRecord = this.backslashOpen = undefined;
+      this.lastService = this.service;
+    }
     const result = this.parseText(text, raw, lineNo, known);
     if (this.leadNumber >= 0 && typeof result !== 'string') result.recordId ??= this.leadNumber;
+    // A container's line without a program of its own: the service's name is the program's.
+    if (this.service !== undefined && typeof result !== 'string' && result.tag === undefined && result.format !== 'text' && result.format !== 'section') result.tag = this.service;
+    this.service = undefined;
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
     return result;
@@ -305,7 +326,7 @@ export class LineParser {
         }
       }
     }
-    return this.readGrepLead(text, line);
+    return this.readGrepLead(text, line) ?? this.readServiceLead(text, line);
   }
 
   /**
@@ -388,6 +409,46 @@ export class LineParser {
     if (numbered < 0) return text.slice(name.length + 1);
     this.leadNumber = parseInt(text.slice(name.length + 1, numbered - 1), 10);
     return text.slice(numbered);
+  }
+
+  /**
+   * Whether a line read after a container's service name had one (`modemmanager-1  | `, readServiceLead):
+   * from then on each line's is taken off before it is read (compose interleaves its services).
+   */
+  private serviceLed = false;
+  /** The program the current line's service lead names, if any. */
+  private service: string | undefined;
+  /** The service of the line before. */
+  private lastService: string | undefined;
+
+  /** The text after a container's service lead, or the text; the lead's program is kept for the line. */
+  private afterServiceLead(text: string): string {
+    const m = SERVICE_LEAD.exec(text);
+    if (!m) return text;
+    this.service = serviceProgram(m);
+    return text.slice(m[0].length);
+  }
+
+  /**
+   * A line with a container's service name before it: `docker compose logs` (`modemmanager-1  | `,
+   * the name padded to the longest, then a bar) and `kubectl logs --prefix`
+   * (`[pod/mm-7d9f/modemmanager] `). The rest must be a line of a registry format (a clockless
+   * `stripped` one only with its pid), as after grep's file name.
+   */
+  private readServiceLead(text: string, line: number): LogRecord | undefined {
+    const m = SERVICE_LEAD.exec(text);
+    if (!m || m[0].length >= text.length) return undefined;
+    const rest = text.slice(m[0].length);
+    for (const f of FORMATS) {
+      const r = this.tryFormat(f, rest, line);
+      if (r && (f !== STRIPPED || r.pid !== undefined)) {
+        this.serviceLed = true;
+        this.lastService = serviceProgram(m);
+        r.tag ??= this.lastService;
+        return r;
+      }
+    }
+    return undefined;
   }
 
   /** The line number of the lead taken off the current line, or -1. */
