@@ -90,6 +90,7 @@ const VARIANTS: Variant[] = [
   { name: 'jrnl-full', shape: 'journal-short-full', preserves: exact },
   { name: 'jrnl-unix', shape: 'journal-short-unix', preserves: exact },
   { name: 'jrnl-json', shape: 'journal-json', preserves: exact },
+  { name: 'logfmt', shape: 'logfmt', preserves: exact },
   { name: 'dmesg-T-pl', shape: 'dmesg-T-foreign', locale: 'pl', preserves: () => 'no-uptime' },
   { name: 'dmesg-T-de', shape: 'dmesg-T-foreign', locale: 'de', preserves: () => 'no-uptime' },
   { name: 'dmesg-iso', shape: 'dmesg-iso', preserves: () => 'no-uptime' },

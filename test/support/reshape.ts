@@ -37,6 +37,7 @@ export type Shape =
   | 'export-headed' // a CSV download with its header row, the message first and the time last: `"message","host","severity","program","@timestamp"`
   | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
+  | 'logfmt' // Go's slog text: `time=2024-12-02T19:54:59.000Z level=INFO msg="msg" app=gsmd pid=3553`, quoted where it must be
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'iso-named' // `2024-12-02 19:54:59 gsmd: msg`: a template that writes the program without its pid, no host
   | 'iso-levelled' // `2024-12-02T19:54:59+0000 INFO gsmd[3553]: msg`: a level word where journalctl writes the host
@@ -495,6 +496,13 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
         ...(kernel ? { _SOURCE_MONOTONIC_TIMESTAMP: String(Math.round(r.uptime! * 1e6)) } : {}),
         MESSAGE: kernel ? withoutUptime(r, body) : body,
       });
+    }
+    case 'logfmt': {
+      // log/slog's TextHandler: a value with a space, a quote or `=` is quoted with Go's escapes.
+      const value = (v: string): string => (/^[^\s"=\\]+$/.test(v) ? v : JSON.stringify(v));
+      const level = { emerg: 'ERROR', alert: 'ERROR', crit: 'ERROR', err: 'ERROR', warn: 'WARN', notice: 'INFO', info: 'INFO', debug: 'DEBUG' }[r.syslogLevel ?? 'info'];
+      const pairs = [`time=${d.toISOString()}`, `level=${level}`, `msg=${value(withUptime(r, body))}`, ...(r.tag !== undefined ? [`app=${value(r.tag)}`] : []), ...(r.pid !== undefined ? [`pid=${r.pid}`] : []), `host=${host}`];
+      return pairs.join(' ');
     }
     case 'export-tsv':
     case 'export-bars': {

@@ -17,11 +17,11 @@ export const JSON_FIELDS = {
   /** A wall time as text (ISO 8601 and the other stamps of the timestamp grammar) or seconds, milliseconds or microseconds since 1970. */
   time: ['@timestamp', 'timestamp', 'time', 'ts', 'date', 'datetime', '_time'],
   /** The program. */
-  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application', 'process', 'tag'],
+  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application', 'process', 'tag', 'app'],
   pid: ['_PID', 'SYSLOG_PID', 'pid'],
   host: ['_HOSTNAME', 'hostname', 'host', 'host.name', 'source'],
   /** A syslog priority 0-7 (journald's PRIORITY), or a level word (`info`, `WARNING`). */
-  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel'],
+  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel', 'lvl'],
   /** A syslog facility number (journald's SYSLOG_FACILITY) or name. */
   facility: ['SYSLOG_FACILITY', 'facility'],
   /** journald's time of a kernel message since boot, in microseconds: the kernel's uptime. */

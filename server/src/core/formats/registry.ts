@@ -368,17 +368,20 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'json-lines',
-    description: 'One JSON object per line: `journalctl -o json`, log shippers and aggregators (Docker, Graylog, Loki, Elastic exports). Message, time, program, pid, host, level and facility are read from their usual keys (JSON_FIELDS); a message that is itself a log line is read as one',
+    description: 'One record of fields per line: a JSON object (`journalctl -o json`, log shippers and aggregators: Docker, Graylog, Loki, Elastic exports) or logfmt\'s `key=value` pairs (Go\'s slog, logrus, go-kit). Message, time, program, pid, host, level and facility are read from their usual keys (JSON_FIELDS); a message that is itself a log line is read as one',
     clock: 'wall',
-    pattern: /^\s*(?=\{)/,
+    // A JSON object, or a first logfmt key and its `=` (formats/logfmt.ts reads the rest).
+    pattern: /^\s*(?=\{|[^\s="]{1,64}=)/,
     body: 'json',
     samples: [
       { line: '{"__REALTIME_TIMESTAMP":"1733169299123456","_HOSTNAME":"router","PRIORITY":"4","SYSLOG_IDENTIFIER":"ModemManager","_PID":"519","MESSAGE":"<warn>  [modem0] couldn\'t load network timezone"}', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'ModemManager', pid: 519, level: 'warn', message: 'couldn\'t load network timezone' } },
       { line: '{"__REALTIME_TIMESTAMP":"1733169299000000","SYSLOG_FACILITY":"0","SYSLOG_IDENTIFIER":"kernel","_SOURCE_MONOTONIC_TIMESTAMP":"466515595","MESSAGE":"usb 1-1: USB disconnect, device number 6"}', expect: { time: '2024-12-02T19:54:59', uptime: 466.515595, facility: 'kern', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: '{"time":"2024-12-02T19:54:59.123456789Z","stream":"stdout","log":"Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5\\n"}', expect: { time: '2024-12-02T19:54:59', facility: 'daemon', tag: 'gsmd', pid: 3553, level: 'warn' } },
       { line: '{"timestamp":"2024-12-02T19:54:59.000Z","source":"rut901","level":5,"message":"netifd: Interface \'mob1s1a1\' is now down"}', expect: { time: '2024-12-02T19:54:59', host: 'rut901', tag: 'netifd', level: 'notice', message: 'Interface \'mob1s1a1\' is now down' } },
+      { line: 'time=2024-12-02T19:54:59.123Z level=WARN msg="modem lost: errno 5 (Input/output error)" app=gsmd port=1-1', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', level: 'warn', message: 'modem lost: errno 5 (Input/output error)' } },
+      { line: 'time="2024-12-02T19:54:59Z" level=info app=kernel msg="Mon Dec  2 19:54:59 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6"', expect: { time: '2024-12-02T19:54:59', uptime: 466.515595, tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
-    counterSamples: ['{"status":"ok","items":3}', '{"MESSAGE": "cut short', '{ block of C code'],
+    counterSamples: ['{"status":"ok","items":3}', '{"MESSAGE": "cut short', '{ block of C code', 'status=ok items=3', 'msg="cut short level=info', 'a=1 and some prose'],
   },
   {
     id: 'stripped',

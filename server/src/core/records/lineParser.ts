@@ -1,6 +1,7 @@
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
+import { readLogfmtLine } from '../formats/logfmt';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
@@ -546,7 +547,7 @@ export class LineParser {
    * `wwan0: renamed from usb0`).
    */
   private readJson(text: string, line: number): LogRecord | undefined {
-    const j = readJsonLine(text);
+    const j = text.trimStart().charCodeAt(0) === 0x7b /* { */ ? readJsonLine(text) : readLogfmtLine(text);
     return j ? this.readFields(j, line, 'json-lines') : undefined;
   }
 
