@@ -178,9 +178,12 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-unix',
-    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host (a template may leave it out), `tag[pid]: `',
+    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host (a template may leave it out), `tag[pid]: `; whole seconds (a logger\'s `%s`) before `tag[pid]: ` or `name: `',
     clock: 'wall',
-    pattern: /^(?<unixTime>\d{9,11}\.\d{1,9})\s+/,
+    // Whole seconds are ten digits from 1 (2001-2033), and only before a program's certain tag
+    // (with its pid, or a lowercase name and `: `), or a host and then the kernel's tag or a
+    // program with its pid: a count at a line's start (`1733169299 bytes received: 12`) is no clock.
+    pattern: new RegExp(String.raw`^(?<unixTime>\d{9,11}\.\d{1,9}|1\d{9}(?=\s+(?:${CERTAIN_TAG}|[A-Za-z0-9_.:-]{1,64}\s+(?:kernel|[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]): )))\s+`),
     body: 'syslog',
     // No other format reads a Unix time, so a line without the host (a template that left it out,
     // `1733169299.123 kernel: ...`) is this format's too; a host, when there, comes first.
@@ -189,9 +192,11 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '1733169299.123456 router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: '1733169299.123 kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: undefined, tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: '1717653608.000001 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info' } },
+      { line: '1733169299 gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, level: 'warn' } },
+      { line: '1733169299 router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
     ],
     // Fewer than 9 digits, or a number before 2001-09-09, is no Unix time a journal writes.
-    counterSamples: ['12345678.5 router kernel: x', '999999999.5 router kernel: x'],
+    counterSamples: ['12345678.5 router kernel: x', '999999999.5 router kernel: x', '1733169299 bytes received: 12', '1733169299 packets dropped'],
   },
   {
     id: 'bsd-syslog',
