@@ -807,7 +807,7 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     // mayLeadWithFields looks for, seen first from the word just scanned (most lines have none).
     const ca = s.charCodeAt(a);
     const n = s.charCodeAt(t + 1);
-    const fields = ca === LT || ca === 0x28 || ca === 0x7b || ((ca === 0x2d || ca === BAR) && s.charCodeAt(a + 1) === SPACE) || (c === SPACE && t > a && (((n === 0x2d || n === BAR) && s.charCodeAt(t + 2) === SPACE) || (n >= 65 && n <= 90)));
+    const fields = ca === LT || ca === 0x28 || ca === 0x7b || ((ca === 0x2d || ca === BAR) && s.charCodeAt(a + 1) === SPACE) || (t > a && c === 0x2c /* , RouterOS's topics */) || (c === SPACE && t > a && (((n === 0x2d || n === BAR) && s.charCodeAt(t + 2) === SPACE) || (n >= 65 && n <= 90)));
     if (fields && mayLeadWithFields(s, a) && facilityLevelAt(s, i)) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.

@@ -10,6 +10,8 @@ import { levelFromWord } from './levels';
 // their order: a program and a level word, either first. A word before a separator is only
 // taken for a program with evidence: a level field beside it, or a name the catalogue or a
 // router's daemons know (PROGRAM_NAMES), so a message that starts `Link - up` keeps its words.
+// MikroTik RouterOS writes its topics, comma-joined, where a program would stand (`lte,error `,
+// `system,info,account `): the first is the program, a level word among them the level.
 
 /** A program's name as lineParser's PROGRAM_NAME reads one. */
 const NAME = /^[A-Za-z][A-Za-z0-9_.\/@-]{0,63}$/;
@@ -22,6 +24,9 @@ function isKnownProgram(name: string): boolean {
   const lower = name.toLowerCase();
   return lower === 'kernel' || PROGRAM_NAMES.has(lower);
 }
+
+/** RouterOS's topics: two to six lower-case words joined by commas, then a space. */
+const TOPICS = /^([a-z][a-z0-9-]{0,31}(?:,[a-z][a-z0-9-]{0,31}){1,5}) +/;
 
 /** How fields are separated, longest first: a space alone only between a name and an upper-case level word. */
 const SEPARATORS = [' - ', ' | ', ' '] as const;
@@ -39,6 +44,8 @@ export function mayLeadWithFields(s: string, i: number): boolean {
   if ((c === 0x2d /* - */ || c === 0x7c /* | */) && s.charCodeAt(i + 1) === 0x20) return true;
   let k = i;
   for (let d = s.charCodeAt(k); k - i <= 64 && ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d === 46 || d === 47 || d === 64 || d === 45); d = s.charCodeAt(++k));
+  // Topics joined by commas (`lte,error `): the reader checks them.
+  if (k > i && s.charCodeAt(k) === 0x2c) return true;
   if (k === i || s.charCodeAt(k) !== 0x20) return false;
   const n = s.charCodeAt(k + 1);
   if ((n === 0x2d || n === 0x7c) && s.charCodeAt(k + 2) === 0x20) return true;
@@ -77,6 +84,14 @@ export function readFieldLead(record: LogRecord, rest: string, levelRead: boolea
  */
 export function fieldLead(rest: string, levelRead: boolean): { program: string; level: Level | undefined; end: number } | undefined {
   if (!mayLeadWithFields(rest, 0)) return undefined;
+  const topics = TOPICS.exec(rest);
+  if (topics) {
+    const words = topics[1].split(',');
+    const level = words.map((w) => levelFromWord(w)).find((l) => l !== undefined);
+    // A level word among them, and a program's name first (not the level, not a device's).
+    if (level === undefined || levelFromWord(words[0]) !== undefined || DEVICE.test(words[0]) || topics[0].length >= rest.length) return undefined;
+    return { program: words[0], level, end: topics[0].length };
+  }
   // A separator before the first field: the clock's own (`19:54:59,123 - gsmd - ...`).
   const lead = rest.startsWith('- ') || rest.startsWith('| ') ? 2 : 0;
   for (const sep of SEPARATORS) {
