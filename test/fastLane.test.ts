@@ -152,6 +152,8 @@ const SHAPES: Record<string, Shape> = {
   'capture-iso': (t, up, s) => `${isoStamp(t, '.123456789Z')} ${SHAPES['bsd-host'](t, up, s)}`,
   // A kernel console captured so: the printk stamp stays the capture's envelope.
   'capture-console': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.dmesg(t, up, s)}`,
+  // Android's adb logcat (threadtime): the pid and a thread, a level letter, the tag padded to 8.
+  'logcat': (t, _up, s) => { const d = new Date(t); return `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${String(s.pid ?? 1234).padStart(5)} ${String((s.pid ?? 1234) + (t % 7)).padStart(5)} ${'VDIWEFA'[t % 7]} ${s.tag.padEnd(8)}: ${s.message}`; },
   'quectel-cm': (t, _up, s) => { const d = new Date(t); return `[${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}_${clock(d)}:${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${s.message}`; },
   // ModemManager --debug on a console: a Unix-time stamp, seconds since start, or none.
   'mm-debug': (t, up, s) => `<${['dbg', 'info', 'warn', 'debug'][t % 4]}>  ${t % 3 === 2 ? '' : `[${t % 3 === 0 ? (t / 1000).toFixed(6) : up.toFixed(6)}] `}[modem0] ${s.message}`,
@@ -162,7 +164,7 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
 
 function rng(seed: number): () => number {
   let s = seed;

@@ -27,6 +27,7 @@ export type FormatId =
   | 'dmesg-T' // `[Mon Dec  2 19:54:59 2024] message` in any locale
   | 'esp-idf' // `I (1234) tag: msg`
   | 'quectel-cm' // `[04-17_17:20:24:577] msg`
+  | 'logcat' // Android's `adb logcat` (threadtime): `12-02 19:54:59.123  1234  1235 E RILJ    : msg`
   | 'tool-elapsed' // QFirehose `[000.013]: msg`
   | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
   | 'json-lines' // one JSON object per line: journalctl -o json, Docker, Graylog, Loki, Elastic exports

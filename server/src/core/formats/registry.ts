@@ -63,6 +63,12 @@ export interface LogFormat {
   /** Shapes of the timestamp grammar this format's stamp may take (default: any). */
   stampShapes?: readonly StampShape[];
   /**
+   * The stamp is a month and a day without a year, then the time, at fixed places
+   * (`MM-DD?hh:mm:ss?mmm`: quectel-cm's `04-17_17:20:24:577`, logcat's `12-02 19:54:59.123`), read
+   * so rather than by the timestamp grammar, whose numeric dates have a year.
+   */
+  monthDayStamp?: boolean;
+  /**
    * A file whose first line has this shape is a router log (VS Code's `firstLine` claims it for
    * the Router Log language); other shapes are also application or system logs of other kinds.
    */
@@ -355,9 +361,23 @@ export const FORMATS: readonly LogFormat[] = [
     pattern: /^\[(?<stamp>\d{2}-\d{2}_\d{2}:\d{2}:\d{2}:\d{3})\]\s?/,
     body: 'message',
     impliedTag: 'quectel-cm',
+    monthDayStamp: true,
     samples: [
       { line: '[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5', expect: { time: '2024-04-17T17:20:24', tag: 'quectel-cm', message: 'QConnectManager_Linux_V1.6.5' } },
     ],
+  },
+  {
+    id: 'logcat',
+    description: 'Android\'s `adb logcat` in its default layout (threadtime; the radio buffer\'s RIL lines, `-b radio`): `MM-DD hh:mm:ss.mmm`, the pid and the thread, a level letter, the tag padded, `: `',
+    clock: 'wall',
+    pattern: /^(?<stamp>\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) +(?<pid>\d{1,7}) +\d{1,7} (?<level>[VDIWEFA]) (?<tag>[^\s:][^:]{0,63}?) *: /,
+    body: 'message',
+    monthDayStamp: true,
+    samples: [
+      { line: '12-02 19:54:59.123  1234  1290 E RILJ    : [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE [PHONE0]', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'err', message: '[UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE [PHONE0]' } },
+      { line: '12-02 19:55:01.004   987   987 I qcrild  : modem restarted', expect: { time: '2024-12-02T19:55:01', tag: 'qcrild', pid: 987, level: 'info', message: 'modem restarted' } },
+    ],
+    counterSamples: ['12-02 19:54:59.123 E/RILJ    ( 1234): brief with time', '13-02 19:54:59.123  1234  1290 E RILJ    : no month 13'],
   },
   {
     id: 'modemmanager',

@@ -1,5 +1,6 @@
 import type { FormatId } from '../model';
 import { errorLevelWords, levelFromWord, levelRank } from './levels';
+import type { Level } from '../model';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
@@ -147,6 +148,7 @@ const ERROR_RANK = levelRank('err');
 function unwordedError(s: string, out: FastRead): boolean | undefined {
   if (out.format === 'json-lines') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (out.format === 'esp-idf') return s.charCodeAt(lineStart) === 69 /* E */;
+  if (out.format === 'logcat') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (s.charCodeAt(lineStart) !== LT || (out.format !== 'rfc5424' && out.format !== 'bsd-syslog')) return undefined;
   let pri = 0;
   let k = lineStart + 1;
@@ -1353,6 +1355,55 @@ function readQuectelCm(s: string, a: number, out: FastRead): boolean {
   return true;
 }
 
+/** Android's level letters (lineParser's LETTER_LEVELS), as ranks. */
+const LOGCAT_LEVELS: Record<number, Level> = { 86: 'debug', 68: 'debug', 73: 'info', 87: 'warn', 69: 'err', 70: 'crit', 65: 'alert' };
+
+/**
+ * `12-02 19:54:59.123  1234  1290 E RILJ    : msg`: Android's logcat (threadtime), a date without
+ * a year, the pid and the thread, a level letter, the tag padded with spaces, `: `.
+ */
+function readLogcat(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a + 2) !== 45 /* - */ || s.charCodeAt(a + 5) !== SPACE || s.charCodeAt(a + 14) !== DOT) return false;
+  const month = digit(s, a) * 10 + digit(s, a + 1) - 1;
+  const day = digit(s, a + 3) * 10 + digit(s, a + 4);
+  if (!isRealDate(month, day) || readClock(s, a + 6, out, false) !== a + 14) return false;
+  const ms = digit(s, a + 15) * 100 + digit(s, a + 16) * 10 + digit(s, a + 17);
+  if (ms < 0 || s.charCodeAt(a + 18) !== SPACE) return false;
+  // The pid and the thread: digits after spaces, one space before the level letter.
+  let k = a + 18;
+  for (let n = 0; n < 2; n++) {
+    const from = k;
+    while (s.charCodeAt(k) === SPACE) k++;
+    if (k === from) return false;
+    const d0 = k;
+    while (digit(s, k) >= 0 && k - d0 < 8) k++;
+    if (k === d0 || k - d0 > 7) return false;
+  }
+  const level = LOGCAT_LEVELS[s.charCodeAt(k + 1)];
+  if (s.charCodeAt(k) !== SPACE || level === undefined || s.charCodeAt(k + 2) !== SPACE) return false;
+  // The tag: its first character no blank or colon, up to 64 characters, then spaces and `: `.
+  const t = k + 3;
+  const first = s.charCodeAt(t);
+  const colon = findInLine(s, COLON, t, t + 256);
+  if (colon < 0 || s.charCodeAt(colon + 1) !== SPACE || !(first > 32 && first < 127) || first === COLON) return false;
+  let tagEnd = colon;
+  while (tagEnd > t && s.charCodeAt(tagEnd - 1) === SPACE) tagEnd--;
+  if (tagEnd - t > 64) return false;
+  for (let q = t; q < tagEnd; q++) {
+    const c = s.charCodeAt(q);
+    if (!(c >= 32 && c < 127)) return false;
+  }
+  const tag = word(s, t, tagEnd);
+  if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, colon + 2, 4)) return false;
+  messageRead(out, 'logcat', tag, '', -1, colon + 2);
+  out.year = -1;
+  out.month = month;
+  out.day = day;
+  out.ms = ms;
+  out.levelRank = levelRank(level);
+  return true;
+}
+
 /**
  * After `facility.level`, perhaps a `:`, and the spaces that follow (FACILITY_LEVEL `:?\s+` of
  * registry.ts) at `f`; -1 when no such word stands there or no space follows it.
@@ -1637,6 +1688,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['tool-elapsed', readToolElapsed],
     ['esp-idf', readEspIdf],
     ['quectel-cm', readQuectelCm],
+    ['logcat', readLogcat],
     ['modemmanager', readModemManager],
     ['stripped', readStripped],
     ['json-lines', readJsonLines],

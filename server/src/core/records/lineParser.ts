@@ -1015,16 +1015,16 @@ export function meaningfulEnvelopeFields(envelope: Record<string, string> | unde
   return out;
 }
 
-/** quectel-cm's `04-17_17:20:24:577`: month, day, time and milliseconds, no year. */
-function quectelStamp(s: string): StampParts | undefined {
+/** `MM-DD?hh:mm:ss?mmm` (quectel-cm's `04-17_17:20:24:577`, logcat's `12-02 19:54:59.123`): month, day, time and milliseconds, no year. */
+function monthDayStamp(s: string): StampParts | undefined {
   const month = +s.slice(0, 2) - 1, day = +s.slice(3, 5), hour = +s.slice(6, 8), minute = +s.slice(9, 11), second = +s.slice(12, 14);
   if (!isRealDate(month, day) || !isRealClock(hour, minute, second)) return undefined;
   return { month, day, hour, minute, second, ms: +s.slice(15, 18) };
 }
 
-const LETTER_LEVELS: Record<string, Level> = { E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug' };
+const LETTER_LEVELS: Record<string, Level> = { E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug', F: 'crit', A: 'alert' };
 
-/** ESP-IDF's one-letter levels. */
+/** One-letter levels: ESP-IDF's, and Android's (F fatal, A assert). */
 function levelFromLetter(letter: string): Level | undefined {
   return LETTER_LEVELS[letter];
 }
@@ -1133,7 +1133,7 @@ export function mayReadNested(message: string, jsonTag: string | undefined): boo
  * then tryFormat refuses the line.
  */
 function stampParts(format: LogFormat, stamp: string, orders: DateOrders = {}): StampParts | undefined {
-  const parts = format.id === 'quectel-cm' ? quectelStamp(stamp) : readStamp(stamp, format.stampShapes, orders);
+  const parts = format.monthDayStamp ? monthDayStamp(stamp) : readStamp(stamp, format.stampShapes, orders);
   if (!parts) return undefined;
   if (format.stampNeedsDate && parts.month === undefined) return undefined;
   if (format.stampNeedsYear && parts.year === undefined) return undefined;
