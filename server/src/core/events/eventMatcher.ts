@@ -103,19 +103,29 @@ export class EventMatcher {
     // are compared. The same message under another tag takes the place of the first.
     const tag = record.tag ?? '';
     const message = record.message;
-    let known = this.recent.get(message);
-    if (known === undefined) {
+    // A log whose screened messages never repeat (`[INFO] request 17 done in 3 ms`) gains nothing
+    // from remembering them and pays for it (a map entry each, and the collector's work on them):
+    // after a generation that found almost none again, none is looked up or kept for a while.
+    const remembering = ++this.matched >= this.forgetUntil;
+    let known = remembering ? this.recent.get(message) : undefined;
+    if (remembering && known === undefined) {
       known = this.older.get(message);
       if (known !== undefined) this.remember(message, known);
     }
     if (known !== undefined && known.tag === tag && known.present === present) {
+      this.found++;
       const m = known.match;
       return m === null ? undefined : { entry: m.entry, fields: { ...m.fields } };
     }
     const match = this.matchNew(record, candidates);
-    this.remember(message, { tag, present, match: match ? { entry: match.entry, fields: { ...match.fields } } : null });
+    if (remembering) this.remember(message, { tag, present, match: match ? { entry: match.entry, fields: { ...match.fields } } : null });
     return match;
   }
+
+  /** Screened messages matched so far; those found remembered in the current generation; the count before which none is remembered. */
+  private matched = 0;
+  private found = 0;
+  private forgetUntil = 0;
 
   /**
    * Remembers a message's match in two generations of RECENT_KEPT: when the newer is full it
@@ -125,6 +135,10 @@ export class EventMatcher {
    */
   private remember(message: string, known: Remembered): void {
     if (this.recent.size >= RECENT_KEPT) {
+      // A generation's worth of messages found under 1% of the time again: remembering pays
+      // nothing here; try again after FORGET_FOR more.
+      if (this.found * 100 < RECENT_KEPT) this.forgetUntil = this.matched + FORGET_FOR;
+      this.found = 0;
       this.older = this.recent;
       this.recent = new Map();
     }
@@ -328,6 +342,9 @@ const ANY_KIND = '\u0000any';
  * two generations of 256 and 3.16 s with one map of 256).
  */
 const RECENT_KEPT = 1024;
+
+/** How many screened messages go unremembered after a generation in which almost none repeated. */
+const FORGET_FOR = 16 * RECENT_KEPT;
 
 /** A message's match (null: no entry), with the tag and the envelope fields it was matched with. */
 interface Remembered {
