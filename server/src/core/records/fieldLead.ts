@@ -34,9 +34,10 @@ const SEPARATORS = [' - ', ' | ', ' '] as const;
 const BRACKETS: Record<string, string> = { '<': '>', '(': ')', '{': '}' };
 
 /**
- * Whether a field lead may start at `i` of `s` (a cheap test, asked first by readFieldLead and by
- * the fast lane, which leaves such a line to the parser): a bracket of BRACKETS, a separator's dash
- * or bar, or a word followed by ` - `, ` | ` or a space and an upper-case word.
+ * Whether a field lead may start at `i` of `s`: a cheap test, asked first by fieldLead and by the
+ * fast lane (its iso-plain reader then reads the lead with fieldLead; after `facility.level` it
+ * leaves the line to the parser). A bracket of BRACKETS around a name, a separator's dash or bar,
+ * a word followed by ` - `, ` | ` or a space and an upper-case word, or words joined by commas.
  */
 export function mayLeadWithFields(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
