@@ -1,6 +1,5 @@
 import type { FormatId } from '../model';
-import { errorLevelWords, levelFromWord, levelRank } from './levels';
-import type { Level } from '../model';
+import { errorLevelWords, levelFromLetter, levelFromWord, levelRank } from './levels';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
@@ -146,9 +145,9 @@ const ERROR_RANK = levelRank('err');
  * line's `<PRI>` (its severity, the number's last three bits).
  */
 function unwordedError(s: string, out: FastRead): boolean | undefined {
-  if (out.format === 'json-lines') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
+  // The formats whose reader keeps the level it read: a JSON line's field, logcat's letter.
+  if (out.format === 'json-lines' || out.format === 'logcat') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (out.format === 'esp-idf') return s.charCodeAt(lineStart) === 69 /* E */;
-  if (out.format === 'logcat') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (s.charCodeAt(lineStart) !== LT || (out.format !== 'rfc5424' && out.format !== 'bsd-syslog')) return undefined;
   let pri = 0;
   let k = lineStart + 1;
@@ -805,12 +804,8 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     if ((c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && afterPidColon(s, t) >= 0) || (c === SPACE && afterPidColon(s, t + 1) >= 0)) return false;
     // Nor `facility.level` (then a tag: a syslog-ng template's `host facility.level tag: `, journal-iso's).
     if (facilityLevelAt(s, a)) return false;
-    // After `facility.level`, a template's fields (fieldLead.ts) are the parser's to read. What
-    // mayLeadWithFields looks for, seen first from the word just scanned (most lines have none).
-    const ca = s.charCodeAt(a);
-    const n = s.charCodeAt(t + 1);
-    const fields = ca === LT || ca === 0x28 || ca === 0x7b || ((ca === 0x2d || ca === BAR) && s.charCodeAt(a + 1) === SPACE) || (t > a && c === 0x2c /* , RouterOS's topics */) || (c === SPACE && t > a && (((n === 0x2d || n === BAR) && s.charCodeAt(t + 2) === SPACE) || (n >= 65 && n <= 90)));
-    if (fields && mayLeadWithFields(s, a) && facilityLevelAt(s, i)) return false;
+    // After `facility.level`, a template's fields (fieldLead.ts) are the parser's to read.
+    if (fieldsMayFollow(s, a, t) && mayLeadWithFields(s, a) && facilityLevelAt(s, i)) return false;
   }
   // An optional level word (`ERROR`, `WARNING:`) and the white space after it.
   let start = i;
@@ -829,15 +824,29 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   // A known program's name and `: ` (lineParser's NAMED_LEAD) is the program; the message follows.
   const named = namedProgramEnd(s, start);
   // A template's program and level as fields (`- gsmd - INFO - `), as the parser's body reads them.
-  // The first word was scanned above: a lead opens with a separator or a bracket, or only a
-  // separator or an upper-case word may follow that word in one (most lines have none).
-  const after = start === i && hostLike && c !== 0x2d && c !== 0x28 && c !== 0x7b ? s.charCodeAt(w + 1) : -1;
-  const mayLead = named < 0 && (after < 0 || after === 0x2d || after === BAR || (after >= 65 && after <= 90)) && mayLeadWithFields(s, start);
+  const mayLead = named < 0 && (start !== i || !hostLike || fieldsMayFollow(s, i, w)) && mayLeadWithFields(s, start);
   const lead = mayLead ? fieldLead(s.slice(start, lineEnd), level > i) : undefined;
   if (lead) messageRead(out, 'iso-plain', lead.program, '', -1, start + lead.end);
   else messageRead(out, 'iso-plain', named > 0 ? word(s, start, named - 2) : '', '', -1, named > 0 ? named : start);
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/**
+ * Whether a field lead (fieldLead.ts) may start at `from`, seen from the word there that a reader
+ * scanned already (`s[from, to)`, its characters those of a program's name): a bracket, or a
+ * separator's dash or bar, at `from`; commas after the word (RouterOS's topics); or a space and a
+ * separator or an upper-case word. What mayLeadWithFields asks, without scanning the word again:
+ * most lines have none, and each costs a call.
+ */
+function fieldsMayFollow(s: string, from: number, to: number): boolean {
+  const c = s.charCodeAt(from);
+  if (c === LT || c === 0x28 /* ( */ || c === 0x7b /* { */ || ((c === 0x2d /* - */ || c === BAR) && s.charCodeAt(from + 1) === SPACE)) return true;
+  if (to === from) return false;
+  const e = s.charCodeAt(to);
+  if (e === 0x2c /* , */) return true;
+  const n = s.charCodeAt(to + 1);
+  return e === SPACE && (((n === 0x2d || n === BAR) && s.charCodeAt(to + 2) === SPACE) || (n >= 65 && n <= 90));
 }
 
 /** After a known program's name and `: ` at `i` (lineParser's NAMED_LEAD, catalogue/tables/programNames.ts), or -1. */
@@ -1355,9 +1364,6 @@ function readQuectelCm(s: string, a: number, out: FastRead): boolean {
   return true;
 }
 
-/** Android's level letters (lineParser's LETTER_LEVELS), as ranks. */
-const LOGCAT_LEVELS: Record<number, Level> = { 86: 'debug', 68: 'debug', 73: 'info', 87: 'warn', 69: 'err', 70: 'crit', 65: 'alert' };
-
 /**
  * `12-02 19:54:59.123  1234  1290 E RILJ    : msg`: Android's logcat (threadtime), a date without
  * a year, the pid and the thread, a level letter, the tag padded with spaces, `: `.
@@ -1379,7 +1385,7 @@ function readLogcat(s: string, a: number, out: FastRead): boolean {
     while (digit(s, k) >= 0 && k - d0 < 8) k++;
     if (k === d0 || k - d0 > 7) return false;
   }
-  const level = LOGCAT_LEVELS[s.charCodeAt(k + 1)];
+  const level = levelFromLetter(s.charAt(k + 1));
   if (s.charCodeAt(k) !== SPACE || level === undefined || s.charCodeAt(k + 2) !== SPACE) return false;
   // The tag: its first character no blank or colon, up to 64 characters, then spaces and `: `.
   const t = k + 3;

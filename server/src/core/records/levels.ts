@@ -16,6 +16,13 @@ export function levelFromWord(word: string): Level | undefined {
   return LEVEL_WORDS[word] ?? LEVEL_WORDS[word.toLowerCase()];
 }
 
+const LETTER_LEVELS: Record<string, Level> = { E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug', F: 'crit', A: 'alert' };
+
+/** One-letter levels: ESP-IDF's, and Android's (F fatal, A assert). */
+export function levelFromLetter(letter: string): Level | undefined {
+  return LETTER_LEVELS[letter];
+}
+
 const BY_NUMBER: Level[] = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 
 export function levelFromNumber(n: number): Level {

@@ -9,8 +9,8 @@ import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { readFieldLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
-import type { FormatId, Level, LogRecord, SkipReason } from '../model';
-import { embeddedLevel, FACILITY_NAMES, levelFromNumber, levelFromWord } from './levels';
+import type { FormatId, LogRecord, SkipReason } from '../model';
+import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
@@ -439,15 +439,23 @@ export class LineParser {
   private readServiceLead(text: string, line: number): LogRecord | undefined {
     const m = SERVICE_LEAD.exec(text);
     if (!m || m[0].length >= text.length) return undefined;
-    const rest = text.slice(m[0].length);
+    const r = this.lineAfterLead(text.slice(m[0].length), line);
+    if (!r) return undefined;
+    // parse() gives the service to a record without a program, as on every line after this one.
+    this.serviceLed = true;
+    this.service = this.lastService = serviceProgram(m);
+    return r;
+  }
+
+  /**
+   * A line of a registry format after a lead a tool wrote before it (grep's file name, a
+   * container's service), or undefined: a clockless `word: ` (`stripped`) is trusted there only
+   * with its pid, since `name:word: text` may be prose.
+   */
+  private lineAfterLead(rest: string, line: number): LogRecord | undefined {
     for (const f of FORMATS) {
       const r = this.tryFormat(f, rest, line);
-      if (r && (f !== STRIPPED || r.pid !== undefined)) {
-        this.serviceLed = true;
-        this.lastService = serviceProgram(m);
-        r.tag ??= this.lastService;
-        return r;
-      }
+      if (r && (f !== STRIPPED || r.pid !== undefined)) return r;
     }
     return undefined;
   }
@@ -497,19 +505,15 @@ export class LineParser {
         const pid = pidColon > start && pidColon - start <= 80 && PROGRAM_WITH_PID.test(text.slice(start, pidColon + 3));
         if (!pid && !NESTED_SCREEN.test(text.slice(start, start + 256))) continue;
         if (++tried > GREP_ENDS_TRIED) return undefined;
-        const rest = text.slice(start);
-        for (const f of FORMATS) {
-          const r = this.tryFormat(f, rest, line);
-          // A clockless `word: ` is trusted after a name only with its pid (`name:word: text` may be prose).
-          if (r && (f !== STRIPPED || r.pid !== undefined)) {
-            if (numbered === start) r.recordId ??= parseInt(text.slice(k + 1, start - 1), 10);
-            const name = text.slice(0, k);
-            // Each file grep went through is a part of the listing, as a header's (`==> name <==`) is:
-            // its lines may be another time's (rotated logs listed newest first) or repeat another's.
-            if (name !== this.grepName) this.section = name;
-            this.grepName = name;
-            return r;
-          }
+        const r = this.lineAfterLead(text.slice(start), line);
+        if (r) {
+          if (numbered === start) r.recordId ??= parseInt(text.slice(k + 1, start - 1), 10);
+          const name = text.slice(0, k);
+          // Each file grep went through is a part of the listing, as a header's (`==> name <==`) is:
+          // its lines may be another time's (rotated logs listed newest first) or repeat another's.
+          if (name !== this.grepName) this.section = name;
+          this.grepName = name;
+          return r;
         }
       }
     }
@@ -1020,13 +1024,6 @@ function monthDayStamp(s: string): StampParts | undefined {
   const month = +s.slice(0, 2) - 1, day = +s.slice(3, 5), hour = +s.slice(6, 8), minute = +s.slice(9, 11), second = +s.slice(12, 14);
   if (!isRealDate(month, day) || !isRealClock(hour, minute, second)) return undefined;
   return { month, day, hour, minute, second, ms: +s.slice(15, 18) };
-}
-
-const LETTER_LEVELS: Record<string, Level> = { E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug', F: 'crit', A: 'alert' };
-
-/** One-letter levels: ESP-IDF's, and Android's (F fatal, A assert). */
-function levelFromLetter(letter: string): Level | undefined {
-  return LETTER_LEVELS[letter];
 }
 
 /** Reads `daemon.info ` into the record and returns the text after it. */
