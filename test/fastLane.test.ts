@@ -8,7 +8,7 @@ import { CATALOGUE } from '../server/src/core/catalogue/index';
 import { FORMATS } from '../server/src/core/formats/registry';
 import type { FormatId, LogRecord } from '../server/src/core/model';
 import { FAST_READERS, knownBody, newFastRead, TIME_OF_DAY, UNIX_TIME } from '../server/src/core/records/fastReaders';
-import { LineParser } from '../server/src/core/records/lineParser';
+import { LineParser, stripPasteArtefacts } from '../server/src/core/records/lineParser';
 import { TIME_ONLY_BASE, wallTime } from '../server/src/core/records/timeWords';
 import { reshape, type Shape as Retelling } from './support/reshape';
 import { readJsonLine } from '../server/src/core/formats/jsonLines';
@@ -154,6 +154,18 @@ const SHAPES: Record<string, Shape> = {
   'capture-console': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.dmesg(t, up, s)}`,
   // Android's adb logcat (threadtime): the pid and a thread, a level letter, the tag padded to 8.
   'logcat': (t, _up, s) => { const d = new Date(t); return `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${String(s.pid ?? 1234).padStart(5)} ${String((s.pid ?? 1234) + (t % 7)).padStart(5)} ${'VDIWEFA'[t % 7]} ${s.tag.padEnd(8)}: ${s.message}`; },
+  // adb logcat -v time, and -v brief (no time): the level letter, `/`, the tag padded, the pid in parentheses.
+  'logcat-time': (t, _up, s) => { const d = new Date(t); return `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${'VDIWEFA'[t % 7]}/${s.tag.padEnd(8)}(${String(s.pid ?? 1234).padStart(5)}): ${s.message}`; },
+  'logcat-brief': (t, _up, s) => `${'VDIWEFA'[t % 7]}/${s.tag.padEnd(8)}(${String(s.pid ?? 1234).padStart(5)}): ${s.message}`,
+  // Zephyr's log: the hours since boot, a level now and then left out, the module (the kernel's lines as a module's).
+  zephyr: (t, up, s) => { const us = Math.round(up * 1e6); const sec = Math.floor(us / 1e6); return `[${p2(Math.floor(sec / 3600))}:${p2(Math.floor(sec / 60) % 60)}:${p2(sec % 60)}.${String(Math.floor(us / 1000) % 1000).padStart(3, '0')},${String(us % 1000).padStart(3, '0')}] ${t % 5 === 0 ? '' : `<${['err', 'wrn', 'inf', 'dbg'][t % 4]}> `}${s.tag === 'kernel' ? 'usb_host' : s.tag}: ${s.message}`; },
+  // journalctl -o short-delta: the uptime and the time since the entry before.
+  'journal-delta': (_t, up, s) => `[${up.toFixed(6).padStart(12)} <${(up % 7).toFixed(6).padStart(12)}>] raspberrypi ${s.tag === 'kernel' ? 'kernel' : `${s.tag}[${s.pid ?? 4242}]`}: ${s.message}`,
+  // journalctl -o with-unit: the unit where the program would be (the kernel keeps its name).
+  'journal-with-unit': (t, up, s) => SHAPES['journal-full'](t, up, s.tag === 'kernel' ? s : { ...s, tag: `${s.tag}.service` }),
+  // journalctl -o json-seq (a record separator before each object) and -o json-sse (`data: `).
+  'journal-json-seq': (t, up, s) => `\u001e${SHAPES['journal-json'](t, up, s)}`,
+  'journal-json-sse': (t, up, s) => `data: ${SHAPES['journal-json'](t, up, s)}`,
   'quectel-cm': (t, _up, s) => { const d = new Date(t); return `[${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}_${clock(d)}:${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${s.message}`; },
   // ModemManager --debug on a console: a Unix-time stamp, seconds since start, or none.
   'mm-debug': (t, up, s) => `<${['dbg', 'info', 'warn', 'debug'][t % 4]}>  ${t % 3 === 2 ? '' : `[${t % 3 === 0 ? (t / 1000).toFixed(6) : up.toFixed(6)}] `}[modem0] ${s.message}`,
@@ -164,7 +176,7 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', 'logcat-time': 'logcat-time', 'logcat-brief': 'logcat-brief', zephyr: 'zephyr', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -233,7 +245,7 @@ describe('fast readers agree with the full parser line by line', () => {
         assert.equal(out.recordId >= 0 ? out.recordId : undefined, r.recordId, `record id of: ${line}`);
         // A JSON line's message is one of its values, screened decoded (its envelopes not yet peeled).
         // Not read as a line of its own: the pid, if any, is the JSON's.
-        if (r.format === 'json-lines') assert.ok(out.decoded.endsWith(r.message) && r.pid === readJsonLine(line)!.pid, `message of: ${line}`);
+        if (r.format === 'json-lines') assert.ok(out.decoded.endsWith(r.message) && r.pid === readJsonLine(stripPasteArtefacts(line))!.pid, `message of: ${line}`);
         else assert.ok(line.slice(out.messageStart).endsWith(r.message), `message of: ${line}`);
         taken.set(r.format, (taken.get(r.format) ?? 0) + 1);
       }
@@ -356,6 +368,22 @@ function TRICKY_LINES(): string[] {
     '{"MESSAGE":"[2656]: a pid without a program #refused","SYSLOG_IDENTIFIER":"ModemManager"}',
     '{"MESSAGE":"kernel: [   12.5] a program it names with a stamp #refused"}',
     '{"MESSAGE":"wwan0: renamed from usb0, a device for a program","SYSLOG_IDENTIFIER":"kernel"}',
+    // A message whose first column before a semicolon or a comma is a stamp: the parser reads it as a CSV row (fuzzer).
+    '{"MESSAGE":"Sat Aug 20 22:23;39 a CSV row inside #refused","SYSLOG_IDENTIFIER":"ModemManager"}',
+    '{"MESSAGE":"2024-12-02 19:54:59,router,gsmd,a CSV row inside #refused","SYSLOG_IDENTIFIER":"gsmd"}',
+    // journalctl -o json-sse's `data: ` and -o json-seq's separator, and a stripped line's tag that is no SSE field.
+    'data: {"MESSAGE":"an event stream\'s record","SYSLOG_IDENTIFIER":"gsmd"}',
+    '\u001e{"MESSAGE":"a JSON text sequence\'s record","SYSLOG_IDENTIFIER":"gsmd"}',
+    'data[12]: {"a":1} a program called data',
+    // Logcat's pid is padded to five: `(5)` is no pid of its.
+    'I/O error (5): a sentence, not logcat #refused',
+    // A unit where the program stands (journalctl -o with-unit) and a templated one.
+    'Mon 2024-12-02 19:54:59 UTC router ModemManager.service[519]: <info>  [modem0] state changed',
+    'Dec  2 19:54:59 router qmi-network@wwan0.service[812]: Starting network',
+    // Zephyr past a day, without a level, and a module too long to be one.
+    '[27:46:40.001,000] modem_cellular: Modem did not respond',
+    `[00:00:12.500,123] <inf> ${'m'.repeat(70)}: no module`,
+    '[00:61:12.500,123] <inf> lte_lc: no such minute #refused',
     // A level word, then facility.level and a program, which iso-plain's body reads off.
     '2024-12-02 19:54:59 INFO kern.info kernel: a level word before them #refused',
     // A year whose last digit is not one, which a place-value sum read as 2010 (fuzzer).

@@ -108,6 +108,18 @@ describe('router log grammar', () => {
     check('Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] processing', [['Sun Feb  9 12:31:48 2025', 'constant.numeric.date'], ['2656', 'constant.numeric.pid'], ['inf', 'token.info-token']]);
     check('Sun Jan 19 22:50:04 2025 user.notice pbr [32307]: Reloading routing', [['pbr', 'entity.name.function.program'], ['32307', 'constant.numeric.pid']]);
     check('May 13 15:11:13 wrt350n daemon.notice pppd[4396]: pppd 2.4.4 started', [['wrt350n', 'entity.name.section.host'], ['daemon', 'storage.type.facility'], ['pppd', 'entity.name.function.program'], ['4396', 'constant.numeric.pid']]);
+    // journalctl -o short-delta, -o json-seq (a record separator first), -o json-sse (`data: `).
+    check('[ 1234.567890 <    0.000123>] raspberrypi ModemManager[519]: <info>  [modem0] state changed', [['1234.567890', 'constant.numeric.uptime'], ['0.000123', 'constant.numeric.delta'], ['raspberrypi', 'entity.name.section.host'], ['ModemManager', 'entity.name.function.program'], ['519', 'constant.numeric.pid']]);
+    for (const lead of ['\u001e', 'data: ']) {
+      check(`${lead}{"__REALTIME_TIMESTAMP":"1733169299000000","_HOSTNAME":"router","SYSLOG_IDENTIFIER":"kernel","MESSAGE":"usb 1-1: device descriptor read/64, error -71"}`, [['1733169299000000', 'constant.numeric.date'], ['router', 'entity.name.section.host'], ['kernel', 'entity.name.function.program'], ['1-1', 'variable.other.usb-path']]);
+    }
+    // Zephyr: the time since boot (past a day too), its level and module.
+    check('[27:46:40.001,000] <err> modem_cellular: Modem did not respond on ttyUSB2', [['27:46:40.001,000', 'constant.numeric.uptime'], ['err', 'token.error-token'], ['modem_cellular', 'entity.name.function.program'], ['ttyUSB2', 'variable.other.device']]);
+    check('[00:00:12.500,123] <wrn> lte_lc: Network registration status: searching', [['00:00:12.500,123', 'constant.numeric.uptime'], ['wrn', 'token.warn-token'], ['lte_lc', 'entity.name.function.program']]);
+    // adb logcat -v time and -v brief.
+    check('12-02 19:54:59.123 E/RILJ    ( 1234): [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED', [['12-02 19:54:59.123', 'constant.numeric.date'], ['E', 'token.error-token'], ['RILJ', 'entity.name.function.program'], ['1234', 'constant.numeric.pid']]);
+    check('W/QC-QMI  ( 1021): qmi_client: modem is down', [['W', 'token.warn-token'], ['QC-QMI', 'entity.name.function.program'], ['1021', 'constant.numeric.pid']]);
+    assert.ok(!scopesOf('I/O error (5): no logcat line', 'O error').includes('program'), 'a pid logcat pads to five');
     check('Bus 001 Device 024: ID 05c6:9008', [['Bus', 'keyword.other.lsusb'], ['05c6:9008', 'constant.other.usb-id']]);
     check('Firmware update verify was unsuccessful... ErrorCode: 174', [['174', 'constant.numeric.errno']]);
   });

@@ -37,6 +37,12 @@ export type Shape =
   | 'export-headed' // a CSV download with its header row, the message first and the time last: `"message","host","severity","program","@timestamp"`
   | 'export-bars' // the same table printed with bars: `2024-12-02 19:54:59.000 | router | gsmd | msg`
   | 'journal-json' // journalctl -o json: `{"__REALTIME_TIMESTAMP":"1733169299000000",...,"SYSLOG_IDENTIFIER":"gsmd","MESSAGE":"msg"}`
+  | 'journal-json-seq' // journalctl -o json-seq: each object after a record separator (U+001E, RFC 7464)
+  | 'journal-json-sse' // journalctl -o json-sse: `data: {...}` and a blank line, a server-sent event stream
+  | 'journal-with-unit' // journalctl -o with-unit: short-full with the unit for the program, `Mon 2024-12-02 19:54:59 UTC router gsmd.service[3553]: msg`
+  | 'logcat-threadtime' // adb logcat (threadtime): `12-02 19:54:59.000  3553  3560 I gsmd    : msg`
+  | 'logcat-time' // adb logcat -v time: `12-02 19:54:59.000 I/gsmd    ( 3553): msg`
+  | 'logcat-brief' // adb logcat -v brief: `I/gsmd    ( 3553): msg`, no time
   | 'logfmt' // Go's slog text: `time=2024-12-02T19:54:59.000Z level=INFO msg="msg" app=gsmd pid=3553`, quoted where it must be
   | 'time-only' // `19:54:59 gsmd[3553]: msg`
   | 'iso-named' // `2024-12-02 19:54:59 gsmd: msg`: a template that writes the program without its pid, no host
@@ -237,6 +243,14 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       }
       return join(units.reverse().flat(), '\n', log.trailingNewline);
     }
+    case 'journal-json-seq':
+      return join(reshape(text, 'journal-json', options).split('\n').map((l) => (l.startsWith('{') ? `\u001e${l}` : l)), '\n', false);
+    case 'journal-json-sse': {
+      // Each event its `data: ` line and a blank line; a line that was no record stays as it was.
+      const lines = reshape(text, 'journal-json', options).split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      return join(lines.map((l) => (l.startsWith('{') ? `data: ${l}\n` : l)), '\n', log.trailingNewline);
+    }
     case 'journal-json-pretty':
       return join(journalObjects(text, options).map(prettyJournal), '\n', log.trailingNewline);
     case 'export-json-array':
@@ -258,6 +272,13 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(raws.map((l) => `${asHtml(l)}<br />`), '\n', log.trailingNewline);
     case 'export-headed':
       return join(['"message","host","severity","program","@timestamp"', ...renderRecords(log, shape, options)], '\n', log.trailingNewline);
+    case 'logcat-threadtime':
+    case 'logcat-time':
+    case 'logcat-brief':
+      // Every logcat line has a tag: a log with a timed record of no program (a RutOS event) cannot
+      // be told so, and half of it left as it was would mix two clocks. It stays as it was.
+      if (log.lines.some((l) => typeof l.result !== 'string' && l.result.tag === undefined && log.clock.has(l.result))) return text;
+      return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
     default:
       return join(renderRecords(log, shape, options), '\n', log.trailingNewline);
   }
@@ -456,6 +477,21 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       return `${isoDate(d)} ${clock(d)} CET ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'journal-short-full':
       return `${EN_DAYS[d.getUTCDay()]} ${isoDate(d)} ${clock(d)} UTC ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
+    case 'journal-with-unit':
+      // The unit a program runs as: `.service` after its name (the kernel is no unit's).
+      return `${EN_DAYS[d.getUTCDay()]} ${isoDate(d)} ${clock(d)} UTC ${host} ${tagPrefix(r.tag !== undefined && r.tag !== 'kernel' ? { ...r, tag: `${r.tag}.service` } : r)}${withUptime(r, body)}`;
+    case 'logcat-threadtime':
+    case 'logcat-time':
+    case 'logcat-brief': {
+      // Android writes the level as a letter and a tag on every line (a log with a record of no
+      // program is not re-told so: see reshape).
+      const letter = { emerg: 'F', alert: 'F', crit: 'F', err: 'E', warn: 'W', notice: 'I', info: 'I', debug: 'D' }[r.syslogLevel ?? 'info'];
+      if (r.tag === undefined) return undefined;
+      const pid = String(r.pid ?? 1).padStart(5);
+      const stamp = `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}`;
+      if (shape === 'logcat-threadtime') return `${stamp} ${pid} ${pid} ${letter} ${r.tag.padEnd(8)}: ${withUptime(r, body)}`;
+      return `${shape === 'logcat-time' ? `${stamp} ` : ''}${letter}/${r.tag.padEnd(8)}(${pid}): ${withUptime(r, body)}`;
+    }
     case 'journal-short-unix':
       return `${(d.getTime() / 1000).toFixed(6)} ${host} ${tagPrefix(r)}${withUptime(r, body)}`;
     case 'journal-short-precise':

@@ -28,6 +28,9 @@ export type FormatId =
   | 'esp-idf' // `I (1234) tag: msg`
   | 'quectel-cm' // `[04-17_17:20:24:577] msg`
   | 'logcat' // Android's `adb logcat` (threadtime): `12-02 19:54:59.123  1234  1235 E RILJ    : msg`
+  | 'logcat-time' // `adb logcat -v time`: `12-02 19:54:59.123 E/RILJ    ( 1234): msg`
+  | 'logcat-brief' // `adb logcat -v brief`: `E/RILJ    ( 1234): msg`, no time
+  | 'zephyr' // Zephyr RTOS: `[00:00:12.500,123] <inf> lte_lc: msg`, the time since boot
   | 'tool-elapsed' // QFirehose `[000.013]: msg`
   | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
   | 'json-lines' // one JSON object per line: journalctl -o json, Docker, Graylog, Loki, Elastic exports

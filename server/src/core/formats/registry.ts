@@ -79,7 +79,6 @@ export interface LogFormat {
 }
 
 const FACILITY_LEVEL = String.raw`(?<facility>[a-z][a-z0-9]{0,11})\.(?<level>emerg|alert|crit|err|error|warn|warning|notice|info|debug)`;
-const UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})\]`;
 /** dmesg's stamp, and with `-d` the time since the message before: `[  466.515595 <    0.000123>]`. */
 const DMESG_UPTIME = String.raw`\[\s*(?<uptime>\d{1,10}\.\d{1,9})(?:\s+<\s*\d{1,10}\.\d{1,9}>)?\]`;
 /** `dmesg -x` (--decode): the facility and the level, each padded, then colons (util-linux's `%-6s:%-6s: `). */
@@ -166,7 +165,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-full',
-    description: 'journalctl -o short-full: weekday, date, time and zone (`Mon 2024-12-02 19:54:59 CET`), host, `tag[pid]: `',
+    description: 'journalctl -o short-full: weekday, date, time and zone (`Mon 2024-12-02 19:54:59 CET`), host, `tag[pid]: `; -o with-unit writes the unit for the tag (`ModemManager.service[519]: `), read as the program it runs',
     clock: 'wall',
     // The zone is an abbreviation, or an offset where the zone has none (`+03`); as elsewhere, the
     // time is kept as written, not shifted.
@@ -179,6 +178,8 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'Mon 2024-12-02 19:54:59 CET router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
       { line: 'Thu 2024-06-06 06:00:08 CEST mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info', message: 'state changed (registered -> connecting)' } },
       { line: 'Tue 2024-12-03 01:02:03 +03 gw NetworkManager[812]: <info>  [1733176923.1234] device (wwan0): state change: activated -> failed', expect: { time: '2024-12-03T01:02:03', host: 'gw', tag: 'NetworkManager', pid: 812 } },
+      { line: 'Mon 2024-12-02 19:54:59 UTC router ModemManager.service[519]: <warn>  [modem0] couldn\'t load network timezone', expect: { host: 'router', tag: 'ModemManager', pid: 519, level: 'warn' } },
+      { line: 'Mon 2024-12-02 19:54:59 UTC router qmi-network@wwan0.service[812]: Starting network', expect: { tag: 'qmi-network', pid: 812 } },
     ],
     counterSamples: ['Mon 2024-12-02 19:54:59 router kernel: no zone', 'Mon 2024-12-02T19:54:59 CET router kernel: a T', 'Mon 2024-12-32 19:54:59 CET router kernel: no such day'],
   },
@@ -223,6 +224,21 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'Dec 30 11:26:01 ca4ae2 kernel: [ 1234.5] usb 1-5: USB disconnect, device number 52', expect: { host: 'ca4ae2', tag: 'kernel', uptime: 1234.5 } },
     ],
     counterSamples: ['Interface wan is up 12:00:01', 'Dec 32 10:00:00 host x: y'],
+  },
+  {
+    id: 'zephyr',
+    description: 'Zephyr RTOS\'s log (the firmware of nRF91 and other cellular modules and boards): the time since boot `[hh:mm:ss.mmm,uuu]`, a level `<inf>`, the module, `: `',
+    clock: 'uptime',
+    // log_output.c prints the hours since boot unbounded (`%02u`), then the milliseconds and the
+    // microseconds after a comma: no time of day has either, so `[27:46:40.000,000]` is no clock's.
+    pattern: /^\[(?<upH>\d{2,7}):(?<upM>[0-5]\d):(?<upS>[0-5]\d)\.(?<upMs>\d{3}),(?<upUs>\d{3})\] ?(?:<(?<level>err|wrn|inf|dbg)> )?(?:(?<tag>[A-Za-z_][\w.\/-]{0,63}): )?/,
+    body: 'message',
+    samples: [
+      { line: '[00:00:12.500,123] <inf> lte_lc: Network registration status: Connected - home network', expect: { uptime: 12.500123, level: 'info', tag: 'lte_lc', message: 'Network registration status: Connected - home network' } },
+      { line: '[27:46:40.001,000] <err> modem_cellular: Modem did not respond', expect: { uptime: 100000.001, level: 'err', tag: 'modem_cellular', message: 'Modem did not respond' } },
+      { line: '[00:00:00.004,000] <wrn> usb_cdc: Device disconnected', expect: { level: 'warn', tag: 'usb_cdc' } },
+    ],
+    counterSamples: ['[00:00:12.500] gsmd[1]: a time of day', '[00:61:12.500,123] <inf> x: no such minute'],
   },
   {
     id: 'time-only',
@@ -285,12 +301,13 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-monotonic',
-    description: 'journalctl -o short-monotonic: `[ uptime] host tag[pid]: `',
+    description: 'journalctl -o short-monotonic: `[ uptime] host tag[pid]: `; -o short-delta adds the time since the entry before (`[ uptime <delta>]`)',
     clock: 'uptime',
-    pattern: new RegExp(String.raw`^${UPTIME}\s+(?<host>[\w.:-]{1,64})\s+(?=[A-Za-z0-9_.\/@-]{1,64}\[\d{1,10}\]: |kernel: )`, 'u'),
+    pattern: new RegExp(String.raw`^${DMESG_UPTIME}\s+(?<host>[\w.:-]{1,64})\s+(?=[A-Za-z0-9_.\/@-]{1,64}\[\d{1,10}\]: |kernel: )`, 'u'),
     body: 'tagged',
     samples: [
       { line: '[ 1234.567890] raspberrypi ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { uptime: 1234.56789, host: 'raspberrypi', tag: 'ModemManager', pid: 519 } },
+      { line: '[ 1234.567890 <    0.000123>] raspberrypi ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { uptime: 1234.56789, host: 'raspberrypi', tag: 'ModemManager', pid: 519, message: 'state changed (registered -> connecting)' } },
     ],
     counterSamples: ['[  827.954147] usb 3-1.5: new high-speed USB device number 9 using xhci-hcd'],
   },
@@ -380,6 +397,30 @@ export const FORMATS: readonly LogFormat[] = [
     counterSamples: ['12-02 19:54:59.123 E/RILJ    ( 1234): brief with time', '13-02 19:54:59.123  1234  1290 E RILJ    : no month 13'],
   },
   {
+    id: 'logcat-time',
+    description: 'Android\'s `adb logcat -v time`: `MM-DD hh:mm:ss.mmm`, the level letter, `/`, the tag padded, the pid in parentheses (padded to 5), `: `',
+    clock: 'wall',
+    pattern: /^(?<stamp>\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) (?<level>[VDIWEFA])\/(?<tag>[^\s:(][^:(]{0,63}?) *\((?=[ \d]{5,8}\)) *(?<pid>\d{1,7})\): /,
+    body: 'message',
+    monthDayStamp: true,
+    samples: [
+      { line: '12-02 19:54:59.123 E/RILJ    ( 1234): [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'err', message: '[UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE' } },
+    ],
+    counterSamples: ['12-02 19:54:59.123 E/RILJ: no pid', '12-02 19:54:59.123  1234  1290 E RILJ    : threadtime', '13-02 19:54:59.123 E/RILJ    ( 1234): no month 13'],
+  },
+  {
+    id: 'logcat-brief',
+    description: 'Android\'s `adb logcat -v brief` (the default layout before Android 7): the level letter, `/`, the tag padded, the pid in parentheses (padded to 5: `%5d`), `: `; no time',
+    clock: 'none',
+    pattern: /^(?<level>[VDIWEFA])\/(?<tag>[^\s:(][^:(]{0,63}?) *\((?=[ \d]{5,8}\)) *(?<pid>\d{1,7})\): /,
+    body: 'message',
+    samples: [
+      { line: 'I/qcrild (  987): modem restarted', expect: { tag: 'qcrild', pid: 987, level: 'info', message: 'modem restarted' } },
+      { line: 'E/QC-QMI  ( 1021): qmi_client: modem is down', expect: { tag: 'QC-QMI', pid: 1021, level: 'err', message: 'qmi_client: modem is down' } },
+    ],
+    counterSamples: ['E/RILJ: no pid', 'I/O error (5): no level letter and tag'],
+  },
+  {
     id: 'modemmanager',
     description: 'ModemManager\'s own output (`--debug` on a console): `<info>  [1234.567] [modem0] ...`',
     clock: 'none',
@@ -393,7 +434,7 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'json-lines',
-    description: 'One record of fields per line: a JSON object (`journalctl -o json`, log shippers and aggregators: Docker, Graylog, Loki, Elastic exports) or logfmt\'s `key=value` pairs (Go\'s slog, logrus, go-kit). Message, time, program, pid, host, level and facility are read from their usual keys (JSON_FIELDS); a message that is itself a log line is read as one',
+    description: 'One record of fields per line: a JSON object (`journalctl -o json`; `-o json-seq` and `-o json-sse` put a record separator or `data: ` before it; log shippers and aggregators: Docker, Graylog, Loki, Elastic exports) or logfmt\'s `key=value` pairs (Go\'s slog, logrus, go-kit). Message, time, program, pid, host, level and facility are read from their usual keys (JSON_FIELDS); a message that is itself a log line is read as one',
     clock: 'wall',
     // A JSON object, or a first logfmt key and its `=` (formats/logfmt.ts reads the rest).
     pattern: /^\s*(?=\{|[^\s="]{1,64}=)/,
@@ -403,6 +444,9 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '{"__REALTIME_TIMESTAMP":"1733169299000000","SYSLOG_FACILITY":"0","SYSLOG_IDENTIFIER":"kernel","_SOURCE_MONOTONIC_TIMESTAMP":"466515595","MESSAGE":"usb 1-1: USB disconnect, device number 6"}', expect: { time: '2024-12-02T19:54:59', uptime: 466.515595, facility: 'kern', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: '{"time":"2024-12-02T19:54:59.123456789Z","stream":"stdout","log":"Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5\\n"}', expect: { time: '2024-12-02T19:54:59', facility: 'daemon', tag: 'gsmd', pid: 3553, level: 'warn' } },
       { line: '{"timestamp":"2024-12-02T19:54:59.000Z","source":"rut901","level":5,"message":"netifd: Interface \'mob1s1a1\' is now down"}', expect: { time: '2024-12-02T19:54:59', host: 'rut901', tag: 'netifd', level: 'notice', message: 'Interface \'mob1s1a1\' is now down' } },
+      // journalctl -o json-seq (RFC 7464's record separator) and -o json-sse (an event stream's `data: `).
+      { line: '\u001e{"__REALTIME_TIMESTAMP":"1733169299123456","SYSLOG_IDENTIFIER":"gsmd","_PID":"3553","MESSAGE":"Modem is not responding"}', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, message: 'Modem is not responding' } },
+      { line: 'data: {"__REALTIME_TIMESTAMP":"1733169299123456","SYSLOG_IDENTIFIER":"gsmd","_PID":"3553","MESSAGE":"Modem is not responding"}', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, message: 'Modem is not responding' } },
       { line: 'time=2024-12-02T19:54:59.123Z level=WARN msg="modem lost: errno 5 (Input/output error)" app=gsmd port=1-1', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', level: 'warn', message: 'modem lost: errno 5 (Input/output error)' } },
       { line: 'time="2024-12-02T19:54:59Z" level=info app=kernel msg="Mon Dec  2 19:54:59 2024 kern.info kernel: [  466.515595] usb 1-1: USB disconnect, device number 6"', expect: { time: '2024-12-02T19:54:59', uptime: 466.515595, tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],

@@ -1,4 +1,4 @@
-import type { FormatId } from '../model';
+import type { FormatId, Level } from '../model';
 import { errorLevelWords, levelFromLetter, levelFromWord, levelRank } from './levels';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
@@ -9,6 +9,7 @@ import { isZoneAbbreviation } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
 import { APPLICATION_LEVEL_WORDS } from '../formats/registry';
+import { programOfUnit } from './unitName';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
 // checks, keyed by the registry's format id. A reader answers only when the line's shape is certain,
@@ -124,7 +125,10 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
       lineStart = start;
       lineEnd = end;
       // A whole line of a log after a capture tool's stamp is read as that line (LineParser.capturedLine).
-      return read(s, start, out) && !(out.tag === '' && out.decoded === '' && mayStartWallClock(s, out.messageStart, end) && startsTimedRecord(s.slice(out.messageStart, end)));
+      if (!read(s, start, out) || (out.tag === '' && out.decoded === '' && mayStartWallClock(s, out.messageStart, end) && startsTimedRecord(s.slice(out.messageStart, end)))) return false;
+      // A unit's name where the program stands (journalctl -o with-unit) names the program, as the parser reads it.
+      if (out.tag !== '') out.tag = programOfUnit(out.tag);
+      return true;
     },
   };
 }
@@ -146,7 +150,7 @@ const ERROR_RANK = levelRank('err');
  */
 function unwordedError(s: string, out: FastRead): boolean | undefined {
   // The formats whose reader keeps the level it read: a JSON line's field, logcat's letter.
-  if (out.format === 'json-lines' || out.format === 'logcat') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
+  if (out.format === 'json-lines' || out.format === 'logcat' || out.format === 'logcat-time' || out.format === 'logcat-brief' || out.format === 'zephyr') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (out.format === 'esp-idf') return s.charCodeAt(lineStart) === 69 /* E */;
   if (s.charCodeAt(lineStart) !== LT || (out.format !== 'rfc5424' && out.format !== 'bsd-syslog')) return undefined;
   let pri = 0;
@@ -402,7 +406,7 @@ function readTagEnd(s: string, i: number, j: number): number {
  * 1-10 digits, a dot, 1-9 digits. Returns the index after `]` and sets `uptimeRead`, or -1.
  */
 let uptimeRead = 0;
-function readUptime(s: string, i: number): number {
+function readUptime(s: string, i: number, delta = false): number {
   if (s.charCodeAt(i) !== OPEN) return -1;
   let a = i + 1;
   while (s.charCodeAt(a) === SPACE) a++;
@@ -413,13 +417,34 @@ function readUptime(s: string, i: number): number {
   if (j === a || j - a > 10 || s.charCodeAt(j) !== DOT) return -1;
   let k = j + 1;
   for (let d = digit(s, k); d >= 0 && k - j <= 10; d = digit(s, ++k)) n = n * 10 + d;
-  if (k === j + 1 || k - j > 10 || s.charCodeAt(k) !== CLOSE) return -1;
+  if (k === j + 1 || k - j > 10) return -1;
+  const close = s.charCodeAt(k) === CLOSE ? k : delta ? afterDelta(s, k) : -1;
+  if (close < 0) return -1;
   // With at most 15 digits n and 10^f are exact doubles, and one division of exact doubles is
   // correctly rounded, as Number() of the text is: the same number without a string.
   const uptime = k - a - 1 <= 15 ? n / POWERS_OF_TEN[k - j - 1] : Number(s.slice(a, k));
   if (!isPlausibleUptime(uptime)) return -1;
   uptimeRead = uptime;
-  return k + 1;
+  return close + 1;
+}
+
+/**
+ * `dmesg -d` and `journalctl -o short-delta`: ` <    0.000123>` after the uptime at `k`, the time
+ * since the line before (not kept). Returns where the stamp's `]` is, or -1.
+ */
+function afterDelta(s: string, k: number): number {
+  let p = k;
+  while (s.charCodeAt(p) === SPACE) p++;
+  if (p === k || s.charCodeAt(p) !== LT) return -1;
+  p++;
+  while (s.charCodeAt(p) === SPACE) p++;
+  const a = p;
+  while (digit(s, p) >= 0 && p - a <= 10) p++;
+  if (p === a || p - a > 10 || s.charCodeAt(p) !== DOT) return -1;
+  const f = ++p;
+  while (digit(s, p) >= 0 && p - f <= 9) p++;
+  if (p === f || p - f > 9 || s.charCodeAt(p) !== 62 /* > */ || s.charCodeAt(p + 1) !== CLOSE) return -1;
+  return p + 1;
 }
 
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
@@ -987,7 +1012,7 @@ function readRfc5424(s: string, a: number, out: FastRead): boolean {
 function readDmesg(s: string, a: number, out: FastRead): boolean {
   const i = s.charCodeAt(a) === 107 /* k */ ? afterKernelPrefix(s, a) : afterPri(s, a);
   if (i < 0) return false;
-  const end = readUptime(s, i);
+  const end = readUptime(s, i, true);
   if (end < 0) return false;
   const next = s.charCodeAt(end);
   let start = end;
@@ -1113,7 +1138,7 @@ function readDmesgT(s: string, a: number, out: FastRead): boolean {
  * (an envelope the parser would peel) is left to the full parser.
  */
 function readJournalMonotonic(s: string, a: number, out: FastRead): boolean {
-  const end = readUptime(s, a);
+  const end = readUptime(s, a, true);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   let i = end + 1;
   while (s.charCodeAt(i) === SPACE) i++;
@@ -1346,6 +1371,137 @@ function readEspIdf(s: string, i: number, out: FastRead): boolean {
   return true;
 }
 
+/**
+ * `[00:00:12.500,123] <inf> lte_lc: msg`: Zephyr's log, the hours since boot unbounded, then the
+ * minutes, seconds, milliseconds and (after a comma) microseconds; a level and the module may follow.
+ */
+function readZephyr(s: string, a: number, out: FastRead): boolean {
+  if (s.charCodeAt(a) !== OPEN) return false;
+  let hours = 0;
+  let k = a + 1;
+  for (let d = digit(s, k); d >= 0 && k - a <= 8; d = digit(s, ++k)) hours = hours * 10 + d;
+  if (k - a - 1 < 2 || k - a - 1 > 7 || s.charCodeAt(k) !== COLON || s.charCodeAt(k + 3) !== COLON || s.charCodeAt(k + 6) !== DOT || s.charCodeAt(k + 10) !== 44 /* , */ || s.charCodeAt(k + 14) !== CLOSE) return false;
+  const minutes = twoDigits(s, k + 1);
+  const seconds = twoDigits(s, k + 4);
+  const ms = digit(s, k + 7) * 100 + digit(s, k + 8) * 10 + digit(s, k + 9);
+  const us = digit(s, k + 11) * 100 + digit(s, k + 12) * 10 + digit(s, k + 13);
+  if (minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || digit(s, k + 7) < 0 || digit(s, k + 8) < 0 || digit(s, k + 9) < 0 || digit(s, k + 11) < 0 || digit(s, k + 12) < 0 || digit(s, k + 13) < 0) return false;
+  // The whole stamp in microseconds, divided once: the double Number() makes of the same decimal text.
+  const uptime = (((hours * 60 + minutes) * 60 + seconds) * 1e6 + ms * 1000 + us) / 1e6;
+  if (!isPlausibleUptime(uptime)) return false;
+  let p = k + 15;
+  if (s.charCodeAt(p) === SPACE) p++;
+  // `<err> `, `<wrn> `, `<inf> `, `<dbg> `.
+  let rank = -1;
+  if (s.charCodeAt(p) === LT && s.charCodeAt(p + 4) === 62 /* > */ && s.charCodeAt(p + 5) === SPACE) {
+    const level = ZEPHYR_LEVELS.indexOf(s.slice(p + 1, p + 4));
+    if (level >= 0) {
+      rank = levelRank(levelFromWord(ZEPHYR_LEVELS[level])!);
+      p += 6;
+    }
+  }
+  // The module: a letter or `_`, then word characters, dots, slashes and dashes, then `: `.
+  let t = p;
+  const first = s.charCodeAt(t);
+  let tag = '';
+  if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95) {
+    t++;
+    while (t - p <= 64 && isZephyrModuleChar(s.charCodeAt(t))) t++;
+    if (t - p <= 64 && s.charCodeAt(t) === COLON && s.charCodeAt(t + 1) === SPACE) {
+      tag = word(s, p, t);
+      p = t + 2;
+    }
+  }
+  if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, p, 4)) return false;
+  out.year = -1;
+  out.month = -1;
+  messageRead(out, 'zephyr', tag, '', uptime, p);
+  out.levelRank = rank;
+  return true;
+}
+
+const ZEPHYR_LEVELS = ['err', 'wrn', 'inf', 'dbg'];
+
+/** `[\w./-]`: the characters of a Zephyr module's name after its first. */
+function isZephyrModuleChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DOT || c === 47 /* / */ || c === 45 /* - */;
+}
+
+/** Two digits at `i` as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * `12-02 19:54:59.123 E/RILJ    ( 1234): msg` (`adb logcat -v time`) and `E/RILJ    ( 1234): msg`
+ * (`-v brief`): the level letter, `/`, the tag (no `:` or `(` in it), spaces, the pid in parentheses.
+ */
+function readLogcatTime(s: string, a: number, out: FastRead): boolean {
+  return readLogcatBriefOrTime(s, a, out, true);
+}
+
+function readLogcatBrief(s: string, a: number, out: FastRead): boolean {
+  return readLogcatBriefOrTime(s, a, out, false);
+}
+
+function readLogcatBriefOrTime(s: string, a: number, out: FastRead, timed: boolean): boolean {
+  let p = a;
+  let month = -1;
+  let day = 0;
+  let ms = 0;
+  if (timed) {
+    if (s.charCodeAt(a + 2) !== 45 /* - */ || s.charCodeAt(a + 5) !== SPACE || s.charCodeAt(a + 14) !== DOT || s.charCodeAt(a + 18) !== SPACE) return false;
+    month = twoDigits(s, a) - 1;
+    day = twoDigits(s, a + 3);
+    if (!isRealDate(month, day) || readClock(s, a + 6, out, false) !== a + 14) return false;
+    ms = digit(s, a + 15) * 100 + digit(s, a + 16) * 10 + digit(s, a + 17);
+    if (digit(s, a + 15) < 0 || digit(s, a + 16) < 0 || digit(s, a + 17) < 0) return false;
+    p = a + 19;
+  }
+  const level = levelFromLetter(s.charAt(p));
+  if (level === undefined || s.charCodeAt(p + 1) !== 47 /* / */) return false;
+  const t = p + 2;
+  const first = s.charCodeAt(t);
+  if (!(first > 32 && first < 127) || first === COLON || first === 40 /* ( */) return false;
+  // The tag runs to the first `(`; no `:` before it, spaces after it are padding.
+  let open = t + 1;
+  for (; open < lineEnd && open - t <= 64 + 64; open++) {
+    const c = s.charCodeAt(open);
+    if (c === 40 /* ( */) break;
+    if (c === COLON || !(c >= 32 && c < 127)) return false;
+  }
+  if (s.charCodeAt(open) !== 40 /* ( */) return false;
+  let tagEnd = open;
+  while (s.charCodeAt(tagEnd - 1) === SPACE) tagEnd--;
+  if (tagEnd - t > 64) return false;
+  let k = open + 1;
+  while (s.charCodeAt(k) === SPACE) k++;
+  const d0 = k;
+  while (digit(s, k) >= 0 && k - d0 < 8) k++;
+  // logcat pads the pid to five (`%5d`): `(5)` is no pid of its (`I/O error (5): `).
+  if (k === d0 || k - d0 > 7 || k - open - 1 < 5 || k - open - 1 > 8 || s.charCodeAt(k) !== 41 /* ) */ || s.charCodeAt(k + 1) !== COLON || s.charCodeAt(k + 2) !== SPACE) return false;
+  return logcatRead(s, t, tagEnd, k + 3, out, timed ? 'logcat-time' : 'logcat-brief', month, day, ms, level);
+}
+
+/**
+ * The end of a logcat line's read, in each of its layouts: the tag `s[t, tagEnd)`, the message at
+ * `start`, the date without a year (month -1: none) and the level. A tag spelled `kernel` would
+ * have the kernel's envelopes peeled, and a message may open with a clock's envelope: the parser's.
+ */
+function logcatRead(s: string, t: number, tagEnd: number, start: number, out: FastRead, format: FormatId, month: number, day: number, ms: number, level: Level): boolean {
+  const tag = word(s, t, tagEnd);
+  if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, start, 4)) return false;
+  messageRead(out, format, tag, '', -1, start);
+  out.year = -1;
+  out.month = month;
+  out.day = day;
+  out.ms = ms;
+  out.levelRank = levelRank(level);
+  return true;
+}
+
 /** `[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5`: quectel-cm's console, a date without a year. */
 function readQuectelCm(s: string, a: number, out: FastRead): boolean {
   if (s.charCodeAt(a) !== OPEN || s.charCodeAt(a + 3) !== 45 /* - */ || s.charCodeAt(a + 6) !== 95 /* _ */ || s.charCodeAt(a + 15) !== COLON || s.charCodeAt(a + 19) !== CLOSE) return false;
@@ -1399,15 +1555,7 @@ function readLogcat(s: string, a: number, out: FastRead): boolean {
     const c = s.charCodeAt(q);
     if (!(c >= 32 && c < 127)) return false;
   }
-  const tag = word(s, t, tagEnd);
-  if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, colon + 2, 4)) return false;
-  messageRead(out, 'logcat', tag, '', -1, colon + 2);
-  out.year = -1;
-  out.month = month;
-  out.day = day;
-  out.ms = ms;
-  out.levelRank = levelRank(level);
-  return true;
+  return logcatRead(s, t, tagEnd, colon + 2, out, 'logcat', month, day, ms, level);
 }
 
 /**
@@ -1586,7 +1734,8 @@ function readStripped(s: string, a: number, out: FastRead): boolean {
     messageRead(out, 'stripped', taggedBodyTag, '', -1, start);
   } else {
     const start = readTag(s, a);
-    if (start < 0 || !certainTag(s, a, tagEnd)) return false;
+    // `data: {...}` is a server-sent event's JSON (journalctl -o json-sse), which the parser reads as a JSON line.
+    if (start < 0 || !certainTag(s, a, tagEnd) || (s.charCodeAt(start) === 123 /* { */ && tagRead === 'data')) return false;
     messageRead(out, 'stripped', tagRead, '', -1, start);
   }
   const withPid = pidOpen >= 0 && out.tag !== '';
@@ -1659,11 +1808,15 @@ export function knownBody(line: string, out: FastRead, lineStart: number): Known
  * when no format could read the message as a line of its own (mayReadNested).
  */
 function readJsonLines(s: string, a: number, out: FastRead): boolean {
-  if (s.charCodeAt(a) !== 123 /* { */ || needsFullParser(s)) return false;
-  const j = readJsonLine(s.slice(a, lineEnd));
+  // journalctl -o json-seq's record separator, -o json-sse's `data: ` (stripPasteArtefacts).
+  let b = a;
+  if (s.charCodeAt(b) === 0x1e) b++;
+  else if (s.charCodeAt(b) === 100 /* d */ && sameText(s, b, 'data:')) b += s.charCodeAt(b + 5) === SPACE ? 6 : 5;
+  if (s.charCodeAt(b) !== 123 /* { */ || needsFullParser(s)) return false;
+  const j = readJsonLine(s.slice(b, lineEnd));
   if (!j) return false;
   if (!noClockEnvelopeIn(j.message) || mayReadNested(j.message, j.tag)) return false;
-  messageRead(out, 'json-lines', j.tag ?? '', j.host ?? '', j.uptime ?? -1, a);
+  messageRead(out, 'json-lines', j.tag ?? '', j.host ?? '', j.uptime ?? -1, b);
   out.decoded = j.message;
   out.levelRank = j.level !== undefined ? levelRank(j.level) : -1;
   out.year = -1;
@@ -1695,6 +1848,9 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['esp-idf', readEspIdf],
     ['quectel-cm', readQuectelCm],
     ['logcat', readLogcat],
+    ['logcat-time', readLogcatTime],
+    ['logcat-brief', readLogcatBrief],
+    ['zephyr', readZephyr],
     ['modemmanager', readModemManager],
     ['stripped', readStripped],
     ['json-lines', readJsonLines],

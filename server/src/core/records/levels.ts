@@ -2,7 +2,7 @@ import type { Level } from '../model';
 
 const LEVEL_WORDS: Record<string, Level | undefined> = {
   emerg: 'emerg', panic: 'emerg', alert: 'alert', crit: 'crit', critical: 'crit', fatal: 'crit',
-  err: 'err', error: 'err', warn: 'warn', warning: 'warn', notice: 'notice', msg: 'notice',
+  err: 'err', error: 'err', warn: 'warn', warning: 'warn', wrn: 'warn', notice: 'notice', msg: 'notice',
   info: 'info', inf: 'info', debug: 'debug', dbg: 'debug',
 };
 
@@ -34,7 +34,7 @@ export const FACILITY_NAMES: readonly string[] = ['kern', 'user', 'mail', 'daemo
 
 // gsmd writes `[func:line] warning: [CMM] ...` at daemon.info (knowledge 1.1, [S8][F1]);
 // ModemManager writes `<warn>`/`<inf>`; multilog-style apps a padded `ERROR`.
-const EMBEDDED_LEVEL = /^(?:\[[^\]\s]{1,80}:\d+\] (debug|info|notice|warning|error|critical|fatal):|<(dbg|debug|info|inf|msg|warn|err|error|crit)>)/;
+const EMBEDDED_LEVEL = /^(?:\[[^\]\s]{1,80}:\d+\] (debug|info|notice|warning|error|critical|fatal):|<(dbg|debug|info|inf|msg|warn|wrn|err|error|crit)>)/;
 
 /** The level word a daemon wrote inside its message, which outranks the syslog priority. */
 export function embeddedLevel(message: string): Level | undefined {

@@ -1,3 +1,4 @@
+import { programOfUnit } from './unitName';
 import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
@@ -194,6 +195,8 @@ export class LineParser {
     if (this.leadNumber >= 0 && typeof result !== 'string') result.recordId ??= this.leadNumber;
     // A container's line without a program of its own: the service's name is the program's.
     if (this.service !== undefined && typeof result !== 'string' && result.tag === undefined && result.format !== 'text' && result.format !== 'section') result.tag = this.service;
+    // journalctl -o with-unit names the unit (`ModemManager.service[519]: `): the program is its name.
+    if (typeof result !== 'string' && result.tag !== undefined) result.tag = programOfUnit(result.tag);
     this.service = undefined;
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
@@ -605,6 +608,11 @@ export class LineParser {
     }
     if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
     if (g.uptimeMs !== undefined && isPlausibleUptime(+g.uptimeMs / 1000)) record.uptime = +g.uptimeMs / 1000;
+    // Zephyr's `[hh:mm:ss.mmm,uuu]`: the hours since boot, not a time of day.
+    if (g.upH !== undefined) {
+      const uptime = Number(`${+g.upH * 3600 + +g.upM * 60 + +g.upS}.${g.upMs}${g.upUs}`);
+      if (isPlausibleUptime(uptime)) record.uptime = uptime;
+    }
     if (g.elapsed !== undefined) record.elapsed = +g.elapsed;
     if (g.recordId !== undefined) record.recordId = +g.recordId;
     if (g.host !== undefined) record.host = g.host;
@@ -1051,6 +1059,9 @@ function applyPri(record: LogRecord, pri: number): void {
  * Unicode spaces (input/unicodeSpaces.ts; the line splitter gives its lines so already, this is
  * for a line parsed on its own).
  */
+/** A server-sent event's data field holding a JSON object (`data: {...}`). */
+const SSE_DATA = /^data: ?\{/;
+
 export function stripPasteArtefacts(text: string): string {
   let s = hasUnicodeSpace(text) ? asciiSpaces(text) : text;
   if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
@@ -1059,6 +1070,10 @@ export function stripPasteArtefacts(text: string): string {
   // ANSI colours of consoles (ESP-IDF, systemd) are paint, not text; other escapes are kept (and
   // shown escaped by every report).
   if (s.indexOf('\u001b') >= 0) s = s.replace(/\u001b\[[0-9;]{0,20}m/g, '');
+  // journalctl -o json-seq (RFC 7464) writes a record separator before each object, -o json-sse
+  // (a server-sent event stream) `data: ` before it: neither is part of the record.
+  if (s.charCodeAt(0) === 0x1e) s = s.slice(1);
+  else if (s.charCodeAt(0) === 0x64 /* d */ && SSE_DATA.test(s)) s = s.slice(s.indexOf('{'));
   const c = s.charCodeAt(0);
   if (c === 0x3e /* > */) s = s.replace(/^(?:> ?)+/, '');
   else if (c === 0x60 /* ` */) s = s.replace(/^`+/, '');
@@ -1115,6 +1130,18 @@ const NESTED_SCREEN = new PatternScreen(NESTED_FORMATS.filter((f) => f !== STRIP
  */
 export function mayReadNested(message: string, jsonTag: string | undefined): boolean {
   if (NESTED_SCREEN.test(message)) for (const f of NESTED_FORMATS) if (f !== STRIPPED && mayTake(f, message)) return true;
+  // A message whose first column, before a comma or a semicolon, is a stamp: parseStructured reads
+  // it as a CSV row (`Sat Aug 20 22:23;39 ...`), its clock column rejoined with a tab.
+  for (const [clock, separator] of CSV_CLOCKS) {
+    // The column is 6 to 48 characters, quoted or not: its separator stands at 6 to 50 (a native
+    // search first, as most messages have none there and the pattern would scan 48 characters).
+    const at = message.indexOf(separator === 'comma' ? ',' : ';');
+    if (at < 6 || at > 50) continue;
+    const csv = clock.exec(message);
+    if (!csv) continue;
+    const rejoined = `${csv[1] ?? csv[2]}\t${message.slice(csv[0].length)}`;
+    if (NESTED_SCREEN.test(rejoined)) for (const f of NESTED_FORMATS) if (f.body !== 'json' && f.clock !== 'none' && mayTake(f, rejoined)) return true;
+  }
   if (DMESG_DECODED_LEAD.test(message) || PASTED_LEAD.test(message)) return true;
   if (!STRIPPED.pattern.test(message)) return false;
   if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
