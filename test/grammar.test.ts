@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { IGrammar } from 'vscode-textmate';
@@ -132,6 +132,32 @@ describe('router log grammar', () => {
       assert.ok(tokens.some((t) => t.scopes.some((s) => s.startsWith('constant.numeric.date'))), `date in: ${line}`);
       assert.ok(tokens.some((t) => t.scopes.some((s) => s.startsWith('storage.type.facility'))), `facility in: ${line}`);
     }
+  });
+
+  it('colours a line after what a paste or a tool puts before it as it colours the line alone', () => {
+    // The leads the parser takes off (lineParser's paste artefacts, grep's and cat -n's, a container's
+    // service): after each, every token of the line must carry the scopes it carries alone.
+    const LEADS = ['> ', '> > ', '    ', '\t', '- ', '* ', '     12\t', '12: ', 'messages:', '/tmp/rut-901_logs/system.log:12:', 'C:\\logs\\router.log:', 'syslog-ng-1  | ', 'kmsg-1 | ', '[pod/router-7d9f8/syslog] '];
+    const files = [join(ROOT, 'samples', 'rut901-modem-update-stuck.log'), ...readdirSync(join(ROOT, 'test', 'fixtures', 'real')).filter((n) => n.endsWith('.log')).map((n) => join(ROOT, 'test', 'fixtures', 'real', n))];
+    const scoped = (line: string, from: number): string[] => {
+      const out: string[] = [];
+      for (const t of grammar.tokenizeLine(line, INITIAL).tokens) for (let i = Math.max(t.startIndex, from); i < Math.min(t.endIndex, line.length); i++) out.push(t.scopes.join(' '));
+      return out;
+    };
+    let compared = 0;
+    for (const file of files) {
+      for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(0, 200)) {
+        // A line the grammar reads a header in (its first character scoped), not one a lead starts already.
+        const alone = grammar.tokenizeLine(line, INITIAL).tokens[0];
+        if (line.length === 0 || line.length > 2000 || alone.scopes.length < 2 || alone.scopes.some((s) => s.startsWith('meta.lead'))) continue;
+        const expected = scoped(line, 0);
+        for (const lead of LEADS) {
+          assert.deepEqual(scoped(lead + line, lead.length), expected, `${JSON.stringify(lead)} before: ${line}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 10_000, `lines compared: ${compared}`);
   });
 
   // The timeout guards against catastrophic backtracking (a hang); speed is measured by npm run bench.
