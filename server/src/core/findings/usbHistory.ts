@@ -1,3 +1,4 @@
+import { USB_DRIVERS } from '../catalogue/tables/usbDrivers';
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import type { LogEvent } from '../model';
@@ -138,23 +139,22 @@ function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, numbe
   }
 }
 
-const NET_MODE: Record<string, string> = {
-  cdc_ether: 'ECM', rndis_host: 'RNDIS', qmi_wwan: 'QMI', qmi_wwan_q: 'QMI', GobiNet: 'QMI', cdc_mbim: 'MBIM', cdc_ncm: 'NCM', huawei_cdc_ncm: 'NCM',
-};
+/** The data mode a usbnet driver names (tables/usbDrivers.ts), or undefined. */
+const netMode = (driver: string): string | undefined => USB_DRIVERS[driver]?.mode;
 
 /** `ECM` for an enumeration where cdc_ether bound the data interface, etc. */
 export function dataMode(en: Enumeration): string | undefined {
   const driver = dataDriver(en);
-  return driver && NET_MODE[driver];
+  return driver && netMode(driver);
 }
 
 export function isDataDriver(driver: string): boolean {
-  return NET_MODE[driver] !== undefined;
+  return netMode(driver) !== undefined;
 }
 
 /** The usbnet driver that bound the data interface (`cdc_ether`, `rndis_host`, `qmi_wwan`). */
 export function dataDriver(en: Enumeration): string | undefined {
-  for (const driver of en.drivers.values()) if (NET_MODE[driver]) return driver;
+  for (const driver of en.drivers.values()) if (netMode(driver)) return driver;
   return undefined;
 }
 

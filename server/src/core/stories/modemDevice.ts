@@ -1,3 +1,4 @@
+import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
 import type { Absence, UsbDevice } from '../findings/usbHistory';
@@ -8,12 +9,9 @@ import { lineIndexOf } from '../events/lineIndex';
 /** A drop this early in a boot is the boot rebinding drivers, not a loss (knowledge 4.3). */
 const BOOT_SECONDS = 60;
 
-// Drivers that bind a cellular modem's functions, and drivers of things that are not modems
-// (knowledge 4.3: a tethered phone on rndis_host, a USB hub, a flash drive or card reader are not
-// "the modem"). rndis_host alone is a phone as often as a modem: it counts only with a known ID.
-// cdc_ether is what modems and dongles in ECM mode bind (EC200A, Huawei HiLink, Novatel) [K1].
-const MODEM_DRIVERS = /^(?:option|qmi_wwan|cdc_mbim|GobiNet|qcserial|sierra|sierra_net|cdc_acm|huawei_cdc_ncm|cdc_ncm|cdc_ether|u3g)$/;
-const NOT_MODEM_DRIVERS = /^(?:hub|usb-storage|uas|usbhid|btusb|snd-usb-audio|uvcvideo)$/;
+// What a bound driver says of a device is the driver table's (catalogue/tables/usbDrivers.ts,
+// knowledge 4.3): a tethered phone on rndis_host, a USB hub, a flash drive or card reader are not
+// "the modem"; rndis_host alone is a phone as often as a modem: it counts only with a known ID.
 
 /**
  * Whether the log shows this USB device is a modem: a known modem ID, or a modem driver bound to
@@ -55,8 +53,9 @@ function judgeModemDevice(d: UsbDevice): boolean {
   for (const x of named) drivers.add(x.replace(/\d+$/, ''));
   let modemDriver = false;
   for (const x of drivers) {
-    if (NOT_MODEM_DRIVERS.test(x)) return false;
-    if (MODEM_DRIVERS.test(x)) modemDriver = true;
+    const device = usbDriver(x)?.device;
+    if (device === 'not') return false;
+    if (device === 'modem') modemDriver = true;
   }
   return modemDriver || tty;
 }

@@ -1,3 +1,4 @@
+import { driverAlternation } from '../tables/usbDrivers';
 import type { CatalogueEntry } from '../types';
 
 // Linux kernel USB core, usb-serial (`option`) and usbnet drivers (knowledge 4.3). Formats:
@@ -6,7 +7,10 @@ import type { CatalogueEntry } from '../types';
 // `-` in tags: the same text pasted without a timestamp or from FreeBSD-less dmesg copies.
 
 const KERNEL = ['kernel', '-'];
-const USBNET_DRIVERS = 'cdc_ether|rndis_host|qmi_wwan|qmi_wwan_q|cdc_mbim|cdc_ncm|GobiNet|huawei_cdc_ncm|sierra_net|cdc_subset';
+const USBNET_DRIVERS = driverAlternation((d) => d.usbnet === true);
+/** usb-serial drivers (tables/usbDrivers.ts): adapters' too, whose ports are ttyUSB ports as well. */
+const SERIAL_DRIVERS = driverAlternation((d) => d.serial === true);
+const MODEM_SERIAL_DRIVERS = driverAlternation((d) => d.serial === true && d.device === 'modem');
 
 export const usbKernelEntries: CatalogueEntry[] = [
   {
@@ -85,7 +89,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     severity: 'info',
     tags: KERNEL,
     literal: 'converter detected',
-    pattern: /^(?<driver>option|qcserial|usb_serial_simple|sierra|cp210x|ftdi_sio|pl2303) (?<usbPath>[\d.-]+):1\.(?<iface>\d+): (?<what>.+?) converter detected/,
+    pattern: new RegExp(`^(?<driver>${SERIAL_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.(?<iface>\\d+): (?<what>.+?) converter detected`),
     summary: '{driver} bound interface {iface} of {usbPath}',
     explanation: 'The usb-serial driver claims one interface of the modem; each such interface becomes a ttyUSB port (AT, diagnostics, GNSS or PPP).',
     sources: ['F6', 'F10'],
@@ -128,7 +132,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     severity: 'info',
     tags: KERNEL,
     literal: ': device disconnected',
-    pattern: /^(?<driver>option|qcserial|sierra) (?<usbPath>[\d.-]+):1\.(?<iface>\d+): device disconnected/,
+    pattern: new RegExp(`^(?<driver>${MODEM_SERIAL_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.(?<iface>\\d+): device disconnected`),
     summary: 'Interface {iface} of {usbPath} disconnected',
     explanation: 'The usb-serial driver let go of one modem interface; part of a device leaving the bus.',
     sources: ['F6'],

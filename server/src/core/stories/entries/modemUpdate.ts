@@ -1,3 +1,4 @@
+import { usbDriver } from '../../catalogue/tables/usbDrivers';
 import { catalogueEntry } from '../../catalogue/index';
 import { fileLineOf, type ReadOrder } from '../../oldestFirst';
 import { ERRNO } from '../../catalogue/tables/errno';
@@ -201,9 +202,9 @@ function devicesOf(ctx: StoryContext, loss: LogEvent | undefined): UsbDevice[] {
 /** A device the story may call "the modem": a known modem ID, modem drivers, or unknown (not a known hub or storage). */
 function isModemLike(d: UsbDevice): boolean {
   if (usbModel(d.vidpid)) return true;
-  const drivers = d.enumerations.flatMap((en) => [...en.drivers.values()]);
-  if (drivers.some((x) => /^(?:option|qmi_wwan|cdc_mbim|cdc_ether|rndis_host|GobiNet|cdc_acm|qcserial|sierra)/.test(x))) return true;
-  return !drivers.some((x) => /^(?:hub|usb-storage|uas)$/.test(x));
+  const drivers = d.enumerations.flatMap((en) => [...en.drivers.values()].map(usbDriver));
+  if (drivers.some((x) => x?.device === 'modem' || x?.device === 'maybe')) return true;
+  return !drivers.some((x) => x?.device === 'not');
 }
 
 /**

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+import { USB_DRIVERS, usbDriver } from '../server/src/core/catalogue/tables/usbDrivers';
+
+// The driver table (catalogue/tables/usbDrivers.ts) is the one place that says what a driver
+// binding tells of a device; the catalogue's kernel entries, the USB histories and the stories all
+// read it. Each driver is tried through the whole analysis, so a driver known to one of them and
+// not to another (as three hand-kept lists once were) fails here.
+
+const REF = Date.UTC(2024, 11, 4);
+const names = Object.keys(USB_DRIVERS);
+
+/** A device of an ID no table knows that binds `driver`, leaves the bus at 300 s and does not come back. */
+function lostDevice(bind: string[]): string {
+  return [
+    '[   10.000000] usb 1-1: new high-speed USB device number 2 using xhci-hcd',
+    '[   10.100000] usb 1-1: New USB device found, idVendor=1234, idProduct=5678, bcdDevice= 3.18',
+    ...bind,
+    '[  300.000000] usb 1-1: USB disconnect, device number 2',
+    '[  900.000000] random: crng reseeded on system resumption',
+    '',
+  ].join('\n');
+}
+
+const usbnetLine = (driver: string): string => `[   10.200000] ${driver} 1-1:1.4 wwan0: register '${driver}' at usb-xhci-hcd.0-1, WWAN device, 02:00:00:00:00:01`;
+const serialLines = (driver: string): string[] => [`[   10.200000] ${driver} 1-1:1.2: GSM modem (1-port) converter detected`, '[   10.210000] usb 1-1: GSM modem (1-port) converter now attached to ttyUSB2'];
+
+describe('USB drivers: one table read alike by the catalogue, the USB histories and the stories', () => {
+  it('reads every usbnet driver\'s network interface, and tells the modem\'s loss only for a modem\'s driver', () => {
+    const usbnet = names.filter((n) => USB_DRIVERS[n].usbnet);
+    assert.ok(usbnet.length >= 10, usbnet.join(' '));
+    for (const driver of usbnet) {
+      const a = analyzeText(lostDevice([usbnetLine(driver)]), { referenceTime: REF });
+      const ids = a.events.map((e) => e.id);
+      assert.ok(ids.includes('usb.net-register'), `${driver}: ${ids.join(' ')}`);
+      // rndis_host is a tethered phone's as often as a modem's: with an unknown ID it is not "the modem".
+      const told = a.episodes.some((e) => e.kind === 'modem-drop');
+      assert.equal(told, USB_DRIVERS[driver].device === 'modem', `${driver} (${USB_DRIVERS[driver].device}): stories ${a.episodes.map((e) => e.kind).join(' ')}`);
+    }
+  });
+
+  it('reads every usb-serial driver\'s ports', () => {
+    for (const driver of names.filter((n) => USB_DRIVERS[n].serial)) {
+      const a = analyzeText(lostDevice(serialLines(driver)), { referenceTime: REF });
+      const detected = a.events.find((e) => e.id === 'usb.serial-detected');
+      assert.equal(detected?.fields.driver, driver, driver);
+    }
+  });
+
+  it('knows a driver by the name a port gives it (option1) and keeps names that end in digits (pl2303)', () => {
+    assert.equal(usbDriver('option1'), USB_DRIVERS.option);
+    assert.equal(usbDriver('pl2303'), USB_DRIVERS.pl2303);
+    assert.equal(usbDriver('no_such_driver'), undefined);
+  });
+});
