@@ -149,6 +149,10 @@ const SHAPES: Record<string, Shape> = {
   'docker-json': (t, up, s) => JSON.stringify({ log: `${SHAPES.logread(t, up, s)}\n`, stream: 'stdout', time: new Date(t).toISOString() }),
   // A capture tool's stamp before a whole line of the log (tio's time of day; docker logs -t's ISO time): read as the line after it.
   'capture-tio': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.logread(t, up, s)}`,
+  // Loki's logcli: the time and the stream's labels before a whole line.
+  'capture-loki': (t, up, s) => `${isoStamp(t, 'Z')} {host="router", job="syslog", unit="gsmd.service"} ${SHAPES['bsd-host'](t, up, s)}`,
+  // Graylog's GELF: the program and pid as additional (`_`) fields, the time in seconds.
+  gelf: (t, up, s) => JSON.stringify({ version: '1.1', host: 'router', short_message: s.tag === 'kernel' ? `${uptime(up)} ${s.message}` : s.message, timestamp: t / 1000, level: t % 8, _program: s.tag, ...(s.pid !== undefined ? { _pid: s.pid } : {}) }),
   'capture-iso': (t, up, s) => `${isoStamp(t, '.123456789Z')} ${SHAPES['bsd-host'](t, up, s)}`,
   // A kernel console captured so: the printk stamp stays the capture's envelope.
   'capture-console': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.dmesg(t, up, s)}`,
@@ -375,6 +379,10 @@ function TRICKY_LINES(): string[] {
     'data: {"MESSAGE":"an event stream\'s record","SYSLOG_IDENTIFIER":"gsmd"}',
     '\u001e{"MESSAGE":"a JSON text sequence\'s record","SYSLOG_IDENTIFIER":"gsmd"}',
     'data[12]: {"a":1} a program called data',
+    // Loki's labels before a whole line: the parser reads the line; before text, the line is the stamp's.
+    '2024-12-02T19:54:59Z {host="router", job="syslog"} Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: a whole line #refused',
+    '2024-12-02T19:54:59Z {host="router"} a line of text',
+    '2024-12-02T19:54:59Z {host="rou\\"ter", a="b"} Dec  2 19:54:59 router gsmd[3553]: an escaped quote #refused',
     // Logcat's pid is padded to five: `(5)` is no pid of its.
     'I/O error (5): a sentence, not logcat #refused',
     // A unit where the program stands (journalctl -o with-unit) and a templated one.
@@ -709,7 +717,7 @@ describe('fast lane on generated logs of each format', () => {
   // message that opens with `[` (an envelope the parser peels) to the parser.
   // So is a capture tool's stamp before a whole line (LineParser.capturedLine), and before a
   // kernel console's printk stamp.
-  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-console']);
+  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-loki', 'capture-console']);
   for (const shape of Object.keys(SHAPES)) {
     it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));

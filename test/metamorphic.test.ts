@@ -111,6 +111,8 @@ const VARIANTS: Variant[] = [
   { name: 'grep-numbered', shape: 'grep-numbered', preserves: exact },
   { name: 'capture-tio', shape: 'capture-tio', preserves: exact },
   { name: 'capture-ts', shape: 'capture-ts', preserves: exact },
+  { name: 'loki-logcli', shape: 'loki-logcli', preserves: exact },
+  { name: 'gelf', shape: 'gelf', preserves: exact },
   { name: 'grep-named', shape: 'grep-named', preserves: exact },
   { name: 'compose', shape: 'compose', preserves: exact },
   { name: 'kubectl', shape: 'kubectl-prefix', preserves: exact },

@@ -58,6 +58,8 @@ export type Shape =
   | 'kubectl-prefix' // `kubectl logs --prefix`: `[pod/router-7d9f8/syslog] ` before every line
   | 'capture-tio' // each record's line as a serial terminal captured it: tio's time of day first, `[19:54:59.123] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'capture-ts' // the same through moreutils' `ts`: `Dec 02 19:54:59 Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
+  | 'loki-logcli' // Grafana Loki's `logcli query`: the time, the stream's labels, the line: `2024-12-02T19:54:59Z {host="router", job="syslog"} Mon Dec  2 ...`
+  | 'gelf' // Graylog's GELF, one object a line: `{"version":"1.1","host":"router","short_message":"msg","timestamp":1733169299,"level":6,"_program":"gsmd","_pid":3553}`
   | 'forum-quote' // `> ` before every line
   | 'code-block' // indented by four spaces: a Markdown code block (Stack Exchange, Reddit)
   | 'bulleted' // `- ` before every record: a Markdown list
@@ -174,6 +176,7 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(raws.map((l) => '> ' + l), '\n', log.trailingNewline);
     case 'capture-tio':
     case 'capture-ts':
+    case 'loki-logcli':
       // The capture's clock is the record's own (a capture a moment later reads the same); a
       // line with no wall clock of its own, or one a paste changed, is left as it was.
       return join(
@@ -183,6 +186,7 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
           const d = new Date(r.time);
           const p2 = (n: number): string => String(n).padStart(2, '0');
           const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+          if (shape === 'loki-logcli') return `${d.toISOString()} {host="router", job="syslog"} ${l.raw}`;
           return shape === 'capture-tio' ? `[${time}.${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${l.raw}` : `${EN_MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${time} ${l.raw}`;
         }),
         '\n',
@@ -533,6 +537,17 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
         MESSAGE: kernel ? withoutUptime(r, body) : body,
       });
     }
+    case 'gelf':
+      // GELF 1.1: the syslog severity as the level, the time in seconds, the program and pid as additional (`_`) fields.
+      return JSON.stringify({
+        version: '1.1',
+        host,
+        short_message: withUptime(r, body),
+        timestamp: wall / 1000,
+        level: LEVELS.indexOf(r.syslogLevel ?? 'info'),
+        ...(r.tag !== undefined ? { _program: r.tag } : {}),
+        ...(r.pid !== undefined ? { _pid: r.pid } : {}),
+      });
     case 'logfmt': {
       // log/slog's TextHandler: a value with a space, a quote or `=` is quoted with Go's escapes.
       const value = (v: string): string => (/^[^\s"=\\]+$/.test(v) ? v : JSON.stringify(v));

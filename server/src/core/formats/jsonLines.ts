@@ -2,6 +2,7 @@ import type { Level } from '../model';
 import { FACILITY_NAMES, levelFromNumber, levelFromWord } from '../records/levels';
 import { isPlausibleUptime, isPlausibleWallTime, readStamp } from './timestampGrammar';
 import { wallTime } from '../records/timeWords';
+import { programOfUnit } from '../records/unitName';
 
 // Logs written one JSON object per line: `journalctl -o json`, log shippers and aggregators
 // (Docker's json-file, Graylog, Loki's `logcli --output=jsonl`, Elastic exports). Each names its
@@ -17,8 +18,8 @@ export const JSON_FIELDS = {
   /** A wall time as text (ISO 8601 and the other stamps of the timestamp grammar) or seconds, milliseconds or microseconds since 1970. */
   time: ['@timestamp', 'timestamp', 'time', 'ts', 'date', 'datetime', '_time'],
   /** The program. */
-  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application', 'process', 'tag', 'app'],
-  pid: ['_PID', 'SYSLOG_PID', 'pid'],
+  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application_name', 'application', 'process', 'tag', 'app', 'unit', '_SYSTEMD_UNIT'],
+  pid: ['_PID', 'SYSLOG_PID', 'pid', 'process_id'],
   host: ['_HOSTNAME', 'hostname', 'host', 'host.name', 'source'],
   /** A syslog priority 0-7 (journald's PRIORITY), or a level word (`info`, `WARNING`). */
   level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel', 'lvl'],
@@ -101,7 +102,8 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   const time = us !== undefined ? Math.round(us / 1000) : first(found[TIME], asTime);
   if (time !== undefined && isPlausibleWallTime(time)) out.time = time;
   const tag = first(found[TAG], asText);
-  if (tag !== undefined && tag !== '' && tag.length <= 64 && !/\s/.test(tag)) out.tag = tag;
+  // A unit's name (Loki's `unit` label, journald's _SYSTEMD_UNIT) names the program it runs (records/unitName.ts).
+  if (tag !== undefined && tag !== '' && tag.length <= 64 && !/\s/.test(tag)) out.tag = programOfUnit(tag);
   const pid = first(found[PID], asCount);
   if (pid !== undefined) out.pid = pid;
   const host = first(found[HOST], asText);
@@ -129,9 +131,19 @@ export function keyOfColumnName(name: string): { key: string; message: boolean; 
 const ROLES = Object.keys(JSON_FIELDS) as (keyof typeof JSON_FIELDS)[];
 const [MESSAGE, MICROSECONDS, TIME, TAG, PID, HOST, LEVEL, FACILITY, KERNEL_MICROSECONDS] = ['message', 'microseconds', 'time', 'tag', 'pid', 'host', 'level', 'facility', 'kernelMicroseconds'].map((r) => ROLES.indexOf(r as keyof typeof JSON_FIELDS));
 /** Each key's role and its rank among the role's keys. */
-const KEY_ROLE = new Map<string, { role: number; rank: number }>(ROLES.flatMap((role, i) => JSON_FIELDS[role].map((k, rank) => [k, { role: i, rank }] as const)));
+/**
+ * Each role's keys, and after them the same keys as GELF writes its additional fields, with a `_`
+ * before the name (`_program`, `_pid`, `_host`; Graylog, and the GELF outputs of Docker, rsyslog
+ * and Fluent Bit): known once, when the module loads, so a line's keys are still looked up once.
+ */
+const EXPLICIT_KEYS: ReadonlySet<string> = new Set(ROLES.flatMap((role) => JSON_FIELDS[role] as readonly string[]));
+const ROLE_KEYS: readonly (readonly string[])[] = ROLES.map((role) => {
+  const keys = JSON_FIELDS[role] as readonly string[];
+  return [...keys, ...keys.filter((k) => !k.startsWith('_') && !EXPLICIT_KEYS.has(`_${k}`)).map((k) => `_${k}`)];
+});
+const KEY_ROLE = new Map<string, { role: number; rank: number }>(ROLE_KEYS.flatMap((keys, i) => keys.map((k, rank) => [k, { role: i, rank }] as const)));
 /** readFieldsByRole's slots: per role, the value under each of its keys (undefined between calls), and the slots a call filled. */
-const FOUND: unknown[][] = ROLES.map((role) => new Array<unknown>(JSON_FIELDS[role].length).fill(undefined));
+const FOUND: unknown[][] = ROLE_KEYS.map((keys) => new Array<unknown>(keys.length).fill(undefined));
 const FILLED: { role: number; rank: number }[] = [];
 
 /** The value of the first key of a role (in JSON_FIELDS' order) that reads as one. */

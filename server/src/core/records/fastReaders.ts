@@ -2,7 +2,7 @@ import type { FormatId, Level } from '../model';
 import { errorLevelWords, levelFromLetter, levelFromWord, levelRank } from './levels';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
-import { EPOCH_FLOOR, KERNEL_DEVICE, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
+import { EPOCH_FLOOR, KERNEL_DEVICE, labelSetEnd, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 import { isZoneAbbreviation } from '../formats/dateWords';
@@ -125,12 +125,18 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
       lineStart = start;
       lineEnd = end;
       // A whole line of a log after a capture tool's stamp is read as that line (LineParser.capturedLine).
-      if (!read(s, start, out) || (out.tag === '' && out.decoded === '' && mayStartWallClock(s, out.messageStart, end) && startsTimedRecord(s.slice(out.messageStart, end)))) return false;
+      if (!read(s, start, out) || (out.tag === '' && out.decoded === '' && capturesLine(s, out.messageStart, end))) return false;
       // A unit's name where the program stands (journalctl -o with-unit) names the program, as the parser reads it.
       if (out.tag !== '') out.tag = programOfUnit(out.tag);
       return true;
     },
   };
+}
+
+/** Whether the message at `i` is a whole line of a log (after Loki's labels, if any): the parser reads it as that line. */
+function capturesLine(s: string, i: number, end: number): boolean {
+  const m = labelSetEnd(s, i, end);
+  return mayStartWallClock(s, m, end) && startsTimedRecord(s.slice(m, end));
 }
 
 /** The first `c` in the line from `i` and before `limit`, or -1: a span's text goes on past its end. */

@@ -346,7 +346,9 @@ export class LineParser {
   private capturedLine(record: LogRecord): LogRecord {
     // The capture's header is a stamp alone: a syslog line without a program (`daemon.info [2656]: `) is no capture.
     if (record.tag !== undefined || record.host !== undefined || record.pid !== undefined || record.facility !== undefined || record.time === undefined) return record;
-    return this.innerLine(record.message, record.line, record.time) ?? record;
+    const message = record.message;
+    const start = labelSetEnd(message, 0, message.length);
+    return this.innerLine(start > 0 ? message.slice(start) : message, record.line, record.time) ?? record;
   }
 
   /**
@@ -1200,6 +1202,21 @@ const isDigitAt = (s: string, i: number): boolean => {
  * `Mon 2024-12-02`), or a short word of any locale, a day and a time (`lip  4 21:36:24`, `déc. 02 19:54`). A cheap test before
  * startsTimedRecord, for lines a fast reader read without a program (capturedLine).
  */
+/**
+ * Where the line after Loki's label set starts (`logcli query` writes the time, the stream's labels
+ * and the line: `2024-12-02T19:54:59Z {host="router", job="syslog"} Mon Dec  2 ...`), or `i`
+ * when `s` has no label set at `i`.
+ */
+export function labelSetEnd(s: string, i: number, end: number): number {
+  if (s.charCodeAt(i) !== 0x7b /* { */) return i;
+  LABEL_SET.lastIndex = i;
+  const m = LABEL_SET.exec(s);
+  return m && LABEL_SET.lastIndex <= end ? LABEL_SET.lastIndex : i;
+}
+
+/** One to 32 `name="value"` labels (Prometheus's names; Go's quoted values), `, ` between them, then spaces. */
+const LABEL_SET = /\{[A-Za-z_][\w.]{0,63}="(?:[^"\\\n]|\\.){0,256}"(?:, ?[A-Za-z_][\w.]{0,63}="(?:[^"\\\n]|\\.){0,256}"){0,31}\} +/y;
+
 export function mayStartWallClock(s: string, i: number, end: number): boolean {
   if (end - i < 8) return false;
   const c = s.charCodeAt(i);
