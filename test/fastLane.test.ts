@@ -725,6 +725,21 @@ describe('fast lane on generated logs of each format', () => {
     });
   }
 
+  it('records whose line breaks became spaces (pages of 40 records a line): the same analysis in both lanes', () => {
+    for (const shape of ['logread', 'bsd-host', 'iso', 'dmesg', 'journal-unix']) {
+      const lines = generate(shape, 2400, Date.UTC(2024, 10, 1, 8), 9, 11);
+      const pages: string[] = [];
+      for (let i = 0; i < lines.length; i += 40) pages.push(lines.slice(i, i + 40).join(' '));
+      const text = pages.join('\n');
+      both(text);
+      // Each page is read as its records: the events of the log with its line breaks, on the pages' lines.
+      const joined = analyzeText(text, { referenceTime: REF, fastLane: false });
+      const plain = analyzeText(lines.join('\n'), { referenceTime: REF, fastLane: false });
+      assert.deepEqual(joined.events.map((e) => e.id), plain.events.map((e) => e.id), shape);
+      assert.deepEqual(joined.events.map((e) => e.line), plain.events.map((e) => Math.floor((e.line - 1) / 40) + 1), shape);
+    }
+  });
+
   it('yearless stamps across New Year and a log that ends after its reference time', () => {
     for (const shape of ['bsd-host', 'bsd-nohost', 'bsd-journal']) {
       both(generate(shape, 4000, Date.UTC(2024, 11, 31, 20), 3).join('\n'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { htmlText, joinsOf, unescapeString, unjoinRecords } from '../server/src/core/formats/joinedRecords';
-import { startsTimedRecord } from '../server/src/core/records/lineParser';
+import { startsHeaderedRecord, startsTimedRecord } from '../server/src/core/records/lineParser';
 import { DocumentAnalysis } from '../server/src/lsp/documentAnalysis';
 import { LogDocument } from '../server/src/lsp/logDocument';
 import { readJsonLine } from '../server/src/core/formats/jsonLines';
@@ -15,7 +15,7 @@ import { readJsonLine } from '../server/src/core/formats/jsonLines';
 // records are joined into one line by `\n` escapes or `<br>`; they are read as the lines they were.
 
 const REF = Date.UTC(2024, 11, 4);
-const JOINS = joinsOf(startsTimedRecord);
+const JOINS = joinsOf(startsTimedRecord, startsHeaderedRecord);
 const LINES = [
   'Mon Dec  2 19:54:59 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6',
   'Mon Dec  2 19:56:59 2024 kern.info kernel: [  220.123456] usb 1-1: new high-speed USB device number 7 using ehci-platform',
@@ -83,6 +83,37 @@ describe('records joined into one line', () => {
     const tool = readFileSync(join(__dirname, 'fixtures', 'real', '046-openwrt-cm4-em7565-fwdwl-lite-qdl-download-failed.log'), 'utf8');
     const share = (t: string) => analyzeText(t, { referenceTime: REF }).files[0].recognised.share;
     assert.equal(share(`${JSON.stringify(tool)}\n`), share(tool));
+  });
+
+  // A shell's `echo $(logread)`, a one-line form or chat: the line breaks became spaces.
+  const MORE = [
+    ...LINES,
+    'Mon Dec  2 19:57:01 2024 kern.info kernel: [  222.523456] usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18',
+    'Mon Dec  2 19:57:02 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:0125]` modem failed: errno 5',
+  ];
+  for (const [name, text] of [
+    ['one line whose line breaks became spaces', `${MORE.join(' ')}\n`],
+    ['one line after a shell prompt', `root@RUT901:~# echo $(logread) ${MORE.join(' ')}\n`],
+  ] as const) {
+    it(`reads ${name} as the log itself: the same events at the same times, the same findings`, () => {
+      const plain = analyzeText(`${MORE.join('\n')}\n`, { referenceTime: REF });
+      const joined = analyzeText(text, { referenceTime: REF });
+      assert.ok(plain.findings.length > 0);
+      const events = (a: typeof plain) => [...new Set(a.events.map((e) => `${e.id} ${e.time}`))];
+      assert.deepEqual(events(joined), events(plain));
+      assert.deepEqual(joined.findings.map((f) => f.code).sort(), plain.findings.map((f) => f.code).sort());
+      assert.ok(joined.notices.some((n) => /line breaks became spaces/.test(n.message)), joined.notices.map((n) => n.message).join('\n'));
+    });
+  }
+
+  it('leaves a long record whose message quotes dates as one record', () => {
+    const quoting = `Mon Dec  2 19:54:59 2024 daemon.info sysupgrade[3553]: image built Mon Nov 25 09:42:11 2024 by tltbuild, running image built Mon Oct 21 10:00:00 2024, last checked Mon Dec  2 19:00:00 2024; ${'x'.repeat(300)}`;
+    assert.equal(unjoinRecords(quoting, JOINS), undefined);
+    // A kernel's version line holds its build date: one record, not two.
+    const version = `Mon Dec  2 19:49:46 2024 kern.notice kernel: [    0.000000] Linux version 5.4.284 (tltbuild@teltonika) (gcc version 8.4.0) #0 Mon Nov 25 09:42:11 2024 ${MORE.join(' ')}`;
+    const lines = unjoinRecords(version, JOINS)!.lines;
+    assert.match(lines[0], /#0 Mon Nov 25 09:42:11 2024$/);
+    assert.equal(lines.length, MORE.length + 1);
   });
 
   it('says so in a notice that names the line', () => {

@@ -133,6 +133,7 @@ const VARIANTS: Variant[] = [
   { name: 'newest-first', shape: 'newest-first', preserves: exact },
   { name: 'escaped-string', shape: 'escaped-string', preserves: () => 'one-line' },
   { name: 'json-message', shape: 'json-message', preserves: () => 'one-line' },
+  { name: 'space-joined', shape: 'space-joined', preserves: () => 'one-line' },
   { name: 'html-one-line', shape: 'html-one-line', preserves: () => 'one-line' },
   { name: 'html-source', shape: 'html-source', preserves: exact },
   { name: 'json-pretty', shape: 'journal-json-pretty', preserves: exact },

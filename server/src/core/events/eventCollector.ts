@@ -4,8 +4,8 @@ import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLe
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
-import { isBlank, LineParser, meaningfulEnvelopeFields, startsTimedRecord, type KnownShape } from '../records/lineParser';
-import { JoinMarks, joinsOf, mayBeJsonDocument, mayHoldJoins, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
+import { isBlank, LineParser, meaningfulEnvelopeFields, startsHeaderedRecord, startsTimedRecord, type KnownShape } from '../records/lineParser';
+import { JoinMarks, joinsOf, mayBeJsonDocument, mayBeSpaceJoined, mayHoldJoins, MIN_SPACE_JOINED, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
 import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
 import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
 import { EventMatcher } from './eventMatcher';
@@ -16,7 +16,7 @@ import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/da
 import { ListingParts, type ListingOrder } from './listingParts';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
-const JOINS = joinsOf(startsTimedRecord);
+const JOINS = joinsOf(startsTimedRecord, startsHeaderedRecord);
 
 const SHARED_MATCHER = new EventMatcher(CATALOGUE);
 /** Formats whose body the parser reads as syslog (registry `body: 'syslog'`), where it learns host columns. */
@@ -231,7 +231,7 @@ export class EventCollector {
     // 64 KiB piece alike) compares them all once, and its later lines compare by reference
     // (compared with the piece before on every line, 2,000,000 blank lines took 5.4 s).
     this.joinsSearched = text;
-    return this.joinMarks !== undefined && this.joinMarks.inLine(start, end);
+    return (this.joinMarks !== undefined && this.joinMarks.inLine(start, end)) || (end - start >= MIN_SPACE_JOINED && mayBeSpaceJoined(text, start, end));
   }
 
   /** A line for the full parser (after the fast lane's read of it, if any: `certain`). */
@@ -262,7 +262,7 @@ export class EventCollector {
     }
     // Records a paste joined into one line (`\n` escapes of a JSON string, `<br>`) are read as the
     // lines they were, each on this line (formats/joinedRecords.ts). The fast lane leaves such lines here.
-    const joined = !this.certain && (mayHoldJoins(text) || mayBeJsonDocument(text)) ? unjoinRecords(text, JOINS) : undefined;
+    const joined = (!this.certain && (mayHoldJoins(text) || mayBeJsonDocument(text))) || mayBeSpaceJoined(text) ? unjoinRecords(text, JOINS) : undefined;
     if (joined) {
       this.joined.set(joined.join, (this.joined.get(joined.join) ?? 0) + 1);
       this.firstJoined ??= lineNo;

@@ -1,4 +1,5 @@
 import { readJsonLine, recordsInDocument } from './jsonLines';
+import { STAMP_SPAN } from './timestampGrammar';
 
 /**
  * Records that a paste or an export joined into one line, and the lines they were.
@@ -15,7 +16,7 @@ import { readJsonLine, recordsInDocument } from './jsonLines';
  * join, and is left as it is.
  */
 export interface Join {
-  id: 'json-message' | 'json-document' | 'escaped-string' | 'html';
+  id: 'json-message' | 'json-document' | 'escaped-string' | 'html' | 'spaces';
   /** What held the lines, for the notice. */
   description: string;
   samples: string[];
@@ -193,7 +194,11 @@ function stringLines(lines: string[], startsRecord: StartsRecord): string[] {
   return lines;
 }
 
-export function joinsOf(startsRecord: StartsRecord): readonly Join[] {
+/**
+ * The joins, with the parser's tests: `startsRecord` (a timed record starts the text) and
+ * `startsHeaderedRecord` (one with a header beyond its clock, for the parts of a line of spaces).
+ */
+export function joinsOf(startsRecord: StartsRecord, startsHeaderedRecord: StartsRecord = startsRecord): readonly Join[] {
   return [
     {
       id: 'json-message',
@@ -243,7 +248,160 @@ export function joinsOf(startsRecord: StartsRecord): readonly Join[] {
       // is a page's, whether or not it starts a record (a wrapped line of one is read as wrapped text).
       unjoin: (text) => (BR.test(text) ? text.split(BR_SPLIT).map(htmlText) : HTML_ENTITY.test(text) ? [htmlText(text)] : undefined),
     },
+    {
+      id: 'spaces',
+      // `Mon Dec  2 19:54:59 2024 kern.info kernel: ... Mon Dec  2 19:56:59 2024 kern.info kernel: ...`
+      description: 'one line whose line breaks became spaces (a shell\'s `echo $(logread)`, a one-line form)',
+      samples: [
+        'Mon Dec  2 19:54:59 2024 kern.info kernel: [  100.123456] usb 1-1: USB disconnect, device number 6 Mon Dec  2 19:56:59 2024 kern.info kernel: [  220.123456] usb 1-1: new high-speed USB device number 7 using ehci-platform Mon Dec  2 19:56:59 2024 kern.info kernel: [  220.323456] usb 1-1: New USB device found, idVendor=2c7c, idProduct=6005, bcdDevice= 3.18 Mon Dec  2 19:57:01 2024 daemon.info gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+        '[   12.100000] usb 1-1: new high-speed USB device number 2 using ehci-platform [   12.300000] usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18 [   12.400000] option 1-1:1.2: GSM modem (1-port) converter detected [ 1240.726000] usb 1-1: USB disconnect, device number 2 [ 1250.100000] usb 1-1: new high-speed USB device number 3 using ehci-platform [ 1250.300000] usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18',
+      ],
+      unjoin: (text) => spaceJoinedLines(text, startsHeaderedRecord),
+    },
   ];
+}
+
+/**
+ * Records whose line breaks became spaces: a shell's `echo $(logread)`, a form or a chat that
+ * takes one line. Each record starts with a clock of the shape the line starts with (the same
+ * letters, digits and marks in the same places: `Mon Dec  2 19:54:59 2024`, `[  466.515595]`),
+ * after a blank; the line is cut before each that starts a record with a header beyond its clock
+ * (`startsHeaderedRecord`: a message that quotes a date is one record with a date in it), and
+ * taken apart only into three or more, when most such clocks do.
+ */
+function spaceJoinedLines(text: string, startsRecord: StartsRecord): string[] | undefined {
+  if (text.length < MIN_SPACE_JOINED) return undefined;
+  // The first record may follow text (a prompt, `# logread -f`, a sentence): its clock is looked for
+  // after each blank of the line's first characters.
+  const first = firstClockAt(text, startsRecord);
+  if (first < 0) return undefined;
+  const split = splitterOf(text, first);
+  if (!split) return undefined;
+  // Where each blank before a clock starts, and where the clock after it starts.
+  const cuts: number[] = first > 0 ? [first, first] : [];
+  split.lastIndex = first;
+  for (let m = split.exec(text); m; m = split.exec(text)) {
+    cuts.push(m.index, m.index + m[0].length);
+    if (cuts.length > 2 * MAX_SPACE_JOINED) return undefined;
+  }
+  const lines: string[] = [];
+  let from = 0;
+  let refused = 0;
+  for (let k = 0; k < cuts.length; k += 2) {
+    if (cuts[k + 1] === first && first > 0) {
+      lines.push(text.slice(0, first).trimEnd());
+      from = first;
+      continue;
+    }
+    const part = text.slice(cuts[k + 1], k + 2 < cuts.length ? cuts[k + 2] : text.length);
+    // A clock with nothing after it, or no record's start (a kernel's build date in its version
+    // line, `#1 Mon Nov 25 09:42:11 2024`), stays in the text it is part of.
+    if (!startsRecord(part) || LEAD_CLOCK.exec(part)![0].length >= part.trimEnd().length) {
+      refused++;
+      continue;
+    }
+    lines.push(text.slice(from, cuts[k]));
+    from = cuts[k + 1];
+  }
+  lines.push(text.slice(from));
+  // Most clocks of the shape start a record: a line whose clocks mostly do not is text about dates.
+  return lines.length >= 3 && refused * 2 <= lines.length - 1 ? lines : undefined;
+}
+
+/**
+ * A line shorter than this is not searched for records joined by spaces: a log's own line seldom
+ * is this long, a log whose breaks became spaces is (a page of it, or all of it), and the search
+ * stays off the lines of ordinary logs, the fast lane's included.
+ */
+export const MIN_SPACE_JOINED = 400;
+/** Lines of a text past which it is not taken apart (the line is cut at 64 KiB before; a bound on the work). */
+const MAX_SPACE_JOINED = 4096;
+
+/**
+ * A clock: a bracketed one with a time of day in it (`dmesg -T`'s `[wto lip  4 21:36:24 2017]`,
+ * LuCI's), a stamp of the timestamp grammar, a `<PRI>` perhaps before either; a printk stamp;
+ * seconds since 1970. Where it starts a record is the parser's to say (`startsHeaderedRecord`).
+ */
+const STAMP = STAMP_SPAN.replace('(?<stamp>', '(?:');
+const CLOCK = String.raw`(?:<\d{1,3}>)?(?:\[[^\[\]]{0,40}\d{1,2}:\d{2}[^\[\]]{0,30}\]|${STAMP}|\[\s*\d{1,10}\.\d{1,9}\]|1\d{9}\.\d{1,9})`;
+/** The same at a line's start, and (sticky) where it is asked for. */
+const LEAD_CLOCK = new RegExp(`^${CLOCK}`, 'u');
+const CLOCK_AT = new RegExp(CLOCK, 'uy');
+/** How far into a line the first record's clock is looked for. */
+const MAX_FIRST_CLOCK = 2000;
+
+/** Where the first record's clock is: the line's start, or after a blank in its first characters; -1 if none. */
+function firstClockAt(text: string, startsRecord: StartsRecord): number {
+  if (LEAD_CLOCK.test(text)) return 0;
+  const limit = Math.min(text.length, MAX_FIRST_CLOCK);
+  for (let p = 1; p < limit; p++) {
+    const before = text.charCodeAt(p - 1);
+    if (before !== 0x20 && before !== 0x09) continue;
+    CLOCK_AT.lastIndex = p;
+    if (CLOCK_AT.test(text) && startsRecord(text.slice(p, p + 400))) return p;
+  }
+  return -1;
+}
+
+/**
+ * The blank before each clock of the shape of the one at `at`, as a global pattern (one per
+ * shape, kept), or undefined when there is no clock at `at`. Letters stand for letters and
+ * digits for digits, so `Mon Dec  2 19:54:59 2024` finds `Tue Dec 10 08:00:01 2024`.
+ */
+function splitterOf(text: string, at: number): RegExp | undefined {
+  CLOCK_AT.lastIndex = at;
+  const m = CLOCK_AT.exec(text);
+  if (!m) return undefined;
+  // A printk stamp is any other (`[    0.000000]`, `[123456.5]`). Elsewhere a blank stays one (`Mon
+  // Dec` is no `MonDec`), and a number of four digits or more (a year, seconds since 1970) stays so
+  // long: `[ 12.5]` in a message is no `1733169299.5`.
+  const shape = m[0].charCodeAt(0) === 0x5b /* [ */ && /^\[\s*\d+\.\d+\]$/.test(m[0])
+    ? String.raw`\[\s*\d+\.\d+\]`
+    : m[0].replace(/\p{L}+|\d+|\s+|[^\p{L}\d\s]/gu, (run, at: number, all: string) => (/^\p{L}/u.test(run) ? '\\p{L}+' : /^\d/.test(run) ? digitsShape(run, all[at - 1]) : /^\s/.test(run) ? '\\s+' : run.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+  let re = SPLITTERS.get(shape);
+  if (!re) {
+    if (SPLITTERS.size >= 64) SPLITTERS.clear();
+    // Not a blank after an opening bracket: `[ 1240.726000]` inside a record is no record's start.
+    re = new RegExp(`(?<![[(])\\s+(?=${shape})`, 'gu');
+    SPLITTERS.set(shape, re);
+  }
+  return re;
+}
+
+const SPLITTERS = new Map<string, RegExp>();
+
+/** A run of digits in a clock's shape: a fraction any long (`.5`, `.123456`), else four or more, or up to three. */
+function digitsShape(run: string, before: string | undefined): string {
+  if (before === '.' || before === ',') return String.raw`\d+`;
+  return run.length >= 4 ? String.raw`\d{4,}` : String.raw`\d{1,3}`;
+}
+
+/**
+ * Whether `text[start, end)` may be records joined by spaces: long enough, and three clocks in it
+ * (a time of day `12:34:56`, a printk stamp's `123.456789]`, seconds since 1970 `1733169299.1`),
+ * found by a native search for `:`, `]` and `.`. A cheap test before `spaceJoinedLines`, which the fast lane asks of its long lines.
+ */
+export function mayBeSpaceJoined(text: string, start = 0, end = text.length): boolean {
+  if (end - start < MIN_SPACE_JOINED) return false;
+  let clocks = 0;
+  for (let at = text.indexOf(':', start); at >= 0 && at < end - 5; at = text.indexOf(':', at + 1)) {
+    if (isDigit(text, at - 1) && isDigit(text, at + 1) && isDigit(text, at + 2) && text.charCodeAt(at + 3) === 0x3a && isDigit(text, at + 4) && isDigit(text, at + 5) && ++clocks >= 3) return true;
+  }
+  clocks = 0;
+  for (let at = text.indexOf(']', start); at >= 0 && at < end; at = text.indexOf(']', at + 1)) {
+    if (isDigit(text, at - 1) && text.charCodeAt(at - 7) === 0x2e /* . */ && ++clocks >= 3) return true;
+  }
+  // Seconds since 1970 with a fraction (journalctl -o short-unix): ten digits from 1, a dot.
+  clocks = 0;
+  for (let at = text.indexOf('.', start); at >= 0 && at < end; at = text.indexOf('.', at + 1)) {
+    if (text.charCodeAt(at - 10) === 0x31 /* 1 */ && isDigit(text, at - 1) && isDigit(text, at - 5) && isDigit(text, at - 9) && isDigit(text, at + 1) && !isDigit(text, at - 11) && ++clocks >= 3) return true;
+  }
+  return false;
+}
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
 }
 
 function firstNonSpace(s: string, from = 0): number {

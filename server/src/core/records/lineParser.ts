@@ -1269,6 +1269,18 @@ function isLetter(c: number): boolean {
 const TIMED_FORMATS = NESTED_FORMATS.filter((f) => f.clock !== 'none');
 const TIMED_SCREEN = new PatternScreen(TIMED_FORMATS.map((f) => f.pattern));
 
+/**
+ * Whether the text starts a timed record with a header beyond its clock: a program, a host, a
+ * facility, a level or the kernel's uptime, as a line of a log has and a date quoted in prose
+ * (`image built Mon Nov 25 09:42:11 2024 by ...`) has not. Parses the text: for the parts of a line
+ * being taken apart, not for every line.
+ */
+export function startsHeaderedRecord(text: string): boolean {
+  if (!startsTimedRecord(text)) return false;
+  const r = new LineParser().parse(text, 1);
+  return typeof r !== 'string' && (r.tag !== undefined || r.host !== undefined || r.facility !== undefined || r.pid !== undefined || r.syslogLevel !== undefined || r.uptime !== undefined);
+}
+
 /** Whether the text starts a record with a clock of a registry format, as the parser would take it on its own. */
 export function startsTimedRecord(text: string): boolean {
   if (!TIMED_SCREEN.test(text)) return false;
