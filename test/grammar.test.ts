@@ -120,6 +120,12 @@ describe('router log grammar', () => {
     check('12-02 19:54:59.123 E/RILJ    ( 1234): [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED', [['12-02 19:54:59.123', 'constant.numeric.date'], ['E', 'token.error-token'], ['RILJ', 'entity.name.function.program'], ['1234', 'constant.numeric.pid']]);
     check('W/QC-QMI  ( 1021): qmi_client: modem is down', [['W', 'token.warn-token'], ['QC-QMI', 'entity.name.function.program'], ['1021', 'constant.numeric.pid']]);
     assert.ok(!scopesOf('I/O error (5): no logcat line', 'O error').includes('program'), 'a pid logcat pads to five');
+    // Numeric dates with a year of four digits or two, and milliseconds since 1970.
+    check('02.12.2024 19:54:59 router gsmd[3553]: hello', [['02.12.2024 19:54:59', 'constant.numeric.date'], ['router', 'entity.name.section.host'], ['gsmd', 'entity.name.function.program'], ['3553', 'constant.numeric.pid']]);
+    check('12/2/24 7:54:59 PM daemon.info gsmd[3553]: hello', [['12/2/24 7:54:59 PM', 'constant.numeric.date'], ['daemon', 'storage.type.facility'], ['info', 'token.info-token'], ['gsmd', 'entity.name.function.program']]);
+    check('1733169299123 gsmd[3553]: Modem is not responding', [['1733169299123', 'constant.numeric.date'], ['gsmd', 'entity.name.function.program']]);
+    // A facility.level where a host may stand is no host.
+    assert.ok(!scopesOf('Dec  2 19:54:59 daemon.info gsmd[3553]: hello', 'daemon').includes('host'), 'daemon.info is no host');
     check('Bus 001 Device 024: ID 05c6:9008', [['Bus', 'keyword.other.lsusb'], ['05c6:9008', 'constant.other.usb-id']]);
     check('Firmware update verify was unsuccessful... ErrorCode: 174', [['174', 'constant.numeric.errno']]);
   });

@@ -38,6 +38,9 @@ const CLOCKS: Record<string, (d: Date) => string> = {
   'ISO in brackets': (d) => `[${isoDay(d)} ${hms(d)}]`,
   'year/month/day': (d) => `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${hms(d)}`,
   'day.month.year': (d) => `${p2(d.getUTCDate())}.${p2(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${hms(d)}`,
+  // Short dates with a year of two digits (Windows' and many devices' own logs).
+  'day.month.yy': (d) => `${p2(d.getUTCDate())}.${p2(d.getUTCMonth() + 1)}.${String(d.getUTCFullYear()).slice(2)} ${hms(d)}`,
+  'US short, yy': (d) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${String(d.getUTCFullYear()).slice(2)} ${d.getUTCHours() % 12 || 12}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`,
   'day-Mon-year': (d) => `${p2(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${d.getUTCFullYear()} ${hms(d)}`,
   'Mon day year': (d) => `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${d.getUTCFullYear()} ${hms(d)}`,
   'RFC 2822': (d) => d.toUTCString(),

@@ -97,6 +97,8 @@ export const DMESG_DECODED_LEAD = new RegExp(`^${DMESG_DECODED}`, 'u');
  * CamelCase name (`ModemManager:`, `NetworkManager:`); not `Error:` or `Note:`.
  */
 const CERTAIN_TAG = String.raw`(?:[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]|[a-z][\w.\/@-]{1,63}|[A-Z][a-z]+[A-Z][\w.\/@-]{0,40}|\[\d{1,10}\]): `;
+/** After a number that may be a clock: a program's certain tag, or a host and then the kernel's tag or a program with its pid. */
+const PROGRAM_AHEAD = String.raw`\s+(?:${CERTAIN_TAG}|[A-Za-z0-9_.:-]{1,64}\s+(?:kernel|[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]): )`;
 /** The level words an application's template writes after its clock, in capitals (Python's logging, multilog, PHP). */
 export const APPLICATION_LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL'] as const;
 const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
@@ -185,12 +187,12 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'journal-unix',
-    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host (a template may leave it out), `tag[pid]: `; whole seconds (a logger\'s `%s`) before `tag[pid]: ` or `name: `',
+    description: 'journalctl -o short-unix: seconds since 1970 with their fraction, host (a template may leave it out), `tag[pid]: `; whole seconds (a logger\'s `%s`) or milliseconds (13 digits) before `tag[pid]: ` or `name: `',
     clock: 'wall',
     // Whole seconds are ten digits from 1 (2001-2033), and only before a program's certain tag
     // (with its pid, or a lowercase name and `: `), or a host and then the kernel's tag or a
     // program with its pid: a count at a line's start (`1733169299 bytes received: 12`) is no clock.
-    pattern: new RegExp(String.raw`^(?<unixTime>\d{9,11}\.\d{1,9}|1\d{9}(?=\s+(?:${CERTAIN_TAG}|[A-Za-z0-9_.:-]{1,64}\s+(?:kernel|[A-Za-z][\w.\/@-]{0,63} ?\[\d{1,10}\]): )))\s+`),
+    pattern: new RegExp(String.raw`^(?:(?<unixTime>\d{9,11}\.\d{1,9}|1\d{9}(?=${PROGRAM_AHEAD}))|(?<unixMs>1\d{12})(?=${PROGRAM_AHEAD}))\s+`),
     body: 'syslog',
     // No other format reads a Unix time, so a line without the host (a template that left it out,
     // `1733169299.123 kernel: ...`) is this format's too; a host, when there, comes first.
@@ -201,9 +203,11 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '1717653608.000001 mobian ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)', expect: { time: '2024-06-06T06:00:08', host: 'mobian', tag: 'ModemManager', pid: 519, level: 'info' } },
       { line: '1733169299 gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, level: 'warn' } },
       { line: '1733169299 router kernel: usb 1-1: USB disconnect, device number 5', expect: { time: '2024-12-02T19:54:59', host: 'router', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 5' } },
+      // Milliseconds since 1970 (Java's, JavaScript's and many gateways' loggers), before a program too.
+      { line: '1733169299123 gsmd[3553]: Modem is not responding', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', pid: 3553, message: 'Modem is not responding' } },
     ],
     // Fewer than 9 digits, or a number before 2001-09-09, is no Unix time a journal writes.
-    counterSamples: ['12345678.5 router kernel: x', '999999999.5 router kernel: x', '1733169299 bytes received: 12', '1733169299 packets dropped'],
+    counterSamples: ['12345678.5 router kernel: x', '999999999.5 router kernel: x', '1733169299 bytes received: 12', '1733169299 packets dropped', '1733169299123 bytes received: 12'],
   },
   {
     id: 'bsd-syslog',

@@ -76,7 +76,8 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
   // 2024-12-02T19:54:59.123+02:00, 2024-12-02 19:54:59 (ISO 8601 / RFC 3339, journalctl short-iso)
   // 2024-12-02_19:54:59:123 (Quectel's and other serial tools' logs: an underscore, a colon before the milliseconds)
   { id: 'iso', re: new RegExp(String.raw`^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:T|_|\s+)${TIME}(?:\s?${ZONE})?$`, 'u') },
-  // 24.01.2026, 15:09:43 MEZ (de), 02/12/2024 19:54 (en-GB), 12/2/2024, 7:54:59 PM (en-US), 2024/12/02 19:54:59
+  // 24.01.2026, 15:09:43 MEZ (de), 02/12/2024 19:54 (en-GB), 12/2/2024, 7:54:59 PM (en-US), 2024/12/02 19:54:59,
+  // and with a year of two digits: 02.12.24 19:54:59, 12/2/24 7:54:59 PM
   { id: 'numeric', re: new RegExp(String.raw`^(?<a>\d{1,4})(?<sep>[./-])(?<b>\d{1,2})[./-](?<c>\d{2,4})\.?,?\s+${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
   // Mon Dec  2 19:54:59 2024 (ctime), May 13 15:11:13 (BSD), wto lip  4 21:36:24 2017 (dmesg -T, pl),
   // Apr 23 08:40:12.901864 (journalctl short-precise), Mon Dec  2 19:54:59 CET 2024 (date),
@@ -146,8 +147,10 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>, order
     if (g.a!.length === 4 && g.sep === '-') return undefined;
     if (g.a!.length === 4) [year, month, day] = [a, b - 1, c];
     else {
-      if (g.c!.length !== 4) return undefined;
-      year = c;
+      // A year of four digits, or of two (`02.12.24`, `12/2/24`: Windows' and many devices' short
+      // dates): 70-99 are the 1900s (a router without a clock source writes 1970), the rest the 2000s.
+      if (g.c!.length === 3) return undefined;
+      year = g.c!.length === 2 ? (c >= 70 ? 1900 + c : 2000 + c) : c;
       // Dots are day-first everywhere (de, pl, ru). Slashes and dashes go as a number over 12
       // says, else as the file's dates say, else as the separator usually means (dateOrder.ts).
       const sep = g.sep as '.' | DateSeparator;

@@ -600,6 +600,8 @@ export class LineParser {
       const n = +g.unixTime;
       if (n < EPOCH_FLOOR) return undefined;
       record.time = Math.round(n * 1000);
+    } else if (g.unixMs !== undefined) {
+      record.time = +g.unixMs;
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
     } else if (g.stamp !== undefined) {
