@@ -226,6 +226,8 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'Tue Sep 22 01:49:40 ModemManager: [modem0] state changed (unknown -> locked)', expect: { time: '2024-09-22T01:49:40', tag: 'ModemManager', message: 'state changed (unknown -> locked)' } },
       { line: 'May  5 16:04:59 kernel: <1>Unable to handle kernel NULL pointer dereference', expect: { tag: 'kernel', level: 'alert', message: 'Unable to handle kernel NULL pointer dereference' } },
       { line: 'Dec 30 11:26:01 ca4ae2 kernel: [ 1234.5] usb 1-5: USB disconnect, device number 52', expect: { host: 'ca4ae2', tag: 'kernel', uptime: 1234.5 } },
+      // MikroTik RouterOS's remote syslog: the router's name, then its topics (records/fieldLead.ts).
+      { line: 'Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', expect: { host: 'MikroTik', tag: 'lte', level: 'err', message: 'lte1: modem not responding' } },
     ],
     counterSamples: ['Interface wan is up 12:00:01', 'Dec 32 10:00:00 host x: y'],
   },

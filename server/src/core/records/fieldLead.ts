@@ -79,20 +79,29 @@ export function readFieldLead(record: LogRecord, rest: string, levelRead: boolea
 }
 
 /**
+ * RouterOS's topics at the start of `rest` (`lte,error `): the first the program, a level word
+ * among them the level; undefined when they are not topics so. A router's remote syslog writes its
+ * host before them (`Dec  2 19:54:59 MikroTik lte,error lte1: ...`): the parser takes a word before
+ * topics for the host (lineParser's readBody).
+ */
+export function topicsLead(rest: string): { program: string; level: Level; end: number } | undefined {
+  const topics = TOPICS.exec(rest);
+  if (!topics) return undefined;
+  const words = topics[1].split(',');
+  const level = words.map((w) => levelFromWord(w)).find((l) => l !== undefined);
+  // A level word among them, and a program's name first (not the level, not a device's).
+  if (level === undefined || levelFromWord(words[0]) !== undefined || DEVICE.test(words[0]) || topics[0].length >= rest.length) return undefined;
+  return { program: words[0], level, end: topics[0].length };
+}
+
+/**
  * The field lead at the start of `rest`: its program, its level word's level, and where the message
  * starts; undefined when there is none. The fast lane's iso-plain reader asks this of the same
  * text (fastReaders.ts), so both read a line alike.
  */
 export function fieldLead(rest: string, levelRead: boolean): { program: string; level: Level | undefined; end: number } | undefined {
   if (!mayLeadWithFields(rest, 0)) return undefined;
-  const topics = TOPICS.exec(rest);
-  if (topics) {
-    const words = topics[1].split(',');
-    const level = words.map((w) => levelFromWord(w)).find((l) => l !== undefined);
-    // A level word among them, and a program's name first (not the level, not a device's).
-    if (level === undefined || levelFromWord(words[0]) !== undefined || DEVICE.test(words[0]) || topics[0].length >= rest.length) return undefined;
-    return { program: words[0], level, end: topics[0].length };
-  }
+  if (TOPICS.test(rest)) return topicsLead(rest);
   // A separator before the first field: the clock's own (`19:54:59,123 - gsmd - ...`).
   const lead = rest.startsWith('- ') || rest.startsWith('| ') ? 2 : 0;
   for (const sep of SEPARATORS) {

@@ -7,7 +7,7 @@ import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
-import { readFieldLead } from './fieldLead';
+import { readFieldLead, topicsLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, LogRecord, SkipReason } from '../model';
@@ -796,7 +796,7 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     const host = HOST.exec(rest);
     if (host) {
       const after = rest.slice(host[0].length);
-      if (hosts.has(host[1]) || programTagAt(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after)) {
+      if (hosts.has(host[1]) || programTagAt(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after) || topicsLead(after) !== undefined) {
         record.host = host[1];
         rest = after;
       }
