@@ -59,6 +59,10 @@ const PROGRAMS: Record<string, (tag: string, pid: number | undefined) => string>
   'LEVEL name: ': (t) => `INFO ${t}: `,
   'LEVEL [name] ': (t) => `INFO [${t}] `,
   '[LEVEL] [name] ': (t) => `[INFO] [${t}] `,
+  // The program before its bracketed level, with and without a space between; a pid after a colon.
+  '[name] [LEVEL] ': (t) => `[${t}] [INFO] `,
+  '[name][LEVEL] ': (t) => `[${t}][INFO] `,
+  'LEVEL [name:pid] ': (t, p) => `INFO [${t}${p !== undefined ? `:${p}` : ''}] `,
   // Fields after the clock, each followed by one separator (records/fieldLead.ts): Python logging's
   // `%(asctime)s - %(name)s - %(levelname)s - %(message)s`, bars, a level after the program, brackets.
   '- name - LEVEL - ': (t) => `- ${t} - INFO - `,

@@ -276,7 +276,8 @@ export const FORMATS: readonly LogFormat[] = [
     clock: 'wall',
     // The stamp may be bracketed (`[2024-12-02 19:54:59] gsmd[3553]: ...`, PHP's and Monolog's
     // layout); dmesg -T brackets only ctime dates.
-    pattern: new RegExp(String.raw`^(?:\[(?=\d{4}-\d{2}-\d{2}[^\]]{5,40}\]\s))?${STAMP_SPAN}\]?\s+(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
+    // A bracketed stamp may be followed at once by the next bracket (`[2024-12-02 19:54:59][gsmd][ERROR] `).
+    pattern: new RegExp(String.raw`^(?:\[(?=\d{4}-\d{2}-\d{2}[^\]]{5,40}\](?:\s|\[)))?${STAMP_SPAN}(?:\](?:\s+|(?=\[))|\s+)(?:${LEVEL_WORD}\b:?\s*)?`, 'u'),
     body: 'program',
     stampNeedsDate: true,
     samples: [
@@ -285,6 +286,10 @@ export const FORMATS: readonly LogFormat[] = [
       // An application's template that brackets the program (Python's `[%(name)s]`) or the level (`[info]`).
       { line: '2024-12-02 19:54:59,123 [ModemManager] <info>  [modem0] state changed (registered -> connected)', expect: { tag: 'ModemManager', message: 'state changed (registered -> connected)' } },
       { line: '2024-12-02 19:54:59 [warn] gsmd[3553]: Modem is not responding', expect: { tag: 'gsmd', pid: 3553, level: 'warn', message: 'Modem is not responding' } },
+      // The program and the level each bracketed, in either order, with or without a space between them; a pid after a colon.
+      { line: '[2024-12-02 19:54:59][gsmd][ERROR] Modem is not responding', expect: { time: '2024-12-02T19:54:59', tag: 'gsmd', level: 'err', message: 'Modem is not responding' } },
+      { line: '2024-12-02 19:54:59 [gsmd] [WARN] Modem is not responding', expect: { tag: 'gsmd', level: 'warn', message: 'Modem is not responding' } },
+      { line: '2024-12-02 19:54:59 INFO [gsmd:3553] Modem is not responding', expect: { tag: 'gsmd', pid: 3553, level: 'info', message: 'Modem is not responding' } },
       // A syslog template without the host: the kernel's lines and a program with its pid.
       { line: '2024-12-02T19:54:59+01:00 kernel: usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', message: 'usb 1-1: USB disconnect, device number 6' } },
       { line: '2024-12-02 19:54:59 gsmd[3553]: Unable to initialize', expect: { tag: 'gsmd', pid: 3553, message: 'Unable to initialize' } },

@@ -11,6 +11,11 @@ export function errorLevelWords(): string[] {
   return Object.keys(LEVEL_WORDS).filter((w) => RANK[LEVEL_WORDS[w]!] <= RANK.err);
 }
 
+/** The level words as a regex alternation, each in lower case, upper case and capitalised (`info`, `INFO`, `Info`). */
+export function levelWordAlternation(): string {
+  return Object.keys(LEVEL_WORDS).flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]).join('|');
+}
+
 /** Syslog priority names and the level words daemons print (`warning:`, `<warn>`, `ERROR`). */
 export function levelFromWord(word: string): Level | undefined {
   return LEVEL_WORDS[word] ?? LEVEL_WORDS[word.toLowerCase()];

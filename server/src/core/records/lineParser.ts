@@ -11,7 +11,7 @@ import { readFieldLead, topicsLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, LogRecord, SkipReason } from '../model';
-import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord } from './levels';
+import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
@@ -823,6 +823,11 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
       record.syslogLevel ??= read;
     }
     record.tag = b[3];
+    if (b[4] !== undefined) record.pid = +b[4];
+    // A level bracketed after the program (`[gsmd][ERROR] `); another bracket is the message's.
+    const after = b[5] === undefined ? undefined : levelFromWord(b[5]);
+    if (b[5] !== undefined && after === undefined) return rest.slice(b[0].lastIndexOf('['));
+    if (after !== undefined) record.syslogLevel ??= after;
     return rest.slice(b[0].length);
   }
   // A template's program and level as fields (`gsmd - INFO - `, `gsmd | `, `gsmd INFO `, `<gsmd> `).
@@ -860,10 +865,10 @@ function whitespaceBefore(text: string, end: number): string {
 const PROGRAM_NAME = String.raw`[A-Za-z][A-Za-z0-9_.\/@-]{0,63}`;
 
 /** A word in brackets at the start of a message (registry body `program`): a level word, else the program's name. */
-const BRACKETED_LEAD = new RegExp(String.raw`^\[(${PROGRAM_NAME})\] +`);
+const BRACKETED_LEAD = new RegExp(String.raw`^\[(${PROGRAM_NAME})(?::(\d{1,10}))?\](?: +|(?=\[))`);
 
 /** A bracketed program at the start of a message, perhaps after a level word (checked by the caller). */
-const LEVELLED_BRACKETED_LEAD = new RegExp(String.raw`^(?:\[([A-Za-z]{3,8})\] +|([A-Za-z]{3,8}):? +)?\[(${PROGRAM_NAME})\] +`);
+const LEVELLED_BRACKETED_LEAD = new RegExp(String.raw`^(?:\[(${levelWordAlternation()})\] +|(${levelWordAlternation()}):? +)?\[(${PROGRAM_NAME})(?::(\d{1,10}))?\](?: +|(?=\[))(?:\[([A-Za-z]{3,8})\] +)?`);
 
 /**
  * `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), or a pid alone (`[2656]: `,
@@ -886,18 +891,26 @@ function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<st
     rest = rest.slice(host[0].length);
   }
   // An application's template that brackets its level or its program (`[info] `, `[gsmd] `,
-  // Python's `[%(name)s]`), or both (`[INFO] [gsmd] `).
+  // Python's `[%(name)s]`, a pid after a colon, `[gsmd:3553] `), or both, in either order, with or
+  // without a space between the brackets (`[INFO] [gsmd] `, `[gsmd][ERROR] `).
+  let program: RegExpExecArray | undefined;
   for (let k = 0; k < 2; k++) {
     const b = BRACKETED_LEAD.exec(rest);
-    if (!b) break;
-    const level = levelFromWord(b[1]);
+    if (!b || b[0].length >= rest.length) break;
+    const level = b[2] === undefined ? levelFromWord(b[1]) : undefined;
     if (level) {
       record.syslogLevel ??= level;
       rest = rest.slice(b[0].length);
-    } else if (!KERNEL_DEVICE.test(b[1])) {
-      record.tag = b[1];
-      return rest.slice(b[0].length);
+    } else if (program === undefined && !KERNEL_DEVICE.test(b[1])) {
+      program = b;
+      rest = rest.slice(b[0].length);
     } else break;
+  }
+  // A bracket held open (`[gsmd]` before `[`) only where another bracket of the lead followed.
+  if (program) {
+    record.tag = program[1];
+    if (program[2] !== undefined) record.pid = +program[2];
+    return rest;
   }
   const m = PROGRAM_LEAD.exec(rest);
   if (m) {
