@@ -124,6 +124,9 @@ describe('router log grammar', () => {
     check('02.12.2024 19:54:59 router gsmd[3553]: hello', [['02.12.2024 19:54:59', 'constant.numeric.date'], ['router', 'entity.name.section.host'], ['gsmd', 'entity.name.function.program'], ['3553', 'constant.numeric.pid']]);
     check('12/2/24 7:54:59 PM daemon.info gsmd[3553]: hello', [['12/2/24 7:54:59 PM', 'constant.numeric.date'], ['daemon', 'storage.type.facility'], ['info', 'token.info-token'], ['gsmd', 'entity.name.function.program']]);
     check('1733169299123 gsmd[3553]: Modem is not responding', [['1733169299123', 'constant.numeric.date'], ['gsmd', 'entity.name.function.program']]);
+    // A level word before the line's clock: the level coloured, the line after it as alone.
+    check('[ERROR] 2024-12-02 19:54:59 gsmd[3553]: Modem is not responding', [['ERROR', 'token.error-token'], ['2024-12-02 19:54:59', 'constant.numeric.date'], ['gsmd', 'entity.name.function.program'], ['3553', 'constant.numeric.pid']]);
+    check('WARN Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: x', [['WARN', 'token.warn-token'], ['Mon Dec  2 19:54:59 2024', 'constant.numeric.date'], ['daemon', 'storage.type.facility'], ['gsmd', 'entity.name.function.program']]);
     // A facility.level where a host may stand is no host.
     assert.ok(!scopesOf('Dec  2 19:54:59 daemon.info gsmd[3553]: hello', 'daemon').includes('host'), 'daemon.info is no host');
     check('Bus 001 Device 024: ID 05c6:9008', [['Bus', 'keyword.other.lsusb'], ['05c6:9008', 'constant.other.usb-id']]);

@@ -111,6 +111,7 @@ const VARIANTS: Variant[] = [
   { name: 'grep-numbered', shape: 'grep-numbered', preserves: exact },
   { name: 'capture-tio', shape: 'capture-tio', preserves: exact },
   { name: 'capture-ts', shape: 'capture-ts', preserves: exact },
+  { name: 'level-first', shape: 'level-first', preserves: exact },
   { name: 'loki-logcli', shape: 'loki-logcli', preserves: exact },
   { name: 'gelf', shape: 'gelf', preserves: exact },
   { name: 'grep-named', shape: 'grep-named', preserves: exact },

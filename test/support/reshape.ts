@@ -4,6 +4,7 @@
 import type { LogRecord } from '../../server/src/core/model';
 import { LineParser, stripPasteArtefacts, type ParseResult } from '../../server/src/core/records/lineParser';
 import { isTimeOnly } from '../../server/src/core/records/timeWords';
+import { FORMATS } from '../../server/src/core/formats/registry';
 
 export type Shape =
   | 'bsd-host' // `Dec  2 19:54:59 router gsmd[3553]: msg` (RFC 3164 as written by syslogd)
@@ -58,6 +59,7 @@ export type Shape =
   | 'kubectl-prefix' // `kubectl logs --prefix`: `[pod/router-7d9f8/syslog] ` before every line
   | 'capture-tio' // each record's line as a serial terminal captured it: tio's time of day first, `[19:54:59.123] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'capture-ts' // the same through moreutils' `ts`: `Dec 02 19:54:59 Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
+  | 'level-first' // a level word before each record's line, as log4j's `%-5p %d` and many tools' `[ERROR] ` write it: `[WARN] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'loki-logcli' // Grafana Loki's `logcli query`: the time, the stream's labels, the line: `2024-12-02T19:54:59Z {host="router", job="syslog"} Mon Dec  2 ...`
   | 'gelf' // Graylog's GELF, one object a line: `{"version":"1.1","host":"router","short_message":"msg","timestamp":1733169299,"level":6,"_program":"gsmd","_pid":3553}`
   | 'forum-quote' // `> ` before every line
@@ -189,6 +191,19 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
           const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
           if (shape === 'loki-logcli') return `${d.toISOString()} {host="router", job="syslog"} ${l.raw}`;
           return shape === 'capture-tio' ? `[${time}.${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${l.raw}` : `${EN_MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${time} ${l.raw}`;
+        }),
+        '\n',
+        log.trailingNewline,
+      );
+    case 'level-first':
+      // The record's own level (info where it has none), before a line that starts with its date or uptime; other lines as they were.
+      return join(
+        log.lines.map((l) => {
+          const r = l.result;
+          // Only a line whose header is a clock (not a clock an envelope in its message gives, as ModemManager's debug stamp).
+          if (typeof r === 'string' || HEADER_CLOCK.get(r.format) === 'none' || (r.time === undefined && r.uptime === undefined) || (r.time !== undefined && isTimeOnly(r.time)) || !/^[[<\dA-Z]/.test(l.raw)) return l.raw;
+          const word = { emerg: 'FATAL', alert: 'FATAL', crit: 'CRITICAL', err: 'ERROR', warn: 'WARN', notice: 'NOTICE', info: 'INFO', debug: 'DEBUG' }[r.syslogLevel ?? 'info'];
+          return `[${word}] ${l.raw}`;
         }),
         '\n',
         log.trailingNewline,
@@ -361,6 +376,9 @@ function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): s
   }
   return out;
 }
+
+/** Each registry format's clock, by id. */
+const HEADER_CLOCK = new Map<string, string>(FORMATS.map((f) => [f.id, f.clock]));
 
 /** A syslog header the parser reads whatever the shape of the log under test. */
 const PROBE_HEADER = 'Mon Dec  2 19:54:59 2024 daemon.info ';

@@ -330,7 +330,30 @@ export class LineParser {
         }
       }
     }
-    return this.readGrepLead(text, line) ?? this.readServiceLead(text, line);
+    return this.readLevelFirst(text, line) ?? this.readGrepLead(text, line) ?? this.readServiceLead(text, line);
+  }
+
+  /**
+   * A level word before the clock (log4j's `%-5p %d ...`, Maven's and many tools' `[ERROR] `):
+   * `ERROR 2024-12-02 19:54:59 gsmd: ...`, `[WARN] Dec  2 19:54:59 router gsmd[3553]: ...`. The rest
+   * must be a record with a date or an uptime; the word is its level where the line gives none of its own.
+   */
+  private readLevelFirst(text: string, line: number): LogRecord | undefined {
+    const c = text.charCodeAt(0);
+    if (!(c === 0x5b /* [ */ || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return undefined;
+    const lead = LEVEL_FIRST.exec(text);
+    if (!lead) return undefined;
+    const rest = text.slice(lead[0].length);
+    for (const f of TIMED_FORMATS) {
+      // A date, not a time of day alone: `Error 12:00:01 ...` may be a sentence.
+      if (f.clock === 'time-only') continue;
+      const r = this.tryFormat(f, rest, line);
+      if (!r || (r.time !== undefined && isTimeOnly(r.time))) continue;
+      r.syslogLevel ??= levelFromWord(lead[1] ?? lead[2]);
+      r.level ??= r.syslogLevel;
+      return r;
+    }
+    return undefined;
   }
 
   /**
@@ -963,6 +986,9 @@ function mayLeadWithBracketedProgram(rest: string): boolean {
   while (rest.charCodeAt(k) === 0x20) k++;
   return rest.charCodeAt(k) === 0x5b;
 }
+
+/** A level word before a line's clock, bracketed or not (readLevelFirst). */
+const LEVEL_FIRST = new RegExp(String.raw`^(?:\[(${levelWordAlternation()})\]|(${levelWordAlternation()}):?)[ \t]+(?=[\d\[<A-Za-z])`);
 
 /** An application's level word, then white space: where a syslog line has its host. */
 const APPLICATION_LEVEL = new RegExp(String.raw`^(${APPLICATION_LEVEL_WORDS.join('|')}):?[ \t]+(?=\S)`);
