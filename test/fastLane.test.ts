@@ -151,6 +151,8 @@ const SHAPES: Record<string, Shape> = {
   'capture-tio': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.logread(t, up, s)}`,
   // A level word before the line (log4j's `%-5p %d`, `[ERROR] `): the parser's (LineParser.readLevelFirst).
   'level-first': (t, up, s) => `${['[ERROR]', 'WARN', '[INFO]'][t % 3]} ${SHAPES.logread(t, up, s)}`,
+  // A JSON array of the log's lines printed one a line: each a quoted string (stripPasteArtefacts).
+  'json-string-lines': (t, up, s) => `  ${JSON.stringify(SHAPES.logread(t, up, s))},`,
   // Loki's logcli: the time and the stream's labels before a whole line.
   'capture-loki': (t, up, s) => `${isoStamp(t, 'Z')} {host="router", job="syslog", unit="gsmd.service"} ${SHAPES['bsd-host'](t, up, s)}`,
   // Graylog's GELF: the program and pid as additional (`_`) fields, the time in seconds.
@@ -719,7 +721,7 @@ describe('fast lane on generated logs of each format', () => {
   // message that opens with `[` (an envelope the parser peels) to the parser.
   // So is a capture tool's stamp before a whole line (LineParser.capturedLine), and before a
   // kernel console's printk stamp.
-  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-loki', 'capture-console', 'level-first']);
+  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-loki', 'capture-console', 'level-first', 'json-string-lines']);
   for (const shape of Object.keys(SHAPES)) {
     it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));

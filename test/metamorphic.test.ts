@@ -135,6 +135,7 @@ const VARIANTS: Variant[] = [
   { name: 'escaped-string', shape: 'escaped-string', preserves: () => 'one-line' },
   { name: 'json-message', shape: 'json-message', preserves: () => 'one-line' },
   { name: 'space-joined', shape: 'space-joined', preserves: () => 'one-line' },
+  { name: 'json-string-array', shape: 'json-string-array', preserves: exact },
   { name: 'html-one-line', shape: 'html-one-line', preserves: () => 'one-line' },
   { name: 'html-source', shape: 'html-source', preserves: exact },
   { name: 'json-pretty', shape: 'journal-json-pretty', preserves: exact },

@@ -73,6 +73,7 @@ export type Shape =
   | 'newest-first' // listed newest first, as an aggregator's export or `journalctl -r`: records in reverse, a record's wrapped lines after it
   | 'escaped-string' // the whole log as one JSON string, on one line: `"Mon Dec  2 19:54:59 2024 ...\nMon Dec ..."` (an API's answer, a ticket's export)
   | 'json-message' // the whole log as the message of one JSON object, on one line: `{"host":"router","log":"Mon Dec ...\n..."}`
+  | 'json-string-array' // an API's answer: a JSON array of the log's lines, pretty-printed, one string a line
   | 'space-joined' // the whole log on one line, its line breaks spaces: a shell's `echo $(logread)`, a one-line form
   | 'html-one-line' // the log in a page's markup on one line: lines joined by `<br>`, `<`, `>`, `&` and runs of spaces as entities
   | 'html-source' // the same with its line breaks kept: `Mon Dec &nbsp;2 19:54:59 2024 ... &lt;info&gt; ...<br>` on each line
@@ -284,6 +285,8 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
       return join(journalObjects(text, options).map((o, i) => (o.__REALTIME_TIMESTAMP === undefined ? String(o.MESSAGE) : journalEntry(o, i, shape))), '\n', log.trailingNewline);
     case 'escaped-string':
       return JSON.stringify(join(raws, '\n', log.trailingNewline)) + '\n';
+    case 'json-string-array':
+      return `${JSON.stringify(raws, null, 2)}\n`;
     case 'space-joined':
       // The reader finds the records again by their clocks, a date and time or a printk stamp; a log
       // with neither (ESP-IDF's milliseconds since boot) is not re-told so: it stays as it was.

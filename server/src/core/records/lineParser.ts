@@ -3,6 +3,7 @@ import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/env
 import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { readLogfmtLine } from '../formats/logfmt';
+import { unescapeString } from '../formats/joinedRecords';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
@@ -236,7 +237,9 @@ export class LineParser {
       this.openRecord = hasClock(record) ? record : undefined;
       return record;
     }
-    if (text.length === 0 || isBlank(text)) {
+    // A line of a document's brackets alone (`[`, `],`, `}`: a JSON array of lines around them)
+    // holds nothing to read, and continues no record.
+    if (text.length === 0 || isBlank(text) || JSON_PUNCTUATION.test(text)) {
       this.openRecord = undefined;
       return 'blank';
     }
@@ -987,6 +990,18 @@ function mayLeadWithBracketedProgram(rest: string): boolean {
   return rest.charCodeAt(k) === 0x5b;
 }
 
+/** A few brackets, braces and commas alone on a line (`],`, `}]`), as a document's structure has them. */
+const JSON_PUNCTUATION = /^[ \t]{0,16}[[\]{},]{1,4}[ \t]*$/;
+
+/** A line that is one quoted string, double or single quotes, a comma or semicolon perhaps after it (stripPasteArtefacts). */
+const QUOTED_LINE = /^\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,;]?\s*$/;
+
+function firstNonBlank(s: string): number {
+  let i = 0;
+  while (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09) i++;
+  return i;
+}
+
 /** A level word before a line's clock, bracketed or not (readLevelFirst). */
 const LEVEL_FIRST = new RegExp(String.raw`^(?:\[(${levelWordAlternation()})\]|(${levelWordAlternation()}):?)[ \t]+(?=[\d\[<A-Za-z])`);
 
@@ -1117,6 +1132,14 @@ export function stripPasteArtefacts(text: string): string {
   // (a server-sent event stream) `data: ` before it: neither is part of the record.
   if (s.charCodeAt(0) === 0x1e) s = s.slice(1);
   else if (s.charCodeAt(0) === 0x64 /* d */ && SSE_DATA.test(s)) s = s.slice(s.indexOf('{'));
+  // A line that is one quoted string (a JSON array of a log's lines printed one a line, an API's
+  // answer, a program's list): its text, escapes undone, is the line.
+  const first = s.charCodeAt(0) === 0x20 || s.charCodeAt(0) === 0x09 ? s.charCodeAt(firstNonBlank(s)) : s.charCodeAt(0);
+  if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
+    const m = QUOTED_LINE.exec(s);
+    const inner = m ? unescapeString(m[1] ?? m[2]) : undefined;
+    if (inner !== undefined && !/[\r\n]/.test(inner)) s = inner;
+  }
   const c = s.charCodeAt(0);
   if (c === 0x3e /* > */) s = s.replace(/^(?:> ?)+/, '');
   else if (c === 0x60 /* ` */) s = s.replace(/^`+/, '');
