@@ -298,6 +298,9 @@ function spaceJoinedLines(text: string, startsRecord: StartsRecord): string[] | 
     // line, `#1 Mon Nov 25 09:42:11 2024`), stays in the text it is part of.
     if (!startsRecord(part) || LEAD_CLOCK.exec(part)![0].length >= part.trimEnd().length) {
       refused++;
+      // Most clocks must start records: a line whose first ones mostly do not is not read further
+      // (each is parsed to be asked: 64 KiB of clocks in prose cost that for every one).
+      if (k >= 2 * 16 && refused * 2 > k / 2) return undefined;
       continue;
     }
     lines.push(text.slice(from, cuts[k]));
