@@ -162,6 +162,9 @@ const SHAPES: Record<string, Shape> = {
   'capture-console': (t, up, s) => `[${clock(new Date(t))}.${String(t % 1000).padStart(3, '0')}] ${SHAPES.dmesg(t, up, s)}`,
   // Android's adb logcat (threadtime): the pid and a thread, a level letter, the tag padded to 8.
   'logcat': (t, _up, s) => { const d = new Date(t); return `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${String(s.pid ?? 1234).padStart(5)} ${String((s.pid ?? 1234) + (t % 7)).padStart(5)} ${'VDIWEFA'[t % 7]} ${s.tag.padEnd(8)}: ${s.message}`; },
+  // adb logcat -v threadtime,year and -v time,year: the year before the month.
+  'logcat-year': (t, _up, s) => { const d = new Date(t); return `${d.getUTCFullYear()}-${SHAPES.logcat(t, _up, s)}`; },
+  'logcat-time-year': (t, _up, s) => { const d = new Date(t); return `${d.getUTCFullYear()}-${SHAPES['logcat-time'](t, _up, s)}`; },
   // adb logcat -v time, and -v brief (no time): the level letter, `/`, the tag padded, the pid in parentheses.
   'logcat-time': (t, _up, s) => { const d = new Date(t); return `${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${clock(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')} ${'VDIWEFA'[t % 7]}/${s.tag.padEnd(8)}(${String(s.pid ?? 1234).padStart(5)}): ${s.message}`; },
   'logcat-brief': (t, _up, s) => `${'VDIWEFA'[t % 7]}/${s.tag.padEnd(8)}(${String(s.pid ?? 1234).padStart(5)}): ${s.message}`,

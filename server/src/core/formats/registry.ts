@@ -104,6 +104,34 @@ export const APPLICATION_LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARN
 const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
 
 export const FORMATS: readonly LogFormat[] = [
+  // Android's logcat first: with `-v year` its stamp is an ISO one, which iso-plain would read first.
+  {
+    id: 'logcat',
+    description: 'Android\'s `adb logcat` in its default layout (threadtime; the radio buffer\'s RIL lines, `-b radio`): `MM-DD hh:mm:ss.mmm` (with `-v year` the year before it), the pid and the thread, a level letter, the tag padded, `: `',
+    clock: 'wall',
+    pattern: /^(?<stamp>(?:\d{4}-)?\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) +(?<pid>\d{1,7}) +\d{1,7} (?<level>[VDIWEFA]) (?<tag>[^\s:][^:]{0,63}?) *: /,
+    body: 'message',
+    monthDayStamp: true,
+    samples: [
+      { line: '2024-12-02 19:54:59.123  1234  1290 W RILJ    : [3867]> SETUP_DATA_CALL', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'warn', message: '[3867]> SETUP_DATA_CALL' } },
+      { line: '12-02 19:54:59.123  1234  1290 E RILJ    : [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE [PHONE0]', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'err', message: '[UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE [PHONE0]' } },
+      { line: '12-02 19:55:01.004   987   987 I qcrild  : modem restarted', expect: { time: '2024-12-02T19:55:01', tag: 'qcrild', pid: 987, level: 'info', message: 'modem restarted' } },
+    ],
+    counterSamples: ['12-02 19:54:59.123 E/RILJ    ( 1234): brief with time', '13-02 19:54:59.123  1234  1290 E RILJ    : no month 13'],
+  },
+  {
+    id: 'logcat-time',
+    description: 'Android\'s `adb logcat -v time`: `MM-DD hh:mm:ss.mmm` (with `-v year` the year before it), the level letter, `/`, the tag padded, the pid in parentheses (padded to 5), `: `',
+    clock: 'wall',
+    pattern: /^(?<stamp>(?:\d{4}-)?\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) (?<level>[VDIWEFA])\/(?<tag>[^\s:(][^:(]{0,63}?) *\((?=[ \d]{5,8}\)) *(?<pid>\d{1,7})\): /,
+    body: 'message',
+    monthDayStamp: true,
+    samples: [
+      { line: '2024-12-02 19:54:59.123 I/qcrild  (  987): modem restarted', expect: { time: '2024-12-02T19:54:59', tag: 'qcrild', pid: 987, level: 'info' } },
+      { line: '12-02 19:54:59.123 E/RILJ    ( 1234): [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'err', message: '[UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE' } },
+    ],
+    counterSamples: ['12-02 19:54:59.123 E/RILJ: no pid', '12-02 19:54:59.123  1234  1290 E RILJ    : threadtime', '13-02 19:54:59.123 E/RILJ    ( 1234): no month 13'],
+  },
   {
     id: 'logread',
     description: 'OpenWrt/RutOS `logread` and other dates with a year: ctime date, `facility.level` (may be absent), then `tag[pid]: ` (a record id may lead; `logread -t` adds the time in seconds since 1970 after the date)',
@@ -393,31 +421,6 @@ export const FORMATS: readonly LogFormat[] = [
     samples: [
       { line: '[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5', expect: { time: '2024-04-17T17:20:24', tag: 'quectel-cm', message: 'QConnectManager_Linux_V1.6.5' } },
     ],
-  },
-  {
-    id: 'logcat',
-    description: 'Android\'s `adb logcat` in its default layout (threadtime; the radio buffer\'s RIL lines, `-b radio`): `MM-DD hh:mm:ss.mmm`, the pid and the thread, a level letter, the tag padded, `: `',
-    clock: 'wall',
-    pattern: /^(?<stamp>\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) +(?<pid>\d{1,7}) +\d{1,7} (?<level>[VDIWEFA]) (?<tag>[^\s:][^:]{0,63}?) *: /,
-    body: 'message',
-    monthDayStamp: true,
-    samples: [
-      { line: '12-02 19:54:59.123  1234  1290 E RILJ    : [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE [PHONE0]', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'err', message: '[UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE [PHONE0]' } },
-      { line: '12-02 19:55:01.004   987   987 I qcrild  : modem restarted', expect: { time: '2024-12-02T19:55:01', tag: 'qcrild', pid: 987, level: 'info', message: 'modem restarted' } },
-    ],
-    counterSamples: ['12-02 19:54:59.123 E/RILJ    ( 1234): brief with time', '13-02 19:54:59.123  1234  1290 E RILJ    : no month 13'],
-  },
-  {
-    id: 'logcat-time',
-    description: 'Android\'s `adb logcat -v time`: `MM-DD hh:mm:ss.mmm`, the level letter, `/`, the tag padded, the pid in parentheses (padded to 5), `: `',
-    clock: 'wall',
-    pattern: /^(?<stamp>\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) (?<level>[VDIWEFA])\/(?<tag>[^\s:(][^:(]{0,63}?) *\((?=[ \d]{5,8}\)) *(?<pid>\d{1,7})\): /,
-    body: 'message',
-    monthDayStamp: true,
-    samples: [
-      { line: '12-02 19:54:59.123 E/RILJ    ( 1234): [UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE', expect: { time: '2024-12-02T19:54:59', tag: 'RILJ', pid: 1234, level: 'err', message: '[UNSL]< UNSOL_RESPONSE_RADIO_STATE_CHANGED radioStateChanged: RADIO_UNAVAILABLE' } },
-    ],
-    counterSamples: ['12-02 19:54:59.123 E/RILJ: no pid', '12-02 19:54:59.123  1234  1290 E RILJ    : threadtime', '13-02 19:54:59.123 E/RILJ    ( 1234): no month 13'],
   },
   {
     id: 'logcat-brief',

@@ -818,6 +818,14 @@ function readJournalUnix(s: string, a: number, out: FastRead): boolean {
 function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   const end = readIsoStamp(s, a, out, false, false);
   if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  // `logcat -v year`'s lines are logcat's (first in the registry): the pid and thread, or a level letter and `/`.
+  let q = end + 1;
+  while (s.charCodeAt(q) === SPACE) q++;
+  const next = s.charCodeAt(q);
+  if ((next >= 48 && next <= 57) || s.charCodeAt(q + 1) === 47 /* / */) {
+    LOGCAT_AFTER_STAMP.lastIndex = end;
+    if (LOGCAT_AFTER_STAMP.test(s)) return false;
+  }
   let i = end + 1;
   while (s.charCodeAt(i) === SPACE) i++;
   // The first word as journal-iso's HOST reads it (`[A-Za-z0-9_.:-]{1,64}` and white space).
@@ -1459,14 +1467,17 @@ function readLogcatBriefOrTime(s: string, a: number, out: FastRead, timed: boole
   let month = -1;
   let day = 0;
   let ms = 0;
+  let year = -1;
   if (timed) {
-    if (s.charCodeAt(a + 2) !== 45 /* - */ || s.charCodeAt(a + 5) !== SPACE || s.charCodeAt(a + 14) !== DOT || s.charCodeAt(a + 18) !== SPACE) return false;
-    month = twoDigits(s, a) - 1;
-    day = twoDigits(s, a + 3);
-    if (!isRealDate(month, day) || readClock(s, a + 6, out, false) !== a + 14) return false;
-    ms = digit(s, a + 15) * 100 + digit(s, a + 16) * 10 + digit(s, a + 17);
-    if (digit(s, a + 15) < 0 || digit(s, a + 16) < 0 || digit(s, a + 17) < 0) return false;
-    p = a + 19;
+    year = logcatYear(s, a);
+    const d = year >= 0 ? a + 5 : a;
+    if (s.charCodeAt(d + 2) !== 45 /* - */ || s.charCodeAt(d + 5) !== SPACE || s.charCodeAt(d + 14) !== DOT || s.charCodeAt(d + 18) !== SPACE) return false;
+    month = twoDigits(s, d) - 1;
+    day = twoDigits(s, d + 3);
+    if (!isRealDate(month, day, year >= 0 ? year : undefined) || readClock(s, d + 6, out, false) !== d + 14) return false;
+    ms = threeDigits(s, d + 15);
+    if (ms < 0) return false;
+    p = d + 19;
   }
   const level = levelFromLetter(s.charAt(p));
   if (level === undefined || s.charCodeAt(p + 1) !== 47 /* / */) return false;
@@ -1490,19 +1501,19 @@ function readLogcatBriefOrTime(s: string, a: number, out: FastRead, timed: boole
   while (digit(s, k) >= 0 && k - d0 < 8) k++;
   // logcat pads the pid to five (`%5d`): `(5)` is no pid of its (`I/O error (5): `).
   if (k === d0 || k - d0 > 7 || k - open - 1 < 5 || k - open - 1 > 8 || s.charCodeAt(k) !== 41 /* ) */ || s.charCodeAt(k + 1) !== COLON || s.charCodeAt(k + 2) !== SPACE) return false;
-  return logcatRead(s, t, tagEnd, k + 3, out, timed ? 'logcat-time' : 'logcat-brief', month, day, ms, level);
+  return logcatRead(s, t, tagEnd, k + 3, out, timed ? 'logcat-time' : 'logcat-brief', year, month, day, ms, level);
 }
 
 /**
  * The end of a logcat line's read, in each of its layouts: the tag `s[t, tagEnd)`, the message at
- * `start`, the date without a year (month -1: none) and the level. A tag spelled `kernel` would
+ * `start`, the date (year -1: none written; month -1: no date) and the level. A tag spelled `kernel` would
  * have the kernel's envelopes peeled, and a message may open with a clock's envelope: the parser's.
  */
-function logcatRead(s: string, t: number, tagEnd: number, start: number, out: FastRead, format: FormatId, month: number, day: number, ms: number, level: Level): boolean {
+function logcatRead(s: string, t: number, tagEnd: number, start: number, out: FastRead, format: FormatId, year: number, month: number, day: number, ms: number, level: Level): boolean {
   const tag = word(s, t, tagEnd);
   if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, start, 4)) return false;
   messageRead(out, format, tag, '', -1, start);
-  out.year = -1;
+  out.year = year;
   out.month = month;
   out.day = day;
   out.ms = ms;
@@ -1532,12 +1543,14 @@ function readQuectelCm(s: string, a: number, out: FastRead): boolean {
  * `12-02 19:54:59.123  1234  1290 E RILJ    : msg`: Android's logcat (threadtime), a date without
  * a year, the pid and the thread, a level letter, the tag padded with spaces, `: `.
  */
-function readLogcat(s: string, a: number, out: FastRead): boolean {
+function readLogcat(s: string, start: number, out: FastRead): boolean {
+  const year = logcatYear(s, start);
+  const a = year >= 0 ? start + 5 : start;
   if (s.charCodeAt(a + 2) !== 45 /* - */ || s.charCodeAt(a + 5) !== SPACE || s.charCodeAt(a + 14) !== DOT) return false;
-  const month = digit(s, a) * 10 + digit(s, a + 1) - 1;
-  const day = digit(s, a + 3) * 10 + digit(s, a + 4);
-  if (!isRealDate(month, day) || readClock(s, a + 6, out, false) !== a + 14) return false;
-  const ms = digit(s, a + 15) * 100 + digit(s, a + 16) * 10 + digit(s, a + 17);
+  const month = twoDigits(s, a) - 1;
+  const day = twoDigits(s, a + 3);
+  if (!isRealDate(month, day, year >= 0 ? year : undefined) || readClock(s, a + 6, out, false) !== a + 14) return false;
+  const ms = threeDigits(s, a + 15);
   if (ms < 0 || s.charCodeAt(a + 18) !== SPACE) return false;
   // The pid and the thread: digits after spaces, one space before the level letter.
   let k = a + 18;
@@ -1563,7 +1576,26 @@ function readLogcat(s: string, a: number, out: FastRead): boolean {
     const c = s.charCodeAt(q);
     if (!(c >= 32 && c < 127)) return false;
   }
-  return logcatRead(s, t, tagEnd, colon + 2, out, 'logcat', month, day, ms, level);
+  return logcatRead(s, t, tagEnd, colon + 2, out, 'logcat', year, month, day, ms, level);
+}
+
+/** After an ISO stamp, what logcat writes next: its pid and thread and a level letter, or a level letter and `/`. */
+const LOGCAT_AFTER_STAMP = / +(?:\d{1,7} +\d{1,7} [VDIWEFA] |[VDIWEFA]\/)/y;
+
+/** The year `logcat -v year` writes before the month (`2024-`) at `a`, or -1. */
+function logcatYear(s: string, a: number): number {
+  if (s.charCodeAt(a + 4) !== 45 /* - */) return -1;
+  const hi = twoDigits(s, a);
+  const lo = twoDigits(s, a + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+}
+
+/** Three digits at `i` as a number, or -1 (each checked: a sum would hide one that is not). */
+function threeDigits(s: string, i: number): number {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  const c = digit(s, i + 2);
+  return a < 0 || b < 0 || c < 0 ? -1 : a * 100 + b * 10 + c;
 }
 
 /**

@@ -1086,10 +1086,13 @@ export function meaningfulEnvelopeFields(envelope: Record<string, string> | unde
 }
 
 /** `MM-DD?hh:mm:ss?mmm` (quectel-cm's `04-17_17:20:24:577`, logcat's `12-02 19:54:59.123`): month, day, time and milliseconds, no year. */
-function monthDayStamp(s: string): StampParts | undefined {
+function monthDayStamp(stamp: string): StampParts | undefined {
+  // logcat's `-v year` writes the year before it (`2024-12-02 19:54:59.123`).
+  const year = stamp.charCodeAt(4) === 0x2d /* - */ ? +stamp.slice(0, 4) : undefined;
+  const s = year === undefined ? stamp : stamp.slice(5);
   const month = +s.slice(0, 2) - 1, day = +s.slice(3, 5), hour = +s.slice(6, 8), minute = +s.slice(9, 11), second = +s.slice(12, 14);
-  if (!isRealDate(month, day) || !isRealClock(hour, minute, second)) return undefined;
-  return { month, day, hour, minute, second, ms: +s.slice(15, 18) };
+  if (!isRealDate(month, day, year) || !isRealClock(hour, minute, second)) return undefined;
+  return year === undefined ? { month, day, hour, minute, second, ms: +s.slice(15, 18) } : { year, month, day, hour, minute, second, ms: +s.slice(15, 18) };
 }
 
 /** Reads `daemon.info ` into the record and returns the text after it. */
