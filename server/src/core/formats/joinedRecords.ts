@@ -278,29 +278,27 @@ function spaceJoinedLines(text: string, startsRecord: StartsRecord): string[] | 
   const split = splitterOf(text, first);
   if (!split) return undefined;
   // Where each blank before a clock starts, and where the clock after it starts.
-  const cuts: number[] = first > 0 ? [first, first] : [];
+  const cuts: number[] = [];
   split.lastIndex = first;
   for (let m = split.exec(text); m; m = split.exec(text)) {
     cuts.push(m.index, m.index + m[0].length);
     if (cuts.length > 2 * MAX_SPACE_JOINED) return undefined;
   }
-  const lines: string[] = [];
-  let from = 0;
+  // The text before the first record (a prompt) is a line of its own, and counts as a cut made.
+  const lines: string[] = first > 0 ? [text.slice(0, first).trimEnd()] : [];
+  const lead = lines.length;
+  let from = first;
   let refused = 0;
   for (let k = 0; k < cuts.length; k += 2) {
-    if (cuts[k + 1] === first && first > 0) {
-      lines.push(text.slice(0, first).trimEnd());
-      from = first;
-      continue;
-    }
     const part = text.slice(cuts[k + 1], k + 2 < cuts.length ? cuts[k + 2] : text.length);
     // A clock with nothing after it, or no record's start (a kernel's build date in its version
     // line, `#1 Mon Nov 25 09:42:11 2024`), stays in the text it is part of.
-    if (!startsRecord(part) || LEAD_CLOCK.exec(part)![0].length >= part.trimEnd().length) {
+    if (!startsRecord(part) || (LEAD_CLOCK.exec(part)?.[0].length ?? part.length) >= part.trimEnd().length) {
       refused++;
       // Most clocks must start records: a line whose first ones mostly do not is not read further
       // (each is parsed to be asked: 64 KiB of clocks in prose cost that for every one).
-      if (k >= 2 * 16 && refused * 2 > k / 2) return undefined;
+      const asked = k / 2 + lead;
+      if (asked >= 16 && refused * 2 > asked) return undefined;
       continue;
     }
     lines.push(text.slice(from, cuts[k]));
@@ -407,7 +405,8 @@ function isDigit(s: string, i: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function firstNonSpace(s: string, from = 0): number {
+/** Where the spaces and tabs at `from` end. */
+export function firstNonSpace(s: string, from = 0): number {
   let i = from;
   while (i < s.length && (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09)) i++;
   return i;

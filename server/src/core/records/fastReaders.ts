@@ -1397,11 +1397,12 @@ function readZephyr(s: string, a: number, out: FastRead): boolean {
   let k = a + 1;
   for (let d = digit(s, k); d >= 0 && k - a <= 8; d = digit(s, ++k)) hours = hours * 10 + d;
   if (k - a - 1 < 2 || k - a - 1 > 7 || s.charCodeAt(k) !== COLON || s.charCodeAt(k + 3) !== COLON || s.charCodeAt(k + 6) !== DOT || s.charCodeAt(k + 10) !== 44 /* , */ || s.charCodeAt(k + 14) !== CLOSE) return false;
-  const minutes = twoDigits(s, k + 1);
-  const seconds = twoDigits(s, k + 4);
+  // digit() is far below zero for a character that is none: any such sum is negative.
+  const minutes = digit(s, k + 1) * 10 + digit(s, k + 2);
+  const seconds = digit(s, k + 4) * 10 + digit(s, k + 5);
   const ms = digit(s, k + 7) * 100 + digit(s, k + 8) * 10 + digit(s, k + 9);
   const us = digit(s, k + 11) * 100 + digit(s, k + 12) * 10 + digit(s, k + 13);
-  if (minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || digit(s, k + 7) < 0 || digit(s, k + 8) < 0 || digit(s, k + 9) < 0 || digit(s, k + 11) < 0 || digit(s, k + 12) < 0 || digit(s, k + 13) < 0) return false;
+  if (minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || ms < 0 || us < 0) return false;
   // The whole stamp in microseconds, divided once: the double Number() makes of the same decimal text.
   const uptime = (((hours * 60 + minutes) * 60 + seconds) * 1e6 + ms * 1000 + us) / 1e6;
   if (!isPlausibleUptime(uptime)) return false;
@@ -1443,13 +1444,6 @@ function isZephyrModuleChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DOT || c === 47 /* / */ || c === 45 /* - */;
 }
 
-/** Two digits at `i` as a number, or -1. */
-function twoDigits(s: string, i: number): number {
-  const a = digit(s, i);
-  const b = digit(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
-
 /**
  * `12-02 19:54:59.123 E/RILJ    ( 1234): msg` (`adb logcat -v time`) and `E/RILJ    ( 1234): msg`
  * (`-v brief`): the level letter, `/`, the tag (no `:` or `(` in it), spaces, the pid in parentheses.
@@ -1464,20 +1458,15 @@ function readLogcatBrief(s: string, a: number, out: FastRead): boolean {
 
 function readLogcatBriefOrTime(s: string, a: number, out: FastRead, timed: boolean): boolean {
   let p = a;
-  let month = -1;
-  let day = 0;
-  let ms = 0;
-  let year = -1;
   if (timed) {
-    year = logcatYear(s, a);
-    const d = year >= 0 ? a + 5 : a;
-    if (s.charCodeAt(d + 2) !== 45 /* - */ || s.charCodeAt(d + 5) !== SPACE || s.charCodeAt(d + 14) !== DOT || s.charCodeAt(d + 18) !== SPACE) return false;
-    month = twoDigits(s, d) - 1;
-    day = twoDigits(s, d + 3);
-    if (!isRealDate(month, day, year >= 0 ? year : undefined) || readClock(s, d + 6, out, false) !== d + 14) return false;
-    ms = threeDigits(s, d + 15);
-    if (ms < 0) return false;
-    p = d + 19;
+    const end = readLogcatStamp(s, a, out);
+    if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+    p = end + 1;
+  } else {
+    out.year = -1;
+    out.month = -1;
+    out.day = 0;
+    out.ms = 0;
   }
   const level = levelFromLetter(s.charAt(p));
   if (level === undefined || s.charCodeAt(p + 1) !== 47 /* / */) return false;
@@ -1501,24 +1490,40 @@ function readLogcatBriefOrTime(s: string, a: number, out: FastRead, timed: boole
   while (digit(s, k) >= 0 && k - d0 < 8) k++;
   // logcat pads the pid to five (`%5d`): `(5)` is no pid of its (`I/O error (5): `).
   if (k === d0 || k - d0 > 7 || k - open - 1 < 5 || k - open - 1 > 8 || s.charCodeAt(k) !== 41 /* ) */ || s.charCodeAt(k + 1) !== COLON || s.charCodeAt(k + 2) !== SPACE) return false;
-  return logcatRead(s, t, tagEnd, k + 3, out, timed ? 'logcat-time' : 'logcat-brief', year, month, day, ms, level);
+  return logcatRead(s, t, tagEnd, k + 3, out, timed ? 'logcat-time' : 'logcat-brief', level);
 }
 
 /**
- * The end of a logcat line's read, in each of its layouts: the tag `s[t, tagEnd)`, the message at
- * `start`, the date (year -1: none written; month -1: no date) and the level. A tag spelled `kernel` would
+ * The end of a logcat line's read, in each of its layouts (its stamp, if any, read into `out`
+ * before): the tag `s[t, tagEnd)`, the message at `start` and the level. A tag spelled `kernel` would
  * have the kernel's envelopes peeled, and a message may open with a clock's envelope: the parser's.
  */
-function logcatRead(s: string, t: number, tagEnd: number, start: number, out: FastRead, format: FormatId, year: number, month: number, day: number, ms: number, level: Level): boolean {
+function logcatRead(s: string, t: number, tagEnd: number, start: number, out: FastRead, format: FormatId, level: Level): boolean {
   const tag = word(s, t, tagEnd);
   if (needsFullParser(s) || tag.toLowerCase() === 'kernel' || !noClockEnvelope(s, start, 4)) return false;
   messageRead(out, format, tag, '', -1, start);
+  out.levelRank = levelRank(level);
+  return true;
+}
+
+/**
+ * logcat's stamp at `a`, `MM-DD hh:mm:ss.mmm` (with `-v year` the year before it), into `out`'s
+ * date and clock (year -1 when none is written); the index after it, or -1.
+ */
+function readLogcatStamp(s: string, a: number, out: FastRead): number {
+  const year = logcatYear(s, a);
+  const d = year >= 0 ? a + 5 : a;
+  if (s.charCodeAt(d + 2) !== 45 /* - */ || s.charCodeAt(d + 5) !== SPACE || s.charCodeAt(d + 14) !== DOT) return -1;
+  const month = digit(s, d) * 10 + digit(s, d + 1) - 1;
+  const day = digit(s, d + 3) * 10 + digit(s, d + 4);
+  if (!isRealDate(month, day, year >= 0 ? year : undefined) || readClock(s, d + 6, out, false) !== d + 14) return -1;
+  const ms = digit(s, d + 15) * 100 + digit(s, d + 16) * 10 + digit(s, d + 17);
+  if (ms < 0) return -1;
   out.year = year;
   out.month = month;
   out.day = day;
   out.ms = ms;
-  out.levelRank = levelRank(level);
-  return true;
+  return d + 18;
 }
 
 /** `[04-17_17:20:24:577] QConnectManager_Linux_V1.6.5`: quectel-cm's console, a date without a year. */
@@ -1541,19 +1546,13 @@ function readQuectelCm(s: string, a: number, out: FastRead): boolean {
 
 /**
  * `12-02 19:54:59.123  1234  1290 E RILJ    : msg`: Android's logcat (threadtime), a date without
- * a year, the pid and the thread, a level letter, the tag padded with spaces, `: `.
+ * a year (or with one, `-v year`), the pid and the thread, a level letter, the tag padded with spaces, `: `.
  */
-function readLogcat(s: string, start: number, out: FastRead): boolean {
-  const year = logcatYear(s, start);
-  const a = year >= 0 ? start + 5 : start;
-  if (s.charCodeAt(a + 2) !== 45 /* - */ || s.charCodeAt(a + 5) !== SPACE || s.charCodeAt(a + 14) !== DOT) return false;
-  const month = twoDigits(s, a) - 1;
-  const day = twoDigits(s, a + 3);
-  if (!isRealDate(month, day, year >= 0 ? year : undefined) || readClock(s, a + 6, out, false) !== a + 14) return false;
-  const ms = threeDigits(s, a + 15);
-  if (ms < 0 || s.charCodeAt(a + 18) !== SPACE) return false;
+function readLogcat(s: string, a: number, out: FastRead): boolean {
+  const end = readLogcatStamp(s, a, out);
+  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
   // The pid and the thread: digits after spaces, one space before the level letter.
-  let k = a + 18;
+  let k = end;
   for (let n = 0; n < 2; n++) {
     const from = k;
     while (s.charCodeAt(k) === SPACE) k++;
@@ -1576,7 +1575,7 @@ function readLogcat(s: string, start: number, out: FastRead): boolean {
     const c = s.charCodeAt(q);
     if (!(c >= 32 && c < 127)) return false;
   }
-  return logcatRead(s, t, tagEnd, colon + 2, out, 'logcat', year, month, day, ms, level);
+  return logcatRead(s, t, tagEnd, colon + 2, out, 'logcat', level);
 }
 
 /** After an ISO stamp, what logcat writes next: its pid and thread and a level letter, or a level letter and `/`. */
@@ -1585,17 +1584,8 @@ const LOGCAT_AFTER_STAMP = / +(?:\d{1,7} +\d{1,7} [VDIWEFA] |[VDIWEFA]\/)/y;
 /** The year `logcat -v year` writes before the month (`2024-`) at `a`, or -1. */
 function logcatYear(s: string, a: number): number {
   if (s.charCodeAt(a + 4) !== 45 /* - */) return -1;
-  const hi = twoDigits(s, a);
-  const lo = twoDigits(s, a + 2);
-  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
-}
-
-/** Three digits at `i` as a number, or -1 (each checked: a sum would hide one that is not). */
-function threeDigits(s: string, i: number): number {
-  const a = digit(s, i);
-  const b = digit(s, i + 1);
-  const c = digit(s, i + 2);
-  return a < 0 || b < 0 || c < 0 ? -1 : a * 100 + b * 10 + c;
+  const year = digit(s, a) * 1000 + digit(s, a + 1) * 100 + digit(s, a + 2) * 10 + digit(s, a + 3);
+  return year < 0 ? -1 : year;
 }
 
 /**

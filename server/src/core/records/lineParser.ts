@@ -3,7 +3,7 @@ import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/env
 import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { readLogfmtLine } from '../formats/logfmt';
-import { unescapeString } from '../formats/joinedRecords';
+import { firstNonSpace, unescapeString } from '../formats/joinedRecords';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
@@ -890,11 +890,14 @@ function whitespaceBefore(text: string, end: number): string {
 /** A program's name as the body `program` reads it. */
 const PROGRAM_NAME = String.raw`[A-Za-z][A-Za-z0-9_.\/@-]{0,63}`;
 
+/** The level words in their three cases (`info`, `INFO`, `Info`), as an alternation: built once. */
+const LEVEL_WORDS = levelWordAlternation();
+
 /** A word in brackets at the start of a message (registry body `program`): a level word, else the program's name. */
 const BRACKETED_LEAD = new RegExp(String.raw`^\[(${PROGRAM_NAME})(?::(\d{1,10}))?\](?: +|(?=\[))`);
 
 /** A bracketed program at the start of a message, perhaps after a level word (checked by the caller). */
-const LEVELLED_BRACKETED_LEAD = new RegExp(String.raw`^(?:\[(${levelWordAlternation()})\] +|(${levelWordAlternation()}):? +)?\[(${PROGRAM_NAME})(?::(\d{1,10}))?\](?: +|(?=\[))(?:\[([A-Za-z]{3,8})\] +)?`);
+const LEVELLED_BRACKETED_LEAD = new RegExp(String.raw`^(?:\[(${LEVEL_WORDS})\] +|(${LEVEL_WORDS}):? +)?\[(${PROGRAM_NAME})(?::(\d{1,10}))?\](?: +|(?=\[))(?:\[([A-Za-z]{3,8})\] +)?`);
 
 /**
  * `kernel: `, or a program with its pid (`gsmd[3553]: `, `pbr [9755]: `), or a pid alone (`[2656]: `,
@@ -996,14 +999,8 @@ const JSON_PUNCTUATION = /^[ \t]{0,16}[[\]{},]{1,4}[ \t]*$/;
 /** A line that is one quoted string, double or single quotes, a comma or semicolon perhaps after it (stripPasteArtefacts). */
 const QUOTED_LINE = /^\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,;]?\s*$/;
 
-function firstNonBlank(s: string): number {
-  let i = 0;
-  while (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09) i++;
-  return i;
-}
-
 /** A level word before a line's clock, bracketed or not (readLevelFirst). */
-const LEVEL_FIRST = new RegExp(String.raw`^(?:\[(${levelWordAlternation()})\]|(${levelWordAlternation()}):?)[ \t]+(?=[\d\[<A-Za-z])`);
+const LEVEL_FIRST = new RegExp(String.raw`^(?:\[(${LEVEL_WORDS})\]|(${LEVEL_WORDS}):?)[ \t]+(?=[\d\[<A-Za-z])`);
 
 /** An application's level word, then white space: where a syslog line has its host. */
 const APPLICATION_LEVEL = new RegExp(String.raw`^(${APPLICATION_LEVEL_WORDS.join('|')}):?[ \t]+(?=\S)`);
@@ -1137,7 +1134,7 @@ export function stripPasteArtefacts(text: string): string {
   else if (s.charCodeAt(0) === 0x64 /* d */ && SSE_DATA.test(s)) s = s.slice(s.indexOf('{'));
   // A line that is one quoted string (a JSON array of a log's lines printed one a line, an API's
   // answer, a program's list): its text, escapes undone, is the line.
-  const first = s.charCodeAt(0) === 0x20 || s.charCodeAt(0) === 0x09 ? s.charCodeAt(firstNonBlank(s)) : s.charCodeAt(0);
+  const first = s.charCodeAt(firstNonSpace(s));
   if (first === 0x22 /* " */ || first === 0x27 /* ' */) {
     const m = QUOTED_LINE.exec(s);
     const inner = m ? unescapeString(m[1] ?? m[2]) : undefined;

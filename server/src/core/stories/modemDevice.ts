@@ -49,8 +49,8 @@ function judgeModemDevice(d: UsbDevice): boolean {
     read(en.events);
   }
   for (const a of d.absences) read(a.events);
-  // `option1` names the driver's first instance.
-  for (const x of named) drivers.add(x.replace(/\d+$/, ''));
+  // `option1` names the driver's first instance: usbDriver reads it as `option`.
+  for (const x of named) drivers.add(x);
   let modemDriver = false;
   for (const x of drivers) {
     const device = usbDriver(x)?.device;
