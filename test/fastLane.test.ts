@@ -184,10 +184,19 @@ const SHAPES: Record<string, Shape> = {
   stripped: (_t, _up, s) => `${tagOf({ ...s, pid: s.pid ?? 77 })}: ${s.message}`,
   'stripped-facility': (t, up, s) => `${['daemon.notice', 'kern.info', 'user.err'][t % 3]} ${tagOf(s)}: ${kernelBody(s, up)}`,
   'stripped-nopid': (_t, _up, s) => `${s.tag}: ${s.message}`,
+  // A Cisco console (`show logging`): a sequence number now and then, `*` or `.` or neither, a year
+  // and milliseconds now and then, a zone now and then; the program as the facility, severity 0-7.
+  cisco: (t, _up, s) => {
+    const d = new Date(t);
+    const day = String(d.getUTCDate()).padStart(2, t % 2 ? ' ' : '0');
+    return `${t % 3 ? `${String(t % 100000).padStart(6, '0')}: ` : ''}${['*', '.', ''][t % 3]}${MONTHS[d.getUTCMonth()]} ${day}${t % 4 === 0 ? ` ${d.getUTCFullYear()}` : ''} ${clock(d)}${t % 5 ? `.${String(t % 1000).padStart(3, '0')}` : ''}${t % 7 === 0 ? ' UTC' : ''}: %${s.tag.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}-${t % 8}-${t % 6 ? 'UPDOWN' : 'MODEM_DOWN'}: ${s.message}`;
+  },
+  // The same relayed by a syslog server: its own header, then Cisco's number (read as the tag) and stamp.
+  'cisco-relayed': (t, up, s) => `${bsdStamp(t)} 192.0.2.1 ${t % 100000}: ${SHAPES.cisco(t + 3, up, s).replace(/^\d+: /, '')}`,
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', 'logcat-time': 'logcat-time', 'logcat-brief': 'logcat-brief', zephyr: 'zephyr', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', 'logcat-time': 'logcat-time', 'logcat-brief': 'logcat-brief', zephyr: 'zephyr', cisco: 'cisco', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -723,8 +732,9 @@ describe('fast lane on generated logs of each format', () => {
   // So is a time of day before a bracketed program (`19:54:59 [gsmd] `): the readers leave a
   // message that opens with `[` (an envelope the parser peels) to the parser.
   // So is a capture tool's stamp before a whole line (LineParser.capturedLine), and before a
-  // kernel console's printk stamp.
-  const leftToTheParser = new Set(['docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-loki', 'capture-console', 'level-first', 'json-string-lines']);
+  // kernel console's printk stamp. So is a Cisco line a syslog server relayed (Cisco's number where
+  // the tag stands: the cisco-message envelope names the program).
+  const leftToTheParser = new Set(['cisco-relayed', 'docker-json', 'iso-nohost', 'iso-nohost-facility', 'luci-us', 'time-only-brk', 'capture-tio', 'capture-iso', 'capture-loki', 'capture-console', 'level-first', 'json-string-lines']);
   for (const shape of Object.keys(SHAPES)) {
     it(`${shape}: the same analysis${leftToTheParser.has(shape) ? ' (the full parser reads it)' : ', with the fast lane taking most lines'}`, () => {
       const share = both(generate(shape, 4000).join('\n'));

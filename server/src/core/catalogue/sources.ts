@@ -243,6 +243,18 @@ export const SOURCES: Record<string, Source> = {
     title: 'OpenWrt ubox log/logread.c: a line is ctime, then with -t `[%lu.%03u] ` (seconds since 1970 and milliseconds), then `facility.level`, ` kernel:` for the kernel\'s lines, and the message',
     url: 'https://github.com/openwrt/ubox/blob/master/log/logread.c',
   },
+  X83: {
+    title: 'Cisco IOS XE 17.4 System Management Configuration Guide (Catalyst 9400), Configuring System Message Logs: "seq no:timestamp: %facility-severity-MNEMONIC:description", the severity a single digit 0-7, the sequence number and the stamp only when configured (service sequence-numbers, service timestamps log datetime [msec] [show-timezone] [year], or uptime)',
+    url: 'https://easymanua.ls/cisco/catalyst-9400/manual?p=278',
+  },
+  X84: {
+    title: 'Cisco Unified Communications Manager Managed Services Guide 8.0(1), CiscoLog TIMESTAMP field: Cisco IOS writes `*` before the date when the local time is not authoritative and `.` when it was synchronized by NTP but no server is reachable now',
+    url: 'https://cisco.manymanuals.com/digital-video-recorders-dvr/explorer-1540/specifications-32360/201',
+  },
+  X85: {
+    title: 'Cisco 1100 Series Software Configuration Guide (IOS XE 16.7), cellular chapter: the cellular WAN facility\'s system messages, `%CELLWAN-6-CELLULAR_BACKOFF_START: Cellular0/2/0: Cellular back-off has started on PDN 0`',
+    url: 'https://www.cisco.com/c/en/us/td/docs/routers/access/1100/software/configuration/xe-16-7/cisco_1100_series_swcfg_xe_16_7_x/cisco_1100_series_swcfg_chapter_01011.html',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

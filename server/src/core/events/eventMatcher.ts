@@ -257,7 +257,10 @@ export class EventMatcher {
    */
   private candidatesOfKey(key: string | undefined): Candidates {
     const own = key === undefined ? undefined : this.byTag.get(key);
-    const kind = own ? key! : key !== undefined && UNRELATED_PROGRAMS.has(key) ? UNRELATED_KIND : ANY_KIND;
+    // A program only a catch-all names (Cisco's CELLWAN) is tried against every entry, as an
+    // unknown one is, with the catch-all's literals: candidates of its own.
+    const caught = key !== undefined && own === undefined && this.fallbacks.some((f) => f.tags.has(key));
+    const kind = own || caught ? key! : key !== undefined && UNRELATED_PROGRAMS.has(key) ? UNRELATED_KIND : ANY_KIND;
     let found = this.byKind.get(kind);
     if (found) return found;
     const only = own ?? (kind === UNRELATED_KIND ? [] : undefined);
@@ -271,10 +274,10 @@ export class EventMatcher {
       }
     });
     // A catch-all's literals join the screen of its programs with no entry to try: a line that holds
-    // one is the parser's, and matched there by its level (matchFallback). Its programs all have
-    // entries of their own, so each has its own candidates.
+    // one is the parser's, and matched there by its level (matchFallback). Its programs each have
+    // candidates of their own (their entries, or every entry).
     let fallback = false;
-    if (own) {
+    if (own || caught) {
       for (const f of this.fallbacks) {
         if (!f.tags.has(key!)) continue;
         fallback = true;

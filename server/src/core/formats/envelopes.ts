@@ -21,8 +21,19 @@ export interface Envelope {
   outermost?: boolean;
   /** The program a line without a tag comes from when it carries this envelope. */
   impliesTag?: string;
+  /**
+   * Group naming the program the line comes from, when the line's tag is none or only a number (a
+   * syslog header reads the sequence number a router writes before its own stamp as the tag).
+   */
+  namesProgram?: string;
   samples: readonly { message: string; rest: string; fields: Record<string, string> }[];
 }
+
+/**
+ * Cisco's system message, after Cisco's sequence number and stamp when a syslog server relays them
+ * (the envelope cisco-message; a syslog body takes the word before it for the host).
+ */
+export const CISCO_MESSAGE = /^(?:\d{1,10}:\s+)?(?:[*.]?(?:[A-Z][a-z]{2}\s+\d{1,2}(?:\s+\d{4})?\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:\s+[A-Z]{2,5})?|\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?|\d{1,4}[ywd]\d{1,2}[wdh]):\s+)?%(?<ciscoFacility>[A-Z][A-Z0-9_]{0,31}(?:-[A-Z][A-Z0-9_]{0,31}){0,2})-(?<ciscoSeverity>[0-7])-(?<ciscoMnemonic>[A-Z0-9][A-Z0-9_]{0,39}) ?: ?/;
 
 export const ENVELOPES: readonly Envelope[] = [
   {
@@ -96,7 +107,27 @@ export const ENVELOPES: readonly Envelope[] = [
       { message: '[  466.515595] usb 1-1: USB disconnect, device number 6', rest: 'usb 1-1: USB disconnect, device number 6', fields: { kuptime: '466.515595' } },
     ],
   },
+  {
+    // Cisco's system messages (IOS, IOS XE, ASA, NX-OS; source X83): `seq no:timestamp:
+    // %facility-severity-MNEMONIC:description`, the severity 0-7 as syslog's. The sequence number
+    // and the stamp are optional; a `*` before the stamp says the clock is not authoritative, a `.`
+    // that it lost its time source (X84). On a console (`show logging`) the format `cisco` reads the
+    // number and the stamp; a syslog server relays them inside its own header, where the number
+    // reads as the tag: so they are stepped over here, and the facility names the program.
+    id: 'cisco-message',
+    description: 'Cisco\'s system message `%FACILITY-SEVERITY-MNEMONIC: ` (IOS, IOS XE, ASA, NX-OS), after Cisco\'s sequence number and stamp when a syslog server relays them: the facility is the program, the severity (0-7) the level',
+    pattern: CISCO_MESSAGE,
+    level: { group: 'ciscoSeverity', kind: 'number' },
+    namesProgram: 'ciscoFacility',
+    outermost: true,
+    samples: [
+      { message: '%LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', rest: 'Interface Cellular0/2/0, changed state to down', fields: { ciscoFacility: 'LINK', ciscoSeverity: '3', ciscoMnemonic: 'UPDOWN' } },
+      { message: '%ASA-4-106023: Deny tcp src outside', rest: 'Deny tcp src outside', fields: { ciscoFacility: 'ASA', ciscoMnemonic: '106023' } },
+      { message: '%PKT_INFRA-LINK-3-UPDOWN : Interface GigabitEthernet0/0/0/0, changed state to Down', rest: 'Interface GigabitEthernet0/0/0/0, changed state to Down', fields: { ciscoFacility: 'PKT_INFRA-LINK', ciscoSeverity: '3' } },
+      { message: '%SYS-5-MOD_OK:Module 1 is online', rest: 'Module 1 is online', fields: { ciscoFacility: 'SYS', ciscoMnemonic: 'MOD_OK' } },
+    ],
+  },
 ];
 
 /** Envelope field names that carry no meaning for catalogue entries (clocks, levels). */
-export const CLOCK_AND_LEVEL_FIELDS = new Set(['mmLevel', 'mmTime', 'qcStamp', 'elapsed', 'printk', 'kuptime', 'ifacePid']);
+export const CLOCK_AND_LEVEL_FIELDS = new Set(['mmLevel', 'mmTime', 'qcStamp', 'elapsed', 'printk', 'kuptime', 'ifacePid', 'ciscoSeverity']);

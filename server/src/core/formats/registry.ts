@@ -103,7 +103,31 @@ const PROGRAM_AHEAD = String.raw`\s+(?:${CERTAIN_TAG}|[A-Za-z0-9_.:-]{1,64}\s+(?
 export const APPLICATION_LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL'] as const;
 const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
 
+/** Cisco's system message after its stamp (`%LINK-3-UPDOWN: `; the cisco-message envelope reads it). */
+const CISCO_MESSAGE_AHEAD = String.raw`(?=%[A-Z][A-Z0-9_]{0,31}(?:-[A-Z][A-Z0-9_]{0,31}){0,2}-[0-7]-[A-Z0-9][A-Z0-9_]{0,39} ?:)`;
+
 export const FORMATS: readonly LogFormat[] = [
+  // Cisco's first: its stamp ends in a colon, which the other formats would read as a tag (`UTC:`).
+  {
+    id: 'cisco',
+    description: 'Cisco IOS, IOS XE and ASA consoles (`show logging`): an optional sequence number and `: `, `*` (the clock not authoritative) or `.` (its time source lost), a date and time, an optional zone, `: `, then the system message `%FACILITY-SEVERITY-MNEMONIC: ` (the envelope cisco-message)',
+    clock: 'wall',
+    // Sources X83, X84. A stamp of uptime (`00:01:23: `, `1d02h: `, service timestamps log uptime)
+    // is no time of day: such lines are not this format's.
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?${STAMP_SPAN}(?:\s+[A-Z]{2,5})?:\s+${CISCO_MESSAGE_AHEAD}`, 'u'),
+    body: 'message',
+    stampNeedsDate: true,
+    stampShapes: ['month-first'],
+    samples: [
+      { line: '*Dec  2 19:54:59.123: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { time: '2024-12-02T19:54:59', tag: 'LINK', level: 'err', message: 'Interface Cellular0/2/0, changed state to down' } },
+      { line: '000123: Dec  2 19:54:59.123 UTC: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/2 is DOWN', expect: { time: '2024-12-02T19:54:59', tag: 'CELLWAN', level: 'crit', message: 'Modem in slot 0/2 is DOWN' } },
+      { line: '.Dec  2 2023 19:54:59 CET: %SYS-5-CONFIG_I: Configured from console by admin on vty0', expect: { time: '2023-12-02T19:54:59', tag: 'SYS', level: 'notice' } },
+      // Sent to a syslog server as it is, without the server's header.
+      { line: '<187>45: *Dec  2 19:54:59.123: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { time: '2024-12-02T19:54:59', tag: 'LINK', level: 'err' } },
+      { line: 'Dec 02 2024 19:54:59: %ASA-4-106023: Deny tcp src outside:192.0.2.1/443', expect: { time: '2024-12-02T19:54:59', tag: 'ASA', level: 'warn', message: 'Deny tcp src outside:192.0.2.1/443' } },
+    ],
+    counterSamples: ['00:01:23: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', '*Dec  2 19:54:59.123: 100% done', 'Dec  2 19:54:59 router %s-3-x: y'],
+  },
   // Android's logcat first: with `-v year` its stamp is an ISO one, which iso-plain would read first.
   {
     id: 'logcat',
@@ -256,6 +280,11 @@ export const FORMATS: readonly LogFormat[] = [
       { line: 'Dec 30 11:26:01 ca4ae2 kernel: [ 1234.5] usb 1-5: USB disconnect, device number 52', expect: { host: 'ca4ae2', tag: 'kernel', uptime: 1234.5 } },
       // MikroTik RouterOS's remote syslog: the router's name, then its topics (records/fieldLead.ts).
       { line: 'Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', expect: { host: 'MikroTik', tag: 'lte', level: 'err', message: 'lte1: modem not responding' } },
+      // A Cisco router's line relayed by a syslog server: Cisco's sequence number where the tag
+      // stands, its own stamp, its system message (the cisco-message envelope): the facility is the program.
+      { line: 'Dec  2 19:54:59 192.0.2.1 123: *Dec  2 19:54:59.123: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/2 is DOWN', expect: { host: '192.0.2.1', tag: 'CELLWAN', level: 'crit', message: 'Modem in slot 0/2 is DOWN' } },
+      { line: 'Dec  2 19:54:59 192.0.2.1 45: 000045: Dec  2 2024 19:54:59 UTC: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { tag: 'LINK', level: 'err', message: 'Interface Cellular0/2/0, changed state to down' } },
+      { line: 'Dec  2 19:54:59 switch01 %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)', expect: { host: 'switch01', tag: 'ETHPORT', level: 'notice', message: 'Interface Ethernet1/1 is down (Link failure)' } },
     ],
     counterSamples: ['Interface wan is up 12:00:01', 'Dec 32 10:00:00 host x: y'],
   },

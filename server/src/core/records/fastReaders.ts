@@ -1,5 +1,5 @@
 import type { FormatId, Level } from '../model';
-import { errorLevelWords, levelFromLetter, levelFromWord, levelRank } from './levels';
+import { errorLevelWords, levelFromLetter, levelFromNumber, levelFromWord, levelRank } from './levels';
 import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, labelSetEnd, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
@@ -126,6 +126,10 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
       lineEnd = end;
       // A whole line of a log after a capture tool's stamp is read as that line (LineParser.capturedLine).
       if (!read(s, start, out) || (out.tag === '' && out.decoded === '' && capturesLine(s, out.messageStart, end))) return false;
+      // Cisco's system message (`%LINK-3-UPDOWN: `), after a syslog header that read Cisco's
+      // sequence number as the tag (`123: *Dec  2 ...: %LINK-3-UPDOWN: `), names the program and the
+      // level: the parser's (the cisco-message envelope). A tag that is a number is rare otherwise.
+      if (mayBeCiscoMessage(s, out)) return false;
       // A unit's name where the program stands (journalctl -o with-unit) names the program, as the parser reads it.
       // (A unit's name ends in `e`: one comparison for every other tag.)
       const tag = out.tag;
@@ -133,6 +137,34 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
       return true;
     },
   };
+}
+
+/**
+ * Whether the parser may read a Cisco system message (the cisco-message envelope) in the line
+ * just read: its message starts with `%`, or the tag is a number (Cisco's, relayed by a syslog
+ * server), or a line without a tag has `*` or `.` first or a Cisco message after its first word.
+ */
+function mayBeCiscoMessage(s: string, out: FastRead): boolean {
+  const first = out.decoded !== '' ? out.decoded.charCodeAt(0) : s.charCodeAt(out.messageStart);
+  if (first === 37 /* % */ || digit(out.tag, 0) >= 0) return true;
+  if (out.tag !== '') return false;
+  return first === 42 /* * */ || first === DOT || (out.host === '' && out.decoded === '' && ciscoAfterWord(s, out.messageStart));
+}
+
+/**
+ * Whether a Cisco system message may follow the first word of a message without a program at `i`
+ * (`192.0.2.1 %LINK-3-UPDOWN: `, `192.0.2.1 *Dec  2 ...: %LINK...`): the parser takes the word for
+ * the host (its syslog body reader). More than the envelope's pattern takes, never less: a `%`, a
+ * `*` or a `.`, or a capital and two small letters (a month) after the first space.
+ */
+function ciscoAfterWord(s: string, i: number): boolean {
+  const space = findInLine(s, SPACE, i, i + 66);
+  if (space < 0) return false;
+  const c = s.charCodeAt(space + 1);
+  if (c === 37 /* % */ || c === 42 /* * */ || c === DOT) return true;
+  const l1 = s.charCodeAt(space + 2);
+  const l2 = s.charCodeAt(space + 3);
+  return c >= 65 && c <= 90 && l1 >= 97 && l1 <= 122 && l2 >= 97 && l2 <= 122 && s.charCodeAt(space + 4) === SPACE;
 }
 
 /** Whether the message at `i` is a whole line of a log (after Loki's labels, if any): the parser reads it as that line. */
@@ -158,7 +190,7 @@ const ERROR_RANK = levelRank('err');
  */
 function unwordedError(s: string, out: FastRead): boolean | undefined {
   // The formats whose reader keeps the level it read: a JSON line's field, logcat's letter.
-  if (out.format === 'json-lines' || out.format === 'logcat' || out.format === 'logcat-time' || out.format === 'logcat-brief' || out.format === 'zephyr') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
+  if (out.format === 'json-lines' || out.format === 'logcat' || out.format === 'logcat-time' || out.format === 'logcat-brief' || out.format === 'zephyr' || out.format === 'cisco') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (out.format === 'esp-idf') return s.charCodeAt(lineStart) === 69 /* E */;
   if (s.charCodeAt(lineStart) !== LT || (out.format !== 'rfc5424' && out.format !== 'bsd-syslog')) return undefined;
   let pri = 0;
@@ -1388,6 +1420,96 @@ function readEspIdf(s: string, i: number, out: FastRead): boolean {
 }
 
 /**
+ * `000123: *Dec  2 2024 19:54:59.123 UTC: %LINK-3-UPDOWN: msg`: a Cisco console's log (the format
+ * cisco): `<PRI>` and a sequence number may lead, `*` or `.` before an English month, the day, a
+ * year or none, the clock, a zone in capitals or none, `: `; then the system message, whose
+ * facility is the program and whose severity (0-7) the level, as the cisco-message envelope reads it.
+ */
+function readCisco(s: string, a: number, out: FastRead): boolean {
+  let i = afterPri(s, a);
+  if (i < 0) return false;
+  if (digit(s, i) >= 0) {
+    let k = i;
+    while (k - i < 10 && digit(s, k) >= 0) k++;
+    if (s.charCodeAt(k) !== COLON || s.charCodeAt(k + 1) !== SPACE) return false;
+    i = k + 2;
+    while (s.charCodeAt(i) === SPACE) i++;
+  }
+  const mark = s.charCodeAt(i);
+  if (mark === 42 /* * */ || mark === DOT) i++;
+  const month = ENGLISH_MONTHS.get(code3(s, i)) ?? -1;
+  if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return false;
+  let j = i + 4;
+  let day: number;
+  if (s.charCodeAt(j) === SPACE) {
+    day = digit(s, j + 1);
+    j += 2;
+  } else if (s.charCodeAt(j + 1) === SPACE) {
+    day = digit(s, j);
+    j += 1;
+  } else {
+    day = digit(s, j) * 10 + digit(s, j + 1);
+    j += 2;
+  }
+  if (s.charCodeAt(j) !== SPACE) return false;
+  let year = -1;
+  if (s.charCodeAt(j + 5) === SPACE) {
+    year = digit(s, j + 1) * 1000 + digit(s, j + 2) * 100 + digit(s, j + 3) * 10 + digit(s, j + 4);
+    if (year < 0) return false;
+    j += 5;
+  }
+  if (!isRealDate(month, day, year < 0 ? undefined : year)) return false;
+  let k = readClock(s, j + 1, out, true);
+  if (k < 0) return false;
+  if (s.charCodeAt(k) === SPACE) {
+    let z = k + 1;
+    while (z - k <= 5 && s.charCodeAt(z) >= 65 && s.charCodeAt(z) <= 90) z++;
+    if (z - k < 3 || z - k > 6) return false;
+    k = z;
+  }
+  if (s.charCodeAt(k) !== COLON || s.charCodeAt(k + 1) !== SPACE) return false;
+  k += 2;
+  while (s.charCodeAt(k) === SPACE) k++;
+  // `%FACILITY-SEVERITY-MNEMONIC: `: the mnemonic has no dash, so it follows the token's last one.
+  if (s.charCodeAt(k) !== 37 /* % */) return false;
+  const f = k + 1;
+  let e = f;
+  let lastDash = -1;
+  for (; e - f < 150; e++) {
+    const c = s.charCodeAt(e);
+    if (c === 45 /* - */) lastDash = e;
+    else if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95)) break;
+  }
+  if (lastDash - f < 3 || s.charCodeAt(lastDash - 2) !== 45) return false;
+  const severity = digit(s, lastDash - 1);
+  const mnemonic = s.charCodeAt(lastDash + 1);
+  if (severity < 0 || severity > 7 || e - lastDash - 1 > 40 || !((mnemonic >= 65 && mnemonic <= 90) || (mnemonic >= 48 && mnemonic <= 57))) return false;
+  // The facility, before the severity: one to three parts, each a capital and at most 31 more.
+  const facilityEnd = lastDash - 2;
+  let parts = 0;
+  for (let p = f, q = f; p <= facilityEnd; p++) {
+    if (p === facilityEnd || s.charCodeAt(p) === 45) {
+      const c = s.charCodeAt(q);
+      if (p - q < 1 || p - q > 32 || !(c >= 65 && c <= 90) || ++parts > 3) return false;
+      q = p + 1;
+    }
+  }
+  let m = e;
+  if (s.charCodeAt(m) === SPACE) m++;
+  if (s.charCodeAt(m) !== COLON) return false;
+  m++;
+  if (s.charCodeAt(m) === SPACE) m++;
+  // Envelopes the parser peels after this one may bring a clock (a ModemManager debug stamp).
+  if (needsFullParser(s) || !noClockEnvelope(s, m, 3)) return false;
+  out.year = year;
+  out.month = month;
+  out.day = day;
+  messageRead(out, 'cisco', word(s, f, facilityEnd), '', -1, m);
+  out.levelRank = levelRank(levelFromNumber(severity));
+  return true;
+}
+
+/**
  * `[00:00:12.500,123] <inf> lte_lc: msg`: Zephyr's log, the hours since boot unbounded, then the
  * minutes, seconds, milliseconds and (after a comma) microseconds; a level and the module may follow.
  */
@@ -1876,6 +1998,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['luci', readLuci],
     ['tool-elapsed', readToolElapsed],
     ['esp-idf', readEspIdf],
+    ['cisco', readCisco],
     ['quectel-cm', readQuectelCm],
     ['logcat', readLogcat],
     ['logcat-time', readLogcatTime],

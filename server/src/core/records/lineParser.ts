@@ -1,5 +1,5 @@
 import { programOfUnit } from './unitName';
-import { CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
+import { CISCO_MESSAGE, CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { readLogfmtLine } from '../formats/logfmt';
@@ -822,7 +822,7 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
     const host = HOST.exec(rest);
     if (host) {
       const after = rest.slice(host[0].length);
-      if (hosts.has(host[1]) || programTagAt(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after) || topicsLead(after) !== undefined) {
+      if (hosts.has(host[1]) || programTagAt(after) || FACILITY_PRIO.test(after) || WRAPPED_AHEAD.test(after) || topicsLead(after) !== undefined || CISCO_MESSAGE.test(after)) {
         record.host = host[1];
         rest = after;
       }
@@ -1036,7 +1036,10 @@ function peelEnvelopes(record: LogRecord, again = false): void {
     const c = record.message.charCodeAt(0);
     // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
     // (`word (pid): ` has at most 32 characters before ` (`: searched there, not in the whole message.)
-    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && record.message.lastIndexOf(' (', 33) < 0) return;
+    // Cisco's `%FACILITY-SEVERITY-MNEMONIC: ` starts with `%`, or follows Cisco's own number and
+    // stamp, which a syslog header took the number of for the tag (or, without the number, `*` or
+    // `.` before the stamp in a line without a tag).
+    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && (startsWithDigit(record.tag) || (record.tag === undefined && (c === 0x2a /* * */ || c === 0x2e /* . */)))) && record.message.lastIndexOf(' (', 33) < 0) return;
     let peeled = false;
     for (const env of ENVELOPES) {
       if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
@@ -1053,12 +1056,22 @@ function peelEnvelopes(record: LogRecord, again = false): void {
   }
 }
 
+/** Whether a tag is a number (`123: `, a router's sequence number a syslog header read as the tag). */
+function startsWithDigit(tag: string | undefined): boolean {
+  const c = tag === undefined ? 0 : tag.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 function applyEnvelope(record: LogRecord, env: Envelope, g: Record<string, string | undefined>): void {
   for (const [k, v] of Object.entries(g)) {
     if (v === undefined) continue;
     (record.envelope ??= {})[k] = v;
   }
   if (env.impliesTag && record.tag === undefined) record.tag = env.impliesTag;
+  if (env.namesProgram && (record.tag === undefined || startsWithDigit(record.tag))) {
+    const program = g[env.namesProgram];
+    if (program !== undefined) record.tag = program;
+  }
   if (env.level) {
     const v = g[env.level.group];
     if (v !== undefined) record.level = env.level.kind === 'number' ? levelFromNumber(+v) : levelFromWord(v);

@@ -16,6 +16,7 @@ export const HOSTS: readonly HostProfile[] = [
   { id: 'freebsd', label: 'FreeBSD' },
   { id: 'embedded', label: 'an embedded device console' },
   { id: 'openwrt', label: 'OpenWrt' },
+  { id: 'cisco', label: 'Cisco IOS' },
   { id: 'linux', label: 'Linux' },
 ];
 
@@ -24,6 +25,9 @@ const FORMAT_HINTS: Partial<Record<string, HostId>> = {
   logread: 'openwrt',
   luci: 'openwrt',
   'esp-idf': 'embedded',
+  // A Cisco console's log (`show logging`) is the router's own; relayed by a syslog server, its
+  // lines are that server's format and say nothing of the stack.
+  cisco: 'cisco',
 };
 
 export interface HostGuess {

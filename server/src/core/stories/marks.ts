@@ -32,4 +32,4 @@ export type StoryMark =
  * - `freebsd`: FreeBSD / pfSense / OPNsense.
  * - `linux`: a Linux host with none of the above (dmesg, journal only).
  */
-export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'linux';
+export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'cisco' | 'linux';

@@ -7,10 +7,14 @@ import type { CatalogueEntry } from '../types';
 // and mobifd entries are written for; not netifd, pppd, chat, mwan3 or the kernel, whose errors are
 // mostly about other interfaces and devices, nor lines without a program.
 
-/** Programs whose every line is about the cellular modem (as the catalogue's entries name them). */
+/**
+ * Programs whose every line is about the cellular modem (as the catalogue's entries name them), and
+ * Cisco's cellular WAN facility (`%CELLWAN-6-CELLULAR_BACKOFF_START: Cellular0/2/0: ...`, source X85),
+ * which the cisco-message envelope reads as the program.
+ */
 export const MODEM_PROGRAMS = [
   'gsmd', 'mobifd', 'ModemManager', 'qmicli', 'qmi-proxy', 'quectel-cm', 'mobiled', 'comgt', 'gcom', 'gammu-smsd', 'gammu', 'dbus-modem', '4g_main', 'iot_modem',
-  'dfota', 'modem_updater', 'quectel_flash', 'fwdwl-lite',
+  'dfota', 'modem_updater', 'quectel_flash', 'fwdwl-lite', 'CELLWAN',
 ] as const;
 
 const SAID = {
@@ -21,11 +25,11 @@ const SAID = {
   pattern: /^(?<said>[\s\S]{1,300})/,
   group: 'errors of a modem program',
   explanation:
-    'The program logged this line at error level (gsmd writes its level in the message, `[function:line] error:`; ModemManager as `<err>`; others through the syslog priority), ' +
+    'The program logged this line at error level (gsmd writes its level in the message, `[function:line] error:`; ModemManager as `<err>`; Cisco as the severity digit of `%CELLWAN-2-...`; others through the syslog priority), ' +
     'and GSM Log Lens has no entry for its message (another firmware version may word it so, or it is rare): it can say what the line says and when, not what it means or what caused it.',
   nextSteps: ['Look the message up in the documentation or the forum of the program that logged it, with its firmware version; if it repeats around a drop, read the lines before its first time.'],
   finding: 'unexplained-modem-error',
-  sources: ['S8', 'X20'],
+  sources: ['S8', 'X20', 'X83', 'X85'],
 } as const satisfies Partial<CatalogueEntry>;
 
 export const modemProgramErrorEntries: CatalogueEntry[] = [
@@ -42,6 +46,7 @@ export const modemProgramErrorEntries: CatalogueEntry[] = [
       'Mon Dec  2 19:55:10 2024 daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2',
       'Mon Dec  2 19:55:10 2024 daemon.err mobifd[3612]: [gsm.modem0] Something went wrong while doing a thing',
       'Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] some step failed in a way not seen before',
+      '000102: *Dec  2 19:54:49.870: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/1 is DOWN',
     ],
   },
   {
