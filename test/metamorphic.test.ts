@@ -102,6 +102,8 @@ const VARIANTS: Variant[] = [
   { name: 'dmesg-iso', shape: 'dmesg-iso', preserves: () => 'no-uptime' },
   { name: 'dmesg-x', shape: 'dmesg-x', preserves: exact },
   { name: 'dmesg-d', shape: 'dmesg-d', preserves: exact },
+  { name: 'dmesg-caller', shape: 'dmesg-caller', preserves: exact },
+  { name: 'dmesg-json', shape: 'dmesg-json', preserves: exact },
   { name: 'dmesg-x-T', shape: 'dmesg-x-T', preserves: () => 'no-uptime' },
   { name: 'dmesg-x-t', shape: 'dmesg-x-t', preserves: () => 'no-clock' },
   { name: 'time-only', shape: 'time-only', preserves: (fits) => (fits ? 'exact' : 'no-clock') },

@@ -29,6 +29,8 @@ export type Shape =
   | 'dashes-eu' // the same, the day first (a European's): `02-12-2024 19:54:59 router gsmd[3553]: msg`
   | 'dmesg-x' // dmesg's own records as `dmesg -x`: `kern  :info  : [  466.515595] usb 1-1: msg`
   | 'dmesg-d' // dmesg's own records as `dmesg -d`: `[  466.515595 <    0.000100>] usb 1-1: msg`
+  | 'dmesg-caller' // dmesg's own records from a kernel with CONFIG_PRINTK_CALLER: `[  466.515595] [  T123] usb 1-1: msg`
+  | 'dmesg-json' // a log of dmesg's records only, as `dmesg --json` writes it: `{"dmesg": [{"pri": 6, "time": 466.515595, "msg": "usb 1-1: msg"}, ...]}`
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
   | 'export-tsv' // a log aggregator's table exported as tab-separated values: `2024-12-02 19:54:59.000\trouter\tgsmd\tmsg`
@@ -283,6 +285,17 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
     case 'journal-verbose':
     case 'journal-export':
       return join(journalObjects(text, options).map((o, i) => (o.__REALTIME_TIMESTAMP === undefined ? String(o.MESSAGE) : journalEntry(o, i, shape))), '\n', log.trailingNewline);
+    case 'dmesg-json': {
+      // util-linux's dmesg --json: the ring buffer's records in one document, each its level, its
+      // seconds since boot and its message. A log with any other line is not dmesg's: left as it was.
+      const records = log.lines.filter((l) => typeof l.result !== 'string');
+      if (records.length === 0 || records.some((l) => (l.result as LogRecord).format !== 'dmesg' || (l.result as LogRecord).uptime === undefined)) return text;
+      const dmesg = records.map((l) => {
+        const r = l.result as LogRecord;
+        return { pri: LEVELS.indexOf(r.syslogLevel ?? 'info'), time: r.uptime, msg: withoutUptime(r, writtenBody(r, l.raw, log.referenceYear)) };
+      });
+      return `${JSON.stringify({ dmesg }, null, 3)}\n`;
+    }
     case 'escaped-string':
       return JSON.stringify(join(raws, '\n', log.trailingNewline)) + '\n';
     case 'json-string-array':
@@ -534,12 +547,15 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       return `[${names.days[d.getUTCDay()]} ${names.months[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)} ${d.getUTCFullYear()}] ${withoutUptime(r, body)}`;
     }
     case 'dmesg-x':
+    case 'dmesg-caller':
     case 'dmesg-d': {
       // Only lines that were dmesg's: the same uptime, the facility and level (-x) or the time since the last (-d) added.
       if (r.format !== 'dmesg' || r.uptime === undefined) return undefined;
       const stamp = r.uptime.toFixed(6).padStart(12);
       const text = withoutUptime(r, body);
       if (shape === 'dmesg-d') return `[${stamp} <    0.000100>] ${text}`;
+      // The caller: a thread (its id from the line's number), now and then a CPU, as in an interrupt.
+      if (shape === 'dmesg-caller') return `[${stamp}] [${(r.line % 5 === 0 ? `C${r.line % 4}` : `T${100 + r.line}`).padStart(6)}] ${text}`;
       return `${'kern'.padEnd(6)}:${(r.syslogLevel ?? 'info').padEnd(6)}: [${stamp}] ${text}`;
     }
     case 'dmesg-x-T':

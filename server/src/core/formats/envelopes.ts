@@ -108,6 +108,18 @@ export const ENVELOPES: readonly Envelope[] = [
     ],
   },
   {
+    // A kernel built with CONFIG_PRINTK_CALLER (Android's and many vendors' kernels) writes who
+    // printed the line after its stamp: a thread (`T123`) or, in an interrupt, a CPU (`C0`).
+    id: 'printk-caller',
+    description: 'The caller a kernel built with CONFIG_PRINTK_CALLER writes after the printk stamp: `[  T123] ` (a thread) or `[    C0] ` (a CPU)',
+    pattern: /^\[\s{0,7}(?<printkCaller>[TC]\d{1,7})\]\s?/,
+    onlyTags: ['kernel', '-'],
+    samples: [
+      { message: '[  T123] usb 1-1: USB disconnect, device number 3', rest: 'usb 1-1: USB disconnect, device number 3', fields: { printkCaller: 'T123' } },
+      { message: '[  466.515595][    C0] usb 1-1: new high-speed USB device number 4 using ehci-platform', rest: 'usb 1-1: new high-speed USB device number 4 using ehci-platform', fields: { kuptime: '466.515595', printkCaller: 'C0' } },
+    ],
+  },
+  {
     // Cisco's system messages (IOS, IOS XE, ASA, NX-OS; source X83): `seq no:timestamp:
     // %facility-severity-MNEMONIC:description`, the severity 0-7 as syslog's. The sequence number
     // and the stamp are optional; a `*` before the stamp says the clock is not authoritative, a `.`
@@ -130,4 +142,4 @@ export const ENVELOPES: readonly Envelope[] = [
 ];
 
 /** Envelope field names that carry no meaning for catalogue entries (clocks, levels). */
-export const CLOCK_AND_LEVEL_FIELDS = new Set(['mmLevel', 'mmTime', 'qcStamp', 'elapsed', 'printk', 'kuptime', 'ifacePid', 'ciscoSeverity']);
+export const CLOCK_AND_LEVEL_FIELDS = new Set(['mmLevel', 'mmTime', 'qcStamp', 'elapsed', 'printk', 'kuptime', 'ifacePid', 'ciscoSeverity', 'printkCaller']);

@@ -21,10 +21,10 @@ export const JSON_FIELDS = {
   tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application_name', 'application', 'process', 'tag', 'app', 'unit', '_SYSTEMD_UNIT'],
   pid: ['_PID', 'SYSLOG_PID', 'pid', 'process_id'],
   host: ['_HOSTNAME', 'hostname', 'host', 'host.name', 'source'],
-  /** A syslog priority 0-7 (journald's PRIORITY), or a level word (`info`, `WARNING`). */
-  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel', 'lvl'],
-  /** A syslog facility number (journald's SYSLOG_FACILITY) or name. */
-  facility: ['SYSLOG_FACILITY', 'facility'],
+  /** A syslog priority 0-7 (journald's PRIORITY; `dmesg --json`'s `pri`), or a level word (`info`, `WARNING`). */
+  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel', 'lvl', 'pri'],
+  /** A syslog facility number (journald's SYSLOG_FACILITY) or name (`dmesg --json -x`'s `fac`). */
+  facility: ['SYSLOG_FACILITY', 'facility', 'fac'],
   /** journald's time of a kernel message since boot, in microseconds: the kernel's uptime. */
   kernelMicroseconds: ['_SOURCE_MONOTONIC_TIMESTAMP'],
 } as const;
@@ -99,7 +99,11 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   // A shipper's copy of a line keeps its newline (Docker's `"log":"...\n"`).
   const out: JsonLine = { message: message.charCodeAt(message.length - 1) === 10 ? message.replace(/\r?\n$/, '') : message };
   const us = first(found[MICROSECONDS], asMicroseconds);
-  const time = us !== undefined ? Math.round(us / 1000) : first(found[TIME], asTime);
+  // `dmesg --json` (util-linux 2.38+): `{"pri": 6, "time": 12.345678, "msg": "usb 1-1: ..."}`, the
+  // time the kernel's seconds since boot. A number that small read as seconds since 1970 would be
+  // January 1970; beside dmesg's `pri` it is the kernel's uptime.
+  const kernelSeconds = found[LEVEL][PRI_RANK] !== undefined ? asKernelSeconds(found[TIME][TIME_RANK]) : undefined;
+  const time = us !== undefined ? Math.round(us / 1000) : kernelSeconds !== undefined ? undefined : first(found[TIME], asTime);
   if (time !== undefined && isPlausibleWallTime(time)) out.time = time;
   const tag = first(found[TAG], asText);
   // A unit's name (Loki's `unit` label, journald's _SYSTEMD_UNIT) names the program it runs (records/unitName.ts).
@@ -112,8 +116,12 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   if (level !== undefined) out.level = level;
   const facility = first(found[FACILITY], asFacility);
   if (facility !== undefined) out.facility = facility;
+  if (kernelSeconds !== undefined) {
+    out.uptime = kernelSeconds;
+    out.tag ??= 'kernel';
+  }
   // Only the kernel's messages are stamped with its uptime; a service's monotonic time is not one.
-  if (out.tag === 'kernel' || out.facility === 'kern') {
+  else if (out.tag === 'kernel' || out.facility === 'kern') {
     const up = first(found[KERNEL_MICROSECONDS], asMicroseconds);
     if (up !== undefined && isPlausibleUptime(up / 1e6)) out.uptime = up / 1e6;
   }
@@ -178,6 +186,14 @@ function asFacility(v: unknown): string | undefined {
   const n = asCount(v);
   if (n !== undefined) return FACILITY_NAMES[n];
   return typeof v === 'string' && FACILITY_NAMES.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
+}
+
+/** Where `dmesg --json`'s keys stand among their roles' keys. */
+const PRI_RANK = JSON_FIELDS.level.indexOf('pri');
+const TIME_RANK = JSON_FIELDS.time.indexOf('time');
+/** The kernel's seconds since boot as `dmesg --json` writes them: a number, under 1e8 (three years). */
+function asKernelSeconds(v: unknown): number | undefined {
+  return typeof v === 'number' && v >= 0 && v < 1e8 ? v : undefined;
 }
 
 /** journald's microseconds: a string of digits. */
