@@ -223,8 +223,10 @@ export interface FileSummary {
    * of the lines that look like content (not blank, not elisions, not wrapped continuations).
    */
   recognised: { records: number; content: number; share: number; firstUnread?: number };
-  /** The year given to yearless dates, when the log does not say it (from the file's date). */
+  /** The year given to yearless dates, when the log does not say it (from the file's date, or from a line's Unix time: `yearFromLine`). */
   yearAssumed?: number;
+  /** The line whose Unix time (beside its yearless stamp) gave the year of the yearless dates. */
+  yearFromLine?: number;
   /** Lines carry only a time of day: times are shown without a date. */
   timeOnly?: boolean;
   /** The lines run newest first (an export sorted so) and were read so: no story is told for the file (a notice says why). */

@@ -255,6 +255,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Cisco 1100 Series Software Configuration Guide (IOS XE 16.7), cellular chapter: the cellular WAN facility\'s system messages, `%CELLWAN-6-CELLULAR_BACKOFF_START: Cellular0/2/0: Cellular back-off has started on PDN 0`',
     url: 'https://www.cisco.com/c/en/us/td/docs/routers/access/1100/software/configuration/xe-16-7/cisco_1100_series_swcfg_xe_16_7_x/cisco_1100_series_swcfg_chapter_01011.html',
   },
+  X86: {
+    title: 'NetworkManager src/core/devices/nm-device.c: `device (%s): state change: %s -> %s (reason \'%s\', sys-iface-state: \'%s\')` (older: `(reason \'%s\') [%d %d %d]`), the reason one of NMDeviceStateReason\'s names: gsm-registration-not-searching/-denied/-timeout/-failed, gsm-sim-not-inserted/-pin-required/-puk-required/-wrong, gsm-pin-check-failed, sim-pin-incorrect, modem-busy/-no-dial-tone/-no-carrier/-dial-timeout/-dial-failed/-init-failed, gsm-apn-failed',
+    url: 'https://gitlab.freedesktop.org/NetworkManager/NetworkManager/-/blob/main/src/core/devices/nm-device.c',
+  },
+  X87: {
+    title: 'NetworkManager src/core/devices/wwan/nm-modem-broadband.c: `failed to connect modem: %s` (a warning under the `modem-broadband[<device>]` prefix; older versions `(%s) failed to connect modem: %s`), the error ModemManager returned for the connect call',
+    url: 'https://gitlab.freedesktop.org/NetworkManager/NetworkManager/-/blob/main/src/core/devices/wwan/nm-modem-broadband.c',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

@@ -1,6 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -394,6 +394,7 @@ export class EventCollector {
   private knownShape(line: string): KnownShape {
     const fast = this.fastRead;
     const shape: KnownShape = { format: fast.format, time: this.fastTime() };
+    if (fast.year < 0 && fast.month >= 0) shape.yearless = true;
     // The line is given to the parser as a string of its own: positions from its start.
     if (fast.bodyStart >= 0) {
       shape.bodyStart = fast.bodyStart - this.lineStart;
@@ -466,6 +467,9 @@ export class EventCollector {
     this.lineStart = start;
     // A line after grep's file name is the parser's, which reads it without the name (LineParser.afterGrepName).
     if (!this.readFast(text, start, end) || this.parser.startsWithGrepName(text, start)) return false;
+    // A yearless line with a Unix time in its message (`<info>  [1733169299.1234] `) is the
+    // parser's until one has given the year of the file's dates (LineParser.yearWitness).
+    if (fast.year < 0 && fast.month >= 0 && this.parser.yearWitness === undefined && opensWithUnixStamp(text, fast)) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
     // A read that holds only when no record is open for wrapped text (a clockless `word: ` line).
@@ -636,10 +640,13 @@ export class EventCollector {
     }
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;
-    // Yearless (BSD) timestamps were read in the reference year; a log cannot end after its file
-    // was last written, so a future end means the lines are from the year before.
-    if (this.parser.yearless && this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000) {
-      const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() - 1); return isPlausibleWallTime(d.getTime()) ? d.getTime() : t; };
+    // Yearless (BSD) timestamps were read in the reference year. A line that also carries a Unix
+    // time (NetworkManager's, ModemManager's debug stamp) says which year they are; else a log
+    // cannot end after its file was last written, so a future end means the lines are from the year before.
+    const witness = this.parser.yearWitness;
+    const years = !this.parser.yearless ? 0 : witness !== undefined ? witness.years : this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000 ? -1 : 0;
+    if (years !== 0) {
+      const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() + years); return isPlausibleWallTime(d.getTime()) ? d.getTime() : t; };
       for (let i = 0; i < this.events.length; i++) {
         const e = this.events[i];
         if (e.time !== undefined) this.events[i] = { ...e, time: shift(e.time) };
@@ -648,7 +655,7 @@ export class EventCollector {
       if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
       if (this.minTime !== undefined) this.minTime = shift(this.minTime);
       if (this.endTime !== undefined) this.endTime = shift(this.endTime);
-      this.maxTime = shift(this.maxTime);
+      if (this.maxTime !== undefined) this.maxTime = shift(this.maxTime);
     }
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
@@ -702,6 +709,7 @@ export class EventCollector {
       recognised: { records, content, share: content === 0 ? 1 : records / content, ...(this.firstUnread !== undefined ? { firstUnread: this.firstUnread } : {}) },
     };
     if (this.parser.yearless) summary.yearAssumed = new Date(this.maxTime ?? this.referenceTime).getUTCFullYear();
+    if (this.parser.yearless && this.parser.yearWitness !== undefined) summary.yearFromLine = this.parser.yearWitness.line;
     if (this.parser.timeOnly) summary.timeOnly = true;
     if (newestFirst) summary.newestFirst = true;
     // A log listed newest first begins at its earliest time, not at its first line.

@@ -277,6 +277,22 @@ export function opensWithErrorLevel(s: string, out: FastRead): boolean {
   return text.charCodeAt(i) === LT && (sameText(text, i + 1, 'err') || sameText(text, i + 1, 'crit'));
 }
 
+/**
+ * Whether the message just read opens with a level word in angle brackets and a bracketed number
+ * (`<info>  [1733169299.1234] `: NetworkManager's, ModemManager's debug stamp), a Unix time the
+ * parser may read the year of yearless dates from (LineParser.yearWitness).
+ */
+export function opensWithUnixStamp(s: string, out: FastRead): boolean {
+  if (out.decoded !== '') return false;
+  const i = out.restStart >= 0 ? out.restStart : out.messageStart;
+  if (s.charCodeAt(i) !== LT) return false;
+  const close = findInLine(s, GT, i + 1, i + 12);
+  if (close < 0) return false;
+  let k = close + 1;
+  while (s.charCodeAt(k) === SPACE) k++;
+  return s.charCodeAt(k) === OPEN && digit(s, k + 1) >= 0;
+}
+
 export function newFastRead(): FastRead {
   return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '', levelRank: -1 };
 }

@@ -120,6 +120,8 @@ export interface KnownShape {
   body?: KnownBody;
   /** The record id before the stamp the fast reader read (with `bodyStart`), which the pattern would capture. */
   recordId?: number;
+  /** The stamp had a date and no year (its year is the parser's guess: LineParser.yearWitness may correct it). */
+  yearless?: boolean;
 }
 
 /** A syslog body as the fast reader read it: the fields readBody would set, and where the message starts. */
@@ -159,6 +161,12 @@ export class LineParser {
   private backslashOpen: LogRecord | undefined;
   /** Whether any yearless date was read, so the caller may correct the year later. */
   yearless = false;
+  /**
+   * How many years the yearless dates are off, as the first line that also carries a Unix time
+   * shows it (NetworkManager's and ModemManager's `<info>  [1733169299.1234]`): its stamp and its
+   * Unix time agree within a day (a zone's offset) once its year is moved so; with its line.
+   */
+  yearWitness: { years: number; line: number } | undefined;
   /** Whether any line had only a time of day. */
   timeOnly = false;
   /** The header row of a table the file is, once one was read (formats/columns.ts). */
@@ -618,8 +626,10 @@ export class LineParser {
     if (!m && !headerKnown) return undefined;
     const g = m?.groups ?? {};
     const record: LogRecord = { line, endLine: line, format: format.id, message: '' };
+    let yearless = false;
     if (headerKnown) {
       record.time = known!.time;
+      yearless = known!.yearless === true;
       if (known!.recordId !== undefined) record.recordId = known!.recordId;
     } else if (g.unixTime !== undefined) {
       // journalctl's short-unix: a Unix time, as a ModemManager debug stamp is read (envelopes).
@@ -630,11 +640,13 @@ export class LineParser {
       record.time = +g.unixMs;
     } else if (g.stamp !== undefined && known) {
       record.time = known.time;
+      yearless = known.yearless === true;
     } else if (g.stamp !== undefined) {
       const parts = stampParts(format, g.stamp, this.dateOrders);
       if (!parts) return undefined;
       if (parts.numeric) noteDate(this.dates, parts.numeric);
       record.time = this.timeOf(parts);
+      yearless = parts.year === undefined && parts.month !== undefined;
     }
     if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
     if (g.uptimeMs !== undefined && isPlausibleUptime(+g.uptimeMs / 1000)) record.uptime = +g.uptimeMs / 1000;
@@ -684,8 +696,24 @@ export class LineParser {
     if (g.pri !== undefined) applyPri(record, +g.pri);
     record.message = rest;
     peelEnvelopes(record);
+    if (yearless && this.yearWitness === undefined && record.envelope?.mmTime !== undefined) this.noteYearWitness(record.time!, +record.envelope.mmTime, line);
     record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
+  }
+
+  /** A yearless stamp read as `assumed` beside a Unix time in seconds: how many years it is off, if they agree so. */
+  private noteYearWitness(assumed: number, unixSeconds: number, line: number): void {
+    if (unixSeconds < EPOCH_FLOOR) return;
+    const actual = unixSeconds * 1000;
+    const d = new Date(assumed);
+    const year = d.getUTCFullYear();
+    for (let years = -YEAR_WITNESS_REACH; years <= YEAR_WITNESS_REACH; years++) {
+      d.setUTCFullYear(year + years);
+      if (Math.abs(d.getTime() - actual) <= YEAR_WITNESS_SLACK_MS) {
+        this.yearWitness = { years, line };
+        return;
+      }
+    }
   }
 
   /**
@@ -1028,6 +1056,11 @@ function programTagAt(text: string): boolean {
   const tag = TAG.exec(text);
   return tag !== null && !(tag[1] && KERNEL_DEVICE.test(tag[1]));
 }
+
+/** How many years either way a Unix time may move yearless dates (a router's clock, an old export). */
+const YEAR_WITNESS_REACH = 30;
+/** How far a stamp in local time may stand from the Unix time beside it: a zone's offset, with room. */
+const YEAR_WITNESS_SLACK_MS = 26 * 3600_000;
 
 /** Peels the envelopes of envelopes.ts off the message, outermost first, into `record.envelope`. */
 function peelEnvelopes(record: LogRecord, again = false): void {

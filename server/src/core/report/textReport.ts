@@ -77,7 +77,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}` : '';
     // Read newest first, every fall of the kernel uptime is its order, not a boot.
     const boots = f.segments > 1 && !f.newestFirst ? `, ${f.segments} boots` : '';
-    const year = f.yearAssumed !== undefined ? `, year ${f.yearAssumed} assumed` : '';
+    const year = f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `, year ${f.yearAssumed} from line ${f.yearFromLine}'s Unix time` : `, year ${f.yearAssumed} assumed`;
     const path = safeText(f.path);
     out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} line${f.lines === 1 ? '' : 's'}, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));
   }

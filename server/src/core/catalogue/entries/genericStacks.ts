@@ -21,6 +21,10 @@ import type { CatalogueEntry } from '../types';
 const MM = '^(?:Modem(?: [^\\s:]+)?:\\s*)?';
 const mm = (s: string): RegExp => new RegExp(MM + s);
 const MMTAGS = ['-', 'modemmanager'];
+const NMTAGS = ['networkmanager'];
+/** NetworkManager's device state change with a reason of `reasons` (X86): the device, the states, the reason. */
+const nmStateChange = (reasons: string): RegExp =>
+  new RegExp(`^device \\((?<device>[^)\\s]{1,48})\\): state change: (?<from>[\\w-]{1,32}) -> (?<to>[\\w-]{1,32}) \\(reason '(?<reason>${reasons})'`);
 // netifd protocol handler output: `<iface> (<pid>): <line>` [O3]; the prefix is an envelope the
 // format layer peels into the `iface` field.
 const proto = (s: string): RegExp => new RegExp('^' + s);
@@ -169,6 +173,86 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X20'],
     samples: [
       "jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed: Couldn't bind mux data port: QMI protocol error (3): 'Internal'",
+    ],
+  },
+  // NetworkManager drives the modem through ModemManager on Linux desktops and many gateways
+  // (X86, X87). When a mobile connection fails, it logs the device's state change with its reason
+  // code (`device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-registration-not-searching',
+  // sys-iface-state: 'managed')`; older versions `(reason '...') [40 120 30]`) and, for a bearer
+  // ModemManager could not bring up, `modem-broadband[cdc-wdm0]: failed to connect modem: <error>`.
+  {
+    id: 'nm.modem-connect-failed',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: 'failed to connect modem',
+    pattern: /^(?:modem-broadband\[(?<device>[^\]\s]{1,48})\]: |\((?<port>[^)\s]{1,48})\):? )?failed to connect modem: (?<error>.{1,300})$/,
+    summary: 'NetworkManager: the modem\'s data connection failed: {error}',
+    explanation:
+      'NetworkManager asked ModemManager to connect the modem and the attempt failed; the error is ModemManager\'s (from the modem\'s QMI, MBIM or AT answer). ' +
+      'NetworkManager gives the connection up or retries it as its settings say; ModemManager\'s own lines around this one say more.',
+    finding: 'data-session-failed',
+    sources: ['X87'],
+    samples: [
+      "Dec 02 19:54:59 thinkpad NetworkManager[812]: <warn>  [1733169299.1234] modem-broadband[cdc-wdm0]: failed to connect modem: Serving network not available",
+      'Jun  6 06:00:08 host NetworkManager[700]: <warn> (ttyUSB2): failed to connect modem: Couldn\'t connect: No carrier',
+    ],
+  },
+  {
+    id: 'nm.device-failed-registration',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: "(reason 'gsm-registration-",
+    pattern: nmStateChange("gsm-registration-(?:not-searching|denied|timeout|failed)"),
+    summary: 'NetworkManager: {device} went from {from} to {to}: the modem did not register on a network ({reason})',
+    explanation:
+      'NetworkManager gave up the mobile connection because the modem was not registered on a mobile network: not-searching (not registered and not looking for one), denied (the network refused it), timeout (no registration in time), failed. ' +
+      'There is no mobile data until the modem registers; coverage, the SIM\'s subscription and the allowed radio modes are what to look at.',
+    finding: 'registration-failed',
+    sources: ['X86'],
+    samples: [
+      "Dec 02 19:54:59 thinkpad NetworkManager[812]: <info>  [1733169299.1234] device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-registration-not-searching', sys-iface-state: 'managed')",
+      "Jun 06 06:00:08 host NetworkManager[700]: <info>  [1591423208.0000] device (ttyUSB2): state change: need-auth -> failed (reason 'gsm-registration-denied') [60 120 31]",
+    ],
+  },
+  {
+    id: 'nm.device-failed-sim',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: ["(reason 'gsm-", "(reason 'sim-pin-incorrect'"],
+    pattern: nmStateChange('gsm-sim-(?:not-inserted|pin-required|puk-required|wrong)|gsm-pin-check-failed|sim-pin-incorrect'),
+    summary: 'NetworkManager: {device} went from {from} to {to}: a SIM problem ({reason})',
+    explanation:
+      'NetworkManager gave up the mobile connection because of the SIM: not inserted (the modem sees no card), a PIN or PUK required, a wrong SIM, or the PIN it sent refused. ' +
+      'Check the card and its PIN in the connection\'s settings (a PUK is needed after three wrong PINs).',
+    finding: 'sim-error',
+    sources: ['X86'],
+    samples: [
+      "Dec 02 19:54:59 thinkpad NetworkManager[812]: <info>  [1733169299.1234] device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-sim-not-inserted', sys-iface-state: 'managed')",
+    ],
+  },
+  {
+    id: 'nm.device-failed-modem',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: ["(reason 'modem-", "(reason 'gsm-apn-failed'"],
+    pattern: nmStateChange('modem-(?:busy|no-dial-tone|no-carrier|dial-timeout|dial-failed|init-failed)|gsm-apn-failed'),
+    summary: 'NetworkManager: {device} went from {from} to {to}: the modem could not connect ({reason})',
+    explanation:
+      'NetworkManager gave up the mobile connection because the modem could not bring it up: busy, no dial tone, no carrier, a dial that timed out or failed, a modem that did not initialise, or an APN the network refused (gsm-apn-failed). ' +
+      'The reason is NetworkManager\'s summary; ModemManager\'s lines at the same time give the modem\'s own error.',
+    finding: 'data-session-failed',
+    sources: ['X86'],
+    samples: [
+      "Dec 02 19:54:59 thinkpad NetworkManager[812]: <info>  [1733169299.1234] device (cdc-wdm0): state change: ip-config -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')",
+      "Dec 02 19:55:09 thinkpad NetworkManager[812]: <info>  [1733169309.1234] device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-apn-failed', sys-iface-state: 'managed')",
     ],
   },
   {
