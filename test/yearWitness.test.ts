@@ -54,6 +54,28 @@ describe('the year of yearless dates, from a Unix time on one of their lines', (
     assert.match(renderText(analyzeText(text, { referenceTime: REF })), /year 2026 assumed/);
   });
 
+  it('gives the same year in both lanes, and stops seeking after many lines whose Unix times disagree', () => {
+    // 3,000 lines: NetworkManager's stamps 100 days off their lines' for the first `bad`, then right.
+    const log = (bad: number): string => {
+      const lines: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const t = Date.UTC(2021, 11, 1, 8) + i * 1000;
+        const d = new Date(t);
+        const stamp = `Dec 0${d.getUTCDate()} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}:${String(d.getUTCSeconds()).padStart(2, '0')}`;
+        const unixTime = (t + (i < bad ? 100 * 86400_000 : 0)) / 1000;
+        lines.push(i % 3 === 0 ? `${stamp} thinkpad NetworkManager[812]: <info>  [${unixTime.toFixed(4)}] device (wlp3s0): state change: activated -> activated (reason 'none', sys-iface-state: 'managed')` : `${stamp} thinkpad kernel: wlp3s0: some chatter ${i}`);
+      }
+      return lines.join('\n');
+    };
+    for (const [bad, year, line] of [[30, 2021, 31], [600, 2026, undefined]] as const) {
+      const text = log(bad);
+      const [full, fast] = [false, true].map((fastLane) => analyzeText(text, { referenceTime: REF, fastLane }).files[0]);
+      assert.equal(yearOf(full.firstTime), year, `${bad} lines off`);
+      assert.equal(full.yearFromLine, line);
+      assert.deepEqual([fast.firstTime, fast.yearFromLine], [full.firstTime, full.yearFromLine]);
+    }
+  });
+
   it('changes nothing in a log whose dates carry their year', () => {
     const text = `Mon Dec  2 19:54:59 2024 daemon.info NetworkManager[812]: <info>  [${unix(2020)}] device (cdc-wdm0): state change: prepare -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')`;
     const f = analyzeText(text, { referenceTime: REF }).files[0];

@@ -469,7 +469,7 @@ export class EventCollector {
     if (!this.readFast(text, start, end) || this.parser.startsWithGrepName(text, start)) return false;
     // A yearless line with a Unix time in its message (`<info>  [1733169299.1234] `) is the
     // parser's until one has given the year of the file's dates (LineParser.yearWitness).
-    if (fast.year < 0 && fast.month >= 0 && this.parser.yearWitness === undefined && opensWithUnixStamp(text, fast)) return false;
+    if (fast.year < 0 && fast.month >= 0 && opensWithUnixStamp(text, fast) && this.parser.seeksYearWitness()) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
     // A read that holds only when no record is open for wrapped text (a clockless `word: ` line).

@@ -290,7 +290,11 @@ export function opensWithUnixStamp(s: string, out: FastRead): boolean {
   if (close < 0) return false;
   let k = close + 1;
   while (s.charCodeAt(k) === SPACE) k++;
-  return s.charCodeAt(k) === OPEN && digit(s, k + 1) >= 0;
+  if (s.charCodeAt(k) !== OPEN) return false;
+  // Ten digits before the point: a Unix time since 2001 (EPOCH_FLOOR), not a daemon's seconds since it started.
+  let d = k + 1;
+  while (digit(s, d) >= 0) d++;
+  return d - k - 1 >= 10;
 }
 
 export function newFastRead(): FastRead {

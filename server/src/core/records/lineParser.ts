@@ -167,6 +167,13 @@ export class LineParser {
    * Unix time agree within a day (a zone's offset) once its year is moved so; with its line.
    */
   yearWitness: { years: number; line: number } | undefined;
+  /** Lines whose Unix time gave no year (stamps and Unix times that disagree): past YEAR_WITNESS_TRIES, none is sought. */
+  private yearWitnessMisses = 0;
+
+  /** Whether a line's Unix time may still give the year of yearless dates (the fast lane leaves such lines to the parser). */
+  seeksYearWitness(): boolean {
+    return this.yearWitness === undefined && this.yearWitnessMisses < YEAR_WITNESS_TRIES;
+  }
   /** Whether any line had only a time of day. */
   timeOnly = false;
   /** The header row of a table the file is, once one was read (formats/columns.ts). */
@@ -696,7 +703,7 @@ export class LineParser {
     if (g.pri !== undefined) applyPri(record, +g.pri);
     record.message = rest;
     peelEnvelopes(record);
-    if (yearless && this.yearWitness === undefined && record.envelope?.mmTime !== undefined) this.noteYearWitness(record.time!, +record.envelope.mmTime, line);
+    if (yearless && record.envelope?.mmTime !== undefined && this.seeksYearWitness()) this.noteYearWitness(record.time!, +record.envelope.mmTime, line);
     record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
   }
@@ -714,6 +721,7 @@ export class LineParser {
         return;
       }
     }
+    this.yearWitnessMisses++;
   }
 
   /**
@@ -1061,6 +1069,8 @@ function programTagAt(text: string): boolean {
 const YEAR_WITNESS_REACH = 30;
 /** How far a stamp in local time may stand from the Unix time beside it: a zone's offset, with room. */
 const YEAR_WITNESS_SLACK_MS = 26 * 3600_000;
+/** How many lines' Unix times that give no year are tried before none is sought (a clock the stamps disagree with). */
+const YEAR_WITNESS_TRIES = 64;
 
 /** Peels the envelopes of envelopes.ts off the message, outermost first, into `record.envelope`. */
 function peelEnvelopes(record: LogRecord, again = false): void {
