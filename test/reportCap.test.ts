@@ -43,7 +43,7 @@ describe('reports list at most 50 findings of a code, with counts', () => {
     assert.equal(text.match(/\[usb-disconnect\]/g)?.length, 51, '50 listed and the "more" line');
     assert.match(text, /usb-disconnect number 50\n/);
     assert.doesNotMatch(text, /usb-disconnect number 51\n/);
-    assert.match(text.replace(/\s+/g, ' '), /\.\.\. and 70 more "The modem left the USB bus" \[usb-disconnect\] \(120 in all; the first 50 are listed\)/);
+    assert.match(text.replace(/\s+/g, ' '), /\.\.\. and 70 more "A USB device left the bus" \[usb-disconnect\] \(120 in all; the first 50 are listed\)/);
     assert.equal(text.match(/usb-gap number/g)?.length, 3);
     assert.doesNotMatch(text, /more .*\[usb-gap\]/);
   });
@@ -52,11 +52,11 @@ describe('reports list at most 50 findings of a code, with counts', () => {
     const a = withFindings({ 'usb-disconnect': 120, 'clock-jump': 51 });
     const md = toMarkdownReport(a);
     assert.equal(md.match(/usb-disconnect number \d+/g)?.length, 50);
-    assert.match(md, /^- \.\.\. and 70 more \*\*The modem left the USB bus\*\* \(`usb-disconnect`, 120 in all\)$/m);
+    assert.match(md, /^- \.\.\. and 70 more \*\*A USB device left the bus\*\* \(`usb-disconnect`, 120 in all\)$/m);
     assert.match(md, /^- \.\.\. and 1 more \*\*The clock jumped\*\* \(`clock-jump`, 51 in all\)$/m);
     const html = toHtmlReport(a);
     assert.equal(html.match(/usb-disconnect number \d+/g)?.length, 50);
-    assert.match(html, /<li class="more">\.\.\. and 70 more <strong>The modem left the USB bus<\/strong> \(usb-disconnect, 120 in all\)<\/li>/);
+    assert.match(html, /<li class="more">\.\.\. and 70 more <strong>A USB device left the bus<\/strong> \(usb-disconnect, 120 in all\)<\/li>/);
   });
 
   it('JSON: 50 per code in findings, findingsTotal and findingsOmitted exact; no new keys when nothing is left out', () => {

@@ -48,6 +48,30 @@ describe('USB drivers: one table read alike by the catalogue, the USB histories 
     }
   });
 
+  it("reads cdc_acm's ports into the device's layout, and calls an ACM device the modem only with a modem's ID", () => {
+    // A device with ACM ports that keeps reconnecting: a microcontroller board (2341:0043) or a Quectel EC25 (2c7c:0125).
+    const loop = (vid: string, pid: string): string => {
+      const lines: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const t = 10 + i * 60;
+        lines.push(`[${String(t).padStart(5)}.000000] usb 1-1: new high-speed USB device number ${i + 2} using xhci-hcd`);
+        lines.push(`[${String(t).padStart(5)}.100000] usb 1-1: New USB device found, idVendor=${vid}, idProduct=${pid}, bcdDevice= 3.18`);
+        lines.push(`[${String(t).padStart(5)}.200000] cdc_acm 1-1:1.0: ttyACM0: USB ACM device`);
+        lines.push(`[${String(t).padStart(5)}.210000] cdc_acm 1-1:1.2: ttyACM1: USB ACM device`);
+        lines.push(`[${String(t + 30).padStart(5)}.000000] usb 1-1: USB disconnect, device number ${i + 2}`);
+      }
+      return lines.join('\n');
+    };
+    const board = analyzeText(loop('2341', '0043'), { referenceTime: REF });
+    assert.ok(board.events.some((e) => e.id === 'usb.acm-attached' && e.fields.tty === 'ttyACM1' && e.fields.iface === '2'));
+    const found = board.findings.find((f) => f.code === 'usb-reconnect-loop');
+    assert.ok(found, 'the reconnects are shown');
+    assert.match(found!.message, /^USB device 1-1 disconnected and came back/);
+    assert.deepEqual(board.episodes.map((e) => e.kind), [], 'no story calls the board the modem');
+    const modem = analyzeText(loop('2c7c', '0125'), { referenceTime: REF });
+    assert.ok(modem.episodes.some((e) => e.kind === 'reconnect-loop'), modem.episodes.map((e) => e.kind).join(' '));
+  });
+
   it('knows a driver by the name a port gives it (option1) and keeps names that end in digits (pl2303)', () => {
     assert.equal(usbDriver('option1'), USB_DRIVERS.option);
     assert.equal(usbDriver('pl2303'), USB_DRIVERS.pl2303);

@@ -263,6 +263,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'NetworkManager src/core/devices/wwan/nm-modem-broadband.c: `failed to connect modem: %s` (a warning under the `modem-broadband[<device>]` prefix; older versions `(%s) failed to connect modem: %s`), the error ModemManager returned for the connect call',
     url: 'https://gitlab.freedesktop.org/NetworkManager/NetworkManager/-/blob/main/src/core/devices/wwan/nm-modem-broadband.c',
   },
+  X88: {
+    title: 'Linux drivers/usb/class/cdc-acm.c, acm_probe(): `dev_info(&intf->dev, "ttyACM%d: USB ACM device\\n", minor)`, printed as `cdc_acm 1-1:1.2: ttyACM0: USB ACM device` for each CDC-ACM interface bound',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/class/cdc-acm.c',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

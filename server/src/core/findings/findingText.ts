@@ -11,10 +11,12 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'modem-duplicate-registration': 'gsmd refused to register the modem again',
   'modem-port-missing': 'The modem\'s AT port is missing',
   'modem-silent': 'gsmd went silent about the modem',
-  'usb-disconnect': 'The modem left the USB bus',
-  'usb-gap': 'The modem was off the USB bus',
-  'usb-reconnect-loop': 'The modem keeps reconnecting',
-  'usb-composition-change': 'The modem came back in a different USB composition',
+  // A USB finding is about whatever device the log shows (a modem, a hub, a tethered phone, a
+  // microcontroller board): its message names it; the title claims no more (knowledge 4.3).
+  'usb-disconnect': 'A USB device left the bus',
+  'usb-gap': 'A USB device was off the bus',
+  'usb-reconnect-loop': 'A USB device keeps reconnecting',
+  'usb-composition-change': 'A USB device came back in a different composition',
   'usb-enumeration-error': 'USB enumeration errors',
   'modem-edl-mode': 'The modem is in emergency download (EDL) mode',
   'fw-update-started': 'Modem firmware update',

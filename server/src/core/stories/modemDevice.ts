@@ -40,12 +40,13 @@ function judgeModemDevice(d: UsbDevice): boolean {
   const read = (events: readonly LogEvent[]): void => {
     for (const e of events) {
       if (e.fields.driver !== undefined) named.add(e.fields.driver);
-      if (e.fields.tty !== undefined) tty = true;
+      if (e.fields.tty !== undefined && !ttyOfMaybe(e.fields.driver)) tty = true;
     }
   };
   for (const en of d.enumerations) {
     for (const driver of en.drivers.values()) drivers.add(driver);
-    if (en.ttys.size > 0 || en.looseTtys.length > 0) tty = true;
+    for (const iface of en.ttys.keys()) if (!ttyOfMaybe(en.drivers.get(iface))) tty = true;
+    if (en.looseTtys.length > 0) tty = true;
     read(en.events);
   }
   for (const a of d.absences) read(a.events);
@@ -58,6 +59,14 @@ function judgeModemDevice(d: UsbDevice): boolean {
     if (device === 'modem') modemDriver = true;
   }
   return modemDriver || tty;
+}
+
+/**
+ * Whether a tty is a driver's that binds other devices as well as modems (cdc_acm: a GPS receiver,
+ * a microcontroller board): such a port alone does not make the device a modem.
+ */
+function ttyOfMaybe(driver: string | undefined): boolean {
+  return driver !== undefined && usbDriver(driver)?.device === 'maybe';
 }
 
 /** Whether a device's drop at `line` went with its parent hub's (hub children drop with their hub). */

@@ -113,6 +113,25 @@ export const usbKernelEntries: CatalogueEntry[] = [
     samples: ['[422514.442716] usb 1-1: GSM modem (1-port) converter now attached to ttyUSB0'],
   },
   {
+    // cdc-acm.c acm_probe (X88): a CDC-ACM interface, a modem's AT port in ACM mode (u-blox,
+    // Telit, Fibocom and others present theirs so) or another device's serial port (a GPS
+    // receiver, a microcontroller board): the device's VID:PID tells which (tables/usbDrivers.ts).
+    id: 'usb.acm-attached',
+    usb: 'present',
+    layout: true,
+    subsystem: 'usb',
+    severity: 'info',
+    tags: KERNEL,
+    literal: ': USB ACM device',
+    pattern: /^(?<driver>cdc_acm) (?<usbPath>[\d.-]+):1\.(?<iface>\d+): (?<tty>ttyACM\d+): USB ACM device/,
+    summary: '{usbPath} gained serial port {tty} (CDC-ACM, interface {iface})',
+    explanation:
+      'The cdc_acm driver bound a CDC-ACM interface of the USB device on {usbPath} and made it {tty}. Modems that present their AT port as ACM (rather than through the option driver\'s ttyUSB ports) show this line, and so do other serial devices: a GPS receiver, a microcontroller board. ' +
+      'The device\'s vendor:product ID, in the `New USB device found` line before it, tells which it is.',
+    sources: ['X88'],
+    samples: ['[   15.200000] cdc_acm 1-1:1.2: ttyACM1: USB ACM device'],
+  },
+  {
     id: 'usb.serial-detached',
     usb: 'teardown',
     subsystem: 'usb',

@@ -28,8 +28,9 @@ export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
   cp210x: { device: 'adapter', serial: true },
   ftdi_sio: { device: 'adapter', serial: true },
   pl2303: { device: 'adapter', serial: true },
-  // ACM ports: modems that present CDC-ACM (and FreeBSD's u3g, its option).
-  cdc_acm: { device: 'modem' },
+  // ACM ports: modems that present CDC-ACM, and GPS receivers and microcontroller boards: a modem
+  // only with a known ID (X88). FreeBSD's u3g is its option.
+  cdc_acm: { device: 'maybe' },
   u3g: { device: 'modem' },
   // usbnet: the data interface [K6]. cdc_ether is what modems and dongles in ECM mode bind (EC200A,
   // Huawei HiLink) [F1]; rndis_host a modem in RNDIS mode [Q2] or a tethered phone.
