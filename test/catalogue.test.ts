@@ -189,6 +189,16 @@ describe('the matcher finds an event after fields the format layer left in the m
     assert.equal(gsmd?.fields.errno, '5');
   });
 
+  it("reads RutOS's event log copied from the WebUI as text, its columns two spaces or more apart (knowledge 1.4)", () => {
+    for (const [message, id] of [
+      ['Mobile Data  Mobile data connected (IPv4, internal modem)', 'event.mobile-data-connected'],
+      ['SIM status   SIM state changed to not inserted (internal modem)', 'event.sim-state'],
+      ['Network Operator  Connected to Telia operator (internal modem)', 'event.connected-operator'],
+    ]) assert.equal(m.match(record(message))?.entry.id, id, message);
+    // One space between words is prose, not a column.
+    assert.equal(m.match(record('Status said Mobile data connected (IPv4, internal modem)')), undefined);
+  });
+
   it('does not read an event into prose that names it: a field starts after a column or a colon, not after a word', () => {
     // Fixture 039's kernel line: not the kernel's boot banner.
     assert.equal(m.match(record('Loading modules backported from Linux version v5.10.110-0-g3238bffaf992', 'kernel')), undefined);

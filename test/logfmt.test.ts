@@ -33,6 +33,16 @@ describe('a line of logfmt pairs', () => {
     assert.equal(j.tag, 'gsmd');
   });
 
+  it('reads a date and a time of day given as two pairs as one time (a firewall\'s event log: FortiGate)', () => {
+    const j = readLogfmtLine('date=2024-12-02 time=19:54:59 devname="FGT40F" logid="0100040704" type="event" subtype="system" level="notice" msg="LTE modem disconnected"');
+    assert.ok(j);
+    assert.equal(j.time, Date.UTC(2024, 11, 2, 19, 54, 59));
+    assert.equal(j.level, 'notice');
+    // A date alone, or a time alone, is no time.
+    assert.equal(readLogfmtLine('date=2024-12-02 level=notice msg="x y"')?.time, undefined);
+    assert.equal(readLogfmtLine('time=19:54:59 level=notice msg="x y"')?.time, undefined);
+  });
+
   it('is no line of prose, of one pair, with a word that is no pair, or with a quote left open', () => {
     for (const line of ['a=1 and some prose', 'msg=hello', 'msg="cut short level=info', 'level=info msg=a"b', 'x = 1 msg=y', 'status=ok items=3']) {
       assert.equal(readLogfmtLine(line), undefined, line);

@@ -246,6 +246,12 @@ describe('rows of a table exported from a log aggregator or a spreadsheet', () =
     assert.equal(row.message, disconnect);
   });
 
+  it('a header row with the date and the time of day in columns of their own reads them as one time', () => {
+    const { records } = parseAll(['Date,Time,Host,Program,Message', `2024-12-02,19:54:59,router,kernel,"${disconnect}"`]);
+    const row = records[records.length - 1];
+    assert.deepEqual([row.format, row.host, row.tag, row.message, new Date(row.time!).toISOString()], ['table', 'router', 'kernel', disconnect, '2024-12-02T19:54:59.000Z']);
+  });
+
   it('a header row is no record with a clock, and a line of text with commas is no row', () => {
     const { records } = parseAll(['"@timestamp","host","program","message"', 'Modem is gone, retrying in 5 s, attempt 3']);
     assert.ok(records.every((r) => r.time === undefined && r.tag === undefined), JSON.stringify(records));

@@ -305,7 +305,7 @@ const FIELD_WORDS = 8;
 
 /**
  * Where a field before a message ends: a column's tab, bar or quote, a bracket, or a space after a
- * colon, bracket, bar or arrow (`kernel: `, `[kernel] `, `| `). A space between words is not one:
+ * colon, bracket, bar or arrow (`kernel: `, `[kernel] `, `| `) or after another space. A space between words is not one:
  * prose that names an event (`Loading modules backported from Linux version v5.10`) is not the event.
  */
 const COLUMN_END = new Set(['\t', '|', '"', ']']);
@@ -316,7 +316,9 @@ function isFieldStart(text: string, i: number): boolean {
   const c = text[i];
   if (c === ' ' || COLUMN_END.has(c)) return false;
   const before = text[i - 1];
-  return COLUMN_END.has(before) || (before === ' ' && i > 1 && BEFORE_SPACE_END.has(text[i - 2]));
+  // Two spaces or more end a column too: a table copied from a page as text (RutOS's event log,
+  // `2022-10-05 12:14:43  Network Operator  Connected to ...`, knowledge 1.4 [F6]).
+  return COLUMN_END.has(before) || (before === ' ' && i > 1 && (BEFORE_SPACE_END.has(text[i - 2]) || text[i - 2] === ' '));
 }
 
 /**

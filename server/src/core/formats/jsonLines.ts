@@ -103,7 +103,7 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   // time the kernel's seconds since boot. A number that small read as seconds since 1970 would be
   // January 1970; beside dmesg's `pri` it is the kernel's uptime.
   const kernelSeconds = found[LEVEL][PRI_RANK] !== undefined ? asKernelSeconds(found[TIME][TIME_RANK]) : undefined;
-  const time = us !== undefined ? Math.round(us / 1000) : kernelSeconds !== undefined ? undefined : first(found[TIME], asTime);
+  const time = us !== undefined ? Math.round(us / 1000) : kernelSeconds !== undefined ? undefined : first(found[TIME], asTime) ?? splitDateTime(found[TIME]);
   if (time !== undefined && isPlausibleWallTime(time)) out.time = time;
   const tag = first(found[TAG], asText);
   // A unit's name (Loki's `unit` label, journald's _SYSTEMD_UNIT) names the program it runs (records/unitName.ts).
@@ -187,6 +187,17 @@ function asFacility(v: unknown): string | undefined {
   if (n !== undefined) return FACILITY_NAMES[n];
   return typeof v === 'string' && FACILITY_NAMES.includes(v.toLowerCase()) ? v.toLowerCase() : undefined;
 }
+
+/**
+ * A date and a time of day in fields of their own (FortiGate's `date=2024-12-02 time=19:54:59`, a
+ * table's Date and Time columns), read as one stamp when neither is a whole one.
+ */
+function splitDateTime(times: readonly unknown[]): number | undefined {
+  const date = times[DATE_RANK];
+  const clock = times[TIME_RANK];
+  return typeof date === 'string' && typeof clock === 'string' && date.length <= 32 && clock.length <= 32 ? asTime(`${date.trim()} ${clock.trim()}`) : undefined;
+}
+const DATE_RANK = JSON_FIELDS.time.indexOf('date');
 
 /** Where `dmesg --json`'s keys stand among their roles' keys. */
 const PRI_RANK = JSON_FIELDS.level.indexOf('pri');
