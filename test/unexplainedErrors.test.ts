@@ -83,6 +83,22 @@ describe("a modem program's error that no entry explains", () => {
     assert.deepEqual(codes(`${at(0)} daemon.err netifd: Interface 'lan' has failed for a new reason`), []);
   });
 
+  it("is told for a program named for the modem on a stack the catalogue has no entries for, not for a name that only holds the letters", () => {
+    assert.deepEqual(codes(`${at(0)} daemon.err gl_modem[2210]: AT port /dev/ttyUSB3 not ready`), ['unexplained-modem-error']);
+    assert.deepEqual(codes('Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding'), ['unexplained-modem-error']);
+    assert.deepEqual(codes(`${at(0)} daemon.err wwan-monitor[812]: no answer on cdc-wdm0`), ['unexplained-modem-error']);
+    assert.deepEqual(codes(`${at(0)} daemon.err filter[2210]: rule failed`), []);
+    assert.deepEqual(codes(`${at(0)} daemon.err usbmodem-probe[2210]: rule failed`), []);
+    assert.deepEqual(codes(`${at(0)} daemon.info gl_modem[2210]: AT port /dev/ttyUSB3 ready`), []);
+    // Both lanes, a busy log of such a program: its errors past line 2,000 are the parser's.
+    const lines: string[] = [];
+    for (let i = 0; i < 2600; i++) lines.push(`${at(i)} daemon.${i % 500 === 499 ? 'err' : 'info'} gl_modem[2210]: signal ${-70 - (i % 20)} dBm`);
+    const text = lines.join('\n');
+    const fast = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(fast, analyzeText(text, { referenceTime: REF, fastLane: false }));
+    assert.deepEqual(fast.events.map((e) => e.line), [500, 1000, 1500, 2000, 2500]);
+  });
+
   it('is told the same by the fast lane and the full parser, past line 2,000 of a busy log', () => {
     const lines: string[] = [];
     for (let i = 0; i < 3000; i++) lines.push(`${at(i)} daemon.info gsmd[3553]: [at_signal_query:412] [AT] << +QCSQ: "LTE",-71,-93,217,-13`);

@@ -17,6 +17,11 @@ export interface CatalogueEntry {
    */
   tags?: readonly string[];
   /**
+   * A catch-all's (`fallbackLevel`) other programs, by name: a lowercase tag it matches is one of
+   * them too (programs named for the modem on stacks the catalogue has no entries for).
+   */
+  tagPattern?: RegExp;
+  /**
    * Text every matching message contains (or one of several, for a pattern with alternatives);
    * checked before the regex runs, and the more specific the faster a big log is read.
    */

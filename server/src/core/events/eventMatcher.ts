@@ -23,13 +23,15 @@ export class EventMatcher {
   private readonly cache = new Map<string, Candidates>();
 
   /** Catch-alls (`fallbackLevel`), tried after every other entry, by program and level (matchFallback). */
-  private readonly fallbacks: { entry: CatalogueEntry; tags: Set<string>; rank: number }[] = [];
+  private readonly fallbacks: { entry: CatalogueEntry; names: (lowerTag: string) => boolean; rank: number }[] = [];
 
   constructor(entries: readonly CatalogueEntry[]) {
     this.entries = entries.filter((e) => e.fallbackLevel === undefined);
     for (const entry of entries) {
       if (entry.fallbackLevel !== undefined) {
-        this.fallbacks.push({ entry, tags: new Set((entry.tags ?? []).map((t) => t.toLowerCase())), rank: levelRank(entry.fallbackLevel) });
+        const tags = new Set((entry.tags ?? []).map((t) => t.toLowerCase()));
+        const pattern = entry.tagPattern;
+        this.fallbacks.push({ entry, names: pattern ? (t) => tags.has(t) || pattern.test(t) : (t) => tags.has(t), rank: levelRank(entry.fallbackLevel) });
         continue;
       }
       if (!entry.tags) {
@@ -56,7 +58,7 @@ export class EventMatcher {
     const tag = record.tag === undefined || record.tag === '' ? '-' : record.tag.toLowerCase();
     const rank = levelRank(record.level);
     for (const f of this.fallbacks) {
-      if (rank > f.rank || !f.tags.has(tag)) continue;
+      if (rank > f.rank || !f.names(tag)) continue;
       if (f.entry.envelope !== undefined && record.envelope?.[f.entry.envelope] === undefined) continue;
       const m = f.entry.pattern.exec(record.message);
       if (m) return { entry: f.entry, fields: { ...(m.groups ?? {}), ...(record.tag ? { program: record.tag } : {}) } };
@@ -79,7 +81,7 @@ export class EventMatcher {
     let known = this.fallbackTags.get(tag);
     if (known === undefined) {
       const lower = tag.toLowerCase();
-      known = this.fallbacks.some((f) => f.tags.has(lower));
+      known = this.fallbacks.some((f) => f.names(lower));
       if (this.fallbackTags.size < TAGS_CACHED) this.fallbackTags.set(tag, known);
     }
     return known;
@@ -259,7 +261,7 @@ export class EventMatcher {
     const own = key === undefined ? undefined : this.byTag.get(key);
     // A program only a catch-all names (Cisco's CELLWAN) is tried against every entry, as an
     // unknown one is, with the catch-all's literals: candidates of its own.
-    const caught = key !== undefined && own === undefined && this.fallbacks.some((f) => f.tags.has(key));
+    const caught = key !== undefined && own === undefined && this.fallbacks.some((f) => f.names(key));
     const kind = own || caught ? key! : key !== undefined && UNRELATED_PROGRAMS.has(key) ? UNRELATED_KIND : ANY_KIND;
     let found = this.byKind.get(kind);
     if (found) return found;
@@ -279,7 +281,7 @@ export class EventMatcher {
     let fallback = false;
     if (own || caught) {
       for (const f of this.fallbacks) {
-        if (!f.tags.has(key!)) continue;
+        if (!f.names(key!)) continue;
         fallback = true;
         for (const literal of typeof f.entry.literal === 'string' ? [f.entry.literal] : f.entry.literal) if (!withLiteral.has(literal)) withLiteral.set(literal, []);
       }

@@ -17,6 +17,14 @@ export const MODEM_PROGRAMS = [
   'dfota', 'modem_updater', 'quectel_flash', 'fwdwl-lite', 'CELLWAN',
 ] as const;
 
+/**
+ * A program named for the modem on a stack the catalogue has no entries for (GL.iNet's `gl_modem`,
+ * MikroTik RouterOS's `lte` topic, Zephyr's `lte_lc`, a vendor's `cellulard`, `wwan-monitor`): the
+ * word modem, wwan or cellular at the start of a part of its name, or lte, gsm, qmi, mbim, 4g, 5g as
+ * a part of it (not `filter`, not `gsmtap`-like words run together).
+ */
+export const MODEM_PROGRAM_NAME = /(?:^|[_.-])(?:(?:modem|wwan|cellular)[a-z]*|lte|gsm|qmi|mbim|[2345]g)(?:$|[_.\d-])/;
+
 const SAID = {
   subsystem: 'modem',
   severity: 'info',
@@ -26,6 +34,7 @@ const SAID = {
   group: 'errors of a modem program',
   explanation:
     'The program logged this line at error level (gsmd writes its level in the message, `[function:line] error:`; ModemManager as `<err>`; Cisco as the severity digit of `%CELLWAN-2-...`; others through the syslog priority), ' +
+    'and is one of the modem\'s (a program GSM Log Lens knows, or, an inference from its name alone, one named for the modem: `gl_modem`, `lte`, `wwan-monitor`), ' +
     'and GSM Log Lens has no entry for its message (another firmware version may word it so, or it is rare): it can say what the line says and when, not what it means or what caused it.',
   nextSteps: ['Look the message up in the documentation or the forum of the program that logged it, with its firmware version; if it repeats around a drop, read the lines before its first time.'],
   finding: 'unexplained-modem-error',
@@ -37,6 +46,7 @@ export const modemProgramErrorEntries: CatalogueEntry[] = [
     ...SAID,
     id: 'modem-program.error',
     tags: MODEM_PROGRAMS,
+    tagPattern: MODEM_PROGRAM_NAME,
     // The level words a program writes in its message (gsmd's `[function:line] error: `): the
     // screen of these programs' lines looks for them, so the fast lane leaves such a line to the
     // parser without reading it twice (fastReaders.ts mayBeErrorLevel reads the rest of the levels).
@@ -47,6 +57,8 @@ export const modemProgramErrorEntries: CatalogueEntry[] = [
       'Mon Dec  2 19:55:10 2024 daemon.err mobifd[3612]: [gsm.modem0] Something went wrong while doing a thing',
       'Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] some step failed in a way not seen before',
       '000102: *Dec  2 19:54:49.870: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/1 is DOWN',
+      'Mon Dec  2 19:55:10 2024 daemon.err gl_modem[2210]: AT port /dev/ttyUSB3 not ready',
+      'Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding',
     ],
   },
   {
