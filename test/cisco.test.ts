@@ -107,10 +107,24 @@ describe("Cisco's system messages", () => {
     assert.deepEqual({ tag: r.tag, level: r.level, message: r.message }, { tag: 'ETHPORT', level: 'notice', message: 'Interface Ethernet1/1 is down (Link failure)' });
   });
 
+  it('reads a console stamped with the time since boot: hh:mm:ss as the uptime, 1d02h as no clock, never a time of day', () => {
+    // `service timestamps log uptime` (X83): the same log a minute after boot, then past a day.
+    const lines = CONSOLE.map((l, i) => l.replace(/\*Dec  2 19:5(\d):(\d\d)\.(\d{3})/, i < 6 ? '00:0$1:$2.$3' : `1d0${i}h`));
+    const records = seen(lines);
+    assert.deepEqual(records.map(({ tag, level, message }) => ({ tag, level, message })), seen(CONSOLE).map(({ tag, level, message }) => ({ tag, level, message })));
+    assert.ok(records.every((r) => r.time === undefined), 'no wall time');
+    const parser = new LineParser({ referenceYear: 2024 });
+    const parsed = lines.map((l, i) => parser.parse(l, i + 1) as LogRecord);
+    assert.deepEqual(parsed.map((r) => r.format), lines.map(() => 'cisco-uptime'));
+    assert.deepEqual(parsed.map((r) => r.uptime), [280.101, 289.87, 289.871, 290.871, 331.442, 336.002, undefined, undefined]);
+    const a = analyzeText(lines.join('\n'), { referenceTime: REF });
+    assert.deepEqual(a.findings.filter((x) => x.code === 'unexplained-modem-error').map((x) => x.line), [2, 5]);
+  });
+
   it('gives no time of day to a stamp of uptime, and no program to text that only looks alike', () => {
     // `service timestamps log uptime`: hours since boot, not a clock.
     const up = new LineParser({ referenceYear: 2024 }).parse('00:01:23: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', 1);
-    assert.ok(typeof up === 'string' || up.format !== 'cisco', 'not read as a Cisco console line with a date');
+    assert.ok(typeof up !== 'string' && up.format === 'cisco-uptime' && up.time === undefined && up.uptime === 83, 'read as the time since boot');
     for (const line of ['Dec  2 19:54:59 router app[1]: progress %FOO-3: half done', 'Dec  2 19:54:59 router app[1]: 100%-3-X: y']) {
       const [r] = seen([line]);
       assert.equal(r.tag, 'app', line);

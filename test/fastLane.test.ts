@@ -191,12 +191,18 @@ const SHAPES: Record<string, Shape> = {
     const day = String(d.getUTCDate()).padStart(2, t % 2 ? ' ' : '0');
     return `${t % 3 ? `${String(t % 100000).padStart(6, '0')}: ` : ''}${['*', '.', ''][t % 3]}${MONTHS[d.getUTCMonth()]} ${day}${t % 4 === 0 ? ` ${d.getUTCFullYear()}` : ''} ${clock(d)}${t % 5 ? `.${String(t % 1000).padStart(3, '0')}` : ''}${t % 7 === 0 ? ' UTC' : ''}: %${s.tag.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}-${t % 8}-${t % 6 ? 'UPDOWN' : 'MODEM_DOWN'}: ${s.message}`;
   },
+  // `service timestamps log uptime`: hh:mm:ss under a day (milliseconds now and then), 1d02h past it.
+  'cisco-uptime': (t, up, s) => {
+    const sec = Math.floor(up) % 86400;
+    const stamp = up < 86400 ? `${String(Math.floor(sec / 3600)).padStart(2, '0')}:${String(Math.floor(sec / 60) % 60).padStart(2, '0')}:${String(sec % 60).padStart(2, '0')}${t % 3 ? `.${String(Math.round(up * 1000) % 1000).padStart(3, '0')}` : ''}` : `${Math.floor(up / 86400)}d${String(Math.floor(sec / 3600)).padStart(2, '0')}h`;
+    return `${t % 2 ? `${String(t % 100000).padStart(6, '0')}: ` : ''}${stamp}: %${s.tag.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}-${t % 8}-UPDOWN: ${s.message}`;
+  },
   // The same relayed by a syslog server: its own header, then Cisco's number (read as the tag) and stamp.
   'cisco-relayed': (t, up, s) => `${bsdStamp(t)} 192.0.2.1 ${t % 100000}: ${SHAPES.cisco(t + 3, up, s).replace(/^\d+: /, '')}`,
 };
 
 /** The registry format each shape is (what the fixture filler is chosen by). */
-const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', 'logcat-time': 'logcat-time', 'logcat-brief': 'logcat-brief', zephyr: 'zephyr', cisco: 'cisco', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
+const SHAPE_OF_FORMAT: Partial<Record<FormatId, string>> = { logread: 'logread', 'bsd-syslog': 'bsd-host', 'journal-iso': 'iso', 'journal-full': 'journal-full', 'journal-unix': 'journal-unix', rfc5424: 'rfc5424', dmesg: 'dmesg', 'dmesg-T': 'dmesg-T', 'dmesg-relative': 'dmesg-relative', 'journal-monotonic': 'journal-mono', 'time-only': 'time-only', 'iso-plain': 'iso-plain', luci: 'luci', 'tool-elapsed': 'tool-elapsed', 'esp-idf': 'esp-idf', 'quectel-cm': 'quectel-cm', logcat: 'logcat', 'logcat-time': 'logcat-time', 'logcat-brief': 'logcat-brief', zephyr: 'zephyr', cisco: 'cisco', 'cisco-uptime': 'cisco-uptime', modemmanager: 'mm-debug', stripped: 'stripped', 'json-lines': 'journal-json' };
 
 function rng(seed: number): () => number {
   let s = seed;

@@ -32,6 +32,7 @@ export type FormatId =
   | 'logcat-brief' // `adb logcat -v brief`: `E/RILJ    ( 1234): msg`, no time
   | 'zephyr' // Zephyr RTOS: `[00:00:12.500,123] <inf> lte_lc: msg`, the time since boot
   | 'cisco' // Cisco IOS / ASA console: `000123: *Dec  2 19:54:59.123: %LINK-3-UPDOWN: msg`
+  | 'cisco-uptime' // the same stamped with the time since boot: `000123: 00:01:23: %LINK-3-UPDOWN: msg`, `1d02h: %...`
   | 'tool-elapsed' // QFirehose `[000.013]: msg`
   | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
   | 'json-lines' // one JSON object per line: journalctl -o json, Docker, Graylog, Loki, Elastic exports

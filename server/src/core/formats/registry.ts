@@ -128,6 +128,21 @@ export const FORMATS: readonly LogFormat[] = [
     ],
     counterSamples: ['00:01:23: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', '*Dec  2 19:54:59.123: 100% done', 'Dec  2 19:54:59 router %s-3-x: y'],
   },
+  {
+    id: 'cisco-uptime',
+    description: 'Cisco IOS consoles with `service timestamps log uptime`: an optional sequence number, the time since boot `hh:mm:ss` (with `msec`, `.mmm`), or `1d02h`, `2w3d` past a day (hours or days only: read as no clock), `: `, then the system message `%FACILITY-SEVERITY-MNEMONIC: `',
+    clock: 'uptime',
+    // Source X83: `hh:mm:ss (short uptime)` or `d h (long uptime)`. Under a day the stamp is exact
+    // to the second; the long forms are not, and a gap or an order read from them would be invented.
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?(?:(?<upH>\d{2}):(?<upM>[0-5]\d):(?<upS>[0-5]\d)(?:\.(?<upMs>\d{3}))?|\d{1,4}[ywd]\d{1,2}[wdh]):\s+${CISCO_MESSAGE_AHEAD}`),
+    body: 'message',
+    samples: [
+      { line: '000123: 00:01:23: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { uptime: 83, tag: 'LINK', level: 'err', message: 'Interface Cellular0/2/0, changed state to down' } },
+      { line: '00:00:45.123: %CELLWAN-2-MODEM_UP: Modem in slot 0/2 is now UP', expect: { uptime: 45.123, tag: 'CELLWAN', level: 'crit' } },
+    ],
+    // (`1d02h: %LINEPROTO-5-UPDOWN: ...` is read too, without a clock: test/cisco.test.ts.)
+    counterSamples: ['00:01:23: not a system message', '24h: %LINK-3-UPDOWN: x'],
+  },
   // Android's logcat first: with `-v year` its stamp is an ISO one, which iso-plain would read first.
   {
     id: 'logcat',

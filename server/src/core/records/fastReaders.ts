@@ -194,7 +194,7 @@ const ERROR_RANK = levelRank('err');
  */
 function unwordedError(s: string, out: FastRead): boolean | undefined {
   // The formats whose reader keeps the level it read: a JSON line's field, logcat's letter.
-  if (out.format === 'json-lines' || out.format === 'logcat' || out.format === 'logcat-time' || out.format === 'logcat-brief' || out.format === 'zephyr' || out.format === 'cisco') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
+  if (out.format === 'json-lines' || out.format === 'logcat' || out.format === 'logcat-time' || out.format === 'logcat-brief' || out.format === 'zephyr' || out.format === 'cisco' || out.format === 'cisco-uptime') return out.levelRank >= 0 && out.levelRank <= ERROR_RANK;
   if (out.format === 'esp-idf') return s.charCodeAt(lineStart) === 69 /* E */;
   if (s.charCodeAt(lineStart) !== LT || (out.format !== 'rfc5424' && out.format !== 'bsd-syslog')) return undefined;
   let pri = 0;
@@ -1492,9 +1492,72 @@ function readCisco(s: string, a: number, out: FastRead): boolean {
     k = z;
   }
   if (s.charCodeAt(k) !== COLON || s.charCodeAt(k + 1) !== SPACE) return false;
-  k += 2;
+  if (!readCiscoMessage(s, k + 2, out, 'cisco', -1)) return false;
+  out.year = year;
+  out.month = month;
+  out.day = day;
+  return true;
+}
+
+/**
+ * `000123: 00:01:23.456: %LINK-3-UPDOWN: msg`, `1d02h: %LINK-3-UPDOWN: msg`: a Cisco console's log
+ * stamped with the time since boot (the format cisco-uptime): `hh:mm:ss` is the uptime, the
+ * longer `1d02h`, `2w3d` are read as no clock (hours or days only).
+ */
+function readCiscoUptime(s: string, a: number, out: FastRead): boolean {
+  let i = afterPri(s, a);
+  if (i < 0) return false;
+  // A sequence number is digits and `: `; an uptime's first digits are followed by `:` and a digit, or a letter.
+  let k = i;
+  while (k - i < 10 && digit(s, k) >= 0) k++;
+  if (k > i && s.charCodeAt(k) === COLON && s.charCodeAt(k + 1) === SPACE) {
+    i = k + 2;
+    while (s.charCodeAt(i) === SPACE) i++;
+  }
+  const mark = s.charCodeAt(i);
+  if (mark === 42 /* * */ || mark === DOT) i++;
+  let uptime = -1;
+  let j: number;
+  if (s.charCodeAt(i + 2) === COLON) {
+    // hh:mm:ss, hours of two digits (under a day), then milliseconds or none.
+    const h = digit(s, i) * 10 + digit(s, i + 1);
+    const m = digit(s, i + 3) * 10 + digit(s, i + 4);
+    const sec = digit(s, i + 6) * 10 + digit(s, i + 7);
+    if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || s.charCodeAt(i + 5) !== COLON) return false;
+    uptime = h * 3600 + m * 60 + sec;
+    j = i + 8;
+    if (s.charCodeAt(j) === DOT) {
+      const ms = digit(s, j + 1) * 100 + digit(s, j + 2) * 10 + digit(s, j + 3);
+      if (ms < 0) return false;
+      uptime += ms / 1000;
+      j += 4;
+    }
+  } else {
+    // 1d02h, 2w3d, 1y2w: 1-4 digits and y, w or d, then 1-2 digits and w, d or h.
+    j = i;
+    while (j - i < 4 && digit(s, j) >= 0) j++;
+    const u1 = s.charCodeAt(j);
+    if (j === i || !(u1 === 121 || u1 === 119 || u1 === 100)) return false;
+    const b = ++j;
+    while (j - b < 2 && digit(s, j) >= 0) j++;
+    const u2 = s.charCodeAt(j);
+    if (j === b || !(u2 === 119 || u2 === 100 || u2 === 104)) return false;
+    j++;
+  }
+  if (s.charCodeAt(j) !== COLON || s.charCodeAt(j + 1) !== SPACE) return false;
+  if (!readCiscoMessage(s, j + 2, out, 'cisco-uptime', uptime)) return false;
+  out.year = -1;
+  out.month = -1;
+  return true;
+}
+
+/**
+ * Cisco's system message at `k` after the stamp's `: ` (spaces may lead it), `%FACILITY-SEVERITY-MNEMONIC: `,
+ * read into `out` as the cisco-message envelope reads it: the facility the program, the severity the level.
+ */
+function readCiscoMessage(s: string, k: number, out: FastRead, format: FormatId, uptime: number): boolean {
   while (s.charCodeAt(k) === SPACE) k++;
-  // `%FACILITY-SEVERITY-MNEMONIC: `: the mnemonic has no dash, so it follows the token's last one.
+  // The mnemonic has no dash, so it follows the token's last one.
   if (s.charCodeAt(k) !== 37 /* % */) return false;
   const f = k + 1;
   let e = f;
@@ -1525,10 +1588,7 @@ function readCisco(s: string, a: number, out: FastRead): boolean {
   if (s.charCodeAt(m) === SPACE) m++;
   // Envelopes the parser peels after this one may bring a clock (a ModemManager debug stamp).
   if (needsFullParser(s) || !noClockEnvelope(s, m, 3)) return false;
-  out.year = year;
-  out.month = month;
-  out.day = day;
-  messageRead(out, 'cisco', word(s, f, facilityEnd), '', -1, m);
+  messageRead(out, format, word(s, f, facilityEnd), '', uptime, m);
   out.levelRank = levelRank(levelFromNumber(severity));
   return true;
 }
@@ -2023,6 +2083,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['tool-elapsed', readToolElapsed],
     ['esp-idf', readEspIdf],
     ['cisco', readCisco],
+    ['cisco-uptime', readCiscoUptime],
     ['quectel-cm', readQuectelCm],
     ['logcat', readLogcat],
     ['logcat-time', readLogcatTime],

@@ -659,7 +659,7 @@ export class LineParser {
     if (g.uptimeMs !== undefined && isPlausibleUptime(+g.uptimeMs / 1000)) record.uptime = +g.uptimeMs / 1000;
     // Zephyr's `[hh:mm:ss.mmm,uuu]`: the hours since boot, not a time of day.
     if (g.upH !== undefined) {
-      const uptime = Number(`${+g.upH * 3600 + +g.upM * 60 + +g.upS}.${g.upMs}${g.upUs}`);
+      const uptime = Number(`${+g.upH * 3600 + +g.upM * 60 + +g.upS}.${g.upMs ?? ''}${g.upUs ?? ''}`);
       if (isPlausibleUptime(uptime)) record.uptime = uptime;
     }
     if (g.elapsed !== undefined) record.elapsed = +g.elapsed;
