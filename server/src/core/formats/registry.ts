@@ -112,9 +112,11 @@ export const FORMATS: readonly LogFormat[] = [
     id: 'cisco',
     description: 'Cisco IOS, IOS XE and ASA consoles (`show logging`): an optional sequence number and `: `, `*` (the clock not authoritative) or `.` (its time source lost), a date and time, an optional zone, `: `, then the system message `%FACILITY-SEVERITY-MNEMONIC: ` (the envelope cisco-message)',
     clock: 'wall',
-    // Sources X83, X84. A stamp of uptime (`00:01:23: `, `1d02h: `, service timestamps log uptime)
-    // is no time of day: such lines are not this format's.
-    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?${STAMP_SPAN}(?:\s+[A-Z]{2,5})?:\s+${CISCO_MESSAGE_AHEAD}`, 'u'),
+    // Sources X83, X84. The stamp is Cisco's own (an English month, the day, a year or none, the
+    // clock), not the grammar's loose span: a line that does not open so is refused at its first
+    // characters (prose and shell output, which the parser tries every format on). A stamp of
+    // uptime (`00:01:23: `, `1d02h: `, service timestamps log uptime) is cisco-uptime's.
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?(?<stamp>[A-Z][a-z]{2}\s+\d{1,2}(?:\s+\d{4})?\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)(?:\s+[A-Z]{2,5})?:\s+${CISCO_MESSAGE_AHEAD}`),
     body: 'message',
     stampNeedsDate: true,
     stampShapes: ['month-first'],

@@ -122,7 +122,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     subsystem: 'usb',
     severity: 'info',
     tags: KERNEL,
-    literal: ': USB ACM device',
+    literal: 'USB ACM device',
     pattern: /^(?<driver>cdc_acm) (?<usbPath>[\d.-]+):1\.(?<iface>\d+): (?<tty>ttyACM\d+): USB ACM device/,
     summary: '{usbPath} gained serial port {tty} (CDC-ACM, interface {iface})',
     explanation:
