@@ -714,8 +714,23 @@ function afterLogreadSeconds(s: string, i: number): number {
 function readBsd(s: string, a: number, out: FastRead): boolean {
   const i = afterPri(s, a);
   if (i < 0) return false;
+  const j = readMonthDay(s, i, out);
+  if (j < 0 || !isRealDate(out.month, out.day)) return false;
+  const end = readClock(s, j + 1, out, true, true);
+  if (end < 0 || s.charCodeAt(end) !== SPACE || zoneWordAt(s, end + 1)) return false;
+  if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, false) || !kernelChecked(s, out)) return false;
+  out.format = 'bsd-syslog';
+  out.year = -1;
+  return true;
+}
+
+/**
+ * An English month and its day at `i` (`Dec  2`, `Dec 2`, `Dec 02`) into `out.month` and `out.day`
+ * (not checked against the calendar); returns where the space after the day stands, or -1.
+ */
+function readMonthDay(s: string, i: number, out: FastRead): number {
   const month = ENGLISH_MONTHS.get(code3(s, i)) ?? -1;
-  if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return false;
+  if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return -1;
   let j = i + 4;
   let day: number;
   if (s.charCodeAt(j) === SPACE) {
@@ -728,15 +743,10 @@ function readBsd(s: string, a: number, out: FastRead): boolean {
     day = digit(s, j) * 10 + digit(s, j + 1);
     j += 2;
   }
-  if (s.charCodeAt(j) !== SPACE || !isRealDate(month, day)) return false;
-  const end = readClock(s, j + 1, out, true, true);
-  if (end < 0 || s.charCodeAt(end) !== SPACE || zoneWordAt(s, end + 1)) return false;
-  if (needsFullParser(s) || !readSyslogBody(s, end + 1, out, false, false) || !kernelChecked(s, out)) return false;
-  out.format = 'bsd-syslog';
-  out.year = -1;
+  if (s.charCodeAt(j) !== SPACE) return -1;
   out.month = month;
   out.day = day;
-  return true;
+  return j;
 }
 
 /**
@@ -1461,28 +1471,15 @@ function readCisco(s: string, a: number, out: FastRead): boolean {
   }
   const mark = s.charCodeAt(i);
   if (mark === 42 /* * */ || mark === DOT) i++;
-  const month = ENGLISH_MONTHS.get(code3(s, i)) ?? -1;
-  if (month < 0 || s.charCodeAt(i + 3) !== SPACE) return false;
-  let j = i + 4;
-  let day: number;
-  if (s.charCodeAt(j) === SPACE) {
-    day = digit(s, j + 1);
-    j += 2;
-  } else if (s.charCodeAt(j + 1) === SPACE) {
-    day = digit(s, j);
-    j += 1;
-  } else {
-    day = digit(s, j) * 10 + digit(s, j + 1);
-    j += 2;
-  }
-  if (s.charCodeAt(j) !== SPACE) return false;
+  let j = readMonthDay(s, i, out);
+  if (j < 0) return false;
   let year = -1;
   if (s.charCodeAt(j + 5) === SPACE) {
     year = digit(s, j + 1) * 1000 + digit(s, j + 2) * 100 + digit(s, j + 3) * 10 + digit(s, j + 4);
     if (year < 0) return false;
     j += 5;
   }
-  if (!isRealDate(month, day, year < 0 ? undefined : year)) return false;
+  if (!isRealDate(out.month, out.day, year < 0 ? undefined : year)) return false;
   let k = readClock(s, j + 1, out, true);
   if (k < 0) return false;
   if (s.charCodeAt(k) === SPACE) {
@@ -1494,8 +1491,6 @@ function readCisco(s: string, a: number, out: FastRead): boolean {
   if (s.charCodeAt(k) !== COLON || s.charCodeAt(k + 1) !== SPACE) return false;
   if (!readCiscoMessage(s, k + 2, out, 'cisco', -1)) return false;
   out.year = year;
-  out.month = month;
-  out.day = day;
   return true;
 }
 
