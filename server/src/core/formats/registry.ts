@@ -301,6 +301,7 @@ export const FORMATS: readonly LogFormat[] = [
       // stands, its own stamp, its system message (the cisco-message envelope): the facility is the program.
       { line: 'Dec  2 19:54:59 192.0.2.1 123: *Dec  2 19:54:59.123: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/2 is DOWN', expect: { host: '192.0.2.1', tag: 'CELLWAN', level: 'crit', message: 'Modem in slot 0/2 is DOWN' } },
       { line: 'Dec  2 19:54:59 192.0.2.1 45: 000045: Dec  2 2024 19:54:59 UTC: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { tag: 'LINK', level: 'err', message: 'Interface Cellular0/2/0, changed state to down' } },
+      { line: 'Dec  2 19:54:59 192.0.2.1 Dec  2 19:54:59.123 UTC: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { host: '192.0.2.1', tag: 'LINK', level: 'err', message: 'Interface Cellular0/2/0, changed state to down' } },
       { line: 'Dec  2 19:54:59 switch01 %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)', expect: { host: 'switch01', tag: 'ETHPORT', level: 'notice', message: 'Interface Ethernet1/1 is down (Link failure)' } },
     ],
     counterSamples: ['Interface wan is up 12:00:01', 'Dec 32 10:00:00 host x: y'],

@@ -152,7 +152,10 @@ function mayBeCiscoMessage(s: string, out: FastRead): boolean {
   const first = out.decoded !== '' ? out.decoded.charCodeAt(0) : s.charCodeAt(out.messageStart);
   if (first === 37 /* % */) return true;
   if (out.tag !== '') return false;
-  return first === 42 /* * */ || first === DOT || (out.host === '' && out.decoded === '' && ciscoAfterWord(s, out.messageStart));
+  if (first === 42 /* * */ || first === DOT) return true;
+  if (out.decoded !== '') return false;
+  // Cisco's stamp without its number after a syslog server's header and host: an English month first.
+  return (ENGLISH_MONTHS.has(code3(s, out.messageStart)) && s.charCodeAt(out.messageStart + 3) === SPACE) || (out.host === '' && ciscoAfterWord(s, out.messageStart));
 }
 
 /**

@@ -1080,9 +1080,9 @@ function peelEnvelopes(record: LogRecord, again = false): void {
     // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
     // (`word (pid): ` has at most 32 characters before ` (`: searched there, not in the whole message.)
     // Cisco's `%FACILITY-SEVERITY-MNEMONIC: ` starts with `%`, or follows Cisco's own number and
-    // stamp, which a syslog header took the number of for the tag (or, without the number, `*` or
-    // `.` before the stamp in a line without a tag).
-    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && (startsWithDigit(record.tag) || (record.tag === undefined && (c === 0x2a /* * */ || c === 0x2e /* . */)))) && record.message.lastIndexOf(' (', 33) < 0) return;
+    // stamp, which a syslog header took the number of for the tag (or, without the number, the
+    // stamp, `*` or `.` or a month first, in a line without a tag).
+    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && (startsWithDigit(record.tag) || (record.tag === undefined && (c === 0x2a /* * */ || c === 0x2e /* . */ || (c >= 0x41 && c <= 0x5a))))) && record.message.lastIndexOf(' (', 33) < 0) return;
     let peeled = false;
     for (const env of ENVELOPES) {
       if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
