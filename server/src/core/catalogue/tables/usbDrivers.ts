@@ -31,7 +31,14 @@ export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
   // ACM ports: modems that present CDC-ACM, and GPS receivers and microcontroller boards: a modem
   // only with a known ID (X88). FreeBSD's u3g is its option.
   cdc_acm: { device: 'maybe' },
+  // FreeBSD's (X27: sys/dev/usb): u3g, uhso (Option's HSxPA) and usie (Sierra Wireless) drive
+  // modems only; umodem (CDC ACM), cdce (CDC Ethernet) and urndis bind other devices too.
   u3g: { device: 'modem' },
+  uhso: { device: 'modem' },
+  usie: { device: 'modem' },
+  umodem: { device: 'maybe' },
+  cdce: { device: 'maybe' },
+  urndis: { device: 'maybe' },
   // usbnet: the data interface [K6]. cdc_ether is what modems and dongles in ECM mode bind (EC200A,
   // Huawei HiLink) [F1]; rndis_host a modem in RNDIS mode [Q2] or a tethered phone.
   cdc_ether: { device: 'modem', usbnet: true, mode: 'ECM' },
