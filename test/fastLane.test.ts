@@ -842,7 +842,7 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
     [
     'bsd-host', 'bsd-nohost', 'rfc5424', 'journal-short-iso', 'journal-short-precise', 'journal-short-full', 'journal-short-unix',
     'dmesg-iso', 'logread', 'bsd-host-facility', 'logread-ids', 'logread-t', 'luci', 'dmesg-x', 'dmesg-d', 'dmesg-x-T', 'dmesg-x-t', 'time-only', 'time-only-bracketed', 'stripped',
-    'iso-zone-name', 'bracketed-program', 'forum-quote', 'crlf-bom', 'mail-wrapped', 'journal-json', 'logfmt', 'no-break-spaces', 'export-tsv', 'export-bars', 'export-csv', 'export-csv-excel', 'export-headed', 'code-block', 'bulleted', 'terminal-80',
+    'iso-zone-name', 'bracketed-program', 'forum-quote', 'crlf-bom', 'mail-wrapped', 'journal-json', 'logfmt', 'no-break-spaces', 'export-tsv', 'export-spaces', 'export-bars', 'export-csv', 'export-csv-excel', 'export-headed', 'code-block', 'bulleted', 'terminal-80',
   ] as const).map((shape) => ({ shape }));
   told.push({ shape: 'dmesg-T-foreign', locale: 'pl' }, { shape: 'dmesg-T-foreign', locale: 'de' });
   // A capture tool's stamp or grep's file name before each line, and records inside lines or

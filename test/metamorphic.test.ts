@@ -128,6 +128,7 @@ const VARIANTS: Variant[] = [
   { name: 'terminal-80', shape: 'terminal-80', preserves: exact },
   { name: 'no-break', shape: 'no-break-spaces', preserves: exact },
   { name: 'export-tsv', shape: 'export-tsv', preserves: exact },
+  { name: 'export-spaces', shape: 'export-spaces', preserves: exact },
   { name: 'export-bars', shape: 'export-bars', preserves: exact },
   { name: 'export-csv', shape: 'export-csv', preserves: exact },
   { name: 'syslog-server', shape: 'syslog-server-tsv', preserves: exact },

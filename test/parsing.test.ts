@@ -225,6 +225,10 @@ describe('rows of a table exported from a log aggregator or a spreadsheet', () =
       { host: '192.168.1.1', tag: 'kernel', message: disconnect }],
     ['semicolons, as a spreadsheet in a German locale saves CSV, its own date', `02.12.2024 19:54:59;8e98fe4;info;ModemManager;transaction 0x2 aborted, but message is not abortable`,
       { host: '8e98fe4', tag: 'ModemManager', syslogLevel: 'info', message: 'transaction 0x2 aborted, but message is not abortable', time: '2024-12-02T19:54:59' }],
+    ['a table copied from a page as text: its columns two spaces or more apart', `2024-12-02 19:54:59.000  router  kernel    ${disconnect}`,
+      { host: 'router', tag: 'kernel', message: disconnect, time: '2024-12-02T19:54:59' }],
+    ['one space after the clock is a log line, whatever spaces its message holds', `2024-12-02 19:54:59 router ModemManager[519]: <info>  [modem0] state changed (registered -> connecting)`,
+      { host: 'router', tag: 'ModemManager', pid: 519, message: 'state changed (registered -> connecting)' }],
     ['semicolons, a column quoted for the semicolon in it', `"02.12.2024 19:54:59";router;netifd;"Interface ""wan"" is down; retrying"`,
       { host: 'router', tag: 'netifd', message: 'Interface "wan" is down; retrying' }],
   ];

@@ -33,6 +33,7 @@ export type Shape =
   | 'dmesg-json' // a log of dmesg's records only, as `dmesg --json` writes it: `{"dmesg": [{"pri": 6, "time": 466.515595, "msg": "usb 1-1: msg"}, ...]}`
   | 'dmesg-x-T' // kernel records as `dmesg -x -T`: `kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: msg`
   | 'dmesg-x-t' // kernel records as `dmesg -x -t` (no stamp): `kern  :info  : usb 1-1: msg`
+  | 'export-spaces' // the same table copied from a page as text, its columns two spaces apart: `2024-12-02 19:54:59.000  router  gsmd  msg`
   | 'export-tsv' // a log aggregator's table exported as tab-separated values: `2024-12-02 19:54:59.000\trouter\tgsmd\tmsg`
   | 'syslog-server-tsv' // a Windows syslog server's file (Kiwi's date, time, priority, host, message), the message the router's own line: `2024-12-02\t19:54:59\tDaemon.Info\t192.168.1.1\tDec  2 19:54:59 gsmd[3553]: msg`
   | 'export-csv' // the table as CSV, the level a column: `"2024-12-02T19:54:59.000Z","router","info","gsmd","msg"`
@@ -598,13 +599,15 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const pairs = [`time=${d.toISOString()}`, `level=${level}`, `msg=${value(withUptime(r, body))}`, ...(r.tag !== undefined ? [`app=${value(r.tag)}`] : []), ...(r.pid !== undefined ? [`pid=${r.pid}`] : []), `host=${host}`];
       return pairs.join(' ');
     }
+    case 'export-spaces':
     case 'export-tsv':
     case 'export-bars': {
       // An aggregator's columns (Graylog, Kibana, Loki: time, source, program, message); the pid is
       // not a column of its own, the message as the syslog daemon forwarded it (the kernel's stamp in it).
       const time = `${isoDate(d)} ${clock(d)}.${pad(d.getUTCMilliseconds(), 3)}`;
       const columns = [time, host, r.tag ?? '-', withUptime(r, body)];
-      return columns.join(shape === 'export-tsv' ? '\t' : ' | ');
+      // A table copied from a page as text: its columns two spaces apart.
+      return columns.join(shape === 'export-tsv' ? '\t' : shape === 'export-spaces' ? '  ' : ' | ');
     }
     case 'syslog-server-tsv': {
       // The server's own clock a moment after the router's, its name for the facility capitalised.

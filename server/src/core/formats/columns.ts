@@ -14,7 +14,7 @@ import { keyOfColumnName } from './jsonLines';
 // row is then read by the names, as a JSON line is by its keys (jsonLines.ts), in any order.
 
 /** How the columns after a clock are separated. */
-export type ColumnSeparator = 'tab' | 'bar' | 'comma' | 'semicolon';
+export type ColumnSeparator = 'tab' | 'bar' | 'comma' | 'semicolon' | 'spaces';
 
 /**
  * A column a table has before its message: a program or host name (`gsmd`, `gsmd[3553]`,
@@ -49,8 +49,18 @@ export function columnSeparator(ws: string, body: string): ColumnSeparator | und
   // One tab after the clock alone is white space (a logread line with a tab for its space).
   if (ws.includes('\t') && body.includes('\t')) return 'tab';
   if (body.charCodeAt(0) === 0x7c /* | */ && body.charCodeAt(1) === 0x20) return 'bar';
+  // A table copied from a page as text: two spaces or more after the clock and between the
+  // columns (RutOS's event log, an aggregator's table). A log line has one space after its clock.
+  if (ws.length >= 2 && SPACES_ONLY.test(ws)) {
+    const gap = body.indexOf('  ');
+    if (gap > 0 && gap <= SPACED_COLUMN_CHARS) return 'spaces';
+  }
   return undefined;
 }
+
+const SPACES_ONLY = /^ +$/;
+/** The longest column before a message in a table copied as text (a host's, a program's name). */
+const SPACED_COLUMN_CHARS = 64;
 
 /**
  * Reads the columns of a table row's body (after its clock column) into the record's host, tag,
@@ -66,7 +76,7 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
     if (end < 0) break;
     const column = unquote(body.slice(at, end).trim());
     if (!readLeadColumn(record, column, names)) break;
-    at = skipSeparator(end, separator);
+    at = skipSeparator(body, end, separator);
   }
   if (names.length === 2) record.host ??= names[0].name;
   const program = names.length > 0 ? names[names.length - 1] : undefined;
@@ -112,6 +122,7 @@ function readLeadColumn(record: LogRecord, column: string, names: { name: string
 function nextSeparator(body: string, from: number, separator: ColumnSeparator): number {
   if (separator === 'tab') return body.indexOf('\t', from);
   if (separator === 'bar') return body.indexOf(' | ', from);
+  if (separator === 'spaces') return body.indexOf('  ', from);
   // CSV: a quoted column ends after its closing quote (a doubled quote is one inside it).
   const delimiter = separator === 'comma' ? ',' : ';';
   if (body.charCodeAt(from) === 0x22 /* " */) {
@@ -134,8 +145,13 @@ export function isCsv(separator: ColumnSeparator): boolean {
   return separator === 'comma' || separator === 'semicolon';
 }
 
-/** Where the next column starts after the separator at `at` (` | ` is three characters). */
-function skipSeparator(at: number, separator: ColumnSeparator): number {
+/** Where the next column starts after the separator at `at` in `text` (` | ` is three characters, spaces as many as there are). */
+function skipSeparator(text: string, at: number, separator: ColumnSeparator): number {
+  if (separator === 'spaces') {
+    let k = at;
+    while (text.charCodeAt(k) === 0x20) k++;
+    return k;
+  }
   return at + (separator === 'bar' ? 3 : 1);
 }
 
@@ -203,7 +219,7 @@ function splitRow(text: string, separator: ColumnSeparator, limit: number): stri
     const end = nextSeparator(text, at, separator);
     if (end < 0) break;
     out.push(unquote(text.slice(at, end).trim()));
-    at = skipSeparator(end, separator);
+    at = skipSeparator(text, end, separator);
   }
   const last = text.slice(at).trim();
   if (isCsv(separator) && last.charCodeAt(0) === 0x22 && (last.length < 2 || last.charCodeAt(last.length - 1) !== 0x22)) return undefined;

@@ -557,6 +557,7 @@ function stampLikeHost(s: string, a: number, b: number): boolean {
  * journalctl's: the host must be there.
  */
 function readSyslogBody(s: string, i: number, out: FastRead, tagless: boolean, hostFirst: boolean): boolean {
+  if (spacedColumns(s, i)) return false;
   out.uptime = -1;
   out.firstWord = '';
   out.notHost = '';
@@ -805,6 +806,22 @@ function readIsoDate(s: string, i: number, out: FastRead): boolean {
   return true;
 }
 
+/**
+ * Whether the body at `i`, right after the one space that ends a stamp, is a table's row copied as
+ * text, its columns two spaces or more apart (formats/columns.ts, `spaces`): a second space here,
+ * and after the spaces another gap of two within a column's length. Such a row is the parser's.
+ */
+function spacedColumns(s: string, i: number): boolean {
+  if (s.charCodeAt(i) !== SPACE) return false;
+  let b = i + 1;
+  while (s.charCodeAt(b) === SPACE) b++;
+  const stop = b + SPACED_COLUMN_CHARS + 1;
+  for (let k = findInLine(s, SPACE, b + 1, stop); k >= 0; k = findInLine(s, SPACE, k + 1, stop)) if (s.charCodeAt(k + 1) === SPACE) return true;
+  return false;
+}
+/** As columns.ts's SPACED_COLUMN_CHARS: the longest column before a message in such a row. */
+const SPACED_COLUMN_CHARS = 64;
+
 /** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host, `<PRI>` perhaps before it. */
 function readJournalIso(s: string, a: number, out: FastRead): boolean {
   // rsyslog's forwarding format: a `<PRI>` first (it gives the level and facility, not the clock).
@@ -886,7 +903,7 @@ function readJournalUnix(s: string, a: number, out: FastRead): boolean {
  */
 function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   const end = readIsoStamp(s, a, out, false, false);
-  if (end < 0 || s.charCodeAt(end) !== SPACE) return false;
+  if (end < 0 || s.charCodeAt(end) !== SPACE || spacedColumns(s, end + 1)) return false;
   // `logcat -v year`'s lines are logcat's (first in the registry): the pid and thread, or a level letter and `/`.
   let q = end + 1;
   while (s.charCodeAt(q) === SPACE) q++;
