@@ -383,6 +383,8 @@ describe('fast readers agree with the full parser line by line', () => {
 function TRICKY_LINES(): string[] {
   return [
     'Mon Dec  2 19:54:59 2024 daemon.info gsmd[abc]: bad pid #refused',
+    // A Cisco-like stamp whose month word is no month's in any locale: the cisco-message envelope takes it all the same.
+    'Mon Dec  2 19:54:59 2024 kern.info Xyz  2 19:54:59: %LINK-3-UPDOWN: Interface Cellular0/2/0 #refused',
     // Stamps whose end only the grammar finds: a zone after a space, a colon before the milliseconds.
     '2024-12-02 19:54:59.123 +0100 kernel: usb 1-1: USB disconnect, device number 6 #refused',
     '2024-12-02 19:54:59:123 usb 1-1: USB disconnect, device number 6 #refused',

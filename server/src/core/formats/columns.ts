@@ -60,7 +60,7 @@ export function columnSeparator(ws: string, body: string): ColumnSeparator | und
 
 const SPACES_ONLY = /^ +$/;
 /** The longest column before a message in a table copied as text (a host's, a program's name). */
-const SPACED_COLUMN_CHARS = 64;
+export const SPACED_COLUMN_CHARS = 64;
 
 /**
  * Reads the columns of a table row's body (after its clock column) into the record's host, tag,

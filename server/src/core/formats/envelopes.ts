@@ -29,11 +29,23 @@ export interface Envelope {
   samples: readonly { message: string; rest: string; fields: Record<string, string> }[];
 }
 
+/** Cisco's own stamp (X83): an English month's shape, the day, a year or none, the clock, a fraction or none. */
+export const CISCO_STAMP = String.raw`[A-Z][a-z]{2}\s+\d{1,2}(?:\s+\d{4})?\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?`;
+/** Cisco's uptime past a day (X83): `1d02h`, `2w3d`, `1y2w`. */
+export const CISCO_LONG_UPTIME = String.raw`\d{1,4}[ywd]\d{1,2}[wdh]`;
+/** `%FACILITY-SEVERITY-MNEMONIC:` (X83), its parts named for the envelope, or not for a lookahead. */
+function ciscoSystemMessage(named: boolean): string {
+  const group = (name: string, source: string): string => (named ? `(?<${name}>${source})` : source);
+  return String.raw`%${group('ciscoFacility', String.raw`[A-Z][A-Z0-9_]{0,31}(?:-[A-Z][A-Z0-9_]{0,31}){0,2}`)}-${group('ciscoSeverity', '[0-7]')}-${group('ciscoMnemonic', '[A-Z0-9][A-Z0-9_]{0,39}')} ?:`;
+}
+/** A Cisco system message ahead (the formats cisco and cisco-uptime, after their stamps). */
+export const CISCO_SYSTEM_MESSAGE_AHEAD = `(?=${ciscoSystemMessage(false)})`;
+
 /**
  * Cisco's system message, after Cisco's sequence number and stamp when a syslog server relays them
  * (the envelope cisco-message; a syslog body takes the word before it for the host).
  */
-export const CISCO_MESSAGE = /^(?:\d{1,10}:\s+)?(?:[*.]?(?:[A-Z][a-z]{2}\s+\d{1,2}(?:\s+\d{4})?\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:\s+[A-Z]{2,5})?|\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?|\d{1,4}[ywd]\d{1,2}[wdh]):\s+)?%(?<ciscoFacility>[A-Z][A-Z0-9_]{0,31}(?:-[A-Z][A-Z0-9_]{0,31}){0,2})-(?<ciscoSeverity>[0-7])-(?<ciscoMnemonic>[A-Z0-9][A-Z0-9_]{0,39}) ?: ?/;
+export const CISCO_MESSAGE = new RegExp(String.raw`^(?:\d{1,10}:\s+)?(?:[*.]?(?:${CISCO_STAMP}(?:\s+[A-Z]{2,5})?|\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?|${CISCO_LONG_UPTIME}):\s+)?${ciscoSystemMessage(true)} ?`);
 
 export const ENVELOPES: readonly Envelope[] = [
   {

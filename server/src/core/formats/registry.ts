@@ -1,5 +1,6 @@
 import type { FormatId } from '../model';
 import { BRACKETED_STAMP, STAMP_SPAN, TIME_SPAN, type StampShape } from './timestampGrammar';
+import { CISCO_LONG_UPTIME, CISCO_STAMP, CISCO_SYSTEM_MESSAGE_AHEAD } from './envelopes';
 
 // The format registry: every line shape the product reads is one entry here, with the lines it
 // was written from and lines it must refuse, and a test proves both (like lnav's format files).
@@ -103,8 +104,6 @@ const PROGRAM_AHEAD = String.raw`\s+(?:${CERTAIN_TAG}|[A-Za-z0-9_.:-]{1,64}\s+(?
 export const APPLICATION_LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL'] as const;
 const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
 
-/** Cisco's system message after its stamp (`%LINK-3-UPDOWN: `; the cisco-message envelope reads it). */
-const CISCO_MESSAGE_AHEAD = String.raw`(?=%[A-Z][A-Z0-9_]{0,31}(?:-[A-Z][A-Z0-9_]{0,31}){0,2}-[0-7]-[A-Z0-9][A-Z0-9_]{0,39} ?:)`;
 
 export const FORMATS: readonly LogFormat[] = [
   // Cisco's first: its stamp ends in a colon, which the other formats would read as a tag (`UTC:`).
@@ -116,7 +115,7 @@ export const FORMATS: readonly LogFormat[] = [
     // clock), not the grammar's loose span: a line that does not open so is refused at its first
     // characters (prose and shell output, which the parser tries every format on). A stamp of
     // uptime (`00:01:23: `, `1d02h: `, service timestamps log uptime) is cisco-uptime's.
-    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?(?<stamp>[A-Z][a-z]{2}\s+\d{1,2}(?:\s+\d{4})?\s+\d{1,2}:\d{2}:\d{2}(?:\.\d{1,6})?)(?:\s+[A-Z]{2,5})?:\s+${CISCO_MESSAGE_AHEAD}`),
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?(?<stamp>${CISCO_STAMP})(?:\s+[A-Z]{2,5})?:\s+${CISCO_SYSTEM_MESSAGE_AHEAD}`),
     body: 'message',
     stampNeedsDate: true,
     stampShapes: ['month-first'],
@@ -136,7 +135,7 @@ export const FORMATS: readonly LogFormat[] = [
     clock: 'uptime',
     // Source X83: `hh:mm:ss (short uptime)` or `d h (long uptime)`. Under a day the stamp is exact
     // to the second; the long forms are not, and a gap or an order read from them would be invented.
-    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?(?:(?<upH>\d{2}):(?<upM>[0-5]\d):(?<upS>[0-5]\d)(?:\.(?<upMs>\d{3}))?|\d{1,4}[ywd]\d{1,2}[wdh]):\s+${CISCO_MESSAGE_AHEAD}`),
+    pattern: new RegExp(String.raw`^(?:<(?<pri>\d{1,3})>)?(?:\d{1,10}:\s+)?[*.]?(?:(?<upH>\d{2}):(?<upM>[0-5]\d):(?<upS>[0-5]\d)(?:\.(?<upMs>\d{3}))?|${CISCO_LONG_UPTIME}):\s+${CISCO_SYSTEM_MESSAGE_AHEAD}`),
     body: 'message',
     samples: [
       { line: '000123: 00:01:23: %LINK-3-UPDOWN: Interface Cellular0/2/0, changed state to down', expect: { uptime: 83, tag: 'LINK', level: 'err', message: 'Interface Cellular0/2/0, changed state to down' } },

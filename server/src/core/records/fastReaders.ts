@@ -8,6 +8,7 @@ import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
 import { isZoneAbbreviation } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
+import { SPACED_COLUMN_CHARS } from '../formats/columns';
 import { APPLICATION_LEVEL_WORDS } from '../formats/registry';
 import { programOfUnit } from './unitName';
 
@@ -142,7 +143,7 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
 /**
  * Whether the parser may read a Cisco system message (the cisco-message envelope) in the line
  * just read: its message starts with `%`, or the tag is a number (Cisco's, relayed by a syslog
- * server), or a line without a tag has `*` or `.` first or a Cisco message after its first word.
+ * server), or a line without a tag has `*`, `.` or a month's shape first or a Cisco message after its first word.
  */
 function mayBeCiscoMessage(s: string, out: FastRead): boolean {
   // The tag's first character read here, not by digit(): its call sites see only the line's text
@@ -154,8 +155,19 @@ function mayBeCiscoMessage(s: string, out: FastRead): boolean {
   if (out.tag !== '') return false;
   if (first === 42 /* * */ || first === DOT) return true;
   if (out.decoded !== '') return false;
-  // Cisco's stamp without its number after a syslog server's header and host: an English month first.
-  return (ENGLISH_MONTHS.has(code3(s, out.messageStart)) && s.charCodeAt(out.messageStart + 3) === SPACE) || (out.host === '' && ciscoAfterWord(s, out.messageStart));
+  // Cisco's stamp without its number after a syslog server's header and host: a month's shape first.
+  return monthShapedAt(s, out.messageStart) || (out.host === '' && ciscoAfterWord(s, out.messageStart));
+}
+
+/**
+ * Whether a capital, two small letters and a space stand at `i`: the shape of a month the
+ * cisco-message envelope takes before Cisco's stamp (`[A-Z][a-z]{2}\s+`), English or not.
+ */
+function monthShapedAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  const l1 = s.charCodeAt(i + 1);
+  const l2 = s.charCodeAt(i + 2);
+  return c >= 65 && c <= 90 && l1 >= 97 && l1 <= 122 && l2 >= 97 && l2 <= 122 && s.charCodeAt(i + 3) === SPACE;
 }
 
 /**
@@ -168,10 +180,7 @@ function ciscoAfterWord(s: string, i: number): boolean {
   const space = findInLine(s, SPACE, i, i + 66);
   if (space < 0) return false;
   const c = s.charCodeAt(space + 1);
-  if (c === 37 /* % */ || c === 42 /* * */ || c === DOT) return true;
-  const l1 = s.charCodeAt(space + 2);
-  const l2 = s.charCodeAt(space + 3);
-  return c >= 65 && c <= 90 && l1 >= 97 && l1 <= 122 && l2 >= 97 && l2 <= 122 && s.charCodeAt(space + 4) === SPACE;
+  return c === 37 /* % */ || c === 42 /* * */ || c === DOT || monthShapedAt(s, space + 1);
 }
 
 /** Whether the message at `i` is a whole line of a log (after Loki's labels, if any): the parser reads it as that line. */
@@ -819,8 +828,6 @@ function spacedColumns(s: string, i: number): boolean {
   for (let k = findInLine(s, SPACE, b + 1, stop); k >= 0; k = findInLine(s, SPACE, k + 1, stop)) if (s.charCodeAt(k + 1) === SPACE) return true;
   return false;
 }
-/** As columns.ts's SPACED_COLUMN_CHARS: the longest column before a message in such a row. */
-const SPACED_COLUMN_CHARS = 64;
 
 /** `2024-12-02T19:54:59+01:00 host tag[pid]: msg`: journalctl short-iso, ISO-dated syslog with a host, `<PRI>` perhaps before it. */
 function readJournalIso(s: string, a: number, out: FastRead): boolean {
@@ -1474,23 +1481,32 @@ function readEspIdf(s: string, i: number, out: FastRead): boolean {
 }
 
 /**
+ * Where a Cisco console line's stamp starts at `a`, or -1: after a `<PRI>`, a sequence number and
+ * `: ` (digits followed by anything else are the stamp's: an uptime's `00:01:23`), and the `*`
+ * (clock not authoritative) or `.` (its time source lost) before it.
+ */
+function afterCiscoLead(s: string, a: number): number {
+  let i = afterPri(s, a);
+  if (i < 0) return -1;
+  let k = i;
+  while (k - i < 10 && digit(s, k) >= 0) k++;
+  if (k > i && s.charCodeAt(k) === COLON && s.charCodeAt(k + 1) === SPACE) {
+    i = k + 2;
+    while (s.charCodeAt(i) === SPACE) i++;
+  }
+  const mark = s.charCodeAt(i);
+  return mark === 42 /* * */ || mark === DOT ? i + 1 : i;
+}
+
+/**
  * `000123: *Dec  2 2024 19:54:59.123 UTC: %LINK-3-UPDOWN: msg`: a Cisco console's log (the format
  * cisco): `<PRI>` and a sequence number may lead, `*` or `.` before an English month, the day, a
  * year or none, the clock, a zone in capitals or none, `: `; then the system message, whose
  * facility is the program and whose severity (0-7) the level, as the cisco-message envelope reads it.
  */
 function readCisco(s: string, a: number, out: FastRead): boolean {
-  let i = afterPri(s, a);
+  const i = afterCiscoLead(s, a);
   if (i < 0) return false;
-  if (digit(s, i) >= 0) {
-    let k = i;
-    while (k - i < 10 && digit(s, k) >= 0) k++;
-    if (s.charCodeAt(k) !== COLON || s.charCodeAt(k + 1) !== SPACE) return false;
-    i = k + 2;
-    while (s.charCodeAt(i) === SPACE) i++;
-  }
-  const mark = s.charCodeAt(i);
-  if (mark === 42 /* * */ || mark === DOT) i++;
   let j = readMonthDay(s, i, out);
   if (j < 0) return false;
   let year = -1;
@@ -1520,17 +1536,8 @@ function readCisco(s: string, a: number, out: FastRead): boolean {
  * longer `1d02h`, `2w3d` are read as no clock (hours or days only).
  */
 function readCiscoUptime(s: string, a: number, out: FastRead): boolean {
-  let i = afterPri(s, a);
+  const i = afterCiscoLead(s, a);
   if (i < 0) return false;
-  // A sequence number is digits and `: `; an uptime's first digits are followed by `:` and a digit, or a letter.
-  let k = i;
-  while (k - i < 10 && digit(s, k) >= 0) k++;
-  if (k > i && s.charCodeAt(k) === COLON && s.charCodeAt(k + 1) === SPACE) {
-    i = k + 2;
-    while (s.charCodeAt(i) === SPACE) i++;
-  }
-  const mark = s.charCodeAt(i);
-  if (mark === 42 /* * */ || mark === DOT) i++;
   let uptime = -1;
   let j: number;
   if (s.charCodeAt(i + 2) === COLON) {
