@@ -1079,10 +1079,8 @@ function peelEnvelopes(record: LogRecord, again = false): void {
     const c = record.message.charCodeAt(0);
     // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
     // (`word (pid): ` has at most 32 characters before ` (`: searched there, not in the whole message.)
-    // Cisco's `%FACILITY-SEVERITY-MNEMONIC: ` starts with `%`, or follows Cisco's own number and
-    // stamp, which a syslog header took the number of for the tag (or, without the number, the
-    // stamp, `*` or `.` or a month first, in a line without a tag).
-    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && (startsWithDigit(record.tag) || (record.tag === undefined && (c === 0x2a /* * */ || c === 0x2e /* . */ || (c >= 0x41 && c <= 0x5a))))) && record.message.lastIndexOf(' (', 33) < 0) return;
+    // Cisco's `%FACILITY-SEVERITY-MNEMONIC: ` starts with `%`, or follows Cisco's own number and stamp.
+    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && mayLeadToCiscoMessage(record, c)) && record.message.lastIndexOf(' (', 33) < 0) return;
     let peeled = false;
     for (const env of ENVELOPES) {
       if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
@@ -1097,6 +1095,16 @@ function peelEnvelopes(record: LogRecord, again = false): void {
     }
     if (!peeled) return;
   }
+}
+
+/**
+ * Whether a message opening with `c` may hold Cisco's stamp before its system message: a syslog
+ * header took Cisco's sequence number for the tag, or (without the number, in a line without a
+ * tag) the stamp's `*`, `.` or month comes first.
+ */
+function mayLeadToCiscoMessage(record: LogRecord, c: number): boolean {
+  if (startsWithDigit(record.tag)) return true;
+  return record.tag === undefined && (c === 0x2a /* * */ || c === 0x2e /* . */ || (c >= 0x41 && c <= 0x5a));
 }
 
 /** Whether a tag is a number (`123: `, a router's sequence number a syslog header read as the tag). */

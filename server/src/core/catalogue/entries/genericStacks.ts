@@ -1,4 +1,5 @@
 import type { CatalogueEntry } from '../types';
+import { driverAlternation } from '../tables/usbDrivers';
 
 // Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
 // from each project's source (tags X20-X28 below) and the real published lines in
@@ -32,7 +33,8 @@ const QUECTEL_CM = ['netifd', 'quectel-cm', '-'];
 // quectel-cm via netifd, or standalone; its own `[04-17_17:20:24:577]` stamp is peeled as an envelope.
 const QCM = '^';
 const FREEBSD = ['-', 'kernel'];
-const FREEBSD_MODEM = 'u3g|umodem|uhso|usie|cdce|urndis';
+/** FreeBSD's modem and network drivers, as the driver table knows them (tables/usbDrivers.ts). */
+const FREEBSD_MODEM = driverAlternation((d) => d.freebsd === true);
 
 /** Fixture 050: quectel-cm's normal start; none of these may raise a warning or an error. */
 const QUECTEL_CM_NORMAL = [

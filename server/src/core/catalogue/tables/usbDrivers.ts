@@ -17,6 +17,8 @@ export interface UsbDriver {
   usbnet?: true;
   /** The data mode a usbnet driver drives the interface in, where one name says it. */
   mode?: 'ECM' | 'RNDIS' | 'QMI' | 'MBIM' | 'NCM';
+  /** FreeBSD's: its instance names the device in the kernel's lines (`u3g0: detached`). */
+  freebsd?: true;
 }
 
 export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
@@ -33,12 +35,12 @@ export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
   cdc_acm: { device: 'maybe' },
   // FreeBSD's (X27: sys/dev/usb): u3g, uhso (Option's HSxPA) and usie (Sierra Wireless) drive
   // modems only; umodem (CDC ACM), cdce (CDC Ethernet) and urndis bind other devices too.
-  u3g: { device: 'modem' },
-  uhso: { device: 'modem' },
-  usie: { device: 'modem' },
-  umodem: { device: 'maybe' },
-  cdce: { device: 'maybe' },
-  urndis: { device: 'maybe' },
+  u3g: { device: 'modem', freebsd: true },
+  uhso: { device: 'modem', freebsd: true },
+  usie: { device: 'modem', freebsd: true },
+  umodem: { device: 'maybe', freebsd: true },
+  cdce: { device: 'maybe', freebsd: true },
+  urndis: { device: 'maybe', freebsd: true },
   // usbnet: the data interface [K6]. cdc_ether is what modems and dongles in ECM mode bind (EC200A,
   // Huawei HiLink) [F1]; rndis_host a modem in RNDIS mode [Q2] or a tethered phone.
   cdc_ether: { device: 'modem', usbnet: true, mode: 'ECM' },
