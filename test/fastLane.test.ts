@@ -852,6 +852,15 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
   // are the full parser's by design: the lanes must agree on them, but
   // they say nothing of how much the fast lane reads.
   const fullParsers: Retelling[] = ['cat-n', 'syslog-server-tsv', 'capture-tio', 'capture-ts', 'grep-numbered', 'grep-named', 'compose', 'kubectl-prefix', 'escaped-string', 'json-message', 'html-one-line', 'html-source', 'journal-json-pretty', 'export-json-array', 'search-answer', 'journal-verbose', 'journal-export'];
+  // A shape, then a way of pasting it (test/composedShapes.test.ts): wraps that cut a header after
+  // its program or inside a device's stamp, a JSON line wrapped inside its strings, a CSV row after
+  // a lead, a line as short as a date after a terminal's cut. The parser joins them; the lanes must agree.
+  const composed: [Retelling, Retelling][] = [
+    ['logread-t', 'mail-wrapped'], ['logread', 'terminal-80'], ['bsd-host', 'terminal-80'], ['bsd-nohost', 'terminal-80'], ['luci', 'terminal-80'],
+    ['loki-logcli', 'mail-wrapped'], ['capture-ts', 'mail-wrapped'], ['capture-tio', 'terminal-80'], ['syslog-server-tsv', 'mail-wrapped'],
+    ['journal-json', 'terminal-80'], ['gelf', 'mail-wrapped'], ['export-csv', 'terminal-80'], ['export-csv', 'code-block'], ['export-headed', 'cat-n'],
+    ['level-first', 'bulleted'], ['capture-tio', 'code-block'], ['bsd-host', 'newest-first'], ['journal-short-iso', 'crlf-bom'],
+  ];
   const shares: number[] = [];
   for (const name of names) {
     it(name, () => {
@@ -859,6 +868,7 @@ describe('fast lane from a file\'s first line: every real fixture and every re-t
       shares.push(both(text, FIXTURE_REF));
       for (const t of told) shares.push(both(reshape(text, t.shape, { referenceYear: 2024, ...(t.locale ? { locale: t.locale } : {}) }), FIXTURE_REF));
       for (const shape of fullParsers) both(reshape(text, shape, { referenceYear: 2024 }), FIXTURE_REF);
+      for (const [shape, paste] of composed) both(reshape(reshape(text, shape, { referenceYear: 2024 }), paste, { referenceYear: 2024 }), FIXTURE_REF);
     });
   }
   it('the fast lane took most of their lines (else the comparison above proved little)', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
+import type { Analysis } from '../server/src/core/model';
 import { HELD_DOCUMENT_CHARS, HELD_DOCUMENT_LINES, openJsonDocument } from '../server/src/core/records/jsonDocument';
 import { appendAtCuts } from './support/appends';
 
@@ -73,7 +74,26 @@ describe('a JSON document written over many lines', () => {
     const bad = openJsonDocument('{', 1)!;
     assert.equal(bad.push('  "a" : 1 "b" : 2', 2), 'broken', 'a missing comma');
     const unclosed = openJsonDocument('{', 1)!;
-    assert.equal(unclosed.push('  "a" : "no end', 2), 'broken', 'a string never goes on past its line');
+    assert.equal(unclosed.push('  "a" : "no end', 2), 'open');
+    assert.equal(unclosed.push('here", "b" : 1}', 3), 'broken', 'a string goes on past its line only where a wrap may have cut it (a long line)');
+  });
+
+  it('reads a JSON line wrapped inside its strings and numbers, by a terminal or a mail', () => {
+    const line = JSON.stringify({ __REALTIME_TIMESTAMP: '1733169299000000', _HOSTNAME: 'router', SYSLOG_IDENTIFIER: 'gsmd', _PID: '3553', MESSAGE: '[__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!' });
+    const whole = analyze(`${line}
+`);
+    const event = (a: Analysis): string[] => a.events.map((e) => `${e.line} ${e.id} ${e.fields.usbPath}`);
+    assert.equal(event(whole).length, 1);
+    // A terminal cuts every 80 characters, inside words and numbers; a mail wraps at a space and may indent.
+    const terminal = line.match(/.{1,80}/g)!.join('\n');
+    assert.ok(/\d\n\d/.test(terminal) || /[a-z]\n[a-z]/i.test(terminal), 'cut inside a word or number');
+    const mail = line.replace(/(.{1,70})( |$)/g, (_, part: string, space: string) => (space ? `${part}\n    ` : part));
+    for (const [how, text] of [['terminal', terminal], ['mail', mail]]) {
+      const a = analyze(`${text}\n`);
+      assert.deepEqual(event(a), event(whole), how);
+      assert.equal(a.events[0].text.includes('already exists and is registered!'), true, how);
+      assert.ok(a.notices.some((n) => /JSON documents? written over many lines/.test(n.message)), how);
+    }
   });
 
   it('reads a document bigger than it holds as lines up to that, then an object at a time', () => {

@@ -4,7 +4,8 @@ import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLe
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
-import { isBlank, LineParser, meaningfulEnvelopeFields, startsHeaderedRecord, startsTimedRecord, type KnownShape } from '../records/lineParser';
+import { CUT_STAMP_CHARS, TERMINAL_WIDTHS } from '../records/wrapWidths';
+import { continuesAwaiting, isBlank, LineParser, meaningfulEnvelopeFields, startsHeaderedRecord, startsTimedRecord, type KnownShape } from '../records/lineParser';
 import { JoinMarks, joinsOf, mayBeJsonDocument, mayBeSpaceJoined, mayHoldJoins, MIN_SPACE_JOINED, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
 import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
 import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
@@ -98,6 +99,9 @@ const MAX_ELISIONS = 1000;
  * 1970), a few times; an export sorted newest first on nearly every line.
  */
 export const NEWEST_FIRST = { minSteps: 3, ratio: 4 };
+
+/** A fast-lane line's message this short may be an envelope alone (LineParser.awaitsMessage): an indented next line is then the parser's. */
+const AWAITING_MESSAGE_CHARS = 40;
 
 /**
  * What a file keeps besides events, at most: boot starts (and their clock offsets), clock jumps
@@ -415,6 +419,12 @@ export class EventCollector {
     return fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
   }
 
+  /** The width of the last fast-lane line, as LineParser keeps the width of the line before (its `\r` not counted). */
+  private lazyWidth(): number {
+    const end = this.lazyText.charCodeAt(this.lazyEnd - 1) === 0x0d ? this.lazyEnd - 1 : this.lazyEnd;
+    return end - this.lazyStart;
+  }
+
   private dropLazy(): void {
     this.lazyLine = 0;
     this.lazyText = '';
@@ -423,6 +433,8 @@ export class EventCollector {
 
   /** Whether the last fast-lane line had a clock: read by the full parser, it would have left its record open for wrapped text. */
   private lazyClocked = false;
+  /** Whether the last fast-lane line may have ended with its header (LineParser.awaitsMessage): an indented next line is the parser's. */
+  private lazyAwaits = false;
 
   /** The last fast-lane line's first word as the parser's host-column learning reads it, and whether its format learns so. */
   private lazyFirstWord = '';
@@ -472,6 +484,10 @@ export class EventCollector {
     if (fast.year < 0 && fast.month >= 0 && opensWithUnixStamp(text, fast) && this.parser.seeksYearWitness()) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
+    // A line as short as a date alone after one a terminal cut may be its rest (LineParser.isStampAlone).
+    if (end - start <= CUT_STAMP_CHARS && (this.lazyLine !== 0 ? TERMINAL_WIDTHS.has(this.lazyWidth()) : this.parser.lastLineCut())) return false;
+    // A line after a header that ended its line may be that record's message (LineParser.awaitsMessage).
+    if (this.lazyLine !== 0 ? this.lazyAwaits && continuesAwaiting(text, start, this.lazyWidth()) : this.parser.awaitingMessage(text, start)) return false;
     // A read that holds only when no record is open for wrapped text (a clockless `word: ` line).
     if (fast.onlyAfterClosed && (this.lazyLine !== 0 ? this.lazyClocked : this.parser.hasOpenRecord())) return false;
     this.certain = true;
@@ -498,6 +514,11 @@ export class EventCollector {
     this.lazyLearns = SYSLOG_BODY_FORMATS.has(fast.format);
     this.lazyFormat = fast.format;
     this.lazyClocked = time !== undefined || fast.uptime >= 0 || fast.elapsed >= 0;
+    // As LineParser.awaitsMessage reads it, or more: a short message (an envelope, `<dbg>`, may be
+    // all of it; a device's stamp cut after a capture's) or Loki's labels, without a space after it.
+    const last = text.charCodeAt(end - 1);
+    const short = end - fast.messageStart <= AWAITING_MESSAGE_CHARS || (fast.tag === '' && text.charCodeAt(fast.messageStart) === 0x7b /* { */);
+    this.lazyAwaits = short && last !== 0x20 && last !== 0x09;
     this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;
     if (fast.uptime >= 0) {
@@ -669,8 +690,11 @@ export class EventCollector {
     left(this.clockJumps.length, this.clockJumpCount, 'clock jumps');
     left(this.sections.length, this.sectionCount, 'sections (troubleshoot headers, files of a listing)');
     const backwards = (b: number, f: number): boolean => b >= NEWEST_FIRST.minSteps && b > NEWEST_FIRST.ratio * f;
-    // The wall clock decides when the lines have one; a dmesg's uptime when they have only that.
-    const [back, forward] = this.stepsBack + this.stepsForward > 0 ? [this.stepsBack, this.stepsForward] : [this.uptimeStepsBack, this.uptimeStepsForward];
+    // The wall clock decides when its steps are enough to; a dmesg's uptime when the lines have
+    // only that, and with the wall clock's when whole seconds hardly move (a minute of kernel lines
+    // relayed by syslog, listed newest first: two steps of its clock, twenty of the uptime).
+    const wallDecides = this.stepsBack + this.stepsForward >= NEWEST_FIRST.minSteps;
+    const [back, forward] = wallDecides ? [this.stepsBack, this.stepsForward] : [this.stepsBack + this.uptimeStepsBack, this.stepsForward + this.uptimeStepsForward];
     const newestFirst = backwards(back, forward);
     if (newestFirst) {
       notices.push({ file: this.file, severity: 'warning', message: `The lines run newest first (${count(back)} of ${count(back + forward)} steps between timed lines go back in time), as a log viewer or an aggregator's export lists them. GSM Log Lens reads a log oldest first: read backwards, its drops, returns and boots come in the wrong order, so no story is told for this file. ${this.recordsInLines ? 'Its records are inside lines or span them (a JSON document, journalctl\'s verbose entries), which cannot be read in reverse a line at a time: sort them oldest first (an export\'s sort order) and open the result.' : 'Reverse the lines (\`tac\` on Linux) and open the result.'}` });
@@ -747,11 +771,9 @@ export class EventCollector {
   private trackClocks(r: LogRecord): void {
     if (r.uptime !== undefined) {
       if (this.lastUptime !== undefined && !this.inDmesgSection()) {
-        // A line with the uptime alone (dmesg) steps back or forward on that clock: a boot is one step back.
-        if (r.time === undefined) {
-          if (r.uptime < this.lastUptime) this.uptimeStepsBack++;
-          else if (r.uptime > this.lastUptime) this.uptimeStepsForward++;
-        }
+        // A step back or forward on that clock: a boot is one step back.
+        if (r.uptime < this.lastUptime) this.uptimeStepsBack++;
+        else if (r.uptime > this.lastUptime) this.uptimeStepsForward++;
         if (r.uptime + 1 < this.lastUptime) {
           this.segment++;
           this.lastPair = undefined;
@@ -789,7 +811,8 @@ export class EventCollector {
       if (time < this.lastTime) this.stepsBack++;
       else if (time > this.lastTime) this.stepsForward++;
     }
-    if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS) {
+    // A time of day alone and a date are not on one scale: no step between them is the clock's.
+    if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS && isTimeOnly(time) === isTimeOnly(this.lastTime)) {
       this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
     }
     this.lastTime = time;

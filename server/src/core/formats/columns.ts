@@ -156,6 +156,27 @@ function skipSeparator(text: string, at: number, separator: ColumnSeparator): nu
 }
 
 /** A CSV column's value: without its quotes, a doubled quote as one. */
+/**
+ * A CSV message column whose quote the line does not close (a mail or a terminal wrapped the row):
+ * its text after the quote, doubled quotes made one; undefined for any other column.
+ */
+export function openQuotedColumn(column: string): string | undefined {
+  if (column.charCodeAt(0) !== 0x22 /* " */) return undefined;
+  for (let i = 1; i < column.length; i++) {
+    if (column.charCodeAt(i) !== 0x22) continue;
+    if (column.charCodeAt(i + 1) !== 0x22) return undefined;
+    i++;
+  }
+  return column.slice(1).replace(/""/g, '"');
+}
+
+/** The rest of an open quoted column on a line that goes on with it: the text, and whether its quote closes at the line's end. */
+export function quotedColumnGoesOn(text: string): { text: string; closed: boolean } {
+  // An odd run of quotes at the end closes it: a doubled one is a quote inside it.
+  const closed = (text.length - text.replace(/"+$/, '').length) % 2 === 1;
+  return { text: (closed ? text.slice(0, -1) : text).replace(/""/g, '"'), closed };
+}
+
 function unquote(column: string): string {
   if (column.length < 2 || column.charCodeAt(0) !== 0x22 || column.charCodeAt(column.length - 1) !== 0x22) return column;
   return column.slice(1, -1).replace(/""/g, '"');
@@ -218,7 +239,12 @@ function splitRow(text: string, separator: ColumnSeparator, limit: number): stri
   while (out.length < limit - 1) {
     const end = nextSeparator(text, at, separator);
     if (end < 0) break;
-    out.push(unquote(text.slice(at, end).trim()));
+    const field = text.slice(at, end).trim();
+    // A quote inside an unquoted CSV column is none of RFC 4180's: something stands before the
+    // row's first quote (cat -n's number, grep's file name, a container's service), and the
+    // parser reads the row after it.
+    if (isCsv(separator) && field.charCodeAt(0) !== 0x22 && field.includes('"')) return undefined;
+    out.push(unquote(field));
     at = skipSeparator(text, end, separator);
   }
   const last = text.slice(at).trim();

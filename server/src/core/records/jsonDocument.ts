@@ -7,12 +7,23 @@
  * (a `{` in a shell session, a bracketed dmesg line) is told at its first wrong character and
  * given back to be read as lines. A document is held up to HELD_DOCUMENT_CHARS; past that it is
  * given back too.
+ *
+ * A JSON line (`journalctl -o json`, GELF) pasted through a mail or copied from a terminal comes
+ * wrapped, inside its strings and numbers: such a line goes on over the next ones as a document
+ * does, and the wraps are undone when it is read (`unwrapped`).
  */
+
+import { MIN_WRAPPED_CHARS, TERMINAL_WIDTHS } from './wrapWidths';
 
 /** The most of a document held: beyond it, its lines are read one by one as any others. */
 export const HELD_DOCUMENT_CHARS = 8 * 1024 * 1024;
 /** And the most lines: a line of `[` each (the deepest JSON) holds a string per two characters. */
 export const HELD_DOCUMENT_LINES = 250_000;
+
+/** At most this many line breaks inside a document's strings (wraps of its lines): past them it is no document. */
+const MAX_STRING_BREAKS = 10_000;
+/** And inside one string: a message of a few thousand characters, wrapped at 76 columns. */
+const MAX_LINES_OF_A_STRING = 48;
 
 /** What the checker expects next, outside a string. */
 const enum Expect {
@@ -46,11 +57,19 @@ export class JsonDocumentLines {
   /** Inside a number or a literal (`true`): ends at the next structural character or space. */
   private inWord = false;
   private trailingComma = false;
+  /** Lines (indexes into `lines`) that end inside a string or a number: a mail or a terminal wrapped them there. */
+  private readonly wrapCuts: number[] = [];
+  /** How many lines in a row the string open at the end of the last line has ended. */
+  private stringLines = 0;
   state: DocumentState = 'open';
 
   /** Takes the next line; the state after it. */
   push(text: string, lineNo: number): DocumentState {
     if (this.state !== 'open') return this.state;
+    // A line that ended inside a string was wrapped there only if it was long, or the next word
+    // would not have fitted after it (a wrap moves a long word down early).
+    const cut = this.wrapCuts[this.wrapCuts.length - 1];
+    if (cut !== undefined && cut === this.lines.length - 1 && !wrappedBefore(this.lines[cut], text)) return (this.state = 'broken');
     this.lines.push(text);
     this.lineNos.push(lineNo);
     this.chars += text.length + 1;
@@ -58,23 +77,51 @@ export class JsonDocumentLines {
     for (let i = 0; i < text.length; i++) {
       if (!this.take(text.charCodeAt(i), lineNo)) return (this.state = 'broken');
     }
-    // JSON's strings do not go on past a line; a number or a word ends with it.
-    if (this.inString) return (this.state = 'broken');
-    if (this.inWord) this.endWord();
+    // JSON's strings do not go on past a line, unless a wrap cut the line: a line that long, a
+    // JSON line (`journalctl -o json`, GELF) pasted through a mail or copied from a terminal.
+    if (this.inString) {
+      const index = this.lines.length - 1;
+      const last = this.wrapCuts[this.wrapCuts.length - 1];
+      this.stringLines = last === index - 1 ? this.stringLines + 1 : 1;
+      if (this.stringLines > MAX_LINES_OF_A_STRING || this.wrapCuts.length >= MAX_STRING_BREAKS) return (this.state = 'broken');
+      this.wrapCuts.push(index);
+    }
+    // A number or a word ends with its line, unless a terminal cut it there (at its width).
+    if (this.inWord) {
+      if (TERMINAL_WIDTHS.has(text.length) && this.wrapCuts.length < MAX_STRING_BREAKS) this.wrapCuts.push(this.lines.length - 1);
+      else this.endWord();
+    }
     if (this.expect === Expect.Done) this.state = 'closed';
     return this.state;
   }
 
   /** The document's text (without the comma after it: the list it was in is not). */
   text(): string {
-    const text = this.lines.join('\n');
+    const text = this.wrapCuts.length === 0 ? this.lines.join('\n') : this.unwrapped();
     return this.trailingComma ? text.slice(0, text.lastIndexOf(',')) : text;
+  }
+
+  /**
+   * The lines joined, a wrap inside a string undone: at a terminal's width the line was cut inside
+   * a word (joined as it is); before that a mail wrapped it at a space (a space, the next line's
+   * indentation dropped).
+   */
+  private unwrapped(): string {
+    const cuts = new Set(this.wrapCuts);
+    let out = this.lines[0];
+    for (let i = 1; i < this.lines.length; i++) {
+      const before = this.lines[i - 1];
+      if (!cuts.has(i - 1)) out += `\n${this.lines[i]}`;
+      else if (TERMINAL_WIDTHS.has(before.length) && !/^\s/.test(this.lines[i])) out += this.lines[i];
+      else out += `${/\s$/.test(before) ? '' : ' '}${this.lines[i].trimStart()}`;
+    }
+    return out;
   }
 
   /** A copy that can take lines without changing this one (a snapshot's). */
   copy(): JsonDocumentLines {
     const c = Object.assign(Object.create(JsonDocumentLines.prototype) as JsonDocumentLines, this);
-    for (const k of ['lines', 'lineNos', 'objectStarts', 'objectEnds', 'stack'] as const) (c as unknown as Record<string, unknown[]>)[k] = (this as unknown as Record<string, unknown[]>)[k].slice();
+    for (const k of ['lines', 'lineNos', 'objectStarts', 'objectEnds', 'stack', 'wrapCuts'] as const) (c as unknown as Record<string, unknown[]>)[k] = (this as unknown as Record<string, unknown[]>)[k].slice();
     return c;
   }
 
@@ -146,6 +193,13 @@ export class JsonDocumentLines {
     this.inWord = false;
     this.expect = this.stack.length === 0 ? Expect.Done : Expect.CommaOrEnd;
   }
+}
+
+/** Whether `line` may have been wrapped before `next`: it is long, or `next`'s first word would have made it long. */
+function wrappedBefore(line: string, next: string): boolean {
+  if (line.length >= MIN_WRAPPED_CHARS) return true;
+  const word = /^\s*(\S*)/.exec(next)![1];
+  return line.length + 1 + word.length >= MIN_WRAPPED_CHARS;
 }
 
 function isWordStart(c: number): boolean {

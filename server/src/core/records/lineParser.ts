@@ -1,6 +1,6 @@
 import { programOfUnit } from './unitName';
 import { CISCO_MESSAGE, CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
-import { columnSeparator, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
+import { columnSeparator, isCsv, openQuotedColumn, quotedColumnGoesOn, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
 import { readLogfmtLine } from '../formats/logfmt';
 import { firstNonSpace, unescapeString } from '../formats/joinedRecords';
@@ -14,6 +14,7 @@ import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp,
 import type { FormatId, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
+import { CUT_STAMP_CHARS, TERMINAL_WIDTHS } from './wrapWidths';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
 // anchored regex with named captures whose stamp is read by one timestamp grammar, then a shared
@@ -22,7 +23,9 @@ import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
 
 const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|warning|notice|info|debug):?\s+/;
 // `gsmd[3553]: `, `netifd: `, `[2656]: ` (empty ModemManager tag), `pbr [32307]: `.
-const TAG = /^([A-Za-z0-9_.\/@-]{0,64}?)(?: ?\[(\d{1,10})\])?: /;
+// A tag at the end of the line (`gsmd[3553]:`) is one too: a mail or a terminal wrapped the line
+// after it, and its message is on the next.
+const TAG = /^([A-Za-z0-9_.\/@-]{0,64}?)(?: ?\[(\d{1,10})\])?:(?: |$)/;
 const HOST = /^([A-Za-z0-9_.:-]{1,64})\s+/;
 /**
  * A word that can be a host name: not a capitalised English word like `Mobile` or `Modem`, nor
@@ -157,6 +160,15 @@ export class LineParser {
   private lastFirstWord: string | undefined;
   /** Record of the previous physical line, if it had a timestamp: wrapped text continues it. */
   private openRecord: LogRecord | undefined;
+  /** Whether the open record is a CSV row whose quoted message goes on past its line (a wrap), and whether the line being read opened one. */
+  private quoteOpen = false;
+  private quoteLines = 0;
+  private quoteOpened = false;
+  /** Whether the open record is a capture's or a row whose message is a device's stamp a wrap cut off (cutStamp), and whether the line being read was read as a row. */
+  private openCutStamp = false;
+  private rowRead = false;
+  /** Whether the open record's header ended its line (awaitsMessage): its message may be the next line. */
+  private awaitsMessage = false;
   /** Record whose message ended with a backslash: an author's explicit "continues on the next line". */
   private backslashOpen: LogRecord | undefined;
   /** Whether any yearless date was read, so the caller may correct the year later. */
@@ -216,16 +228,35 @@ export class LineParser {
     this.service = undefined;
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
+    const last = raw.charCodeAt(this.lastWidth - 1);
+    this.lastEndedInSpace = last === 0x20 || last === 0x09;
+    const first = raw.charCodeAt(firstNonSpace(raw));
+    this.lastStartedQuoted = first === 0x22 || first === 0x27;
     return result;
   }
 
   /** The width of the line before, as drawn (paste artefacts included): a terminal's when its text was cut there. */
   private lastWidth: number | undefined;
+  /** Whether the line before ended in a space: a terminal that cut it there cut between two words. */
+  private lastEndedInSpace = false;
+  /** Whether the line before started with a quote (a JSON array of lines has every line quoted). */
+  private lastStartedQuoted = false;
 
   private parseText(text: string, raw: string, lineNo: number, known?: KnownShape): ParseResult {
     // Where the header ends was read in the line as given: not in a line cut or cleaned here.
     if (known?.bodyStart !== undefined && text !== raw) known = { format: known.format, time: known.time };
+    // A header that ended its line (`... gsmd[3553]:`: a mail or a terminal wrapped the line after
+    // the program's colon) has its message on the next line when that is indented, whatever it
+    // looks like (`    <info>  [1650696013.1949] device ...`, a line of a format of its own).
+    // So does a CSV row's quoted message a wrap carried on, to its closing quote.
+    const awaiting = this.awaitsMessage ? this.openRecord : undefined;
+    this.awaitsMessage = false;
+    if (awaiting && continuesAwaiting(text, 0, this.lastWidth ?? 0) && !isBlank(text)) return this.continueRecord(awaiting, text, raw, lineNo);
+    // (A row of its own ends it: a quote that never closes takes no more than a long message's lines.)
+    if (this.quoteOpen && (++this.quoteLines > MAX_QUOTED_LINES || mayBeCsvRow(text))) this.quoteOpen = false;
+    if (this.quoteOpen && this.openRecord && !isBlank(text)) return this.continueRecord(this.openRecord, text, raw, lineNo);
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
+    this.rowRead = false;
     if (known && text.length > 0) this.replayRefusals(known.format, text);
     let record = text.length > 0 ? (known && this.tryFormat(FORMAT_BY_ID.get(known.format)!, text, lineNo, known)) || this.parseStructured(text, lineNo) : undefined;
     if (record) record = this.capturedLine(record);
@@ -239,17 +270,28 @@ export class LineParser {
       // counted but not joined (thousands of them made every join rescan a growing message).
       if (held.message.length < MAX_MATCH_CHARS) held.message = joinBackslash(held.message, text.trim());
       held.endLine = lineNo;
-      peelEnvelopes(held, true);
+      peelEnvelopes(held, held.envelope !== undefined);
       if (endsWithBackslash(held.message)) this.backslashOpen = held;
       return 'continuation';
     }
     // Mail wrapping can leave `initialized: Couldn't ...` at a line start: after a dated record,
     // a clockless `word: ` without a pid is more likely its continuation than a stripped line.
     if (record && record.format === 'stripped' && record.pid === undefined && this.openRecord && isContinuation(text)) record = undefined;
+    // A date alone, indented under a record or at the margin after a line a terminal cut at its
+    // width (`... #0 ` | `Mon Nov 25 09:42:11 2024`): the rest of that record's text (a kernel's
+    // build date), not a record that says nothing.
+    if (record && this.openRecord && isStampAlone(record) && continuesAwaiting(text, 0, this.lastWidth ?? 0)) record = undefined;
     if (record) {
       record.section = this.section;
       if (endsWithBackslash(record.message)) this.backslashOpen = record;
       this.openRecord = hasClock(record) ? record : undefined;
+      // A capture's record or a row whose message is a device's stamp a wrap cut off (cutStamp).
+      this.openCutStamp = (this.rowRead || capturedText(record) !== undefined) && cutStamp(record);
+      this.rowRead = false;
+      this.awaitsMessage = this.openCutStamp || awaitsMessage(record, text);
+      this.quoteOpen = this.quoteOpened && this.openRecord === record;
+      this.quoteLines = 0;
+      this.quoteOpened = false;
       return record;
     }
     // A line of a document's brackets alone (`[`, `],`, `}`: a JSON array of lines around them)
@@ -267,16 +309,8 @@ export class LineParser {
       return 'elision';
     }
     const open = this.openRecord;
-    if (open && isContinuation(text)) {
-      // A terminal wraps at its width, inside a word: a line of exactly that width is continued
-      // without a space by text at the margin (a mail wraps at a space, and indents or not).
-      const cut = this.lastWidth !== undefined && TERMINAL_WIDTHS.has(this.lastWidth) && !/^\s/.test(text);
-      if (open.message.length < MAX_MATCH_CHARS) open.message = open.message ? `${open.message}${cut ? '' : ' '}${text.trim()}` : text.trim();
-      open.endLine = lineNo;
-      // A wrap can fall inside an envelope (`<warn>  [modem0/bearer2]` | `connection attempt...`).
-      peelEnvelopes(open, true);
-      return 'continuation';
-    }
+    // After a line a terminal cut at its width, its rest may start as a new line would (`[2c7c:6005]` ...).
+    if (open && (isContinuation(text) || (this.lastLineCut() && !SECTION.test(text)))) return this.continueRecord(open, text, raw, lineNo);
     this.openRecord = undefined;
     const section = SECTION.exec(text);
     if (section) {
@@ -287,14 +321,44 @@ export class LineParser {
     return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
   }
 
-  private parseStructured(text: string, line: number, formats: readonly LogFormat[] = FORMATS): LogRecord | undefined {
-    // A row of a table whose header named its columns: read by the names, in any order.
-    if (this.table !== undefined && formats === FORMATS) {
-      const row = tableRow(text, this.table);
-      const j = row && readFieldsByRole(row);
-      // A row has its time: a line of the file that only happens to hold the separator is no row.
-      if (j && j.time !== undefined) return this.readFields(j, line, 'table');
+  /** The line joins the open record as wrapped text: what a mail's wrap or a terminal's cut broke off it. */
+  private continueRecord(open: LogRecord, text: string, raw: string, lineNo: number): 'continuation' {
+    // A terminal wraps at its width, inside a word: a line of exactly that width is continued
+    // without a space by text at the margin (a mail wraps at a space, and indents or not).
+    // Cut just after a space, it cut between words: the space stays (a format may have trimmed it).
+    const cut = this.lastWidth !== undefined && TERMINAL_WIDTHS.has(this.lastWidth) && !/^\s/.test(text);
+    const glue = !cut || (this.lastEndedInSpace && !endsWithSpace(open.message)) ? ' ' : '';
+    // A wrapped line that is a quoted string (`"Network failure"`) keeps its quotes, unless the
+    // line before was one too (a JSON array of a log's lines, which stripPasteArtefacts unquotes).
+    let more = (text !== raw && !this.lastStartedQuoted && QUOTED_LINE.test(raw) ? raw : text).trim();
+    const wasCutStamp = this.openCutStamp;
+    this.openCutStamp = false;
+    if (this.quoteOpen) {
+      // A CSV row's quoted message, wrapped: its closing quote ends the row.
+      const column = quotedColumnGoesOn(more);
+      more = column.text;
+      this.quoteOpen = !column.closed;
     }
+    // A header with no message yet (it ended its line): what comes is its message, envelopes and all.
+    const fresh = open.message === '';
+    // A stamp alone, the wrap right after it (`... Sat May 10 10:16:45 2025` | `daemon.notice netifd: ...`):
+    // the next line holds the rest of its header.
+    if (fresh && open.tag === undefined && open.pid === undefined && open.facility === undefined) more = readBody(open, more, undefined);
+    if (open.message.length < MAX_MATCH_CHARS) open.message = fresh ? more : `${open.message}${glue}${more}`;
+    open.endLine = lineNo;
+    // A device's line that the wrap cut inside its header, after a capture's stamp or a syslog
+    // server's columns (Loki's labels and `Mon Dec  2 19:50:39` | `2024 kern.info ...`): the line
+    // is read now that it is whole.
+    if (wasCutStamp && this.readInnerAgain(open)) return 'continuation';
+    // A wrap can fall inside an envelope (`<warn>  [modem0/bearer2]` | `connection attempt...`,
+    // `<dbg>` | `[1719412719.493984] [modem0] ...`): one the first line did not show is peeled whole.
+    peelEnvelopes(open, !fresh && open.envelope !== undefined);
+    return 'continuation';
+  }
+
+  private parseStructured(text: string, line: number, formats: readonly LogFormat[] = FORMATS): LogRecord | undefined {
+    const tabled = this.readTableRow(text, line, formats);
+    if (tabled) return tabled;
     // Always in registry order: specific formats come before general ones, and a general one that
     // matched the previous line must not take the next line from a specific one.
     for (let i = 0; i < formats.length; i++) {
@@ -312,8 +376,69 @@ export class LineParser {
         return undefined;
       }
     }
-    // A CSV row whose first column is a clock (formats/columns.ts): the clock is read as the
-    // formats read a stamp, the other columns by their shape.
+    const row = this.readCsvRow(text, line, formats);
+    if (row) return row;
+    // A pasted line number, bullet or indentation before an otherwise known line (`12: Mon Dec  2 ...`).
+    const n = PASTED_LEAD.exec(text);
+    if (n && n[0].length < text.length) {
+      const rest = text.slice(n[0].length);
+      const number = /\d+/.exec(n[0]);
+      const indentOnly = number === null && n[0].trim() === '';
+      // `    25 20:09:53 2026`: a wrapped date's rest (indented by a mail, at the margin where a
+      // terminal cut it), not a line number and a time of day (a line number before a time of day
+      // is cat -n's, with a tab, or has its `:`, `|`, `)` or `.`).
+      const bareNumber = number !== null && /^\s*\d+ +$/.test(n[0]);
+      for (const f of formats) {
+        // After a line number, `12: word: ...` is no stripped line's shape to trust without its pid.
+        // After an indentation alone, a time of day is not taken: wrapped text indented under its
+        // record may start with one. A clockless line (an indented block of a log without clocks)
+        // is: after a record with a clock, parse() takes a `word: ` without a pid for wrapped text.
+        // A capture's time of day before a whole line with a date is taken, though (capturedLine).
+        const timeOfDay = (indentOnly || bareNumber) && f.clock === 'time-only';
+        const r = this.tryFormat(f, rest, line);
+        if (timeOfDay && !(r && holdsCapturedLine(r))) continue;
+        if (r && (!number || f !== STRIPPED || r.pid !== undefined)) return this.afterPastedLead(r, n[0], number);
+      }
+      // A table's row or header, a CSV row or a level word before a line, pasted so (a CSV in a
+      // code block, numbered by cat -n, bulleted).
+      const r = this.readLeadRest(rest, line, formats);
+      if (r) return this.afterPastedLead(r, n[0], number);
+    }
+    return this.readLevelFirst(text, line) ?? this.readGrepLead(text, line) ?? this.readServiceLead(text, line);
+  }
+
+  /** A row of a table whose header named its columns, read by the names in any order; undefined for any other line. */
+  private readTableRow(text: string, line: number, formats: readonly LogFormat[]): LogRecord | undefined {
+    if (this.table === undefined || formats !== FORMATS) return undefined;
+    const row = tableRow(text, this.table);
+    const j = row && readFieldsByRole(row);
+    // A row has its time: a line of the file that only happens to hold the separator is no row.
+    return j && j.time !== undefined ? this.readFields(j, line, 'table') : undefined;
+  }
+
+  /**
+   * What a line without a tool's lead before it is, besides a registry format's line: a table's
+   * row (or its header, which starts the table and is no record), a CSV row, a line after a level
+   * word. As the whole line is read in parseStructured, so is the line after a lead.
+   */
+  private readLeadRest(rest: string, line: number, formats: readonly LogFormat[]): LogRecord | undefined {
+    const r = this.readTableRow(rest, line, formats) ?? this.readCsvRow(rest, line, formats);
+    if (r) return r;
+    if (formats === FORMATS) {
+      const header = readTableHeader(rest);
+      if (header) {
+        this.table = header;
+        return undefined;
+      }
+    }
+    return this.readLevelFirst(rest, line);
+  }
+
+  /**
+   * A CSV row whose first column is a clock (formats/columns.ts): the clock is read as the
+   * formats read a stamp, the other columns by their shape; undefined for any other line.
+   */
+  private readCsvRow(text: string, line: number, formats: readonly LogFormat[]): LogRecord | undefined {
     for (const [clock, separator] of CSV_CLOCKS) {
       const csv = clock.exec(text);
       if (!csv) continue;
@@ -324,31 +449,15 @@ export class LineParser {
         if (r) return r;
       }
     }
-    // A pasted line number, bullet or indentation before an otherwise known line (`12: Mon Dec  2 ...`).
-    const n = PASTED_LEAD.exec(text);
-    if (n && n[0].length < text.length) {
-      const rest = text.slice(n[0].length);
-      const number = /\d+/.exec(n[0]);
-      const indentOnly = number === null && n[0].trim() === '';
-      // `    25 20:09:53 2026`: a wrapped date's rest, indented, not a line number and a time of day
-      // (a line number before a time of day is cat -n's, with a tab, or has its `:`, `|`, `)` or `.`).
-      const indentedNumber = number !== null && /^\s+\d+ +$/.test(n[0]);
-      for (const f of formats) {
-        // After a line number, `12: word: ...` is no stripped line's shape to trust without its pid.
-        // After an indentation alone, a time of day is not taken: wrapped text indented under its
-        // record may start with one. A clockless line (an indented block of a log without clocks)
-        // is: after a record with a clock, parse() takes a `word: ` without a pid for wrapped text.
-        if ((indentOnly || indentedNumber) && f.clock === 'time-only') continue;
-        const r = this.tryFormat(f, rest, line);
-        if (r && (!number || f !== STRIPPED || r.pid !== undefined)) {
-          if (number) r.recordId ??= parseInt(number[0], 10);
-          // cat -n's number and tab, on a line read so: every line of the file has them.
-          if (number && CAT_N_LEAD.test(n[0])) this.catNumbered = true;
-          return r;
-        }
-      }
-    }
-    return this.readLevelFirst(text, line) ?? this.readGrepLead(text, line) ?? this.readServiceLead(text, line);
+    return undefined;
+  }
+
+  /** A record read after a pasted line number, bullet or indentation (`lead`): the number is its id. */
+  private afterPastedLead(r: LogRecord, lead: string, number: RegExpExecArray | null): LogRecord {
+    if (number) r.recordId ??= parseInt(number[0], 10);
+    // cat -n's number and tab, on a line read so: every line of the file has them.
+    if (number && CAT_N_LEAD.test(lead)) this.catNumbered = true;
+    return r;
   }
 
   /**
@@ -385,11 +494,26 @@ export class LineParser {
    * wall clock: its printk stamp stays an envelope of the capture's record, as before.
    */
   private capturedLine(record: LogRecord): LogRecord {
-    // The capture's header is a stamp alone: a syslog line without a program (`daemon.info [2656]: `) is no capture.
-    if (record.tag !== undefined || record.host !== undefined || record.pid !== undefined || record.facility !== undefined || record.time === undefined) return record;
-    const message = record.message;
-    const start = labelSetEnd(message, 0, message.length);
-    return this.innerLine(start > 0 ? message.slice(start) : message, record.line, record.time) ?? record;
+    const captured = capturedText(record);
+    return captured === undefined ? record : (this.innerLine(captured, record.line, record.time) ?? record);
+  }
+
+  /**
+   * A record whose message was a device's stamp cut off by a wrap (cutStamp: a capture's record, a
+   * syslog server's row), read again once wrapped text has joined it (capturedLine, lineInRow):
+   * true when its message is now a device's whole line, whose record it becomes, in place (the
+   * same object, its lines kept: the collector holds it).
+   */
+  private readInnerAgain(open: LogRecord): boolean {
+    const copy = { ...open };
+    const captured = capturedText(copy);
+    const inner = captured !== undefined ? this.innerLine(captured, copy.line, copy.time) : this.lineInRow(copy, copy.message, copy.line);
+    if (inner === undefined) return false;
+    const { line, endLine, section } = open;
+    for (const k of Object.keys(open) as (keyof LogRecord)[]) delete open[k];
+    Object.assign(open, inner, { line, endLine });
+    if (section !== undefined) open.section = section;
+    return true;
   }
 
   /**
@@ -503,7 +627,7 @@ export class LineParser {
       const r = this.tryFormat(f, rest, line);
       if (r && (f !== STRIPPED || r.pid !== undefined)) return r;
     }
-    return undefined;
+    return this.readLeadRest(rest, line, FORMATS);
   }
 
   /** The line number of the lead taken off the current line, or -1. */
@@ -549,7 +673,10 @@ export class LineParser {
         // hostile line) tried at each dash with every format took 0.5 ms a line.
         if (++screened > GREP_ENDS_SCREENED) return undefined;
         const pid = pidColon > start && pidColon - start <= 80 && PROGRAM_WITH_PID.test(text.slice(start, pidColon + 3));
-        if (!pid && !NESTED_SCREEN.test(text.slice(start, start + 256))) continue;
+        // A JSON line, a table's header or row, a CSV row or a level word before a line, after the
+        // name, is read as without it.
+        const head = text.slice(start, start + 256);
+        if (!pid && !NESTED_SCREEN.test(head) && after !== 0x7b /* { */ && this.table === undefined && !mayBeCsvRow(head) && !LEVEL_FIRST.test(head) && !readTableHeader(text.slice(start))) continue;
         if (++tried > GREP_ENDS_TRIED) return undefined;
         const r = this.lineAfterLead(text.slice(start), line);
         if (r) {
@@ -687,6 +814,13 @@ export class LineParser {
       rest = text.slice(body.restStart);
     } else if (columns !== undefined) {
       rest = readColumns(record, rest, columns);
+      this.rowRead = true;
+      const open = isCsv(columns) ? openQuotedColumn(rest) : undefined;
+      if (open !== undefined) {
+        // The row goes on on the next lines, to its closing quote (parseText).
+        rest = open;
+        this.quoteOpened = true;
+      }
       // A syslog server's table (Kiwi's `date, priority, host, message`) whose message is the
       // device's whole line, stamp and program included: the record is that line.
       const inner = this.lineInRow(record, rest, line);
@@ -802,6 +936,16 @@ export class LineParser {
     return this.openRecord !== undefined;
   }
 
+  /** Whether the last line the parser read was as wide as a terminal: the next may be its rest, cut there. */
+  lastLineCut(): boolean {
+    return this.lastWidth !== undefined && TERMINAL_WIDTHS.has(this.lastWidth);
+  }
+
+  /** Whether the parser would read the line at `start` in `text` as the message of a record the line before left awaiting one (the fast lane leaves it). */
+  awaitingMessage(text: string, start: number): boolean {
+    return this.awaitsMessage && this.openRecord !== undefined && continuesAwaiting(text, start, this.lastWidth ?? 0);
+  }
+
   /** A line read elsewhere (the fast lane) ends any record that wrapped text could continue. */
   closeRecord(): void {
     this.openRecord = undefined;
@@ -815,6 +959,7 @@ export class LineParser {
    */
   afterFastLine(firstWord: string, learns: boolean, format: FormatId, text: string): void {
     this.openRecord = undefined;
+    this.awaitsMessage = false;
     this.backslashOpen = undefined;
     this.replayRefusals(format, text);
     if (learns) this.lastFirstWord = firstWord === '' ? undefined : firstWord;
@@ -901,8 +1046,6 @@ const REFUSING_BEFORE = new Map<FormatId, LogFormat[]>(
   FORMATS.map((f, i) => [f.id, FORMATS.slice(0, i).filter((g) => g.body === 'syslog' && g.needsHost)] as [FormatId, LogFormat[]]).filter(([, before]) => before.length > 0),
 );
 
-/** The widths terminals and serial consoles wrap at (80 columns, and the common wider ones). */
-const TERMINAL_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
 /** The bodies of formats whose lines may be a table's rows (formats/columns.ts). */
 const TABLE_BODIES: ReadonlySet<string> = new Set(['syslog', 'tagged', 'program']);
@@ -1033,6 +1176,8 @@ function mayLeadWithBracketedProgram(rest: string): boolean {
 const JSON_PUNCTUATION = /^[ \t]{0,16}[[\]{},]{1,4}[ \t]*$/;
 
 /** A line that is one quoted string, double or single quotes, a comma or semicolon perhaps after it (stripPasteArtefacts). */
+/** The most lines a CSV row's quoted message goes on over (a few thousand characters, wrapped at 76 columns). */
+const MAX_QUOTED_LINES = 48;
 const QUOTED_LINE = /^\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,;]?\s*$/;
 
 /** A level word before a line's clock, bracketed or not (readLevelFirst). */
@@ -1252,6 +1397,24 @@ function joinBackslash(message: string | undefined, next: string): string {
 const NESTED_SCREEN = new PatternScreen(NESTED_FORMATS.filter((f) => f !== STRIPPED).map((f) => f.pattern));
 
 /**
+ * Whether a text's first column, before a comma or a semicolon, may be a stamp that parseStructured
+ * reads as a CSV row's (`Sat Aug 20 22:23;39 ...`), its clock column rejoined with a tab.
+ */
+function mayBeCsvRow(text: string): boolean {
+  for (const [clock, separator] of CSV_CLOCKS) {
+    // The column is 6 to 48 characters, quoted or not: its separator stands at 6 to 50 (a native
+    // search first, as most messages have none there and the pattern would scan 48 characters).
+    const at = text.indexOf(separator === 'comma' ? ',' : ';');
+    if (at < 6 || at > 50) continue;
+    const csv = clock.exec(text);
+    if (!csv) continue;
+    const rejoined = `${csv[1] ?? csv[2]}\t${text.slice(csv[0].length)}`;
+    if (NESTED_SCREEN.test(rejoined)) for (const f of NESTED_FORMATS) if (f.body !== 'json' && f.clock !== 'none' && mayTake(f, rejoined)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether readJson might read a JSON line's message as a log line of its own; false when it surely
  * keeps the message as it is (the fast lane's JSON reader takes only such lines). A registry
  * pattern other than `stripped`, the `dmesg -x` lead or a pasted line number, bullet or indentation at its start may make
@@ -1260,18 +1423,7 @@ const NESTED_SCREEN = new PatternScreen(NESTED_FORMATS.filter((f) => f !== STRIP
  */
 export function mayReadNested(message: string, jsonTag: string | undefined): boolean {
   if (NESTED_SCREEN.test(message)) for (const f of NESTED_FORMATS) if (f !== STRIPPED && mayTake(f, message)) return true;
-  // A message whose first column, before a comma or a semicolon, is a stamp: parseStructured reads
-  // it as a CSV row (`Sat Aug 20 22:23;39 ...`), its clock column rejoined with a tab.
-  for (const [clock, separator] of CSV_CLOCKS) {
-    // The column is 6 to 48 characters, quoted or not: its separator stands at 6 to 50 (a native
-    // search first, as most messages have none there and the pattern would scan 48 characters).
-    const at = message.indexOf(separator === 'comma' ? ',' : ';');
-    if (at < 6 || at > 50) continue;
-    const csv = clock.exec(message);
-    if (!csv) continue;
-    const rejoined = `${csv[1] ?? csv[2]}\t${message.slice(csv[0].length)}`;
-    if (NESTED_SCREEN.test(rejoined)) for (const f of NESTED_FORMATS) if (f.body !== 'json' && f.clock !== 'none' && mayTake(f, rejoined)) return true;
-  }
+  if (mayBeCsvRow(message)) return true;
   if (DMESG_DECODED_LEAD.test(message) || PASTED_LEAD.test(message)) return true;
   if (!STRIPPED.pattern.test(message)) return false;
   if (jsonTag === undefined || FACILITY_PRIO.test(message)) return true;
@@ -1409,6 +1561,21 @@ export function startsHeaderedRecord(text: string): boolean {
   return typeof r !== 'string' && (r.tag !== undefined || r.host !== undefined || r.facility !== undefined || r.pid !== undefined || r.syslogLevel !== undefined || r.uptime !== undefined);
 }
 
+/** The text after a capture's header (a stamp alone, and any labels: Loki's) that LineParser.capturedLine reads as a line of its own; undefined for a record with more in its header. */
+function capturedText(record: LogRecord): string | undefined {
+  // The capture's header is a stamp alone: a syslog line without a program (`daemon.info [2656]: `) is no capture.
+  if (record.tag !== undefined || record.host !== undefined || record.pid !== undefined || record.facility !== undefined || record.time === undefined) return undefined;
+  const message = record.message;
+  const start = labelSetEnd(message, 0, message.length);
+  return start > 0 ? message.slice(start) : message;
+}
+
+/** Whether a record is a capture's stamp before a whole line with a wall clock, as LineParser.capturedLine reads it (without reading it). */
+function holdsCapturedLine(record: LogRecord): boolean {
+  const text = capturedText(record);
+  return text !== undefined && mayStartWallClock(text, 0, text.length) && startsTimedRecord(text);
+}
+
 /** Whether the text starts a record with a clock of a registry format, as the parser would take it on its own. */
 export function startsTimedRecord(text: string): boolean {
   if (!TIMED_SCREEN.test(text)) return false;
@@ -1422,6 +1589,50 @@ function mayTake(f: LogFormat, text: string): boolean {
   if (!m) return false;
   const stamp = m.groups?.stamp;
   return stamp === undefined || stampParts(f, stamp) !== undefined;
+}
+
+/**
+ * Whether a record's header ended its line and left no message (`... gsmd[3553]:`, `... [2234]: <dbg>`),
+ * as a wrap after it leaves it: syslog writes a space after the colon, even before an empty message,
+ * and a wrap takes the space.
+ */
+export function awaitsMessage(record: LogRecord, text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x20 || last === 0x09) return false;
+  return record.message === '' && (record.tag !== undefined || record.pid !== undefined || record.envelope !== undefined);
+}
+
+/**
+ * Whether a record's message is the start of a device's stamp and nothing more, after a capture's
+ * stamp (`... {job="syslog"} Mon Dec  2 19:54:59`) or a syslog server's columns (`...\t192.168.1.1\tSep 12 11:43:05`):
+ * a wrap cut the device's line there. Asked only of such records (a program's own message may
+ * quote a date: `netifd: wwan (1628): [01 Feb 2020, 08:07:48] [Debug] ...`).
+ */
+function cutStamp(record: LogRecord): boolean {
+  if (record.time === undefined) return false;
+  const text = capturedText(record) ?? record.message;
+  return text.length > 0 && text.length <= CUT_STAMP_CHARS && mayStartWallClock(text, 0, text.length);
+}
+
+
+/**
+ * Whether the line at `start` goes on with a record whose header ended its line (awaitsMessage): a
+ * line indented under it (a mail's wrap), or any after a line a terminal cut at its width.
+ */
+export function continuesAwaiting(text: string, start: number, lastWidth: number): boolean {
+  const c = text.charCodeAt(start);
+  return c === 0x20 || c === 0x09 || TERMINAL_WIDTHS.has(lastWidth);
+}
+
+/** Whether a record is a stamp and nothing else: no header field, no message but perhaps the year a format left to it. */
+function isStampAlone(r: LogRecord): boolean {
+  if (r.tag !== undefined || r.host !== undefined || r.pid !== undefined || r.facility !== undefined || r.uptime !== undefined || r.syslogLevel !== undefined) return false;
+  return r.message === '' || /^\d{4}$/.test(r.message);
+}
+
+function endsWithSpace(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 0x20 || c === 0x09;
 }
 
 function isContinuation(text: string): boolean {
