@@ -112,6 +112,7 @@ export type FindingCode =
   | 'modem-duplicate-registration'
   | 'modem-port-missing'
   | 'modem-silent'
+  | 'modem-crash'
   | 'usb-disconnect'
   | 'usb-gap'
   | 'usb-reconnect-loop'

@@ -189,6 +189,17 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  checkPcieModem: [
+    {
+      hosts: MM,
+      text: 'Check whether the kernel recovered the modem: `lspci` lists it at the PCI address the line gives, `dmesg | grep -i mhi` shows what its driver did since, and `mmcli -L` shows whether ModemManager has it again. After "Recovery failed" it stays gone until it is power-cycled.',
+      sources: ['X89', 'KB36'],
+    },
+    {
+      text: 'Check whether the kernel recovered the modem: `lspci` lists it at the PCI address the line gives, and `dmesg | grep -i mhi` shows what its driver did since. After "Recovery failed" it stays gone until it is power-cycled.',
+      sources: ['X89'],
+    },
+  ],
   checkModemAnswers: [
     {
       hosts: RUTOS,
@@ -277,6 +288,12 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
     {
       text: 'Why the modem dropped: a crash, a reset, a brown-out and the host cutting its power all look the same on the USB bus.',
       sources: ['K3b', 'KB43'],
+    },
+  ],
+  whyItCrashed: [
+    {
+      text: 'Why the modem crashed: the kernel\'s line gives only the number of the MHI callback (a fatal error or a system error), not the firmware\'s own reason.',
+      sources: ['X89'],
     },
   ],
   afterTheLog: [

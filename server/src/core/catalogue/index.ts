@@ -8,6 +8,7 @@ import { mobifdEntries } from './entries/mobifd';
 import { rutosScriptEntries } from './entries/rutosScripts';
 import { genericStackEntries } from './entries/genericStacks';
 import { modemProgramErrorEntries } from './entries/modemProgramErrors';
+import { pcieModemEntries } from './entries/pcieModems';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -24,6 +25,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...mobifdEntries,
   ...rutosScriptEntries,
   ...genericStackEntries,
+  ...pcieModemEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   ...netifdFallbackEntries,

@@ -267,6 +267,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux drivers/usb/class/cdc-acm.c, acm_probe(): `dev_info(&intf->dev, "ttyACM%d: USB ACM device\\n", minor)`, printed as `cdc_acm 1-1:1.2: ttyACM0: USB ACM device` for each CDC-ACM interface bound',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/class/cdc-acm.c',
   },
+  X89: {
+    title: 'Linux drivers/bus/mhi/host/pci_generic.c (the MHI PCI controller driver, `mhi-pci-generic`, for PCIe modems such as Qualcomm SDX55/SDX6x modules): mhi_pci_status_cb() `dev_warn(..., "firmware crashed (%u)\\n", cb)` on MHI_CB_FATAL_ERROR and MHI_CB_SYS_ERROR; health_check() every two seconds reads the PCI vendor ID and on failure `dev_err(..., "Device died\\n")` and queues the recovery; mhi_pci_recovery_work() `dev_warn(..., "device recovery started\\n")`, powers the MHI controller down and up, and after a failed PCI function reset `dev_err(..., "Recovery failed\\n")`; probe and reset `failed to prepare MHI controller`, `failed to power up MHI controller`',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/bus/mhi/host/pci_generic.c',
+  },
+  X90: {
+    title: '3GPP TS 27.007 (AT command set for User Equipment), 9.2 +CME ERROR result codes: 9.2.1 10 SIM not inserted, 11 SIM PIN required, 12 SIM PUK required, 13 SIM failure, 14 SIM busy, 15 SIM wrong, 16 incorrect password, 17 SIM PIN2 required, 18 SIM PUK2 required; 9.2.2 (GPRS and packet domain) 103 Illegal MS, 106 Illegal ME, 107 GPRS services not allowed, 111 PLMN not allowed, 112 Location area not allowed, 113 Roaming not allowed in this location area, 132 service option not supported, 133 requested service option not subscribed, 134 service option temporarily out of order, 149 PDP authentication failure (the same words in ModemManager src/mm-error-helpers.c, me_errors[])',
+    url: 'https://www.3gpp.org/DynaReport/27007.htm',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

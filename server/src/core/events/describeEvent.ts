@@ -1,4 +1,5 @@
 import { catalogueEntry } from '../catalogue/index';
+import { cmeText } from '../catalogue/tables/cmeErrors';
 import { DFOTA_CODES } from '../catalogue/tables/dfotaCodes';
 import { errnoInfo } from '../catalogue/tables/errno';
 import { usbModel } from '../catalogue/tables/usbIds';
@@ -9,6 +10,8 @@ type Fields = Record<string, string>;
 export const ENRICHMENTS: Record<string, (f: Fields) => string | undefined> = {
   model: (f) => usbModel(f.vidpid ?? (f.vid && f.pid ? `${f.vid}:${f.pid}` : undefined))?.model ?? (f.vidpid ?? (f.vid ? `${f.vid}:${f.pid}` : undefined)),
   errnoName: (f) => (f.errno ? errnoInfo(+f.errno)?.name ?? `errno ${f.errno}` : undefined),
+  // `10 (SIM not inserted)`, or the words as the modem wrote them.
+  cmeSaid: (f) => (f.cme ? (/^\d+$/.test(f.cme) ? `${f.cme} (${cmeText(f.cme)})` : f.cme) : undefined),
   dfotaText: (f) => (f.code ? DFOTA_CODES[+f.code]?.webui ?? f.text : undefined),
 };
 

@@ -11,6 +11,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'modem-duplicate-registration': 'gsmd refused to register the modem again',
   'modem-port-missing': 'The modem\'s AT port is missing',
   'modem-silent': 'gsmd went silent about the modem',
+  'modem-crash': 'The modem crashed or stopped answering on its bus',
   // A USB finding is about whatever device the log shows (a modem, a hub, a tethered phone, a
   // microcontroller board): its message names it; the title claims no more (knowledge 4.3).
   'usb-disconnect': 'A USB device left the bus',

@@ -470,8 +470,8 @@ function readTagEnd(s: string, i: number, j: number): number {
   tagEnd = j;
   pidOpen = -1;
   const c = s.charCodeAt(j);
-  // At the line's end, as TAG reads it: the message was wrapped onto the next line.
-  if (c === COLON) return s.charCodeAt(j + 1) === SPACE ? j + 2 : j + 1 === lineEnd ? j + 1 : -1;
+  // (A tag at the line's end, its message wrapped onto the next line, is the parser's: LineParser.awaitsMessage.)
+  if (c === COLON) return s.charCodeAt(j + 1) === SPACE ? j + 2 : -1;
   if (c === SPACE && s.charCodeAt(j + 1) === OPEN) j++;
   else if (c !== OPEN) return -1;
   pidOpen = j;
@@ -1039,8 +1039,7 @@ function afterPidColon(s: string, i: number): number {
   let k = i + 1;
   while (k - i <= 11 && digit(s, k) >= 0) k++;
   if (k === i + 1 || k - i > 11) return -1;
-  if (s.charCodeAt(k) !== CLOSE || s.charCodeAt(k + 1) !== COLON) return -1;
-  return s.charCodeAt(k + 2) === SPACE ? k + 3 : k + 2 === lineEnd ? k + 2 : -1;
+  return s.charCodeAt(k) === CLOSE && s.charCodeAt(k + 1) === COLON && s.charCodeAt(k + 2) === SPACE ? k + 3 : -1;
 }
 
 /** The registry's level words, the longer first (`WARNING` before `WARN`: a whole word is asked for). */

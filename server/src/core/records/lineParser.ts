@@ -1597,9 +1597,11 @@ function mayTake(f: LogFormat, text: string): boolean {
  * and a wrap takes the space.
  */
 export function awaitsMessage(record: LogRecord, text: string): boolean {
+  if (record.message !== '' || (record.tag === undefined && record.pid === undefined && record.envelope === undefined)) return false;
+  // The line ends with the header's last mark: the program's colon, an envelope's `>` or `]` (not
+  // a JSON line's `}` or a row's quote, whose empty message is their own).
   const last = text.charCodeAt(text.length - 1);
-  if (last === 0x20 || last === 0x09) return false;
-  return record.message === '' && (record.tag !== undefined || record.pid !== undefined || record.envelope !== undefined);
+  return last === 0x3a /* : */ || last === 0x3e /* > */ || last === 0x5d /* ] */;
 }
 
 /**

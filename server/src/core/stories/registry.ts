@@ -2,7 +2,7 @@ import { modemDropStory } from './entries/modemDrop';
 import { modemLostStory } from './entries/modemLost';
 import { modemRestartStory } from './entries/modemRestart';
 import { modemUpdateStory } from './entries/modemUpdate';
-import { dataStory, registrationStory, simStory, unresponsiveStory } from './entries/problems';
+import { crashStory, dataStory, registrationStory, simStory, unresponsiveStory } from './entries/problems';
 import { reconnectLoopStory } from './entries/reconnectLoop';
 import { unexpectedRebootStory } from './entries/unexpectedReboot';
 import type { StoryDefinition } from './types';
@@ -19,6 +19,7 @@ export const STORIES: readonly StoryDefinition[] = [
   modemLostStory,
   reconnectLoopStory,
   modemDropStory,
+  crashStory,
   unresponsiveStory,
   simStory,
   registrationStory,

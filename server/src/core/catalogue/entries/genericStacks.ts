@@ -1,4 +1,5 @@
 import type { CatalogueEntry } from '../types';
+import { cmePattern } from '../tables/cmeErrors';
 import { driverAlternation } from '../tables/usbDrivers';
 
 // Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
@@ -363,24 +364,63 @@ export const genericStackEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'warning',
     literal: '+CME ERROR:',
-    pattern: /\+CME ERROR: ?(?<cme>3[012](?!\d)|no network service|network timeout|network not allowed[^'"<\r\n]*)/i,
-    summary: 'The modem answered +CME ERROR: {cme}: it has no usable network',
+    pattern: cmePattern('registration-failed'),
+    summary: 'The modem answered +CME ERROR: {cmeSaid}: it has no usable network',
     explanation:
-      'The modem refused an AT command because of the network: +CME ERROR 30 is "no network service", 31 "network timeout", 32 "network not allowed - emergency calls only". ' +
-      'The modem is not registered on a network it may use (in fixture 035 it answered the automatic registration request AT+COPS=0 this way). No data connection is possible until it registers.',
-    nextSteps: ['Check coverage and the antenna, that the radio is switched on, and that the SIM may use a network here.'],
+      'The modem refused an AT command because of the network: +CME ERROR 30 is "no network service", 31 "network timeout", 32 "network not allowed - emergency calls only"; ' +
+      '103 "illegal MS", 106 "illegal ME", 107 "GPRS services not allowed", 111 "PLMN not allowed", 112 "location area not allowed" and 113 "roaming not allowed in this location area" are the network rejecting the modem or its subscription. ' +
+      'The modem is not registered on a network it may use (in fixture 035 it answered the automatic registration request AT+COPS=0 with 30). No data connection is possible until it registers.',
+    nextSteps: ['Check coverage and the antenna, that the radio is switched on, and that the SIM may use a network here (a rejection: ask the operator whether the SIM is active and allowed in this network).'],
     finding: 'registration-failed',
-    sources: ['X68', 'X67', 'X69'],
+    sources: ['X68', 'X67', 'X69', 'X90'],
     samples: [
       "ModemManager[33505]: <dbg> [1767016030.372109] [wwan0at1/at] <-- '<CR><LF>+CME ERROR: 30<CR><LF>'",
       '+CME ERROR: no network service',
+      '+CME ERROR: 111',
+      '+CME ERROR: PLMN not allowed',
     ],
     counterSamples: [
       "ModemManager[33505]: <dbg> [1767016030.372109] [wwan0at1/at] <-- '<CR><LF>+CME ERROR: 3<CR><LF>'",
       '+CME ERROR: 10',
       '+CME ERROR: 302',
+      '+CME ERROR: 1110',
       "ModemManager[33505]: <dbg> [1767016030.370409] [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,0<CR><LF><CR><LF>OK<CR><LF>'",
     ],
+  },
+  {
+    id: 'at.cme-sim',
+    subsystem: 'modem',
+    severity: 'warning',
+    literal: '+CME ERROR:',
+    pattern: cmePattern('sim-error'),
+    summary: 'The modem answered +CME ERROR: {cmeSaid}: a SIM problem',
+    explanation:
+      'The modem refused an AT command because of the SIM: +CME ERROR 10 is "SIM not inserted", 11 "SIM PIN required", 12 "SIM PUK required", 13 "SIM failure", 14 "SIM busy", 15 "SIM wrong", 16 "incorrect password" (a wrong PIN), 17 and 18 the PIN2 and PUK2. ' +
+      'Whoever sent the command logged the modem\'s answer; until the SIM is ready the modem registers in no network.',
+    finding: 'sim-error',
+    sources: ['X90'],
+    samples: [
+      "ModemManager[33505]: <dbg> [1767016030.372109] [wwan0at1/at] <-- '<CR><LF>+CME ERROR: 10<CR><LF>'",
+      '+CME ERROR: SIM not inserted',
+      'I (5123) modem: AT+CPIN? -> +CME ERROR: 13',
+      '+CME ERROR: incorrect password',
+    ],
+    counterSamples: ['+CME ERROR: 100', '+CME ERROR: 30', '+CME ERROR: 1'],
+  },
+  {
+    id: 'at.cme-data-rejected',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: '+CME ERROR:',
+    pattern: cmePattern('data-session-failed'),
+    summary: 'The modem answered +CME ERROR: {cmeSaid}: the network refused the data session',
+    explanation:
+      'The modem could not set up a data session (a PDP context) because the network refused it: +CME ERROR 132 is "service option not supported", 133 "requested service option not subscribed", 134 "service option temporarily out of order", 149 "PDP authentication failure" (the APN\'s user name or password). ' +
+      'A wrong APN, credentials or a subscription without data are the usual reasons.',
+    finding: 'data-session-failed',
+    sources: ['X90'],
+    samples: ['+CME ERROR: 149', '+CME ERROR: PDP authentication failure', "[wwan0at0/at] <-- '<CR><LF>+CME ERROR: 133<CR><LF>'"],
+    counterSamples: ['+CME ERROR: 1490'],
   },
 
   // ---- libqmi (inside ModemManager, qmicli) [X70] --------------------------------------------

@@ -18,6 +18,21 @@ export const unresponsiveStory = findingStory({
   unknowns: ['modemNow'],
 });
 
+export const crashStory = findingStory({
+  id: 'modem-crash',
+  title: 'Modem crashed',
+  description: 'A PCIe modem\'s firmware crashed, the modem stopped answering on its bus, or the kernel could not start or recover it.',
+  rank: 5,
+  codes: ['modem-crash'],
+  recovery: ['modem-back', 'data-up'],
+  severity: 'error',
+  opening: 'The modem crashed or stopped answering on its PCIe bus',
+  meaning: 'The kernel\'s MHI driver resets a crashed or dead modem and powers it up again; a failed recovery leaves it gone until it is power-cycled.',
+  sources: ['X89'],
+  advice: ['checkPcieModem'],
+  unknowns: ['whyItCrashed'],
+});
+
 export const simStory = findingStory({
   id: 'sim-problem',
   title: 'SIM problem',

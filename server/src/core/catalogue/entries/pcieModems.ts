@@ -1,0 +1,81 @@
+import type { CatalogueEntry } from '../types';
+
+// Modems on PCIe (M.2 cards in laptops and routers: Qualcomm SDX55/SDX62/SDX65 modules from
+// Foxconn, Quectel, Sierra Wireless, Telit, Fibocom), driven by the Linux kernel's MHI bus (Modem
+// Host Interface) through its generic PCI controller driver, `mhi-pci-generic` [X89]. Such a modem
+// never appears on USB: it does not re-enumerate, it crashes, dies on its bus and is recovered.
+// Each message is the driver's `dev_warn`/`dev_err` on the PCI device, printed as
+// `mhi-pci-generic 0000:01:00.0: <message>` (the driver's name, then the PCI address).
+
+const KERNEL = ['-', 'kernel'];
+/** `mhi-pci-generic 0000:01:00.0: ` (PCI domain:bus:device.function); older trees spell the driver with underscores. */
+const MHI = '^mhi[-_]pci[-_]generic (?<pciAddress>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]): ';
+const mhi = (s: string): RegExp => new RegExp(MHI + s);
+
+export const pcieModemEntries: CatalogueEntry[] = [
+  {
+    id: 'mhi.firmware-crashed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: 'firmware crashed (',
+    pattern: mhi('firmware crashed \\((?<callback>\\d+)\\)'),
+    summary: 'MHI: the PCIe modem at {pciAddress} reported a firmware crash',
+    explanation: 'The modem\'s firmware reported a fatal error or a system error to the kernel\'s MHI driver (its status callback, printed with the callback\'s number). The modem stops serving its data and AT channels until the host recovers it: the driver resets it and powers it up again.',
+    finding: 'modem-crash',
+    sources: ['X89'],
+    samples: ['mhi-pci-generic 0000:01:00.0: firmware crashed (6)', '[  812.402113] mhi-pci-generic 0000:01:00.0: firmware crashed (5)'],
+    counterSamples: ['mhi-pci-generic 0000:01:00.0: MHI PCI device found: foxconn-sdx55'],
+  },
+  {
+    id: 'mhi.device-died',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: 'Device died',
+    pattern: mhi('Device died\\s*$'),
+    summary: 'MHI: the PCIe modem at {pciAddress} stopped answering on its bus',
+    explanation: 'The MHI driver checks every two seconds that the modem still answers on the PCIe bus (it reads the device\'s vendor ID); it no longer did: the modem lost power, hung or left the bus. The driver starts recovering it.',
+    finding: 'modem-crash',
+    sources: ['X89'],
+    samples: ['mhi-pci-generic 0000:01:00.0: Device died'],
+  },
+  {
+    id: 'mhi.recovery-started',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: KERNEL,
+    literal: 'device recovery started',
+    pattern: mhi('device recovery started'),
+    summary: 'MHI: the kernel started recovering the PCIe modem at {pciAddress}',
+    explanation: 'The MHI driver powers the modem down, restores its PCI state and powers it up again (after a crash, a dead device or a failed resume). A "Recovery failed" line after it means the modem did not come back.',
+    sources: ['X89'],
+    samples: ['mhi-pci-generic 0000:01:00.0: device recovery started'],
+  },
+  {
+    id: 'mhi.recovery-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: 'Recovery failed',
+    pattern: mhi('Recovery failed'),
+    summary: 'MHI: the kernel could not recover the PCIe modem at {pciAddress}',
+    explanation: 'Recovering the modem failed, and so did the PCI function reset the driver tried last: the modem is gone until it is power-cycled (a reboot of the host, or the card\'s power).',
+    finding: 'modem-crash',
+    sources: ['X89'],
+    samples: ['mhi-pci-generic 0000:01:00.0: Recovery failed'],
+  },
+  {
+    id: 'mhi.power-up-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: ['failed to power up MHI controller', 'failed to prepare MHI controller'],
+    pattern: mhi('failed to (?<step>power up|prepare) MHI controller'),
+    summary: 'MHI: the kernel could not {step} the PCIe modem at {pciAddress}',
+    explanation: 'The MHI driver could not start the modem (when it was found, or after a reset): the modem does not run, and no data or AT channel of it exists.',
+    finding: 'modem-crash',
+    sources: ['X89'],
+    samples: ['mhi-pci-generic 0000:02:00.0: failed to power up MHI controller', 'mhi-pci-generic 0000:02:00.0: failed to prepare MHI controller'],
+  },
+];

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+import type { Analysis } from '../server/src/core/model';
+import { reshape, type Shape } from './support/reshape';
+
+// A modem on PCIe (an M.2 card in a laptop or a router) is driven by the kernel's MHI driver: it
+// does not leave USB, it crashes and is recovered (catalogue/entries/pcieModems.ts, source X89).
+
+const REF = Date.UTC(2024, 11, 4);
+const analyze = (text: string): Analysis => analyzeText(text, { referenceTime: REF });
+
+const BEFORE = [
+  'Dec  2 19:50:05 thinkpad ModemManager[812]: <info>  [modem0] state changed (registered -> connecting)',
+  'Dec  2 19:50:07 thinkpad ModemManager[812]: <info>  [modem0] state changed (connecting -> connected)',
+];
+const CRASH = [
+  'Dec  2 19:54:59 thinkpad kernel: [  812.402113] mhi-pci-generic 0000:08:00.0: firmware crashed (6)',
+  'Dec  2 19:55:01 thinkpad kernel: [  814.410000] mhi-pci-generic 0000:08:00.0: Device died',
+  'Dec  2 19:55:01 thinkpad kernel: [  814.410500] mhi-pci-generic 0000:08:00.0: device recovery started',
+  'Dec  2 19:55:02 thinkpad ModemManager[812]: <info>  [modem0] state changed (connected -> disconnecting)',
+];
+const FAILED = ['Dec  2 19:55:09 thinkpad kernel: [  822.000100] mhi-pci-generic 0000:08:00.0: Recovery failed'];
+const BACK = [
+  'Dec  2 19:55:20 thinkpad ModemManager[812]: <info>  [modem1] state changed (enabling -> registered)',
+  'Dec  2 19:55:25 thinkpad ModemManager[812]: <info>  [modem1] state changed (connecting -> connected)',
+];
+const AFTER = ['Dec  2 19:58:00 thinkpad systemd[1]: Started Daily apt download activities.'];
+const log = (...parts: string[][]): string => `${parts.flat().join('\n')}\n`;
+
+describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
+  it('is one finding and a story that is not over when the kernel could not recover it, with advice for the host', () => {
+    const a = analyze(log(BEFORE, CRASH, FAILED, AFTER));
+    const crash = a.findings.filter((f) => f.code === 'modem-crash');
+    assert.equal(crash.length, 1);
+    assert.equal(crash[0].severity, 'error');
+    assert.equal(crash[0].line, 3);
+    assert.deepEqual(crash[0].eventIds, ['mhi.firmware-crashed', 'mhi.device-died', 'mhi.recovery-failed']);
+    assert.match(crash[0].message, /0000:08:00\.0 reported a firmware crash/);
+    const story = a.episodes.find((e) => e.kind === 'modem-crash');
+    assert.equal(story?.verdict, 'unresolved');
+    assert.equal(a.host, 'Linux with ModemManager');
+    assert.match(story!.advice.join(' '), /lspci.*mmcli -L/);
+    // No USB story: the modem never was on USB.
+    assert.deepEqual(a.findings.filter((f) => f.code.startsWith('usb-')), []);
+  });
+
+  it('is over when ModemManager registers the modem again after the recovery', () => {
+    const a = analyze(log(BEFORE, CRASH, BACK, AFTER));
+    assert.equal(a.episodes.find((e) => e.kind === 'modem-crash')?.verdict, 'recovered');
+  });
+
+  it('reads the same lines in a bare dmesg, an OpenWrt logread and a journal', () => {
+    const text = log(BEFORE, CRASH, FAILED, AFTER);
+    const codes = (t: string): string[] => analyze(t).findings.map((f) => f.code).filter((c) => c === 'modem-crash');
+    for (const shape of ['logread', 'journal-short-iso', 'rfc5424', 'dmesg-iso'] as Shape[]) {
+      assert.deepEqual(codes(reshape(text, shape, { referenceYear: 2024 })), ['modem-crash'], shape);
+    }
+    const dmesg = CRASH.concat(FAILED).filter((l) => l.includes('kernel:')).map((l) => l.slice(l.indexOf('[')));
+    assert.deepEqual(codes(`${dmesg.join('\n')}\n`), ['modem-crash']);
+  });
+
+  it('says nothing of a modem the driver found and started', () => {
+    const a = analyze('[    5.123456] mhi-pci-generic 0000:08:00.0: MHI PCI device found: foxconn-sdx55\n[    6.2] wwan wwan0: port wwan0at0 attached\n');
+    assert.deepEqual(a.findings, []);
+  });
+});
