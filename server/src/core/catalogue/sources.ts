@@ -275,6 +275,10 @@ export const SOURCES: Record<string, Source> = {
     title: '3GPP TS 27.007 (AT command set for User Equipment), 9.2 +CME ERROR result codes: 9.2.1 10 SIM not inserted, 11 SIM PIN required, 12 SIM PUK required, 13 SIM failure, 14 SIM busy, 15 SIM wrong, 16 incorrect password, 17 SIM PIN2 required, 18 SIM PUK2 required; 9.2.2 (GPRS and packet domain) 103 Illegal MS, 106 Illegal ME, 107 GPRS services not allowed, 111 PLMN not allowed, 112 Location area not allowed, 113 Roaming not allowed in this location area, 132 service option not supported, 133 requested service option not subscribed, 134 service option temporarily out of order, 149 PDP authentication failure (the same words in ModemManager src/mm-error-helpers.c, me_errors[])',
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
+  X91: {
+    title: '3GPP TS 27.007, 7.2 +CREG, 10.1.19 +CGREG, 10.1.22 +CEREG (and +C5GREG): the read answer `+CxREG: <n>,<stat>[,...]` and the unsolicited report `+CxREG: <stat>[,<lac/tac>,<ci>,...]` (area and cell quoted); <stat> 0 not registered, not searching; 1 registered, home network; 2 searching; 3 registration denied; 4 unknown; 5 registered, roaming',
+    url: 'https://www.3gpp.org/DynaReport/27007.htm',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

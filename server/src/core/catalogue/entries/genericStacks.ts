@@ -388,6 +388,29 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
   },
   {
+    id: 'at.registration-denied',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: 'REG:',
+    // The answer to a read (`+CEREG: <n>,<stat>...`) or the unsolicited report (`+CEREG: <stat>`,
+    // then a quoted area code): a stat of 3 either way. `+CEREG: 3,1` is n=3 and registered.
+    pattern: /\+C(?<service>G|E|5G)?REG: ?(?:[0-5], ?3(?=$|[\s<'",])|3(?=$|[\s<'"]|,"))/,
+    summary: 'The modem reports its network registration denied (+C{service}REG status 3)',
+    explanation:
+      'The modem\'s registration status 3 is "registration denied" (+CREG for the circuit-switched network, +CGREG for GPRS, +CEREG for LTE (EPS), +C5GREG for 5G): the network refused the modem or its SIM. ' +
+      'Until it registers no data connection is possible; an operator\'s rejection (a SIM not activated, not allowed in this network or roaming) does not go away by retrying.',
+    nextSteps: ['Ask the operator whether the SIM is active and allowed in this network; try it in another device.'],
+    finding: 'registration-failed',
+    sources: ['X91'],
+    samples: [
+      "ModemManager[33505]: <dbg> [1767016030.370409] [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,3<CR><LF><CR><LF>OK<CR><LF>'",
+      '+CREG: 3',
+      '+CEREG: 3,"00C3","0A1B2C3",7',
+      '+CGREG: 0,3',
+    ],
+    counterSamples: ['+CEREG: 3,1,"00C3","0A1B2C3",7', '+CREG: 0,1', '+CEREG: 2,0', '+CREG: 33', '+CGREG: 1,5'],
+  },
+  {
     id: 'at.cme-sim',
     subsystem: 'modem',
     severity: 'warning',
