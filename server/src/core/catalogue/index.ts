@@ -9,6 +9,7 @@ import { rutosScriptEntries } from './entries/rutosScripts';
 import { genericStackEntries } from './entries/genericStacks';
 import { modemProgramErrorEntries } from './entries/modemProgramErrors';
 import { pcieModemEntries } from './entries/pcieModems';
+import { modemWordEntries } from './entries/modemWords';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -28,6 +29,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...pcieModemEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
+  // What any program says of the modem in 3GPP's words: after every program's own entries.
+  ...modemWordEntries,
   ...netifdFallbackEntries,
   // Catch-alls by program and level, tried after all the others (EventMatcher.matchFallback).
   ...modemProgramErrorEntries,

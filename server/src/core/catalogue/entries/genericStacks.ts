@@ -391,10 +391,12 @@ export const genericStackEntries: CatalogueEntry[] = [
     id: 'at.registration-denied',
     subsystem: 'network',
     severity: 'warning',
-    literal: 'REG:',
+    // Seven characters each: every line of every program is screened for an any-program entry's
+    // literals, in a window as long as the shortest of them (LiteralScreen), so a short one slows all.
+    literal: ['+CREG: ', '+CGREG:', '+CEREG:', '+C5GREG'],
     // The answer to a read (`+CEREG: <n>,<stat>...`) or the unsolicited report (`+CEREG: <stat>`,
     // then a quoted area code): a stat of 3 either way. `+CEREG: 3,1` is n=3 and registered.
-    pattern: /\+C(?<service>G|E|5G)?REG: ?(?:[0-5], ?3(?=$|[\s<'",])|3(?=$|[\s<'"]|,"))/,
+    pattern: /\+C(?<service>G|E|5G)?REG: (?:[0-5], ?3(?=$|[\s<'",])|3(?=$|[\s<'"]|,"))/,
     summary: 'The modem reports its network registration denied (+C{service}REG status 3)',
     explanation:
       'The modem\'s registration status 3 is "registration denied" (+CREG for the circuit-switched network, +CGREG for GPRS, +CEREG for LTE (EPS), +C5GREG for 5G): the network refused the modem or its SIM. ' +

@@ -58,7 +58,7 @@ export const modemProgramErrorEntries: CatalogueEntry[] = [
       'Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] some step failed in a way not seen before',
       '000102: *Dec  2 19:54:49.870: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/1 is DOWN',
       'Mon Dec  2 19:55:10 2024 daemon.err gl_modem[2210]: AT port /dev/ttyUSB3 not ready',
-      'Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding',
+      'Dec  2 19:54:59 MikroTik lte,error lte1: failed to apply band setting',
     ],
   },
   {
