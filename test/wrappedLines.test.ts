@@ -54,6 +54,17 @@ describe('lines a wrap broke', () => {
     assert.equal(analyze(wrapped).findings.filter((f) => f.code === 'clock-jump').length, 0);
   });
 
+  it('reads a logread -t header a wrap cut after its `facility.level`, the program on the next line', () => {
+    const wrapped = ['     1\tThu Jun  6 06:00:08 2024 [1717653608.000] user.info', '    ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed: Unknown error'];
+    const [r] = records(wrapped);
+    assert.equal(r.facility, 'user');
+    assert.equal(r.tag, 'ModemManager');
+    // Not the time since 1970 read as the kernel's uptime.
+    assert.equal(r.uptime, undefined);
+    assert.equal(r.endLine, 2);
+    assert.deepEqual(ids(analyze(wrapped)), ['1-2 mm.connection-attempt-failed']);
+  });
+
   it('does not join a line to a header that ended with a space (syslog\'s empty message), nor a line at the margin', () => {
     const rs = records(['Dec  2 19:55:05 router kernel: ', '    indented text', 'Dec  2 19:55:06 router gsmd[3553]:', 'Dec  2 19:55:07 router netifd: Interface \'mob1s1a1\' is now down']);
     assert.deepEqual(rs.map((r) => [r.line, r.endLine, r.tag, r.message]), [

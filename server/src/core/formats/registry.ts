@@ -178,7 +178,7 @@ export const FORMATS: readonly LogFormat[] = [
     clock: 'wall',
     // `logread -t`: `[1733169299.123] ` after the date, then `facility.level` (OpenWrt's ubox
     // logread.c, source X82). The clock stays the date's, as every other logread line's is read.
-    pattern: new RegExp(String.raw`^(?:(?<recordId>\d{1,12})\s+)?${STAMP_SPAN}\s+(?:\[\d{1,11}\.\d{3}\]\s+(?=[a-z][a-z0-9]{0,11}\.[a-z]+\s))?`, 'u'),
+    pattern: new RegExp(String.raw`^(?:(?<recordId>\d{1,12})\s+)?${STAMP_SPAN}\s+(?:\[\d{1,11}\.\d{3}\]\s+(?=[a-z][a-z0-9]{0,11}\.[a-z]+(?:\s|$)))?`, 'u'),
     body: 'syslog',
     stampNeedsDate: true,
     stampNeedsYear: true,

@@ -21,7 +21,8 @@ import { CUT_STAMP_CHARS, TERMINAL_WIDTHS } from './wrapWidths';
 // body reader takes host, `facility.level` and `tag[pid]: `, then envelopes are peeled off the
 // message. The parser holds no format knowledge of its own beyond paste artefacts and skip reasons.
 
-const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|warning|notice|info|debug):?\s+/;
+// At the line's end too: a wrap cut the program off after it (LineParser.awaitsMessage).
+const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|warning|notice|info|debug):?(?:\s+|$)/;
 // `gsmd[3553]: `, `netifd: `, `[2656]: ` (empty ModemManager tag), `pbr [32307]: `.
 // A tag at the end of the line (`gsmd[3553]:`) is one too: a mail or a terminal wrapped the line
 // after it, and its message is on the next.
@@ -341,9 +342,9 @@ export class LineParser {
     }
     // A header with no message yet (it ended its line): what comes is its message, envelopes and all.
     const fresh = open.message === '';
-    // A stamp alone, the wrap right after it (`... Sat May 10 10:16:45 2025` | `daemon.notice netifd: ...`):
-    // the next line holds the rest of its header.
-    if (fresh && open.tag === undefined && open.pid === undefined && open.facility === undefined) more = readBody(open, more, undefined);
+    // A stamp alone or with its `facility.level`, the wrap right after it (`... Sat May 10 10:16:45 2025` |
+    // `daemon.notice netifd: ...`, `... 2024 user.info` | `ModemManager[519]: ...`): the next line holds the rest of its header.
+    if (fresh && open.tag === undefined && open.pid === undefined) more = readBody(open, more, undefined);
     if (open.message.length < MAX_MATCH_CHARS) open.message = fresh ? more : `${open.message}${glue}${more}`;
     open.endLine = lineNo;
     // A device's line that the wrap cut inside its header, after a capture's stamp or a syslog
@@ -1592,16 +1593,19 @@ function mayTake(f: LogFormat, text: string): boolean {
 }
 
 /**
- * Whether a record's header ended its line and left no message (`... gsmd[3553]:`, `... [2234]: <dbg>`),
+ * Whether a record's header ended its line and left no message (`... gsmd[3553]:`, `... [2234]: <dbg>`,
+ * `... 2024 user.info`),
  * as a wrap after it leaves it: syslog writes a space after the colon, even before an empty message,
  * and a wrap takes the space.
  */
 export function awaitsMessage(record: LogRecord, text: string): boolean {
-  if (record.message !== '' || (record.tag === undefined && record.pid === undefined && record.envelope === undefined)) return false;
-  // The line ends with the header's last mark: the program's colon, an envelope's `>` or `]` (not
-  // a JSON line's `}` or a row's quote, whose empty message is their own).
+  // A JSON line's or a table row's empty message is their own.
+  if (record.message !== '' || record.format === 'json-lines' || record.format === 'table') return false;
+  // The line ends with the header's last mark (the program's colon, an envelope's `>` or `]`, the
+  // `facility.level` a wrap cut the program off after), not a space, a row's quote or a brace.
   const last = text.charCodeAt(text.length - 1);
-  return last === 0x3a /* : */ || last === 0x3e /* > */ || last === 0x5d /* ] */;
+  if (last === 0x20 || last === 0x09 || last === 0x22 /* " */ || last === 0x7d /* } */) return false;
+  return record.tag !== undefined || record.pid !== undefined || record.envelope !== undefined || record.facility !== undefined;
 }
 
 /**
