@@ -8,6 +8,7 @@ import { CUT_STAMP_CHARS, TERMINAL_WIDTHS } from '../records/wrapWidths';
 import { continuesAwaiting, isBlank, LineParser, meaningfulEnvelopeFields, startsHeaderedRecord, startsTimedRecord, type KnownShape } from '../records/lineParser';
 import { JoinMarks, joinsOf, mayBeJsonDocument, mayBeSpaceJoined, mayHoldJoins, MIN_SPACE_JOINED, recordsOfDocument, unjoinRecords, type Join } from '../formats/joinedRecords';
 import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocument';
+import { QuotedLine } from '../records/quotedLine';
 import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
 import { EventMatcher } from './eventMatcher';
 import { ownString } from '../input/ownString';
@@ -208,6 +209,7 @@ export class EventCollector {
     this.lastLine = lineNo;
     this.certain = false;
     if (this.document) return this.holdDocumentLine(text.slice(start, end), lineNo);
+    if (this.quoted) return this.holdQuotedLine(text.slice(start, end), lineNo);
     if (this.block) {
       const line = text.slice(start, end);
       if (this.block.take(line, lineNo)) return;
@@ -255,6 +257,12 @@ export class EventCollector {
       const doc = openJsonDocument(text, lineNo);
       if (doc) {
         this.document = doc;
+        return;
+      }
+      // A CSV row or a logfmt line whose quoted value a wrap carried on: held until its quotes balance (records/quotedLine.ts).
+      const quoted = QuotedLine.opening(text, lineNo);
+      if (quoted) {
+        this.quoted = quoted;
         return;
       }
       // An entry of `journalctl -o verbose` or `-o export`: its fields are held until it ends (records/fieldBlock.ts).
@@ -310,6 +318,26 @@ export class EventCollector {
     this.skipped.continuation = (this.skipped.continuation ?? 0) + doc.lines.length - starts.size;
   }
 
+  /** A line of fields whose quoted value goes on over the next lines, being held. */
+  private quoted: QuotedLine | undefined;
+
+  private holdQuotedLine(text: string, lineNo: number): void {
+    const held = this.quoted!;
+    const state = held.push(text, lineNo);
+    if (state === 'open') return;
+    this.quoted = undefined;
+    if (state === 'broken') {
+      // No wrap after all: its lines are read as lines, this one too.
+      held.lines.pop();
+      held.lineNos.pop();
+      this.giveBackLines(held.lines, held.lineNos);
+      return this.addLine(text, lineNo);
+    }
+    // Read as the one line it was, at its lines (the others counted as a record's wrapped lines).
+    this.skipped.continuation = (this.skipped.continuation ?? 0) + held.lines.length - 1;
+    this.parseLine(held.text(), held.lineNos[0], lineNo);
+  }
+
   /** An entry of `journalctl -o verbose` or `-o export` whose fields are being read. */
   private block: FieldBlock | undefined;
   private blocks = 0;
@@ -330,9 +358,14 @@ export class EventCollector {
 
   /** A held document that was no JSON, or held no record, is read as the lines it was. */
   private giveBack(doc: JsonDocumentLines): void {
+    this.giveBackLines(doc.lines, doc.lineNos);
+  }
+
+  /** Held lines read as lines after all: none of them opens another hold. */
+  private giveBackLines(lines: readonly string[], lineNos: readonly number[]): void {
     const was = this.replaying;
     this.replaying = true;
-    for (let i = 0; i < doc.lines.length; i++) this.addLine(doc.lines[i], doc.lineNos[i]);
+    for (let i = 0; i < lines.length; i++) this.addLine(lines[i], lineNos[i]);
     this.replaying = was;
   }
 
@@ -644,6 +677,7 @@ export class EventCollector {
     f.joinsSearched = undefined;
     f.joinMarks = undefined;
     f.document = this.document?.copy();
+    f.quoted = this.quoted?.copy();
     f.block = this.block?.copy();
     f.joined = new Map(this.joined);
     for (const t of tail) fork.addLine(t.text, t.line);
@@ -653,11 +687,16 @@ export class EventCollector {
   /** Ends the file. Events are replaced, never changed, so earlier snapshots stay valid. */
   finish(): FileEvents {
     if (this.block) this.endBlock();
-    // A document the file ends inside (a paste cut short) is read as its lines.
+    // A document the file ends inside (a paste cut short) is read as its lines; so is a quoted line.
     if (this.document) {
       const doc = this.document;
       this.document = undefined;
       this.giveBack(doc);
+    }
+    if (this.quoted) {
+      const held = this.quoted;
+      this.quoted = undefined;
+      this.giveBackLines(held.lines, held.lineNos);
     }
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;

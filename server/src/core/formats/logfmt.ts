@@ -18,8 +18,8 @@ export function readLogfmtLine(text: string): JsonLine | undefined {
   return pairs ? readFieldsByRole(pairs) : undefined;
 }
 
-/** The pairs of a logfmt line, or undefined when a word of it is no pair. */
-export function logfmtPairs(text: string): Record<string, string> | undefined {
+/** The pairs of a logfmt line (`least` of them at least), or undefined when a word of it is no pair. */
+export function logfmtPairs(text: string, least = 2): Record<string, string> | undefined {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   let n = 0;
   let i = 0;
@@ -49,7 +49,7 @@ export function logfmtPairs(text: string): Record<string, string> | undefined {
     out[key] = value;
     n++;
   }
-  return n >= 2 ? out : undefined;
+  return n >= least ? out : undefined;
 }
 
 /** Go's escapes in a quoted value (strconv.Quote): the common ones, and any other character as itself. */

@@ -1,6 +1,6 @@
 import type { FormatId, Level } from '../model';
 import { errorLevelWords, levelFromLetter, levelFromNumber, levelFromWord, levelRank } from './levels';
-import { isPlausibleUptime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
+import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, readStamp, type StampParts } from '../formats/timestampGrammar';
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, labelSetEnd, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
@@ -1394,6 +1394,8 @@ function readMmEnvelope(s: string, i: number, out: FastRead): boolean {
     if (f < 0 || s.charCodeAt(f) !== CLOSE || (f + 1 < lineEnd && s.charCodeAt(f + 1) !== SPACE)) return false;
     const n = secondsRead;
     if (n >= EPOCH_FLOOR) {
+      // A Unix time past the plausible years gives no clock: the parser's (LineParser applyEnvelope).
+      if (!isPlausibleWallTime(n * 1000)) return false;
       out.month = UNIX_TIME;
       out.unixMs = Math.round(n * 1000);
     } else out.elapsed = n;

@@ -10,10 +10,10 @@
  *
  * A JSON line (`journalctl -o json`, GELF) pasted through a mail or copied from a terminal comes
  * wrapped, inside its strings and numbers: such a line goes on over the next ones as a document
- * does, and the wraps are undone when it is read (`unwrapped`).
+ * does, and the wraps are undone when it is read (`unwrappedText`).
  */
 
-import { MIN_WRAPPED_CHARS, TERMINAL_WIDTHS } from './wrapWidths';
+import { TERMINAL_WIDTHS, unwrapped, wrappedBefore } from './wrapWidths';
 
 /** The most of a document held: beyond it, its lines are read one by one as any others. */
 export const HELD_DOCUMENT_CHARS = 8 * 1024 * 1024;
@@ -97,7 +97,7 @@ export class JsonDocumentLines {
 
   /** The document's text (without the comma after it: the list it was in is not). */
   text(): string {
-    const text = this.wrapCuts.length === 0 ? this.lines.join('\n') : this.unwrapped();
+    const text = this.wrapCuts.length === 0 ? this.lines.join('\n') : this.unwrappedText();
     return this.trailingComma ? text.slice(0, text.lastIndexOf(',')) : text;
   }
 
@@ -106,15 +106,10 @@ export class JsonDocumentLines {
    * a word (joined as it is); before that a mail wrapped it at a space (a space, the next line's
    * indentation dropped).
    */
-  private unwrapped(): string {
+  private unwrappedText(): string {
     const cuts = new Set(this.wrapCuts);
     let out = this.lines[0];
-    for (let i = 1; i < this.lines.length; i++) {
-      const before = this.lines[i - 1];
-      if (!cuts.has(i - 1)) out += `\n${this.lines[i]}`;
-      else if (TERMINAL_WIDTHS.has(before.length) && !/^\s/.test(this.lines[i])) out += this.lines[i];
-      else out += `${/\s$/.test(before) ? '' : ' '}${this.lines[i].trimStart()}`;
-    }
+    for (let i = 1; i < this.lines.length; i++) out += cuts.has(i - 1) ? unwrapped(this.lines[i - 1], this.lines[i]) : `\n${this.lines[i]}`;
     return out;
   }
 
@@ -193,13 +188,6 @@ export class JsonDocumentLines {
     this.inWord = false;
     this.expect = this.stack.length === 0 ? Expect.Done : Expect.CommaOrEnd;
   }
-}
-
-/** Whether `line` may have been wrapped before `next`: it is long, or `next`'s first word would have made it long. */
-function wrappedBefore(line: string, next: string): boolean {
-  if (line.length >= MIN_WRAPPED_CHARS) return true;
-  const word = /^\s*(\S*)/.exec(next)![1];
-  return line.length + 1 + word.length >= MIN_WRAPPED_CHARS;
 }
 
 function isWordStart(c: number): boolean {

@@ -2,7 +2,7 @@ import { programOfUnit } from './unitName';
 import { CISCO_MESSAGE, CLOCK_AND_LEVEL_FIELDS, ENVELOPES, type Envelope } from '../formats/envelopes';
 import { columnSeparator, isCsv, openQuotedColumn, quotedColumnGoesOn, readColumns, readTableHeader, tableRow, type ColumnSeparator, type TableHeader } from '../formats/columns';
 import { readFieldsByRole, readJsonLine, type JsonLine } from '../formats/jsonLines';
-import { readLogfmtLine } from '../formats/logfmt';
+import { logfmtPairs, readLogfmtLine } from '../formats/logfmt';
 import { firstNonSpace, unescapeString } from '../formats/joinedRecords';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
@@ -10,7 +10,7 @@ import { PatternScreen } from '../formats/patternScreen';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { readFieldLead, topicsLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
-import { isPlausibleUptime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
+import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
@@ -229,6 +229,7 @@ export class LineParser {
     this.service = undefined;
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
+    this.lastText = typeof result === 'string' ? undefined : raw;
     const last = raw.charCodeAt(this.lastWidth - 1);
     this.lastEndedInSpace = last === 0x20 || last === 0x09;
     const first = raw.charCodeAt(firstNonSpace(raw));
@@ -238,6 +239,8 @@ export class LineParser {
 
   /** The width of the line before, as drawn (paste artefacts included): a terminal's when its text was cut there. */
   private lastWidth: number | undefined;
+  /** The line before, as given, when it started a record (a record a terminal cut is read again from it and its rest). */
+  private lastText: string | undefined;
   /** Whether the line before ended in a space: a terminal that cut it there cut between two words. */
   private lastEndedInSpace = false;
   /** Whether the line before started with a quote (a JSON array of lines has every line quoted). */
@@ -340,6 +343,16 @@ export class LineParser {
       more = column.text;
       this.quoteOpen = !column.closed;
     }
+    if (open.format === 'json-lines') {
+      // A logfmt line a terminal cut inside a value (`host=ro` | `uter`): the line is read again whole.
+      if (cut && open.endLine === open.line && this.lastText !== undefined && this.readLineAgain(open, this.lastText + text)) return 'continuation';
+      // The rest of its pairs, wrapped between two of them (`msg="Read error, quitting"` |
+      // `    host=router`): more fields of the record, not words of its message.
+      if (this.readMorePairs(open, more)) {
+        open.endLine = lineNo;
+        return 'continuation';
+      }
+    }
     // A header with no message yet (it ended its line): what comes is its message, envelopes and all.
     const fresh = open.message === '';
     // A stamp alone or with its `facility.level`, the wrap right after it (`... Sat May 10 10:16:45 2025` |
@@ -355,6 +368,36 @@ export class LineParser {
     // `<dbg>` | `[1719412719.493984] [modem0] ...`): one the first line did not show is peeled whole.
     peelEnvelopes(open, !fresh && open.envelope !== undefined);
     return 'continuation';
+  }
+
+  /** A JSON or logfmt record read again from its line made whole (the same object, its first line kept); false when that is no such line. */
+  private readLineAgain(open: LogRecord, whole: string): boolean {
+    const again = this.readJson(whole, open.line);
+    if (!again) return false;
+    const { line, section } = open;
+    for (const k of Object.keys(open) as (keyof LogRecord)[]) delete open[k];
+    Object.assign(open, again, { line, endLine: line + 1 });
+    if (section !== undefined) open.section = section;
+    return true;
+  }
+
+  /** Fills the record's missing fields from a line of logfmt pairs (a message among them is not taken); false for any other line. */
+  private readMorePairs(open: LogRecord, text: string): boolean {
+    const pairs = logfmtPairs(text, 1);
+    const j = pairs && readFieldsByRole({ msg: '-', ...pairs });
+    if (!j || j.message !== '-') return false;
+    if (open.host === undefined && j.host !== undefined) {
+      open.host = j.host;
+      this.noteHost(j.host);
+    }
+    if (open.tag === undefined && j.tag !== undefined) open.tag = j.tag;
+    if (open.pid === undefined && j.pid !== undefined) open.pid = j.pid;
+    if (open.facility === undefined && j.facility !== undefined) open.facility = j.facility;
+    if (open.syslogLevel === undefined && j.level !== undefined) {
+      open.syslogLevel = j.level;
+      open.level ??= j.level;
+    }
+    return true;
   }
 
   private parseStructured(text: string, line: number, formats: readonly LogFormat[] = FORMATS): LogRecord | undefined {
@@ -769,7 +812,7 @@ export class LineParser {
     } else if (g.unixTime !== undefined) {
       // journalctl's short-unix: a Unix time, as a ModemManager debug stamp is read (envelopes).
       const n = +g.unixTime;
-      if (n < EPOCH_FLOOR) return undefined;
+      if (n < EPOCH_FLOOR || !isPlausibleWallTime(n * 1000)) return undefined;
       record.time = Math.round(n * 1000);
     } else if (g.unixMs !== undefined) {
       record.time = +g.unixMs;
@@ -1279,7 +1322,10 @@ function applyEnvelope(record: LogRecord, env: Envelope, g: Record<string, strin
     const n = +v;
     if (env.clock.kind === 'uptime') record.uptime ??= n;
     else if (env.clock.kind === 'elapsed') record.elapsed ??= n;
-    else if (n >= EPOCH_FLOOR) record.time ??= Math.round(n * 1000);
+    // A Unix time past the plausible years (a corrupt stamp) gives the record no clock.
+    else if (n >= EPOCH_FLOOR) {
+      if (isPlausibleWallTime(n * 1000)) record.time ??= Math.round(n * 1000);
+    }
     else record.elapsed ??= n;
   }
 }

@@ -12,3 +12,20 @@ export const MIN_WRAPPED_CHARS = 60;
 
 /** The longest start of a stamp a wrap may leave on a line of its own (`Mon Dec  2 19:54:59`, `2024-12-02T19:54:59.123+01:00`). */
 export const CUT_STAMP_CHARS = 32;
+
+/** Whether `line` may have been wrapped before `next`: it is long, or `next`'s first word would have made it long (a wrap moves a long word down early). */
+export function wrappedBefore(line: string, next: string): boolean {
+  if (line.length >= MIN_WRAPPED_CHARS) return true;
+  const word = /^\s*(\S*)/.exec(next)![1];
+  return line.length + 1 + word.length >= MIN_WRAPPED_CHARS;
+}
+
+/**
+ * What goes after `before` to undo a wrap before `next`: at a terminal's width the line was cut
+ * inside a word (`next` as it is); before that a mail wrapped it at a space (a space, `next`'s
+ * indentation dropped; none where `before` kept its space).
+ */
+export function unwrapped(before: string, next: string): string {
+  if (TERMINAL_WIDTHS.has(before.length) && !/^\s/.test(next)) return next;
+  return `${/\s$/.test(before) ? '' : ' '}${next.trimStart()}`;
+}
