@@ -21,8 +21,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.sim-missing',
     subsystem: 'modem',
-    // Literals of seven characters or more: every program's lines are screened for them (LiteralScreen).
-    literal: [' not inserted', ' not detected', 'o SIM card', 'o sim card', 'O SIM CARD', 'o SIM inserted', 'o SIM detected', 'o SIM found', 'o SIM present'],
+    // Every program's lines are screened for these entries' literals (LiteralScreen): seven
+    // characters or more, and as few as the words allow (each lowers the screen's skips).
+    literal: ['SIM not ', 'SIM card not', 'SIM is not', 'No SIM ', 'no SIM ', 'NO SIM '],
     pattern: /\bSIM(?: card)? (?:is )?not (?:inserted|detected)\b|\bno SIM (?:card(?: (?:inserted|detected|found|present))?|inserted|detected|found|present)\b/i,
     summary: 'The line says the SIM is missing: {message}',
     explanation: `The program says the modem sees no SIM (3GPP's "SIM not inserted"): no card in the slot, a card not seated, or a slot the modem does not use. ${INFERRED}`,
@@ -34,7 +35,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.sim-locked',
     subsystem: 'modem',
-    literal: ['PIN required', 'PUK required', 'PIN needed', 'PUK needed', 'PIN locked', 'PUK locked', 'rong PIN', 'ncorrect PIN', 'nvalid PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked', 'SIM locked'],
+    literal: ['PIN required', 'PUK required', 'PIN2 required', 'PUK2 required', 'PIN needed', 'PUK needed', 'PUK locked', 'wrong PIN', 'incorrect PIN', 'invalid PIN', 'Wrong PIN', 'Incorrect PIN', 'Invalid PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked', 'SIM locked'],
     pattern: /\b(?:SIM )?PUK2? (?:is )?(?:required|needed|locked)\b|\bSIM PIN2? (?:is )?(?:required|needed)\b|\b(?:wrong|incorrect|invalid) (?:SIM )?PIN\b|\bSIM(?: card)? (?:failure|blocked|locked)\b/i,
     summary: 'The line says the SIM is locked or failing: {message}',
     explanation: `The program says the SIM waits for a PIN or PUK, refused one, is blocked, or failed (3GPP's "SIM PIN required", "SIM PUK required", "incorrect password", "SIM failure"): the modem registers in no network until the SIM is ready. ${INFERRED}`,
@@ -46,7 +47,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.registration-denied',
     subsystem: 'network',
-    literal: [' denied', ' Denied', ' DENIED', ' reject', ' Reject', ' REJECT', ' refused', ' Refused'],
+    literal: ['registration', 'Registration', 'REGISTRATION', 'ttach reject', 'TTACH REJECT'],
     pattern: /\b(?:network )?registration (?:was |is )?(?:denied|rejected|refused)\b|\b(?:attach|registration) reject(?:ed)?\b/i,
     summary: 'The line says the network refused the modem\'s registration: {message}',
     explanation: `The program says the network denied the modem's registration (3GPP's registration status 3, "registration denied"; LTE's attach reject): the network refused the modem or its SIM, and retrying does not change an operator's refusal. ${INFERRED}`,
@@ -58,7 +59,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.modem-not-responding',
     subsystem: 'modem',
-    literal: ['odem not', 'odem is not', 'from modem', 'from the modem', 'odem did', 'odem does', 'ODEM NOT'],
+    literal: ['modem not', 'Modem not', 'modem is not', 'Modem is not', 'MODEM NOT', 'from modem', 'from the modem', 'modem did', 'Modem did', 'modem does', 'Modem does'],
     pattern: /\bmodem (?:is )?not (?:responding|answering)\b|\bno (?:response|answer|reply) from (?:the )?modem\b|\bmodem (?:did not|does not|didn't|doesn't) (?:respond|answer)\b/i,
     summary: 'The line says the modem does not answer: {message}',
     explanation: `The program says the modem did not answer it: busy, hung, or already gone from its bus; the lines around it tell which. ${INFERRED}`,
