@@ -60,6 +60,13 @@ describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
     assert.deepEqual(codes(`${dmesg.join('\n')}\n`), ['modem-crash']);
   });
 
+  it('reads MediaTek\'s t7xx driver too: an exception, a failed boot handshake', () => {
+    const a = analyze('[  812.402113] mtk_t7xx 0000:55:00.0: Exception event\n[  872.402113] mtk_t7xx 0000:55:00.0: MD handshake timeout\n');
+    assert.deepEqual(a.events.map((e) => e.id), ['t7xx.exception', 't7xx.handshake-failed']);
+    assert.ok(a.findings.length >= 1 && a.findings.every((f) => f.code === 'modem-crash'));
+    assert.equal(a.episodes[0]?.kind, 'modem-crash');
+  });
+
   it('says nothing of a modem the driver found and started', () => {
     const a = analyze('[    5.123456] mhi-pci-generic 0000:08:00.0: MHI PCI device found: foxconn-sdx55\n[    6.2] wwan wwan0: port wwan0at0 attached\n');
     assert.deepEqual(a.findings, []);

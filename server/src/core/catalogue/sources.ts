@@ -279,6 +279,10 @@ export const SOURCES: Record<string, Source> = {
     title: '3GPP TS 27.007, 7.2 +CREG, 10.1.19 +CGREG, 10.1.22 +CEREG (and +C5GREG): the read answer `+CxREG: <n>,<stat>[,...]` and the unsolicited report `+CxREG: <stat>[,<lac/tac>,<ci>,...]` (area and cell quoted); <stat> 0 not registered, not searching; 1 registered, home network; 2 searching; 3 registration denied; 4 unknown; 5 registered, roaming',
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
+  X92: {
+    title: 'Linux drivers/net/wwan/t7xx/t7xx_state_monitor.c (MediaTek T700 PCIe modems, driver `mtk_t7xx`): fsm_routine_exception() `dev_err(dev, "Boot Handshake failure\\n")` and `"Exception event\\n"` (the modem\'s exception interrupt, then its exception handshake); fsm_routine_starting() waits up to 60 s (HZ * 60) and logs `"MD exception is captured during handshake"`, `"MD handshake timeout"`, `"AP handshake timeout"`; fsm_routine_start() `"invalid device status"` when the PCIe status register reads all ones, `"Timeout at device stage 0x%x"`',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/net/wwan/t7xx/t7xx_state_monitor.c',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

@@ -7,10 +7,16 @@ import type { CatalogueEntry } from '../types';
 // Each message is the driver's `dev_warn`/`dev_err` on the PCI device, printed as
 // `mhi-pci-generic 0000:01:00.0: <message>` (the driver's name, then the PCI address).
 
+// MediaTek's T700 modems (Fibocom FM350 and others in laptops) are driven by `mtk_t7xx` [X92]:
+// its state machine logs the modem's exceptions and failed boot handshakes the same way,
+// `mtk_t7xx 0000:55:00.0: <message>`.
+
 const KERNEL = ['-', 'kernel'];
 /** `mhi-pci-generic 0000:01:00.0: ` (PCI domain:bus:device.function); older trees spell the driver with underscores. */
 const MHI = '^mhi[-_]pci[-_]generic (?<pciAddress>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]): ';
 const mhi = (s: string): RegExp => new RegExp(MHI + s);
+const T7XX = '^mtk_t7xx (?<pciAddress>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]): ';
+const t7xx = (s: string): RegExp => new RegExp(T7XX + s);
 
 export const pcieModemEntries: CatalogueEntry[] = [
   {
@@ -77,5 +83,44 @@ export const pcieModemEntries: CatalogueEntry[] = [
     finding: 'modem-crash',
     sources: ['X89'],
     samples: ['mhi-pci-generic 0000:02:00.0: failed to power up MHI controller', 'mhi-pci-generic 0000:02:00.0: failed to prepare MHI controller'],
+  },
+  {
+    id: 't7xx.exception',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: 'Exception event',
+    pattern: t7xx('Exception event'),
+    summary: 't7xx: the PCIe modem at {pciAddress} raised an exception',
+    explanation: 'The modem signalled an exception to the kernel\'s t7xx driver (its exception interrupt): its firmware failed. The driver takes the modem through its exception handshake; the modem serves no data or AT port meanwhile.',
+    finding: 'modem-crash',
+    sources: ['X92'],
+    samples: ['mtk_t7xx 0000:55:00.0: Exception event'],
+  },
+  {
+    id: 't7xx.handshake-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: ['handshake timeout', 'Boot Handshake failure', 'captured during handshake'],
+    pattern: t7xx('(?<what>MD handshake timeout|AP handshake timeout|Boot Handshake failure|MD exception is captured during handshake)'),
+    summary: 't7xx: the PCIe modem at {pciAddress} did not start: {what}',
+    explanation: 'The kernel\'s t7xx driver waits up to 60 seconds for the modem to finish its boot handshake; it did not (or raised an exception while starting), and the driver put it in its exception state: the modem runs no service the host can use.',
+    finding: 'modem-crash',
+    sources: ['X92'],
+    samples: ['mtk_t7xx 0000:55:00.0: MD handshake timeout', 'mtk_t7xx 0000:55:00.0: Boot Handshake failure', 'mtk_t7xx 0000:55:00.0: MD exception is captured during handshake'],
+  },
+  {
+    id: 't7xx.device-unreachable',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: ['invalid device status', 'Timeout at device stage'],
+    pattern: t7xx('(?<what>invalid device status|Timeout at device stage (?<stage>0x[0-9a-f]+))'),
+    summary: 't7xx: the PCIe modem at {pciAddress} did not come up: {what}',
+    explanation: 'The kernel\'s t7xx driver reads the modem\'s boot stage from its PCIe registers: it read all ones (the device does not answer on the bus), or the stage did not move on while the driver polled it. The modem did not start.',
+    finding: 'modem-crash',
+    sources: ['X92'],
+    samples: ['mtk_t7xx 0000:55:00.0: invalid device status', 'mtk_t7xx 0000:55:00.0: Timeout at device stage 0x3'],
   },
 ];

@@ -27,8 +27,8 @@ export const crashStory = findingStory({
   recovery: ['modem-back', 'data-up'],
   severity: 'error',
   opening: 'The modem crashed or stopped answering on its PCIe bus',
-  meaning: 'The kernel\'s MHI driver resets a crashed or dead modem and powers it up again; a failed recovery leaves it gone until it is power-cycled.',
-  sources: ['X89'],
+  meaning: 'A modem on PCIe whose firmware crashed, or that does not answer on its bus, serves no data or AT port until its driver recovers it (the MHI driver resets it and powers it up again); a failed recovery leaves it gone until it is power-cycled.',
+  sources: ['X89', 'X92'],
   advice: ['checkPcieModem'],
   unknowns: ['whyItCrashed'],
 });
