@@ -292,8 +292,8 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
   ],
   whyItCrashed: [
     {
-      text: 'Why the modem crashed: the kernel\'s line gives only the number of the MHI callback (a fatal error or a system error), not the firmware\'s own reason.',
-      sources: ['X89'],
+      text: 'Why the modem crashed: the kernel\'s lines say that it did (the number of the MHI callback, a fatal error or a system error; t7xx\'s exception event), not the firmware\'s own reason.',
+      sources: ['X89', 'X92'],
     },
   ],
   afterTheLog: [
