@@ -13,7 +13,7 @@
  * does, and the wraps are undone when it is read (`unwrappedText`).
  */
 
-import { TERMINAL_WIDTHS, unwrapped, wrappedBefore } from './wrapWidths';
+import { MAX_WRAPPED_LINES, TERMINAL_WIDTHS, unwrapped, wrappedBefore } from './wrapWidths';
 
 /** The most of a document held: beyond it, its lines are read one by one as any others. */
 export const HELD_DOCUMENT_CHARS = 8 * 1024 * 1024;
@@ -22,8 +22,6 @@ export const HELD_DOCUMENT_LINES = 250_000;
 
 /** At most this many line breaks inside a document's strings (wraps of its lines): past them it is no document. */
 const MAX_STRING_BREAKS = 10_000;
-/** And inside one string: a message of a few thousand characters, wrapped at 76 columns. */
-const MAX_LINES_OF_A_STRING = 48;
 
 /** What the checker expects next, outside a string. */
 const enum Expect {
@@ -83,7 +81,7 @@ export class JsonDocumentLines {
       const index = this.lines.length - 1;
       const last = this.wrapCuts[this.wrapCuts.length - 1];
       this.stringLines = last === index - 1 ? this.stringLines + 1 : 1;
-      if (this.stringLines > MAX_LINES_OF_A_STRING || this.wrapCuts.length >= MAX_STRING_BREAKS) return (this.state = 'broken');
+      if (this.stringLines > MAX_WRAPPED_LINES || this.wrapCuts.length >= MAX_STRING_BREAKS) return (this.state = 'broken');
       this.wrapCuts.push(index);
     }
     // A number or a word ends with its line, unless a terminal cut it there (at its width).

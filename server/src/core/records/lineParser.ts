@@ -14,7 +14,7 @@ import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSI
 import type { FormatId, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
-import { CUT_STAMP_CHARS, TERMINAL_WIDTHS } from './wrapWidths';
+import { CUT_STAMP_CHARS, MAX_WRAPPED_LINES, TERMINAL_WIDTHS } from './wrapWidths';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
 // anchored regex with named captures whose stamp is read by one timestamp grammar, then a shared
@@ -257,7 +257,7 @@ export class LineParser {
     this.awaitsMessage = false;
     if (awaiting && continuesAwaiting(text, 0, this.lastWidth ?? 0) && !isBlank(text)) return this.continueRecord(awaiting, text, raw, lineNo);
     // (A row of its own ends it: a quote that never closes takes no more than a long message's lines.)
-    if (this.quoteOpen && (++this.quoteLines > MAX_QUOTED_LINES || mayBeCsvRow(text))) this.quoteOpen = false;
+    if (this.quoteOpen && (++this.quoteLines > MAX_WRAPPED_LINES || mayBeCsvRow(text))) this.quoteOpen = false;
     if (this.quoteOpen && this.openRecord && !isBlank(text)) return this.continueRecord(this.openRecord, text, raw, lineNo);
     // Most lines carry a header: try the formats first, the rarer checks only when they fail.
     this.rowRead = false;
@@ -290,8 +290,8 @@ export class LineParser {
       if (endsWithBackslash(record.message)) this.backslashOpen = record;
       this.openRecord = hasClock(record) ? record : undefined;
       // A capture's record or a row whose message is a device's stamp a wrap cut off (cutStamp).
-      this.openCutStamp = (this.rowRead || capturedText(record) !== undefined) && cutStamp(record);
-      this.rowRead = false;
+      const captured = capturedText(record);
+      this.openCutStamp = (this.rowRead || captured !== undefined) && cutStamp(record, captured);
       this.awaitsMessage = this.openCutStamp || awaitsMessage(record, text);
       this.quoteOpen = this.quoteOpened && this.openRecord === record;
       this.quoteLines = 0;
@@ -374,10 +374,7 @@ export class LineParser {
   private readLineAgain(open: LogRecord, whole: string): boolean {
     const again = this.readJson(whole, open.line);
     if (!again) return false;
-    const { line, section } = open;
-    for (const k of Object.keys(open) as (keyof LogRecord)[]) delete open[k];
-    Object.assign(open, again, { line, endLine: line + 1 });
-    if (section !== undefined) open.section = section;
+    becomes(open, again, open.line + 1);
     return true;
   }
 
@@ -553,10 +550,7 @@ export class LineParser {
     const captured = capturedText(copy);
     const inner = captured !== undefined ? this.innerLine(captured, copy.line, copy.time) : this.lineInRow(copy, copy.message, copy.line);
     if (inner === undefined) return false;
-    const { line, endLine, section } = open;
-    for (const k of Object.keys(open) as (keyof LogRecord)[]) delete open[k];
-    Object.assign(open, inner, { line, endLine });
-    if (section !== undefined) open.section = section;
+    becomes(open, inner, open.endLine);
     return true;
   }
 
@@ -1220,8 +1214,6 @@ function mayLeadWithBracketedProgram(rest: string): boolean {
 const JSON_PUNCTUATION = /^[ \t]{0,16}[[\]{},]{1,4}[ \t]*$/;
 
 /** A line that is one quoted string, double or single quotes, a comma or semicolon perhaps after it (stripPasteArtefacts). */
-/** The most lines a CSV row's quoted message goes on over (a few thousand characters, wrapped at 76 columns). */
-const MAX_QUOTED_LINES = 48;
 const QUOTED_LINE = /^\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*[,;]?\s*$/;
 
 /** A level word before a line's clock, bracketed or not (readLevelFirst). */
@@ -1608,6 +1600,17 @@ export function startsHeaderedRecord(text: string): boolean {
   return typeof r !== 'string' && (r.tag !== undefined || r.host !== undefined || r.facility !== undefined || r.pid !== undefined || r.syslogLevel !== undefined || r.uptime !== undefined);
 }
 
+/**
+ * A record read again becomes the new reading in place (the collector holds the object): its
+ * first line and section stay, its last line is `endLine`.
+ */
+function becomes(record: LogRecord, reading: LogRecord, endLine: number): void {
+  const { line, section } = record;
+  for (const k of Object.keys(record) as (keyof LogRecord)[]) delete record[k];
+  Object.assign(record, reading, { line, endLine });
+  if (section !== undefined) record.section = section;
+}
+
 /** The text after a capture's header (a stamp alone, and any labels: Loki's) that LineParser.capturedLine reads as a line of its own; undefined for a record with more in its header. */
 function capturedText(record: LogRecord): string | undefined {
   // The capture's header is a stamp alone: a syslog line without a program (`daemon.info [2656]: `) is no capture.
@@ -1660,9 +1663,9 @@ export function awaitsMessage(record: LogRecord, text: string): boolean {
  * a wrap cut the device's line there. Asked only of such records (a program's own message may
  * quote a date: `netifd: wwan (1628): [01 Feb 2020, 08:07:48] [Debug] ...`).
  */
-function cutStamp(record: LogRecord): boolean {
+function cutStamp(record: LogRecord, captured: string | undefined): boolean {
   if (record.time === undefined) return false;
-  const text = capturedText(record) ?? record.message;
+  const text = captured ?? record.message;
   return text.length > 0 && text.length <= CUT_STAMP_CHARS && mayStartWallClock(text, 0, text.length);
 }
 

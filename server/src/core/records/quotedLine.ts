@@ -1,5 +1,5 @@
 import { logfmtPairs } from '../formats/logfmt';
-import { TERMINAL_WIDTHS, unwrapped, wrappedBefore } from './wrapWidths';
+import { MAX_WRAPPED_LINES, TERMINAL_WIDTHS, unwrapped, wrappedBefore } from './wrapWidths';
 
 /**
  * A line of fields whose quoted value a wrap carried onto the next lines (a mail's, a terminal's),
@@ -7,11 +7,9 @@ import { TERMINAL_WIDTHS, unwrapped, wrappedBefore } from './wrapWidths';
  * a CSV row (`"message","host",...`, its message first perhaps and its time last) or a logfmt line
  * (`time=... msg="Interface 'mob1s1a1' is now`), whose quotes it does not close. Such a line can be
  * read only whole, so it is held until its quotes balance, then read as the one line it was, at its
- * lines. A line whose quotes never balance within MAX_LINES is given back to be read as lines.
+ * lines. A line whose quotes never balance within MAX_WRAPPED_LINES is given back to be read as lines.
  */
 
-/** The most lines one wrapped line goes on over (a message of a few thousand characters at 76 columns). */
-const MAX_LINES = 48;
 
 /** A CSV row's first column, quoted; or logfmt's first `key=`. */
 const CSV_START = /^\s*"/;
@@ -50,7 +48,7 @@ export class QuotedLine {
   push(text: string, lineNo: number): QuotedState {
     if (this.state !== 'open') return this.state;
     // A wrap took the line there only if it was long, or the next word would have made it so.
-    if (!wrappedBefore(this.lines[this.lines.length - 1], text) || this.lines.length >= MAX_LINES) return (this.state = 'broken');
+    if (!wrappedBefore(this.lines[this.lines.length - 1], text) || this.lines.length >= MAX_WRAPPED_LINES) return (this.state = 'broken');
     this.take(text, lineNo);
     if (!this.open && !this.cutPairs()) this.state = 'closed';
     return this.state;

@@ -7,6 +7,9 @@
 /** The widths terminals and serial consoles wrap at (80 columns, and the common wider ones). */
 export const TERMINAL_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
+/** The most lines one wrapped line (a string, a quoted column) goes on over: a message of a few thousand characters at 76 columns. */
+export const MAX_WRAPPED_LINES = 48;
+
 /** A line shorter than this was not wrapped by a mail client (which wraps near 72-78 columns) nor a terminal. */
 export const MIN_WRAPPED_CHARS = 60;
 
