@@ -12,7 +12,7 @@
  * a multi-literal search with skips on a range of a string; Aho-Corasick packages read every
  * character, as the regular expression does.
  *
- * A few short literals (`urb`, `WAN`) would shrink the window for all the others: literals under
+ * A few short literals (`alarm`, chat's whole line) would shrink the window for all the others: literals under
  * SHORT characters are searched on their own by the engine's `indexOf` instead (0.82x the time
  * of a window of 3 on kernel messages, 0.85x on whole lines screened with every literal).
  *
@@ -26,15 +26,16 @@ export class LiteralScreen {
   private readonly shift = new Uint8Array(1 << 16);
   /** The long literals, each once; they are known by their place here. */
   private readonly long: string[];
-  /** The long literals (by place) whose first `m` characters end with the two characters of a hash (shift 0). */
-  private readonly ending = new Map<number, number[]>();
   /**
-   * Whether some long literal's first `m` characters begin and end with the characters of a hash
-   * (windowHash). A window the shift stops at ends like some literal's first `m` characters; in
-   * ordinary text most such windows (a common pair: `ed`, `in`) begin like none, and this table
-   * says so before any literal is compared.
+   * The long literals (by place) by the hash of their first `m` characters' first two and last two
+   * (windowHash): those of hash `w` are `ids[firstOf[w], firstOf[w + 1])`. A window the shift
+   * stops at ends like some literal's first `m` characters; in ordinary text most such windows (a
+   * common pair: `ed`, `in`) begin like none, and an empty range says so before any literal is
+   * compared; one that begins like some is compared with those alone, not with every literal that
+   * ends so (the screen of every entry has 290 literals, and seven of them on average ended so).
    */
-  private readonly windows = new Uint8Array(1 << 16);
+  private readonly firstOf = new Uint32Array((1 << 16) + 1);
+  private readonly ids: Uint32Array;
   /** The literals under SHORT characters: searched alone. */
   private readonly short: string[];
   /**
@@ -53,19 +54,27 @@ export class LiteralScreen {
     const m = this.m;
     // A pair found nowhere in the first m characters of a literal lets the window move past it.
     this.shift.fill(this.long.length ? m - 1 : 255);
+    const byWindow = new Map<number, number[]>();
     this.long.forEach((literal, id) => {
       for (let j = 2; j <= m; j++) {
         const h = pairHash(literal.charCodeAt(j - 2), literal.charCodeAt(j - 1));
         const move = m - j;
         if (move < this.shift[h]) this.shift[h] = move;
         if (move === 0) {
-          this.windows[windowHash(literal, 0, h)] = 1;
-          const list = this.ending.get(h);
+          const w = windowHash(literal, 0, h);
+          const list = byWindow.get(w);
           if (list) list.push(id);
-          else this.ending.set(h, [id]);
+          else byWindow.set(w, [id]);
         }
       }
     });
+    this.ids = new Uint32Array(this.long.length);
+    let n = 0;
+    for (let w = 0; w < 1 << 16; w++) {
+      this.firstOf[w] = n;
+      for (const id of byWindow.get(w) ?? []) this.ids[n++] = id;
+    }
+    this.firstOf[1 << 16] = n;
   }
 
   /** Whether `text[from, end)` holds one of the literals. */
@@ -108,13 +117,10 @@ export class LiteralScreen {
         continue;
       }
       const start = i - m + 1;
-      if (this.windows[windowHash(text, start, h)] === 0) {
-        i++;
-        continue;
-      }
-      const list = this.ending.get(h)!;
-      for (let k = 0; k < list.length; k++) {
-        const id = list[k];
+      const w = windowHash(text, start, h);
+      const last = this.firstOf[w + 1];
+      for (let k = this.firstOf[w]; k < last; k++) {
+        const id = this.ids[k];
         if (!literalAt(text, start, end, this.long[id])) continue;
         if (out === undefined) return true;
         if (this.listedIn[id] !== this.call) {
@@ -135,8 +141,13 @@ export class LiteralScreen {
   }
 }
 
-/** Literals shorter than this are searched on their own (see LiteralScreen). */
-const SHORT = 5;
+/**
+ * Literals shorter than this are searched on their own (see LiteralScreen). The screen of every
+ * entry (a line without a program) holds some 290 literals, so a window of 5 found some literal's
+ * pair at nearly every other character; one of 6, with `alarm` searched alone, took 0.8x the time
+ * on the messages of the bench's ModemManager lines, and no other screen has a literal of 5.
+ */
+const SHORT = 6;
 
 function pairHash(a: number, b: number): number {
   return ((a & 255) << 8) | (b & 255);

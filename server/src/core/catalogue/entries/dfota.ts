@@ -13,7 +13,7 @@ export const dfotaEntries: CatalogueEntry[] = [
     subsystem: 'firmware-update',
     severity: 'info',
     tags: DFOTA,
-    literal: 'update!',
+    literal: ['update!', 'Doing basic checks for '],
     pattern: /^(?:Preparing for (?<modem>gsm\.modem\d+) update!|Doing basic checks for (?<modem2>gsm\.modem\d+)\.\.\.)/,
     summary: 'Modem firmware update (DFOTA) starts for {modem}{modem2}',
     explanation: 'First line of Teltonika\'s dfota script: it checks the modem (Quectel only) before looking for an update.',

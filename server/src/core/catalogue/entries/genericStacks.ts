@@ -855,7 +855,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     usb: 'gone',
     severity: 'warning',
     tags: ['usbh', '-'],
-    literal: ' gone',
+    literal: 'Device ',
     pattern: /(?:^|: )Device (?<usbPath>\d+) gone\s*$/,
     summary: 'ESP USB host: the device at USB address {usbPath} left the bus',
     explanation:
@@ -922,7 +922,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     subsystem: 'usb',
     severity: 'warning',
     tags: FREEBSD,
-    literal: ['usbd_', 'port reset timeout'],
+    literal: ['usbd_req_re_enumerate', 'usbd_setup_device_desc', 'port reset timeout'],
     pattern: /^(?:(?<func>usbd_req_re_enumerate|usbd_setup_device_desc): (?<what>.*?)(?<usbErr>USB_ERR_[A-Z_]+)|(?<bus>usbus\d+): port reset timeout)/,
     summary: 'FreeBSD: re-enumerating a USB device failed: {message}',
     explanation:

@@ -337,7 +337,7 @@ export const gsmdEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: ['gsmd'],
     literal: "'gsm.fota_state' ubus event",
-    pattern: re("Failed to send 'gsm.fota_state' ubus event for %MODEM% modem"),
+    pattern: re("Failed to send 'gsm\\.fota_state' ubus event for %MODEM% modem"),
     summary: 'gsmd could not publish firmware-update progress for modem {usbPath}',
     explanation: 'The FOTA progress event could not be sent on ubus, so the WebUI may not see the update progress.',
     sources: ['S8'],

@@ -20,7 +20,7 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'warning',
     tags: MOBIFD,
-    literal: 'GSM ',
+    literal: ['GSM error in', 'GSM method called'],
     pattern: re('(?:GSM error in|Unsupported GSM method called) "(?<func>[^":]+):(?<line>\\d+)" \\((?<error>[^)]*)\\)(?:, gsmd_method_id: "(?<methodId>\\d+)"|, m_id: "(?<mId>\\d+)")?'),
     summary: '{modem}: a gsmd call made by mobifd ({func}:{line}) failed: {error}',
     explanation:
@@ -59,7 +59,7 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'error',
     tags: MOBIFD,
-    literal: 'Init ',
+    literal: ["' failed. No more retries", '" failed with init_halt'],
     pattern: re("(?:Init '(?<step>[^']+)' failed\\. No more retries(?<continuing>\\. Continuing anyway)?|Init \"(?<haltStep>[^\"]+)\" failed with init_halt\\. Stopping init)"),
     summary: '{modem}: mobifd gave up on modem initialisation step {step}{haltStep}',
     explanation:

@@ -23,7 +23,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     subsystem: 'modem',
     // Every program's lines are screened for these entries' literals (LiteralScreen): seven
     // characters or more, and as few as the words allow (each lowers the screen's skips).
-    literal: ['SIM not ', 'SIM card not', 'SIM is not', 'No SIM ', 'no SIM ', 'NO SIM '],
+    literal: ['SIM not ', 'SIM card not', 'SIM is not', 'SIM card is not', 'No SIM ', 'no SIM ', 'NO SIM '],
     pattern: /\bSIM(?: card)? (?:is )?not (?:inserted|detected)\b|\bno SIM (?:card(?: (?:inserted|detected|found|present))?|inserted|detected|found|present)\b/i,
     summary: 'The line says the SIM is missing: {message}',
     explanation: `The program says the modem sees no SIM (3GPP's "SIM not inserted"): no card in the slot, a card not seated, or a slot the modem does not use. ${INFERRED}`,
@@ -35,7 +35,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.sim-locked',
     subsystem: 'modem',
-    literal: ['PIN required', 'PUK required', 'PIN2 required', 'PUK2 required', 'PIN needed', 'PUK needed', 'PUK locked', 'wrong PIN', 'incorrect PIN', 'invalid PIN', 'Wrong PIN', 'Incorrect PIN', 'Invalid PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked', 'SIM locked'],
+    literal: [' required', ' needed', ' locked', 'rong PIN', 'rong SIM PIN', 'orrect PIN', 'orrect SIM PIN', 'nvalid PIN', 'nvalid SIM PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked'],
     pattern: /\b(?:SIM )?PUK2? (?:is )?(?:required|needed|locked)\b|\bSIM PIN2? (?:is )?(?:required|needed)\b|\b(?:wrong|incorrect|invalid) (?:SIM )?PIN\b|\bSIM(?: card)? (?:failure|blocked|locked)\b/i,
     summary: 'The line says the SIM is locked or failing: {message}',
     explanation: `The program says the SIM waits for a PIN or PUK, refused one, is blocked, or failed (3GPP's "SIM PIN required", "SIM PUK required", "incorrect password", "SIM failure"): the modem registers in no network until the SIM is ready. ${INFERRED}`,

@@ -113,7 +113,7 @@ export const netifdFallbackEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'info',
     tags: ['netifd'],
-    literal: ["can't create", 'ailed to', 'rror:'],
+    literal: ["can't create", 'ailed to', 'Error:', 'error:'],
     envelope: 'iface',
     pattern: /^(?<error>.*(?:can't create|[Ff]ailed to|[Ee]rror:).*)$/,
     summary: '{iface}: protocol script reported: {error}',

@@ -438,7 +438,7 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     subsystem: 'firmware-update',
     severity: 'warning',
     tags: UPDATER,
-    literal: 'EDL',
+    literal: ['Found EDL device', 'in EDL mode'],
     pattern: /^(?:Found EDL device: (?<path>\S+)|\[WARN\] Found multiple devices in EDL mode!)/,
     summary: 'modem_updater found a modem in emergency download mode {path}',
     explanation:

@@ -138,7 +138,7 @@ export const systemEntries: CatalogueEntry[] = [
     subsystem: 'usb',
     severity: 'info',
     tags: ['-'],
-    literal: 'Bus ',
+    literal: ' Device ',
     pattern: /^Bus (?<bus>\d{3}) Device (?<dev>\d{3}): ID (?<vidpid>[0-9a-fA-F]{4}:[0-9a-fA-F]{4})/,
     summary: 'lsusb: bus {bus} device {dev} is {vidpid} ({model})',
     explanation:

@@ -277,7 +277,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     subsystem: 'usb',
     severity: 'warning',
     tags: KERNEL,
-    literal: 'urb',
+    literal: ['nonzero urb status', 'read urb failed'],
     pattern: /^(?<driver>\w+) (?<usbPath>[\d.-]+)(?::1\.(?<iface>\d+))?: (?<what>nonzero urb status received|.*resubmit read urb failed\.?)[: (]*-(?<errno>\d+)/,
     summary: '{driver} on {usbPath}: USB transfer failed, {what} (-{errno} {errnoName})',
     explanation:
