@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { analyzeText } from '../server/src/core/analyze';
 import { CATALOGUE } from '../server/src/core/catalogue';
+import { EventMatcher } from '../server/src/core/events/eventMatcher';
 
 // The catalogue's screen (events/literalScreen.ts) lets a message reach an entry's pattern only
 // when the message holds one of the entry's literals. A literal that is not in every text the
@@ -71,6 +73,41 @@ describe('each catalogue entry\'s literals are in every text its pattern matches
       for (const text of texts) {
         assert.ok(literals.some((l) => text.includes(l)), `/${entry.pattern.source}/ matches ${JSON.stringify(text)}, which holds none of ${JSON.stringify(literals)}`);
       }
+    });
+  }
+});
+
+describe('the screen never stops a message an entry reads', () => {
+  // The matcher as the product uses it (screen, literals found, entries tried): every text an
+  // entry's pattern matches, written by a program the entry names, is read by some entry (an
+  // earlier one may take it). Entries that need an envelope field are left out: a bare message has none.
+  const matcher = new EventMatcher(CATALOGUE);
+  for (const entry of CATALOGUE.filter((e) => e.fallbackLevel === undefined && e.envelope === undefined)) {
+    it(entry.id, () => {
+      const texts = fc.sample(fc.stringMatching(loosened(entry.pattern)), { numRuns: 50, seed: 5 }).filter((t) => entry.pattern.test(t));
+      for (const message of texts) {
+        for (const tag of [entry.tags?.[0], undefined]) {
+          const record = { line: 1, endLine: 1, format: 'logread' as const, tag: tag === '-' ? undefined : tag, message };
+          assert.ok(matcher.match(record), `${JSON.stringify(message)} from ${tag ?? 'no program'} is read by no entry`);
+        }
+      }
+    });
+  }
+});
+
+describe('lines the screen stopped before are read', () => {
+  const REF = Date.UTC(2024, 11, 4);
+  for (const [line, finding] of [
+    ['Tue Dec  3 10:01:40 2024 kern.info Updated external modem firmware from EC200AEUHAR01A13M16 to EC200AEUHAR01A19M16', undefined],
+    ['Tue Dec  3 10:01:41 2024 daemon.info dfota[123]: Doing basic checks for gsm.modem0...', undefined],
+    ['Tue Dec  3 10:01:42 2024 daemon.err cellmgr[812]: SIM PIN is required', 'sim-error'],
+    ['Tue Dec  3 10:01:43 2024 daemon.err cellmgr[812]: invalid SIM PIN', 'sim-error'],
+    ['Tue Dec  3 10:01:44 2024 daemon.err cellmgr[812]: SIM card is not detected', 'sim-error'],
+  ] as const) {
+    it(line.slice(25), () => {
+      const a = analyzeText(`${line}\n`, { referenceTime: REF });
+      assert.equal(a.events.length, 1, 'one event');
+      if (finding) assert.deepEqual(a.findings.map((f) => f.code), [finding]);
     });
   }
 });
