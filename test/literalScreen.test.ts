@@ -10,16 +10,22 @@ import { LiteralScreen } from '../server/src/core/events/literalScreen';
 // is an event the report never shows. It must answer exactly as "does the span contain any of the
 // literals" for any literals and any span, whatever the skips it takes.
 
+/** ASCII letters in lower case, nothing else changed (what a pattern's `i` flag folds in a log's words). */
+const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** Whether `span` holds `literal`, in any ASCII case when it is one of `folded`. */
+const holds = (span: string, literal: string, folded: ReadonlySet<string>): boolean => (folded.has(literal) ? asciiLower(span).includes(asciiLower(literal)) : span.includes(literal));
+
 /** The answer by definition: some literal lies wholly inside `text[from, end)`. */
-const reference = (literals: readonly string[], text: string, from: number, end: number): boolean => {
+const reference = (literals: readonly string[], text: string, from: number, end: number, folded: ReadonlySet<string> = new Set()): boolean => {
   const span = text.slice(from, end);
-  return literals.some((l) => span.includes(l));
+  return literals.some((l) => holds(span, l, folded));
 };
 
 /** Every literal `text[from, end)` holds, by definition, sorted. */
-const referenceFound = (literals: readonly string[], text: string, from: number, end: number): string[] => {
+const referenceFound = (literals: readonly string[], text: string, from: number, end: number, folded: ReadonlySet<string> = new Set()): string[] => {
   const span = text.slice(from, end);
-  return [...new Set(literals.filter((l) => span.includes(l)))].sort();
+  return [...new Set(literals.filter((l) => l.length > 0 && holds(span, l, folded)))].sort();
 };
 const sortedFound = (screen: LiteralScreen, text: string, from: number, end: number): string[] => [...screen.found(text, from, end, [])].sort();
 
@@ -72,6 +78,28 @@ describe('the literal screen', () => {
       assert.equal(screen.test(text, from, end), reference(literals, text, from, end));
       assert.deepEqual(sortedFound(screen, text, from, end), referenceFound(literals, text, from, end));
     }), { numRuns: 3000 });
+  });
+
+  it('finds the literals of a pattern that ignores case in any ASCII case, and only those', () => {
+    // Characters a naive fold would confuse: `[`/`{` and `@`/`` ` `` share a low byte with the case bit set, `İ` and `K` (Kelvin) fold outside ASCII.
+    const alphabet = fc.constantFrom('s', 'S', 'i', 'I', 'm', 'M', ' ', '[', '{', '@', '`', 'İ', 'K', 'ß', 'ab');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((w) => w.join(''));
+    fc.assert(fc.property(fc.array(fc.tuple(word, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.array(fc.oneof(alphabet, word), { maxLength: 30 }), (pairs, parts) => {
+      const literals = pairs.map(([w]) => w);
+      const folded = new Set(pairs.filter(([, f]) => f).map(([w]) => w));
+      const text = parts.join('');
+      const screen = new LiteralScreen(literals, folded);
+      assert.equal(screen.test(text, 0, text.length), reference(literals, text, 0, text.length, folded));
+      assert.deepEqual(sortedFound(screen, text, 0, text.length), referenceFound(literals, text, 0, text.length, folded));
+      for (const l of literals) {
+        const want = folded.has(l) ? asciiLower(text).lastIndexOf(asciiLower(l)) : text.lastIndexOf(l);
+        assert.equal(screen.lastIndexOf(text, l, text.length), want, `${l} in ${text}`);
+      }
+    }), { numRuns: 3000 });
+    const screen = new LiteralScreen(['no sim card', 'Modem'], new Set(['no sim card']));
+    assert.equal(screen.test('No Sim Card inserted', 0, 20), true);
+    assert.equal(screen.test('NO SIM CARD', 0, 11), true);
+    assert.equal(screen.test('MODEM gone', 0, 10), false, 'a literal not folded keeps its case');
   });
 
   it('lists each literal a span holds once, and empties the list it is given first', () => {

@@ -177,7 +177,7 @@ export class EventMatcher {
     // Fields lead a message: only the first few, in its first FIELD_CHARS, before a literal, and
     // while what precedes them is a few words at most (prose that names an event is no event).
     let last = 0;
-    for (const literal of this.literalsFound) last = Math.max(last, message.lastIndexOf(literal, FIELD_CHARS));
+    for (const literal of this.literalsFound) last = Math.max(last, screen!.lastIndexOf(message, literal, FIELD_CHARS));
     let fields = 0;
     let words = 1;
     for (let i = 1; i <= last && fields < FIELDS_TRIED; i++) {
@@ -233,10 +233,10 @@ export class EventMatcher {
    */
   private readonly screens = new Map<string, LiteralScreen>();
 
-  private screenFor(literals: readonly string[]): LiteralScreen {
-    const key = literals.join('\u0000');
+  private screenFor(literals: readonly string[], folded: ReadonlySet<string>): LiteralScreen {
+    const key = `${literals.join('\u0000')}\u0001${[...folded].join('\u0000')}`;
     let screen = this.screens.get(key);
-    if (!screen) this.screens.set(key, (screen = new LiteralScreen(literals)));
+    if (!screen) this.screens.set(key, (screen = new LiteralScreen(literals, folded)));
     return screen;
   }
 
@@ -268,8 +268,9 @@ export class EventMatcher {
     const only = own ?? (kind === UNRELATED_KIND ? [] : undefined);
     const entries = only ? this.entries.filter((e) => only.includes(e) || this.anyTag.includes(e)) : this.entries.slice();
     const withLiteral = new Map<string, number[]>();
+    const folded = new Set<string>();
     entries.forEach((e, i) => {
-      for (const literal of typeof e.literal === 'string' ? [e.literal] : e.literal) {
+      for (const literal of screenLiterals(e, folded)) {
         const list = withLiteral.get(literal);
         if (!list) withLiteral.set(literal, [i]);
         else if (list[list.length - 1] !== i) list.push(i);
@@ -283,10 +284,10 @@ export class EventMatcher {
       for (const f of this.fallbacks) {
         if (!f.names(key!)) continue;
         fallback = true;
-        for (const literal of typeof f.entry.literal === 'string' ? [f.entry.literal] : f.entry.literal) if (!withLiteral.has(literal)) withLiteral.set(literal, []);
+        for (const literal of screenLiterals(f.entry, folded)) if (!withLiteral.has(literal)) withLiteral.set(literal, []);
       }
     }
-    found = { entries, screen: withLiteral.size ? this.screenFor([...withLiteral.keys()]) : undefined, withLiteral, fallback };
+    found = { entries, screen: withLiteral.size ? this.screenFor([...withLiteral.keys()], folded) : undefined, withLiteral, fallback };
     this.byKind.set(kind, found);
     return found;
   }
@@ -367,6 +368,22 @@ interface Candidates {
   withLiteral: Map<string, number[]>;
   /** Whether a catch-all names the program (matchFallback). */
   fallback: boolean;
+}
+
+/**
+ * An entry's literals as the screen knows them: as written, or, for a pattern that ignores case,
+ * in ASCII lower case and added to `folded` (found in any case). A literal of another entry written
+ * the same way is then found in any case too: the screen passes more lines to that entry's
+ * pattern, which still decides.
+ */
+function screenLiterals(entry: CatalogueEntry, folded: Set<string>): readonly string[] {
+  const literals = typeof entry.literal === 'string' ? [entry.literal] : entry.literal;
+  if (!entry.pattern.flags.includes('i')) return literals;
+  return literals.map((l) => {
+    const lower = l.replace(/[A-Z]+/g, (w) => w.toLowerCase());
+    folded.add(lower);
+    return lower;
+  });
 }
 
 /** `mwan3track[123]` style tags and case differences fold to one key. */

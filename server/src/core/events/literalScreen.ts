@@ -17,7 +17,8 @@
  * of a window of 3 on kernel messages, 0.85x on whole lines screened with every literal).
  *
  * Characters are hashed by their low byte (two characters that share it only cost a comparison);
- * comparisons are exact, so the answer is a plain search's (test/literalScreen.test.ts).
+ * comparisons are exact, or ignore ASCII case for the literals of a pattern that does, so the
+ * answer is a plain search's (test/literalScreen.test.ts).
  */
 export class LiteralScreen {
   /** Characters in the window: the shortest long literal's length (at least SHORT). */
@@ -45,30 +46,53 @@ export class LiteralScreen {
    */
   private readonly listedIn: Uint32Array;
   private call = 0;
+  /** Whether each long literal (by place) is compared ignoring ASCII case. */
+  private readonly foldsAt: Uint8Array;
+  /** The short literals compared ignoring ASCII case, in lower case. */
+  private readonly shortFolded: string[];
 
-  constructor(literals: readonly string[]) {
-    this.long = [...new Set(literals.filter((l) => l.length >= SHORT))];
-    this.short = [...new Set(literals.filter((l) => l.length < SHORT && l.length > 0))];
+  /**
+   * `folded`: the literals (of `literals`) to be found in any ASCII case, those of a pattern that
+   * ignores case (`/no SIM card/i` reads `No Sim Card`). Only ASCII letters are folded, as the
+   * pattern's `i` flag without `u` folds nothing a log's words need beyond them.
+   */
+  constructor(literals: readonly string[], private readonly folded: ReadonlySet<string> = new Set()) {
+    const unique = [...new Set(literals.filter((l) => l.length > 0))];
+    this.long = unique.filter((l) => l.length >= SHORT);
+    this.short = unique.filter((l) => l.length < SHORT && !folded.has(l));
+    this.shortFolded = unique.filter((l) => l.length < SHORT && folded.has(l));
+    this.foldsAt = Uint8Array.from(this.long, (l) => (folded.has(l) ? 1 : 0));
     this.listedIn = new Uint32Array(this.long.length);
     this.m = this.long.length ? Math.min(...this.long.map((l) => l.length)) : SHORT;
     const m = this.m;
     // A pair found nowhere in the first m characters of a literal lets the window move past it.
     this.shift.fill(this.long.length ? m - 1 : 255);
-    const byWindow = new Map<number, number[]>();
+    const byWindow = new Map<number, Set<number>>();
     this.long.forEach((literal, id) => {
+      // A literal found in any case is hashed in every case of each of its letters the hashes read
+      // (two characters a pair, four a window): the text's characters are hashed as they are, so
+      // the walk costs what it does without such literals.
+      const cases = (q: number): number[] => casesOf(literal.charCodeAt(q), this.foldsAt[id] === 1);
       for (let j = 2; j <= m; j++) {
-        const h = pairHash(literal.charCodeAt(j - 2), literal.charCodeAt(j - 1));
         const move = m - j;
-        if (move < this.shift[h]) this.shift[h] = move;
-        if (move === 0) {
-          const w = windowHash(literal, 0, h);
-          const list = byWindow.get(w);
-          if (list) list.push(id);
-          else byWindow.set(w, [id]);
+        for (const a of cases(j - 2)) {
+          for (const b of cases(j - 1)) {
+            const h = pairHash(a, b);
+            if (move < this.shift[h]) this.shift[h] = move;
+            if (move !== 0) continue;
+            for (const first of cases(0)) {
+              for (const second of cases(1)) {
+                const w = windowHashOf(first, second, h);
+                const ids = byWindow.get(w);
+                if (ids) ids.add(id);
+                else byWindow.set(w, new Set([id]));
+              }
+            }
+          }
         }
       }
     });
-    this.ids = new Uint32Array(this.long.length);
+    this.ids = new Uint32Array([...byWindow.values()].reduce((n, ids) => n + ids.size, 0));
     let n = 0;
     for (let w = 0; w < 1 << 16; w++) {
       this.firstOf[w] = n;
@@ -79,7 +103,7 @@ export class LiteralScreen {
 
   /** Whether `text[from, end)` holds one of the literals. */
   test(text: string, from: number, end: number): boolean {
-    return this.scanLong(text, from, end, undefined) || (this.short.length > 0 && this.hasShort(text, from, end));
+    return this.scanLong(text, from, end, undefined) || (this.short.length + this.shortFolded.length > 0 && this.hasShort(text, from, end, undefined));
   }
 
   /**
@@ -95,10 +119,7 @@ export class LiteralScreen {
       this.call = 1;
     }
     this.scanLong(text, from, end, out);
-    if (this.short.length > 0) {
-      const span = from === 0 && end === text.length ? text : text.slice(from, end);
-      for (let k = 0; k < this.short.length; k++) if (span.indexOf(this.short[k]) >= 0) out.push(this.short[k]);
-    }
+    if (this.short.length + this.shortFolded.length > 0) this.hasShort(text, from, end, out);
     return out;
   }
 
@@ -121,7 +142,7 @@ export class LiteralScreen {
       const last = this.firstOf[w + 1];
       for (let k = this.firstOf[w]; k < last; k++) {
         const id = this.ids[k];
-        if (!literalAt(text, start, end, this.long[id])) continue;
+        if (!(this.foldsAt[id] === 0 ? literalAt(text, start, end, this.long[id]) : foldedAt(text, start, end, this.long[id]))) continue;
         if (out === undefined) return true;
         if (this.listedIn[id] !== this.call) {
           this.listedIn[id] = this.call;
@@ -133,11 +154,34 @@ export class LiteralScreen {
     return out !== undefined && out.length > 0;
   }
 
-  private hasShort(text: string, from: number, end: number): boolean {
+  /** Where `literal` (one of the screen's) last starts in `text` at or before `before`, in the case the screen finds it in; -1 if nowhere. */
+  lastIndexOf(text: string, literal: string, before: number): number {
+    if (!this.folded.has(literal)) return text.lastIndexOf(literal, before);
+    for (let at = Math.min(before, text.length - literal.length); at >= 0; at--) if (foldedAt(text, at, text.length, literal)) return at;
+    return -1;
+  }
+
+  /** Whether the span holds a short literal; with `out`, each one it holds, pushed. */
+  private hasShort(text: string, from: number, end: number, out: string[] | undefined): boolean {
     // A slice shares the text's characters: the search stops at the span's end.
     const span = from === 0 && end === text.length ? text : text.slice(from, end);
-    for (let k = 0; k < this.short.length; k++) if (span.indexOf(this.short[k]) >= 0) return true;
-    return false;
+    let held = false;
+    for (let k = 0; k < this.short.length; k++) {
+      if (span.indexOf(this.short[k]) < 0) continue;
+      if (out === undefined) return true;
+      out.push(this.short[k]);
+      held = true;
+    }
+    for (let k = 0; k < this.shortFolded.length; k++) {
+      const literal = this.shortFolded[k];
+      let at = 0;
+      while (at <= span.length - literal.length && !foldedAt(span, at, span.length, literal)) at++;
+      if (at > span.length - literal.length) continue;
+      if (out === undefined) return true;
+      out.push(literal);
+      held = true;
+    }
+    return held;
   }
 }
 
@@ -153,9 +197,32 @@ function pairHash(a: number, b: number): number {
   return ((a & 255) << 8) | (b & 255);
 }
 
+/** A character code, and its other ASCII case when `folds` and it is a letter. */
+function casesOf(c: number, folds: boolean): number[] {
+  if (!folds) return [c];
+  const lower = asciiLower(c);
+  return lower >= 97 && lower <= 122 ? [lower, lower - 32] : [c];
+}
+
 /** A hash of a window's first two characters and `last`, the pairHash of its last two. */
 function windowHash(text: string, start: number, last: number): number {
-  return ((pairHash(text.charCodeAt(start), text.charCodeAt(start + 1)) * 0x9e5) ^ last) & 0xffff;
+  return windowHashOf(text.charCodeAt(start), text.charCodeAt(start + 1), last);
+}
+
+function windowHashOf(first: number, second: number, last: number): number {
+  return ((pairHash(first, second) * 0x9e5) ^ last) & 0xffff;
+}
+
+/** Whether `literal` stands at `start` in any ASCII case, and ends by `end`. */
+function foldedAt(text: string, start: number, end: number, literal: string): boolean {
+  const n = literal.length;
+  if (start + n > end) return false;
+  for (let q = 0; q < n; q++) if (asciiLower(text.charCodeAt(start + q)) !== asciiLower(literal.charCodeAt(q))) return false;
+  return true;
+}
+
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
 /** Whether `literal` stands at `start` and ends by `end`. */

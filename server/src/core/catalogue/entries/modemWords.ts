@@ -22,8 +22,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     id: 'words.sim-missing',
     subsystem: 'modem',
     // Every program's lines are screened for these entries' literals (LiteralScreen): seven
-    // characters or more, and as few as the words allow (each lowers the screen's skips).
-    literal: ['SIM not ', 'SIM card not', 'SIM is not', 'SIM card is not', 'No SIM ', 'no SIM ', 'NO SIM '],
+    // characters or more, and as few as the words allow (each lowers the screen's skips). The
+    // patterns ignore case, so the screen finds the literals in any case (`No Sim Card`).
+    literal: ['SIM not ', 'SIM card not', 'SIM is not', 'SIM card is not', 'no SIM '],
     pattern: /\bSIM(?: card)? (?:is )?not (?:inserted|detected)\b|\bno SIM (?:card(?: (?:inserted|detected|found|present))?|inserted|detected|found|present)\b/i,
     summary: 'The line says the SIM is missing: {message}',
     explanation: `The program says the modem sees no SIM (3GPP's "SIM not inserted"): no card in the slot, a card not seated, or a slot the modem does not use. ${INFERRED}`,
@@ -35,7 +36,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.sim-locked',
     subsystem: 'modem',
-    literal: [' required', ' needed', ' locked', 'rong PIN', 'rong SIM PIN', 'orrect PIN', 'orrect SIM PIN', 'nvalid PIN', 'nvalid SIM PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked'],
+    literal: [' required', ' needed', ' locked', 'wrong PIN', 'wrong SIM PIN', 'incorrect PIN', 'incorrect SIM PIN', 'invalid PIN', 'invalid SIM PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked'],
     pattern: /\b(?:SIM )?PUK2? (?:is )?(?:required|needed|locked)\b|\bSIM PIN2? (?:is )?(?:required|needed)\b|\b(?:wrong|incorrect|invalid) (?:SIM )?PIN\b|\bSIM(?: card)? (?:failure|blocked|locked)\b/i,
     summary: 'The line says the SIM is locked or failing: {message}',
     explanation: `The program says the SIM waits for a PIN or PUK, refused one, is blocked, or failed (3GPP's "SIM PIN required", "SIM PUK required", "incorrect password", "SIM failure"): the modem registers in no network until the SIM is ready. ${INFERRED}`,
@@ -47,7 +48,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.registration-denied',
     subsystem: 'network',
-    literal: ['registration', 'Registration', 'REGISTRATION', 'ttach reject', 'TTACH REJECT'],
+    literal: ['registration', 'attach reject'],
     pattern: /\b(?:network )?registration (?:was |is )?(?:denied|rejected|refused)\b|\b(?:attach|registration) reject(?:ed)?\b/i,
     summary: 'The line says the network refused the modem\'s registration: {message}',
     explanation: `The program says the network denied the modem's registration (3GPP's registration status 3, "registration denied"; LTE's attach reject): the network refused the modem or its SIM, and retrying does not change an operator's refusal. ${INFERRED}`,
@@ -59,7 +60,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.modem-not-responding',
     subsystem: 'modem',
-    literal: ['modem not', 'Modem not', 'modem is not', 'Modem is not', 'MODEM NOT', 'from modem', 'from the modem', 'modem did', 'Modem did', 'modem does', 'Modem does'],
+    literal: ['modem not', 'modem is not', 'from modem', 'from the modem', 'modem did', 'modem does'],
     pattern: /\bmodem (?:is )?not (?:responding|answering)\b|\bno (?:response|answer|reply) from (?:the )?modem\b|\bmodem (?:did not|does not|didn't|doesn't) (?:respond|answer)\b/i,
     summary: 'The line says the modem does not answer: {message}',
     explanation: 'The program says the modem did not answer it: a modem that stops answering can be busy, hung, or already gone from its bus; the lines around it tell which. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
