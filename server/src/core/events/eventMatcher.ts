@@ -1,4 +1,5 @@
 import { UNRELATED_PROGRAMS } from '../catalogue/tables/unrelatedPrograms';
+import { FORMATS } from '../formats/registry';
 import type { CatalogueEntry } from '../catalogue/types';
 import type { LogRecord } from '../model';
 import { levelRank } from '../records/levels';
@@ -187,6 +188,18 @@ export class EventMatcher {
       const again = this.tryEntries(record, candidates, order, message.slice(i), true);
       if (again !== undefined) return again;
     }
+    // A syslog header's host with no program after it (`Dec  2 19:54:57 router Mobile data
+    // disconnected (internal modem)`: RutOS's tagless events relayed to a syslog server, or a
+    // daemon whose name the relay dropped): without a `tag: ` after the word the format layer
+    // cannot tell a host from the message's first word, and leaves it in the message. The entries
+    // anchored at the message's start are tried after it, as after a field.
+    if (record.tag === undefined && record.host === undefined && HOST_FIRST.has(record.format)) {
+      const space = message.indexOf(' ');
+      if (space > 0 && space <= MAX_HOST_CHARS && HOST_WORD.test(message.slice(0, space))) {
+        const again = this.tryEntries(record, candidates, order, message.slice(space + 1), true);
+        if (again !== undefined) return again;
+      }
+    }
     // The other way round: the format layer may have read off as the program a name the event's
     // text begins with. Programs that write to the kernel's log lead their lines with their name
     // (`procd: - early -`), and a format without a `kernel: ` tag (`dmesg --time-format iso`, an
@@ -335,6 +348,12 @@ function isAnchored(pattern: RegExp): boolean {
   if (a === undefined) anchored.set(pattern, (a = /^(?:\^|\(\?:\^(?!\|))/.test(pattern.source)));
   return a;
 }
+
+/** Formats whose header may end with a host before the message (a syslog body, or an ISO stamp's program slot): a record of them without host or program may start with its host. */
+const HOST_FIRST: ReadonlySet<string> = new Set(FORMATS.filter((f) => f.body === 'syslog' || f.body === 'program').map((f) => f.id));
+/** A host name as a syslog header writes it (RFC 3164's HOSTNAME: no blanks; letters, digits, dots, dashes, underscores). */
+const HOST_WORD = /^[A-Za-z0-9][\w.-]*$/;
+const MAX_HOST_CHARS = 64;
 
 /** Tags remembered as they were written; past these, a tag is lowercased and its kind looked up. */
 const TAGS_CACHED = 4096;

@@ -772,6 +772,12 @@ export class LineParser {
     if (record && !hasClock(record) && j.tag !== undefined && record.tag !== undefined && record.tag !== j.tag) record = undefined;
     const nested = record !== undefined;
     record ??= { line, endLine: line, format, message: j.message };
+    // A program the inner line does not write, but its format implies, and a format without a
+    // clock of its own (ModemManager's `<info>  [1733169299.1234] ...`, which NetworkManager
+    // writes too), gives way to the program the JSON names: a reading of the message's envelope
+    // does not say who wrote it.
+    const inner = FORMAT_BY_ID.get(record.format);
+    if (nested && j.tag !== undefined && inner?.clock === 'none' && inner.impliedTag === record.tag) record.tag = j.tag;
     record.format = format;
     // The JSON's clocks are the header's, as a syslog line's stamp outranks a clock inside its
     // message (a NetworkManager stamp; a yearless line's guessed year): the inner line's fill in.
