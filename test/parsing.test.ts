@@ -435,6 +435,20 @@ describe('paste artefacts and bad input', () => {
     check('`Mon Jan 22 21:49:48 2024 daemon.notice wansensing: L2Main.lua: check`', { format: 'logread', tag: 'wansensing', message: 'L2Main.lua: check' });
     check('_[   11.427013] kmodloader: done', { format: 'dmesg', uptime: 11.427013 });
   });
+  it('keeps the backticks of a pair the text holds, where a wrap leaves one at a line\'s end or start', () => {
+    // gsmd quotes its modem's port in backticks; a terminal's cut can fall right after the pair, or before it.
+    const { records } = parseAll([
+      'Mon Dec  2 19:57:40 2024 daemon.info gsmd[3553]: [__get_port_name:388] error: Failed to get cmd serial port name for `1-1 [2c7c:6005]`',
+      '    modem in',
+      '`/sys/bus/usb/devices/1-1:1.3` dir!',
+    ]);
+    assert.equal(records[0].message, '[__get_port_name:388] error: Failed to get cmd serial port name for `1-1 [2c7c:6005]` modem in `/sys/bus/usb/devices/1-1:1.3` dir!');
+  });
+  it('reads a Markdown code fence, with or without its language, as no text of the log', () => {
+    const { records, skips } = parseAll(['```log', 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', '```', '```text', 'Mon Dec  2 19:55:00 2024 daemon.info gsmd[3553]: again', '```']);
+    assert.deepEqual(records.map((r) => r.message), ['hello', 'again']);
+    assert.deepEqual(skips, ['blank', 'blank', 'blank', 'blank']);
+  });
   it('handles CRLF and NUL bytes', () => {
     check('Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hel\0lo\r', { tag: 'gsmd', message: 'hello' });
   });

@@ -177,6 +177,16 @@ export class EventMatcher {
     // one per layout. Unanchored entries have been tried on the whole message already.
     // Fields lead a message: only the first few, in its first FIELD_CHARS, before a literal, and
     // while what precedes them is a few words at most (prose that names an event is no event).
+    // A line no format read keeps what a paste put before it (a list's bullet, cat -n's number,
+    // grep's file name and line number before a console's output: `- Update found!`,
+    // `dfota.txt:12:Update found!`):
+    // the parser takes such a lead off only before a line with a header. The entries anchored at
+    // the message's start are tried after it.
+    const lead = record.format === 'text' ? PASTED_LEAD.exec(message) : null;
+    if (lead) {
+      const again = this.tryEntries(record, candidates, order, message.slice(lead[0].length), true);
+      if (again !== undefined) return again;
+    }
     let last = 0;
     for (const literal of this.literalsFound) last = Math.max(last, screen!.lastIndexOf(message, literal, FIELD_CHARS));
     let fields = 0;
@@ -338,16 +348,33 @@ function isFieldStart(text: string, i: number): boolean {
 }
 
 /**
- * Whether a pattern is anchored at the message's start (`^...`, `(?:^...|...)`), so a later start
- * can match where the start did not. One that also matches after `: ` (`(?:^|: )`) or anywhere has
- * been tried on the whole message already.
+ * Whether a pattern is anchored at the message's start in some branch (`^...`, `(?:^...|...)`,
+ * `(?:...|^Sahara: sending ...)`), so a later start can match where the start did not. One whose
+ * every branch matches anywhere (or after `: `, `(?:^|: )`, which a later start adds nothing to
+ * but the same match) has been tried on the whole message already.
  */
 const anchored = new WeakMap<RegExp, boolean>();
 function isAnchored(pattern: RegExp): boolean {
   let a = anchored.get(pattern);
-  if (a === undefined) anchored.set(pattern, (a = /^(?:\^|\(\?:\^(?!\|))/.test(pattern.source)));
+  if (a === undefined) anchored.set(pattern, (a = hasAnchor(pattern.source)));
   return a;
 }
+
+/** Whether `^` stands in the source outside a character class and not escaped, other than as `(?:^|`. */
+function hasAnchor(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '^' && source[i + 1] !== '|') return true;
+  }
+  return false;
+}
+
+/** A list's bullet, cat -n's number and tab, or grep's file name with or without its line number (`name:`, `name:12:`), before a line's text. */
+const PASTED_LEAD = /^(?:[-*•+] +| *\d{1,9}\t|[^\s:]{1,200}:(?:\d{1,9}:)?(?=\S))/;
 
 /** Formats whose header may end with a host before the message (a syslog body, or an ISO stamp's program slot): a record of them without host or program may start with its host. */
 const HOST_FIRST: ReadonlySet<string> = new Set(FORMATS.filter((f) => f.body === 'syslog' || f.body === 'program').map((f) => f.id));

@@ -1395,11 +1395,31 @@ export function stripPasteArtefacts(text: string): string {
     if (inner !== undefined && !/[\r\n]/.test(inner)) s = inner;
   }
   const c = s.charCodeAt(0);
+  let ticked = false;
   if (c === 0x3e /* > */) s = s.replace(/^(?:> ?)+/, '');
-  else if (c === 0x60 /* ` */) s = s.replace(/^`+/, '');
-  else if (c === 0x5f /* _ */ && s.charCodeAt(1) === 0x5b) s = s.slice(1);
-  if (s.charCodeAt(s.length - 1) === 0x60) s = s.replace(/`+$/, '');
+  else if (c === 0x60 /* ` */) {
+    // A Markdown code fence, perhaps naming its language (```` ```log ````), holds no text of the log.
+    if (CODE_FENCE.test(s)) return '';
+    // Not the opening one of a pair the text holds (`` `/sys/bus/usb/devices/1-1:1.3` dir! ``, a
+    // wrap's next line after gsmd's `modem in `).
+    if (s.charCodeAt(s.length - 1) === 0x60 || oddTicks(s)) {
+      s = s.replace(/^`+/, '');
+      ticked = true;
+    }
+  } else if (c === 0x5f /* _ */ && s.charCodeAt(1) === 0x5b) s = s.slice(1);
+  // Backticks that wrap a line, or that close no pair in it (a code fence's, a Markdown span a
+  // wrap cut) are the paste's; the closing one of a pair the text holds is its own (gsmd's
+  // `` `1-1 [2c7c:6005]` ``, at the line's end where a wrap cut after it).
+  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || oddTicks(s))) s = s.replace(/`+$/, '');
   return s;
+}
+
+const CODE_FENCE = /^`{3,}[\w+.-]{0,32}\s*$/;
+
+function oddTicks(s: string): boolean {
+  let n = 0;
+  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i + 1)) n++;
+  return n % 2 === 1;
 }
 
 export function isBlank(s: string): boolean {
