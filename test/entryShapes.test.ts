@@ -60,10 +60,6 @@ const KNOWN_GAPS: { shapes: Shape[]; tagless?: boolean; entries?: string[]; why:
     why: 'a line without a clock, wrapped: the parser joins a wrap\'s lines only after a record with a clock (text after clockless text may be anything)',
   },
   {
-    shapes: ['terminal-80'], entries: ['mm.state-failed'],
-    why: 'the terminal cut `(locked -> failed)` before its `>`, and a line that starts with `> ` is a forum quote\'s',
-  },
-  {
     shapes: ['iso-levelled'], entries: ['modem-program.error'],
     why: 'a bare `word: ` after the clock is a program only when PROGRAM_NAMES knows it, else a kernel device\'s name (`wwan0: `): MikroTik\'s topic `lte` is not one',
   },

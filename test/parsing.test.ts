@@ -444,6 +444,23 @@ describe('paste artefacts and bad input', () => {
     ]);
     assert.equal(records[0].message, '[__get_port_name:388] error: Failed to get cmd serial port name for `1-1 [2c7c:6005]` modem in `/sys/bus/usb/devices/1-1:1.3` dir!');
   });
+  it('takes the line after a terminal\'s cut as its rest, even one a paste\'s marks would read otherwise', () => {
+    // A line 80 characters wide, then at the margin what a quote, a document's brackets or an elision looks like.
+    const head = 'Jun 06 13:45:46 jantar ModemManager[771]: <msg> [modem0] state changed (locked -';
+    assert.equal(head.length, 80);
+    for (const [rest, message] of [['> failed)', 'state changed (locked -> failed)'], [']', 'state changed (locked -]'], ['...', 'state changed (locked -...']]) {
+      const { records, skips } = parseAll([head, rest]);
+      assert.deepEqual(skips, ['continuation'], rest);
+      assert.equal(records[0].message, message);
+    }
+    // A forum's quote after an unquoted line that happens to be as wide: a quoted record of its own.
+    const { records } = parseAll([head, '> Jun 06 13:45:47 jantar ModemManager[771]: <info> [modem0] state changed (failed -> disabled)']);
+    assert.equal(records.length, 2);
+    // The cut fell right after a backtick that opens a pair: the backtick is the text's.
+    const cut = 'Mon Dec  2 19:57:41 2024 daemon.err gsmd[3553]: [__setup:902] error: Failed on `';
+    assert.equal(cut.length, 80);
+    assert.equal(parseAll([cut, '1-1 [2c7c:6005]` modem!']).records[0].message, '[__setup:902] error: Failed on `1-1 [2c7c:6005]` modem!');
+  });
   it('reads a Markdown code fence, with or without its language, as no text of the log', () => {
     const { records, skips } = parseAll(['```log', 'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: hello', '```', '```text', 'Mon Dec  2 19:55:00 2024 daemon.info gsmd[3553]: again', '```']);
     assert.deepEqual(records.map((r) => r.message), ['hello', 'again']);

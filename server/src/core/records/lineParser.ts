@@ -59,6 +59,8 @@ function serviceProgram(m: RegExpExecArray): string {
 const SECTION = /^(?:\[([A-Za-z][^\[\]]{0,80})\]\]?|==> (\S.{0,255}?) <==)\s*$/;
 // `--` alone is grep's separator between groups of context lines (`grep -C`): lines left out.
 const ELISION = /^\s*(?:(?:\.{2,}|…)(?:\s.*)?|--\s*)$/;
+/** A line at the margin that paste marks would read as a quote, a document's brackets or an elision (LineParser.parse, after a terminal's cut). */
+const CUT_REST = /^(?:>|[[\]{},]{1,4}\s*$|(?:\.{2,}|…)(?:\s|$))/;
 /**
  * What a paste puts before a record: a line number (`12: `, `  12 | `, `12) `, `12. `, `cat -n`'s
  * `     12\t`, `less -N`'s), a list's
@@ -208,6 +210,13 @@ export class LineParser {
    */
   parse(raw: string, lineNo: number, known?: KnownShape): ParseResult {
     let text = raw.length > MAX_MATCH_CHARS ? raw.slice(0, MAX_MATCH_CHARS) : raw;
+    // After a line a terminal cut at its width, a line at the margin that a paste's marks would
+    // make something else (a quote's `>`, a document's `]`, an elision's `...`) is the cut line's
+    // rest: `state changed (locked -` | `> failed)`, `UPDATING [45%` | `]`, `resetting counter` | `...`.
+    // (A quoted line with a clock of its own starts a record: a quote after an unquoted line.)
+    if (this.openRecord !== undefined && this.lastLineCut() && !this.lastStartedGt && CUT_REST.test(text) && !(text.charCodeAt(0) === 0x3e && startsTimedRecord(stripPasteArtefacts(text)))) {
+      return this.endParse(this.continueRecord(this.openRecord, text, raw, lineNo), raw);
+    }
     text = stripPasteArtefacts(text);
     // A lead the file has shown on every line (grep's file name, cat -n's number) is taken off first;
     // its line number is the record's, as a pasted one is.
@@ -227,6 +236,11 @@ export class LineParser {
     // journalctl -o with-unit names the unit (`ModemManager.service[519]: `): the program is its name.
     if (typeof result !== 'string' && result.tag !== undefined) result.tag = programOfUnit(result.tag);
     this.service = undefined;
+    return this.endParse(result, raw);
+  }
+
+  /** What the next line needs of this one, kept as the line ends. */
+  private endParse(result: ParseResult, raw: string): ParseResult {
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
     this.lastText = typeof result === 'string' ? undefined : raw;
@@ -234,6 +248,7 @@ export class LineParser {
     this.lastEndedInSpace = last === 0x20 || last === 0x09;
     const first = raw.charCodeAt(firstNonSpace(raw));
     this.lastStartedQuoted = first === 0x22 || first === 0x27;
+    this.lastStartedGt = raw.charCodeAt(0) === 0x3e;
     return result;
   }
 
@@ -245,6 +260,8 @@ export class LineParser {
   private lastEndedInSpace = false;
   /** Whether the line before started with a quote (a JSON array of lines has every line quoted). */
   private lastStartedQuoted = false;
+  /** Whether the line before started with `>` (a forum's quote marks every line). */
+  private lastStartedGt = false;
 
   private parseText(text: string, raw: string, lineNo: number, known?: KnownShape): ParseResult {
     // Where the header ends was read in the line as given: not in a line cut or cleaned here.
@@ -1410,7 +1427,8 @@ export function stripPasteArtefacts(text: string): string {
   // Backticks that wrap a line, or that close no pair in it (a code fence's, a Markdown span a
   // wrap cut) are the paste's; the closing one of a pair the text holds is its own (gsmd's
   // `` `1-1 [2c7c:6005]` ``, at the line's end where a wrap cut after it).
-  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || oddTicks(s))) s = s.replace(/`+$/, '');
+  // A line as wide as a terminal ends where the terminal cut it: its last backtick is text (`` for ` `` | `` 1-1 [2c7c:6005]` modem! ``).
+  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || (oddTicks(s) && !TERMINAL_WIDTHS.has(text.length - (text.charCodeAt(text.length - 1) === 13 ? 1 : 0))))) s = s.replace(/`+$/, '');
   return s;
 }
 
