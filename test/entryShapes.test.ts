@@ -40,10 +40,6 @@ const KNOWN_GAPS: { shapes: Shape[]; tagless?: boolean; entries?: string[]; why:
     why: 'journalctl writes a program on every line, so its short-full format takes the word after the zone as the host only before a program, or once a second line shows the same word there (the host column is learned); a line without a program alone stays text',
   },
   {
-    shapes: ['loki-logcli'], entries: ['mm.registration-failed'],
-    why: 'Loki\'s labels before a line without a clock of its own (`{host="router"} ModemManager[33505]: <wrn> [1767016030.3] ...`) stay in the message: the program after them is not read',
-  },
-  {
     shapes: ['bsd-host', 'dashes-us', 'dashes-eu', 'bracketed-iso-host', 'journal-short-precise'], entries: ['modem-program.mm-error'],
     why: '`router [2656]: ` alone is a program and its pid with a space between, or a host and an empty program; the line is read the first way (journalctl\'s ISO formats, which always write the host, and a file whose host column was learned read it the second; short-precise\'s stamp is BSD syslog\'s)',
   },

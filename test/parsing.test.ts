@@ -388,6 +388,16 @@ describe("a capture tool's stamp before a whole line of the log", () => {
     check('2024-12-02T19:55:00Z 19:54:59 gsmd[3553]: Modem is not responding', { tag: 'gsmd', time: '2024-12-02T19:55:00' });
   });
 
+  it("reads Loki's labels before a line without a clock of its own as its host, program and level, and the line's own program first", () => {
+    // promtail's journal scrape ships the message alone; its labels say the rest, by a JSON line's keys.
+    check('2025-12-29T13:47:10.372Z {host="router", unit="ModemManager.service"} <warn>  [modem0] registration in network failed: Network timeout',
+      { format: 'iso-plain', host: 'router', tag: 'ModemManager', level: 'warn', message: 'registration in network failed: Network timeout', time: '2025-12-29T13:47:10' });
+    check('2025-12-29T13:47:10.372Z {hostname="gw", level="error", app="cellmgr"} SIM card not detected', { host: 'gw', tag: 'cellmgr', level: 'err', message: 'SIM card not detected' });
+    // A syslog scrape's line names its program; `job` names the scrape, not a program.
+    check('2025-12-29T13:47:10.372Z {host="router", job="syslog"} ModemManager[33505]: <wrn> [modem0] registration failed', { host: 'router', tag: 'ModemManager', pid: 33505, level: 'warn', message: 'registration failed' });
+    check('2025-12-29T13:47:10.372Z {job="syslog"} Mobile data disconnected (internal modem)', { tag: undefined, message: 'Mobile data disconnected (internal modem)' });
+  });
+
   it('reads no capture in a line whose header has more than a stamp, or in a message that only starts with a number', () => {
     check('Mon Dec  2 19:54:59 2024 daemon.info [2656]: Mon Dec  2 19:54:58 2024 said the modem', { format: 'logread', pid: 2656, message: 'Mon Dec  2 19:54:58 2024 said the modem' });
     check('2024-12-02 19:54:59 12 bytes sent to the modem', { format: 'iso-plain', message: '12 bytes sent to the modem' });

@@ -183,10 +183,10 @@ function ciscoAfterWord(s: string, i: number): boolean {
   return c === 37 /* % */ || c === 42 /* * */ || c === DOT || monthShapedAt(s, space + 1);
 }
 
-/** Whether the message at `i` is a whole line of a log (after Loki's labels, if any): the parser reads it as that line. */
+/** Whether the message at `i` is Loki's labels, or a whole line of a log: the parser reads the labels' fields, or that line. */
 function capturesLine(s: string, i: number, end: number): boolean {
   const m = labelSetEnd(s, i, end);
-  return mayStartWallClock(s, m, end) && startsTimedRecord(s.slice(m, end));
+  return m > i || (mayStartWallClock(s, m, end) && startsTimedRecord(s.slice(m, end)));
 }
 
 /** The first `c` in the line from `i` and before `limit`, or -1: a span's text goes on past its end. */

@@ -553,7 +553,11 @@ export class LineParser {
    */
   private capturedLine(record: LogRecord): LogRecord {
     const captured = capturedText(record);
-    return captured === undefined ? record : (this.innerLine(captured, record.line, record.time) ?? record);
+    if (captured === undefined) return record;
+    const inner = this.innerLine(captured, record.line, record.time);
+    if (inner) return inner;
+    // A line that starts as a clock would but is no record may be a device's stamp a wrap cut (cutStamp): it stays the capture's.
+    return (!mayStartWallClock(captured, 0, captured.length) && labelledLine(record, captured)) || record;
   }
 
   /**
@@ -1654,6 +1658,37 @@ function becomes(record: LogRecord, reading: LogRecord, endLine: number): void {
   Object.assign(record, reading, { line, endLine });
   if (section !== undefined) record.section = section;
 }
+
+/**
+ * A record whose message is Loki's labels before a line without a clock of its own (a journal's
+ * message, as promtail ships it: `{host="router", unit="ModemManager.service"} <warn> [modem0]
+ * ...`): the labels name its host, program and level by the keys a JSON line's do (JSON_FIELDS:
+ * `unit`, `app`, `host`, `level`; not `job`, which names the scrape), and the line may name its
+ * program itself (`ModemManager[33505]: `), which it is then. Undefined without labels.
+ */
+function labelledLine(record: LogRecord, line: string): LogRecord | undefined {
+  const start = labelSetEnd(record.message, 0, record.message.length);
+  if (start === 0) return undefined;
+  const labels: Record<string, string> = {};
+  for (const m of record.message.slice(0, start).matchAll(LABEL)) labels[m[1]] = unescapeString(m[2]);
+  const j = readFieldsByRole({ ...labels, MESSAGE: line });
+  if (!j) return undefined;
+  const labelled: LogRecord = { ...record, message: line };
+  if (j.host !== undefined) labelled.host = j.host;
+  const rest = readBody(labelled, line, undefined);
+  if (labelled.tag === undefined && j.tag !== undefined) labelled.tag = j.tag;
+  if (labelled.pid === undefined && j.pid !== undefined) labelled.pid = j.pid;
+  labelled.syslogLevel ??= j.level;
+  labelled.facility ??= j.facility;
+  labelled.message = rest;
+  labelled.level = undefined;
+  peelEnvelopes(labelled);
+  // As tryFormat settles it: an envelope's level (ModemManager's `<warn>`) first, then one in the text.
+  labelled.level ??= embeddedLevel(labelled.message) ?? labelled.syslogLevel;
+  return labelled;
+}
+/** One of Loki's labels: its name, and its value as Go quotes it. */
+const LABEL = /([A-Za-z_][\w.]{0,63})="((?:[^"\\\n]|\\.){0,256})"/g;
 
 /** The text after a capture's header (a stamp alone, and any labels: Loki's) that LineParser.capturedLine reads as a line of its own; undefined for a record with more in its header. */
 function capturedText(record: LogRecord): string | undefined {
