@@ -67,38 +67,48 @@ export class LiteralScreen {
     const m = this.m;
     // A pair found nowhere in the first m characters of a literal lets the window move past it.
     this.shift.fill(this.long.length ? m - 1 : 255);
-    const byWindow = new Map<number, Set<number>>();
+    const byWindow = new Map<number, number[]>();
+    const add = (w: number, id: number): void => {
+      const ids = byWindow.get(w);
+      if (!ids) byWindow.set(w, [id]);
+      else if (ids[ids.length - 1] !== id) ids.push(id);
+    };
     this.long.forEach((literal, id) => {
-      // A literal found in any case is hashed in every case of each of its letters the hashes read
-      // (two characters a pair, four a window): the text's characters are hashed as they are, so
-      // the walk costs what it does without such literals.
-      const cases = (q: number): number[] => casesOf(literal.charCodeAt(q), this.foldsAt[id] === 1);
+      const folds = this.foldsAt[id] === 1;
       for (let j = 2; j <= m; j++) {
         const move = m - j;
-        for (const a of cases(j - 2)) {
-          for (const b of cases(j - 1)) {
-            const h = pairHash(a, b);
+        const a = literal.charCodeAt(j - 2);
+        const b = literal.charCodeAt(j - 1);
+        if (!folds) {
+          const h = pairHash(a, b);
+          if (move < this.shift[h]) this.shift[h] = move;
+          if (move === 0) add(windowHashOf(literal.charCodeAt(0), literal.charCodeAt(1), h), id);
+          continue;
+        }
+        // A literal found in any case is hashed in every case of each letter the hashes read (two
+        // characters a pair, four a window): the text's characters are hashed as they are, so the
+        // walk costs what it does without such literals.
+        for (const x of casesOf(a)) {
+          for (const y of casesOf(b)) {
+            const h = pairHash(x, y);
             if (move < this.shift[h]) this.shift[h] = move;
             if (move !== 0) continue;
-            for (const first of cases(0)) {
-              for (const second of cases(1)) {
-                const w = windowHashOf(first, second, h);
-                const ids = byWindow.get(w);
-                if (ids) ids.add(id);
-                else byWindow.set(w, new Set([id]));
-              }
-            }
+            for (const first of casesOf(literal.charCodeAt(0))) for (const second of casesOf(literal.charCodeAt(1))) add(windowHashOf(first, second, h), id);
           }
         }
       }
     });
-    this.ids = new Uint32Array([...byWindow.values()].reduce((n, ids) => n + ids.size, 0));
+    this.ids = new Uint32Array([...byWindow.values()].reduce((n, ids) => n + ids.length, 0));
+    // Each hash's range starts where the one before ended: filled for the hashes some window has, then carried over the empty ones.
     let n = 0;
-    for (let w = 0; w < 1 << 16; w++) {
-      this.firstOf[w] = n;
-      for (const id of byWindow.get(w) ?? []) this.ids[n++] = id;
+    let w = 0;
+    // (fill, not a loop: a screen is built cold, in the interpreter, and a loop over 65,536 hashes took 3 ms there.)
+    for (const hash of [...byWindow.keys()].sort((a, b) => a - b)) {
+      this.firstOf.fill(n, w, hash + 1);
+      w = hash + 1;
+      for (const id of byWindow.get(hash)!) this.ids[n++] = id;
     }
-    this.firstOf[1 << 16] = n;
+    this.firstOf.fill(n, w);
   }
 
   /** Whether `text[from, end)` holds one of the literals. */
@@ -197,9 +207,8 @@ function pairHash(a: number, b: number): number {
   return ((a & 255) << 8) | (b & 255);
 }
 
-/** A character code, and its other ASCII case when `folds` and it is a letter. */
-function casesOf(c: number, folds: boolean): number[] {
-  if (!folds) return [c];
+/** A character code, and its other ASCII case when it is a letter. */
+function casesOf(c: number): number[] {
   const lower = asciiLower(c);
   return lower >= 97 && lower <= 122 ? [lower, lower - 32] : [c];
 }
