@@ -93,6 +93,8 @@ export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000,
 
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
+/** The most hosts of catalogued lines a file's notice names (the set stays this small whatever the log). */
+const HOSTS_NAMED = 16;
 
 /**
  * A log read newest first: most steps between its timed lines go back (`ratio` times the steps
@@ -635,7 +637,15 @@ export class EventCollector {
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
     this.events.push(event);
+    const host = record.host ?? match.host;
+    if (host !== undefined && this.eventHosts.size < HOSTS_NAMED) this.eventHosts.add(host);
   }
+
+  /**
+   * The hosts the catalogued lines name (a syslog server's file of several routers), up to
+   * HOSTS_NAMED: a file's stories are one device's, so a notice says when its events are not.
+   */
+  private readonly eventHosts = new Set<string>();
 
   /**
    * A clockless `word: text` line may be a stripped syslog line (`netifd: ...`) or a kernel
@@ -719,6 +729,11 @@ export class EventCollector {
     }
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
+    if (this.eventHosts.size > 1) {
+      const names = [...this.eventHosts];
+      const shown = names.slice(0, 4).join(', ') + (names.length > 4 ? (names.length < HOSTS_NAMED ? ', ...' : ' and more') : '');
+      notices.push({ file: this.file, severity: 'warning', message: `The modem's lines in this log name ${names.length < HOSTS_NAMED ? names.length : `${HOSTS_NAMED} or more`} hosts (${shown}). GSM Log Lens tells a file's stories as one device's: if these are different devices (a syslog server's log of several routers), a story may join one host's drop to another's return. Keep one host's lines (\`grep ' ${names[0]} '\`) and open them on their own.` });
+    }
     if (this.eventsFolded > 0) {
       notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${count(EVENT_BUDGET.sampleFrom)} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${count(EVENT_BUDGET.cap)} none were kept; ${count(this.eventsFolded)} were left out, so counts in the findings are lower bounds.` });
     }

@@ -8,6 +8,8 @@ import { LiteralScreen } from './literalScreen';
 export interface Match {
   entry: CatalogueEntry;
   fields: Record<string, string>;
+  /** The host a relayed line's first word is, where the entry matched after it (a record with neither host nor program). */
+  host?: string;
 }
 
 /**
@@ -118,10 +120,10 @@ export class EventMatcher {
     if (known !== undefined && known.tag === tag && known.present === present) {
       this.found++;
       const m = known.match;
-      return m === null ? undefined : { entry: m.entry, fields: { ...m.fields } };
+      return m === null ? undefined : { ...m, fields: { ...m.fields } };
     }
     const match = this.matchNew(record, candidates);
-    if (remembering) this.remember(message, { tag, present, match: match ? { entry: match.entry, fields: { ...match.fields } } : null });
+    if (remembering) this.remember(message, { tag, present, match: match ? { ...match, fields: { ...match.fields } } : null });
     return match;
   }
 
@@ -207,7 +209,7 @@ export class EventMatcher {
       const space = message.indexOf(' ');
       if (space > 0 && space <= MAX_HOST_CHARS && HOST_WORD.test(message.slice(0, space))) {
         const again = this.tryEntries(record, candidates, order, message.slice(space + 1), true);
-        if (again !== undefined) return again;
+        if (again !== undefined) return { ...again, host: message.slice(0, space) };
       }
     }
     // The other way round: the format layer may have read off as the program a name the event's
