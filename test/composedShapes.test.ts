@@ -5,6 +5,7 @@ import { after, describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import type { Analysis, Finding } from '../server/src/core/model';
 import { clockedShare, parseLog, reshape, type Shape } from './support/reshape';
+import { EXACT_FORMATS, PASTES } from './support/shapeLists';
 
 // Metamorphic tests of two re-tellings at once. A log reaches a person in one shape (a syslog
 // server's table, a Loki query, journalctl's JSON) and is then pasted in another way (numbered,
@@ -20,19 +21,7 @@ const YEAR = new Date(REF).getUTCFullYear();
 const DIR = join(__dirname, 'fixtures', 'real');
 const SAMPLE = join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log');
 
-/** The shapes a log is written in, each keeping every record's date, time and program (metamorphic.test.ts: `exact`). */
-const FORMATS: Shape[] = [
-  'bsd-host', 'bsd-nohost', 'logread', 'logread-ids', 'logread-t', 'bsd-host-facility', 'luci', 'luci-en-gb', 'luci-en-us', 'dashes-us', 'dashes-eu',
-  'rfc5424', 'journal-short-iso', 'iso-zone-name', 'bracketed-program', 'iso-named', 'iso-levelled', 'iso-levelled-bracketed', 'bracketed-iso-host',
-  'journal-short-precise', 'journal-short-full', 'journal-short-unix', 'journal-json', 'logfmt', 'journal-with-unit', 'logcat-threadtime', 'logcat-time',
-  'dmesg-x', 'dmesg-d', 'dmesg-caller', 'export-tsv', 'export-spaces', 'export-bars', 'export-csv', 'syslog-server-tsv', 'export-csv-excel', 'export-headed',
-  'gelf', 'loki-logcli', 'capture-ts', 'capture-tio', 'level-first',
-];
-
-/** The ways a log is then pasted or listed, each changing no record. */
-const PASTES: Shape[] = [
-  'forum-quote', 'cat-n', 'grep-numbered', 'grep-named', 'code-block', 'bulleted', 'crlf-bom', 'no-break-spaces', 'kubectl-prefix', 'compose', 'newest-first', 'mail-wrapped', 'terminal-80',
-];
+const FORMATS = EXACT_FORMATS;
 
 /**
  * What is not read yet, each with its reason: a pair for all its cases, or one case of a pair.

@@ -8,6 +8,7 @@ import type { LogEvent } from '../server/src/core/model';
 import { levelRank } from '../server/src/core/records/levels';
 import { LineParser } from '../server/src/core/records/lineParser';
 import { reshape, type Shape } from './support/reshape';
+import { EXACT_FORMATS, PASTES } from './support/shapeLists';
 
 // Every catalogue entry re-told in every shape a log is written in, and pasted in every way. An entry is written from the
 // lines it was found in (its samples), in one format; the same line from a syslog server, a
@@ -17,17 +18,8 @@ import { reshape, type Shape } from './support/reshape';
 
 const REF = Date.UTC(2024, 11, 4);
 
-/** The shapes that keep a record's date, time, program and message (metamorphic.test.ts' `exact` ones). */
-const FORMATS: Shape[] = [
-  'bsd-host', 'bsd-nohost', 'logread', 'logread-ids', 'logread-t', 'bsd-host-facility', 'luci', 'luci-en-gb', 'luci-en-us', 'dashes-us', 'dashes-eu',
-  'rfc5424', 'journal-short-iso', 'iso-zone-name', 'bracketed-program', 'iso-named', 'iso-levelled', 'iso-levelled-bracketed', 'bracketed-iso-host',
-  'journal-short-precise', 'journal-short-full', 'journal-short-unix', 'journal-json', 'logfmt', 'journal-with-unit', 'logcat-threadtime', 'logcat-time',
-  'dmesg-x', 'dmesg-d', 'dmesg-caller', 'export-tsv', 'export-spaces', 'export-bars', 'export-csv', 'syslog-server-tsv', 'export-csv-excel', 'export-headed',
-  'gelf', 'loki-logcli', 'capture-ts', 'capture-tio', 'level-first',
-];
-
-/** The ways a line is then pasted: numbered, quoted, listed, after grep's file name, wrapped (composedShapes.test.ts). */
-const PASTES: Shape[] = ['forum-quote', 'cat-n', 'grep-numbered', 'grep-named', 'code-block', 'bulleted', 'crlf-bom', 'no-break-spaces', 'kubectl-prefix', 'compose', 'mail-wrapped', 'terminal-80'];
+/** Each line alone: listing it newest first changes nothing. */
+const LINE_PASTES = PASTES.filter((p) => p !== 'newest-first');
 
 /**
  * What is not read yet, with its reason: the (entry, shape) pairs it may explain. Each must still
@@ -85,7 +77,7 @@ describe('every catalogue entry, re-told in every format', () => {
         if (ids(sample).join() !== entry.id) continue; // the catalogue test holds each sample to its entry
         const record = new LineParser({ referenceYear: 2024 }).parse(sample, 1);
         const tagless = typeof record !== 'string' && record.tag === undefined;
-        for (const shape of [...FORMATS, ...PASTES]) {
+        for (const shape of [...EXACT_FORMATS, ...LINE_PASTES]) {
           const text = reshape(`${sample}\n`, shape, { referenceYear: 2024 }).replace(/\n$/, '');
           if (text === sample) continue;
           // A catch-all is asked only of a line at its level or worse: a shape without levels has none.
