@@ -171,6 +171,15 @@ export class EventMatcher {
     order.sort((a, b) => a - b);
     const at = this.tryEntries(record, candidates, order, message, false);
     if (at !== undefined) return at;
+    // A line no format read keeps what a paste put before it (a list's bullet, cat -n's number,
+    // grep's file name and line number before a console's output: `- Update found!`,
+    // `dfota.txt:12:Update found!`): the parser takes such a lead off only before a line with a
+    // header. The entries anchored at the message's start are tried after it.
+    const lead = record.format === 'text' ? PASTED_LEAD.exec(message) : null;
+    if (lead) {
+      const again = this.tryEntries(record, candidates, order, message.slice(lead[0].length), true);
+      if (again !== undefined) return again;
+    }
     // The format layer may not have cut the message where the event's text begins: an export's
     // host and program columns (`router\tkernel\t`, `router | kernel | `, CSV's `"kernel","`), a
     // program it does not read (`[kernel] `, `kernel: ` after a bracketed clock), or a line no
@@ -179,16 +188,6 @@ export class EventMatcher {
     // one per layout. Unanchored entries have been tried on the whole message already.
     // Fields lead a message: only the first few, in its first FIELD_CHARS, before a literal, and
     // while what precedes them is a few words at most (prose that names an event is no event).
-    // A line no format read keeps what a paste put before it (a list's bullet, cat -n's number,
-    // grep's file name and line number before a console's output: `- Update found!`,
-    // `dfota.txt:12:Update found!`):
-    // the parser takes such a lead off only before a line with a header. The entries anchored at
-    // the message's start are tried after it.
-    const lead = record.format === 'text' ? PASTED_LEAD.exec(message) : null;
-    if (lead) {
-      const again = this.tryEntries(record, candidates, order, message.slice(lead[0].length), true);
-      if (again !== undefined) return again;
-    }
     let last = 0;
     for (const literal of this.literalsFound) last = Math.max(last, screen!.lastIndexOf(message, literal, FIELD_CHARS));
     let fields = 0;

@@ -1430,9 +1430,11 @@ export function stripPasteArtefacts(text: string): string {
   } else if (c === 0x5f /* _ */ && s.charCodeAt(1) === 0x5b) s = s.slice(1);
   // Backticks that wrap a line, or that close no pair in it (a code fence's, a Markdown span a
   // wrap cut) are the paste's; the closing one of a pair the text holds is its own (gsmd's
-  // `` `1-1 [2c7c:6005]` ``, at the line's end where a wrap cut after it).
-  // A line as wide as a terminal ends where the terminal cut it: its last backtick is text (`` for ` `` | `` 1-1 [2c7c:6005]` modem! ``).
-  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || (oddTicks(s) && !TERMINAL_WIDTHS.has(text.length - (text.charCodeAt(text.length - 1) === 13 ? 1 : 0))))) s = s.replace(/`+$/, '');
+  // `` `1-1 [2c7c:6005]` ``, at the line's end where a wrap cut after it), and so is the last
+  // character of a line as wide as a terminal, which ends where the terminal cut it (`` for ` `` |
+  // `` 1-1 [2c7c:6005]` modem! ``).
+  const width = text.length - (text.charCodeAt(text.length - 1) === 13 ? 1 : 0);
+  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || (oddTicks(s) && !TERMINAL_WIDTHS.has(width)))) s = s.replace(/`+$/, '');
   return s;
 }
 
