@@ -17,6 +17,13 @@ describe('a log of several hosts', () => {
     assert.match(hostsNotice(tagged) ?? '', /2 hosts \(gw1, gw2\)/);
   });
 
+  it('reads a relayed line after a container\'s service too (a syslog server run by docker compose)', () => {
+    const text = ['syslog-ng-1  | Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)', 'syslog-ng-1  | Dec  2 19:54:58 rut-b Joined LTE network (internal modem)'].join('\n');
+    const a = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(a.events.map((e) => e.id), ['event.mobile-data-disconnected', 'event.joined-network']);
+    assert.match(hostsNotice(text) ?? '', /2 hosts \(rut-a, rut-b\)/);
+  });
+
   it('says nothing of one host, or of hosts whose lines the catalogue does not know', () => {
     assert.equal(hostsNotice('Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)\nDec  2 19:56:11 rut-a Mobile data connected (IPv4, internal modem)\n'), undefined);
     assert.equal(hostsNotice('Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)\nDec  2 19:54:58 other dnsmasq[12]: query[A] example.com from 192.168.1.2\n'), undefined);

@@ -65,6 +65,8 @@ export interface LogRecord {
   /** Level that counts: for gsmd the word inside the text (`warning:`) overrides `daemon.info`. */
   level?: Level;
   tag?: string;
+  /** The tag is a container's service (`docker compose logs`, `kubectl logs --prefix`), given to a line that names no program. */
+  tagIsService?: true;
   pid?: number;
   host?: string;
   /** logd record id (RutOS >= 7.11 flash log) or a pasted line number. */

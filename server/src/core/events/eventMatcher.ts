@@ -204,7 +204,8 @@ export class EventMatcher {
     // daemon whose name the relay dropped): without a `tag: ` after the word the format layer
     // cannot tell a host from the message's first word, and leaves it in the message. The entries
     // anchored at the message's start are tried after it, as after a field.
-    if (record.tag === undefined && record.host === undefined && HOST_FIRST.has(record.format)) {
+    // (A container's service given to such a line as its program names no program the line wrote.)
+    if ((record.tag === undefined || record.tagIsService) && record.host === undefined && HOST_FIRST.has(record.format)) {
       const space = message.indexOf(' ');
       if (space > 0 && space <= MAX_HOST_CHARS && HOST_WORD.test(message.slice(0, space))) {
         const again = this.tryEntries(record, candidates, order, message.slice(space + 1), true);

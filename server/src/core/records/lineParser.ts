@@ -232,7 +232,10 @@ export class LineParser {
     const result = this.parseText(text, raw, lineNo, known);
     if (this.leadNumber >= 0 && typeof result !== 'string') result.recordId ??= this.leadNumber;
     // A container's line without a program of its own: the service's name is the program's.
-    if (this.service !== undefined && typeof result !== 'string' && result.tag === undefined && result.format !== 'text' && result.format !== 'section') result.tag = this.service;
+    if (this.service !== undefined && typeof result !== 'string' && result.tag === undefined && result.format !== 'text' && result.format !== 'section') {
+      result.tag = this.service;
+      result.tagIsService = true;
+    }
     // journalctl -o with-unit names the unit (`ModemManager.service[519]: `): the program is its name.
     if (typeof result !== 'string' && result.tag !== undefined) result.tag = programOfUnit(result.tag);
     this.service = undefined;
