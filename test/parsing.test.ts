@@ -466,6 +466,10 @@ describe('paste artefacts and bad input', () => {
     // A forum's quote after an unquoted line that happens to be as wide: a quoted record of its own.
     const { records } = parseAll([head, '> Jun 06 13:45:47 jantar ModemManager[771]: <info> [modem0] state changed (failed -> disabled)']);
     assert.equal(records.length, 2);
+    // A quoted word a space put after the margin (` "30s"`): the paste's rules unquote such a line, the join keeps the space and the quotes.
+    const wait = 'Jan 16 08:39:55.000000 router mobifd: [gsm.modem0] SIM not detected, waiting for';
+    assert.equal(wait.length, 80);
+    assert.equal(parseAll([wait, ' "30s"']).records[0].message, '[gsm.modem0] SIM not detected, waiting for "30s"');
     // The cut fell right after a backtick that opens a pair: the backtick is the text's.
     const cut = 'Mon Dec  2 19:57:41 2024 daemon.err gsmd[3553]: [__setup:902] error: Failed on `';
     assert.equal(cut.length, 80);

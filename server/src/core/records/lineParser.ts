@@ -350,7 +350,8 @@ export class LineParser {
     // A terminal wraps at its width, inside a word: a line of exactly that width is continued
     // without a space by text at the margin (a mail wraps at a space, and indents or not).
     // Cut just after a space, it cut between words: the space stays (a format may have trimmed it).
-    const cut = this.lastWidth !== undefined && TERMINAL_WIDTHS.has(this.lastWidth) && !/^\s/.test(text);
+    // (The line as drawn: a quoted word the paste rules unquote, ` "30s"`, was at the margin's right of a space.)
+    const cut = this.lastWidth !== undefined && TERMINAL_WIDTHS.has(this.lastWidth) && !/^\s/.test(raw);
     const glue = !cut || (this.lastEndedInSpace && !endsWithSpace(open.message)) ? ' ' : '';
     // A wrapped line that is a quoted string (`"Network failure"`) keeps its quotes, unless the
     // line before was one too (a JSON array of a log's lines, which stripPasteArtefacts unquotes).
