@@ -307,7 +307,7 @@ export class EventCollector {
     if (state === 'open') return;
     this.document = undefined;
     const records = state === 'closed' ? recordsOfDocument(doc.text()) : undefined;
-    if (!records?.length) return this.giveBack(doc);
+    if (!records?.length) return this.giveBack(doc.lines, doc.lineNos);
     this.documents++;
     this.firstDocument ??= doc.lineNos[0];
     // Each record at the lines of its object; the document's other lines are its structure, read as a record's wrapped lines are.
@@ -332,7 +332,7 @@ export class EventCollector {
       // No wrap after all: its lines are read as lines, this one too.
       held.lines.pop();
       held.lineNos.pop();
-      this.giveBackLines(held.lines, held.lineNos);
+      this.giveBack(held.lines, held.lineNos);
       return this.addLine(text, lineNo);
     }
     // Read as the one line it was, at its lines (the others counted as a record's wrapped lines).
@@ -358,13 +358,8 @@ export class EventCollector {
     this.parseLine(json, block.line, block.endLine);
   }
 
-  /** A held document that was no JSON, or held no record, is read as the lines it was. */
-  private giveBack(doc: JsonDocumentLines): void {
-    this.giveBackLines(doc.lines, doc.lineNos);
-  }
-
-  /** Held lines read as lines after all: none of them opens another hold. */
-  private giveBackLines(lines: readonly string[], lineNos: readonly number[]): void {
+  /** Held lines read as lines after all (a document that was no JSON or held no record, a quoted line that was no wrap): none of them opens another hold. */
+  private giveBack(lines: readonly string[], lineNos: readonly number[]): void {
     const was = this.replaying;
     this.replaying = true;
     for (let i = 0; i < lines.length; i++) this.addLine(lines[i], lineNos[i]);
@@ -701,12 +696,12 @@ export class EventCollector {
     if (this.document) {
       const doc = this.document;
       this.document = undefined;
-      this.giveBack(doc);
+      this.giveBack(doc.lines, doc.lineNos);
     }
     if (this.quoted) {
       const held = this.quoted;
       this.quoted = undefined;
-      this.giveBackLines(held.lines, held.lineNos);
+      this.giveBack(held.lines, held.lineNos);
     }
     if (this.pending) this.handle(this.pending);
     this.pending = undefined;

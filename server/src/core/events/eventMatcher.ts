@@ -1,4 +1,5 @@
 import { UNRELATED_PROGRAMS } from '../catalogue/tables/unrelatedPrograms';
+import { syntaxChars } from '../formats/patternScreen';
 import { FORMATS } from '../formats/registry';
 import type { CatalogueEntry } from '../catalogue/types';
 import type { LogRecord } from '../model';
@@ -362,16 +363,9 @@ function isAnchored(pattern: RegExp): boolean {
   return a;
 }
 
-/** Whether `^` stands in the source outside a character class and not escaped, other than as `(?:^|`. */
+/** Whether `^` stands in the source as its syntax, other than as `(?:^|`. */
 function hasAnchor(source: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '^' && source[i + 1] !== '|') return true;
-  }
+  for (const [c, i] of syntaxChars(source)) if (c === '^' && source[i + 1] !== '|') return true;
   return false;
 }
 

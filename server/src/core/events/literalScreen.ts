@@ -73,36 +73,30 @@ export class LiteralScreen {
       if (!ids) byWindow.set(w, [id]);
       else if (ids[ids.length - 1] !== id) ids.push(id);
     };
+    // A literal found in any case is hashed in every case of each letter the hashes read (two
+    // characters a pair, four a window): the text's characters are hashed as they are, so the
+    // walk costs what it does without such literals.
     this.long.forEach((literal, id) => {
       const folds = this.foldsAt[id] === 1;
+      const firsts = casesOf(literal.charCodeAt(0), folds);
+      const seconds = casesOf(literal.charCodeAt(1), folds);
       for (let j = 2; j <= m; j++) {
         const move = m - j;
-        const a = literal.charCodeAt(j - 2);
-        const b = literal.charCodeAt(j - 1);
-        if (!folds) {
-          const h = pairHash(a, b);
-          if (move < this.shift[h]) this.shift[h] = move;
-          if (move === 0) add(windowHashOf(literal.charCodeAt(0), literal.charCodeAt(1), h), id);
-          continue;
-        }
-        // A literal found in any case is hashed in every case of each letter the hashes read (two
-        // characters a pair, four a window): the text's characters are hashed as they are, so the
-        // walk costs what it does without such literals.
-        for (const x of casesOf(a)) {
-          for (const y of casesOf(b)) {
-            const h = pairHash(x, y);
+        for (const a of casesOf(literal.charCodeAt(j - 2), folds)) {
+          for (const b of casesOf(literal.charCodeAt(j - 1), folds)) {
+            const h = pairHash(a, b);
             if (move < this.shift[h]) this.shift[h] = move;
-            if (move !== 0) continue;
-            for (const first of casesOf(literal.charCodeAt(0))) for (const second of casesOf(literal.charCodeAt(1))) add(windowHashOf(first, second, h), id);
+            if (move === 0) for (const first of firsts) for (const second of seconds) add(windowHashOf(first, second, h), id);
           }
         }
       }
     });
     this.ids = new Uint32Array([...byWindow.values()].reduce((n, ids) => n + ids.length, 0));
-    // Each hash's range starts where the one before ended: filled for the hashes some window has, then carried over the empty ones.
+    // Each hash's range starts where the one before ended: filled for the hashes some window has,
+    // then carried over the empty ones (by fill, not a loop: a screen is built cold, in the
+    // interpreter, where a loop over 65,536 hashes took 3 ms).
     let n = 0;
     let w = 0;
-    // (fill, not a loop: a screen is built cold, in the interpreter, and a loop over 65,536 hashes took 3 ms there.)
     for (const hash of [...byWindow.keys()].sort((a, b) => a - b)) {
       this.firstOf.fill(n, w, hash + 1);
       w = hash + 1;
@@ -207,8 +201,9 @@ function pairHash(a: number, b: number): number {
   return ((a & 255) << 8) | (b & 255);
 }
 
-/** A character code, and its other ASCII case when it is a letter. */
-function casesOf(c: number): number[] {
+/** A character code, and its other ASCII case when `folds` and it is a letter. */
+function casesOf(c: number, folds: boolean): number[] {
+  if (!folds) return [c];
   const lower = asciiLower(c);
   return lower >= 97 && lower <= 122 ? [lower, lower - 32] : [c];
 }

@@ -47,18 +47,29 @@ function combine(patterns: readonly RegExp[]): RegExp[] {
  */
 export function isAnchored(source: string): boolean {
   if (!source.startsWith('^')) return false;
+  for (const [c, , depth] of syntaxChars(source)) if (c === '|' && depth === 0) return false;
+  return true;
+}
+
+/**
+ * The characters of a regular expression's source that are its syntax: each not escaped and not
+ * inside a character class, with where it stands and how many groups are open around it (a group's
+ * own parentheses count as inside it).
+ */
+export function* syntaxChars(source: string): Generator<[string, number, number]> {
   let depth = 0;
   let inClass = false;
-  for (let i = 1; i < source.length; i++) {
+  for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return false;
+    else {
+      if (c === '(') depth++;
+      yield [c, i, depth];
+      if (c === ')') depth--;
+    }
   }
-  return true;
 }
 
 /**

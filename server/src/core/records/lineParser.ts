@@ -14,7 +14,7 @@ import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSI
 import type { FormatId, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
-import { CUT_STAMP_CHARS, MAX_WRAPPED_LINES, TERMINAL_WIDTHS } from './wrapWidths';
+import { CUT_STAMP_CHARS, drawnWidth, MAX_WRAPPED_LINES, TERMINAL_WIDTHS } from './wrapWidths';
 
 // Lines become records through the format registry (formats/registry.ts): each format is an
 // anchored regex with named captures whose stamp is read by one timestamp grammar, then a shared
@@ -245,7 +245,7 @@ export class LineParser {
   /** What the next line needs of this one, kept as the line ends. */
   private endParse(result: ParseResult, raw: string): ParseResult {
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
-    this.lastWidth = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
+    this.lastWidth = drawnWidth(raw);
     this.lastText = typeof result === 'string' ? undefined : raw;
     const last = raw.charCodeAt(this.lastWidth - 1);
     this.lastEndedInSpace = last === 0x20 || last === 0x09;
@@ -404,17 +404,11 @@ export class LineParser {
     const pairs = logfmtPairs(text, 1);
     const j = pairs && readFieldsByRole({ msg: '-', ...pairs });
     if (!j || j.message !== '-') return false;
-    if (open.host === undefined && j.host !== undefined) {
-      open.host = j.host;
-      this.noteHost(j.host);
-    }
-    if (open.tag === undefined && j.tag !== undefined) open.tag = j.tag;
-    if (open.pid === undefined && j.pid !== undefined) open.pid = j.pid;
-    if (open.facility === undefined && j.facility !== undefined) open.facility = j.facility;
-    if (open.syslogLevel === undefined && j.level !== undefined) {
-      open.syslogLevel = j.level;
-      open.level ??= j.level;
-    }
+    const hostless = open.host === undefined;
+    const levelless = open.syslogLevel === undefined;
+    fillFields(open, j);
+    if (hostless && open.host !== undefined) this.noteHost(open.host);
+    if (levelless && j.level !== undefined) open.level ??= j.level;
     return true;
   }
 
@@ -808,11 +802,7 @@ export class LineParser {
     // message (a NetworkManager stamp; a yearless line's guessed year): the inner line's fill in.
     if (j.time !== undefined) record.time = j.time;
     if (j.uptime !== undefined) record.uptime = j.uptime;
-    if (record.tag === undefined && j.tag !== undefined) record.tag = j.tag;
-    if (record.pid === undefined && j.pid !== undefined) record.pid = j.pid;
-    if (record.host === undefined && j.host !== undefined) record.host = j.host;
-    if (record.facility === undefined && j.facility !== undefined) record.facility = j.facility;
-    if (record.syslogLevel === undefined && j.level !== undefined) record.syslogLevel = j.level;
+    fillFields(record, j);
     if (record.host !== undefined) this.noteHost(record.host);
     if (!nested) peelEnvelopes(record);
     // As tryFormat settles it: an envelope's level (ModemManager's `<warn>`) first, then one in the text.
@@ -1437,8 +1427,7 @@ export function stripPasteArtefacts(text: string): string {
   // `` `1-1 [2c7c:6005]` ``, at the line's end where a wrap cut after it), and so is the last
   // character of a line as wide as a terminal, which ends where the terminal cut it (`` for ` `` |
   // `` 1-1 [2c7c:6005]` modem! ``).
-  const width = text.length - (text.charCodeAt(text.length - 1) === 13 ? 1 : 0);
-  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || (oddTicks(s) && !TERMINAL_WIDTHS.has(width)))) s = s.replace(/`+$/, '');
+  if (s.charCodeAt(s.length - 1) === 0x60 && (ticked || (oddTicks(s) && !TERMINAL_WIDTHS.has(drawnWidth(text))))) s = s.replace(/`+$/, '');
   return s;
 }
 
@@ -1654,6 +1643,15 @@ export function startsHeaderedRecord(text: string): boolean {
   return typeof r !== 'string' && (r.tag !== undefined || r.host !== undefined || r.facility !== undefined || r.pid !== undefined || r.syslogLevel !== undefined || r.uptime !== undefined);
 }
 
+/** Fills what a record lacks from fields read by role: a JSON line's, logfmt's pairs, Loki's labels. */
+function fillFields(record: LogRecord, j: JsonLine): void {
+  if (record.tag === undefined && j.tag !== undefined) record.tag = j.tag;
+  if (record.pid === undefined && j.pid !== undefined) record.pid = j.pid;
+  if (record.host === undefined && j.host !== undefined) record.host = j.host;
+  if (record.facility === undefined && j.facility !== undefined) record.facility = j.facility;
+  if (record.syslogLevel === undefined && j.level !== undefined) record.syslogLevel = j.level;
+}
+
 /**
  * A record read again becomes the new reading in place (the collector holds the object): its
  * first line and section stay, its last line is `endLine`.
@@ -1680,13 +1678,8 @@ function labelledLine(record: LogRecord, line: string): LogRecord | undefined {
   const j = readFieldsByRole({ ...labels, MESSAGE: line });
   if (!j) return undefined;
   const labelled: LogRecord = { ...record, message: line };
-  if (j.host !== undefined) labelled.host = j.host;
-  const rest = readBody(labelled, line, undefined);
-  if (labelled.tag === undefined && j.tag !== undefined) labelled.tag = j.tag;
-  if (labelled.pid === undefined && j.pid !== undefined) labelled.pid = j.pid;
-  labelled.syslogLevel ??= j.level;
-  labelled.facility ??= j.facility;
-  labelled.message = rest;
+  labelled.message = readBody(labelled, line, undefined);
+  fillFields(labelled, j);
   labelled.level = undefined;
   peelEnvelopes(labelled);
   // As tryFormat settles it: an envelope's level (ModemManager's `<warn>`) first, then one in the text.

@@ -7,6 +7,11 @@
 /** The widths terminals and serial consoles wrap at (80 columns, and the common wider ones). */
 export const TERMINAL_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
+/** The width a line was drawn at: its length, a carriage return at its end not counted. */
+export function drawnWidth(line: string): number {
+  return line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
+}
+
 /** The most lines one wrapped line (a string, a quoted column) goes on over: a message of a few thousand characters at 76 columns. */
 export const MAX_WRAPPED_LINES = 48;
 
