@@ -213,6 +213,31 @@ describe('language server over stdio', () => {
     assert.equal(await until('status succeeded', () => statuses.get(uri)?.story?.verdict === 'succeeded' && 'succeeded'), 'succeeded');
   });
 
+  it('tells a syslog server\'s file of two routers as two devices, each problem naming its host, and follows an append to one', async () => {
+    const uri = 'file:///work/logs/server/messages';
+    const text = [
+      'Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)',
+      'Dec  2 19:54:58 rut-b Mobile data disconnected (internal modem)',
+      'Dec  2 19:55:30 rut-a dnsmasq[123]: query[A] example.com from 192.168.1.2',
+      'Dec  2 19:56:11 rut-b Mobile data connected (IPv4, internal modem)',
+      '',
+    ].join('\n');
+    open(uri, text);
+    const first = await diagnosticsOf(uri);
+    const drops = first.filter((d) => d.code === 'mobile-data-down');
+    assert.deepEqual(drops.map((d) => [d.range.start.line, String(d.message).split(':')[0]]), [[0, 'rut-a'], [1, 'rut-b']]);
+    const v = version++;
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'Dec  2 19:58:00 rut-a Mobile data connected (IPv4, internal modem)\n' }],
+    });
+    const after = await diagnosticsOf(uri, v);
+    assert.deepEqual(after.filter((d) => d.code === 'mobile-data-down').map((d) => String(d.message).split(':')[0]), ['rut-a', 'rut-b']);
+    const lenses = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    const titles = (lenses ?? []).map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => / on rut-a/.test(t)) && titles.some((t) => / on rut-b/.test(t)), titles.join(' | '));
+  });
+
   it('starts over after an edit in the middle', async () => {
     const uri = 'file:///work/logs/edit/system.log';
     open(uri, SAMPLE_TEXT);

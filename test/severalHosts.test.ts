@@ -1,36 +1,185 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
+import { HOSTS_READ } from '../server/src/core/events/hostSequence';
+import type { Analysis, Finding } from '../server/src/core/model';
+import { clockedShare, parseLog, reshape } from './support/reshape';
 
-// A syslog server's file holds several routers' lines. GSM Log Lens tells a file's stories as one
-// device's, so a drop on one router and a return on another would read as one recovery: the
-// report must say that the modem's lines name several hosts, and name them.
+// A syslog server's file holds several routers' lines. A file's stories are one device's (its
+// boots, clock, USB bus, daemons), so a drop on one router and a return on another must not read
+// as one recovery: a file whose hosts' lines take turns is read once per host, and each finding
+// and story names its host. Names that follow one another (a device renamed) stay one device's.
 
 const REF = Date.UTC(2024, 11, 4);
-const hostsNotice = (text: string): string | undefined => analyzeText(text, { referenceTime: REF }).notices.find((n) => /hosts \(/.test(n.message))?.message;
+const YEAR = new Date(REF).getUTCFullYear();
+const analyze = (text: string): Analysis => analyzeText(text, { referenceTime: REF });
+const hostsNotice = (a: Analysis): string | undefined => a.notices.find((n) => /hosts[ ,]/.test(n.message) && /host/.test(n.message) && /\(/.test(n.message))?.message;
+const told = (a: Analysis, device?: string): string[] => a.episodes.filter((e) => e.device === device).map((e) => `${e.kind}: ${e.verdict}`);
 
 describe('a log of several hosts', () => {
-  it('says which hosts the modem\'s lines name, relayed RutOS events (the host before a tagless line) and tagged lines alike', () => {
-    const relayed = ['Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)', 'Dec  2 19:54:58 rut-b Joined LTE network (internal modem)', 'Dec  2 19:56:11 rut-b Mobile data connected (IPv4, internal modem)'].join('\n');
-    assert.match(hostsNotice(relayed) ?? '', /2 hosts \(rut-a, rut-b\).*grep ' rut-a '/);
-    const tagged = ['Dec  2 19:54:57 gw1 gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5', 'Dec  2 19:54:58 gw2 kernel: [  466.515595] usb 1-1: USB disconnect, device number 6'].join('\n');
-    assert.match(hostsNotice(tagged) ?? '', /2 hosts \(gw1, gw2\)/);
+  it('reads two routers\' interleaved lines as two devices: one\'s drop is not joined to the other\'s return', () => {
+    const relayed = [
+      'Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)',
+      'Dec  2 19:54:58 rut-b Mobile data disconnected (internal modem)',
+      'Dec  2 19:55:30 rut-a dnsmasq[123]: query[A] example.com from 192.168.1.2',
+      'Dec  2 19:56:11 rut-b Mobile data connected (IPv4, internal modem)',
+    ].join('\n');
+    const a = analyze(relayed);
+    assert.match(hostsNotice(a) ?? '', /2 hosts \(rut-a, rut-b\), whose lines take turns.*each finding and story names its host/);
+    // rut-a's drop is its own and not over; rut-b dropped and came back.
+    assert.deepEqual(told(a, 'rut-a').map((t) => t.replace(/:.*/, '')), told(a, 'rut-b').map((t) => t.replace(/:.*/, '')));
+    const [storyA] = a.episodes.filter((e) => e.device === 'rut-a');
+    const [storyB] = a.episodes.filter((e) => e.device === 'rut-b');
+    assert.notEqual(storyA.verdict, storyB.verdict, 'rut-a never came back, rut-b did');
+    assert.match(storyA.title, / on rut-a$/);
+    assert.deepEqual(storyA.evidence, [1]);
+    const drops = a.findings.filter((f) => f.code === 'mobile-data-down');
+    assert.deepEqual(drops.map((f) => [f.device, f.line, f.message.startsWith(`${f.device}: `)]), [['rut-a', 1, true], ['rut-b', 2, true]]);
+    // One file to the person: one summary, the lines' numbers the file's.
+    assert.equal(a.files.length, 1);
+    assert.equal(a.files[0].segments, 1);
+  });
+
+  it('keeps one device\'s gsmd burst and USB loss apart from another device\'s return to the bus', () => {
+    const text = [
+      'Dec  2 19:54:57 gw1 gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      'Dec  2 19:54:58 gw2 kernel: [  466.515595] usb 1-1: new high-speed USB device number 7 using xhci-hcd',
+      'Dec  2 19:54:59 gw1 kernel: [ 1466.515595] usb 1-1: USB disconnect, device number 6',
+      'Dec  2 19:55:00 gw2 kernel: [  467.515595] usb 1-1: New USB device found, idVendor=2c7c, idProduct=6005, bcdDevice= 3.18',
+      'Dec  2 20:05:00 gw2 gsmd[812]: [main:100] info: started',
+    ].join('\n');
+    const a = analyze(text);
+    const gap = a.findings.find((f) => f.code === 'usb-gap');
+    assert.ok(gap, 'gw1\'s modem left the bus and never came back');
+    assert.equal(gap.device, 'gw1');
+    assert.ok(!a.findings.some((f) => f.device === 'gw2' && /usb-gap|usb-disconnect/.test(f.code)), 'gw2 only enumerated its modem');
+    // No clock jump or boot from the two kernels' uptimes taking turns.
+    assert.ok(!a.findings.some((f) => f.code === 'clock-jump' || f.code === 'reboot'), JSON.stringify(a.findings.map((f) => f.code)));
   });
 
   it('reads a relayed line after a container\'s service too (a syslog server run by docker compose)', () => {
-    const text = ['syslog-ng-1  | Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)', 'syslog-ng-1  | Dec  2 19:54:58 rut-b Joined LTE network (internal modem)'].join('\n');
-    const a = analyzeText(text, { referenceTime: REF });
-    assert.deepEqual(a.events.map((e) => e.id), ['event.mobile-data-disconnected', 'event.joined-network']);
-    assert.match(hostsNotice(text) ?? '', /2 hosts \(rut-a, rut-b\)/);
+    const text = ['syslog-ng-1  | Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)', 'syslog-ng-1  | Dec  2 19:54:58 rut-b Joined LTE network (internal modem)', 'syslog-ng-1  | Dec  2 19:54:59 rut-a Joined LTE network (internal modem)'].join('\n');
+    const a = analyze(text);
+    assert.deepEqual(a.events.map((e) => [e.id, e.device]), [['event.mobile-data-disconnected', 'rut-a'], ['event.joined-network', 'rut-b'], ['event.joined-network', 'rut-a']]);
+    assert.match(hostsNotice(a) ?? '', /2 hosts \(rut-a, rut-b\)/);
+  });
+
+  it('reads hosts that follow one another as one device renamed, and says so', () => {
+    const renamed = ['Dec  2 19:54:57 OpenWrt Mobile data disconnected (internal modem)', 'Dec  2 19:55:58 rut-b Joined LTE network (internal modem)', 'Dec  2 19:56:11 rut-b Mobile data connected (IPv4, internal modem)'].join('\n');
+    const a = analyze(renamed);
+    assert.match(hostsNotice(a) ?? '', /2 hosts, one after the other \(OpenWrt, rut-b\): they were read as one device's, renamed.*grep ' OpenWrt '/);
+    assert.ok(a.episodes.every((e) => e.device === undefined) && a.findings.every((f) => f.device === undefined));
+    assert.ok(a.episodes.some((e) => e.verdict === 'recovered'), 'one device dropped and came back');
+  });
+
+  it('takes a journal\'s `localhost` before the hostname is set at boot for no device', () => {
+    const journal = [
+      'Dec 02 19:50:01 localhost kernel: usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+      'Dec 02 19:50:09 pinephone ModemManager[812]: <info>  [modem0] state changed (disabled -> enabling)',
+      'Dec 02 19:54:57 pinephone kernel: usb 1-1: USB disconnect, device number 2',
+      'Dec 02 19:58:01 localhost kernel: usb 1-1: new high-speed USB device number 2 using xhci_hcd',
+      'Dec 02 19:58:11 pinephone ModemManager[812]: <info>  [modem0] state changed (disabled -> enabling)',
+    ].join('\n');
+    const a = analyze(journal);
+    assert.equal(hostsNotice(a), undefined);
+    assert.ok(a.findings.every((f) => f.device === undefined));
   });
 
   it('says nothing of one host, or of hosts whose lines the catalogue does not know', () => {
-    assert.equal(hostsNotice('Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)\nDec  2 19:56:11 rut-a Mobile data connected (IPv4, internal modem)\n'), undefined);
-    assert.equal(hostsNotice('Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)\nDec  2 19:54:58 other dnsmasq[12]: query[A] example.com from 192.168.1.2\n'), undefined);
+    assert.equal(hostsNotice(analyze('Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)\nDec  2 19:56:11 rut-a Mobile data connected (IPv4, internal modem)\n')), undefined);
+    assert.equal(hostsNotice(analyze('Dec  2 19:54:57 rut-a Mobile data disconnected (internal modem)\nDec  2 19:54:58 other dnsmasq[12]: query[A] example.com from 192.168.1.2\nDec  2 19:54:59 rut-a dnsmasq[123]: query[A] example.com from 192.168.1.2\n')), undefined);
   });
 
-  it('names at most sixteen, however many there are', () => {
-    const lines = Array.from({ length: 40 }, (_, i) => `Dec  2 19:${String(10 + i).padStart(2, '0')}:00 rut-${i} Mobile data disconnected (internal modem)`);
-    assert.match(hostsNotice(lines.join('\n')) ?? '', /16 or more hosts \(rut-0, rut-1, rut-2, rut-3 and more\)/);
+  it(`reads up to ${HOSTS_READ} hosts one by one; more are read as one, with a warning that names at most sixteen`, () => {
+    const many = (n: number): string => Array.from({ length: 2 * n }, (_, i) => `Dec  2 19:${String(10 + Math.floor(i / 2)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} rut-${i % n} Mobile data disconnected (internal modem)`).join('\n');
+    const few = analyze(many(HOSTS_READ));
+    assert.equal(new Set(few.findings.map((f) => f.device)).size, HOSTS_READ);
+    const more = analyze(many(40));
+    assert.ok(more.findings.every((f) => f.device === undefined));
+    const warning = more.notices.find((n) => /16 or more hosts \(rut-0, rut-1, rut-2, rut-3 and more\), whose lines take turns/.test(n.message));
+    assert.equal(warning?.severity, 'warning');
+    assert.match(warning.message, new RegExp(`up to ${HOSTS_READ} hosts; this log has more`));
   });
+});
+
+// The metamorphic relation: two devices telling the same story at the same time, their lines
+// interleaved in a syslog server's file, are the story told twice, once per device, each as it
+// is told from that device's lines alone.
+
+const DIR = join(__dirname, 'fixtures', 'real');
+const labels: { file: string; problems: string[] }[] = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8'));
+const CASES = [
+  { name: 'rut901-sample', text: readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8') },
+  ...labels.filter((l) => !l.problems.includes('none')).map((l) => ({ name: l.file.slice(0, 3), text: readFileSync(join(DIR, l.file), 'utf8') })),
+].filter((c) => clockedShare(parseLog(c.text, YEAR)) >= 0.5);
+
+const BSD_STAMP = /^([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{3}))?\d* /;
+const ISO_STAMP = /^(?:<\d+>1 )?(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A line's stamp (BSD's, or ISO 8601's after an RFC 5424 priority) as a number that sorts as the times do within a year. */
+function stampKey(line: string): number | undefined {
+  const iso = ISO_STAMP.exec(line);
+  if (iso) return Date.parse(`${iso[1]}Z`);
+  const m = BSD_STAMP.exec(line);
+  if (!m) return undefined;
+  return (((((MONTHS.indexOf(m[1]) * 32 + Number(m[2])) * 24 + Number(m[3])) * 60 + Number(m[4])) * 60) + Number(m[5])) * 1000 + Number(m[6] ?? 0);
+}
+
+/** The lines in groups: a stamped line and the lines without a stamp after it (the lines before the first are its). */
+function groups(text: string): { key: number; lines: string[] }[] {
+  const out: { key: number; lines: string[] }[] = [];
+  let lead: string[] = [];
+  for (const line of text.split('\n')) {
+    const key = stampKey(line);
+    if (key !== undefined) out.push({ key, lines: [...lead, line] }), (lead = []);
+    else if (out.length > 0) out[out.length - 1].lines.push(line);
+    else lead.push(line);
+  }
+  return out;
+}
+
+/** Two logs' lines merged in time order as a syslog server writes them (each log's own order kept). */
+function interleave(a: string, b: string): string {
+  const [ga, gb] = [groups(a), groups(b)];
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  let lastA = false;
+  while (i < ga.length || j < gb.length) {
+    // Lines of the same second take turns, as two devices' do.
+    lastA = j >= gb.length || (i < ga.length && (ga[i].key < gb[j].key || (ga[i].key === gb[j].key && !lastA)));
+    out.push(...(lastA ? ga[i++] : gb[j++]).lines);
+  }
+  return out.join('\n') + '\n';
+}
+
+function codes(findings: readonly Finding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of [...findings].sort((x, y) => x.code.localeCompare(y.code))) if (f.code !== 'input-problem') out[f.code] = (out[f.code] ?? 0) + 1;
+  return out;
+}
+
+/** Shapes that write each record's host: a syslog server's file (RFC 3164 and 5424), journalctl's. */
+const HOSTED_SHAPES = ['bsd-host', 'bsd-host-facility', 'rfc5424', 'journal-short-iso', 'journal-short-precise'] as const;
+
+describe('two devices telling the same story at once are told apart (the real fixtures)', () => {
+  for (const c of CASES) for (const shape of HOSTED_SHAPES) {
+    it(`${c.name} ${shape}`, () => {
+      const asA = reshape(c.text, shape, { referenceYear: YEAR, host: 'rut-a' });
+      // The second device at the same times: its lines fall between the first one's.
+      const asB = reshape(c.text, shape, { referenceYear: YEAR, host: 'rut-b' });
+      if (groups(asA).length < 2) return;
+      const alone = analyze(asA);
+      const aloneB = analyze(asB);
+      const both = analyze(interleave(asA, asB));
+      for (const [device, one] of [['rut-a', alone], ['rut-b', aloneB]] as const) {
+        assert.deepEqual(codes(both.findings.filter((f) => f.device === device)), codes(one.findings), `${device}'s findings`);
+        assert.deepEqual(told(both, device), told(one), `${device}'s stories`);
+      }
+      assert.ok(both.findings.every((f) => f.device !== undefined || f.code === 'input-problem'));
+    });
+  }
 });

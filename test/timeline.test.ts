@@ -93,6 +93,19 @@ describe('timeline data', () => {
     assert.equal(single.group, undefined);
   });
 
+  it('keeps two routers of a syslog server\'s file apart: each one\'s USB absence and marks name it', () => {
+    const text = [
+      'Dec  2 19:54:57 gw1 kernel: [  466.515595] usb 1-1: USB disconnect, device number 6',
+      'Dec  2 19:54:58 gw2 kernel: [  866.515595] usb 1-1: USB disconnect, device number 3',
+      'Dec  2 19:55:01 gw1 kernel: [  470.515595] usb 1-1: new high-speed USB device number 7 using xhci-hcd',
+      'Dec  2 19:57:58 gw2 kernel: [ 1046.515595] usb 1-1: new high-speed USB device number 4 using xhci-hcd',
+    ].join('\n');
+    const t = buildTimeline('file:///messages', analyzeText(text, { referenceTime: REF }), undefined);
+    // gw1 was off the bus 4 s, gw2 3 min: not one device back after a second.
+    assert.deepEqual(t.gaps.map((g) => g.label).sort(), ['gw1: USB 1-1 off the bus 4 s', 'gw2: USB 1-1 off the bus 3 min'].sort());
+    assert.ok(t.marks.every((m) => /^gw[12]: /.test(m.label)), t.marks.map((m) => m.label).join(' | '));
+  });
+
   it('stays bounded on a long log', () => {
     const lines: string[] = [];
     for (let i = 0; i < 20_000; i++) lines.push(`[${(i * 61).toFixed(6)}] usb 1-${(i % 7) + 1}: USB disconnect, device number ${i}`);

@@ -93,6 +93,8 @@ export interface ReshapeOptions {
   locale?: 'pl' | 'de';
   /** Moves every record's wall time by this much (ms): the same log on other days. */
   shiftMs?: number;
+  /** The host written for every record, in shapes that write one (default: the record's own, else `router`). */
+  host?: string;
 }
 
 /** A physical line and what the parser made of it (records extended by later continuations). */
@@ -460,7 +462,7 @@ const withoutUptime = (r: LogRecord, body: string): string => (r.uptime !== unde
 /** One record in one shape, or undefined when the shape keeps this record as it was. */
 function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, options: ReshapeOptions, hostsShown = false): string | undefined {
   const d = new Date(wall);
-  const host = r.host ?? 'router';
+  const host = options.host ?? r.host ?? 'router';
   const bsdDate = `${EN_MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate(), 2, ' ')} ${clock(d)}`;
   switch (shape) {
     case 'bsd-host':

@@ -14,6 +14,8 @@ import { encodingLabel } from './input/encoding';
 import { isTarArchive, readInput, readSqliteFile, type InputInfo } from './input/readInput';
 import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
+import { expandHostReadings, joinHostReadings, putBack } from './hostReadings';
+import { perHostNotice } from './events/hostSequence';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
@@ -100,7 +102,14 @@ export class FileAnalysis {
   }
 
   /** `readAgain` in steps of READ_AGAIN_STEP_LINES lines (steps.ts): the language server answers hovers between them. */
-  *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons): Steps<FileEvents> {
+  *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons, host?: { name: string; first: boolean }): Steps<FileEvents> {
+    if (reasons.hosts) {
+      // One reading per host, each with the file's other reasons (hostReadings.ts).
+      const { hosts, ...others } = reasons;
+      const readings: FileEvents[] = [];
+      for (let i = 0; i < hosts.named.length; i++) readings.push(yield* this.readAgainSteps(read, lines, others, { name: hosts.named[i], first: i === 0 }));
+      return joinHostReadings(read, hosts, readings);
+    }
     let reading = lines;
     let order: ReadOrder | undefined;
     if (reasons.reverse) {
@@ -110,14 +119,14 @@ export class FileAnalysis {
     } else if (reasons.parts) {
       ({ lines: reading, order } = linesInListingOrder(lines, reasons.parts));
     }
-    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, ...(reasons.dates ? { dateOrders: reasons.dates.orders } : {}) });
+    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, ...(reasons.dates ? { dateOrders: reasons.dates.orders } : {}), ...(host ? { host } : {}) });
     for (let i = 0; i < reading.length; i++) {
       again.addLine(reading[i], i + 1);
       if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
     }
     const out = again.finish();
     // Dates read day first can show what month first hid: the lines run newest first.
-    if (!reasons.reverse && out.summary.newestFirst) return yield* this.readAgainSteps(read, lines, { ...reasons, reverse: true });
+    if (!reasons.reverse && out.summary.newestFirst) return yield* this.readAgainSteps(read, lines, { ...reasons, reverse: true }, host);
     const said: InputNotice[] = [];
     for (const why of reasons.dates?.why ?? []) said.push({ file: this.index, severity: 'info', message: `${why}.` });
     if (order) {
@@ -187,6 +196,7 @@ export function* readAgainSteps(f: FileAnalysis, read: FileEvents, held: HeldLin
   const why = `it has more than ${count(READ_AGAIN_BUDGET.lines)} lines or ${READ_AGAIN_BUDGET.chars / 1024 / 1024} MiB, more than is held in memory to read it again`;
   for (const said of reasons.dates?.why ?? []) read.notices.push({ file: f.index, severity: 'warning', message: `${said.replace(' were read ', ' should be read ')}; they were not: ${why}.` });
   if (reasons.reverse) read.notices.push({ file: f.index, severity: 'info', message: `It was not read in reverse here: ${why}.` });
+  if (reasons.hosts) read.notices.push({ file: f.index, severity: 'warning', message: perHostNotice(reasons.hosts, why) });
   if (reasons.parts) read.notices.push({ file: f.index, severity: 'warning', message: `The file lists ${reasons.parts.order.length} logs in another order than their times; they were read in the order listed, not in time order: ${why}. Where the clock runs back at a new log's first line, times on either side follow another order than the lines.` });
   return read;
 }
@@ -266,32 +276,35 @@ export function finishAnalysis(files: FileEvents[], options: AnalyzeOptions, con
  * `finishAnalysis` in steps, for a caller that lets other work run between them: the language
  * server answers hovers there while it finishes a big document (tens of milliseconds in all).
  */
-export function* finishAnalysisSteps(files: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Steps<Analysis> {
+export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions, context: AnalysisContext = {}): Steps<Analysis> {
   const detect: DetectOptions = { ...DEFAULT_DETECT_OPTIONS, ...definedOnly(options) };
+  // A file read per host is a file per host to the detectors and stories (hostReadings.ts).
+  const { files, back } = expandHostReadings(read);
+  const episodeFiles = context.episodeFiles && back.size > 0 ? files.map((f) => f.file).filter((i) => context.episodeFiles!.includes(back.get(i)?.file ?? i)) : context.episodeFiles;
   // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
   const host = detectHost(eventsOf(files), files.map((f) => f.summary));
   yield;
-  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos', context.usbMemo);
+  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos', back.size > 0 ? undefined : context.usbMemo);
   yield;
   // A file listed newest first would be read backwards: its drops before its returns. No story is told for it (its notice says why).
   const newestFirst = new Set(files.filter((f) => f.summary.newestFirst).map((f) => f.file));
-  const storyFiles = context.episodeFiles ?? (newestFirst.size > 0 ? files.map((f) => f.file) : undefined);
+  const storyFiles = episodeFiles ?? (newestFirst.size > 0 ? files.map((f) => f.file) : undefined);
   const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   // What was read in reverse is told in the file's own lines; the rest below is in those already.
   const orders = new Map<number, ReadOrder>();
   for (const f of files) if (f.readOrder) orders.set(f.file, f.readOrder);
-  const shown = toFileLines({ events, findings, episodes }, orders);
-  shown.findings.push(...detectUnreadFiles(files.map((f) => f.summary)), ...files.flatMap((f) => f.custom ?? []));
+  const shown = putBack(back, toFileLines({ events, findings, episodes }, orders));
+  shown.findings.push(...detectUnreadFiles(read.map((f) => f.summary)), ...read.flatMap((f) => f.custom ?? []));
   shown.findings.sort(compareFindings);
   return {
-    files: files.map((f) => f.summary),
+    files: read.map((f) => f.summary),
     events: shown.events,
     findings: shown.findings,
     episodes: shown.episodes,
     host: host.label,
-    notices: dedupeNotices(files.flatMap((f) => f.notices)),
+    notices: dedupeNotices(read.flatMap((f) => f.notices)),
     ...(context.facts ? { facts: context.facts } : {}),
   };
 }

@@ -105,6 +105,8 @@ export interface LogEvent {
   recordId?: number;
   /** The record's message (after time, priority and tag), cut to 500 characters. */
   text: string;
+  /** The host whose lines these are, in a file of several devices' lines read host by host (core/hostReadings.ts). */
+  device?: string;
 }
 
 export type FindingCode =
@@ -150,6 +152,8 @@ export interface Finding {
   lines: number[];
   /** Catalogue ids of the events it groups. */
   eventIds: string[];
+  /** The host whose lines these are, in a file of several devices' lines read host by host (core/hostReadings.ts). */
+  device?: string;
 }
 
 /** A story's id in the story registry (stories/registry.ts): `modem-firmware-update`, `sim-problem`. */
@@ -200,6 +204,8 @@ export interface Episode {
   advice: string[];
   /** Source tags (see catalogue/sources.ts) behind the summary and advice. */
   sources: string[];
+  /** The host whose lines tell the story, in a file of several devices' lines read host by host (core/hostReadings.ts). */
+  device?: string;
 }
 
 /** A problem with the input itself: told to the person, never thrown. */

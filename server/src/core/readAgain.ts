@@ -2,6 +2,7 @@ import type { FileEvents } from './events/eventCollector';
 import { LineSplitter } from './input/lineSplitter';
 import type { DateOrders } from './formats/dateOrder';
 import type { ListingOrder } from './events/listingParts';
+import { readsPerHost, type HostsSeen } from './events/hostSequence';
 
 // Some things about a file are known only once it has been read whole, and change how each of
 // its lines reads: that it is listed newest first (eventCollector's NEWEST_FIRST), or which number
@@ -30,6 +31,8 @@ export interface ReadAgainReasons {
   dates: { orders: DateOrders; why: string[] } | undefined;
   /** The file lists several logs out of time order: read its parts in time order (events/listingParts.ts). */
   parts?: ListingOrder;
+  /** The lines of several devices take turns (a syslog server's file): read each host's on their own (events/hostSequence.ts). */
+  hosts?: HostsSeen;
 }
 
 /** What a second reading of the file would change, or undefined when the first one stands. */
@@ -39,7 +42,9 @@ export function readAgainReasons(read: FileEvents): ReadAgainReasons | undefined
   const dates = read.dateOrders;
   // Lines that run back on the whole are read in reverse; parts out of order matter only otherwise.
   const parts = !reverse && read.recordsInLines !== true ? read.listingOrder : undefined;
-  return reverse || dates !== undefined || parts !== undefined ? { reverse, dates, ...(parts ? { parts } : {}) } : undefined;
+  // A reading of one host's lines is itself the second reading.
+  const hosts = read.host === undefined && readsPerHost(read.hosts) ? read.hosts : undefined;
+  return reverse || dates !== undefined || parts !== undefined || hosts !== undefined ? { reverse, dates, ...(parts ? { parts } : {}), ...(hosts ? { hosts } : {}) } : undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
 import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/dateOrder';
 import { ListingParts, type ListingOrder } from './listingParts';
+import { HostFilter, hostsNotice, HostSequence, type HostsSeen } from './hostSequence';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
 const JOINS = joinsOf(startsTimedRecord, startsHeaderedRecord);
@@ -86,6 +87,12 @@ export interface FileEvents {
   recordsInLines?: boolean;
   /** The file lists several logs out of time order (listingParts.ts): the order they happened in. */
   listingOrder?: ListingOrder;
+  /** The hosts its catalogued lines name, and whether their lines take turns (hostSequence.ts). */
+  hosts?: HostsSeen;
+  /** This reading kept one host's lines (CollectOptions.host). */
+  host?: string;
+  /** The file was read once per host (core/hostReadings.ts): each reading, one host's lines. */
+  byHost?: FileEvents[];
 }
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
@@ -93,8 +100,6 @@ export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000,
 
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
-/** The most hosts of catalogued lines a file's notice names (the set stays this small whatever the log). */
-const HOSTS_NAMED = 16;
 
 /**
  * A log read newest first: most steps between its timed lines go back (`ratio` times the steps
@@ -129,6 +134,8 @@ export interface CollectOptions {
   fastLane?: boolean;
   /** How numeric dates that could be either are read, where the file's dates say (formats/dateOrder.ts). */
   dateOrders?: DateOrders;
+  /** Keep only this host's lines (a syslog server's file of several devices: hostSequence.ts); `first`: the lines before any host's too. */
+  host?: { name: string; first: boolean };
 }
 
 /**
@@ -190,7 +197,11 @@ export class EventCollector {
     this.parser = new LineParser({ referenceYear: new Date(ref).getUTCFullYear(), dateOrders: this.dateOrders });
     this.matcher = options.matcher ?? SHARED_MATCHER;
     this.fastLaneOn = options.fastLane ?? true;
+    if (options.host) this.hostFilter = new HostFilter(options.host.name, options.host.first);
   }
+
+  /** A reading of one host's lines: the others' are parsed (the parser learns from them) and left. */
+  private hostFilter: HostFilter | undefined;
 
   private readonly fastLaneOn: boolean;
   private readonly dateOrders: DateOrders;
@@ -551,6 +562,8 @@ export class EventCollector {
     this.lazyAwaits = short && last !== 0x20 && last !== 0x09;
     this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;
+    this.hosts.note(fast.host, lineNo);
+    if (this.hostFilter !== undefined && !this.hostFilter.owns(fast.host)) return true;
     if (fast.uptime >= 0) {
       this.clockProbe.line = lineNo;
       this.clockProbe.time = time;
@@ -567,7 +580,7 @@ export class EventCollector {
     if (this.pendingCounted) {
       // A fast-lane line, counted already: only a continuation joined since can make it an event.
       this.pendingCounted = false;
-      if (record.endLine > record.line) this.matchRecord(record);
+      if (record.endLine > record.line && (this.hostFilter === undefined || this.hostFilter.owns(record.host))) this.matchRecord(record);
       return;
     }
     const seen = this.formats[record.format];
@@ -584,6 +597,8 @@ export class EventCollector {
     // A part of a listing without a header line of its own: grep's file name changed (lineParser).
     if (record.section !== undefined && record.section !== this.section) this.startSection(record.section, record.line);
     if (record.format !== 'text') this.parsedLines++;
+    this.hosts.note(record.host, record.line);
+    if (this.hostFilter !== undefined && !this.hostFilter.owns(this.hostOf(record))) return;
     this.trackClocks(record);
     this.trackDaemon(record);
     this.matchRecord(record);
@@ -632,15 +647,22 @@ export class EventCollector {
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
     this.events.push(event);
-    const host = record.host ?? match.host;
-    if (host !== undefined && this.eventHosts.size < HOSTS_NAMED) this.eventHosts.add(host);
+    if (record.host === undefined) this.hosts.note(match.host, record.line);
+    this.hosts.noteEvent(record.host ?? match.host);
   }
 
+  /** The hosts of the file's lines (a syslog server's file of several routers): a file's stories are one device's. */
+  private hosts = new HostSequence();
+
   /**
-   * The hosts the catalogued lines name (a syslog server's file of several routers), up to
-   * HOSTS_NAMED: a file's stories are one device's, so a notice says when its events are not.
+   * A record's host: its header's, else, for a line with neither host nor program (a relayed
+   * RutOS event, `rut-a Mobile data disconnected`; a container's service is no program), the
+   * first word the catalogue read as one.
    */
-  private readonly eventHosts = new Set<string>();
+  private hostOf(record: LogRecord): string | undefined {
+    if (record.host !== undefined || (record.tag !== undefined && !record.tagIsService)) return record.host;
+    return this.matcher.match(record)?.host;
+  }
 
   /**
    * A clockless `word: text` line may be a stripped syslog line (`netifd: ...`) or a kernel
@@ -685,6 +707,8 @@ export class EventCollector {
     f.quoted = this.quoted?.copy();
     f.block = this.block?.copy();
     f.joined = new Map(this.joined);
+    f.hosts = this.hosts.copy();
+    f.hostFilter = this.hostFilter?.copy();
     for (const t of tail) fork.addLine(t.text, t.line);
     return fork.finish();
   }
@@ -724,11 +748,9 @@ export class EventCollector {
     }
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
-    if (this.eventHosts.size > 1) {
-      const names = [...this.eventHosts];
-      const shown = names.slice(0, 4).join(', ') + (names.length > 4 ? (names.length < HOSTS_NAMED ? ', ...' : ' and more') : '');
-      notices.push({ file: this.file, severity: 'warning', message: `The modem's lines in this log name ${names.length < HOSTS_NAMED ? names.length : `${HOSTS_NAMED} or more`} hosts (${shown}). GSM Log Lens tells a file's stories as one device's: if these are different devices (a syslog server's log of several routers), a story may join one host's drop to another's return. Keep one host's lines (\`grep ' ${names[0]} '\`) and open them on their own.` });
-    }
+    const hosts = this.hosts.seenSoFar();
+    const aboutHosts = this.hostFilter === undefined ? hostsNotice(hosts) : undefined;
+    if (aboutHosts !== undefined) notices.push({ file: this.file, severity: 'warning', message: aboutHosts });
     if (this.eventsFolded > 0) {
       notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${count(EVENT_BUDGET.sampleFrom)} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${count(EVENT_BUDGET.cap)} none were kept; ${count(this.eventsFolded)} were left out, so counts in the findings are lower bounds.` });
     }
@@ -804,6 +826,8 @@ export class EventCollector {
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
     if (this.recordsInLines) out.recordsInLines = true;
+    if (hosts.named.length > 1) out.hosts = hosts;
+    if (this.hostFilter !== undefined) out.host = this.hostFilter.host;
     const listing = this.parts.order();
     if (listing) out.listingOrder = listing;
     if (Object.keys(this.dateOrders).length > 0) summary.dateOrders = this.dateOrders;

@@ -246,7 +246,8 @@ export class LineParser {
   private endParse(result: ParseResult, raw: string): ParseResult {
     // As the terminal drew it: paste artefacts (a quote, backticks) are part of the cut line.
     this.lastWidth = drawnWidth(raw);
-    this.lastText = typeof result === 'string' ? undefined : raw;
+    this.cutWhole = typeof result === 'string' ? this.cutGoesOn : raw;
+    this.cutGoesOn = undefined;
     const last = raw.charCodeAt(this.lastWidth - 1);
     this.lastEndedInSpace = last === 0x20 || last === 0x09;
     const first = raw.charCodeAt(firstNonSpace(raw));
@@ -257,8 +258,13 @@ export class LineParser {
 
   /** The width of the line before, as drawn (paste artefacts included): a terminal's when its text was cut there. */
   private lastWidth: number | undefined;
-  /** The line before, as given, when it started a record (a record a terminal cut is read again from it and its rest). */
-  private lastText: string | undefined;
+  /**
+   * The record's lines so far, as given, while each line after its first was the rest of one a
+   * terminal cut (a logfmt record cut is read again from them and its rest).
+   */
+  private cutWhole: string | undefined;
+  /** `cutWhole` with this line, when the line was such a rest. */
+  private cutGoesOn: string | undefined;
   /** Whether the line before ended in a space: a terminal that cut it there cut between two words. */
   private lastEndedInSpace = false;
   /** Whether the line before started with a quote (a JSON array of lines has every line quoted). */
@@ -365,8 +371,13 @@ export class LineParser {
       this.quoteOpen = !column.closed;
     }
     if (open.format === 'json-lines') {
-      // A logfmt line a terminal cut inside a value (`host=ro` | `uter`): the line is read again whole.
-      if (cut && open.endLine === open.line && this.lastText !== undefined && this.readLineAgain(open, this.lastText + text)) return 'continuation';
+      // A logfmt line a terminal cut inside a value (`host=ro` | `uter`): the line is read again
+      // whole, as often as it was cut (a long line cut twice, the second time in its host).
+      if (cut && this.cutWhole !== undefined) {
+        const whole = this.cutWhole + text;
+        this.cutGoesOn = whole;
+        if (this.readLineAgain(open, whole)) return 'continuation';
+      }
       // The rest of its pairs, wrapped between two of them (`msg="Read error, quitting"` |
       // `    host=router`): more fields of the record, not words of its message.
       if (this.readMorePairs(open, more)) {
@@ -1036,6 +1047,20 @@ export class LineParser {
  * follows it, or when this file already showed it as a host: `Mobile data disconnected` in a log
  * without a host column keeps its first word.
  */
+/** `word [pid]: `: a pid a space after a word (syslog writes a program's pid against its name). */
+const SPACED_PID = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,63}) \[\d{1,10}\]:(?: |$)/;
+
+/**
+ * `router [2656]: ` after a clock: a host before a program with no name (a daemon started
+ * without an ident, ModemManager under some procd versions), or a program written with a space
+ * before its pid. The word is the host where the file has shown it as one, or where it is no
+ * program's name the catalogue knows (catalogue/tables/programNames.ts).
+ */
+function hostBeforeEmptyProgram(rest: string, hosts: Set<string>): boolean {
+  const m = SPACED_PID.exec(rest);
+  return m !== null && (hosts.has(m[1]) || !PROGRAM_NAMES.has(m[1].toLowerCase()));
+}
+
 function readBody(record: LogRecord, text: string, hosts: Set<string> | undefined, hostFirst = false): string {
   let rest = text;
   // An application's level word where a host would stand (`2024-12-02T19:54:59+0100 INFO
@@ -1058,7 +1083,7 @@ function readBody(record: LogRecord, text: string, hosts: Set<string> | undefine
       record.host = host[1];
       rest = rest.slice(host[0].length);
     }
-  } else if (hosts && record.host === undefined && !TAG.test(rest) && !FACILITY_PRIO.test(rest)) {
+  } else if (hosts && record.host === undefined && (!TAG.test(rest) || hostBeforeEmptyProgram(rest, hosts)) && !FACILITY_PRIO.test(rest)) {
     const host = HOST.exec(rest);
     if (host) {
       const after = rest.slice(host[0].length);

@@ -28,9 +28,9 @@ export function toJsonReport(a: Analysis): object {
       ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.yearFromLine !== undefined ? { yearFromLine: f.yearFromLine } : {}), ...(f.timeOnly ? { timeOnly: true } : {}), ...(f.newestFirst || f.readReversed ? { newestFirst: true } : {}), ...(f.readReversed ? { readReversed: true } : {}), ...(f.dateOrders ? { dateOrders: f.dateOrders } : {}),
     })),
     ...(more.length ? { findingsTotal: a.findings.length, findingsOmitted: more.map((m) => ({ code: m.code, omitted: m.omitted, total: m.total })) } : {}),
-    findings: listed.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time) })),
+    findings: listed.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time), ...(f.device !== undefined ? { device: f.device } : {}) })),
     episodes: a.episodes.map((e) => ({
-      kind: e.kind, title: e.title, verdict: e.verdict, verdictLabel: e.verdictLabel, severity: e.severity, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine,
+      kind: e.kind, title: e.title, verdict: e.verdict, verdictLabel: e.verdictLabel, severity: e.severity, confidence: e.confidence, why: e.why, summary: e.summary, file: path(e.file), startLine: e.startLine, endLine: e.endLine, ...(e.device !== undefined ? { device: e.device } : {}),
       steps: e.steps.map((s) => ({ text: s.text, line: s.line ?? null, time: isoLocal(s.time) })),
       evidence: e.evidence, unknowns: e.unknowns, advice: e.advice, sources: e.sources,
     })),

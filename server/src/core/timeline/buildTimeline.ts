@@ -50,7 +50,8 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
   for (const e of placed) {
     const t = tOf(e)!;
     const lane = LANE_OF[e.subsystem];
-    const key = `${lane}|${e.id}`;
+    // A file of several devices (core/hostReadings.ts): one device's burst is not another's.
+    const key = `${lane}|${e.id}|${e.device ?? ''}`;
     const m = open.get(key);
     if (m && t - m.endT <= burstUnit && t >= m.t) {
       m.count++;
@@ -59,7 +60,7 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
       if (RANK[SEVERITY[e.severity]] < RANK[m.severity]) m.severity = SEVERITY[e.severity];
       continue;
     }
-    const mark: TimelineMark = { lane, t, endT: t, line: e.line, severity: SEVERITY[e.severity], label: describeEvent(e.id, e.fields, e.text), count: 1 };
+    const mark: TimelineMark = { lane, t, endT: t, line: e.line, severity: SEVERITY[e.severity], label: `${e.device !== undefined ? `${e.device}: ` : ''}${describeEvent(e.id, e.fields, e.text)}`, count: 1 };
     open.set(key, mark);
     members.set(mark, newMember(e));
     marks.push(mark);
@@ -83,13 +84,20 @@ export function buildTimeline(uri: string, analysis: Analysis, file: FileEvents 
   }
 
   const gaps: TimelineSpan[] = [];
-  for (const d of buildUsbHistory(placed)) {
+  // Each device's USB bus on its own: two routers' `1-1` are two devices.
+  const byDevice = new Map<string | undefined, LogEvent[]>();
+  for (const e of placed) {
+    const list = byDevice.get(e.device);
+    if (list) list.push(e);
+    else byDevice.set(e.device, [e]);
+  }
+  for (const d of [...byDevice.values()].flatMap((events) => buildUsbHistory(events))) {
     for (const a of d.absences) {
       const start = tOf(a.gone);
       if (start === undefined) continue;
       const end = a.back ? tOf(a.back) : undefined;
       const secs = end !== undefined ? (end - start) / (wall ? 1000 : 1) : undefined;
-      gaps.push({ lane: 'usb', start, ...(end !== undefined ? { end } : {}), line: a.gone.line, label: `USB ${d.path} off the bus ${secs !== undefined ? formatDuration(secs) : '(did not come back)'}` });
+      gaps.push({ lane: 'usb', start, ...(end !== undefined ? { end } : {}), line: a.gone.line, label: `${a.gone.device !== undefined ? `${a.gone.device}: ` : ''}USB ${d.path} off the bus ${secs !== undefined ? formatDuration(secs) : '(did not come back)'}` });
     }
   }
 

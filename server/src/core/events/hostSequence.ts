@@ -1,0 +1,141 @@
+// A syslog server's file holds the lines of several devices, each with its hostname in the
+// syslog header (RFC 3164's HOSTNAME, RFC 5424's, a journal's `_HOSTNAME`). A file's stories
+// are one device's: its boots, its clock, its USB bus, its daemons' silence. Two routers' lines
+// read as one device join one's drop to the other's return. So the first reading notes which
+// hosts the file's lines name, and whether their lines interleave; a file of interleaved hosts
+// is then read once per host (FileAnalysis.readAgain), each reading keeping one host's lines.
+//
+// Lines alone do not say whether two names are two devices. Interleaving does: a device renamed
+// (a router set up after a reset, a laptop whose journal says `localhost` until its hostname is
+// set at boot) runs under one name, then under the other; two devices' lines take turns. Names a
+// device logs under before it has one of its own are no device's name at all (PLACEHOLDER_HOSTS).
+
+/**
+ * Hostnames a device logs under before its own is set, or a syslog relay writes for none: a
+ * journal's early boot (`localhost`, systemd's fallback; `localhost.localdomain` on older
+ * distributions), the kernel's default nodename `(none)`, RFC 5424's NILVALUE `-`.
+ * Compared lower-cased.
+ */
+const PLACEHOLDER_HOSTS = new Set(['localhost', 'localhost.localdomain', 'localhost6', '(none)', 'none', '(null)', '-', 'unknown', '127.0.0.1', '::1']);
+
+export function isPlaceholderHost(host: string): boolean {
+  return PLACEHOLDER_HOSTS.has(host.toLowerCase());
+}
+
+/** The most hosts of catalogued lines a file names (the set stays this small whatever the log). */
+export const HOSTS_NAMED = 16;
+
+/**
+ * The most hosts a file is read for, one reading each (a reading costs about what the first one
+ * did: a file of 250,000 lines and 8 hosts is 2 million lines read). A file of more is read once
+ * and its notice says so.
+ */
+export const HOSTS_READ = 8;
+
+/** What the first reading saw of the hosts in a file. */
+export interface HostsSeen {
+  /** Hosts that catalogued lines name, first seen first, at most HOSTS_NAMED (placeholders left out). */
+  named: string[];
+  /** Two of the named hosts' lines take turns (the span of one's lines overlaps the other's): two devices, not one renamed. */
+  interleaved: boolean;
+}
+
+/**
+ * The hosts of a file's lines and the span of lines each is on (every record's host, not only the
+ * catalogued ones: a host's chatter between another's events is what shows they take turns).
+ */
+export class HostSequence {
+  private current: { host: string; first: number; last: number } | undefined;
+  /** Each host's first and last line (bounded: a flood of names adds nothing). */
+  private readonly spans = new Map<string, { host: string; first: number; last: number }>();
+  private readonly named: string[] = [];
+
+  /** A record's host ('' or undefined for none) on `line`: a record without one says nothing of the sequence. */
+  note(host: string | undefined, line: number): void {
+    const cur = this.current;
+    if (cur !== undefined && host === cur.host) {
+      cur.last = line;
+      return;
+    }
+    if (host === undefined || host === '' || isPlaceholderHost(host)) return;
+    let span = this.spans.get(host);
+    if (span === undefined) {
+      if (this.spans.size >= 4 * HOSTS_NAMED) return;
+      this.spans.set(host, (span = { host, first: line, last: line }));
+    }
+    span.last = line;
+    this.current = span;
+  }
+
+  /** A catalogued line's host. */
+  noteEvent(host: string | undefined): void {
+    if (host === undefined || host === '' || this.named.length >= HOSTS_NAMED || isPlaceholderHost(host) || this.named.includes(host)) return;
+    this.named.push(host);
+  }
+
+  seenSoFar(): HostsSeen {
+    const spans = this.named.map((h) => this.spans.get(h)).filter((s) => s !== undefined);
+    const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && a.first < b.last && b.first < a.last));
+    return { named: this.named.slice(), interleaved };
+  }
+
+  copy(): HostSequence {
+    const c = new HostSequence();
+    for (const [h, s] of this.spans) c.spans.set(h, { ...s });
+    if (this.current) c.current = c.spans.get(this.current.host);
+    c.named.push(...this.named);
+    return c;
+  }
+}
+
+/**
+ * One host's reading of a file: its records are those whose host is `host`, and those without a
+ * host (a wrapped line's rest, a tagless line, a placeholder's) that come after one of its
+ * records; lines before any host's are the first host's (`first`).
+ */
+export class HostFilter {
+  private current: string | undefined;
+
+  constructor(readonly host: string, private readonly first: boolean) {}
+
+  /** Whether the reading keeps a record whose host is `host` ('' or undefined for none). */
+  owns(host: string | undefined): boolean {
+    if (host !== undefined && host !== '' && !isPlaceholderHost(host)) this.current = host;
+    return this.current === undefined ? this.first : this.current === this.host;
+  }
+
+  copy(): HostFilter {
+    const c = new HostFilter(this.host, this.first);
+    c.current = this.current;
+    return c;
+  }
+}
+
+/** Whether a file is read once per host (FileAnalysis.readAgain): its named hosts take turns, and are few enough. */
+export function readsPerHost(seen: HostsSeen | undefined): boolean {
+  return seen !== undefined && seen.named.length >= 2 && seen.interleaved && seen.named.length <= HOSTS_READ;
+}
+
+function listed(names: readonly string[]): string {
+  return names.slice(0, 4).join(', ') + (names.length > 4 ? (names.length < HOSTS_NAMED ? ', ...' : ' and more') : '');
+}
+
+function counted(names: readonly string[]): string {
+  return names.length < HOSTS_NAMED ? String(names.length) : `${HOSTS_NAMED} or more`;
+}
+
+/** What the first reading says of a file's hosts when it is not read per host (undefined: one host, or read per host). */
+export function hostsNotice(seen: HostsSeen): string | undefined {
+  const { named } = seen;
+  if (named.length < 2 || readsPerHost(seen)) return undefined;
+  const keep = `Keep one host's lines (\`grep ' ${named[0]} '\`) and open them on their own.`;
+  if (!seen.interleaved) return `The modem's lines in this log name ${counted(named)} hosts, one after the other (${listed(named)}): they were read as one device's, renamed. If they are different devices (logs of several routers put one after another), a story may join one's drop to another's return. ${keep}`;
+  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), whose lines take turns: a syslog server's log of several devices. Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
+}
+
+/** Said of a file read per host: how, or why not (`notDone`: the reason it was not). */
+export function perHostNotice(seen: HostsSeen, notDone?: string): string {
+  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), whose lines take turns: a syslog server's log of several devices`;
+  if (notDone !== undefined) return `The modem's lines in this log name ${hosts}. They were not read host by host: ${notDone}; a story may join one host's drop to another's return. Keep one host's lines (\`grep ' ${seen.named[0]} '\`) and open them on their own.`;
+  return `The modem's lines in this log name ${hosts}. Each host's lines were read on their own: each finding and story names its host.`;
+}
