@@ -765,6 +765,18 @@ describe('fast lane on generated logs of each format', () => {
     }
   });
 
+  it('a journal\'s JSON line whose message, decoded, holds a log joined by escapes (`\\\\n` in the line) is the full parser\'s in both lanes (fuzz seed 1286636879)', () => {
+    // The fuzz input's three lines: no-break spaces in the messages, the second and third one's `\\\\n`.
+    const text = [
+      "{\"__REALTIME_TIMESTAMP\":\"1700471003601000\",\"SYSLOG_IDENTIFIER\":\"ModemManager\",\"PRIORITY\":\"4\",\"MESSAGE\":\"Mon Jan 22 21:49:48\u00a02024\u00a0daemon.notice\u202fwansensing: mass failover\u2007protection, mobiled data\u00a0timer is set, will wait 0.679 seconds (random in\u202fthe\u00a0range [0,10])\u00a0before interface 'wwan' ifup\"}",
+      "{\"__REALTIME_TIMESTAMP\":\"1700471006592000\",\"SYSLOG_IDENTIFIER\":\"netifd\",\"PRIORITY\":\"3\",\"MESSAGE\":\"Mon Jan\u00a022\u202f21:49:49 2024 daemon.notice\u2007wansensing:\u202fmass\u2007failover\u2007protection, mobiled data timer is timeout, interface 'wwan' ifup\\\\nMon Jan 22 21:49:48\u00a02024\u00a0daemon.notice\u202fwansensing: mass failover\u2007protection, mobiled data\u00a0timer is set, will wait 0.679 seconds (random i\"}",
+      "{\"__REALTIME_TIMESTAMP\":\"1700471007589000\",\"SYSLOG_IDENTIFIER\":\"ModemManager\",\"PRIORITY\":\"3\",\"MESSAGE\":\"n\u202fthe\u00a0range [0,10])\u00a0before interface 'wwan' ifup\\\\nMon Jan\u00a022\u202f21:49:49 2024 daemon.notice\u2007wansensing:\u202fmass\u2007failover\u2007protection, mobiled data timer is timeout, interface 'wwan' ifup\\\\nMon Jan 22 21:49:48\u00a02024\u00a0daemon.notice\u202fwansensing: mass failover\u2007protection, mobiled data\u00a0timer is set, will wait 0.679 seconds (random in\u202fthe\u00a0range [0,10])\u00a0before interface 'wwan' ifup\"}",
+    ].join('\n');
+    both(text);
+    const a = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(a.files[0].formats, { 'json-lines': 2, logread: 2 }, 'the second line is read as the two lines its message holds');
+  });
+
   it('yearless stamps across New Year and a log that ends after its reference time', () => {
     for (const shape of ['bsd-host', 'bsd-nohost', 'bsd-journal']) {
       both(generate(shape, 4000, Date.UTC(2024, 11, 31, 20), 3).join('\n'));

@@ -520,6 +520,9 @@ export class EventCollector {
     this.lineStart = start;
     // A line after grep's file name is the parser's, which reads it without the name (LineParser.afterGrepName).
     if (!this.readFast(text, start, end) || this.parser.startsWithGrepName(text, start)) return false;
+    // A JSON line whose message, decoded, holds a log joined by escapes (`\\n` in the line: a
+    // JSON string inside the message) is read as those lines by the full path (fullLine's unjoin).
+    if (fast.decoded !== '' && mayHoldJoins(fast.decoded)) return false;
     // A yearless line with a Unix time in its message (`<info>  [1733169299.1234] `) is the
     // parser's until one has given the year of the file's dates (LineParser.yearWitness).
     if (fast.year < 0 && fast.month >= 0 && opensWithUnixStamp(text, fast) && this.parser.seeksYearWitness()) return false;
