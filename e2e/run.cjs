@@ -309,6 +309,17 @@ async function phase2(tmp) {
       return text;
     }, { onFail });
 
+    await check('a syslog server\'s file of two routers: a story lens for each, named for its router', async () => {
+      await closeAllEditors();
+      await openFile('syslog-server.log');
+      await page.locator(SEL.codeLens, { hasText: 'on rut-a' }).first().waitFor({ timeout: 30000 });
+      await page.locator(SEL.codeLens, { hasText: 'on rut-b' }).first().waitFor({ timeout: 30000 });
+      const lenses = (await page.locator(SEL.codeLens).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const info = await shot('several-hosts.png', SEL.editorPart, 480);
+      await showSample(); // the checks below work on the sample
+      return `${lenses.join(' | ')}; ${info}`;
+    }, { onFail });
+
     await check('grammar: "Inspect Editor Tokens and Scopes" on a logread date shows a routerlog scope', async () => {
       await goTo(1, 3);
       await palette('Developer: Inspect Editor Tokens and Scopes');
