@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { BIG_APPEND_CHARS, DocumentAnalysis, READ_SLICE_CHARS } from '../server/src/lsp/documentAnalysis';
 import { LogDocument } from '../server/src/lsp/logDocument';
+import { EventCollector } from '../server/src/core/events/eventCollector';
 
 const SAMPLE = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
 const REF = Date.UTC(2025, 0, 1);
@@ -206,5 +207,54 @@ describe('a document listed newest first', () => {
     const slices = Math.ceil(text.length / READ_SLICE_CHARS);
     const plain = (await read(inOrder)).turns;
     assert.ok(turns >= plain + slices, `${turns} turns, ${plain} for the log in order, ${slices} slices of text`);
+  });
+});
+
+describe('a syslog server\'s document of several routers', () => {
+  /** Two routers' lines taking turns, each dropping its mobile data now and then, and an unfinished last line. */
+  function routers(from: number, lines: number): string {
+    const out: string[] = [];
+    for (let i = from; i < from + lines; i++) {
+      const host = i % 2 === 0 ? 'rut-a' : 'rut-b';
+      const t = `Dec  2 ${String(10 + Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      out.push(i % 400 === 7 || i % 400 === 8 ? `${t} ${host} Mobile data disconnected (internal modem)` : i % 400 === 300 ? `${t} ${host} Mobile data connected (IPv4, internal modem)` : `${t} ${host} dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.${i % 250} f0:2f:74:1c:33:8a laptop`);
+    }
+    return out.join('\n') + '\n';
+  }
+
+  it('is read once per host, and its appends are read into each host\'s reading as the CLI reads the whole text', async () => {
+    let doc = LogDocument.create(URI, 'routerlog', 1, routers(0, 3000) + 'Dec  2 10:50:00 rut-a Mobile data disc');
+    const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
+    const first = await analysis.result();
+    assert.ok(first.findings.some((f) => f.device === 'rut-a') && first.findings.some((f) => f.device === 'rut-b'));
+    sameAs(first, doc.getText());
+    // The unfinished line is finished, and more lines of both routers come: rut-b's last drop is not over.
+    doc = edit(analysis, doc, doc.size, doc.size, 'onnected (internal modem)\n' + routers(3000, 9) + 'Dec  2 10:55:00 rut-b Mobile data disconnected (internal modem)\n');
+    const after = await analysis.result();
+    sameAs(after, doc.getText());
+    const open = after.analysis.episodes.filter((e) => e.verdict !== 'recovered').map((e) => e.device).sort();
+    assert.deepEqual(open, ['rut-a', 'rut-b']);
+  });
+
+  it('reads an append into each host\'s reading, not the whole document again per host', async () => {
+    let doc = LogDocument.create(URI, 'routerlog', 1, routers(0, 20000));
+    const analysis = new DocumentAnalysis(doc, { referenceTime: REF });
+    await analysis.result();
+    // Lines read by any collector from here on: the append's 10, once for the file and once per host.
+    let read = 0;
+    const proto = EventCollector.prototype as unknown as Record<'addLine' | 'addSpan', (...args: unknown[]) => void>;
+    const [addLine, addSpan] = [proto.addLine, proto.addSpan];
+    proto.addLine = function (...args) { read++; return addLine.apply(this, args); };
+    proto.addSpan = function (...args) { read++; return addSpan.apply(this, args); };
+    let result;
+    try {
+      doc = edit(analysis, doc, doc.size, doc.size, routers(20000, 10));
+      result = await analysis.result();
+    } finally {
+      Object.assign(proto, { addLine, addSpan });
+    }
+    sameAs(result, doc.getText());
+    // addLine passes its line on to addSpan: at most two calls a line and a reading.
+    assert.ok(read > 0 && read <= 10 * 3 * 2, `${read} lines read for an append of 10 (the document has 20,000)`);
   });
 });

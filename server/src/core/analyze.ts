@@ -15,7 +15,7 @@ import { isTarArchive, readInput, readSqliteFile, type InputInfo } from './input
 import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
 import { expandHostReadings, joinHostReadings, putBack } from './hostReadings';
-import { perHostNotice } from './events/hostSequence';
+import { perHostNotice, type HostsSeen } from './events/hostSequence';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
@@ -52,14 +52,25 @@ export class FileAnalysis {
     this.collector = new EventCollector(index, path, { ...(referenceTime !== undefined ? { referenceTime } : {}), fastLane });
     const addLine = (text: string, n: number): void => {
       this.collector.addLine(text, n);
+      if (this.live) for (const c of this.live.collectors) c.addLine(text, n);
       if (this.rules.active) this.rules.addLine(text, n);
     };
     // A line is read where it lies in the decoded text; the person's rules need it as a string.
     this.splitter = new LineSplitter(addLine, (text, start, end, n) => {
-      if (this.rules.active) addLine(text.slice(start, end), n);
-      else this.collector.addSpan(text, start, end, n);
+      if (this.rules.active) return addLine(text.slice(start, end), n);
+      this.collector.addSpan(text, start, end, n);
+      if (this.live) for (const c of this.live.collectors) c.addSpan(text, start, end, n);
     });
   }
+
+  /**
+   * A file in order whose hosts take turns (hostReadings.ts): a collector per host, fed every line
+   * the file gets after the first reading found them, so a growing log's appends are read once per
+   * host, not the whole file again per host.
+   */
+  private live: { seen: HostsSeen; collectors: EventCollector[] } | undefined;
+  /** `finish` was called: the file has no more lines. */
+  private ended = false;
 
   /**
    * The file so far, its unfinished last line included, without ending it: an editor buffer that
@@ -69,10 +80,19 @@ export class FileAnalysis {
     const tail = this.splitter.pendingLine();
     const line = this.splitter.stats.lines + 1;
     const out = this.collector.snapshot(tail !== undefined ? [{ text: tail, line }] : []);
-    return this.complete(out, [], this.rules.result(tail !== undefined ? { text: tail, line } : undefined));
+    const read = this.complete(out, [], this.rules.result(tail !== undefined ? { text: tail, line } : undefined));
+    if (this.live) {
+      const reasons = readAgainReasons(read);
+      const joined = reasons && onlyHosts(reasons) && sameNames(reasons.hosts.named, this.live.seen.named) ? this.joinLive(read, reasons.hosts) : undefined;
+      if (joined) return joined;
+      // Other hosts, or another reason to read the file again (readAgain): the readings are read again.
+      this.live = undefined;
+    }
+    return read;
   }
 
   finish(extraNotices: string[] = []): FileEvents {
+    this.ended = true;
     this.splitter.end();
     return this.complete(this.collector.finish(), extraNotices, this.rules.result());
   }
@@ -101,9 +121,46 @@ export class FileAnalysis {
     return runSteps(this.readAgainSteps(read, lines, reasons));
   }
 
+  /**
+   * A file in order whose hosts take turns: a collector per host (`live`), fed the lines the first
+   * reading had; undefined when a host's lines run newest first (then each is read again so).
+   */
+  private *readPerHostSteps(read: FileEvents, lines: readonly string[], seen: HostsSeen): Steps<FileEvents | undefined> {
+    const collectors = seen.named.map((name, i) => new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, host: { name, first: i === 0 } }));
+    // The lines the first reading had: a growing log's unfinished last line is each snapshot's.
+    const had = Math.min(lines.length, this.splitter.stats.lines);
+    for (let i = 0; i < had; i++) {
+      for (const c of collectors) c.addLine(lines[i], i + 1);
+      if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
+    }
+    this.live = { seen, collectors };
+    const joined = this.joinLive(read, seen);
+    if (!joined) this.live = undefined;
+    return joined;
+  }
+
+  /** The host readings so far, joined for the file (hostReadings.ts); undefined when a host's lines run newest first. */
+  private joinLive(read: FileEvents, seen: HostsSeen): FileEvents | undefined {
+    const tail = this.ended ? undefined : this.splitter.pendingLine();
+    const tailLines = tail !== undefined ? [{ text: tail, line: this.splitter.stats.lines + 1 }] : [];
+    const readings = this.live!.collectors.map((c) => {
+      const out = this.ended ? c.finish() : c.snapshot(tailLines);
+      out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised };
+      out.notices = [...this.kept.input, ...out.notices, ...this.kept.custom.notices];
+      out.custom = this.kept.custom.findings;
+      return out;
+    });
+    if (readings.some((r) => r.summary.newestFirst)) return undefined;
+    return joinHostReadings(read, seen, readings);
+  }
+
   /** `readAgain` in steps of READ_AGAIN_STEP_LINES lines (steps.ts): the language server answers hovers between them. */
   *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons, host?: { name: string; first: boolean }): Steps<FileEvents> {
     if (reasons.hosts) {
+      if (onlyHosts(reasons)) {
+        const joined = yield* this.readPerHostSteps(read, lines, reasons.hosts);
+        if (joined) return joined;
+      }
       // One reading per host, each with the file's other reasons (hostReadings.ts).
       const { hosts, ...others } = reasons;
       const readings: FileEvents[] = [];
@@ -139,6 +196,15 @@ export class FileAnalysis {
     out.custom = this.kept.custom.findings;
     return out;
   }
+}
+
+/** Hosts that take turns are the only reason to read the file again: it is read in order, once per host. */
+function onlyHosts(reasons: ReadAgainReasons): reasons is ReadAgainReasons & { hosts: HostsSeen } {
+  return reasons.hosts !== undefined && !reasons.reverse && reasons.dates === undefined && reasons.parts === undefined;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The year a file's yearless dates are read in: that of its reference time (EventCollector's default: now). */

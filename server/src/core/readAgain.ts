@@ -37,6 +37,8 @@ export interface ReadAgainReasons {
 
 /** What a second reading of the file would change, or undefined when the first one stands. */
 export function readAgainReasons(read: FileEvents): ReadAgainReasons | undefined {
+  // A file read per host (hostReadings.ts) has had its second reading.
+  if (read.byHost) return undefined;
   // Records read from inside lines or a JSON document are no lines to reverse (its notice says so).
   const reverse = read.summary.newestFirst === true && read.recordsInLines !== true;
   const dates = read.dateOrders;
