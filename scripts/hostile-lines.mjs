@@ -29,3 +29,11 @@ export const HOSTILE_LINES = {
     return `${at}${lines[i % 5]}\n`;
   },
 };
+
+// Files short enough to be read a second time (core/readAgain.ts: 250,000 lines): what the second
+// reading costs. Eight routers of a syslog server's file, every line catalogued, taking turns: the
+// file is read once per router (core/hostReadings.ts). It peaked at 277 MB in 9.7 s, each router's
+// reading parsing every line and keeping a whole file's events, until 2026-12-06.
+export const HOSTILE_LINES_READ_AGAIN = {
+  "8 routers' catalogued lines taking turns": (i) => `Dec  2 ${String(10 + (Math.floor(i / 3600) % 10))}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} rut-${i % 8} gsmd[3553]: [__write:1300] warning: [CMM] Write to \`1-1 [2c7c:6005]\` modem failed: errno ${i % 2 ? 5 : 110} n${i}\n`,
+};

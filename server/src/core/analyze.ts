@@ -14,8 +14,8 @@ import { encodingLabel } from './input/encoding';
 import { isTarArchive, readInput, readSqliteFile, type InputInfo } from './input/readInput';
 import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
-import { expandHostReadings, joinHostReadings, putBack } from './hostReadings';
-import { perHostNotice, type HostsSeen } from './events/hostSequence';
+import { expandHostReadings, hostEventShare, hostReadingIndex, joinHostReadings, putBack } from './hostReadings';
+import { lineOwners, perHostNotice, type HostsSeen } from './events/hostSequence';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
@@ -126,11 +126,16 @@ export class FileAnalysis {
    * reading had; undefined when a host's lines run newest first (then each is read again so).
    */
   private *readPerHostSteps(read: FileEvents, lines: readonly string[], seen: HostsSeen): Steps<FileEvents | undefined> {
-    const collectors = seen.named.map((name, i) => new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, host: { name, first: i === 0 } }));
+    const collectors = seen.named.map((name, i) => new EventCollector(hostReadingIndex(this.index, i), this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, host: { name, first: i === 0 }, eventShare: hostEventShare(seen.named.length) }));
     // The lines the first reading had: a growing log's unfinished last line is each snapshot's.
     const had = Math.min(lines.length, this.splitter.stats.lines);
+    // Each host's lines to its reading only, where the first reading noted them (else every line
+    // to every reading, whose filter keeps its host's).
+    const owners = seen.lines ? lineOwners(seen.lines, seen.named, had) : undefined;
     for (let i = 0; i < had; i++) {
-      for (const c of collectors) c.addLine(lines[i], i + 1);
+      const owner = owners ? owners[i + 1] : collectors.length;
+      if (owner === collectors.length) for (const c of collectors) c.addLine(lines[i], i + 1);
+      else if (owner >= 0) collectors[owner].addLine(lines[i], i + 1);
       if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
     }
     this.live = { seen, collectors };
@@ -155,7 +160,7 @@ export class FileAnalysis {
   }
 
   /** `readAgain` in steps of READ_AGAIN_STEP_LINES lines (steps.ts): the language server answers hovers between them. */
-  *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons, host?: { name: string; first: boolean }): Steps<FileEvents> {
+  *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons, host?: { name: string; first: boolean; index: number; share: number }): Steps<FileEvents> {
     if (reasons.hosts) {
       if (onlyHosts(reasons)) {
         const joined = yield* this.readPerHostSteps(read, lines, reasons.hosts);
@@ -164,7 +169,7 @@ export class FileAnalysis {
       // One reading per host, each with the file's other reasons (hostReadings.ts).
       const { hosts, ...others } = reasons;
       const readings: FileEvents[] = [];
-      for (let i = 0; i < hosts.named.length; i++) readings.push(yield* this.readAgainSteps(read, lines, others, { name: hosts.named[i], first: i === 0 }));
+      for (let i = 0; i < hosts.named.length; i++) readings.push(yield* this.readAgainSteps(read, lines, others, { name: hosts.named[i], first: i === 0, index: hostReadingIndex(this.index, i), share: hostEventShare(hosts.named.length) }));
       return joinHostReadings(read, hosts, readings);
     }
     let reading = lines;
@@ -176,7 +181,7 @@ export class FileAnalysis {
     } else if (reasons.parts) {
       ({ lines: reading, order } = linesInListingOrder(lines, reasons.parts));
     }
-    const again = new EventCollector(this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, ...(reasons.dates ? { dateOrders: reasons.dates.orders } : {}), ...(host ? { host } : {}) });
+    const again = new EventCollector(host?.index ?? this.index, this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, ...(reasons.dates ? { dateOrders: reasons.dates.orders } : {}), ...(host ? { host: { name: host.name, first: host.first }, eventShare: host.share } : {}) });
     for (let i = 0; i < reading.length; i++) {
       again.addLine(reading[i], i + 1);
       if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;

@@ -1,5 +1,5 @@
 import type { FileEvents } from './events/eventCollector';
-import { perHostNotice, type HostsSeen } from './events/hostSequence';
+import { HOSTS_READ, perHostNotice, type HostsSeen } from './events/hostSequence';
 import type { Episode, Finding, InputNotice, LogEvent } from './model';
 
 // A file of several devices' interleaved lines (events/hostSequence.ts) is read once per host
@@ -7,6 +7,19 @@ import type { Episode, Finding, InputNotice, LogEvent } from './model';
 // summary) and one device each to the detectors and stories: `finishAnalysis` gives each reading
 // an index of its own while it finds and tells (every detector and story keeps to one file's
 // events), then puts the results back in the file and names each one's host.
+
+/**
+ * The file index of a file's `k`th host reading: its events carry it from the start, so the
+ * detectors get them without a copy. Negative, so no file's index is one.
+ */
+export function hostReadingIndex(file: number, k: number): number {
+  return -(file * HOSTS_READ + k + 1);
+}
+
+/** The share of the file's event budget each of `hosts` readings gets (EventCollector's `eventShare`). */
+export function hostEventShare(hosts: number): number {
+  return 1 / Math.max(1, hosts);
+}
 
 /** The file as the person sees it (one summary, its notices once) over its host readings (`byHost`). */
 export function joinHostReadings(read: FileEvents, seen: HostsSeen, readings: FileEvents[]): FileEvents {
@@ -16,17 +29,28 @@ export function joinHostReadings(read: FileEvents, seen: HostsSeen, readings: Fi
   for (const r of readings) {
     for (const n of r.notices) {
       const key = `${n.severity} ${n.message}`;
-      if (!said.has(key)) notices.push(n);
+      if (!said.has(key)) notices.push({ ...n, file: read.file });
       said.add(key);
     }
   }
   notices.push({ file: read.file, severity: 'info', message: perHostNotice(seen) });
   const byLine = <T extends { line: number }>(lists: T[][]): T[] => lists.flat().sort((a, b) => a.line - b.line);
   const times = readings.flatMap((r) => [r.summary.firstTime, r.summary.lastTime]).filter((t) => t !== undefined);
+  // The file's lines, formats and recognition are the first reading's, which read every line (a
+  // host's reading may be fed its lines only); boots and times are the hosts'.
+  const { newestFirst: _n, readReversed: _r, dateOrders: _d, yearAssumed: _y, yearFromLine: _w, ...whole } = read.summary;
+  const { newestFirst, readReversed, dateOrders, yearAssumed, yearFromLine } = first.summary;
   return {
     ...first,
+    file: read.file,
+    endLine: read.endLine,
     summary: {
-      ...first.summary,
+      ...whole,
+      ...(newestFirst ? { newestFirst } : {}),
+      ...(readReversed ? { readReversed } : {}),
+      ...(dateOrders ? { dateOrders } : {}),
+      ...(yearAssumed !== undefined ? { yearAssumed } : {}),
+      ...(yearFromLine !== undefined ? { yearFromLine } : {}),
       // Each reading's first segment is no boot of its own: the boots are the hosts' restarts.
       segments: 1 + readings.reduce((n, r) => n + r.summary.segments - 1, 0),
       ...(times.length > 0 ? { firstTime: Math.min(...times), lastTime: Math.max(...times) } : {}),
@@ -49,13 +73,12 @@ interface Back {
 
 /**
  * The files the detectors and stories read: each host reading of a file read per host as a file
- * of its own (indices after the last file's), the others as they are; and `back`, which the
- * results are put back with (`putBack`).
+ * of its own (its index `hostReadingIndex`), the others as they are; and `back`, which the results
+ * are put back with (`putBack`).
  */
 export function expandHostReadings(files: FileEvents[]): { files: FileEvents[]; back: Map<number, Back> } {
   const back = new Map<number, Back>();
   if (!files.some((f) => f.byHost)) return { files, back };
-  let next = Math.max(...files.map((f) => f.file)) + 1;
   const out: FileEvents[] = [];
   for (const f of files) {
     if (!f.byHost) {
@@ -63,10 +86,9 @@ export function expandHostReadings(files: FileEvents[]): { files: FileEvents[]; 
       continue;
     }
     for (const r of f.byHost) {
-      const index = next++;
-      back.set(index, { file: f.file, host: r.host ?? '' });
+      back.set(r.file, { file: f.file, host: r.host ?? '' });
       // The file's own notices and the person's rules are said once, on the file (finishAnalysis).
-      out.push({ ...r, file: index, events: r.events.map((e) => ({ ...e, file: index })), notices: [], custom: [] });
+      out.push({ ...r, notices: [], custom: [] });
     }
   }
   return { files: out, back };

@@ -17,6 +17,7 @@ import type { ReadOrder } from '../oldestFirst';
 import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/dateOrder';
 import { ListingParts, type ListingOrder } from './listingParts';
 import { HostFilter, hostsNotice, HostSequence, type HostsSeen } from './hostSequence';
+import { READ_AGAIN_BUDGET } from '../readAgain';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
 const JOINS = joinsOf(startsTimedRecord, startsHeaderedRecord);
@@ -136,6 +137,11 @@ export interface CollectOptions {
   dateOrders?: DateOrders;
   /** Keep only this host's lines (a syslog server's file of several devices: hostSequence.ts); `first`: the lines before any host's too. */
   host?: { name: string; first: boolean };
+  /**
+   * This reading's share of the file's event budget (EVENT_BUDGET): a file read once per host keeps
+   * at most one file's events in all its readings.
+   */
+  eventShare?: number;
 }
 
 /**
@@ -198,7 +204,12 @@ export class EventCollector {
     this.matcher = options.matcher ?? SHARED_MATCHER;
     this.fastLaneOn = options.fastLane ?? true;
     if (options.host) this.hostFilter = new HostFilter(options.host.name, options.host.first);
+    const share = options.eventShare ?? 1;
+    this.budget = { sampleFrom: Math.ceil(EVENT_BUDGET.sampleFrom * share), cap: Math.ceil(EVENT_BUDGET.cap * share) };
   }
+
+  /** EVENT_BUDGET's thresholds for this reading (CollectOptions.eventShare). */
+  private readonly budget: { sampleFrom: number; cap: number };
 
   /** A reading of one host's lines: the others' are parsed (the parser learns from them) and left. */
   private hostFilter: HostFilter | undefined;
@@ -655,7 +666,7 @@ export class EventCollector {
   }
 
   /** The hosts of the file's lines (a syslog server's file of several routers): a file's stories are one device's. */
-  private hosts = new HostSequence();
+  private hosts = new HostSequence(READ_AGAIN_BUDGET.lines);
 
   /**
    * A record's host: its header's, else, for a line with neither host nor program (a relayed
@@ -755,7 +766,8 @@ export class EventCollector {
     const aboutHosts = this.hostFilter === undefined ? hostsNotice(hosts) : undefined;
     if (aboutHosts !== undefined) notices.push({ file: this.file, severity: 'warning', message: aboutHosts });
     if (this.eventsFolded > 0) {
-      notices.push({ file: this.file, severity: 'warning', message: `This log has more catalogued lines than GSM Log Lens keeps in memory: past ${count(EVENT_BUDGET.sampleFrom)} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${count(EVENT_BUDGET.cap)} none were kept; ${count(this.eventsFolded)} were left out, so counts in the findings are lower bounds.` });
+      const whose = this.hostFilter ? `${this.hostFilter.host}'s lines in this log (the file's share of its hosts)` : 'This log';
+      notices.push({ file: this.file, severity: 'warning', message: `${whose} ha${this.hostFilter ? 've' : 's'} more catalogued lines than GSM Log Lens keeps in memory: past ${count(this.budget.sampleFrom)} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${count(this.budget.cap)} none were kept; ${count(this.eventsFolded)} were left out, so counts in the findings are lower bounds.` });
     }
     const left = (kept: number, all: number, what: string): void => {
       if (all > kept) notices.push({ file: this.file, severity: 'warning', message: `This log has ${count(all)} ${what}, more than GSM Log Lens keeps in memory: the first ${count(kept)} are kept and shown, the others only counted.` });
@@ -928,9 +940,10 @@ export class EventCollector {
     // The map has one key per catalogue entry, so it is bounded too.
     const seen = (this.seenPerEntry.get(entry.id) ?? 0) + 1;
     this.seenPerEntry.set(entry.id, seen);
-    if (n < EVENT_BUDGET.sampleFrom || seen <= EVENT_BUDGET.rareUnder) return true;
-    if (n < EVENT_BUDGET.cap && (entry.usb === 'gone' || entry.usb === 'present' || entry.story !== undefined || entry.edl !== undefined || entry.layout)) return true;
-    if (n < EVENT_BUDGET.cap && ++this.sampleCounter % EVENT_BUDGET.sampleEvery === 0) return true;
+    const { sampleFrom, cap } = this.budget;
+    if (n < sampleFrom || seen <= EVENT_BUDGET.rareUnder) return true;
+    if (n < cap && (entry.usb === 'gone' || entry.usb === 'present' || entry.story !== undefined || entry.edl !== undefined || entry.layout)) return true;
+    if (n < cap && ++this.sampleCounter % EVENT_BUDGET.sampleEvery === 0) return true;
     this.eventsFolded++;
     return false;
   }

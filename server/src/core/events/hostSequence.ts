@@ -38,33 +38,71 @@ export interface HostsSeen {
   named: string[];
   /** Two of the named hosts' lines take turns (the span of one's lines overlaps the other's): two devices, not one renamed. */
   interleaved: boolean;
+  /** The host each line's records name, while the file is short enough to note every line (LineHosts). */
+  lines?: LineHosts;
 }
+
+/**
+ * The host of each line, noted as the first reading goes (a byte a line): a reading of one host
+ * is then fed that host's lines only, where each would otherwise parse every line of the file.
+ */
+export interface LineHosts {
+  /** Per line (1-based): 0 for no host noted (the line goes with the host before it), MANY_HOSTS, else an index into `names` plus one. */
+  ids: Uint8Array;
+  names: readonly string[];
+}
+
+/** A line whose records name more than one host (records a paste joined into one line): every host's reading gets it. */
+export const MANY_HOSTS = 255;
 
 /**
  * The hosts of a file's lines and the span of lines each is on (every record's host, not only the
  * catalogued ones: a host's chatter between another's events is what shows they take turns).
  */
 export class HostSequence {
-  private current: { host: string; first: number; last: number } | undefined;
+  private current: Span | undefined;
   /** Each host's first and last line (bounded: a flood of names adds nothing). */
-  private readonly spans = new Map<string, { host: string; first: number; last: number }>();
+  private readonly spans = new Map<string, Span>();
   private readonly named: string[] = [];
+  /** Each line's host (LineHosts), up to `maxLines` lines; undefined past them. */
+  private ids: Uint8Array | undefined = new Uint8Array(1024);
+
+  /** `maxLines`: the most lines whose hosts are noted (a longer file is not read per host: readAgain's budget). */
+  constructor(private readonly maxLines: number) {}
 
   /** A record's host ('' or undefined for none) on `line`: a record without one says nothing of the sequence. */
   note(host: string | undefined, line: number): void {
     const cur = this.current;
     if (cur !== undefined && host === cur.host) {
       cur.last = line;
+      this.noteLine(line, cur.id);
       return;
     }
     if (host === undefined || host === '' || isPlaceholderHost(host)) return;
     let span = this.spans.get(host);
     if (span === undefined) {
       if (this.spans.size >= 4 * HOSTS_NAMED) return;
-      this.spans.set(host, (span = { host, first: line, last: line }));
+      this.spans.set(host, (span = { host, first: line, last: line, id: this.spans.size + 1 }));
     }
     span.last = line;
     this.current = span;
+    this.noteLine(line, span.id);
+  }
+
+  private noteLine(line: number, id: number): void {
+    let ids = this.ids;
+    if (ids === undefined) return;
+    if (line >= ids.length) {
+      if (line > this.maxLines) {
+        this.ids = undefined;
+        return;
+      }
+      const grown = new Uint8Array(Math.min(this.maxLines + 1, Math.max(2 * ids.length, line + 1)));
+      grown.set(ids);
+      this.ids = ids = grown;
+    }
+    const had = ids[line];
+    ids[line] = had === 0 || had === id ? id : MANY_HOSTS;
   }
 
   /** A catalogued line's host. */
@@ -76,16 +114,47 @@ export class HostSequence {
   seenSoFar(): HostsSeen {
     const spans = this.named.map((h) => this.spans.get(h)).filter((s) => s !== undefined);
     const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && a.first < b.last && b.first < a.last));
-    return { named: this.named.slice(), interleaved };
+    const seen: HostsSeen = { named: this.named.slice(), interleaved };
+    if (this.ids !== undefined && this.named.length > 1) seen.lines = { ids: this.ids, names: [...this.spans.keys()] };
+    return seen;
   }
 
+  /** A copy that goes on from here (a snapshot's): it shares the lines noted so far, which only a later line's note changes. */
   copy(): HostSequence {
-    const c = new HostSequence();
+    const c = new HostSequence(this.maxLines);
     for (const [h, s] of this.spans) c.spans.set(h, { ...s });
     if (this.current) c.current = c.spans.get(this.current.host);
     c.named.push(...this.named);
+    c.ids = this.ids;
     return c;
   }
+}
+
+interface Span {
+  host: string;
+  first: number;
+  last: number;
+  /** The host's id in LineHosts. */
+  id: number;
+}
+
+/**
+ * For each of `lines` (1-based, in file order), which of the hosts `named` read one by one gets it:
+ * its index in `named`, -1 for none (another host's line), `named.length` for every one (a line of
+ * several hosts' records). A line without a host goes with the host before it; lines before any
+ * host's, with the first one (HostFilter's `first`).
+ */
+export function lineOwners(lines: LineHosts, named: readonly string[], count: number): Int16Array {
+  const read = new Map(named.map((h, k) => [lines.names.indexOf(h) + 1, k]));
+  const owners = new Int16Array(count + 1);
+  let owner = 0;
+  for (let line = 1; line <= count; line++) {
+    const id = line < lines.ids.length ? lines.ids[line] : 0;
+    if (id === MANY_HOSTS) owner = named.length;
+    else if (id !== 0) owner = read.get(id) ?? -1;
+    owners[line] = owner;
+  }
+  return owners;
 }
 
 /**
