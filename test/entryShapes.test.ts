@@ -36,10 +36,6 @@ const KNOWN_GAPS: { shapes: Shape[]; tagless?: boolean; entries?: string[]; why:
     why: '`router [2656]: ` alone is a program and its pid with a space between, or a host and an empty program; the line is read the first way (journalctl\'s ISO formats, which always write the host, and a file whose host column was learned read it the second; short-precise\'s stamp is BSD syslog\'s)',
   },
   {
-    shapes: ['export-tsv', 'export-spaces', 'export-bars', 'export-csv', 'export-csv-excel'], entries: ['modem-program.mm-error'],
-    why: 'a row whose program column is empty (`router<TAB>-<TAB>message`) reads the host as the program: after a name, `-` may be an empty program or an empty pid or level, and a row alone cannot tell',
-  },
-  {
     shapes: ['kubectl-prefix', 'compose'], entries: ['modem-program.mm-error'],
     why: 'a container\'s service names the program of a line without one (`syslog-ng-1 | ... daemon.err [2656]: <err> ...`), so the catch-all of ModemManager\'s lines without a program does not take it',
   },

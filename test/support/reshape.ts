@@ -195,7 +195,7 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
           const d = new Date(r.time);
           const p2 = (n: number): string => String(n).padStart(2, '0');
           const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-          if (shape === 'loki-logcli') return `${d.toISOString()} {host="router", job="syslog"} ${l.raw}`;
+          if (shape === 'loki-logcli') return `${d.toISOString()} {host="${options.host ?? 'router'}", job="syslog"} ${l.raw}`;
           return shape === 'capture-tio' ? `[${time}.${String(d.getUTCMilliseconds()).padStart(3, '0')}] ${l.raw}` : `${EN_MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${time} ${l.raw}`;
         }),
         '\n',
@@ -616,7 +616,7 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
       const got = new Date(d.getTime() + 1000);
       const facility = r.facility ?? (r.tag === 'kernel' ? 'kern' : 'user');
       const priority = `${facility === 'kern' ? 'Kernel' : facility[0].toUpperCase() + facility.slice(1)}.${(r.syslogLevel ?? 'info')[0].toUpperCase()}${(r.syslogLevel ?? 'info').slice(1)}`;
-      return [isoDate(got), clock(got), priority, '192.168.1.1', `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`].join('\t');
+      return [isoDate(got), clock(got), priority, options.host ?? '192.168.1.1', `${bsdDate} ${tagPrefix(r)}${withUptime(r, body)}`].join('\t');
     }
     case 'export-headed': {
       // Columns in the order a person picked them in the aggregator's view; the header row is added by renderRecords' caller.

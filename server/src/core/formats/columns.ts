@@ -1,6 +1,7 @@
 import type { LogRecord } from '../model';
 import { FACILITY_NAMES, levelFromWord } from '../records/levels';
 import { keyOfColumnName } from './jsonLines';
+import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 
 // Log lines exported from a table: an aggregator's (Graylog, Kibana, Loki, Splunk) or a
 // spreadsheet's rows as tab-separated values, printed with bars (`2024-12-02 19:54:59 | router |
@@ -69,7 +70,7 @@ export const SPACED_COLUMN_CHARS = 64;
  * is the host instead, the message is still matched by its text, which is what matters).
  */
 export function readColumns(record: LogRecord, body: string, separator: ColumnSeparator): string {
-  const names: { name: string; pid?: string }[] = [];
+  const names: { name: string; pid?: string; emptyAfter?: boolean }[] = [];
   let at = separator === 'bar' ? 2 : 0;
   for (let n = 0; n < MAX_LEAD; n++) {
     const end = nextSeparator(body, at, separator);
@@ -79,6 +80,12 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
     at = skipSeparator(body, end, separator);
   }
   if (names.length === 2) record.host ??= names[0].name;
+  // A lone name before an empty column (`"rut-a","info","","Mobile data ..."`: a RutOS event, which
+  // has no program, in an aggregator's export) is the host, unless it is a program's name.
+  else if (names.length === 1 && names[0].emptyAfter && !PROGRAM_NAMES.has(names[0].name.toLowerCase())) {
+    record.host ??= names[0].name;
+    names.length = 0;
+  }
   const program = names.length > 0 ? names[names.length - 1] : undefined;
   if (program) {
     record.tag ??= program.name;
@@ -89,8 +96,11 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
 }
 
 /** Reads one column before the message into the record; false when it is not such a column. */
-function readLeadColumn(record: LogRecord, column: string, names: { name: string; pid?: string }[]): boolean {
-  if (column === '' || column === '-') return true;
+function readLeadColumn(record: LogRecord, column: string, names: { name: string; pid?: string; emptyAfter?: boolean }[]): boolean {
+  if (column === '' || column === '-') {
+    if (names.length > 0) names[names.length - 1].emptyAfter = true;
+    return true;
+  }
   if (NUMBER.test(column)) {
     record.pid ??= +column;
     return true;

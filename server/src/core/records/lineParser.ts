@@ -564,7 +564,7 @@ export class LineParser {
     const captured = capturedText(record);
     if (captured === undefined) return record;
     const inner = this.innerLine(captured, record.line, record.time);
-    if (inner) return inner;
+    if (inner) return labelHostOnto(record.message, inner);
     // A line that starts as a clock would but is no record may be a device's stamp a wrap cut (cutStamp): it stays the capture's.
     return (!mayStartWallClock(captured, 0, captured.length) && labelledLine(record, captured)) || record;
   }
@@ -578,8 +578,9 @@ export class LineParser {
   private readInnerAgain(open: LogRecord): boolean {
     const copy = { ...open };
     const captured = capturedText(copy);
-    const inner = captured !== undefined ? this.innerLine(captured, copy.line, copy.time) : this.lineInRow(copy, copy.message, copy.line);
-    if (inner === undefined) return false;
+    const read = captured !== undefined ? this.innerLine(captured, copy.line, copy.time) : this.lineInRow(copy, copy.message, copy.line);
+    if (read === undefined) return false;
+    const inner = captured !== undefined ? labelHostOnto(copy.message, read) : read;
     becomes(open, inner, open.endLine);
     return true;
   }
@@ -604,7 +605,9 @@ export class LineParser {
   private lineInRow(row: LogRecord, message: string, line: number): LogRecord | undefined {
     const inner = this.innerLine(message, line, row.time);
     if (!inner) return undefined;
-    const host = row.host ?? (inner.tag !== undefined && row.tag !== inner.tag ? row.tag : undefined);
+    // A lone name column is the host where the line names another program, or none and the name is
+    // no program's (a RutOS event, which has no program, in a syslog server's row: `rut-a\tDec  2 ... Mobile data ...`).
+    const host = row.host ?? (row.tag !== undefined && (inner.tag !== undefined ? row.tag !== inner.tag : !PROGRAM_NAMES.has(row.tag.toLowerCase())) ? row.tag : undefined);
     if (inner.host === undefined && host !== undefined) {
       inner.host = host;
       this.noteHost(host);
@@ -1711,6 +1714,22 @@ function labelledLine(record: LogRecord, line: string): LogRecord | undefined {
   labelled.level ??= embeddedLevel(labelled.message) ?? labelled.syslogLevel;
   return labelled;
 }
+/**
+ * A device's whole line after Loki's labels (a syslog server's lines scraped by promtail): the
+ * stream's host is the line's where the line names none, as a syslog server's file of several
+ * routers needs (events/hostSequence.ts). The line's own program, pid and level stay its own.
+ */
+function labelHostOnto(outer: string, inner: LogRecord): LogRecord {
+  if (inner.host !== undefined) return inner;
+  const start = labelSetEnd(outer, 0, outer.length);
+  if (start === 0) return inner;
+  const labels: Record<string, string> = {};
+  for (const m of outer.slice(0, start).matchAll(LABEL)) labels[m[1]] = unescapeString(m[2]);
+  const host = readFieldsByRole({ ...labels, MESSAGE: '-' })?.host;
+  if (host !== undefined) inner.host = host;
+  return inner;
+}
+
 /** One of Loki's labels: its name, and its value as Go quotes it. */
 const LABEL = /([A-Za-z_][\w.]{0,63})="((?:[^"\\\n]|\\.){0,256})"/g;
 
