@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { HOSTS_READ } from '../server/src/core/events/hostSequence';
+import { PLAIN, toTextReport } from '../server/src/core/report/textReport';
 import type { Analysis, Finding } from '../server/src/core/model';
 import { clockedShare, parseLog, reshape } from './support/reshape';
 
@@ -57,6 +58,24 @@ describe('a log of several hosts', () => {
     assert.ok(!a.findings.some((f) => f.device === 'gw2' && /usb-gap|usb-disconnect/.test(f.code)), 'gw2 only enumerated its modem');
     // No clock jump or boot from the two kernels' uptimes taking turns.
     assert.ok(!a.findings.some((f) => f.code === 'clock-jump' || f.code === 'reboot'), JSON.stringify(a.findings.map((f) => f.code)));
+  });
+
+  it('writes each device\'s advice for its own stack: a RutOS router beside a Linux box with ModemManager', () => {
+    const text = [
+      'Dec  2 19:54:50 rut-a gsmd[3553]: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      'Dec  2 19:54:51 box-b ModemManager[812]: <warn>  [modem0] modem couldn\'t be initialized: Couldn\'t check unlock status: SIM not inserted',
+      'Dec  2 19:54:52 rut-a Mobile data disconnected (internal modem)',
+      'Dec  2 19:54:53 box-b ModemManager[812]: <warn>  [modem0] port ttyUSB2 timed out 10 consecutive times, marking modem as disabled',
+    ].join('\n');
+    const a = analyze(text);
+    assert.deepEqual(a.hostByDevice, { 'rut-a': 'Teltonika RutOS', 'box-b': 'Linux with ModemManager' });
+    const stackOf = (device: string): string[] => [...new Set(a.episodes.filter((e) => e.device === device).map((e) => e.host))];
+    assert.deepEqual(stackOf('rut-a'), ['Teltonika RutOS']);
+    assert.deepEqual(stackOf('box-b'), ['Linux with ModemManager']);
+    const advice = (device: string): string => a.episodes.filter((e) => e.device === device).flatMap((e) => e.advice).join(' ');
+    assert.match(advice('rut-a'), /gsmctl/);
+    assert.doesNotMatch(advice('box-b'), /gsmctl|RutOS|WebUI/);
+    assert.match(toTextReport(a, PLAIN), /The advice is written for each device's stack: Teltonika RutOS on rut-a, Linux\s+with\s+ModemManager\s+on\s+box-b\./);
   });
 
   it('reads a relayed line after a container\'s service too (a syslog server run by docker compose)', () => {

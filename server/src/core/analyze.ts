@@ -1,5 +1,5 @@
 import { compareFindings } from './findings/findingOrder';
-import { detectHost } from './stories/hosts';
+import { detectHost, type HostGuess } from './stories/hosts';
 import { tellStoriesSteps, verdictFinding } from './stories/tellStories';
 import { EventCollector, type FileEvents } from './events/eventCollector';
 import { detectFindingsSteps, eventsOf } from './findings/detectFindings';
@@ -354,13 +354,16 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
   const episodeFiles = context.episodeFiles && back.size > 0 ? files.map((f) => f.file).filter((i) => context.episodeFiles!.includes(back.get(i)?.file ?? i)) : context.episodeFiles;
   // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
   const host = detectHost(eventsOf(files), files.map((f) => f.summary));
+  // Each device of a syslog server's file has its own stack (a RutOS router beside an OpenWrt one).
+  const hosts = back.size > 0 ? new Map(files.filter((f) => back.has(f.file)).map((f) => [f.file, detectHost(f.events, [f.summary])])) : undefined;
+  const hostOf = hosts ? (file: number): HostGuess | undefined => hosts.get(file) : undefined;
   yield;
-  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, host.host === 'rutos', back.size > 0 ? undefined : context.usbMemo);
+  const { events, findings, devices } = yield* detectFindingsSteps(files, detect, hostOf ? (file) => (hostOf(file) ?? host).host === 'rutos' : host.host === 'rutos', back.size > 0 ? undefined : context.usbMemo);
   yield;
   // A file listed newest first would be read backwards: its drops before its returns. No story is told for it (its notice says why).
   const newestFirst = new Set(files.filter((f) => f.summary.newestFirst).map((f) => f.file));
   const storyFiles = episodeFiles ?? (newestFirst.size > 0 ? files.map((f) => f.file) : undefined);
-  const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
+  const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(hostOf ? { hostOf } : {}), ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   // What was read in reverse is told in the file's own lines; the rest below is in those already.
@@ -375,9 +378,16 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
     findings: shown.findings,
     episodes: shown.episodes,
     host: host.label,
+    ...(hosts ? stacksOf(hosts, back) : {}),
     notices: dedupeNotices(read.flatMap((f) => f.notices)),
     ...(context.facts ? { facts: context.facts } : {}),
   };
+}
+
+/** Each host's stack, where the hosts of a file read per host run different ones (a RutOS router beside an OpenWrt one). */
+function stacksOf(hosts: Map<number, HostGuess>, back: ReturnType<typeof expandHostReadings>['back']): { hostByDevice?: Record<string, string> } {
+  if (new Set([...hosts.values()].map((h) => h.label)).size <= 1) return {};
+  return { hostByDevice: Object.fromEntries([...hosts].map(([file, h]) => [back.get(file)?.host ?? '', h.label])) };
 }
 
 /** A stuck or failed update is itself a problem the person must see next to the line-level ones. */

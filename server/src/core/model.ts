@@ -255,6 +255,8 @@ export interface Analysis {
   episodes: Episode[];
   /** The software stack the logs come from, in words ("Teltonika RutOS"): the advice is written for it. */
   host?: string;
+  /** Each device's stack, where the hosts of a syslog server's file run different ones (core/hostReadings.ts): each story's advice is its device's. */
+  hostByDevice?: Record<string, string>;
   notices: InputNotice[];
   /** Device facts from a troubleshoot archive (lsusb, RutOS version, dfota status, modem firmware). */
   facts?: DeviceFacts;

@@ -27,7 +27,7 @@ export interface Detection {
  * USB composition per modem applies. `usbMemo`: what the last reading of a growing log made of its
  * USB devices, for the language server's appends.
  */
-export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos = true, usbMemo?: UsbFindingMemo): Steps<Detection> {
+export function* detectFindingsSteps(files: readonly FileEvents[], options: DetectOptions, rutos: boolean | ((file: number) => boolean) = true, usbMemo?: UsbFindingMemo): Steps<Detection> {
   const events = chronological(eventsOf(files));
   yield;
   const devices = buildUsbHistory(events);

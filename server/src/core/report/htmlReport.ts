@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport } from './reportContent';
+import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport } from './reportContent';
 
 export interface HtmlOptions {
   lineText?: (file: number, line: number) => string | undefined;
@@ -34,7 +34,8 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   const { stories, noUpdate } = storiesForReport(a);
   if (noUpdate) out.push(`<p class="no-update">${escapeHtml(noUpdate)}</p>`);
   else if (stories.length > 1) out.push(`<p>This log tells <strong>${stories.length} stories</strong>, the one that matters most first.</p>`);
-  if (a.host && stories.length) out.push(`<p class="host">The advice is written for ${escapeHtml(a.host)}, the stack this log comes from.</p>`);
+  const stack = adviceStackSentence(a);
+  if (stack && stories.length) out.push(`<p class="host">${escapeHtml(stack)}</p>`);
   const cited = new Set<string>();
   for (const e of stories) episode(e, options, out, cited);
   const others = findingsBesideEpisodes(a);

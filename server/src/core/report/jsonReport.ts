@@ -35,6 +35,7 @@ export function toJsonReport(a: Analysis): object {
       evidence: e.evidence, unknowns: e.unknowns, advice: e.advice, sources: e.sources,
     })),
     ...(a.host ? { host: a.host } : {}),
+    ...(a.hostByDevice ? { hostByDevice: a.hostByDevice } : {}),
     ...(a.facts ? { facts: a.facts } : {}),
     notices: a.notices.map((n) => ({ file: path(n.file), severity: n.severity, message: n.message, line: n.line ?? null })),
   };

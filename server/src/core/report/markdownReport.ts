@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport, storyHeading } from './reportContent';
+import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport, storyHeading } from './reportContent';
 
 export interface MarkdownOptions {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -26,7 +26,8 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   const { stories, noUpdate } = storiesForReport(a);
   if (noUpdate) out.push(noUpdate, '');
   else if (stories.length > 1) out.push(`This log tells **${stories.length} stories**, the one that matters most first.`, '');
-  if (a.host && stories.length) out.push(`_The advice is written for ${escapeMarkdown(a.host)}, the stack this log comes from._`, '');
+  const stack = adviceStackSentence(a);
+  if (stack && stories.length) out.push(`_${escapeMarkdown(stack)}_`, '');
   const cited = new Set<string>();
   for (const e of stories) episode(e, options, link, out, cited);
   const others = findingsBesideEpisodes(a);

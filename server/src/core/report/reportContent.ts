@@ -102,3 +102,13 @@ export function storyHeading(e: Episode): string {
 export function readabilityLines(a: Analysis): string[] {
   return a.files.map((f) => `${fileName(f.path)}: ${recognisedText(f)}${f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `; the dates carry no year, ${f.yearAssumed} is the year of line ${f.yearFromLine}'s Unix time` : `; the lines carry no year, ${f.yearAssumed} was assumed from the file's date`}${f.timeOnly ? '; the lines carry only a time of day, so no dates are shown' : ''}.`);
 }
+
+/**
+ * Which stack the advice is written for, as every report says it above the stories: the log's, or
+ * each device's where a syslog server's file holds devices of different stacks. Plain text: each
+ * report escapes it.
+ */
+export function adviceStackSentence(a: Analysis): string | undefined {
+  if (a.hostByDevice) return `The advice is written for each device's stack: ${Object.entries(a.hostByDevice).map(([device, stack]) => `${stack} on ${device}`).join(', ')}.`;
+  return a.host ? `The advice is written for ${a.host}, the stack this log comes from.` : undefined;
+}

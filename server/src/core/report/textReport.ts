@@ -3,7 +3,7 @@ import { showControls } from './controls';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
-import { count, listFindings, noEpisodeStatement, storiesForReport } from './reportContent';
+import { adviceStackSentence, count, listFindings, noEpisodeStatement, storiesForReport } from './reportContent';
 import { formatClock, formatTime } from '../records/timeWords';
 
 export interface TextStyle {
@@ -89,7 +89,8 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   }
   const { stories, noUpdate } = storiesForReport(a);
   if (noUpdate) out.push(wrap(noUpdate, width, ''), '');
-  if (a.host && stories.length) out.push(style.dim(wrap(`The advice is written for ${a.host}, the stack this log comes from.`, width, '')), '');
+  const stack = adviceStackSentence(a);
+  if (stack && stories.length) out.push(style.dim(wrap(stack, width, '')), '');
   const cited = new Set<string>();
   for (const e of stories) {
     const where = multi ? ` in ${safeText(a.files[e.file]?.path ?? '')}` : '';

@@ -25,6 +25,8 @@ export interface StoryInput {
   storyFiles?: readonly number[];
   /** The stack the logs come from; detected here when not given. */
   host?: HostGuess;
+  /** A file's own stack where it is not `host`'s (a host's reading of a syslog server's file: core/hostReadings.ts). */
+  hostOf?: (file: number) => HostGuess | undefined;
 }
 
 /** Anchors further apart than this are separate update episodes (a day-long log can hold several attempts). */
@@ -48,7 +50,8 @@ export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[
     // Device facts belong to the first log: they describe the device, not one file.
     const facts = file === candidates[0] ? input.facts : undefined;
     const told: Episode[] = [];
-    const base = { file, events: mine, findings, all: input.findings, devices, options: input.options, host: host.host, told };
+    const fileHost = input.hostOf?.(file.file) ?? host;
+    const base = { file, events: mine, findings, all: input.findings, devices, options: input.options, host: fileHost.host, told };
     // One context for the whole file, shared by every story (it reads `told` as it grows); the
     // update story also gets one per episode window. Facts describe the device when the
     // troubleshoot file was made: the whole file, or its last window.
@@ -60,7 +63,7 @@ export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[
       for (const ctx of story.id === UPDATE_STORY_ID && windowed.length ? windowed : [whole]) {
         for (const draft of story.build(ctx)) {
           if (alreadyTold(draft, told)) continue;
-          told.push(toEpisode(story, draft, file.file, host));
+          told.push(toEpisode(story, draft, file.file, fileHost));
         }
       }
     }

@@ -13,7 +13,8 @@ export interface UsbContext {
   /** Enumeration errors in a file between two lines. */
   enumerationErrors: (file: number, from: number, to: number) => LogEvent[];
   /** The log is from RutOS: a modem up in a data mode RutOS does not drive it in is a change. */
-  rutos?: boolean;
+  /** Whether a file's logs come from a RutOS router (per file: a syslog server's file of several devices is read per host). */
+  rutos?: boolean | ((file: number) => boolean);
   /** What the last reading of a growing log made, to take what is unchanged from (the language server's). */
   memo?: UsbFindingMemo;
 }
@@ -37,7 +38,7 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext
       if (inLoop.has(a)) continue;
       findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options)) : absenceFinding(name, a, end, options));
     }
-    compositionChanges(d, name, end.rutos !== false, findings, run);
+    compositionChanges(d, name, typeof end.rutos === 'function' ? end.rutos(d.file) : end.rutos !== false, findings, run);
   }
   run?.end();
   return findings;
