@@ -4,9 +4,9 @@ import type { Episode, Finding, InputNotice, LogEvent } from './model';
 
 // A file of several devices' interleaved lines (events/hostSequence.ts) is read once per host
 // (FileAnalysis.readAgain). The readings are one file to the person (its lines, its notices, its
-// summary) and one device each to the detectors and stories: `finishAnalysis` gives each reading
-// an index of its own while it finds and tells (every detector and story keeps to one file's
-// events), then puts the results back in the file and names each one's host.
+// summary) and one device each to the detectors and stories: each reading has a file index of its
+// own (`hostReadingIndex`), which `finishAnalysis` runs them on as files (every detector and story
+// keeps to one file's events), then puts the results back in the file and names each one's host.
 
 /**
  * The file index of a file's `k`th host reading: its events carry it from the start, so the

@@ -211,7 +211,10 @@ export class EventCollector {
   /** EVENT_BUDGET's thresholds for this reading (CollectOptions.eventShare). */
   private readonly budget: { sampleFrom: number; cap: number };
 
-  /** A reading of one host's lines: the others' are parsed (the parser learns from them) and left. */
+  /**
+   * A reading of one host's lines: another host's lines it is given (every line of the file, or
+   * only its own where the first reading noted each line's host: lineOwners) are parsed and left.
+   */
   private hostFilter: HostFilter | undefined;
 
   private readonly fastLaneOn: boolean;

@@ -26,9 +26,9 @@ export function isPlaceholderHost(host: string): boolean {
 export const HOSTS_NAMED = 16;
 
 /**
- * The most hosts a file is read for, one reading each (a reading costs about what the first one
- * did: a file of 250,000 lines and 8 hosts is 2 million lines read). A file of more is read once
- * and its notice says so.
+ * The most hosts a file is read for, one reading each. A host's reading is fed its own lines
+ * (lineOwners), but each keeps a reading's state and a growing document's appends go to every one
+ * (FileAnalysis.live); a file of more is read once, and its notice says so.
  */
 export const HOSTS_READ = 8;
 
@@ -78,10 +78,11 @@ export class HostSequence {
       this.noteLine(line, cur.id);
       return;
     }
-    if (host === undefined || host === '' || isPlaceholderHost(host)) return;
+    if (host === undefined || host === '') return;
     let span = this.spans.get(host);
     if (span === undefined) {
-      if (this.spans.size >= 4 * HOSTS_NAMED) return;
+      // A placeholder never gets a span: only a new name is asked (lines of hosts taking turns switch on every line).
+      if (isPlaceholderHost(host) || this.spans.size >= 4 * HOSTS_NAMED) return;
       this.spans.set(host, (span = { host, first: line, last: line, id: this.spans.size + 1 }));
     }
     span.last = line;
