@@ -109,6 +109,20 @@ describe('lines a wrap broke', () => {
     assert.deepEqual(ids(analyze(quoted)), ['1-2 mobiled.pdn-setup-failed']);
   });
 
+  it('continues a line without a clock (its stamp left off) that a terminal cut, and only where it was cut', () => {
+    const line = 'daemon.notice netifd: provider (9858): comgt 12:02:15 -> Error @118, line 9, Could not write to COM device. (1)';
+    const cut = line.match(/.{1,80}/g)!;
+    assert.equal(cut[0].length, 80);
+    assert.deepEqual(ids(analyze(cut)), ['1-2 comgt.com-write-failed']);
+    // A line shorter than any terminal's width was not cut: the text after it is a line of its own.
+    const short = ['daemon.notice netifd: provider (9858): comgt 12:02:15 -> Error @118, line 9,', 'Could not write to COM device. (1)'];
+    assert.equal(records(short)[0].endLine, 1);
+    assert.doesNotMatch(records(short)[0].message, /Could not/);
+    // A record after a cut line is a record, not the cut line's rest.
+    const next = [cut[0], 'daemon.err pppd[123]: Connect script failed'];
+    assert.deepEqual(records(next).map((r) => r.tag), ['netifd', 'pppd']);
+  });
+
   it('reads a device\'s line a wrap cut inside its stamp, after a capture\'s stamp or a syslog server\'s columns', () => {
     const loki = ['2024-12-02T19:55:05.000Z {host="router", job="syslog"} Mon Dec  2 19:55:05', '    2024 daemon.info gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!'];
     const kiwi = ['2024-12-02\t19:55:06\tDaemon.Info\t192.168.1.1\tDec  2 19:55:05', '    gsmd[3553]: [__new_modem:767] error: [MODEM_MANAGER] Modem `1-1 [2c7c:6005]` already exists and is registered!'];

@@ -163,6 +163,12 @@ export class LineParser {
   private lastFirstWord: string | undefined;
   /** Record of the previous physical line, if it had a timestamp: wrapped text continues it. */
   private openRecord: LogRecord | undefined;
+  /**
+   * Record of the previous physical line when it had a header but no clock (`daemon.notice netifd:
+   * ...`, a stripped line): only a terminal's cut continues it (the line was exactly a terminal's
+   * width), since without a clock a wrapped line and a new line of text cannot be told apart otherwise.
+   */
+  private openClockless: LogRecord | undefined;
   /** Whether the open record is a CSV row whose quoted message goes on past its line (a wrap), and whether the line being read opened one. */
   private quoteOpen = false;
   private quoteLines = 0;
@@ -226,7 +232,7 @@ export class LineParser {
     else if (this.serviceLed) {
       text = this.afterServiceLead(text);
       // Another service's line continues no record of the one before (compose interleaves them).
-      if (this.service !== this.lastService) this.openRecord = this.backslashOpen = undefined;
+      if (this.service !== this.lastService) this.openRecord = this.openClockless = this.backslashOpen = undefined;
       this.lastService = this.service;
     }
     const result = this.parseText(text, raw, lineNo, known);
@@ -315,6 +321,7 @@ export class LineParser {
       record.section = this.section;
       if (endsWithBackslash(record.message)) this.backslashOpen = record;
       this.openRecord = hasClock(record) ? record : undefined;
+      this.openClockless = this.openRecord === undefined && record.format !== 'text' ? record : undefined;
       // A capture's record or a row whose message is a device's stamp a wrap cut off (cutStamp).
       const captured = capturedText(record);
       this.openCutStamp = (this.rowRead || captured !== undefined) && cutStamp(record, captured);
@@ -341,7 +348,10 @@ export class LineParser {
     const open = this.openRecord;
     // After a line a terminal cut at its width, its rest may start as a new line would (`[2c7c:6005]` ...).
     if (open && (isContinuation(text) || (this.lastLineCut() && !SECTION.test(text)))) return this.continueRecord(open, text, raw, lineNo);
+    const clockless = this.openClockless;
+    if (clockless && this.lastLineCut() && !SECTION.test(text)) return this.continueRecord(clockless, text, raw, lineNo);
     this.openRecord = undefined;
+    this.openClockless = undefined;
     const section = SECTION.exec(text);
     if (section) {
       this.section = (section[1] ?? section[2]).trim();
@@ -1001,6 +1011,7 @@ export class LineParser {
     const copy = Object.assign(Object.create(LineParser.prototype) as LineParser, this);
     copy.dates = copyEvidence(this.dates);
     copy.openRecord = this.openRecord && this.openRecord === open ? openCopy : undefined;
+    copy.openClockless = this.openClockless && this.openClockless === open ? openCopy : undefined;
     return copy;
   }
 
@@ -1022,6 +1033,7 @@ export class LineParser {
   /** A line read elsewhere (the fast lane) ends any record that wrapped text could continue. */
   closeRecord(): void {
     this.openRecord = undefined;
+    this.openClockless = undefined;
   }
 
   /**
@@ -1032,6 +1044,7 @@ export class LineParser {
    */
   afterFastLine(firstWord: string, learns: boolean, format: FormatId, text: string): void {
     this.openRecord = undefined;
+    this.openClockless = undefined;
     this.awaitsMessage = false;
     this.backslashOpen = undefined;
     this.replayRefusals(format, text);
