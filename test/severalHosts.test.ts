@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../server/src/core/analyze';
+import { analyzeFiles, analyzeText } from '../server/src/core/analyze';
+import { READ_AGAIN_BUDGET } from '../server/src/core/readAgain';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { HOSTS_READ } from '../server/src/core/events/hostSequence';
 import { PLAIN, toTextReport } from '../server/src/core/report/textReport';
 import type { Analysis, Finding } from '../server/src/core/model';
@@ -83,6 +86,26 @@ describe('a log of several hosts', () => {
     const a = analyze(text);
     assert.deepEqual(a.events.map((e) => [e.id, e.device]), [['event.mobile-data-disconnected', 'rut-a'], ['event.joined-network', 'rut-b'], ['event.joined-network', 'rut-a']]);
     assert.match(hostsNotice(a) ?? '', /2 hosts \(rut-a, rut-b\)/);
+  });
+
+  it('reads a file on disk longer than a second reading holds (a day of two routers) per host, from the file again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gsmlens-hosts-'));
+    try {
+      const path = join(dir, 'messages');
+      const lines: string[] = [];
+      for (let i = 0; i < READ_AGAIN_BUDGET.lines + 10_000; i++) {
+        const host = i % 2 === 0 ? 'rut-a' : 'rut-b';
+        const t = `Dec  2 ${String(Math.floor(i / 12000) % 24).padStart(2, '0')}:${String(Math.floor(i / 200) % 60).padStart(2, '0')}:${String(Math.floor(i / 4) % 60).padStart(2, '0')}`;
+        // rut-a drops and never comes back; rut-b drops and comes back near the end.
+        lines.push(i === 10 || i === 11 ? `${t} ${host} Mobile data disconnected (internal modem)` : i === READ_AGAIN_BUDGET.lines + 1 ? `${t} ${host} Mobile data connected (IPv4, internal modem)` : `${t} ${host} dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.${i % 250} f0:2f:74:1c:33:8a laptop`);
+      }
+      writeFileSync(path, lines.join('\n') + '\n');
+      const a = await analyzeFiles([path], { referenceTime: REF });
+      assert.deepEqual(a.episodes.map((e) => [e.device, e.verdict]).sort(), [['rut-a', 'unresolved'], ['rut-b', 'recovered']]);
+      assert.ok(!a.notices.some((n) => /not read host by host/.test(n.message)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads hosts that follow one another as one device renamed, and says so', () => {

@@ -15,7 +15,7 @@ import { isTarArchive, readInput, readSqliteFile, type InputInfo } from './input
 import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
 import { expandHostReadings, hostEventShare, hostReadingIndex, joinHostReadings, putBack } from './hostReadings';
-import { lineOwners, perHostNotice, type HostsSeen } from './events/hostSequence';
+import { lineOwner, lineOwners, perHostNotice, type HostsSeen } from './events/hostSequence';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
@@ -126,9 +126,10 @@ export class FileAnalysis {
    * reading had; undefined when a host's lines run newest first (then each is read again so).
    */
   private *readPerHostSteps(read: FileEvents, lines: readonly string[], seen: HostsSeen): Steps<FileEvents | undefined> {
-    const collectors = seen.named.map((name, i) => new EventCollector(hostReadingIndex(this.index, i), this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, host: { name, first: i === 0 }, eventShare: hostEventShare(seen.named.length) }));
+    const collectors = this.hostCollectors(seen);
     // The lines the first reading had: a growing log's unfinished last line is each snapshot's.
-    const had = Math.min(lines.length, this.splitter.stats.lines);
+    const lineCount = this.splitter.stats.lines;
+    const had = Math.min(lines.length, lineCount);
     // Each host's lines to its reading only, where the first reading noted them (else every line
     // to every reading, whose filter keeps its host's).
     const owners = seen.lines ? lineOwners(seen.lines, seen.named, had) : undefined;
@@ -138,24 +139,79 @@ export class FileAnalysis {
       else if (owner >= 0) collectors[owner].addLine(lines[i], i + 1);
       if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
     }
-    this.live = { seen, collectors };
-    const joined = this.joinLive(read, seen);
-    if (!joined) this.live = undefined;
+    const joined = this.joinReadings(read, seen, collectors);
+    this.keepLive(joined, seen, collectors, lineCount);
     return joined;
   }
 
-  /** The host readings so far, joined for the file (hostReadings.ts); undefined when a host's lines run newest first. */
+  /**
+   * Keeps the host readings fed from now on (`live`) when they were joined and have every line the
+   * file has: lines that came while they were being read (an append between steps) went to the
+   * file's own reading only, and the next snapshot reads the hosts again.
+   */
+  private keepLive(joined: FileEvents | undefined, seen: HostsSeen, collectors: EventCollector[], lineCount: number): void {
+    this.live = joined && this.splitter.stats.lines === lineCount ? { seen, collectors } : undefined;
+  }
+
+  /** A collector per host of `seen`, each reading that host's lines (CollectOptions.host) with its share of the event budget. */
+  private hostCollectors(seen: HostsSeen): EventCollector[] {
+    return seen.named.map((name, i) => new EventCollector(hostReadingIndex(this.index, i), this.path, { ...(this.referenceTime !== undefined ? { referenceTime: this.referenceTime } : {}), fastLane: this.fastLane, host: { name, first: i === 0 }, eventShare: hostEventShare(seen.named.length) }));
+  }
+
+  /**
+   * A file in order whose hosts take turns, read once per host from its source again (a file on
+   * disk, an editor's document, a text in memory) without holding its lines, however long it is:
+   * push the source into the splitter returned, then `endHostReadings`. Lines past those the first
+   * reading had (a growing log's unfinished last line) are left to each snapshot.
+   */
+  startHostReadings(seen: HostsSeen): LineSplitter {
+    const collectors = this.hostCollectors(seen);
+    const ownerOf = seen.lines ? lineOwner(seen.lines, seen.named) : (): number => collectors.length;
+    const had = this.splitter.stats.lines;
+    const give = (n: number, read: (c: EventCollector) => void): void => {
+      if (n > had) return;
+      const owner = ownerOf(n);
+      if (owner === collectors.length) for (const c of collectors) read(c);
+      else if (owner >= 0) read(collectors[owner]);
+    };
+    const splitter = new LineSplitter((text, n) => give(n, (c) => c.addLine(text, n)), (text, start, end, n) => give(n, (c) => c.addSpan(text, start, end, n)));
+    this.hostFeeds.set(splitter, { seen, collectors, had });
+    return splitter;
+  }
+
+  /** The host readings `startHostReadings` began, once their source was pushed, joined for the file. */
+  endHostReadings(read: FileEvents, splitter: LineSplitter): FileEvents {
+    splitter.end();
+    const { seen, collectors, had } = this.hostFeeds.get(splitter)!;
+    this.hostFeeds.delete(splitter);
+    const joined = this.joinReadings(read, seen, collectors, true)!;
+    this.keepLive(joined, seen, collectors, had);
+    return joined;
+  }
+
+  /** Host readings being fed their source (startHostReadings), by the splitter that feeds them. */
+  private readonly hostFeeds = new Map<LineSplitter, { seen: HostsSeen; collectors: EventCollector[]; had: number }>();
+
+  /** The live host readings so far, joined for the file; undefined when a host's lines run newest first. */
   private joinLive(read: FileEvents, seen: HostsSeen): FileEvents | undefined {
+    return this.joinReadings(read, seen, this.live!.collectors);
+  }
+
+  /**
+   * Host readings so far, joined for the file (hostReadings.ts); undefined when a host's lines
+   * run newest first (unless `anyOrder`: its reading then says so, and tells no story).
+   */
+  private joinReadings(read: FileEvents, seen: HostsSeen, collectors: EventCollector[], anyOrder = false): FileEvents | undefined {
     const tail = this.ended ? undefined : this.splitter.pendingLine();
     const tailLines = tail !== undefined ? [{ text: tail, line: this.splitter.stats.lines + 1 }] : [];
-    const readings = this.live!.collectors.map((c) => {
+    const readings = collectors.map((c) => {
       const out = this.ended ? c.finish() : c.snapshot(tailLines);
       out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised };
       out.notices = [...this.kept.input, ...out.notices, ...this.kept.custom.notices];
       out.custom = this.kept.custom.findings;
       return out;
     });
-    if (readings.some((r) => r.summary.newestFirst)) return undefined;
+    if (!anyOrder && readings.some((r) => r.summary.newestFirst)) return undefined;
     return joinHostReadings(read, seen, readings);
   }
 
@@ -204,7 +260,7 @@ export class FileAnalysis {
 }
 
 /** Hosts that take turns are the only reason to read the file again: it is read in order, once per host. */
-function onlyHosts(reasons: ReadAgainReasons): reasons is ReadAgainReasons & { hosts: HostsSeen } {
+export function onlyHosts(reasons: ReadAgainReasons): reasons is ReadAgainReasons & { hosts: HostsSeen } {
   return reasons.hosts !== undefined && !reasons.reverse && reasons.dates === undefined && reasons.parts === undefined;
 }
 
@@ -244,7 +300,13 @@ export function analyzeText(text: string, options: AnalyzeOptions & { path?: str
   const f = new FileAnalysis(0, options.path ?? 'untitled', options.referenceTime, options.fastLane, options.customRules);
   f.splitter.pushText(text);
   const read = f.finish();
-  if (!readAgainReasons(read)) return finishAnalysis([read], options);
+  const reasons = readAgainReasons(read);
+  if (!reasons) return finishAnalysis([read], options);
+  if (onlyHosts(reasons)) {
+    const hosts = f.startHostReadings(reasons.hosts);
+    hosts.pushText(text);
+    return finishAnalysis([f.endHostReadings(read, hosts)], options);
+  }
   const held = new HeldLines();
   held.splitter.pushText(text);
   return finishAnalysis([readAgain(f, read, held)], options);
@@ -317,9 +379,18 @@ async function readLogFiles(paths: readonly string[], options: AnalyzeOptions): 
     }, open, options.signal);
     const file = f ?? open(info);
     const read = file.finish(info.notices);
-    files.push(!readAgainReasons(read) ? read : held ? readAgain(file, read, held.lines()) : await readFileAgain(paths[i], file, read, options.signal));
+    const reasons = readAgainReasons(read);
+    // Hosts that take turns: each host's reading is fed from the file again, held nowhere, whatever its size.
+    files.push(!reasons ? read : !held && onlyHosts(reasons) ? await readHostsAgain(paths[i], file, read, reasons.hosts, options.signal) : held ? readAgain(file, read, held.lines()) : await readFileAgain(paths[i], file, read, options.signal));
   }
   return files;
+}
+
+/** A file on disk read again once per host (FileAnalysis.startHostReadings). */
+async function readHostsAgain(path: string, f: FileAnalysis, read: FileEvents, seen: HostsSeen, signal: AbortSignal | undefined): Promise<FileEvents> {
+  const hosts = f.startHostReadings(seen);
+  await readInput(path, (chunk) => hosts.push(chunk), undefined, signal);
+  return f.endHostReadings(read, hosts);
 }
 
 /** A file on disk whose first reading calls for a second, read from disk again. */

@@ -1,6 +1,6 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { UsbFindingMemo } from '../core/findings/usbFindingMemo';
-import { FileAnalysis, finishAnalysis, finishAnalysisSteps, readAgainSteps, type AnalyzeOptions } from '../core/analyze';
+import { FileAnalysis, finishAnalysis, finishAnalysisSteps, onlyHosts, readAgainSteps, type AnalyzeOptions } from '../core/analyze';
 import { runSteps, type Steps } from '../core/steps';
 import type { LineSplitter } from '../core/input/lineSplitter';
 import { fileEventsInFile } from '../core/oldestFirst';
@@ -325,7 +325,20 @@ function pushRange(splitter: LineSplitter, doc: LogDocument, from: number, to: n
  */
 function* snapshotSteps(file: FileAnalysis, doc: LogDocument): Steps<FileEvents> {
   const read = file.snapshot();
-  if (!readAgainReasons(read)) return read;
+  const reasons = readAgainReasons(read);
+  if (!reasons) return read;
+  if (onlyHosts(reasons)) {
+    // Hosts that take turns: the document is fed once more to a reading per host, held nowhere
+    // (its appends then go to those readings: FileAnalysis.live).
+    const hosts = file.startHostReadings(reasons.hosts);
+    for (let at = 0; at < doc.size; ) {
+      const end = sliceEnd(doc, at, READ_SLICE_CHARS);
+      pushRange(hosts, doc, at, end);
+      at = end;
+      yield;
+    }
+    return file.endHostReadings(read, hosts);
+  }
   const held = new HeldLines();
   for (let at = 0; at < doc.size && !held.over; ) {
     const end = sliceEnd(doc, at, READ_SLICE_CHARS);

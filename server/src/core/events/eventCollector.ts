@@ -16,8 +16,7 @@ import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
 import { ordersCalledFor, undecidedOrders, type DateOrders } from '../formats/dateOrder';
 import { ListingParts, type ListingOrder } from './listingParts';
-import { HostFilter, hostsNotice, HostSequence, type HostsSeen } from './hostSequence';
-import { READ_AGAIN_BUDGET } from '../readAgain';
+import { HostFilter, hostsNotice, HostSequence, LINE_HOSTS_MAX, type HostsSeen } from './hostSequence';
 
 /** The ways a paste joins records into one line, each told by whether its parts start records the registry reads. */
 const JOINS = joinsOf(startsTimedRecord, startsHeaderedRecord);
@@ -669,7 +668,7 @@ export class EventCollector {
   }
 
   /** The hosts of the file's lines (a syslog server's file of several routers): a file's stories are one device's. */
-  private hosts = new HostSequence(READ_AGAIN_BUDGET.lines);
+  private hosts = new HostSequence(LINE_HOSTS_MAX);
 
   /**
    * A record's host: its header's, else, for a line with neither host nor program (a relayed

@@ -146,17 +146,29 @@ interface Span {
  * host's, with the first one (HostFilter's `first`).
  */
 export function lineOwners(lines: LineHosts, named: readonly string[], count: number): Int16Array {
-  const read = new Map(named.map((h, k) => [lines.names.indexOf(h) + 1, k]));
+  const ownerOf = lineOwner(lines, named);
   const owners = new Int16Array(count + 1);
+  for (let line = 1; line <= count; line++) owners[line] = ownerOf(line);
+  return owners;
+}
+
+/** `lineOwners` a line at a time, lines asked for in order (a file streamed again). */
+export function lineOwner(lines: LineHosts, named: readonly string[]): (line: number) => number {
+  const read = new Map(named.map((h, k) => [lines.names.indexOf(h) + 1, k]));
   let owner = 0;
-  for (let line = 1; line <= count; line++) {
+  return (line) => {
     const id = line < lines.ids.length ? lines.ids[line] : 0;
     if (id === MANY_HOSTS) owner = named.length;
     else if (id !== 0) owner = read.get(id) ?? -1;
-    owners[line] = owner;
-  }
-  return owners;
+    return owner;
+  };
 }
+
+/**
+ * The most lines whose hosts the first reading notes (a byte a line): a file of more is read per
+ * host with every line given to every host's reading, whose filter keeps its own.
+ */
+export const LINE_HOSTS_MAX = 16 * 1024 * 1024;
 
 /**
  * One host's reading of a file: its records are those whose host is `host`, and those without a
