@@ -203,6 +203,8 @@ export class EventCollector {
     this.matcher = options.matcher ?? SHARED_MATCHER;
     this.fastLaneOn = options.fastLane ?? true;
     if (options.host) this.hostFilter = new HostFilter(options.host.name, options.host.first);
+    // A host's own reading notes no line's host: only the file's first reading feeds the readings.
+    this.hosts = new HostSequence(options.host ? 0 : LINE_HOSTS_MAX);
     const share = options.eventShare ?? 1;
     this.budget = { sampleFrom: Math.ceil(EVENT_BUDGET.sampleFrom * share), cap: Math.ceil(EVENT_BUDGET.cap * share) };
   }
@@ -668,7 +670,7 @@ export class EventCollector {
   }
 
   /** The hosts of the file's lines (a syslog server's file of several routers): a file's stories are one device's. */
-  private hosts = new HostSequence(LINE_HOSTS_MAX);
+  private hosts: HostSequence;
 
   /**
    * A record's host: its header's, else, for a line with neither host nor program (a relayed

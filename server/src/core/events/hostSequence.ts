@@ -64,11 +64,13 @@ export class HostSequence {
   /** Each host's first and last line (bounded: a flood of names adds nothing). */
   private readonly spans = new Map<string, Span>();
   private readonly named: string[] = [];
-  /** Each line's host (LineHosts), up to `maxLines` lines; undefined past them. */
-  private ids: Uint8Array | undefined = new Uint8Array(1024);
+  /** Each line's host (LineHosts), up to `maxLines` lines; undefined past them, or when none are noted. */
+  private ids: Uint8Array | undefined;
 
-  /** `maxLines`: the most lines whose hosts are noted (a longer file is not read per host: readAgain's budget). */
-  constructor(private readonly maxLines: number) {}
+  /** `maxLines`: the most lines whose hosts are noted (0: none, a host's own reading, which needs no LineHosts). */
+  constructor(private readonly maxLines: number) {
+    if (maxLines > 0) this.ids = new Uint8Array(1024);
+  }
 
   /** A record's host ('' or undefined for none) on `line`: a record without one says nothing of the sequence. */
   note(host: string | undefined, line: number): void {
