@@ -345,18 +345,20 @@ async function benchBig(bytes) {
   return rows;
 }
 
+/** Lines `from` to `to` of a log whose line i is `make(i)`, as one text. */
+function linesOf(make, from, to) {
+  let t = '';
+  for (let i = from; i < to; i++) t += make(i);
+  return t;
+}
+
 /**
  * A modem in a reconnect loop (hostile-lines.mjs), 200,000 lines open in the editor as the log
  * grows: appends of 1,000 lines. Every append holds new findings of the USB detectors, which sent
  * 19,399 problems (17.5 MB of JSON) each time until the problems of a code were capped.
  */
 async function benchLoop(lines) {
-  const make = HOSTILE_LINES[MODEM_RECONNECTING];
-  const textOf = (from, to) => {
-    let t = '';
-    for (let i = from; i < to; i++) t += make(i);
-    return t;
-  };
+  const textOf = (from, to) => linesOf(HOSTILE_LINES[MODEM_RECONNECTING], from, to);
   const server = await startServer();
   const uri = 'file:///bench/loop/system.log';
   await server.open(uri, textOf(0, lines));
@@ -382,18 +384,14 @@ async function benchLoop(lines) {
  * is read once per host (core/hostReadings.ts), and an append is read into each host's reading,
  * not the whole document again per host.
  */
-export async function benchHosts(lines) {
+async function benchHosts(lines) {
   const line = (i) => {
     const host = i % 2 === 0 ? 'rut-a' : 'rut-b';
     const t = `Dec  2 ${String(10 + (Math.floor(i / 3600) % 10)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
     const k = i % 500;
     return k === 7 || k === 8 ? `${t} ${host} Mobile data disconnected (internal modem)\n` : k === 300 || k === 301 ? `${t} ${host} Mobile data connected (IPv4, internal modem)\n` : `${t} ${host} dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.${i % 250} f0:2f:74:1c:33:8a laptop\n`;
   };
-  const textOf = (from, to) => {
-    let t = '';
-    for (let i = from; i < to; i++) t += line(i);
-    return t;
-  };
+  const textOf = (from, to) => linesOf(line, from, to);
   const server = await startServer();
   const uri = 'file:///bench/hosts/messages';
   const opened = await server.open(uri, textOf(0, lines));

@@ -15,7 +15,7 @@ import { isTarArchive, readInput, readSqliteFile, type InputInfo } from './input
 import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
 import { expandHostReadings, hostEventShare, hostReadingIndex, joinHostReadings, putBack } from './hostReadings';
-import { lineOwner, lineOwners, perHostNotice, type HostsSeen } from './events/hostSequence';
+import { lineOwner, perHostNotice, type HostsSeen } from './events/hostSequence';
 import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
@@ -83,7 +83,7 @@ export class FileAnalysis {
     const read = this.complete(out, [], this.rules.result(tail !== undefined ? { text: tail, line } : undefined));
     if (this.live) {
       const reasons = readAgainReasons(read);
-      const joined = reasons && onlyHosts(reasons) && sameNames(reasons.hosts.named, this.live.seen.named) ? this.joinLive(read, reasons.hosts) : undefined;
+      const joined = reasons && onlyHosts(reasons) && sameNames(reasons.hosts.named, this.live.seen.named) ? this.joinReadings(read, reasons.hosts, this.live.collectors) : undefined;
       if (joined) return joined;
       // Other hosts, or another reason to read the file again (readAgain): the readings are read again.
       this.live = undefined;
@@ -126,22 +126,37 @@ export class FileAnalysis {
    * reading had; undefined when a host's lines run newest first (then each is read again so).
    */
   private *readPerHostSteps(read: FileEvents, lines: readonly string[], seen: HostsSeen): Steps<FileEvents | undefined> {
-    const collectors = this.hostCollectors(seen);
-    // The lines the first reading had: a growing log's unfinished last line is each snapshot's.
-    const lineCount = this.splitter.stats.lines;
-    const had = Math.min(lines.length, lineCount);
-    // Each host's lines to its reading only, where the first reading noted them (else every line
-    // to every reading, whose filter keeps its host's).
-    const owners = seen.lines ? lineOwners(seen.lines, seen.named, had) : undefined;
-    for (let i = 0; i < had; i++) {
-      const owner = owners ? owners[i + 1] : collectors.length;
-      if (owner === collectors.length) for (const c of collectors) c.addLine(lines[i], i + 1);
-      else if (owner >= 0) collectors[owner].addLine(lines[i], i + 1);
+    const feed = this.hostFeed(seen);
+    for (let i = 0; i < lines.length; i++) {
+      feed.addLine(lines[i], i + 1);
       if ((i + 1) % READ_AGAIN_STEP_LINES === 0) yield;
     }
-    const joined = this.joinReadings(read, seen, collectors);
-    this.keepLive(joined, seen, collectors, lineCount);
+    const joined = this.joinReadings(read, seen, feed.collectors);
+    this.keepLive(joined, seen, feed.collectors, feed.had);
     return joined;
+  }
+
+  /**
+   * A reading per host of `seen`, and where each of the file's lines goes: each host's lines to its
+   * reading only, where the first reading noted them (else every line to every reading, whose
+   * filter keeps its host's). Only the lines the first reading had: a growing log's unfinished
+   * last line is each snapshot's.
+   */
+  private hostFeed(seen: HostsSeen): HostFeed {
+    const collectors = this.hostCollectors(seen);
+    const ownerOf = seen.lines ? lineOwner(seen.lines, seen.named) : (): number => collectors.length;
+    const had = this.splitter.stats.lines;
+    const give = (n: number, read: (c: EventCollector) => void): void => {
+      if (n > had) return;
+      const owner = ownerOf(n);
+      if (owner === collectors.length) for (const c of collectors) read(c);
+      else if (owner >= 0) read(collectors[owner]);
+    };
+    return {
+      seen, collectors, had,
+      addLine: (text, n) => give(n, (c) => c.addLine(text, n)),
+      addSpan: (text, start, end, n) => give(n, (c) => c.addSpan(text, start, end, n)),
+    };
   }
 
   /**
@@ -165,17 +180,9 @@ export class FileAnalysis {
    * reading had (a growing log's unfinished last line) are left to each snapshot.
    */
   startHostReadings(seen: HostsSeen): LineSplitter {
-    const collectors = this.hostCollectors(seen);
-    const ownerOf = seen.lines ? lineOwner(seen.lines, seen.named) : (): number => collectors.length;
-    const had = this.splitter.stats.lines;
-    const give = (n: number, read: (c: EventCollector) => void): void => {
-      if (n > had) return;
-      const owner = ownerOf(n);
-      if (owner === collectors.length) for (const c of collectors) read(c);
-      else if (owner >= 0) read(collectors[owner]);
-    };
-    const splitter = new LineSplitter((text, n) => give(n, (c) => c.addLine(text, n)), (text, start, end, n) => give(n, (c) => c.addSpan(text, start, end, n)));
-    this.hostFeeds.set(splitter, { seen, collectors, had });
+    const feed = this.hostFeed(seen);
+    const splitter = new LineSplitter(feed.addLine, feed.addSpan);
+    this.hostFeeds.set(splitter, feed);
     return splitter;
   }
 
@@ -190,12 +197,7 @@ export class FileAnalysis {
   }
 
   /** Host readings being fed their source (startHostReadings), by the splitter that feeds them. */
-  private readonly hostFeeds = new Map<LineSplitter, { seen: HostsSeen; collectors: EventCollector[]; had: number }>();
-
-  /** The live host readings so far, joined for the file; undefined when a host's lines run newest first. */
-  private joinLive(read: FileEvents, seen: HostsSeen): FileEvents | undefined {
-    return this.joinReadings(read, seen, this.live!.collectors);
-  }
+  private readonly hostFeeds = new Map<LineSplitter, HostFeed>();
 
   /**
    * Host readings so far, joined for the file (hostReadings.ts); undefined when a host's lines
@@ -257,6 +259,15 @@ export class FileAnalysis {
     out.custom = this.kept.custom.findings;
     return out;
   }
+}
+
+/** A reading per host of a file (FileAnalysis.hostFeed), and where its lines go: the lines the first reading had (`had`), each to its host's reading. */
+interface HostFeed {
+  seen: HostsSeen;
+  collectors: EventCollector[];
+  had: number;
+  addLine(text: string, n: number): void;
+  addSpan(text: string, start: number, end: number, n: number): void;
 }
 
 /** Hosts that take turns are the only reason to read the file again: it is read in order, once per host. */

@@ -331,22 +331,22 @@ function* snapshotSteps(file: FileAnalysis, doc: LogDocument): Steps<FileEvents>
     // Hosts that take turns: the document is fed once more to a reading per host, held nowhere
     // (its appends then go to those readings: FileAnalysis.live).
     const hosts = file.startHostReadings(reasons.hosts);
-    for (let at = 0; at < doc.size; ) {
-      const end = sliceEnd(doc, at, READ_SLICE_CHARS);
-      pushRange(hosts, doc, at, end);
-      at = end;
-      yield;
-    }
+    yield* pushInSlices(hosts, doc);
     return file.endHostReadings(read, hosts);
   }
   const held = new HeldLines();
-  for (let at = 0; at < doc.size && !held.over; ) {
+  yield* pushInSlices(held.splitter, doc, () => held.over);
+  return yield* readAgainSteps(file, read, held);
+}
+
+/** Pushes `doc`'s text into a line splitter a slice at a time, a step between slices, until `stop` says so. */
+function* pushInSlices(splitter: LineSplitter, doc: LogDocument, stop = (): boolean => false): Steps<void> {
+  for (let at = 0; at < doc.size && !stop(); ) {
     const end = sliceEnd(doc, at, READ_SLICE_CHARS);
-    pushRange(held.splitter, doc, at, end);
+    pushRange(splitter, doc, at, end);
     at = end;
     yield;
   }
-  return yield* readAgainSteps(file, read, held);
 }
 
 function snapshotOf(file: FileAnalysis, doc: LogDocument): FileEvents {

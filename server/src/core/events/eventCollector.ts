@@ -214,7 +214,7 @@ export class EventCollector {
 
   /**
    * A reading of one host's lines: another host's lines it is given (every line of the file, or
-   * only its own where the first reading noted each line's host: lineOwners) are parsed and left.
+   * only its own where the first reading noted each line's host: lineOwner) are parsed and left.
    */
   private hostFilter: HostFilter | undefined;
 

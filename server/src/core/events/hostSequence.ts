@@ -27,7 +27,7 @@ export const HOSTS_NAMED = 16;
 
 /**
  * The most hosts a file is read for, one reading each. A host's reading is fed its own lines
- * (lineOwners), but each keeps a reading's state and a growing document's appends go to every one
+ * (lineOwner), but each keeps a reading's state and a growing document's appends go to every one
  * (FileAnalysis.live); a file of more is read once, and its notice says so.
  */
 export const HOSTS_READ = 8;
@@ -142,19 +142,11 @@ interface Span {
 }
 
 /**
- * For each of `lines` (1-based, in file order), which of the hosts `named` read one by one gets it:
- * its index in `named`, -1 for none (another host's line), `named.length` for every one (a line of
+ * Which of the hosts `named` read one by one gets each line (1-based, asked for in file order): its
+ * index in `named`, -1 for none (another host's line), `named.length` for every one (a line of
  * several hosts' records). A line without a host goes with the host before it; lines before any
  * host's, with the first one (HostFilter's `first`).
  */
-export function lineOwners(lines: LineHosts, named: readonly string[], count: number): Int16Array {
-  const ownerOf = lineOwner(lines, named);
-  const owners = new Int16Array(count + 1);
-  for (let line = 1; line <= count; line++) owners[line] = ownerOf(line);
-  return owners;
-}
-
-/** `lineOwners` a line at a time, lines asked for in order (a file streamed again). */
 export function lineOwner(lines: LineHosts, named: readonly string[]): (line: number) => number {
   const read = new Map(named.map((h, k) => [lines.names.indexOf(h) + 1, k]));
   let owner = 0;

@@ -1,7 +1,7 @@
 import type { LogRecord } from '../model';
 import { FACILITY_NAMES, levelFromWord } from '../records/levels';
 import { keyOfColumnName } from './jsonLines';
-import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
+import { isProgramName } from '../catalogue/tables/programNames';
 
 // Log lines exported from a table: an aggregator's (Graylog, Kibana, Loki, Splunk) or a
 // spreadsheet's rows as tab-separated values, printed with bars (`2024-12-02 19:54:59 | router |
@@ -82,7 +82,7 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
   if (names.length === 2) record.host ??= names[0].name;
   // A lone name before an empty column (`"rut-a","info","","Mobile data ..."`: a RutOS event, which
   // has no program, in an aggregator's export) is the host, unless it is a program's name.
-  else if (names.length === 1 && names[0].emptyAfter && !PROGRAM_NAMES.has(names[0].name.toLowerCase())) {
+  else if (names.length === 1 && names[0].emptyAfter && !isProgramName(names[0].name)) {
     record.host ??= names[0].name;
     names.length = 0;
   }

@@ -7,7 +7,7 @@ import { firstNonSpace, unescapeString } from '../formats/joinedRecords';
 import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
-import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
+import { isProgramName } from '../catalogue/tables/programNames';
 import { readFieldLead, topicsLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
@@ -617,7 +617,7 @@ export class LineParser {
     if (!inner) return undefined;
     // A lone name column is the host where the line names another program, or none and the name is
     // no program's (a RutOS event, which has no program, in a syslog server's row: `rut-a\tDec  2 ... Mobile data ...`).
-    const host = row.host ?? (row.tag !== undefined && (inner.tag !== undefined ? row.tag !== inner.tag : !PROGRAM_NAMES.has(row.tag.toLowerCase())) ? row.tag : undefined);
+    const host = row.host ?? (row.tag !== undefined && (inner.tag !== undefined ? row.tag !== inner.tag : !isProgramName(row.tag)) ? row.tag : undefined);
     if (inner.host === undefined && host !== undefined) {
       inner.host = host;
       this.noteHost(host);
@@ -1074,7 +1074,7 @@ const SPACED_PID = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,63}) \[\d{1,10}\]:(?: |$)/;
  */
 function hostBeforeEmptyProgram(rest: string, hosts: Set<string>): boolean {
   const m = SPACED_PID.exec(rest);
-  return m !== null && (hosts.has(m[1]) || !PROGRAM_NAMES.has(m[1].toLowerCase()));
+  return m !== null && (hosts.has(m[1]) || !isProgramName(m[1]));
 }
 
 function readBody(record: LogRecord, text: string, hosts: Set<string> | undefined, hostFirst = false): string {
@@ -1230,7 +1230,7 @@ function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<st
   // after its stamp: for a template that brackets the stamp (`[2024-12-02 19:54:59] router
   // gsmd[3553]: `), which journal-iso does not take.
   const hosted = HOSTED_PROGRAM_LEAD.exec(rest);
-  if (hosted && !FACILITY_PRIO.test(rest) && (hosted[5] === undefined || (HOST_NAME.test(hosted[1]) && PROGRAM_NAMES.has(hosted[5].toLowerCase())))) {
+  if (hosted && !FACILITY_PRIO.test(rest) && (hosted[5] === undefined || (HOST_NAME.test(hosted[1]) && isProgramName(hosted[5])))) {
     record.host = hosted[1];
     record.tag = hosted[2] ?? hosted[3] ?? hosted[5];
     if (hosted[4] !== undefined) record.pid = +hosted[4];
@@ -1239,7 +1239,7 @@ function readProgramLead(record: LogRecord, text: string, hosts?: ReadonlySet<st
   // `netifd: ` without a pid, as a template without one writes it: only a known program's name,
   // since the kernel's lines of `dmesg --time-format iso` lead with a device's (`wwan0: `).
   const named = NAMED_LEAD.exec(rest);
-  if (named && PROGRAM_NAMES.has(named[1].toLowerCase())) {
+  if (named && isProgramName(named[1])) {
     record.tag = named[1];
     return rest.slice(named[0].length);
   }
@@ -1712,10 +1712,8 @@ function becomes(record: LogRecord, reading: LogRecord, endLine: number): void {
  * program itself (`ModemManager[33505]: `), which it is then. Undefined without labels.
  */
 function labelledLine(record: LogRecord, line: string): LogRecord | undefined {
-  const start = labelSetEnd(record.message, 0, record.message.length);
-  if (start === 0) return undefined;
-  const labels: Record<string, string> = {};
-  for (const m of record.message.slice(0, start).matchAll(LABEL)) labels[m[1]] = unescapeString(m[2]);
+  const labels = labelsOf(record.message);
+  if (!labels) return undefined;
   const j = readFieldsByRole({ ...labels, MESSAGE: line });
   if (!j) return undefined;
   const labelled: LogRecord = { ...record, message: line };
@@ -1734,13 +1732,19 @@ function labelledLine(record: LogRecord, line: string): LogRecord | undefined {
  */
 function labelHostOnto(outer: string, inner: LogRecord): LogRecord {
   if (inner.host !== undefined) return inner;
-  const start = labelSetEnd(outer, 0, outer.length);
-  if (start === 0) return inner;
-  const labels: Record<string, string> = {};
-  for (const m of outer.slice(0, start).matchAll(LABEL)) labels[m[1]] = unescapeString(m[2]);
-  const host = readFieldsByRole({ ...labels, MESSAGE: '-' })?.host;
+  const labels = labelsOf(outer);
+  const host = labels && readFieldsByRole({ ...labels, MESSAGE: '-' })?.host;
   if (host !== undefined) inner.host = host;
   return inner;
+}
+
+/** Loki's labels at the start of a message (`{host="router", unit="..."} ...`), by name; undefined without any. */
+function labelsOf(message: string): Record<string, string> | undefined {
+  const start = labelSetEnd(message, 0, message.length);
+  if (start === 0) return undefined;
+  const labels: Record<string, string> = {};
+  for (const m of message.slice(0, start).matchAll(LABEL)) labels[m[1]] = unescapeString(m[2]);
+  return labels;
 }
 
 /** One of Loki's labels: its name, and its value as Go quotes it. */

@@ -12,6 +12,11 @@ export const PROGRAM_NAMES: ReadonlySet<string> = new Set(
   [...catalogueTags(), ...UNRELATED_PROGRAMS].filter((t) => /^[a-z][a-z0-9_.\/@-]{0,63}$/.test(t) && t !== 'kernel'),
 );
 
+/** Whether a name, in any case, is a program's PROGRAM_NAMES knows (the kernel is not among them). */
+export function isProgramName(name: string): boolean {
+  return PROGRAM_NAMES.has(name.toLowerCase());
+}
+
 /** The programs the catalogue's entries name, lowercase, each once (`-`, a line without one, among them). */
 export function catalogueTags(): Set<string> {
   return new Set(CATALOGUE.flatMap((e) => e.tags ?? []).map((t) => t.toLowerCase()));
