@@ -54,7 +54,8 @@ const MONTHS = new Map<string, number>();
 const WEEKDAYS = new Set(WEEKDAY_NAMES);
 
 // ctime() and most syslog daemons write English abbreviations: answer those without lowercasing.
-const ENGLISH: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
+// (A map: an object would answer a word such as `constructor` with its prototype's function.)
+const ENGLISH: ReadonlyMap<string, number> = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [m, i]));
 
 function fold(word: string): string {
   let w = word.toLowerCase();
@@ -66,7 +67,7 @@ function fold(word: string): string {
 
 /** Month index (0-11) of a month word in any of the supported locales, or -1. */
 export function monthIndex(word: string): number {
-  const fast = ENGLISH[word];
+  const fast = ENGLISH.get(word);
   if (fast !== undefined) return fast;
   return MONTHS.get(fold(word)) ?? -1;
 }

@@ -1,31 +1,33 @@
 import type { Level } from '../model';
 
-const LEVEL_WORDS: Record<string, Level | undefined> = {
+// Maps, not objects: a word of the log is looked up, and an object would answer `constructor` or
+// `toString` with its prototype's function (a JSON line's `"level":"constructor"` read as a level).
+const LEVEL_WORDS: ReadonlyMap<string, Level> = new Map(Object.entries({
   emerg: 'emerg', panic: 'emerg', alert: 'alert', crit: 'crit', critical: 'crit', fatal: 'crit',
   err: 'err', error: 'err', warn: 'warn', warning: 'warn', wrn: 'warn', notice: 'notice', msg: 'notice',
   info: 'info', inf: 'info', debug: 'debug', dbg: 'debug',
-};
+} as const));
 
 /** The level words (lowercase) for error or worse: `err`, `error`, `crit`, `fatal`, `panic`... */
 export function errorLevelWords(): string[] {
-  return Object.keys(LEVEL_WORDS).filter((w) => RANK[LEVEL_WORDS[w]!] <= RANK.err);
+  return [...LEVEL_WORDS].filter(([, level]) => RANK[level] <= RANK.err).map(([w]) => w);
 }
 
 /** The level words as a regex alternation, each in lower case, upper case and capitalised (`info`, `INFO`, `Info`). */
 export function levelWordAlternation(): string {
-  return Object.keys(LEVEL_WORDS).flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]).join('|');
+  return [...LEVEL_WORDS.keys()].flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]).join('|');
 }
 
 /** Syslog priority names and the level words daemons print (`warning:`, `<warn>`, `ERROR`). */
 export function levelFromWord(word: string): Level | undefined {
-  return LEVEL_WORDS[word] ?? LEVEL_WORDS[word.toLowerCase()];
+  return LEVEL_WORDS.get(word) ?? LEVEL_WORDS.get(word.toLowerCase());
 }
 
-const LETTER_LEVELS: Record<string, Level> = { E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug', F: 'crit', A: 'alert' };
+const LETTER_LEVELS: ReadonlyMap<string, Level> = new Map(Object.entries({ E: 'err', W: 'warn', I: 'info', D: 'debug', V: 'debug', F: 'crit', A: 'alert' } as const));
 
 /** One-letter levels: ESP-IDF's, and Android's (F fatal, A assert). */
 export function levelFromLetter(letter: string): Level | undefined {
-  return LETTER_LEVELS[letter];
+  return LETTER_LEVELS.get(letter);
 }
 
 const BY_NUMBER: Level[] = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
