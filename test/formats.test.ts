@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { monthIndex, isWeekday } from '../server/src/core/formats/dateWords';
 import { ENVELOPES } from '../server/src/core/formats/envelopes';
 import { FORMATS } from '../server/src/core/formats/registry';
-import { readStamp } from '../server/src/core/formats/timestampGrammar';
+import { readStamp, type StampShape } from '../server/src/core/formats/timestampGrammar';
+import type { DateOrders } from '../server/src/core/formats/dateOrder';
 import type { LogRecord } from '../server/src/core/model';
 import { LineParser } from '../server/src/core/records/lineParser';
 import { formatTime } from '../server/src/core/records/timeWords';
@@ -36,6 +38,18 @@ describe('format registry', () => {
             const actual: unknown = k === 'time' ? shownTime(r) : r[k as keyof LogRecord];
             assert.deepEqual(actual, v, `${k} of: ${line}`);
           }
+        }
+      });
+      it('reads each of its samples after lines no format reads as it reads them alone', () => {
+        // After a run of such lines the parser asks all the patterns at once before trying them in
+        // turn (lineParser.ts parseStructured): a sample it turned away would be lost text.
+        for (const { line } of format.samples) {
+          const p = new LineParser({ referenceYear: 2024 });
+          for (let n = 1; n <= 20; n++) p.parse(`Nothing in sentence ${n} is a log line, or a date`, n);
+          const r = p.parse(line, 21);
+          const alone = parseOne(line);
+          assert.ok(typeof r !== 'string' && typeof alone !== 'string', line);
+          assert.deepEqual({ ...r, line: 1, endLine: 1 }, alone, line);
         }
       });
       it('refuses its counter-samples', () => {
@@ -129,6 +143,59 @@ describe('timestamp grammar', () => {
       assert.equal(shown + `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:${String(p.second).padStart(2, '0')}`, expected);
     });
   }
+  it('reads a stamp as it would alone, whatever was read before it (its shapes, its date orders)', () => {
+    // The grammar keeps each shape's reading of the last stamp for the next format that asks: an
+    // answer kept for other shapes or other date orders would be a line's date read wrongly.
+    const configs: [StampShape[] | undefined, DateOrders | undefined][] = [
+      [undefined, undefined],
+      [undefined, { '/': 'month-first', '-': 'month-first' }],
+      [undefined, { '/': 'day-first', '-': 'day-first' }],
+      [['numeric'], { '/': 'month-first' }],
+      [['month-first', 'day-first'], undefined],
+      [['iso'], undefined],
+      [['time'], undefined],
+    ];
+    const alone = (text: string, only?: StampShape[], orders?: DateOrders) => {
+      readStamp('not a stamp');
+      return readStamp(text, only, orders);
+    };
+    let differ = 0;
+    for (const text of [...stamps.map(([t]) => t), '02/03/2024 10:00:00', '02-03-2024 10:00:00', '3/4/24 7:54:59 PM']) {
+      for (const before of configs) {
+        for (const [only, orders] of configs) {
+          const want = alone(text, only, orders);
+          alone(text, ...before);
+          assert.deepEqual(readStamp(text, only, orders), want, `${text} as ${JSON.stringify([only, orders])} after ${JSON.stringify(before)}`);
+          if (JSON.stringify(want) !== JSON.stringify(alone(text, ...before))) differ++;
+        }
+      }
+    }
+    // The configurations do read some stamps differently, so a reading kept across them would show.
+    assert.ok(differ > 50, `${differ}`);
+  });
+
+  it('reads a plain ISO stamp from its characters as the grammar\'s expression reads it (the same stamp with a zone)', () => {
+    // `2024-12-02 19:54:59.123` is read without the iso shape's expression; with a zone after it
+    // (`...Z`), by the expression. Both readings agree but for the zone, valid dates or not.
+    const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc.tuple(fc.integer({ min: 1960, max: 2210 }), two(0, 13), two(0, 32), fc.constantFrom('T', '_', ' '), two(0, 25), two(0, 61), two(0, 61), fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), fc.stringMatching(/^\d{1,10}$/)))).map(
+      ([y, mo, d, sep, h, mi, s, f]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${f ? f[0] + f[1] : ''}`,
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(stamp, (text) => {
+        const plain = readStamp(text);
+        const zoned = readStamp(`${text}Z`);
+        assert.equal(zoned?.zone ?? 'Z', 'Z');
+        const { zone: _, ...unzoned } = zoned ?? {};
+        assert.deepEqual(plain, zoned && unzoned, text);
+        if (plain) read++;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(read > 500, `${read} of 3000 read`);
+  });
+
   it('keeps the order and gaps of time-only lines across midnight, without a date', () => {
     const p = new LineParser();
     const a = p.parse('23:59:50 gsmd[1]: a', 1) as LogRecord;

@@ -78,7 +78,8 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
   { id: 'iso', re: new RegExp(String.raw`^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:T|_|\s+)${TIME}(?:\s?${ZONE})?$`, 'u') },
   // 24.01.2026, 15:09:43 MEZ (de), 02/12/2024 19:54 (en-GB), 12/2/2024, 7:54:59 PM (en-US), 2024/12/02 19:54:59,
   // and with a year of two digits: 02.12.24 19:54:59, 12/2/24 7:54:59 PM
-  { id: 'numeric', re: new RegExp(String.raw`^(?<a>\d{1,4})(?<sep>[./-])(?<b>\d{1,2})[./-](?<c>\d{2,4})\.?,?\s+${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
+  // (A year of four digits before a dash is the iso shape's: refused before the groups are made, as toParts would.)
+  { id: 'numeric', re: new RegExp(String.raw`^(?!\d{4}-)(?<a>\d{1,4})(?<sep>[./-])(?<b>\d{1,2})[./-](?<c>\d{2,4})\.?,?\s+${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
   // Mon Dec  2 19:54:59 2024 (ctime), May 13 15:11:13 (BSD), wto lip  4 21:36:24 2017 (dmesg -T, pl),
   // Apr 23 08:40:12.901864 (journalctl short-precise), Mon Dec  2 19:54:59 CET 2024 (date),
   // jan/02/2024 19:54:59 and jan/02 19:54:59 (MikroTik RouterOS's `/log print`: slashes)
@@ -109,15 +110,92 @@ export const BRACKETED_STAMP = String.raw`\[\s*(?<stamp>[^\[\]]{5,64}?)\s*\]`;
  * `orders`: how a numeric date that could be either (`02/12/2024`, `02-12-2024`) is read, as the
  * file's dates say (dateOrder.ts); else as its separator usually means (DEFAULT_ORDER).
  */
-export function readStamp(text: string, only?: readonly StampShape[], orders: DateOrders = {}): StampParts | undefined {
-  for (const shape of SHAPES) {
+export function readStamp(text: string, only?: readonly StampShape[], orders: DateOrders = NO_ORDERS): Readonly<StampParts> | undefined {
+  // The full parser tries the formats of its registry in turn, and each that captures the line's
+  // stamp reads it (a log4j line: logread, journal-iso and iso-plain read `2024-03-01 12:00:01`):
+  // each shape's reading of the last stamp is kept, so a line's stamp is read once per shape.
+  // What a shape reads depends on the text and the orders alone, so the memo answers as a read would.
+  const memo = lastStamp;
+  if (memo.text !== text || memo.orders !== orders) {
+    memo.text = text;
+    memo.orders = orders;
+    memo.read.fill(UNREAD);
+  }
+  for (let i = 0; i < SHAPES.length; i++) {
+    const shape = SHAPES[i];
     if (only && !only.includes(shape.id)) continue;
-    const m = shape.re.exec(text);
-    if (!m) continue;
-    const parts = toParts(shape.id, m.groups!, orders);
+    let parts = memo.read[i];
+    if (parts === UNREAD) {
+      const plain = shape.id === 'iso' ? plainIso(text) : NOT_PLAIN;
+      if (plain !== NOT_PLAIN) parts = memo.read[i] = plain;
+      else {
+        const m = shape.re.exec(text);
+        parts = memo.read[i] = m ? toParts(shape.id, m.groups!, orders) : undefined;
+      }
+    }
     if (parts) return parts;
   }
   return undefined;
+}
+
+/** No orders given: the separators' usual meaning (one object, so the memo below can compare it). */
+const NO_ORDERS: DateOrders = Object.freeze({});
+/** A shape's reading not yet made for the memo's text. */
+const UNREAD = null;
+/** The last stamp read and each shape's reading of it (undefined: refused), in SHAPES' order. */
+const lastStamp: { text: string; orders: DateOrders; read: (Readonly<StampParts> | undefined | typeof UNREAD)[] } = {
+  text: '',
+  orders: NO_ORDERS,
+  read: SHAPES.map(() => UNREAD),
+};
+
+/** A stamp plainIso does not read: the iso shape's expression reads it. */
+const NOT_PLAIN = 0;
+
+/**
+ * The iso shape's reading of its plainest stamps, `2024-12-02 19:54:59`, `2024-12-02T19:54:59.123`
+ * (`T`, `_` or a space; two-digit fields; a fraction after `.`, `,` or `:`; nothing after), read
+ * from the characters: the most common stamp of the logs the full parser reads (application logs,
+ * journalctl's short-iso, syslog-ng), whose expression and named groups cost more than the rest of
+ * the reading. Anything else, a zone or AM/PM after it included, is NOT_PLAIN. Its answer is the
+ * expression's (test/formats.test.ts compares them on generated stamps).
+ */
+function plainIso(t: string): Readonly<StampParts> | undefined | typeof NOT_PLAIN {
+  const n = t.length;
+  if (n < 19 || n > 29) return NOT_PLAIN;
+  const sep = t.charCodeAt(10);
+  if (t.charCodeAt(4) !== 0x2d || t.charCodeAt(7) !== 0x2d || !(sep === 0x54 || sep === 0x5f || sep === 0x20) || t.charCodeAt(13) !== 0x3a || t.charCodeAt(16) !== 0x3a) return NOT_PLAIN;
+  const year = digits(t, 0, 4);
+  const mon = digits(t, 5, 7);
+  const day = digits(t, 8, 10);
+  const hour = digits(t, 11, 13);
+  const minute = digits(t, 14, 16);
+  const second = digits(t, 17, 19);
+  if (year < 0 || mon < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return NOT_PLAIN;
+  let ms = 0;
+  if (n > 19) {
+    const mark = t.charCodeAt(19);
+    if (!(mark === 0x2e || mark === 0x2c || mark === 0x3a) || n === 20 || digits(t, 20, n) < 0) return NOT_PLAIN;
+    ms = +t.slice(20, 23).padEnd(3, '0');
+  }
+  if (!isRealClock(hour, minute, second)) return undefined;
+  const parts: StampParts = { shape: 'iso', hour, minute, second, ms };
+  if (!isRealDate(mon - 1, day, year)) return undefined;
+  parts.month = mon - 1;
+  parts.day = day;
+  parts.year = year;
+  return parts;
+}
+
+/** The number the ASCII digits `t[a, b)` write; -1 when one is not a digit. */
+function digits(t: string, a: number, b: number): number {
+  let v = 0;
+  for (let i = a; i < b; i++) {
+    const d = t.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 function toParts(shape: StampShape, g: Record<string, string | undefined>, orders: DateOrders): StampParts | undefined {
@@ -143,8 +221,7 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>, order
     day = +g.day!;
   } else if (shape === 'numeric') {
     const a = +g.a!, b = +g.b!, c = +g.c!;
-    // `2024-12-02 19:54` is the iso shape's; a numeric date with dashes is day-first (`02-12-2024`).
-    if (g.a!.length === 4 && g.sep === '-') return undefined;
+    // `2024-12-02 19:54` is the iso shape's (the expression refuses it); a numeric date with dashes is day-first (`02-12-2024`).
     if (g.a!.length === 4) [year, month, day] = [a, b - 1, c];
     else {
       // A year of four digits, or of two (`02.12.24`, `12/2/24`: Windows' and many devices' short
