@@ -1,8 +1,9 @@
 // npm run bench (issue 11): prints figures, asserts nothing; every figure has its target and
 // whether it was met next to it. Not part of npm test.
-// - Three 1,000,000-line logs, generated once into .bench/ (cached by name): generate-log.mjs's
+// - Four 1,000,000-line logs, generated once into .bench/ (cached by name): generate-log.mjs's
 //   RutOS log, generate-chatter-log.mjs's chatter of 12 daemons with a catalogued event about
-//   every 12 lines, and generate-mixed-log.mjs's mixed formats. For each, `gsmlens diagnose
+//   every 12 lines, generate-mixed-log.mjs's mixed formats (issue 11's three), and
+//   generate-app-log.mjs's log4j log, every line of which the full parser reads. For each, `gsmlens diagnose
 //   --json`, lnav and a bare Node read-and-split loop (bench-read-split.mjs, the floor in this
 //   runtime) in turn, A B C A B C..., after one warm-up round: medians, ratios, peak RSS.
 // - Peak RSS of a 10,000,000-line log (gzipped) where half the lines are catalogued events, and of
@@ -100,6 +101,13 @@ async function mixedGenerator() {
   return { name: `mixed-${hash}`, script: 'generate-mixed-log.mjs', generate: generateMixedLog };
 }
 
+/** The application log's generator, its cached log named by a hash of it as the mixed log's is. */
+async function appGenerator() {
+  const { generateAppLog } = await import('./generate-app-log.mjs');
+  const hash = createHash('sha1').update(readFileSync('scripts/generate-app-log.mjs')).digest('hex').slice(0, 8);
+  return { name: `app-${hash}`, script: 'generate-app-log.mjs', generate: generateAppLog };
+}
+
 async function cached(file, generate) {
   if (!existsSync(file)) {
     console.error(`generating ${file}...`);
@@ -117,10 +125,14 @@ const hasLnav = ensure('lnav', 'lnav');
 const lnavVersion = hasLnav ? execFileSync('lnav', ['-V'], { encoding: 'utf8' }).trim() : 'lnav (not installed)';
 
 const mixed = await mixedGenerator();
+const app = await appGenerator();
 const logs = [
   { label: '(a) RutOS, generate-log.mjs', file: `.bench/rutos-${LINES}.log`, generate: (f) => generateLog(f, LINES) },
   { label: '(b) RutOS chatter, generate-chatter-log.mjs', file: `.bench/chatter-${LINES}.log`, generate: (f) => generateChatterLog(f, LINES) },
   { label: `(c) mixed, ${mixed.script}`, file: `.bench/${mixed.name}-${LINES}.log`, generate: (f) => mixed.generate(f, LINES) },
+  // Not one of issue 11's three: a log whose every line the full parser reads (no fast reader
+  // takes a log4j line's `[thread]`), the slowest kind of line there is, timed so it is seen.
+  { label: `(d) an application's log4j log that the full parser reads, ${app.script}`, file: `.bench/${app.name}-${LINES}.log`, generate: (f) => app.generate(f, LINES) },
 ];
 for (const log of logs) await cached(log.file, log.generate);
 
