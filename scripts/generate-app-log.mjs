@@ -1,7 +1,7 @@
-// Generates an application's log that the full parser reads line by line, deterministic for a
-// given N: a gateway's Java service in log4j's and logback's common layout
-// (`%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%t] %c{1.} - %m%n`), the thread in brackets after the level,
-// which no fast reader takes (the parser reads the bracket as the program). Most lines are the
+// Generates an application's log, deterministic for a given N: a gateway's Java service in
+// log4j's and logback's common layout (`%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%t] %c{1.} - %m%n`),
+// the thread in brackets after the level (read as the program, as the parser reads a bracketed
+// name; the iso-plain fast reader takes such lines since 2026-12-06). Most lines are the
 // service's own chatter (HTTP, a scheduler, a database pool); about one in 40 is its modem poller
 // reporting signal and registration, and a modem episode (the AT port gone, a reconnect) comes every
 // 20,000 lines, with a Java stack trace under its ERROR line as such logs have them.

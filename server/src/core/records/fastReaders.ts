@@ -9,6 +9,7 @@ import { isZoneAbbreviation } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
 import { SPACED_COLUMN_CHARS } from '../formats/columns';
+import { ENVELOPES } from '../formats/envelopes';
 import { APPLICATION_LEVEL_WORDS } from '../formats/registry';
 import { programOfUnit } from './unitName';
 
@@ -950,12 +951,26 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     if (s.charCodeAt(start) === COLON) start++;
     while (s.charCodeAt(start) === SPACE) start++;
   }
+  // An application's program in brackets (log4j's `[%t]`, Python's `[%(name)s]`): its name, and the message after it.
+  const bracket = s.charCodeAt(start) === OPEN ? bracketedProgram(s, start) : -1;
+  let bracketed = '';
+  if (bracket > 0) {
+    bracketed = word(s, start + 1, bracket);
+    start = bracket + 1;
+    while (s.charCodeAt(start) === SPACE) start++;
+  }
   const c = s.charCodeAt(start);
   // White space other than spaces, or an envelope the parser would peel (`[`, `<`), is the parser's;
   // so is a program the body reads off (lineParser's PROGRAM_LEAD: `kernel: `, `gsmd[3553]: `), and
   // after a level word a `facility.level` (the first word's check above did not see it), and a
   // table's next column (`| router | kernel | ...`, formats/columns.ts).
   if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || (c === BAR && s.charCodeAt(start + 1) === SPACE) || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
+  // After a bracketed program the parser reads the rest as the message (readProgramLead).
+  if (bracketed !== '') {
+    messageRead(out, 'iso-plain', bracketed, '', -1, start);
+    out.notHost = '';
+    return true;
+  }
   // A known program's name and `: ` (lineParser's NAMED_LEAD) is the program; the message follows.
   const named = namedProgramEnd(s, start);
   // A template's program and level as fields (`- gsmd - INFO - `), as the parser's body reads them.
@@ -966,6 +981,49 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   out.notHost = hostLike ? word(s, i, w) : '';
   return true;
 }
+
+/**
+ * Where the `]` of a program in brackets at `at` stands (`[scheduling-1] `, as lineParser's
+ * BRACKETED_LEAD and readProgramLead read one: a program's name, then spaces and more text), or
+ * -1 for a bracket the parser reads otherwise or may: a level word (`[info]`), a kernel device's
+ * name, a pid after a colon, a second bracket after it (a level's, perhaps), or two spaces within
+ * a table column's width of it (the parser may read the line as a table copied as text, columns.ts).
+ */
+function bracketedProgram(s: string, at: number): number {
+  let j = at + 1;
+  const c0 = s.charCodeAt(j);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return -1;
+  for (j++; j - at <= 64 && isClass(s.charCodeAt(j), TAG_CHAR); j++);
+  if (s.charCodeAt(j) !== CLOSE || s.charCodeAt(j + 1) !== SPACE) return -1;
+  let k = j + 1;
+  while (s.charCodeAt(k) === SPACE) k++;
+  if (k >= lineEnd || s.charCodeAt(k) === OPEN) return -1;
+  // (Searched within that width and the line only: a search of the piece ran to its end on every line.)
+  const stop = Math.min(lineEnd - 1, at + SPACED_COLUMN_CHARS + 1);
+  for (let g = at; g <= stop; g++) if (s.charCodeAt(g) === SPACE && s.charCodeAt(g + 1) === SPACE) return -1;
+  return isBracketedProgram(word(s, at + 1, j)) ? j : -1;
+}
+
+/**
+ * Whether a name in brackets is read as a program (neither a level word, nor a kernel device's
+ * name, nor a bracket an envelope reads: ModemManager's `[modem0]`, which the parser is sure of
+ * and this reader is not). Remembered per name: an application's threads repeat.
+ */
+function isBracketedProgram(name: string): boolean {
+  let known = BRACKET_NAMES.get(name);
+  if (known === undefined) {
+    const bracket = `[${name}] `;
+    known = levelFromWord(name) === undefined && !KERNEL_DEVICE.test(name) && !BRACKET_ENVELOPES.some((e) => e.test(bracket));
+    if (BRACKET_NAMES.size >= BRACKET_NAMES_KEPT) BRACKET_NAMES.clear();
+    BRACKET_NAMES.set(name, known);
+  }
+  return known;
+}
+
+/** The envelopes' patterns that open with a bracket (formats/envelopes.ts). */
+const BRACKET_ENVELOPES: readonly RegExp[] = ENVELOPES.map((e) => e.pattern).filter((p) => p.source.startsWith('^\\['));
+const BRACKET_NAMES = new Map<string, boolean>();
+const BRACKET_NAMES_KEPT = 1024;
 
 /**
  * Whether a field lead (fieldLead.ts) may start at `from`, seen from the word there that a reader
