@@ -826,8 +826,16 @@ function spacedColumns(s: string, i: number): boolean {
   if (s.charCodeAt(i) !== SPACE) return false;
   let b = i + 1;
   while (s.charCodeAt(b) === SPACE) b++;
-  const stop = b + SPACED_COLUMN_CHARS + 1;
-  for (let k = findInLine(s, SPACE, b + 1, stop); k >= 0; k = findInLine(s, SPACE, k + 1, stop)) if (s.charCodeAt(k + 1) === SPACE) return true;
+  return twoSpacesIn(s, b + 1, b + SPACED_COLUMN_CHARS + 1);
+}
+
+/**
+ * Whether two spaces stand together from `i` on, the first before `limit`, in the line: a gap
+ * between a table's columns copied as text (searched in the line only: a search of the piece
+ * ran to its end on every line without one).
+ */
+function twoSpacesIn(s: string, i: number, limit: number): boolean {
+  for (let k = findInLine(s, SPACE, i, limit); k >= 0; k = findInLine(s, SPACE, k + 1, limit)) if (s.charCodeAt(k + 1) === SPACE) return true;
   return false;
 }
 
@@ -953,9 +961,9 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   }
   // An application's program in brackets (log4j's `[%t]`, Python's `[%(name)s]`): its name, and the message after it.
   const bracket = s.charCodeAt(start) === OPEN ? bracketedProgram(s, start) : -1;
-  let bracketed = '';
-  if (bracket > 0) {
-    bracketed = word(s, start + 1, bracket);
+  const name = bracket > 0 ? word(s, start + 1, bracket) : '';
+  const bracketed = name !== '' && isBracketedProgram(name) ? name : '';
+  if (bracketed !== '') {
     start = bracket + 1;
     while (s.charCodeAt(start) === SPACE) start++;
   }
@@ -968,7 +976,6 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   // After a bracketed program the parser reads the rest as the message (readProgramLead).
   if (bracketed !== '') {
     messageRead(out, 'iso-plain', bracketed, '', -1, start);
-    out.notHost = '';
     return true;
   }
   // A known program's name and `: ` (lineParser's NAMED_LEAD) is the program; the message follows.
@@ -983,11 +990,12 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
 }
 
 /**
- * Where the `]` of a program in brackets at `at` stands (`[scheduling-1] `, as lineParser's
- * BRACKETED_LEAD and readProgramLead read one: a program's name, then spaces and more text), or
- * -1 for a bracket the parser reads otherwise or may: a level word (`[info]`), a kernel device's
- * name, a pid after a colon, a second bracket after it (a level's, perhaps), or two spaces within
- * a table column's width of it (the parser may read the line as a table copied as text, columns.ts).
+ * Where the `]` of a name in brackets at `at` stands that may be a program's (`[scheduling-1] `,
+ * as lineParser's BRACKETED_LEAD and readProgramLead read one: a program's characters, then
+ * spaces and more text; isBracketedProgram says whether the name is one), or -1 for a bracket the
+ * parser reads otherwise or may: a pid after a colon, a second bracket after it (a level's,
+ * perhaps), or two spaces within a table column's width of it (the parser may read the line as a
+ * table copied as text, columns.ts).
  */
 function bracketedProgram(s: string, at: number): number {
   let j = at + 1;
@@ -998,10 +1006,7 @@ function bracketedProgram(s: string, at: number): number {
   let k = j + 1;
   while (s.charCodeAt(k) === SPACE) k++;
   if (k >= lineEnd || s.charCodeAt(k) === OPEN) return -1;
-  // (Searched within that width and the line only: a search of the piece ran to its end on every line.)
-  const stop = Math.min(lineEnd - 1, at + SPACED_COLUMN_CHARS + 1);
-  for (let g = at; g <= stop; g++) if (s.charCodeAt(g) === SPACE && s.charCodeAt(g + 1) === SPACE) return -1;
-  return isBracketedProgram(word(s, at + 1, j)) ? j : -1;
+  return twoSpacesIn(s, at, at + SPACED_COLUMN_CHARS + 2) ? -1 : j;
 }
 
 /**
