@@ -361,6 +361,8 @@ describe('fast readers agree with the full parser line by line', () => {
       // An application's program in brackets after its level (log4j's `[%t]`).
       ['2026-01-12 09:00:00,019 WARN  [scheduling-1] c.e.gw.sync.CloudSync - upload took 2423 ms', 'iso-plain'],
       ['2024-12-02 19:54:59 [gsmd] Modem is not responding', 'iso-plain'],
+      // A thread's name with a space, which the parser leaves in the message (15% of a log4j log's lines).
+      ['2026-01-12 09:00:00,632 DEBUG [HikariPool-1 housekeeper] com.zaxxer.hikari.pool.HikariPool - Pool stats (total=10, active=3)', 'iso-plain'],
       ['Sun Feb  9 12:31:48 2025 daemon.info [2656]: <inf> [modem0] processing user request', 'logread'],
       ['Wed Jun 26 16:38:39 2024 daemon.debug [2234]: <dbg> [1719412719.493984] [modem0] register state update:', 'logread'],
       ['Sun Jan 19 22:50:04 2025 user.notice pbr [32307]: Reloading routing', 'logread'],
@@ -526,6 +528,20 @@ function TRICKY_LINES(): string[] {
     '2024-12-02 19:54:59 INFO [T123] Modem is not responding #refused',
     '2024-12-02 19:54:59,123 [ModemManager] <info>  [modem0] state changed #refused',
     '2024-12-02 19:54:59 INFO [gsmd]',
+    // Brackets with spaces inside, which the parser leaves in the message: read so only as words of
+    // a program's characters with single spaces, a letter first, more text after.
+    '2024-12-02 19:54:59 INFO [Thread 1] gsmd[3553]: a program lead after it',
+    '2024-12-02 19:54:59 INFO [Thread 1] gsmd - ERROR - a template\'s fields after it',
+    '2024-12-02 19:54:59 [Thread 1] <err> an envelope after it, which the parser leaves in the message too',
+    '2024-12-02 19:54:59 INFO [main ] a space before the bracket closes #refused',
+    '2024-12-02 19:54:59 INFO [ main thread] a space first #refused',
+    '2024-12-02 19:54:59 INFO [Thread  1] two spaces inside #refused',
+    '2024-12-02 19:54:59 INFO [Thread 1] [WARN] a second bracket #refused',
+    '2024-12-02 19:54:59 INFO [Thread 1]',
+    '2024-12-02 19:54:59 INFO [Thread 1]x no space after #refused',
+    '2024-12-02 19:54:59 INFO [func 1:12] error: a colon inside #refused',
+    '2024-12-02 19:54:59 INFO [RMI TCP Connection(2)-127.0.0.1] parentheses inside #refused',
+    '2024-12-02 19:54:59 INFO [Thread 1] table  columns within its width #refused',
     '2024-12-02 19:54:59 ERROR <warn> an envelope #refused',
     '2024-12-02 19:54:59 [ 12.500000] a kernel stamp #refused',
     '2024-12-02 19:54:59\tERROR a tab #refused',

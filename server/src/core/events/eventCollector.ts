@@ -1,6 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastRead, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -407,7 +407,7 @@ export class EventCollector {
   /** `endLine`: the last line of a record read from several (a JSON document's object). */
   private parseLine(text: string, lineNo: number, endLine = lineNo): void {
     // A line a fast reader was certain of is given to its format at once, with the clock it read.
-    const record = this.certain ? this.parser.parse(text, lineNo, this.knownShape(text)) : this.parser.parse(text, lineNo);
+    const record = this.certain ? this.parser.parse(text, lineNo, knownShape(text, this.fastRead, this.lineStart, this.fastTime())) : this.parser.parse(text, lineNo);
     if (typeof record === 'object' && endLine > record.endLine) record.endLine = endLine;
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
@@ -443,25 +443,14 @@ export class EventCollector {
    */
   private reopenLazy(): void {
     const text = this.lazyStart === 0 && this.lazyEnd === this.lazyText.length ? this.lazyText : this.lazyText.slice(this.lazyStart, this.lazyEnd);
-    const record = this.parser.parse(text, this.lazyLine);
+    // With what the fast reader read of it (kept in `lazyRead`), as a line the catalogue may match
+    // is given to its format: a line no fast reader takes, between fast ones, otherwise cost two
+    // full readings (its own and this one), and a log with a sixth of such lines twice the time.
+    const record = this.parser.parse(text, this.lazyLine, knownShape(text, this.lazyRead, this.lazyStart, this.lazyTime));
     this.dropLazy();
     if (typeof record === 'string') return;
     this.pending = record;
     this.pendingCounted = true;
-  }
-
-  /** The format and wall time the fast reader read of the current line (after the lines before it were accounted for: yearless years roll over in order). */
-  private knownShape(line: string): KnownShape {
-    const fast = this.fastRead;
-    const shape: KnownShape = { format: fast.format, time: this.fastTime() };
-    if (fast.year < 0 && fast.month >= 0) shape.yearless = true;
-    // The line is given to the parser as a string of its own: positions from its start.
-    if (fast.bodyStart >= 0) {
-      shape.bodyStart = fast.bodyStart - this.lineStart;
-      if (fast.restStart >= 0) shape.body = knownBody(line, fast, this.lineStart);
-      if (fast.recordId >= 0) shape.recordId = fast.recordId;
-    }
-    return shape;
   }
 
   /** Where the current line starts in the text its fast read was made in. */
@@ -501,7 +490,10 @@ export class EventCollector {
   /** Reused for the clocks of fast-lane lines with an uptime, so they allocate nothing. */
   private readonly clockProbe: LogRecord = { line: 0, endLine: 0, format: 'logread', message: '' };
   /** Reused for what a fast reader reads of a line. */
-  private readonly fastRead = newFastRead();
+  private fastRead = newFastRead();
+  /** What the fast reader read of the last fast-lane line (the buffers trade places as a line is taken), and its wall time. */
+  private lazyRead = newFastRead();
+  private lazyTime: number | undefined;
   /**
    * The fast readers of the formats the full parser has read in this file (records/fastReaders.ts),
    * the one that last answered first: a file is mostly one format, or blocks of a few.
@@ -565,6 +557,10 @@ export class EventCollector {
     // kept here: the hosts seen and the year of yearless stamps.
     if (fast.host !== '') parser.noteHost(fast.host);
     const time = this.fastTime();
+    // The read is kept for reopenLazy; the next line is read into the other buffer (no allocation a line).
+    this.fastRead = this.lazyRead;
+    this.lazyRead = fast;
+    this.lazyTime = time;
     this.lazyText = text;
     this.lazyStart = start;
     this.lazyEnd = end;
@@ -708,6 +704,9 @@ export class EventCollector {
     f.events = this.events.slice();
     f.formats = { ...this.formats };
     f.fastReaders = this.fastReaders.slice();
+    // The fork reads lines into buffers of its own: the last fast line's read is still this one's.
+    f.fastRead = newFastRead();
+    f.lazyRead = { ...this.lazyRead };
     f.skipped = { ...this.skipped };
     f.elisions = this.elisions.slice();
     f.seenPerEntry = new Map(this.seenPerEntry);
@@ -999,4 +998,21 @@ export class EventCollector {
 function ownFields(fields: Record<string, string>): Record<string, string> {
   for (const k in fields) fields[k] = ownString(fields[k]);
   return fields;
+}
+
+/**
+ * The format and wall time a fast reader read of a line (`fast`, made where the line starts at
+ * `lineStart`), as the parser is given them: `time` is taken after the lines before it were
+ * accounted for (yearless years roll over in order).
+ */
+function knownShape(line: string, fast: FastRead, lineStart: number, time: number | undefined): KnownShape {
+  const shape: KnownShape = { format: fast.format, time };
+  if (fast.year < 0 && fast.month >= 0) shape.yearless = true;
+  // The line is given to the parser as a string of its own: positions from its start.
+  if (fast.bodyStart >= 0) {
+    shape.bodyStart = fast.bodyStart - lineStart;
+    if (fast.restStart >= 0) shape.body = knownBody(line, fast, lineStart);
+    if (fast.recordId >= 0) shape.recordId = fast.recordId;
+  }
+  return shape;
 }

@@ -959,10 +959,12 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     if (s.charCodeAt(start) === COLON) start++;
     while (s.charCodeAt(start) === SPACE) start++;
   }
-  // An application's program in brackets (log4j's `[%t]`, Python's `[%(name)s]`): its name, and the message after it.
-  const bracket = s.charCodeAt(start) === OPEN ? bracketedProgram(s, start) : -1;
+  // An application's program in brackets (log4j's `[%t]`, Python's `[%(name)s]`): its name, and
+  // the message after it; or a bracket the parser leaves in the message (a thread's name with a space).
+  const bracket = s.charCodeAt(start) === OPEN ? bracketedName(s, start) : -1;
   const name = bracket > 0 ? word(s, start + 1, bracket) : '';
-  const bracketed = name !== '' && isBracketedProgram(name) ? name : '';
+  const reading = name !== '' ? bracketReading(name) : PARSER_READS;
+  const bracketed = reading === PROGRAM_READ ? name : '';
   if (bracketed !== '') {
     start = bracket + 1;
     while (s.charCodeAt(start) === SPACE) start++;
@@ -972,7 +974,7 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   // so is a program the body reads off (lineParser's PROGRAM_LEAD: `kernel: `, `gsmd[3553]: `), and
   // after a level word a `facility.level` (the first word's check above did not see it), and a
   // table's next column (`| router | kernel | ...`, formats/columns.ts).
-  if ((start < lineEnd && !(c > 32 && c < 127)) || c === OPEN || c === LT || (c === BAR && s.charCodeAt(start + 1) === SPACE) || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
+  if ((start < lineEnd && !(c > 32 && c < 127)) || (c === OPEN && reading !== MESSAGE_READ) || c === LT || (c === BAR && s.charCodeAt(start + 1) === SPACE) || needsFullParser(s) || programLeadAt(s, start) || (start > i && facilityLevelAt(s, start))) return false;
   // After a bracketed program the parser reads the rest as the message (readProgramLead).
   if (bracketed !== '') {
     messageRead(out, 'iso-plain', bracketed, '', -1, start);
@@ -990,35 +992,48 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
 }
 
 /**
- * Where the `]` of a name in brackets at `at` stands that may be a program's (`[scheduling-1] `,
- * as lineParser's BRACKETED_LEAD and readProgramLead read one: a program's characters, then
- * spaces and more text; isBracketedProgram says whether the name is one), or -1 for a bracket the
- * parser reads otherwise or may: a pid after a colon, a second bracket after it (a level's,
- * perhaps), or two spaces within a table column's width of it (the parser may read the line as a
- * table copied as text, columns.ts).
+ * Where the `]` of a name in brackets at `at` stands that the parser may read as a program
+ * (`[scheduling-1] `, as lineParser's BRACKETED_LEAD and readProgramLead read one: a program's
+ * characters) or leave in the message (`[HikariPool-1 housekeeper] `: words of those characters
+ * with single spaces between them, which BRACKETED_LEAD does not read, nor the embedded level's
+ * `[function:line]`), a letter first, then spaces and more text; bracketReading says which. -1 for
+ * a bracket the parser reads otherwise or may: a pid after a colon, a second bracket after it (a
+ * level's, perhaps), or two spaces within a table column's width of it (the parser may read the
+ * line as a table copied as text, columns.ts).
  */
-function bracketedProgram(s: string, at: number): number {
+function bracketedName(s: string, at: number): number {
   let j = at + 1;
   const c0 = s.charCodeAt(j);
   if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return -1;
-  for (j++; j - at <= 64 && isClass(s.charCodeAt(j), TAG_CHAR); j++);
-  if (s.charCodeAt(j) !== CLOSE || s.charCodeAt(j + 1) !== SPACE) return -1;
+  for (j++; j - at <= 64; j++) {
+    const c = s.charCodeAt(j);
+    if (c === SPACE ? s.charCodeAt(j - 1) === SPACE : !isClass(c, TAG_CHAR)) break;
+  }
+  if (s.charCodeAt(j) !== CLOSE || s.charCodeAt(j - 1) === SPACE || s.charCodeAt(j + 1) !== SPACE) return -1;
   let k = j + 1;
   while (s.charCodeAt(k) === SPACE) k++;
   if (k >= lineEnd || s.charCodeAt(k) === OPEN) return -1;
   return twoSpacesIn(s, at, at + SPACED_COLUMN_CHARS + 2) ? -1 : j;
 }
 
+/** bracketReading's answers: the parser reads the bracket as the program, leaves it in the message, or reads it otherwise (or may). */
+const PROGRAM_READ = 0;
+const MESSAGE_READ = 1;
+const PARSER_READS = 2;
+type BracketReading = typeof PROGRAM_READ | typeof MESSAGE_READ | typeof PARSER_READS;
+
 /**
- * Whether a name in brackets is read as a program (neither a level word, nor a kernel device's
- * name, nor a bracket an envelope reads: ModemManager's `[modem0]`, which the parser is sure of
- * and this reader is not). Remembered per name: an application's threads repeat.
+ * How the parser reads a name in brackets (bracketedName's): a name without a space as a program
+ * (neither a level word, nor a kernel device's name), one with a space left in the message; a
+ * bracket an envelope reads (ModemManager's `[modem0]`, which the parser is sure of and this reader
+ * is not) is the parser's either way. Remembered per name: an application's threads repeat.
  */
-function isBracketedProgram(name: string): boolean {
+function bracketReading(name: string): BracketReading {
   let known = BRACKET_NAMES.get(name);
   if (known === undefined) {
+    const spaced = name.indexOf(' ') >= 0;
     const bracket = `[${name}] `;
-    known = levelFromWord(name) === undefined && !KERNEL_DEVICE.test(name) && !BRACKET_ENVELOPES.some((e) => e.test(bracket));
+    known = BRACKET_ENVELOPES.some((e) => e.test(bracket)) ? PARSER_READS : spaced ? MESSAGE_READ : levelFromWord(name) === undefined && !KERNEL_DEVICE.test(name) ? PROGRAM_READ : PARSER_READS;
     if (BRACKET_NAMES.size >= BRACKET_NAMES_KEPT) BRACKET_NAMES.clear();
     BRACKET_NAMES.set(name, known);
   }
@@ -1027,7 +1042,7 @@ function isBracketedProgram(name: string): boolean {
 
 /** The envelopes' patterns that open with a bracket (formats/envelopes.ts). */
 const BRACKET_ENVELOPES: readonly RegExp[] = ENVELOPES.map((e) => e.pattern).filter((p) => p.source.startsWith('^\\['));
-const BRACKET_NAMES = new Map<string, boolean>();
+const BRACKET_NAMES = new Map<string, BracketReading>();
 const BRACKET_NAMES_KEPT = 1024;
 
 /**
