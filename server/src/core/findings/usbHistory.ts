@@ -1,7 +1,8 @@
-import { USB_DRIVERS } from '../catalogue/tables/usbDrivers';
+import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import type { LogEvent } from '../model';
+import { secondsBetween } from './eventTime';
 
 /** One appearance of a device on the bus, with the drivers and ports it came up with. */
 export interface Enumeration {
@@ -53,6 +54,19 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
   // is the one an earlier `usb 2-1.1: ... converter now attached to ttyUSB0` gave it (fixture 043,
   // a `dmesg | grep ttyUSB` with the USB-level lines filtered out).
   const ttyOwner = new Map<string, string>();
+  // A port's removal whose device no earlier line named follows the `USB disconnect` of its device:
+  // usb_disconnect() prints that line, then unbinds the device's interfaces, whose drivers print
+  // their ports' removal (knowledge 4.3 [K3b][F6]; excerpt 04: the disconnect, then `option1
+  // ttyUSB0: ... now disconnected` 0.6 ms later). A gammu host's /var/log/messages (fixture 042)
+  // shows a Huawei modem's disconnect and its three ports' removal, and nothing before. So such a
+  // removal, at most DISCONNECT_UNBIND_SECONDS after the last disconnect (or DISCONNECT_UNBIND_LINES
+  // lines, without a clock) and with no other device's line between, is that device's (an
+  // inference from the order the kernel prints them).
+  let lastDisconnect: { key: string; path: string; event: LogEvent } | undefined;
+  // Such removals met before any disconnect, kept until the next device's line: within one tick of
+  // a log's clock the order of its lines says nothing (a log listed newest first, too short to be
+  // read so, puts a disconnect's ports before it), so a disconnect of the same stamp takes them.
+  const held: LogEvent[] = [];
 
   const device = (file: number, path: string): UsbDevice => {
     const key = `${file}|${path}`;
@@ -73,8 +87,19 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     if (e.fields.usbPath && e.fields.vid && e.fields.pid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, `${e.fields.vid}:${e.fields.pid.padStart(4, '0')}`.toLowerCase());
     const entry = catalogueEntry(e.id);
     if (e.fields.usbPath && e.fields.tty) ttyOwner.set(`${e.file}|${e.fields.tty}`, e.fields.usbPath);
-    const path = e.fields.usbPath ?? (e.fields.tty ? ttyOwner.get(`${e.file}|${e.fields.tty}`) : undefined);
+    let path = e.fields.usbPath ?? (e.fields.tty ? ttyOwner.get(`${e.file}|${e.fields.tty}`) : undefined);
+    // (Not remembered as the tty's owner: only a line that names both says so for later lines.)
+    if (path === undefined && e.fields.tty && entry?.usb === 'teardown') {
+      if (lastDisconnect && unbindsAfter(lastDisconnect.event, e)) path = lastDisconnect.path;
+      else if (held.length < HELD_REMOVALS) held.push(e);
+    }
     if (!entry || !path || (!entry.usb && !entry.layout)) continue;
+    if (lastDisconnect && lastDisconnect.key !== `${e.file}|${path}`) lastDisconnect = undefined;
+    if (entry.usb === 'gone') lastDisconnect = { key: `${e.file}|${path}`, path, event: e };
+    // Back on the bus: a removal printed after that is no part of the drop.
+    else if (entry.usb === 'present') lastDisconnect = undefined;
+    const sameTick = entry.usb === 'gone' && held.length > 0 ? held.filter((h) => h.file === e.file && secondsBetween(h, e) === 0) : undefined;
+    held.length = 0;
     const d = device(e.file, path);
     const key = `${e.file}|${path}`;
     const now = state.get(key);
@@ -87,6 +112,7 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
         d.absences.push({ path, file: e.file, gone: e, implied: entry.usb === 'teardown', events: [e] });
         state.set(key, 'gone');
       }
+      if (sameTick) d.absences[d.absences.length - 1].events.push(...sameTick);
       continue;
     }
     if (entry.usb === 'teardown') {
@@ -121,6 +147,20 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
   return [...devices.values()];
 }
 
+/** How soon after a device's disconnect its ports' removal is printed (excerpt 04: 0.6 ms), with slack for a log's coarser clock. */
+const DISCONNECT_UNBIND_SECONDS = 2;
+/** Port removals kept for a disconnect of the same stamp that comes after them (a device has a few ports). */
+const HELD_REMOVALS = 32;
+/** The same without a clock: a device has a few interfaces, each printing a line or a few as it goes. */
+const DISCONNECT_UNBIND_LINES = 20;
+
+/** Whether `e` (a port's removal) is near enough after the disconnect `gone` to be part of it. */
+function unbindsAfter(gone: LogEvent, e: LogEvent): boolean {
+  if (e.file !== gone.file) return false;
+  const seconds = secondsBetween(gone, e);
+  return seconds !== undefined ? seconds >= 0 && seconds <= DISCONNECT_UNBIND_SECONDS : e.line > gone.line && e.line - gone.line <= DISCONNECT_UNBIND_LINES;
+}
+
 function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, number>, key: string): void {
   const f = e.fields;
   // Only a USB interface number: `iface` of a netifd-wrapped line is a network interface name.
@@ -140,7 +180,7 @@ function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, numbe
 }
 
 /** The data mode a usbnet driver names (tables/usbDrivers.ts), or undefined. */
-const netMode = (driver: string): string | undefined => USB_DRIVERS[driver]?.mode;
+const netMode = (driver: string): string | undefined => usbDriver(driver)?.mode;
 
 /** `ECM` for an enumeration where cdc_ether bound the data interface, etc. */
 export function dataMode(en: Enumeration): string | undefined {

@@ -1,7 +1,7 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
-import type { Absence, UsbDevice } from '../findings/usbHistory';
+import type { Absence, Enumeration, UsbDevice } from '../findings/usbHistory';
 import type { LogEvent } from '../model';
 import type { StoryContext } from './types';
 import { lineIndexOf } from '../events/lineIndex';
@@ -37,17 +37,19 @@ function judgeModemDevice(d: UsbDevice): boolean {
   const drivers = new Set<string>();
   const named = new Set<string>();
   let tty = false;
-  const read = (events: readonly LogEvent[]): void => {
+  // A port's line may not name its driver (`usb 1-1: ... converter now attached to ttyUSB0`): the
+  // driver that bound its interface is the one the enumeration has for the same port.
+  const read = (events: readonly LogEvent[], en?: Enumeration): void => {
     for (const e of events) {
       if (e.fields.driver !== undefined) named.add(e.fields.driver);
-      if (e.fields.tty !== undefined && !ttyOfMaybe(e.fields.driver)) tty = true;
+      if (e.fields.tty !== undefined && !ttyOfMaybe(e.fields.driver ?? (en && driverOfTty(en, e.fields.tty)))) tty = true;
     }
   };
   for (const en of d.enumerations) {
     for (const driver of en.drivers.values()) drivers.add(driver);
     for (const iface of en.ttys.keys()) if (!ttyOfMaybe(en.drivers.get(iface))) tty = true;
     if (en.looseTtys.length > 0) tty = true;
-    read(en.events);
+    read(en.events, en);
   }
   for (const a of d.absences) read(a.events);
   // `option1` names the driver's first instance: usbDriver reads it as `option`.
@@ -61,12 +63,20 @@ function judgeModemDevice(d: UsbDevice): boolean {
   return modemDriver || tty;
 }
 
+/** The driver that bound the interface an enumeration gave `tty` to, if the log shows it. */
+function driverOfTty(en: Enumeration, tty: string): string | undefined {
+  for (const [iface, t] of en.ttys) if (t === tty) return en.drivers.get(iface);
+  return undefined;
+}
+
 /**
  * Whether a tty is a driver's that binds other devices as well as modems (cdc_acm: a GPS receiver,
- * a microcontroller board): such a port alone does not make the device a modem.
+ * a microcontroller board; a USB-serial adapter's pl2303 or ftdi_sio: whatever is on its cable):
+ * such a port alone does not make the device a modem (usbDrivers.ts: `maybe`, `adapter`).
  */
 function ttyOfMaybe(driver: string | undefined): boolean {
-  return driver !== undefined && usbDriver(driver)?.device === 'maybe';
+  const device = driver !== undefined ? usbDriver(driver)?.device : undefined;
+  return device === 'maybe' || device === 'adapter';
 }
 
 /** Whether a device's drop at `line` went with its parent hub's (hub children drop with their hub). */

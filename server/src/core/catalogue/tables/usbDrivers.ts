@@ -63,9 +63,15 @@ export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
   uvcvideo: { device: 'not' },
 };
 
-/** The driver a log names, without the instance number the kernel adds to a port's (`option1`). */
+/**
+ * The driver a log names, as the table has it or without the digits a usb-serial driver's name
+ * ends in where it names a port (`option1`; `pl2303` is the table's own). Own entries only: a
+ * word of the log that every object inherits (`constructor`) is no driver.
+ */
 export function usbDriver(name: string): UsbDriver | undefined {
-  return USB_DRIVERS[name] ?? USB_DRIVERS[name.replace(/\d+$/, '')];
+  if (Object.hasOwn(USB_DRIVERS, name)) return USB_DRIVERS[name];
+  const bare = name.replace(/\d+$/, '');
+  return Object.hasOwn(USB_DRIVERS, bare) ? USB_DRIVERS[bare] : undefined;
 }
 
 /** The drivers with a property, as a regex alternation (for the catalogue's kernel patterns). */
