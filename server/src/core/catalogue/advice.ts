@@ -141,6 +141,17 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB43'],
     },
   ],
+  whyRestartFired: [
+    {
+      hosts: RUTOS,
+      text: 'The drop is a restart something asked for, not a fault of the modem: look at the lines before it for why it fired. Ping reboot restarts the modem after its `Ping <host> failed.` lines (the host stayed unreachable over the mobile connection: look at the signal, the registration and the data session before them); mobifd forces a restart after `Init failed`.',
+      sources: ['S23', 'S20', 'KB43'],
+    },
+    {
+      text: 'The drop is a restart something asked for, not a fault of the modem: look at the lines before it for why it fired (a ping check that failed, a connection manager or a watchdog script giving up on the connection), and at the connection before that.',
+      sources: ['KB43'],
+    },
+  ],
   checkSim: [
     {
       hosts: RUTOS,

@@ -55,9 +55,12 @@ export interface CatalogueEntry {
   /**
    * What the line says about the USB device in `usbPath`: it left the bus (`gone`), is on it
    * (`present`), or one of its functions went away, which means gone when no disconnect line is
-   * logged (`teardown`). The USB detectors follow devices with this and nothing else.
+   * logged (`teardown`), or the kernel gave up bringing up a device on the port `usbPath` names
+   * (`gave-up`: a hub's port, `1-1-port3`), so the attempts since the device last left the bus,
+   * which it never answered, were no return. The USB detectors follow devices with this and
+   * nothing else.
    */
-  usb?: 'gone' | 'present' | 'teardown';
+  usb?: 'gone' | 'present' | 'teardown' | 'gave-up';
   /** The line names a driver bound to an interface: part of the device's USB composition. */
   layout?: boolean;
   /**

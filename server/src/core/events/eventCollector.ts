@@ -945,7 +945,7 @@ export class EventCollector {
     this.seenPerEntry.set(entry.id, seen);
     const { sampleFrom, cap } = this.budget;
     if (n < sampleFrom || seen <= EVENT_BUDGET.rareUnder) return true;
-    if (n < cap && (entry.usb === 'gone' || entry.usb === 'present' || entry.story !== undefined || entry.edl !== undefined || entry.layout)) return true;
+    if (n < cap && (entry.usb === 'gone' || entry.usb === 'present' || entry.usb === 'gave-up' || entry.story !== undefined || entry.edl !== undefined || entry.layout)) return true;
     if (n < cap && ++this.sampleCounter % EVENT_BUDGET.sampleEvery === 0) return true;
     this.eventsFolded++;
     return false;

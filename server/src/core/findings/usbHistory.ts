@@ -87,7 +87,7 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     if (e.fields.usbPath && e.fields.vid && e.fields.pid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, `${e.fields.vid}:${e.fields.pid.padStart(4, '0')}`.toLowerCase());
     const entry = catalogueEntry(e.id);
     if (e.fields.usbPath && e.fields.tty) ttyOwner.set(`${e.file}|${e.fields.tty}`, e.fields.usbPath);
-    let path = e.fields.usbPath ?? (e.fields.tty ? ttyOwner.get(`${e.file}|${e.fields.tty}`) : undefined);
+    let path = e.fields.usbPath !== undefined ? deviceOfPort(e.fields.usbPath) : e.fields.tty ? ttyOwner.get(`${e.file}|${e.fields.tty}`) : undefined;
     // (Not remembered as the tty's owner: only a line that names both says so for later lines.)
     if (path === undefined && e.fields.tty && entry?.usb === 'teardown') {
       if (lastDisconnect && unbindsAfter(lastDisconnect.event, e)) path = lastDisconnect.path;
@@ -105,6 +105,20 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     const now = state.get(key);
     const current = d.enumerations[d.enumerations.length - 1];
 
+    if (entry.usb === 'gave-up') {
+      // Attempts since the device's return that it never answered (the enumeration holds its
+      // first line's kind alone: `new full-speed USB device number 5`, again and again) were no
+      // return: it is still off the bus (the catalogue's entry, K3b).
+      const absence = d.absences[d.absences.length - 1];
+      const since = absence?.back !== undefined && now === 'present' ? attemptsSince(d.enumerations, absence.back) : 0;
+      if (since > 0) {
+        for (const en of d.enumerations.splice(d.enumerations.length - since)) absence!.events.push(...en.events);
+        absence!.back = undefined;
+        state.set(key, 'gone');
+      }
+      if (state.get(key) === 'gone') absence?.events.push(e);
+      continue;
+    }
     if (entry.usb === 'gone' || (entry.usb === 'teardown' && now !== 'gone')) {
       if (now === 'gone') {
         d.absences[d.absences.length - 1]?.events.push(e);
@@ -149,6 +163,31 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
 
 /** How soon after a device's disconnect its ports' removal is printed (excerpt 04: 0.6 ms), with slack for a log's coarser clock. */
 const DISCONNECT_UNBIND_SECONDS = 2;
+/**
+ * How many of the last enumerations, from the one `back` started, are attempts alone (each holds
+ * only lines of its first line's kind: `new full-speed USB device number 5`, 6, 7, which the device
+ * never answered); 0 when one of them shows the device (its IDs, a driver) or none started at `back`.
+ */
+function attemptsSince(enumerations: readonly Enumeration[], back: LogEvent): number {
+  for (let i = enumerations.length - 1; i >= 0; i--) {
+    const en = enumerations[i];
+    if (!en.events.every((x) => x.id === en.start.id)) return 0;
+    if (en.start === back) return enumerations.length - i;
+  }
+  return 0;
+}
+
+/**
+ * The device a hub's port holds, as the kernel names the port (`1-1-port3`: port 3 of hub 1-1, the
+ * device 1-1.3; `usb4-port1`: root port 1 of bus 4, the device 4-1); any other name as it is.
+ */
+export function deviceOfPort(name: string): string {
+  const m = PORT_NAME.exec(name);
+  if (!m) return name;
+  return m[1] !== undefined ? `${m[1]}-${m[3]}` : `${m[2]}.${m[3]}`;
+}
+const PORT_NAME = /^(?:usb(\d{1,3})|(\d{1,3}-[\d.]{1,40}))-port(\d{1,3})$/;
+
 /** Port removals kept for a disconnect of the same stamp that comes after them (a device has a few ports). */
 const HELD_REMOVALS = 32;
 /** The same without a clock: a device has a few interfaces, each printing a line or a few as it goes. */

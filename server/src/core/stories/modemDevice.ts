@@ -113,3 +113,23 @@ export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
   // No common clock: count the catalogued lines after it.
   return lineIndexOf(ctx.events).countAfter(a.gone.line) >= 10;
 }
+
+/** A deliberate restart logged this close before a drop explains it (knowledge 4.3: a ping-reboot action, a gsmd or mobifd restart). */
+const RESTART_EXPLAINS_SECONDS = 120;
+
+/**
+ * The deliberate restart (a line marked `deliberate-restart`: ping_reboot's `Restarting modem
+ * after 3 unsuccessful tries`, mobifd's forced restart) logged last before the drop `gone`, within
+ * RESTART_EXPLAINS_SECONDS (or 30 lines, without a common clock), if any.
+ */
+export function restartBefore(restarts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
+  let found: LogEvent | undefined;
+  for (const r of restarts) if (explainsDrop(r, gone)) found = r;
+  return found;
+}
+
+function explainsDrop(r: LogEvent, gone: LogEvent): boolean {
+  if (r.file !== gone.file || r.line > gone.line) return false;
+  const s = secondsBetween(r, gone);
+  return s !== undefined ? s >= 0 && s <= RESTART_EXPLAINS_SECONDS : gone.line - r.line <= 30;
+}

@@ -260,6 +260,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
   },
   {
     id: 'usb.unable-to-enumerate',
+    usb: 'gave-up',
     subsystem: 'usb',
     severity: 'error',
     tags: KERNEL,

@@ -1,7 +1,8 @@
+import { catalogueEntry } from '../../catalogue/index';
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
+import { droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBefore } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -17,6 +18,7 @@ export const modemDropStory: StoryDefinition = {
   verdicts: {
     'came-back': { label: 'came back', severity: 'warning', meaning: 'Every drop was followed by the modem enumerating again.' },
     'log-ends': { label: 'the log ends before it comes back', severity: 'warning', meaning: 'The modem left the bus shortly before the log ends: whether it came back the log cannot show.' },
+    restarted: { label: 'restarted on purpose, came back', severity: 'warning', meaning: 'Each drop follows a logged deliberate restart (ping_reboot, mobifd, a script) and the modem came back: the restart took it off the bus; why it fired is the question.' },
   },
   build: (ctx) => {
     const out: StoryDraft[] = [];
@@ -29,8 +31,13 @@ export const modemDropStory: StoryDefinition = {
       if (!drops.length) continue;
       const w = new StoryWriter();
       const name = modemLabel(d);
+      // A drop right after something restarted the modem on purpose is that restart (knowledge 4.3).
+      const restarts = ctx.marked('deliberate-restart');
+      const restartOf = new Map(drops.map((a) => [a, restartBefore(restarts, a.gone)] as const));
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
+        const restart = restartOf.get(a);
+        if (restart) w.step(`Something restarted the modem on purpose${when(restart)}: "${restart.text}".`, restart, ...(catalogueEntry(restart.id)?.sources ?? []));
         if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
         else w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}.`, a.gone, 'K3b');
         if (a.back) w.prove(a.back.line);
@@ -38,10 +45,15 @@ export const modemDropStory: StoryDefinition = {
       if (drops.length > 5) w.step(`... and ${drops.length - 5} more drops.`);
       w.cite('KB43');
       const cut = drops.some((a) => !a.back);
+      const restarted = !cut && drops.every((a) => restartOf.get(a) !== undefined);
+      const first = restartOf.get(drops[0]);
       out.push({
-        verdict: cut ? 'log-ends' : 'came-back', confidence: cut ? 'medium' : 'high', why: cut ? 'The disconnect is logged; the log ends before a return could be.' : 'The disconnect and the return are both logged.',
-        summary: `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.`,
-        steps: w.sorted(), evidence: w.evidence, advice: ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: ['whyItDropped'], sources: w.sources,
+        verdict: cut ? 'log-ends' : restarted ? 'restarted' : 'came-back', confidence: cut ? 'medium' : 'high',
+        why: cut ? 'The disconnect is logged; the log ends before a return could be.' : restarted ? 'A deliberate restart, the disconnect and the return are all logged.' : 'The disconnect and the return are both logged.',
+        summary: restarted
+          ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, right after' : `${drops.length} times, each time right after`} something restarted it on purpose (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
+          : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.`,
+        steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
         tells: ['usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure'],
       });

@@ -1,3 +1,4 @@
+import { catalogueEntry } from '../../catalogue/index';
 import { secondsBetween } from '../../findings/eventTime';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
@@ -45,6 +46,10 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
   const w = new StoryWriter();
   const name = modemLabel(d);
   w.step(`${name} left the USB bus${when(a.gone)}.`, a.gone, 'K3b');
+  // The kernel's attempts to bring a device up on its port again, which it gave up (usbHistory: `gave-up`).
+  const gaveUp = a.events.filter((e) => catalogueEntry(e.id)?.usb === 'gave-up');
+  for (const e of gaveUp.slice(0, 3)) w.step(`The kernel tried to bring a device up on its port again and gave up${when(e)} (\`unable to enumerate USB device\`): the device on it never came up.`, e, 'K3b');
+  if (gaveUp.length > 3) w.step(`... and gave up ${gaveUp.length - 3} more times.`);
   const last = ctx.events[ctx.events.length - 1];
   const after = last ? secondsBetween(a.gone, last) : undefined;
   w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back.`);
@@ -56,6 +61,6 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
     advice: ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
     unknowns: ['modemNow', 'whyItDropped'], sources: w.sources, restsOn: ['usb-gap'],
-    tells: ['usb-gap', 'usb-disconnect', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
+    tells: ['usb-gap', 'usb-disconnect', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
   };
 }

@@ -2,11 +2,8 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
-import { modemDevices, modemLabel } from '../modemDevice';
+import { modemDevices, modemLabel, restartBefore } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
-
-/** A deliberate restart logged this close before a drop explains it. */
-const EXPLAINS_SECONDS = 120;
 
 /**
  * The modem keeps dropping off USB and coming back: repeated disconnect/enumerate pairs on the
@@ -30,7 +27,7 @@ export const reconnectLoopStory: StoryDefinition = {
       const cycles = d.absences.filter((a) => a.back && loop.lines.includes(a.gone.line));
       if (cycles.length < 2) continue;
       const restarts = ctx.marked('deliberate-restart');
-      const explained = cycles.filter((a) => restarts.some((r) => explains(r, a.gone)));
+      const explained = cycles.filter((a) => restartBefore(restarts, a.gone) !== undefined);
       const gaps = cycles.slice(1).map((a, i) => secondsBetween(cycles[i].gone, a.gone)).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
       const period = gaps.length ? gaps[Math.floor(gaps.length / 2)] : undefined;
       const w = new StoryWriter();
@@ -39,7 +36,7 @@ export const reconnectLoopStory: StoryDefinition = {
       if (cycles.length > 1) w.step(`It did so ${cycles.length} times in all${period !== undefined ? `, about every ${formatDuration(period)}` : ''}; the last${when(cycles[cycles.length - 1].gone)}.`, cycles[cycles.length - 1].gone);
       for (const a of cycles) w.prove(a.gone.line, ...(a.back ? [a.back.line] : []));
       const deliberate = explained.length * 2 >= cycles.length;
-      const firstRestart = restarts.find((r) => explains(r, explained[0]?.gone));
+      const firstRestart = explained.length ? restartBefore(restarts, explained[0].gone) : undefined;
       if (explained.length && firstRestart) w.step(`${explained.length} of the drops follow a deliberate restart, such as${when(firstRestart)}: "${firstRestart.text}".`, firstRestart, 'S23', 'S20');
       w.cite('KB43');
       out.push({
@@ -48,7 +45,7 @@ export const reconnectLoopStory: StoryDefinition = {
         why: deliberate ? 'Most drops follow a logged deliberate restart.' : `${cycles.length} disconnect/enumerate pairs on the same port, with no deliberate restart logged before ${explained.length ? 'most of them' : 'them'}.`,
         summary: `${name} dropped off USB and came back ${cycles.length} times${period !== undefined ? `, about every ${formatDuration(period)}` : ''}. ${deliberate ? 'Most drops follow a line in which something restarts the modem on purpose: the loop is that restart firing again and again, so find why its check keeps failing.' : 'No line shows anything restarting it on purpose: a modem that keeps dropping off the bus by itself is crash-looping, resetting or browning out (the log cannot tell which).'}`,
         steps: w.sorted(), evidence: w.evidence,
-        advice: ['findWhoResets', 'checkModemAlive'],
+        advice: deliberate ? ['whyRestartFired', 'checkModemAlive'] : ['findWhoResets', 'checkModemAlive'],
         adviceFields: usbIdWords(d.vidpid),
         unknowns: ['whyItDropped'], sources: w.sources, restsOn: ['usb-reconnect-loop'],
         tells: ['usb-reconnect-loop', 'usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-duplicate-registration'],
@@ -57,9 +54,3 @@ export const reconnectLoopStory: StoryDefinition = {
     return out;
   },
 };
-
-function explains(r: LogEvent, gone: LogEvent | undefined): boolean {
-  if (!gone || r.line > gone.line || !marksOf(r).includes('deliberate-restart')) return false;
-  const s = secondsBetween(r, gone);
-  return s !== undefined ? s >= 0 && s <= EXPLAINS_SECONDS : gone.line - r.line <= 30;
-}
