@@ -50,8 +50,19 @@ export interface CatalogueEntry {
   nextSteps?: readonly string[];
   /** Finding this line is evidence for; detectors group such events into findings. */
   finding?: FindingCode;
-  /** Only events whose field has one of these values count for `finding` (e.g. PIN state codes). */
-  findingIf?: { field: string; values: readonly string[] };
+  /**
+   * Only events whose field has one of these values (e.g. PIN state codes), or matches the
+   * pattern, count for `finding`; a field the event lacks counts as ''.
+   */
+  findingIf?: { field: string; values?: readonly string[]; pattern?: RegExp };
+  /**
+   * Fields whose last value in the file (in the same boot) the line keeps for later lines:
+   * pppd names the device of its link once (`Connect: ppp0 <--> /dev/ttyUSB0`), and the lines that
+   * end the link do not.
+   */
+  remember?: readonly string[];
+  /** Fields the line takes from the last line that remembered them (`remember`), when it has none of its own. */
+  recall?: readonly string[];
   /**
    * What the line says about the USB device in `usbPath`: it left the bus (`gone`), is on it
    * (`present`), or one of its functions went away, which means gone when no disconnect line is

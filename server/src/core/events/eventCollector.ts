@@ -660,9 +660,31 @@ export class EventCollector {
     if (record.section !== undefined) event.section = record.section;
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
+    if (match.entry.recall || match.entry.remember) this.carryFields(match.entry, event);
     this.events.push(event);
     if (record.host === undefined) this.hosts.note(match.host, record.line);
     this.hosts.noteEvent(record.host ?? match.host);
+  }
+
+  /** Fields lines remembered for later ones (CatalogueEntry.remember), in the boot segment `rememberedIn`. */
+  private remembered = new Map<string, string>();
+  private rememberedIn = 0;
+
+  /** Gives the event the fields its entry recalls and keeps those it remembers; a boot forgets them (a link does not outlive it). */
+  private carryFields(entry: CatalogueEntry, event: LogEvent): void {
+    if (this.rememberedIn !== this.segment) {
+      this.remembered.clear();
+      this.rememberedIn = this.segment;
+    }
+    for (const f of entry.recall ?? []) {
+      const value = this.remembered.get(f);
+      if (value !== undefined && event.fields[f] === undefined) event.fields[f] = value;
+    }
+    for (const f of entry.remember ?? []) {
+      const value = event.fields[f];
+      // Bounded: one value per field name the catalogue remembers.
+      if (value !== undefined) this.remembered.set(f, value);
+    }
   }
 
   /** The hosts of the file's lines (a syslog server's file of several routers): a file's stories are one device's. */
@@ -704,6 +726,7 @@ export class EventCollector {
     f.events = this.events.slice();
     f.formats = { ...this.formats };
     f.fastReaders = this.fastReaders.slice();
+    f.remembered = new Map(this.remembered);
     // The fork reads lines into buffers of its own: the last fast line's read is still this one's.
     f.fastRead = newFastRead();
     f.lazyRead = { ...this.lazyRead };

@@ -65,6 +65,11 @@ function inOrder(events: readonly LogEvent[]): boolean {
 export function findingOf(e: LogEvent): FindingCode | undefined {
   const entry = catalogueEntry(e.id);
   if (!entry?.finding) return undefined;
-  if (entry.findingIf && !entry.findingIf.values.includes(e.fields[entry.findingIf.field] ?? '')) return undefined;
+  const only = entry.findingIf;
+  if (only) {
+    const value = e.fields[only.field] ?? '';
+    if (only.values && !only.values.includes(value)) return undefined;
+    if (only.pattern && !only.pattern.test(value)) return undefined;
+  }
   return entry.finding;
 }

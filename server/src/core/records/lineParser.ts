@@ -27,7 +27,9 @@ const FACILITY_PRIO = /^([a-z][a-z0-9]{0,11})\.(emerg|alert|crit|err|error|warn|
 // A tag at the end of the line (`gsmd[3553]:`) is one too: a mail or a terminal wrapped the line
 // after it, and its message is on the next.
 const TAG = /^([A-Za-z0-9_.\/@-]{0,64}?)(?: ?\[(\d{1,10})\])?:(?: |$)/;
-const HOST = /^([A-Za-z0-9_.:-]{1,64})\s+/;
+// A host's name or address (`router`, `192.168.1.1`, `fe80::1`); not a word that ends with a colon,
+// which is a program's lead (`pppd: Connect: ppp0 <--> /dev/ttyUSB0` has no host `pppd:`).
+const HOST = /^([A-Za-z0-9_.:-]{0,63}[A-Za-z0-9_.-])\s+/;
 /**
  * A word that can be a host name: not a capitalised English word like `Mobile` or `Modem`, nor
  * `usb`-style kernel prefixes followed by a colon, nor a kernel driver's name before its USB device

@@ -31,6 +31,8 @@ const nmStateChange = (reasons: string): RegExp =>
 // format layer peels into the `iface` field.
 const proto = (s: string): RegExp => new RegExp('^' + s);
 const QUECTEL_CM = ['netifd', 'quectel-cm', '-'];
+/** A PPP link over a serial port (pppd's `Connect: ppp0 <--> /dev/ttyUSB0`): a modem's, not PPPoE's interface nor a tunnel's `/dev/pts/N`. */
+const SERIAL_LINK = { field: 'pppDevice', pattern: /^\/dev\/tty/ };
 // quectel-cm via netifd, or standalone; its own `[04-17_17:20:24:577]` stamp is peeled as an envelope.
 const QCM = '^';
 const FREEBSD = ['-', 'kernel'];
@@ -562,6 +564,55 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
 
   // ---- pppd / chat ([X23] [X24]) ------------------------------------------------------------
+  // pppd names its link's device once, as the link starts (`Connect: ppp0 <--> /dev/ttyUSB0`): a
+  // serial port is a modem's; an Ethernet interface (PPPoE) or a pseudo-terminal (`/dev/pts/5`:
+  // PPTP) is not. The lines that end a link name no device: they take the last one (`recall`) and
+  // are the data connection's trouble only over a serial port (SERIAL_LINK).
+  {
+    id: 'ppp.connect',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['pppd'],
+    literal: 'Connect: ',
+    pattern: /^Connect: (?<pppIface>\S+) <--> (?<pppDevice>\S+)/,
+    summary: 'pppd: PPP link {pppIface} over {pppDevice}',
+    explanation:
+      'pppd starts negotiating a PPP link on its device. A serial port (`/dev/ttyUSB0`, `/dev/ttyACM0`) is a modem\'s: the dial-up (chat) script has already dialled; ' +
+      'an Ethernet interface is PPPoE (a DSL or fibre line) and a pseudo-terminal (`/dev/pts/...`) a tunnel such as PPTP, neither of them a modem.',
+    remember: ['pppDevice'],
+    sources: ['X23'],
+    samples: ['May 20 14:23:10 router pppd[536]: Connect: ppp0 <--> /dev/ttyUSB0', 'Thu Mar  6 07:45:08 2025 daemon.notice pppd[2231]: Connect: pppoe-wan <--> eth0.2'],
+  },
+  {
+    id: 'ppp.ip-up',
+    story: ['data-up'],
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['pppd'],
+    literal: 'IP address',
+    pattern: /^local {1,2}IP address (?<ip>\S+)/,
+    summary: 'pppd: the link has an IP address ({ip})',
+    explanation: 'IPCP finished: the other end gave the link its IP address, and data can flow over it.',
+    sources: ['X23'],
+    samples: ['Thu Mar  6 07:45:10 2025 daemon.notice pppd[2231]: local  IP address 37.157.44.12'],
+  },
+  {
+    id: 'ppp.negotiation-timeout',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['pppd'],
+    literal: 'timeout sending Config-Requests',
+    pattern: /^(?<proto>LCP|IPCP|IPV6CP|CCP|ECP): timeout sending Config-Requests/,
+    summary: 'pppd: no answer to its {proto} configuration requests, the link is given up',
+    explanation:
+      'pppd sent its {proto} configuration requests the configured number of times and nothing answered, so the link never came up. ' +
+      'Over a modem\'s serial port the dial connected but nothing PPP came back over it.',
+    recall: ['pppDevice'],
+    finding: 'data-session-failed',
+    findingIf: SERIAL_LINK,
+    sources: ['X23'],
+    samples: ['May 23 01:09:01 ubuntu pppd[1636]: LCP: timeout sending Config-Requests'],
+  },
   {
     id: 'ppp.connect-script-failed',
     subsystem: 'network',
@@ -580,14 +631,17 @@ export const genericStackEntries: CatalogueEntry[] = [
   {
     id: 'ppp.modem-hangup',
     subsystem: 'network',
-    severity: 'info',
+    severity: 'warning',
     tags: ['pppd'],
     literal: 'Modem hangup',
     pattern: /^Modem hangup/,
     summary: 'pppd: the link\'s device hung up',
     explanation:
       'pppd read end-of-file from the device under the PPP link and ends the connection. With a cellular modem that is a hang-up of the serial/USB port; ' +
-      'pppd prints the same text for PPPoE and other links, so on its own it says nothing about a modem.',
+      'pppd prints the same text for PPPoE and other links, so on its own it says nothing about a modem: it is the data connection\'s loss only after a link over a serial port.',
+    recall: ['pppDevice'],
+    finding: 'mobile-data-down',
+    findingIf: SERIAL_LINK,
     sources: ['X23'],
     samples: ['Nov 23 12:07:15 localhost pppd[3841]: Modem hangup'],
   },
@@ -600,6 +654,9 @@ export const genericStackEntries: CatalogueEntry[] = [
     pattern: /^(?<proto>LCP|IPCP|IPV6CP|CCP) terminated by peer(?: \((?<reason>[^)]*)\))?/,
     summary: 'pppd: the other end closed the PPP link ({proto}) {reason}',
     explanation: 'The other end of the PPP link (the modem\'s network side, or the ISP for PPPoE) sent a terminate request; the text in parentheses is the reason it gave.',
+    recall: ['pppDevice'],
+    finding: 'mobile-data-down',
+    findingIf: SERIAL_LINK,
     sources: ['X23'],
     samples: ['Jan 14 20:24:31 laptop pppd[5168]: LCP terminated by peer', 'Feb 18 01:47:01 laptop pppd[31906]: LCP terminated by peer (peer refused to authenticate)'],
   },
@@ -611,7 +668,10 @@ export const genericStackEntries: CatalogueEntry[] = [
     literal: ['echo-requests', 'Serial link appears to be disconnected'],
     pattern: /^(?:No response to (?<count>\d+) echo-requests|Serial link appears to be disconnected\.)/,
     summary: 'pppd: no answer to link keep-alives, the link is considered dead',
-    explanation: 'pppd sends LCP echo requests as keep-alives; after the configured number went unanswered it declares the serial link disconnected and closes it.',
+    explanation: 'pppd sends LCP echo requests as keep-alives; after the configured number went unanswered it declares the serial link disconnected and closes it (pppd says "serial link" for any link).',
+    recall: ['pppDevice'],
+    finding: 'mobile-data-down',
+    findingIf: SERIAL_LINK,
     sources: ['X23'],
     samples: ['May 20 15:02:11 router pppd[536]: No response to 4 echo-requests', 'May 20 15:02:11 router pppd[536]: Serial link appears to be disconnected.'],
   },
