@@ -133,6 +133,7 @@ export type FindingCode =
   | 'data-session-failed'
   | 'reboot'
   | 'unexpected-reboot'
+  | 'undervoltage'
   | 'clock-jump'
   | 'input-problem'
   | 'unexplained-modem-error'

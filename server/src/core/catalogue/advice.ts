@@ -141,6 +141,12 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB43'],
     },
   ],
+  fixPowerSupply: [
+    {
+      text: 'Fix the power supply first: the board logged an under-voltage, so its supply (or cable) cannot hold the voltage while the board and the modem draw current. Use a supply rated for the board and everything it powers, the modem\'s current peaks included, and a short, thick cable.',
+      sources: ['X94', 'X93', 'KB43'],
+    },
+  ],
   whyRestartFired: [
     {
       hosts: RUTOS,

@@ -283,6 +283,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux drivers/net/wwan/t7xx/t7xx_state_monitor.c (MediaTek T700 PCIe modems, driver `mtk_t7xx`): fsm_routine_exception() `dev_err(dev, "Boot Handshake failure\\n")` and `"Exception event\\n"` (the modem\'s exception interrupt, then its exception handshake); fsm_routine_starting() waits up to 60 s (HZ * 60) and logs `"MD exception is captured during handshake"`, `"MD handshake timeout"`, `"AP handshake timeout"`; fsm_routine_start() `"invalid device status"` when the PCIe status register reads all ones, `"Timeout at device stage 0x%x"`',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/net/wwan/t7xx/t7xx_state_monitor.c',
   },
+  X93: {
+    title: 'Linux drivers/hwmon/raspberrypi-hwmon.c (the Raspberry Pi voltage sensor driver): every 2 s it asks the firmware for its throttled flags (RPI_FIRMWARE_GET_THROTTLED) and, when the under-voltage sticky bit (bit 16) sets, `dev_crit(..., "Undervoltage detected!\\n")`, when it clears, `dev_info(..., "Voltage normalised\\n")`, on the hwmon device (`hwmon hwmon1: `)',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/hwmon/raspberrypi-hwmon.c',
+  },
+  X94: {
+    title: 'Raspberry Pi\'s kernel, the same driver (drivers/hwmon/raspberrypi-hwmon.c): `Under-voltage detected! (0x%08x)` and `Voltage normalised (0x%08x)` with the firmware\'s flags, rate-limited to three messages in five minutes; the firmware patch that added the flags: "Under-voltage due to inadequate power supplies is a recurring problem"',
+    url: 'https://github.com/raspberrypi/linux/blob/1a91e6d5abd997453149831bfa2f75513a715a19/drivers/hwmon/raspberrypi-hwmon.c',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

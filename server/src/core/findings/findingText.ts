@@ -30,6 +30,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'data-session-failed': 'The data connection could not be set up',
   reboot: 'The router rebooted',
   'unexpected-reboot': 'The router restarted unexpectedly',
+  undervoltage: 'The board\'s supply voltage dropped too low',
   'clock-jump': 'The clock jumped',
   'input-problem': 'Problem with the input',
   'unexplained-modem-error': 'A modem program logged an error',

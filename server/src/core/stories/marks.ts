@@ -11,6 +11,8 @@
  * - `data-up`: the mobile data connection came up.
  * - `registered`: the modem registered in a network.
  * - `watchdog` / `kernel-crash` / `power-cut`: what an unexpected reboot's line says caused it.
+ * - `brown-out`: the board's supply voltage dropped below what it needs (a Raspberry Pi's
+ *   under-voltage flag); a modem it powers may drop off the bus with it.
  */
 export type StoryMark =
   | 'update-finished'
@@ -20,7 +22,8 @@ export type StoryMark =
   | 'registered'
   | 'watchdog'
   | 'kernel-crash'
-  | 'power-cut';
+  | 'power-cut'
+  | 'brown-out';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

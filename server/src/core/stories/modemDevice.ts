@@ -1,4 +1,6 @@
+import { catalogueEntry } from '../catalogue/index';
 import { usbDriver } from '../catalogue/tables/usbDrivers';
+import { StoryWriter, when } from './evidence';
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
 import type { Absence, Enumeration, UsbDevice } from '../findings/usbHistory';
@@ -114,8 +116,26 @@ export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
   return lineIndexOf(ctx.events).countAfter(a.gone.line) >= 10;
 }
 
+/** What an under-voltage just before drops says, after "The board logged an under-voltage of its supply just before {them}: ". */
+export const BROWN_OUT_READING = 'the modem browns out with a supply too weak for the board and the modem (an inference from the order of the lines).';
+
+/** The line of the under-voltage `e` as a story's step, citing its entry's sources. */
+export function brownOutStep(w: StoryWriter, e: LogEvent, words = `The board logged an under-voltage of its supply${when(e)}`): void {
+  w.step(`${words}: "${e.text}".`, e, ...(catalogueEntry(e.id)?.sources ?? []));
+}
+
+/** An under-voltage logged this close before a drop goes with it (the firmware's flag is read every 2 s: X93). */
+const BROWN_OUT_SECONDS = 10;
 /** A deliberate restart logged this close before a drop explains it (knowledge 4.3: a ping-reboot action, a gsmd or mobifd restart). */
 const RESTART_EXPLAINS_SECONDS = 120;
+
+/**
+ * The under-voltage of the board's supply (a line marked `brown-out`) logged last before the drop
+ * `gone`, within BROWN_OUT_SECONDS (or 5 lines, without a common clock), if any.
+ */
+export function brownOutBefore(brownOuts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
+  return lastBefore(brownOuts, gone, BROWN_OUT_SECONDS, 5);
+}
 
 /**
  * The deliberate restart (a line marked `deliberate-restart`: ping_reboot's `Restarting modem
@@ -123,13 +143,16 @@ const RESTART_EXPLAINS_SECONDS = 120;
  * RESTART_EXPLAINS_SECONDS (or 30 lines, without a common clock), if any.
  */
 export function restartBefore(restarts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
-  let found: LogEvent | undefined;
-  for (const r of restarts) if (explainsDrop(r, gone)) found = r;
-  return found;
+  return lastBefore(restarts, gone, RESTART_EXPLAINS_SECONDS, 30);
 }
 
-function explainsDrop(r: LogEvent, gone: LogEvent): boolean {
-  if (r.file !== gone.file || r.line > gone.line) return false;
-  const s = secondsBetween(r, gone);
-  return s !== undefined ? s >= 0 && s <= RESTART_EXPLAINS_SECONDS : gone.line - r.line <= 30;
+/** The last of `events` in `gone`'s file at most `seconds` before it, or `lines` lines before it without a common clock. */
+function lastBefore(events: readonly LogEvent[], gone: LogEvent, seconds: number, lines: number): LogEvent | undefined {
+  let found: LogEvent | undefined;
+  for (const e of events) {
+    if (e.file !== gone.file || e.line > gone.line) continue;
+    const s = secondsBetween(e, gone);
+    if (s !== undefined ? s >= 0 && s <= seconds : gone.line - e.line <= lines) found = e;
+  }
+  return found;
 }

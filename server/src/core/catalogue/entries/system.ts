@@ -17,6 +17,37 @@ export const systemEntries: CatalogueEntry[] = [
     sources: ['X1'],
     samples: ['Thu Feb  6 11:19:53 2025 user.info kernel: [    3.657646] init: Watchdog has previously reset the system'],
   },
+  // A Raspberry Pi's firmware flags an under-voltage of its supply; the voltage sensor driver logs
+  // it every time the flag sets or clears (upstream: on the hwmon device; Raspberry Pi's kernel:
+  // without one, with the flags in hexadecimal) [X93] [X94].
+  {
+    id: 'rpi.undervoltage',
+    story: ['brown-out'],
+    subsystem: 'system',
+    severity: 'warning',
+    tags: ['kernel', '-'],
+    literal: ['Undervoltage detected!', 'Under-voltage detected!'],
+    pattern: /^(?:hwmon hwmon\d{1,3}: )?Under-?voltage detected!(?: \((?<throttled>0x[0-9a-fA-F]{1,8})\))?/,
+    summary: 'The board\'s supply voltage dropped too low (under-voltage)',
+    explanation:
+      'The Raspberry Pi\'s firmware flagged that its supply voltage fell below what it needs, and the voltage sensor driver logged it. ' +
+      'It means a power supply (or cable) too weak for the board and what it powers: a USB modem drawing its current peaks from the same supply can brown out and drop off the bus with it (an inference).',
+    finding: 'undervoltage',
+    sources: ['X93', 'X94'],
+    samples: ['[   37.587281] hwmon hwmon1: Undervoltage detected!', '[  512.000131] Under-voltage detected! (0x00050005)'],
+  },
+  {
+    id: 'rpi.voltage-normalised',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', '-'],
+    literal: 'Voltage normalised',
+    pattern: /^(?:hwmon hwmon\d{1,3}: )?Voltage normalised(?: \((?<throttled>0x[0-9a-fA-F]{1,8})\))?/,
+    summary: 'The board\'s supply voltage is back to normal',
+    explanation: 'The firmware\'s under-voltage flag cleared: the supply is back above its threshold, until the next time the load peaks.',
+    sources: ['X93', 'X94'],
+    samples: ['[   43.591022] hwmon hwmon1: Voltage normalised', '[  518.000140] Voltage normalised (0x00000000)'],
+  },
   {
     id: 'system.kernel-boot',
     subsystem: 'system',
