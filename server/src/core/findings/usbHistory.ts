@@ -161,8 +161,6 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
   return [...devices.values()];
 }
 
-/** How soon after a device's disconnect its ports' removal is printed (excerpt 04: 0.6 ms), with slack for a log's coarser clock. */
-const DISCONNECT_UNBIND_SECONDS = 2;
 /**
  * How many of the last enumerations, from the one `back` started, are attempts alone (each holds
  * only lines of its first line's kind: `new full-speed USB device number 5`, 6, 7, which the device
@@ -188,10 +186,12 @@ export function deviceOfPort(name: string): string {
 }
 const PORT_NAME = /^(?:usb(\d{1,3})|(\d{1,3}-[\d.]{1,40}))-port(\d{1,3})$/;
 
-/** Port removals kept for a disconnect of the same stamp that comes after them (a device has a few ports). */
-const HELD_REMOVALS = 32;
+/** How soon after a device's disconnect its ports' removal is printed (excerpt 04: 0.6 ms), with slack for a log's coarser clock. */
+const DISCONNECT_UNBIND_SECONDS = 2;
 /** The same without a clock: a device has a few interfaces, each printing a line or a few as it goes. */
 const DISCONNECT_UNBIND_LINES = 20;
+/** Port removals kept for a disconnect of the same stamp that comes after them (a device has a few ports). */
+const HELD_REMOVALS = 32;
 
 /** Whether `e` (a port's removal) is near enough after the disconnect `gone` to be part of it. */
 function unbindsAfter(gone: LogEvent, e: LogEvent): boolean {
