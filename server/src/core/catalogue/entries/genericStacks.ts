@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '../types';
-import { cmePattern } from '../tables/cmeErrors';
+import { cmePattern, cmeWords } from '../tables/cmeErrors';
 import { driverAlternation } from '../tables/usbDrivers';
 
 // Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
@@ -185,6 +185,25 @@ export const genericStackEntries: CatalogueEntry[] = [
   // code (`device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-registration-not-searching',
   // sys-iface-state: 'managed')`; older versions `(reason '...') [40 120 30]`) and, for a bearer
   // ModemManager could not bring up, `modem-broadband[cdc-wdm0]: failed to connect modem: <error>`.
+  // The error in words is the modem's (3GPP TS 27.007 9.2, through ModemManager): a registration's
+  // or a SIM's error is that problem, not the data connection's (a modem the network denied fails
+  // to connect with `Network not allowed - Emergency calls only`).
+  ...(['registration-failed', 'sim-error'] as const).map((finding): CatalogueEntry => ({
+    id: `nm.modem-connect-failed-${finding === 'sim-error' ? 'sim' : 'registration'}`,
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: 'failed to connect modem',
+    pattern: new RegExp(`^(?:modem-broadband\\[(?<device>[^\\]\\s]{1,48})\\]: |\\((?<port>[^)\\s]{1,48})\\):? )?failed to connect modem: (?<error>(?:${cmeWords(finding)})(?![\\w-]).{0,200})$`, 'i'),
+    summary: `NetworkManager: the modem could not connect: {error} (${finding === 'sim-error' ? 'a SIM problem' : 'not registered on a network'})`,
+    explanation:
+      'NetworkManager asked ModemManager to connect the modem and the attempt failed with the modem\'s own error, ' +
+      (finding === 'sim-error' ? 'one about the SIM (3GPP TS 27.007\'s SIM errors): the SIM is the problem, not the data settings.' : 'one about the network (3GPP TS 27.007\'s network errors: no service, not allowed): the modem is not registered, so no data connection can start; the APN is not the problem.'),
+    finding,
+    sources: ['X87', 'X67', 'X68', 'X90'],
+    samples: [finding === 'sim-error' ? 'Dec 02 19:54:59 thinkpad NetworkManager[812]: <warn>  [1733169299.1234] modem-broadband[cdc-wdm0]: failed to connect modem: SIM not inserted' : 'May 12 14:03:31 raspberrypi NetworkManager[452]: <warn>  [1715515411.6021] modem-broadband[cdc-wdm0]: failed to connect modem: Network not allowed - Emergency calls only'],
+  })),
   {
     id: 'nm.modem-connect-failed',
     stack: 'modemmanager',
@@ -268,9 +287,10 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: 'egistration state changed (',
     pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>idle|denied)\\)'),
-    summary: 'ModemManager: modem {mmObject} lost its network registration ({from} -> {to})',
+    // "Not registered", not "lost": from `searching` the modem had no registration to lose.
+    summary: 'ModemManager: modem {mmObject} is not registered on a network ({from} -> {to})',
     explanation:
-      'The modem is no longer registered on a mobile network: "idle" means not registered and not searching, "denied" that the network rejected the registration. ' +
+      'The modem is not registered on a mobile network (any more, when it was registered before): "idle" means not registered and not searching, "denied" that the network rejected the registration. ' +
       'There is no mobile data until it registers again.',
     finding: 'registration-failed',
     sources: ['X20'],

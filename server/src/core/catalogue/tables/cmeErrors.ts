@@ -50,11 +50,18 @@ function escapeRegExp(s: string): string {
  * digit (`+CME ERROR: 3` and `302` are other errors), or the text, its spaces and case free.
  */
 export function cmePattern(finding: FindingCode): RegExp {
-  const rows = CME_ERRORS.filter((e) => e.finding === finding);
-  const codes = rows.map((e) => String(e.code)).join('|');
-  // Words apart by anything but a letter (`PLMN not allowed`, `SIM-not-inserted`).
-  const texts = rows.map((e) => e.text.split(/\W+/).map(escapeRegExp).join('\\W*')).join('|');
-  return new RegExp(`\\+CME ERROR: ?(?<cme>(?:${codes})(?!\\d)|(?:${texts})(?![\\w-]))`, 'i');
+  const codes = CME_ERRORS.filter((e) => e.finding === finding).map((e) => String(e.code)).join('|');
+  return new RegExp(`\\+CME ERROR: ?(?<cme>(?:${codes})(?!\\d)|(?:${cmeWords(finding)})(?![\\w-]))`, 'i');
+}
+
+/**
+ * The words of the errors of one finding as a regular expression's alternation (match it with the
+ * `i` flag): words apart by anything but a letter (`PLMN not allowed`, `SIM-not-inserted`). A modem
+ * manager that reports the modem's error in words (NetworkManager's `failed to connect modem:
+ * Network not allowed - Emergency calls only`) is read with them.
+ */
+export function cmeWords(finding: FindingCode): string {
+  return CME_ERRORS.filter((e) => e.finding === finding).map((e) => e.text.split(/\W+/).map(escapeRegExp).join('\\W*')).join('|');
 }
 
 /** The words of an error, for its number (`SIM not inserted` for 10) or its text as a modem wrote it. */
