@@ -72,6 +72,29 @@ describe('USB drivers: one table read alike by the catalogue, the USB histories 
     assert.ok(modem.episodes.some((e) => e.kind === 'reconnect-loop'), modem.episodes.map((e) => e.kind).join(' '));
   });
 
+  it('makes a reconnect loop an error for a device a modem\'s driver (or none the table knows) binds, a warning for one only other drivers bind', () => {
+    // The bindings the kernel's entries read: a usb-serial driver's port, a usbnet driver's interface, an ACM port.
+    const bind = (driver: string, t: number): string | undefined =>
+      USB_DRIVERS[driver].serial ? `[${String(t).padStart(5)}.200000] ${driver} 1-2:1.0: ${driver} converter detected`
+        : USB_DRIVERS[driver].usbnet ? `[${String(t).padStart(5)}.200000] ${driver} 1-2:1.4 wwan0: register '${driver}' at usb-xhci-hcd.0-2, WWAN device, 02:00:00:00:00:01`
+          : driver === 'cdc_acm' ? `[${String(t).padStart(5)}.200000] cdc_acm 1-2:1.0: ttyACM0: USB ACM device` : undefined;
+    const read = names.filter((n) => !USB_DRIVERS[n].freebsd && bind(n, 0) !== undefined);
+    assert.ok(read.some((n) => USB_DRIVERS[n].device === 'adapter') && read.some((n) => USB_DRIVERS[n].device === 'modem'), read.join(' '));
+    for (const driver of read) {
+      const lines: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const t = 10 + i * 60;
+        lines.push(`[${String(t).padStart(5)}.000000] usb 1-2: new full-speed USB device number ${i + 2} using xhci-hcd`);
+        lines.push(`[${String(t).padStart(5)}.100000] usb 1-2: New USB device found, idVendor=1234, idProduct=5678, bcdDevice= 3.18`);
+        lines.push(bind(driver, t)!);
+        lines.push(`[${String(t + 30).padStart(5)}.000000] usb 1-2: USB disconnect, device number ${i + 2}`);
+      }
+      const loop = analyzeText(lines.join('\n'), { referenceTime: REF }).findings.find((f) => f.code === 'usb-reconnect-loop');
+      const device = USB_DRIVERS[driver].device;
+      assert.equal(loop?.severity, device === 'not' || device === 'adapter' ? 'warning' : 'error', `${driver} (${device})`);
+    }
+  });
+
   it('knows a driver by the name a port gives it (option1) and keeps names that end in digits (pl2303)', () => {
     assert.equal(usbDriver('option1'), USB_DRIVERS.option);
     assert.equal(usbDriver('pl2303'), USB_DRIVERS.pl2303);

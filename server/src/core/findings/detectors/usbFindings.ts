@@ -1,3 +1,4 @@
+import { usbDriver } from '../../catalogue/tables/usbDrivers';
 import { usbModel } from '../../catalogue/tables/usbIds';
 import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
@@ -25,6 +26,24 @@ function deviceName(d: UsbDevice): string {
 }
 
 const at = atTime;
+
+/**
+ * Whether the log shows the device bound only by drivers that are no modem's (the driver table:
+ * a USB-serial adapter's, storage, a hub, a keyboard), and no modem's ID: its reconnect loop is a
+ * warning, not the error a modem's is (a console cable's flapping would fail `--fail-on error`).
+ */
+function boundNoModemDriver(d: UsbDevice): boolean {
+  if (usbModel(d.vidpid)) return false;
+  let bound = false;
+  for (const en of d.enumerations) {
+    for (const driver of en.drivers.values()) {
+      const device = usbDriver(driver)?.device;
+      if (device === undefined || device === 'modem' || device === 'maybe') return false;
+      bound = true;
+    }
+  }
+  return bound;
+}
 
 /** usb-disconnect, usb-gap, usb-reconnect-loop and usb-composition-change from the device history. */
 export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {
@@ -126,7 +145,7 @@ function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings
   const span = secondsBetween(group[0].gone, group[group.length - 1].back ?? group[group.length - 1].gone);
   // A span that runs backwards (a clock set back inside it, a log listed newest first) says no duration.
   const within = span !== undefined && span >= 0 ? ` within ${formatDuration(span)}` : '';
-  findings.push(toFinding('usb-reconnect-loop', 'error', `${name} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}. A device that keeps dropping off the bus and coming back is reset by something or resets itself (a crash, a brown-out).`, events));
+  findings.push(toFinding('usb-reconnect-loop', boundNoModemDriver(d) ? 'warning' : 'error', `${name} disconnected and came back ${group.length} time${group.length > 1 ? 's' : ''}${within}. A device that keeps dropping off the bus and coming back is reset by something or resets itself (a crash, a brown-out).`, events));
   return covered;
 }
 
