@@ -54,21 +54,48 @@ export function burstMessage(code: FindingCode, events: readonly LogEvent[], sec
   const lead = describeEvent(first.id, first.fields, first.text);
   if (events.length <= 1) return lead;
   // Every distinct message keeps its own count: "Request timed out" twice and "Permission denied"
-  // once are two facts, not three of the first.
-  const counts = new Map<string, number>();
+  // once are two facts, not three of the first. Messages that differ only in their numbers (a
+  // count that goes up: `timed out 2 consecutive times`, 3, ... 9) are one, with the numbers'
+  // range: `2 to 9 times in a row (8 lines)`, so the one that differs in words stays in sight.
+  const groups = new Map<string, string[]>();
   for (const e of events) {
     const said = describeEvent(e.id, e.fields, e.text);
-    counts.set(said, (counts.get(said) ?? 0) + 1);
+    const key = said.replace(DIGITS, '#');
+    const group = groups.get(key);
+    if (group) group.push(said);
+    else groups.set(key, [said]);
   }
   const span = seconds !== undefined && seconds >= 1 ? ` in ${formatDuration(seconds)}` : '';
-  if (counts.size === 1) return `${lead} (${events.length} times${span})`;
-  const said = [...counts.keys()].slice(0, MAX_DISTINCT);
+  const texts = [...groups.values()].map(ranged);
+  if (texts.length === 1 && texts[0].same) return `${lead} (${events.length} times${span})`;
+  if (texts.length === 1) return `${texts[0].text} (${events.length} lines${span})`;
+  const said = texts.slice(0, MAX_DISTINCT);
   // "iface: a ubus call ... failed: Request timed out (2 times); Permission denied": the shared
   // lead is said once.
-  const head = sharedLead(said);
-  const shown = said.map((x) => `${x.slice(head.length)}${counts.get(x)! > 1 ? ` (${counts.get(x)} times)` : ''}`);
-  const more = counts.size > MAX_DISTINCT ? `; and ${counts.size - MAX_DISTINCT} other messages` : '';
+  const head = sharedLead(said.map((x) => x.text));
+  const shown = said.map((x) => `${x.text.slice(head.length)}${x.count > 1 ? ` (${x.count} ${x.same ? 'times' : 'lines'})` : ''}`);
+  const more = texts.length > MAX_DISTINCT ? `; and ${texts.length - MAX_DISTINCT} other messages` : '';
   return `${head}${shown.join('; ')}${more} (${events.length} lines${span})`;
+}
+
+/** A number that stands as a word: not inside a name (`ttyUSB2`, `cdc-wdm0`, `1-1.3`), a clock (`10:14:03`), a ratio (`0/8`) or a negative errno. */
+const DIGITS = /(?<![\w.:\/-])\d+(?![\w.:\/-])/g;
+
+/**
+ * Messages alike but for their numbers as one text: each number that differs among them given as
+ * the range from the first's to the last's (`2 to 9`); `same` when they are all one text.
+ */
+function ranged(said: readonly string[]): { text: string; count: number; same: boolean } {
+  const first = said[0];
+  if (said.every((x) => x === first)) return { text: first, count: said.length, same: true };
+  const numbers = said.map((x) => x.match(DIGITS) ?? []);
+  let k = 0;
+  const text = first.replace(DIGITS, (n) => {
+    const i = k++;
+    const alike = numbers.every((ns) => ns[i] === n);
+    return alike ? n : `${n} to ${numbers[numbers.length - 1][i]}`;
+  });
+  return { text, count: said.length, same: false };
 }
 
 /** The longest lead all texts share, cut after a `: ` so no word is split. */
