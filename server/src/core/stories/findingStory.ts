@@ -2,6 +2,7 @@ import type { FindingCode, Finding, LogEvent, Severity } from '../model';
 import type { StoryMark } from './marks';
 import { StoryWriter, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
+import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
 
 /** What a story told from findings of some codes needs: the codes, what shows recovery, the words. */
@@ -61,7 +62,14 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (found.length > MAX_STEPS) w.step(`... and ${found.length - MAX_STEPS} more of the same kind.`);
   w.cite(...spec.sources);
   const lastLine = Math.max(...found.map((f) => f.endLine));
-  const recovery = spec.recovery.flatMap((m) => ctx.marked(m)).filter((e) => e.line > lastLine).sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
+  // A line that shows the trouble over names the interface that was in trouble, when it names one
+  // (a blind probe: SIM2's `mob1s2a1` up had been told as SIM1's `mob1s1a1` back, and `lan` up
+  // as mobile data back); its `_4` / `_6` alias is the same interface.
+  const troubled = interfacesOf(found, ctx);
+  const recovery = spec.recovery
+    .flatMap((m) => ctx.marked(m))
+    .filter((e) => e.line > lastLine && (e.fields.iface === undefined || troubled.some((i) => sameInterface(i, e.fields.iface!))))
+    .sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   const total = found.reduce((n, f) => n + f.count, 0);
   const span = found.length > 1 ? ` ${found.length} times (${total} lines)` : total > 1 ? ` (${total} lines)` : '';
@@ -81,4 +89,18 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     tells: spec.codes,
     restsOn: [...new Set(found.map((f) => f.code))],
   };
+}
+
+/** The interfaces the findings' lines name (netifd's `iface`). */
+function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
+  const lines = new Set(found.flatMap((f) => f.lines));
+  const index = lineIndexOf(ctx.events);
+  const names = new Set<string>();
+  for (const f of found) for (const e of index.within(f.line, f.endLine)) if (lines.has(e.line) && e.fields.iface !== undefined) names.add(e.fields.iface);
+  return [...names];
+}
+
+/** One interface or its IPv4 / IPv6 alias (`mob1s1a1_4`, `wan_6`). */
+function sameInterface(a: string, b: string): boolean {
+  return a === b || a.replace(/_[46]$/, '') === b.replace(/_[46]$/, '');
 }

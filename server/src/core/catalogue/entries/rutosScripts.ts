@@ -214,6 +214,26 @@ export const rutosScriptEntries: CatalogueEntry[] = [
   },
 
   // ---- mwan3 (knowledge 2.6, [S28] [X10]) ----------------------------------------------------
+  // A mobile interface's: RutOS's `mob1s1a1` (modem 1, SIM 1: knowledge 2.2) or a WWAN network
+  // device (`wwan0`: usbnet names a WWAN driver's device so, qmi_wwan's and cdc_mbim's [K6];
+  // `qmimux0`: qmi_wwan's multiplexed one). Failover losing it is the mobile data connection's loss.
+  {
+    id: 'mwan3.offline-mobile',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MWAN3,
+    literal: ') is offline',
+    pattern: /^Interface (?<iface>mob\d+s\d+a\d+\S*|\S+(?= \((?:wwan|qmimux)\d+\))) \((?<dev>[^)]*)\) is offline/,
+    summary: 'Failover: the mobile interface {iface} ({dev}) is offline',
+    explanation:
+      'mwan3 (multi-WAN failover) tracking declared the mobile interface offline: its tracking pings through the modem failed often enough, or the interface went down. ' +
+      'Traffic moves to the next WAN by priority; the mobile data connection is not working.',
+    finding: 'mobile-data-down',
+    sources: ['S28', 'X10', 'S21', 'K6'],
+    samples: ['Mon Mar 10 11:02:14 2025 user.notice mwan3track[5123]: Interface mob1s1a1 (qmimux0) is offline', 'Sat Mar 16 14:22:01 2024 user.notice mwan3track[5012]: Interface 5G (wwan0) is offline'],
+    counterSamples: ['Sat Mar 16 14:22:01 2024 user.notice mwan3track[5012]: Interface wan (eth0.2) is offline'],
+  },
   {
     id: 'mwan3.offline',
     stack: 'openwrt',
@@ -227,10 +247,13 @@ export const rutosScriptEntries: CatalogueEntry[] = [
       'mwan3 (multi-WAN failover) tracking declared the interface offline: its tracking pings failed often enough, or the interface went down. ' +
       'Traffic moves to the next WAN by priority. On RutOS `mob1s1a1` is modem 1, SIM 1.',
     sources: ['S28', 'X10', 'S21'],
-    samples: ['Mon Mar 10 11:02:14 2025 user.notice mwan3track[5123]: Interface mob1s1a1 (qmimux0) is offline'],
+    samples: ['Mon Mar 10 11:02:14 2025 user.notice mwan3track[5123]: Interface wan (eth0.2) is offline'],
   },
   {
     id: 'mwan3.state',
+    // Online again: the interface's data connection back (a story counts it only for the interface in trouble).
+    story: ['data-up'],
+    storyIf: { field: 'state', values: ['online'] },
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',
