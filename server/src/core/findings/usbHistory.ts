@@ -94,14 +94,14 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
       else if (held.length < HELD_REMOVALS) held.push(e);
     }
     if (!entry || !path || (!entry.usb && !entry.layout)) continue;
-    if (lastDisconnect && lastDisconnect.key !== `${e.file}|${path}`) lastDisconnect = undefined;
-    if (entry.usb === 'gone') lastDisconnect = { key: `${e.file}|${path}`, path, event: e };
+    const key = `${e.file}|${path}`;
+    if (lastDisconnect && lastDisconnect.key !== key) lastDisconnect = undefined;
+    if (entry.usb === 'gone') lastDisconnect = { key, path, event: e };
     // Back on the bus: a removal printed after that is no part of the drop.
     else if (entry.usb === 'present') lastDisconnect = undefined;
     const sameTick = entry.usb === 'gone' && held.length > 0 ? held.filter((h) => h.file === e.file && secondsBetween(h, e) === 0) : undefined;
     held.length = 0;
     const d = device(e.file, path);
-    const key = `${e.file}|${path}`;
     const now = state.get(key);
     const current = d.enumerations[d.enumerations.length - 1];
 

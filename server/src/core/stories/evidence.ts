@@ -62,6 +62,11 @@ export class StoryWriter {
     this.cite(...sources);
   }
 
+  /** The event `e` quoted as a step after `words` (`words: "its text".`), citing its catalogue entry's sources. */
+  quote(words: string, e: LogEvent): void {
+    this.step(`${words}: "${e.text}".`, e, ...(catalogueEntry(e.id)?.sources ?? []));
+  }
+
   /** A line that proves the story without a step of its own. */
   prove(...lines: number[]): void {
     for (const l of lines) this.lines.add(l);

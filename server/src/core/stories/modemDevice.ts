@@ -1,6 +1,5 @@
-import { catalogueEntry } from '../catalogue/index';
 import { usbDriver } from '../catalogue/tables/usbDrivers';
-import { StoryWriter, when } from './evidence';
+import { type StoryWriter, when } from './evidence';
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
 import type { Absence, Enumeration, UsbDevice } from '../findings/usbHistory';
@@ -119,9 +118,9 @@ export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
 /** What an under-voltage just before drops says, after "The board logged an under-voltage of its supply just before {them}: ". */
 export const BROWN_OUT_READING = 'the modem browns out with a supply too weak for the board and the modem (an inference from the order of the lines).';
 
-/** The line of the under-voltage `e` as a story's step, citing its entry's sources. */
+/** The line of the under-voltage `e` as a story's step. */
 export function brownOutStep(w: StoryWriter, e: LogEvent, words = `The board logged an under-voltage of its supply${when(e)}`): void {
-  w.step(`${words}: "${e.text}".`, e, ...(catalogueEntry(e.id)?.sources ?? []));
+  w.quote(words, e);
 }
 
 /** An under-voltage logged this close before a drop goes with it (the firmware's flag is read every 2 s: X93). */
@@ -142,7 +141,7 @@ export function brownOutBefore(brownOuts: readonly LogEvent[], gone: LogEvent): 
  * after 3 unsuccessful tries`, mobifd's forced restart) logged last before the drop `gone`, within
  * RESTART_EXPLAINS_SECONDS (or 30 lines, without a common clock), if any.
  */
-export function restartBefore(restarts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
+export function restartBeforeDrop(restarts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
   return lastBefore(restarts, gone, RESTART_EXPLAINS_SECONDS, 30);
 }
 

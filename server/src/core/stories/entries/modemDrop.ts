@@ -1,8 +1,7 @@
-import { catalogueEntry } from '../../catalogue/index';
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { BROWN_OUT_READING, brownOutBefore, brownOutStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBefore } from '../modemDevice';
+import { BROWN_OUT_READING, brownOutBefore, brownOutStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -33,14 +32,14 @@ export const modemDropStory: StoryDefinition = {
       const name = modemLabel(d);
       // A drop right after something restarted the modem on purpose is that restart (knowledge 4.3).
       const restarts = ctx.marked('deliberate-restart');
-      const restartOf = new Map(drops.map((a) => [a, restartBefore(restarts, a.gone)] as const));
+      const restartOf = new Map(drops.map((a) => [a, restartBeforeDrop(restarts, a.gone)] as const));
       // An under-voltage of the board's supply just before a drop: the modem browning out with it (an inference).
       const brownOuts = ctx.marked('brown-out');
       const brownOutOf = new Map(drops.map((a) => [a, restartOf.get(a) ? undefined : brownOutBefore(brownOuts, a.gone)] as const));
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
-        if (restart) w.step(`Something restarted the modem on purpose${when(restart)}: "${restart.text}".`, restart, ...(catalogueEntry(restart.id)?.sources ?? []));
+        if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
         const brownOut = brownOutOf.get(a);
         if (brownOut) brownOutStep(w, brownOut);
         if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');

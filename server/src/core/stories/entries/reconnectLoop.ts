@@ -2,7 +2,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
-import { BROWN_OUT_READING, brownOutBefore, brownOutStep, modemDevices, modemLabel, restartBefore } from '../modemDevice';
+import { BROWN_OUT_READING, brownOutBefore, brownOutStep, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -27,7 +27,7 @@ export const reconnectLoopStory: StoryDefinition = {
       const cycles = d.absences.filter((a) => a.back && loop.lines.includes(a.gone.line));
       if (cycles.length < 2) continue;
       const restarts = ctx.marked('deliberate-restart');
-      const explained = cycles.filter((a) => restartBefore(restarts, a.gone) !== undefined);
+      const explained = cycles.filter((a) => restartBeforeDrop(restarts, a.gone) !== undefined);
       const gaps = cycles.slice(1).map((a, i) => secondsBetween(cycles[i].gone, a.gone)).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
       const period = gaps.length ? gaps[Math.floor(gaps.length / 2)] : undefined;
       const w = new StoryWriter();
@@ -42,7 +42,7 @@ export const reconnectLoopStory: StoryDefinition = {
       const powered = browned.length * 2 >= cycles.length && browned.length > 0;
       const firstBrownOut = browned.length ? brownOutBefore(brownOuts, browned[0].gone) : undefined;
       if (firstBrownOut) brownOutStep(w, firstBrownOut, `${browned.length} of the drops follow an under-voltage of the board's supply, such as${when(firstBrownOut)}`);
-      const firstRestart = explained.length ? restartBefore(restarts, explained[0].gone) : undefined;
+      const firstRestart = explained.length ? restartBeforeDrop(restarts, explained[0].gone) : undefined;
       if (explained.length && firstRestart) w.step(`${explained.length} of the drops follow a deliberate restart, such as${when(firstRestart)}: "${firstRestart.text}".`, firstRestart, 'S23', 'S20');
       w.cite('KB43');
       out.push({
