@@ -100,6 +100,7 @@ const VARIANTS: Variant[] = [
   { name: 'dmesg-T-pl', shape: 'dmesg-T-foreign', locale: 'pl', preserves: () => 'no-uptime' },
   { name: 'dmesg-T-de', shape: 'dmesg-T-foreign', locale: 'de', preserves: () => 'no-uptime' },
   { name: 'dmesg-iso', shape: 'dmesg-iso', preserves: () => 'no-uptime' },
+  { name: 'dmesg-H', shape: 'dmesg-H', preserves: () => 'no-clock' },
   { name: 'dmesg-x', shape: 'dmesg-x', preserves: exact },
   { name: 'dmesg-d', shape: 'dmesg-d', preserves: exact },
   { name: 'dmesg-caller', shape: 'dmesg-caller', preserves: exact },

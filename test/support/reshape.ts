@@ -17,6 +17,7 @@ export type Shape =
   | 'journal-short-full' // `Mon 2024-12-02 19:54:59 UTC router gsmd[3553]: msg`
   | 'journal-short-unix' // `1733169299.000000 router gsmd[3553]: msg`
   | 'dmesg-T-foreign' // kernel records as `dmesg -T` in a Polish or German locale
+  | 'dmesg-H' // kernel records as `dmesg -H`: `[Mar15 11:47] msg` when the minute changes, else `[  +2.000123] msg`, the time since the line before
   | 'dmesg-iso' // kernel records as `dmesg --time-format iso`: `2024-12-02T19:54:59,000000+00:00 usb 1-1: msg`
   | 'logread' // RutOS/OpenWrt logread: `Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'bsd-host-facility' // a router's syslog written by another host's syslogd: `Dec  2 19:54:59 router daemon.info gsmd[3553]: msg`
@@ -375,6 +376,8 @@ function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): s
   let owner: { rendered: boolean } | undefined;
   // Whether a line before has shown the host with a program (bracketed-iso-host).
   let hostsShown = false;
+  // dmesg -H's last kernel line: its time, to write the next one's delta or a new minute's clock.
+  const lastKernel = { wall: undefined as number | undefined };
   for (const l of log.lines) {
     const r = l.result;
     if (r === 'continuation' && owner) {
@@ -388,12 +391,32 @@ function renderRecords(log: ParsedLog, shape: Shape, options: ReshapeOptions): s
     }
     const clock = log.clock.get(r);
     const wall = clock === undefined ? undefined : clock + (options.shiftMs ?? 0);
-    const line = wall === undefined ? undefined : renderRecord(r, writtenBody(r, l.raw, log.referenceYear), wall, shape, options, hostsShown);
+    const body = wall === undefined ? undefined : writtenBody(r, l.raw, log.referenceYear);
+    const line = body === undefined ? undefined : shape === 'dmesg-H' ? humanDmesg(r, body, wall!, lastKernel) : renderRecord(r, body, wall!, shape, options, hostsShown);
     if (line !== undefined && (r.tag !== undefined || r.pid !== undefined)) hostsShown = true;
     owner = { rendered: line !== undefined };
     out.push(line ?? l.raw);
   }
   return out;
+}
+
+/**
+ * util-linux's `dmesg -H` (reltime): a line in a new minute opens with the clock, strftime
+ * `%b%e %H:%M`, the others with the time since the line before, `[  %+8.06f]` (dmesg.c,
+ * print_record). Only the kernel's lines are dmesg's.
+ */
+function humanDmesg(r: LogRecord, body: string, wall: number, last: { wall: number | undefined }): string | undefined {
+  if (r.tag !== 'kernel') return undefined;
+  const d = new Date(wall);
+  const minute = Math.floor(wall / 60_000);
+  const previous = last.wall;
+  last.wall = wall;
+  const text = withoutUptime(r, body);
+  if (previous === undefined || Math.floor(previous / 60_000) !== minute) {
+    return `[${EN_MONTHS[d.getUTCMonth()]}${pad(d.getUTCDate(), 2, ' ')} ${clock(d).slice(0, 5)}] ${text}`;
+  }
+  const delta = (wall - previous) / 1000;
+  return `${delta < 10 ? `[  +${delta.toFixed(6)}]` : `[ +${delta.toFixed(6).padStart(9)}]`} ${text}`;
 }
 
 /** Each registry format's clock, by id. */

@@ -417,7 +417,7 @@ export const FORMATS: readonly LogFormat[] = [
     id: 'dmesg-relative',
     // No clock: the deltas add up from a stamp of minutes, so a time made of them would claim a
     // precision the log does not have. The line's event still counts (a modem's return to the bus).
-    description: '`dmesg -H` and `dmesg -e`: after a line stamped `[Dec 2 19:54]` (dmesg-T), the time since the message before, `[  +2.000123]`',
+    description: '`dmesg -H` and `dmesg -e`: after a line stamped `[Dec 2 19:54]` or `[Dec12 19:54]` (dmesg-T), the time since the message before, `[  +2.000123]`',
     clock: 'none',
     pattern: /^\[\s*\+\d{1,10}\.\d{1,9}\]\s?/,
     body: 'message',
@@ -441,6 +441,9 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '[wto lip  4 21:36:24 2017] usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0', expect: { time: '2017-07-04T21:36:24', tag: 'kernel', message: 'usb 2-1.1: GSM modem (1-port) converter now attached to ttyUSB0' } },
       { line: '[Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
       { line: '[Mo Dez  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59' } },
+      // `dmesg -H` (and -e) opens each new minute with its clock, `%b%e %H:%M`, in place of the delta (dmesg-relative)
+      { line: '[Mar15 11:47] usb 1-1.2: USB disconnect, device number 5', expect: { time: '2024-03-15T11:47:00', tag: 'kernel', message: 'usb 1-1.2: USB disconnect, device number 5' } },
+      { line: '[Mar 5 11:47] usb 1-1.2: USB disconnect, device number 5', expect: { time: '2024-03-05T11:47:00', tag: 'kernel' } },
       { line: 'kern  :info  : [Mon Dec  2 19:54:59 2024] usb 1-1: USB disconnect, device number 6', expect: { time: '2024-12-02T19:54:59', tag: 'kernel', facility: 'kern', level: 'info', message: 'usb 1-1: USB disconnect, device number 6' } },
     ],
     counterSamples: ['[Logfile messages.1]', '[INFO]found modem_n: 0', '[2024-12-02 19:54:59] gsmd[3553]: Modem is not responding'],

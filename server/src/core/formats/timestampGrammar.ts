@@ -82,8 +82,10 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
   { id: 'numeric', re: new RegExp(String.raw`^(?!\d{4}-)(?<a>\d{1,4})(?<sep>[./-])(?<b>\d{1,2})[./-](?<c>\d{2,4})\.?,?\s+${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
   // Mon Dec  2 19:54:59 2024 (ctime), May 13 15:11:13 (BSD), wto lip  4 21:36:24 2017 (dmesg -T, pl),
   // Apr 23 08:40:12.901864 (journalctl short-precise), Mon Dec  2 19:54:59 CET 2024 (date),
-  // jan/02/2024 19:54:59 and jan/02 19:54:59 (MikroTik RouterOS's `/log print`: slashes)
-  { id: 'month-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<mon>${WORD})(?:\s+|\/(?=\d))(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?(?:\s+|\/(?=\d{4}\s))(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
+  // jan/02/2024 19:54:59 and jan/02 19:54:59 (MikroTik RouterOS's `/log print`: slashes),
+  // Mar15 11:47 (`dmesg -H`'s minute marker: util-linux's short_ctime is strftime `%b%e %H:%M`,
+  // so a day of two digits follows the month with no space)
+  { id: 'month-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<mon>${WORD})(?:\s+|\/(?=\d)|(?=\d{2}\s))(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?(?:\s+|\/(?=\d{4}\s))(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
   // 7 de maig 2026, 13:07:01 CEST (ca), 7. Mai 2026 um 13:07:01 (de), 7 мая 2026 г., 13:07:01 (ru), Di, 4. Dez 2024 21:36
   // 02-Dec-2024 19:54:59 (Java's, Oracle's and Apache's dd-MMM-yyyy)
   { id: 'day-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<day>\d{1,2})(?:\.?\s+|-)(?:de\s+)?(?<mon>${WORD})(?:\s+|-)(?:de\s+)?(?:(?<year>\d{4})(?:\s*г\.?)?,?\s+)?${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
