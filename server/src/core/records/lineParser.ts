@@ -351,7 +351,7 @@ export class LineParser {
     }
     const open = this.openRecord;
     // After a line a terminal cut at its width, its rest may start as a new line would (`[2c7c:6005]` ...).
-    if (open && (isContinuation(text) || (this.lastLineCut() && !SECTION.test(text)))) return this.continueRecord(open, text, raw, lineNo);
+    if (open && ((isContinuation(text) && !startsKernelMessage(text, open)) || (this.lastLineCut() && !SECTION.test(text)))) return this.continueRecord(open, text, raw, lineNo);
     const clockless = this.openClockless;
     if (clockless && this.lastLineCut() && !SECTION.test(text)) return this.continueRecord(clockless, text, raw, lineNo);
     this.openRecord = undefined;
@@ -1311,6 +1311,24 @@ const NAMED_LEAD = new RegExp(String.raw`^(${PROGRAM_NAME}): `);
  * iso`, or a kern.log without its host column, so kept their device in the message.
  */
 export const KERNEL_DEVICE = /^(?:(?:\d+-\d+(?:\.\d+)*|usb\d+)(?:-port\d+)?|tty[A-Za-z]*\d+)$/;
+
+/**
+ * The kernel's own line start, a driver and its device (dev_printk's `%s %s: `): `usb 1-1.4: `,
+ * `option1 ttyUSB2: `, `qmi_wwan 1-1.4:1.4 wwan0: `, `option 1-1.4:1.0: `, `usb usb1-port2: `.
+ */
+const KERNEL_LEAD = /^[a-z][\w-]{0,31} (?:\d+-\d+(?:\.\d+)*(?::\d+\.\d+)?|usb\d+)(?:-port\d+)?(?: [\w.-]{1,16})?: |^[a-z][\w-]{0,31} tty[A-Za-z]*\d+: /;
+
+/**
+ * Whether a line without a header is a kernel message of its own, not the rest of the record
+ * before: it opens as the kernel's lines do (KERNEL_LEAD) and that record already has its message.
+ * `journalctl -o cat` and a paste of several programs' output put a bare `usb 1-1.4: USB
+ * disconnect` under a NetworkManager line (a blind probe: 35 kernel lines were read as one
+ * NetworkManager message). A mail that wrapped a kernel line just before its device, under a
+ * header and nothing else, still continues it.
+ */
+function startsKernelMessage(text: string, open: LogRecord): boolean {
+  return KERNEL_LEAD.test(text) && open.message.replace(/^\[\s*\d+\.\d+\]\s*/, '').trim() !== '';
+}
 
 /** Whether `facility.level` and then a program's tag stand at the start of `text`. */
 function facilityThenTag(text: string): boolean {
