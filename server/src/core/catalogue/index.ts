@@ -1,3 +1,4 @@
+import type { StoryMark } from '../stories/marks';
 import { dfotaEntries } from './entries/dfota';
 import { gsmdEntries } from './entries/gsmd';
 import { netifdEntries, netifdFallbackEntries } from './entries/netifd';
@@ -40,6 +41,14 @@ const BY_ID = new Map(CATALOGUE.map((e) => [e.id, e]));
 
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
   return BY_ID.get(id);
+}
+
+/** The story marks a line carries, per its catalogue entry (and that entry's condition). */
+export function storyMarksOf(e: { id: string; fields: Record<string, string> }): readonly StoryMark[] {
+  const entry = BY_ID.get(e.id);
+  if (!entry?.story) return [];
+  if (entry.storyIf && !entry.storyIf.values.includes(e.fields[entry.storyIf.field] ?? '')) return [];
+  return entry.story;
 }
 
 export type { CatalogueEntry };

@@ -64,6 +64,13 @@ export interface CatalogueEntry {
   /** Fields the line takes from the last line that remembered them (`remember`), when it has none of its own. */
   recall?: readonly string[];
   /**
+   * The loss this line reports passes when a line with the mark `answeredBy` follows within
+   * `seconds` (for the same `mmObject`, when both name one; the next line, when neither has a
+   * clock): a modem that reports itself unregistered and registered again in the same second
+   * lost nothing a person would notice. Its finding is then a note, with `note` and the delay.
+   */
+  passing?: { answeredBy: StoryMark; seconds: number; note: string };
+  /**
    * What the line says about the USB device in `usbPath`: it left the bus (`gone`), is on it
    * (`present`), or one of its functions went away, which means gone when no disconnect line is
    * logged (`teardown`), or the kernel gave up bringing up a device on the port `usbPath` names

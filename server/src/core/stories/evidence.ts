@@ -1,4 +1,4 @@
-import { catalogueEntry } from '../catalogue/index';
+import { catalogueEntry, storyMarksOf } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import type { EpisodeStep, Finding, LogEvent } from '../model';
 import { findingOf } from '../findings/eventTime';
@@ -7,10 +7,7 @@ import type { StoryMark } from './marks';
 
 /** The story marks an event carries, per its catalogue entry (and that entry's condition). */
 export function marksOf(e: LogEvent): readonly StoryMark[] {
-  const entry = catalogueEntry(e.id);
-  if (!entry?.story) return [];
-  if (entry.storyIf && !entry.storyIf.values.includes(e.fields[entry.storyIf.field] ?? '')) return [];
-  return entry.story;
+  return storyMarksOf(e);
 }
 
 /** Where a step happened on the best clock (records/timeWords `atTime`). */

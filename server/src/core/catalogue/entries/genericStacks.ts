@@ -286,16 +286,25 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: MMTAGS,
     literal: 'egistration state changed (',
-    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>idle|denied)\\)'),
+    // `searching` counts from a registration only: `unknown -> searching` is a modem being enabled.
+    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>(?:home|roaming)(?= -> searching\\))|[\\w-]+(?= -> (?:idle|denied)\\))) -> (?<to>idle|denied|searching)\\)'),
     // "Not registered", not "lost": from `searching` the modem had no registration to lose.
     summary: 'ModemManager: modem {mmObject} is not registered on a network ({from} -> {to})',
     explanation:
-      'The modem is not registered on a mobile network (any more, when it was registered before): "idle" means not registered and not searching, "denied" that the network rejected the registration. ' +
+      'The modem is not registered on a mobile network (any more, when it was registered before): "idle" means not registered and not searching, "searching" not registered and looking for a network to register in, "denied" that the network rejected the registration. ' +
       'There is no mobile data until it registers again.',
     finding: 'registration-failed',
+    // A blind probe's healthy laptop: `home -> idle` and `idle -> home` in the same second, twice.
+    passing: { answeredBy: 'registered', seconds: 10, note: 'registered again' },
     sources: ['X20'],
-    samples: ['Wed Jun 26 16:38:39 2024 daemon.info [2234]: <inf> [modem0] 3GPP registration state changed (home -> idle)'],
-    counterSamples: ['Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] 3GPP registration state changed (home -> unknown)'],
+    samples: [
+      'Wed Jun 26 16:38:39 2024 daemon.info [2234]: <inf> [modem0] 3GPP registration state changed (home -> idle)',
+      'Mar 15 15:10:37 farmgw ModemManager[701]: <info>  [modem0] 3GPP registration state changed (home -> searching)',
+    ],
+    counterSamples: [
+      'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] 3GPP registration state changed (home -> unknown)',
+      'Mar 15 14:02:11 farmgw ModemManager[701]: <info>  [modem0] 3GPP registration state changed (unknown -> searching)',
+    ],
   },
   {
     id: 'mm.registration-changed',

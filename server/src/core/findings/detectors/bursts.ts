@@ -1,4 +1,6 @@
 import type { Finding, FindingCode, LogEvent, Severity } from '../../model';
+import { catalogueEntry, storyMarksOf } from '../../catalogue/index';
+import { formatDuration } from '../../records/timeWords';
 import { findingOf, secondsBetween } from '../eventTime';
 import { burstMessage } from '../findingText';
 import type { DetectOptions } from '../options';
@@ -17,9 +19,12 @@ const UNTIMED_LINE_DISTANCE = 20;
 export function detectBursts(events: readonly LogEvent[], options: DetectOptions): Finding[] {
   const open = new Map<string, LogEvent[]>();
   const findings: Finding[] = [];
+  const answers = passingAnswers(events);
   const close = (code: FindingCode, group: LogEvent[]): void => {
     const seconds = secondsBetween(group[0], group[group.length - 1]);
-    findings.push(toFinding(code, severityOf(code, group), burstMessage(code, group, seconds), group));
+    const message = burstMessage(code, group, seconds);
+    const passed = answers.passed(group);
+    findings.push(toFinding(code, passed ? 'info' : severityOf(code, group), passed ? `${message} (${passed})` : message, group));
   };
   for (const e of events) {
     const code = findingOf(e);
@@ -51,4 +56,66 @@ function severityOf(code: FindingCode, group: readonly LogEvent[]): Severity {
   const worst = maxSeverity(group.map((e) => e.severity));
   if (code === 'interface-down') return group.some((e) => /^mob\d+s\d+a\d+/.test(e.fields.iface ?? '')) ? 'warning' : 'info';
   return worst;
+}
+
+/** How many answering lines after a loss are looked at for one of the same modem. */
+const ANSWERS_LOOKED_AT = 8;
+
+/**
+ * The lines that answer a passing loss (catalogue `passing`), per file in the order they
+ * happened, and whether every loss of a group was answered in time: then the words for it
+ * (`registered again within 1 s`), else undefined.
+ */
+function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly LogEvent[]): string | undefined } {
+  const wanted = new Set<string>();
+  for (const e of events) {
+    const p = catalogueEntry(e.id)?.passing;
+    if (p) wanted.add(p.answeredBy);
+  }
+  const byFile = new Map<number, { at: number; e: LogEvent }[]>();
+  if (wanted.size) {
+    events.forEach((e, at) => {
+      if (!storyMarksOf(e).some((m) => wanted.has(m))) return;
+      (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push({ at, e });
+    });
+  }
+  const place = new Map<LogEvent, number>();
+  if (byFile.size) events.forEach((e, at) => place.set(e, at));
+  const answeredAfter = (loss: LogEvent, rule: NonNullable<ReturnType<typeof catalogueEntry>>['passing'] & object): number | undefined => {
+    const list = byFile.get(loss.file);
+    const at = place.get(loss);
+    if (!list || at === undefined) return undefined;
+    // The first answer after the loss in the order they happened (binary search), then a few more.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < Math.min(list.length, lo + ANSWERS_LOOKED_AT); i++) {
+      const a = list[i].e;
+      if (!storyMarksOf(a).includes(rule.answeredBy)) continue;
+      if (loss.fields.mmObject !== undefined && a.fields.mmObject !== undefined && a.fields.mmObject !== loss.fields.mmObject) continue;
+      const seconds = secondsBetween(loss, a);
+      if (seconds === undefined) return loss.time === undefined && loss.uptime === undefined && a.line === loss.endLine + 1 ? 0 : undefined;
+      return seconds >= 0 && seconds <= rule.seconds ? seconds : undefined;
+    }
+    return undefined;
+  };
+  return {
+    passed(group) {
+      if (!byFile.size) return undefined;
+      let longest = 0;
+      let note: string | undefined;
+      for (const e of group) {
+        const rule = catalogueEntry(e.id)?.passing;
+        const seconds = rule && answeredAfter(e, rule);
+        if (!rule || seconds === undefined) return undefined;
+        longest = Math.max(longest, seconds);
+        note = rule.note;
+      }
+      return `${note} within ${formatDuration(Math.max(1, Math.ceil(longest)))}`;
+    },
+  };
 }
