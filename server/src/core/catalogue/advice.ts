@@ -206,6 +206,15 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The data story's advice when a story above (the modem lost, a failed update, a SIM missing)
+  // was not over as the data connection failed: that comes first (knowledge 6: a data session
+  // needs the modem, its SIM and a registration under it).
+  solveStoryAboveFirst: [
+    {
+      text: 'Solve what the story above tells first: a data connection needs a modem that answers, a SIM it can read and a registration in a network. If it still fails once those are back, check the data connection settings (APN, authentication, IP type) against what the operator gives for this SIM.',
+      sources: ['KB6'],
+    },
+  ],
   checkPcieModem: [
     {
       hosts: MM,

@@ -101,7 +101,8 @@ export class StoryWriter {
  * (knowledge 3.6) [S22].
  */
 export function usbIdWords(vidpid: string | undefined): Record<string, string> {
-  const model = usbModel(vidpid);
+  // A modem seen only in download mode: that ID is the download mode's, not the modem's own.
+  const model = usbModel(vidpid)?.edl ? undefined : usbModel(vidpid);
   const modemId = vidpid && model ? `the modem's own ID (${vidpid} for the ${model.model})` : 'the modem\'s own ID';
   let downloadId = 'a download-mode ID (05c6:9008 on Qualcomm-based modules)';
   if (model?.chipset === 'qualcomm') downloadId = '05c6:9008 for emergency download (EDL) mode';

@@ -1,4 +1,4 @@
-import type { FindingCode, Finding, LogEvent, Severity } from '../model';
+import type { Episode, FindingCode, Finding, LogEvent, Severity } from '../model';
 import type { StoryMark } from './marks';
 import { StoryWriter, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
@@ -26,6 +26,19 @@ export interface FindingStorySpec {
   unknowns?: readonly UnknownId[];
   /** Only findings whose events carry one of these marks count (unexpected reboot: the cause lines). */
   onlyIf?: (f: Finding, ctx: StoryContext) => boolean;
+  /**
+   * Findings this trouble brings with it (a modem without its SIM has no data connection): those
+   * of these codes from the trouble's first line until a line shows it over (or the boot ends)
+   * are told as one step of this story, after `words`, and no story of their own tells them
+   * again with advice for another cause (a blind probe: "check the APN" under a missing SIM).
+   */
+  consequences?: { codes: readonly FindingCode[]; words: string };
+  /**
+   * A story told before this one, of one of these severities, that began before this trouble and
+   * was not over (its verdict no return or recovery) comes first: this story says so and gives
+   * `advice` instead of its own (a data connection fails while the modem is in download mode).
+   */
+  defersTo?: { severities: readonly Severity[]; advice: string };
 }
 
 /** Findings listed as steps before "and N more". */
@@ -65,30 +78,72 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // A line that shows the trouble over names the interface that was in trouble, when it names one
   // (a blind probe: SIM2's `mob1s2a1` up had been told as SIM1's `mob1s1a1` back, and `lan` up
   // as mobile data back); its `_4` / `_6` alias is the same interface.
-  const troubled = interfacesOf(found, ctx);
+  // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
+  const troubled = interfacesOf(spec.consequences ? [...found, ...consequencesOf(spec.consequences.codes, found, undefined, ctx)] : found, ctx);
   const recovery = spec.recovery
     .flatMap((m) => ctx.marked(m))
     .filter((e) => e.line > lastLine && (e.fields.iface === undefined || troubled.some((i) => sameInterface(i, e.fields.iface!))))
     .sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
+  const brought = spec.consequences ? consequencesOf(spec.consequences.codes, found, recovery, ctx) : [];
+  if (brought.length) {
+    const more = brought.length > 1 ? ` (${brought.length} times, ${brought.reduce((n, f) => n + f.count, 0)} lines)` : '';
+    w.step(`${spec.consequences!.words}${more}: ${brought[0].message}.`, brought[0]);
+    for (const f of brought) w.prove(...f.lines.slice(0, 20));
+  }
   const total = found.reduce((n, f) => n + f.count, 0);
   const span = found.length > 1 ? ` ${found.length} times (${total} lines)` : total > 1 ? ` (${total} lines)` : '';
   const evidence = w.evidence;
+  const above = !recovery && spec.defersTo ? ctx.toldBefore().find((t) => spec.defersTo!.severities.includes(t.severity) && beganBy(t, found)) : undefined;
+  const deferred = above ? ` It failed with "${above.title}: ${above.verdictLabel}" (told above), which was not over: that comes first.` : '';
   return {
     verdict: recovery ? 'recovered' : 'unresolved',
     confidence: 'high',
     why: recovery ? 'The log shows the trouble and a later line showing it over.' : 'The log shows the trouble and no later line showing it over.',
-    summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}`,
+    summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
-    advice: recovery ? [] : [...spec.advice],
+    advice: recovery ? [] : above ? [spec.defersTo!.advice] : [...spec.advice],
     unknowns: [...(spec.unknowns ?? [])],
     sources: w.sources,
     startLine: evidence[0],
     endLine: evidence[evidence.length - 1],
-    tells: spec.codes,
+    tells: [...spec.codes, ...(spec.consequences?.codes ?? [])],
     restsOn: [...new Set(found.map((f) => f.code))],
   };
+}
+
+/**
+ * Whether the story told had begun by the findings' first line, or began just after it: a
+ * modem updater stops the connection manager, and the data goes down, a few seconds before the
+ * modem leaves the bus (CONSEQUENCE_LEAD_MS).
+ */
+function beganBy(told: Episode, found: readonly Finding[]): boolean {
+  const first = found.reduce((a, b) => (b.line < a.line ? b : a));
+  if (told.startTime !== undefined && first.time !== undefined) return told.startTime <= first.time + CONSEQUENCE_LEAD_MS;
+  return told.startLine <= first.line + CONSEQUENCE_LEAD_LINES;
+}
+
+/** How far before the trouble's first line a consequence may be logged (netifd's `down` and its reason share a second). */
+const CONSEQUENCE_LEAD_MS = 5_000;
+const CONSEQUENCE_LEAD_LINES = 3;
+
+/**
+ * The findings of `codes` the trouble brought: warnings or worse from its first line (or just
+ * before it) until the line that shows it over, or the next boot after it was last seen.
+ */
+function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[], recovery: LogEvent | undefined, ctx: StoryContext): Finding[] {
+  const first = found.reduce((a, b) => (b.line < a.line ? b : a));
+  const last = Math.max(...found.map((f) => f.endLine));
+  // The boot ends it: the router's next start reads the SIM and the modem again.
+  const boot = ctx.coded('reboot').find((r) => r.line > last)?.line ?? Infinity;
+  const end = Math.min(recovery?.line ?? Infinity, boot);
+  return ctx
+    .untold(...codes)
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - CONSEQUENCE_LEAD_MS : f.line >= first.line - CONSEQUENCE_LEAD_LINES))
+    .filter((f) => f.line < end)
+    .sort((a, b) => a.line - b.line);
 }
 
 /** The interfaces the findings' lines name (netifd's `iface`). */

@@ -142,6 +142,7 @@ function contextFor(o: { file: FileEvents; events: readonly LogEvent[]; findings
     marked: (m) => byMark.get(m) ?? [],
     coded: (...codes) => findings.filter((f) => codes.includes(f.code)),
     untold: (...codes) => findings.filter((f) => codes.includes(f.code) && !o.told.some((t) => tellsOf.get(t)?.has(f.code) && f.line >= t.startLine && f.line <= t.endLine)),
+    toldBefore: () => o.told,
   };
 }
 

@@ -2,7 +2,7 @@ import type { UnknownId } from '../catalogue/advice';
 import type { FileEvents } from '../events/eventCollector';
 import type { DetectOptions } from '../findings/options';
 import type { UsbDevice } from '../findings/usbHistory';
-import type { EpisodeStep, Finding, FindingCode, LogEvent, Severity, Confidence } from '../model';
+import type { Episode, EpisodeStep, Finding, FindingCode, LogEvent, Severity, Confidence } from '../model';
 import type { DeviceFacts } from '../troubleshoot/deviceFacts';
 import type { HostId, StoryMark } from './marks';
 
@@ -38,6 +38,8 @@ export interface StoryContext {
   coded(...codes: FindingCode[]): Finding[];
   /** Findings with one of these codes that no story told before this one has told. */
   untold(...codes: FindingCode[]): Finding[];
+  /** The stories of this file told before this one, in the order they were told. */
+  toldBefore(): readonly Episode[];
 }
 
 /** A story as its builder tells it; the registry turns it into an Episode. */

@@ -15,6 +15,7 @@ export const unresponsiveStory = findingStory({
   meaning: 'A modem that stops answering can be busy (a firmware operation), hung, or already gone from the USB bus; the lines around it tell which.',
   sources: ['KB6', 'X64', 'X70'],
   advice: ['checkModemAnswers', 'checkModemAlive'],
+  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
   unknowns: ['modemNow'],
 });
 
@@ -30,6 +31,7 @@ export const crashStory = findingStory({
   meaning: 'A modem on PCIe whose firmware crashed, or that does not answer on its bus, serves no data or AT port until its driver recovers it (the MHI driver resets it and powers it up again); a failed recovery leaves it gone until it is power-cycled.',
   sources: ['X89', 'X92'],
   advice: ['checkPcieModem'],
+  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
   unknowns: ['whyItCrashed'],
 });
 
@@ -45,6 +47,7 @@ export const simStory = findingStory({
   meaning: 'A SIM problem can be a missing or badly seated card, a PIN or PUK lock, or a card the network or modem rejects.',
   sources: ['KB6', 'S19', 'X21'],
   advice: ['checkSim'],
+  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
 });
 
 export const registrationStory = findingStory({
@@ -59,6 +62,7 @@ export const registrationStory = findingStory({
   meaning: 'Failed registration can be no coverage, the network denying this SIM or device, or a modem that lost its network settings.',
   sources: ['KB6', 'X66', 'X67'],
   advice: ['checkRegistration'],
+  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
 });
 
 export const dataStory = findingStory({
@@ -73,4 +77,5 @@ export const dataStory = findingStory({
   meaning: 'A data session can fail on the network side (APN, credentials, PDP type, coverage) or because the modem under it went away; the lines around it tell which.',
   sources: ['KB6', 'X23', 'X65'],
   advice: ['checkDataSession'],
+  defersTo: { severities: ['error'], advice: 'solveStoryAboveFirst' },
 });
