@@ -291,6 +291,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Raspberry Pi\'s kernel, the same driver (drivers/hwmon/raspberrypi-hwmon.c): `Under-voltage detected! (0x%08x)` and `Voltage normalised (0x%08x)` with the firmware\'s flags, rate-limited to three messages in five minutes; the firmware patch that added the flags: "Under-voltage due to inadequate power supplies is a recurring problem"',
     url: 'https://github.com/raspberrypi/linux/blob/1a91e6d5abd997453149831bfa2f75513a715a19/drivers/hwmon/raspberrypi-hwmon.c',
   },
+  X95: {
+    title: 'Quectel EP06&EG06&EM06 DFOTA User Guide V1.0 (2018), AT+QFOTADL: the module reports `+QIND: "FOTA","HTTPSTART"`, `"HTTPEND",<http_err>`, `"START"`, `"UPDATING",<percent>`, `"END",<err>`; <err> 0 means the firmware upgrade succeeded, any other value an error (502 unpredictable error, 504/505 a bad package, 510 a patch that does not match the module\'s firmware, 511 no space, 520-530 and 540-546 upgrade failed)',
+    url: 'https://manualshive.com/en/manual/quectel/ep06/3634941?page=11',
+  },
+  X96: {
+    title: 'Quectel BG96 DFOTA User Guide, AT+QFOTADL: `+QIND: "FOTA","START"`, `"UPDATING",<percent>`, `"RESTORE",<percent>`, `"END",<err>` (0: upgraded successfully); a module powered down during RESTORE enters a forced upgrade when it powers up and continues the upgrade',
+    url: 'https://manualshive.com/ru/manual/quectel/bg96/3588566?page=12',
+  },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },

@@ -266,13 +266,38 @@ export const gsmdEntries: CatalogueEntry[] = [
     severity: 'info',
     tags: ['gsmd'],
     literal: 'FOTA State',
-    pattern: re('Modem %MODEM% URC Event: FOTA State => (?<state>\\w+) \\[(?<percent>\\d+)%\\]'),
+    // gsmd prints the state alone, with a percentage, or with a number (message formats:
+    // `FOTA State => %s`, `%s %d%%`, `%s %d`); the table of knowledge 3.6 writes the percentage in brackets.
+    // END with a number is the module's <err>, read by gsmd.fota-end.
+    pattern: re('Modem %MODEM% URC Event: FOTA State => (?<state>(?!END\\b)\\w+)(?: \\[?(?<percent>\\d+)%\\]?| (?<value>\\d+))?\\s*$'),
     summary: 'Modem {usbPath} firmware update: {state} {percent}%',
     explanation:
       'The Quectel modem reports DFOTA progress (`+QIND: "FOTA"`). States run FTPSTART/HTTPSTART/FILESTART, DOWNLOADING, FTPEND/HTTPEND/FILEEND, START, UPDATING, END.',
     finding: 'fw-update-started',
     sources: ['S8', 'S19'],
-    samples: ['Mon Dec  2 19:50:12 2024 daemon.info gsmd[3553]: [quectel_urc_fota:220] debug: [QUECTEL_DRIVER] Modem `1-1 [2c7c:6005]` URC Event: FOTA State => UPDATING [45%]'],
+    samples: [
+      'Mon Dec  2 19:50:12 2024 daemon.info gsmd[3553]: [quectel_urc_fota:220] debug: [QUECTEL_DRIVER] Modem `1-1 [2c7c:6005]` URC Event: FOTA State => UPDATING [45%]',
+      'Mon Dec  2 19:50:12 2024 daemon.info gsmd[3553]: [quectel_urc_fota:220] debug: [QUECTEL_DRIVER] Modem `1-1 [2c7c:6005]` URC Event: FOTA State => UPDATING 45%',
+      'Mon Dec  2 19:49:02 2024 daemon.info gsmd[3553]: [quectel_urc_fota:214] debug: [QUECTEL_DRIVER] Modem `1-1 [2c7c:6005]` URC Event: FOTA State => START',
+    ],
+  },
+  {
+    id: 'gsmd.fota-end',
+    stack: 'rutos',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    tags: ['gsmd'],
+    literal: 'FOTA State',
+    pattern: re('Modem %MODEM% URC Event: FOTA State => END (?<err>\\d+)\\s*$'),
+    summary: 'Modem {usbPath} firmware update ended (error {err})',
+    explanation:
+      'The Quectel modem reports the end of its DFOTA update (`+QIND: "FOTA","END",<err>`), and gsmd logs the number: 0 means the upgrade succeeded, any other value an error (502 unpredictable, 504/505 a bad package, 510 a package for other firmware, 511 no space, 520-530 and 540-546 a failed upgrade).',
+    finding: 'fw-update-failed',
+    findingIf: { field: 'err', pattern: /^[1-9]/ },
+    story: ['update-finished'],
+    storyIf: { field: 'err', values: ['0'] },
+    sources: ['S8', 'S19', 'X95'],
+    samples: ['Mon Dec  2 19:58:40 2024 daemon.info gsmd[3553]: [quectel_urc_fota:220] debug: [QUECTEL_DRIVER] Modem `1-1 [2c7c:6005]` URC Event: FOTA State => END 0'],
   },
   {
     id: 'gsmd.pin-state',

@@ -69,4 +69,56 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', 'cellmgr: no response from modem on /dev/ttyUSB2', 'The modem did not answer AT'],
     counterSamples: ['modem not registered yet', 'response from modem: OK'],
   },
+  // Quectel's DFOTA progress as the module reports it (an unsolicited result code): whatever
+  // program logs its AT port's traffic (gsmd's debug, ModemManager's, a terminal's capture)
+  // prints it as the module sent it (X95, X96).
+  {
+    id: 'quectel.fota-progress',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    literal: '"FOTA"',
+    pattern: /\+QIND: ?"FOTA", ?"(?<state>HTTPSTART|FTPSTART|FILESTART|DOWNLOADING|START|UPDATING|RESTORE)"(?:, ?(?<percent>\d{1,3}))?/,
+    summary: 'The Quectel module reports its firmware update: {state} {percent}',
+    group: 'firmware update progress reports',
+    explanation:
+      'The module reports the progress of a delta firmware update (DFOTA) it was told to run (AT+QFOTADL): the download starts (HTTPSTART, FTPSTART), the upgrade starts (START), then UPDATING and, on some modules, RESTORE with a percentage. ' +
+      'The module restarts after the update, so it leaves the USB bus and comes back.',
+    finding: 'fw-update-started',
+    sources: ['X95', 'X96'],
+    samples: [
+      'Tue Mar 12 09:14:02 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","UPDATING",50',
+      '<dbg> [1710500112.4410] [ttyUSB2/at] <-- \'<CR><LF>+QIND: "FOTA","START"<CR><LF>\'',
+      '[16:17:37:700] +QIND: "FOTA","HTTPSTART"',
+    ],
+    counterSamples: ['AT+QFOTADL="http://example.com/update.zip"', '+QIND: "csq",20,99'],
+  },
+  {
+    id: 'quectel.fota-done',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    story: ['update-finished'],
+    literal: '"FOTA"',
+    pattern: /\+QIND: ?"FOTA", ?"END", ?0\b/,
+    summary: 'The Quectel module reports its firmware update done (END, error 0)',
+    explanation: 'The module reports the delta firmware update (DFOTA) finished: `+QIND: "FOTA","END",0`, where 0 means the upgrade succeeded.',
+    sources: ['X95', 'X96'],
+    samples: ['Tue Mar 12 09:21:40 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","END",0'],
+    counterSamples: ['+QIND: "FOTA","END",504', '+QIND: "FOTA","HTTPEND",0'],
+  },
+  {
+    id: 'quectel.fota-failed',
+    subsystem: 'firmware-update',
+    severity: 'error',
+    literal: '"FOTA"',
+    pattern: /\+QIND: ?"FOTA", ?"(?<state>END|HTTPEND|FTPEND|FILEEND)", ?(?<err>[1-9]\d{0,3})\b/,
+    summary: 'The Quectel module reports its firmware update failed ({state}, error {err})',
+    explanation:
+      'The module reports the delta firmware update (DFOTA) ended with an error: after END, 502 is an unpredictable error, 504 and 505 a bad package, 510 a package that does not match the firmware the module runs, 511 no space, 520-530 and 540-546 a failed upgrade; ' +
+      'after HTTPEND or FTPEND the download failed (its own error codes, 601 and 701 unknown errors), so nothing was flashed.',
+    nextSteps: ['Check that the update package was made for the firmware the module runs now (AT+QGMR shows it), then run the update again; a download error points at the connection or the server.'],
+    finding: 'fw-update-failed',
+    sources: ['X95'],
+    samples: ['Tue Mar 12 09:21:40 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","END",510', '[16:23:37:700] +QIND: "FOTA","HTTPEND",702'],
+    counterSamples: ['+QIND: "FOTA","END",0', '+QIND: "FOTA","UPDATING",51'],
+  },
 ];
