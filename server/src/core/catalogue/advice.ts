@@ -206,6 +206,22 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // A data call the network refused because of the SIM's subscription (libqmi's 3GPP reasons
+  // option-unsubscribed, operator-determined-barring, option-not-supported [X97]).
+  askOperatorSubscription: [
+    {
+      text: 'The network refused the data call because of the SIM\'s subscription (the reason the log gives): ask the operator whether this SIM\'s plan includes mobile data for this APN and is not barred; changing settings on the device does not change that.',
+      sources: ['X97'],
+    },
+  ],
+  // A data call the network refused for its own reasons for now (insufficient-resources,
+  // network-failure, option-temporarily-out-of-order [X97]).
+  networkSideRetry: [
+    {
+      text: 'The network refused the data call for a reason of its own (the reason the log gives: its resources or a failure on its side): let the device retry later; if it persists in one place, ask the operator.',
+      sources: ['X97'],
+    },
+  ],
   // The data story's advice when a story above (the modem lost, a failed update, a SIM missing)
   // was not over as the data connection failed: that comes first (knowledge 6: a data session
   // needs the modem, its SIM and a registration under it).

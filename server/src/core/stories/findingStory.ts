@@ -39,6 +39,12 @@ export interface FindingStorySpec {
    * `advice` instead of its own (a data connection fails while the modem is in download mode).
    */
   defersTo?: { severities: readonly Severity[]; advice: string };
+  /**
+   * Advice by what the trouble's lines say: a field of their events (the network's reason for a
+   * refused data call) and the advice for each value. Lines that all name a reason in the table
+   * get its advice instead of the story's; some do: both.
+   */
+  adviceBy?: { field: string; advice: Readonly<Record<string, string>> };
 }
 
 /** Findings listed as steps before "and N more". */
@@ -103,7 +109,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
-    advice: recovery ? [] : above ? [spec.defersTo!.advice] : [...spec.advice],
+    advice: recovery ? [] : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx),
     unknowns: [...(spec.unknowns ?? [])],
     sources: w.sources,
     startLine: evidence[0],
@@ -144,6 +150,19 @@ function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[]
     .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - CONSEQUENCE_LEAD_MS : f.line >= first.line - CONSEQUENCE_LEAD_LINES))
     .filter((f) => f.line < end)
     .sort((a, b) => a.line - b.line);
+}
+
+/** The story's advice, or the advice its lines' reasons call for (spec.adviceBy). */
+function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext): string[] {
+  const by = spec.adviceBy;
+  if (!by) return [...spec.advice];
+  const lines = new Set(found.flatMap((f) => f.lines));
+  const index = lineIndexOf(ctx.events);
+  const named = found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && e.fields[by.field] !== undefined));
+  const keys = named.map((e) => by.advice[e.fields[by.field]]);
+  const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
+  if (!known.length) return [...spec.advice];
+  return keys.every((k) => k !== undefined) ? known : [...new Set([...known, ...spec.advice])];
 }
 
 /** The interfaces the findings' lines name (netifd's `iface`). */

@@ -786,6 +786,45 @@ export const genericStackEntries: CatalogueEntry[] = [
     counterSamples: QUECTEL_CM_NORMAL,
   },
 
+  // ---- libqmi: qmicli, qmi-network, ModemManager's QMI bearer ([X97]) ------------------------
+  // Printed as libqmi words it by whatever runs it: qmicli on a console, the qmi-network script
+  // under systemd or cron, ModemManager's bearer; so any program, any tag.
+  {
+    id: 'qmi.call-end-reason',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: 'call end reason (',
+    pattern: /\bverbose call end reason \((?<type>\d+),(?<code>-?\d+)\): \[(?<kind>[\w-]+)\] (?<reason>[\w-]+)/,
+    summary: 'The data call was refused or ended: {kind} reason {reason} ({type},{code})',
+    explanation:
+      'The modem reports why the data call (the PDN connection) was refused or ended, as libqmi names the reason. Of the 3GPP reasons (the network\'s session management causes): ' +
+      'unknown-apn: the network does not know the APN; option-unsubscribed, operator-determined-barring: the SIM\'s subscription does not allow this connection (no data plan, data barred); authentication-failed: the APN\'s user name or password; ' +
+      'ipv4-only-allowed, ipv6-only-allowed: the IP type asked for; insufficient-resources, network-failure, option-temporarily-out-of-order: the network\'s side, for now; regular-deactivation: a normal disconnect, no failure.',
+    nextSteps: ['Compare the reason with the connection settings: the APN, its credentials and IP type for unknown-apn or authentication-failed, the operator for option-unsubscribed or barring (the SIM\'s plan), and retry later for the network\'s own failures.'],
+    finding: 'data-session-failed',
+    findingIf: { field: 'reason', pattern: /^(?!regular-deactivation$)/ },
+    sources: ['X97'],
+    samples: [
+      'Mar 15 09:12:03 edge qmi-network[512]: verbose call end reason (6,33): [3gpp] option-unsubscribed',
+      'Mar 15 09:12:03 pi ModemManager[701]: <info>  [modem0/bearer1] verbose call end reason (6,27): [3gpp] unknown-apn',
+      'verbose call end reason (6,36): [3gpp] regular-deactivation',
+    ],
+    counterSamples: ['call end reason (1): generic-unspecified'],
+  },
+  {
+    id: 'qmi.start-network-failed',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: "couldn't start network",
+    pattern: /\berror: couldn't start network: (?<error>.+)$/,
+    summary: 'qmicli could not start the data call: {error}',
+    explanation: 'qmicli (run by hand or by the qmi-network script) asked the modem to start the data call and the modem refused it; for a refused call (CallFailed) the lines after it give the reason.',
+    finding: 'data-session-failed',
+    sources: ['X97'],
+    samples: ["Mar 15 09:12:03 edge qmi-network[512]: error: couldn't start network: QMI protocol error (14): 'CallFailed'"],
+    counterSamples: ['network started'],
+  },
+
   // ---- Technicolor mobiled (fixture 038 [X30]) ----------------------------------------------
   {
     id: 'mobiled.pdn-setup-failed',

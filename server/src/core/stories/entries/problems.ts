@@ -78,4 +78,22 @@ export const dataStory = findingStory({
   sources: ['KB6', 'X23', 'X65'],
   advice: ['checkDataSession'],
   defersTo: { severities: ['error'], advice: 'solveStoryAboveFirst' },
+  // The network's reason for a refused call, as libqmi names it (X97): the settings, the SIM's
+  // subscription, or the network's own trouble.
+  adviceBy: {
+    field: 'reason',
+    advice: {
+      'unknown-apn': 'checkDataSession',
+      'authentication-failed': 'checkDataSession',
+      'ipv4-only-allowed': 'checkDataSession',
+      'ipv6-only-allowed': 'checkDataSession',
+      'unknown-pdp': 'checkDataSession',
+      'option-unsubscribed': 'askOperatorSubscription',
+      'operator-determined-barring': 'askOperatorSubscription',
+      'option-not-supported': 'askOperatorSubscription',
+      'insufficient-resources': 'networkSideRetry',
+      'network-failure': 'networkSideRetry',
+      'option-temporarily-out-of-order': 'networkSideRetry',
+    },
+  },
 });
