@@ -42,4 +42,11 @@ describe('the line that shows a data connection back', () => {
     // A wired WAN's failover is no modem's.
     assert.equal(storyOf([track('08:10:00', 'wan', 'eth0.2', 'offline')]), '');
   });
+  it('when the trouble\'s lines name no interface, a RutOS mobile interface coming up shows it over; the LAN does not', () => {
+    // gsmd declaring the modem unresponsive names a modem, not an interface (a blind probe's modem came back after a power cycle).
+    const stuck = at('08:10:00', 'daemon.info gsmd[2701]: [__trigger_hang:412] error: [MODEM] Modem `1-1 [2c7c:6005]` is not responsive!');
+    const told = (lines: string[]): string => storyOf(lines).split(' ').filter((s) => s.startsWith('modem-unresponsive:')).join(' ');
+    assert.equal(told([stuck, up('mob1s1a1')]), 'modem-unresponsive:recovered');
+    assert.equal(told([stuck, up('lan')]), 'modem-unresponsive:unresolved');
+  });
 });

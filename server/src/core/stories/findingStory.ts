@@ -4,6 +4,7 @@ import { StoryWriter, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
+import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 
 /** What a story told from findings of some codes needs: the codes, what shows recovery, the words. */
 export interface FindingStorySpec {
@@ -83,12 +84,13 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const lastLine = Math.max(...found.map((f) => f.endLine));
   // A line that shows the trouble over names the interface that was in trouble, when it names one
   // (a blind probe: SIM2's `mob1s2a1` up had been told as SIM1's `mob1s1a1` back, and `lan` up
-  // as mobile data back); its `_4` / `_6` alias is the same interface.
+  // as mobile data back); its `_4` / `_6` alias is the same interface. When the trouble's lines
+  // name none (a modem not answering), a RutOS mobile interface coming up shows it over.
   // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
   const troubled = interfacesOf(spec.consequences ? [...found, ...consequencesOf(spec.consequences.codes, found, undefined, ctx)] : found, ctx);
   const recovery = spec.recovery
     .flatMap((m) => ctx.marked(m))
-    .filter((e) => e.line > lastLine && (e.fields.iface === undefined || troubled.some((i) => sameInterface(i, e.fields.iface!))))
+    .filter((e) => e.line > lastLine && (e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface))))
     .sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   const brought = spec.consequences ? consequencesOf(spec.consequences.codes, found, recovery, ctx) : [];

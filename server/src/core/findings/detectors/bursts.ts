@@ -1,6 +1,7 @@
 import type { Finding, FindingCode, LogEvent, Severity } from '../../model';
 import { catalogueEntry, storyMarksOf } from '../../catalogue/index';
 import { formatDuration } from '../../records/timeWords';
+import { RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
 import { findingOf, secondsBetween } from '../eventTime';
 import { burstMessage } from '../findingText';
 import type { DetectOptions } from '../options';
@@ -54,7 +55,7 @@ function belongsTo(last: LogEvent, e: LogEvent, options: DetectOptions): boolean
  */
 function severityOf(code: FindingCode, group: readonly LogEvent[]): Severity {
   const worst = maxSeverity(group.map((e) => e.severity));
-  if (code === 'interface-down') return group.some((e) => /^mob\d+s\d+a\d+/.test(e.fields.iface ?? '')) ? 'warning' : 'info';
+  if (code === 'interface-down') return group.some((e) => RUTOS_MOBILE_INTERFACE.test(e.fields.iface ?? '')) ? 'warning' : 'info';
   return worst;
 }
 
