@@ -45,4 +45,9 @@ describe("a refused data call's reason picks the data story's advice", () => {
     const story = analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === dataStory.id)!;
     assert.equal(story.advice.length, 2);
   });
+  it("uqmi's failure to reach the modem's QMI service calls for the QMI channel, not the APN (the entry's own advice)", () => {
+    const text = ['10:17:00', '10:17:31'].map((c) => `Sat May 10 ${c} 2025 daemon.notice netifd: lte (2437): "Failed to connect to service"`).join('\n') + '\n';
+    const story = analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === dataStory.id)!;
+    assert.deepEqual(story.advice, [pickVariant(ADVICE.checkQmiChannel, 'openwrt')!.text]);
+  });
 });

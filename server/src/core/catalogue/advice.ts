@@ -206,6 +206,19 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // uqmi got no QMI client from the modem (uqmi's "Failed to connect to service" [X22]); RutOS's
+  // mobile.sh restarts the modem on the same answer [S21].
+  checkQmiChannel: [
+    {
+      hosts: RUTOS,
+      text: 'The modem\'s QMI channel did not answer, which no connection setting changes: check whether the modem answers (`gsmctl -A AT` should print OK); RutOS restarts a modem that does not. If it keeps happening, restart the modem (or the router cleanly) and see whether it comes back.',
+      sources: ['X22', 'S21'],
+    },
+    {
+      text: 'The modem\'s QMI channel did not answer, which no connection setting changes: check that it answers (`uqmi -d /dev/cdc-wdm0 --get-versions`, or `qmicli -d /dev/cdc-wdm0 --dms-get-revision`) and that no other program (ModemManager) holds that port; if it stays silent, power-cycle the modem.',
+      sources: ['X22', 'X97'],
+    },
+  ],
   // A data call the network refused because of the SIM's subscription (libqmi's 3GPP reasons
   // option-unsubscribed, operator-determined-barring, option-not-supported [X97]).
   askOperatorSubscription: [

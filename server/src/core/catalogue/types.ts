@@ -64,6 +64,13 @@ export interface CatalogueEntry {
   /** Fields the line takes from the last line that remembered them (`remember`), when it has none of its own. */
   recall?: readonly string[];
   /**
+   * Advice (a key of catalogue/advice.ts) this line calls for over its story's own, where the line
+   * says more than its finding does (uqmi's "Failed to connect to service" is a data session that
+   * failed because the modem's QMI channel did not answer). A story that picks advice by its
+   * lines reads it (findingStory's adviceBy).
+   */
+  advice?: string;
+  /**
    * The loss this line reports passes when a line with the mark `answeredBy` follows within
    * `seconds` (for the same `mmObject`, when both name one; the next line, when neither has a
    * clock): a modem that reports itself unregistered and registered again in the same second

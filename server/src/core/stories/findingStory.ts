@@ -5,6 +5,8 @@ import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
 import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
+import { catalogueEntry } from '../catalogue/index';
+import { findingOf } from '../findings/eventTime';
 
 /** What a story told from findings of some codes needs: the codes, what shows recovery, the words. */
 export interface FindingStorySpec {
@@ -42,8 +44,8 @@ export interface FindingStorySpec {
   defersTo?: { severities: readonly Severity[]; advice: string };
   /**
    * Advice by what the trouble's lines say: a field of their events (the network's reason for a
-   * refused data call) and the advice for each value. Lines that all name a reason in the table
-   * get its advice instead of the story's; some do: both.
+   * refused data call) and the advice for each value, or else the advice a line's catalogue entry
+   * calls for (`advice`). Lines that all call for advice get it instead of the story's; some do: both.
    */
   adviceBy?: { field: string; advice: Readonly<Record<string, string>> };
 }
@@ -160,8 +162,9 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
   if (!by) return [...spec.advice];
   const lines = new Set(found.flatMap((f) => f.lines));
   const index = lineIndexOf(ctx.events);
-  const named = found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && e.fields[by.field] !== undefined));
-  const keys = named.map((e) => by.advice[e.fields[by.field]]);
+  const named = found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && findingOf(e) === f.code));
+  // The reason the line gives, else the advice its catalogue entry calls for.
+  const keys = named.map((e) => (e.fields[by.field] !== undefined ? by.advice[e.fields[by.field]] : undefined) ?? catalogueEntry(e.id)?.advice);
   const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
   if (!known.length) return [...spec.advice];
   return keys.every((k) => k !== undefined) ? known : [...new Set([...known, ...spec.advice])];

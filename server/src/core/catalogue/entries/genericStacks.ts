@@ -558,6 +558,7 @@ export const genericStackEntries: CatalogueEntry[] = [
       'The QMI command fails, and with it this attempt to bring the mobile interface up. ' +
       'RutOS\'s mobile.sh treats the same uqmi answer as "device not responding" and restarts the modem.',
     finding: 'data-session-failed',
+    advice: 'checkQmiChannel',
     sources: ['X22', 'S21', 'O3'],
     samples: ['Sat May 10 10:17:00 2025 daemon.notice netifd: lte (2437): "Failed to connect to service"'],
   },
