@@ -206,6 +206,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The SIM's settings deny data roaming and the modem is roaming (mobifd's messages [S20]).
+  allowDataRoaming: [
+    {
+      text: 'The modem is registered on a roaming network and the SIM\'s settings deny data roaming, so the router starts no data connection: allow data roaming in the SIM\'s mobile settings if the plan allows it, or use a SIM of the network the router is in.',
+      sources: ['S20'],
+    },
+  ],
   // uqmi got no QMI client from the modem (uqmi's "Failed to connect to service" [X22]); RutOS's
   // mobile.sh restarts the modem on the same answer [S21].
   checkQmiChannel: [
