@@ -88,7 +88,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: [
       'Tue Mar 12 09:14:02 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","UPDATING",50',
       '<dbg> [1710500112.4410] [ttyUSB2/at] <-- \'<CR><LF>+QIND: "FOTA","START"<CR><LF>\'',
-      '[16:17:37:700] +QIND: "FOTA","HTTPSTART"',
+      '+QIND: "FOTA","HTTPSTART"',
     ],
     counterSamples: ['AT+QFOTADL="http://example.com/update.zip"', '+QIND: "csq",20,99'],
   },
@@ -118,7 +118,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     nextSteps: ['Check that the update package was made for the firmware the module runs now (AT+QGMR shows it), then run the update again; a download error points at the connection or the server.'],
     finding: 'fw-update-failed',
     sources: ['X95'],
-    samples: ['Tue Mar 12 09:21:40 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","END",510', '[16:23:37:700] +QIND: "FOTA","HTTPEND",702'],
+    samples: ['Tue Mar 12 09:21:40 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","END",510', '+QIND: "FOTA","HTTPEND",702'],
     counterSamples: ['+QIND: "FOTA","END",0', '+QIND: "FOTA","UPDATING",51'],
   },
 ];
