@@ -85,4 +85,11 @@ describe('a registration lost and back at once is a note, not a problem', () => 
     assert.deepEqual(r.severities, ['warning']);
     assert.deepEqual(r.stories, ['registration-problem: unresolved']);
   });
+  it("quectel-cm: detached for a moment while the modem attaches is a note; staying detached is the registration's problem", () => {
+    const ps = (clock: string, state: string): string => `Wed Apr 17 ${clock} 2024 daemon.notice netifd: wwan (3379): [04-17_${clock}:102] requestRegistrationState2 MCC: 234, MNC: 15, PS: ${state}, DataCap: LTE`;
+    const brief = analyzeText([ps('17:20:25', 'Detached'), ps('17:20:30', 'Attached')].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(registration(brief), { severities: ['info'], stories: [] });
+    const stuck = analyzeText([ps('17:20:25', 'Detached'), ps('17:21:25', 'Detached'), ps('17:25:25', 'Detached')].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(registration(stuck).stories, ['registration-problem: unresolved']);
+  });
 });

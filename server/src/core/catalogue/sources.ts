@@ -115,7 +115,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://github.com/ppp-project/ppp/blob/master/chat/chat.c',
   },
   X25: {
-    title: 'Quectel QConnectManager (quectel-CM) V1.6.5 QMIThread.c ("%s QMUXResult = 0x%x, QMUXError = 0x%x", "call_end_reason is %d")',
+    title: 'Quectel QConnectManager (quectel-CM) V1.6.5 QMIThread.c ("%s QMUXResult = 0x%x, QMUXError = 0x%x", "call_end_reason is %d", "%s MCC: %d, MNC: %d, PS: %s, DataCap: %s" with PS "Attached" or "Detached", the modem\'s packet-switched attach state)',
     url: 'https://github.com/1724640413/Quectel_QConnectManager_Linux_V1.6.5/blob/6ccc3768ee0b493125509b5dea161c19b311472d/QMIThread.c',
   },
   X26: {

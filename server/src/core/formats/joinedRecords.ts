@@ -242,7 +242,8 @@ export function joinsOf(startsRecord: StartsRecord, startsHeaderedRecord: Starts
     {
       id: 'html',
       // `Mon Dec &nbsp;2 ... &lt;info&gt; ...<br>Mon Dec &nbsp;2 ...`
-      description: 'HTML, whose line breaks are `<br>` and whose characters may be entities such as `&lt;`',
+      // Either may come alone: a forum's code block keeps its line breaks and escapes `<` (a blind probe).
+      description: 'HTML, with entities such as `&lt;` for characters or `<br>` for line breaks',
       samples: ['<p>Mon Dec &nbsp;2 19:54:59 2024 kern.info kernel: [ &nbsp;100.123456] usb 1-1: USB disconnect, device number 6<br />Mon Dec &nbsp;2 19:56:59 2024 kern.info kernel: [ &nbsp;220.123456] usb 1-1: new high-speed USB device number 7 using ehci-platform</p>'],
       // A log's own text holds no `<br>` and, but for `&amp;` in a URL, no entity: a line with one
       // is a page's, whether or not it starts a record (a wrapped line of one is read as wrapped text).

@@ -774,6 +774,37 @@ export const genericStackEntries: CatalogueEntry[] = [
     counterSamples: QUECTEL_CM_NORMAL,
   },
   {
+    id: 'quectel-cm.ps-detached',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: QUECTEL_CM,
+    literal: 'PS: Detached',
+    pattern: new RegExp(QCM + 'requestRegistrationState2? MCC: (?<mcc>\\d+), MNC: (?<mnc>\\d+), PS: Detached, DataCap: (?<dataCap>\\S+)'),
+    summary: 'quectel-cm: the modem sees network {mcc}-{mnc} but is not attached for packet data (PS: Detached)',
+    explanation:
+      'quectel-cm asked the modem its registration: it sees a network (MCC {mcc}, MNC {mnc}) but its packet-switched service is detached, so no data call can start; quectel-cm waits and asks again. ' +
+      'Detached for a moment while the modem attaches is normal; staying detached means the network does not let this SIM attach for data (the subscription, roaming, or the network refusing it).',
+    finding: 'registration-failed',
+    // Attached again soon is the modem attaching, as it does after a start.
+    passing: { answeredBy: 'registered', seconds: 60, note: 'attached' },
+    sources: ['X25'],
+    samples: ['Wed Apr 17 17:20:25 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:25:102] requestRegistrationState2 MCC: 234, MNC: 15, PS: Detached, DataCap: LTE'],
+    counterSamples: [...QUECTEL_CM_NORMAL, '[04-17_17:20:25:102] requestRegistrationState2 MCC: 234, MNC: 15, PS: Attached, DataCap: LTE'],
+  },
+  {
+    id: 'quectel-cm.ps-attached',
+    story: ['registered'],
+    subsystem: 'network',
+    severity: 'info',
+    tags: QUECTEL_CM,
+    literal: 'PS: Attached',
+    pattern: new RegExp(QCM + 'requestRegistrationState2? MCC: (?<mcc>\\d+), MNC: (?<mnc>\\d+), PS: Attached, DataCap: (?<dataCap>\\S+)'),
+    summary: 'quectel-cm: the modem is attached for packet data on network {mcc}-{mnc} ({dataCap})',
+    explanation: 'quectel-cm asked the modem its registration: it is attached to the network\'s packet-switched service, so a data call can start.',
+    sources: ['X25'],
+    samples: ['Wed Apr 17 17:20:25 2024 daemon.notice netifd: wwan (3379): [04-17_17:20:25:102] requestRegistrationState2 MCC: 234, MNC: 15, PS: Attached, DataCap: LTE'],
+  },
+  {
     id: 'quectel-cm.no-response',
     subsystem: 'network',
     severity: 'warning',
