@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { analyzeFiles } from '../server/src/core/analyze';
 import { readArchive } from '../server/src/core/input/archive';
+import { expandPaths } from '../server/src/core/input/logSet';
 import { buildTar } from './support/tarBuilder';
 
 // Troubleshoot archives as RutOS's WebUI makes them (knowledge 1.7), built here byte by byte,
@@ -136,5 +137,35 @@ describe('troubleshoot archives', () => {
     assert.match(r.stdout, /## Modem firmware update: stuck/);
     const plain = spawnSync(process.execPath, [join(ROOT, 'bin', 'gsmlens'), 'diagnose', write('t.tar', gzipSync(Buffer.alloc(0)).subarray(0, 0))], { encoding: 'utf8' });
     assert.equal(plain.status, 0);
+  });
+});
+
+describe('an archive or a directory of logs under any name', () => {
+  // A person's own tar.gz of a journal export or of /var/log names its logs as it likes: a file
+  // whose first lines read as a log is read (a blind probe's `journal-atelier.txt` had been skipped
+  // and the archive told "no problems"); a listing or a note beside it is not.
+  const fixture = readFileSync(join(__dirname, 'fixtures', 'real', '001-rutx14-dmesg-modem-usb-reenumerate.log'), 'utf8');
+  const note = 'Hi, the modem keeps dropping. Attached is the journal.\nThanks, Mark\n';
+  it('reads the archive member whose lines are a log, whatever its name, and not the note', async () => {
+    const path = write('mine.tar.gz', buildTar([
+      { name: 'journal-atelier.txt', content: fixture },
+      { name: 'README.txt', content: note },
+    ]));
+    const a = await analyzeFiles([path], { referenceTime: REF });
+    assert.deepEqual(a.files.map((f) => f.path), [`${path}:journal-atelier.txt`]);
+    assert.ok(a.episodes.length > 0, 'the log tells its story');
+    assert.ok(!a.notices.some((n) => /holds no log/.test(n.message)));
+  });
+  it('reads /var/log names (syslog, kern.log) in an archive that is no troubleshoot archive', async () => {
+    const path = write('varlog.tar.gz', buildTar([{ name: 'var/log/syslog', content: fixture }, { name: 'var/log/wtmp', content: Buffer.alloc(384) }]));
+    const a = await analyzeFiles([path], { referenceTime: REF });
+    assert.deepEqual(a.files.map((f) => f.path), [`${path}:var/log/syslog`]);
+  });
+  it('a directory: a .txt log is read, the note is not', async () => {
+    const dir = mkdtempSync(join(tmp, 'dir-'));
+    writeFileSync(join(dir, 'journal-atelier.txt'), fixture);
+    writeFileSync(join(dir, 'notes.txt'), note);
+    // The CLI expands a directory it is given into the logs in it (as the command line does).
+    assert.deepEqual(await expandPaths([dir]), [join(dir, 'journal-atelier.txt')]);
   });
 });

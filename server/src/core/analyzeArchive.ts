@@ -4,7 +4,9 @@ import { readArchive, type ArchiveContents } from './input/archive';
 import type { Analysis, InputNotice } from './model';
 import { EVENT_DATABASE, eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { readDeviceFacts } from './troubleshoot/deviceFacts';
-import { ARCHIVE_ALSO_READ as ALSO_READ, ARCHIVE_FACTS as FACTS, ARCHIVE_LOGS as LOGS, compareLogOrder } from './input/logSet';
+import { ARCHIVE_ALSO_READ as ALSO_READ, ARCHIVE_FACTS as FACTS, ARCHIVE_LOGS as LOGS, compareLogOrder, isLogName } from './input/logSet';
+import { looksLikeLog } from './input/logSniff';
+import { basename } from 'node:path';
 
 // Which files of a troubleshoot archive are logs to analyse, and which only hold facts
 // (knowledge 1.7, input/logSet.ts): system.log (with [Dmesg]/[Logread]/[Logfile ...]) and
@@ -19,7 +21,12 @@ export interface ArchiveAnalysis extends Analysis {
 export async function analyzeArchive(path: string, options: AnalyzeOptions = {}): Promise<ArchiveAnalysis> {
   const contents = await readArchive(path, undefined, options.signal);
   const decoder = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
-  const chosen = contents.files.filter((f) => LOGS.test(f.path) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path) || compareLogOrder(a.path, b.path));
+  // A troubleshoot archive names its logs; any other archive (a tar.gz a person made of a journal
+  // export, of /var/log) has logs under any name: those named as logs are in a directory, or
+  // whose first lines read as a log (a blind probe's `journal-atelier.txt` had been skipped).
+  const troubleshoot = contents.files.some((f) => LOGS.test(f.path));
+  const isLog = (f: ArchiveContents['files'][number]): boolean => LOGS.test(f.path) || (!troubleshoot && !FACTS.test(f.path) && (isLogName(basename(f.path)) || looksLikeLog(f.content)));
+  const chosen = contents.files.filter((f) => isLog(f) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path) || compareLogOrder(a.path, b.path));
   const facts = readDeviceFacts(contents.files.filter((f) => FACTS.test(f.path)).map((f) => ({ path: f.path, text: decoder(f.content) })));
   const files = chosen.map((f, i) => {
     const analysis = new FileAnalysis(i, `${path}:${f.path}`, options.referenceTime ?? f.mtime, options.fastLane, options.customRules);
@@ -28,7 +35,7 @@ export async function analyzeArchive(path: string, options: AnalyzeOptions = {})
     f.content = Buffer.alloc(0);
     return analysis.finish();
   });
-  const logFiles = chosen.map((f, i) => (LOGS.test(f.path) ? i : -1)).filter((i) => i >= 0);
+  const logFiles = chosen.map((f, i) => (!ALSO_READ.test(f.path) || LOGS.test(f.path) ? i : -1)).filter((i) => i >= 0);
   const said: InputNotice[] = [];
   const database = contents.files.find((f) => EVENT_DATABASE.test(f.path));
   if (database) {
@@ -42,7 +49,7 @@ export async function analyzeArchive(path: string, options: AnalyzeOptions = {})
     ...contents.problems.map((message) => ({ file: 0, severity: 'warning' as const, message })),
     ...contents.refused.map((r) => ({ file: 0, severity: 'warning' as const, message: `Refused archive entry ${JSON.stringify(r.path)}: ${r.reason}.` })),
   ];
-  if (!chosen.some((f) => LOGS.test(f.path))) notices.push({ file: 0, severity: 'warning', message: `The archive holds no system.log or messages file to analyse (${contents.files.length} files read).` });
+  if (!logFiles.length) notices.push({ file: 0, severity: 'warning', message: `The archive holds no log to analyse: no system.log or messages file, and no file whose lines read as a log (${contents.files.length} files read).` });
   analysis.notices.unshift(...notices);
   return { ...analysis, archive: { path, entries: contents.files.map((f) => f.path), refused: contents.refused, problems: contents.problems } };
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from './readInput';
+import { looksLikeLog, SNIFF_BYTES } from './logSniff';
 
 // Which files are logs, and in what order a set of them is read: shared by troubleshoot archives
 // (analyzeArchive.ts) and directories named on the command line. A rotated set (messages.2.gz,
@@ -76,7 +77,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
       continue;
     }
     const logs = await logsIn(path);
-    if (logs.length === 0) throw new InputError(`${path}: is a directory with no logs in it (looked for messages, syslog, dmesg, logread, *.log and their rotations such as messages.1 or system.log.2.gz)`);
+    if (logs.length === 0) throw new InputError(`${path}: is a directory with no logs in it (looked for messages, syslog, dmesg, logread, *.log and their rotations such as messages.1 or system.log.2.gz, and for files whose first lines read as a log)`);
     for (const log of logs) await add(log);
   }
   return out;
@@ -90,13 +91,28 @@ async function logsIn(dir: string): Promise<string[]> {
       if (!folder) throw new InputError(`${dir}: cannot list the directory (${err.code ?? err.message})`);
       return [];
     });
-    const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isLogName(e.name)).map((e) => e.name);
+    const names = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter((n) => !n.startsWith('.') && !FACTS_ONLY.test(n));
     for (const name of names.sort(compareLogOrder)) {
       const path = join(where, name);
-      if ((await fs.stat(path).catch(() => undefined))?.isFile()) found.push(path);
+      if (!(await fs.stat(path).catch(() => undefined))?.isFile()) continue;
+      // Named as a log, or its first lines read as one (`journal-atelier.txt`, `modem-2024-03.txt`).
+      if (isLogName(name) || (!/\.gz$/i.test(name) && looksLikeLog(await head(path)))) found.push(path);
     }
   }
   return found;
+}
+
+/** A file's first bytes, as much as a sniff reads (logSniff.ts); nothing when it cannot be read. */
+async function head(path: string): Promise<Buffer> {
+  const handle = await fs.open(path, 'r').catch(() => undefined);
+  if (!handle) return Buffer.alloc(0);
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The same file under any name: device and inode, else the real path, else the path as given. */
