@@ -206,6 +206,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The modem's radio set off by AT+CFUN=0 or 4 (3GPP TS 27.007 +CFUN [X98]).
+  radioSwitchedOff: [
+    {
+      text: 'Something set the modem\'s radio off (CFUN 0 or 4: minimum functionality or flight mode), so it registers in no network: find what sent the command (a script, a schedule, a power-saving setting) and set the modem back to full functionality (AT+CFUN=1). The operator cannot help with this.',
+      sources: ['X98'],
+    },
+  ],
   // The SIM's settings deny data roaming and the modem is roaming (mobifd's messages [S20]).
   allowDataRoaming: [
     {

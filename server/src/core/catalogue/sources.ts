@@ -295,6 +295,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'libqmi: qmicli\'s wds --start-network (qmicli-wds.c) and qmi-network print `error: couldn\'t start network: %s` and, for a refused call, `call end reason (%u): %s` and `verbose call end reason (%u,%d): [%s] %s`; ModemManager\'s QMI bearer (mm-bearer-qmi.c) logs the same verbose line. The names are libqmi\'s enum nicknames (qmi-enums-wds.h, QmiWdsVerboseCallEndReason3gpp: operator-determined-barring, insufficient-resources, unknown-apn, unknown-pdp, authentication-failed, ggsn-reject, activation-reject, option-not-supported, option-unsubscribed, option-temporarily-out-of-order, regular-deactivation, network-failure, ipv4-only-allowed, ipv6-only-allowed, ...), the session management causes of 3GPP TS 24.008',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/libqmi/-/blob/main/src/libqmi-glib/qmi-enums-wds.h',
   },
+  X98: {
+    title: '3GPP TS 27.007, 8.2 Set phone functionality +CFUN: `+CFUN=[<fun>[,<rst>]]`; <fun> 0 minimum functionality, 1 full functionality, 4 disable the phone\'s transmit and receive RF circuits; <rst> 0 do not reset the MT before setting it to <fun>, 1 reset the MT before setting it to <fun>; the read command answers `+CFUN: <fun>`',
+    url: 'https://www.3gpp.org/DynaReport/27007.htm',
+  },
   X95: {
     title: 'Quectel EP06&EG06&EM06 DFOTA User Guide V1.0 (2018), AT+QFOTADL: the module reports `+QIND: "FOTA","HTTPSTART"`, `"HTTPEND",<http_err>`, `"START"`, `"UPDATING",<percent>`, `"END",<err>`; <err> 0 means the firmware upgrade succeeded, any other value an error (502 unpredictable error, 504/505 a bad package, 510 a patch that does not match the module\'s firmware, 511 no space, 520-530 and 540-546 upgrade failed)',
     url: 'https://manualshive.com/en/manual/quectel/ep06/3634941?page=11',

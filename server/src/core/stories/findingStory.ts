@@ -47,7 +47,7 @@ export interface FindingStorySpec {
    * refused data call) and the advice for each value, or else the advice a line's catalogue entry
    * calls for (`advice`). Lines that all call for advice get it instead of the story's; some do: both.
    */
-  adviceBy?: { field: string; advice: Readonly<Record<string, string>> };
+  adviceBy?: { field?: string; advice?: Readonly<Record<string, string>> };
 }
 
 /** Findings listed as steps before "and N more". */
@@ -164,7 +164,8 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
   const index = lineIndexOf(ctx.events);
   const named = found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && findingOf(e) === f.code));
   // The reason the line gives, else the advice its catalogue entry calls for.
-  const keys = named.map((e) => (e.fields[by.field] !== undefined ? by.advice[e.fields[by.field]] : undefined) ?? catalogueEntry(e.id)?.advice);
+  const reason = (e: LogEvent): string | undefined => (by.field !== undefined && e.fields[by.field] !== undefined ? by.advice?.[e.fields[by.field]] : undefined);
+  const keys = named.map((e) => reason(e) ?? catalogueEntry(e.id)?.advice);
   const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
   if (!known.length) return [...spec.advice];
   return keys.every((k) => k !== undefined) ? known : [...new Set([...known, ...spec.advice])];

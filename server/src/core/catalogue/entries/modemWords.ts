@@ -121,4 +121,37 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Tue Mar 12 09:21:40 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","END",510', '+QIND: "FOTA","HTTPEND",702'],
     counterSamples: ['+QIND: "FOTA","END",0', '+QIND: "FOTA","UPDATING",51'],
   },
+  // The AT command that sets the modem's functionality (3GPP TS 27.007 +CFUN [X98]), in any
+  // program's AT trace: with <rst> 1 it resets the modem (it leaves the USB bus and comes back);
+  // with <fun> 0 or 4 it turns the radio off, and the modem registers nowhere until it is turned on.
+  {
+    id: 'at.reset-command',
+    subsystem: 'modem',
+    severity: 'info',
+    story: ['deliberate-restart'],
+    literal: 'AT+CFUN=',
+    pattern: /\bAT\+CFUN=(?<fun>\d{1,3}),1\b/,
+    summary: 'The modem was told to reset (AT+CFUN={fun},1)',
+    explanation: 'A program sent the modem AT+CFUN with <rst> 1: reset the modem, then set its functionality. The modem restarts: it leaves the USB bus and comes back, and its connection goes with it.',
+    sources: ['X98'],
+    samples: [
+      'Mar 14 10:02:11 pi atcmd[812]: /dev/ttyUSB2 > AT+CFUN=1,1',
+      "Mar 14 10:02:11 pi ModemManager[701]: <dbg> [ttyUSB2/at] --> 'AT+CFUN=1,1<CR>'",
+    ],
+    counterSamples: ['AT+CFUN=1', 'AT+CFUN?', '+CFUN: 1'],
+  },
+  {
+    id: 'at.radio-off',
+    subsystem: 'modem',
+    severity: 'warning',
+    literal: ['AT+CFUN=', '+CFUN: '],
+    pattern: /\bAT\+CFUN=(?<fun>[04])(?![,\d])|\+CFUN: (?<state>[04])\b/,
+    summary: 'The modem\'s radio is off (CFUN {fun}{state})',
+    explanation: 'The modem was set to, or answers that it is in, minimum functionality (CFUN 0) or flight mode (CFUN 4, its radio off): it registers in no network until something sets it back to full functionality (AT+CFUN=1).',
+    finding: 'registration-failed',
+    advice: 'radioSwitchedOff',
+    sources: ['X98'],
+    samples: ['Mar 14 02:00:00 gw radio-sched[22105]: sending AT+CFUN=0 to modem 0', "Mar 14 02:00:05 gw mmcli[2211]: response: '+CFUN: 4'"],
+    counterSamples: ['AT+CFUN=1', '+CFUN: 1', 'AT+CFUN=0,1', 'AT+CFUN=4,1'],
+  },
 ];

@@ -62,6 +62,8 @@ export const registrationStory = findingStory({
   meaning: 'Failed registration can be no coverage, the network denying this SIM or device, or a modem that lost its network settings.',
   sources: ['KB6', 'X66', 'X67'],
   advice: ['checkRegistration'],
+  // A line that says why (the radio set off) calls for its own advice (the entry's).
+  adviceBy: {},
   consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
 });
 
