@@ -147,6 +147,20 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X94', 'X93', 'KB43'],
     },
   ],
+  // A hub cut the modem's port power for an over-current (hub.c [X100]).
+  fixPortPower: [
+    {
+      text: 'Give the modem the current it needs: the hub cut its port\'s power for an over-current. Use a powered hub or a supply of its own for the modem (a modem draws current peaks a bus-powered port may not give), and check the cable and the modem\'s connector for a short.',
+      sources: ['X100'],
+    },
+  ],
+  // The USB host controller died (hcd.c, xhci-ring.c [X99]): every device on it left.
+  hostControllerDied: [
+    {
+      text: 'The USB host controller died, which takes every device on it off the bus: the modem is not the cause. A reboot resets the controller; if it happens again, look at the host: its kernel and USB controller firmware (updates), its USB power management (autosuspend), and what else is plugged into the same controller.',
+      sources: ['X99'],
+    },
+  ],
   whyRestartFired: [
     {
       hosts: RUTOS,

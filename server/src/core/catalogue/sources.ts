@@ -299,6 +299,14 @@ export const SOURCES: Record<string, Source> = {
     title: '3GPP TS 27.007, 8.2 Set phone functionality +CFUN: `+CFUN=[<fun>[,<rst>]]`; <fun> 0 minimum functionality, 1 full functionality, 4 disable the phone\'s transmit and receive RF circuits; <rst> 0 do not reset the MT before setting it to <fun>, 1 reset the MT before setting it to <fun>; the read command answers `+CFUN: <fun>`',
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
+  X99: {
+    title: 'Linux drivers/usb/core/hcd.c usb_hc_died(): `HC died; cleaning up`, the host controller marked dead and the devices below its root hubs disconnected; drivers/usb/host/xhci-ring.c xhci_hc_died(): `xHCI host controller not responding, assume dead`',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hcd.c',
+  },
+  X100: {
+    title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',
+  },
   X95: {
     title: 'Quectel EP06&EG06&EM06 DFOTA User Guide V1.0 (2018), AT+QFOTADL: the module reports `+QIND: "FOTA","HTTPSTART"`, `"HTTPEND",<http_err>`, `"START"`, `"UPDATING",<percent>`, `"END",<err>`; <err> 0 means the firmware upgrade succeeded, any other value an error (502 unpredictable error, 504/505 a bad package, 510 a patch that does not match the module\'s firmware, 511 no space, 520-530 and 540-546 upgrade failed)',
     url: 'https://manualshive.com/en/manual/quectel/ep06/3634941?page=11',

@@ -13,6 +13,9 @@
  * - `watchdog` / `kernel-crash` / `power-cut`: what an unexpected reboot's line says caused it.
  * - `brown-out`: the board's supply voltage dropped below what it needs (a Raspberry Pi's
  *   under-voltage flag); a modem it powers may drop off the bus with it.
+ * - `port-power-cut`: a hub reported an over-current on a port (its `port` field): the port's
+ *   power is cut, and a modem on it drops.
+ * - `host-died`: the USB host controller died: the kernel disconnects every device on it.
  */
 export type StoryMark =
   | 'update-finished'
@@ -23,7 +26,9 @@ export type StoryMark =
   | 'watchdog'
   | 'kernel-crash'
   | 'power-cut'
-  | 'brown-out';
+  | 'brown-out'
+  | 'port-power-cut'
+  | 'host-died';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

@@ -2,7 +2,8 @@ import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { type StoryWriter, when } from './evidence';
 import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
-import type { Absence, Enumeration, UsbDevice } from '../findings/usbHistory';
+import { deviceOfPort, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
+import type { StoryMark } from './marks';
 import type { LogEvent } from '../model';
 import type { StoryContext } from './types';
 import { lineIndexOf } from '../events/lineIndex';
@@ -115,26 +116,92 @@ export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
   return lineIndexOf(ctx.events).countAfter(a.gone.line) >= 10;
 }
 
-/** What an under-voltage just before drops says, after "The board logged an under-voltage of its supply just before {them}: ". */
-export const BROWN_OUT_READING = 'the modem browns out with a supply too weak for the board and the modem (an inference from the order of the lines).';
+/**
+ * What a line just before a drop says made the modem drop, by the mark its catalogue entry
+ * carries: the USB host controller dying (every device on it leaves), the hub cutting the power of
+ * the modem's port for an over-current, the board's supply under-voltage. Each cause has its
+ * window, its words and its advice; a story tells the cause of the drops as a reading of the order
+ * of the lines, said so. First in the table, first asked.
+ */
+export interface DropCause {
+  mark: StoryMark;
+  /** A line this close before a drop goes with it (or this many lines, without a common clock). */
+  seconds: number;
+  lines: number;
+  /** The step quoting the line, before its time: "The board logged an under-voltage of its supply". */
+  step: string;
+  /** Several drops: "3 of the drops follow {plural}, such as ...". */
+  plural: string;
+  /** The summary's sentence head, before " just before it: " and the reading. */
+  head: string;
+  reading: string;
+  advice: string;
+  /** Whether the line concerns the drop's device at `path` (a hub's port names one); omitted: any. */
+  concerns?: (e: LogEvent, path: string) => boolean;
+}
 
-/** The line of the under-voltage `e` as a story's step. */
-export function brownOutStep(w: StoryWriter, e: LogEvent, words = `The board logged an under-voltage of its supply${when(e)}`): void {
+export const DROP_CAUSES: readonly DropCause[] = [
+  {
+    mark: 'host-died',
+    seconds: 10,
+    lines: 10,
+    step: 'The USB host controller died',
+    plural: 'the USB host controller dying',
+    head: 'The USB host controller died',
+    reading: 'the kernel disconnects every device on a dead controller, the modem with it: the fault is the host\'s (its USB controller, driver or firmware), not the modem\'s (an inference from the order of the lines).',
+    advice: 'hostControllerDied',
+  },
+  {
+    mark: 'port-power-cut',
+    seconds: 10,
+    lines: 5,
+    step: 'The hub reported an over-current on the modem\'s port',
+    plural: 'an over-current on the modem\'s port',
+    head: 'The hub reported an over-current on the modem\'s port',
+    reading: 'a hub cuts a port\'s power when what is on it draws more current than the port may give (or shorts it), and the modem goes with it (an inference from the order of the lines).',
+    advice: 'fixPortPower',
+    // The port's own device, or a hub's port above it (`1-1-port2` is 1-1.2, which 1-1.2.3 sits behind).
+    concerns: (e, path) => {
+      const port = e.fields.port !== undefined ? deviceOfPort(e.fields.port) : undefined;
+      return port === undefined || path === port || path.startsWith(`${port}.`);
+    },
+  },
+  {
+    mark: 'brown-out',
+    // The firmware's flag is read every 2 s (X93).
+    seconds: 10,
+    lines: 5,
+    step: 'The board logged an under-voltage of its supply',
+    plural: 'an under-voltage of the board\'s supply',
+    head: 'The board logged an under-voltage of its supply',
+    reading: 'the modem browns out with a supply too weak for the board and the modem (an inference from the order of the lines).',
+    advice: 'fixPowerSupply',
+  },
+];
+
+/** The cause a line logged just before the drop `gone` of the device at `path` gives, if any (DROP_CAUSES). */
+export function dropCauseBefore(ctx: StoryContext, gone: LogEvent, path: string): { cause: DropCause; event: LogEvent } | undefined {
+  for (const cause of DROP_CAUSES) {
+    const lines = ctx.marked(cause.mark).filter((e) => !cause.concerns || cause.concerns(e, path));
+    const event = lastBefore(lines, gone, cause.seconds, cause.lines);
+    if (event) return { cause, event };
+  }
+  return undefined;
+}
+
+/** The cause every one of the drops shares, if one does. */
+export function sharedCause(causes: readonly ({ cause: DropCause } | undefined)[]): DropCause | undefined {
+  const first = causes[0]?.cause;
+  return first && causes.every((c) => c?.cause === first) ? first : undefined;
+}
+
+/** The line `e` that gives a drop's cause as a story's step. */
+export function dropCauseStep(w: StoryWriter, e: LogEvent, cause: DropCause, words = `${cause.step}${when(e)}`): void {
   w.quote(words, e);
 }
 
-/** An under-voltage logged this close before a drop goes with it (the firmware's flag is read every 2 s: X93). */
-const BROWN_OUT_SECONDS = 10;
 /** A deliberate restart logged this close before a drop explains it (knowledge 4.3: a ping-reboot action, a gsmd or mobifd restart). */
 const RESTART_EXPLAINS_SECONDS = 120;
-
-/**
- * The under-voltage of the board's supply (a line marked `brown-out`) logged last before the drop
- * `gone`, within BROWN_OUT_SECONDS (or 5 lines, without a common clock), if any.
- */
-export function brownOutBefore(brownOuts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
-  return lastBefore(brownOuts, gone, BROWN_OUT_SECONDS, 5);
-}
 
 /**
  * The deliberate restart (a line marked `deliberate-restart`: ping_reboot's `Restarting modem

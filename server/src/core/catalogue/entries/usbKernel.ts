@@ -272,6 +272,39 @@ export const usbKernelEntries: CatalogueEntry[] = [
     sources: ['K3b'],
     samples: ['[  304.184245] usb usb4-port1: unable to enumerate USB device'],
   },
+  // What cuts a device off the bus from outside it (stories/modemDevice.ts DROP_CAUSES): a hub's
+  // port power cut for an over-current, the host controller dying.
+  {
+    id: 'usb.over-current',
+    story: ['port-power-cut'],
+    subsystem: 'usb',
+    severity: 'warning',
+    tags: KERNEL,
+    literal: 'over-current',
+    pattern: /^usb (?<port>(?:usb\d{1,3}|\d{1,3}-[\d.]{1,40})-port\d{1,3}): over-current (?<what>change(?: #\d+)?|condition)/,
+    summary: 'The hub reported an over-current on port {port} ({what})',
+    explanation:
+      'The hub saw more current drawn on this port than it may give (or a short) and cut its power; the kernel powers the hub\'s ports again after a moment and says "over-current condition" if the over-current is still there. ' +
+      'A device on the port, a modem among them, loses its power and drops off the bus.',
+    sources: ['X100'],
+    samples: ['[ 5120.330412] usb 1-1-port2: over-current change #1', '[ 5120.431002] usb usb1-port1: over-current condition'],
+    counterSamples: ['usb 1-1-port2: disabled by hub (EMI?), re-enabling...'],
+  },
+  {
+    id: 'usb.host-died',
+    story: ['host-died'],
+    subsystem: 'usb',
+    severity: 'error',
+    tags: KERNEL,
+    literal: ['HC died', 'assume dead'],
+    pattern: /^(?<driver>[\w-]+) (?<controller>\S+): (?<what>HC died; cleaning up|xHCI host controller not responding, assume dead)/,
+    summary: 'The USB host controller {controller} died ({what})',
+    explanation:
+      'The kernel found the USB host controller not answering and marked it dead: it disconnects every device on the controller\'s buses, and none comes back until the controller is reset (a reboot, or rebinding its driver). ' +
+      'Every device on it drops at once, so the fault is the host\'s (the controller, its driver or firmware, its power management), not that of one device on it.',
+    sources: ['X99'],
+    samples: ['[35873.575473] xhci_hcd 0000:00:14.0: xHCI host controller not responding, assume dead', '[35873.575488] xhci_hcd 0000:00:14.0: HC died; cleaning up'],
+  },
   {
     id: 'usb.urb-error',
     usb: 'teardown',

@@ -1,7 +1,7 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { BROWN_OUT_READING, brownOutBefore, brownOutStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -33,15 +33,14 @@ export const modemDropStory: StoryDefinition = {
       // A drop right after something restarted the modem on purpose is that restart (knowledge 4.3).
       const restarts = ctx.marked('deliberate-restart');
       const restartOf = new Map(drops.map((a) => [a, restartBeforeDrop(restarts, a.gone)] as const));
-      // An under-voltage of the board's supply just before a drop: the modem browning out with it (an inference).
-      const brownOuts = ctx.marked('brown-out');
-      const brownOutOf = new Map(drops.map((a) => [a, restartOf.get(a) ? undefined : brownOutBefore(brownOuts, a.gone)] as const));
+      // A line just before a drop that says what cut it (an under-voltage, the port's power, the host controller): a reading.
+      const causeOf = new Map(drops.map((a) => [a, restartOf.get(a) ? undefined : dropCauseBefore(ctx, a.gone, d.path)] as const));
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
         if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
-        const brownOut = brownOutOf.get(a);
-        if (brownOut) brownOutStep(w, brownOut);
+        const cause = causeOf.get(a);
+        if (cause) dropCauseStep(w, cause.event, cause.cause);
         if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
         else w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}.`, a.gone, 'K3b');
         if (a.back) w.prove(a.back.line);
@@ -51,14 +50,14 @@ export const modemDropStory: StoryDefinition = {
       const cut = drops.some((a) => !a.back);
       const restarted = !cut && drops.every((a) => restartOf.get(a) !== undefined);
       const first = restartOf.get(drops[0]);
-      const powered = !restarted && drops.every((a) => brownOutOf.get(a) !== undefined);
+      const shared = restarted ? undefined : sharedCause(drops.map((a) => causeOf.get(a)));
       out.push({
         verdict: cut ? 'log-ends' : restarted ? 'restarted' : 'came-back', confidence: cut ? 'medium' : 'high',
         why: cut ? 'The disconnect is logged; the log ends before a return could be.' : restarted ? 'A deliberate restart, the disconnect and the return are all logged.' : 'The disconnect and the return are both logged.',
         summary: restarted
           ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, right after' : `${drops.length} times, each time right after`} something restarted it on purpose (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
-          : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${powered ? `The board logged an under-voltage of its supply just before ${drops.length === 1 ? 'it' : 'each drop'}: ${BROWN_OUT_READING}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}`,
-        steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : powered ? ['fixPowerSupply'] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || powered ? [] : ['whyItDropped'], sources: w.sources,
+          : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}`,
+        steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
         tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure'],
       });

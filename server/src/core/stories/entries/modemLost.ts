@@ -3,7 +3,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { BROWN_OUT_READING, brownOutBefore, brownOutStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
+import { dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -45,9 +45,9 @@ export const modemLostStory: StoryDefinition = {
 function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
   const w = new StoryWriter();
   const name = modemLabel(d);
-  // An under-voltage of the board's supply just before: the modem browning out with it (an inference).
-  const brownOut = brownOutBefore(ctx.marked('brown-out'), a.gone);
-  if (brownOut) brownOutStep(w, brownOut);
+  // A line just before that says what cut it (an under-voltage, the port's power, the host controller): a reading.
+  const cause = dropCauseBefore(ctx, a.gone, d.path);
+  if (cause) dropCauseStep(w, cause.event, cause.cause);
   w.step(`${name} left the USB bus${when(a.gone)}.`, a.gone, 'K3b');
   // The kernel's attempts to bring a device up on its port again, which it gave up (usbHistory: `gave-up`).
   const gaveUp = a.events.filter((e) => catalogueEntry(e.id)?.usb === 'gave-up');
@@ -59,11 +59,11 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
   return {
     verdict: 'off-the-bus', confidence: 'medium',
     why: 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
-    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it. ${brownOut ? `The board logged an under-voltage of its supply just before: ${BROWN_OUT_READING}` : 'What made it drop (a crash, a reset, a power dip, the host) the log does not say.'}`,
+    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host) the log does not say.'}`,
     steps: w.sorted(), evidence: w.evidence,
-    advice: brownOut ? ['fixPowerSupply', 'checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'] : ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
+    advice: cause ? [cause.cause.advice, 'checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'] : ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
-    unknowns: brownOut ? ['modemNow'] : ['modemNow', 'whyItDropped'], sources: w.sources, restsOn: ['usb-gap'],
+    unknowns: cause ? ['modemNow'] : ['modemNow', 'whyItDropped'], sources: w.sources, restsOn: ['usb-gap'],
     tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
   };
 }

@@ -2,7 +2,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
-import { BROWN_OUT_READING, brownOutBefore, brownOutStep, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { dropCauseBefore, dropCauseStep, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -36,12 +36,12 @@ export const reconnectLoopStory: StoryDefinition = {
       if (cycles.length > 1) w.step(`It did so ${cycles.length} times in all${period !== undefined ? `, about every ${formatDuration(period)}` : ''}; the last${when(cycles[cycles.length - 1].gone)}.`, cycles[cycles.length - 1].gone);
       for (const a of cycles) w.prove(a.gone.line, ...(a.back ? [a.back.line] : []));
       const deliberate = explained.length * 2 >= cycles.length;
-      // Under-voltages of the board's supply just before the drops: the modem browning out with it (an inference).
-      const brownOuts = ctx.marked('brown-out');
-      const browned = deliberate ? [] : cycles.filter((a) => brownOutBefore(brownOuts, a.gone) !== undefined);
-      const powered = browned.length * 2 >= cycles.length && browned.length > 0;
-      const firstBrownOut = browned.length ? brownOutBefore(brownOuts, browned[0].gone) : undefined;
-      if (firstBrownOut) brownOutStep(w, firstBrownOut, `${browned.length} of the drops follow an under-voltage of the board's supply, such as${when(firstBrownOut)}`);
+      // Lines just before the drops that say what cut them (an under-voltage, the port's power, the host controller): a reading.
+      const causes = deliberate ? [] : cycles.map((a) => dropCauseBefore(ctx, a.gone, d.path));
+      const first = causes.find((c) => c !== undefined);
+      const caused = first ? cycles.filter((_, i) => causes[i]?.cause === first.cause) : [];
+      const powered = first && caused.length * 2 >= cycles.length ? first.cause : undefined;
+      if (first) dropCauseStep(w, first.event, first.cause, `${caused.length} of the drops follow ${first.cause.plural}, such as${when(first.event)}`);
       const firstRestart = explained.length ? restartBeforeDrop(restarts, explained[0].gone) : undefined;
       if (explained.length && firstRestart) w.step(`${explained.length} of the drops follow a deliberate restart, such as${when(firstRestart)}: "${firstRestart.text}".`, firstRestart, 'S23', 'S20');
       w.cite('KB43');
@@ -49,9 +49,9 @@ export const reconnectLoopStory: StoryDefinition = {
         verdict: deliberate ? 'deliberate' : 'looping',
         confidence: cycles.length >= 3 ? 'high' : 'medium',
         why: deliberate ? 'Most drops follow a logged deliberate restart.' : `${cycles.length} disconnect/enumerate pairs on the same port, with no deliberate restart logged before ${explained.length ? 'most of them' : 'them'}.`,
-        summary: `${name} dropped off USB and came back ${cycles.length} times${period !== undefined ? `, about every ${formatDuration(period)}` : ''}. ${deliberate ? 'Most drops follow a line in which something restarts the modem on purpose: the loop is that restart firing again and again, so find why its check keeps failing.' : powered ? `The board logged an under-voltage of its supply just before ${browned.length === cycles.length ? 'each drop' : `${browned.length} of the drops`}: ${BROWN_OUT_READING}` : 'No line shows anything restarting it on purpose: a modem that keeps dropping off the bus by itself is crash-looping, resetting or browning out (the log cannot tell which).'}`,
+        summary: `${name} dropped off USB and came back ${cycles.length} times${period !== undefined ? `, about every ${formatDuration(period)}` : ''}. ${deliberate ? 'Most drops follow a line in which something restarts the modem on purpose: the loop is that restart firing again and again, so find why its check keeps failing.' : powered ? `${powered.head} just before ${caused.length === cycles.length ? 'each drop' : `${caused.length} of the drops`}: ${powered.reading}` : 'No line shows anything restarting it on purpose: a modem that keeps dropping off the bus by itself is crash-looping, resetting or browning out (the log cannot tell which).'}`,
         steps: w.sorted(), evidence: w.evidence,
-        advice: deliberate ? ['whyRestartFired', 'checkModemAlive'] : powered ? ['fixPowerSupply', 'checkModemAlive'] : ['findWhoResets', 'checkModemAlive'],
+        advice: deliberate ? ['whyRestartFired', 'checkModemAlive'] : powered ? [powered.advice, 'checkModemAlive'] : ['findWhoResets', 'checkModemAlive'],
         adviceFields: usbIdWords(d.vidpid),
         unknowns: powered ? [] : ['whyItDropped'], sources: w.sources, restsOn: ['usb-reconnect-loop'],
         tells: ['usb-reconnect-loop', 'undervoltage', 'usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-duplicate-registration'],
