@@ -102,6 +102,25 @@ export function modemLabel(d: UsbDevice): string {
   return model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
 }
 
+/**
+ * The USB ID of the device that came back on the modem's port after the drop `a`, when the log
+ * shows it is not the modem: an ID the table knows as no modem's, that nothing of a modem's took
+ * on its return (no modem driver, no serial port, no network interface), while the log went on
+ * long enough to show them. A blind probe's modem that crashed and came back as `05c6:900e`
+ * (`QUSB__BULK`, no driver) had been told "came back". Download mode is the EDL story's.
+ */
+export function cameBackAsOther(ctx: StoryContext, d: UsbDevice, a: Absence): string | undefined {
+  if (!a.back || !lastsInLog(ctx, a)) return undefined;
+  const after = d.enumerations.find((en) => en.start.line > a.gone.line);
+  if (!after?.vidpid || usbModel(after.vidpid)) return undefined;
+  const modemDriver = [...after.drivers.values()].some((x) => {
+    const device = usbDriver(x)?.device;
+    return device === 'modem' || device === 'maybe';
+  });
+  if (modemDriver || after.ttys.size > 0 || after.looseTtys.length > 0 || after.netdevs.length > 0) return undefined;
+  return after.vidpid;
+}
+
 /** A drop early in a boot: drivers being bound again, not a modem lost. */
 export function isBootUnbind(a: Absence): boolean {
   return a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS;

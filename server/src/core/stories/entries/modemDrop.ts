@@ -1,7 +1,7 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -26,7 +26,8 @@ export const modemDropStory: StoryDefinition = {
       // A device in a loop is the loop's story, its last drop included.
       if (d.absences.some((a) => inLoop.has(a.gone.line))) continue;
       // Drops that came back, and a last one the log ends on (too close to the end for "lost").
-      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      // (A return as another device is the lost modem's story.)
+      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !cameBackAsOther(ctx, d, a) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
       if (!drops.length) continue;
       const w = new StoryWriter();
       const name = modemLabel(d);

@@ -3,7 +3,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -24,8 +24,8 @@ export const modemLostStory: StoryDefinition = {
   build: (ctx) => {
     const out: StoryDraft[] = [];
     for (const d of modemDevices(ctx.devices)) {
-      const lost = d.absences.find((a) => !a.back && lastsInLog(ctx, a) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
-      if (lost) out.push(offTheBus(ctx, d, lost));
+      const lost = d.absences.find((a) => ((!a.back && lastsInLog(ctx, a)) || cameBackAsOther(ctx, d, a) !== undefined) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      if (lost) out.push(offTheBus(ctx, d, lost, cameBackAsOther(ctx, d, lost)));
     }
     const edl = ctx.coded('modem-edl-mode')[0];
     if (edl && !out.length) {
@@ -42,7 +42,7 @@ export const modemLostStory: StoryDefinition = {
   },
 };
 
-function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
+function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string): StoryDraft {
   const w = new StoryWriter();
   const name = modemLabel(d);
   // A line just before that says what cut it (an under-voltage, the port's power, the host controller): a reading.
@@ -53,13 +53,16 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence): StoryDraft {
   const gaveUp = a.events.filter((e) => catalogueEntry(e.id)?.usb === 'gave-up');
   for (const e of gaveUp.slice(0, 3)) w.step(`The kernel tried to bring a device up on its port again and gave up${when(e)} (\`unable to enumerate USB device\`): the device on it never came up.`, e, 'K3b');
   if (gaveUp.length > 3) w.step(`... and gave up ${gaveUp.length - 3} more times.`);
+  if (other && a.back) w.step(`A device came back on its port${when(a.back)}, as ${other}: an ID no modem of the table has, and nothing of a modem's (a modem driver, a serial port, a network interface) took it. It is not the modem as it was.`, a.back, 'K3b');
   const last = ctx.events[ctx.events.length - 1];
   const after = last ? secondsBetween(a.gone, last) : undefined;
-  w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back.`);
+  w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back${other ? ' as a modem' : ''}.`);
   return {
     verdict: 'off-the-bus', confidence: 'medium',
-    why: 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
-    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host) the log does not say.'}`,
+    why: other
+      ? 'The disconnect is logged, and the device that came back on its port shows nothing of a modem\'s.'
+      : 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
+    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it${other ? ` (a device came back on its port as ${other}, with nothing of a modem's)` : ''}. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host) the log does not say.'}`,
     steps: w.sorted(), evidence: w.evidence,
     advice: cause ? [cause.cause.advice, 'checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'] : ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
