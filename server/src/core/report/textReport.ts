@@ -4,7 +4,7 @@ import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
 import { adviceStackSentence, count, listFindings, noEpisodeStatement, storiesForReport } from './reportContent';
-import { formatClock, formatTime } from '../records/timeWords';
+import { formatClock, formatTime, isTimeOnly } from '../records/timeWords';
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -100,7 +100,16 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     out.push(wrap(safeText(e.summary), width - 2, '  '));
     out.push('');
     out.push(style.bold('  What happened'));
+    // A story over more than one day puts each day's date before its first step (the steps show
+    // the clock only): a multi-day log's hidden outage at 03:02 was otherwise any day's.
+    const dayOf = (t: number): string | undefined => (isTimeOnly(t) ? undefined : formatTime(t).slice(0, 10));
+    const days = new Set(e.steps.flatMap((s) => (s.time !== undefined && dayOf(s.time) ? [dayOf(s.time)] : [])));
+    let day: string | undefined;
     for (const s of e.steps) {
+      if (days.size > 1 && s.time !== undefined && dayOf(s.time) !== day) {
+        day = dayOf(s.time);
+        if (day) out.push(`    ${style.dim(day)}`);
+      }
       const at = s.time !== undefined ? formatClock(s.time) : '        ';
       // The poster's number beside the file's line, when the paste carried one.
       const line = s.line !== undefined ? `line ${s.line}`.padEnd(10) : ''.padEnd(10);
