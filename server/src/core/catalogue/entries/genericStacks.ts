@@ -583,14 +583,15 @@ export const genericStackEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'error',
     tags: ['netifd'],
-    literal: ['Unable to connect IPv', 'No data link!', 'Unable to obtain client ID'],
+    // `Unable to connect, check APN and authentication`: older qmi.sh and mbim.sh (still in vendors' forks).
+    literal: ['Unable to connect IPv', 'No data link!', 'Unable to obtain client ID', 'Unable to connect, check APN'],
     envelope: 'iface',
-    pattern: proto('(?<what>Unable to connect IPv[46]|No data link!|Unable to obtain client ID)'),
+    pattern: proto('(?<what>Unable to connect IPv[46]|No data link!|Unable to obtain client ID|Unable to connect, check APN and authentication)'),
     summary: '{iface}: data session not started: {what}',
     explanation: 'OpenWrt\'s QMI protocol handler could not start the data session (the start-network call failed, or the modem reported no data link); the interface setup fails and netifd retries.',
     finding: 'data-session-failed',
     sources: ['X21', 'O3'],
-    samples: ['Sat May 10 10:19:05 2025 daemon.notice netifd: lte (2437): Unable to connect IPv4'],
+    samples: ['Sat May 10 10:19:05 2025 daemon.notice netifd: lte (2437): Unable to connect IPv4', 'Sat May 10 10:19:05 2025 daemon.notice netifd: wwan (2214): Unable to connect, check APN and authentication'],
   },
 
   // ---- pppd / chat ([X23] [X24]) ------------------------------------------------------------
