@@ -25,7 +25,8 @@ export async function analyzeArchive(path: string, options: AnalyzeOptions = {})
   // export, of /var/log) has logs under any name: those named as logs are in a directory, or
   // whose first lines read as a log (a blind probe's `journal-atelier.txt` had been skipped).
   const troubleshoot = contents.files.some((f) => LOGS.test(f.path));
-  const isLog = (f: ArchiveContents['files'][number]): boolean => LOGS.test(f.path) || (!troubleshoot && !FACTS.test(f.path) && (isLogName(basename(f.path)) || looksLikeLog(f.content)));
+  // (The event database is read as one, below.)
+  const isLog = (f: ArchiveContents['files'][number]): boolean => LOGS.test(f.path) || (!troubleshoot && !FACTS.test(f.path) && !EVENT_DATABASE.test(f.path) && (isLogName(basename(f.path)) || looksLikeLog(f.content)));
   const chosen = contents.files.filter((f) => isLog(f) || ALSO_READ.test(f.path)).sort((a, b) => rank(a.path) - rank(b.path) || compareLogOrder(a.path, b.path));
   const facts = readDeviceFacts(contents.files.filter((f) => FACTS.test(f.path)).map((f) => ({ path: f.path, text: decoder(f.content) })));
   const files = chosen.map((f, i) => {
