@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from './readInput';
+import { InputError, readHead } from './readInput';
 import { looksLikeLog, SNIFF_BYTES } from './logSniff';
 
 // Which files are logs, and in what order a set of them is read: shared by troubleshoot archives
@@ -96,23 +96,10 @@ async function logsIn(dir: string): Promise<string[]> {
       const path = join(where, name);
       if (!(await fs.stat(path).catch(() => undefined))?.isFile()) continue;
       // Named as a log, or its first lines read as one (`journal-atelier.txt`, `modem-2024-03.txt`).
-      if (isLogName(name) || (!/\.gz$/i.test(name) && looksLikeLog(await head(path)))) found.push(path);
+      if (isLogName(name) || (!/\.gz$/i.test(name) && looksLikeLog(await readHead(path, SNIFF_BYTES).catch(() => Buffer.alloc(0))))) found.push(path);
     }
   }
   return found;
-}
-
-/** A file's first bytes, as much as a sniff reads (logSniff.ts); nothing when it cannot be read. */
-async function head(path: string): Promise<Buffer> {
-  const handle = await fs.open(path, 'r').catch(() => undefined);
-  if (!handle) return Buffer.alloc(0);
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The same file under any name: device and inode, else the real path, else the path as given. */

@@ -147,11 +147,12 @@ export async function readSqliteFile(path: string): Promise<Buffer | undefined> 
   return fs.readFile(path);
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
+/** A file's first `bytes` bytes (fewer when it is shorter). */
+export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
   const fh = await fs.open(path, 'r');
   try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();

@@ -1,5 +1,5 @@
 import type { Finding, FindingCode, LogEvent, Severity } from '../../model';
-import { catalogueEntry, storyMarksOf } from '../../catalogue/index';
+import { catalogueEntry, storyMarksOf, type CatalogueEntry } from '../../catalogue/index';
 import { formatDuration } from '../../records/timeWords';
 import { RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
 import { findingOf, secondsBetween } from '../eventTime';
@@ -82,7 +82,7 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
   }
   const place = new Map<LogEvent, number>();
   if (byFile.size) events.forEach((e, at) => place.set(e, at));
-  const answeredAfter = (loss: LogEvent, rule: NonNullable<ReturnType<typeof catalogueEntry>>['passing'] & object): number | undefined => {
+  const answeredAfter = (loss: LogEvent, rule: NonNullable<CatalogueEntry['passing']>): number | undefined => {
     const list = byFile.get(loss.file);
     const at = place.get(loss);
     if (!list || at === undefined) return undefined;
