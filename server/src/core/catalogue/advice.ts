@@ -188,6 +188,19 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The SIM wants its PUK (27.007's +CME ERROR 12 [X90]; gsmd's PIN state 5 [S19]):
+  // no PIN unlocks it, and each wrong PIN or PUK uses an attempt (gsmctl -B counts them [S18b]).
+  simPukLocked: [
+    {
+      hosts: RUTOS,
+      text: 'The SIM wants its PUK (it was locked after wrong PINs): no PIN unlocks it now, and each wrong PIN or PUK uses one of its attempts, so stop the router retrying a PIN. `gsmctl -B` shows the attempts left; enter the SIM\'s PUK (it comes with the SIM from its operator) in the SIM\'s settings.',
+      sources: ['X90', 'S19', 'S18b'],
+    },
+    {
+      text: 'The SIM wants its PUK (it was locked after wrong PINs): no PIN unlocks it now, and each wrong PIN or PUK uses one of its attempts, so stop whatever retries a PIN. Enter the SIM\'s PUK (it comes with the SIM from its operator), in a phone if need be.',
+      sources: ['X90'],
+    },
+  ],
   checkRegistration: [
     {
       hosts: RUTOS,

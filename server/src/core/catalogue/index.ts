@@ -43,6 +43,16 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
   return BY_ID.get(id);
 }
 
+/** Whether a line's fields meet its entry's condition for its finding (`findingIf`); no condition: yes. */
+export function meetsFindingIf(entry: CatalogueEntry, fields: Record<string, string>): boolean {
+  const only = entry.findingIf;
+  if (!only) return true;
+  const value = fields[only.field] ?? '';
+  if (only.values && !only.values.includes(value)) return false;
+  if (only.pattern && !only.pattern.test(value)) return false;
+  return true;
+}
+
 /** The story marks a line carries, per its catalogue entry (and that entry's condition). */
 export function storyMarksOf(e: { id: string; fields: Record<string, string> }): readonly StoryMark[] {
   const entry = BY_ID.get(e.id);

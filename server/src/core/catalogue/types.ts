@@ -54,7 +54,13 @@ export interface CatalogueEntry {
    * Only events whose field has one of these values (e.g. PIN state codes), or matches the
    * pattern, count for `finding`; a field the event lacks counts as ''.
    */
-  findingIf?: { field: string; values?: readonly string[]; pattern?: RegExp };
+  findingIf?: {
+    field: string;
+    values?: readonly string[];
+    pattern?: RegExp;
+    /** How serious a line that meets the condition is (a state report's problem states), over `severity`. */
+    severity?: Severity;
+  };
   /**
    * Fields whose last value in the file (in the same boot) the line keeps for later lines:
    * pppd names the device of its link once (`Connect: ppp0 <--> /dev/ttyUSB0`), and the lines that

@@ -1,4 +1,4 @@
-import { CATALOGUE, type CatalogueEntry } from '../catalogue/index';
+import { CATALOGUE, meetsFindingIf, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastRead, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
@@ -661,6 +661,10 @@ export class EventCollector {
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
     if (match.entry.recall || match.entry.remember) this.carryFields(match.entry, event);
+    // A state report whose state is a problem (a PIN state of 5, a registration denied) is as
+    // serious as its condition says, not as the entry's other states.
+    const raised = match.entry.findingIf?.severity;
+    if (raised && match.entry.finding && meetsFindingIf(match.entry, event.fields)) event.severity = raised;
     this.events.push(event);
     if (record.host === undefined) this.hosts.note(match.host, record.line);
     this.hosts.noteEvent(record.host ?? match.host);

@@ -1,4 +1,4 @@
-import { catalogueEntry } from '../catalogue/index';
+import { catalogueEntry, meetsFindingIf } from '../catalogue/index';
 import type { FindingCode, LogEvent } from '../model';
 
 /** Seconds on the best clock the event has: wall time, else kernel uptime. */
@@ -64,12 +64,6 @@ function inOrder(events: readonly LogEvent[]): boolean {
 /** The finding an event is evidence for, per its catalogue entry (and that entry's condition). */
 export function findingOf(e: LogEvent): FindingCode | undefined {
   const entry = catalogueEntry(e.id);
-  if (!entry?.finding) return undefined;
-  const only = entry.findingIf;
-  if (only) {
-    const value = e.fields[only.field] ?? '';
-    if (only.values && !only.values.includes(value)) return undefined;
-    if (only.pattern && !only.pattern.test(value)) return undefined;
-  }
+  if (!entry?.finding || !meetsFindingIf(entry, e.fields)) return undefined;
   return entry.finding;
 }

@@ -43,12 +43,22 @@ export interface FindingStorySpec {
    */
   defersTo?: { severities: readonly Severity[]; advice: string };
   /**
-   * Advice by what the trouble's lines say: a field of their events (the network's reason for a
-   * refused data call) and the advice for each value, or else the advice a line's catalogue entry
-   * calls for (`advice`). Lines that all call for advice get it instead of the story's; some do: both.
+   * Advice by what the trouble's lines say: fields of their events (the network's reason for a
+   * refused data call, the SIM's lock) and the advice for each value, the first field a line has
+   * that its table knows; or else the advice a line's catalogue entry calls for (`advice`). Lines
+   * that all call for advice get it instead of the story's; some do: both.
    */
-  adviceBy?: { field?: string; advice?: Readonly<Record<string, string>> };
+  adviceBy?: readonly AdviceByField[];
 }
+
+/** One field of a trouble's lines and the advice each of its values calls for (keys compared without case or punctuation). */
+export interface AdviceByField {
+  field: string;
+  advice: Readonly<Record<string, string>>;
+}
+
+/** A value as the advice tables key it: `SIM PUK required`, `sim-puk-required` and `SIMPUKREQUIRED` alike. */
+const adviceKey = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Findings listed as steps before "and N more". */
 const MAX_STEPS = 6;
@@ -164,7 +174,14 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
   const index = lineIndexOf(ctx.events);
   const named = found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && findingOf(e) === f.code));
   // The reason the line gives, else the advice its catalogue entry calls for.
-  const reason = (e: LogEvent): string | undefined => (by.field !== undefined && e.fields[by.field] !== undefined ? by.advice?.[e.fields[by.field]] : undefined);
+  const reason = (e: LogEvent): string | undefined => {
+    for (const rule of by) {
+      const value = e.fields[rule.field];
+      const key = value !== undefined ? rule.advice[adviceKey(value)] : undefined;
+      if (key !== undefined) return key;
+    }
+    return undefined;
+  };
   const keys = named.map((e) => reason(e) ?? catalogueEntry(e.id)?.advice);
   const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
   if (!known.length) return [...spec.advice];

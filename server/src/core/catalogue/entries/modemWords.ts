@@ -37,7 +37,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     id: 'words.sim-locked',
     subsystem: 'modem',
     literal: [' required', ' needed', ' locked', 'wrong PIN', 'wrong SIM PIN', 'incorrect PIN', 'incorrect SIM PIN', 'invalid PIN', 'invalid SIM PIN', 'SIM failure', 'SIM card failure', 'SIM blocked', 'SIM card blocked'],
-    pattern: /\b(?:SIM )?PUK2? (?:is )?(?:required|needed|locked)\b|\bSIM PIN2? (?:is )?(?:required|needed)\b|\b(?:wrong|incorrect|invalid) (?:SIM )?PIN\b|\bSIM(?: card)? (?:failure|blocked|locked)\b/i,
+    pattern: /\b(?:SIM )?(?<lock>PUK)2? (?:is )?(?:required|needed|locked)\b|\bSIM PIN2? (?:is )?(?:required|needed)\b|\b(?:wrong|incorrect|invalid) (?:SIM )?PIN\b|\bSIM(?: card)? (?:failure|blocked|locked)\b/i,
     summary: 'The line says the SIM is locked or failing: {message}',
     explanation: `The program says the SIM waits for a PIN or PUK, refused one, is blocked, or failed (3GPP's "SIM PIN required", "SIM PUK required", "incorrect password", "SIM failure"): the modem registers in no network until the SIM is ready. ${INFERRED}`,
     finding: 'sim-error',

@@ -47,6 +47,17 @@ export const simStory = findingStory({
   meaning: 'A SIM problem can be a missing or badly seated card, a PIN or PUK lock, or a card the network or modem rejects.',
   sources: ['KB6', 'S19', 'X21'],
   advice: ['checkSim'],
+  // A SIM that wants its PUK, however the line says it: 3GPP's +CME ERROR 12 (X90), gsmd's PIN
+  // state 5 (S19; 15, its PUK blocked too, is no state to enter a PUK in), NetworkManager's
+  // gsm-sim-puk-required, uqmi's `SIM locked PUK required`, mobifd's refused PUK, a program's words.
+  adviceBy: [
+    { field: 'cme', advice: { '12': 'simPukLocked', simpukrequired: 'simPukLocked' } },
+    { field: 'code', advice: { '5': 'simPukLocked' } },
+    { field: 'reason', advice: { gsmsimpukrequired: 'simPukLocked' } },
+    { field: 'what', advice: { simlockedpukrequired: 'simPukLocked' } },
+    { field: 'kind', advice: { puk: 'simPukLocked' } },
+    { field: 'lock', advice: { puk: 'simPukLocked' } },
+  ],
   consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
 });
 
@@ -63,7 +74,7 @@ export const registrationStory = findingStory({
   sources: ['KB6', 'X66', 'X67'],
   advice: ['checkRegistration'],
   // A line that says why (the radio set off) calls for its own advice (the entry's).
-  adviceBy: {},
+  adviceBy: [],
   consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
 });
 
@@ -82,20 +93,22 @@ export const dataStory = findingStory({
   defersTo: { severities: ['error'], advice: 'solveStoryAboveFirst' },
   // The network's reason for a refused call, as libqmi names it (X97): the settings, the SIM's
   // subscription, or the network's own trouble.
-  adviceBy: {
-    field: 'reason',
-    advice: {
-      'unknown-apn': 'checkDataSession',
-      'authentication-failed': 'checkDataSession',
-      'ipv4-only-allowed': 'checkDataSession',
-      'ipv6-only-allowed': 'checkDataSession',
-      'unknown-pdp': 'checkDataSession',
-      'option-unsubscribed': 'askOperatorSubscription',
-      'operator-determined-barring': 'askOperatorSubscription',
-      'option-not-supported': 'askOperatorSubscription',
-      'insufficient-resources': 'networkSideRetry',
-      'network-failure': 'networkSideRetry',
-      'option-temporarily-out-of-order': 'networkSideRetry',
+  adviceBy: [
+    {
+      field: 'reason',
+      advice: {
+        unknownapn: 'checkDataSession',
+        authenticationfailed: 'checkDataSession',
+        ipv4onlyallowed: 'checkDataSession',
+        ipv6onlyallowed: 'checkDataSession',
+        unknownpdp: 'checkDataSession',
+        optionunsubscribed: 'askOperatorSubscription',
+        operatordeterminedbarring: 'askOperatorSubscription',
+        optionnotsupported: 'askOperatorSubscription',
+        insufficientresources: 'networkSideRetry',
+        networkfailure: 'networkSideRetry',
+        optiontemporarilyoutoforder: 'networkSideRetry',
+      },
     },
-  },
+  ],
 });
