@@ -288,11 +288,11 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   checkPcieModem: [
     {
       hosts: MM,
-      text: 'Check whether the kernel recovered the modem: `lspci` lists it at the PCI address the line gives, `dmesg | grep -iE \'mhi|t7xx\'` shows what its driver did since, and `mmcli -L` shows whether ModemManager has it again. After "Recovery failed" it stays gone until it is power-cycled.',
+      text: 'Check whether the kernel recovered the modem: `lspci` lists it at the PCI address the line gives, `dmesg | grep -iE \'mhi|t7xx\'` shows what its driver did since, and `mmcli -L` shows whether ModemManager has it again. A modem its driver could not recover (MHI\'s "Recovery failed", t7xx\'s handshake timeouts) stays gone until it is power-cycled.',
       sources: ['X89', 'X92', 'KB36'],
     },
     {
-      text: 'Check whether the kernel recovered the modem: `lspci` lists it at the PCI address the line gives, and `dmesg | grep -iE \'mhi|t7xx\'` shows what its driver did since. After "Recovery failed" it stays gone until it is power-cycled.',
+      text: 'Check whether the kernel recovered the modem: `lspci` lists it at the PCI address the line gives, and `dmesg | grep -iE \'mhi|t7xx\'` shows what its driver did since. A modem its driver could not recover (MHI\'s "Recovery failed", t7xx\'s handshake timeouts) stays gone until it is power-cycled.',
       sources: ['X89'],
     },
   ],
