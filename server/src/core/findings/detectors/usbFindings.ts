@@ -155,6 +155,7 @@ function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Fin
   for (let i = from; i < d.enumerations.length; i++) {
     // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
     if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
+    learnTeardown(walk, d, i);
     walkLayout(walk, d.enumerations[i], name);
   }
   out.push(...walk.changes);
@@ -171,6 +172,30 @@ function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Fin
       out.push(toFinding('usb-composition-change', 'warning',
         `${name} came up in ${odd.seen} mode, but RutOS drives it in ${odd.expected} mode: its interfaces and tty numbers are not where gsmd looks for them. Now: ${describeLayout(en)}.`,
         en.events));
+    }
+  }
+}
+
+/**
+ * What the drivers that let go of the device's interfaces as it left the bus, before enumeration
+ * `i`, say of its layout (`qmi_wwan 1-1:1.4 wwan0: unregister`: interface 4 was qmi_wwan): a log
+ * that begins after the modem came up shows its layout only so. A blind probe's modem switched to
+ * another USB mode by `AT+QCFG="usbnet",1` came back with cdc_ether where qmi_wwan had been, and no
+ * change was told.
+ */
+function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number): void {
+  const after = i > 0 ? d.enumerations[i - 1].start.line : 0;
+  const before = d.enumerations[i].start.line;
+  for (const a of d.absences) {
+    if (a.gone.line <= after || a.gone.line >= before) continue;
+    for (const e of [a.gone, ...a.events]) {
+      const iface = e.fields.iface !== undefined ? Number(e.fields.iface) : NaN;
+      const driver = e.fields.driver;
+      if (driver === undefined || !Number.isInteger(iface) || !usbDriver(driver)) continue;
+      walk.known ??= { ...d.enumerations[i], drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
+      // An earlier enumeration's driver for the interface stands: this only fills what the log had not shown.
+      if (!walk.known.drivers.has(iface)) walk.known.drivers.set(iface, driver);
+      walk.lastDescribed ??= e;
     }
   }
 }
