@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
+import { modemDropStory } from '../server/src/core/stories/entries/modemDrop';
 
 // A log that begins after the modem came up shows its USB layout only as its drivers let go of its
 // interfaces (`qmi_wwan 1-1:1.4 wwan0: unregister`): a modem switched to another mode (Quectel's
@@ -29,5 +30,13 @@ describe('the layout a drop\'s teardown shows', () => {
   });
   it('back with the same driver: no change', () => {
     assert.deepEqual(changes("qmi_wwan 1-1:1.4 wwan0: register 'qmi_wwan' at usb-1e1c0000.xhci-1, WWAN/QMI device, 5e:d0:6f:1a:00:01"), []);
+  });
+});
+
+describe('the drop story tells a return in another composition', () => {
+  it('as a step of the drop, in the change\'s own words', () => {
+    const text = [...drop, k(42, "cdc_ether 1-1:1.4 usb0: register 'cdc_ether' at usb-1e1c0000.xhci-1, CDC Ethernet Device, 5e:d0:6f:1a:00:01"), 'Sat Feb 10 18:50:00 2024 daemon.info dnsmasq[1712]: read /etc/hosts - 4 addresses'].join('\n') + '\n';
+    const story = analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === modemDropStory.id);
+    assert.ok(story?.steps.some((s) => /came back in a different USB composition \(interface 4 is now cdc_ether, was qmi_wwan/.test(s.text)), story?.steps.map((s) => s.text).join(' | '));
   });
 });

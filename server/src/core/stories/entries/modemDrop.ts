@@ -45,6 +45,10 @@ export const modemDropStory: StoryDefinition = {
         if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
         else w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}.`, a.gone, 'K3b');
         if (a.back) w.prove(a.back.line);
+        // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
+        const back = a.back;
+        const changed = back ? ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line)) : undefined;
+        if (changed && back) w.step(changed.message, back);
       }
       if (drops.length > 5) w.step(`... and ${drops.length - 5} more drops.`);
       w.cite('KB43');
