@@ -121,6 +121,20 @@ export function cameBackAsOther(ctx: StoryContext, d: UsbDevice, a: Absence): st
   return after.vidpid;
 }
 
+/**
+ * The file's other modems that never left the bus (but for a boot's unbinding), as a story's
+ * step: on a host of two modems, a story of one says the other stayed (a blind probe's host of
+ * two modems read as if its only uplink had gone).
+ */
+export function steadyOthersStep(w: StoryWriter, ctx: StoryContext, d: UsbDevice): void {
+  for (const o of modemDevices(ctx.devices)) {
+    if (o === d || o.file !== d.file || !o.absences.every(isBootUnbind)) continue;
+    // No line of its own and no evidence: told after the drops, and the story's lines stay its own modem's
+    // (its span decides which findings it tells).
+    w.step(`Another modem, ${modemLabel(o).replace(/^The modem/, 'the modem')}, stayed on the bus throughout.`);
+  }
+}
+
 /** A drop early in a boot: drivers being bound again, not a modem lost. */
 export function isBootUnbind(a: Absence): boolean {
   return a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS;

@@ -1,7 +1,7 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -51,6 +51,7 @@ export const modemDropStory: StoryDefinition = {
         if (changed && back) w.step(changed.message, back);
       }
       if (drops.length > 5) w.step(`... and ${drops.length - 5} more drops.`);
+      steadyOthersStep(w, ctx, d);
       w.cite('KB43');
       const cut = drops.some((a) => !a.back);
       const restarted = !cut && drops.every((a) => restartOf.get(a) !== undefined);

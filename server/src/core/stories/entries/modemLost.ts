@@ -3,7 +3,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, steadyOthersStep } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -57,6 +57,7 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
   const last = ctx.events[ctx.events.length - 1];
   const after = last ? secondsBetween(a.gone, last) : undefined;
   w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back${other ? ' as a modem' : ''}.`);
+  steadyOthersStep(w, ctx, d);
   return {
     verdict: 'off-the-bus', confidence: 'medium',
     why: other

@@ -2,7 +2,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
-import { dropCauseBefore, dropCauseStep, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { dropCauseBefore, dropCauseStep, modemDevices, steadyOthersStep, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -43,6 +43,7 @@ export const reconnectLoopStory: StoryDefinition = {
       const powered = first && caused.length * 2 >= cycles.length ? first.cause : undefined;
       if (first) dropCauseStep(w, first.event, first.cause, `${caused.length} of the drops follow ${first.cause.plural}, such as${when(first.event)}`);
       const firstRestart = explained.length ? restartBeforeDrop(restarts, explained[0].gone) : undefined;
+      steadyOthersStep(w, ctx, d);
       if (explained.length && firstRestart) w.step(`${explained.length} of the drops follow a deliberate restart, such as${when(firstRestart)}: "${firstRestart.text}".`, firstRestart, 'S23', 'S20');
       w.cite('KB43');
       out.push({
