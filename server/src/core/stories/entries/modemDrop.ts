@@ -36,6 +36,8 @@ export const modemDropStory: StoryDefinition = {
       const restartOf = new Map(drops.map((a) => [a, restartBeforeDrop(restarts, a.gone)] as const));
       // A line just before a drop that says what cut it (an under-voltage, the port's power, the host controller): a reading.
       const causeOf = new Map(drops.map((a) => [a, restartOf.get(a) ? undefined : dropCauseBefore(ctx, a.gone, d.path)] as const));
+      // Each change of composition once: the same mode after every return is one fact.
+      const toldChanges = new Set<string>();
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
@@ -48,7 +50,10 @@ export const modemDropStory: StoryDefinition = {
         // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
         const back = a.back;
         const changed = back ? ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line)) : undefined;
-        if (changed && back) w.step(changed.message, back);
+        if (changed && back && !toldChanges.has(changed.message)) {
+          toldChanges.add(changed.message);
+          w.step(changed.message, back);
+        }
       }
       if (drops.length > 5) w.step(`... and ${drops.length - 5} more drops.`);
       steadyOthersStep(w, ctx, d);
