@@ -26,3 +26,22 @@ describe('a host of two modems', () => {
     assert.ok(s && !s.steps.some((st) => /Another modem/.test(st.text)));
   });
 });
+
+describe('a return after the system started again', () => {
+  it('is said to be after the boot', () => {
+    const s = story([
+      ...up(20, '1-1.2', '0306'),
+      k(100, 'usb 1-1.2: USB disconnect, device number 2'),
+      k(0.0, 'Linux version 6.1.0-21-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.90-1 (2024-05-03)'),
+      ...up(12, '1-1.2', '0306'),
+      k(900, 'usb 3-1: new full-speed USB device number 4 using xhci-hcd'),
+    ]);
+    const step = s?.steps.find((st) => /left the USB bus/.test(st.text));
+    assert.ok(step, s?.steps.map((st) => st.text).join(' | '));
+    assert.match(step.text, /after the system started again \(line 5\)/);
+  });
+  it('a return in the same boot says nothing of one', () => {
+    const s = story([...up(20, '1-1.2', '0306'), ...dropAndBack(100, '1-1.2', '0306'), k(900, 'usb 3-1: new full-speed USB device number 4 using xhci-hcd')]);
+    assert.ok(s && !s.steps.some((st) => /started again/.test(st.text)));
+  });
+});

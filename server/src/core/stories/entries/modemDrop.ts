@@ -45,7 +45,12 @@ export const modemDropStory: StoryDefinition = {
         const cause = causeOf.get(a);
         if (cause) dropCauseStep(w, cause.event, cause.cause);
         if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
-        else w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}.`, a.gone, 'K3b');
+        else {
+          // A return after the system started again is the boot's enumeration, not the modem coming back by itself.
+          const back = a.back;
+          const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
+          w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, 'K3b');
+        }
         if (a.back) w.prove(a.back.line);
         // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
         const back = a.back;
