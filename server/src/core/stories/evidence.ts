@@ -5,10 +5,8 @@ import { findingOf } from '../findings/eventTime';
 import { atTime } from '../records/timeWords';
 import type { StoryMark } from './marks';
 
-/** The story marks an event carries, per its catalogue entry (and that entry's condition). */
-export function marksOf(e: LogEvent): readonly StoryMark[] {
-  return storyMarksOf(e);
-}
+/** The story marks an event carries, per its catalogue entry (and that entry's condition): the catalogue's own reading. */
+export const marksOf: (e: LogEvent) => readonly StoryMark[] = storyMarksOf;
 
 /** Where a step happened on the best clock (records/timeWords `atTime`). */
 export const when = atTime;

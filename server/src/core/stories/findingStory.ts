@@ -99,13 +99,15 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // as mobile data back); its `_4` / `_6` alias is the same interface. When the trouble's lines
   // name none (a modem not answering), a RutOS mobile interface coming up shows it over.
   // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
-  const troubled = interfacesOf(spec.consequences ? [...found, ...consequencesOf(spec.consequences.codes, found, undefined, ctx)] : found, ctx);
+  const following = spec.consequences ? consequencesOf(spec.consequences.codes, found, ctx) : [];
+  const troubled = interfacesOf([...found, ...following], ctx);
   const recovery = spec.recovery
     .flatMap((m) => ctx.marked(m))
     .filter((e) => e.line > lastLine && (e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface))))
     .sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
-  const brought = spec.consequences ? consequencesOf(spec.consequences.codes, found, recovery, ctx) : [];
+  // Those before the line that shows the trouble over.
+  const brought = recovery ? following.filter((f) => f.line < recovery.line) : following;
   if (brought.length) {
     const more = brought.length > 1 ? ` (${brought.length} times, ${brought.reduce((n, f) => n + f.count, 0)} lines)` : '';
     w.step(`${spec.consequences!.words}${more}: ${brought[0].message}.`, brought[0]);
@@ -139,7 +141,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
  * modem leaves the bus (CONSEQUENCE_LEAD_MS).
  */
 function beganBy(told: Episode, found: readonly Finding[]): boolean {
-  const first = found.reduce((a, b) => (b.line < a.line ? b : a));
+  const first = firstOf(found);
   if (told.startTime !== undefined && first.time !== undefined) return told.startTime <= first.time + CONSEQUENCE_LEAD_MS;
   return told.startLine <= first.line + CONSEQUENCE_LEAD_LINES;
 }
@@ -148,16 +150,21 @@ function beganBy(told: Episode, found: readonly Finding[]): boolean {
 const CONSEQUENCE_LEAD_MS = 5_000;
 const CONSEQUENCE_LEAD_LINES = 3;
 
+/** The finding of `found` on the earliest line. */
+function firstOf(found: readonly Finding[]): Finding {
+  return found.reduce((a, b) => (b.line < a.line ? b : a));
+}
+
 /**
- * The findings of `codes` the trouble brought: warnings or worse from its first line (or just
- * before it) until the line that shows it over, or the next boot after it was last seen.
+ * The findings of `codes` the trouble may have brought: warnings or worse from its first line (or
+ * just before it) until the next boot after it was last seen (the caller cuts them at the line
+ * that shows the trouble over).
  */
-function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[], recovery: LogEvent | undefined, ctx: StoryContext): Finding[] {
-  const first = found.reduce((a, b) => (b.line < a.line ? b : a));
+function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[], ctx: StoryContext): Finding[] {
+  const first = firstOf(found);
   const last = Math.max(...found.map((f) => f.endLine));
   // The boot ends it: the router's next start reads the SIM and the modem again.
-  const boot = ctx.coded('reboot').find((r) => r.line > last)?.line ?? Infinity;
-  const end = Math.min(recovery?.line ?? Infinity, boot);
+  const end = ctx.coded('reboot').find((r) => r.line > last)?.line ?? Infinity;
   return ctx
     .untold(...codes)
     .filter((f) => f.severity === 'error' || f.severity === 'warning')
@@ -170,9 +177,7 @@ function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[]
 function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext): string[] {
   const by = spec.adviceBy;
   if (!by) return [...spec.advice];
-  const lines = new Set(found.flatMap((f) => f.lines));
-  const index = lineIndexOf(ctx.events);
-  const named = found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && findingOf(e) === f.code));
+  const named = eventsOfFindings(found, ctx, true);
   // The reason the line gives, else the advice its catalogue entry calls for.
   const reason = (e: LogEvent): string | undefined => {
     for (const rule of by) {
@@ -188,13 +193,19 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
   return keys.every((k) => k !== undefined) ? known : [...new Set([...known, ...spec.advice])];
 }
 
-/** The interfaces the findings' lines name (netifd's `iface`). */
-function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
+/**
+ * The events on the findings' lines (through the line index, not a scan per finding); `raising`:
+ * only those that raise their finding's code (a line may hold several records).
+ */
+function eventsOfFindings(found: readonly Finding[], ctx: StoryContext, raising = false): LogEvent[] {
   const lines = new Set(found.flatMap((f) => f.lines));
   const index = lineIndexOf(ctx.events);
-  const names = new Set<string>();
-  for (const f of found) for (const e of index.within(f.line, f.endLine)) if (lines.has(e.line) && e.fields.iface !== undefined) names.add(e.fields.iface);
-  return [...names];
+  return found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && (!raising || findingOf(e) === f.code)));
+}
+
+/** The interfaces the findings' lines name (netifd's `iface`). */
+function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
+  return [...new Set(eventsOfFindings(found, ctx).flatMap((e) => (e.fields.iface !== undefined ? [e.fields.iface] : [])))];
 }
 
 /** One interface or its IPv4 / IPv6 alias (`mob1s1a1_4`, `wan_6`). */

@@ -68,11 +68,15 @@ const ANSWERS_LOOKED_AT = 8;
  * (`registered again within 1 s`), else undefined.
  */
 function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly LogEvent[]): string | undefined } {
+  // The losses (lines of an entry with `passing`), by their place in the order they happened.
   const wanted = new Set<string>();
-  for (const e of events) {
+  const place = new Map<LogEvent, number>();
+  events.forEach((e, at) => {
     const p = catalogueEntry(e.id)?.passing;
-    if (p) wanted.add(p.answeredBy);
-  }
+    if (!p) return;
+    wanted.add(p.answeredBy);
+    place.set(e, at);
+  });
   const byFile = new Map<number, { at: number; e: LogEvent }[]>();
   if (wanted.size) {
     events.forEach((e, at) => {
@@ -80,8 +84,6 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
       (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push({ at, e });
     });
   }
-  const place = new Map<LogEvent, number>();
-  if (byFile.size) events.forEach((e, at) => place.set(e, at));
   const answeredAfter = (loss: LogEvent, rule: NonNullable<CatalogueEntry['passing']>): number | undefined => {
     const list = byFile.get(loss.file);
     const at = place.get(loss);

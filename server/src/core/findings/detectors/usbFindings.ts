@@ -192,12 +192,17 @@ function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number): void {
       const iface = e.fields.iface !== undefined ? Number(e.fields.iface) : NaN;
       const driver = e.fields.driver;
       if (driver === undefined || !Number.isInteger(iface) || !usbDriver(driver)) continue;
-      walk.known ??= { ...d.enumerations[i], drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
+      walk.known ??= noLayoutYet(d.enumerations[i]);
       // An earlier enumeration's driver for the interface stands: this only fills what the log had not shown.
       if (!walk.known.drivers.has(iface)) walk.known.drivers.set(iface, driver);
       walk.lastDescribed ??= e;
     }
   }
+}
+
+/** What is known of a device before any layout: an enumeration's place and clocks, none of its drivers, ports or interfaces. */
+function noLayoutYet(en: Enumeration): Enumeration {
+  return { ...en, drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
 }
 
 /**
@@ -207,7 +212,7 @@ function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number): void {
  */
 function walkLayout(walk: LayoutWalk, en: Enumeration, name: string): void {
   // The first enumeration starts what is known: its place and clocks, none of its layout yet.
-  walk.known ??= { ...en, drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [] };
+  walk.known ??= noLayoutYet(en);
   const known = walk.known;
   if (walk.lastDescribed) {
     const why = differences(known, en);

@@ -44,18 +44,18 @@ export const modemDropStory: StoryDefinition = {
         if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
         const cause = causeOf.get(a);
         if (cause) dropCauseStep(w, cause.event, cause.cause);
-        if (!a.back) w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
-        else {
-          // A return after the system started again is the boot's enumeration, not the modem coming back by itself.
-          const back = a.back;
-          const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
-          w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, 'K3b');
-        }
-        if (a.back) w.prove(a.back.line);
-        // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
         const back = a.back;
-        const changed = back ? ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line)) : undefined;
-        if (changed && back && !toldChanges.has(changed.message)) {
+        if (!back) {
+          w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
+          continue;
+        }
+        // A return after the system started again is the boot's enumeration, not the modem coming back by itself.
+        const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
+        w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, 'K3b');
+        w.prove(back.line);
+        // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
+        const changed = ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line));
+        if (changed && !toldChanges.has(changed.message)) {
           toldChanges.add(changed.message);
           w.step(changed.message, back);
         }

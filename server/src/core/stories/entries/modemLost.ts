@@ -24,8 +24,14 @@ export const modemLostStory: StoryDefinition = {
   build: (ctx) => {
     const out: StoryDraft[] = [];
     for (const d of modemDevices(ctx.devices)) {
-      const lost = d.absences.find((a) => ((!a.back && lastsInLog(ctx, a)) || cameBackAsOther(ctx, d, a) !== undefined) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
-      if (lost) out.push(offTheBus(ctx, d, lost, cameBackAsOther(ctx, d, lost)));
+      for (const a of d.absences) {
+        if (isBootUnbind(a) || droppedWithParent(d, a.gone.line, ctx.devices)) continue;
+        const other = cameBackAsOther(ctx, d, a);
+        if ((!a.back && lastsInLog(ctx, a)) || other !== undefined) {
+          out.push(offTheBus(ctx, d, a, other));
+          break;
+        }
+      }
     }
     const edl = ctx.coded('modem-edl-mode')[0];
     if (edl && !out.length) {

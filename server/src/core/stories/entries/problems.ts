@@ -3,6 +3,9 @@ import { findingStory } from '../findingStory';
 // Problem stories told from their findings: the words, codes and advice are the data; the telling
 // is findingStory's. Meanings say "can" where a cause is one of several (knowledge 6).
 
+/** What a trouble of the modem, its SIM or its registration brings: the data connection goes down with it. */
+const DATA_LOST_WITH_IT = { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' } as const;
+
 export const unresponsiveStory = findingStory({
   id: 'modem-unresponsive',
   title: 'Modem not answering',
@@ -15,7 +18,7 @@ export const unresponsiveStory = findingStory({
   meaning: 'A modem that stops answering can be busy (a firmware operation), hung, or already gone from the USB bus; the lines around it tell which.',
   sources: ['KB6', 'X64', 'X70'],
   advice: ['checkModemAnswers', 'checkModemAlive'],
-  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
+  consequences: DATA_LOST_WITH_IT,
   unknowns: ['modemNow'],
 });
 
@@ -32,7 +35,7 @@ export const crashStory = findingStory({
   meaning: 'A modem on PCIe whose firmware crashed, or that does not answer on its bus, serves no data or AT port until its driver recovers it (resets it and starts it again); a failed recovery leaves it gone until it is power-cycled.',
   sources: ['X89', 'X92'],
   advice: ['checkPcieModem'],
-  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
+  consequences: DATA_LOST_WITH_IT,
   unknowns: ['whyItCrashed'],
 });
 
@@ -59,7 +62,7 @@ export const simStory = findingStory({
     { field: 'kind', advice: { puk: 'simPukLocked' } },
     { field: 'lock', advice: { puk: 'simPukLocked' } },
   ],
-  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
+  consequences: DATA_LOST_WITH_IT,
 });
 
 export const registrationStory = findingStory({
@@ -76,7 +79,7 @@ export const registrationStory = findingStory({
   advice: ['checkRegistration'],
   // A line that says why (the radio set off) calls for its own advice (the entry's).
   adviceBy: [],
-  consequences: { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' },
+  consequences: DATA_LOST_WITH_IT,
 });
 
 export const dataStory = findingStory({
