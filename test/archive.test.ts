@@ -133,7 +133,7 @@ describe('troubleshoot archives', () => {
     const path = write('cli.tar.gz', buildTar([{ name: 'system.log', content: SAMPLE }, { name: 'sysinfo.log', content: sysinfo(['Bus 001 Device 007: ID 2c7c:6005']) }]));
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'gsmlens'), 'diagnose', '--report', 'md', path], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^# Modem update diagnosis: cli\.tar\.gz:system\.log/);
+    assert.match(r.stdout, /^# Modem diagnosis: cli\.tar\.gz:system\.log/);
     assert.match(r.stdout, /## Modem firmware update: stuck/);
     const plain = spawnSync(process.execPath, [join(ROOT, 'bin', 'gsmlens'), 'diagnose', write('t.tar', gzipSync(Buffer.alloc(0)).subarray(0, 0))], { encoding: 'utf8' });
     assert.equal(plain.status, 0);

@@ -40,7 +40,7 @@ describe('gsmlens diagnose: the shareable report is redacted', () => {
   it('redacts --report md by default, also where Markdown escaping would have split the value', () => {
     const r = gsmlens(['diagnose', '--report', 'md', sampleNamedByImei()]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^# Modem update diagnosis/);
+    assert.match(r.stdout, /^# Modem diagnosis/);
     assert.ok(!r.stdout.includes(IMEI), 'the IMEI in the file name is gone from the heading and the readability line');
     assert.match(r.stdout, /&lt;IMEI-1&gt;\.log/);
   });

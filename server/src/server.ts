@@ -371,7 +371,8 @@ connection.onRequest(TimelineRequest.type, (params: TimelineParams, token): Prom
 
 /** Both forms of the report; the Markdown one is for sharing, so it is redacted. */
 function reportOf(analysis: Analysis, lineText?: (file: number, line: number) => string | undefined): ReportResult {
-  const options = lineText ? { lineText } : {};
+  // The report is the Diagnose Modem Update command's: it says first whether the log has an update.
+  const options = { aboutUpdate: true, ...(lineText ? { lineText } : {}) };
   return { markdown: toShareableReport(analysis, 'md', options), html: toHtmlReport(analysis, options), files: analysis.files.map((f) => f.path) };
 }
 

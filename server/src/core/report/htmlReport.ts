@@ -3,9 +3,9 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport } from './reportContent';
+import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, reportTitle, storiesForReport, type ReportQuestion } from './reportContent';
 
-export interface HtmlOptions {
+export interface HtmlOptions extends ReportQuestion {
   lineText?: (file: number, line: number) => string | undefined;
 }
 
@@ -22,7 +22,7 @@ const SEVERITY_CLASS: Record<Severity, string> = { error: 'sev-error', warning: 
 export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   const out: string[] = [];
   const names = a.files.map((f) => escapeHtml(fileName(f.path)));
-  out.push(`<header><h1>Modem update diagnosis</h1><p class="files">${names.join(', ')}</p>`);
+  out.push(`<header><h1>${reportTitle(options)}</h1><p class="files">${names.join(', ')}</p>`);
   out.push('<p class="actions"><button id="copy-markdown" type="button">Copy report as Markdown (redacted)</button></p></header>');
   out.push(`<p class="readability">${readabilityLines(a).map(escapeHtml).join('<br>')}</p>`);
   if (a.episodes.length === 0) {
@@ -31,7 +31,7 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
     const sentence = none.detail.charAt(0).toUpperCase() + none.detail.slice(1);
     out.push(`<section class="no-episode"><h2>${escapeHtml(none.headline)}</h2><p>${escapeHtml(sentence)}</p></section>`);
   }
-  const { stories, noUpdate } = storiesForReport(a);
+  const { stories, noUpdate } = storiesForReport(a, options);
   if (noUpdate) out.push(`<p class="no-update">${escapeHtml(noUpdate)}</p>`);
   else if (stories.length > 1) out.push(`<p>This log tells <strong>${stories.length} stories</strong>, the one that matters most first.</p>`);
   const stack = adviceStackSentence(a);

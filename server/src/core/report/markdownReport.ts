@@ -3,9 +3,9 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, storiesForReport, storyHeading } from './reportContent';
+import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, reportTitle, storiesForReport, storyHeading, type ReportQuestion } from './reportContent';
 
-export interface MarkdownOptions {
+export interface MarkdownOptions extends ReportQuestion {
   /** The text of a line (1-based) of a file, to quote evidence. */
   lineText?: (file: number, line: number) => string | undefined;
   /** Renders a line reference, e.g. as a link that reveals it; defaults to `line N`. */
@@ -17,13 +17,13 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   const link = options.lineLink ?? ((_f: number, line: number) => `line ${line}`);
   const out: string[] = [];
   const names = a.files.map((f) => escapeMarkdown(fileName(f.path)));
-  out.push(`# Modem update diagnosis: ${names.join(', ')}`, '');
+  out.push(`# ${reportTitle(options)}: ${names.join(', ')}`, '');
   out.push(...readabilityLines(a).map((l) => `_${escapeMarkdown(l)}_`), '');
   if (a.episodes.length === 0) {
     const none = noEpisodeStatement(a);
     out.push(`**${none.headline}**: ${escapeMarkdown(none.detail)}`, '');
   }
-  const { stories, noUpdate } = storiesForReport(a);
+  const { stories, noUpdate } = storiesForReport(a, options);
   if (noUpdate) out.push(noUpdate, '');
   else if (stories.length > 1) out.push(`This log tells **${stories.length} stories**, the one that matters most first.`, '');
   const stack = adviceStackSentence(a);

@@ -79,15 +79,28 @@ export function noEpisodeStatement(a: Analysis): { headline: string; detail: str
   return { headline: 'No modem problem story in this log', detail: `GSM Log Lens found none of the stories it tells (${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}).` };
 }
 
+/** What a report was asked: the Diagnose Modem Update command asks about an update. */
+export interface ReportQuestion {
+  /** Set by the Diagnose Modem Update command: the report says first whether the log has an update. */
+  aboutUpdate?: boolean;
+}
+
+/** The report's title: the command's question when it asked one, else what every report is. */
+export function reportTitle(q: ReportQuestion = {}): string {
+  return q.aboutUpdate ? 'Modem update diagnosis' : 'Modem diagnosis';
+}
+
 /**
- * The stories in the order a report tells them. The Diagnose Modem Update command is about the
- * update: its story comes first when the log has one; otherwise the report says there is none and
- * tells the others, the one that matters most first (the analysis's own order).
+ * The stories in the order a report tells them. An update's story comes first when the log has
+ * one. Asked about an update (the Diagnose Modem Update command), a report whose log has none says
+ * so before the others; otherwise it just tells them, the one that matters most first (the
+ * analysis's own order): three blind probes read "No modem firmware update in this log" at the top
+ * of a report on a SIM or a USB drop as a misreading of their log.
  */
-export function storiesForReport(a: Analysis): { stories: Episode[]; noUpdate?: string } {
+export function storiesForReport(a: Analysis, q: ReportQuestion = {}): { stories: Episode[]; noUpdate?: string } {
   const update = a.episodes.filter((e) => e.kind === UPDATE_STORY_ID);
   const others = a.episodes.filter((e) => e.kind !== UPDATE_STORY_ID);
-  if (update.length || !others.length) return { stories: [...update, ...others] };
+  if (update.length || !others.length || !q.aboutUpdate) return { stories: [...update, ...others] };
   const title = storyDefinition(UPDATE_STORY_ID)?.title.toLowerCase() ?? 'update';
   const n = others.length;
   return { stories: others, noUpdate: `No ${title} in this log. It tells ${n === 1 ? 'another story' : `${n} other stories`}, the one that matters most first.` };

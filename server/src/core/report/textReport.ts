@@ -89,6 +89,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   }
   const { stories, noUpdate } = storiesForReport(a);
   if (noUpdate) out.push(wrap(noUpdate, width, ''), '');
+  else if (stories.length > 1) out.push(wrap(`This log tells ${stories.length} stories, the one that matters most first.`, width, ''), '');
   const stack = adviceStackSentence(a);
   if (stack && stories.length) out.push(style.dim(wrap(stack, width, '')), '');
   const cited = new Set<string>();
