@@ -77,7 +77,7 @@ const RULES: TokenRule[] = [
       const up = Number(m[1]);
       const wall = ctx.uptimeToTime?.(up);
       const when = wall !== undefined ? ` On the wall clock that is about ${formatTime(wall)}, from the lines of this boot that carry both clocks.` : ' The log gives no wall time for this boot, so only the order of kernel lines is known.';
-      return { title: `Kernel uptime ${up.toFixed(3)} s`, text: `Seconds since the router booted (printk time). It does not jump when the clock is set.${when}`, sources: ['O2'] };
+      return { title: `Kernel uptime ${up.toFixed(3)} s`, text: `Seconds since the system booted (printk time). It does not jump when the clock is set.${when}`, sources: ['O2'] };
     },
   },
   {

@@ -34,7 +34,7 @@ export const FINDING_DOCS: Record<FindingCode, FindingDoc> = {
   'mobile-data-down': { severity: 'warning', meaning: 'The mobile data connection went down: a RutOS event, ModemManager\'s bearer dropping, or a PPP link over a modem\'s serial port ending (not PPPoE\'s).' },
   'interface-down': { severity: 'info or warning', meaning: 'A netifd interface went down (warning for RutOS mobile interfaces `mobXsYaZ`).' },
   'data-session-failed': { severity: 'warning', meaning: 'The data connection could not be set up (ubus `Command failed`, PDP/APN errors, bearer failures).' },
-  reboot: { severity: 'info', meaning: 'The router rebooted (reason when logged, or a kernel uptime that starts again).' },
+  reboot: { severity: 'info', meaning: 'The system (router, PC or board) rebooted (reason when logged, or a kernel uptime that starts again).' },
   undervoltage: { severity: 'warning', meaning: 'The board\'s firmware flagged its supply voltage below what it needs (a Raspberry Pi\'s `Undervoltage detected!`): a power supply too weak for the board and what it powers, the modem included.' },
   'unexpected-reboot': { severity: 'warning', meaning: 'Startup after an unexpected shutdown, or a watchdog reset.' },
   'clock-jump': { severity: 'info', meaning: 'The wall clock jumped inside one boot (clock set by NTP, 1970 dates, lines out of order).' },

@@ -45,7 +45,7 @@ export function detectReboots(file: FileEvents, events: readonly LogEvent[]): Fi
     const when = s.time !== undefined ? ` (${formatTime(s.time)})` : '';
     findings.push({
       code: 'reboot', severity: 'info', file: file.file, line: s.line, endLine: s.line, count: 1, lines: [s.line], eventIds: [],
-      message: `Kernel uptime starts again here${when}: the router booted.`,
+      message: `Kernel uptime starts again here${when}: the system booted.`,
       ...(s.time !== undefined ? { time: s.time } : {}),
     });
   }
