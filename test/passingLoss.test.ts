@@ -93,3 +93,38 @@ describe('a registration lost and back at once is a note, not a problem', () => 
     assert.deepEqual(registration(stuck).stories, ['registration-problem: unresolved']);
   });
 });
+
+// A moving router (a blind probe's coach) loses coverage in tunnels and at borders and registers
+// again within a minute, six times a trip: coverage, not a fault. A denial is never passing: it is
+// the network's refusal, and the operator is the one to ask even when a later attempt got in.
+describe('coverage lost for a moment, and a network that denies', () => {
+  const tunnels: [number, string][] = [[0, reg('registering', 'home')]];
+  for (const [at, away] of [[600, 17], [1800, 34], [3000, 51], [4200, 19]] as const) tunnels.push([at, reg('home', 'searching')], [at + away, reg('searching', 'home')]);
+  for (const s of shapes(tunnels)) {
+    it(`${s.name}: registered again within a minute each time: notes, no story`, () => {
+      const r = registration(analyzeText(s.text, { referenceTime: REF }));
+      assert.deepEqual(r.severities, ['info', 'info', 'info', 'info']);
+      assert.deepEqual(r.stories, []);
+    });
+  }
+  it('searching for longer than a minute is a problem, and one recovered gives no advice', () => {
+    const text = shapes([[0, reg('registering', 'home')], [600, reg('home', 'searching')], [675, reg('searching', 'home')]])[0].text;
+    const a = analyzeText(text, { referenceTime: REF });
+    assert.deepEqual(registration(a), { severities: ['warning'], stories: ['registration-problem: recovered'] });
+    assert.deepEqual(a.episodes[0].advice, []);
+  });
+
+  const denials: { name: string; lines: string[] }[] = [
+    { name: "ModemManager's denied state", lines: ['Dec  1 02:10:12 gw ModemManager[741]: <info>  [modem0] 3GPP registration state changed (home -> denied)', 'Dec  1 02:15:12 gw ModemManager[741]: <info>  [modem0] 3GPP registration state changed (searching -> home)'] },
+    { name: "the modem's +CEREG status 3", lines: ['Dec  1 02:10:12 gw cellmgr[812]: AT< +CEREG: 3', 'Dec  1 02:15:12 gw ModemManager[741]: <info>  [modem0] 3GPP registration state changed (searching -> home)'] },
+    { name: "NetworkManager's gsm-registration-denied", lines: ["Dec  1 02:10:12 gw NetworkManager[700]: <info>  [1733019012.0000] device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-registration-denied', sys-iface-state: 'managed')", 'Dec  1 02:15:12 gw ModemManager[741]: <info>  [modem0] 3GPP registration state changed (searching -> home)'] },
+  ];
+  for (const d of denials) {
+    it(`${d.name}: a warning, told with the operator's advice even when registered again`, () => {
+      const a = analyzeText(d.lines.join('\n') + '\n', { referenceTime: REF });
+      assert.deepEqual(registration(a), { severities: ['warning'], stories: ['registration-problem: recovered'] });
+      assert.equal(a.episodes[0].advice.length, 1);
+      assert.match(a.episodes[0].advice[0], /network denied the modem's registration .* Ask the operator why/);
+    });
+  }
+});

@@ -201,6 +201,14 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X90'],
     },
   ],
+  // The network refused the registration: MM's `denied`, 27.007's status 3 (X68), NetworkManager's
+  // gsm-registration-denied, qmi.sh's registration_denied. It lasts beyond one recovery.
+  registrationDenied: [
+    {
+      text: 'The network denied the modem\'s registration (the log says so): it refuses this SIM or this device on that network, and retrying or changing settings on the device does not change that. Ask the operator why it was denied (the SIM active, allowed on this network or roaming partner, the device not barred), and tell them when it happened.',
+      sources: ['X68', 'X20'],
+    },
+  ],
   checkRegistration: [
     {
       hosts: RUTOS,

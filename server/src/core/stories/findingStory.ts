@@ -49,6 +49,13 @@ export interface FindingStorySpec {
    * that all call for advice get it instead of the story's; some do: both.
    */
   adviceBy?: readonly AdviceByField[];
+  /**
+   * Advice the lines call for (`adviceBy`) that holds when the trouble is over too: a network that
+   * denied the registration, or refused the SIM's data, will refuse again, and the operator is the
+   * one to ask (a blind probe's registration denied every night, each time registered again, had
+   * been told with no next step).
+   */
+  lastingAdvice?: readonly string[];
 }
 
 /** One field of a trouble's lines and the advice each of its values calls for (keys compared without case or punctuation). */
@@ -125,7 +132,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
-    advice: recovery ? [] : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx),
+    advice: recovery ? adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)) : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx),
     unknowns: [...(spec.unknowns ?? [])],
     sources: w.sources,
     startLine: evidence[0],

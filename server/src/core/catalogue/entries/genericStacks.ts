@@ -287,15 +287,19 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: 'egistration state changed (',
     // `searching` counts from a registration only: `unknown -> searching` is a modem being enabled.
-    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>(?:home|roaming)(?= -> searching\\))|[\\w-]+(?= -> (?:idle|denied)\\))) -> (?<to>idle|denied|searching)\\)'),
+    // A denial is mm.registration-denied's.
+    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>(?:home|roaming)(?= -> searching\\))|[\\w-]+(?= -> idle\\))) -> (?<to>idle|searching)\\)'),
     // "Not registered", not "lost": from `searching` the modem had no registration to lose.
     summary: 'ModemManager: modem {mmObject} is not registered on a network ({from} -> {to})',
     explanation:
-      'The modem is not registered on a mobile network (any more, when it was registered before): "idle" means not registered and not searching, "searching" not registered and looking for a network to register in, "denied" that the network rejected the registration. ' +
+      'The modem is not registered on a mobile network (any more, when it was registered before): "idle" means not registered and not searching, "searching" not registered and looking for a network to register in. ' +
       'There is no mobile data until it registers again.',
     finding: 'registration-failed',
     // A blind probe's healthy laptop: `home -> idle` and `idle -> home` in the same second, twice.
-    passing: { answeredBy: 'registered', seconds: 10, note: 'registered again' },
+    // A moving router loses coverage in a tunnel or at a border and registers again within a
+    // minute (a blind probe's coach: 17-51 s, six times a trip): coverage, not a fault. Longer, or
+    // never registered again, it is a registration problem.
+    passing: { answeredBy: 'registered', seconds: 60, note: 'registered again' },
     sources: ['X20'],
     samples: [
       'Wed Jun 26 16:38:39 2024 daemon.info [2234]: <inf> [modem0] 3GPP registration state changed (home -> idle)',
@@ -305,6 +309,27 @@ export const genericStackEntries: CatalogueEntry[] = [
       'Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] 3GPP registration state changed (home -> unknown)',
       'Mar 15 14:02:11 farmgw ModemManager[701]: <info>  [modem0] 3GPP registration state changed (unknown -> searching)',
     ],
+  },
+  {
+    id: 'mm.registration-denied',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: ' -> denied)',
+    pattern: mm('3GPP [Rr]egistration state changed \\((?<from>[\\w-]+) -> (?<to>denied)\\)'),
+    summary: 'ModemManager: the network denied the registration of modem {mmObject} ({from} -> denied)',
+    explanation:
+      'The network rejected the modem\'s registration ("denied", 3GPP\'s registration status 3): it refuses this SIM or this device on that network. ' +
+      'There is no mobile data until it registers again, and a denial is the operator\'s decision: retrying does not change it, even when a later attempt is let in.',
+    finding: 'registration-failed',
+    advice: 'registrationDenied',
+    sources: ['X20', 'X68'],
+    samples: [
+      'Mar 14 02:13:05 gw ModemManager[741]: <info>  [modem0] 3GPP registration state changed (home -> denied)',
+      'Wed Jun 26 16:38:39 2024 daemon.info [2234]: <inf> [modem0] 3GPP registration state changed (searching -> denied)',
+    ],
+    counterSamples: ['Mar 15 15:10:37 farmgw ModemManager[701]: <info>  [modem0] 3GPP registration state changed (home -> searching)'],
   },
   {
     id: 'mm.registration-changed',
@@ -429,6 +454,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     // then a quoted area code): a stat of 3 either way. `+CEREG: 3,1` is n=3 and registered.
     pattern: /\+C(?<service>G|E|5G)?REG: (?:[0-5], ?3(?=$|[\s<'",])|3(?=$|[\s<'"]|,"))/,
     summary: 'The modem reports its network registration denied (+C{service}REG status 3)',
+    advice: 'registrationDenied',
     explanation:
       'The modem\'s registration status 3 is "registration denied" (+CREG for the circuit-switched network, +CGREG for GPRS, +CEREG for LTE (EPS), +C5GREG for 5G): the network refused the modem or its SIM. ' +
       'Until it registers no data connection is possible; an operator\'s rejection (a SIM not activated, not allowed in this network or roaming) does not go away by retrying.',

@@ -49,6 +49,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     id: 'words.registration-denied',
     subsystem: 'network',
     literal: ['registration', 'attach reject'],
+    advice: 'registrationDenied',
     pattern: /\b(?:network )?registration (?:was |is )?(?:denied|rejected|refused)\b|\b(?:attach|registration) reject(?:ed)?\b/i,
     summary: 'The line says the network refused the modem\'s registration: {message}',
     explanation: `The program says the network denied the modem's registration (3GPP's registration status 3, "registration denied"; LTE's attach reject): the network refused the modem or its SIM, and retrying does not change an operator's refusal. ${INFERRED}`,

@@ -77,8 +77,9 @@ export const registrationStory = findingStory({
   meaning: 'Failed registration can be no coverage, the network denying this SIM or device, or a modem that lost its network settings.',
   sources: ['KB6', 'X66', 'X67'],
   advice: ['checkRegistration'],
-  // A line that says why (the radio set off) calls for its own advice (the entry's).
-  adviceBy: [],
+  // A line that says why (the radio set off, the network's denial) calls for its own advice (the entry's).
+  adviceBy: [{ field: 'reason', advice: { gsmregistrationdenied: 'registrationDenied', registrationdenied: 'registrationDenied' } }],
+  lastingAdvice: ['registrationDenied'],
   consequences: DATA_LOST_WITH_IT,
 });
 
@@ -115,4 +116,5 @@ export const dataStory = findingStory({
       },
     },
   ],
+  lastingAdvice: ['askOperatorSubscription'],
 });
