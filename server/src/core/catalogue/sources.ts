@@ -303,6 +303,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux drivers/usb/core/hcd.c usb_hc_died(): `HC died; cleaning up`, the host controller marked dead and the devices below its root hubs disconnected; drivers/usb/host/xhci-ring.c xhci_hc_died(): `xHCI host controller not responding, assume dead`',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hcd.c',
   },
+  X101: {
+    title: 'USB_ModeSwitch (Josua Dietze) and its manual page: many USB modems carry their Windows driver and, when plugged in, act as a flash storage (a virtual CD-ROM, "ZeroCD"); on Linux they show up as usb-storage until usb_modeswitch sends the command that switches them: the storage device vanishes and a modem shows up with another product ID and its modem ports (option, cdc_ether, cdc_ncm, cdc_mbim)',
+    url: 'https://www.draisberghof.de/usb_modeswitch/',
+  },
+  X102: {
+    title: 'Linux drivers/usb/storage/usb.c usb_stor_probe1(): `USB Mass Storage device detected` for each interface usb-storage binds',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/storage/usb.c',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

@@ -30,6 +30,12 @@ export interface Absence {
   /** No `USB disconnect` line: inferred from its interfaces or drivers going away. */
   implied: boolean;
   events: LogEvent[];
+  /**
+   * The device left as a storage device and came back as a modem: the switch out of the install
+   * (virtual CD-ROM) mode that a modem so made does each time it is plugged in or powered, by
+   * usb_modeswitch or by itself [X101]. Not a drop.
+   */
+  modeSwitch?: true;
 }
 
 export interface UsbDevice {
@@ -157,8 +163,39 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
   for (const d of devices.values()) {
     const vp = vidpidOf.get(`${d.file}|${d.path}`);
     if (vp) d.vidpid = vp;
+    markModeSwitches(d);
   }
   return [...devices.values()];
+}
+
+/**
+ * Marks each return of the device that follows an enumeration as a storage device alone (its
+ * drivers all storage's: usb-storage, uas) with one that binds a modem's driver: a modem that
+ * leaves its install mode [X101]. A blind probe's Huawei stick, switched at every boot, had been
+ * told "dropped off USB" with power-supply advice.
+ */
+function markModeSwitches(d: UsbDevice): void {
+  if (!d.absences.length || d.enumerations.length < 2) return;
+  let i = 0;
+  for (const a of d.absences) {
+    if (!a.back) continue;
+    while (i + 1 < d.enumerations.length && d.enumerations[i + 1].start.line < a.gone.line) i++;
+    const before = d.enumerations[i];
+    const after = d.enumerations.find((en) => en.start === a.back);
+    if (before && after && before.start.line < a.gone.line && storageOnly(before) && bindsModemDriver(after)) a.modeSwitch = true;
+  }
+}
+
+/** Bound by storage drivers and nothing else. */
+function storageOnly(en: Enumeration): boolean {
+  if (!en.drivers.size || en.ttys.size || en.netdevs.length) return false;
+  for (const driver of en.drivers.values()) if (usbDriver(driver)?.storage !== true) return false;
+  return true;
+}
+
+function bindsModemDriver(en: Enumeration): boolean {
+  for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === 'modem') return true;
+  return false;
 }
 
 /**

@@ -57,12 +57,15 @@ function judgeModemDevice(d: UsbDevice): boolean {
   // `option1` names the driver's first instance: usbDriver reads it as `option`.
   for (const x of named) drivers.add(x);
   let modemDriver = false;
+  let storage = false;
   for (const x of drivers) {
-    const device = usbDriver(x)?.device;
-    if (device === 'not') return false;
-    if (device === 'modem') modemDriver = true;
+    const driver = usbDriver(x);
+    // A storage driver is a modem's too before it leaves its install mode [X101]: with a modem's driver it says nothing.
+    if (driver?.storage) storage = true;
+    else if (driver?.device === 'not') return false;
+    if (driver?.device === 'modem') modemDriver = true;
   }
-  return modemDriver || tty;
+  return modemDriver || (tty && !storage);
 }
 
 /** The driver that bound the interface an enumeration gave `tty` to, if the log shows it. */

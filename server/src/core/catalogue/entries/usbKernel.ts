@@ -210,6 +210,21 @@ export const usbKernelEntries: CatalogueEntry[] = [
     samples: ['[422514.506036] qmi_wwan 1-1:1.4: cdc-wdm0: USB WDM device'],
   },
   {
+    id: 'usb.storage-detected',
+    usb: 'present',
+    layout: true,
+    subsystem: 'usb',
+    severity: 'info',
+    tags: KERNEL,
+    literal: 'USB Mass Storage device detected',
+    pattern: /^(?<driver>usb-storage) (?<usbPath>[\d.-]+):1\.(?<iface>\d+): USB Mass Storage device detected/,
+    summary: 'usb-storage took interface {iface} of {usbPath}: a storage device',
+    explanation:
+      'The device on {usbPath} shows a storage interface: a flash drive or disk, or a modem in its install mode, which shows a virtual CD-ROM with its Windows driver until it is switched to its modem mode (usb_modeswitch does that on Linux; it then leaves the bus and comes back with a new product ID and its modem ports).',
+    sources: ['X102', 'X101'],
+    samples: ['Apr 02 06:12:07 gw-field-07 kernel: usb-storage 1-1.3:1.0: USB Mass Storage device detected', '[   28.505286] usb-storage 4-1:1.0: USB Mass Storage device detected'],
+  },
+  {
     id: 'usb.serial-symlink',
     stack: 'rutos',
     layout: true,

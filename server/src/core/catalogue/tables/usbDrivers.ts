@@ -19,6 +19,8 @@ export interface UsbDriver {
   mode?: 'ECM' | 'RNDIS' | 'QMI' | 'MBIM' | 'NCM';
   /** FreeBSD's: its instance names the device in the kernel's lines (`u3g0: detached`). */
   freebsd?: true;
+  /** A storage driver: what a modem with an install mode (a virtual CD-ROM) binds before it switches [X101]. */
+  storage?: true;
 }
 
 export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
@@ -55,8 +57,8 @@ export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
   cdc_subset: { device: 'maybe', usbnet: true },
   // Not modems (knowledge 4.3: a USB hub, a flash drive or card reader, and other classes).
   hub: { device: 'not' },
-  'usb-storage': { device: 'not' },
-  uas: { device: 'not' },
+  'usb-storage': { device: 'not', storage: true },
+  uas: { device: 'not', storage: true },
   usbhid: { device: 'not' },
   btusb: { device: 'not' },
   'snd-usb-audio': { device: 'not' },

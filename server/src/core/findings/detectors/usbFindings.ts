@@ -65,6 +65,11 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext
 
 function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions): Finding {
   const lines = a.back ? [...a.events, a.back] : a.events;
+  if (a.back && a.modeSwitch) {
+    const gone = secondsBetween(a.gone, a.back);
+    const later = gone !== undefined && gone >= 0 ? ` ${formatDuration(gone)} later` : '';
+    return toFinding('usb-gap', 'info', `${name} left its install mode: it showed as a storage device (a virtual CD-ROM)${at(a.gone)} and came back${later}${at(a.back)} as a modem. That is the switch such a modem makes each time it is plugged in or powered (usb_modeswitch or the modem itself), not a drop.`, lines);
+  }
   if (a.back) {
     // Any return to the bus is a drop the person must see: the modem's ports, its network device
     // and the data session went with it (labels of fixtures 001, 015, 043: even 143 ms counts).
@@ -136,7 +141,7 @@ function oneClockInOrder(events: readonly LogEvent[]): boolean {
  */
 function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings: Finding[]): Set<Absence> {
   const covered = new Set<Absence>();
-  const cycles = d.absences.filter((a) => a.back);
+  const cycles = d.absences.filter((a) => a.back && !a.modeSwitch);
   const { start: bestStart, length: bestLength } = longestRun(cycles.map((c) => c.gone), options.reconnectLoopWindowSeconds);
   if (bestLength < options.reconnectLoopCount) return covered;
   const group = cycles.slice(bestStart, bestStart + bestLength);
@@ -155,7 +160,11 @@ function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Fin
   for (let i = from; i < d.enumerations.length; i++) {
     // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
     if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
-    learnTeardown(walk, d, i);
+    // Out of its install mode the modem's layout starts: the storage device's is no modem's to compare.
+    if (i > 0 && d.absences.some((a) => a.modeSwitch && a.back === d.enumerations[i].start)) {
+      walk.known = undefined;
+      walk.lastDescribed = undefined;
+    } else learnTeardown(walk, d, i);
     walkLayout(walk, d.enumerations[i], name);
   }
   out.push(...walk.changes);

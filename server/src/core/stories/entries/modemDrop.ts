@@ -27,7 +27,8 @@ export const modemDropStory: StoryDefinition = {
       if (d.absences.some((a) => inLoop.has(a.gone.line))) continue;
       // Drops that came back, and a last one the log ends on (too close to the end for "lost").
       // (A return as another device is the lost modem's story.)
-      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !cameBackAsOther(ctx, d, a) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      // (A switch out of the install mode is no drop.)
+      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !a.modeSwitch && !cameBackAsOther(ctx, d, a) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
       if (!drops.length) continue;
       const w = new StoryWriter();
       const name = modemLabel(d);
