@@ -209,6 +209,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X68', 'X20'],
     },
   ],
+  // A connection up that carries no traffic: watchcat's pings failed through it (X103).
+  dataStall: [
+    {
+      text: 'The mobile connection carried no traffic while it was up (a watchdog\'s pings through it failed): a data stall, not wrong settings. Look at what the modem reported at those times (registration, signal, the bearer), and whether the stall recurs at the same times or ends only with a restart: if it does, the modem\'s firmware or the operator\'s side is the next question, and the watchdog only hides it.',
+      sources: ['X103'],
+    },
+  ],
   checkRegistration: [
     {
       hosts: RUTOS,

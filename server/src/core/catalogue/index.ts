@@ -11,6 +11,7 @@ import { genericStackEntries } from './entries/genericStacks';
 import { modemProgramErrorEntries } from './entries/modemProgramErrors';
 import { pcieModemEntries } from './entries/pcieModems';
 import { modemWordEntries } from './entries/modemWords';
+import { watchcatEntries } from './entries/watchcat';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -28,6 +29,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...rutosScriptEntries,
   ...genericStackEntries,
   ...pcieModemEntries,
+  ...watchcatEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   // What any program says of the modem in 3GPP's words: after every program's own entries.

@@ -311,6 +311,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux drivers/usb/storage/usb.c usb_stor_probe1(): `USB Mass Storage device detected` for each interface usb-storage binds',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/storage/usb.c',
   },
+  X103: {
+    title: 'OpenWrt packages utils/watchcat watchcat.sh: `logger -p daemon.info -t "watchcat[$$]" "Could not reach $host via \\"$iface\\" for \\"N\\" seconds. Restarting \\"$iface\\" after reaching \\"M\\" seconds"` for each failed ping; `logger -t INFO "Restarting network interface: ..."`, `"Reconnecting modem: ... now."` (restarts ModemManager, then ifup), `"Restarting networking now by running: /etc/init.d/network restart"`',
+    url: 'https://github.com/openwrt/packages/blob/master/utils/watchcat/files/watchcat.sh',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

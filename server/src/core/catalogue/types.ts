@@ -84,6 +84,12 @@ export interface CatalogueEntry {
    */
   passing?: { answeredBy: StoryMark; seconds: number; note: string };
   /**
+   * How far apart the lines of one trouble may be (s), where the program repeats its line at an
+   * interval of its own longer than a burst's window (watchcat: one line per failed ping, a minute
+   * apart): one outage is one finding.
+   */
+  burstSeconds?: number;
+  /**
    * What the line says about the USB device in `usbPath`: it left the bus (`gone`), is on it
    * (`present`), or one of its functions went away, which means gone when no disconnect line is
    * logged (`teardown`), or the kernel gave up bringing up a device on the port `usbPath` names

@@ -4,3 +4,13 @@
  * other stack's interface names are the user's, so a name alone says nothing there.
  */
 export const RUTOS_MOBILE_INTERFACE = /^mob\d+s\d+a\d+/;
+
+/**
+ * Network devices a cellular modem's data connection runs on, by the names their drivers give
+ * them: `wwan0` (usbnet's name for a WWAN driver's device: qmi_wwan, cdc_mbim [K6]), `wwp0s20f0u6i12`
+ * (systemd's predictable name of a WWAN device), `qmimux0` (qmi_wwan's multiplexed ones),
+ * `rmnet_data0` and `mhi_hwip0` (Qualcomm's and MHI's), `3g-wan` (OpenWrt's 3g protocol's PPP
+ * device), `usb0` (a modem in ECM or RNDIS mode, a tethered phone). A program that names only a
+ * device (watchcat's `via "wwan0"`) is about the mobile connection only when the device is one of these.
+ */
+export const MOBILE_NETDEV = /^(?:wwan\w*|wwp\w+|qmimux\d+|rmnet\w*|mhi_\w+|3g-[\w.-]+|usb\d+)$/;

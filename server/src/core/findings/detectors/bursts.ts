@@ -45,7 +45,7 @@ export function detectBursts(events: readonly LogEvent[], options: DetectOptions
 
 function belongsTo(last: LogEvent, e: LogEvent, options: DetectOptions): boolean {
   const gap = secondsBetween(last, e);
-  if (gap !== undefined) return gap >= 0 && gap <= options.burstWindowSeconds;
+  if (gap !== undefined) return gap >= 0 && gap <= Math.max(options.burstWindowSeconds, catalogueEntry(e.id)?.burstSeconds ?? 0);
   return e.line - last.endLine <= UNTIMED_LINE_DISTANCE;
 }
 

@@ -116,5 +116,5 @@ export const dataStory = findingStory({
       },
     },
   ],
-  lastingAdvice: ['askOperatorSubscription'],
+  lastingAdvice: ['askOperatorSubscription', 'dataStall'],
 });
