@@ -272,7 +272,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://github.com/torvalds/linux/blob/master/drivers/bus/mhi/host/pci_generic.c',
   },
   X90: {
-    title: '3GPP TS 27.007 (AT command set for User Equipment), 9.2 +CME ERROR result codes: 9.2.1 10 SIM not inserted, 11 SIM PIN required, 12 SIM PUK required, 13 SIM failure, 14 SIM busy, 15 SIM wrong, 16 incorrect password, 17 SIM PIN2 required, 18 SIM PUK2 required; 9.2.2 (GPRS and packet domain) 103 Illegal MS, 106 Illegal ME, 107 GPRS services not allowed, 111 PLMN not allowed, 112 Location area not allowed, 113 Roaming not allowed in this location area, 132 service option not supported, 133 requested service option not subscribed, 134 service option temporarily out of order, 149 PDP authentication failure (the same words in ModemManager src/mm-error-helpers.c, me_errors[])',
+    title: '3GPP TS 27.007 (AT command set for User Equipment), 9.2 +CME ERROR result codes: 9.2.1 10 SIM not inserted, 11 SIM PIN required, 12 SIM PUK required, 13 SIM failure, 14 SIM busy, 15 SIM wrong, 16 incorrect password, 17 SIM PIN2 required, 18 SIM PUK2 required; 9.2.2 (GPRS and packet domain) 103 Illegal MS, 106 Illegal ME, 107 GPRS services not allowed, 111 PLMN not allowed, 112 Location area not allowed, 113 Roaming not allowed in this location area, 132 service option not supported, 133 requested service option not subscribed, 134 service option temporarily out of order, 149 PDP authentication failure (the same words in ModemManager src/mm-error-helpers.c, me_errors[]); 8.3 +CPIN=<pin> enters the PIN (or the PUK and a new PIN)',
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
   X91: {
@@ -314,6 +314,14 @@ export const SOURCES: Record<string, Source> = {
   X103: {
     title: 'OpenWrt packages utils/watchcat watchcat.sh: `logger -p daemon.info -t "watchcat[$$]" "Could not reach $host via \\"$iface\\" for \\"N\\" seconds. Restarting \\"$iface\\" after reaching \\"M\\" seconds"` for each failed ping; `logger -t INFO "Restarting network interface: ..."`, `"Reconnecting modem: ... now."` (restarts ModemManager, then ifup), `"Restarting networking now by running: /etc/init.d/network restart"`',
     url: 'https://github.com/openwrt/packages/blob/master/utils/watchcat/files/watchcat.sh',
+  },
+  X104: {
+    title: 'ModemManager API reference, MMModemState: MM_MODEM_STATE_LOCKED "The modem needs to be unlocked" (before initializing, disabled, enabled, searching, registered, connected); MMModemLock: sim-pin, sim-puk and the other locks it may wait for',
+    url: 'https://www.freedesktop.org/software/ModemManager/api/latest/ModemManager-Flags-and-Enumerations.html',
+  },
+  X105: {
+    title: 'mmcli(1): `-m` a modem, `-i` a SIM; `--pin=PIN` sends the PIN to the SIM, `--puk=PUK` the PUK; `mmcli -m 0` shows the modem\'s state and the lock it waits for (unlock required, unlock retries)',
+    url: 'https://www.freedesktop.org/software/ModemManager/man/latest/mmcli.1.html',
   },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',

@@ -99,6 +99,29 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
   },
   {
+    // A blind probe's laptop with a PIN-enabled SIM and no PIN given: `unknown -> locked`, then
+    // NetworkManager's `no-secrets`, had been told no problem.
+    id: 'mm.state-locked',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: ' -> locked)',
+    pattern: mm('state changed \\((?<from>[\\w-]+) -> locked\\)'),
+    summary: 'ModemManager: modem {mmObject} is locked: it needs to be unlocked (a SIM PIN or PUK) before it can be used',
+    explanation:
+      'ModemManager\'s state "locked" means the modem needs to be unlocked before it can be enabled: almost always the SIM\'s PIN (or its PUK, after wrong PINs). ' +
+      'Until someone or something (NetworkManager with the PIN stored in the connection, `mmcli -i 0 --pin=...`) unlocks it, it does not register and there is no mobile data.',
+    finding: 'sim-error',
+    advice: 'simPinNeeded',
+    sources: ['X20', 'X104'],
+    samples: [
+      'Nov 18 14:02:39 x1c ModemManager[874]: <info>  [modem0] state changed (unknown -> locked)',
+      'Sun Feb  9 12:31:48 2025 daemon.notice [2656]: <msg> [modem0] state changed (unknown -> locked)',
+    ],
+    counterSamples: ['Jun 06 13:45:46 jantar ModemManager[771]: <msg> [modem0] state changed (locked -> failed)', 'Jun 06 13:45:46 jantar ModemManager[771]: <msg> [modem0] state changed (locked -> initializing)'],
+  },
+  {
     id: 'mm.disabling',
     stack: 'modemmanager',
     subsystem: 'modem',
