@@ -180,24 +180,12 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check the SIM: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows whether ModemManager sees it and whether it is locked; reseat it with the power off and try it in a phone.',
-      sources: ['KB36', 'KB6'],
+      text: 'Check the SIM: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows whether ModemManager sees it and whether it is locked (the lock it waits for, sim-pin or sim-puk, and the attempts left): `mmcli -i 0 --pin=<PIN>` sends the PIN, and the connection manager must give it at each start (NetworkManager: the mobile connection\'s PIN). Reseat it with the power off and try it in a phone.',
+      sources: ['KB36', 'KB6', 'X105'],
     },
     {
       text: 'Check the SIM: reseat it with the power off, check whether it needs a PIN, and try it in a phone.',
       sources: ['KB6'],
-    },
-  ],
-  // The modem waits to be unlocked, almost always by the SIM's PIN (ModemManager's `locked` [X104]).
-  simPinNeeded: [
-    {
-      hosts: MM,
-      text: 'The modem waits for its SIM to be unlocked: `mmcli -i 0 --pin=<PIN>` sends the PIN (`mmcli -m 0` shows which lock it waits for, sim-pin or sim-puk, and the attempts left); store the PIN where the connection manager gives it at each start (NetworkManager: the mobile connection\'s PIN), or remove the PIN from the SIM in a phone. If it waits for sim-puk, only the PUK unlocks it.',
-      sources: ['X104', 'X105'],
-    },
-    {
-      text: 'The modem waits for its SIM to be unlocked: give it the SIM\'s PIN (its connection manager\'s setting, or `AT+CPIN="<PIN>"` on its AT port), or remove the PIN from the SIM in a phone. If it asks for the PUK, only the PUK unlocks it.',
-      sources: ['X104', 'X90'],
     },
   ],
   // The SIM wants its PUK (27.007's +CME ERROR 12 [X90]; gsmd's PIN state 5 [S19]):

@@ -100,7 +100,8 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     // A blind probe's laptop with a PIN-enabled SIM and no PIN given: `unknown -> locked`, then
-    // NetworkManager's `no-secrets`, had been told no problem.
+    // NetworkManager's `no-secrets`, had been told no problem. ModemManager enters the state when
+    // it cannot check the SIM's lock too (fixture 013: no SIM), so the lines after it say which.
     id: 'mm.state-locked',
     stack: 'modemmanager',
     subsystem: 'modem',
@@ -108,13 +109,13 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: ' -> locked)',
     pattern: mm('state changed \\((?<from>[\\w-]+) -> locked\\)'),
-    summary: 'ModemManager: modem {mmObject} is locked: it needs to be unlocked (a SIM PIN or PUK) before it can be used',
+    summary: 'ModemManager: modem {mmObject} is locked: it waits to be unlocked (a SIM PIN or PUK) before it can be used',
     explanation:
-      'ModemManager\'s state "locked" means the modem needs to be unlocked before it can be enabled: almost always the SIM\'s PIN (or its PUK, after wrong PINs). ' +
-      'Until someone or something (NetworkManager with the PIN stored in the connection, `mmcli -i 0 --pin=...`) unlocks it, it does not register and there is no mobile data.',
+      'ModemManager\'s state "locked" means the modem needs to be unlocked before it can be enabled: the SIM\'s PIN, or its PUK after wrong PINs. ' +
+      'ModemManager enters it too when it could not check the SIM\'s lock (no SIM inserted): the lines after it say which. ' +
+      'Until it is unlocked (NetworkManager with the PIN stored in the connection, `mmcli -i 0 --pin=...`) it does not register and there is no mobile data.',
     finding: 'sim-error',
-    advice: 'simPinNeeded',
-    sources: ['X20', 'X104'],
+    sources: ['X20', 'X104', 'X105'],
     samples: [
       'Nov 18 14:02:39 x1c ModemManager[874]: <info>  [modem0] state changed (unknown -> locked)',
       'Sun Feb  9 12:31:48 2025 daemon.notice [2656]: <msg> [modem0] state changed (unknown -> locked)',

@@ -34,9 +34,25 @@ function edlRole(id: string): EdlRole | null {
   return role;
 }
 
+function usbIdOf(e: LogEvent): string | undefined {
+  return e.fields.vidpid ?? (e.fields.vid && e.fields.pid ? `${e.fields.vid.padStart(4, '0')}:${e.fields.pid}` : undefined);
+}
+
 function edlId(e: LogEvent): string | undefined {
-  const id = e.fields.vidpid ?? (e.fields.vid && e.fields.pid ? `${e.fields.vid.padStart(4, '0')}:${e.fields.pid}` : undefined);
+  const id = usbIdOf(e);
   return usbModel(id)?.edl ? id : undefined;
+}
+
+/**
+ * The modem's own ID (a model the table knows, no download mode's) named by `e`: a modem that shows
+ * it after download mode left it and runs firmware again. A 5G module (RM500Q) comes back so on
+ * another port than its download mode's (a blind probe's QFirehose flash: EDL on 1-1, the modem
+ * back on 2-1), which had been told "left in EDL mode" with advice to flash it again.
+ */
+export function modemIdIn(e: LogEvent): string | undefined {
+  const id = usbIdOf(e);
+  const model = usbModel(id);
+  return model && !model.edl ? id!.toLowerCase() : undefined;
 }
 
 /**
@@ -60,13 +76,25 @@ export function detectEdlMode(events: readonly LogEvent[]): Finding[] {
   for (const list of byFile.values()) {
     const dump = list.some((x) => x.role.mark === 'dump');
     let evidence: LogEvent[] = [];
+    let back: LogEvent | undefined;
     for (const { e, role } of list) {
       // The flash completed: whatever showed EDL before is over.
-      if (role.mark === 'left') evidence = [];
-      else if ((role.usbId && edlId(e)) || (role.finding && findingOf(e) === 'modem-edl-mode' && !(dump && role.mark === 'sahara'))) evidence.push(e);
+      if (role.mark === 'left') {
+        evidence = [];
+        back = undefined;
+      } else if ((role.usbId && edlId(e)) || (role.finding && findingOf(e) === 'modem-edl-mode' && !(dump && role.mark === 'sahara'))) {
+        evidence.push(e);
+        back = undefined;
+      } else if (evidence.length && !back && role.usbId && modemIdIn(e)) back = e;
     }
     if (!evidence.length) continue;
     const id = evidence.map(edlId).find(Boolean);
+    if (back) {
+      const model = usbModel(modemIdIn(back))?.model;
+      findings.push(toFinding('modem-edl-mode', 'info',
+        `The modem was in emergency download (EDL) mode${id ? ` (${id})` : ''} and came back as ${model ? `${model} (${modemIdIn(back)})` : modemIdIn(back)} at line ${back.line}: it left download mode and runs firmware again.`, [...evidence, back]));
+      continue;
+    }
     if (id) {
       findings.push(toFinding('modem-edl-mode', 'error',
         `A USB device shows as ${id} (${usbModel(id)?.model}): the modem is in emergency download (EDL) mode. It runs no firmware, has no AT ports, and no connection manager (gsmd, ModemManager) can reach it until it is flashed again.`, evidence));

@@ -108,9 +108,17 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   }
   const devices = devicesOf(ctx, loss);
   const absences = devices.flatMap((d) => d.absences);
+  // The EDL finding's last line names the modem's own ID when it came back out of download mode
+  // (detectEdlMode), perhaps on another port: download mode's departure was that return.
+  const outOfDownload = edl && edl.severity === 'info' ? events.find((e) => e.line === edl.lines[edl.lines.length - 1]) : undefined;
+  const returnAs = (a: (typeof absences)[number]): string | undefined => {
+    if (a.back || !outOfDownload || a.path === outOfDownload.fields.usbPath) return undefined;
+    const after = secondsBetween(a.gone, outOfDownload);
+    return after !== undefined && after >= 0 ? ` and came back as the modem${outOfDownload.fields.usbPath ? ` at USB ${outOfDownload.fields.usbPath}` : ''} ${formatDuration(after)} later${when(outOfDownload)}` : undefined;
+  };
   absences.forEach((a, i) => {
     const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
-    const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : ' and did not come back before the log ends';
+    const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : returnAs(a) ?? ' and did not come back before the log ends';
     w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}.`, a.gone, 'K3b');
   });
   if (duplicate) {
@@ -129,6 +137,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     w.prove(updateMode.serialOnly.start.line);
   }
   if (edl) w.step('The modem shows as an emergency download (EDL) device: it runs no firmware and waits to be flashed.', edl, 'F7', 'F9');
+  if (outOfDownload) w.step(`It came back out of download mode${when(outOfDownload)} as the modem (${outOfDownload.fields.vidpid ?? `${outOfDownload.fields.vid}:${outOfDownload.fields.pid}`}${outOfDownload.fields.usbPath ? ` at USB ${outOfDownload.fields.usbPath}` : ''}): it runs firmware again.`, outOfDownload, 'F7');
   for (const f of failures.slice(0, 3)) w.step(`The update reported a failure: "${f.text}".`, f, 'S3', 'S22');
 
   // Recovery, or what the log does not show.
@@ -166,17 +175,17 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     if (!e || file.endTime === undefined || e.time === undefined) return !!silent;
     return (file.endTime - e.time) / 1000 >= ctx.options.silenceSeconds;
   };
-  const leftInDownload = !!edl && !finished.some((f) => f.line > edl.line);
+  const leftInDownload = !!edl && !outOfDownload && !finished.some((f) => f.line > edl.line);
   let verdict = 'unknown';
   if (finished.length && !leftInDownload) verdict = 'succeeded';
-  else if (recovered && !failures.length && !edl && !factEdl && !bannerUp) verdict = 'succeeded';
-  else if (failures.length || edl || factEdl) verdict = 'failed';
+  else if ((recovered || outOfDownload) && !failures.length && !leftInDownload && !factEdl && !bannerUp) verdict = 'succeeded';
+  else if (failures.length || leftInDownload || factEdl) verdict = 'failed';
   else if (bannerUp || (lostAndNotBack && (silent || duplicate || logGoesOn(loss ?? started[started.length - 1]))) || (started.length && logGoesOn(started[started.length - 1]))) {
     verdict = updateMode ? 'updated-not-taken-back' : 'stuck';
   }
 
-  const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: !!edl || !!factEdl, change: !!change, dfotaFailed: failures.some((f) => isDfota(f)), flasherFailed: failures.some((f) => !isDfota(f)), workedAfter: !!afterFailure, lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined });
-  const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: finished.length > 0, failures: failures.length > 0, edl: !!edl || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
+  const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: leftInDownload || !!factEdl, change: !!change, dfotaFailed: failures.some((f) => isDfota(f)), flasherFailed: failures.some((f) => !isDfota(f)), workedAfter: !!afterFailure, lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined });
+  const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: finished.length > 0, failures: failures.length > 0, edl: leftInDownload || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
   const unknowns: UnknownId[] = [];
   if (!first && !bannerUp) unknowns.push('dfotaOutput');
   if (verdict !== 'succeeded' && !facts?.usbDevices && !afterFailure) unknowns.push('modemNow');
@@ -184,7 +193,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   if (silent) unknowns.push('gsmdSilence');
   if (change) unknowns.push('compositionMeaning');
 
-  const summary = summarise(verdict, { modem, lossFinding, loss, duplicate, change, silent, edl, failures, recovered, afterFailure, updateMode: !!updateMode, inferred: !first, rutos: ctx.host === 'rutos', bannerUp, ...(facts ? { facts } : {}) });
+  const summary = summarise(verdict, { modem, lossFinding, loss, duplicate, change, silent, ...(leftInDownload ? { edl } : {}), ...(outOfDownload ? { outOfDownload } : {}), failures, recovered, afterFailure, updateMode: !!updateMode, inferred: !first, rutos: ctx.host === 'rutos', bannerUp, ...(facts ? { facts } : {}) });
   const evidence = w.evidence;
   return {
     verdict, confidence, why, summary, steps, evidence, advice, adviceFields: usbIdWords(vidpid), unknowns, sources: w.sources,
@@ -339,7 +348,10 @@ interface Told {
   duplicate?: Finding;
   change?: Finding;
   silent?: Finding;
+  /** Download mode the modem is left in. */
   edl?: Finding;
+  /** The line showing the modem back out of download mode. */
+  outOfDownload?: LogEvent;
   failures: LogEvent[];
   recovered?: LogEvent;
   afterFailure?: LogEvent;
@@ -362,6 +374,7 @@ function summarise(verdict: string, s: Told): string {
   if (s.updateMode) parts.push('its USB lines read like the modem installing the update and booting again');
   if (s.silent) parts.push('the log does not show the modem taken back');
   if (s.edl) parts.push('the modem is left in emergency download (EDL) mode and runs no firmware');
+  if (s.outOfDownload) parts.push('the modem went through emergency download (EDL) mode, where a flash is written, and came back out of it as the modem');
   if (s.failures.length) parts.push(`the update reported "${s.failures[0].text}"`);
   if (s.afterFailure) parts.push('the connection worked afterwards, which fits the modem still running its old firmware: a failed delta update leaves it in place');
   if (s.facts) {
@@ -375,7 +388,7 @@ function summarise(verdict: string, s: Told): string {
   // Program names keep their case ("gsmd lost ..."): only a leading "the" is capitalised.
   const joined = parts.join('; ');
   const story = parts.length ? (/^the /.test(joined) ? capitalise(joined) : joined) + '.' : '';
-  const inferred = !s.inferred ? '' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ' (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.)' : ' (That an update ran is inferred from what happened to the modem.)';
+  const inferred = !s.inferred ? '' : s.outOfDownload && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: a flash is written in download mode; the log has no update line.)' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ' (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.)' : ' (That an update ran is inferred from what happened to the modem.)';
   switch (verdict) {
     case 'updated-not-taken-back':
       return `${story} What is stuck is most likely the router's view, not the modem: ${s.rutos ? 'dfota waits for gsmd to report the modem\'s firmware with no time limit, so waiting will not clear the "firmware update is in progress" banner; a clean reboot or a gsmd restart lets gsmd take the modem back, and `gsmctl -y` then shows whether the update applied.' : 'restarting the modem manager lets it take the modem back, and the modem\'s firmware version then shows whether the update applied.'}${inferred}`;
@@ -384,7 +397,7 @@ function summarise(verdict: string, s: Told): string {
     case 'failed':
       return `${story}${inferred}`;
     case 'succeeded':
-      return `${story ? story + ' ' : ''}${s.recovered ? 'The modem was taken back into service.' : 'The update finished.'}`;
+      return `${story ? story + ' ' : ''}${s.recovered ? 'The modem was taken back into service.' : s.outOfDownload ? 'It runs firmware again; which version, the log does not say.' : 'The update finished.'}${s.outOfDownload ? inferred : ''}`;
     default:
       return story || 'The update started, but the log ends before it shows how it went.';
   }

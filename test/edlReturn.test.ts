@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+import type { Analysis } from '../server/src/core/model';
+
+// A modem flashed in emergency download (EDL) mode comes back as itself when the flash is done;
+// a USB 3 module (RM500Q) comes back on its SuperSpeed port, not the one its download mode had. A
+// blind probe's QFirehose flash (EDL on 1-1, the modem back on 2-1 and connected) had been told
+// "Modem firmware update: FAILED ... left in EDL mode", with advice to flash it again.
+
+const REF = Date.UTC(2024, 3, 10);
+
+const modemUp = (port: string, n: number): string[] => [
+  `usb ${port}: new SuperSpeed USB device number ${n} using xhci_hcd`,
+  `usb ${port}: New USB device found, idVendor=2c7c, idProduct=0800, bcdDevice= 4.14`,
+  `option ${port}:1.0: GSM modem (1-port) converter detected`,
+  `usb ${port}: GSM modem (1-port) converter now attached to ttyUSB0`,
+  `qmi_wwan ${port}:1.4: cdc-wdm0: USB WDM device`,
+];
+const modemGone = (port: string, n: number): string[] => [`usb ${port}: USB disconnect, device number ${n}`, `option1 ttyUSB0: GSM modem (1-port) converter now disconnected from ttyUSB0`];
+const edlUp = (port: string, n: number): string[] => [
+  `usb ${port}: new high-speed USB device number ${n} using xhci_hcd`,
+  `usb ${port}: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00`,
+  `qcserial ${port}:1.0: Qualcomm USB modem converter detected`,
+];
+const edlGone = (port: string, n: number): string[] => [`usb ${port}: USB disconnect, device number ${n}`];
+
+/** Lines a few seconds apart, long gaps where `gap` says, as dmesg and as journalctl. */
+function shapes(blocks: readonly (readonly string[])[]): { name: string; text: string }[] {
+  const timed: [number, string][] = [];
+  let t = 600;
+  for (const b of blocks) {
+    for (const l of b) timed.push([(t += 0.2), l]);
+    t += 30;
+  }
+  const clock = (s: number): string => `11:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(Math.floor(s) % 60).padStart(2, '0')}`;
+  return [
+    { name: 'dmesg', text: timed.map(([s, l]) => `[${s.toFixed(6).padStart(12)}] ${l}`).join('\n') + '\n' },
+    { name: 'journalctl', text: timed.map(([s, l]) => `Apr 02 ${clock(s)} gw5g kernel: ${l}`).join('\n') + '\n' },
+  ];
+}
+
+const update = (a: Analysis): string | undefined => a.episodes.find((e) => e.kind === 'modem-firmware-update')?.verdict;
+
+describe('a modem back out of download mode', () => {
+  for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('1-1', 5), edlGone('1-1', 5), modemUp('2-1', 3)])) {
+    it(`${s.name}: back on another port: the flash ended, the modem runs firmware again`, () => {
+      const a = analyzeText(s.text, { referenceTime: REF });
+      assert.equal(update(a), 'succeeded');
+      const edl = a.findings.find((f) => f.code === 'modem-edl-mode');
+      assert.equal(edl?.severity, 'info');
+      assert.match(edl!.message, /came back as Quectel .*2c7c:0800/);
+      const story = a.episodes.find((e) => e.kind === 'modem-firmware-update')!;
+      assert.ok(story.steps.some((x) => /came back as the modem at USB 2-1/.test(x.text)), story.steps.map((x) => x.text).join('\n'));
+      assert.doesNotMatch(story.advice.join(' '), /re-flash/i);
+    });
+  }
+  for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('2-1', 3), edlGone('2-1', 3), modemUp('2-1', 4)])) {
+    it(`${s.name}: back on the same port: succeeded too`, () => {
+      assert.equal(update(analyzeText(s.text, { referenceTime: REF })), 'succeeded');
+    });
+  }
+  for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('1-1', 5)])) {
+    it(`${s.name}: still in download mode at the end: failed, flash it again`, () => {
+      const a = analyzeText(s.text, { referenceTime: REF });
+      assert.equal(update(a), 'failed');
+      assert.equal(a.findings.find((f) => f.code === 'modem-edl-mode')?.severity, 'error');
+    });
+  }
+});
