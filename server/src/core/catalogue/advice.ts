@@ -209,6 +209,19 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X68', 'X20'],
     },
   ],
+  // chat timed out waiting for the modem's OK to a plain AT command (X24): the modem is silent on
+  // that port; ModemManager probes and holds modems' serial ports unless told to ignore them (X106).
+  modemSilentOnPort: [
+    {
+      hosts: MM,
+      text: 'The modem did not answer a plain AT command on the port the dial script used: not the network, not the APN. ModemManager probes and holds a modem\'s serial ports, so a dial-up (pppd) setup beside it finds its port busy: stop ModemManager, or tell it to ignore this modem (udev `ENV{ID_MM_DEVICE_IGNORE}="1"`). Otherwise the port is the wrong one (not the modem\'s AT or PPP port) or the modem is hung: power-cycle it.',
+      sources: ['X24', 'X106'],
+    },
+    {
+      text: 'The modem did not answer a plain AT command on the port the dial script used: not the network, not the APN. The port may be the wrong one (not the modem\'s AT or PPP port), held by another program (a connection manager that probes serial ports), or the modem hung: check the port, then power-cycle the modem.',
+      sources: ['X24'],
+    },
+  ],
   // A connection up that carries no traffic: watchcat's pings failed through it (X103).
   dataStall: [
     {

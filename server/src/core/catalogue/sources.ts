@@ -323,6 +323,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'mmcli(1): `-m` a modem, `-i` a SIM; `--pin=PIN` sends the PIN to the SIM, `--puk=PUK` the PUK; `mmcli -m 0` shows the modem\'s state and the lock it waits for (unlock required, unlock retries)',
     url: 'https://www.freedesktop.org/software/ModemManager/man/latest/mmcli.1.html',
   },
+  X106: {
+    title: 'ModemManager API reference, "Modem filter": ModemManager probes the TTY, net and cdc-wdm ports its filter allows; a device or port tagged ID_MM_DEVICE_IGNORE in udev is never probed',
+    url: 'https://www.freedesktop.org/software/ModemManager/api/latest/ref-overview-modem-filter.html',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

@@ -702,6 +702,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     literal: 'Connect script failed',
     pattern: /^Connect script failed/,
     summary: 'pppd: the dial-up (chat) script failed',
+    recall: ['chatExpect'],
     explanation:
       'pppd runs a connect script (normally chat) that sends AT commands to the modem and dials. It exited with an error, so no PPP link was established: ' +
       'the modem did not answer as expected, answered with an abort string (NO CARRIER, ERROR...), or timed out. The chat lines just before tell which.',
@@ -757,12 +758,29 @@ export const genericStackEntries: CatalogueEntry[] = [
     samples: ['May 20 15:02:11 router pppd[536]: No response to 4 echo-requests', 'May 20 15:02:11 router pppd[536]: Serial link appears to be disconnected.'],
   },
   {
+    // What chat waits for: the modem's `OK` to a plain AT command, or `CONNECT` to the dial. A
+    // timeout waiting for `OK` is a modem silent on that port, not the network (two blind probes:
+    // a Raspberry Pi whose port ModemManager held, a hung 3G stick, told "check the APN").
+    id: 'chat.expect',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['chat'],
+    literal: 'expect (',
+    pattern: /^expect \((?<chatExpect>[^)]*)\)/,
+    summary: 'chat: waits for the modem to answer {chatExpect}',
+    explanation: 'chat sent its last string to the modem and waits for this answer until its timeout (`alarm`).',
+    remember: ['chatExpect'],
+    sources: ['X24'],
+    samples: ['Mar 12 10:15:02 raspberrypi chat[501]: expect (OK)', 'May 20 14:22:20 router chat[537]: expect (CONNECT)'],
+  },
+  {
     id: 'chat.alarm',
     subsystem: 'network',
     severity: 'warning',
     tags: ['chat'],
     literal: 'alarm',
     pattern: /^alarm\s*$/,
+    recall: ['chatExpect'],
     summary: 'chat: timed out waiting for the modem\'s answer',
     explanation: 'chat\'s timeout expired before the modem sent the expected answer: the modem is silent or on the wrong port.',
     sources: ['X24'],
@@ -776,6 +794,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     literal: 'Failed',
     pattern: /^Failed(?: \((?<reason>[^)]*)\))?\s*$/,
     summary: 'chat: dial script failed {reason}',
+    recall: ['chatExpect'],
     explanation:
       'The expected answer did not come: in parentheses the abort string the modem answered with (e.g. NO CARRIER, ERROR), without one a timeout. ' +
       'chat exits and pppd logs `Connect script failed`. The `abort on (...)` lines at the start of a chat run are only its configuration.',

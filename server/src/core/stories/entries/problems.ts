@@ -99,6 +99,8 @@ export const dataStory = findingStory({
   // The network's reason for a refused call, as libqmi names it (X97): the settings, the SIM's
   // subscription, or the network's own trouble.
   adviceBy: [
+    // chat timed out waiting for the modem's OK (no abort string came): the modem is silent on its port.
+    { field: 'chatExpect', advice: { ok: 'modemSilentOnPort' } },
     {
       field: 'reason',
       advice: {
@@ -116,5 +118,5 @@ export const dataStory = findingStory({
       },
     },
   ],
-  lastingAdvice: ['askOperatorSubscription', 'dataStall'],
+  lastingAdvice: ['askOperatorSubscription', 'dataStall', 'modemSilentOnPort'],
 });

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// chat's timeout waiting for the modem's OK to a plain AT command is a modem silent on that port
+// (wrong port, held by another program, hung), not the network: two blind probes' dial-up setups
+// (a Raspberry Pi whose port ModemManager held, a hung 3G stick) had been told to check the APN.
+
+const REF = Date.UTC(2024, 2, 20);
+
+function dial(expect: string, failed: string, minute: number): string[] {
+  const at = (s: number): string => `Mon Mar 18 10:${String(minute).padStart(2, '0')}:${String(s).padStart(2, '0')} 2024`;
+  return [
+    `${at(1)} local2.info chat[4412]: abort on (NO CARRIER)`,
+    `${at(1)} local2.info chat[4412]: send (${expect === 'OK' ? 'AT&F^M' : 'ATD*99#^M'})`,
+    `${at(1)} local2.info chat[4412]: expect (${expect})`,
+    ...(failed === 'Failed' ? [`${at(46)} local2.info chat[4412]: alarm`] : []),
+    `${at(46)} local2.info chat[4412]: ${failed}`,
+    `${at(46)} daemon.err pppd[4410]: Connect script failed`,
+  ];
+}
+
+describe('chat waiting for the modem', () => {
+  it("a timeout on OK: the modem is silent on its port, whatever the host", () => {
+    const a = analyzeText([...dial('OK', 'Failed', 40), ...dial('OK', 'Failed', 41)].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => e.kind), ['data-connection-problem']);
+    assert.match(a.episodes[0].advice.join(' '), /did not answer a plain AT command .* not the network, not the APN/);
+  });
+  it('NO CARRIER to the dial: the data session, as before', () => {
+    const a = analyzeText([...dial('CONNECT', 'Failed (NO CARRIER)', 40), ...dial('CONNECT', 'Failed (NO CARRIER)', 41)].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => e.kind), ['data-connection-problem']);
+    assert.doesNotMatch(a.episodes[0].advice.join(' '), /plain AT command/);
+    assert.match(a.episodes[0].advice.join(' '), /APN/);
+  });
+});
