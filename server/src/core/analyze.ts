@@ -20,7 +20,7 @@ import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model'
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 import { linesInListingOrder, listingNotice } from './events/listingParts';
-import { noticeInFile, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
+import { noticeInFile, preambleLines, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
 import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, READ_AGAIN_STEP_LINES, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
@@ -235,7 +235,8 @@ export class FileAnalysis {
     if (reasons.reverse) {
       // Without wrapped lines every record is a line of its own: no need to split them again.
       const wrapped = (read.summary.skipped.continuation ?? 0) > 0;
-      ({ lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, referenceYearOf(this.referenceTime)) : new Int32Array(lines.length + 1)));
+      const year = referenceYearOf(this.referenceTime);
+      ({ lines: reading, order } = reverseRecords(lines, wrapped ? recordEnds(lines, year) : new Int32Array(lines.length + 1), preambleLines(lines, year)));
     } else if (reasons.parts) {
       ({ lines: reading, order } = linesInListingOrder(lines, reasons.parts));
     }

@@ -43,8 +43,23 @@ export function recordEnds(lines: readonly string[], referenceYear: number): Int
   return ends;
 }
 
-/** The lines in reading order (records newest last) and where each lies in the file. */
-export function reverseRecords(lines: readonly string[], ends: Int32Array): { lines: string[]; order: ReadOrder } {
+/**
+ * How many lines come before the file's first record of a format (a table's header row, which
+ * names the columns of the rows after it; a title): they stay first when the records are reversed.
+ * Only the first `PREAMBLE_LINES` lines are looked at.
+ */
+export function preambleLines(lines: readonly string[], referenceYear: number): number {
+  const parser = new LineParser({ referenceYear });
+  for (let i = 0; i < Math.min(lines.length, PREAMBLE_LINES); i++) {
+    const record = parser.parse(lines[i], i + 1);
+    if (typeof record !== 'string' && record.format !== 'text') return i;
+  }
+  return 0;
+}
+const PREAMBLE_LINES = 50;
+
+/** The lines in reading order (records newest last, the `preamble` lines first) and where each lies in the file. */
+export function reverseRecords(lines: readonly string[], ends: Int32Array, preamble = 0): { lines: string[]; order: ReadOrder } {
   const n = lines.length;
   // Units in file order: a record's lines, or one line that is no record's.
   const starts: number[] = [];
@@ -53,7 +68,13 @@ export function reverseRecords(lines: readonly string[], ends: Int32Array): { li
   const fileLine = new Int32Array(n + 1);
   const recordStart = new Int32Array(n + 1);
   let r = 1;
-  for (let u = starts.length - 1; u >= 0; u--) {
+  // What comes before the first record (a table's header row, which names the columns of the rows
+  // after it; a title) stays first: read last, the header named nothing, and a blind probe's
+  // Kibana export, newest first, lost its table.
+  const kept = starts.findIndex((line) => line > preamble);
+  const head = kept < 0 ? 0 : kept;
+  const order = [...starts.slice(0, head).map((_, i) => i), ...starts.slice(head).map((_, i) => starts.length - 1 - i)];
+  for (const u of order) {
     const from = starts[u];
     const to = Math.max(from, ends[from]);
     const first = r;

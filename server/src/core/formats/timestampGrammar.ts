@@ -67,8 +67,9 @@ export interface StampParts {
 const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,:](?<fraction>\d{1,9}))?)?(?:\s?(?<ampm>[AaPp]\.?[Mm]\.?))?`;
 const ZONE = String.raw`(?<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})`;
 const WORD = String.raw`[\p{L}][\p{L}'’.-]{0,24}`;
-// Words some locales put between the date and the time: `à`, `um`, `a les`, `alle`, `om`, `в`.
-const AT = String.raw`(?:(?:à|a|um|a les|a las|alle|om|o|в|at)\s+)?`;
+// Words some locales put between the date and the time: `à`, `um`, `a les`, `alle`, `om`, `в`;
+// Kibana's `@` (its default date format, `MMM D, YYYY @ HH:mm:ss.SSS`, in every Discover export).
+const AT = String.raw`(?:(?:à|a|um|a les|a las|alle|om|o|в|at|@)\s+)?`;
 
 export type StampShape = 'iso' | 'numeric' | 'month-first' | 'day-first' | 'time';
 
@@ -83,6 +84,7 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
   // Mon Dec  2 19:54:59 2024 (ctime), May 13 15:11:13 (BSD), wto lip  4 21:36:24 2017 (dmesg -T, pl),
   // Apr 23 08:40:12.901864 (journalctl short-precise), Mon Dec  2 19:54:59 CET 2024 (date),
   // jan/02/2024 19:54:59 and jan/02 19:54:59 (MikroTik RouterOS's `/log print`: slashes),
+  // Feb 9, 2024 @ 07:53:31.709 (Kibana's default date format),
   // Mar15 11:47 (`dmesg -H`'s minute marker: util-linux's short_ctime is strftime `%b%e %H:%M`,
   // so a day of two digits follows the month with no space)
   { id: 'month-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<mon>${WORD})(?:\s+|\/(?=\d)|(?=\d{2}\s))(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?(?:\s+|\/(?=\d{4}\s))(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
@@ -99,7 +101,7 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
  * optionally followed by a zone and a year. Bounded and free of nested ambiguity, so it runs in
  * linear time; `readStamp` then accepts or refuses what it captured.
  */
-export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?(?:\s(?:${ZONE_WORD})(?=\s|$|\]))?|(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$)|(?:${ZONE_WORD})(?=\s)))?(?:\s+\d{4}(?=\s|$))?)`;
+export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?(?:\s(?:${ZONE_WORD})(?=\s|$|\]))?|(?:(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}|@)\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$)|(?:${ZONE_WORD})(?=\s)))?(?:\s+\d{4}(?=\s|$))?)`;
 
 /** A clock time alone at the start of a line: `19:54:59`, `19:54:59.123`. */
 export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,:]\d{1,9})?)`;
