@@ -67,6 +67,16 @@ describe('findings', () => {
     assert.ok(!codes(a).includes('modem-silent'));
   });
 
+  // gsmd's silence proves little (knowledge 6); a RutOS mobile interface up after the loss shows
+  // gsmd has the modem again (a blind probe's updated RUTX11 had been told "gsmd went silent").
+  it('does not call gsmd silent when the mobile interface comes up again after the loss', () => {
+    const lines = [W('19:54:59'), ...filler(0, 3), 'Mon Dec  2 19:58:10 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now up', ...filler(30, 12)];
+    assert.ok(!codes(run(lines)).includes('modem-silent'));
+    // The LAN coming up says nothing of the modem.
+    const lan = lines.map((l) => l.replace("'mob1s1a1'", "'lan'"));
+    assert.ok(codes(run(lan)).includes('modem-silent'));
+  });
+
   it('reports every drop off the bus, short or long, with how long it lasted', () => {
     // Real labels count an 8 s and even a 143 ms re-enumeration as the modem dropping off USB.
     const short = run([K('10:00:00', 100, 'usb 1-1: USB disconnect, device number 5'), K('10:00:08', 108, 'usb 1-1: new high-speed USB device number 6 using xhci-hcd')]);

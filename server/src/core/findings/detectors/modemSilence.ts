@@ -1,4 +1,5 @@
-import { catalogueEntry } from '../../catalogue/index';
+import { catalogueEntry, storyMarksOf } from '../../catalogue/index';
+import { RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
 import type { Finding, LogEvent } from '../../model';
 import type { FileEvents } from '../../events/eventCollector';
 import { formatClock, formatDuration } from '../../records/timeWords';
@@ -33,6 +34,11 @@ export function detectModemSilence(file: FileEvents, events: readonly LogEvent[]
   const quietSeconds = file.endTime !== undefined && last.time !== undefined ? (file.endTime - last.time) / 1000 : undefined;
   const quietLines = file.endLine - gsmd.lastLine;
   if (quietSeconds !== undefined ? quietSeconds < options.silenceSeconds : quietLines < SILENT_LINES) return [];
+  // The modem in service again after it: a line that shows it taken back, or a RutOS mobile
+  // interface up, which gsmd's connection brings up (mobile.sh [S21]): gsmd has it, whatever it
+  // logs. A blind probe's updated RUTX11 had been told "gsmd went silent" (an error) with its
+  // mobile interface up again a minute after the modem's return.
+  if (inServiceAfter(events, last)) return [];
   const since = last.time !== undefined ? ` since ${formatClock(last.time)}` : '';
   // Lines are counted only where there are some: records joined into one line pass in none.
   const span = quietSeconds !== undefined ? `${formatDuration(quietSeconds)}${quietLines > 0 ? ` (${quietLines} lines)` : ''}` : `${quietLines} lines`;
@@ -43,6 +49,16 @@ export function detectModemSilence(file: FileEvents, events: readonly LogEvent[]
   const message = `gsmd has logged nothing about ${modemName(last.fields)}${since}; the log goes on for ${span} without a word from it${comeback}. ` +
     'The log does not show gsmd taking the modem back (at the default log level it would not say so either: check with `gsmctl -A AT`).';
   return [toFinding('modem-silent', 'error', message, [last])];
+}
+
+function inServiceAfter(events: readonly LogEvent[], last: LogEvent): boolean {
+  for (let i = events.length - 1; i >= 0 && events[i].line > last.endLine; i--) {
+    const e = events[i];
+    if (e.file !== last.file) continue;
+    const marks = storyMarksOf(e);
+    if (marks.includes('modem-back') || (marks.includes('data-up') && RUTOS_MOBILE_INTERFACE.test(e.fields.iface ?? ''))) return true;
+  }
+  return false;
 }
 
 function returnAfter(devices: readonly UsbDevice[], e: LogEvent): LogEvent | undefined {
