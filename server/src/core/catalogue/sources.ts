@@ -327,6 +327,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'ModemManager API reference, "Modem filter": ModemManager probes the TTY, net and cdc-wdm ports its filter allows; a device or port tagged ID_MM_DEVICE_IGNORE in udev is never probed',
     url: 'https://www.freedesktop.org/software/ModemManager/api/latest/ref-overview-modem-filter.html',
   },
+  X107: {
+    title: 'libqmi src/qmi-firmware-update (qfu-main.c, qfu-operation-update.c): on success `firmware update operation finished successfully`, on failure `error: firmware update operation finished: <error>`',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/libqmi/-/tree/main/src/qmi-firmware-update',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',
