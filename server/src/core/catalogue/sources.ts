@@ -331,6 +331,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'libqmi src/qmi-firmware-update (qfu-main.c, qfu-operation-update.c): on success `firmware update operation finished successfully`, on failure `error: firmware update operation finished: <error>`',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/libqmi/-/tree/main/src/qmi-firmware-update',
   },
+  X108: {
+    title: 'OpenWrt comgt ncm.sh (the ncm protocol script: `Failed to get modem information` when AT+CGMI gets no answer, `Unsupported modem` when its maker is not in ncm.json, `Failed to initialize modem`, `Unable to verify PIN` (restarts blocked), `Failed to configure modem`, `Failed to set operating mode`, `Failed to connect`) and runcommand.gcom (`Error running AT-command` on ERROR, `Timeout running AT-command` after 15 s)',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/comgt/files/ncm.sh',
+  },
+  X109: {
+    title: 'OpenWrt umbim mbim.sh (the mbim protocol script): `mbim[$$] Failed to read modem caps`, `PIN required`, `Unable to verify PIN` (restarts blocked), `Subscriber init failed`, `Subscriber registration failed`, `Failed to attach to network`, `Failed to obtain IP address(es)`, `No APN specified`; on failure `logger "mbim bringup failed, retry in 15s"`',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/umbim/files/lib/netifd/proto/mbim.sh',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

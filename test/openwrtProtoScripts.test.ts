@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// OpenWrt's ncm and mbim protocol scripts print each step's failure through netifd (X108, X109).
+// A blind probe's Huawei NCM router whose connect was refused eight times, and its Sierra MBIM
+// router denied registration five times, had each been told "no modem problem".
+
+const REF = Date.UTC(2024, 8, 10);
+const netifd = (clock: string, pid: number, text: string): string => `Mon Sep  2 ${clock} 2024 daemon.notice netifd: wwan (${pid}): ${text}`;
+
+describe("OpenWrt's ncm and mbim scripts", () => {
+  const cases: { name: string; lines: (pid: number, clock: string) => string[]; story: string }[] = [
+    { name: 'ncm: the connect refused', lines: (pid, c) => [netifd(c, pid, 'Configuring modem'), netifd(c, pid, 'Starting network wwan'), netifd(c, pid, 'Connecting modem'), netifd(c, pid, 'Error running AT-command'), netifd(c, pid, 'Failed to connect')], story: 'data-connection-problem' },
+    { name: 'ncm: no answer to AT+CGMI', lines: (pid, c) => [netifd(c, pid, 'Timeout running AT-command'), netifd(c, pid, 'Failed to get modem information')], story: 'modem-unresponsive' },
+    { name: 'mbim: registration failed', lines: (pid, c) => [netifd(c, pid, `mbim[${pid}] Register with network`), netifd(c, pid, `mbim[${pid}] Subscriber registration failed`)], story: 'registration-problem' },
+    { name: 'mbim: the SIM wants its PIN', lines: (pid, c) => [netifd(c, pid, `mbim[${pid}] Checking pin`), netifd(c, pid, `mbim[${pid}] PIN required`)], story: 'sim-problem' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: told as ${c.story}, not over`, () => {
+      const text = [...c.lines(2301, '08:15:02'), ...c.lines(2340, '08:16:06'), ...c.lines(2388, '08:17:07')].join('\n') + '\n';
+      const a = analyzeText(text, { referenceTime: REF });
+      assert.deepEqual(a.episodes.map((e) => `${e.kind}: ${e.verdict}`), [`${c.story}: unresolved`]);
+      assert.equal(a.host, 'OpenWrt');
+    });
+  }
+});
