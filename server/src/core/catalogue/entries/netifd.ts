@@ -129,7 +129,7 @@ export const netifdEntries: CatalogueEntry[] = [
     literal: ['Failed to connect', 'Failed to initialize modem', 'Failed to configure modem', 'Failed to set operating mode'],
     envelope: 'iface',
     pattern: /^Failed to (?<step>connect|initialize modem|configure modem|set operating mode)$/,
-    summary: '{iface}: the modem refused the protocol script\'s command to {step}',
+    summary: '{iface}: the protocol script\'s command to {step} failed (the modem answered ERROR or nothing)',
     explanation:
       'OpenWrt\'s ncm protocol script runs the AT commands ncm.json gives for this maker to initialise, configure, set the mode and connect; the modem answered one with ERROR or not at all (`Error running AT-command`, `Timeout running AT-command` before it), so the interface does not come up. ' +
       'A refused connect is the data session (the APN, the SIM\'s plan, the registration); refused setup commands can also be a firmware that does not know them.',
