@@ -1,4 +1,5 @@
 import { catalogueEntry } from '../catalogue/index';
+import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 import type { FileSummary, LogEvent } from '../model';
 import type { HostId } from './marks';
 
@@ -46,10 +47,18 @@ export function detectHost(events: readonly LogEvent[], files: readonly FileSumm
   for (const e of events) {
     const stack = catalogueEntry(e.id)?.stack;
     if (stack && !firstOf.has(stack)) firstOf.set(stack, e);
+    // RutOS names its mobile interfaces for modem, SIM and APN (mob1s1a1, mobile.sh [S21]): a
+    // TRB140 whose mobifd lines no entry read is RutOS by its interface alone (a blind probe's had
+    // been told OpenWrt).
+    if (!firstOf.has('rutos') && e.fields.iface !== undefined && RUTOS_MOBILE_INTERFACE.test(e.fields.iface)) firstOf.set('rutos', e);
   }
   for (const h of HOSTS) {
     const e = firstOf.get(h.id);
-    if (e) return { host: h.id, label: h.label, evidence: { file: e.file, line: e.line, id: e.id } };
+    if (!e) continue;
+    // ModemManager on an OpenWrt router (its package, logging into logread): its advice is
+    // ModemManager's, and the report names the router's system too.
+    const openwrt = h.id === 'modemmanager' && (firstOf.has('openwrt') || files.some((f) => FORMAT_HINTS[f.format] === 'openwrt'));
+    return { host: h.id, label: openwrt ? 'OpenWrt with ModemManager' : h.label, evidence: { file: e.file, line: e.line, id: e.id } };
   }
   for (const f of files) {
     const hint = FORMAT_HINTS[f.format];
