@@ -179,13 +179,19 @@ describe('gsmlens CLI conventions', () => {
     const stuck = gsmlens(['diagnose', '--fail-on', 'error', SAMPLE]);
     assert.equal(stuck.code, 1);
     assert.match(stuck.stdout, /Modem firmware update: STUCK/, 'the report is still printed');
-    assert.match(stuck.stderr, /^gsmlens: \d+ findings? at or above error \(--fail-on error\)\n$/);
+    assert.match(stuck.stderr, /^gsmlens: 1 story and \d+ findings? at or above error \(--fail-on error\)\n$/);
     const warning = ['--rules', rule('warning'), tripped()];
     assert.equal(gsmlens(['diagnose', '--fail-on', 'error', ...warning]).code, 0);
     assert.equal(gsmlens(['diagnose', '--fail-on', 'warning', ...warning]).code, 1);
     assert.equal(gsmlens(['diagnose', '--fail-on', 'info', ...warning]).code, 1);
     assert.equal(gsmlens(['diagnose', '--fail-on', 'info', '--rules', rule('info'), tripped()]).code, 1);
     assert.equal(gsmlens(['diagnose', '--fail-on', 'warning', '--rules', rule('info'), tripped()]).code, 0);
+    // A story counts by its verdict: a modem not answering, not over, is an error told from warnings.
+    const hung = file('hung.log', 'Mon Dec  2 19:54:59 2024 daemon.err [2891]: <err> [modem0] port cdc-wdm0 timed out 10 consecutive times, marking modem as invalid\n' + Array.from({ length: 30 }, (_, i) => `Mon Dec  2 ${20 + Math.floor(i / 6)}:${String((i % 6) * 10).padStart(2, '0')}:00 2024 daemon.info dnsmasq[1200]: query[A] example.com from 192.168.1.${i}\n`).join(''));
+    const hungRun = gsmlens(['diagnose', '--json', '--fail-on', 'error', hung]);
+    assert.ok(JSON.parse(hungRun.stdout).findings.every((f: { severity: string }) => f.severity !== 'error'), 'no error finding');
+    assert.equal(hungRun.code, 1);
+    assert.match(hungRun.stderr, /^gsmlens: 1 story at or above error/);
     // --min-severity only chooses what is listed; --fail-on still sees every finding.
     const hidden = gsmlens(['diagnose', '--json', '--fail-on', 'warning', '--min-severity', 'error', ...warning]);
     assert.equal(hidden.code, 1);

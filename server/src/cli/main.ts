@@ -62,8 +62,11 @@ export async function main(argv: string[]): Promise<number> {
     };
     if (typeof values.rules === 'string') options.customRules = readRules(values.rules);
     const analysis = await analyzeFiles(await expandPaths(files), options);
-    // --fail-on judges every finding, also those --min-severity leaves out of the report.
-    const failing = failOn ? analysis.findings.filter((f) => RANK[f.severity] <= RANK[failOn]).length : 0;
+    // --fail-on judges every finding, also those --min-severity leaves out of the report, and every
+    // story by its verdict's severity: a modem not answering, not over, is an error story told from
+    // warnings (a blind probe's hung modem exited 0 with --fail-on error).
+    const failingFindings = failOn ? analysis.findings.filter((f) => RANK[f.severity] <= RANK[failOn]).length : 0;
+    const failingStories = failOn ? analysis.episodes.filter((e) => RANK[e.severity] <= RANK[failOn]).length : 0;
     analysis.findings = analysis.findings.filter((f) => RANK[f.severity] <= RANK[minSeverity]);
     // A report for sharing (--report md) is redacted unless --no-redact; --redact redacts any report.
     const markdown = !values.json && (values.report === 'md' || values.report === 'markdown');
@@ -74,8 +77,9 @@ export async function main(argv: string[]): Promise<number> {
       const color: ColorChoice = values['no-color'] ? 'never' : ((values.color as ColorChoice | undefined) ?? 'auto');
       process.stdout.write(toTextReport(redact ? redactAnalysis(analysis) : analysis, colorStyle(wantsColor(color, process.stdout)), textWidth(process.stdout)));
     }
-    if (failing) {
-      process.stderr.write(`gsmlens: ${failing} finding${failing === 1 ? '' : 's'} at or above ${failOn} (--fail-on ${failOn})\n`);
+    if (failingFindings || failingStories) {
+      const parts = [...(failingStories ? [`${failingStories} stor${failingStories === 1 ? 'y' : 'ies'}`] : []), ...(failingFindings ? [`${failingFindings} finding${failingFindings === 1 ? '' : 's'}`] : [])];
+      process.stderr.write(`gsmlens: ${parts.join(' and ')} at or above ${failOn} (--fail-on ${failOn})\n`);
       return 1;
     }
     return 0;

@@ -33,7 +33,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   json: { type: 'boolean', commands: ['diagnose'], help: 'print the machine-readable report (schema version 1)' },
   report: { type: 'string', commands: ['diagnose'], arg: 'FORMAT', choices: ['text', 'md', 'markdown'], help: 'text (default) or md: the report as Markdown, redacted (see --no-redact), for a ticket or a forum post' },
   'min-severity': { type: 'string', commands: ['diagnose'], arg: 'LEVEL', choices: ['error', 'warning', 'info'], help: 'list only findings at or above error|warning|info (default: info)' },
-  'fail-on': { type: 'string', commands: ['diagnose'], arg: 'LEVEL', choices: ['error', 'warning', 'info'], help: 'exit status 1 when a finding at or above error|warning|info was found (for scripts and CI)' },
+  'fail-on': { type: 'string', commands: ['diagnose'], arg: 'LEVEL', choices: ['error', 'warning', 'info'], help: 'exit status 1 when a story or finding at or above error|warning|info was found (for scripts and CI)' },
   redact: { type: 'boolean', commands: ['diagnose'], help: 'replace identities, public addresses and secrets by placeholders (<IMEI-1>) in any report; --report md is redacted without it' },
   'no-redact': { type: 'boolean', commands: ['diagnose'], help: 'keep them in the --report md report too (it is for your own eyes then)' },
   rules: { type: 'string', commands: ['diagnose'], arg: 'FILE', help: 'your own rules: a JSON list like the gsmlens.customRules setting ([{ "pattern": "regex", "severity": "warning", "message": "..." }])' },
@@ -121,7 +121,7 @@ const SYNOPSIS: Record<Command, { usage: string; about: string; exit: [status: n
       or not). A file named twice is read once.`,
     exit: [
       [0, 'the analysis ran (with --fail-on: and found nothing at or above that level)'],
-      [1, '--fail-on LEVEL was given and a finding at or above LEVEL was found'],
+      [1, '--fail-on LEVEL was given and a story or finding at or above LEVEL was found'],
       [2, 'a usage error or unreadable input (one line on stderr says which)'],
     ],
   },
@@ -138,7 +138,7 @@ const SYNOPSIS: Record<Command, { usage: string; about: string; exit: [status: n
 
 const EXIT_STATUS: [status: number, meaning: string][] = [
   [0, 'the command ran (diagnose --fail-on: and found nothing at or above that level)'],
-  [1, 'diagnose --fail-on LEVEL found a finding at or above LEVEL'],
+  [1, 'diagnose --fail-on LEVEL found a story or finding at or above LEVEL'],
   [2, 'a usage error or unreadable input (one line on stderr says which)'],
 ];
 
