@@ -44,15 +44,18 @@ export function recordEnds(lines: readonly string[], referenceYear: number): Int
 }
 
 /**
- * How many lines come before the file's first record of a format (a table's header row, which
- * names the columns of the rows after it; a title): they stay first when the records are reversed.
- * Only the first `PREAMBLE_LINES` lines are looked at.
+ * How many lines come before the file's first record when that record is a table's row (the
+ * header that names the columns of the rows after it, and what precedes it): they stay first when
+ * the records are reversed. Only the first `PREAMBLE_LINES` lines are looked at.
  */
 export function preambleLines(lines: readonly string[], referenceYear: number): number {
   const parser = new LineParser({ referenceYear });
   for (let i = 0; i < Math.min(lines.length, PREAMBLE_LINES); i++) {
     const record = parser.parse(lines[i], i + 1);
-    if (typeof record !== 'string' && record.format !== 'text') return i;
+    // The first record of a format: the lines before it are a preamble only when they named its
+    // columns (a table's header). Other text before it may be a record the parser reads only in
+    // context (a journal line without a program), which the reversal must move as any record.
+    if (typeof record !== 'string' && record.format !== 'text') return record.format === 'table' ? i : 0;
   }
   return 0;
 }

@@ -2,7 +2,7 @@ import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
-import { dropCauseBefore, dropCauseStep, modemDevices, steadyOthersStep, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { dropCauseBefore, dropCauseStep, lastsInLog, modemDevices, steadyOthersStep, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -35,6 +35,15 @@ export const reconnectLoopStory: StoryDefinition = {
       w.step(`${name} dropped off the bus${when(cycles[0].gone)} and came back${when(cycles[0].back)}.`, cycles[0].gone, 'K3b');
       if (cycles.length > 1) w.step(`It did so ${cycles.length} times in all${period !== undefined ? `, about every ${formatDuration(period)}` : ''}; the last${when(cycles[cycles.length - 1].gone)}.`, cycles[cycles.length - 1].gone);
       for (const a of cycles) w.prove(a.gone.line, ...(a.back ? [a.back.line] : []));
+      // A last drop after the loop that never came back: the modem is gone at the end (a blind
+      // probe's brown-out loop ended with the kernel giving up on the port, and its headline had
+      // only said "drops by itself").
+      const final = d.absences[d.absences.length - 1];
+      const gone = final && !final.back && final.gone.line > cycles[cycles.length - 1].gone.line ? final : undefined;
+      // The log's own end, not its last catalogued line: noise goes on after the modem has gone.
+      const after = gone && ctx.file.endTime !== undefined && gone.gone.time !== undefined ? (ctx.file.endTime - gone.gone.time) / 1000 : undefined;
+      const goesOn = gone ? (after !== undefined ? after >= ctx.options.usbGapSeconds : lastsInLog(ctx, gone)) : false;
+      if (gone) w.step(`Then it left the bus again${when(gone.gone)} and did not come back${goesOn ? ': the log goes on without it' : ' before the log ends'}.`, gone.gone, 'K3b');
       const deliberate = explained.length * 2 >= cycles.length;
       // Lines just before the drops that say what cut them (an under-voltage, the port's power, the host controller): a reading.
       const causes = deliberate ? [] : cycles.map((a) => dropCauseBefore(ctx, a.gone, d.path));
@@ -50,7 +59,7 @@ export const reconnectLoopStory: StoryDefinition = {
         verdict: deliberate ? 'deliberate' : 'looping',
         confidence: cycles.length >= 3 ? 'high' : 'medium',
         why: deliberate ? 'Most drops follow a logged deliberate restart.' : `${cycles.length} disconnect/enumerate pairs on the same port, with no deliberate restart logged before ${explained.length ? 'most of them' : 'them'}.`,
-        summary: `${name} dropped off USB and came back ${cycles.length} times${period !== undefined ? `, about every ${formatDuration(period)}` : ''}. ${deliberate ? 'Most drops follow a line in which something restarts the modem on purpose: the loop is that restart firing again and again, so find why its check keeps failing.' : powered ? `${powered.head} just before ${caused.length === cycles.length ? 'each drop' : `${caused.length} of the drops`}: ${powered.reading}` : 'No line shows anything restarting it on purpose: a modem that keeps dropping off the bus by itself is crash-looping, resetting or browning out (the log cannot tell which).'}`,
+        summary: `${name} dropped off USB and came back ${cycles.length} times${period !== undefined ? `, about every ${formatDuration(period)}` : ''}${gone ? `; then it dropped once more${when(gone.gone)} and ${goesOn ? 'was gone for the rest of the log' : 'the log ends before it came back'}` : ''}. ${deliberate ? 'Most drops follow a line in which something restarts the modem on purpose: the loop is that restart firing again and again, so find why its check keeps failing.' : powered ? `${powered.head} just before ${caused.length === cycles.length ? 'each drop' : `${caused.length} of the drops`}: ${powered.reading}` : 'No line shows anything restarting it on purpose: a modem that keeps dropping off the bus by itself is crash-looping, resetting or browning out (the log cannot tell which).'}`,
         steps: w.sorted(), evidence: w.evidence,
         advice: deliberate ? ['whyRestartFired', 'checkModemAlive'] : powered ? [powered.advice, 'checkModemAlive'] : ['findWhoResets', 'checkModemAlive'],
         adviceFields: usbIdWords(d.vidpid),

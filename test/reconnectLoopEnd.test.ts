@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// A reconnect loop that ends with the modem gone: the story says so (a blind probe's brown-out
+// loop ended with the kernel giving up on the port; its headline had only said "drops by itself").
+
+const REF = Date.UTC(2024, 9, 10);
+const k = (s: number, text: string): string => `[Tue Oct  8 14:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} 2024] ${text}`;
+
+function loop(extra: string[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t = 60 + i * 100;
+    lines.push(k(t, `usb 1-1.4: USB disconnect, device number ${3 + i}`), k(t + 4, `usb 1-1.4: new high-speed USB device number ${4 + i} using xhci_hcd`), k(t + 4, 'option 1-1.4:1.2: GSM modem (1-port) converter detected'));
+  }
+  return [...lines, ...extra].join('\n') + '\n';
+}
+
+describe('a reconnect loop that ends with the modem gone', () => {
+  it('the last drop, never back while the log goes on, is told in the summary and the steps', () => {
+    const noise = Array.from({ length: 20 }, (_, i) => k(600 + i * 30, `wlan0: authenticated with station ${i}`));
+    const a = analyzeText(loop([k(500, 'usb 1-1.4: USB disconnect, device number 8'), ...noise]), { referenceTime: REF });
+    const story = a.episodes.find((e) => e.kind === 'reconnect-loop')!;
+    assert.match(story.summary, /then it dropped once more at 14:08:20 and was gone for the rest of the log/);
+    assert.ok(story.steps.some((s) => /left the bus again at 14:08:20 and did not come back: the log goes on without it/.test(s.text)));
+  });
+  it('a loop whose modem came back the last time says nothing of the kind', () => {
+    const a = analyzeText(loop([]), { referenceTime: REF });
+    const story = a.episodes.find((e) => e.kind === 'reconnect-loop')!;
+    assert.doesNotMatch(story.summary, /once more/);
+  });
+});
