@@ -31,3 +31,14 @@ describe('a reconnect loop that ends with the modem gone', () => {
     assert.doesNotMatch(story.summary, /once more/);
   });
 });
+
+// A drop the log outlives by its own end (not its last catalogued line) is a modem lost, as the
+// usb-gap finding counts it: a probe's laptop whose modem left, then two hours of other lines,
+// had been told "the log ends before it comes back".
+describe('a modem gone while the log goes on with lines of no catalogue entry', () => {
+  it('is lost, not "the log ends"', () => {
+    const noise = Array.from({ length: 20 }, (_, i) => k(600 + i * 60, `wlan0: authenticated with station ${i}`));
+    const a = analyzeText([k(60, 'usb 1-1.4: new high-speed USB device number 3 using xhci_hcd'), k(61, 'option 1-1.4:1.2: GSM modem (1-port) converter detected'), k(400, 'usb 1-1.4: USB disconnect, device number 3'), ...noise].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-lost:off-the-bus']);
+  });
+});

@@ -31,6 +31,15 @@ describe('the line that shows a data connection back', () => {
     }
   });
 
+  it("the same modem on its other SIM is told as the router's switch, not as the trouble over", () => {
+    const a = analyzeText([...failing('mob1s1a1'), up('mob1s2a1')].join('\n') + '\n', { referenceTime: REF });
+    const story = a.episodes.find((e) => e.kind === 'data-connection-problem')!;
+    assert.equal(story.verdict, 'unresolved');
+    assert.ok(story.steps.some((x) => /connected on another SIM at 08:13:27: "Interface 'mob1s2a1' is now up"/.test(x.text)), story.steps.map((x) => x.text).join('\n'));
+    const otherModem = analyzeText([...failing('mob1s1a1'), up('mob2s1a1')].join('\n') + '\n', { referenceTime: REF });
+    assert.ok(!otherModem.episodes[0].steps.some((x) => /another SIM/.test(x.text)));
+  });
+
   it('reads failover tracking: a mobile interface offline is mobile data down, online again its return', () => {
     const track = (clock: string, iface: string, dev: string, state: string): string => at(clock, `user.notice mwan3track[5012]: Interface ${iface} (${dev}) is ${state}`);
     // RutOS's mob1s1a1, or any interface on a WWAN network device: mobile.

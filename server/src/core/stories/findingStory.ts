@@ -113,6 +113,10 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     .filter((e) => e.line > lastLine && (e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface))))
     .sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
+  // Not over on its own interface, but the modem connected on its other SIM: the router switched
+  // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
+  const otherSim = recovery ? undefined : spec.recovery.flatMap((m) => ctx.marked(m)).filter((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!))).sort((a, b) => a.line - b.line)[0];
+  if (otherSim) w.step(`The modem connected on another SIM${when(otherSim)}: "${otherSim.text}": the data connection works there; nothing shows the trouble over on the SIM it happened on.`, otherSim, 'S21');
   // Those before the line that shows the trouble over.
   const brought = recovery ? following.filter((f) => f.line < recovery.line) : following;
   if (brought.length) {
@@ -219,3 +223,11 @@ function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
 function sameInterface(a: string, b: string): boolean {
   return a === b || a.replace(/_[46]$/, '') === b.replace(/_[46]$/, '');
 }
+
+/** RutOS's interface of the same modem on another SIM (mob1s1a1, mob1s2a1 [S21]). */
+function otherSimOfModem(troubled: string, other: string): boolean {
+  const a = RUTOS_MODEM_SIM.exec(troubled);
+  const b = RUTOS_MODEM_SIM.exec(other);
+  return !!a && !!b && a[1] === b[1] && a[2] !== b[2];
+}
+const RUTOS_MODEM_SIM = /^mob(\d+)s(\d+)a\d+/;

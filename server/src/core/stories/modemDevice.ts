@@ -145,6 +145,9 @@ export function isBootUnbind(a: Absence): boolean {
 
 /** The log goes on long enough after the drop for "did not come back" to mean something. */
 export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
+  // The log's own end where it has one on the drop's clock, not its last catalogued line: noise
+  // goes on after the modem has gone (as the usb-gap finding counts it).
+  if (ctx.file.endTime !== undefined && a.gone.time !== undefined && a.gone.file === ctx.file.file) return (ctx.file.endTime - a.gone.time) / 1000 >= ctx.options.usbGapSeconds;
   const last = ctx.events[ctx.events.length - 1];
   const after = last ? secondsBetween(a.gone, last) : undefined;
   if (after !== undefined) return after >= ctx.options.usbGapSeconds;
