@@ -222,6 +222,24 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X24'],
     },
   ],
+  // A data connection that came up and went down again and again, over each time (findingStory's
+  // recurring verdict): the settings let it connect, so they are not what drops it.
+  dataDropsAgain: [
+    {
+      hosts: RUTOS,
+      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`gsmctl -q`, `gsmctl -F`), and the antennas and their cables.',
+      sources: ['KB6', 'S18b'],
+    },
+    {
+      hosts: MM,
+      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`mmcli -m 0`), and the antennas and their cables.',
+      sources: ['KB6', 'X66'],
+    },
+    {
+      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`AT+CSQ`, `AT+CEREG?` on the modem\'s AT port), and the antennas and their cables.',
+      sources: ['KB6', 'X68'],
+    },
+  ],
   // A connection up that carries no traffic: watchcat's pings failed through it (X103).
   dataStall: [
     {

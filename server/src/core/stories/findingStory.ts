@@ -56,7 +56,16 @@ export interface FindingStorySpec {
    * been told with no next step).
    */
   lastingAdvice?: readonly string[];
+  /**
+   * Advice when the trouble came RECURRING_TIMES times or more and was over each time (a PPP
+   * link that hung up four times in eight minutes, redialled each time): the settings let it work,
+   * so what brings it back is the question. Else the story's own advice.
+   */
+  recurringAdvice?: readonly string[];
 }
+
+/** How many times a trouble that is over each time must come to be told as coming back. */
+const RECURRING_TIMES = 3;
 
 /** One field of a trouble's lines and the advice each of its values calls for (keys compared without case or punctuation). */
 export interface AdviceByField {
@@ -84,6 +93,7 @@ export function findingStory(spec: FindingStorySpec): StoryDefinition {
     verdicts: {
       unresolved: { label: 'not over in this log', severity: spec.severity, meaning: 'No later line shows the trouble over.' },
       recovered: { label: 'recovered', severity: 'info', meaning: 'A later line shows the trouble over.' },
+      recurring: { label: 'over each time, but it keeps coming back', severity: 'warning', meaning: `The trouble came ${RECURRING_TIMES} times or more, each time over by a later line: something brings it back.` },
     },
     build: (ctx) => {
       // A note (an interface other than the mobile one going down) is not a problem story.
@@ -108,10 +118,11 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
   const following = spec.consequences ? consequencesOf(spec.consequences.codes, found, ctx) : [];
   const troubled = interfacesOf([...found, ...following], ctx);
-  const recovery = spec.recovery
+  const recoveries = spec.recovery
     .flatMap((m) => ctx.marked(m))
-    .filter((e) => e.line > lastLine && (e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface))))
-    .sort((a, b) => a.line - b.line)[0] as LogEvent | undefined;
+    .filter((e) => e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)))
+    .sort((a, b) => a.line - b.line);
+  const recovery = recoveries.find((e) => e.line > lastLine);
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
@@ -129,14 +140,17 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const evidence = w.evidence;
   const above = !recovery && spec.defersTo ? ctx.toldBefore().find((t) => spec.defersTo!.severities.includes(t.severity) && beganBy(t, found)) : undefined;
   const deferred = above ? ` It failed with "${above.title}: ${above.verdictLabel}" (told above), which was not over: that comes first.` : '';
+  // Over at the end, but it came again and again: told as coming back, with its own advice (a blind
+  // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
+  const recurring = !!recovery && found.length >= RECURRING_TIMES && overBetween(found, recoveries);
   return {
-    verdict: recovery ? 'recovered' : 'unresolved',
+    verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
     confidence: 'high',
-    why: recovery ? 'The log shows the trouble and a later line showing it over.' : 'The log shows the trouble and no later line showing it over.',
+    why: recurring ? `The log shows the trouble ${found.length} times and a later line showing it over each time.` : recovery ? 'The log shows the trouble and a later line showing it over.' : 'The log shows the trouble and no later line showing it over.',
     summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
-    advice: recovery ? adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)) : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx),
+    advice: recurring ? [...new Set([...adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)), ...(spec.recurringAdvice ?? spec.advice)])] : recovery ? adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)) : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx),
     unknowns: [...(spec.unknowns ?? [])],
     sources: w.sources,
     startLine: evidence[0],
@@ -222,6 +236,17 @@ function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
 /** One interface or its IPv4 / IPv6 alias (`mob1s1a1_4`, `wan_6`). */
 function sameInterface(a: string, b: string): boolean {
   return a === b || a.replace(/_[46]$/, '') === b.replace(/_[46]$/, '');
+}
+
+/** Whether a line shows the trouble over between each of its times and the next (the findings in line order). */
+function overBetween(found: readonly Finding[], recoveries: readonly LogEvent[]): boolean {
+  const byLine = [...found].sort((a, b) => a.line - b.line);
+  let r = 0;
+  for (let i = 0; i + 1 < byLine.length; i++) {
+    while (r < recoveries.length && recoveries[r].line <= byLine[i].endLine) r++;
+    if (r >= recoveries.length || recoveries[r].line >= byLine[i + 1].line) return false;
+  }
+  return true;
 }
 
 /** RutOS's interface of the same modem on another SIM (mob1s1a1, mob1s2a1 [S21]). */

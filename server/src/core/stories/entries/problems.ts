@@ -119,4 +119,5 @@ export const dataStory = findingStory({
     },
   ],
   lastingAdvice: ['askOperatorSubscription', 'dataStall', 'modemSilentOnPort'],
+  recurringAdvice: ['dataDropsAgain'],
 });

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// A trouble over each time but coming again and again is told as coming back, with advice for what
+// brings it back (a blind probe's PPP link hung up four times in eight minutes, redialled each
+// time, and had been told "recovered", a note with no advice). Failures before a single success
+// are not that: the last attempt worked.
+
+const REF = Date.UTC(2024, 5, 1);
+const at = (m: number, s: number, text: string): string => `May 21 16:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')} solarpi ${text}`;
+const link = (m: number): string[] => [at(m, 0, 'pppd[712]: Connect: ppp0 <--> /dev/ttyUSB3'), at(m, 5, 'pppd[712]: local  IP address 100.70.9.88')];
+const hangup = (m: number): string => at(m, 40, 'pppd[712]: Modem hangup');
+const refused = (m: number): string => at(m, 40, 'ModemManager[744]: <warn>  [modem0] connection attempt #1 failed: Invalid APN');
+const story = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: REF }).episodes.find((e) => e.kind === 'data-connection-problem');
+
+describe('a trouble that keeps coming back', () => {
+  it('four hang-ups, the link back after each: coming back, with advice for what drops it', () => {
+    const s = story([...link(1), hangup(1), ...link(3), hangup(3), ...link(5), hangup(5), ...link(7), hangup(7), ...link(9)])!;
+    assert.equal(s.verdict, 'recurring');
+    assert.equal(s.severity, 'warning');
+    assert.match(s.advice.join(' '), /its settings let it connect, so look at what drops it/);
+  });
+  it('two hang-ups, back after each: recovered, as before', () => {
+    assert.equal(story([...link(1), hangup(1), ...link(3), hangup(3), ...link(5)])!.verdict, 'recovered');
+  });
+  it('four refused attempts, then one that works: recovered, not coming back', () => {
+    const s = story([refused(1), refused(2), refused(3), refused(4), at(6, 0, 'ModemManager[744]: <info>  [modem0] state changed (connecting -> connected)')])!;
+    assert.equal(s.verdict, 'recovered');
+  });
+});
