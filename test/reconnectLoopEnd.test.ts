@@ -24,6 +24,8 @@ describe('a reconnect loop that ends with the modem gone', () => {
     const story = a.episodes.find((e) => e.kind === 'reconnect-loop')!;
     assert.match(story.summary, /then it dropped once more at 14:08:20 and was gone for the rest of the log/);
     assert.ok(story.steps.some((s) => /left the bus again at 14:08:20 and did not come back: the log goes on without it/.test(s.text)));
+    // One story: the loop's ending is not told again as a modem lost.
+    assert.deepEqual(a.episodes.map((e) => e.kind), ['reconnect-loop']);
   });
   it('a loop whose modem came back the last time says nothing of the kind', () => {
     const a = analyzeText(loop([]), { referenceTime: REF });

@@ -23,9 +23,12 @@ export const modemLostStory: StoryDefinition = {
   },
   build: (ctx) => {
     const out: StoryDraft[] = [];
+    const inLoop = new Set(ctx.coded('usb-reconnect-loop').flatMap((f) => f.lines));
     for (const d of modemDevices(ctx.devices)) {
       for (const a of d.absences) {
         if (isBootUnbind(a) || droppedWithParent(d, a.gone.line, ctx.devices)) continue;
+        // The last drop after a reconnect loop is the loop's ending: its story tells it.
+        if (!a.back && a === d.absences[d.absences.length - 1] && d.absences.some((x) => x.back && x.gone.line < a.gone.line && inLoop.has(x.gone.line))) continue;
         const other = cameBackAsOther(ctx, d, a);
         if ((!a.back && lastsInLog(ctx, a)) || other !== undefined) {
           out.push(offTheBus(ctx, d, a, other));
