@@ -222,6 +222,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X24'],
     },
   ],
+  // The modem reported a weak signal (+CSQ rssi 9 or less, X110) around the trouble.
+  weakSignal: [
+    {
+      text: 'The modem reported a weak signal around the trouble (rssi 9 or less: -95 dBm or worse): at that level connections drop and registrations are lost, whatever the settings. Check the antennas, their cables and connectors (both main and diversity), move the router or its antennas where the signal is better, or use external antennas; then see whether the trouble stays.',
+      sources: ['X110'],
+    },
+  ],
   // A data connection that came up and went down again and again, over each time (findingStory's
   // recurring verdict): the settings let it connect, so they are not what drops it.
   dataDropsAgain: [

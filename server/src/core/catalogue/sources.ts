@@ -339,6 +339,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'OpenWrt umbim mbim.sh (the mbim protocol script): `mbim[$$] Failed to read modem caps`, `PIN required`, `Unable to verify PIN` (restarts blocked), `Subscriber init failed`, `Subscriber registration failed`, `Failed to attach to network`, `Failed to obtain IP address(es)`, `No APN specified`; on failure `logger "mbim bringup failed, retry in 15s"`',
     url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/umbim/files/lib/netifd/proto/mbim.sh',
   },
+  X110: {
+    title: '3GPP TS 27.007 (AT command set for User Equipment), 8.5 +CSQ signal quality: <rssi> 0 -113 dBm or less, 1 -111 dBm, 2...30 -109...-53 dBm, 31 -51 dBm or greater, 99 not known or not detectable; <ber> 0...7 as RXQUAL, 99 not known',
+    url: 'https://www.3gpp.org/DynaReport/27007.htm',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

@@ -62,6 +62,22 @@ export interface FindingStorySpec {
    * so what brings it back is the question. Else the story's own advice.
    */
   recurringAdvice?: readonly string[];
+  /**
+   * Advice when the modem reported a weak signal around the trouble (`weak-signal` marks: +CSQ rssi
+   * 9 or less), told as a step: coverage before settings.
+   */
+  weakSignalAdvice?: string;
+}
+
+/** How long before the trouble's first line a weak signal is told with it. */
+const WEAK_SIGNAL_BEFORE_MS = 10 * 60_000;
+const WEAK_SIGNAL_BEFORE_LINES = 50;
+
+/** 3GPP TS 27.007's +CSQ rssi in dBm, in words (X110). */
+function csqDbm(rssi: number): string {
+  if (rssi <= 0) return '-113 dBm or less';
+  if (rssi >= 31) return '-51 dBm or more';
+  return `${-113 + 2 * rssi} dBm`;
 }
 
 /** How many times a trouble that is over each time must come to be told as coming back. */
@@ -140,6 +156,14 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const evidence = w.evidence;
   const above = !recovery && spec.defersTo ? ctx.toldBefore().find((t) => spec.defersTo!.severities.includes(t.severity) && beganBy(t, found)) : undefined;
   const deferred = above ? ` It failed with "${above.title}: ${above.verdictLabel}" (told above), which was not over: that comes first.` : '';
+  // The modem's weak signal around the trouble (from a little before its first line to its last):
+  // the weakest reading, a fact of the log; that it caused the trouble is left to the reader.
+  const first = firstOf(found);
+  const weak = spec.weakSignalAdvice
+    ? ctx.marked('weak-signal').filter((e) => e.line <= lastLine && (first.time !== undefined && e.time !== undefined ? e.time >= first.time - WEAK_SIGNAL_BEFORE_MS : e.line >= first.line - WEAK_SIGNAL_BEFORE_LINES))
+    : [];
+  const weakest = weak.reduce<LogEvent | undefined>((w, e) => (w === undefined || Number(e.fields.rssi) < Number(w.fields.rssi) ? e : w), undefined);
+  if (weakest) w.step(`The modem reported a weak signal around it (${weak.length} reading${weak.length > 1 ? 's' : ''} of rssi 9 or less, the weakest ${weakest.fields.rssi}: ${csqDbm(Number(weakest.fields.rssi))})${when(weakest)}.`, weakest, 'X110');
   // Over at the end, but it came again and again: told as coming back, with its own advice (a blind
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
   const recurring = !!recovery && found.length >= RECURRING_TIMES && overBetween(found, recoveries);
@@ -150,7 +174,10 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
-    advice: recurring ? [...new Set([...adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)), ...(spec.recurringAdvice ?? spec.advice)])] : recovery ? adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)) : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx),
+    advice: [
+      ...(weakest && (!recovery || recurring) && !above ? [spec.weakSignalAdvice!] : []),
+      ...(recurring ? [...new Set([...adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)), ...(spec.recurringAdvice ?? spec.advice)])] : recovery ? adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)) : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx)),
+    ],
     unknowns: [...(spec.unknowns ?? [])],
     sources: w.sources,
     startLine: evidence[0],

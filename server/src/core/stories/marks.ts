@@ -16,6 +16,8 @@
  * - `port-power-cut`: a hub reported an over-current on a port (its `port` field): the port's
  *   power is cut, and a modem on it drops.
  * - `host-died`: the USB host controller died: the kernel disconnects every device on it.
+ * - `weak-signal`: the modem reported a weak signal (3GPP's +CSQ rssi of 9 or less, -95 dBm or
+ *   worse); a data connection or registration lost near it may be the coverage's.
  */
 export type StoryMark =
   | 'update-finished'
@@ -28,7 +30,8 @@ export type StoryMark =
   | 'power-cut'
   | 'brown-out'
   | 'port-power-cut'
-  | 'host-died';
+  | 'host-died'
+  | 'weak-signal';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

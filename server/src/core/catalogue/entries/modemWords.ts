@@ -106,6 +106,27 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Tue Mar 12 09:21:40 2024 daemon.debug gsmd[1544]: URC: +QIND: "FOTA","END",0'],
     counterSamples: ['+QIND: "FOTA","END",504', '+QIND: "FOTA","HTTPEND",0'],
   },
+  // The modem's signal quality, 3GPP TS 27.007's +CSQ (X110), as any program prints its answer
+  // (an AT trace, comgt's `Signal Quality: 15,99`, a user's cron job): a weak one (rssi 9 or less)
+  // is a mark the problem stories read (a blind probe's flapping PPP link under CSQ 2 to 6 had
+  // been told to check the APN).
+  {
+    id: 'at.signal-quality',
+    subsystem: 'modem',
+    severity: 'info',
+    story: ['weak-signal'],
+    storyIf: { field: 'rssi', values: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] },
+    // Six characters at least: every line is screened for any-program literals in a window as long as the shortest.
+    literal: ['+CSQ: ', 'Signal Quality:'],
+    pattern: /(?:\+CSQ: |\bSignal Quality: ?)(?<rssi>\d{1,2}), ?(?<ber>\d{1,2})\b/,
+    summary: 'The modem reports its signal quality: rssi {rssi}, ber {ber} (+CSQ)',
+    explanation:
+      '3GPP\'s +CSQ signal quality: rssi 0 is -113 dBm or less, 1 is -111 dBm, 2 to 30 are -109 to -53 dBm in steps of 2, 31 is -51 dBm or more, 99 not known; ber is the bit error rate class (99 not known). ' +
+      'An rssi of 9 or less (-95 dBm or worse) is a weak signal, at which connections drop and registrations are lost.',
+    sources: ['X110'],
+    samples: ['Mon Mar 18 10:40:01 2024 user.notice 3gsig: Signal Quality: 2,99', '+CSQ: 15,99', 'May 12 14:03:31 gw ModemManager[452]: <dbg> [ttyUSB2/at] <-- \'<CR><LF>+CSQ: 3,99<CR><LF><CR><LF>OK<CR><LF>\''],
+    counterSamples: ['AT+CSQ', '+CSQ: (0-31,99),(0-7,99)'],
+  },
   // libqmi's qmi-firmware-update, whose console a person pastes beside the log (X107): its last line.
   {
     id: 'qfu.finished',

@@ -80,6 +80,7 @@ export const registrationStory = findingStory({
   // A line that says why (the radio set off, the network's denial) calls for its own advice (the entry's).
   adviceBy: [{ field: 'reason', advice: { gsmregistrationdenied: 'registrationDenied', registrationdenied: 'registrationDenied' } }],
   lastingAdvice: ['registrationDenied'],
+  weakSignalAdvice: 'weakSignal',
   consequences: DATA_LOST_WITH_IT,
 });
 
@@ -120,4 +121,5 @@ export const dataStory = findingStory({
   ],
   lastingAdvice: ['askOperatorSubscription', 'dataStall', 'modemSilentOnPort'],
   recurringAdvice: ['dataDropsAgain'],
+  weakSignalAdvice: 'weakSignal',
 });
