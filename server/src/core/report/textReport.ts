@@ -156,7 +156,9 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     out.push(style.bold('Sources'));
     for (const s of [...cited].sort()) {
       const src = SOURCES[s];
-      if (src) out.push(style.dim(`  [${s}] ${src.url}`));
+      // A page on the web by its address; the project's own knowledge base by what it says, its
+      // file name alone read as RutOS-only on a laptop's report (a blind probe).
+      if (src) out.push(/^https?:/.test(src.url) ? style.dim(`  [${s}] ${src.url}`) : style.dim(hanging(`  [${s}] `, s.length + 5, `${src.title} (${src.url})`, width, s.length + 5)));
     }
   }
   return out.join('\n') + '\n';
