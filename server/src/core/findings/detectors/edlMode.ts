@@ -97,7 +97,7 @@ export function detectEdlMode(events: readonly LogEvent[]): Finding[] {
     }
     if (id) {
       findings.push(toFinding('modem-edl-mode', 'error',
-        `A USB device shows as ${id} (${usbModel(id)?.model}): the modem is in emergency download (EDL) mode. It runs no firmware, has no AT ports, and no connection manager (gsmd, ModemManager) can reach it until it is flashed again.`, evidence));
+        `A USB device shows as ${id} (${usbModel(id)?.model}): the modem is in emergency download (EDL) mode. It runs no firmware, has no AT ports, and no connection manager can reach it until it is flashed again.`, evidence));
       continue;
     }
     const first = evidence[0];
