@@ -30,7 +30,7 @@ export const crashStory = findingStory({
   codes: ['modem-crash'],
   recovery: ['modem-back', 'data-up'],
   severity: 'error',
-  opening: 'The modem crashed or stopped answering on its PCIe bus',
+  opening: 'The PCIe modem crashed, stopped answering on its bus, or could not be started',
   // Driver-neutral: a t7xx modem's driver (X92) is no MHI driver (X89); a blind probe's FM350 had been told MHI's recovery.
   meaning: 'A modem on PCIe whose firmware crashed, or that does not answer on its bus, serves no data or AT port until its driver recovers it (resets it and starts it again); a failed recovery leaves it gone until it is power-cycled.',
   sources: ['X89', 'X92'],
