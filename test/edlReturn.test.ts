@@ -53,6 +53,10 @@ describe('a modem back out of download mode', () => {
       const story = a.episodes.find((e) => e.kind === 'modem-firmware-update')!;
       assert.ok(story.steps.some((x) => /came back as the modem at USB 2-1/.test(x.text)), story.steps.map((x) => x.text).join('\n'));
       assert.doesNotMatch(story.advice.join(' '), /re-flash/i);
+      // Download mode's departure is the modem's return on its other port: a note, not an error.
+      const edlGap = a.findings.find((f) => f.code === 'usb-gap' && /emergency download/.test(f.message))!;
+      assert.equal(edlGap.severity, 'info');
+      assert.match(edlGap.message, /the modem came up with its own ID \(.*2c7c:0800\) at USB 2-1 .*download mode ended/);
     });
   }
   for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('2-1', 3), edlGone('2-1', 3), modemUp('2-1', 4)])) {

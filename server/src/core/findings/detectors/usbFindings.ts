@@ -49,18 +49,58 @@ function boundNoModemDriver(d: UsbDevice): boolean {
 export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {
   const findings: Finding[] = [];
   const run = end.memo?.run();
+  const modemUps = modemEnumerations(devices);
   for (const d of devices) {
     // Named once: a device in a reconnect loop has tens of thousands of findings.
     const name = deviceName(d);
     const inLoop = detectLoop(d, name, options, findings);
     for (const a of d.absences) {
       if (inLoop.has(a)) continue;
-      findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options)) : absenceFinding(name, a, end, options));
+      const leftDownload = !a.back && usbModel(d.vidpid)?.edl ? modemUpAfter(modemUps, d, a) : undefined;
+      if (leftDownload) findings.push(downloadModeLeft(name, a, leftDownload));
+      else findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options)) : absenceFinding(name, a, end, options));
     }
     compositionChanges(d, name, typeof end.rutos === 'function' ? end.rutos(d.file) : end.rutos !== false, findings, run);
   }
   run?.end();
   return findings;
+}
+
+/** Each enumeration of a device that shows a modem's own ID (a model the table knows, no download mode's), in line order. */
+function modemEnumerations(devices: readonly UsbDevice[]): { d: UsbDevice; en: Enumeration; vidpid: string }[] {
+  const out: { d: UsbDevice; en: Enumeration; vidpid: string }[] = [];
+  for (const d of devices) {
+    for (const en of d.enumerations) {
+      const vidpid = en.vidpid ?? d.vidpid;
+      const model = usbModel(vidpid);
+      if (vidpid && model && !model.edl) out.push({ d, en, vidpid });
+    }
+  }
+  return out.sort((x, y) => x.en.start.line - y.en.start.line);
+}
+
+/** How soon after download mode leaves the bus the modem's own ID must come up to be its return. */
+const DOWNLOAD_RETURN_SECONDS = 180;
+
+/**
+ * A modem that came up with its own ID soon after a download-mode (EDL) device left the bus, on
+ * another port: the flash ended and the modem booted (a USB 3 module's download mode is on the
+ * USB 2 bus, its return on the SuperSpeed one). A blind probe's successful RM520N flash had an
+ * error "did not come back" for its download mode.
+ */
+function modemUpAfter(ups: readonly { d: UsbDevice; en: Enumeration; vidpid: string }[], d: UsbDevice, a: Absence): { en: Enumeration; vidpid: string } | undefined {
+  for (const u of ups) {
+    if (u.d === d || u.d.file !== d.file || u.en.start.line <= a.gone.line) continue;
+    const after = secondsBetween(a.gone, u.en.start);
+    if (after !== undefined && after >= 0 && after <= DOWNLOAD_RETURN_SECONDS) return u;
+  }
+  return undefined;
+}
+
+function downloadModeLeft(name: string, a: Absence, up: { en: Enumeration; vidpid: string }): Finding {
+  const after = secondsBetween(a.gone, up.en.start);
+  const model = usbModel(up.vidpid)?.model;
+  return toFinding('usb-gap', 'info', `${name} left the USB bus${at(a.gone)}, and the modem came up with its own ID (${model ? `${model}, ` : ''}${up.vidpid}) at USB ${up.en.path}${after !== undefined ? ` ${formatDuration(after)} later` : ''}${at(up.en.start)}: download mode ended and the modem booted its firmware.`, [...a.events, up.en.start]);
 }
 
 function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions): Finding {
