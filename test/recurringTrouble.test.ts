@@ -29,3 +29,16 @@ describe('a trouble that keeps coming back', () => {
     assert.equal(s.verdict, 'recovered');
   });
 });
+
+// Two programs' lines of one drop are one time (a re-test probe read "4 times" for two drops:
+// ModemManager's bearer lost and NetworkManager's device state, a second apart, each time).
+describe('how many times a trouble came', () => {
+  it("counts two programs' lines of one drop once", () => {
+    const drop = (m: number): string[] => [
+      at(m, 10, 'ModemManager[744]: <info>  [modem0] state changed (connected -> registered)'),
+      at(m, 11, "NetworkManager[700]: <info>  [1716300000.0000] device (cdc-wdm0): state change: activated -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')"),
+    ];
+    const s = story([...drop(1), ...drop(5)])!;
+    assert.match(s.summary, /went down 2 times \(\d+ lines\)/);
+  });
+});

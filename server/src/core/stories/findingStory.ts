@@ -147,12 +147,14 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // Those before the line that shows the trouble over.
   const brought = recovery ? following.filter((f) => f.line < recovery.line) : following;
   if (brought.length) {
-    const more = brought.length > 1 ? ` (${brought.length} times, ${brought.reduce((n, f) => n + f.count, 0)} lines)` : '';
+    const times = occasions(brought);
+    const more = brought.length > 1 ? ` (${times > 1 ? `${times} times, ` : ''}${brought.reduce((n, f) => n + f.count, 0)} lines)` : '';
     w.step(`${spec.consequences!.words}${more}: ${brought[0].message}.`, brought[0]);
     for (const f of brought) w.prove(...f.lines.slice(0, 20));
   }
   const total = found.reduce((n, f) => n + f.count, 0);
-  const span = found.length > 1 ? ` ${found.length} times (${total} lines)` : total > 1 ? ` (${total} lines)` : '';
+  const times = occasions(found);
+  const span = times > 1 ? ` ${times} times (${total} lines)` : total > 1 ? ` (${total} lines)` : '';
   const evidence = w.evidence;
   const above = !recovery && spec.defersTo ? ctx.toldBefore().find((t) => spec.defersTo!.severities.includes(t.severity) && beganBy(t, found)) : undefined;
   const deferred = above ? ` It failed with "${above.title}: ${above.verdictLabel}" (told above), which was not over: that comes first.` : '';
@@ -264,6 +266,26 @@ function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
 function sameInterface(a: string, b: string): boolean {
   return a === b || a.replace(/_[46]$/, '') === b.replace(/_[46]$/, '');
 }
+
+/**
+ * How many times the trouble came: findings that start within OCCASION_MS of the one before
+ * (or OCCASION_LINES without clocks) are one time, as two programs' lines of one drop are
+ * (ModemManager's bearer lost and NetworkManager's device state; a re-test probe read "4 times"
+ * for two drops).
+ */
+function occasions(found: readonly Finding[]): number {
+  const byLine = [...found].sort((a, b) => a.line - b.line);
+  let n = 0;
+  let last: Finding | undefined;
+  for (const f of byLine) {
+    const near = last !== undefined && (f.time !== undefined && last.time !== undefined ? f.time - last.time <= OCCASION_MS && f.time >= last.time : f.time === undefined && last.time === undefined && f.line - last.endLine <= OCCASION_LINES);
+    if (!near) n++;
+    last = f;
+  }
+  return n;
+}
+const OCCASION_MS = 10_000;
+const OCCASION_LINES = 5;
 
 /** Whether a line shows the trouble over between each of its times and the next (the findings in line order). */
 function overBetween(found: readonly Finding[], recoveries: readonly LogEvent[]): boolean {
