@@ -72,3 +72,16 @@ describe('a modem back out of download mode', () => {
     });
   }
 });
+
+// A flasher resetting a modem in download mode again and again makes a loop of drops on its port:
+// the update's, told once (a re-test probe's FM150 had a second story, "a reconnect loop by itself").
+describe('a modem reset again and again in download mode', () => {
+  const resets = [1, 2, 3, 4].flatMap((i) => [...edlGone('1-1', 4 + i), ...edlUp('1-1', 5 + i)]);
+  for (const s of shapes([modemUp('1-1', 2), modemGone('1-1', 2), ...[edlUp('1-1', 5)], resets])) {
+    it(`${s.name}: one story, the update's`, () => {
+      const a = analyzeText(s.text, { referenceTime: REF });
+      assert.deepEqual(a.episodes.map((e) => e.kind), ['modem-firmware-update']);
+      assert.ok(a.findings.some((f) => f.code === 'usb-reconnect-loop'), 'the loop is still a finding');
+    });
+  }
+});

@@ -66,6 +66,9 @@ export function restartBefore(events: readonly LogEvent[], at: { line: number; t
   return found;
 }
 
+/** Drops listed one by one in the update's story before its last. */
+const MAX_DROP_STEPS = 5;
+
 function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   const { file, events, facts } = ctx;
   const started = events.filter((e) => findingOf(e) === 'fw-update-started');
@@ -116,10 +119,16 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     const after = secondsBetween(a.gone, outOfDownload);
     return after !== undefined && after >= 0 ? ` and came back as the modem${outOfDownload.fields.usbPath ? ` at USB ${outOfDownload.fields.usbPath}` : ''} ${formatDuration(after)} later${when(outOfDownload)}` : undefined;
   };
+  // Each drop a step, the first few and the last: an update that resets the modem again and again
+  // (a flasher in download mode) is one story, its drops counted (the loop they make is the update's).
   absences.forEach((a, i) => {
+    const last = i === absences.length - 1;
+    if (i >= MAX_DROP_STEPS && !last) return;
     const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
     const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : returnAs(a) ?? ' and did not come back before the log ends';
-    w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}.`, a.gone, 'K3b');
+    const skipped = last && i > MAX_DROP_STEPS ? ` (after ${i - MAX_DROP_STEPS} more drops and returns)` : '';
+    w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}${skipped}.`, a.gone, 'K3b');
+    if (!last) w.prove(...(a.back ? [a.back.line] : []));
   });
   if (duplicate) {
     w.step(`${programOf(eventOf(duplicate, events))} refused to register the returning modem: "already exists and is registered", then "Unable to initialize"${duplicate.time !== undefined ? ` at ${formatClock(duplicate.time)}` : ''}: it still held the instance of the modem it had lost.`, duplicate, 'S8', 'S17', 'F1');
@@ -199,7 +208,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     verdict, confidence, why, summary, steps, evidence, advice, adviceFields: usbIdWords(vidpid), unknowns, sources: w.sources,
     startLine: evidence[0] ?? first?.line ?? 1,
     endLine: evidence[evidence.length - 1] ?? file.endLine,
-    tells: ['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing', 'modem-silent', 'modem-edl-mode', 'usb-gap', 'usb-disconnect', 'usb-composition-change', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-unresponsive', 'fw-update-failed', 'fw-update-started'],
+    tells: ['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing', 'modem-silent', 'modem-edl-mode', 'usb-gap', 'usb-disconnect', 'usb-reconnect-loop', 'usb-composition-change', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-unresponsive', 'fw-update-failed', 'fw-update-started'],
   };
 }
 
