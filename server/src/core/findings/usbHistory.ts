@@ -181,8 +181,11 @@ function markModeSwitches(d: UsbDevice): void {
     if (!a.back) continue;
     while (i + 1 < d.enumerations.length && d.enumerations[i + 1].start.line < a.gone.line) i++;
     const before = d.enumerations[i];
+    // The return's enumeration is looked up only after a storage device's (rare): the search per
+    // absence was quadratic on a modem in a reconnect loop.
+    if (!before || before.start.line >= a.gone.line || !storageOnly(before)) continue;
     const after = d.enumerations.find((en) => en.start === a.back);
-    if (before && after && before.start.line < a.gone.line && storageOnly(before) && bindsModemDriver(after)) a.modeSwitch = true;
+    if (after && bindsModemDriver(after)) a.modeSwitch = true;
   }
 }
 

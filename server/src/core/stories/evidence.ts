@@ -1,5 +1,5 @@
 import { catalogueEntry, storyMarksOf } from '../catalogue/index';
-import { usbModel } from '../catalogue/tables/usbIds';
+import { modemModel } from '../catalogue/tables/usbIds';
 import type { EpisodeStep, Finding, LogEvent } from '../model';
 import { findingOf } from '../findings/eventTime';
 import { atTime } from '../records/timeWords';
@@ -100,7 +100,7 @@ export class StoryWriter {
  */
 export function usbIdWords(vidpid: string | undefined): Record<string, string> {
   // A modem seen only in download mode: that ID is the download mode's, not the modem's own.
-  const model = usbModel(vidpid)?.edl ? undefined : usbModel(vidpid);
+  const model = modemModel(vidpid);
   const modemId = vidpid && model ? `the modem's own ID (${vidpid} for the ${model.model})` : 'the modem\'s own ID';
   let downloadId = 'a download-mode ID (05c6:9008 on Qualcomm-based modules)';
   if (model?.chipset === 'qualcomm') downloadId = '05c6:9008 for emergency download (EDL) mode';

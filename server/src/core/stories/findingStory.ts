@@ -134,15 +134,14 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
   const following = spec.consequences ? consequencesOf(spec.consequences.codes, found, ctx) : [];
   const troubled = interfacesOf([...found, ...following], ctx);
-  const recoveries = spec.recovery
-    .flatMap((m) => ctx.marked(m))
-    .filter((e) => e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)))
-    .sort((a, b) => a.line - b.line);
+  // The lines with a recovery mark, in line order; those of the troubled interface show it over.
+  const marked = spec.recovery.flatMap((m) => ctx.marked(m)).sort((a, b) => a.line - b.line);
+  const recoveries = marked.filter((e) => e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)));
   const recovery = recoveries.find((e) => e.line > lastLine);
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
-  const otherSim = recovery ? undefined : spec.recovery.flatMap((m) => ctx.marked(m)).filter((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!))).sort((a, b) => a.line - b.line)[0];
+  const otherSim = recovery ? undefined : marked.find((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!)));
   if (otherSim) w.step(`The modem connected on another SIM${when(otherSim)}: "${otherSim.text}": the data connection works there; nothing shows the trouble over on the SIM it happened on.`, otherSim, 'S21');
   // Those before the line that shows the trouble over.
   const brought = recovery ? following.filter((f) => f.line < recovery.line) : following;
@@ -177,8 +176,9 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     steps: w.sorted(),
     evidence,
     advice: [
+      // Coverage first while the trouble lasts or keeps coming back, unless a story above comes first.
       ...(weakest && (!recovery || recurring) && !above ? [spec.weakSignalAdvice!] : []),
-      ...(recurring ? [...new Set([...adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)), ...(spec.recurringAdvice ?? spec.advice)])] : recovery ? adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k)) : above ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx)),
+      ...storyAdvice(spec, found, ctx, { recovered: !!recovery, recurring, deferredTo: above }),
     ],
     unknowns: [...(spec.unknowns ?? [])],
     sources: w.sources,
@@ -245,6 +245,17 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
   const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
   if (!known.length) return [...spec.advice];
   return keys.every((k) => k !== undefined) ? known : [...new Set([...known, ...spec.advice])];
+}
+
+/**
+ * The story's advice by how its trouble ended: not over, its lines' advice (or the story's above
+ * it, when that comes first); over, only what of it lasts (`lastingAdvice`); coming back, that and
+ * the advice for what brings it back.
+ */
+function storyAdvice(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext, end: { recovered: boolean; recurring: boolean; deferredTo: Episode | undefined }): string[] {
+  if (!end.recovered) return end.deferredTo ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx);
+  const lasting = adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k));
+  return end.recurring ? [...new Set([...lasting, ...(spec.recurringAdvice ?? spec.advice)])] : lasting;
 }
 
 /**

@@ -79,3 +79,9 @@ export function usbModel(vidpid: string | undefined): UsbModel | undefined {
   if (!v || !p) return undefined;
   return USB_IDS[`${v}:${p.padStart(4, '0')}`];
 }
+
+/** The model of a modem's own ID: one the table knows that is no download mode's (05c6:9008 is a mode, not a modem). */
+export function modemModel(vidpid: string | undefined): UsbModel | undefined {
+  const model = usbModel(vidpid);
+  return model && !model.edl ? model : undefined;
+}

@@ -1,7 +1,7 @@
 import { catalogueEntry } from '../../catalogue/index';
 import type { CatalogueEntry } from '../../catalogue/types';
 import { ENVELOPES } from '../../formats/envelopes';
-import { usbModel } from '../../catalogue/tables/usbIds';
+import { modemModel, usbModel } from '../../catalogue/tables/usbIds';
 import { describeEvent } from '../../events/describeEvent';
 import type { Finding, LogEvent } from '../../model';
 import { findingOf } from '../eventTime';
@@ -51,8 +51,7 @@ function edlId(e: LogEvent): string | undefined {
  */
 export function modemIdIn(e: LogEvent): string | undefined {
   const id = usbIdOf(e);
-  const model = usbModel(id);
-  return model && !model.edl ? id!.toLowerCase() : undefined;
+  return modemModel(id) ? id!.toLowerCase() : undefined;
 }
 
 /**
@@ -90,9 +89,10 @@ export function detectEdlMode(events: readonly LogEvent[]): Finding[] {
     if (!evidence.length) continue;
     const id = evidence.map(edlId).find(Boolean);
     if (back) {
-      const model = usbModel(modemIdIn(back))?.model;
+      const backId = modemIdIn(back)!;
+      const model = modemModel(backId)!.model;
       findings.push(toFinding('modem-edl-mode', 'info',
-        `The modem was in emergency download (EDL) mode${id ? ` (${id})` : ''} and came back as ${model ? `${model} (${modemIdIn(back)})` : modemIdIn(back)} at line ${back.line}: it left download mode and runs firmware again.`, [...evidence, back]));
+        `The modem was in emergency download (EDL) mode${id ? ` (${id})` : ''} and came back as ${model} (${backId}) at line ${back.line}: it left download mode and runs firmware again.`, [...evidence, back]));
       continue;
     }
     if (id) {

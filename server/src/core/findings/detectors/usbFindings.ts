@@ -1,5 +1,5 @@
 import { usbDriver } from '../../catalogue/tables/usbDrivers';
-import { usbModel } from '../../catalogue/tables/usbIds';
+import { modemModel, usbModel } from '../../catalogue/tables/usbIds';
 import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
 import { secondsBetween } from '../eventTime';
@@ -49,14 +49,15 @@ function boundNoModemDriver(d: UsbDevice): boolean {
 export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext, options: DetectOptions): Finding[] {
   const findings: Finding[] = [];
   const run = end.memo?.run();
-  const modemUps = modemEnumerations(devices);
+  // The modems' own enumerations, gathered only when a download-mode device left and never came back.
+  let modemUps: ReturnType<typeof modemEnumerations> | undefined;
   for (const d of devices) {
     // Named once: a device in a reconnect loop has tens of thousands of findings.
     const name = deviceName(d);
     const inLoop = detectLoop(d, name, options, findings);
     for (const a of d.absences) {
       if (inLoop.has(a)) continue;
-      const leftDownload = !a.back && usbModel(d.vidpid)?.edl ? modemUpAfter(modemUps, d, a) : undefined;
+      const leftDownload = !a.back && usbModel(d.vidpid)?.edl ? modemUpAfter((modemUps ??= modemEnumerations(devices)), d, a) : undefined;
       if (leftDownload) findings.push(downloadModeLeft(name, a, leftDownload));
       else findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options)) : absenceFinding(name, a, end, options));
     }
@@ -72,8 +73,7 @@ function modemEnumerations(devices: readonly UsbDevice[]): { d: UsbDevice; en: E
   for (const d of devices) {
     for (const en of d.enumerations) {
       const vidpid = en.vidpid ?? d.vidpid;
-      const model = usbModel(vidpid);
-      if (vidpid && model && !model.edl) out.push({ d, en, vidpid });
+      if (vidpid && modemModel(vidpid)) out.push({ d, en, vidpid });
     }
   }
   return out.sort((x, y) => x.en.start.line - y.en.start.line);
@@ -197,11 +197,14 @@ function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings
 function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Finding[], run: UsbFindingRun | undefined): void {
   const key = `${d.file}|${d.path}`;
   const { from, walk } = run ? run.layoutFrom(key, name, d.enumerations) : { from: 0, walk: newWalk() };
+  // The enumerations that brought the modem out of its install mode (a set: a modem in a reconnect
+  // loop has thousands of enumerations and absences).
+  const outOfInstallMode = new Set(d.absences.filter((a) => a.modeSwitch).map((a) => a.back));
   for (let i = from; i < d.enumerations.length; i++) {
     // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
     if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
     // Out of its install mode the modem's layout starts: the storage device's is no modem's to compare.
-    if (i > 0 && d.absences.some((a) => a.modeSwitch && a.back === d.enumerations[i].start)) {
+    if (i > 0 && outOfInstallMode.has(d.enumerations[i].start)) {
       walk.known = undefined;
       walk.lastDescribed = undefined;
     } else learnTeardown(walk, d, i);

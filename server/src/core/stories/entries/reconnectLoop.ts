@@ -40,9 +40,7 @@ export const reconnectLoopStory: StoryDefinition = {
       // only said "drops by itself").
       const final = d.absences[d.absences.length - 1];
       const gone = final && !final.back && final.gone.line > cycles[cycles.length - 1].gone.line ? final : undefined;
-      // The log's own end, not its last catalogued line: noise goes on after the modem has gone.
-      const after = gone && ctx.file.endTime !== undefined && gone.gone.time !== undefined ? (ctx.file.endTime - gone.gone.time) / 1000 : undefined;
-      const goesOn = gone ? (after !== undefined ? after >= ctx.options.usbGapSeconds : lastsInLog(ctx, gone)) : false;
+      const goesOn = gone ? lastsInLog(ctx, gone) : false;
       if (gone) w.step(`Then it left the bus again${when(gone.gone)} and did not come back${goesOn ? ': the log goes on without it' : ' before the log ends'}.`, gone.gone, 'K3b');
       const deliberate = explained.length * 2 >= cycles.length;
       // Lines just before the drops that say what cut them (an under-voltage, the port's power, the host controller): a reading.
