@@ -209,20 +209,32 @@ async function phase2(tmp) {
       }
     }
   };
-  const palette = async (text) => {
+  const palette = async (text, timeout = 15000) => {
     await openQuickInput('F1', '>' + text);
-    await page.locator(SEL.quickRow, { hasText: text }).first().waitFor({ timeout: 15000 });
+    await page.locator(SEL.quickRow, { hasText: text }).first().waitFor({ timeout });
     await page.keyboard.press('Enter');
   };
-  const quickOpen = async (text, rowText = text) => {
+  const quickOpen = async (text, rowText = text, timeout = 15000) => {
     await openQuickInput('Control+P', text);
-    if (rowText) await page.locator(SEL.quickRow, { hasText: rowText }).first().waitFor({ timeout: 15000 });
+    if (rowText) await page.locator(SEL.quickRow, { hasText: rowText }).first().waitFor({ timeout });
     else await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
   };
-  const openFile = async (name) => {
-    await quickOpen(name);
-    await page.locator(SEL.activeTab, { hasText: name }).first().waitFor({ timeout: 15000 });
+  // A window that has just reloaded can be slow to list files in Quick Open and to show a big
+  // file's tab (CI's machine took over 15 s once): `attempts` opens it again before failing.
+  const openFile = async (name, { timeout = 15000, attempts = 1 } = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await quickOpen(name, name, timeout);
+        await page.locator(SEL.activeTab, { hasText: name }).first().waitFor({ timeout });
+        return;
+      } catch (err) {
+        if (attempt >= attempts) throw err;
+        log(`     (opening ${name}: attempt ${attempt} timed out, opening it again)`);
+        for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
+        await page.waitForTimeout(1000);
+      }
+    }
   };
   // Puts the cursor at 1-based line:column and returns the page coordinates of the character after it.
   const goTo = async (line, column = 1) => {
@@ -605,17 +617,21 @@ async function phase2(tmp) {
       // The reloaded window shows whatever side bar was last open: open the log through Quick Open.
       await page.waitForTimeout(3000);
       await page.locator(SEL.statusItem).first().waitFor({ timeout: 60000 });
-      await openFile('big-system.log');
+      await openFile('big-system.log', { timeout: 45000, attempts: 3 });
       // The window is still busy with the 52 MB file: a command can be lost, so Problems is asked
-      // for again (up to three times) until it lists the log.
+      // for again (up to five times) until it lists the log.
       const row = page.locator(SEL.problemsRow, { hasText: 'big-system.log' }).first();
+      // The palette's own list can be slow to fill then too (CI's machine waited over 15 s once).
       for (let attempt = 1; ; attempt++) {
-        await palette('View: Focus Problems');
         try {
-          await row.waitFor({ timeout: 40000 });
+          await palette('View: Focus Problems', 20000);
+          await row.waitFor({ timeout: 20000 });
           break;
         } catch (err) {
-          if (attempt === 3) throw err;
+          if (attempt === 5) throw err;
+          log(`     (Problems does not list big-system.log yet: attempt ${attempt} timed out, asking again)`);
+          for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
+          await page.waitForTimeout(1000);
         }
       }
       const info = await shot('bigfile-cold.png');
