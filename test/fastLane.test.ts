@@ -847,6 +847,22 @@ describe('fast lane on generated logs of each format', () => {
     assert.ok(fast.findings.some((f) => f.code === 'clock-jump'));
   });
 
+  it('a word after an application\'s level word, which the parser may have learned as a host, is asked of the parser', () => {
+    // `ERROR  modem.py:273 ModemManager[812]: ...` teaches the parser `modem.py:273` as a host (a
+    // program follows it); it then reads `ERROR  modem.py:273 <debug> ...` with that host. The fast
+    // reader names the word (notHost) so the lane leaves such a line to the parser once it knows
+    // the host: the generated log of every shape below read it hostless in the fast lane, and a
+    // syslog server's file read per host gave each lane other events.
+    const out = newFastRead();
+    const line = '2024-11-27 00:03:46.773417 ERROR    modem.py:273 <debug> [modem0] signal quality updated (60)';
+    assert.ok(FAST_READERS['iso-plain']!.read(line, 0, line.length, out));
+    assert.equal(out.notHost, 'modem.py:273');
+    const parser = new LineParser({ referenceYear: 2024 });
+    parser.parse('2024-11-27 00:00:53.973417 ERROR    modem.py:273 ModemManager[812]: segfault at 0 ip 000055d1c2a4b3f0 sp 00007ffd3b2c1e80 error 4', 1);
+    assert.ok(parser.knowsHost(out.notHost));
+    assert.equal((parser.parse(line, 2) as LogRecord).host, 'modem.py:273');
+  });
+
   it('a log of blocks of every shape: logread, dmesg (plain, -r, -T, after `kernel:`), BSD syslog, ISO, RFC 5424, journal-monotonic, LuCI, consoles and stripped lines', () => {
     const lines: string[] = [];
     const shapes = Object.keys(SHAPES);

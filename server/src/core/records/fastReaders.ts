@@ -1007,8 +1007,18 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   const lead = mayLead ? fieldLead(s.slice(start, lineEnd), level > i) : undefined;
   if (lead) messageRead(out, 'iso-plain', lead.program, '', -1, start + lead.end);
   else messageRead(out, 'iso-plain', named > 0 ? word(s, start, named - 2) : '', '', -1, named > 0 ? named : start);
-  out.notHost = hostLike ? word(s, i, w) : '';
+  // After a level word the parser reads the next word as a host it has learned (`ERROR  modem.py:273
+  // <debug> ...` once `ERROR  modem.py:273 ModemManager[812]: ...` showed it before a program): the
+  // lane asks it of that word, not of the level word (found by a fast-lane test's generated log).
+  out.notHost = level > i ? hostWordAt(s, start) : hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/** The word at `a` as journal-iso's HOST reads it (`[A-Za-z0-9_.:-]{1,64}`) when white space follows it, else ''. */
+function hostWordAt(s: string, a: number): string {
+  let w = a;
+  while (w - a <= 64 && (isClass(s.charCodeAt(w), HOST_CHAR) || s.charCodeAt(w) === COLON)) w++;
+  return w > a && w - a <= 64 && (s.charCodeAt(w) === SPACE || s.charCodeAt(w) === 9) ? word(s, a, w) : '';
 }
 
 /**
