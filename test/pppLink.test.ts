@@ -91,4 +91,23 @@ describe('PPP: a link over a modem\'s serial port, and one that is not', () => {
     assert.ok(a.events.some((e) => e.id === 'ppp.modem-hangup' && e.fields.pppDevice === undefined), 'the hangup names no device');
     assert.ok(!a.findings.some((f) => f.code === 'mobile-data-down'));
   });
+
+  // A paste that starts inside a link: pppd (persist) redials the same device, so the next
+  // Connect of the same process names the device of the drop before it (CatalogueEntry.heldBefore).
+  it('reads the device of a link whose start the paste cut off from the same pppd\'s next Connect, not another process\'s', () => {
+    const shape = SHAPES['BSD syslog with a host'];
+    const drop: [string, string][] = [
+      ['08:04:46', 'pppd[2263]: No response to 4 echo-requests'],
+      ['08:04:46', 'pppd[2263]: Serial link appears to be disconnected.'],
+      ['08:04:52', 'pppd[2263]: Modem hangup'],
+    ];
+    const redial = (pid: number, device: string): [string, string][] => [['08:05:19', `pppd[${pid}]: Connect: ppp0 <--> ${device}`], ['08:05:21', `pppd[${pid}]: local  IP address 100.71.23.199`]];
+    const run = (lines: [string, string][]): Analysis => analyzeText(lines.map(([c, b]) => shape(c, b)).join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(codes(run([...drop, ...redial(2263, '/dev/ttyUSB3')])), ['mobile-data-down@1']);
+    assert.deepEqual(stories(run([...drop, ...redial(2263, '/dev/ttyUSB3')])), ['data-connection-problem:recovered']);
+    // The same pppd redialling a PPPoE interface, another pppd's modem link, or no Connect at all: no modem's trouble.
+    assert.deepEqual(codes(run([...drop, ...redial(2263, 'eth0.2')])), []);
+    assert.deepEqual(codes(run([...drop, ...redial(3100, '/dev/ttyUSB3')])), []);
+    assert.deepEqual(codes(run(drop)), []);
+  });
 });

@@ -44,3 +44,22 @@ describe('a modem gone while the log goes on with lines of no catalogue entry', 
     assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-lost:off-the-bus']);
   });
 });
+
+// A loop that ended long before the log did: the modem stayed on the bus (a blind probe's three
+// drops in an hour, then four quiet hours, had been told as still dropping by itself, an error).
+describe('a reconnect loop that stopped while the log went on', () => {
+  const quiet = (from: number, minutes: number): string[] => Array.from({ length: minutes }, (_, i) => k(from + i * 60, `wlan0: authenticated with station ${i}`).replace(/14:(\d\d):/, (_, m) => `${String(14 + Math.floor((+m) / 60)).padStart(2, '0')}:${String(+m % 60).padStart(2, '0')}:`));
+  it('is told as stopped (a warning), with how long the modem stayed, when the log goes on for three periods and 10 minutes after its last return', () => {
+    const a = analyzeText(loop(quiet(700, 40)), { referenceTime: REF });
+    const story = a.episodes.find((e) => e.kind === 'reconnect-loop')!;
+    assert.equal(story.verdict, 'stopped');
+    assert.equal(story.severity, 'warning');
+    assert.match(story.summary, /came back 4 times, about every 1 min 40 s; then it stayed on the bus for the last 44 min 36 s of the log/);
+    assert.ok(story.steps.some((s) => /came back for the last time at 14:06:04 and stayed on the bus: 44 min 36 s to the log's end/.test(s.text)));
+  });
+  it('is still dropping by itself when the log ends soon after its last return', () => {
+    const a = analyzeText(loop(quiet(700, 3)), { referenceTime: REF });
+    assert.equal(a.episodes.find((e) => e.kind === 'reconnect-loop')!.verdict, 'looping');
+  });
+});
+

@@ -25,8 +25,8 @@ export const SNIFF_LINES = 60;
 const BY_SHAPE = new Set<string>(FORMATS.filter((f) => f.routerLogByShape).map((f) => f.id));
 /** Formats whose facility is a field of a JSON line (journald writes one on every line), not `facility.level` written in it. */
 const FACILITY_AS_FIELD = new Set<string>(FORMATS.filter((f) => f.body === 'json').map((f) => f.id));
-/** Programs the catalogue knows by tag (gsmd, netifd, pppd, ModemManager...), not the ones every Linux has. */
-const COMMON_TAGS = new Set(['kernel', 'init', '-']);
+/** Programs the catalogue knows by tag (gsmd, netifd, pppd, ModemManager...), not the ones every Linux has (systemd's lines about ModemManager are catalogued events). */
+const COMMON_TAGS = new Set(['kernel', 'init', 'systemd', '-']);
 let programs: Set<string> | undefined;
 let matcher: EventMatcher | undefined;
 

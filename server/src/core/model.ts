@@ -117,6 +117,7 @@ export type FindingCode =
   | 'modem-port-missing'
   | 'modem-silent'
   | 'modem-crash'
+  | 'manager-crash'
   | 'usb-disconnect'
   | 'usb-gap'
   | 'usb-reconnect-loop'

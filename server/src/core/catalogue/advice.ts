@@ -123,6 +123,22 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['S9', 'S6', 'KB36'],
     },
   ],
+  managerCrashed: [
+    {
+      hosts: RUTOS,
+      text: 'Check that gsmd runs again (`ps | grep gsmd`) and answers for the modem (`gsmctl -A AT` prints OK): procd respawns it after a crash, but after a crash loop it stops and gsmd stays down until `/etc/init.d/gsmd start` or a reboot. A gsmd that keeps crashing is a fault of the firmware\'s gsmd or of something the modem answers it, for Teltonika support.',
+      sources: ['S16', 'X112', 'S18b'],
+    },
+    {
+      hosts: MM,
+      text: 'Check that ModemManager runs again and has the modem (`mmcli -L`): systemd restarts it if its unit says so (`systemctl status ModemManager`; `coredumpctl list ModemManager` shows a kept core dump), procd on OpenWrt unless it crashed too often in a row. One that keeps crashing is a bug of its version (`ModemManager --version`) or a reaction to something the modem answers it: its last lines before the crash go with a report to its maintainers.',
+      sources: ['X113', 'X112', 'KB36'],
+    },
+    {
+      text: 'Check that the program runs again and has the modem: its service manager (procd, systemd) starts it again after a crash unless it crashed too often in a row. One that keeps crashing is a bug of its version or a reaction to something the modem answers it: its version and its last lines before the crash go with a report to its maintainers.',
+      sources: ['X112', 'X113'],
+    },
+  ],
   shareTroubleshootPrivately: [
     {
       hosts: RUTOS,
@@ -437,6 +453,12 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
     {
       text: 'Why the modem dropped: a crash, a reset, a brown-out and the host cutting its power all look the same on the USB bus.',
       sources: ['K3b', 'KB43'],
+    },
+  ],
+  whyManagerCrashed: [
+    {
+      text: 'Why the program crashed: the kernel\'s and the service manager\'s lines say that it did and by which signal, not what it was doing; its own last lines before the crash are the best hint.',
+      sources: ['X111', 'X113'],
     },
   ],
   whyItCrashed: [

@@ -10,6 +10,7 @@ import { rutosScriptEntries } from './entries/rutosScripts';
 import { genericStackEntries } from './entries/genericStacks';
 import { modemProgramErrorEntries } from './entries/modemProgramErrors';
 import { pcieModemEntries } from './entries/pcieModems';
+import { programCrashEntries } from './entries/programCrashes';
 import { modemWordEntries } from './entries/modemWords';
 import { watchcatEntries } from './entries/watchcat';
 // CATALOGUE-IMPORTS (more entry files are imported here)
@@ -29,6 +30,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...rutosScriptEntries,
   ...genericStackEntries,
   ...pcieModemEntries,
+  ...programCrashEntries,
   ...watchcatEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,

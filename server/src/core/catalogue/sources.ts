@@ -343,6 +343,38 @@ export const SOURCES: Record<string, Source> = {
     title: '3GPP TS 27.007 (AT command set for User Equipment), 8.5 +CSQ signal quality: <rssi> 0 -113 dBm or less, 1 -111 dBm, 2...30 -109...-53 dBm, 31 -51 dBm or greater, 99 not known or not detectable; <ber> 0...7 as RXQUAL, 99 not known',
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
+  X111: {
+    title: 'Linux: a user program killed by a fault it did not handle, as the kernel reports it: x86 arch/x86/mm/fault.c show_signal_msg() `%s[%d]: segfault at %lx ip %px sp %px error %lx` and ` in <file>[...]`; MIPS arch/mips/mm/fault.c `do_page_fault(): sending SIGSEGV to %s for invalid %s %0*lx` ("read access from" or "write access to") and `epc = ... in <file>`; ARM arch/arm/mm/fault.c `%s: unhandled page fault (%d) at 0x%08lx, code 0x%03x` (the signal\'s number). %s is the program\'s name, cut to 15 characters',
+    url: 'https://github.com/torvalds/linux/blob/master/arch/x86/mm/fault.c',
+  },
+  X112: {
+    title: 'OpenWrt procd service/instance.c instance_exit(): an instance with respawn that exits sooner than its respawn threshold counts a crash; past the retry count it logs `Instance %s::%s s in a crash loop %d crashes, %ld seconds since last crash` and stops respawning it (halt)',
+    url: 'https://github.com/openwrt/procd/blob/master/service/instance.c',
+  },
+  X113: {
+    title: 'systemd src/core/service.c service_sigchld_event(): `Main process exited, code=%s, status=%i/%s` after the unit\'s name; code `dumped` (killed by a signal, core dumped) or `killed` (killed by a signal) with the signal\'s name (SEGV, ABRT, BUS...), `exited` with an exit status',
+    url: 'https://github.com/systemd/systemd/blob/main/src/core/service.c',
+  },
+  X114: {
+    title: 'ModemManager src/main.c: `ModemManager (version %s) starting in %s bus...` (system or session) as it starts; systemd src/core/job.c: `Started %s.` when a unit\'s start job is done (its description, `Modem Manager`, or `ModemManager.service - Modem Manager`)',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/main.c',
+  },
+  X115: {
+    title: '3GPP TS 27.007 (AT command set for User Equipment): 8.3 +CPIN, the SIM\'s state (READY; SIM PIN, SIM PUK, PH-SIM PIN, SIM PIN2, SIM PUK2: a password is wanted); 10.1.19 +CGEV packet domain event reporting, among them `+CGEV: NW DETACH` (the network forced a detach, every context deactivated), `+CGEV: NW DEACT <PDP_type>,<PDP_addr>[,<cid>]` and `+CGEV: NW PDN DEACT <cid>` (the network deactivated a context), `+CGEV: ME PDN ACT <cid>` (a context activated); modules add `+CPIN: NOT INSERTED` and `+CPIN: NOT READY` for a SIM that is missing or not yet readable (oFono\'s Quectel driver reads NOT INSERTED, plugins/quectel.c)',
+    url: 'https://www.3gpp.org/DynaReport/27007.htm',
+  },
+  X116: {
+    title: 'Quectel modules\' unsolicited result codes: `+QIURC: "pdpdeact",<contextID>` (TCP/IP AT commands manual: the PDP context was deactivated, by the network or for another reason), `UNDER_VOLTAGE WARNING` and `UNDER_VOLTAGE POWER DOWN` (the supply voltage fell below the module\'s threshold; at the second it powers itself down), as oFono\'s Quectel driver registers them (plugins/quectel.c, power_notify)',
+    url: 'https://git.kernel.org/pub/scm/network/ofono/ofono.git/tree/plugins/quectel.c',
+  },
+  X117: {
+    title: 'SIMCom SIM800 series AT command manual, unsolicited result codes: `+PDP: DEACT` (the GPRS context was deactivated, by the network or a fault), `UNDER-VOLTAGE WARNNING` (SIMCom\'s spelling) and `UNDER-VOLTAGE POWER DOWN` (the supply under the module\'s threshold; it powers itself down)',
+    url: 'https://www.simcom.com/product/SIM800.html',
+  },
+  X118: {
+    title: 'u-blox cellular modules AT commands manual (SARA-R4/R5, LARA-R6), +UUPSDD: `+UUPSDD: <profile_id>`, the URC of a packet switched data profile deactivated (by the network or a fault; not after the host\'s own deactivation)',
+    url: 'https://www.u-blox.com/en/docs/UBX-17003787',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

@@ -36,6 +36,12 @@ export interface CatalogueEntry {
    * netifd's `iface (pid): Command failed: ...` when that line comes without its tag.
    */
   forbidsEnvelope?: string;
+  /**
+   * A field the line's program fills when the message gives it none: the kernel's report of a
+   * crashed program begins with the program's name and pid (`ModemManager[812]: segfault at`),
+   * which a view that drops the kernel's tag (LuCI's `kern.info: `) leaves read as the line's program.
+   */
+  programField?: string;
   /** Matcher over the message (the text after time, priority, tag and envelopes). Named groups become fields. */
   pattern: RegExp;
   /** One line for a person; `{name}` is replaced by a field or an enrichment (see describe.ts). */
@@ -67,6 +73,13 @@ export interface CatalogueEntry {
    * end the link do not.
    */
   remember?: readonly string[];
+  /**
+   * Of `remember`'s fields, those that held before the line too, for lines of the same process
+   * (pid) in the same boot that recalled none: a pppd that redials (`persist`) opens the same
+   * device again, so the drop of a link whose start the paste cut off gets its device from the
+   * next `Connect:` (a blind probe's first drop was missed, its second told).
+   */
+  heldBefore?: readonly string[];
   /** Fields the line takes from the last line that remembered them (`remember`), when it has none of its own. */
   recall?: readonly string[];
   /**

@@ -1,4 +1,4 @@
-import { CATALOGUE, meetsFindingIf, type CatalogueEntry } from '../catalogue/index';
+import { CATALOGUE, catalogueEntry, meetsFindingIf, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastRead, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
@@ -97,6 +97,11 @@ export interface FileEvents {
 
 /** How many events a file keeps before it samples repeats, and the most it keeps (about 1 KB each). */
 export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000, rareUnder: 100 };
+
+/** Events waiting for a field a later line may name (CatalogueEntry.heldBefore): a link's lines, not a flood's. */
+const UNRECALLED_KEPT = 64;
+/** The fields some entry says held before the line that names them. */
+const HELD_BEFORE = new Set(CATALOGUE.flatMap((e) => e.heldBefore ?? []));
 
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
@@ -660,7 +665,7 @@ export class EventCollector {
     if (record.section !== undefined) event.section = record.section;
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
-    if (match.entry.recall || match.entry.remember) this.carryFields(match.entry, event);
+    if (match.entry.recall || match.entry.remember) this.carryFields(match.entry, event, record.pid);
     // A state report whose state is a problem (a PIN state of 5, a registration denied) is as
     // serious as its condition says, not as the entry's other states.
     const raised = match.entry.findingIf?.severity;
@@ -675,21 +680,47 @@ export class EventCollector {
   private rememberedIn = 0;
 
   /** Gives the event the fields its entry recalls and keeps those it remembers; a boot forgets them (a link does not outlive it). */
-  private carryFields(entry: CatalogueEntry, event: LogEvent): void {
+  private carryFields(entry: CatalogueEntry, event: LogEvent, pid: number | undefined): void {
     if (this.rememberedIn !== this.segment) {
       this.remembered.clear();
+      this.unrecalled.length = 0;
       this.rememberedIn = this.segment;
     }
     for (const f of entry.recall ?? []) {
       const value = this.remembered.get(f);
       if (value !== undefined && event.fields[f] === undefined) event.fields[f] = value;
+      else if (value === undefined && event.fields[f] === undefined && this.unrecalled.length < UNRECALLED_KEPT && HELD_BEFORE.has(f)) {
+        this.unrecalled.push({ index: this.events.length, field: f, pid });
+      }
     }
     for (const f of entry.remember ?? []) {
       const value = event.fields[f];
+      if (value === undefined) continue;
+      if (!this.remembered.has(f) && entry.heldBefore?.includes(f)) this.fillBefore(f, value, pid);
       // Bounded: one value per field name the catalogue remembers.
-      if (value !== undefined) this.remembered.set(f, value);
+      this.remembered.set(f, value);
     }
   }
+
+  /**
+   * The boot's lines before the first that remembered `field` and that recalled none get its
+   * value when they are the same process's (CatalogueEntry.heldBefore). Their events are replaced,
+   * not changed (snapshots share them), with the severity their entry's condition now raises.
+   */
+  private fillBefore(field: string, value: string, pid: number | undefined): void {
+    for (const u of this.unrecalled) {
+      const e = this.events[u.index];
+      if (u.field !== field || u.pid !== pid || !e || e.fields[field] !== undefined) continue;
+      const fields = { ...e.fields, [field]: value };
+      const entry = catalogueEntry(e.id);
+      const raised = entry?.findingIf?.severity;
+      this.events[u.index] = { ...e, fields, ...(raised && entry.finding && meetsFindingIf(entry, fields) ? { severity: raised } : {}) };
+    }
+    this.unrecalled = this.unrecalled.filter((u) => u.field !== field);
+  }
+
+  /** The boot's events that recalled a field no line had remembered yet (bounded), by their index in `events`. */
+  private unrecalled: { index: number; field: string; pid: number | undefined }[] = [];
 
   /** The hosts of the file's lines (a syslog server's file of several routers): a file's stories are one device's. */
   private hosts: HostSequence;
@@ -731,6 +762,7 @@ export class EventCollector {
     f.formats = { ...this.formats };
     f.fastReaders = this.fastReaders.slice();
     f.remembered = new Map(this.remembered);
+    f.unrecalled = this.unrecalled.slice();
     // The fork reads lines into buffers of its own: the last fast line's read is still this one's.
     f.fastRead = newFastRead();
     f.lazyRead = { ...this.lazyRead };

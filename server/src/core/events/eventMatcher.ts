@@ -240,6 +240,7 @@ export class EventMatcher {
           if (v !== undefined) fields[k] = v;
         }
       }
+      if (entry.programField !== undefined && fields[entry.programField] === undefined && record.tag) fields[entry.programField] = record.tag;
       return { entry, fields };
     }
     return undefined;

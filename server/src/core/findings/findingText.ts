@@ -12,6 +12,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'modem-port-missing': 'The modem\'s AT port is missing',
   'modem-silent': 'gsmd went silent about the modem',
   'modem-crash': 'The modem crashed or stopped answering on its bus',
+  'manager-crash': 'The program that manages the modem crashed',
   // A USB finding is about whatever device the log shows (a modem, a hub, a tethered phone, a
   // microcontroller board): its message names it; the title claims no more (knowledge 4.3).
   'usb-disconnect': 'A USB device left the bus',
@@ -30,7 +31,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'data-session-failed': 'The data connection could not be set up',
   reboot: 'The system rebooted',
   'unexpected-reboot': 'The system restarted unexpectedly',
-  undervoltage: 'The board\'s supply voltage dropped too low',
+  undervoltage: 'The supply voltage dropped too low',
   'clock-jump': 'The clock jumped',
   'input-problem': 'Problem with the input',
   'unexplained-modem-error': 'A modem program logged an error',

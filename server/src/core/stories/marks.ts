@@ -31,7 +31,9 @@ export type StoryMark =
   | 'brown-out'
   | 'port-power-cut'
   | 'host-died'
-  | 'weak-signal';
+  | 'weak-signal'
+  | 'manager-started'
+  | 'sim-ready';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

@@ -144,6 +144,13 @@ export function isBootUnbind(a: Absence): boolean {
 }
 
 /** The log goes on long enough after the drop for "did not come back" to mean something. */
+/** Seconds from `e` to the log's end on its clock (the file's last stamped line), or undefined without one. */
+export function secondsToEnd(ctx: StoryContext, e: LogEvent): number | undefined {
+  if (ctx.file.endTime !== undefined && e.time !== undefined && e.file === ctx.file.file) return (ctx.file.endTime - e.time) / 1000;
+  const last = ctx.events[ctx.events.length - 1];
+  return last ? secondsBetween(e, last) : undefined;
+}
+
 export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
   // The log's own end where it has one on the drop's clock, not its last catalogued line: noise
   // goes on after the modem has gone (as the usb-gap finding counts it).

@@ -661,6 +661,7 @@ export const genericStackEntries: CatalogueEntry[] = [
       'pppd starts negotiating a PPP link on its device. A serial port (`/dev/ttyUSB0`, `/dev/ttyACM0`) is a modem\'s: the dial-up (chat) script has already dialled; ' +
       'an Ethernet interface is PPPoE (a DSL or fibre line) and a pseudo-terminal (`/dev/pts/...`) a tunnel such as PPTP, neither of them a modem.',
     remember: ['pppDevice'],
+    heldBefore: ['pppDevice'],
     sources: ['X23'],
     samples: ['May 20 14:23:10 router pppd[536]: Connect: ppp0 <--> /dev/ttyUSB0', 'Thu Mar  6 07:45:08 2025 daemon.notice pppd[2231]: Connect: pppoe-wan <--> eth0.2'],
   },

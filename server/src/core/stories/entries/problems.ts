@@ -39,13 +39,31 @@ export const crashStory = findingStory({
   unknowns: ['whyItCrashed'],
 });
 
+export const managerCrashStory = findingStory({
+  id: 'manager-crash',
+  title: 'Modem manager crashed',
+  description: 'The program that manages the modem (gsmd, mobifd, ModemManager, quectel-CM) crashed, or its service manager gave up starting it again.',
+  rank: 5,
+  codes: ['manager-crash'],
+  recovery: ['manager-started', 'modem-back', 'registered', 'data-up'],
+  severity: 'error',
+  opening: 'The program that manages the modem crashed',
+  meaning: 'While the program that manages the modem is down, nothing dials, watches or restarts the modem, so the data connection goes down with it; its service manager (procd, systemd) starts it again unless it crashed too often in a row.',
+  sources: ['X111', 'X112', 'X113', 'S16'],
+  advice: ['managerCrashed', 'shareTroubleshootPrivately'],
+  // A program that crashed once has a fault that outlives the restart that ended this time.
+  lastingAdvice: ['managerCrashed', 'shareTroubleshootPrivately'],
+  consequences: DATA_LOST_WITH_IT,
+  unknowns: ['whyManagerCrashed'],
+});
+
 export const simStory = findingStory({
   id: 'sim-problem',
   title: 'SIM problem',
   description: 'The SIM is not inserted, wants a PIN or PUK, is in an invalid state, or is power-cycled again and again.',
   rank: 6,
   codes: ['sim-error'],
-  recovery: ['registered', 'data-up'],
+  recovery: ['sim-ready', 'registered', 'data-up'],
   severity: 'error',
   opening: 'The modem reported a SIM problem',
   meaning: 'A SIM problem can be a missing or badly seated card, a PIN or PUK lock, or a card the network or modem rejects.',
@@ -61,6 +79,7 @@ export const simStory = findingStory({
     { field: 'what', advice: { simlockedpukrequired: 'simPukLocked' } },
     { field: 'kind', advice: { puk: 'simPukLocked' } },
     { field: 'lock', advice: { puk: 'simPukLocked' } },
+    { field: 'cpin', advice: { simpuk: 'simPukLocked' } },
   ],
   consequences: DATA_LOST_WITH_IT,
 });
