@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../server/src/core/analyze';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeFiles, analyzeText } from '../server/src/core/analyze';
+import { adviceStackSentence } from '../server/src/core/report/reportContent';
 
 // The stack the advice is written for, from what the log shows: RutOS's mobile interfaces are
 // named for modem, SIM and APN (mob1s1a1) whatever daemon logs beside them; ModemManager on an
@@ -24,3 +28,34 @@ describe('the host the advice is written for', () => {
     assert.equal(analyzeText(`Mar 18 10:42:01 laptop ModemManager[744]: ${line}\n`, { referenceTime: REF }).host, 'Linux with ModemManager');
   });
 });
+
+// Files read together are each their own stack's: a blind probe's OpenWrt log read beside a
+// RutOS one had been given RutOS's advice (ping_reboot, mobifd) for its ModemManager modem.
+describe('several files read together', () => {
+  const usbDrop = (stamp: string): string[] => [
+    `${stamp} 10:00:00 2024 kern.info kernel: [ 100.000000] usb 1-1: USB disconnect, device number 2`,
+    `${stamp} 10:00:30 2024 kern.info kernel: [ 130.000000] usb 1-1: new high-speed USB device number 3 using xhci-hcd`,
+    `${stamp} 10:00:30 2024 kern.info kernel: [ 130.100000] usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18`,
+    `${stamp} 10:00:31 2024 kern.info kernel: [ 131.000000] option 1-1:1.2: GSM modem (1-port) converter detected`,
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'gsmlens-hosts-'));
+  const rutos = join(dir, 'rut.log');
+  const openwrt = join(dir, 'owrt.log');
+  writeFileSync(rutos, [...usbDrop('Mon Mar 18'), "Mon Mar 18 10:01:00 2024 daemon.notice netifd: Interface 'mob1s1a1' is now up"].join('\n') + '\n');
+  writeFileSync(openwrt, [...usbDrop('Tue Mar 19'), 'Tue Mar 19 10:01:00 2024 daemon.info ModemManager[812]: <info>  [modem0] state changed (enabling -> registered)'].join('\n') + '\n');
+  it('get each their stack\'s advice, and the report says which file has which', async () => {
+    const a = await analyzeFiles([rutos, openwrt], { referenceTime: REF });
+    assert.deepEqual(a.hostByFile, { [rutos]: 'Teltonika RutOS', [openwrt]: 'OpenWrt with ModemManager' });
+    assert.match(adviceStackSentence(a)!, /Teltonika RutOS for rut\.log, OpenWrt with ModemManager for owrt\.log/);
+    const advice = (file: number): string => a.episodes.filter((e) => e.file === file).flatMap((e) => e.advice).join(' ');
+    assert.match(advice(0), /mobifd|gsmctl|Teltonika/);
+    assert.ok(advice(1).length > 0);
+    assert.doesNotMatch(advice(1), /gsmctl|ubus|mobifd|Teltonika/);
+  });
+  it('of one stack say so once, as one log does', async () => {
+    const a = await analyzeFiles([rutos, rutos], { referenceTime: REF });
+    assert.equal(a.hostByFile, undefined);
+    assert.equal(a.host, 'Teltonika RutOS');
+  });
+});
+

@@ -437,9 +437,12 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
   const episodeFiles = context.episodeFiles && back.size > 0 ? files.map((f) => f.file).filter((i) => context.episodeFiles!.includes(back.get(i)?.file ?? i)) : context.episodeFiles;
   // The stack first: what counts as a problem (a RutOS composition) and the advice depend on it.
   const host = detectHost(eventsOf(files), files.map((f) => f.summary));
-  // Each device of a syslog server's file has its own stack (a RutOS router beside an OpenWrt one).
+  // Each device of a syslog server's file has its own stack (a RutOS router beside an OpenWrt one),
+  // and so has each of several files read together (a blind probe's OpenWrt log read beside a
+  // RutOS one had been given RutOS's advice).
   const hosts = back.size > 0 ? new Map(files.filter((f) => back.has(f.file)).map((f) => [f.file, detectHost(f.events, [f.summary])])) : undefined;
-  const hostOf = hosts ? (file: number): HostGuess | undefined => hosts.get(file) : undefined;
+  const fileHosts = read.length > 1 ? new Map(files.filter((f) => !back.has(f.file)).map((f) => [f.file, detectHost(f.events, [f.summary])])) : undefined;
+  const hostOf = hosts || fileHosts ? (file: number): HostGuess | undefined => hosts?.get(file) ?? fileHosts?.get(file) : undefined;
   yield;
   const { events, findings, devices } = yield* detectFindingsSteps(files, detect, hostOf ? (file) => (hostOf(file) ?? host).host === 'rutos' : host.host === 'rutos', back.size > 0 ? undefined : context.usbMemo);
   yield;
@@ -462,6 +465,7 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
     episodes: shown.episodes,
     host: host.label,
     ...(hosts ? stacksOf(hosts, back) : {}),
+    ...(fileHosts ? stacksOfFiles(fileHosts, read) : {}),
     notices: dedupeNotices(read.flatMap((f) => f.notices)),
     ...(context.facts ? { facts: context.facts } : {}),
   };
@@ -471,6 +475,12 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
 function stacksOf(hosts: Map<number, HostGuess>, back: ReturnType<typeof expandHostReadings>['back']): { hostByDevice?: Record<string, string> } {
   if (new Set([...hosts.values()].map((h) => h.label)).size <= 1) return {};
   return { hostByDevice: Object.fromEntries([...hosts].map(([file, h]) => [back.get(file)?.host ?? '', h.label])) };
+}
+
+/** Each file's stack, where files read together come from different ones. */
+function stacksOfFiles(hosts: Map<number, HostGuess>, read: readonly FileEvents[]): { hostByFile?: Record<string, string> } {
+  if (new Set([...hosts.values()].map((h) => h.label)).size <= 1) return {};
+  return { hostByFile: Object.fromEntries([...hosts].map(([file, h]) => [read.find((r) => r.file === file)?.summary.path ?? String(file), h.label])) };
 }
 
 /** A stuck or failed update is itself a problem the person must see next to the line-level ones. */

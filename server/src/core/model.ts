@@ -259,6 +259,8 @@ export interface Analysis {
   host?: string;
   /** Each device's stack, where the hosts of a syslog server's file run different ones (core/hostReadings.ts): each story's advice is its device's. */
   hostByDevice?: Record<string, string>;
+  /** Each file's stack, where files read together come from different ones (a RutOS router's log beside an OpenWrt one's): each story's advice is its file's. */
+  hostByFile?: Record<string, string>;
   notices: InputNotice[];
   /** Device facts from a troubleshoot archive (lsusb, RutOS version, dfota status, modem firmware). */
   facts?: DeviceFacts;

@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode, Severity } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeHtml, proseHtml } from './html';
-import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, reportTitle, storiesForReport, type ReportQuestion } from './reportContent';
+import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, reportTitle, stepsNeedDates, stepTime, storiesForReport, type ReportQuestion } from './reportContent';
 
 export interface HtmlOptions extends ReportQuestion {
   lineText?: (file: number, line: number) => string | undefined;
@@ -37,7 +37,7 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   const stack = adviceStackSentence(a);
   if (stack && stories.length) out.push(`<p class="host">${escapeHtml(stack)}</p>`);
   const cited = new Set<string>();
-  for (const e of stories) episode(e, options, out, cited);
+  for (const e of stories) episode(e, a, options, out, cited);
   const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(`<section><h2>${a.episodes.length ? 'Also in this log' : 'Findings'}</h2><ul class="findings">`);
@@ -61,13 +61,14 @@ export function toHtmlReport(a: Analysis, options: HtmlOptions = {}): string {
   return out.join('\n');
 }
 
-function episode(e: Episode, options: HtmlOptions, out: string[], cited: Set<string>): void {
+function episode(e: Episode, a: Analysis, options: HtmlOptions, out: string[], cited: Set<string>): void {
   out.push(`<section class="episode severity-${escapeHtml(e.severity)}"><h2>${escapeHtml(e.title)}: <span class="verdict">${escapeHtml(e.verdictLabel)}</span></h2>`);
   out.push(`<p class="confidence"><strong>Confidence: ${escapeHtml(e.confidence)}.</strong> ${escapeHtml(e.why)}</p>`);
   out.push(`<p class="summary">${escapeHtml(e.summary)}</p>`);
   out.push('<h3>What happened</h3><ol class="steps">');
+  const dated = stepsNeedDates(a, e);
   for (const s of e.steps) {
-    const when = s.time !== undefined ? `<span class="time">${formatClock(s.time)}</span> ` : '';
+    const when = s.time !== undefined ? `<span class="time">${stepTime(s.time, dated)}</span> ` : '';
     out.push(`<li>${when}${escapeHtml(s.text)}${s.line !== undefined ? ` <span class="meta">(${lineLink(e.file, s.line)}${s.recordId !== undefined ? `, the poster's #${s.recordId}` : ''})</span>` : ''}</li>`);
   }
   out.push('</ol>');

@@ -36,6 +36,7 @@ export function toJsonReport(a: Analysis): object {
     })),
     ...(a.host ? { host: a.host } : {}),
     ...(a.hostByDevice ? { hostByDevice: a.hostByDevice } : {}),
+    ...(a.hostByFile ? { hostByFile: a.hostByFile } : {}),
     ...(a.facts ? { facts: a.facts } : {}),
     notices: a.notices.map((n) => ({ file: path(n.file), severity: n.severity, message: n.message, line: n.line ?? null })),
   };

@@ -3,7 +3,7 @@ import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
 import { formatClock, formatTime } from '../records/timeWords';
 import { escapeMarkdown, fencedBlock } from './markdown';
-import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, reportTitle, storiesForReport, storyHeading, type ReportQuestion } from './reportContent';
+import { adviceStackSentence, count, fileName, findingsBesideEpisodes, listFindings, noEpisodeStatement, readabilityLines, reportTitle, stepsNeedDates, stepTime, storiesForReport, storyHeading, type ReportQuestion } from './reportContent';
 
 export interface MarkdownOptions extends ReportQuestion {
   /** The text of a line (1-based) of a file, to quote evidence. */
@@ -29,7 +29,7 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   const stack = adviceStackSentence(a);
   if (stack && stories.length) out.push(`_${escapeMarkdown(stack)}_`, '');
   const cited = new Set<string>();
-  for (const e of stories) episode(e, options, link, out, cited);
+  for (const e of stories) episode(e, a, options, link, out, cited);
   const others = findingsBesideEpisodes(a);
   if (others.length) {
     out.push(a.episodes.length ? '## Also in this log' : '## Findings', '');
@@ -46,10 +46,11 @@ export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): st
   return out.join('\n');
 }
 
-function episode(e: Episode, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
+function episode(e: Episode, a: Analysis, options: MarkdownOptions, link: (f: number, l: number) => string, out: string[], cited: Set<string>): void {
   out.push(`## ${escapeMarkdown(storyHeading(e))}`, '', `**Confidence: ${e.confidence}.** ${escapeMarkdown(e.why)}`, '', escapeMarkdown(e.summary), '', '### What happened', '');
+  const dated = stepsNeedDates(a, e);
   for (const s of e.steps) {
-    const when = s.time !== undefined ? `${formatClock(s.time)} ` : '';
+    const when = s.time !== undefined ? `${stepTime(s.time, dated)} ` : '';
     const where = s.line !== undefined ? ` (${link(e.file, s.line)}${s.recordId !== undefined ? `, the poster's #${s.recordId}` : ''})` : '';
     out.push(`- ${when}${escapeMarkdown(s.text)}${where}`);
   }

@@ -1,6 +1,7 @@
 import { STORIES, STORY_FINDING_CODES, UPDATE_STORY_ID, storyDefinition } from '../stories/registry';
 import { isMostlyUnread, recognisedText } from '../findings/detectors/readability';
 import type { Analysis, Episode, Finding, FindingCode } from '../model';
+import { formatClock, formatTime, isTimeOnly } from '../records/timeWords';
 
 /**
  * A report lists at most this many findings of one code (a log with 200,000 USB drops made a
@@ -123,5 +124,23 @@ export function readabilityLines(a: Analysis): string[] {
  */
 export function adviceStackSentence(a: Analysis): string | undefined {
   if (a.hostByDevice) return `The advice is written for each device's stack: ${Object.entries(a.hostByDevice).map(([device, stack]) => `${stack} on ${device}`).join(', ')}.`;
+  if (a.hostByFile) return `The advice is written for each file's stack: ${Object.entries(a.hostByFile).map(([path, stack]) => `${stack} for ${fileName(path)}`).join(', ')}.`;
   return a.host ? `The advice is written for ${a.host}, the stack this log comes from.` : undefined;
 }
+
+/**
+ * Whether a story's steps need their dates: the story, or its log, runs over more than one day
+ * (a step shows its clock alone otherwise, and a multi-day log's 03:02 was any day's).
+ */
+export function stepsNeedDates(a: Analysis, e: Episode): boolean {
+  const dayOf = (t: number): string | undefined => (isTimeOnly(t) ? undefined : formatTime(t).slice(0, 10));
+  const days = new Set(e.steps.flatMap((s) => (s.time !== undefined && dayOf(s.time) ? [dayOf(s.time)] : [])));
+  const file = a.files[e.file];
+  return days.size > 1 || (file?.firstTime !== undefined && file.lastTime !== undefined && dayOf(file.firstTime) !== undefined && dayOf(file.firstTime) !== dayOf(file.lastTime));
+}
+
+/** A step's time as the Markdown and HTML reports write it: the clock, with its date where stepsNeedDates. */
+export function stepTime(t: number, dated: boolean): string {
+  return dated && !isTimeOnly(t) ? formatTime(t) : formatClock(t);
+}
+

@@ -3,7 +3,7 @@ import { showControls } from './controls';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
-import { adviceStackSentence, count, listFindings, noEpisodeStatement, storiesForReport } from './reportContent';
+import { adviceStackSentence, count, listFindings, noEpisodeStatement, stepsNeedDates, storiesForReport } from './reportContent';
 import { formatClock, formatTime, isTimeOnly } from '../records/timeWords';
 
 export interface TextStyle {
@@ -101,13 +101,15 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     out.push(wrap(safeText(e.summary), width - 2, '  '));
     out.push('');
     out.push(style.bold('  What happened'));
-    // A story over more than one day puts each day's date before its first step (the steps show
-    // the clock only): a multi-day log's hidden outage at 03:02 was otherwise any day's.
+    // A story over more than one day, or in a log over more than one day, puts each day's date
+    // before its first step (the steps show the clock only): a multi-day log's hidden outage at
+    // 03:02 was otherwise any day's (two blind probes: a four-day log, a three-day one whose one
+    // drop was on its last day).
     const dayOf = (t: number): string | undefined => (isTimeOnly(t) ? undefined : formatTime(t).slice(0, 10));
-    const days = new Set(e.steps.flatMap((s) => (s.time !== undefined && dayOf(s.time) ? [dayOf(s.time)] : [])));
+    const dated = stepsNeedDates(a, e);
     let day: string | undefined;
     for (const s of e.steps) {
-      if (days.size > 1 && s.time !== undefined && dayOf(s.time) !== day) {
+      if (dated && s.time !== undefined && dayOf(s.time) !== day) {
         day = dayOf(s.time);
         if (day) out.push(`    ${style.dim(day)}`);
       }
