@@ -64,4 +64,16 @@ describe('the modem\'s own words, from any program', () => {
       assert.deepEqual(a.findings.map((f) => f.code), ['undervoltage'], uv);
     }
   });
+
+  it('a terminal\'s AT conversation (microcom, minicom) is read as one, its lines as the modem said them', () => {
+    const capture = (...said: string[]): Analysis => analyzeText(['connected to /dev/ttyUSB2', 'Escape character: Ctrl-\\', 'ATE1', 'OK', 'ATI', 'Quectel', 'EC25', 'Revision: EC25EFAR06A06M4G', '', 'OK', ...said].join('\n') + '\n', { referenceTime: REF });
+    const missing = capture('AT+CPIN?', '+CME ERROR: 10', 'AT+CPIN?', '+CPIN: NOT INSERTED', '', 'OK', 'AT+CEREG?', '+CEREG: 0,0', '', 'OK');
+    assert.equal(missing.files[0].format, 'at-console');
+    assert.ok(missing.files[0].parsedLines * 2 > missing.files[0].lines, 'most lines read');
+    assert.deepEqual(stories(missing), ['sim-problem:unresolved']);
+    const healthy = capture('AT+CPIN?', '+CPIN: READY', '', 'OK', 'AT+CEREG?', '+CEREG: 0,1', '', 'OK', 'AT+CSQ', '+CSQ: 24,99', '', 'OK');
+    assert.deepEqual(stories(healthy), []);
+    assert.deepEqual(healthy.findings.filter((f) => f.severity !== 'info'), []);
+  });
 });
+

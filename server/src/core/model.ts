@@ -37,6 +37,7 @@ export type FormatId =
   | 'modemmanager' // ModemManager's own console output `<info>  [modem0] ...`
   | 'json-lines' // one JSON object per line: journalctl -o json, Docker, Graylog, Loki, Elastic exports
   | 'table' // a row of a table whose header row named its columns (CSV, tab-separated, bars): read by the names
+  | 'at-console' // an AT conversation on a terminal: `AT+CPIN?`, `+CPIN: READY`, `OK`, no clock
   | 'stripped' // timestamps stripped: `daemon.notice pppd[1]: msg`, `pppd[1]: msg`
   | 'lsusb' // `Bus 001 Device 024: ID 05c6:9008`
   | 'section' // troubleshoot `[Dmesg]`, `[Logread]`, `[Logfile messages.1]`

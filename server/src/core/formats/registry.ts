@@ -103,6 +103,14 @@ const PROGRAM_AHEAD = String.raw`\s+(?:${CERTAIN_TAG}|[A-Za-z0-9_.:-]{1,64}\s+(?
 /** The level words an application's template writes after its clock, in capitals (Python's logging, multilog, PHP). */
 export const APPLICATION_LEVEL_WORDS = ['DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL'] as const;
 const LEVEL_WORD = String.raw`(?<level>${APPLICATION_LEVEL_WORDS.join('|')})`;
+/**
+ * A line of an AT conversation as a terminal on the modem's port shows it (microcom, minicom,
+ * picocom, screen; an application's console): a command (`AT`, `ATE1`, `ATD*99#`, `AT+CPIN?`),
+ * an answer or an unsolicited result code (`+CPIN: READY`, `^SYSSTART`, `+QIURC: "pdpdeact",1`),
+ * or a final result (`OK`, `ERROR`, `NO CARRIER`, `RDY`), each alone on its line (3GPP TS 27.007's
+ * syntax, X115). The fast reader reads it with the same expression.
+ */
+export const AT_CONSOLE_LINE = String.raw`(?:[Aa][Tt](?:(?=[\r\n]|$)|[+&%^$#!*][A-Za-z]|[A-Za-z]\d{0,3}(?=[;=?\r\n]|$)|[Dd][*#\d+;])|[+^%$#*!][A-Z][A-Z0-9_]{1,15}: ?\S|\^SYSSTART|(?:OK|ERROR|RDY|RING|BUSY|NO CARRIER|NO DIALTONE|NO ANSWER|Call Ready|SMS Ready|NORMAL POWER DOWN|POWERED DOWN)[ \t]*(?=[\r\n]|$)|CONNECT\b|(?:UNDER|OVER)[-_]VOLTAGE )`;
 
 
 export const FORMATS: readonly LogFormat[] = [
@@ -494,6 +502,22 @@ export const FORMATS: readonly LogFormat[] = [
       { line: '<info>  [1767016030.370510] [modem0] launching automatic network registration...', expect: { tag: 'ModemManager', level: 'info', time: '2025-12-29T13:47:10', message: 'launching automatic network registration...' } },
       { line: '<warn>  [modem0] couldn\'t load network timezone', expect: { level: 'warn', message: 'couldn\'t load network timezone' } },
     ],
+  },
+  {
+    id: 'at-console',
+    description: 'An AT conversation on a terminal on the modem\'s port (microcom, minicom, picocom, screen) or an application\'s console: the commands sent, the modem\'s answers and unsolicited result codes, the final `OK`/`ERROR`, each on its own line, no clock; after a timed record such a line is read as its wrapped text',
+    clock: 'none',
+    pattern: new RegExp(`^(?=${AT_CONSOLE_LINE})`),
+    body: 'message',
+    samples: [
+      { line: 'AT+CPIN?', expect: { message: 'AT+CPIN?' } },
+      { line: '+CPIN: SIM PIN', expect: { message: '+CPIN: SIM PIN' } },
+      { line: 'OK', expect: { message: 'OK' } },
+      { line: '+QIURC: "pdpdeact",1', expect: { message: '+QIURC: "pdpdeact",1' } },
+      { line: 'ATD*99#', expect: { message: 'ATD*99#' } },
+      { line: 'NO CARRIER', expect: { message: 'NO CARRIER' } },
+    ],
+    counterSamples: ['ATTENTION: the modem is busy', 'OK then, the modem is back', 'Error: something broke', 'Attach failed', '+1 555 0100'],
   },
   {
     id: 'json-lines',

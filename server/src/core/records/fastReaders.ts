@@ -10,7 +10,7 @@ import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
 import { SPACED_COLUMN_CHARS } from '../formats/columns';
 import { ENVELOPES } from '../formats/envelopes';
-import { APPLICATION_LEVEL_WORDS } from '../formats/registry';
+import { APPLICATION_LEVEL_WORDS, AT_CONSOLE_LINE } from '../formats/registry';
 import { programOfUnit } from './unitName';
 
 // The fast lane: for the formats that fill big logs, a reader of the line's header by character
@@ -2084,6 +2084,21 @@ function readModemManager(s: string, a: number, out: FastRead): boolean {
   return readMmEnvelope(s, a, out);
 }
 
+/** The registry's AT conversation line, read where a line starts in the text. */
+const AT_CONSOLE_AT = new RegExp(AT_CONSOLE_LINE, 'y');
+
+/** `AT+CPIN?`, `+CPIN: READY`, `OK`: a line of an AT conversation (the registry's at-console); after a timed record the parser's wrapped text. */
+function readAtConsole(s: string, a: number, out: FastRead): boolean {
+  AT_CONSOLE_AT.lastIndex = a;
+  if (!AT_CONSOLE_AT.test(s) || needsFullParser(s)) return false;
+  out.year = -1;
+  out.month = -1;
+  messageRead(out, 'at-console', '', '', -1, a);
+  out.onlyAfterClosed = true;
+  out.screenUntagged = true;
+  return true;
+}
+
 /**
  * `daemon.notice pppd[9626]: Modem hangup`, `pppd[9626]: ...`, `netifd: ...`: syslog lines whose
  * stamps were stripped in a paste. Without a pid the parser takes such a line for wrapped text
@@ -2223,6 +2238,7 @@ export const FAST_READERS: Partial<Record<FormatId, FastReader>> = Object.fromEn
     ['logcat-brief', readLogcatBrief],
     ['zephyr', readZephyr],
     ['modemmanager', readModemManager],
+    ['at-console', readAtConsole],
     ['stripped', readStripped],
     ['json-lines', readJsonLines],
   ] as const satisfies readonly (readonly [FormatId, SpanRead])[]).map(([format, read]) => [format, spanReader(format, read)]),

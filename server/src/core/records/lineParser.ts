@@ -317,6 +317,9 @@ export class LineParser {
     // Mail wrapping can leave `initialized: Couldn't ...` at a line start: after a dated record,
     // a clockless `word: ` without a pid is more likely its continuation than a stripped line.
     if (record && record.format === 'stripped' && record.pid === undefined && this.openRecord && isContinuation(text)) record = undefined;
+    // So is an AT conversation's line (`OK`, `+CPIN: READY`) after a dated record: an application
+    // that logs the modem's answer on the lines after its own.
+    if (record && record.format === 'at-console' && this.openRecord && isContinuation(text)) record = undefined;
     // A date alone, indented under a record or at the margin after a line a terminal cut at its
     // width (`... #0 ` | `Mon Nov 25 09:42:11 2024`): the rest of that record's text (a kernel's
     // build date), not a record that says nothing.
