@@ -179,6 +179,20 @@ describe('findings', () => {
     assert.ok(a.notices.some((n) => /1970/.test(n.message)));
   });
 
+  it('places a clock set between two kernel lines at the line the wall clock stepped, with the times the log shows', () => {
+    const a = run([
+      'Thu Jan  1 00:01:30 1970 kern.info kernel: [   90.000000] br-lan: port 2(eth0.1) entered forwarding state',
+      'Thu Jan  1 00:01:35 1970 daemon.info dnsmasq[812]: started, version 2.89',
+      'Thu Jan  1 00:01:40 1970 daemon.notice ntpd[1400]: setting time to 2024-06-18 14:22:05.120000 (offset +1718720185.120000s)',
+      'Tue Jun 18 14:22:06 2024 daemon.info dnsmasq[812]: read /etc/hosts - 4 names',
+      'Tue Jun 18 14:22:10 2024 daemon.info dropbear[900]: Running in background',
+      'Tue Jun 18 14:23:00 2024 kern.info kernel: [  144.000000] br-lan: port 2(eth0.1) entered forwarding state',
+    ]);
+    const jump = a.findings.find((f) => f.code === 'clock-jump')!;
+    assert.equal(jump.line, 4);
+    assert.match(jump.message, /from 1970-01-01 00:01:40 to 2024-06-18 14:22:06/);
+  });
+
   it('keeps quiet about a healthy log', () => {
     const a = run([
       "Sun Jan 19 22:50:03 2025 daemon.notice netifd: Interface 'wwan' is now up",

@@ -75,5 +75,23 @@ describe('the modem\'s own words, from any program', () => {
     assert.deepEqual(stories(healthy), []);
     assert.deepEqual(healthy.findings.filter((f) => f.severity !== 'info'), []);
   });
+
+  it('a modem that keeps searching for a network is a registration problem; one that registers within a minute lost nothing', () => {
+    const searching = at([['09:00:00', '+CEREG: 2,"FFFE","FFFFFFFF",7'], ['09:02:00', '+CEREG: 0,2'], ['09:30:00', '+CEREG: 0,2'], ['09:31:00', 'AT+CSQ']]);
+    assert.deepEqual(stories(searching), ['registration-problem:unresolved']);
+    const starting = at([['09:00:00', '+CEREG: 2,"FFFE","FFFFFFFF",7'], ['09:00:20', '+CEREG: 1,"00C3","0A1B2C3",7'], ['09:31:00', 'AT+CSQ']]);
+    assert.deepEqual(stories(starting), []);
+  });
+
+  it('a host that resets the radio while the modem keeps searching: the radio\'s off is a note, the search the trouble', () => {
+    const a = at([['09:00:00', '+CEREG: 0,2'], ['09:10:00', 'AT+CFUN=4'], ['09:10:01', 'AT+CFUN=1'], ['09:10:05', '+CEREG: 0,2'], ['09:30:00', '+CEREG: 0,2'], ['09:31:00', 'AT+CSQ']]);
+    assert.deepEqual(stories(a), ['registration-problem:unresolved']);
+    assert.ok(!a.episodes[0].advice.some((x) => /radio off/.test(x)), 'no advice to find what turned the radio off');
+    assert.ok(a.findings.some((f) => f.severity === 'info' && /radio is off/.test(f.message) && /radio on again/.test(f.message)));
+  });
+  it('in a terminal\'s AT conversation, a search the next answer shows registered lost nothing', () => {
+    const a = analyzeText(['AT+CEREG?', '+CEREG: 0,2', '', 'OK', 'AT+CEREG?', '+CEREG: 0,1', '', 'OK'].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(stories(a), []);
+  });
 });
 

@@ -91,8 +91,8 @@ export interface CatalogueEntry {
   advice?: string;
   /**
    * The loss this line reports passes when a line with the mark `answeredBy` follows within
-   * `seconds` (for the same `mmObject`, when both name one; the next line, when neither has a
-   * clock): a modem that reports itself unregistered and registered again in the same second
+   * `seconds` (for the same `mmObject`, when both name one; the next line or the next catalogued
+   * one, when neither has a clock): a modem that reports itself unregistered and registered again in the same second
    * lost nothing a person would notice. Its finding is then a note, with `note` and the delay.
    */
   passing?: { answeredBy: StoryMark; seconds: number; note: string };

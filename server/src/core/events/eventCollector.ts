@@ -189,6 +189,15 @@ export class EventCollector {
   /** The earliest wall time: where a log listed newest first begins. */
   private minTime: number | undefined;
   private lastPair: { time: number; uptime: number } | undefined;
+  /**
+   * The longest forward step of the wall clock between two lines since the last line with both
+   * clocks (ms; the line it is at, the time before it): where a jump the two clocks show happened,
+   * with the times the log shows on either side (a blind probe's ntpd step from 1970 had been
+   * placed at the next kernel line, from a time no line has).
+   */
+  private longestStep = 0;
+  private longestStepLine = 0;
+  private longestStepFrom = 0;
   private firstTime: number | undefined;
   private maxTime: number | undefined;
   private endTime: number | undefined;
@@ -936,9 +945,17 @@ export class EventCollector {
     if (r.uptime !== undefined && this.lastPair && r.uptime >= this.lastPair.uptime && !(this.lastTime !== undefined && r.time < this.lastTime - BACKWARD_JUMP_MS)) {
       const wallDelta = (r.time - this.lastPair.time) / 1000;
       const upDelta = r.uptime - this.lastPair.uptime;
-      if (wallDelta - upDelta > FORWARD_JUMP_S) this.addClockJump({ line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
+      if (wallDelta - upDelta > FORWARD_JUMP_S) {
+        // The longest step between the lines since, this line's own included, if it is one; else
+        // the time this line would have had without the jump.
+        const own = this.lastTime !== undefined ? r.time - this.lastTime : 0;
+        const at = own >= this.longestStep ? { line: r.line, from: this.lastTime ?? 0, to: r.time } : { line: this.longestStepLine, from: this.longestStepFrom, to: this.longestStepFrom + this.longestStep };
+        const stepped = at.to - at.from > FORWARD_JUMP_S * 1000 && at.to - at.from >= (wallDelta - upDelta) * 500;
+        this.addClockJump(stepped ? { line: at.line, segment: this.segment, from: at.from, to: at.to } : { line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
+      }
     }
-    if (r.uptime !== undefined && !this.inDmesgSection()) {
+    const pairs = r.uptime !== undefined && !this.inDmesgSection();
+    if (r.uptime !== undefined && pairs) {
       this.lastPair = { time: r.time, uptime: r.uptime };
       // Past the boot budget only the current boot's offset is kept (its lines still need it).
       if (this.segment > STATE_BUDGET.boots && this.offsets.size > STATE_BUDGET.boots) this.offsets.delete(this.lastOffsetSegment);
@@ -946,6 +963,7 @@ export class EventCollector {
       this.lastOffsetSegment = this.segment;
     }
     this.trackWallTime(r.time, r.line);
+    if (pairs) this.longestStep = 0;
   }
 
   private addClockJump(j: ClockJump): void {
@@ -959,7 +977,14 @@ export class EventCollector {
     this.parts.time(time);
     if (this.lastTime !== undefined) {
       if (time < this.lastTime) this.stepsBack++;
-      else if (time > this.lastTime) this.stepsForward++;
+      else if (time > this.lastTime) {
+        this.stepsForward++;
+        if (time - this.lastTime > this.longestStep) {
+          this.longestStep = time - this.lastTime;
+          this.longestStepLine = line;
+          this.longestStepFrom = this.lastTime;
+        }
+      }
     }
     // A time of day alone and a date are not on one scale: no step between them is the clock's.
     if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS && isTimeOnly(time) === isTimeOnly(this.lastTime)) {

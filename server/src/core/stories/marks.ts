@@ -33,7 +33,8 @@ export type StoryMark =
   | 'host-died'
   | 'weak-signal'
   | 'manager-started'
-  | 'sim-ready';
+  | 'sim-ready'
+  | 'radio-on';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

@@ -188,6 +188,19 @@ export const modemWordEntries: CatalogueEntry[] = [
     counterSamples: ['AT+CFUN=1', 'AT+CFUN?', '+CFUN: 1'],
   },
   {
+    id: 'at.radio-on',
+    subsystem: 'modem',
+    severity: 'info',
+    story: ['radio-on'],
+    literal: ['AT+CFUN=', '+CFUN: '],
+    pattern: /\bAT\+CFUN=1(?![,\d])|\+CFUN: 1\b/,
+    summary: 'The modem\'s radio is on (CFUN 1)',
+    explanation: 'The modem was set to, or answers that it is in, full functionality (CFUN 1): its radio is on and it registers where it can.',
+    sources: ['X98'],
+    samples: ['Mar 14 02:00:09 gw radio-sched[22105]: sending AT+CFUN=1 to modem 0', '+CFUN: 1'],
+    counterSamples: ['AT+CFUN=1,1', 'AT+CFUN=4', '+CFUN: 4'],
+  },
+  {
     id: 'at.radio-off',
     subsystem: 'modem',
     severity: 'warning',
@@ -197,6 +210,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     explanation: 'The modem was set to, or answers that it is in, minimum functionality (CFUN 0) or flight mode (CFUN 4, its radio off): it registers in no network until something sets it back to full functionality (AT+CFUN=1).',
     finding: 'registration-failed',
     advice: 'radioSwitchedOff',
+    // A host that resets the radio (CFUN 4, then 1 a second later: a blind probe's nRF9160
+    // application, to search again) turned nothing off that stays off.
+    passing: { answeredBy: 'radio-on', seconds: 60, note: 'the radio on again' },
     sources: ['X98'],
     samples: ['Mar 14 02:00:00 gw radio-sched[22105]: sending AT+CFUN=0 to modem 0', "Mar 14 02:00:05 gw mmcli[2211]: response: '+CFUN: 4'"],
     counterSamples: ['AT+CFUN=1', '+CFUN: 1', 'AT+CFUN=0,1', 'AT+CFUN=4,1'],
@@ -252,6 +268,28 @@ export const modemWordEntries: CatalogueEntry[] = [
     sources: ['X91'],
     samples: ["Mar 12 10:15:20 pi ModemManager[812]: <dbg> [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,1<CR><LF><CR><LF>OK<CR><LF>'", '+CREG: 0,5', '+CEREG: 1,"00C3","0A1B2C3",7'],
     counterSamples: ['+CEREG: 0,2', '+CEREG: 2', '+CEREG: 0,3', '+CEREG: 3,"00C3","0A1B2C3",7', '+CREG: 15'],
+  },
+  {
+    id: 'at.registration-searching',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: ['+CREG: ', '+CGREG:', '+CEREG:', '+C5GREG'],
+    // Status 2 as at.registration-denied reads status 3: `<n>,2` answering a read, or `2` alone or
+    // before a quoted area code unsolicited (`+CEREG: 2,1` is n=2 and registered).
+    pattern: /\+C(?<service>G|E|5G)?REG: (?:[0-5], ?2(?=$|[\s<'",])|2(?=$|[\s<'"]|,"))/,
+    summary: 'The modem is not registered and searching for a network (+C{service}REG status 2)',
+    explanation:
+      'Registration status 2 is "not registered, searching": the modem has no network it may use and looks for one. A modem starting up, or moving out of coverage, searches for seconds; ' +
+      'one that keeps searching has no coverage where it is (its antenna, the bands or the radio access technology it is set to, or no network here for its SIM) and no data connection until it registers.',
+    finding: 'registration-failed',
+    // A modem registers within a minute of starting its search when it can (the same window as ModemManager's `home -> searching`).
+    passing: { answeredBy: 'registered', seconds: 60, note: 'registered' },
+    // A host asks for the status now and then (a blind probe's nRF9160 application every two
+    // minutes for half an hour): one search, not sixteen.
+    burstSeconds: 600,
+    sources: ['X91'],
+    samples: ['[00:00:32.014,000] <dbg> app: AT< +CEREG: 5,2,"FFFE","FFFFFFFF",7', '+CREG: 0,2', '+CEREG: 2,"00C3","0A1B2C3",7'],
+    counterSamples: ['+CEREG: 2,1', '+CEREG: 0,1', '+CEREG: 2,5,"00C3","0A1B2C3",7', 'AT+CEREG=2'],
   },
   {
     id: 'at.network-deactivated',

@@ -21,11 +21,25 @@ export function detectBursts(events: readonly LogEvent[], options: DetectOptions
   const open = new Map<string, LogEvent[]>();
   const findings: Finding[] = [];
   const answers = passingAnswers(events);
-  const close = (code: FindingCode, group: LogEvent[]): void => {
+  const push = (code: FindingCode, group: LogEvent[], passed: string | undefined): void => {
     const seconds = secondsBetween(group[0], group[group.length - 1]);
     const message = burstMessage(code, group, seconds);
-    const passed = answers.passed(group);
     findings.push(toFinding(code, passed ? 'info' : severityOf(code, group), passed ? `${message} (${passed})` : message, group));
+  };
+  const close = (code: FindingCode, group: LogEvent[]): void => {
+    const passed = answers.passed(group);
+    // Losses answered in time beside ones that were not (a host resetting the radio while the modem
+    // keeps searching: a blind probe's nRF9160 had been told its radio was off) are a note of their
+    // own; the trouble is the rest.
+    if (!passed && group.length > 1) {
+      const answered = group.filter((e) => answers.passed([e]) !== undefined);
+      if (answered.length > 0 && answered.length < group.length) {
+        push(code, answered, answers.passed(answered));
+        push(code, group.filter((e) => !answered.includes(e)), undefined);
+        return;
+      }
+    }
+    push(code, group, passed);
   };
   for (const e of events) {
     const code = findingOf(e);
@@ -101,7 +115,9 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
       if (!storyMarksOf(a).includes(rule.answeredBy)) continue;
       if (loss.fields.mmObject !== undefined && a.fields.mmObject !== undefined && a.fields.mmObject !== loss.fields.mmObject) continue;
       const seconds = secondsBetween(loss, a);
-      if (seconds === undefined) return loss.time === undefined && loss.uptime === undefined && a.line === loss.endLine + 1 ? 0 : undefined;
+      // Without a clock: the next catalogued line answers it (an AT conversation puts `OK` and the
+      // next command between the modem's searching and its registration).
+      if (seconds === undefined) return loss.time === undefined && loss.uptime === undefined && (a.line === loss.endLine + 1 || list[i].at === at + 1) ? 0 : undefined;
       return seconds >= 0 && seconds <= rule.seconds ? seconds : undefined;
     }
     return undefined;
