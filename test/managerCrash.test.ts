@@ -66,4 +66,14 @@ describe('a modem manager that crashed', () => {
     ]);
     assert.deepEqual(a.findings.filter((f) => f.code === 'manager-crash'), []);
   });
+
+  it('arm64\'s unhandled exception, and systemd giving up on ModemManager, are read too (a re-test probe\'s)', () => {
+    const arm64 = analyze(['Tue Apr  2 09:14:03 2024 kern.info kernel: [ 8051.331205] ModemManager[1880]: unhandled exception: DABT (lower EL), ESR 0x0000000092000006, level 2 translation fault in libmm-glib.so.0.11.0[ffffa2b40000+98000]', 'Tue Apr  2 09:30:00 2024 daemon.info dnsmasq[2170]: read /etc/hosts - 4 names']);
+    assert.deepEqual(stories(arm64), ['manager-crash:unresolved']);
+    const gaveUp = analyze([...MM_SEGFAULT, 'May 14 10:00:31 edge-gw01 systemd[1]: ModemManager.service: Start request repeated too quickly.', 'May 14 10:00:31 edge-gw01 systemd[1]: Failed to start Modem Manager.']);
+    const crash = gaveUp.findings.find((f) => f.code === 'manager-crash')!;
+    assert.match(crash.message, /restarted too often and is not started again/);
+    assert.deepEqual(stories(gaveUp), ['manager-crash:unresolved']);
+  });
 });
+

@@ -42,8 +42,10 @@ describe('the modem\'s own words, from any program', () => {
     for (const urc of ['+CGEV: NW DETACH', '+CGEV: NW PDN DEACT 1', '+QIURC: "pdpdeact",1', '+UUPSDD: 0', '+PDP: DEACT']) {
       const down = at([['09:00:00', '+CEREG: 0,1'], ['09:14:02', urc], ['09:30:00', 'AT+CSQ']]);
       assert.deepEqual(stories(down), ['data-connection-problem:unresolved'], urc);
-      const back = at([['09:00:00', '+CEREG: 0,1'], ['09:14:02', urc], ['09:14:30', '+CGEV: ME PDN ACT 1'], ['09:30:00', 'AT+CSQ']]);
-      assert.deepEqual(stories(back), ['data-connection-problem:recovered'], urc);
+      for (const up of ['+CGEV: ME PDN ACT 1', '+QIACT: 1,1,1,"10.204.88.12"']) {
+        const back = at([['09:00:00', '+CEREG: 0,1'], ['09:14:02', urc], ['09:14:30', up], ['09:30:00', 'AT+CSQ']]);
+        assert.deepEqual(stories(back), ['data-connection-problem:recovered'], `${urc}, then ${up}`);
+      }
     }
     // The host's own deactivation is no trouble.
     assert.deepEqual(stories(at([['09:14:02', '+CGEV: ME PDN DEACT 1'], ['09:30:00', 'AT+CSQ']])), []);

@@ -131,7 +131,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check that ModemManager runs again and has the modem (`mmcli -L`): systemd restarts it if its unit says so (`systemctl status ModemManager`; `coredumpctl list ModemManager` shows a kept core dump), procd on OpenWrt unless it crashed too often in a row. One that keeps crashing is a bug of its version (`ModemManager --version`) or a reaction to something the modem answers it: its last lines before the crash go with a report to its maintainers.',
+      text: 'Check that ModemManager runs again and has the modem (`mmcli -L`): systemd restarts it if its unit says so (`systemctl status ModemManager`; `coredumpctl list ModemManager` shows a kept core dump) until it crashed too often in a row (`Start request repeated too quickly`: then `systemctl reset-failed ModemManager` and `systemctl start ModemManager`), procd on OpenWrt likewise. One that keeps crashing is a bug of its version (`ModemManager --version`) or a reaction to something the modem answers it: its last lines before the crash go with a report to its maintainers.',
       sources: ['X113', 'X112', 'KB36'],
     },
     {

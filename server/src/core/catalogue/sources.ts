@@ -344,7 +344,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
   X111: {
-    title: 'Linux: a user program killed by a fault it did not handle, as the kernel reports it: x86 arch/x86/mm/fault.c show_signal_msg() `%s[%d]: segfault at %lx ip %px sp %px error %lx` and ` in <file>[...]`; MIPS arch/mips/mm/fault.c `do_page_fault(): sending SIGSEGV to %s for invalid %s %0*lx` ("read access from" or "write access to") and `epc = ... in <file>`; ARM arch/arm/mm/fault.c `%s: unhandled page fault (%d) at 0x%08lx, code 0x%03x` (the signal\'s number). %s is the program\'s name, cut to 15 characters',
+    title: 'Linux: a user program killed by a fault it did not handle, as the kernel reports it: x86 arch/x86/mm/fault.c show_signal_msg() `%s[%d]: segfault at %lx ip %px sp %px error %lx` and ` in <file>[...]`; MIPS arch/mips/mm/fault.c `do_page_fault(): sending SIGSEGV to %s for invalid %s %0*lx` ("read access from" or "write access to") and `epc = ... in <file>`; ARM arch/arm/mm/fault.c `%s: unhandled page fault (%d) at 0x%08lx, code 0x%03x` (the signal\'s number); arm64 arch/arm64/kernel/traps.c arm64_show_signal() `%s[%d]: unhandled exception: ` and the fault\'s class (`DABT (lower EL), ESR 0x..., level 2 translation fault in <file>`). %s is the program\'s name, cut to 15 characters',
     url: 'https://github.com/torvalds/linux/blob/master/arch/x86/mm/fault.c',
   },
   X112: {
@@ -352,7 +352,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://github.com/openwrt/procd/blob/master/service/instance.c',
   },
   X113: {
-    title: 'systemd src/core/service.c service_sigchld_event(): `Main process exited, code=%s, status=%i/%s` after the unit\'s name; code `dumped` (killed by a signal, core dumped) or `killed` (killed by a signal) with the signal\'s name (SEGV, ABRT, BUS...), `exited` with an exit status',
+    title: 'systemd src/core/service.c service_sigchld_event(): `Main process exited, code=%s, status=%i/%s` after the unit\'s name; code `dumped` (killed by a signal, core dumped) or `killed` (killed by a signal) with the signal\'s name (SEGV, ABRT, BUS...), `exited` with an exit status; src/core/unit.c `Start request repeated too quickly.` when the unit\'s start rate limit is hit: systemd starts it no more until `systemctl reset-failed`',
     url: 'https://github.com/systemd/systemd/blob/main/src/core/service.c',
   },
   X114: {
@@ -364,7 +364,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://www.3gpp.org/DynaReport/27007.htm',
   },
   X116: {
-    title: 'Quectel modules\' unsolicited result codes: `+QIURC: "pdpdeact",<contextID>` (TCP/IP AT commands manual: the PDP context was deactivated, by the network or for another reason), `UNDER_VOLTAGE WARNING` and `UNDER_VOLTAGE POWER DOWN` (the supply voltage fell below the module\'s threshold; at the second it powers itself down), as oFono\'s Quectel driver registers them (plugins/quectel.c, power_notify)',
+    title: 'Quectel modules\' unsolicited result codes: `+QIURC: "pdpdeact",<contextID>` (TCP/IP AT commands manual: the PDP context was deactivated, by the network or for another reason), `+QIACT: <contextID>,<context_state>,<context_type>[,<IP_address>]` (the answer to AT+QIACT?: state 1 activated, 0 deactivated), `UNDER_VOLTAGE WARNING` and `UNDER_VOLTAGE POWER DOWN` (the supply voltage fell below the module\'s threshold; at the second it powers itself down), as oFono\'s Quectel driver registers them (plugins/quectel.c, power_notify)',
     url: 'https://git.kernel.org/pub/scm/network/ofono/ofono.git/tree/plugins/quectel.c',
   },
   X117: {
