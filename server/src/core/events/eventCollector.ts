@@ -1,6 +1,6 @@
 import { CATALOGUE, catalogueEntry, meetsFindingIf, type CatalogueEntry } from '../catalogue/index';
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
-import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastRead, type FastReader } from '../records/fastReaders';
+import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, NO_ZONE, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastRead, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
 import { isPlausibleWallTime } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
@@ -475,7 +475,9 @@ export class EventCollector {
     const fast = this.fastRead;
     if (fast.month === TIME_OF_DAY) return this.parser.timeOfDay(fast.hour, fast.minute, fast.second, fast.ms);
     if (fast.month === UNIX_TIME) return fast.unixMs;
-    return fast.month < 0 ? undefined : wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
+    if (fast.month < 0) return undefined;
+    const time = wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
+    return fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes);
   }
 
   /** The width of the last fast-lane line, as LineParser keeps the width of the line before (its `\r` not counted). */
@@ -834,6 +836,8 @@ export class EventCollector {
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
     const hosts = this.hosts.seenSoFar();
+    const zones = this.parser.shiftedZones();
+    if (zones) notices.push({ file: this.file, severity: 'info', message: `Its stamps carry different offsets from UTC (a relay's, or a change to summer time): times are shown at the first stamp's offset, ${zoneWords(zones.first)}, and ${count(zones.shifted)} stamps written at another were moved onto it, so they read on one time base.` });
     const aboutHosts = this.hostFilter === undefined ? hostsNotice(hosts) : undefined;
     if (aboutHosts !== undefined) notices.push({ file: this.file, severity: 'warning', message: aboutHosts });
     if (this.eventsFolded > 0) {
@@ -1100,3 +1104,11 @@ function knownShape(line: string, fast: FastRead, lineStart: number, time: numbe
   }
   return shape;
 }
+
+/** `UTC`, `UTC+02:00`, `UTC-03:30`: an offset in minutes as the notices say it. */
+function zoneWords(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const a = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+

@@ -58,7 +58,10 @@ export interface StampParts {
   minute: number;
   second: number;
   ms: number;
-  /** Zone as written (`CEST`, `+0200`, `Z`); kept for display, times stay as written. */
+  /**
+   * Zone as written (`CEST`, `+0200`, `Z`). Times stay as written, but for a numeric offset or `Z`
+   * (zoneOffsetMinutes): a file's stamps are shown on its first such offset (LineParser.zoneShift).
+   */
   zone?: string;
   /** A numeric date with slashes or dashes, year last (`12/02/2024`): its separator and first two numbers as written (dateOrder.ts). */
   numeric?: NumericDate;
@@ -252,3 +255,16 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>, order
   if (year !== undefined) parts.year = year;
   return parts;
 }
+
+/**
+ * The offset from UTC in minutes of a zone written as `Z` or `+hh:mm` / `+hhmm`; undefined for a
+ * zone's name (`CET`, `UTC`: a name's offset is not read), which keeps its times as written.
+ */
+export function zoneOffsetMinutes(zone: string | undefined): number | undefined {
+  if (zone === undefined) return undefined;
+  if (zone === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]);
+}
+

@@ -63,6 +63,8 @@ export interface FastRead {
    * takes a clockless `word: ...` line without a pid after a timed one for its wrapped text.
    */
   onlyAfterClosed: boolean;
+  /** The stamp's numeric offset from UTC in minutes (`Z`, `+hh:mm`, `+hhmm`), or NO_ZONE: the parser moves such a time onto the file's first offset. */
+  zoneMinutes: number;
   /**
    * The tag may be a kernel device's name (`u3g0: detached` read as tag `u3g0`): the collector
    * tries such a line untagged too, so the whole line is screened with every literal.
@@ -98,6 +100,8 @@ export interface FastRead {
 export const TIME_OF_DAY = -2;
 /** `FastRead.month` of a line whose wall time is a Unix time in `unixMs` (a ModemManager debug stamp). */
 export const UNIX_TIME = -3;
+/** FastRead.zoneMinutes of a stamp without a numeric offset. */
+export const NO_ZONE = -100_000;
 
 export interface FastReader {
   format: FormatId;
@@ -126,6 +130,7 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
     read(s, start, end, out) {
       lineStart = start;
       lineEnd = end;
+      out.zoneMinutes = NO_ZONE;
       // A whole line of a log after a capture tool's stamp is read as that line (LineParser.capturedLine).
       if (!read(s, start, out) || (out.tag === '' && out.decoded === '' && capturesLine(s, out.messageStart, end))) return false;
       // Cisco's system message (`%LINK-3-UPDOWN: `), after a syslog header that read Cisco's
@@ -311,7 +316,7 @@ export function opensWithUnixStamp(s: string, out: FastRead): boolean {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '', levelRank: -1 };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, zoneMinutes: NO_ZONE, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '', levelRank: -1 };
 }
 
 const SPACE = 32;
@@ -777,12 +782,16 @@ function readIsoStamp(s: string, i: number, out: FastRead, tOnly: boolean, zoneN
   let j = readClock(s, i + 11, out, true, !tOnly);
   if (j < 0) return -1;
   const z = s.charCodeAt(j);
-  if (z === 90 /* Z */) j++;
-  else if (z === 43 || z === 45) {
+  if (z === 90 /* Z */) {
+    j++;
+    out.zoneMinutes = 0;
+  } else if (z === 43 || z === 45) {
     if (digit(s, j + 1) < 0 || digit(s, j + 2) < 0) return -1;
+    const hours = digit(s, j + 1) * 10 + digit(s, j + 2);
     j += s.charCodeAt(j + 3) === COLON ? 4 : 3;
     if (digit(s, j) < 0 || digit(s, j + 1) < 0) return -1;
     if (zoneNeeded && s.charCodeAt(j - 1) !== COLON) return -1;
+    out.zoneMinutes = (z === 45 ? -1 : 1) * (hours * 60 + digit(s, j) * 10 + digit(s, j + 1));
     j += 2;
   } else if (zoneNeeded) return -1;
   // A zone offset after a space (`19:54:59.123 +0100`) is the stamp's in STAMP_SPAN: the parser's.
@@ -889,6 +898,8 @@ function readJournalFull(s: string, a: number, out: FastRead): boolean {
     if (digit(s, z + 1) < 0 || digit(s, z + 2) < 0) return false;
     j = z + 3;
     const m = s.charCodeAt(j) === COLON ? j + 1 : j;
+    // journalctl prints an offset only where the zone has no name: kept as written, as the
+    // format's names are (its stamp group leaves the zone out), not moved as ISO's offsets are.
     if (digit(s, m) >= 0 && digit(s, m + 1) >= 0) j = m + 2;
   } else {
     while (j - z < 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;

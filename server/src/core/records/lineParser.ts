@@ -10,7 +10,7 @@ import { PatternScreen } from '../formats/patternScreen';
 import { isProgramName } from '../catalogue/tables/programNames';
 import { readFieldLead, topicsLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
-import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, type StampParts } from '../formats/timestampGrammar';
+import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, zoneOffsetMinutes, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
 import { isTimeOnly, TIME_ONLY_BASE, wallTime } from './timeWords';
@@ -1022,8 +1022,32 @@ export class LineParser {
   private timeOf(p: StampParts): number {
     if (p.month === undefined || p.day === undefined) return this.timeOfDay(p.hour, p.minute, p.second, p.ms);
     const year = p.year ?? this.yearlessYear(p.month);
-    return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
+    const minutes = zoneOffsetMinutes(p.zone);
+    return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes));
   }
+
+  /**
+   * How far (ms) a stamp written with this offset from UTC moves to be on the file's first
+   * offset: a relay that mixes `+02:00` and `Z`, a journal across a change to summer time, read
+   * on one time base (a blind probe's relay had given a false clock jump and stories 2 h apart
+   * told 38 minutes apart). Times with the first offset, or none, stay as written.
+   */
+  zoneShift(minutes: number): number {
+    this.firstZone ??= minutes;
+    if (minutes === this.firstZone) return 0;
+    this.zoneShifts++;
+    return (minutes - this.firstZone) * 60_000;
+  }
+
+  /** Stamps moved onto the first offset (zoneShift), and that offset: what the report's notice says. */
+  shiftedZones(): { shifted: number; first: number } | undefined {
+    return this.zoneShifts > 0 && this.firstZone !== undefined ? { shifted: this.zoneShifts, first: this.firstZone } : undefined;
+  }
+
+  private zoneShifts = 0;
+
+  /** The first numeric zone offset (minutes) a stamp of the file had. */
+  private firstZone: number | undefined;
 
   /** A copy with the same state; `open` in this parser is `openCopy` in the copy. */
   fork(open: LogRecord | undefined, openCopy: LogRecord | undefined): LineParser {

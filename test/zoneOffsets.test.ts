@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+import type { Analysis } from '../server/src/core/model';
+
+// Stamps with an offset from UTC (`Z`, `+02:00`, `+0100`) are read on the file's first offset
+// (LineParser.zoneShift): a syslog relay that forwards some devices' lines in UTC and others in
+// local time, or a journal across the change to summer time, reads on one time base. A blind
+// probe's relay had given a false clock jump back of 1 h 55 min, and its two incidents 2 h 38 min
+// apart had been told 38 minutes apart.
+
+const REF = Date.UTC(2024, 7, 1);
+const both = (text: string): Analysis => {
+  const fast = analyzeText(text, { referenceTime: REF });
+  assert.deepEqual(fast, analyzeText(text, { referenceTime: REF, fastLane: false }), 'both lanes read it alike');
+  return fast;
+};
+const iso = (utcMs: number, zoneMinutes: number, zone: string): string => `${new Date(utcMs + zoneMinutes * 60_000).toISOString().slice(0, 19)}.123${zone}`;
+
+describe('stamps with different offsets from UTC', () => {
+  it('a relay mixing UTC and local time: one time base (the first stamp\'s offset), no clock jump, a notice that says so', () => {
+    const t0 = Date.UTC(2024, 6, 9, 6, 0, 0);
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const utc = t0 + i * 15_000;
+      const [m, z] = i % 3 === 2 ? [0, 'Z'] : [120, '+02:00'];
+      lines.push(`<30>1 ${iso(utc, m, z)} rut-field-7 dnsmasq-dhcp 1893 - - DHCPACK(br-lan) 192.168.1.${i % 200} a4:5e:60:d1:22:08 cam2`);
+      if (i === 300) lines.push(`<30>1 ${iso(utc, 0, 'Z')} rut-field-7 netifd - - - Interface 'mob1s1a1' is now down`);
+    }
+    const a = both(lines.join('\n') + '\n');
+    assert.deepEqual(a.findings.filter((f) => f.code === 'clock-jump'), []);
+    assert.ok(a.notices.some((n) => /different offsets from UTC/.test(n.message) && /UTC\+02:00/.test(n.message)));
+    // The line written in UTC (07:15:00Z) is shown at +02:00: 09:15:00.
+    const down = a.events.find((e) => e.id.startsWith('netifd') && /mob1s1a1/.test(e.text))!;
+    assert.equal(new Date(down.time!).toISOString().slice(11, 19), '09:15:00');
+  });
+
+  it('a journal across the change to summer time has no hour\'s gap and no clock jump', () => {
+    const t0 = Date.UTC(2024, 2, 31, 0, 30, 0); // 01:30 CET; at 01:00 UTC the clocks go to CEST
+    const lines: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const utc = t0 + i * 60_000;
+      const [m, z] = utc < Date.UTC(2024, 2, 31, 1, 0, 0) ? [60, '+0100'] : [120, '+0200'];
+      lines.push(`${iso(utc, m, z)} router dnsmasq[812]: query[A] example.org from 192.168.1.10`);
+    }
+    const a = both(lines.join('\n') + '\n');
+    assert.deepEqual(a.findings.filter((f) => f.code === 'clock-jump'), []);
+    assert.equal(a.files[0].lastTime! - a.files[0].firstTime!, 119 * 60_000);
+  });
+
+  it('one offset throughout, or none, keeps the times as written and says nothing', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `${iso(Date.UTC(2024, 6, 9, 6, i), 120, '+02:00')} router dnsmasq[812]: query[A] example.org`);
+    const a = both(lines.join('\n') + '\n');
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(11, 19), '08:00:00');
+    assert.ok(!a.notices.some((n) => /offsets from UTC/.test(n.message)));
+  });
+});
