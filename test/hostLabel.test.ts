@@ -59,3 +59,17 @@ describe('several files read together', () => {
   });
 });
 
+
+// ModemManager's modem number in the advice: the one the trouble's lines name (a blind probe's
+// second modem, `[modem1/bearer3]`, had been told to check `mmcli -m 0`, the healthy one).
+describe('the ModemManager modem the advice names', () => {
+  const failed = (modem: string): string => `Mar 18 10:42:01 gw ModemManager[812]: <warn>  [${modem}/bearer3] connection attempt #1 failed: QMI protocol error (14): 'CallFailed'`;
+  const advice = (lines: string[]): string => analyzeText([...lines, 'Mar 18 11:00:00 gw cron[1]: (root) CMD (true)'].join('\n') + '\n', { referenceTime: REF }).episodes.flatMap((e) => e.advice).join(' ');
+  it('is the one the lines name', () => {
+    assert.match(advice([failed('modem1')]), /mmcli -m 1\b/);
+    assert.doesNotMatch(advice([failed('modem1')]), /mmcli -m 0\b/);
+  });
+  it('is 0, beside "its number from mmcli -L", when the lines name none or two', () => {
+    assert.match(advice([failed('modem0'), failed('modem2')]), /mmcli -m 0\b/);
+  });
+});

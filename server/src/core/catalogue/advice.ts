@@ -3,8 +3,9 @@
 // Each key has one wording per stack it applies to: Teltonika commands (`gsmctl`, `ubus list gsm.*`,
 // `modem_updater`, the Teltonika RMA and private form) only for RutOS; `mmcli`, `qmicli`, `lsusb`
 // and `dmesg` for ModemManager hosts (knowledge 3.6 "Advice must fit the host"). A variant without
-// `hosts` applies to every stack that has no wording of its own. Texts may hold `{modemId}` and
-// `{downloadId}`, filled from the log by the story (see stories/adviceText.ts).
+// `hosts` applies to every stack that has no wording of its own. Texts may hold `{modemId}`,
+// `{downloadId}` and `{mmModem}` (ModemManager's modem number, 0 unless the lines name one),
+// filled from the log by the story (stories/tellStories.ts).
 
 import type { HostId } from '../stories/marks';
 
@@ -27,7 +28,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check whether the modem is alive: `mmcli -L` lists the modems ModemManager has, `mmcli -m 0` (its number from that list) shows its state, SIM and registration; `lsusb` shows {modemId}, {downloadId}, or nothing; `dmesg` shows its USB and driver messages since.',
+      text: 'Check whether the modem is alive: `mmcli -L` lists the modems ModemManager has, `mmcli -m {mmModem}` (its number from that list) shows its state, SIM and registration; `lsusb` shows {modemId}, {downloadId}, or nothing; `dmesg` shows its USB and driver messages since.',
       sources: ['KB36', 'F9'],
     },
     {
@@ -68,7 +69,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check which firmware the modem runs (`mmcli -m 0` shows its revision) to learn whether the update applied before deciding to retry it.',
+      text: 'Check which firmware the modem runs (`mmcli -m {mmModem}` shows its revision) to learn whether the update applied before deciding to retry it.',
       sources: ['KB36'],
     },
     {
@@ -196,7 +197,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check the SIM: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows whether ModemManager sees it and whether it is locked (the lock it waits for, sim-pin or sim-puk, and the attempts left): `mmcli -i 0 --pin=<PIN>` sends the PIN, and the connection manager must give it at each start (NetworkManager: the mobile connection\'s PIN). Reseat it with the power off and try it in a phone.',
+      text: 'Check the SIM: `mmcli -m {mmModem}` (the modem\'s number from `mmcli -L`) shows whether ModemManager sees it and whether it is locked (the lock it waits for, sim-pin or sim-puk, and the attempts left): `mmcli -i 0 --pin=<PIN>` sends the PIN, and the connection manager must give it at each start (NetworkManager: the mobile connection\'s PIN). Reseat it with the power off and try it in a phone.',
       sources: ['KB36', 'KB6', 'X105'],
     },
     {
@@ -255,7 +256,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`mmcli -m 0`), and the antennas and their cables.',
+      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`mmcli -m {mmModem}`), and the antennas and their cables.',
       sources: ['KB6', 'X66'],
     },
     {
@@ -278,7 +279,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check registration and signal: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows the registration state, operator and signal quality. A denied registration is the network refusing this SIM or device: ask the operator.',
+      text: 'Check registration and signal: `mmcli -m {mmModem}` (the modem\'s number from `mmcli -L`) shows the registration state, operator and signal quality. A denied registration is the network refusing this SIM or device: ask the operator.',
       sources: ['KB36', 'X66'],
     },
     {
@@ -294,7 +295,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check the connection settings: `mmcli -m 0` (the modem\'s number from `mmcli -L`) shows its state and bearers; compare the APN and credentials with what the operator gives for this SIM.',
+      text: 'Check the connection settings: `mmcli -m {mmModem}` (the modem\'s number from `mmcli -L`) shows its state and bearers; compare the APN and credentials with what the operator gives for this SIM.',
       sources: ['KB36', 'X65'],
     },
     {
@@ -373,7 +374,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
     {
       hosts: MM,
-      text: 'Check whether the modem answers: `mmcli -L` and `mmcli -m 0` show whether ModemManager still has it and in which state; `qmicli` asks a QMI modem directly. If it stays silent, power-cycle the modem and see whether the timeouts come back.',
+      text: 'Check whether the modem answers: `mmcli -L` and `mmcli -m {mmModem}` show whether ModemManager still has it and in which state; `qmicli` asks a QMI modem directly. If it stays silent, power-cycle the modem and see whether the timeouts come back.',
       sources: ['KB36', 'X64', 'X70'],
     },
     {
@@ -432,7 +433,7 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
       sources: ['S18b'],
     },
     {
-      text: 'Which firmware the modem runs now: the log does not say; ask the modem (`mmcli -m 0` on ModemManager hosts, `AT+GMR` on its AT port).',
+      text: 'Which firmware the modem runs now: the log does not say; ask the modem (`mmcli -m {mmModem}` on ModemManager hosts, `AT+GMR` on its AT port).',
       sources: ['KB36'],
     },
   ],

@@ -1,6 +1,6 @@
 import type { Episode, FindingCode, Finding, LogEvent, Severity } from '../model';
 import type { StoryMark } from './marks';
-import { StoryWriter, when } from './evidence';
+import { StoryWriter, usbIdWords, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
@@ -181,6 +181,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
       ...storyAdvice(spec, found, ctx, { recovered: !!recovery, recurring, deferredTo: above }),
     ],
     unknowns: [...(spec.unknowns ?? [])],
+    ...modemNumber(found, ctx),
     sources: w.sources,
     startLine: evidence[0],
     endLine: evidence[evidence.length - 1],
@@ -266,6 +267,19 @@ function eventsOfFindings(found: readonly Finding[], ctx: StoryContext, raising 
   const lines = new Set(found.flatMap((f) => f.lines));
   const index = lineIndexOf(ctx.events);
   return found.flatMap((f) => index.within(f.line, f.endLine).filter((e) => lines.has(e.line) && (!raising || findingOf(e) === f.code)));
+}
+
+/**
+ * `{mmModem}` for advice: the number of the ModemManager modem all the trouble's lines name
+ * (`[modem1/bearer3]`), when they name one; else the advice says 0 beside "its number from
+ * `mmcli -L`" (a blind probe's second modem had been told to check `mmcli -m 0`, the healthy one).
+ */
+function modemNumber(found: readonly Finding[], ctx: StoryContext): { adviceFields?: Record<string, string> } {
+  const numbers = new Set(eventsOfFindings(found, ctx).flatMap((e) => {
+    const m = /^modem(\d{1,3})\b/.exec(e.fields.mmObject ?? '');
+    return m ? [m[1]] : [];
+  }));
+  return numbers.size === 1 ? { adviceFields: { ...usbIdWords(undefined), mmModem: [...numbers][0] } } : {};
 }
 
 /** The interfaces the findings' lines name (netifd's `iface`). */

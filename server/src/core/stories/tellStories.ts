@@ -97,7 +97,8 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: Ho
   const verdict = story.verdicts[d.verdict] ?? { label: d.verdict, severity: 'warning' as Severity, meaning: '' };
   const sources = new Set(d.sources);
   // A story that names no device gets the general words (usbIdWords of no ID).
-  const fields = d.adviceFields ?? usbIdWords(undefined);
+  // `{mmModem}`: ModemManager's modem the story's lines name, else 0 (the advice says to take its number from `mmcli -L`).
+  const fields: Record<string, string> = { mmModem: '0', ...(d.adviceFields ?? usbIdWords(undefined)) };
   const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
   // Each key's wording for this host, its placeholders filled; its sources join the story's.
   const worded = (keys: readonly string[], table: Record<string, readonly AdviceItem[]>): string[] =>
