@@ -63,3 +63,18 @@ describe('a reconnect loop that stopped while the log went on', () => {
   });
 });
 
+
+// A modem the ID table does not know is named by the words its USB descriptor gives it (a blind
+// probe's Sierra EM7455 under an ID of Lenovo's had been "the modem at USB 2-1").
+describe('a modem whose ID the table does not know', () => {
+  it('is named by its Product string, as its own words', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const t = 60 + i * 100;
+      lines.push(k(t, `usb 2-1: USB disconnect, device number ${3 + i}`), k(t + 4, `usb 2-1: new SuperSpeed USB device number ${4 + i} using xhci-hcd`), k(t + 4, 'usb 2-1: New USB device found, idVendor=1199, idProduct=9079, bcdDevice= 0.06'), k(t + 4, 'usb 2-1: Product: Sierra Wireless EM7455 Qualcomm Snapdragon X7 LTE-A'), k(t + 4, 'qcserial 2-1:1.2: Qualcomm USB modem converter detected'));
+    }
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
+    const story = a.episodes.find((e) => e.kind === 'reconnect-loop')!;
+    assert.match(story.summary, /^The modem \("Sierra Wireless EM7455 Qualcomm Snapdragon X7 LTE-A", as it names itself\) at USB 2-1 dropped off USB/);
+  });
+});

@@ -375,6 +375,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'u-blox cellular modules AT commands manual (SARA-R4/R5, LARA-R6), +UUPSDD: `+UUPSDD: <profile_id>`, the URC of a packet switched data profile deactivated (by the network or a fault; not after the host\'s own deactivation)',
     url: 'https://www.u-blox.com/en/docs/UBX-17003787',
   },
+  X119: {
+    title: 'Linux drivers/usb/core/hub.c announce_device(): after `New USB device found, idVendor=..., idProduct=...`, `show_string(udev, "Product", udev->product)` and the manufacturer\'s and serial number\'s strings, each `dev_info` as `usb 1-1: Product: <string>`: the words the device\'s own USB descriptor holds',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

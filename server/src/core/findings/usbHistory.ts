@@ -18,6 +18,8 @@ export interface Enumeration {
   looseTtys: string[];
   netdevs: string[];
   vidpid?: string;
+  /** The name the device's USB descriptor gives it (`usb 1-1: Product: ...`), as the kernel printed it. */
+  product?: string;
   events: LogEvent[];
 }
 
@@ -248,6 +250,7 @@ function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, numbe
   if (iface !== undefined) lastIface.set(key, iface);
   if (f.netdev && !en.netdevs.includes(f.netdev)) en.netdevs.push(f.netdev);
   if (f.vid && f.pid) en.vidpid = `${f.vid}:${f.pid.padStart(4, '0')}`.toLowerCase();
+  if (f.product) en.product = f.product.trim();
   if (f.tty) {
     // `usb 1-1: ... attached to ttyUSB0` follows `option 1-1:1.2: ... detected` for interface 2.
     const at = iface ?? (e.id === 'usb.serial-attached' ? lastIface.get(key) : undefined);

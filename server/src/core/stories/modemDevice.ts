@@ -102,7 +102,11 @@ export function modemDevices(devices: readonly UsbDevice[]): UsbDevice[] {
 /** "The modem (Quectel EC200A) at USB 1-1", or without a model when the log gives no known ID. */
 export function modemLabel(d: UsbDevice): string {
   const model = usbModel(d.vidpid)?.model;
-  return model ? `The modem (${model}) at USB ${d.path}` : `The modem at USB ${d.path}`;
+  if (model) return `The modem (${model}) at USB ${d.path}`;
+  // A modem the ID table does not know, by the name its descriptor gives it (its maker's words).
+  let product: string | undefined;
+  for (const en of d.enumerations) product = en.product ?? product;
+  return product ? `The modem ("${product}", as it names itself) at USB ${d.path}` : `The modem at USB ${d.path}`;
 }
 
 /**

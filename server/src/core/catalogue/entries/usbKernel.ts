@@ -82,6 +82,23 @@ export const usbKernelEntries: CatalogueEntry[] = [
     ],
   },
   {
+    // The name the device gives itself, which names a modem the ID table does not know (a blind
+    // probe's Sierra EM7455 under an ID of Lenovo's had been "the modem at USB 2-1").
+    id: 'usb.product-name',
+    layout: true,
+    subsystem: 'usb',
+    severity: 'info',
+    tags: KERNEL,
+    literal: ': Product: ',
+    pattern: /^usb (?<usbPath>[\d.-]+): Product: (?<product>\S[^\r\n]{0,79})$/,
+    summary: 'USB device {usbPath} calls itself "{product}"',
+    group: 'USB device identifications',
+    explanation: 'The product name the device\'s USB descriptor holds, as the kernel prints it when the device comes up: its maker\'s words, not checked against anything.',
+    sources: ['X119'],
+    samples: ['Wed Aug 21 09:41:47 2024 kern.info kernel: [78107.100000] usb 2-1: Product: Sierra Wireless EM7455 Qualcomm Snapdragon X7 LTE-A', '[    3.213000] usb 1-1: Product: EC25'],
+    counterSamples: ['usb 1-1: New USB device strings: Mfr=1, Product=2, SerialNumber=3'],
+  },
+  {
     id: 'usb.serial-detected',
     usb: 'present',
     layout: true,

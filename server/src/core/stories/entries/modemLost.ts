@@ -72,7 +72,7 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
     why: other
       ? 'The disconnect is logged, and the device that came back on its port shows nothing of a modem\'s.'
       : 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
-    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it${other ? ` (a device came back on its port as ${other}, with nothing of a modem's)` : ''}. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host) the log does not say.'}`,
+    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it${other ? ` (a device came back on its port as ${other}, with nothing of a modem's)` : ''}. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host, someone pulling it) the log does not say.'}`,
     steps: w.sorted(), evidence: w.evidence,
     advice: cause ? [cause.cause.advice, 'checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'] : ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
