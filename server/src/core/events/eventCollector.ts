@@ -958,16 +958,16 @@ export class EventCollector {
         this.addClockJump(stepped ? { line: at.line, segment: this.segment, from: at.from, to: at.to } : { line: r.line, segment: this.segment, from: this.lastPair.time + upDelta * 1000, to: r.time });
       }
     }
-    const pairs = r.uptime !== undefined && !this.inDmesgSection();
-    if (r.uptime !== undefined && pairs) {
+    // This line's own step ends the interval the pair before opened (longestStep), then a new one starts here.
+    this.trackWallTime(r.time, r.line);
+    if (r.uptime !== undefined && !this.inDmesgSection()) {
+      this.longestStep = 0;
       this.lastPair = { time: r.time, uptime: r.uptime };
       // Past the boot budget only the current boot's offset is kept (its lines still need it).
       if (this.segment > STATE_BUDGET.boots && this.offsets.size > STATE_BUDGET.boots) this.offsets.delete(this.lastOffsetSegment);
       this.offsets.set(this.segment, r.time / 1000 - r.uptime);
       this.lastOffsetSegment = this.segment;
     }
-    this.trackWallTime(r.time, r.line);
-    if (pairs) this.longestStep = 0;
   }
 
   private addClockJump(j: ClockJump): void {

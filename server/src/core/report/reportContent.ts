@@ -133,10 +133,14 @@ export function adviceStackSentence(a: Analysis): string | undefined {
  * (a step shows its clock alone otherwise, and a multi-day log's 03:02 was any day's).
  */
 export function stepsNeedDates(a: Analysis, e: Episode): boolean {
-  const dayOf = (t: number): string | undefined => (isTimeOnly(t) ? undefined : formatTime(t).slice(0, 10));
   const days = new Set(e.steps.flatMap((s) => (s.time !== undefined && dayOf(s.time) ? [dayOf(s.time)] : [])));
   const file = a.files[e.file];
   return days.size > 1 || (file?.firstTime !== undefined && file.lastTime !== undefined && dayOf(file.firstTime) !== undefined && dayOf(file.firstTime) !== dayOf(file.lastTime));
+}
+
+/** The date of a time (`2024-12-02`), or undefined for a time of day alone. */
+export function dayOf(t: number): string | undefined {
+  return isTimeOnly(t) ? undefined : formatTime(t).slice(0, 10);
 }
 
 /** A step's time as the Markdown and HTML reports write it: the clock, with its date where stepsNeedDates. */

@@ -3,8 +3,8 @@ import { showControls } from './controls';
 import type { Analysis, Severity } from '../model';
 import { FINDING_TITLES } from '../findings/findingText';
 import { recognisedText } from '../findings/detectors/readability';
-import { adviceStackSentence, count, listFindings, noEpisodeStatement, stepsNeedDates, storiesForReport } from './reportContent';
-import { formatClock, formatTime, isTimeOnly } from '../records/timeWords';
+import { adviceStackSentence, count, dayOf, listFindings, noEpisodeStatement, stepsNeedDates, storiesForReport } from './reportContent';
+import { formatClock, formatTime } from '../records/timeWords';
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -105,7 +105,6 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     // before its first step (the steps show the clock only): a multi-day log's hidden outage at
     // 03:02 was otherwise any day's (two blind probes: a four-day log, a three-day one whose one
     // drop was on its last day).
-    const dayOf = (t: number): string | undefined => (isTimeOnly(t) ? undefined : formatTime(t).slice(0, 10));
     const dated = stepsNeedDates(a, e);
     let day: string | undefined;
     for (const s of e.steps) {

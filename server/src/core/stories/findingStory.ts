@@ -1,6 +1,6 @@
 import type { Episode, FindingCode, Finding, LogEvent, Severity } from '../model';
 import type { StoryMark } from './marks';
-import { StoryWriter, usbIdWords, when } from './evidence';
+import { StoryWriter, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
@@ -279,7 +279,7 @@ function modemNumber(found: readonly Finding[], ctx: StoryContext): { adviceFiel
     const m = /^modem(\d{1,3})\b/.exec(e.fields.mmObject ?? '');
     return m ? [m[1]] : [];
   }));
-  return numbers.size === 1 ? { adviceFields: { ...usbIdWords(undefined), mmModem: [...numbers][0] } } : {};
+  return numbers.size === 1 ? { adviceFields: { mmModem: [...numbers][0] } } : {};
 }
 
 /** The interfaces the findings' lines name (netifd's `iface`). */

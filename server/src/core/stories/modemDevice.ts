@@ -147,20 +147,20 @@ export function isBootUnbind(a: Absence): boolean {
   return a.gone.uptime !== undefined && a.gone.uptime < BOOT_SECONDS;
 }
 
-/** The log goes on long enough after the drop for "did not come back" to mean something. */
-/** Seconds from `e` to the log's end on its clock (the file's last stamped line), or undefined without one. */
+/**
+ * Seconds from `e` to the log's end on its clock, or undefined without one: the log's own end where
+ * it has one on the line's clock, not its last catalogued line (noise goes on after the modem has
+ * gone, as the usb-gap finding counts it), else its last catalogued line.
+ */
 export function secondsToEnd(ctx: StoryContext, e: LogEvent): number | undefined {
   if (ctx.file.endTime !== undefined && e.time !== undefined && e.file === ctx.file.file) return (ctx.file.endTime - e.time) / 1000;
   const last = ctx.events[ctx.events.length - 1];
   return last ? secondsBetween(e, last) : undefined;
 }
 
+/** The log goes on long enough after the drop for "did not come back" to mean something. */
 export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
-  // The log's own end where it has one on the drop's clock, not its last catalogued line: noise
-  // goes on after the modem has gone (as the usb-gap finding counts it).
-  if (ctx.file.endTime !== undefined && a.gone.time !== undefined && a.gone.file === ctx.file.file) return (ctx.file.endTime - a.gone.time) / 1000 >= ctx.options.usbGapSeconds;
-  const last = ctx.events[ctx.events.length - 1];
-  const after = last ? secondsBetween(a.gone, last) : undefined;
+  const after = secondsToEnd(ctx, a.gone);
   if (after !== undefined) return after >= ctx.options.usbGapSeconds;
   // No common clock: count the catalogued lines after it.
   return lineIndexOf(ctx.events).countAfter(a.gone.line) >= 10;

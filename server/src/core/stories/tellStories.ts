@@ -98,7 +98,7 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: Ho
   const sources = new Set(d.sources);
   // A story that names no device gets the general words (usbIdWords of no ID).
   // `{mmModem}`: ModemManager's modem the story's lines name, else 0 (the advice says to take its number from `mmcli -L`).
-  const fields: Record<string, string> = { mmModem: '0', ...(d.adviceFields ?? usbIdWords(undefined)) };
+  const fields: Record<string, string> = { mmModem: '0', ...usbIdWords(undefined), ...d.adviceFields };
   const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
   // Each key's wording for this host, its placeholders filled; its sources join the story's.
   const worded = (keys: readonly string[], table: Record<string, readonly AdviceItem[]>): string[] =>

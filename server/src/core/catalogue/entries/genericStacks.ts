@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from '../types';
 import { cmePattern, cmeWords } from '../tables/cmeErrors';
 import { driverAlternation } from '../tables/usbDrivers';
+import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrationStatus';
 
 // Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
 // from each project's source (tags X20-X28 below) and the real published lines in
@@ -471,12 +472,9 @@ export const genericStackEntries: CatalogueEntry[] = [
     id: 'at.registration-denied',
     subsystem: 'network',
     severity: 'warning',
-    // Seven characters each: every line of every program is screened for an any-program entry's
-    // literals, in a window as long as the shortest of them (LiteralScreen), so a short one slows all.
-    literal: ['+CREG: ', '+CGREG:', '+CEREG:', '+C5GREG'],
-    // The answer to a read (`+CEREG: <n>,<stat>...`) or the unsolicited report (`+CEREG: <stat>`,
-    // then a quoted area code): a stat of 3 either way. `+CEREG: 3,1` is n=3 and registered.
-    pattern: /\+C(?<service>G|E|5G)?REG: (?:[0-5], ?3(?=$|[\s<'",])|3(?=$|[\s<'"]|,"))/,
+    literal: REGISTRATION_LITERALS,
+    // A stat of 3 in a read's answer or an unsolicited report.
+    pattern: registrationPattern('3'),
     summary: 'The modem reports its network registration denied (+C{service}REG status 3)',
     advice: 'registrationDenied',
     explanation:

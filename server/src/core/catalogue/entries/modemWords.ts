@@ -1,4 +1,5 @@
 import type { CatalogueEntry } from '../types';
+import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrationStatus';
 
 // What any program says of the modem in the words of the trade, whoever wrote it: a vendor's
 // daemon GSM Log Lens has no entries for (a router's own connection manager, a gateway's firmware,
@@ -259,10 +260,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'info',
     story: ['registered'],
-    literal: ['+CREG: ', '+CGREG:', '+CEREG:', '+C5GREG'],
-    // As at.registration-denied reads the status: the answer to a read `<n>,<stat>`, or the
-    // unsolicited `<stat>` alone or before a quoted area code. 1 is home, 5 roaming.
-    pattern: /\+C(?<service>G|E|5G)?REG: (?:[0-5], ?(?<stat>[15])(?=$|[\s<'",])|(?<urcStat>[15])(?=$|[\s<'"]|,"))/,
+    literal: REGISTRATION_LITERALS,
+    // Status 1 (home) or 5 (roaming).
+    pattern: registrationPattern('[15]'),
     summary: 'The modem reports itself registered (+C{service}REG)',
     explanation: 'Registration status 1 is registered in the home network, 5 registered while roaming: the modem is on a network again.',
     sources: ['X91'],
@@ -273,10 +273,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     id: 'at.registration-searching',
     subsystem: 'network',
     severity: 'warning',
-    literal: ['+CREG: ', '+CGREG:', '+CEREG:', '+C5GREG'],
-    // Status 2 as at.registration-denied reads status 3: `<n>,2` answering a read, or `2` alone or
-    // before a quoted area code unsolicited (`+CEREG: 2,1` is n=2 and registered).
-    pattern: /\+C(?<service>G|E|5G)?REG: (?:[0-5], ?2(?=$|[\s<'",])|2(?=$|[\s<'"]|,"))/,
+    literal: REGISTRATION_LITERALS,
+    // Status 2 (`+CEREG: 2,1` is n=2 and registered).
+    pattern: registrationPattern('2'),
     summary: 'The modem is not registered and searching for a network (+C{service}REG status 2)',
     explanation:
       'Registration status 2 is "not registered, searching": the modem has no network it may use and looks for one. A modem starting up, or moving out of coverage, searches for seconds; ' +

@@ -32,10 +32,10 @@ export function detectBursts(events: readonly LogEvent[], options: DetectOptions
     // keeps searching: a blind probe's nRF9160 had been told its radio was off) are a note of their
     // own; the trouble is the rest.
     if (!passed && group.length > 1) {
-      const answered = group.filter((e) => answers.passed([e]) !== undefined);
-      if (answered.length > 0 && answered.length < group.length) {
-        push(code, answered, answers.passed(answered));
-        push(code, group.filter((e) => !answered.includes(e)), undefined);
+      const answered = new Set(group.filter((e) => answers.passed([e]) !== undefined));
+      if (answered.size > 0 && answered.size < group.length) {
+        push(code, [...answered], answers.passed([...answered]));
+        push(code, group.filter((e) => !answered.has(e)), undefined);
         return;
       }
     }
