@@ -4,6 +4,10 @@ import type { CatalogueEntry } from '../types';
 // protocol-handler output logged as `<iface> (<pid>): <line>` at daemon.notice (main.c) [O3].
 // `Command failed: <text>` is the ubus CLI error print with libubus ubus_strerror() texts [O4].
 
+/** What every line of OpenWrt's mbim protocol script shares: netifd's envelope, `mbim[<pid>] ` before its step [X109]. */
+const MBIM_SCRIPT = { stack: 'openwrt', subsystem: 'network', tags: ['netifd'], literal: 'mbim[', envelope: 'iface', sources: ['O3', 'X109'] } satisfies Partial<CatalogueEntry>;
+const mbim = (step: string): RegExp => new RegExp(String.raw`^mbim\[\d+\] ` + step);
+
 export const netifdEntries: CatalogueEntry[] = [
   {
     id: 'netifd.interface-down',
@@ -137,67 +141,47 @@ export const netifdEntries: CatalogueEntry[] = [
     sources: ['O3', 'X108'],
     samples: ['Mon Mar 18 10:42:01 2024 daemon.notice netifd: wwan (2301): Failed to connect', 'Mon Mar 18 10:42:01 2024 daemon.notice netifd: wwan (2301): Failed to configure modem'],
   },
-  // OpenWrt's mbim protocol script (umbim's mbim.sh [X109]): `mbim[<pid>] <step>` on netifd's envelope.
+  // OpenWrt's mbim protocol script (umbim's mbim.sh [X109]): `mbim[<pid>] <step>` on netifd's envelope (MBIM_SCRIPT).
   {
     id: 'mbim.sim-failed',
-    stack: 'openwrt',
-    subsystem: 'network',
+    ...MBIM_SCRIPT,
     severity: 'error',
-    tags: ['netifd'],
-    literal: 'mbim[',
-    envelope: 'iface',
-    pattern: /^mbim\[\d+\] (?<what>PIN required|Unable to verify PIN|Subscriber init failed)/,
+    pattern: mbim(String.raw`(?<what>PIN required|Unable to verify PIN|Subscriber init failed)`),
     summary: '{iface}: MBIM: {what}',
     explanation:
       'OpenWrt\'s mbim protocol script checks the SIM before it registers: `PIN required` (the SIM waits for its PIN and none is configured), `Unable to verify PIN` (the configured PIN was refused; restarts are blocked, since each wrong PIN uses an attempt), ' +
       '`Subscriber init failed` (the modem could not report the SIM ready: missing, not initialised or locked). The interface does not come up.',
     finding: 'sim-error',
-    sources: ['O3', 'X109'],
     samples: ['Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] PIN required', 'Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] Subscriber init failed'],
   },
   {
     id: 'mbim.registration-failed',
-    stack: 'openwrt',
-    subsystem: 'network',
+    ...MBIM_SCRIPT,
     severity: 'warning',
-    tags: ['netifd'],
-    literal: 'mbim[',
-    envelope: 'iface',
-    pattern: /^mbim\[\d+\] (?<what>Subscriber registration failed|Failed to attach to network)/,
+    pattern: mbim(String.raw`(?<what>Subscriber registration failed|Failed to attach to network)`),
     summary: '{iface}: MBIM: {what}',
     explanation: 'OpenWrt\'s mbim protocol script asked the modem to register (or to attach for packet data) and it failed: no coverage, or the network denied the SIM (umbim\'s `registerstate` and `nwerror` lines before it give the state and the network\'s reason). The script retries after 15 s.',
     finding: 'registration-failed',
-    sources: ['O3', 'X109'],
     samples: ['Sun Jul 21 09:03:26 2024 daemon.notice netifd: wwan (2488): mbim[2488] Subscriber registration failed'],
   },
   {
     id: 'mbim.modem-failed',
-    stack: 'openwrt',
-    subsystem: 'network',
+    ...MBIM_SCRIPT,
     severity: 'warning',
-    tags: ['netifd'],
-    literal: 'mbim[',
-    envelope: 'iface',
-    pattern: /^mbim\[\d+\] Failed to read modem caps/,
+    pattern: mbim(String.raw`Failed to read modem caps`),
     summary: '{iface}: MBIM: the modem did not answer (its capabilities could not be read)',
     explanation: 'OpenWrt\'s mbim protocol script starts by reading the modem\'s capabilities over its MBIM control device; that failed: the modem does not answer on it.',
     finding: 'modem-unresponsive',
-    sources: ['O3', 'X109'],
     samples: ['Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] Failed to read modem caps'],
   },
   {
     id: 'mbim.data-failed',
-    stack: 'openwrt',
-    subsystem: 'network',
+    ...MBIM_SCRIPT,
     severity: 'warning',
-    tags: ['netifd'],
-    literal: 'mbim[',
-    envelope: 'iface',
-    pattern: /^mbim\[\d+\] (?<what>Failed to obtain IP address(?:es)?|No APN specified)/,
+    pattern: mbim(String.raw`(?<what>Failed to obtain IP address(?:es)?|No APN specified)`),
     summary: '{iface}: MBIM: {what}',
     explanation: 'OpenWrt\'s mbim protocol script connected but got no IP configuration from the modem, or has no APN configured: the data connection does not come up.',
     finding: 'data-session-failed',
-    sources: ['O3', 'X109'],
     samples: ['Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] Failed to obtain IP address', 'Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] No APN specified'],
   },
   {
