@@ -396,6 +396,12 @@ describe("a capture tool's stamp before a whole line of the log", () => {
     // A syslog scrape's line names its program; `job` names the scrape, not a program.
     check('2025-12-29T13:47:10.372Z {host="router", job="syslog"} ModemManager[33505]: <wrn> [modem0] registration failed', { host: 'router', tag: 'ModemManager', pid: 33505, level: 'warn', message: 'registration failed' });
     check('2025-12-29T13:47:10.372Z {job="syslog"} Mobile data disconnected (internal modem)', { tag: undefined, message: 'Mobile data disconnected (internal modem)' });
+    // A label that names the program outweighs a word and a colon the program wrote (a blind probe's
+    // pppd under `app`, whose link's device was lost with the line); its own name with a pid is the line's.
+    check('2025-03-06T14:00:03+01:00 {app="pppd", level="notice"} Connect: 3g-wan <--> /dev/ttyUSB2', { tag: 'pppd', level: 'notice', message: 'Connect: 3g-wan <--> /dev/ttyUSB2' });
+    check('2025-03-06T14:00:03+01:00 {app="syslog"} pppd[1203]: Connect: 3g-wan <--> /dev/ttyUSB2', { tag: 'pppd', pid: 1203, message: 'Connect: 3g-wan <--> /dev/ttyUSB2' });
+    // A printk level after the labels is the kernel's message's, not a syslog priority before a stamp.
+    check('2024-05-05T16:04:59.000Z {app="kernel", host="router"} <0>Internal error: Oops: 817 [#1] PREEMPT SMP', { tag: 'kernel', host: 'router', level: 'emerg', message: 'Internal error: Oops: 817 [#1] PREEMPT SMP' });
   });
 
   it('reads no capture in a line whose header has more than a stamp, or in a message that only starts with a number', () => {

@@ -64,6 +64,9 @@ export type Shape =
   | 'capture-tio' // each record's line as a serial terminal captured it: tio's time of day first, `[19:54:59.123] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'capture-ts' // the same through moreutils' `ts`: `Dec 02 19:54:59 Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
   | 'level-first' // a level word before each record's line, as log4j's `%-5p %d` and many tools' `[ERROR] ` write it: `[WARN] Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: msg`
+  | 'grep-color' // `grep --color=always -iE 'modem|usb|sim|$'`: each match between grep's colour and erase-line escapes, `\e[01;31m\e[Kmodem\e[m\e[K`
+  | 'ecs-hits' // Elasticsearch's hits one a line (`jq -c '.hits.hits[]'`), each record in `_source` with the Elastic Common Schema's nested fields: `{"_index":"logs","_id":"0","_source":{"@timestamp":...,"host":{"hostname":"router"},"process":{"name":"gsmd","pid":3553},"log":{"syslog":{...}},"message":"msg"}}`
+  | 'loki-labels' // logcli over a stream whose labels name the program (promtail's syslog receiver, relabelled): `2024-12-02T19:54:59.000Z {app="gsmd", host="router", level="info"} msg`, no pid
   | 'loki-logcli' // Grafana Loki's `logcli query`: the time, the stream's labels, the line: `2024-12-02T19:54:59Z {host="router", job="syslog"} Mon Dec  2 ...`
   | 'gelf' // Graylog's GELF, one object a line: `{"version":"1.1","host":"router","short_message":"msg","timestamp":1733169299,"level":6,"_program":"gsmd","_pid":3553}`
   | 'forum-quote' // `> ` before every line
@@ -215,6 +218,8 @@ export function reshape(text: string, shape: Shape, options: ReshapeOptions = {}
         '\n',
         log.trailingNewline,
       );
+    case 'grep-color':
+      return join(raws.map((l) => l.replace(/modem|usb|sim/gi, (m) => `\u001b[01;31m\u001b[K${m}\u001b[m\u001b[K`)), '\n', log.trailingNewline);
     case 'cat-n':
       return join(raws.map((l, i) => `${String(i + 1).padStart(6)}\t${l}`), '\n', log.trailingNewline);
     case 'grep-numbered':
@@ -531,6 +536,16 @@ function renderRecord(r: LogRecord, body: string, wall: number, shape: Shape, op
     case 'bracketed-program':
       // An application's own template: `%(asctime)s [%(name)s] %(message)s`, the program in brackets, no host.
       return `${isoDate(d)} ${clock(d)} ${r.tag ? `[${r.tag}] ` : ''}${withUptime(r, body)}`;
+    case 'ecs-hits': {
+      const syslog = { severity: { name: r.syslogLevel ?? 'info' }, ...(r.facility !== undefined ? { facility: { name: r.facility } } : {}) };
+      const process = r.tag !== undefined ? { process: { name: r.tag, ...(r.pid !== undefined ? { pid: r.pid } : {}) } } : {};
+      return JSON.stringify({ _index: 'logs-system.syslog', _id: String(r.line), _score: null, _source: { '@timestamp': d.toISOString(), host: { hostname: host }, ...process, log: { syslog }, message: withUptime(r, body) } });
+    }
+    case 'loki-labels': {
+      // Loki prints a stream's labels sorted by name; the line is the message alone.
+      const labels = [...(r.tag !== undefined ? [`app="${r.tag}"`] : []), `host="${host}"`, `level="${r.syslogLevel ?? 'info'}"`];
+      return `${d.toISOString()} {${labels.join(', ')}} ${withUptime(r, body)}`;
+    }
     case 'iso-named':
       return `${isoDate(d)} ${clock(d)} ${r.tag ? `${r.tag}: ` : ''}${withUptime(r, body)}`;
     case 'iso-levelled':

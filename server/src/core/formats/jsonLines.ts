@@ -7,7 +7,10 @@ import { programOfUnit } from '../records/unitName';
 // Logs written one JSON object per line: `journalctl -o json`, log shippers and aggregators
 // (Docker's json-file, Graylog, Loki's `logcli --output=jsonl`, Elastic exports). Each names its
 // fields its own way, so the fields are read by role from the keys below, in order: the first key
-// present wins. Knowledge as data: a shipper with other names is one more key here.
+// present wins. Knowledge as data: a shipper with other names is one more key here. A dotted key is
+// read flat (a CSV column `process.name`) or nested (`"process": {"name": ...}`): the Elastic
+// Common Schema's names (ecs-process, ecs-host, ecs-log: `process.name`, `host.hostname`,
+// `log.level`, `log.syslog.*`), which Filebeat and Elastic Agent write.
 
 /** Keys of each role, most specific first. */
 export const JSON_FIELDS = {
@@ -18,13 +21,13 @@ export const JSON_FIELDS = {
   /** A wall time as text (ISO 8601 and the other stamps of the timestamp grammar) or seconds, milliseconds or microseconds since 1970. */
   time: ['@timestamp', 'timestamp', 'time', 'ts', 'date', 'datetime', '_time'],
   /** The program. */
-  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application_name', 'application', 'process', 'tag', 'app', 'unit', '_SYSTEMD_UNIT'],
-  pid: ['_PID', 'SYSLOG_PID', 'pid', 'process_id'],
-  host: ['_HOSTNAME', 'hostname', 'host', 'host.name', 'source'],
+  tag: ['SYSLOG_IDENTIFIER', '_COMM', 'syslog_identifier', 'ident', 'program', 'appname', 'app_name', 'application_name', 'application', 'process', 'tag', 'app', 'unit', '_SYSTEMD_UNIT', 'process.name', 'log.syslog.appname'],
+  pid: ['_PID', 'SYSLOG_PID', 'pid', 'process_id', 'process.pid', 'log.syslog.procid'],
+  host: ['_HOSTNAME', 'hostname', 'host', 'host.hostname', 'host.name', 'log.syslog.hostname', 'source'],
   /** A syslog priority 0-7 (journald's PRIORITY; `dmesg --json`'s `pri`), or a level word (`info`, `WARNING`). */
-  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel', 'lvl', 'pri'],
+  level: ['PRIORITY', 'level', 'severity', 'levelname', 'loglevel', 'lvl', 'pri', 'log.level', 'log.syslog.severity.name', 'log.syslog.severity.code'],
   /** A syslog facility number (journald's SYSLOG_FACILITY) or name (`dmesg --json -x`'s `fac`). */
-  facility: ['SYSLOG_FACILITY', 'facility', 'fac'],
+  facility: ['SYSLOG_FACILITY', 'facility', 'fac', 'log.syslog.facility.name', 'log.syslog.facility.code'],
   /** journald's time of a kernel message since boot, in microseconds: the kernel's uptime. */
   kernelMicroseconds: ['_SOURCE_MONOTONIC_TIMESTAMP'],
 } as const;
@@ -56,7 +59,25 @@ export function readJsonLine(text: string): JsonLine | undefined {
     return undefined;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
-  return readFieldsByRole(o as Record<string, unknown>);
+  return readFieldsByRole(o as Record<string, unknown>) ?? wrappedRecord(o as Record<string, unknown>);
+}
+
+/**
+ * The record an object without a message of its own wraps: one of its values that is one (a search
+ * hit's `_source`, as `jq -c '.hits.hits[]'` or an export tool writes Elasticsearch's hits one a
+ * line). Two such values say nothing of which is the line's: none.
+ */
+function wrappedRecord(o: Record<string, unknown>): JsonLine | undefined {
+  let found: JsonLine | undefined;
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) continue;
+    const j = readFieldsByRole(v as Record<string, unknown>);
+    if (j === undefined) continue;
+    if (found !== undefined) return undefined;
+    found = j;
+  }
+  return found;
 }
 
 /**
@@ -79,16 +100,28 @@ export function readFieldsByRole(obj: Record<string, unknown>): JsonLine | undef
   const found = FOUND;
   const filled = FILLED;
   filled.length = 0;
-  for (const k in obj) {
-    const at = KEY_ROLE.get(k);
-    if (!at) continue;
-    found[at.role][at.rank] = obj[k];
-    filled.push(at);
-  }
+  collectKeys(obj, '');
   try {
     return readFound(found);
   } finally {
     for (let i = 0; i < filled.length; i++) found[filled[i].role][filled[i].rank] = undefined;
+  }
+}
+
+/**
+ * Puts an object's values under their roles' slots (FOUND), and those of the objects nested under
+ * a dotted key's parent (`process` of `process.name`), by their dotted names.
+ */
+function collectKeys(obj: Record<string, unknown>, prefix: string): void {
+  for (const k in obj) {
+    const name = prefix === '' ? k : prefix + k;
+    const v = obj[k];
+    const at = KEY_ROLE.get(name);
+    if (at) {
+      FOUND[at.role][at.rank] = v;
+      FILLED.push(at);
+    }
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && NESTED_PARENTS.has(name)) collectKeys(v as Record<string, unknown>, name + '.');
   }
 }
 
@@ -150,6 +183,13 @@ const ROLE_KEYS: readonly (readonly string[])[] = ROLES.map((role) => {
   return [...keys, ...keys.filter((k) => !k.startsWith('_') && !EXPLICIT_KEYS.has(`_${k}`)).map((k) => `_${k}`)];
 });
 const KEY_ROLE = new Map<string, { role: number; rank: number }>(ROLE_KEYS.flatMap((keys, i) => keys.map((k, rank) => [k, { role: i, rank }] as const)));
+/** The parents of the dotted keys (`log`, `log.syslog` ...): the objects whose keys are read too. */
+const NESTED_PARENTS: ReadonlySet<string> = new Set(
+  ROLE_KEYS.flat().flatMap((k) => {
+    const parts = k.split('.');
+    return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+  }),
+);
 /** readFieldsByRole's slots: per role, the value under each of its keys (undefined between calls), and the slots a call filled. */
 const FOUND: unknown[][] = ROLE_KEYS.map((keys) => new Array<unknown>(keys.length).fill(undefined));
 const FILLED: { role: number; rank: number }[] = [];

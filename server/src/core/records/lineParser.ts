@@ -1496,9 +1496,10 @@ export function stripPasteArtefacts(text: string): string {
   if (s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.indexOf('\0') >= 0) s = s.replace(/\0/g, '');
-  // ANSI colours of consoles (ESP-IDF, systemd) are paint, not text; other escapes are kept (and
-  // shown escaped by every report).
-  if (s.indexOf('\u001b') >= 0) s = s.replace(/\u001b\[[0-9;]{0,20}m/g, '');
+  // ANSI colours of consoles (ESP-IDF, systemd) are paint, not text, and so is the erase to the
+  // line's end that grep --color writes after each colour (`\e[01;31m\e[K`, its default GREP_COLORS);
+  // other escapes are kept (and shown escaped by every report).
+  if (s.indexOf('\u001b') >= 0) s = s.replace(/\u001b\[[0-9;]{0,20}[mK]/g, '');
   // journalctl -o json-seq (RFC 7464) writes a record separator before each object, -o json-sse
   // (a server-sent event stream) `data: ` before it: neither is part of the record.
   if (s.charCodeAt(0) === 0x1e) s = s.slice(1);
@@ -1696,7 +1697,14 @@ export function mayStartWallClock(s: string, i: number, end: number): boolean {
   if (end - i < 8) return false;
   const c = s.charCodeAt(i);
   if (c >= 0x30 && c <= 0x39) return isDigitAt(s, i + 1);
-  if (c === 0x3c /* < */) return isDigitAt(s, i + 1);
+  if (c === 0x3c /* < */) {
+    // A syslog priority before a stamp (`<30>1 2024-...`, `<30>Dec  2 ...`), not a printk level
+    // before a kernel message (`<1>Unable to handle ...`).
+    let k = i + 1;
+    while (k - i <= 3 && isDigitAt(s, k)) k++;
+    if (k === i + 1 || s.charCodeAt(k) !== 0x3e /* > */) return false;
+    return isDigitAt(s, k + 1) || mayStartWallClock(s, k + 1, end);
+  }
   if (c === 0x5b /* [ */) {
     const d = s.charCodeAt(i + 1);
     // `[Mon Dec`, `[wto lip`: a weekday's or month's name; not `[modem0]`, `[CMM]`, `[at_query:412]`.
@@ -1790,6 +1798,13 @@ function labelledLine(record: LogRecord, line: string): LogRecord | undefined {
   if (!j) return undefined;
   const labelled: LogRecord = { ...record, message: line };
   labelled.message = readBody(labelled, line, undefined);
+  // A label that names the program outweighs a word and a colon at the line's start, which is
+  // the program's own text as often as a tag (pppd's `Connect: ppp0 <--> /dev/ttyUSB2` under
+  // `{app="pppd"}`); a tag with its pid, or the label's own program, is the line's.
+  if (j.tag !== undefined && labelled.tag !== undefined && labelled.pid === undefined && labelled.tag !== j.tag) {
+    labelled.tag = undefined;
+    labelled.message = line;
+  }
   fillFields(labelled, j);
   labelled.level = undefined;
   peelEnvelopes(labelled);
