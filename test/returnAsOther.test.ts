@@ -37,6 +37,28 @@ describe('what came back on the modem\'s port', () => {
     const told = stories([...before, k(102.1, 'usb 1-1: New USB device found, idVendor=1e0e, idProduct=9001, bcdDevice= 2.32'), k(102.3, 'option 1-1:1.2: GSM modem (1-port) converter detected'), later]);
     assert.deepEqual(told, [`${modemDropStory.id}:came-back`]);
   });
+  it('its install mode first (a virtual CD-ROM), then switched to a modem again: it came back, with no change of composition', () => {
+    // A blind probe's Huawei stick, reset once: back as 12d1:1f01 (usb-storage), switched by
+    // usb_modeswitch to 12d1:14dc with cdc_ether 4 s later. It had been told "Modem lost".
+    const hilink = [
+      k(20, 'usb 1-2: new high-speed USB device number 5 using xhci_hcd'),
+      k(20.1, 'usb 1-2: New USB device found, idVendor=12d1, idProduct=14dc, bcdDevice= 1.02'),
+      k(20.2, "cdc_ether 1-2:1.0 eth1: register 'cdc_ether' at usb-0000:00:14.0-2, CDC Ethernet Device, 0c:5b:8f:27:9a:64"),
+      k(100, 'usb 1-2: USB disconnect, device number 5'),
+      k(100.1, "cdc_ether 1-2:1.0 eth1: unregister 'cdc_ether' usb-0000:00:14.0-2, CDC Ethernet Device"),
+      k(112, 'usb 1-2: new high-speed USB device number 6 using xhci_hcd'),
+      k(112.1, 'usb 1-2: New USB device found, idVendor=12d1, idProduct=1f01, bcdDevice= 1.02'),
+      k(112.2, 'usb-storage 1-2:1.0: USB Mass Storage device detected'),
+      k(115, 'usb 1-2: USB disconnect, device number 6'),
+      k(116, 'usb 1-2: new high-speed USB device number 7 using xhci_hcd'),
+      k(116.1, 'usb 1-2: New USB device found, idVendor=12d1, idProduct=14dc, bcdDevice= 1.02'),
+      k(116.2, "cdc_ether 1-2:1.0 eth1: register 'cdc_ether' at usb-0000:00:14.0-2, CDC Ethernet Device, 0c:5b:8f:27:9a:64"),
+      later,
+    ];
+    const a = analyzeText(hilink.join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), [`${modemDropStory.id}:came-back`]);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'usb-composition-change'), []);
+  });
   it('the log ends just after the return: it cannot tell, so it came back', () => {
     const told = stories([...before, k(102.1, 'usb 1-1: New USB device found, idVendor=05c6, idProduct=900e, bcdDevice= 0.00')]);
     assert.ok(!told.some((s) => s.startsWith(`${modemLostStory.id}:`)), told.join(', '));

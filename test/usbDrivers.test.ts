@@ -95,6 +95,25 @@ describe('USB drivers: one table read alike by the catalogue, the USB histories 
     }
   });
 
+  it('a device that only drivers of no modem let go of as it left is a note, however long it is gone', () => {
+    // A blind probe's console cable on a router of a syslog server's file, unplugged: the log began
+    // after it came up, so only its disconnect names the driver. It had been an error, "did not come
+    // back", which `--fail-on error` would fail on.
+    const cable = [
+      '[  300.000000] usb 3-1: USB disconnect, device number 3',
+      '[  300.001000] ftdi_sio ttyUSB4: FTDI USB Serial Device converter now disconnected from ttyUSB4',
+      '[  300.002000] ftdi_sio 3-1:1.0: device disconnected',
+      '[  900.000000] usb 1-2: new full-speed USB device number 4 using xhci-hcd',
+      '',
+    ].join('\n');
+    const gap = analyzeText(cable, { referenceTime: REF }).findings.filter((f) => f.code === 'usb-gap');
+    assert.deepEqual(gap.map((f) => f.severity), ['info']);
+    assert.match(gap[0].message, /no modem's ports or data connection went with it/);
+    // A modem's driver in the same place: the error stands.
+    const modem = analyzeText(cable.replace(/ftdi_sio ttyUSB4: FTDI USB Serial Device/, 'option1 ttyUSB4: GSM modem (1-port)').replace('ftdi_sio 3-1', 'option 3-1'), { referenceTime: REF });
+    assert.deepEqual(modem.findings.filter((f) => f.code === 'usb-gap').map((f) => f.severity), ['error']);
+  });
+
   it('knows a driver by the name a port gives it (option1) and keeps names that end in digits (pl2303)', () => {
     assert.equal(usbDriver('option1'), USB_DRIVERS.option);
     assert.equal(usbDriver('pl2303'), USB_DRIVERS.pl2303);

@@ -1,6 +1,6 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { type StoryWriter, when } from './evidence';
-import { NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
+import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { secondsBetween } from '../findings/eventTime';
 import { deviceOfPort, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
@@ -118,14 +118,23 @@ export function modemLabel(d: UsbDevice): string {
  */
 export function cameBackAsOther(ctx: StoryContext, d: UsbDevice, a: Absence): string | undefined {
   if (!a.back || !lastsInLog(ctx, a)) return undefined;
-  const after = d.enumerations.find((en) => en.start.line > a.gone.line);
-  if (!after?.vidpid || usbModel(after.vidpid)) return undefined;
-  const modemDriver = [...after.drivers.values()].some((x) => {
-    const device = usbDriver(x)?.device;
-    return device === 'modem' || device === 'maybe';
-  });
-  if (modemDriver || after.ttys.size > 0 || after.looseTtys.length > 0 || after.netdevs.length > 0) return undefined;
+  const at = d.enumerations.findIndex((en) => en.start.line > a.gone.line);
+  const after = d.enumerations[at];
+  if (!after?.vidpid || usbModel(after.vidpid) || showsModem(after)) return undefined;
+  // A later enumeration on the port that shows the modem: it came back through another mode (a
+  // dongle's install mode, its virtual CD-ROM, switched again by usb_modeswitch [X101]). A blind
+  // probe's Huawei stick, reset once, had been told "Modem lost" while it was back 4 s later.
+  if (d.enumerations.slice(at + 1).some((en) => modemModel(en.vidpid) !== undefined || showsModem(en))) return undefined;
   return after.vidpid;
+}
+
+/** Whether an enumeration shows something of a modem's: a modem's driver (or one that may be), a serial port, a network interface. */
+function showsModem(en: Enumeration): boolean {
+  for (const x of en.drivers.values()) {
+    const device = usbDriver(x)?.device;
+    if (device === 'modem' || device === 'maybe') return true;
+  }
+  return en.ttys.size > 0 || en.looseTtys.length > 0 || en.netdevs.length > 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { usbDriver } from '../../catalogue/tables/usbDrivers';
+import { USB_DRIVERS, usbDriver } from '../../catalogue/tables/usbDrivers';
 import { modemModel, usbModel } from '../../catalogue/tables/usbIds';
 import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
@@ -33,16 +33,27 @@ const at = atTime;
  * warning, not the error a modem's is (a console cable's flapping would fail `--fail-on error`).
  */
 function boundNoModemDriver(d: UsbDevice): boolean {
-  if (usbModel(d.vidpid)) return false;
-  let bound = false;
-  for (const en of d.enumerations) {
-    for (const driver of en.drivers.values()) {
-      const device = usbDriver(driver)?.device;
-      if (device === undefined || device === 'modem' || device === 'maybe') return false;
-      bound = true;
-    }
-  }
-  return bound;
+  return noModemDriversOf(d) !== undefined;
+}
+
+/**
+ * The drivers that bound the device, when the log shows some and all are no modem's (as
+ * boundNoModemDriver); undefined otherwise. With those that let go of it as it left (`ftdi_sio
+ * ttyUSB4: ... converter now disconnected`): a log often begins after the device came up (a blind
+ * probe's console cable on a syslog server's file, unplugged, had been an error "did not come back").
+ */
+function noModemDriversOf(d: UsbDevice): Set<string> | undefined {
+  if (usbModel(d.vidpid)) return undefined;
+  const bound = new Set<string>();
+  const noModem = (driver: string): boolean => {
+    const device = usbDriver(driver)?.device;
+    if (device === undefined || device === 'modem' || device === 'maybe') return false;
+    bound.add(usbDriver(driver) === USB_DRIVERS[driver] ? driver : driver.replace(/\d+$/, ''));
+    return true;
+  };
+  for (const en of d.enumerations) for (const driver of en.drivers.values()) if (!noModem(driver)) return undefined;
+  for (const a of d.absences) for (const e of [a.gone, ...a.events]) if (e.fields.driver !== undefined && !noModem(e.fields.driver)) return undefined;
+  return bound.size ? bound : undefined;
 }
 
 /** usb-disconnect, usb-gap, usb-reconnect-loop and usb-composition-change from the device history. */
@@ -55,11 +66,13 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext
     // Named once: a device in a reconnect loop has tens of thousands of findings.
     const name = deviceName(d);
     const inLoop = detectLoop(d, name, options, findings);
+    // Judged once per device (a device in a reconnect loop has thousands of absences).
+    const noModem = d.absences.length > 0 ? noModemDriversOf(d) : undefined;
     for (const a of d.absences) {
       if (inLoop.has(a)) continue;
       const leftDownload = !a.back && usbModel(d.vidpid)?.edl ? modemUpAfter((modemUps ??= modemEnumerations(devices)), d, a) : undefined;
       if (leftDownload) findings.push(downloadModeLeft(name, a, leftDownload));
-      else findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options)) : absenceFinding(name, a, end, options));
+      else findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options, noModem)) : absenceFinding(name, a, end, options, noModem));
     }
     compositionChanges(d, name, typeof end.rutos === 'function' ? end.rutos(d.file) : end.rutos !== false, findings, run);
   }
@@ -103,8 +116,16 @@ function downloadModeLeft(name: string, a: Absence, up: { en: Enumeration; vidpi
   return toFinding('usb-gap', 'info', `${name} left the USB bus${at(a.gone)}, and the modem came up with its own ID (${model ? `${model}, ` : ''}${up.vidpid}) at USB ${up.en.path}${after !== undefined ? ` ${formatDuration(after)} later` : ''}${at(up.en.start)}: download mode ended and the modem booted its firmware.`, [...a.events, up.en.start]);
 }
 
-function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions): Finding {
+function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions, noModem?: ReadonlySet<string>): Finding {
   const lines = a.back ? [...a.events, a.back] : a.events;
+  // A device only no modem's drivers bound (a USB-serial adapter, storage, a hub): a note, whatever
+  // its gap. Storage may be a modem still in its install mode [X101], so it is not called "no
+  // modem", only no modem's functions.
+  if (noModem) {
+    const gone = a.back ? secondsBetween(a.gone, a.back) : undefined;
+    const back = a.back ? ` and was back${at(a.back)}${gone !== undefined && gone >= 0 ? `, ${formatDuration(gone)} later` : ''}` : ' and did not come back before the log ends';
+    return toFinding('usb-gap', 'info', `${name} left the USB bus${at(a.gone)}${back}. Only drivers that bind no modem's functions (${[...noModem].join(', ')}) bound it: no modem's ports or data connection went with it.`, lines);
+  }
   if (a.back && a.modeSwitch) {
     const gone = secondsBetween(a.gone, a.back);
     const later = gone !== undefined && gone >= 0 ? ` ${formatDuration(gone)} later` : '';
@@ -197,17 +218,22 @@ function detectLoop(d: UsbDevice, name: string, options: DetectOptions, findings
 function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Finding[], run: UsbFindingRun | undefined): void {
   const key = `${d.file}|${d.path}`;
   const { from, walk } = run ? run.layoutFrom(key, name, d.enumerations) : { from: 0, walk: newWalk() };
-  // The enumerations that brought the modem out of its install mode (a set: a modem in a reconnect
-  // loop has thousands of enumerations and absences).
-  const outOfInstallMode = new Set(d.absences.filter((a) => a.modeSwitch).map((a) => a.back));
+  // The enumerations in the modem's install mode, a storage device it left as a modem (usbHistory's
+  // modeSwitch): no layout of the modem's, so none is compared with them. The modem's layout after
+  // is compared with its layout before (a dongle reset into its virtual CD-ROM and switched back
+  // is the same modem, not two composition changes: a blind probe's Huawei stick). A set: a modem
+  // in a reconnect loop has thousands of enumerations and absences.
+  const switchedAt = new Set(d.absences.filter((a) => a.modeSwitch).map((a) => a.gone.line));
+  const inInstallMode = (i: number): boolean => {
+    const next = d.enumerations[i + 1];
+    for (const line of switchedAt) if (line > d.enumerations[i].start.line && (!next || line < next.start.line)) return true;
+    return false;
+  };
   for (let i = from; i < d.enumerations.length; i++) {
     // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
     if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
-    // Out of its install mode the modem's layout starts: the storage device's is no modem's to compare.
-    if (i > 0 && outOfInstallMode.has(d.enumerations[i].start)) {
-      walk.known = undefined;
-      walk.lastDescribed = undefined;
-    } else learnTeardown(walk, d, i);
+    if (switchedAt.size > 0 && inInstallMode(i)) continue;
+    learnTeardown(walk, d, i);
     walkLayout(walk, d.enumerations[i], name);
   }
   out.push(...walk.changes);
