@@ -205,6 +205,44 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The modem sees no SIM (27.007's "SIM not inserted" [X90]; ModemManager's failed reason
+  // sim-missing [X20]): a PIN is beside the point. ModemManager reads the SIM as it initialises the
+  // modem [X20]: a card put in later is read when the modem is set up again (`mmcli -r` [X105]).
+  simMissing: [
+    {
+      hosts: RUTOS,
+      text: 'The modem sees no SIM card: power the router off, reseat the SIM (the right way round, fully in, in the slot the router uses: `gsmctl -z` shows the SIM state, and a router of two slots may be set to the other), then power it on; try the SIM in a phone if it still shows as not inserted.',
+      sources: ['KB6', 'S18b', 'X90'],
+    },
+    {
+      hosts: MM,
+      text: 'The modem sees no SIM card (ModemManager put it in state failed, reason sim-missing: `mmcli -m {mmModem}` shows it): power off, reseat the SIM (the right way round, fully in, in the slot the modem uses), and try it in a phone. ModemManager reads the SIM as it sets the modem up: after putting a card in, reset the modem (`mmcli -m {mmModem} -r`) or power-cycle it.',
+      sources: ['X20', 'X105', 'X90'],
+    },
+    {
+      text: 'The modem sees no SIM card: power off, reseat the SIM (the right way round, fully in, in the slot the modem uses), and try it in a phone.',
+      sources: ['X90', 'KB6'],
+    },
+  ],
+  // The SIM refused the PIN it was given (27.007's +CME ERROR 16 "incorrect password" [X90]):
+  // each wrong PIN uses an attempt. OpenWrt's qmi.sh stops on a refused PIN, and does not try one
+  // with fewer than 3 attempts left, blocking the interface's restarts (proto_block_restart [X21]).
+  simPinWrong: [
+    {
+      hosts: ['openwrt'],
+      text: 'The SIM refused the PIN it was given: correct the interface\'s `pincode` option (LuCI: the interface\'s PIN), or remove the PIN from the SIM in a phone. The protocol script does not retry on its own after a refused PIN, nor try a PIN with fewer than 3 attempts left, so that no attempt is wasted: bring the interface up again (`ifup <interface>`) once the PIN is right. If the attempts run out, the SIM wants its PUK.',
+      sources: ['X21', 'X90'],
+    },
+    {
+      hosts: MM,
+      text: 'The SIM refused the PIN it was given: each wrong PIN uses one of its attempts, and when they run out the SIM wants its PUK. Correct the PIN where the connection keeps it (NetworkManager: the mobile connection\'s PIN) before it tries again; `mmcli -m {mmModem}` shows the attempts left (unlock retries).',
+      sources: ['X90', 'X105'],
+    },
+    {
+      text: 'The SIM refused the PIN it was given: each wrong PIN uses one of its attempts, and when they run out the SIM wants its PUK. Correct the PIN in the settings that send it before anything retries, or remove the PIN from the SIM in a phone.',
+      sources: ['X90'],
+    },
+  ],
   // The SIM wants its PUK (27.007's +CME ERROR 12 [X90]; gsmd's PIN state 5 [S19]):
   // no PIN unlocks it, and each wrong PIN or PUK uses an attempt (gsmctl -B counts them [S18b]).
   simPukLocked: [

@@ -50,6 +50,13 @@ export interface FindingStorySpec {
    */
   adviceBy?: readonly AdviceByField[];
   /**
+   * Advice the lines may call for that makes the story's own (`advice`) wrong, not merely less
+   * specific: a SIM that is missing or whose PIN was refused needs no advice on entering a PIN (a
+   * blind probe's missing SIM was told "send the PIN" first, for ModemManager's passing `locked`).
+   * When the lines call for one of these, the story's own advice is not added beside it.
+   */
+  replacesOwnAdvice?: readonly string[];
+  /**
    * Advice the lines call for (`adviceBy`) that holds when the trouble is over too: a network that
    * denied the registration, or refused the SIM's data, will refuse again, and the operator is the
    * one to ask (a blind probe's registration denied every night, each time registered again, had
@@ -245,6 +252,7 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
   const keys = named.map((e) => reason(e) ?? catalogueEntry(e.id)?.advice);
   const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
   if (!known.length) return [...spec.advice];
+  if (known.some((k) => spec.replacesOwnAdvice?.includes(k))) return known;
   return keys.every((k) => k !== undefined) ? known : [...new Set([...known, ...spec.advice])];
 }
 

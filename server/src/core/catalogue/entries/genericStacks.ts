@@ -110,7 +110,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     tags: MMTAGS,
     literal: ' -> locked)',
     pattern: mm('state changed \\((?<from>[\\w-]+) -> locked\\)'),
-    summary: 'ModemManager: modem {mmObject} is locked: it waits to be unlocked (a SIM PIN or PUK) before it can be used',
+    summary: 'ModemManager: modem {mmObject} is locked: the SIM wants its PIN or PUK, or its lock could not be checked (the lines after it say which)',
     explanation:
       'ModemManager\'s state "locked" means the modem needs to be unlocked before it can be enabled: the SIM\'s PIN, or its PUK after wrong PINs. ' +
       'ModemManager enters it too when it could not check the SIM\'s lock (no SIM inserted): the lines after it say which. ' +

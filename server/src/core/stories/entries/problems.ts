@@ -72,15 +72,30 @@ export const simStory = findingStory({
   // A SIM that wants its PUK, however the line says it: 3GPP's +CME ERROR 12 (X90), gsmd's PIN
   // state 5 (S19; 15, its PUK blocked too, is no state to enter a PUK in), NetworkManager's
   // gsm-sim-puk-required, uqmi's `SIM locked PUK required`, mobifd's refused PUK, a program's words.
+  // A SIM that is missing: 27.007's +CME ERROR 10 and +CPIN's NOT INSERTED (X90, X115),
+  // ModemManager's "Couldn't check unlock status: SIM not inserted" (X20), NetworkManager's
+  // gsm-sim-not-inserted, a program's words (words.sim-missing's own advice). A PIN the SIM refused:
+  // 27.007's +CME ERROR 16, "incorrect password" (X90); OpenWrt's qmi.sh and mbim.sh "Unable to verify
+  // PIN", and qmi.sh's refusal to try again with fewer than 3 attempts left (X21).
   adviceBy: [
-    { field: 'cme', advice: { '12': 'simPukLocked', simpukrequired: 'simPukLocked' } },
+    { field: 'cme', advice: { '12': 'simPukLocked', simpukrequired: 'simPukLocked', '10': 'simMissing', simnotinserted: 'simMissing', '16': 'simPinWrong', incorrectpassword: 'simPinWrong' } },
     { field: 'code', advice: { '5': 'simPukLocked' } },
-    { field: 'reason', advice: { gsmsimpukrequired: 'simPukLocked' } },
-    { field: 'what', advice: { simlockedpukrequired: 'simPukLocked' } },
+    { field: 'reason', advice: { gsmsimpukrequired: 'simPukLocked', couldntcheckunlockstatussimnotinserted: 'simMissing', gsmsimnotinserted: 'simMissing' } },
+    {
+      field: 'what',
+      advice: {
+        simlockedpukrequired: 'simPukLocked',
+        unabletoverifypin: 'simPinWrong',
+        pinverifycountvalueis0thisisbelowthelimitof3: 'simPinWrong',
+        pinverifycountvalueis1thisisbelowthelimitof3: 'simPinWrong',
+        pinverifycountvalueis2thisisbelowthelimitof3: 'simPinWrong',
+      },
+    },
     { field: 'kind', advice: { puk: 'simPukLocked' } },
     { field: 'lock', advice: { puk: 'simPukLocked' } },
-    { field: 'cpin', advice: { simpuk: 'simPukLocked' } },
+    { field: 'cpin', advice: { simpuk: 'simPukLocked', notinserted: 'simMissing' } },
   ],
+  replacesOwnAdvice: ['simMissing', 'simPinWrong'],
   consequences: DATA_LOST_WITH_IT,
 });
 
