@@ -249,3 +249,29 @@ describe('two devices telling the same story at once are told apart (the real fi
     });
   }
 });
+
+describe('two hosts\' logs put one after the other', () => {
+  it('blocks that cover the same time are two devices, each read on its own (grep -r over a syslog server\'s per-host files)', () => {
+    // A blind probe: a PPPoE bridge's five lines, then a 3G router's, grep's file name before each.
+    // They had been read as one device renamed, and the 3G router's story named no host.
+    const a = (t: string, m: string): string => `/var/log/remote/dsl-bridge-1/messages:Mar  6 ${t} dsl-bridge-1 pppd[1901]: ${m}`;
+    const b = (t: string, m: string): string => `/var/log/remote/ow-ppp-2/messages:Mar  6 ${t} ow-ppp-2 pppd[2210]: ${m}`;
+    const text = [
+      a('14:05:02', 'Connect: pppoe-wan <--> eth0.7'),
+      a('14:05:04', 'local  IP address 84.15.1.2'),
+      b('14:00:00', 'Connect: 3g-wan <--> /dev/ttyUSB2'),
+      b('14:00:05', 'local  IP address 100.71.22.9'),
+      b('14:03:29', 'No response to 5 echo-requests'),
+      b('14:03:29', 'Serial link appears to be disconnected.'),
+      b('14:03:35', 'Connection terminated.'),
+      '',
+    ].join('\n');
+    const r = analyzeText(text, { referenceTime: Date.UTC(2025, 3, 1) });
+    assert.match(hostsNotice(r) ?? '', /2 hosts \(dsl-bridge-1, ow-ppp-2\), whose lines take turns or cover the same time.*each finding and story names its host/);
+    assert.ok(r.findings.some((f) => f.code === 'mobile-data-down' && /ow-ppp-2/.test(f.message)), r.findings.map((f) => f.message).join(' | '));
+  });
+  it('a device renamed, its log going on in time, is still one device', () => {
+    const text = ['Mar  6 14:00:00 OpenWrt pppd[1]: Connect: 3g-wan <--> /dev/ttyUSB2', 'Mar  6 14:05:00 ow-ppp-2 pppd[1]: Connect: 3g-wan <--> /dev/ttyUSB2', ''].join('\n');
+    assert.match(hostsNotice(analyzeText(text, { referenceTime: Date.UTC(2025, 3, 1) })) ?? '', /one after the other .* renamed/);
+  });
+});

@@ -5,10 +5,13 @@
 // hosts the file's lines name, and whether their lines interleave; a file of interleaved hosts
 // is then read once per host (FileAnalysis.readAgain), each reading keeping one host's lines.
 //
-// Lines alone do not say whether two names are two devices. Interleaving does: a device renamed
-// (a router set up after a reset, a laptop whose journal says `localhost` until its hostname is
-// set at boot) runs under one name, then under the other; two devices' lines take turns. Names a
+// Lines alone do not say whether two names are two devices. Interleaving does, and so do two
+// blocks of lines that cover the same time: a device renamed (a router set up after a reset, a
+// laptop whose journal says `localhost` until its hostname is set at boot) runs under one name,
+// then under the other, its log going on in time; two devices' lines take turns. Names a
 // device logs under before it has one of its own are no device's name at all (PLACEHOLDER_HOSTS).
+
+import { isTimeOnly } from '../records/timeWords';
 
 /**
  * Hostnames a device logs under before its own is set, or a syslog relay writes for none: a
@@ -56,6 +59,25 @@ export interface LineHosts {
 export const MANY_HOSTS = 255;
 
 /**
+ * Whether the later of two hosts' blocks of lines starts before the earlier one ends, by more than
+ * a clock's drift between two devices: two devices' logs put one after another (`grep -r` over a
+ * syslog server's per-host files, files concatenated), not one device renamed, whose log goes on
+ * in time. A blind probe's two routers, grep's file names before each line, had been read as one renamed.
+ */
+function timesOverlap(a: Span, b: Span): boolean {
+  const [earlier, later] = a.first < b.first ? [a, b] : [b, a];
+  if (earlier.latest === undefined || later.earliest === undefined) return false;
+  return later.earliest < earlier.latest - DRIFT_MS;
+}
+const DRIFT_MS = 60_000;
+
+function noteTime(span: Span, time: number | undefined): void {
+  if (time === undefined || isTimeOnly(time)) return;
+  if (span.earliest === undefined || time < span.earliest) span.earliest = time;
+  if (span.latest === undefined || time > span.latest) span.latest = time;
+}
+
+/**
  * The hosts of a file's lines and the span of lines each is on (every record's host, not only the
  * catalogued ones: a host's chatter between another's events is what shows they take turns).
  */
@@ -72,11 +94,15 @@ export class HostSequence {
     if (maxLines > 0) this.ids = new Uint8Array(1024);
   }
 
-  /** A record's host ('' or undefined for none) on `line`: a record without one says nothing of the sequence. */
-  note(host: string | undefined, line: number): void {
+  /**
+   * A record's host ('' or undefined for none) on `line`, with its wall time if it has a date: a
+   * record without a host says nothing of the sequence.
+   */
+  note(host: string | undefined, line: number, time?: number): void {
     const cur = this.current;
     if (cur !== undefined && host === cur.host) {
       cur.last = line;
+      noteTime(cur, time);
       this.noteLine(line, cur.id);
       return;
     }
@@ -88,6 +114,7 @@ export class HostSequence {
       this.spans.set(host, (span = { host, first: line, last: line, id: this.spans.size + 1 }));
     }
     span.last = line;
+    noteTime(span, time);
     this.current = span;
     this.noteLine(line, span.id);
   }
@@ -116,7 +143,7 @@ export class HostSequence {
 
   seenSoFar(): HostsSeen {
     const spans = this.named.map((h) => this.spans.get(h)).filter((s) => s !== undefined);
-    const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && a.first < b.last && b.first < a.last));
+    const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && ((a.first < b.last && b.first < a.last) || timesOverlap(a, b))));
     const seen: HostsSeen = { named: this.named.slice(), interleaved };
     if (this.ids !== undefined && this.named.length > 1) seen.lines = { ids: this.ids, names: [...this.spans.keys()] };
     return seen;
@@ -137,6 +164,9 @@ interface Span {
   host: string;
   first: number;
   last: number;
+  /** The earliest and latest wall times of the host's dated lines. */
+  earliest?: number;
+  latest?: number;
   /** The host's id in LineHosts. */
   id: number;
 }
@@ -206,12 +236,12 @@ export function hostsNotice(seen: HostsSeen): string | undefined {
   if (named.length < 2 || readsPerHost(seen)) return undefined;
   const keep = `Keep one host's lines (\`grep ' ${named[0]} '\`) and open them on their own.`;
   if (!seen.interleaved) return `The modem's lines in this log name ${counted(named)} hosts, one after the other (${listed(named)}): they were read as one device's, renamed. If they are different devices (logs of several routers put one after another), a story may join one's drop to another's return. ${keep}`;
-  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), whose lines take turns: a syslog server's log of several devices. Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
+  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), whose lines take turns or cover the same time: several devices' logs (a syslog server's). Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
 }
 
 /** Said of a file read per host: how, or why not (`notDone`: the reason it was not). */
 export function perHostNotice(seen: HostsSeen, notDone?: string): string {
-  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), whose lines take turns: a syslog server's log of several devices`;
+  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), whose lines take turns or cover the same time: several devices' logs (a syslog server's)`;
   if (notDone !== undefined) return `The modem's lines in this log name ${hosts}. They were not read host by host: ${notDone}; a story may join one host's drop to another's return. Keep one host's lines (\`grep ' ${seen.named[0]} '\`) and open them on their own.`;
   return `The modem's lines in this log name ${hosts}. Each host's lines were read on their own: each finding and story names its host.`;
 }
