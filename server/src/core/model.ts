@@ -125,6 +125,7 @@ export type FindingCode =
   | 'usb-composition-change'
   | 'usb-enumeration-error'
   | 'modem-edl-mode'
+  | 'modem-install-mode'
   | 'fw-update-started'
   | 'fw-update-failed'
   | 'fw-update-stuck'

@@ -205,6 +205,14 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // A USB modem left in its install mode (a virtual CD-ROM): usb_modeswitch switches it on Linux,
+  // from its data for the ID, unless switching is disabled in its configuration [X130][X132].
+  switchInstallMode: [
+    {
+      text: 'Get the modem switched to its modem mode: `lsusb` shows it under its install-mode ID until then. On Linux usb_modeswitch does it when the device is plugged in: check that it is installed with its device data (Debian, Ubuntu, Raspberry Pi OS: the usb-modeswitch and usb-modeswitch-data packages; OpenWrt: usb-modeswitch), that /etc/usb_modeswitch.conf does not set DisableSwitching=1, then plug the modem in again. A device whose ID its data does not list needs a rule of its own.',
+      sources: ['X130', 'X132'],
+    },
+  ],
   // The modem sees no SIM (27.007's "SIM not inserted" [X90]; ModemManager's failed reason
   // sim-missing [X20]): a PIN is beside the point. ModemManager reads the SIM as it initialises the
   // modem [X20]: a card put in later is read when the modem is set up again (`mmcli -r` [X105]).

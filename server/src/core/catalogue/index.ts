@@ -13,6 +13,7 @@ import { pcieModemEntries } from './entries/pcieModems';
 import { programCrashEntries } from './entries/programCrashes';
 import { modemWordEntries } from './entries/modemWords';
 import { watchcatEntries } from './entries/watchcat';
+import { usbModeswitchEntries } from './entries/usbModeswitch';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -32,6 +33,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...pcieModemEntries,
   ...programCrashEntries,
   ...watchcatEntries,
+  ...usbModeswitchEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   // What any program says of the modem in 3GPP's words: after every program's own entries.

@@ -379,6 +379,18 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux drivers/usb/core/hub.c announce_device(): after `New USB device found, idVendor=..., idProduct=...`, `show_string(udev, "Product", udev->product)` and the manufacturer\'s and serial number\'s strings, each `dev_info` as `usb 1-1: Product: <string>`: the words the device\'s own USB descriptor holds',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',
   },
+  X130: {
+    title: 'usb_modeswitch\'s device data (usb-modeswitch-data 20191128, Debian): one file per USB ID a device shows in its install mode (a storage device with a virtual CD-ROM), naming the devices, and TargetVendor/TargetProductList, the IDs it is switched to; DisableSwitching=1 in /etc/usb_modeswitch.conf turns switching off',
+    url: 'https://www.draisberghof.de/usb_modeswitch/',
+  },
+  X131: {
+    title: 'usb_modeswitch.c (2.x): with --sysmode, openlog("usb_modeswitch") and syslog(LOG_NOTICE) "switch device %04x:%04x on %03d/%03d" before the switch, "switched to %04x:%04x on %03d/%03d" once the target ID is seen',
+    url: 'https://www.draisberghof.de/usb_modeswitch/',
+  },
+  X132: {
+    title: 'usb_modeswitch_dispatcher (tcl): when switching is disabled in the configuration, `logger -p syslog.notice "usb_modeswitch: switching disabled, no action for <vid>:<pid>"` and exit',
+    url: 'https://www.draisberghof.de/usb_modeswitch/',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

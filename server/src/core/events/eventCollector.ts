@@ -63,6 +63,11 @@ export interface FileEvents {
   segmentOffsets: Map<number, number>;
   /** Last wall time in the file (ms) and the line it is on. */
   endTime?: number;
+  /**
+   * The last kernel uptime in the file and its boot segment, for a log without wall times (dmesg):
+   * how long it goes on after a line, where its last catalogued line says less.
+   */
+  endUptime?: { uptime: number; segment: number };
   endLine: number;
   /** Findings of the person's own rules (set by FileAnalysis). */
   custom?: Finding[];
@@ -915,6 +920,7 @@ export class EventCollector {
       elisions: this.elisions,
     };
     if (this.endTime !== undefined) out.endTime = this.endTime;
+    if (this.lastUptime !== undefined) out.endUptime = { uptime: this.lastUptime, segment: this.segment };
     if (this.recordsInLines) out.recordsInLines = true;
     if (hosts.named.length > 1) out.hosts = hosts;
     if (this.hostFilter !== undefined) out.host = this.hostFilter.host;

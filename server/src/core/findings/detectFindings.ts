@@ -4,6 +4,7 @@ import type { Finding, LogEvent } from '../model';
 import { detectBursts } from './detectors/bursts';
 import { detectClockJumps } from './detectors/clockJumps';
 import { detectEdlMode } from './detectors/edlMode';
+import { detectInstallMode } from './detectors/installMode';
 import { detectModemSilence } from './detectors/modemSilence';
 import { detectReboots } from './detectors/reboots';
 import { detectUsbFindings } from './detectors/usbFindings';
@@ -43,6 +44,9 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
     const last = lastEvent.get(f.file);
     if (f.endTime !== undefined && (!last || last.time === undefined || last.time < f.endTime)) {
       lastEvent.set(f.file, { id: 'end', line: f.endLine, endLine: f.endLine, time: f.endTime, segment: last?.segment ?? 0, subsystem: 'system', severity: 'info', fields: {}, file: f.file, text: '' });
+    } else if (f.endTime === undefined && f.endUptime !== undefined && (!last || (last.time === undefined && last.segment === f.endUptime.segment && (last.uptime ?? Infinity) < f.endUptime.uptime))) {
+      // A log of kernel uptimes alone (dmesg): its end on that clock.
+      lastEvent.set(f.file, { id: 'end', line: f.endLine, endLine: f.endLine, uptime: f.endUptime.uptime, segment: f.endUptime.segment, subsystem: 'system', severity: 'info', fields: {}, file: f.file, text: '' });
     }
   }
   // Asked once per USB absence: indexed per file, so a loop of thousands of absences stays linear.
@@ -62,7 +66,7 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
     ...(usbMemo ? { memo: usbMemo } : {}),
   }, options));
   yield;
-  findings.push(...detectEdlMode(events));
+  findings.push(...detectEdlMode(events), ...detectInstallMode(devices, events, (file) => lastEvent.get(file), options));
   for (const f of files) {
     yield;
     // In a file listed newest first every step back is its order, not a clock set back (its notice says so).

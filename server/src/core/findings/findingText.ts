@@ -21,6 +21,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'usb-composition-change': 'A USB device came back in a different composition',
   'usb-enumeration-error': 'USB enumeration errors',
   'modem-edl-mode': 'The modem is in emergency download (EDL) mode',
+  'modem-install-mode': 'The modem stayed in its install mode (a virtual CD-ROM)',
   'fw-update-started': 'Modem firmware update',
   'fw-update-failed': 'Modem firmware update failed',
   'fw-update-stuck': 'Modem firmware update is stuck',

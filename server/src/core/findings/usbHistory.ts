@@ -1,6 +1,7 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
+import { installMode } from '../catalogue/tables/installModes';
 import type { LogEvent } from '../model';
 import { secondsBetween } from './eventTime';
 
@@ -185,9 +186,16 @@ function markModeSwitches(d: UsbDevice): void {
     const before = d.enumerations[i];
     // The return's enumeration is looked up only after a storage device's (rare): the search per
     // absence was quadratic on a modem in a reconnect loop.
-    if (!before || before.start.line >= a.gone.line || !storageOnly(before)) continue;
+    if (!before || before.start.line >= a.gone.line) continue;
+    // An ID in usb_modeswitch's data, where nothing of a modem's bound it: some IDs are one
+    // device's install mode and another's modem mode (12d1:1001).
+    const install = showsModemFunction(before) ? undefined : installMode(before.vidpid);
+    if (!install && !storageOnly(before)) continue;
     const after = d.enumerations.find((en) => en.start === a.back);
-    if (after && bindsModemDriver(after)) a.modeSwitch = true;
+    // From an ID usb_modeswitch's data lists as an install mode, a return as one of the IDs it
+    // switches it to, or bound by a driver that may be a modem's (rndis_host: a blind probe's
+    // Alcatel IK41, 1bbb:f000 to 1bbb:0195), is its switch too.
+    if (after && (bindsModemDriver(after) || (install !== undefined && (install.targets?.includes(after.vidpid ?? '') || bindsMaybeModemDriver(after))))) a.modeSwitch = true;
   }
 }
 
@@ -200,6 +208,20 @@ function storageOnly(en: Enumeration): boolean {
 
 function bindsModemDriver(en: Enumeration): boolean {
   for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === 'modem') return true;
+  return false;
+}
+
+/** Whether an enumeration shows something of a modem's: a modem's driver (or one that may be), a serial port, a network interface. */
+export function showsModemFunction(en: Enumeration): boolean {
+  for (const x of en.drivers.values()) {
+    const device = usbDriver(x)?.device;
+    if (device === 'modem' || device === 'maybe') return true;
+  }
+  return en.ttys.size > 0 || en.looseTtys.length > 0 || en.netdevs.length > 0;
+}
+
+function bindsMaybeModemDriver(en: Enumeration): boolean {
+  for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === 'maybe') return true;
   return false;
 }
 

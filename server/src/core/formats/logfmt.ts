@@ -31,6 +31,9 @@ export function logfmtPairs(text: string, least = 2): Record<string, string> | u
     while (i < end && KEY_CHAR.test(text[i])) i++;
     if (i === keyStart || text.charCodeAt(i) !== 0x3d /* = */) return undefined;
     const key = text.slice(keyStart, i);
+    // A first key with a colon is grep's file name glued to the line's first key
+    // (`messages:time=...`): the line is read after that name (lineParser's grep lead), not so.
+    if (n === 0 && key.includes(':')) return undefined;
     i++;
     let value: string;
     if (text.charCodeAt(i) === 0x22 /* " */) {

@@ -91,6 +91,9 @@ const GREP_ENDS_TRIED = 8;
 /** A clockless line's program with its pid (`ModemManager[771]: `): the one `stripped` line trusted after a name. */
 const PROGRAM_WITH_PID = /^[A-Za-z0-9_.\/@-]{1,64} ?\[\d{1,10}\]: /;
 
+/** A logfmt line's first pair (`time=...`), after grep's file name (formats/logfmt.ts refuses the two glued). */
+const LOGFMT_LEAD = /^[^\s="]{1,64}=/;
+
 /** Longest file name read before a line as grep writes it (a path). */
 const GREP_NAME_MAX = 512;
 /** The formats a JSON line's message may be written in: any but JSON again. */
@@ -776,7 +779,7 @@ export class LineParser {
         // A JSON line, a table's header or row, a CSV row or a level word before a line, after the
         // name, is read as without it.
         const head = text.slice(start, start + 256);
-        if (!pid && !NESTED_SCREEN.test(head) && after !== 0x7b /* { */ && this.table === undefined && !mayBeCsvRow(head) && !LEVEL_FIRST.test(head) && !readTableHeader(text.slice(start))) continue;
+        if (!pid && !NESTED_SCREEN.test(head) && after !== 0x7b /* { */ && !LOGFMT_LEAD.test(head) && this.table === undefined && !mayBeCsvRow(head) && !LEVEL_FIRST.test(head) && !readTableHeader(text.slice(start))) continue;
         if (++tried > GREP_ENDS_TRIED) return undefined;
         const r = this.lineAfterLead(text.slice(start), line);
         if (r) {

@@ -1,8 +1,9 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
+import { installMode } from '../catalogue/tables/installModes';
 import { secondsBetween } from '../findings/eventTime';
-import { deviceOfPort, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
+import { deviceOfPort, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
 import type { LogEvent } from '../model';
 import type { StoryContext } from './types';
@@ -33,6 +34,8 @@ function judgeModemDevice(d: UsbDevice): boolean {
   if (d.vidpid && NOT_MODEMS[d.vidpid.toLowerCase()]) return false;
   const model = usbModel(d.vidpid);
   if (model) return true;
+  // An install mode usb_modeswitch's data knows is a USB modem's [X130] (not its Wi-Fi sticks').
+  if (d.enumerations.some((en) => { const mode = installMode(en.vidpid); return mode !== undefined && !mode.wlan; })) return true;
   // Drivers bound when it came up, and those named when its functions went away (`option1 ttyUSB0:
   // ... converter now disconnected`, `cdc_ether ... unregister`): a log often shows only the latter.
   // Each distinct driver is tested once; a tty seen anywhere makes it a modem unless a driver says not.
@@ -120,21 +123,12 @@ export function cameBackAsOther(ctx: StoryContext, d: UsbDevice, a: Absence): st
   if (!a.back || !lastsInLog(ctx, a)) return undefined;
   const at = d.enumerations.findIndex((en) => en.start.line > a.gone.line);
   const after = d.enumerations[at];
-  if (!after?.vidpid || usbModel(after.vidpid) || showsModem(after)) return undefined;
+  if (!after?.vidpid || usbModel(after.vidpid) || showsModemFunction(after)) return undefined;
   // A later enumeration on the port that shows the modem: it came back through another mode (a
   // dongle's install mode, its virtual CD-ROM, switched again by usb_modeswitch [X101]). A blind
   // probe's Huawei stick, reset once, had been told "Modem lost" while it was back 4 s later.
-  if (d.enumerations.slice(at + 1).some((en) => modemModel(en.vidpid) !== undefined || showsModem(en))) return undefined;
+  if (d.enumerations.slice(at + 1).some((en) => modemModel(en.vidpid) !== undefined || showsModemFunction(en))) return undefined;
   return after.vidpid;
-}
-
-/** Whether an enumeration shows something of a modem's: a modem's driver (or one that may be), a serial port, a network interface. */
-function showsModem(en: Enumeration): boolean {
-  for (const x of en.drivers.values()) {
-    const device = usbDriver(x)?.device;
-    if (device === 'modem' || device === 'maybe') return true;
-  }
-  return en.ttys.size > 0 || en.looseTtys.length > 0 || en.netdevs.length > 0;
 }
 
 /**

@@ -146,7 +146,7 @@ function absenceFinding(name: string, a: Absence, end: UsbContext, options: Dete
   const last = end.lastEvent(a.file);
   const after = last ? secondsBetween(a.gone, last) : undefined;
   const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
-  const tail = after !== undefined && after > 0 ? `; the log goes on for ${formatDuration(after)} without it` : '';
+  const tail = after !== undefined && after >= 1 ? `; the log goes on for ${formatDuration(after)} without it` : '';
   const severity = after !== undefined && after > options.usbGapSeconds ? 'error' : 'warning';
   return toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines);
 }

@@ -15,11 +15,12 @@ import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 export const modemLostStory: StoryDefinition = {
   id: 'modem-lost',
   title: 'Modem lost',
-  description: 'The modem left the USB bus and did not come back while the log went on, or came back in download mode.',
+  description: 'The modem left the USB bus and did not come back while the log went on, or came back in download mode, or a USB modem was left in its install mode.',
   rank: 3,
   verdicts: {
     'off-the-bus': { label: 'off the USB bus', severity: 'error', meaning: 'The modem left the bus and the log goes on without it.' },
     'download-mode': { label: 'in download mode', severity: 'error', meaning: 'The modem came back as a download-mode (EDL) device: it runs no firmware.' },
+    'install-mode': { label: 'left in its install mode', severity: 'error', meaning: 'A USB modem shows as its install mode (a storage device with a virtual CD-ROM) and was not switched to its modem mode: it has no modem ports.' },
   },
   build: (ctx) => {
     const out: StoryDraft[] = [];
@@ -35,6 +36,17 @@ export const modemLostStory: StoryDefinition = {
           break;
         }
       }
+    }
+    const install = ctx.coded('modem-install-mode')[0];
+    if (install && !out.length) {
+      const w = new StoryWriter();
+      w.step(install.message, install, 'X130', 'X131');
+      out.push({
+        verdict: 'install-mode', confidence: 'high', why: 'The device\'s USB ID is an install mode usb_modeswitch\'s data lists, and no later line shows it switched.',
+        summary: `${install.message} Until it is switched it has no modem ports, so nothing can use it as a modem.`,
+        steps: w.sorted(), evidence: w.evidence, advice: ['switchInstallMode'], unknowns: [], sources: w.sources,
+        tells: ['modem-install-mode', 'usb-gap', 'usb-disconnect'], restsOn: ['modem-install-mode'],
+      });
     }
     const edl = ctx.coded('modem-edl-mode')[0];
     if (edl && !out.length) {
