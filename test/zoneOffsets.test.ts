@@ -55,3 +55,16 @@ describe('stamps with different offsets from UTC', () => {
     assert.ok(!a.notices.some((n) => /offsets from UTC/.test(n.message)));
   });
 });
+
+describe('the offset the times are shown at', () => {
+  it('is said where the stamps give one (an export\'s UTC is not the router\'s local time), and only there', async () => {
+    const { toTextReport } = await import('../server/src/core/report/textReport');
+    const utc = both(`<30>1 2025-03-03T09:41:52.010Z rut955 netifd - - - Interface 'mob1s1a1' is now down\n<30>1 2025-03-03T09:43:09.500Z rut955 netifd - - - Interface 'mob1s1a1' is now up\n`);
+    assert.equal(utc.files[0].timeZone, 'UTC');
+    assert.match(toTextReport(utc).replace(/\s+/g, " "), /2025-03-03 09:41:52 to 2025-03-03 09:43:09 UTC\)/);
+    const plus = both(`2025-03-03T10:41:52+01:00 rut955 netifd: Interface 'mob1s1a1' is now down\n`);
+    assert.equal(plus.files[0].timeZone, 'UTC+01:00');
+    const local = both(`Mar  3 10:41:52 rut955 netifd: Interface 'mob1s1a1' is now down\n`);
+    assert.equal(local.files[0].timeZone, undefined);
+  });
+});

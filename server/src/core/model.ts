@@ -243,6 +243,11 @@ export interface FileSummary {
   yearFromLine?: number;
   /** Lines carry only a time of day: times are shown without a date. */
   timeOnly?: boolean;
+  /**
+   * The offset from UTC the file's times are shown at (`UTC`, `UTC+02:00`), where its stamps gave
+   * one (`...Z`, `+0200`): an export's UTC times are not the router's local ones.
+   */
+  timeZone?: string;
   /** The lines run newest first (an export sorted so) and were read so: no story is told for the file (a notice says why). */
   newestFirst?: boolean;
   /** The lines run newest first and were read in reverse, oldest first; line numbers are still the file's. */

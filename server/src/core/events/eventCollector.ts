@@ -906,6 +906,8 @@ export class EventCollector {
     const first = newestFirst ? this.minTime : this.firstTime;
     if (first !== undefined) summary.firstTime = first;
     if (this.maxTime !== undefined) summary.lastTime = this.maxTime;
+    const zone = this.parser.shownZone();
+    if (zone !== undefined && summary.firstTime !== undefined) summary.timeZone = zoneWords(zone);
     const out: FileEvents = {
       file: this.file,
       summary,

@@ -1042,6 +1042,11 @@ export class LineParser {
     return (minutes - this.firstZone) * 60_000;
   }
 
+  /** The offset from UTC (minutes) the file's times are shown at: its first stamp's that gave one, if any did. */
+  shownZone(): number | undefined {
+    return this.firstZone;
+  }
+
   /** Stamps moved onto the first offset (zoneShift), and that offset: what the report's notice says. */
   shiftedZones(): { shifted: number; first: number } | undefined {
     return this.zoneShifts > 0 && this.firstZone !== undefined ? { shifted: this.zoneShifts, first: this.firstZone } : undefined;

@@ -25,7 +25,7 @@ export function toJsonReport(a: Analysis): object {
       path: f.path, format: f.format, lines: f.lines, parsedLines: f.parsedLines,
       recognised: { records: f.recognised.records, content: f.recognised.content, share: Math.round(f.recognised.share * 1000) / 1000 },
       segments: f.segments, firstTime: shown(f.firstTime, f.timeOnly), lastTime: shown(f.lastTime, f.timeOnly),
-      ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.yearFromLine !== undefined ? { yearFromLine: f.yearFromLine } : {}), ...(f.timeOnly ? { timeOnly: true } : {}), ...(f.newestFirst || f.readReversed ? { newestFirst: true } : {}), ...(f.readReversed ? { readReversed: true } : {}), ...(f.dateOrders ? { dateOrders: f.dateOrders } : {}),
+      ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.yearFromLine !== undefined ? { yearFromLine: f.yearFromLine } : {}), ...(f.timeOnly ? { timeOnly: true } : {}), ...(f.timeZone !== undefined ? { timeZone: f.timeZone } : {}), ...(f.newestFirst || f.readReversed ? { newestFirst: true } : {}), ...(f.readReversed ? { readReversed: true } : {}), ...(f.dateOrders ? { dateOrders: f.dateOrders } : {}),
     })),
     ...(more.length ? { findingsTotal: a.findings.length, findingsOmitted: more.map((m) => ({ code: m.code, omitted: m.omitted, total: m.total })) } : {}),
     findings: listed.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time), ...(f.device !== undefined ? { device: f.device } : {}) })),

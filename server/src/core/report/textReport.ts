@@ -74,7 +74,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   const out: string[] = [];
   const multi = a.files.length > 1;
   for (const f of a.files) {
-    const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}` : '';
+    const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}${f.timeZone ? ` ${f.timeZone}` : ''}` : '';
     // Read newest first, every fall of the kernel uptime is its order, not a boot.
     const boots = f.segments > 1 && !f.newestFirst ? `, ${f.segments} boots` : '';
     const year = f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `, year ${f.yearAssumed} from line ${f.yearFromLine}'s Unix time` : `, year ${f.yearAssumed} assumed`;
