@@ -59,6 +59,14 @@ describe('what came back on the modem\'s port', () => {
     assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), [`${modemDropStory.id}:came-back`]);
     assert.deepEqual(a.findings.filter((f) => f.code === 'usb-composition-change'), []);
   });
+  it('the story and the finding measure the time without it to the log\'s end, not to its last catalogued line', () => {
+    // A blind probe's story said 30 min 18 s where its finding said 37 min 26 s.
+    const gone = [...before.slice(0, 6), later, k(3000, 'random: crng reseeded on system resumption')];
+    const a = analyzeText(gone.join('\n') + '\n', { referenceTime: REF });
+    const lost = a.episodes.find((e) => e.kind === modemLostStory.id);
+    assert.match(lost?.summary ?? '', /goes on for 48 min 20 s without it/);
+    assert.match(a.findings.find((f) => f.code === 'usb-gap')?.message ?? '', /goes on for 48 min 20 s without it/);
+  });
   it('the log ends just after the return: it cannot tell, so it came back', () => {
     const told = stories([...before, k(102.1, 'usb 1-1: New USB device found, idVendor=05c6, idProduct=900e, bcdDevice= 0.00')]);
     assert.ok(!told.some((s) => s.startsWith(`${modemLostStory.id}:`)), told.join(', '));

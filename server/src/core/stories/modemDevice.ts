@@ -157,6 +157,9 @@ export function isBootUnbind(a: Absence): boolean {
  */
 export function secondsToEnd(ctx: StoryContext, e: LogEvent): number | undefined {
   if (ctx.file.endTime !== undefined && e.time !== undefined && e.file === ctx.file.file) return (ctx.file.endTime - e.time) / 1000;
+  // A log of kernel uptimes alone (dmesg): its end on that clock, in the same boot.
+  const up = ctx.file.endUptime;
+  if (ctx.file.endTime === undefined && up !== undefined && e.uptime !== undefined && e.segment === up.segment && e.file === ctx.file.file) return up.uptime - e.uptime;
   const last = ctx.events[ctx.events.length - 1];
   return last ? secondsBetween(e, last) : undefined;
 }

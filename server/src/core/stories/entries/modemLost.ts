@@ -1,9 +1,8 @@
 import { catalogueEntry } from '../../catalogue/index';
-import { secondsBetween } from '../../findings/eventTime';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, steadyOthersStep } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -75,8 +74,8 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
   for (const e of gaveUp.slice(0, 3)) w.step(`The kernel tried to bring a device up on its port again and gave up${when(e)} (\`unable to enumerate USB device\`): the device on it never came up.`, e, 'K3b');
   if (gaveUp.length > 3) w.step(`... and gave up ${gaveUp.length - 3} more times.`);
   if (other && a.back) w.step(`A device came back on its port${when(a.back)}, as ${other}: an ID no modem of the table has, and nothing of a modem's (a modem driver, a serial port, a network interface) took it. It is not the modem as it was.`, a.back, 'K3b');
-  const last = ctx.events[ctx.events.length - 1];
-  const after = last ? secondsBetween(a.gone, last) : undefined;
+  // To the log's end, as the usb-gap finding measures it (its last catalogued line may be long before).
+  const after = secondsToEnd(ctx, a.gone);
   w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back${other ? ' as a modem' : ''}.`);
   steadyOthersStep(w, ctx, d);
   return {
