@@ -395,6 +395,9 @@ function TRICKY_LINES(): string[] {
     '2024-12-02 19:54:59:123 usb 1-1: USB disconnect, device number 6 #refused',
     '[2024-12-02 19:54:59:123] gsmd[3553]: Modem is not responding #refused',
     '19:54:59:123 gsmd[3553]: Modem is not responding #refused',
+    // A host and a program after an application's level word: the parser reads them.
+    '2024-12-30 00:03:08.664417 INFO modem.py:264 ModemManager[1880]: unhandled exception #refused',
+    '2024-12-30 00:03:08.664417 INFO router gsmd: Modem is not responding #refused',
     '{"MESSAGE":"Dec  2 19:54:59 router gsmd[1]: a syslog line inside #refused","SYSLOG_IDENTIFIER":"gsmd"}',
     '{"MESSAGE":"<info>  [1767016030.370510] [modem0] a clock inside #refused","SYSLOG_IDENTIFIER":"ModemManager"}',
     '{"MESSAGE":"gsmd: a program it names #refused","SYSLOG_IDENTIFIER":"gsmd"}',

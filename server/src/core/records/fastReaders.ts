@@ -989,6 +989,10 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
     start = level;
     if (s.charCodeAt(start) === COLON) start++;
     while (s.charCodeAt(start) === SPACE) start++;
+    // After a level word the parser reads a host and a program as well (`INFO modem.py:264
+    // ModemManager[1880]: `, `INFO router gsmd: `): the lane had read them as the message, with no
+    // program (found by a fast-lane test's generated log).
+    if (hostThenTagAt(s, start)) return false;
   }
   // An application's program in brackets (log4j's `[%t]`, Python's `[%(name)s]`): its name, and
   // the message after it; or a bracket the parser leaves in the message (a thread's name with a space).
@@ -1023,6 +1027,23 @@ function readIsoPlain(s: string, a: number, out: FastRead): boolean {
   // lane asks it of that word, not of the level word (found by a fast-lane test's generated log).
   out.notHost = level > i ? hostWordAt(s, start) : hostLike ? word(s, i, w) : '';
   return true;
+}
+
+/**
+ * Whether `s` holds at `i` a word as journal-iso's HOST reads it, white space, and a tag after it
+ * (`tag: `, not a kernel device's; `tag[pid]: `; `tag [pid]: `): a host and a program, as the
+ * first word's check in readIsoPlain asks.
+ */
+function hostThenTagAt(s: string, i: number): boolean {
+  let w = i;
+  while (w - i <= 64 && (isClass(s.charCodeAt(w), HOST_CHAR) || s.charCodeAt(w) === COLON)) w++;
+  if (w === i || w - i > 64 || (s.charCodeAt(w) !== SPACE && s.charCodeAt(w) !== 9)) return false;
+  let a = w;
+  while (s.charCodeAt(a) === SPACE || s.charCodeAt(a) === 9) a++;
+  let t = a;
+  while (t - a <= 64 && isClass(s.charCodeAt(t), TAG_CHAR)) t++;
+  const c = s.charCodeAt(t);
+  return (c === COLON && s.charCodeAt(t + 1) === SPACE && !(t > a && kernelDevice(word(s, a, t)))) || (c === OPEN && afterPidColon(s, t) >= 0) || (c === SPACE && afterPidColon(s, t + 1) >= 0);
 }
 
 /** The word at `a` as journal-iso's HOST reads it (`[A-Za-z0-9_.:-]{1,64}`) when white space follows it, else ''. */
