@@ -356,6 +356,28 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X98'],
     },
   ],
+  // ModemManager could not turn the modem's radio on (X121, X122): its documentation names the FCC
+  // lock of laptop WWAN modules (X120), whose unlock scripts it ships but does not enable since
+  // 1.18.4 (X120, X123); rfkill changes the modem's power too (X122's comment, X124), and the lines
+  // do not say which it was, so the host's switches come first.
+  fccUnlock: [
+    {
+      hosts: MM,
+      text: 'The modem refused to turn its radio on; the log does not say why. First rule out the host\'s own switches: `rfkill list` shows whether a `wwan` switch is blocked, and `nmcli radio wwan` whether NetworkManager has mobile broadband off. If neither is, the FCC lock that ModemManager\'s documentation names comes next: WWAN modules shipped by laptop makers (Lenovo, Dell, HP) stay offline until an unlock procedure runs, and since ModemManager 1.18.4 the unlock scripts it ships are installed in /usr/share/ModemManager/fcc-unlock.available.d/ but not enabled. That directory lists them by the modem\'s vendor:product ID (`lspci -nn` or `lsusb` shows this modem\'s); enable this modem\'s with `sudo ln -s /usr/share/ModemManager/fcc-unlock.available.d/<vid:pid> /etc/ModemManager/fcc-unlock.d/` and enable the modem again (`mmcli -m {mmModem} -e`): ModemManager runs the script when the modem refuses to power up. With none for this modem, look for the laptop maker\'s own unlock package (makers may provide one for ModemManager).',
+      sources: ['X120', 'X122', 'X123', 'X124', 'X126'],
+    },
+    {
+      text: 'The modem refused to turn its radio on; the log does not say why. First rule out the host\'s own radio switches (`rfkill list` shows a blocked `wwan` switch). If none is blocked, the modem may be FCC-locked: WWAN modules shipped by laptop makers (Lenovo, Dell, HP) stay offline until the unlock procedure for their model runs (ModemManager ships unlock scripts for some models; a laptop maker may provide its own).',
+      sources: ['X120', 'X124'],
+    },
+  ],
+  // The modem reports its hardware radio switch off (X121, X127): no software turns it on.
+  hardwareRadioOff: [
+    {
+      text: 'The modem reports its hardware radio switch off, which no software turns on: look for a hardware radio switch on the device, and at `rfkill list` (a `wwan` switch hard-blocked is blocked by a hardware switch).',
+      sources: ['X121', 'X127', 'X124'],
+    },
+  ],
   // The SIM's settings deny data roaming and the modem is roaming (mobifd's messages [S20]).
   allowDataRoaming: [
     {

@@ -260,7 +260,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://gitlab.freedesktop.org/NetworkManager/NetworkManager/-/blob/main/src/core/devices/nm-device.c',
   },
   X87: {
-    title: 'NetworkManager src/core/devices/wwan/nm-modem-broadband.c: `failed to connect modem: %s` (a warning under the `modem-broadband[<device>]` prefix; older versions `(%s) failed to connect modem: %s`), the error ModemManager returned for the connect call',
+    title: 'NetworkManager src/core/devices/wwan/nm-modem-broadband.c: `failed to connect modem: %s` (a warning under the `modem-broadband[<device>]` prefix; older versions `(%s) failed to connect modem: %s`), the error ModemManager returned for the connect call; likewise `failed to enable modem: %s` for the enable call',
     url: 'https://gitlab.freedesktop.org/NetworkManager/NetworkManager/-/blob/main/src/core/devices/wwan/nm-modem-broadband.c',
   },
   X88: {
@@ -390,6 +390,38 @@ export const SOURCES: Record<string, Source> = {
   X132: {
     title: 'usb_modeswitch_dispatcher (tcl): when switching is disabled in the configuration, `logger -p syslog.notice "usb_modeswitch: switching disabled, no action for <vid>:<pid>"` and exit',
     url: 'https://www.draisberghof.de/usb_modeswitch/',
+  },
+  X120: {
+    title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
+    url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',
+  },
+  X121: {
+    title: 'ModemManager src/mm-broadband-modem-mbim.c radio_state_set_up_ready(): when the MBIM modem answers the request to turn its radio on with its hardware or its software radio switch off, `Cannot power-up: hardware radio switch is OFF` or `Cannot power-up: sotware radio switch is OFF` (ModemManager\'s spelling), logged as a warning (mm_obj_warn, `<wrn> [modem0] ...`), and any failure of it returned as MM_CORE_ERROR_RETRY "Invalid transition"; src/mm-shared-qmi.c: a QMI modem refusing the online operating mode (Internal or InvalidTransition) is returned as the same MM_CORE_ERROR_RETRY "Invalid transition"',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-broadband-modem-mbim.c',
+  },
+  X122: {
+    title: 'ModemManager src/mm-iface-modem.c set_power_state_step(): before changing the power state it reloads the real one ("the real power status of the modem may also be changed by rfkill"); a power-up that fails with MM_CORE_ERROR_RETRY runs the FCC unlock once (`attempting FCC unlock...`, debug; src/mm-dispatcher-fcc-unlock.c runs a program named after the modem\'s vendor and product ID, `%04x:%04x`, from ${sysconfdir}/ModemManager/fcc-unlock.d, else ${libdir}/ModemManager/fcc-unlock.d, and without one fails `no valid program found`, logged at debug as `couldn\'t run FCC unlock: %s`) and tries the power-up again; on success `power state updated: on` (mm_obj_msg); src/mm-broadband-modem.c: an interface that fails to enable logs `couldn\'t enable interface: \'%s\'` as a warning and the modem is disabled again',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-iface-modem.c',
+  },
+  X123: {
+    title: 'ModemManager data/dispatcher-fcc-unlock/meson.build: the FCC unlock scripts ModemManager ships (105b, 1199, 14c3, 2c7c) are installed, for the modems\' vendor:product IDs (14c3:4d75, the Fibocom FM350-GL; 1199:9079, 2c7c:030a, 105b:e0ab and others), as links in fcc-unlock.available.d, and only the empty fcc-unlock.d directories are made where ModemManager looks',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/data/dispatcher-fcc-unlock/meson.build',
+  },
+  X124: {
+    title: 'NetworkManager documentation, "RFKill": the rfkill subsystem disables radio transmitters, WWAN modems among them; each killswitch (`rfkill` lists them) has a type (wwan, wlan, bluetooth) and is soft-blocked (disabled in software, can be re-enabled) or hard-blocked (by a hardware switch); NetworkManager manages the global rfkill state for Wi-Fi and WWAN',
+    url: 'https://networkmanager.dev/docs/rfkill/',
+  },
+  X125: {
+    title: 'ModemManager API reference, Errors: MMCoreError\'s D-Bus names are `org.freedesktop.ModemManager1.Error.Core.` and the nick (MM_CORE_ERROR_DBUS_PREFIX), MM_CORE_ERROR_RETRY (nick Retry) "Operation cannot yet be performed, retry later"',
+    url: 'https://www.freedesktop.org/software/ModemManager/api/latest/ModemManager-Errors.html',
+  },
+  X126: {
+    title: 'nmcli(1), radio transmission control commands: `nmcli radio wwan [on | off]` shows or sets the status of WWAN (mobile broadband) in NetworkManager',
+    url: 'https://networkmanager.dev/docs/api/latest/nmcli.html',
+  },
+  X127: {
+    title: 'Microsoft, MB Radio State and WWAN_RADIO_STATE (the radio states an MBIM modem reports): the hardware radio power state (HwRadioState) is read-only, set by a hardware switch where the device has one; the software radio power state (SwRadioState) is the one the host sets (airplane mode); the radio is on only when both are on',
+    url: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wwan/ns-wwan-_wwan_radio_state',
   },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',

@@ -123,6 +123,22 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
     counterSamples: ['Jun 06 13:45:46 jantar ModemManager[771]: <msg> [modem0] state changed (locked -> failed)', 'Jun 06 13:45:46 jantar ModemManager[771]: <msg> [modem0] state changed (locked -> initializing)'],
   },
+  // A failed enable puts the modem back in the state it had (mm-broadband-modem.c, X122): no
+  // disable anyone asked for, which mm.disabling below would call it.
+  {
+    id: 'mm.enable-fell-back',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'state changed (enabling -> disabled)',
+    pattern: mm('state changed \\(enabling -> disabled\\)'),
+    summary: 'ModemManager: modem {mmObject} was not enabled and is disabled again (enabling -> disabled)',
+    explanation: 'ModemManager could not finish enabling the modem and put it back in the state it had, disabled: the lines just before say what failed. Not a disable someone asked for; a disabled modem registers in no network.',
+    sources: ['X122', 'X20'],
+    samples: ['Apr 07 09:14:15 t14s ModemManager[1021]: <msg> [modem0] state changed (enabling -> disabled)'],
+    counterSamples: ['Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] state changed (disabling -> disabled)'],
+  },
   {
     id: 'mm.disabling',
     stack: 'modemmanager',
@@ -204,6 +220,116 @@ export const genericStackEntries: CatalogueEntry[] = [
     samples: [
       "jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed: Couldn't bind mux data port: QMI protocol error (3): 'Internal'",
     ],
+  },
+  // A modem ModemManager could not power up (X121, X122). An MBIM modem that answers the request
+  // to turn its radio on with its radio switch still off is warned of (`sotware`: ModemManager's
+  // spelling; a corrected one is read too); any refusal to power up, an MBIM or a QMI modem's, is
+  // ModemManager's MM_CORE_ERROR_RETRY "Invalid transition", on which it runs its FCC unlock once
+  // and tries again: the first warning is no trouble when the radio comes on after it (`power
+  // state updated: on`), and `couldn't enable interface: 'Invalid transition'` is the second
+  // refusal. ModemManager's documentation names the FCC lock of laptop WWAN modules as what makes
+  // a modem refuse (X120); its own code says rfkill changes the modem's power too (X122), and the
+  // lines do not say which it was: the explanations and the advice say so.
+  {
+    id: 'mm.power-up-radio-off',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: 'Cannot power-up: ',
+    pattern: mm('Cannot power-up: (?<radioSwitch>sotware|software) radio switch is OFF'),
+    summary: 'ModemManager: modem {mmObject} did not turn its radio on: it answered that its software radio switch is off',
+    explanation:
+      'ModemManager asked the modem (over MBIM) to turn its radio on, and the modem answered that its software radio switch, the one the host sets, is still off: it refused. ' +
+      'ModemManager then runs its FCC unlock for this modem, if one is enabled, and asks once more; a line `power state updated: on` after this one means the radio came on. ' +
+      'A modem that keeps its radio off registers in no network. ModemManager\'s documentation names the FCC lock of laptop WWAN modules (Lenovo, Dell, HP) as what makes a module refuse; the line does not say why, and the host turning the radio off (rfkill) changes the modem\'s power too.',
+    finding: 'registration-failed',
+    advice: 'fccUnlock',
+    passing: { answeredBy: 'radio-on', seconds: 60, note: 'the radio on' },
+    sources: ['X121', 'X127', 'X122', 'X120'],
+    samples: [
+      'Apr 07 09:14:14 t14s ModemManager[1021]: <wrn> [modem0] Cannot power-up: sotware radio switch is OFF',
+      '2025-04-07T09:14:44+02:00 t14s ModemManager[1021]: <wrn> [modem0] Cannot power-up: sotware radio switch is OFF',
+    ],
+    counterSamples: ['Apr 07 09:14:14 t14s ModemManager[1021]: <wrn> [modem0] Cannot power-up: hardware radio switch is OFF'],
+  },
+  {
+    id: 'mm.power-up-hardware-radio-off',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: 'Cannot power-up: ',
+    pattern: mm('Cannot power-up: hardware radio switch is OFF'),
+    summary: 'ModemManager: modem {mmObject} did not turn its radio on: it answered that its hardware radio switch is off',
+    explanation:
+      'ModemManager asked the modem (over MBIM) to turn its radio on, and the modem answered that its hardware radio switch is off: a switch software cannot set, where the device has one. ' +
+      'A modem whose radio stays off registers in no network.',
+    finding: 'registration-failed',
+    advice: 'hardwareRadioOff',
+    passing: { answeredBy: 'radio-on', seconds: 60, note: 'the radio on' },
+    sources: ['X121', 'X127'],
+    samples: ['Apr 07 09:14:14 t14s ModemManager[1021]: <wrn> [modem0] Cannot power-up: hardware radio switch is OFF'],
+  },
+  {
+    id: 'mm.enable-refused',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: "couldn't enable interface: 'Invalid transition'",
+    pattern: mm("couldn't enable interface: 'Invalid transition'"),
+    summary: 'ModemManager: modem {mmObject} could not be enabled: it refused to turn its radio on (Invalid transition)',
+    explanation:
+      'ModemManager could not enable the modem because the modem refused to power up (to turn its radio on, to go online): "Invalid transition" is ModemManager\'s word for that refusal, from an MBIM or a QMI modem. ' +
+      'It had already run its FCC unlock for this modem, if one is enabled, and asked again; the modem is disabled again, registers in no network and has no data connection. ' +
+      'ModemManager\'s documentation names the FCC lock of laptop WWAN modules as what makes a module refuse (a locked QMI module fails "likely with an Invalid transition error"); the line does not say why.',
+    finding: 'registration-failed',
+    advice: 'fccUnlock',
+    sources: ['X121', 'X122', 'X120'],
+    samples: [
+      "Apr 07 09:14:15 t14s ModemManager[1021]: <wrn> [modem0] couldn't enable interface: 'Invalid transition'",
+      "Tue Jan 10 08:12:01 2023 daemon.warn [2210]: <warn>  [modem0] couldn't enable interface: 'Invalid transition'",
+    ],
+    counterSamples: ["Apr 07 09:14:15 t14s ModemManager[1021]: <wrn> [modem0] couldn't enable interface: 'Couldn't get interface skeleton'"],
+  },
+  // The same refusal as a client of ModemManager reports it (NetworkManager's `failed to enable
+  // modem`, mmcli's `couldn't enable the modem`, X87): ModemManager's D-Bus error (X125) with its
+  // message, whatever program prints it.
+  {
+    id: 'mm.client-enable-refused',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    literal: 'Error.Core.Retry: Invalid transition',
+    pattern: /\bModemManager1\.Error\.Core\.Retry: Invalid transition\b/,
+    summary: 'ModemManager could not enable the modem: it did not turn its radio on (Core.Retry: Invalid transition)',
+    explanation:
+      'A program that drives ModemManager (NetworkManager, mmcli) asked it to enable or connect the modem, and ModemManager answered with its error Retry, "Invalid transition": the modem refused to power up (to turn its radio on), also after ModemManager ran its FCC unlock for it, if one is enabled. ' +
+      'The modem registers in no network and has no data connection. ModemManager\'s documentation names the FCC lock of laptop WWAN modules as what makes a module refuse; the line does not say why.',
+    finding: 'registration-failed',
+    advice: 'fccUnlock',
+    sources: ['X125', 'X87', 'X121', 'X120'],
+    samples: [
+      'Apr 07 09:14:15 t14s NetworkManager[1030]: <warn>  [1744010055.0841] modem-broadband[wwan0mbim0]: failed to enable modem: GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Retry: Invalid transition',
+      "Thu Sep 12 06:15:36 2024 daemon.notice netifd: wwan (5400): error: couldn't enable the modem: 'GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Retry: Invalid transition'",
+    ],
+    counterSamples: ['modem-broadband[cdc-wdm0]: failed to enable modem: GDBus.Error:org.freedesktop.ModemManager1.Error.Core.WrongState: Cannot enable modem: device locked'],
+  },
+  {
+    id: 'mm.power-state',
+    story: ['radio-on'],
+    storyIf: { field: 'power', values: ['on'] },
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'power state updated: ',
+    pattern: mm('power state updated: (?<power>on|low|off)\\b'),
+    summary: 'ModemManager: modem {mmObject} power state {power}',
+    explanation: 'ModemManager changed the modem\'s power state. It logs `on` once the modem did what it asked to power up (turned an MBIM modem\'s radio on, put a QMI modem online), the FCC unlock included where it ran: the radio is on and the modem can register.',
+    sources: ['X122', 'X121'],
+    samples: ['Sat Mar 15 08:02:22 2025 daemon.info ModemManager[1764]: <msg> [modem0] power state updated: on', 'Mar 18 14:20:16 edge-gw01 ModemManager[712]: <info>  [modem0] power state updated: low'],
   },
   // NetworkManager drives the modem through ModemManager on Linux desktops and many gateways
   // (X86, X87). When a mobile connection fails, it logs the device's state change with its reason

@@ -108,8 +108,9 @@ export const registrationStory = findingStory({
   recovery: ['registered', 'data-up'],
   severity: 'warning',
   opening: 'The modem could not register in a network',
-  meaning: 'Failed registration can be no coverage, the network denying this SIM or device, or a modem that lost its network settings.',
-  sources: ['KB6', 'X66', 'X67'],
+  // A modem whose radio is off (set off, or refused on: X98, X120) registers nowhere either.
+  meaning: 'Failed registration can be no coverage, the network denying this SIM or device, a modem whose radio is off, or a modem that lost its network settings.',
+  sources: ['KB6', 'X66', 'X67', 'X98'],
   advice: ['checkRegistration'],
   // A line that says why (the radio set off, the network's denial) calls for its own advice (the entry's).
   adviceBy: [{ field: 'reason', advice: { gsmregistrationdenied: 'registrationDenied', registrationdenied: 'registrationDenied' } }],
