@@ -423,6 +423,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'Microsoft, MB Radio State and WWAN_RADIO_STATE (the radio states an MBIM modem reports): the hardware radio power state (HwRadioState) is read-only, set by a hardware switch where the device has one; the software radio power state (SwRadioState) is the one the host sets (airplane mode); the radio is on only when both are on',
     url: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wwan/ns-wwan-_wwan_radio_state',
   },
+  X128: {
+    title: 'ModemManager cli/mmcli-modem.c: the modem option `-r`, `--reset` ("Reset a given modem") calls the modem\'s Reset and prints `successfully reseted the modem` (mmcli\'s spelling) when it succeeded, `error: couldn\'t reset the modem: \'%s\'` when it failed; libmm-glib\'s mm_modem_reset() "clears non-persistent configuration and state, and returns the device to a newly-powered-on state"',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/cli/mmcli-modem.c',
+  },
   X100: {
     title: 'Linux drivers/usb/core/hub.c port_event(): on an over-current change of a port `over-current change #%u` (debug), then the hub\'s ports powered again after 100 ms and `over-current condition` if it persists',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',

@@ -331,6 +331,52 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X122', 'X121'],
     samples: ['Sat Mar 15 08:02:22 2025 daemon.info ModemManager[1764]: <msg> [modem0] power state updated: on', 'Mar 18 14:20:16 edge-gw01 ModemManager[712]: <info>  [modem0] power state updated: low'],
   },
+  // mmcli's modem reset (`mmcli -m 0 -r`, X128), run by hand or by a watchdog script that logs
+  // the command and mmcli's answer under its own tag: a restart asked for, so the modem's drop off
+  // the bus just after it is that restart (knowledge 4.3). A failed reset (`couldn't reset the
+  // modem`) restarted nothing.
+  {
+    id: 'mmcli.reset-command',
+    story: ['deliberate-restart'],
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'info',
+    literal: 'mmcli ',
+    // The modem option -r or --reset on mmcli's command line, not --factory-reset; within one
+    // command (no quote, separator or pipe between).
+    pattern: /\bmmcli (?:[^'"`;|&\n]*? )?(?:-r|--reset)(?![\w=-])/,
+    summary: 'A program runs mmcli to reset the modem: {message}',
+    explanation:
+      'The line runs, or says it runs, mmcli\'s modem reset (`-r`, `--reset`: "Reset a given modem"), which returns the modem to a newly-powered-on state: a restart asked for. ' +
+      'A USB modem that restarts leaves the USB bus and comes back, and its data connection goes with it: a drop just after this line is that restart, not a fault of the modem; why it was asked for is what to look at.',
+    sources: ['X128', 'KB43'],
+    samples: [
+      "Thu Sep 12 06:15:03 2024 user.notice lte-watchdog: no reply from 1.1.1.1 via wwan0 for 180s (modem state: connected), running 'mmcli -m 0 -r'",
+      'Apr 07 09:15:02 t14s sudo[2291]:     alex : TTY=pts/0 ; PWD=/home/alex ; USER=root ; COMMAND=/usr/bin/mmcli -m any --reset',
+    ],
+    counterSamples: [
+      "Sat Feb  1 08:07:48 2020 daemon.notice netifd: wwan (1628): + mmcli -v '--modem=/sys/devices/platform/soc/usb4/4-1' --simple-disconnect",
+      'mmcli -m 0 --factory-reset=000000',
+      'Apr 07 09:15:02 t14s sudo[2291]:     alex : TTY=pts/0 ; PWD=/home/alex ; USER=root ; COMMAND=/usr/bin/mmcli -m any -e',
+    ],
+  },
+  {
+    id: 'mmcli.reset',
+    story: ['deliberate-restart'],
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'info',
+    literal: 'successfully reset',
+    // mmcli's spelling (X128); a corrected one is read too.
+    pattern: /\bsuccessfully reset(?:ed)? the modem\b/,
+    summary: 'mmcli reset the modem (successfully reseted the modem)',
+    explanation:
+      'mmcli\'s answer when its modem reset (`mmcli -m <modem> -r`) succeeded: ModemManager returned the modem to a newly-powered-on state, a restart asked for. ' +
+      'A USB modem that restarts leaves the USB bus and comes back, and its data connection goes with it: a drop just after this line is that restart, not a fault of the modem; why it was asked for is what to look at.',
+    sources: ['X128', 'KB43'],
+    samples: ['Thu Sep 12 06:15:04 2024 user.notice lte-watchdog: successfully reseted the modem', 'successfully reseted the modem'],
+    counterSamples: ["error: couldn't reset the modem: 'GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Unsupported: Cannot reset the modem: operation not supported'"],
+  },
   // NetworkManager drives the modem through ModemManager on Linux desktops and many gateways
   // (X86, X87). When a mobile connection fails, it logs the device's state change with its reason
   // code (`device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-registration-not-searching',
