@@ -42,6 +42,10 @@ describe('a modem restarted on purpose by a script or a tool, then off the bus',
 
   for (const said of [
     "user.notice lte-watchdog: no reply from 1.1.1.1 via wwan0 for 180s, running 'mmcli -m 0 -r'",
+    'user.notice lte-watchdog: resetting modem: echo 0 > /sys/bus/usb/devices/2-1/authorized; sleep 5; echo 1 > /sys/bus/usb/devices/2-1/authorized',
+    'daemon.notice cellmgr[812]: restarting the LTE module after 3 failed pings',
+    'user.notice root: power cycling modem via GPIO 17',
+    'user.notice netwatch: no network for 600 s, will reset the modem',
   ]) {
     it(`a program's own words are a deliberate restart: ${said.slice(0, 60)}`, () => {
       assert.equal(drop(tell([at('06:15:03', said), ...DROP]))?.verdict, 'restarted');
@@ -49,6 +53,11 @@ describe('a modem restarted on purpose by a script or a tool, then off the bus',
   }
 
   for (const said of [
+    'user.notice lte-watchdog: modem restarted',
+    'user.notice lte-watchdog: ping ok, no need to reset the modem',
+    'user.notice lte-watchdog: not resetting modem: last reset 2 min ago',
+    'daemon.notice procd: Restarting ModemManager...',
+    'user.notice lte-watchdog: resetting modem statistics',
     "user.err lte-watchdog: error: couldn't reset the modem: 'GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Unsupported: Cannot reset the modem: operation not supported'",
   ]) {
     it(`no restart said, none told: ${said.slice(0, 60)}`, () => {

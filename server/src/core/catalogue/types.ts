@@ -143,6 +143,14 @@ export interface CatalogueEntry {
    * literal is not asked for (the fast lane sends such lines to the parser by their level).
    */
   fallbackLevel?: Level;
+  /**
+   * The entry reads a program's words alone, whatever program wrote them (modemWords.ts' `words.*`:
+   * "resetting modem", "SIM not inserted"): tried after every other entry has been tried on the
+   * line, also where the matcher tries again after a paste's lead, a field or a host's word, so a
+   * program's own entry anchored at its message's start (`Restarting modem after 3 unsuccessful
+   * tries` behind a relay's host word) keeps its line.
+   */
+  wordsAlone?: boolean;
   /** Tags in sources.ts for every fact the explanation states. */
   sources: readonly string[];
   /** Whole log lines (as they appear in a log) that this entry must match. */

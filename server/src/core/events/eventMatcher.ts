@@ -31,6 +31,7 @@ export class EventMatcher {
 
   constructor(entries: readonly CatalogueEntry[]) {
     this.entries = entries.filter((e) => e.fallbackLevel === undefined);
+    this.wordsAlone = new Set(this.entries.filter((e) => e.wordsAlone === true));
     for (const entry of entries) {
       if (entry.fallbackLevel !== undefined) {
         const tags = new Set((entry.tags ?? []).map((t) => t.toLowerCase()));
@@ -52,6 +53,9 @@ export class EventMatcher {
   }
 
   readonly entries: readonly CatalogueEntry[];
+
+  /** The entries that read a program's words alone (`wordsAlone`): tried last (matchNew). */
+  private readonly wordsAlone: ReadonlySet<CatalogueEntry>;
 
   /**
    * The catch-all for a line no entry matched: one whose program a catch-all names, at its level
@@ -170,7 +174,7 @@ export class EventMatcher {
     for (const literal of this.literalsFound) for (const i of withLiteral.get(literal)!) order.push(i);
     // An entry with several of the literals is there more than once: tried once, in its place.
     order.sort((a, b) => a - b);
-    const at = this.tryEntries(record, candidates, order, message, false);
+    const at = this.tryEntries(record, candidates, order, message, false, false);
     if (at !== undefined) return at;
     // A line no format read keeps what a paste put before it (a list's bullet, cat -n's number,
     // grep's file name and line number before a console's output: `- Update found!`,
@@ -178,7 +182,7 @@ export class EventMatcher {
     // header. The entries anchored at the message's start are tried after it.
     const lead = record.format === 'text' ? PASTED_LEAD.exec(message) : null;
     if (lead) {
-      const again = this.tryEntries(record, candidates, order, message.slice(lead[0].length), true);
+      const again = this.tryEntries(record, candidates, order, message.slice(lead[0].length), true, false);
       if (again !== undefined) return again;
     }
     // The format layer may not have cut the message where the event's text begins: an export's
@@ -197,7 +201,7 @@ export class EventMatcher {
       if (message.charCodeAt(i) === 0x20 && message.charCodeAt(i - 1) !== 0x20 && ++words > FIELD_WORDS) break;
       if (!isFieldStart(message, i)) continue;
       fields++;
-      const again = this.tryEntries(record, candidates, order, message.slice(i), true);
+      const again = this.tryEntries(record, candidates, order, message.slice(i), true, false);
       if (again !== undefined) return again;
     }
     // A syslog header's host with no program after it (`Dec  2 19:54:57 router Mobile data
@@ -209,7 +213,7 @@ export class EventMatcher {
     if ((record.tag === undefined || record.tagIsService) && record.host === undefined && HOST_FIRST.has(record.format)) {
       const space = message.indexOf(' ');
       if (space > 0 && space <= MAX_HOST_CHARS && HOST_WORD.test(message.slice(0, space))) {
-        const again = this.tryEntries(record, candidates, order, message.slice(space + 1), true);
+        const again = this.tryEntries(record, candidates, order, message.slice(space + 1), true, false);
         if (again !== undefined) return { ...again, host: message.slice(0, space) };
       }
     }
@@ -219,15 +223,25 @@ export class EventMatcher {
     // application's template) reads a known program's `name: ` as the line's program. The entries
     // are tried on the name and the message together: only an entry whose text names the program
     // can match there and not on the message alone.
-    if (record.tag !== undefined && record.tag !== '' && record.tag !== 'kernel') return this.tryEntries(record, candidates, order, `${record.tag}: ${message}`, false);
-    return undefined;
+    if (record.tag !== undefined && record.tag !== '' && record.tag !== 'kernel') {
+      const named = this.tryEntries(record, candidates, order, `${record.tag}: ${message}`, false, false);
+      if (named !== undefined) return named;
+    }
+    // Last, the entries that read a program's words alone (`wordsAlone`), on the message: every
+    // program's own entry has had the line first, wherever the matcher looked for its start.
+    return this.wordsAlone.size ? this.tryEntries(record, candidates, order, message, false, true) : undefined;
   }
 
-  /** The first of the entries in `order` (indices into candidates, ascending, maybe repeated) whose pattern matches `text`; only anchored ones when `anchoredOnly`. */
-  private tryEntries(record: LogRecord, candidates: readonly CatalogueEntry[], order: readonly number[], text: string, anchoredOnly: boolean): Match | undefined {
+  /**
+   * The first of the entries in `order` (indices into candidates, ascending, maybe repeated) whose
+   * pattern matches `text`; only anchored ones when `anchoredOnly`; only those that read words
+   * alone (`wordsAlone`) when `wordsAlone`, else only the others.
+   */
+  private tryEntries(record: LogRecord, candidates: readonly CatalogueEntry[], order: readonly number[], text: string, anchoredOnly: boolean, wordsAlone: boolean): Match | undefined {
     for (let k = 0; k < order.length; k++) {
       if (k > 0 && order[k] === order[k - 1]) continue;
       const entry = candidates[order[k]];
+      if ((entry.wordsAlone === true) !== wordsAlone) continue;
       if (entry.envelope !== undefined && record.envelope?.[entry.envelope] === undefined) continue;
       if (entry.forbidsEnvelope !== undefined && record.envelope?.[entry.forbidsEnvelope] !== undefined) continue;
       if (anchoredOnly && !isAnchored(entry.pattern)) continue;

@@ -13,6 +13,7 @@ const WORDS = {
   severity: 'warning',
   group: 'a modem problem in words any program uses',
   sources: ['X90', 'X91'],
+  wordsAlone: true,
 } as const satisfies Partial<CatalogueEntry>;
 
 const INFERRED = 'GSM Log Lens has no entry for this program\'s message; it reads the words alone, as 3GPP names the state (its +CME ERROR texts and registration status), which vendors print as they are.';
@@ -189,6 +190,54 @@ export const modemWordEntries: CatalogueEntry[] = [
       "Mar 14 10:02:11 pi ModemManager[701]: <dbg> [ttyUSB2/at] --> 'AT+CFUN=1,1<CR>'",
     ],
     counterSamples: ['AT+CFUN=1', 'AT+CFUN?', '+CFUN: 1'],
+  },
+  // A program's announcement that it restarts the modem (a watchdog script's `resetting modem`, a
+  // connection manager's `restarting the LTE module`, `power cycling modem`): whatever program
+  // wrote it, a drop off the bus just after it is that restart (knowledge 4.3: a watchdog script
+  // logs its own line just before). What marks it is the program saying what it does now or is
+  // about to do; a report that the modem restarted, a counter, or a restart not done is none.
+  {
+    id: 'words.modem-restart-announced',
+    story: ['deliberate-restart'],
+    wordsAlone: true,
+    subsystem: 'modem',
+    severity: 'info',
+    // Seven characters or more each (every program's lines are screened for them).
+    literal: ['resetting ', 'restarting ', 'rebooting ', 'cycling ', ' reset ', ' restart ', ' reboot ', 'cycle '],
+    pattern: new RegExp(
+      // Not after a word that says it is not done.
+      '(?<!\\b(?:not|no|skip|skipping|without|avoid|avoiding|never|stop|stopped|cancel|cancelled) )' +
+      // Doing it now (`resetting`), or about to (`will reset`).
+      '\\b(?:(?:resetting|restarting|rebooting|power[- ]?cycling)|(?:will|going to|about to|trying to|attempting to|now) (?:reset|restart|reboot|power[- ]?cycle))' +
+      // The modem, or a module named for the radio (`the LTE module`); not ModemManager, a
+      // modem's service or script, nor its counters or settings.
+      '(?: the)? (?:(?:lte|4g|5g|3g|cellular|wwan|gsm|mobile|usb|internal) )?' +
+      '(?:modem\\b(?![-_ ]?(?:manager|service|daemon|script|watchdog|monitor|counters?|stat|statistics|config|configuration|settings))|(?:lte|4g|5g|3g|cellular|wwan|gsm|mobile|radio) module\\b)',
+      'i',
+    ),
+    summary: 'A program says it restarts the modem: {message}',
+    explanation:
+      'The program says it resets, restarts, reboots or power-cycles the modem (a watchdog or connection script, a connection manager): a restart asked for. ' +
+      'A USB modem that restarts leaves the USB bus and comes back, and its data connection goes with it: a drop just after this line is that restart, not a fault of the modem; why the program restarted it is what to look at (the lines before it). ' +
+      'GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
+    sources: ['KB43'],
+    samples: [
+      '2024-09-12T06:15:32+01:00 lte-gw lte-watchdog[2282]: resetting modem: echo 0 > /sys/bus/usb/devices/2-1/authorized; sleep 5; echo 1 > /sys/bus/usb/devices/2-1/authorized (reset #1 today)',
+      'Mar 14 10:02:11 gw cellmgr[812]: restarting the LTE module after 3 failed pings',
+      'power cycling modem via GPIO 17',
+      'I (84211) app: no network for 600 s, will reset the modem',
+    ],
+    counterSamples: [
+      'modem restarted',
+      'reset counter',
+      'no need to reset the modem',
+      'not resetting modem: last reset 2 min ago',
+      'Restarting ModemManager...',
+      'restarting modem-manager service',
+      'the modem is restarting',
+      'resetting modem statistics',
+      'Device not responding, restarting module',
+    ],
   },
   {
     id: 'at.radio-on',
