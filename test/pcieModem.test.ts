@@ -72,3 +72,14 @@ describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
     assert.deepEqual(a.findings, []);
   });
 });
+
+describe('a PCIe modem that did not resume from suspend', () => {
+  it('is the crash story: not over until the modem is back, over once it is', () => {
+    // A blind probe's laptop: after a resume the modem stayed unusable until ModemManager was restarted.
+    const resume = ['Dec  2 19:54:59 thinkpad kernel: [  812.402113] mhi-pci-generic 0000:08:00.0: failed to resume device: -110', 'Dec  2 19:54:59 thinkpad kernel: [  812.403000] mhi-pci-generic 0000:08:00.0: device recovery started'];
+    const stuck = analyze(log(BEFORE, resume, AFTER));
+    assert.deepEqual(stuck.episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-crash:unresolved']);
+    assert.match(stuck.episodes[0].steps[0].text, /did not resume from suspend \(error -110\)/);
+    assert.deepEqual(analyze(log(BEFORE, resume, BACK, AFTER)).episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-crash:recovered']);
+  });
+});

@@ -59,6 +59,22 @@ export const pcieModemEntries: CatalogueEntry[] = [
     samples: ['mhi-pci-generic 0000:01:00.0: device recovery started'],
   },
   {
+    // mhi_pci_resume(): the modem did not leave its low-power state when the host resumed from
+    // suspend; the driver then queues its recovery ("The device may have lost power or crashed").
+    // A blind probe's laptop modem, unusable after a resume, had been told nothing of it.
+    id: 'mhi.resume-failed',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: 'failed to resume device: ',
+    pattern: mhi('failed to resume device: (?<errno>-?\\d+)'),
+    summary: 'MHI: the PCIe modem at {pciAddress} did not resume from suspend (error {errno})',
+    explanation: 'When the host woke from suspend, the modem did not return from its low-power state (the MHI driver\'s resume failed with the error given, -110 a timeout); the driver then starts recovering it, as after a crash. Until it is back it serves no data or AT channel.',
+    finding: 'modem-crash',
+    sources: ['X89'],
+    samples: ['mhi-pci-generic 0000:01:00.0: failed to resume device: -110'],
+  },
+  {
     id: 'mhi.recovery-failed',
     subsystem: 'modem',
     severity: 'error',
