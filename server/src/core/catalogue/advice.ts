@@ -205,6 +205,15 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The lease on a modem's own network interface ran out (dhcpcd, systemd-networkd [X133][X134]):
+  // the DHCP server on that link (the modem, where it hands out the address itself) stopped
+  // answering. Whether the modem is alive on its link is the first question, not the APN.
+  modemLinkLeaseLost: [
+    {
+      text: 'Check whether the modem still answers on its network interface (the one the line names): `ip addr show <interface>` shows whether it has an address again, and a ping of the gateway its last lease named whether the modem answers. If it does not, unplug the modem and plug it in again (or cut its USB port\'s power) and watch whether a new lease comes; a modem that hands out the address itself keeps its own connection state, which its own status page or tool shows.',
+      sources: ['X133', 'X134'],
+    },
+  ],
   // A USB modem left in its install mode (a virtual CD-ROM): usb_modeswitch switches it on Linux,
   // from its data for the ID, unless switching is disabled in its configuration [X130][X132].
   switchInstallMode: [

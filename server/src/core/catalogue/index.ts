@@ -14,6 +14,7 @@ import { programCrashEntries } from './entries/programCrashes';
 import { modemWordEntries } from './entries/modemWords';
 import { watchcatEntries } from './entries/watchcat';
 import { usbModeswitchEntries } from './entries/usbModeswitch';
+import { dhcpClientEntries } from './entries/dhcpClients';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -34,6 +35,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...programCrashEntries,
   ...watchcatEntries,
   ...usbModeswitchEntries,
+  ...dhcpClientEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   // What any program says of the modem in 3GPP's words: after every program's own entries.

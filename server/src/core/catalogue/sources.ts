@@ -391,6 +391,18 @@ export const SOURCES: Record<string, Source> = {
     title: 'usb_modeswitch_dispatcher (tcl): when switching is disabled in the configuration, `logger -p syslog.notice "usb_modeswitch: switching disabled, no action for <vid>:<pid>"` and exit',
     url: 'https://www.draisberghof.de/usb_modeswitch/',
   },
+  X133: {
+    title: 'dhcpcd src/dhcp.c: dhcp_expire() `logerrx("%s: DHCP lease expired", ifp->name)` (", extending lease" when the last lease is kept), then the address and its routes dropped and a new lease asked for; dhcp_bind() `"%s: leased %s for %u seconds"`',
+    url: 'https://github.com/NetworkConfiguration/dhcpcd/blob/master/src/dhcp.c',
+  },
+  X134: {
+    title: 'systemd src/network/networkd-dhcp4.c: dhcp_lease_lost() `log_link_info(link, "DHCP lease lost")` (a warning in older releases), the address and routes removed; dhcp_lease_acquired() `"DHCPv4 address %s/%u, gateway %s acquired from %s"`; each line led by the link\'s name',
+    url: 'https://github.com/systemd/systemd/blob/main/src/network/networkd-dhcp4.c',
+  },
+  X135: {
+    title: 'Linux net/core/dev.c dev_change_name(): `netdev_info(dev, "renamed from %s%s\\n", oldname, dev->flags & IFF_UP ? " (while UP)" : "")`, printed after the driver and bus ID of the device (`cdc_ether 1-1:1.0 enx...: renamed from eth1`)',
+    url: 'https://github.com/torvalds/linux/blob/master/net/core/dev.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -11,6 +11,7 @@ import { openJsonDocument, type JsonDocumentLines } from '../records/jsonDocumen
 import { QuotedLine } from '../records/quotedLine';
 import { openFieldBlock, type FieldBlock } from '../records/fieldBlock';
 import { EventMatcher } from './eventMatcher';
+import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { ownString } from '../input/ownString';
 import { count } from '../countText';
 import type { ReadOrder } from '../oldestFirst';
@@ -107,6 +108,9 @@ export const EVENT_BUDGET = { sampleFrom: 20_000, sampleEvery: 100, cap: 50_000,
 const UNRECALLED_KEPT = 64;
 /** The fields some entry says held before the line that names them. */
 const HELD_BEFORE = new Set(CATALOGUE.flatMap((e) => e.heldBefore ?? []));
+
+/** The most network interfaces of modems a file links DHCP lines to (a device flapping makes one or two names). */
+const MODEM_NETDEVS = 64;
 
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
@@ -682,6 +686,7 @@ export class EventCollector {
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
     if (match.entry.recall || match.entry.remember) this.carryFields(match.entry, event, record.pid);
+    this.linkModemNetdev(event);
     // A state report whose state is a problem (a PIN state of 5, a registration denied) is as
     // serious as its condition says, not as the entry's other states.
     const raised = match.entry.findingIf?.severity;
@@ -689,6 +694,24 @@ export class EventCollector {
     this.events.push(event);
     if (record.host === undefined) this.hosts.note(match.host, record.line, record.time);
     this.hosts.noteEvent(record.host ?? match.host);
+  }
+
+  /**
+   * The network interfaces a modem's usbnet driver made in this file (the kernel's `register` and
+   * `renamed from` lines), first seen first, bounded: a DHCP client's line on one of them is the
+   * modem's data session (`modemLink`, catalogue/entries/dhcpClients.ts); the same line on the
+   * LAN's interface is not.
+   */
+  private modemNetdevs = new Set<string>();
+
+  private linkModemNetdev(event: LogEvent): void {
+    const f = event.fields;
+    if (f.netdev !== undefined && f.driver !== undefined && this.modemNetdevs.size < MODEM_NETDEVS) {
+      const driver = usbDriver(f.driver);
+      // A phone's tethering (rndis_host) is mobile data too.
+      if (driver?.usbnet && (driver.device === 'modem' || driver.device === 'maybe')) this.modemNetdevs.add(f.netdev);
+    }
+    if (f.netIface !== undefined && this.modemNetdevs.has(f.netIface)) f.modemLink = 'yes';
   }
 
   /** Fields lines remembered for later ones (CatalogueEntry.remember), in the boot segment `rememberedIn`. */
@@ -778,6 +801,7 @@ export class EventCollector {
     f.formats = { ...this.formats };
     f.fastReaders = this.fastReaders.slice();
     f.remembered = new Map(this.remembered);
+    f.modemNetdevs = new Set(this.modemNetdevs);
     f.unrecalled = this.unrecalled.slice();
     // The fork reads lines into buffers of its own: the last fast line's read is still this one's.
     f.fastRead = newFastRead();

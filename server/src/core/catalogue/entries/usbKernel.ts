@@ -197,6 +197,21 @@ export const usbKernelEntries: CatalogueEntry[] = [
     ],
   },
   {
+    // udev gives the interface its stable name (`enx0c5b8f279a64`) just after the driver made it:
+    // the kernel's dev_change_name() says so (netdev_info, "renamed from %s") [X135]. The DHCP
+    // clients' lines name it so afterwards (dhcpClients.ts).
+    id: 'usb.net-renamed',
+    subsystem: 'usb',
+    severity: 'info',
+    tags: KERNEL,
+    literal: ': renamed from ',
+    pattern: new RegExp(`^(?<driver>${USBNET_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.\\d+ (?<netdev>[\\w.-]+): renamed from (?<oldNetdev>[\\w.-]+)`),
+    summary: 'The network interface {oldNetdev} of {usbPath} was renamed {netdev}',
+    explanation: 'udev gave the network interface the usbnet driver made its stable name; later lines name it so.',
+    sources: ['X135'],
+    samples: ['Oct 17 13:41:23 kiosk-07 kernel: cdc_ether 1-2:1.0 enx8a1f3c60d211: renamed from eth1', '[   12.101000] cdc_ether 1-1.4:1.0 enx0c5b8f279a64: renamed from eth1 (while UP)'],
+  },
+  {
     id: 'usb.net-unregister',
     usb: 'teardown',
     subsystem: 'usb',
