@@ -1,6 +1,8 @@
 // Public sources behind every fact the catalogue states, keyed by the tags used in
 // ../shared/knowledge/rutos-modem-logs.md (extracted from its Sources list). Entries added by
 // this project beyond that file carry a tag starting with X.
+import type { HostId } from '../stories/marks';
+
 export interface Source { title: string; url: string }
 
 export const SOURCES: Record<string, Source> = {
@@ -458,3 +460,21 @@ export const SOURCES: Record<string, Source> = {
   KB43: { title: 'Knowledge base 4.3: kernel USB message meanings and patterns (device numbers are per-bus counters; a loop needs repeated pairs on one port; non-modem devices)', url: 'docs/knowledge/rutos-modem-logs.md' },
   KB6: { title: 'Knowledge base 6: a support engineer\'s checklist (gsmd silence proves little; say "the log does not show gsmd taking the modem back")', url: 'docs/knowledge/rutos-modem-logs.md' },
 };
+
+/**
+ * Sources about one stack's own software or notes, by id; the others, by their address: Teltonika's
+ * SDK and forum are RutOS's. A story's general sources (its meaning, the tables its advice is
+ * picked by) are cited only for a log of a stack they are about (stories/findingStory.ts): a
+ * blind probe's Raspberry Pi with ModemManager had been cited Teltonika's modem_api.h and OpenWrt's
+ * qmi.sh. A source a step or an advice cites is cited whatever the stack.
+ */
+const STACK_OF_SOURCE: Readonly<Record<string, readonly HostId[]>> = {
+  KB6: ['rutos'],
+  X21: ['openwrt'],
+};
+
+/** Whether a source is about the stack `host` (or about any). */
+export function sourceFitsHost(id: string, host: HostId): boolean {
+  const stacks = STACK_OF_SOURCE[id] ?? (/teltonika/i.test(SOURCES[id]?.url ?? '') ? ['rutos'] : undefined);
+  return stacks === undefined || stacks.includes(host);
+}

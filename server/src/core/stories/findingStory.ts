@@ -6,6 +6,7 @@ import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
 import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 import { catalogueEntry } from '../catalogue/index';
+import { sourceFitsHost } from '../catalogue/sources';
 import { findingOf } from '../findings/eventTime';
 
 /** What a story told from findings of some codes needs: the codes, what shows recovery, the words. */
@@ -132,7 +133,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   for (const f of found.slice(0, MAX_STEPS)) w.step(f.message, f);
   for (const f of found) w.prove(...f.lines.slice(0, 20));
   if (found.length > MAX_STEPS) w.step(`... and ${found.length - MAX_STEPS} more of the same kind.`);
-  w.cite(...spec.sources);
+  w.cite(...spec.sources.filter((s) => sourceFitsHost(s, ctx.host)));
   const lastLine = Math.max(...found.map((f) => f.endLine));
   // A line that shows the trouble over names the interface that was in trouble, when it names one
   // (a blind probe: SIM2's `mob1s2a1` up had been told as SIM1's `mob1s1a1` back, and `lan` up

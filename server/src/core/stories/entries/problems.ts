@@ -67,7 +67,7 @@ export const simStory = findingStory({
   severity: 'error',
   opening: 'The modem reported a SIM problem',
   meaning: 'A SIM problem can be a missing or badly seated card, a PIN or PUK lock, or a card the network or modem rejects.',
-  sources: ['KB6', 'S19', 'X21'],
+  sources: ['KB6', 'S19', 'X21', 'X90'],
   advice: ['checkSim'],
   // A SIM that wants its PUK, however the line says it: 3GPP's +CME ERROR 12 (X90), gsmd's PIN
   // state 5 (S19; 15, its PUK blocked too, is no state to enter a PUK in), NetworkManager's
