@@ -267,8 +267,14 @@ describe('two hosts\' logs put one after the other', () => {
       '',
     ].join('\n');
     const r = analyzeText(text, { referenceTime: Date.UTC(2025, 3, 1) });
-    assert.match(hostsNotice(r) ?? '', /2 hosts \(dsl-bridge-1, ow-ppp-2\), whose lines take turns or cover the same time.*each finding and story names its host/);
+    assert.match(hostsNotice(r) ?? '', /2 hosts \(dsl-bridge-1, ow-ppp-2\), whose lines take turns, cover the same time or come from files of their own.*each finding and story names its host/);
     assert.ok(r.findings.some((f) => f.code === 'mobile-data-down' && /ow-ppp-2/.test(f.message)), r.findings.map((f) => f.message).join(' | '));
+  });
+  it('two hosts in two files of a listing are two devices, however their times fall (grep -r, the stuck router\'s file first)', () => {
+    // A blind probe: rtr-shop2's file (07:31-07:35) listed before rtr-shop1's (08:00-08:29) had been read as one device renamed.
+    const line = (host: string, t: string, m: string): string => `/var/log/remote/${host}/messages.log:Dec  7 ${t} ${host} netifd: ${m}`;
+    const text = [line('rtr-shop2', '07:31:02', "Interface 'wwan' is now down"), line('rtr-shop2', '07:35:02', "Interface 'wwan' is now down"), line('rtr-shop1', '08:00:14', "Interface 'wwan' is now up"), line('rtr-shop1', '08:29:00', "Interface 'lan' is now up"), ''].join('\n');
+    assert.match(hostsNotice(analyzeText(text, { referenceTime: Date.UTC(2025, 3, 1) })) ?? '', /come from files of their own.*each finding and story names its host/);
   });
   it('a device renamed, its log going on in time, is still one device', () => {
     const text = ['Mar  6 14:00:00 OpenWrt pppd[1]: Connect: 3g-wan <--> /dev/ttyUSB2', 'Mar  6 14:05:00 ow-ppp-2 pppd[1]: Connect: 3g-wan <--> /dev/ttyUSB2', ''].join('\n');

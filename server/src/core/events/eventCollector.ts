@@ -601,7 +601,7 @@ export class EventCollector {
     this.lazyAwaits = short && last !== 0x20 && last !== 0x09;
     this.formats[fast.format] = (this.formats[fast.format] ?? 0) + 1;
     this.parsedLines++;
-    this.hosts.note(fast.host, lineNo, time);
+    this.hosts.note(fast.host, lineNo, time, this.section);
     if (this.hostFilter !== undefined && !this.hostFilter.owns(fast.host)) return true;
     if (fast.uptime >= 0) {
       this.clockProbe.line = lineNo;
@@ -636,7 +636,7 @@ export class EventCollector {
     // A part of a listing without a header line of its own: grep's file name changed (lineParser).
     if (record.section !== undefined && record.section !== this.section) this.startSection(record.section, record.line);
     if (record.format !== 'text') this.parsedLines++;
-    this.hosts.note(record.host, record.line, record.time);
+    this.hosts.note(record.host, record.line, record.time, this.section);
     if (this.hostFilter !== undefined && !this.hostFilter.owns(this.hostOf(record))) return;
     this.trackClocks(record);
     this.trackDaemon(record);
@@ -692,7 +692,7 @@ export class EventCollector {
     const raised = match.entry.findingIf?.severity;
     if (raised && match.entry.finding && meetsFindingIf(match.entry, event.fields)) event.severity = raised;
     this.events.push(event);
-    if (record.host === undefined) this.hosts.note(match.host, record.line, record.time);
+    if (record.host === undefined) this.hosts.note(match.host, record.line, record.time, this.section);
     this.hosts.noteEvent(record.host ?? match.host);
   }
 

@@ -71,6 +71,18 @@ function timesOverlap(a: Span, b: Span): boolean {
 }
 const DRIFT_MS = 60_000;
 
+/**
+ * Whether two hosts' lines first came in two files of one listing (grep -r's file names, tail's
+ * `==> file <==`): a syslog server keeps a file per device, so two names in two files are two
+ * devices, however their times fall (a blind probe's stuck router's file listed before a healthy
+ * one's, the healthy one's later, had been read as one device renamed). A troubleshoot archive's
+ * sections (`[Logread]`) are one device's parts, and name no file.
+ */
+function inOtherFiles(a: Span, b: Span): boolean {
+  return a.section !== undefined && b.section !== undefined && a.section !== b.section && FILE_NAME.test(a.section) && FILE_NAME.test(b.section);
+}
+const FILE_NAME = /[/\\]|\.(?:log|txt|gz|\d+)$|messages|syslog/i;
+
 function noteTime(span: Span, time: number | undefined): void {
   if (time === undefined || isTimeOnly(time)) return;
   if (span.earliest === undefined || time < span.earliest) span.earliest = time;
@@ -98,7 +110,7 @@ export class HostSequence {
    * A record's host ('' or undefined for none) on `line`, with its wall time if it has a date: a
    * record without a host says nothing of the sequence.
    */
-  note(host: string | undefined, line: number, time?: number): void {
+  note(host: string | undefined, line: number, time?: number, section?: string): void {
     const cur = this.current;
     if (cur !== undefined && host === cur.host) {
       cur.last = line;
@@ -111,7 +123,7 @@ export class HostSequence {
     if (span === undefined) {
       // A placeholder never gets a span: only a new name is asked (lines of hosts taking turns switch on every line).
       if (isPlaceholderHost(host) || this.spans.size >= 4 * HOSTS_NAMED) return;
-      this.spans.set(host, (span = { host, first: line, last: line, id: this.spans.size + 1 }));
+      this.spans.set(host, (span = { host, first: line, last: line, id: this.spans.size + 1, ...(section !== undefined ? { section } : {}) }));
     }
     span.last = line;
     noteTime(span, time);
@@ -143,7 +155,7 @@ export class HostSequence {
 
   seenSoFar(): HostsSeen {
     const spans = this.named.map((h) => this.spans.get(h)).filter((s) => s !== undefined);
-    const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && ((a.first < b.last && b.first < a.last) || timesOverlap(a, b))));
+    const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && ((a.first < b.last && b.first < a.last) || timesOverlap(a, b) || inOtherFiles(a, b))));
     const seen: HostsSeen = { named: this.named.slice(), interleaved };
     if (this.ids !== undefined && this.named.length > 1) seen.lines = { ids: this.ids, names: [...this.spans.keys()] };
     return seen;
@@ -164,6 +176,8 @@ interface Span {
   host: string;
   first: number;
   last: number;
+  /** The part of a listing the host's first line is in (grep's file name, a `==> file <==` header). */
+  section?: string;
   /** The earliest and latest wall times of the host's dated lines. */
   earliest?: number;
   latest?: number;
@@ -236,12 +250,12 @@ export function hostsNotice(seen: HostsSeen): string | undefined {
   if (named.length < 2 || readsPerHost(seen)) return undefined;
   const keep = `Keep one host's lines (\`grep ' ${named[0]} '\`) and open them on their own.`;
   if (!seen.interleaved) return `The modem's lines in this log name ${counted(named)} hosts, one after the other (${listed(named)}): they were read as one device's, renamed. If they are different devices (logs of several routers put one after another), a story may join one's drop to another's return. ${keep}`;
-  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), whose lines take turns or cover the same time: several devices' logs (a syslog server's). Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
+  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), whose lines take turns, cover the same time or come from files of their own: several devices' logs (a syslog server's). Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
 }
 
 /** Said of a file read per host: how, or why not (`notDone`: the reason it was not). */
 export function perHostNotice(seen: HostsSeen, notDone?: string): string {
-  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), whose lines take turns or cover the same time: several devices' logs (a syslog server's)`;
+  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), whose lines take turns, cover the same time or come from files of their own: several devices' logs (a syslog server's)`;
   if (notDone !== undefined) return `The modem's lines in this log name ${hosts}. They were not read host by host: ${notDone}; a story may join one host's drop to another's return. Keep one host's lines (\`grep ' ${seen.named[0]} '\`) and open them on their own.`;
   return `The modem's lines in this log name ${hosts}. Each host's lines were read on their own: each finding and story names its host.`;
 }
