@@ -66,6 +66,17 @@ describe('a USB modem left in its install mode', () => {
     assert.match(a.findings.find((f) => f.code === 'usb-gap')?.message ?? '', /left its install mode/);
     assert.deepEqual(a.episodes, []);
   });
+  it('on OpenWrt the advice is its own package and data file (usbmode, /etc/usb-mode.json)', () => {
+    const owrt = (t: number, m: string): string => `Sun Dec  7 07:${String(31 + Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')} 2025 kern.info kernel: [${t.toFixed(6).padStart(12)}] ${m}`;
+    const lines = [
+      ...installMode(12, '19d2:2000').map((l, i) => owrt(12 + i, l.replace(/^\[[^\]]*\] /, ''))),
+      'Sun Dec  7 07:34:00 2025 daemon.notice netifd: Interface \'lan\' is now up',
+      owrt(200, 'usb 1-1.2: new full-speed USB device number 9 using ehci-platform'),
+    ];
+    const a = read(lines);
+    assert.deepEqual(a.episodes.map((e) => e.verdict), ['install-mode']);
+    assert.match(a.episodes[0].advice.join(' '), /opkg install usb-modeswitch.*usb-mode\.json|usb-mode\.json.*opkg install usb-modeswitch/);
+  });
   it('the log ends a few seconds after it came up: too soon to say it was not switched', () => {
     const a = read([...installMode(12, '12d1:1f01'), later(30)]);
     assert.deepEqual(a.findings.filter((f) => f.code === 'modem-install-mode'), []);

@@ -218,6 +218,11 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   // from its data for the ID, unless switching is disabled in its configuration [X130][X132].
   switchInstallMode: [
     {
+      hosts: ['openwrt'],
+      text: 'Get the modem switched to its modem mode: on OpenWrt the usb-modeswitch package does it when the device is plugged in (its usbmode tool, with the device data in /etc/usb-mode.json; `usbmode -l` lists the devices it sees and whether it knows them): `opkg update && opkg install usb-modeswitch`, then plug the modem in again (or run `usbmode -s`), and bring its interface up. A device whose ID the data does not list needs an entry of its own there.',
+      sources: ['X136', 'X130'],
+    },
+    {
       text: 'Get the modem switched to its modem mode: `lsusb` shows it under its install-mode ID until then. On Linux usb_modeswitch does it when the device is plugged in: check that it is installed with its device data (Debian, Ubuntu, Raspberry Pi OS: the usb-modeswitch and usb-modeswitch-data packages; OpenWrt: usb-modeswitch), that /etc/usb_modeswitch.conf does not set DisableSwitching=1, then plug the modem in again. A device whose ID its data does not list needs a rule of its own.',
       sources: ['X130', 'X132'],
     },
@@ -247,8 +252,8 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   simPinWrong: [
     {
       hosts: ['openwrt'],
-      text: 'The SIM refused the PIN it was given: correct the interface\'s `pincode` option (LuCI: the interface\'s PIN), or remove the PIN from the SIM in a phone. The protocol script does not retry on its own after a refused PIN, nor try a PIN with fewer than 3 attempts left, so that no attempt is wasted: bring the interface up again (`ifup <interface>`) once the PIN is right. If the attempts run out, the SIM wants its PUK.',
-      sources: ['X21', 'X90'],
+      text: 'The SIM refused the PIN it was given: correct the interface\'s `pincode` option (LuCI: the interface\'s PIN), or remove the PIN from the SIM in a phone. The protocol script does not retry on its own after a refused PIN, and it tries no PIN while fewer than 3 attempts are left, so that none is wasted: after one refused PIN it will not try the corrected one either. Enter the right PIN once by hand (`uqmi -d /dev/cdc-wdm0 --verify-pin1 <PIN>`) or in a phone, which gives the SIM its attempts back, then bring the interface up again (`ifup <interface>`). If the attempts run out, the SIM wants its PUK.',
+      sources: ['X21', 'X90', 'X137'],
     },
     {
       hosts: MM,

@@ -405,6 +405,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux net/core/dev.c dev_change_name(): `netdev_info(dev, "renamed from %s%s\\n", oldname, dev->flags & IFF_UP ? " (while UP)" : "")`, printed after the driver and bus ID of the device (`cdc_ether 1-1:1.0 enx...: renamed from eth1`)',
     url: 'https://github.com/torvalds/linux/blob/master/net/core/dev.c',
   },
+  X136: {
+    title: 'OpenWrt usbmode (the usb-modeswitch package): switches USB devices out of their install mode from the device data in /etc/usb-mode.json (built from usb_modeswitch\'s data), run by a hotplug script as `usbmode -s` when a device is plugged in; `usbmode -l` lists the matching devices',
+    url: 'https://git.openwrt.org/?p=project/usbmode.git',
+  },
+  X137: {
+    title: 'ETSI TS 102 221 (UICC-terminal interface), PIN verification: each wrong PIN presented lowers the PIN\'s retry counter, and a correct one sets it back to its initial value; at zero the PIN is blocked and only the unblock code (PUK) opens it. uqmi `--verify-pin1 <pin>` presents the PIN (as OpenWrt\'s qmi.sh does)',
+    url: 'https://www.etsi.org/deliver/etsi_ts/102200_102299/102221/',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',
