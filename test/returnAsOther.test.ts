@@ -58,6 +58,8 @@ describe('what came back on the modem\'s port', () => {
     const a = analyzeText(hilink.join('\n') + '\n', { referenceTime: REF });
     assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), [`${modemDropStory.id}:came-back`]);
     assert.deepEqual(a.findings.filter((f) => f.code === 'usb-composition-change'), []);
+    // Back as a modem when the switch brought it back, not at its install mode's return.
+    assert.ok(a.episodes[0].steps.some((s) => /came back in its install mode .* switched to its modem mode at uptime 116 s/.test(s.text)), a.episodes[0].steps.map((s) => s.text).join(' | '));
   });
   it('the story and the finding measure the time without it to the log\'s end, not to its last catalogued line', () => {
     // A blind probe's story said 30 min 18 s where its finding said 37 min 26 s.

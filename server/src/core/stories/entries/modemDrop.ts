@@ -55,6 +55,14 @@ export const modemDropStory: StoryDefinition = {
         const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
         w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, 'K3b');
         w.prove(back.line);
+        // It came back in its install mode (a storage device) and was switched out of it again: the
+        // modem is back when that switch brings it back (a blind probe's stick had been told back
+        // at its install mode's return, 3 s before it had ports).
+        const switched = d.absences.find((x) => x.modeSwitch && x.back && x.gone.line > back.line && !d.absences.some((y) => y.gone.line > back.line && y.gone.line < x.gone.line));
+        if (switched?.back) {
+          w.step(`It came back in its install mode (a storage device) and was switched to its modem mode${when(switched.back)}.`, switched.back, 'X101');
+          w.prove(switched.back.line);
+        }
         // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
         const changed = ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line));
         if (changed && !toldChanges.has(changed.message)) {
