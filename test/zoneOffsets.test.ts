@@ -66,5 +66,10 @@ describe('the offset the times are shown at', () => {
     assert.equal(plus.files[0].timeZone, 'UTC+01:00');
     const local = both(`Mar  3 10:41:52 rut955 netifd: Interface 'mob1s1a1' is now down\n`);
     assert.equal(local.files[0].timeZone, undefined);
+    // An export's JSON lines (an Elasticsearch hit, a journal's): their times stay as written, at the offset their field says.
+    const hit = both(`{"_index":"logs","_source":{"@timestamp":"2025-03-03T09:41:52.010Z","host":{"hostname":"rut955"},"process":{"name":"netifd"},"message":"Interface 'mob1s1a1' is now down"}}\n`);
+    assert.deepEqual([hit.files[0].timeZone, hit.files[0].firstTime], ['UTC', Date.UTC(2025, 2, 3, 9, 41, 52, 10)]);
+    assert.equal(both(`{"__REALTIME_TIMESTAMP":"1741002112010000","SYSLOG_IDENTIFIER":"netifd","MESSAGE":"Interface 'wan' is now down"}\n`).files[0].timeZone, 'UTC');
+    assert.equal(both(`{"time":"2025-03-03 10:41:52","program":"netifd","message":"Interface 'wan' is now down"}\n`).files[0].timeZone, undefined);
   });
 });

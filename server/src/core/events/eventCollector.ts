@@ -483,7 +483,10 @@ export class EventCollector {
   private fastTime(): number | undefined {
     const fast = this.fastRead;
     if (fast.month === TIME_OF_DAY) return this.parser.timeOfDay(fast.hour, fast.minute, fast.second, fast.ms);
-    if (fast.month === UNIX_TIME) return fast.unixMs;
+    if (fast.month === UNIX_TIME) {
+      if (fast.shownZone !== NO_ZONE) this.parser.noteShownZone(fast.shownZone);
+      return fast.unixMs;
+    }
     if (fast.month < 0) return undefined;
     const time = wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
     return fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes);

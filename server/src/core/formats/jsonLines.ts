@@ -1,6 +1,6 @@
 import type { Level } from '../model';
 import { FACILITY_NAMES, levelFromNumber, levelFromWord } from '../records/levels';
-import { isPlausibleUptime, isPlausibleWallTime, readStamp } from './timestampGrammar';
+import { isPlausibleUptime, isPlausibleWallTime, readStamp, zoneOffsetMinutes } from './timestampGrammar';
 import { wallTime } from '../records/timeWords';
 import { programOfUnit } from '../records/unitName';
 
@@ -36,6 +36,8 @@ export const JSON_FIELDS = {
 export interface JsonLine {
   message: string;
   time?: number;
+  /** The offset from UTC (minutes) `time` is at, where the field says it (`Z`, `+02:00`; 0 for a count of seconds since 1970). */
+  zone?: number;
   tag?: string;
   pid?: number;
   host?: string;
@@ -136,8 +138,13 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   // time the kernel's seconds since boot. A number that small read as seconds since 1970 would be
   // January 1970; beside dmesg's `pri` it is the kernel's uptime.
   const kernelSeconds = found[LEVEL][PRI_RANK] !== undefined ? asKernelSeconds(found[TIME][TIME_RANK]) : undefined;
+  timeZoneRead = undefined;
   const time = us !== undefined ? Math.round(us / 1000) : kernelSeconds !== undefined ? undefined : first(found[TIME], asTime) ?? splitDateTime(found[TIME]);
-  if (time !== undefined && isPlausibleWallTime(time)) out.time = time;
+  if (time !== undefined && isPlausibleWallTime(time)) {
+    out.time = time;
+    const zone = us !== undefined ? 0 : timeZoneRead;
+    if (zone !== undefined) out.zone = zone;
+  }
   const tag = first(found[TAG], asText);
   // A unit's name (Loki's `unit` label, journald's _SYSTEMD_UNIT) names the program it runs (records/unitName.ts).
   if (tag !== undefined && tag !== '' && tag.length <= 64 && !/\s/.test(tag)) out.tag = programOfUnit(tag);
@@ -276,14 +283,20 @@ function isDigits(v: string, most: number): boolean {
 function asTime(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
     const ms = v < 1e11 ? v * 1000 : v < 1e14 ? v : v < 1e17 ? v / 1000 : v / 1e6;
+    // A count since 1970 is UTC's.
+    timeZoneRead = 0;
     return Math.round(ms);
   }
   if (typeof v !== 'string' || v.length > 64) return undefined;
   if (/^\d{9,19}(?:\.\d+)?$/.test(v)) return asTime(Number(v));
   const p = readStamp(v);
   if (!p || p.year === undefined || p.month === undefined || p.day === undefined) return undefined;
+  timeZoneRead = zoneOffsetMinutes(p.zone);
   return wallTime(p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
 }
+
+/** The offset asTime's last time was at (minutes from UTC), where its value said it. */
+let timeZoneRead: number | undefined;
 
 /** Lowercased key -> the first key of that spelling in JSON_FIELDS' order, with what it names. */
 const KEY_OF_NAME = new Map<string, { key: string; message: boolean; time: boolean }>();

@@ -65,6 +65,8 @@ export interface FastRead {
   onlyAfterClosed: boolean;
   /** The stamp's numeric offset from UTC in minutes (`Z`, `+hh:mm`, `+hhmm`), or NO_ZONE: the parser moves such a time onto the file's first offset. */
   zoneMinutes: number;
+  /** A JSON line's time field's offset from UTC (its time stays as written, at that offset), or NO_ZONE: the file says the offset its times are shown at. */
+  shownZone: number;
   /**
    * The tag may be a kernel device's name (`u3g0: detached` read as tag `u3g0`): the collector
    * tries such a line untagged too, so the whole line is screened with every literal.
@@ -131,6 +133,7 @@ function spanReader(format: FormatId, read: SpanRead): FastReader {
       lineStart = start;
       lineEnd = end;
       out.zoneMinutes = NO_ZONE;
+      out.shownZone = NO_ZONE;
       // A whole line of a log after a capture tool's stamp is read as that line (LineParser.capturedLine).
       if (!read(s, start, out) || (out.tag === '' && out.decoded === '' && capturesLine(s, out.messageStart, end))) return false;
       // Cisco's system message (`%LINK-3-UPDOWN: `), after a syslog header that read Cisco's
@@ -316,7 +319,7 @@ export function opensWithUnixStamp(s: string, out: FastRead): boolean {
 }
 
 export function newFastRead(): FastRead {
-  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, zoneMinutes: NO_ZONE, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '', levelRank: -1 };
+  return { format: 'logread', year: -1, month: -1, day: 0, hour: 0, minute: 0, second: 0, ms: 0, uptime: -1, tag: '', host: '', firstWord: '', notHost: '', messageStart: 0, elapsed: -1, unixMs: 0, onlyAfterClosed: false, zoneMinutes: NO_ZONE, shownZone: NO_ZONE, screenUntagged: false, bodyStart: -1, restStart: -1, facilityAt: -1, facilityEnd: -1, pidAt: -1, recordId: -1, decoded: '', levelRank: -1 };
 }
 
 const SPACE = 32;
@@ -2240,6 +2243,7 @@ function readJsonLines(s: string, a: number, out: FastRead): boolean {
   if (j.time !== undefined) {
     out.month = UNIX_TIME;
     out.unixMs = j.time;
+    if (j.zone !== undefined) out.shownZone = j.zone;
   }
   return true;
 }

@@ -846,7 +846,10 @@ export class LineParser {
     record.format = format;
     // The JSON's clocks are the header's, as a syslog line's stamp outranks a clock inside its
     // message (a NetworkManager stamp; a yearless line's guessed year): the inner line's fill in.
-    if (j.time !== undefined) record.time = j.time;
+    if (j.time !== undefined) {
+      record.time = j.time;
+      if (j.zone !== undefined) this.noteShownZone(j.zone);
+    }
     if (j.uptime !== undefined) record.uptime = j.uptime;
     fillFields(record, j);
     if (record.host !== undefined) this.noteHost(record.host);
@@ -1045,6 +1048,11 @@ export class LineParser {
   /** The offset from UTC (minutes) the file's times are shown at: its first stamp's that gave one, if any did. */
   shownZone(): number | undefined {
     return this.firstZone;
+  }
+
+  /** A time kept as written at this offset (a JSON line's time field): the file's first offset, if none came before. */
+  noteShownZone(minutes: number): void {
+    this.firstZone ??= minutes;
   }
 
   /** Stamps moved onto the first offset (zoneShift), and that offset: what the report's notice says. */
