@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { ADVICE, pickVariant } from '../server/src/core/catalogue/advice';
 import { modemDropStory } from '../server/src/core/stories/entries/modemDrop';
-import { registrationStory } from '../server/src/core/stories/entries/problems';
+import { radioOffStory } from '../server/src/core/stories/entries/problems';
 
 // The AT command that sets the modem's functionality (3GPP TS 27.007 +CFUN, source X98), in any
 // program's AT trace: with <rst> 1 it resets the modem, so the drop that follows is that reset;
@@ -29,14 +29,14 @@ describe('AT+CFUN in an AT trace', () => {
       assert.equal(story?.verdict, 'restarted');
     });
   }
-  it('the radio set off: a registration problem whose advice is the radio, first', () => {
+  it('the radio set off: the radio-off story, whose advice is the radio', () => {
     const text = ['Mar 14 02:00:00 gw radio-sched[22105]: sending AT+CFUN=0 to modem 0', "Mar 14 02:00:05 gw mmcli[2211]: response: '+CFUN: 0'"].join('\n') + '\n';
-    const story = analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === registrationStory.id);
+    const story = analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === radioOffStory.id);
     assert.ok(story);
     assert.deepEqual(story.advice, [pickVariant(ADVICE.radioSwitchedOff, 'linux')!.text]);
   });
   it('full functionality, a query and a reset are no radio off', () => {
     const text = ['AT+CFUN=1', 'AT+CFUN?', '+CFUN: 1', 'AT+CFUN=0,1'].map((l) => `Mar 14 02:00:00 gw atcmd[1]: ${l}`).join('\n') + '\n';
-    assert.deepEqual(analyzeText(text, { referenceTime: REF }).findings.filter((f) => f.code === 'registration-failed'), []);
+    assert.deepEqual(analyzeText(text, { referenceTime: REF }).findings.filter((f) => f.code === 'radio-off'), []);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../server/src/core/analyze';
 import { ADVICE, pickVariant } from '../server/src/core/catalogue/advice';
-import { registrationStory } from '../server/src/core/stories/entries/problems';
+import { radioOffStory } from '../server/src/core/stories/entries/problems';
 import type { Analysis } from '../server/src/core/model';
 
 // A modem ModemManager cannot turn on (sources X120-X122): an MBIM modem answers the request to
@@ -14,7 +14,7 @@ import type { Analysis } from '../server/src/core/model';
 const REF = Date.UTC(2025, 3, 8);
 const mm = (clock: string, msg: string): string => `Apr 07 ${clock} t14s ModemManager[1021]: ${msg}`;
 const tell = (lines: string[]): Analysis => analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
-const story = (a: Analysis) => a.episodes.find((e) => e.kind === registrationStory.id);
+const story = (a: Analysis) => a.episodes.find((e) => e.kind === radioOffStory.id);
 const advice = (key: string, host: 'modemmanager' | 'linux' = 'modemmanager'): string => pickVariant(ADVICE[key], host)!.text;
 
 /** One enable attempt of an FCC-locked MBIM modem, as ModemManager 1.20-1.23 logs it. */
@@ -27,7 +27,7 @@ const refusedMbim = (m: string): string[] => [
 ];
 
 describe('a modem ModemManager cannot turn on (the FCC lock)', () => {
-  it('is a registration problem whose advice is the host\'s radio switches, then ModemManager\'s FCC unlock scripts', () => {
+  it('is the radio-off story (not a registration problem) whose advice is the host\'s radio switches, then ModemManager\'s FCC unlock scripts', () => {
     const a = tell([...refusedMbim('14'), ...refusedMbim('44')]);
     const s = story(a);
     assert.ok(s, a.episodes.map((e) => e.kind).join());
@@ -47,7 +47,7 @@ describe('a modem ModemManager cannot turn on (the FCC lock)', () => {
       mm('09:14:17', '<msg> [modem0] state changed (enabling -> enabled)'),
     ]);
     assert.equal(story(a), undefined);
-    const f = a.findings.find((x) => x.code === 'registration-failed');
+    const f = a.findings.find((x) => x.code === 'radio-off');
     assert.equal(f?.severity, 'info');
     assert.match(f!.message, /the radio on within 2 s/);
   });

@@ -131,6 +131,7 @@ export type FindingCode =
   | 'fw-update-stuck'
   | 'sim-error'
   | 'registration-failed'
+  | 'radio-off'
   | 'mobile-data-down'
   | 'interface-down'
   | 'data-session-failed'

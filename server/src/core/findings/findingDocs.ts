@@ -33,6 +33,7 @@ export const FINDING_DOCS: Record<FindingCode, FindingDoc> = {
   'fw-update-stuck': { severity: 'error', meaning: 'A modem firmware update lost the modem and never got it back; waiting will not help. Run "GSM Log Lens: Diagnose Modem Update" for the story and what to do.' },
   'sim-error': { severity: 'warning or error', meaning: 'SIM not inserted, not ready, PUK, SIM failure, busy or power-cycle loops.' },
   'registration-failed': { severity: 'warning or error', meaning: 'Network registration denied, lost or failed.' },
+  'radio-off': { severity: 'warning', meaning: 'The modem\'s radio is off, so it registers in no network: set off by a program (`AT+CFUN=0` or `4`), or refused on by the modem, which ModemManager reports (`Cannot power-up: sotware radio switch is OFF`, its own spelling, or the hardware switch; `couldn\'t enable interface: \'Invalid transition\'`): a laptop module\'s FCC lock, rfkill or airplane mode. A radio set off and on again within a minute is a note.' },
   'mobile-data-down': { severity: 'warning', meaning: 'The mobile data connection went down: a RutOS event, ModemManager\'s bearer dropping, or a PPP link over a modem\'s serial port ending (not PPPoE\'s).' },
   'interface-down': { severity: 'info or warning', meaning: 'A netifd interface went down (warning for RutOS mobile interfaces `mobXsYaZ`).' },
   'data-session-failed': { severity: 'warning', meaning: 'The data connection could not be set up (ubus `Command failed`, PDP/APN errors, bearer failures).' },

@@ -27,6 +27,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'fw-update-stuck': 'Modem firmware update is stuck',
   'sim-error': 'SIM problem',
   'registration-failed': 'Network registration failed',
+  'radio-off': 'The modem\'s radio is off',
   'mobile-data-down': 'Mobile data went down',
   'interface-down': 'Interface went down',
   'data-session-failed': 'The data connection could not be set up',

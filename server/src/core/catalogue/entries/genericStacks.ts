@@ -243,7 +243,7 @@ export const genericStackEntries: CatalogueEntry[] = [
       'ModemManager asked the modem (over MBIM) to turn its radio on, and the modem answered that its software radio switch, the one the host sets, is still off: it refused. ' +
       'ModemManager then runs its FCC unlock for this modem, if one is enabled, and asks once more; a line `power state updated: on` after this one means the radio came on. ' +
       'A modem that keeps its radio off registers in no network. ModemManager\'s documentation names the FCC lock of laptop WWAN modules (Lenovo, Dell, HP) as what makes a module refuse; the line does not say why, and the host turning the radio off (rfkill) changes the modem\'s power too.',
-    finding: 'registration-failed',
+    finding: 'radio-off',
     advice: 'fccUnlock',
     passing: { answeredBy: 'radio-on', seconds: 60, note: 'the radio on' },
     sources: ['X121', 'X127', 'X122', 'X120'],
@@ -265,7 +265,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     explanation:
       'ModemManager asked the modem (over MBIM) to turn its radio on, and the modem answered that its hardware radio switch is off: a switch software cannot set, where the device has one. ' +
       'A modem whose radio stays off registers in no network.',
-    finding: 'registration-failed',
+    finding: 'radio-off',
     advice: 'hardwareRadioOff',
     passing: { answeredBy: 'radio-on', seconds: 60, note: 'the radio on' },
     sources: ['X121', 'X127'],
@@ -284,7 +284,7 @@ export const genericStackEntries: CatalogueEntry[] = [
       'ModemManager could not enable the modem because the modem refused to power up (to turn its radio on, to go online): "Invalid transition" is ModemManager\'s word for that refusal, from an MBIM or a QMI modem. ' +
       'It had already run its FCC unlock for this modem, if one is enabled, and asked again; the modem is disabled again, registers in no network and has no data connection. ' +
       'ModemManager\'s documentation names the FCC lock of laptop WWAN modules as what makes a module refuse (a locked QMI module fails "likely with an Invalid transition error"); the line does not say why.',
-    finding: 'registration-failed',
+    finding: 'radio-off',
     advice: 'fccUnlock',
     sources: ['X121', 'X122', 'X120'],
     samples: [
@@ -307,7 +307,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     explanation:
       'A program that drives ModemManager (NetworkManager, mmcli) asked it to enable or connect the modem, and ModemManager answered with its error Retry, "Invalid transition": the modem refused to power up (to turn its radio on), also after ModemManager ran its FCC unlock for it, if one is enabled. ' +
       'The modem registers in no network and has no data connection. ModemManager\'s documentation names the FCC lock of laptop WWAN modules as what makes a module refuse; the line does not say why.',
-    finding: 'registration-failed',
+    finding: 'radio-off',
     advice: 'fccUnlock',
     sources: ['X125', 'X87', 'X121', 'X120'],
     samples: [

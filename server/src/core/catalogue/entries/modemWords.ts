@@ -260,7 +260,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     pattern: /\bAT\+CFUN=(?<fun>[04])(?![,\d])|\+CFUN: (?<state>[04])\b/,
     summary: 'The modem\'s radio is off (CFUN {fun}{state})',
     explanation: 'The modem was set to, or answers that it is in, minimum functionality (CFUN 0) or flight mode (CFUN 4, its radio off): it registers in no network until something sets it back to full functionality (AT+CFUN=1).',
-    finding: 'registration-failed',
+    finding: 'radio-off',
     advice: 'radioSwitchedOff',
     // A host that resets the radio (CFUN 4, then 1 a second later: a blind probe's nRF9160
     // application, to search again) turned nothing off that stays off.

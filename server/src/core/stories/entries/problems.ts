@@ -108,14 +108,34 @@ export const registrationStory = findingStory({
   recovery: ['registered', 'data-up'],
   severity: 'warning',
   opening: 'The modem could not register in a network',
-  // A modem whose radio is off (set off, or refused on: X98, X120) registers nowhere either.
-  meaning: 'Failed registration can be no coverage, the network denying this SIM or device, a modem whose radio is off, or a modem that lost its network settings.',
-  sources: ['KB6', 'X66', 'X67', 'X98'],
+  meaning: 'Failed registration can be no coverage, the network denying this SIM or device, or a modem that lost its network settings.',
+  sources: ['KB6', 'X66', 'X67'],
   advice: ['checkRegistration'],
   // A line that says why (the radio set off, the network's denial) calls for its own advice (the entry's).
   adviceBy: [{ field: 'reason', advice: { gsmregistrationdenied: 'registrationDenied', registrationdenied: 'registrationDenied' } }],
   lastingAdvice: ['registrationDenied'],
   weakSignalAdvice: 'weakSignal',
+  consequences: DATA_LOST_WITH_IT,
+});
+
+// A modem whose radio is off registers nowhere, but not for the network's reasons: a program set
+// it off (27.007's +CFUN, X98), or the modem refused to turn it on (ModemManager's power-up
+// refusals: a laptop module's FCC lock, a radio switch, X120-X122). Its own story: a blind probe's
+// FCC-locked laptop had been told a network registration problem.
+export const radioOffStory = findingStory({
+  id: 'radio-off',
+  title: 'Modem radio off',
+  description: 'The modem\'s radio is off: set off by a program (AT+CFUN), or refused on (an FCC lock, a radio switch, rfkill).',
+  rank: 7,
+  codes: ['radio-off'],
+  recovery: ['radio-on', 'registered', 'data-up'],
+  severity: 'warning',
+  opening: 'The modem\'s radio was off',
+  meaning: 'A radio that is off can be set off by a program or a person (flight mode), held off by a radio switch (rfkill, a hardware switch), or refused on by the modem itself, as a laptop module\'s FCC lock does: the modem registers in no network until it is on.',
+  sources: ['X98', 'X120', 'X127'],
+  advice: ['radioSwitchedOff'],
+  // Each line's entry says which (the FCC lock's procedure, the hardware switch, a radio set off).
+  adviceBy: [],
   consequences: DATA_LOST_WITH_IT,
 });
 
