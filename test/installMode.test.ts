@@ -28,6 +28,11 @@ describe('a USB modem left in its install mode', () => {
     assert.match(a.episodes[0].summary, /12d1:1f01, the install mode of a USB modem \(Huawei .*\).* not switched to its modem mode \(to 12d1:14db, 12d1:14dc\)/);
     assert.match(a.episodes[0].advice.join(' '), /usb-modeswitch-data .*DisableSwitching=1/);
   });
+  it('replugged and back in its install mode again: still left in its install mode, not a modem lost or a drop', () => {
+    // A blind probe's stick, unplugged and plugged in again by its user, never switched.
+    const a = read([...installMode(12, '12d1:1f01'), k(312, 'usb 1-1.3: USB disconnect, device number 4'), ...installMode(319, '12d1:1f01').map((l) => l.replace('number 4', 'number 5')), later(420)]);
+    assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), [`${modemLostStory.id}:install-mode`]);
+  });
   it('says so when usb_modeswitch says switching is disabled', () => {
     // journalctl's lines: the kernel's and the dispatcher's (through logger, tagged with the user) on one clock.
     const j = (s: number, tag: string, msg: string): string => `Nov 04 09:${String(10 + Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} ubuntu-box ${tag}: ${msg}`;

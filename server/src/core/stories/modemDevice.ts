@@ -123,7 +123,9 @@ export function cameBackAsOther(ctx: StoryContext, d: UsbDevice, a: Absence): st
   if (!a.back || !lastsInLog(ctx, a)) return undefined;
   const at = d.enumerations.findIndex((en) => en.start.line > a.gone.line);
   const after = d.enumerations[at];
-  if (!after?.vidpid || usbModel(after.vidpid) || showsModemFunction(after)) return undefined;
+  // A modem's install mode (usb_modeswitch's data) is the modem, not another device: switched or
+  // not, its own stories tell it (the install-mode finding's, the drop's).
+  if (!after?.vidpid || usbModel(after.vidpid) || showsModemFunction(after) || installMode(after.vidpid)) return undefined;
   // A later enumeration on the port that shows the modem: it came back through another mode (a
   // dongle's install mode, its virtual CD-ROM, switched again by usb_modeswitch [X101]). A blind
   // probe's Huawei stick, reset once, had been told "Modem lost" while it was back 4 s later.
