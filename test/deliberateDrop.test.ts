@@ -62,3 +62,28 @@ describe('a modem drop right after a deliberate restart', () => {
     assert.deepEqual(stories(tell([at(198, restart), ...drop(200, 3), at(1199, restart), ...drop(1200, 5), ...tail])), ['modem-drop:restarted']);
   });
 });
+
+describe('a USB reset through the device\'s sysfs authorized file', () => {
+  it('is a drop on purpose: the kernel says the device was authorized again after its drivers let go of it', () => {
+    // A blind probe's watchdog wrote 0, then 1, to /sys/bus/usb/devices/1-1/authorized: no disconnect
+    // line, its ports torn down, bound again, then `authorized to connect` (hub.c). It had been an unexplained drop.
+    const lines = [
+      kernel(0, 'usb 1-1: new high-speed USB device number 2 using ehci-platform'),
+      kernel(0.1, 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'),
+      kernel(0.2, 'option 1-1:1.2: GSM modem (1-port) converter detected'),
+      kernel(0.3, 'usb 1-1: GSM modem (1-port) converter now attached to ttyUSB2'),
+      kernel(600, 'option1 ttyUSB2: GSM modem (1-port) converter now disconnected from ttyUSB2'),
+      kernel(600.1, 'option 1-1:1.2: device disconnected'),
+      kernel(605, 'option 1-1:1.2: GSM modem (1-port) converter detected'),
+      kernel(605.1, 'usb 1-1: GSM modem (1-port) converter now attached to ttyUSB2'),
+      kernel(605.2, 'usb 1-1: authorized to connect'),
+      kernel(1800, 'usb 1-2: new full-speed USB device number 9 using ehci-platform'),
+    ];
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-drop:restarted']);
+    assert.match(a.episodes[0].summary, /reset it on purpose through its sysfs authorized file/);
+    // Without the kernel's line it is a drop like any other.
+    const plain = analyzeText(lines.filter((l) => !l.includes('authorized')).join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(plain.episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-drop:came-back']);
+  });
+});

@@ -413,6 +413,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'ETSI TS 102 221 (UICC-terminal interface), PIN verification: each wrong PIN presented lowers the PIN\'s retry counter, and a correct one sets it back to its initial value; at zero the PIN is blocked and only the unblock code (PUK) opens it. uqmi `--verify-pin1 <pin>` presents the PIN (as OpenWrt\'s qmi.sh does)',
     url: 'https://www.etsi.org/deliver/etsi_ts/102200_102299/102221/',
   },
+  X138: {
+    title: 'Linux drivers/usb/core/hub.c usb_authorize_device(): run when userspace writes 1 to a device\'s sysfs `authorized` attribute; sets its configuration again (its interfaces and drivers come back) and `dev_info(..., "authorized to connect\\n")`; usb_deauthorize_device() (0 written) unsets the configuration without a message',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -16,6 +16,8 @@
  * - `port-power-cut`: a hub reported an over-current on a port (its `port` field): the port's
  *   power is cut, and a modem on it drops.
  * - `host-died`: the USB host controller died: the kernel disconnects every device on it.
+ * - `reauthorized`: a USB device was authorized again through its sysfs `authorized` file (a person,
+ *   a script, a policy daemon): its functions had gone because something deauthorized it, on purpose.
  * - `weak-signal`: the modem reported a weak signal (3GPP's +CSQ rssi of 9 or less, -95 dBm or
  *   worse); a data connection or registration lost near it may be the coverage's.
  */
@@ -34,7 +36,8 @@ export type StoryMark =
   | 'weak-signal'
   | 'manager-started'
   | 'sim-ready'
-  | 'radio-on';
+  | 'radio-on'
+  | 'reauthorized';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

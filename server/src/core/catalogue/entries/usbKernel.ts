@@ -38,6 +38,24 @@ export const usbKernelEntries: CatalogueEntry[] = [
     ],
   },
   {
+    // usb_authorize_device() (hub.c [X138]) prints this only when userspace writes 1 to the device's
+    // `authorized` file: a watchdog script's USB reset (0, then 1) or a policy daemon (usbguard).
+    // Writing 0 prints nothing, but the drivers let go of its interfaces: the functions' loss before
+    // this line was done on purpose. A blind probe's watchdog reset had been an unexplained drop.
+    id: 'usb.authorized',
+    usb: 'present',
+    subsystem: 'usb',
+    severity: 'info',
+    tags: KERNEL,
+    story: ['reauthorized'],
+    literal: ': authorized to connect',
+    pattern: /^usb (?<usbPath>[\d.-]+): authorized to connect/,
+    summary: 'USB device {usbPath} was authorized again (its sysfs authorized file written)',
+    explanation: 'A person, a script or a USB policy daemon wrote 1 to the device\'s `authorized` file: the kernel sets the device up again and its drivers bind anew. A device whose drivers let go of it just before was deauthorized the same way (0 written, which the kernel does not log): a reset on purpose, not a fault.',
+    sources: ['X138'],
+    samples: ['Dec 07 11:12:05 pi-lte kernel: usb 1-1.4: authorized to connect', '[  812.402113] usb 2-1: authorized to connect'],
+  },
+  {
     id: 'usb.new-device',
     usb: 'present',
     subsystem: 'usb',

@@ -1,8 +1,10 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
-import { StoryWriter, usbIdWords, when } from '../evidence';
+import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
 import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
+import type { Absence } from '../../findings/usbHistory';
+import type { LogEvent } from '../../model';
 
 /**
  * The modem left the USB bus and came back, once or a few times but not in a loop: its ports and
@@ -35,7 +37,11 @@ export const modemDropStory: StoryDefinition = {
       const name = modemLabel(d);
       // A drop right after something restarted the modem on purpose is that restart (knowledge 4.3).
       const restarts = ctx.marked('deliberate-restart');
-      const restartOf = new Map(drops.map((a) => [a, restartBeforeDrop(restarts, a.gone)] as const));
+      // Or the return itself says the drop was done on purpose: the device authorized again through
+      // its sysfs file, after something deauthorized it (a watchdog's USB reset).
+      // (the kernel logs it after the drivers bound again: a line of the return's enumeration).
+      const reauthorized = (a: Absence): LogEvent | undefined => d.enumerations.find((en) => en.start === a.back)?.events.find((e) => marksOf(e).includes('reauthorized'));
+      const restartOf = new Map(drops.map((a) => [a, restartBeforeDrop(restarts, a.gone) ?? reauthorized(a)] as const));
       // A line just before a drop that says what cut it (an under-voltage, the port's power, the host controller): a reading.
       const causeOf = new Map(drops.map((a) => [a, restartOf.get(a) ? undefined : dropCauseBefore(ctx, a.gone, d.path)] as const));
       // Each change of composition once: the same mode after every return is one fact.
@@ -43,7 +49,8 @@ export const modemDropStory: StoryDefinition = {
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
-        if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
+        if (restart && marksOf(restart).includes('reauthorized')) w.quote(`Its USB device was authorized again through its sysfs \`authorized\` file${when(restart)}, after something had deauthorized it (which the kernel does not log): a reset on purpose, by a person, a script or a policy daemon`, restart);
+        else if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
         const cause = causeOf.get(a);
         if (cause) dropCauseStep(w, cause.event, cause.cause);
         const back = a.back;
@@ -81,7 +88,7 @@ export const modemDropStory: StoryDefinition = {
         verdict: cut ? 'log-ends' : restarted ? 'restarted' : 'came-back', confidence: cut ? 'medium' : 'high',
         why: cut ? 'The disconnect is logged; the log ends before a return could be.' : restarted ? 'A deliberate restart, the disconnect and the return are all logged.' : 'The disconnect and the return are both logged.',
         summary: restarted
-          ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, right after' : `${drops.length} times, each time right after`} something restarted it on purpose (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
+          ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, ' : `${drops.length} times, each time `}${marksOf(first!).includes('reauthorized') ? 'because something reset it on purpose through its sysfs authorized file' : 'right after something restarted it on purpose'} (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
           : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}`,
         steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
