@@ -54,6 +54,12 @@ ${rows.join('\n')}
 export function installMode(vidpid: string | undefined): InstallMode | undefined {
   return vidpid === undefined ? undefined : INSTALL_MODES[vidpid.toLowerCase()];
 }
+
+/** The install mode a USB ID is, if usb_modeswitch's data lists it as a modem's (not a Wi-Fi stick's). */
+export function modemInstallMode(vidpid: string | undefined): InstallMode | undefined {
+  const mode = installMode(vidpid);
+  return mode?.wlan ? undefined : mode;
+}
 `,
 );
 console.log(`${modes.size} install-mode IDs`);

@@ -250,12 +250,15 @@ export function hostsNotice(seen: HostsSeen): string | undefined {
   if (named.length < 2 || readsPerHost(seen)) return undefined;
   const keep = `Keep one host's lines (\`grep ' ${named[0]} '\`) and open them on their own.`;
   if (!seen.interleaved) return `The modem's lines in this log name ${counted(named)} hosts, one after the other (${listed(named)}): they were read as one device's, renamed. If they are different devices (logs of several routers put one after another), a story may join one's drop to another's return. ${keep}`;
-  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), whose lines take turns, cover the same time or come from files of their own: several devices' logs (a syslog server's). Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
+  return `The modem's lines in this log name ${counted(named)} hosts (${listed(named)}), ${SEVERAL_DEVICES}. Each host's lines are read on their own for up to ${HOSTS_READ} hosts; this log has more, and was read as one device's, so a story may join one host's drop to another's return. ${keep}`;
 }
+
+/** Why the hosts of a file are several devices (HostSequence.seenSoFar's `interleaved`), as both notices say it. */
+const SEVERAL_DEVICES = "whose lines take turns, cover the same time or come from files of their own: several devices' logs (a syslog server's)";
 
 /** Said of a file read per host: how, or why not (`notDone`: the reason it was not). */
 export function perHostNotice(seen: HostsSeen, notDone?: string): string {
-  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), whose lines take turns, cover the same time or come from files of their own: several devices' logs (a syslog server's)`;
+  const hosts = `${counted(seen.named)} hosts (${listed(seen.named)}), ${SEVERAL_DEVICES}`;
   if (notDone !== undefined) return `The modem's lines in this log name ${hosts}. They were not read host by host: ${notDone}; a story may join one host's drop to another's return. Keep one host's lines (\`grep ' ${seen.named[0]} '\`) and open them on their own.`;
   return `The modem's lines in this log name ${hosts}. Each host's lines were read on their own: each finding and story names its host.`;
 }

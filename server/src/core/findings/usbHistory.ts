@@ -1,4 +1,4 @@
-import { usbDriver } from '../catalogue/tables/usbDrivers';
+import { usbDriver, type UsbDriver } from '../catalogue/tables/usbDrivers';
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import { installMode } from '../catalogue/tables/installModes';
@@ -195,7 +195,7 @@ function markModeSwitches(d: UsbDevice): void {
     // From an ID usb_modeswitch's data lists as an install mode, a return as one of the IDs it
     // switches it to, or bound by a driver that may be a modem's (rndis_host: a blind probe's
     // Alcatel IK41, 1bbb:f000 to 1bbb:0195), is its switch too.
-    if (after && (bindsModemDriver(after) || (install !== undefined && (install.targets?.includes(after.vidpid ?? '') || bindsMaybeModemDriver(after))))) a.modeSwitch = true;
+    if (after && (bindsDriverOf(after, 'modem') || (install !== undefined && (install.targets?.includes(after.vidpid ?? '') || bindsDriverOf(after, 'maybe'))))) a.modeSwitch = true;
   }
 }
 
@@ -206,8 +206,9 @@ function storageOnly(en: Enumeration): boolean {
   return true;
 }
 
-function bindsModemDriver(en: Enumeration): boolean {
-  for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === 'modem') return true;
+/** Whether a driver the driver table says `device` of bound one of the enumeration's interfaces. */
+function bindsDriverOf(en: Enumeration, device: UsbDriver['device']): boolean {
+  for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === device) return true;
   return false;
 }
 
@@ -218,11 +219,6 @@ export function showsModemFunction(en: Enumeration): boolean {
     if (device === 'modem' || device === 'maybe') return true;
   }
   return en.ttys.size > 0 || en.looseTtys.length > 0 || en.netdevs.length > 0;
-}
-
-function bindsMaybeModemDriver(en: Enumeration): boolean {
-  for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === 'maybe') return true;
-  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
 import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
-import { installMode } from '../catalogue/tables/installModes';
+import { installMode, modemInstallMode } from '../catalogue/tables/installModes';
 import { secondsBetween } from '../findings/eventTime';
 import { deviceOfPort, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
@@ -35,7 +35,7 @@ function judgeModemDevice(d: UsbDevice): boolean {
   const model = usbModel(d.vidpid);
   if (model) return true;
   // An install mode usb_modeswitch's data knows is a USB modem's [X130] (not its Wi-Fi sticks').
-  if (d.enumerations.some((en) => { const mode = installMode(en.vidpid); return mode !== undefined && !mode.wlan; })) return true;
+  if (d.enumerations.some((en) => modemInstallMode(en.vidpid) !== undefined)) return true;
   // Drivers bound when it came up, and those named when its functions went away (`option1 ttyUSB0:
   // ... converter now disconnected`, `cdc_ether ... unregister`): a log often shows only the latter.
   // Each distinct driver is tested once; a tty seen anywhere makes it a modem unless a driver says not.

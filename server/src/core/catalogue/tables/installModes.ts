@@ -515,3 +515,9 @@ export const INSTALL_MODES: Readonly<Record<string, InstallMode>> = {
 export function installMode(vidpid: string | undefined): InstallMode | undefined {
   return vidpid === undefined ? undefined : INSTALL_MODES[vidpid.toLowerCase()];
 }
+
+/** The install mode a USB ID is, if usb_modeswitch's data lists it as a modem's (not a Wi-Fi stick's). */
+export function modemInstallMode(vidpid: string | undefined): InstallMode | undefined {
+  const mode = installMode(vidpid);
+  return mode?.wlan ? undefined : mode;
+}

@@ -71,9 +71,15 @@ export const USB_DRIVERS: Readonly<Record<string, UsbDriver>> = {
  * word of the log that every object inherits (`constructor`) is no driver.
  */
 export function usbDriver(name: string): UsbDriver | undefined {
-  if (Object.hasOwn(USB_DRIVERS, name)) return USB_DRIVERS[name];
+  const key = usbDriverName(name);
+  return key === undefined ? undefined : USB_DRIVERS[key];
+}
+
+/** The table's name of the driver a log names (`option` for `option1`), or undefined (usbDriver). */
+export function usbDriverName(name: string): string | undefined {
+  if (Object.hasOwn(USB_DRIVERS, name)) return name;
   const bare = name.replace(/\d+$/, '');
-  return Object.hasOwn(USB_DRIVERS, bare) ? USB_DRIVERS[bare] : undefined;
+  return Object.hasOwn(USB_DRIVERS, bare) ? bare : undefined;
 }
 
 /** The drivers with a property, as a regex alternation (for the catalogue's kernel patterns). */

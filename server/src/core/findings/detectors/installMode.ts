@@ -1,5 +1,5 @@
 import { catalogueEntry } from '../../catalogue/index';
-import { installMode } from '../../catalogue/tables/installModes';
+import { modemInstallMode } from '../../catalogue/tables/installModes';
 import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
 import { secondsBetween } from '../eventTime';
@@ -20,10 +20,10 @@ export function detectInstallMode(devices: readonly UsbDevice[], events: readonl
   const out: Finding[] = [];
   for (const d of devices) {
     const last = d.enumerations[d.enumerations.length - 1];
-    const mode = installMode(last?.vidpid);
+    const mode = modemInstallMode(last?.vidpid);
     // Some IDs are one device's install mode and another's modem mode (12d1:1001): one that shows a
     // modem's functions is the latter.
-    if (!last || !mode || mode.wlan || showsModemFunction(last)) continue;
+    if (!last || !mode || showsModemFunction(last)) continue;
     // Gone again since (a replug, a switch whose return the log does not show): not left so.
     if (d.absences.some((a) => a.gone.line > last.start.line)) continue;
     const lastLine = end(d.file);

@@ -1,4 +1,4 @@
-import { USB_DRIVERS, usbDriver } from '../../catalogue/tables/usbDrivers';
+import { usbDriver, usbDriverName } from '../../catalogue/tables/usbDrivers';
 import { modemModel, usbModel } from '../../catalogue/tables/usbIds';
 import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
@@ -6,6 +6,7 @@ import { secondsBetween } from '../eventTime';
 import type { DetectOptions } from '../options';
 import { dataDriver, describeLayout, isDataDriver, layoutKey, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
 import { toFinding } from './findingBuilder';
+import { LineIndex } from '../../events/lineIndex';
 import { newWalk, type LayoutWalk, type UsbFindingMemo, type UsbFindingRun } from '../usbFindingMemo';
 
 export interface UsbContext {
@@ -48,7 +49,7 @@ function noModemDriversOf(d: UsbDevice): Set<string> | undefined {
   const noModem = (driver: string): boolean => {
     const device = usbDriver(driver)?.device;
     if (device === undefined || device === 'modem' || device === 'maybe') return false;
-    bound.add(usbDriver(driver) === USB_DRIVERS[driver] ? driver : driver.replace(/\d+$/, ''));
+    bound.add(usbDriverName(driver)!);
     return true;
   };
   for (const en of d.enumerations) for (const driver of en.drivers.values()) if (!noModem(driver)) return undefined;
@@ -221,29 +222,18 @@ function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Fin
   // The enumerations in the modem's install mode, a storage device it left as a modem (usbHistory's
   // modeSwitch): no layout of the modem's, so none is compared with them. The modem's layout after
   // is compared with its layout before (a dongle reset into its virtual CD-ROM and switched back
-  // is the same modem, not two composition changes: a blind probe's Huawei stick). A set: a modem
-  // in a reconnect loop has thousands of enumerations and absences.
-  const switchedAt = d.absences.filter((a) => a.modeSwitch).map((a) => a.gone.line).sort((x, y) => x - y);
-  let byLine: AbsencesByLine | undefined;
-  // Whether a switch left between enumeration i and the next (by halving: a stick switched at every
-  // one of thousands of returns made a scan per enumeration quadratic).
-  const inInstallMode = (i: number): boolean => {
-    const from = d.enumerations[i].start.line;
-    const next = d.enumerations[i + 1];
-    let lo = 0;
-    let hi = switchedAt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (switchedAt[mid] <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < switchedAt.length && (!next || switchedAt[lo] < next.start.line);
-  };
+  // is the same modem, not two composition changes: a blind probe's Huawei stick). The absences by
+  // line (an index, asked once per enumeration: a device of thousands of returns made a scan of
+  // every absence per enumeration quadratic, 2.2 s of a fuzzed 8 MB log of 15,000 reconnects).
+  let byLine: LineIndex<LineOfAbsence> | undefined;
+  const switches = d.absences.some((a) => a.modeSwitch) ? new LineIndex(d.absences.filter((a) => a.modeSwitch).map((a) => a.gone)) : undefined;
+  // Whether a switch left between enumeration i and the next.
+  const inInstallMode = (i: number): boolean => switches!.within(d.enumerations[i].start.line + 1, (d.enumerations[i + 1]?.start.line ?? Infinity) - 1).length > 0;
   for (let i = from; i < d.enumerations.length; i++) {
     // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
     if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
-    if (switchedAt.length > 0 && inInstallMode(i)) continue;
-    learnTeardown(walk, d, i, (byLine ??= new AbsencesByLine(d.absences)));
+    if (switches && inInstallMode(i)) continue;
+    learnTeardown(walk, d, i, (byLine ??= new LineIndex(d.absences.map((a) => ({ line: a.gone.line, absence: a })))));
     walkLayout(walk, d.enumerations[i], name);
   }
   out.push(...walk.changes);
@@ -271,11 +261,10 @@ function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Fin
  * another USB mode by `AT+QCFG="usbnet",1` came back with cdc_ether where qmi_wwan had been, and no
  * change was told.
  */
-function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number, byLine: AbsencesByLine): void {
+function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number, byLine: LineIndex<LineOfAbsence>): void {
   const after = i > 0 ? d.enumerations[i - 1].start.line : 0;
   const before = d.enumerations[i].start.line;
-  for (const k of byLine.between(after, before)) {
-    const a = d.absences[k];
+  for (const { absence: a } of byLine.within(after + 1, before - 1)) {
     for (const e of [a.gone, ...a.events]) {
       const iface = e.fields.iface !== undefined ? Number(e.fields.iface) : NaN;
       const driver = e.fields.driver;
@@ -288,35 +277,10 @@ function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number, byLine: Absenc
   }
 }
 
-/**
- * A device's absences by the line they left on, for the question "which left between these two
- * lines?" asked once per enumeration: a scan of every absence per enumeration was quadratic (2.2 s
- * of a fuzzed 8 MB log of 15,000 reconnects, over the fuzz's 10 s budget with its other work). The
- * absences are in the order things happened, which is not the lines' where the clock steps back:
- * they are sorted once by line, and each answer is in their own order, as the scan's was.
- */
-class AbsencesByLine {
-  private readonly lines: number[];
-  private readonly order: number[];
-
-  constructor(absences: readonly Absence[]) {
-    this.order = absences.map((_, k) => k).sort((x, y) => absences[x].gone.line - absences[y].gone.line || x - y);
-    this.lines = this.order.map((k) => absences[k].gone.line);
-  }
-
-  /** The indices of the absences that left after line `after` and before line `before`, in their own order. */
-  between(after: number, before: number): number[] {
-    let lo = 0;
-    let hi = this.lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.lines[mid] <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: number[] = [];
-    for (let j = lo; j < this.lines.length && this.lines[j] < before; j++) out.push(this.order[j]);
-    return out.length > 1 ? out.sort((x, y) => x - y) : out;
-  }
+/** An absence by the line it left on, for a LineIndex (its answers keep the absences' own order). */
+interface LineOfAbsence {
+  line: number;
+  absence: Absence;
 }
 
 /** What is known of a device before any layout: an enumeration's place and clocks, none of its drivers, ports or interfaces. */

@@ -65,7 +65,10 @@ export const modemDropStory: StoryDefinition = {
         // It came back in its install mode (a storage device) and was switched out of it again: the
         // modem is back when that switch brings it back (a blind probe's stick had been told back
         // at its install mode's return, 3 s before it had ports).
-        const switched = d.absences.find((x) => x.modeSwitch && x.back && x.gone.line > back.line && !d.absences.some((y) => y.gone.line > back.line && y.gone.line < x.gone.line));
+        // (The device's next departure, by line, is that switch; one scan, not one per absence.)
+        let next: Absence | undefined;
+        for (const y of d.absences) if (y.gone.line > back.line && (!next || y.gone.line < next.gone.line)) next = y;
+        const switched = next?.modeSwitch ? next : undefined;
         if (switched?.back) {
           w.step(`It came back in its install mode (a storage device) and was switched to its modem mode${when(switched.back)}.`, switched.back, 'X101');
           w.prove(switched.back.line);
