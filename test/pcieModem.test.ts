@@ -67,6 +67,41 @@ describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
     assert.equal(a.episodes[0]?.kind, 'modem-crash');
   });
 
+  // The kernel's WWAN framework names each control port it makes and removes (X139): after a crash,
+  // the ports made again are the driver's recovery, where no manager's line says so (a plain dmesg).
+  const crashAndPorts = (at: number): string[] => [
+    `[${at}.512000] mhi-pci-generic 0000:01:00.0: firmware crashed (6)`,
+    `[${at}.603100] wwan wwan0: port wwan0at0 disconnected`,
+    `[${at}.603400] wwan wwan0: port wwan0mbim0 disconnected`,
+    `[${at + 22}.512000] wwan wwan0: port wwan0mbim0 attached`,
+    `[${at + 22}.512600] wwan wwan0: port wwan0at0 attached`,
+  ];
+  const BOOT = ['[    1.914431] mhi mhi0: Power on setup success', '[   12.020300] wwan wwan0: port wwan0mbim0 attached', '[   12.020600] wwan wwan0: port wwan0at0 attached'];
+
+  it('is over each time in a bare dmesg when the modem\'s ports come back after each crash, and its advice is the firmware\'s', () => {
+    const a = analyze(log(BOOT, crashAndPorts(9667), crashAndPorts(11032), crashAndPorts(11970)));
+    const story = a.episodes.find((e) => e.kind === 'modem-crash');
+    assert.equal(story?.verdict, 'recurring');
+    assert.ok(a.events.some((e) => e.id === 'wwan.port-attached' && e.fields.port === 'wwan0at0'));
+    // Recovered each time: the advice is about the firmware that keeps crashing, not whether it came back.
+    assert.match(story!.advice.join(' '), /firmware crashed again/);
+    assert.doesNotMatch(story!.advice.join(' '), /Check whether the kernel recovered/);
+  });
+
+  it('is not over when the ports go and do not come back, however often they came at boot', () => {
+    const one = crashAndPorts(9667).slice(0, 3);
+    const story = analyze(log(BOOT, one)).episodes.find((e) => e.kind === 'modem-crash');
+    assert.equal(story?.verdict, 'unresolved');
+    assert.match(story!.advice.join(' '), /Check whether the kernel recovered/);
+  });
+
+  it('tells a crash loop the same in a bare dmesg and in the router\'s logread', () => {
+    const text = log(BOOT, crashAndPorts(9667), crashAndPorts(11032), crashAndPorts(11970));
+    const verdict = (t: string): string | undefined => analyze(t).episodes.find((e) => e.kind === 'modem-crash')?.verdict;
+    assert.equal(verdict(text), 'recurring');
+    assert.equal(verdict(reshape(text, 'logread', { referenceYear: 2024 })), 'recurring');
+  });
+
   it('says nothing of a modem the driver found and started', () => {
     const a = analyze('[    5.123456] mhi-pci-generic 0000:08:00.0: MHI PCI device found: foxconn-sdx55\n[    6.2] wwan wwan0: port wwan0at0 attached\n');
     assert.deepEqual(a.findings, []);

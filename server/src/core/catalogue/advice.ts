@@ -448,6 +448,20 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X89'],
     },
   ],
+  // A PCIe modem whose firmware crashed again and again, recovered each time by its driver (X89,
+  // X92): checking that it came back says nothing new; what fails is its firmware, which fwupd
+  // updates through ModemManager for many such modules (X140).
+  pcieModemCrashesAgain: [
+    {
+      hosts: MM,
+      text: 'The modem\'s driver recovered it after each crash, and its firmware crashed again: the firmware is what fails. Note the firmware the modem runs (`mmcli -m {mmModem}` shows its firmware revision) and look for a newer one: fwupd updates many such modules through ModemManager (`fwupdmgr get-updates`), otherwise the module maker\'s update tool. Save the kernel\'s lines of a few crashes (`dmesg | grep -iE \'mhi|t7xx|wwan\'`) to send with a report to the module\'s maker.',
+      sources: ['X89', 'X92', 'X140'],
+    },
+    {
+      text: 'The modem\'s driver recovered it after each crash, and its firmware crashed again: the firmware is what fails. Note the firmware the modem runs (`AT+GMR` on its AT port: on a PCIe modem the kernel\'s WWAN port, `/dev/wwan0at0`) and look for a newer one from the module\'s maker. Save the kernel\'s lines of a few crashes (`dmesg | grep -iE \'mhi|t7xx|wwan\'`) to send with a report to the module\'s maker.',
+      sources: ['X89', 'X92', 'X139'],
+    },
+  ],
   checkModemAnswers: [
     {
       hosts: RUTOS,

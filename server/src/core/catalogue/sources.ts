@@ -417,6 +417,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux drivers/usb/core/hub.c usb_authorize_device(): run when userspace writes 1 to a device\'s sysfs `authorized` attribute; sets its configuration again (its interfaces and drivers come back) and `dev_info(..., "authorized to connect\\n")`; usb_deauthorize_device() (0 written) unsets the configuration without a message',
     url: 'https://github.com/torvalds/linux/blob/master/drivers/usb/core/hub.c',
   },
+  X139: {
+    title: 'Linux drivers/net/wwan/wwan_core.c (the WWAN framework, which the PCIe modems\' drivers mhi_wwan_ctrl, t7xx and iosm register their control ports with): wwan_create_port() `dev_info(&wwandev->dev, "port %s attached\\n", ...)` when a port (AT, MBIM, QMI, QCDM, firehose) is made, wwan_remove_port() `"port %s disconnected\\n"` when it is removed, printed on the WWAN device (`wwan wwan0: port wwan0at0 attached`)',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/net/wwan/wwan_core.c',
+  },
+  X140: {
+    title: 'fwupd, the ModemManager plugin: updates the firmware of modems ModemManager manages, on USB and PCI, found by ModemManager\'s firmware device IDs (`PCI\\VID_105B&PID_E0AB&REV_0000`); `fwupdmgr get-updates` lists the updates the Linux Vendor Firmware Service has for the devices found. ModemManager\'s Firmware interface does no update itself and names fwupd for it',
+    url: 'https://fwupd.github.io/libfwupdplugin/modem-manager-README.html',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

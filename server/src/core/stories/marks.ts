@@ -18,6 +18,7 @@
  * - `host-died`: the USB host controller died: the kernel disconnects every device on it.
  * - `reauthorized`: a USB device was authorized again through its sysfs `authorized` file (a person,
  *   a script, a policy daemon): its functions had gone because something deauthorized it, on purpose.
+ * - `ports-back`: the kernel made a modem's control ports (again): its driver has the modem running.
  * - `weak-signal`: the modem reported a weak signal (3GPP's +CSQ rssi of 9 or less, -95 dBm or
  *   worse); a data connection or registration lost near it may be the coverage's.
  */
@@ -37,7 +38,8 @@ export type StoryMark =
   | 'manager-started'
   | 'sim-ready'
   | 'radio-on'
-  | 'reauthorized';
+  | 'reauthorized'
+  | 'ports-back';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

@@ -7,6 +7,12 @@ import type { CatalogueEntry } from '../types';
 // Each message is the driver's `dev_warn`/`dev_err` on the PCI device, printed as
 // `mhi-pci-generic 0000:01:00.0: <message>` (the driver's name, then the PCI address).
 
+// The kernel's WWAN framework [X139] gives a PCIe modem's control ports (AT, MBIM, QMI, QCDM,
+// firmware upload) to user space, whichever driver runs the modem (mhi_wwan_ctrl on MHI, t7xx,
+// iosm): it names each port as it makes and removes it, `wwan wwan0: port wwan0at0 attached`.
+// A modem that crashed and was recovered gets its ports again: a blind probe's plain dmesg of an
+// MHI crash loop, where only these lines showed each recovery, had been told "not over".
+
 // MediaTek's T700 modems (Fibocom FM350 and others in laptops) are driven by `mtk_t7xx` [X92]:
 // its state machine logs the modem's exceptions and failed boot handshakes the same way,
 // `mtk_t7xx 0000:55:00.0: <message>`.
@@ -17,6 +23,8 @@ const MHI = '^mhi[-_]pci[-_]generic (?<pciAddress>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-
 const mhi = (s: string): RegExp => new RegExp(MHI + s);
 const T7XX = '^mtk_t7xx (?<pciAddress>[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]): ';
 const t7xx = (s: string): RegExp => new RegExp(T7XX + s);
+/** `wwan wwan0: port wwan0at0 attached`: the WWAN device, then the port (`wwan0mbim0`, `wwan0qcdm0`, `wwan0at1`, `wwan0firehose0`). */
+const WWAN_PORT = '^wwan (?<wwanDevice>wwan\\d+): port (?<port>wwan\\d+[a-z]+\\d+) ';
 
 export const pcieModemEntries: CatalogueEntry[] = [
   {
@@ -138,5 +146,31 @@ export const pcieModemEntries: CatalogueEntry[] = [
     finding: 'modem-crash',
     sources: ['X92'],
     samples: ['mtk_t7xx 0000:55:00.0: invalid device status', 'mtk_t7xx 0000:55:00.0: Timeout at device stage 0x3'],
+  },
+  {
+    id: 'wwan.port-attached',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: KERNEL,
+    literal: 'attached',
+    pattern: new RegExp(WWAN_PORT + 'attached\\s*$'),
+    summary: 'WWAN: the modem\'s port {port} is there ({wwanDevice})',
+    explanation: 'The kernel\'s WWAN framework made one of the modem\'s control ports (AT, MBIM, QMI, QCDM) for user space: the modem\'s driver has the modem running and answering. After a crash, the ports made again show the driver recovered the modem.',
+    story: ['ports-back'],
+    sources: ['X139'],
+    samples: ['[ 9689.512600] wwan wwan0: port wwan0at0 attached', 'wwan wwan0: port wwan0mbim0 attached'],
+    counterSamples: ['usb 1-1: GSM modem (1-port) converter now attached to ttyUSB0'],
+  },
+  {
+    id: 'wwan.port-disconnected',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: KERNEL,
+    literal: 'disconnected',
+    pattern: new RegExp(WWAN_PORT + 'disconnected\\s*$'),
+    summary: 'WWAN: the modem\'s port {port} is gone ({wwanDevice})',
+    explanation: 'The kernel\'s WWAN framework removed one of the modem\'s control ports: its driver stopped the modem (a crash it recovers from, a reset, the driver unloaded or the modem gone from its bus). Programs that had the port open (ModemManager) lose the modem until the port is made again.',
+    sources: ['X139'],
+    samples: ['[ 9667.603100] wwan wwan0: port wwan0at0 disconnected'],
   },
 ];
