@@ -41,6 +41,9 @@ describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
     assert.equal(story?.verdict, 'unresolved');
     assert.equal(a.host, 'Linux with ModemManager');
     assert.match(story!.advice.join(' '), /lspci.*mmcli -L/);
+    // The driver said its recovery failed: a power cycle comes first, not a check whether it came back.
+    assert.match(story!.advice[0], /^The kernel could not recover the modem.*power-cycled\. Reboot the host/);
+    assert.doesNotMatch(story!.advice.join(' '), /Check whether the kernel recovered/);
     // No USB story: the modem never was on USB.
     assert.deepEqual(a.findings.filter((f) => f.code.startsWith('usb-')), []);
   });

@@ -448,6 +448,19 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X89'],
     },
   ],
+  // The MHI driver's recovery failed, and its PCI function reset with it (X89): the modem stays off
+  // until it is power-cycled, so checking whether it came back is not the first step (a blind probe).
+  pcieModemNotRecovered: [
+    {
+      hosts: MM,
+      text: 'The kernel could not recover the modem ("Recovery failed"): it stays gone until it is power-cycled. Reboot the host (or cut the modem card\'s power), then check that it is back: `lspci` lists it at the PCI address the line gives and `mmcli -L` shows whether ModemManager has it. If it fails so again, save the kernel\'s lines (`dmesg | grep -iE \'mhi|wwan\'`) to send with a report to the module\'s maker.',
+      sources: ['X89', 'KB36'],
+    },
+    {
+      text: 'The kernel could not recover the modem ("Recovery failed"): it stays gone until it is power-cycled. Reboot the host (or cut the modem card\'s power), then check that it is back: `lspci` lists it at the PCI address the line gives. If it fails so again, save the kernel\'s lines (`dmesg | grep -iE \'mhi|wwan\'`) to send with a report to the module\'s maker.',
+      sources: ['X89'],
+    },
+  ],
   // A PCIe modem whose firmware crashed again and again, recovered each time by its driver (X89,
   // X92): checking that it came back says nothing new; what fails is its firmware, which fwupd
   // updates through ModemManager for many such modules (X140).

@@ -92,6 +92,7 @@ export const pcieModemEntries: CatalogueEntry[] = [
     summary: 'MHI: the kernel could not recover the PCIe modem at {pciAddress}',
     explanation: 'Recovering the modem failed, and so did the PCI function reset the driver tried last: the modem is gone until it is power-cycled (a reboot of the host, or the card\'s power).',
     finding: 'modem-crash',
+    advice: 'pcieModemNotRecovered',
     sources: ['X89'],
     samples: ['mhi-pci-generic 0000:01:00.0: Recovery failed'],
   },

@@ -38,6 +38,9 @@ export const crashStory = findingStory({
   advice: ['checkPcieModem'],
   // Recovered each time and crashing again: the firmware, not whether it came back (a blind probe's crash loop).
   recurringAdvice: ['pcieModemCrashesAgain'],
+  // A recovery that failed (MHI's "Recovery failed", X89) calls for a power cycle first: its entry's advice replaces the check.
+  adviceBy: [],
+  replacesOwnAdvice: ['pcieModemNotRecovered'],
   consequences: DATA_LOST_WITH_IT,
   unknowns: ['whyItCrashed'],
 });
