@@ -33,12 +33,20 @@ describe('a trouble that keeps coming back', () => {
 // Two programs' lines of one drop are one time (a re-test probe read "4 times" for two drops:
 // ModemManager's bearer lost and NetworkManager's device state, a second apart, each time).
 describe('how many times a trouble came', () => {
+  const drop = (m: number): string[] => [
+    at(m, 10, 'ModemManager[744]: <info>  [modem0] state changed (connected -> registered)'),
+    at(m, 11, "NetworkManager[700]: <info>  [1716300000.0000] device (cdc-wdm0): state change: activated -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')"),
+  ];
   it("counts two programs' lines of one drop once", () => {
-    const drop = (m: number): string[] => [
-      at(m, 10, 'ModemManager[744]: <info>  [modem0] state changed (connected -> registered)'),
-      at(m, 11, "NetworkManager[700]: <info>  [1716300000.0000] device (cdc-wdm0): state change: activated -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')"),
-    ];
     const s = story([...drop(1), ...drop(5)])!;
     assert.match(s.summary, /went down 2 times \(\d+ lines\)/);
+  });
+
+  it("tells drops of two programs' lines each, the connection back after each, as coming back", () => {
+    const back = (m: number): string => at(m, 40, 'ModemManager[744]: <info>  [modem0] state changed (connecting -> connected)');
+    const s = story([back(0), ...drop(1), back(1), ...drop(5), back(5), ...drop(9), back(9)])!;
+    assert.equal(s.verdict, 'recurring');
+    assert.match(s.why, /3 times/);
+    assert.match(s.advice.join(' '), /look at what drops it/);
   });
 });

@@ -175,11 +175,12 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (weakest) w.step(`The modem reported a weak signal around it (${weak.length} reading${weak.length > 1 ? 's' : ''} of rssi 9 or less, the weakest ${weakest.fields.rssi}: ${csqDbm(Number(weakest.fields.rssi))})${when(weakest)}.`, weakest, 'X110');
   // Over at the end, but it came again and again: told as coming back, with its own advice (a blind
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
-  const recurring = !!recovery && found.length >= RECURRING_TIMES && overBetween(found, recoveries);
+  const groups = occasionGroups(found);
+  const recurring = !!recovery && groups.length >= RECURRING_TIMES && overBetween(groups, recoveries);
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
     confidence: 'high',
-    why: recurring ? `The log shows the trouble ${found.length} times and a later line showing it over each time.` : recovery ? 'The log shows the trouble and a later line showing it over.' : 'The log shows the trouble and no later line showing it over.',
+    why: recurring ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.` : recovery ? 'The log shows the trouble and a later line showing it over.' : 'The log shows the trouble and no later line showing it over.',
     summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
@@ -308,26 +309,40 @@ function sameInterface(a: string, b: string): boolean {
  * for two drops).
  */
 function occasions(found: readonly Finding[]): number {
+  return occasionGroups(found).length;
+}
+
+/**
+ * The findings in line order, grouped by occasion: those within OCCASION_MS of the one before (or,
+ * without times, OCCASION_LINES lines) are one time the trouble came (ModemManager's lost bearer
+ * and NetworkManager's failed device a second later are one drop).
+ */
+function occasionGroups(found: readonly Finding[]): Finding[][] {
   const byLine = [...found].sort((a, b) => a.line - b.line);
-  let n = 0;
+  const groups: Finding[][] = [];
   let last: Finding | undefined;
   for (const f of byLine) {
     const near = last !== undefined && (f.time !== undefined && last.time !== undefined ? f.time - last.time <= OCCASION_MS && f.time >= last.time : f.time === undefined && last.time === undefined && f.line - last.endLine <= OCCASION_LINES);
-    if (!near) n++;
+    if (near) groups[groups.length - 1].push(f);
+    else groups.push([f]);
     last = f;
   }
-  return n;
+  return groups;
 }
 const OCCASION_MS = 10_000;
 const OCCASION_LINES = 5;
 
-/** Whether a line shows the trouble over between each of its times and the next (the findings in line order). */
-function overBetween(found: readonly Finding[], recoveries: readonly LogEvent[]): boolean {
-  const byLine = [...found].sort((a, b) => a.line - b.line);
+/**
+ * Whether a line shows the trouble over between each time it came and the next (its occasions:
+ * two programs' lines of one drop are one time; a blind probe's 27 ModemManager drops, each with
+ * NetworkManager's line a second later, had been told "recovered", not coming back).
+ */
+function overBetween(groups: readonly Finding[][], recoveries: readonly LogEvent[]): boolean {
   let r = 0;
-  for (let i = 0; i + 1 < byLine.length; i++) {
-    while (r < recoveries.length && recoveries[r].line <= byLine[i].endLine) r++;
-    if (r >= recoveries.length || recoveries[r].line >= byLine[i + 1].line) return false;
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const end = Math.max(...groups[i].map((f) => f.endLine));
+    while (r < recoveries.length && recoveries[r].line <= end) r++;
+    if (r >= recoveries.length || recoveries[r].line >= groups[i + 1][0].line) return false;
   }
   return true;
 }
