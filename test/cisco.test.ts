@@ -7,8 +7,8 @@ import { LineParser } from '../server/src/core/records/lineParser';
 // A Cisco router's log, as its console shows it (`show logging`) and as a syslog server writes
 // what the router sent: Cisco's system message `%FACILITY-SEVERITY-MNEMONIC: ` (sources X83, X84)
 // names the program and the level wherever it stands (the format `cisco`, the envelope
-// cisco-message). The product knows no Cisco message's meaning: it reads the lines, quotes a
-// cellular facility's error, and tells no story.
+// cisco-message). The cellular facility's modem going down and up and a cellular interface's line
+// protocol are catalogued (ciscoCellular.ts); the facility's other errors are quoted.
 
 const REF = Date.UTC(2024, 11, 4);
 
@@ -65,13 +65,15 @@ describe("Cisco's system messages", () => {
     assert.equal(a.host, 'Cisco IOS');
   });
 
-  it('quotes the cellular facility\'s errors and tells no story it has no knowledge for', () => {
+  it('tells the modem down and up again as a story that is over, the facility\'s other errors quoted', () => {
     const a = analyzeText(CONSOLE.join('\n'), { referenceTime: REF });
-    assert.deepEqual(a.episodes, []);
-    const f = a.findings.filter((x) => x.code === 'unexplained-modem-error');
-    assert.deepEqual(f.map((x) => x.line), [2, 5]);
-    assert.equal(f[0].message, 'CELLWAN logged an error: Modem in slot 0/1 is DOWN');
-    assert.equal(f[1].message, 'CELLWAN logged an error: Modem in slot 0/1 is now UP');
+    const story = a.episodes.find((e) => e.kind === 'modem-unresponsive');
+    assert.equal(story?.verdict, 'recovered');
+    assert.deepEqual(a.findings.filter((x) => x.code === 'modem-unresponsive').map((x) => x.line), [2]);
+    // The catalogue's entries read MODEM_DOWN and MODEM_UP (ciscoCellular.ts): no catch-all quotes them.
+    assert.deepEqual(a.findings.filter((x) => x.code === 'unexplained-modem-error'), []);
+    const other = analyzeText('000109: *Dec  2 19:56:00.000: %CELLWAN-3-SOME_ERROR: Cellular0/1/0: a step failed\n', { referenceTime: REF });
+    assert.equal(other.findings.find((x) => x.code === 'unexplained-modem-error')?.message, 'CELLWAN logged an error: Cellular0/1/0: a step failed');
     // An interface's error is not the modem's: LINK is no modem program.
     assert.ok(!a.findings.some((x) => /LINK logged/.test(x.message)));
   });
@@ -118,7 +120,7 @@ describe("Cisco's system messages", () => {
     assert.deepEqual(parsed.map((r) => r.format), lines.map(() => 'cisco-uptime'));
     assert.deepEqual(parsed.map((r) => r.uptime), [280.101, 289.87, 289.871, 290.871, 331.442, 336.002, undefined, undefined]);
     const a = analyzeText(lines.join('\n'), { referenceTime: REF });
-    assert.deepEqual(a.findings.filter((x) => x.code === 'unexplained-modem-error').map((x) => x.line), [2, 5]);
+    assert.deepEqual(a.findings.filter((x) => x.code === 'modem-unresponsive').map((x) => x.line), [2]);
   });
 
   it('gives no time of day to a stamp of uptime, and no program to text that only looks alike', () => {

@@ -18,6 +18,10 @@ export interface AdviceItem {
 
 const RUTOS: readonly HostId[] = ['rutos'];
 const MM: readonly HostId[] = ['modemmanager'];
+// Hosts whose tools are not Linux's: their own commands, never `lsusb` or `/dev/ttyUSB*` (a blind probe's pfSense and RouterOS had been told them).
+const FREEBSD: readonly HostId[] = ['freebsd'];
+const CISCO: readonly HostId[] = ['cisco'];
+const ROUTEROS: readonly HostId[] = ['routeros'];
 
 export const ADVICE: Record<string, readonly AdviceItem[]> = {
   checkModemAlive: [
@@ -34,6 +38,21 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     {
       text: 'Check whether the modem is alive: `lsusb` shows {modemId}, {downloadId}, or nothing; `ls /dev/ttyUSB* /dev/cdc-wdm*` lists its ports; `dmesg` shows its USB and driver messages since.',
       sources: ['KB36', 'F9'],
+    },
+    {
+      hosts: FREEBSD,
+      text: 'Check whether the modem is alive: `usbconfig list` lists the USB devices ({modemId}, {downloadId}, or nothing); `ls /dev/cuaU*` lists the serial ports its driver (u3g) made; `dmesg` shows its USB and driver messages since.',
+      sources: ['X144', 'X145', 'KB36'],
+    },
+    {
+      hosts: CISCO,
+      text: 'Check whether IOS has the modem: `show cellular <slot> all` (the slot or the interface the log names, `0/1/0`) shows the modem\'s hardware and firmware, its radio, network and SIM state; `show logging | include CELLWAN` shows what the cellular driver said since.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Check whether RouterOS has the modem: `/interface lte print` lists the LTE interface (none when the modem is gone) and `/interface lte monitor lte1` shows its state, registration and signal. If it stays gone, `/system routerboard usb power-reset` cuts the modem\'s power for a moment (boards with several USB buses need `bus=`).',
+      sources: ['X141', 'X143'],
     },
   ],
   waitingWillNotHelp: [
@@ -87,6 +106,21 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       text: 'If lsusb shows {downloadId}: the modem runs no firmware and waits to be flashed. Give the host stable power, then re-flash it with the module vendor\'s flashing tool for this model (QFirehose for Qualcomm-based Quectel modules, QDLoader for ASR-based ones) and the right firmware image.',
       sources: ['S22', 'F7', 'X60'],
     },
+    {
+      hosts: FREEBSD,
+      text: 'If `usbconfig list` shows {downloadId}: the modem runs no firmware and waits to be flashed. Give the host stable power, then re-flash it with the module vendor\'s flashing tool for this model (QFirehose for Qualcomm-based Quectel modules, QDLoader for ASR-based ones) and the right firmware image.',
+      sources: ['X144', 'KB36'],
+    },
+    {
+      hosts: CISCO,
+      text: 'If `show cellular <slot> all` finds no modem after a reload, its firmware may have to be written again: open a case with Cisco for the module.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'A modem stuck in its download mode has no LTE interface: if `/interface lte print` stays empty after a power reset, the modem\'s firmware may have to be written again with its maker\'s tool.',
+      sources: ['X141'],
+    },
   ],
   nothingEnumerates: [
     {
@@ -97,6 +131,21 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     {
       text: 'If lsusb shows neither the modem nor a download-mode device: power-cycle once (a full power cut, not a reboot). If it is still missing, check the module\'s power supply and seating before suspecting the module itself.',
       sources: ['F9', 'KB43'],
+    },
+    {
+      hosts: FREEBSD,
+      text: 'If `usbconfig list` shows neither the modem nor a download-mode device: power-cycle once (a full power cut, not a reboot). If it is still missing, check the module\'s power supply and seating before suspecting the module itself.',
+      sources: ['X144', 'F9', 'KB43'],
+    },
+    {
+      hosts: CISCO,
+      text: 'If `show cellular <slot> all` still finds no modem: reload the router once. If the modem stays down, check that the module is seated, then open a case with Cisco for the module.',
+      sources: ['X85', 'F9'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'If `/interface lte print` still lists no modem: cut its power for a moment (`/system routerboard usb power-reset`), or power-cycle the router once. If it is still missing, check the modem card\'s seating before suspecting the card itself.',
+      sources: ['X141', 'X143', 'F9'],
     },
   ],
   dfotaRetry: [
@@ -204,6 +253,16 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       text: 'Check the SIM: reseat it with the power off, check whether it needs a PIN, and try it in a phone.',
       sources: ['KB6'],
     },
+    {
+      hosts: CISCO,
+      text: 'Check the SIM: `show cellular <slot> all` shows its status and whether it is locked; reseat it with the router powered off, and try the SIM in a phone.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Check the SIM: `/interface lte monitor lte1` shows the modem\'s state; reseat the SIM with the router powered off, check whether it needs a PIN (the LTE interface\'s APN profile and PIN settings), and try it in a phone.',
+      sources: ['X141'],
+    },
   ],
   // The lease on a modem's own network interface ran out (dhcpcd, systemd-networkd [X133][X134]):
   // the DHCP server on that link (the modem, where it hands out the address itself) stopped
@@ -244,6 +303,16 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     {
       text: 'The modem sees no SIM card: power off, reseat the SIM (the right way round, fully in, in the slot the modem uses), and try it in a phone.',
       sources: ['X90', 'KB6'],
+    },
+    {
+      hosts: CISCO,
+      text: 'The modem sees no SIM card: power the router off, reseat the SIM (the right way round, fully in, in the slot the modem uses), and try it in a phone. `show cellular <slot> all` shows the SIM\'s status once the router is up again.',
+      sources: ['X85', 'X90'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'The modem sees no SIM card: power the router off, reseat the SIM (the right way round, fully in, in the slot the router uses), and try it in a phone. `/interface lte monitor lte1` shows the modem\'s state once it is up again.',
+      sources: ['X141', 'X90'],
     },
   ],
   // The SIM refused the PIN it was given (27.007's +CME ERROR 16 "incorrect password" [X90]):
@@ -323,6 +392,16 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`AT+CSQ`, `AT+CEREG?` on the modem\'s AT port), and the antennas and their cables.',
       sources: ['KB6', 'X68'],
     },
+    {
+      hosts: CISCO,
+      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem down, registration lost, signal), check the signal and the registration at those times (`show cellular <slot> all`), and the antennas and their cables.',
+      sources: ['KB6', 'X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem reset, registration lost, signal), check the signal and the registration at those times (`/interface lte monitor lte1`), and the antennas and their cables.',
+      sources: ['KB6', 'X141'],
+    },
   ],
   // A connection up that carries no traffic: watchcat's pings failed through it (X103).
   dataStall: [
@@ -345,6 +424,16 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     {
       text: 'Check registration and signal with the modem\'s AT port (`AT+CEREG?`, `AT+COPS?`, `AT+CSQ`) or its connection manager. A denied registration is the network refusing this SIM or device: ask the operator.',
       sources: ['X68', 'KB6'],
+    },
+    {
+      hosts: CISCO,
+      text: 'Check registration and signal: `show cellular <slot> all` shows the network the modem is on, its registration and its radio\'s signal. A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Check registration and signal: `/interface lte monitor lte1` shows the registration state, operator and signal. A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['X141'],
     },
   ],
   checkDataSession: [
@@ -490,6 +579,16 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       text: 'Check whether the modem answers on its AT port (send `AT`, expect OK). If it stays silent, power-cycle the modem and see whether the timeouts come back.',
       sources: ['KB6'],
     },
+    {
+      hosts: CISCO,
+      text: 'Check whether IOS has the modem again: `show cellular <slot> all` (the slot the log names) shows its hardware, radio, network and SIM state; `show logging | include CELLWAN` shows whether it went down again.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Check whether the modem answers: `/interface lte monitor lte1` shows its state, registration and signal, and `/interface lte at-chat lte1 input="AT"` asks it directly (OK when it answers). If it stays silent, `/system routerboard usb power-reset` cuts its power for a moment; see whether it goes silent again.',
+      sources: ['X141', 'X143'],
+    },
   ],
   findRebootCause: [
     {
@@ -534,6 +633,21 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
       text: 'Whether the modem is alive now: `lsusb` ({modemId}, {downloadId}, or nothing) and `dmesg`.',
       sources: ['KB36', 'F9'],
     },
+    {
+      hosts: FREEBSD,
+      text: 'Whether the modem is alive now: `usbconfig list` ({modemId}, {downloadId}, or nothing) and `dmesg`.',
+      sources: ['X144', 'KB36'],
+    },
+    {
+      hosts: CISCO,
+      text: 'Whether the modem is up now: `show cellular <slot> all`.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Whether the modem is up now: `/interface lte print` and `/interface lte monitor lte1`.',
+      sources: ['X141'],
+    },
   ],
   modemFirmware: [
     {
@@ -544,6 +658,21 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
     {
       text: 'Which firmware the modem runs now: the log does not say; ask the modem (`mmcli -m {mmModem}` on ModemManager hosts, `AT+GMR` on its AT port).',
       sources: ['KB36'],
+    },
+    {
+      hosts: CISCO,
+      text: 'Which firmware the modem runs now: `show cellular <slot> hardware` (or `all`) shows it.',
+      sources: ['X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Which firmware the modem runs now: the log does not say; ask the modem (`/interface lte at-chat lte1 input="AT+GMR"`).',
+      sources: ['X141'],
+    },
+    {
+      hosts: FREEBSD,
+      text: 'Which firmware the modem runs now: the log does not say; ask the modem (`AT+GMR` on its AT port, one of the `/dev/cuaU*` ports).',
+      sources: ['X145', 'KB36'],
     },
   ],
   compositionMeaning: [

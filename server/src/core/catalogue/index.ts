@@ -15,6 +15,8 @@ import { modemWordEntries } from './entries/modemWords';
 import { watchcatEntries } from './entries/watchcat';
 import { usbModeswitchEntries } from './entries/usbModeswitch';
 import { dhcpClientEntries } from './entries/dhcpClients';
+import { ciscoCellularEntries } from './entries/ciscoCellular';
+import { routerOsEntries } from './entries/routerOs';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -36,6 +38,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...watchcatEntries,
   ...usbModeswitchEntries,
   ...dhcpClientEntries,
+  ...ciscoCellularEntries,
+  ...routerOsEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   // What any program says of the modem in 3GPP's words: after every program's own entries.

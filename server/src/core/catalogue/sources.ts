@@ -425,6 +425,26 @@ export const SOURCES: Record<string, Source> = {
     title: 'fwupd, the ModemManager plugin: updates the firmware of modems ModemManager manages, on USB and PCI, found by ModemManager\'s firmware device IDs (`PCI\\VID_105B&PID_E0AB&REV_0000`); `fwupdmgr get-updates` lists the updates the Linux Vendor Firmware Service has for the devices found. ModemManager\'s Firmware interface does no update itself and names fwupd for it',
     url: 'https://fwupd.github.io/libfwupdplugin/modem-manager-README.html',
   },
+  X141: {
+    title: 'MikroTik RouterOS manual, LTE: the LTE client interface (`/interface lte`, `lte1` by default) and its commands, `/interface lte monitor` (the modem\'s state, operator, registration and signal) and `/interface lte at-chat` (an AT command to the modem); a RouterOS log of such a router, its topics and words: `interface,info lte1 link down`, `lte,info lte1 IPv4: <address>, DNS: ...`, `interface,info lte1 link up`',
+    url: 'https://help.mikrotik.com/docs/display/ROS/LTE',
+  },
+  X142: {
+    title: 'MikroTik RouterOS manual, Log: each entry has topics (`system`, `interface`, `lte`, `dhcp`...) and a level (`info`, `warning`, `error`, `debug`) printed before its message, `lte,info`; `/log print` shows the log, `/system logging action` sends it to a remote syslog server',
+    url: 'https://help.mikrotik.com/docs/display/ROS/Log',
+  },
+  X143: {
+    title: 'MikroTik RouterOS manual, USB features: `/system routerboard usb power-reset` turns the USB port\'s power off for a time (`duration`, 3 s by default) to restart a 3G/LTE modem without physical access; boards with several USB buses need `bus=`',
+    url: 'https://help.mikrotik.com/docs/spaces/ros/pages/130220183/usb+features',
+  },
+  X144: {
+    title: 'FreeBSD usbconfig(8): `usbconfig list` lists the USB devices the host has, each as ugen<bus>.<address> with its vendor, product and power state; `usbconfig -d ugen0.2 dump_device_desc` shows its idVendor and idProduct',
+    url: 'https://man.freebsd.org/cgi/man.cgi?query=usbconfig&sektion=8',
+  },
+  X145: {
+    title: 'FreeBSD u3g(4) and ucom(4): u3g drives the serial ports of 3G/4G USB modems through ucom, which makes each port a tty, /dev/ttyU<unit>.<port> and its callout device /dev/cuaU<unit>.<port>',
+    url: 'https://man.freebsd.org/cgi/man.cgi?query=u3g&sektion=4',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

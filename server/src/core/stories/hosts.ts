@@ -18,6 +18,7 @@ export const HOSTS: readonly HostProfile[] = [
   { id: 'embedded', label: 'an embedded device console' },
   { id: 'openwrt', label: 'OpenWrt' },
   { id: 'cisco', label: 'Cisco IOS' },
+  { id: 'routeros', label: 'MikroTik RouterOS' },
   { id: 'linux', label: 'Linux' },
 ];
 

@@ -49,6 +49,8 @@ export type StoryMark =
  * - `gammu`: gammu / smstools on a Linux host.
  * - `embedded`: a microcontroller or appliance console (ESP-IDF, Venus OS dbus-modem).
  * - `freebsd`: FreeBSD / pfSense / OPNsense.
+ * - `cisco`: Cisco IOS / IOS XE with a cellular module.
+ * - `routeros`: MikroTik RouterOS with an LTE modem.
  * - `linux`: a Linux host with none of the above (dmesg, journal only).
  */
-export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'cisco' | 'linux';
+export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'cisco' | 'routeros' | 'linux';

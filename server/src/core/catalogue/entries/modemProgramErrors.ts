@@ -56,7 +56,7 @@ export const modemProgramErrorEntries: CatalogueEntry[] = [
       'Mon Dec  2 19:55:10 2024 daemon.info gsmd[3553]: [sim_slot_set:412] error: Failed to set SIM slot 2',
       'Mon Dec  2 19:55:10 2024 daemon.err mobifd[3612]: [gsm.modem0] Something went wrong while doing a thing',
       'Jun 06 13:45:46 jantar ModemManager[771]: <err> [modem0] some step failed in a way not seen before',
-      '000102: *Dec  2 19:54:49.870: %CELLWAN-2-MODEM_DOWN: Modem in slot 0/1 is DOWN',
+      '000102: *Dec  2 19:54:49.870: %CELLWAN-3-SOME_ERROR: Cellular0/2/0: some step failed in a way not seen before',
       'Mon Dec  2 19:55:10 2024 daemon.err gl_modem[2210]: AT port /dev/ttyUSB3 not ready',
       'Dec  2 19:54:59 MikroTik lte,error lte1: failed to apply band setting',
     ],

@@ -26,14 +26,15 @@ export const modemWordEntries: CatalogueEntry[] = [
     // Every program's lines are screened for these entries' literals (LiteralScreen): seven
     // characters or more, and as few as the words allow (each lowers the screen's skips). The
     // patterns ignore case, so the screen finds the literals in any case (`No Sim Card`).
-    // `SIM missing` (OpenWrt's modemmanager protocol script), `sim-missing` (ModemManager's failed reason, X20).
+    // `SIM missing` (OpenWrt's modemmanager protocol script), `sim-missing` (ModemManager's failed reason, X20),
+    // `SIM is not present` (Cisco IOS's CELLWAN SIM_NOT_PRESENT).
     literal: ['SIM not ', 'SIM card not', 'SIM is not', 'SIM card is not', 'no SIM ', 'SIM missing', 'SIM card missing', 'SIM is missing', 'SIM card is missing', 'sim-missing'],
-    pattern: /\bSIM(?: card)? (?:is )?not (?:inserted|detected)\b|\bno SIM (?:card(?: (?:inserted|detected|found|present))?|inserted|detected|found|present)\b|\bSIM(?: card)? (?:is )?missing\b|\bsim-missing\b/i,
+    pattern: /\bSIM(?: card)? (?:is )?not (?:inserted|detected|present)\b|\bno SIM (?:card(?: (?:inserted|detected|found|present))?|inserted|detected|found|present)\b|\bSIM(?: card)? (?:is )?missing\b|\bsim-missing\b/i,
     summary: 'The line says the SIM is missing: {message}',
     explanation: `The program says the modem sees no SIM (3GPP's "SIM not inserted"): no card in the slot, a card not seated, or a slot the modem does not use. ${INFERRED}`,
     finding: 'sim-error',
     advice: 'simMissing',
-    samples: ['Dec  2 19:54:59 gw cellmgr[812]: SIM card not detected', 'Wed Mar  5 07:02:12 2025 daemon.notice netifd: wan (1655): SIM missing', 'Jun 06 13:45:46 jantar ModemManager[771]: <wrn> [device /sys/devices/pci0000:00/0000:00:14.0/usb2/2-3] error initializing: Modem in failed state: sim-missing', '2024-12-02 19:54:59 | WARN | WAN | mdm-1: No SIM card inserted', 'E (5123) modem: no SIM card', 'no SIM detected in slot 2'],
+    samples: ['Dec  2 19:54:59 gw cellmgr[812]: SIM card not detected', 'Wed Mar  5 07:02:12 2025 daemon.notice netifd: wan (1655): SIM missing', 'Jun 06 13:45:46 jantar ModemManager[771]: <wrn> [device /sys/devices/pci0000:00/0000:00:14.0/usb2/2-3] error initializing: Modem in failed state: sim-missing', '2024-12-02 19:54:59 | WARN | WAN | mdm-1: No SIM card inserted', 'E (5123) modem: no SIM card', 'no SIM detected in slot 2', '%CELLWAN-2-SIM_NOT_PRESENT: [Cellular0/2/0]: SIM is not present in Slot 0'],
     counterSamples: ['no SIM PIN set, continuing', 'SIM inserted in slot 1', 'checking for SIM cards: 1 found'],
   },
   {
