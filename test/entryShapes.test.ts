@@ -43,10 +43,6 @@ const KNOWN_GAPS: { shapes: Shape[]; tagless?: boolean; entries?: string[]; why:
     shapes: ['mail-wrapped', 'terminal-80'], entries: ['comgt.com-write-failed', 'freebsd.usb-reenumerate-failed', 'freebsd.modem-attached'],
     why: 'a line without a clock, wrapped: the parser joins a wrap\'s lines only after a record with a clock (text after clockless text may be anything)',
   },
-  {
-    shapes: ['iso-levelled'], entries: ['modem-program.error'],
-    why: 'a bare `word: ` after the clock is a program only when PROGRAM_NAMES knows it, else a kernel device\'s name (`wwan0: `): MikroTik\'s topic `lte` is not one',
-  },
 ];
 
 const events = (text: string): LogEvent[] => analyzeText(`${text}\n`, { referenceTime: REF }).events;

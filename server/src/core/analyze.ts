@@ -16,7 +16,9 @@ import { eventDatabaseFile } from './troubleshoot/eventDatabaseFile';
 import { analyzeArchive } from './analyzeArchive';
 import { expandHostReadings, hostEventShare, hostReadingIndex, joinHostReadings, putBack } from './hostReadings';
 import { lineOwner, perHostNotice, type HostsSeen } from './events/hostSequence';
-import type { Analysis, Episode, Finding, InputNotice, LogEvent } from './model';
+import type { Analysis, Episode, FileSummary, Finding, InputNotice, LogEvent } from './model';
+import { rotatedLogs } from './input/logSet';
+import { promises as fs } from 'node:fs';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 import { linesInListingOrder, listingNotice } from './events/listingParts';
@@ -375,9 +377,15 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeOpt
 }
 
 /** Streams each file through the pipeline, one after another; a file whose first reading calls for a second is read again. */
-async function readLogFiles(paths: readonly string[], options: AnalyzeOptions): Promise<FileEvents[]> {
+async function readLogFiles(named: readonly string[], options: AnalyzeOptions): Promise<FileEvents[]> {
   const files: FileEvents[] = [];
+  const logs = rotatedLogs(named);
+  const paths = logs.map((log) => log[log.length - 1]);
   for (let i = 0; i < paths.length; i++) {
+    if (logs[i].length > 1) {
+      files.push(await readRotatedLog(i, logs[i], options));
+      continue;
+    }
     let f: FileAnalysis | undefined;
     // Standard input or a pipe cannot be read a second time: its bytes are kept as they come, up to the budget.
     let held: HeldBytes | undefined;
@@ -396,6 +404,39 @@ async function readLogFiles(paths: readonly string[], options: AnalyzeOptions): 
     files.push(!reasons ? read : !held && onlyHosts(reasons) ? await readHostsAgain(paths[i], file, read, reasons.hosts, options.signal) : held ? readAgain(file, read, held.lines()) : await readFileAgain(paths[i], file, read, options.signal));
   }
   return files;
+}
+
+/**
+ * The files of a rotated log (oldest first) read as one log: one reading fed each file in turn,
+ * each ended as its own end would end it, the line numbers running on (`FileSummary.parts` says
+ * which lines are whose). Yearless dates are read against the newest file's time, as that file's
+ * own would be. A reading that calls for a second reads all the files again.
+ */
+async function readRotatedLog(index: number, parts: readonly string[], options: AnalyzeOptions): Promise<FileEvents> {
+  const newest = parts[parts.length - 1];
+  const mtime = options.referenceTime ?? (await fs.stat(newest).catch(() => undefined))?.mtimeMs;
+  const f = new FileAnalysis(index, newest, mtime, options.fastLane, options.customRules);
+  const said: string[] = [];
+  const spans: NonNullable<FileSummary['parts']> = [];
+  for (const part of parts) {
+    const firstLine = f.splitter.stats.lines + 1;
+    const info = await readInput(part, (chunk) => f.splitter.push(chunk), undefined, options.signal);
+    f.splitter.endPart();
+    said.push(...info.notices.map((n) => `${part}: ${n}`));
+    spans.push({ path: part, firstLine, lastLine: f.splitter.stats.lines });
+  }
+  const first = f.finish(said);
+  first.summary.parts = spans;
+  const reasons = readAgainReasons(first);
+  if (!reasons) return first;
+  const held = new HeldLines();
+  for (const part of parts) {
+    await readInput(part, (chunk) => held.over || held.splitter.push(chunk), undefined, options.signal);
+    held.splitter.endPart();
+  }
+  const again = readAgain(f, first, held);
+  again.summary.parts = spans;
+  return again;
 }
 
 /** A file on disk read again once per host (FileAnalysis.startHostReadings). */
@@ -449,7 +490,11 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
   // A file listed newest first would be read backwards: its drops before its returns. No story is told for it (its notice says why).
   const newestFirst = new Set(files.filter((f) => f.summary.newestFirst).map((f) => f.file));
   const storyFiles = episodeFiles ?? (newestFirst.size > 0 ? files.map((f) => f.file) : undefined);
-  const { episodes } = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(hostOf ? { hostOf } : {}), ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
+  const told = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(hostOf ? { hostOf } : {}), ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
+  // The same lines in several files (rsyslog writes a line to every file its rules name: syslog,
+  // daemon.log, messages) tell the same story in each: told once, from the file of the most lines.
+  const copies = storiesInSeveralFiles(told.episodes, files);
+  const episodes = told.episodes.filter((e) => !copies.dropped.has(e));
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
   // What was read in reverse is told in the file's own lines; the rest below is in those already.
@@ -466,9 +511,43 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
     host: host.label,
     ...(hosts ? stacksOf(hosts, back) : {}),
     ...(fileHosts ? stacksOfFiles(fileHosts, read) : {}),
-    notices: dedupeNotices(read.flatMap((f) => f.notices)),
+    notices: [...dedupeNotices(read.flatMap((f) => f.notices)), ...copies.notices],
     ...(context.facts ? { facts: context.facts } : {}),
   };
+}
+
+/**
+ * Stories told alike by several files: the same kind and verdict, starting at the same time with the
+ * same first step (the same lines copied into each file). The one from the file of the most lines
+ * stays; the others go, with a notice on the kept story's file that names them.
+ */
+function storiesInSeveralFiles(episodes: readonly Episode[], files: readonly FileEvents[]): { dropped: Set<Episode>; notices: InputNotice[] } {
+  const dropped = new Set<Episode>();
+  const notices: InputNotice[] = [];
+  if (files.length < 2) return { dropped, notices };
+  const linesOf = new Map(files.map((f) => [f.file, f.summary.lines]));
+  const pathOf = new Map(files.map((f) => [f.file, f.summary.path]));
+  const alike = new Map<string, Episode[]>();
+  for (const e of episodes) {
+    if (e.startTime === undefined) continue;
+    const key = `${e.kind}\u0000${e.verdict}\u0000${e.startTime}\u0000${e.steps[0]?.text ?? ''}\u0000${e.device ?? ''}`;
+    const list = alike.get(key);
+    if (list) list.push(e);
+    else alike.set(key, [e]);
+  }
+  for (const list of alike.values()) {
+    if (new Set(list.map((e) => e.file)).size < 2) continue;
+    const kept = [...list].sort((a, b) => (linesOf.get(b.file) ?? 0) - (linesOf.get(a.file) ?? 0) || a.file - b.file)[0];
+    const others = list.filter((e) => e !== kept && e.file !== kept.file);
+    others.forEach((e) => dropped.add(e));
+    const names = [...new Set(others.map((e) => baseName(pathOf.get(e.file) ?? '')))];
+    notices.push({ file: kept.file, severity: 'info', message: `The story "${kept.title}: ${kept.verdictLabel}" is told by ${names.join(', ')} too, in the same lines (a system logger writes a line to each file its rules name): it is told once, from this file.` });
+  }
+  return { dropped, notices };
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/:]/).pop() ?? path;
 }
 
 /** Each host's stack, where the hosts of a file read per host run different ones (a RutOS router beside an OpenWrt one). */

@@ -223,6 +223,12 @@ export interface InputNotice {
 
 export interface FileSummary {
   path: string;
+  /**
+   * The files of a rotated log read as this one log, oldest first (`syslog.2.gz`, `syslog.1`,
+   * `syslog`): each file's path and the lines of the whole that are its own, `firstLine` to
+   * `lastLine`. The log's line numbers run on across them; `path` is the newest file's.
+   */
+  parts?: { path: string; firstLine: number; lastLine: number }[];
   /** Most common format among the parsed lines. */
   format: FormatId | 'empty' | 'binary' | 'unknown';
   lines: number;

@@ -147,6 +147,15 @@ export class LineSplitter {
     this.overflowing = false;
   }
 
+  /**
+   * Ends the text pushed so far as the end of a file would (its unfinished last line a line of its
+   * own) and goes on: the next file's lines follow, numbered on (a rotated log's files read as one
+   * log: input/logSet.ts). The encoding told from the first file's bytes stays.
+   */
+  endPart(): void {
+    this.end();
+  }
+
   end(): void {
     if (!this.sniffed && this.headBytes > 0) this.decodePush(this.sniff());
     const rest = this.utf16 ? this.utf16.decode() : this.utf8.end();

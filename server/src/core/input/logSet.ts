@@ -49,6 +49,32 @@ export function compareLogOrder(a: string, b: string): number {
   return rb.age - ra.age || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * The paths as the logs they are: the files of one rotated log (the same name in the same folder,
+ * `syslog.2.gz`, `syslog.1`, `syslog`) are one log, its files oldest first, where the first of them
+ * was named; every other path a log of its own. A drop in `syslog.1` whose return is in `syslog`
+ * is one story (a blind probe's rotated set had been told "the log ends before it comes back").
+ */
+export function rotatedLogs(paths: readonly string[]): string[][] {
+  const logs: string[][] = [];
+  const bySet = new Map<string, string[]>();
+  for (const path of paths) {
+    const slash = path.lastIndexOf('/');
+    const name = path.slice(slash + 1);
+    const key = path === '-' || name === '' ? undefined : `${path.slice(0, slash + 1)}\u0000${rotationOf(name).base}`;
+    const set = key === undefined ? undefined : bySet.get(key);
+    if (set && !set.some((p) => rotationOf(p.slice(p.lastIndexOf('/') + 1)).age === rotationOf(name).age)) {
+      set.push(path);
+      continue;
+    }
+    const log = [path];
+    if (key !== undefined && !set) bySet.set(key, log);
+    logs.push(log);
+  }
+  for (const log of logs) if (log.length > 1) log.sort((a, b) => rotationOf(b.slice(b.lastIndexOf('/') + 1)).age - rotationOf(a.slice(a.lastIndexOf('/') + 1)).age);
+  return logs;
+}
+
 /** Whether a file found in a directory is a log to read. */
 export function isLogName(name: string): boolean {
   if (name.startsWith('.') || FACTS_ONLY.test(name)) return false;

@@ -1,3 +1,4 @@
+import { lineLabel } from './lineLabel';
 import { SOURCES } from '../catalogue/sources';
 import { FINDING_TITLES } from '../findings/findingText';
 import type { Analysis, Episode } from '../model';
@@ -14,7 +15,7 @@ export interface MarkdownOptions extends ReportQuestion {
 
 /** The diagnosis as Markdown: the verdict, the story, the evidence quoted, what to do, the rest. */
 export function toMarkdownReport(a: Analysis, options: MarkdownOptions = {}): string {
-  const link = options.lineLink ?? ((_f: number, line: number) => `line ${line}`);
+  const link = options.lineLink ?? ((f: number, line: number) => escapeMarkdown(lineLabel(a.files[f], line)));
   const out: string[] = [];
   const names = a.files.map((f) => escapeMarkdown(fileName(f.path)));
   out.push(`# ${reportTitle(options)}: ${names.join(', ')}`, '');

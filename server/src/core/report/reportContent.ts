@@ -124,7 +124,14 @@ export function readabilityLines(a: Analysis): string[] {
  */
 export function adviceStackSentence(a: Analysis): string | undefined {
   if (a.hostByDevice) return `The advice is written for each device's stack: ${Object.entries(a.hostByDevice).map(([device, stack]) => `${stack} on ${device}`).join(', ')}.`;
-  if (a.hostByFile) return `The advice is written for each file's stack: ${Object.entries(a.hostByFile).map(([path, stack]) => `${stack} for ${fileName(path)}`).join(', ')}.`;
+  if (a.hostByFile) {
+    // The files that tell a story: a file without one (a Pi's auth.log beside its syslog) has no advice to write.
+    const told = new Set(a.episodes.map((e) => a.files[e.file]?.path));
+    const stacks = Object.entries(a.hostByFile).filter(([path]) => told.size === 0 || told.has(path));
+    const one = new Set(stacks.map(([, stack]) => stack));
+    if (one.size === 1) return `The advice is written for ${[...one][0]}, the stack ${stacks.length > 1 ? 'these logs come' : 'this log comes'} from.`;
+    return `The advice is written for each file's stack: ${stacks.map(([path, stack]) => `${stack} for ${fileName(path)}`).join(', ')}.`;
+  }
   return a.host ? `The advice is written for ${a.host}, the stack this log comes from.` : undefined;
 }
 

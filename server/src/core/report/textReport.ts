@@ -1,3 +1,4 @@
+import { lineLabel, linesLabel, partsText } from './lineLabel';
 import { SOURCES } from '../catalogue/sources';
 import { showControls } from './controls';
 import type { Analysis, Severity } from '../model';
@@ -77,9 +78,12 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}${f.timeZone ? ` ${f.timeZone}` : ''}` : '';
     // Read newest first, every fall of the kernel uptime is its order, not a boot.
     const boots = f.segments > 1 && !f.newestFirst ? `, ${f.segments} boots` : '';
-    const year = f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `, year ${f.yearAssumed} from line ${f.yearFromLine}'s Unix time` : `, year ${f.yearAssumed} assumed`;
+    const year = f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `, year ${f.yearAssumed} from ${lineLabel(f, f.yearFromLine)}'s Unix time` : `, year ${f.yearAssumed} assumed`;
     const path = safeText(f.path);
-    out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} line${f.lines === 1 ? '' : 's'}, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));
+    // A rotated log read as one: its files, oldest first, and the lines of each.
+    const parts = partsText(f);
+    const whole = parts ? `, one rotated log read oldest first: ${safeText(parts)}` : '';
+    out.push(hanging(style.bold(path) + ' ', path.length + 1, `(${f.format}, ${f.lines} line${f.lines === 1 ? '' : 's'}${whole}, ${recognisedText(f)}${span}${year}${boots})`, width, 2, style.dim));
   }
   out.push('');
   if (a.episodes.length === 0) {
@@ -106,6 +110,8 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     // 03:02 was otherwise any day's (two blind probes: a four-day log, a three-day one whose one
     // drop was on its last day).
     const dated = stepsNeedDates(a, e);
+    // A rotated log's lines in their own files (`syslog.1:36`) are wider than `line 36`: the story's column fits its widest.
+    const column = Math.max(10, ...e.steps.map((s) => (s.line !== undefined ? safeText(lineLabel(a.files[e.file], s.line)).length + 1 : 0)));
     let day: string | undefined;
     for (const s of e.steps) {
       if (dated && s.time !== undefined && dayOf(s.time) !== day) {
@@ -114,9 +120,9 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
       }
       const at = s.time !== undefined ? formatClock(s.time) : '        ';
       // The poster's number beside the file's line, when the paste carried one.
-      const line = s.line !== undefined ? `line ${s.line}`.padEnd(10) : ''.padEnd(10);
+      const line = (s.line !== undefined ? safeText(lineLabel(a.files[e.file], s.line)) : '').padEnd(column);
       const text = s.recordId !== undefined ? `[#${s.recordId}] ${s.text}` : s.text;
-      out.push(hanging(`    ${style.dim(at)}  ${style.dim(line)} `, 25, safeText(text), width, 25));
+      out.push(hanging(`    ${style.dim(at)}  ${style.dim(line)} `, 15 + column, safeText(text), width, 15 + column));
     }
     if (e.unknowns.length) {
       out.push('');
@@ -138,7 +144,8 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   else if (problems.every((f) => f.code === 'input-problem')) out.push('  No modem, USB or network problems found in the lines that were read; see below for the lines that were not.');
   for (const f of listed) {
     const lines = f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
-    const where = `${multi ? `${safeText(a.files[f.file]?.path ?? '')}:` : 'line '}${lines}`.padEnd(14);
+    const summary = a.files[f.file];
+    const where = (summary?.parts ? safeText(linesLabel(summary, f.line, f.endLine)) : `${multi ? `${safeText(summary?.path ?? '')}:` : 'line '}${lines}`).padEnd(14);
     const title = FINDING_TITLES[f.code];
     const titled = fill(`${title} [${f.code}]`, 9 + where.length, width, 8);
     // The title in bold, its code dimmed, wherever the line breaks fall.
@@ -150,7 +157,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
   if (a.notices.length) {
     out.push('');
     out.push(style.bold('About the input'));
-    for (const n of a.notices) out.push(hanging('  ', 2, `${multi ? safeText(a.files[n.file]?.path ?? '') + ': ' : ''}${n.line !== undefined ? `line ${n.line}: ` : ''}${safeText(n.message)}`, width, 4));
+    for (const n of a.notices) out.push(hanging('  ', 2, `${multi ? safeText(a.files[n.file]?.path ?? '') + ': ' : ''}${n.line !== undefined ? `${safeText(lineLabel(a.files[n.file], n.line))}: ` : ''}${safeText(n.message)}`, width, 4));
   }
   if (cited.size) {
     out.push('');

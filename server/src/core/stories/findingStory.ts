@@ -175,7 +175,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (weakest) w.step(`The modem reported a weak signal around it (${weak.length} reading${weak.length > 1 ? 's' : ''} of rssi 9 or less, the weakest ${weakest.fields.rssi}: ${csqDbm(Number(weakest.fields.rssi))})${when(weakest)}.`, weakest, 'X110');
   // Over at the end, but it came again and again: told as coming back, with its own advice (a blind
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
-  const groups = occasionGroups(found);
+  const groups = occasionGroups(found, recoveries);
   const recurring = !!recovery && groups.length >= RECURRING_TIMES && overBetween(groups, recoveries);
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
@@ -317,12 +317,16 @@ function occasions(found: readonly Finding[]): number {
  * without times, OCCASION_LINES lines) are one time the trouble came (ModemManager's lost bearer
  * and NetworkManager's failed device a second later are one drop).
  */
-function occasionGroups(found: readonly Finding[]): Finding[][] {
+function occasionGroups(found: readonly Finding[], recoveries: readonly LogEvent[] = []): Finding[][] {
   const byLine = [...found].sort((a, b) => a.line - b.line);
   const groups: Finding[][] = [];
   let last: Finding | undefined;
+  let r = 0;
   for (const f of byLine) {
-    const near = last !== undefined && (f.time !== undefined && last.time !== undefined ? f.time - last.time <= OCCASION_MS && f.time >= last.time : f.time === undefined && last.time === undefined && f.line - last.endLine <= OCCASION_LINES);
+    // A line that shows the trouble over between two lines of it makes them two times, however close.
+    while (r < recoveries.length && recoveries[r].line <= (last?.endLine ?? 0)) r++;
+    const overBefore = r < recoveries.length && recoveries[r].line < f.line;
+    const near = last !== undefined && !overBefore && (f.time !== undefined && last.time !== undefined ? f.time - last.time <= OCCASION_MS && f.time >= last.time : f.time === undefined && last.time === undefined && f.line - last.endLine <= OCCASION_LINES);
     if (near) groups[groups.length - 1].push(f);
     else groups.push([f]);
     last = f;
