@@ -345,10 +345,13 @@ describe('gsmlens CLI conventions', () => {
     const r = gsmlens(['diagnose', '--json', d]);
     assert.equal(r.code, 0, r.stderr);
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path.slice(d.length + 1));
-    assert.deepEqual(paths, ['messages.0', 'system.log.2.gz', 'system.log.1', 'system.log', join('service_logs', 'gsmd.log')]);
+    // The rotated system.log is one log, its files oldest first (FileSummary.parts).
+    assert.deepEqual(paths, ['messages.0', 'system.log', join('service_logs', 'gsmd.log')]);
+    assert.deepEqual(JSON.parse(r.stdout).files[1].parts.map((p: { path: string }) => p.path.slice(d.length + 1)), ['system.log.2.gz', 'system.log.1', 'system.log']);
     // A directory next to files: all of them, each once.
     const mixed = JSON.parse(gsmlens(['diagnose', '--json', join(d, 'system.log'), d]).stdout).files.map((f: { path: string }) => f.path.slice(d.length + 1));
-    assert.deepEqual(mixed, ['system.log', 'messages.0', 'system.log.2.gz', 'system.log.1', join('service_logs', 'gsmd.log')]);
+    // ...the rotated system.log one log where its first file was named.
+    assert.deepEqual(mixed, ['system.log', 'messages.0', join('service_logs', 'gsmd.log')]);
   });
 
   it('reads a file named twice, by another path or through a symbolic link, once', () => {

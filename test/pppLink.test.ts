@@ -111,3 +111,24 @@ describe('PPP: a link over a modem\'s serial port, and one that is not', () => {
     assert.deepEqual(codes(run(drop)), []);
   });
 });
+
+describe('a PPP login the network refused', () => {
+  const dial = (pid: number, device: string, m: number): string[] => [
+    `Mar 11 08:0${m}:19 R1510 pppd[${pid}]: Connect: ppp0 <--> ${device}`,
+    `Mar 11 08:0${m}:20 R1510 pppd[${pid}]: CHAP authentication failed: Authentication failure`,
+    `Mar 11 08:0${m}:20 R1510 pppd[${pid}]: CHAP authentication failed`,
+    `Mar 11 08:0${m}:21 R1510 pppd[${pid}]: Modem hangup`,
+  ];
+  const run = (lines: string[]): Analysis => analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2025, 5, 1) });
+  it('over a modem is the data connection\'s failure, told first, with the login\'s advice', () => {
+    const a = run([...dial(4422, '/dev/ttyUSB2', 1), ...dial(4518, '/dev/ttyUSB2', 2)]);
+    const story = a.episodes.find((e) => e.kind === 'data-connection-problem');
+    assert.equal(story?.verdict, 'unresolved');
+    assert.match(story!.steps[0].text, /refused the CHAP login/);
+    assert.match(story!.advice[0], /refused the PPP login.*PAP or CHAP/);
+  });
+  it('over PPPoE is no modem\'s', () => {
+    const a = run(dial(4422, 'eth0.2', 1));
+    assert.deepEqual(a.findings.filter((f) => f.code === 'data-session-failed'), []);
+  });
+});

@@ -493,7 +493,8 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
   const told = yield* tellStoriesSteps({ files, events, findings, devices, options: detect, host, ...(hostOf ? { hostOf } : {}), ...(context.facts ? { facts: context.facts } : {}), ...(storyFiles ? { storyFiles: storyFiles.filter((i) => !newestFirst.has(i)) } : {}) });
   // The same lines in several files (rsyslog writes a line to every file its rules name: syslog,
   // daemon.log, messages) tell the same story in each: told once, from the file of the most lines.
-  const copies = storiesInSeveralFiles(told.episodes, files);
+  // (A host's reading of a syslog server's file is no copy: each host's story is its own.)
+  const copies = storiesInSeveralFiles(told.episodes.filter((e) => !back.has(e.file)), files);
   const episodes = told.episodes.filter((e) => !copies.dropped.has(e));
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
@@ -530,7 +531,7 @@ function storiesInSeveralFiles(episodes: readonly Episode[], files: readonly Fil
   const alike = new Map<string, Episode[]>();
   for (const e of episodes) {
     if (e.startTime === undefined) continue;
-    const key = `${e.kind}\u0000${e.verdict}\u0000${e.startTime}\u0000${e.steps[0]?.text ?? ''}\u0000${e.device ?? ''}`;
+    const key = `${e.kind}\u0000${e.verdict}\u0000${e.startTime}\u0000${e.steps[0]?.text ?? ''}`;
     const list = alike.get(key);
     if (list) list.push(e);
     else alike.set(key, [e]);

@@ -550,6 +550,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X89'],
     },
   ],
+  // pppd's login refused by the other end (X23): the credentials and the authentication type.
+  pppLoginRefused: [
+    {
+      text: 'The network refused the PPP login (pppd\'s CHAP or PAP authentication failed): check the username, the password and the authentication type (PAP or CHAP) the router sends against what the operator gives for this SIM and APN, then dial again.',
+      sources: ['X23'],
+    },
+  ],
   // A PCIe modem whose firmware crashed again and again, recovered each time by its driver (X89,
   // X92): checking that it came back says nothing new; what fails is its firmware, which fwupd
   // updates through ModemManager for many such modules (X140).

@@ -109,7 +109,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://github.com/openwrt/uqmi/blob/master/commands.c',
   },
   X23: {
-    title: 'pppd sources: main.c ("Modem hangup"), tty.c ("Connect script failed"), fsm.c ("%s terminated by peer"), lcp.c ("No response to %d echo-requests", "Serial link appears to be disconnected.")',
+    title: 'pppd sources: main.c ("Modem hangup"), tty.c ("Connect script failed"), fsm.c ("%s terminated by peer"), lcp.c ("No response to %d echo-requests", "Serial link appears to be disconnected."), chap-new.c chap_handle_status() ("CHAP authentication failed: <the peer\'s message>" at info level, then the error "CHAP authentication failed", when the peer refuses the login), upap.c ("PAP authentication failed")',
     url: 'https://github.com/ppp-project/ppp/tree/master/pppd',
   },
   X24: {

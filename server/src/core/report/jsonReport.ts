@@ -26,6 +26,8 @@ export function toJsonReport(a: Analysis): object {
       recognised: { records: f.recognised.records, content: f.recognised.content, share: Math.round(f.recognised.share * 1000) / 1000 },
       segments: f.segments, firstTime: shown(f.firstTime, f.timeOnly), lastTime: shown(f.lastTime, f.timeOnly),
       ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.yearFromLine !== undefined ? { yearFromLine: f.yearFromLine } : {}), ...(f.timeOnly ? { timeOnly: true } : {}), ...(f.timeZone !== undefined ? { timeZone: f.timeZone } : {}), ...(f.newestFirst || f.readReversed ? { newestFirst: true } : {}), ...(f.readReversed ? { readReversed: true } : {}), ...(f.dateOrders ? { dateOrders: f.dateOrders } : {}),
+      // A rotated log read as one: its files, oldest first, and which of the log's lines are each one's.
+      ...(f.parts ? { parts: f.parts } : {}),
     })),
     ...(more.length ? { findingsTotal: a.findings.length, findingsOmitted: more.map((m) => ({ code: m.code, omitted: m.omitted, total: m.total })) } : {}),
     findings: listed.map((f) => ({ code: f.code, severity: f.severity, message: f.message, file: path(f.file), line: f.line, endLine: f.endLine, count: f.count, time: isoLocal(f.time), ...(f.device !== undefined ? { device: f.device } : {}) })),

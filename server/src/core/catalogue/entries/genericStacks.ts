@@ -882,6 +882,28 @@ export const genericStackEntries: CatalogueEntry[] = [
     samples: ['May 20 14:23:05 router pppd[536]: Connect script failed'],
   },
   {
+    // chap-new.c chap_handle_status(): the peer's failure message at info level, then the error
+    // alone; upap.c the same for PAP. A blind probe's router whose login the network refused three
+    // times had been told only of the hang-up after it.
+    id: 'ppp.auth-failed',
+    subsystem: 'network',
+    severity: 'error',
+    tags: ['pppd'],
+    literal: 'authentication failed',
+    pattern: /^(?<authProto>CHAP|PAP|EAP) authentication failed(?:: (?<reason>.+))?/,
+    summary: 'pppd: the network refused the {authProto} login',
+    explanation:
+      'pppd sent the configured username and password and the other end of the link refused them (its message follows the colon, when it gave one): the link is closed and no data connection comes up. ' +
+      'Over a modem that is the operator\'s network refusing the login for this APN; for PPPoE it is the ISP.',
+    recall: ['pppDevice'],
+    finding: 'data-session-failed',
+    findingIf: SERIAL_LINK,
+    advice: 'pppLoginRefused',
+    sources: ['X23'],
+    samples: ['Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication failed: Authentication failure', 'Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication failed', 'Jun  2 10:00:01 gw pppd[812]: PAP authentication failed'],
+    counterSamples: ['Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication succeeded'],
+  },
+  {
     id: 'ppp.modem-hangup',
     subsystem: 'network',
     severity: 'warning',
