@@ -50,3 +50,29 @@ describe('how many times a trouble came', () => {
     assert.match(s.advice.join(' '), /look at what drops it/);
   });
 });
+
+// A trouble that a restart of the whole system ended is not one the modem got over: the story says
+// the restart came between, and keeps the advice for the trouble (a blind probe's hung modem, back
+// only after the watchdog daemon rebooted the Pi, had been told "recovered" with no advice).
+describe('a trouble over only after the system restarted', () => {
+  const hang = [
+    'Dec  6 03:12:52 pi ModemManager[512]: <warn>  [modem0] port ttyUSB2 timed out 2 consecutive times',
+    'Dec  6 03:14:28 pi ModemManager[512]: <error> [modem0] port ttyUSB2 timed out 10 consecutive times, marking modem as invalid',
+  ];
+  const boot = ['Dec  6 03:24:31 pi kernel: [    0.000000] Booting Linux on physical CPU 0x0', 'Dec  6 03:24:31 pi kernel: [    0.000000] Linux version 6.1.21-v8+ (dom@buildbot) (gcc 8.4.0) #1642 SMP PREEMPT Mon Apr  3 17:24:16 BST 2023'];
+  const back = ['Dec  6 03:24:52 pi ModemManager[498]: <info>  [modem0] state changed (connecting -> connected)'];
+  const tell = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2026, 11, 7) }).episodes.find((e) => e.kind === 'modem-unresponsive')!;
+  it('says the restart came between, and keeps the advice', () => {
+    const s = tell([...hang, ...boot, ...back]);
+    assert.equal(s.verdict, 'recovered');
+    assert.match(s.why, /the system restarting after it/);
+    assert.ok(s.steps.some((x) => /The system restarted .*over only after it/.test(x.text)));
+    assert.ok(s.advice.length > 0);
+  });
+  it('over without a restart: no such step, and no advice but what lasts', () => {
+    const s = tell([...hang, ...back]);
+    assert.equal(s.verdict, 'recovered');
+    assert.ok(!s.steps.some((x) => /The system restarted/.test(x.text)));
+    assert.deepEqual(s.advice, []);
+  });
+});

@@ -146,6 +146,11 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const marked = spec.recovery.flatMap((m) => ctx.marked(m)).sort((a, b) => a.line - b.line);
   const recoveries = marked.filter((e) => e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)));
   const recovery = recoveries.find((e) => e.line > lastLine);
+  // The system restarted between the trouble and the line that shows it over: the restart ended
+  // it, not the modem or its manager (a blind probe's hung modem, back only after the watchdog
+  // daemon rebooted the Pi, had been told "recovered" with no advice).
+  const restart = recovery ? ctx.coded('reboot', 'unexpected-reboot').find((f) => f.line > lastLine && f.line < recovery.line) : undefined;
+  if (restart) w.step(`The system restarted${when(restart)} ("${restart.message}"): the trouble was over only after it.`, restart);
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
@@ -180,14 +185,21 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
     confidence: 'high',
-    why: recurring ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.` : recovery ? 'The log shows the trouble and a later line showing it over.' : 'The log shows the trouble and no later line showing it over.',
-    summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")` : ''}. ${spec.meaning}${deferred}`,
+    why: recurring
+      ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.`
+      : restart
+        ? 'The log shows the trouble, the system restarting after it, and a later line showing it over.'
+        : recovery
+          ? 'The log shows the trouble and a later line showing it over.'
+          : 'The log shows the trouble and no later line showing it over.',
+    summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")${restart ? ', after the system restarted' : ''}` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
     advice: [
       // Coverage first while the trouble lasts or keeps coming back, unless a story above comes first.
       ...(weakest && (!recovery || recurring) && !above ? [spec.weakSignalAdvice!] : []),
-      ...storyAdvice(spec, found, ctx, { recovered: !!recovery, recurring, deferredTo: above }),
+      // Over only through a restart: nothing in the modem's own recovery ended it, so its advice stands.
+      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restart, recurring, deferredTo: above }),
     ],
     unknowns: [...(spec.unknowns ?? [])],
     ...modemNumber(found, ctx),
