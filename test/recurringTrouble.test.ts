@@ -76,3 +76,4 @@ describe('a trouble over only after the system restarted', () => {
     assert.deepEqual(s.advice, []);
   });
 });
+

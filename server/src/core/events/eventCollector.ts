@@ -1029,6 +1029,12 @@ export class EventCollector {
     if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS && isTimeOnly(time) === isTimeOnly(this.lastTime)) {
       this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
     }
+    // From a 1970 date to this century: the clock was set, whether or not a kernel line's uptime
+    // shows it (a blind probe's OpenWrt log, whose kernel lines all came before the NTP step, had
+    // no clock jump and a story dated 1970-01-01).
+    else if (this.lastTime !== undefined && this.lastTime < 946684800000 && time >= 946684800000 && !isTimeOnly(this.lastTime) && !isTimeOnly(time) && this.clockJumps[this.clockJumps.length - 1]?.line !== line) {
+      this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
+    }
     this.lastTime = time;
     this.firstTime ??= time;
     if (this.maxTime === undefined || time > this.maxTime) this.maxTime = time;

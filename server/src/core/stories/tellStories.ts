@@ -1,3 +1,4 @@
+import { formatTime } from '../records/timeWords';
 import { pickVariant, ADVICE, UNKNOWNS, type AdviceItem } from '../catalogue/advice';
 import type { FileEvents } from '../events/eventCollector';
 import { findingOf } from '../findings/eventTime';
@@ -63,7 +64,7 @@ export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[
       for (const ctx of story.id === UPDATE_STORY_ID && windowed.length ? windowed : [whole]) {
         for (const draft of story.build(ctx)) {
           if (alreadyTold(draft, told)) continue;
-          told.push(toEpisode(story, draft, file.file, fileHost));
+          told.push(withUnsetClock(toEpisode(story, draft, file.file, fileHost), file, fileHost.host));
         }
       }
     }
@@ -92,6 +93,24 @@ function alreadyTold(draft: StoryDraft, told: readonly Episode[]): boolean {
 }
 
 const tellsOf = new WeakMap<Episode, Set<FindingCode>>();
+
+/** A clock set forward by this much or more after boot was not the day's before it (NTP, the operator, a time zone set late). */
+const CLOCK_SET_MS = 3_600_000;
+
+/**
+ * A story whose steps come before the file's clock was set (a forward jump inside one boot: a
+ * router boots at 1970 or at its firmware's build date until NTP sets its clock, [S15]) says that
+ * their times are that clock's, not the day's: a blind probe's drop was dated 1970-01-01 and
+ * another's at the build date, with no word of it in the story.
+ */
+function withUnsetClock(e: Episode, file: FileEvents, host: HostGuess['host']): Episode {
+  const set = file.clockJumps.find((j) => j.to - j.from >= CLOCK_SET_MS && e.steps.some((s) => s.line !== undefined && s.line < j.line && s.time !== undefined));
+  if (!set) return e;
+  e.unknowns.push(`When this happened by the calendar: the device's clock was set at line ${set.line}, from ${formatTime(set.from)} to ${formatTime(set.to)}; the times before that line are the clock's before it was set, not the day's (a device starts at 1970 or at its firmware's date until NTP or a person sets its clock).`);
+  // OpenWrt's sysfixtime sets the clock at boot to its newest file's time (S15: RutOS's SDK).
+  if ((host === 'rutos' || host === 'openwrt') && !e.sources.includes('S15')) e.sources.push('S15');
+  return e;
+}
 
 function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: HostGuess): Episode {
   const verdict = story.verdicts[d.verdict] ?? { label: d.verdict, severity: 'warning' as Severity, meaning: '' };
