@@ -73,3 +73,42 @@ describe('the offset the times are shown at', () => {
     assert.equal(both(`{"time":"2025-03-03 10:41:52","program":"netifd","message":"Interface 'wan' is now down"}\n`).files[0].timeZone, undefined);
   });
 });
+
+// Summer time ending sets a zoneless clock back an hour (journalctl's default stamps carry no
+// offset): lines with a Unix time on either side (NetworkManager's `[1792888870.3301]`) show the
+// offset going from +02:00 to +01:00, and the times after the step move onto the earlier offset,
+// so a drop before it and its return after it pair (a blind probe's had been "Modem lost, 1 h 37 min").
+describe('the end of summer time in a log without offsets', () => {
+  const nm = (clock: string, unix: number, text: string): string => `Oct 25 ${clock} kiosk NetworkManager[977]: <info>  [${unix}.3301] ${text}`;
+  const kernel = (clock: string, text: string): string => `Oct 25 ${clock} kiosk kernel: ${text}`;
+  const lines = (afterOffsetHours: number): string[] => [
+    nm('02:30:00', Date.UTC(2026, 9, 25, 0, 30) / 1000, 'manager: NetworkManager state is now CONNECTED_GLOBAL'),
+    kernel('02:41:10', 'usb 1-1.4: USB disconnect, device number 5'),
+    kernel('02:41:10', 'option1 ttyUSB2: GSM modem (1-port) converter now disconnected from ttyUSB2'),
+    kernel('02:56:45', 'audit: type=1400 audit(0.0:1): apparmor="STATUS"'),
+    kernel('02:09:30', 'usb 1-1.4: new high-speed USB device number 6 using xhci_hcd'),
+    kernel('02:09:30', 'usb 1-1.4: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'),
+    kernel('02:09:31', 'option1 ttyUSB2: GSM modem (1-port) converter now attached to ttyUSB2'),
+    nm('02:09:53', Date.UTC(2026, 9, 25, 2 - afterOffsetHours, 9, 53) / 1000, "device (cdc-wdm0): Activation: successful, device activated."),
+    kernel('04:00:00', 'audit: type=1400 audit(0.0:2): apparmor="STATUS"'),
+  ];
+  const analyze = (l: string[]) => {
+    const text = l.join('\n') + '\n';
+    const fast = analyzeText(text, { referenceTime: Date.UTC(2026, 9, 26) });
+    assert.deepEqual(fast, analyzeText(text, { referenceTime: Date.UTC(2026, 9, 26), fastLane: false }), 'both lanes read it alike');
+    return fast;
+  };
+  it('pairs the drop before the step with its return after it, and says why the times moved', () => {
+    const a = analyze(lines(1));
+    const drop = a.episodes.find((e) => e.kind === 'modem-drop');
+    assert.equal(drop?.verdict, 'came-back');
+    assert.match(drop!.steps[0].text, /came back 28 min 20 s later at 03:09:30/);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'clock-jump'), []);
+    assert.ok(a.notices.some((n) => n.line === 5 && /summer time ended.*UTC\+02:00 before it and UTC\+01:00 after it/.test(n.message)));
+  });
+  it('leaves a step back the Unix times do not explain as a clock jump', () => {
+    const a = analyze(lines(2));
+    assert.ok(a.findings.some((f) => f.code === 'clock-jump' && f.line === 5));
+    assert.ok(!a.notices.some((n) => /summer time/.test(n.message)));
+  });
+});

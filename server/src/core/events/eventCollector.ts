@@ -138,6 +138,8 @@ const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['Modem
 const DMESG_SECTION = /^dmesg$/i;
 /** Wall clock stepping back further than this is a clock jump, not jitter between sources. */
 const BACKWARD_JUMP_MS = 60_000;
+/** How far summer time sets a clock back when it ends. */
+const SUMMER_TIME_MS = 3_600_000;
 /** Wall clock running ahead of kernel uptime by more than this is a clock being set. */
 const FORWARD_JUMP_S = 300;
 
@@ -560,7 +562,7 @@ export class EventCollector {
     if (fast.decoded !== '' && mayHoldJoins(fast.decoded)) return false;
     // A yearless line with a Unix time in its message (`<info>  [1733169299.1234] `) is the
     // parser's until one has given the year of the file's dates (LineParser.yearWitness).
-    if (fast.year < 0 && fast.month >= 0 && opensWithUnixStamp(text, fast) && this.parser.seeksYearWitness()) return false;
+    if (fast.month >= 0 && ((fast.year < 0 && this.parser.seeksYearWitness()) || this.parser.seeksZoneWitness()) && opensWithUnixStamp(text, fast)) return false;
     // A read that holds only while the file has not shown this word as a host (iso-plain's first word).
     if (fast.notHost !== '' && this.parser.knowsHost(fast.notHost)) return false;
     // A line as short as a date alone after one a terminal cut may be its rest (LineParser.isStampAlone).
@@ -865,8 +867,10 @@ export class EventCollector {
       if (this.endTime !== undefined) this.endTime = shift(this.endTime);
       if (this.maxTime !== undefined) this.maxTime = shift(this.maxTime);
     }
+    const summerTime = this.endOfSummerTime();
     this.placeDmesgSection();
     const notices: InputNotice[] = [];
+    if (summerTime) notices.push({ file: this.file, severity: 'info', line: summerTime.line, message: `The clock went back at this line as summer time ended: the Unix times of lines ${summerTime.before} and ${summerTime.after} show its stamps written ${zoneWords(summerTime.from / 60_000)} before it and ${zoneWords(summerTime.to / 60_000)} after it. Times from this line on are shown at ${zoneWords(summerTime.from / 60_000)}, an hour later than written, so the log reads on one time base.` });
     const hosts = this.hosts.seenSoFar();
     const zones = this.parser.shiftedZones();
     if (zones) notices.push({ file: this.file, severity: 'info', message: `Its stamps carry different offsets from UTC (a relay's, or a change to summer time): times are shown at the first stamp's offset, ${zoneWords(zones.first)}, and ${count(zones.shifted)} stamps written at another were moved onto it, so they read on one time base.` });
@@ -1005,6 +1009,34 @@ export class EventCollector {
     }
   }
 
+  /** The last step back of the clock by up to an hour (summer time ending?), while a line with a Unix time is sought to tell. */
+  private stepBack: ClockJump | undefined;
+
+  /**
+   * Summer time ended inside the log (a zoneless clock set back an hour, the Unix times of lines
+   * before and after it an hour apart in offset): the times from the step on move an hour later,
+   * onto the offset before it, and the step is no clock jump. A blind probe's journal across the
+   * end of summer time had paired no return with a drop before it: "Modem lost ... 1 h 37 min".
+   */
+  private endOfSummerTime(): { line: number; before: number; after: number; from: number; to: number } | undefined {
+    const step = this.stepBack;
+    const before = this.parser.zoneWitness;
+    const after = this.parser.zoneWitnessAfter;
+    if (!step || !before || !after || before.line >= step.line || after.line < step.line || before.offset - after.offset !== SUMMER_TIME_MS) return undefined;
+    const later = (t: number): number => t + SUMMER_TIME_MS;
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i];
+      if (e.line >= step.line && e.time !== undefined) this.events[i] = { ...e, time: later(e.time) };
+    }
+    for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined && d.lastLine >= step.line) d.lastTime = later(d.lastTime);
+    if (this.endTime !== undefined) this.endTime = later(this.endTime);
+    if (this.maxTime !== undefined && this.endTime !== undefined) this.maxTime = Math.max(this.maxTime, this.endTime);
+    const at = this.clockJumps.indexOf(step);
+    if (at >= 0) this.clockJumps.splice(at, 1);
+    this.clockJumpCount--;
+    return { line: step.line, before: before.line, after: after.line, from: before.offset, to: after.offset };
+  }
+
   private addClockJump(j: ClockJump): void {
     this.clockJumpCount++;
     if (this.clockJumps.length < STATE_BUDGET.clockJumps) this.clockJumps.push(j);
@@ -1028,6 +1060,11 @@ export class EventCollector {
     // A time of day alone and a date are not on one scale: no step between them is the clock's.
     if (this.lastTime !== undefined && time < this.lastTime - BACKWARD_JUMP_MS && isTimeOnly(time) === isTimeOnly(this.lastTime)) {
       this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
+      // Summer time ending sets a zoneless clock back up to an hour: the next line with a Unix time says whether it did.
+      if (this.lastTime - time <= SUMMER_TIME_MS + BACKWARD_JUMP_MS && !isTimeOnly(time)) {
+        this.stepBack = this.clockJumps[this.clockJumps.length - 1];
+        this.parser.seekZoneWitness();
+      }
     }
     // From a 1970 date to this century: the clock was set, whether or not a kernel line's uptime
     // shows it (a blind probe's OpenWrt log, whose kernel lines all came before the NTP step, had

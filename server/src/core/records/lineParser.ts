@@ -200,6 +200,45 @@ export class LineParser {
   seeksYearWitness(): boolean {
     return this.yearWitness === undefined && this.yearWitnessMisses < YEAR_WITNESS_TRIES;
   }
+  /**
+   * What offset from UTC a stamp without one was written at, as a line that also carries a Unix
+   * time shows it (NetworkManager's and ModemManager's `<info>  [1792888870.3301]`): the first such
+   * line's, and, once the collector saw the clock step back up to an hour (seekZoneWitness), the
+   * next one's. Two that differ by an hour tell summer time ending (EventCollector.finish).
+   */
+  zoneWitness: { offset: number; line: number } | undefined;
+  zoneWitnessAfter: { offset: number; line: number } | undefined;
+  private seekingZone = false;
+  private zoneWitnessMisses = 0;
+
+  /** Whether a line's Unix time is wanted for the offset its stamp was written at (the fast lane leaves such lines to the parser). */
+  seeksZoneWitness(): boolean {
+    return this.firstZone === undefined && (this.seekingZone || (this.zoneWitness === undefined && this.zoneWitnessMisses < YEAR_WITNESS_TRIES));
+  }
+
+  /** The clock stepped back up to an hour: the next line with a Unix time tells whether the offset changed. */
+  seekZoneWitness(): void {
+    if (this.zoneWitness !== undefined && this.zoneWitnessAfter === undefined) this.seekingZone = true;
+  }
+
+  private noteZoneWitness(time: number, unixSeconds: number, line: number, yearless: boolean): void {
+    if (unixSeconds < EPOCH_FLOOR) return;
+    const d = new Date(time);
+    // A yearless stamp is in the parser's guessed year until the year witness moves it.
+    if (yearless && this.yearWitness) d.setUTCFullYear(d.getUTCFullYear() + this.yearWitness.years);
+    const diff = d.getTime() - unixSeconds * 1000;
+    const offset = Math.round(diff / ZONE_STEP_MS) * ZONE_STEP_MS;
+    if (Math.abs(diff - offset) > ZONE_WITNESS_SLACK_MS || Math.abs(offset) > 14 * 3_600_000) {
+      this.zoneWitnessMisses++;
+      return;
+    }
+    if (this.zoneWitness === undefined) this.zoneWitness = { offset, line };
+    else {
+      this.zoneWitnessAfter = { offset, line };
+      this.seekingZone = false;
+    }
+  }
+
   /** Whether any line had only a time of day. */
   timeOnly = false;
   /** The header row of a table the file is, once one was read (formats/columns.ts). */
@@ -946,6 +985,7 @@ export class LineParser {
     record.message = rest;
     peelEnvelopes(record);
     if (yearless && record.envelope?.mmTime !== undefined && this.seeksYearWitness()) this.noteYearWitness(record.time!, +record.envelope.mmTime, line);
+    if (record.envelope?.mmTime !== undefined && record.time !== undefined && this.firstZone === undefined && (this.zoneWitness === undefined || this.seekingZone)) this.noteZoneWitness(record.time, +record.envelope.mmTime, line, yearless);
     record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
   }
@@ -1390,6 +1430,9 @@ const YEAR_WITNESS_REACH = 30;
 /** How far a stamp in local time may stand from the Unix time beside it: a zone's offset, with room. */
 const YEAR_WITNESS_SLACK_MS = 26 * 3600_000;
 /** How many lines' Unix times that give no year are tried before none is sought (a clock the stamps disagree with). */
+/** Offsets from UTC come in quarter hours; a stamp and its Unix time written in the same second or two agree within this. */
+const ZONE_STEP_MS = 900_000;
+const ZONE_WITNESS_SLACK_MS = 120_000;
 const YEAR_WITNESS_TRIES = 64;
 
 /** Peels the envelopes of envelopes.ts off the message, outermost first, into `record.envelope`. */
