@@ -35,7 +35,7 @@ describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
     assert.equal(crash.length, 1);
     assert.equal(crash[0].severity, 'error');
     assert.equal(crash[0].line, 3);
-    assert.deepEqual(crash[0].eventIds, ['mhi.firmware-crashed', 'mhi.device-died', 'mhi.recovery-failed']);
+    assert.deepEqual(crash[0].eventIds, ['mhi.firmware-crashed', 'mhi.device-died', 'mhi.recovery-started', 'mhi.recovery-failed']);
     assert.match(crash[0].message, /0000:08:00\.0 reported a firmware crash/);
     const story = a.episodes.find((e) => e.kind === 'modem-crash');
     assert.equal(story?.verdict, 'unresolved');
@@ -103,6 +103,12 @@ describe('a PCIe modem\'s crash (the kernel\'s MHI driver)', () => {
     const verdict = (t: string): string | undefined => analyze(t).episodes.find((e) => e.kind === 'modem-crash')?.verdict;
     assert.equal(verdict(text), 'recurring');
     assert.equal(verdict(reshape(text, 'logread', { referenceYear: 2024 })), 'recurring');
+  });
+
+  it('is a crash where the driver only says it started recovering the modem, its ports cycling', () => {
+    const cycle = (at: number): string[] => [`[${at}.100000] mhi-pci-generic 0000:01:00.0: device recovery started`, `[${at}.200000] wwan wwan0: port wwan0at0 disconnected`, `[${at + 9}.300000] wwan wwan0: port wwan0at0 attached`];
+    const story = analyze(log(BOOT, cycle(5000), cycle(6000), cycle(7000))).episodes.find((e) => e.kind === 'modem-crash');
+    assert.equal(story?.verdict, 'recurring');
   });
 
   it('says nothing of a modem the driver found and started', () => {

@@ -69,6 +69,11 @@ describe('a trouble over only after the system restarted', () => {
     assert.ok(s.steps.some((x) => /The system restarted .*over only after it/.test(x.text)));
     assert.ok(s.advice.length > 0);
   });
+  it('reads ModemManager\'s AT commands that got no answer as the modem not answering', () => {
+    const serial = ['Dec  6 03:12:52 pi ModemManager[512]: <warn>  [modem0] couldn\'t load signal quality: Serial command timed out', 'Dec  6 03:14:28 pi ModemManager[512]: <warn>  [modem0] couldn\'t refresh access technologies: Serial command timed out'];
+    const s = tell([...serial, ...boot, ...back]);
+    assert.ok(s.steps.some((x) => /The system restarted/.test(x.text)));
+  });
   it('over without a restart: no such step, and no advice but what lasts', () => {
     const s = tell([...hang, ...back]);
     assert.equal(s.verdict, 'recovered');

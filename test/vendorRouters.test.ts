@@ -67,6 +67,17 @@ describe('a MikroTik RouterOS router\'s LTE modem', () => {
     assert.match(told, /\/interface lte/);
     assert.doesNotMatch(told, /lsusb|ttyUSB/);
   });
+  it('reads `/log print` of RouterOS 6: every line indented, today\'s with a time of day alone', () => {
+    const v6 = [' mar/13 23:51:02 system,info,account user admin logged out from 192.168.88.10 via winbox', ' 08:00:00 script,info lte-watch: ok rtt=61ms', ' 08:14:05 interface,info lte1 link down', ' 08:19:47 interface,info lte1 link up'];
+    const a = analyze(v6.join('\n') + '\n');
+    assert.equal(a.host, 'MikroTik RouterOS');
+    assert.deepEqual(a.events.map((e) => e.id), ['routeros.lte-link-down', 'routeros.lte-link-up']);
+    assert.equal(a.episodes.find((e) => e.kind === 'data-connection-problem')?.verdict, 'recovered');
+    // Text wrapped under a record may start with a time of day: without a program and a level after it, it stays the record's.
+    const wrapped = analyze(' 2025-03-14 08:14:05 lte,info lte1 modem status:\n   08:14:05 the modem said nothing more\n');
+    assert.equal(wrapped.files[0].skipped.continuation, 1);
+  });
+
   it('another interface\'s link is no modem event', () => {
     const a = analyze(' 2025-03-14 09:07:33 interface,info ether1 link down\n 2025-03-14 09:08:19 interface,info ether1 link up\n');
     assert.deepEqual(a.findings.filter((f) => f.code === 'mobile-data-down'), []);

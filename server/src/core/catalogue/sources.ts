@@ -445,6 +445,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'FreeBSD u3g(4) and ucom(4): u3g drives the serial ports of 3G/4G USB modems through ucom, which makes each port a tty, /dev/ttyU<unit>.<port> and its callout device /dev/cuaU<unit>.<port>',
     url: 'https://man.freebsd.org/cgi/man.cgi?query=u3g&sektion=4',
   },
+  X146: {
+    title: 'ModemManager src/mm-port-serial.c: a command on a serial (AT) port that gets no answer before its timeout ends with the error "Serial command timed out" (MM_SERIAL_ERROR_RESPONSE_TIMEOUT), and the port counts consecutive timeouts',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-port-serial.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -70,6 +70,8 @@ const CUT_REST = /^(?:>|[[\]{},]{1,4}\s*$|(?:\.{2,}|…)(?:\s|$))/;
  * mail). Tried only when nothing else matched.
  */
 const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\s*\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
+/** Indentation, then a time of day (`hh:mm:ss`). */
+const INDENTED_CLOCK = /^\s+\d{1,2}:\d{2}:\d{2}(?!\d)/;
 /** cat -n's line number: right-aligned in six columns, then a tab (`less -N` and vim write spaces). */
 const CAT_N_LEAD = /^ *\d{1,9}\t$/;
 const CAT_N_PREFIX = /^ *\d{1,9}\t/;
@@ -517,7 +519,8 @@ export class LineParser {
     const row = this.readCsvRow(text, line, formats);
     if (row) return row;
     // A pasted line number, bullet or indentation before an otherwise known line (`12: Mon Dec  2 ...`).
-    const n = PASTED_LEAD.exec(text);
+    // An indented time of day is indentation before a clock, not a line number `08:` before `14:05`.
+    const n = INDENTED_CLOCK.test(text) ? /^\s+/.exec(text) : PASTED_LEAD.exec(text);
     if (n && n[0].length < text.length) {
       const rest = text.slice(n[0].length);
       const number = /\d+/.exec(n[0]);
@@ -534,7 +537,10 @@ export class LineParser {
         // A capture's time of day before a whole line with a date is taken, though (capturedLine).
         const timeOfDay = (indentOnly || bareNumber) && f.clock === 'time-only';
         const r = this.tryFormat(f, rest, line);
-        if (timeOfDay && !(r && holdsCapturedLine(r))) continue;
+        // Unless a program and a level written as fields follow it (MikroTik's `/log print`
+        // indents every line, today's with a time of day alone: ` 08:14:05 interface,info lte1
+        // link down`), which wrapped text does not start with.
+        if (timeOfDay && !(r && (holdsCapturedLine(r) || (indentOnly && r.tag !== undefined && r.level !== undefined)))) continue;
         if (r && (!number || f !== STRIPPED || r.pid !== undefined)) return this.afterPastedLead(r, n[0], number);
       }
       // A table's row or header, a CSV row or a level word before a line, pasted so (a CSV in a

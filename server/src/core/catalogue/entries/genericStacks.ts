@@ -727,6 +727,25 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
   },
 
+  {
+    // ModemManager's AT ports: the error a command that got no answer in time ends with, quoted
+    // after what it was for (`couldn't load signal quality: Serial command timed out`). A blind
+    // probe's modem silent on its AT port for 23 minutes had been told nothing; the same with
+    // QMI's "Transaction timed out" was.
+    id: 'mm.serial-command-timeout',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['-', 'modemmanager'],
+    literal: 'Serial command timed out',
+    pattern: /(?:^|: )Serial command timed out\b/,
+    summary: 'ModemManager: an AT command got no answer from the modem',
+    explanation: 'ModemManager sent an AT command on the modem\'s serial port and no answer came before its timeout (mm-port-serial.c\'s "Serial command timed out"); the text before it says what the command was for. A series of them means the modem is not answering on that port; ModemManager gives a port up after ten timeouts in a row.',
+    finding: 'modem-unresponsive',
+    sources: ['X146', 'X64'],
+    samples: ['Sat Apr 18 17:44:10 2026 daemon.warn ModemManager[1602]: <warn>  [modem0] couldn\'t load signal quality: Serial command timed out'],
+  },
+
   // ---- uqmi through netifd ([X21] [X22], fixture 012) ----------------------------------------
   {
     id: 'uqmi.sim-illegal',
@@ -890,7 +909,8 @@ export const genericStackEntries: CatalogueEntry[] = [
     severity: 'error',
     tags: ['pppd'],
     literal: 'authentication failed',
-    pattern: /^(?<authProto>CHAP|PAP|EAP) authentication failed(?:: (?<reason>.+))?/,
+    // The error line alone: the info line before it with the peer's message is the same refusal (ppp.auth-refused-message).
+    pattern: /^(?<authProto>CHAP|PAP|EAP) authentication failed\s*$/,
     summary: 'pppd: the network refused the {authProto} login',
     explanation:
       'pppd sent the configured username and password and the other end of the link refused them (its message follows the colon, when it gave one): the link is closed and no data connection comes up. ' +
@@ -900,8 +920,20 @@ export const genericStackEntries: CatalogueEntry[] = [
     findingIf: SERIAL_LINK,
     advice: 'pppLoginRefused',
     sources: ['X23'],
-    samples: ['Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication failed: Authentication failure', 'Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication failed', 'Jun  2 10:00:01 gw pppd[812]: PAP authentication failed'],
+    samples: ['Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication failed', 'Jun  2 10:00:01 gw pppd[812]: PAP authentication failed'],
     counterSamples: ['Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication succeeded'],
+  },
+  {
+    id: 'ppp.auth-refused-message',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['pppd'],
+    literal: 'authentication failed: ',
+    pattern: /^(?<authProto>CHAP|PAP|EAP) authentication failed: (?<reason>.+)/,
+    summary: 'pppd: the other end refused the {authProto} login: "{reason}"',
+    explanation: 'What the other end of the link said when it refused the login (its failure message, which pppd prints before its own error line).',
+    sources: ['X23'],
+    samples: ['Mar 11 08:01:20 R1510 pppd[4422]: CHAP authentication failed: Authentication failure'],
   },
   {
     id: 'ppp.modem-hangup',

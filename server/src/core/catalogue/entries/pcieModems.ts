@@ -63,6 +63,10 @@ export const pcieModemEntries: CatalogueEntry[] = [
     pattern: mhi('device recovery started'),
     summary: 'MHI: the kernel started recovering the PCIe modem at {pciAddress}',
     explanation: 'The MHI driver powers the modem down, restores its PCI state and powers it up again (after a crash, a dead device or a failed resume). A "Recovery failed" line after it means the modem did not come back.',
+    // The driver queues its recovery only for a crash, a dead device or a failed resume (X89): the
+    // line is the modem's trouble even where the one before it is missing (a blind probe's three
+    // recoveries, each with the modem's ports cycling, had been "no problems found").
+    finding: 'modem-crash',
     sources: ['X89'],
     samples: ['mhi-pci-generic 0000:01:00.0: device recovery started'],
   },
