@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { analyzeFiles } from '../server/src/core/analyze';
 import { expandPaths, rotatedLogs } from '../server/src/core/input/logSet';
+import { toJsonReport } from '../server/src/core/report/jsonReport';
 import { toTextReport } from '../server/src/core/report/textReport';
 import { buildTar } from './support/tarBuilder';
 
@@ -60,6 +61,20 @@ describe('a rotated log', () => {
     assert.match(text.replace(/\s+/g, ' '), /one rotated log read oldest first: syslog\.2\.gz \(lines 1-2\), syslog\.1 \(3-5\), syslog \(6-9\)/);
   });
 
+  it('gives each line in its own file in the JSON report too', async () => {
+    const d = writeSet('j');
+    type Located = { file: string; line: number; endLine: number; endFile?: string };
+    const json = toJsonReport(await analyzeFiles(await expandPaths([d]), { referenceTime: REF })) as {
+      findings: (Located & { code: string })[];
+      episodes: { kind: string; file: string; startLine: number; evidence: number[]; evidenceFiles?: string[] }[];
+    };
+    const gap = json.findings.find((f) => f.code === 'usb-gap')!;
+    assert.deepEqual([gap.file.split('/').pop(), gap.line, gap.endFile?.split('/').pop(), gap.endLine], ['syslog.1', 2, 'syslog', 1]);
+    const story = json.episodes.find((e) => e.kind === 'modem-drop')!;
+    assert.deepEqual([story.file.split('/').pop(), story.startLine], ['syslog.1', 2]);
+    assert.equal(story.evidenceFiles?.length, story.evidence.length);
+  });
+
   it('reads the same named one by one, newest first, as by its folder', async () => {
     const d = writeSet('b');
     const a = await analyzeFiles([join(d, 'syslog'), join(d, 'syslog.1'), join(d, 'syslog.2.gz')], { referenceTime: REF });
@@ -111,5 +126,7 @@ describe('an archive of /var/log', () => {
     assert.equal(sims.length, 1);
     assert.match(a.files[sims[0].file].path, /syslog$/);
     assert.ok(a.notices.some((n) => /told by .*messages.* too/.test(n.message) && n.file === sims[0].file));
+    // Its findings too: listed once, from the same file.
+    assert.deepEqual(a.findings.filter((f) => f.code === 'sim-error').map((f) => a.files[f.file].path.split(':').pop()), ['var/log/syslog']);
   });
 });

@@ -498,6 +498,9 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
   const episodes = told.episodes.filter((e) => !copies.dropped.has(e));
   yield;
   for (const episode of episodes) findings.push(...episodeFindings(episode, events, findings));
+  // ...and the findings those files share (the same code, time and words) are listed once, from the file of the most lines.
+  const copied = findingsInSeveralFiles(findings.filter((f) => !back.has(f.file)), files);
+  if (copied.size) findings.splice(0, findings.length, ...findings.filter((f) => !copied.has(f)));
   // What was read in reverse is told in the file's own lines; the rest below is in those already.
   const orders = new Map<number, ReadOrder>();
   for (const f of files) if (f.readOrder) orders.set(f.file, f.readOrder);
@@ -545,6 +548,27 @@ function storiesInSeveralFiles(episodes: readonly Episode[], files: readonly Fil
     notices.push({ file: kept.file, severity: 'info', message: `The story "${kept.title}: ${kept.verdictLabel}" is told by ${names.join(', ')} too, in the same lines (a system logger writes a line to each file its rules name): it is told once, from this file.` });
   }
   return { dropped, notices };
+}
+
+/** Findings alike in several files (the same code, time and message): all but the one from the file of the most lines. */
+function findingsInSeveralFiles(findings: readonly Finding[], files: readonly FileEvents[]): Set<Finding> {
+  const dropped = new Set<Finding>();
+  if (files.length < 2) return dropped;
+  const linesOf = new Map(files.map((f) => [f.file, f.summary.lines]));
+  const alike = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.time === undefined) continue;
+    const key = `${f.code}\u0000${f.time}\u0000${f.message}`;
+    const list = alike.get(key);
+    if (list) list.push(f);
+    else alike.set(key, [f]);
+  }
+  for (const list of alike.values()) {
+    if (new Set(list.map((f) => f.file)).size < 2) continue;
+    const kept = [...list].sort((a, b) => (linesOf.get(b.file) ?? 0) - (linesOf.get(a.file) ?? 0) || a.file - b.file)[0];
+    for (const f of list) if (f.file !== kept.file) dropped.add(f);
+  }
+  return dropped;
 }
 
 function baseName(path: string): string {

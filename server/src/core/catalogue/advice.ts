@@ -697,6 +697,11 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
   ],
   whyItDropped: [
     {
+      hosts: FREEBSD,
+      text: 'Why the modem dropped: a crash, a reset, a brown-out and the host cutting its power all look the same on the USB bus.',
+      sources: ['X27'],
+    },
+    {
       text: 'Why the modem dropped: a crash, a reset, a brown-out and the host cutting its power all look the same on the USB bus.',
       sources: ['K3b', 'KB43'],
     },

@@ -517,8 +517,14 @@ const STACK_OF_SOURCE: Readonly<Record<string, readonly HostId[]>> = {
   X21: ['openwrt'],
 };
 
+/** The stacks that run Linux and its modem software: Linux's kernel, ModemManager's, libqmi's and OpenWrt's sources are theirs. */
+const LINUX_STACKS: readonly HostId[] = ['rutos', 'modemmanager', 'openwrt', 'gammu', 'embedded', 'linux'];
+const LINUX_SOURCE = /torvalds\/linux|freedesktop\.org|openwrt/i;
+
 /** Whether a source is about the stack `host` (or about any). */
 export function sourceFitsHost(id: string, host: HostId): boolean {
-  const stacks = STACK_OF_SOURCE[id] ?? (/teltonika/i.test(SOURCES[id]?.url ?? '') ? ['rutos'] : undefined);
+  const url = SOURCES[id]?.url ?? '';
+  // A FreeBSD, Cisco or RouterOS log is not cited Linux's hub.c or ModemManager for a story's meaning (a blind probe's were).
+  const stacks = STACK_OF_SOURCE[id] ?? (/teltonika/i.test(url) ? ['rutos'] : LINUX_SOURCE.test(url) ? LINUX_STACKS : undefined);
   return stacks === undefined || stacks.includes(host);
 }

@@ -107,3 +107,11 @@ export function usbIdWords(vidpid: string | undefined): Record<string, string> {
   else if (model?.chipset === 'asr') downloadId = `an ID other than ${vidpid} for download mode (the ${model.model} is ASR-based: no source gives its download-mode ID)`;
   return { modemId, downloadId };
 }
+
+/**
+ * The source of what a USB bus line means, for a story's step: Linux's hub.c for the kernel's
+ * lines, FreeBSD's USB stack for FreeBSD's (a blind probe's pfSense drop had been cited hub.c).
+ */
+export function usbBusSource(e: LogEvent | undefined): string {
+  return e !== undefined && catalogueEntry(e.id)?.stack === 'freebsd' ? 'X27' : 'K3b';
+}

@@ -1,6 +1,6 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
-import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
+import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
 import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
@@ -55,12 +55,12 @@ export const modemDropStory: StoryDefinition = {
         if (cause) dropCauseStep(w, cause.event, cause.cause);
         const back = a.back;
         if (!back) {
-          w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, 'K3b');
+          w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, usbBusSource(a.gone));
           continue;
         }
         // A return after the system started again is the boot's enumeration, not the modem coming back by itself.
         const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
-        w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, 'K3b');
+        w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, usbBusSource(a.gone));
         w.prove(back.line);
         // It came back in its install mode (a storage device) and was switched out of it again: the
         // modem is back when that switch brings it back (a blind probe's stick had been told back

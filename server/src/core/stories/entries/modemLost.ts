@@ -1,7 +1,7 @@
 import { catalogueEntry } from '../../catalogue/index';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
-import { StoryWriter, usbIdWords, when } from '../evidence';
+import { StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
 import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
@@ -68,12 +68,12 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
   // A line just before that says what cut it (an under-voltage, the port's power, the host controller): a reading.
   const cause = dropCauseBefore(ctx, a.gone, d.path);
   if (cause) dropCauseStep(w, cause.event, cause.cause);
-  w.step(`${name} left the USB bus${when(a.gone)}.`, a.gone, 'K3b');
+  w.step(`${name} left the USB bus${when(a.gone)}.`, a.gone, usbBusSource(a.gone));
   // The kernel's attempts to bring a device up on its port again, which it gave up (usbHistory: `gave-up`).
   const gaveUp = a.events.filter((e) => catalogueEntry(e.id)?.usb === 'gave-up');
-  for (const e of gaveUp.slice(0, 3)) w.step(`The kernel tried to bring a device up on its port again and gave up${when(e)} (\`unable to enumerate USB device\`): the device on it never came up.`, e, 'K3b');
+  for (const e of gaveUp.slice(0, 3)) w.step(`The kernel tried to bring a device up on its port again and gave up${when(e)} (\`unable to enumerate USB device\`): the device on it never came up.`, e, usbBusSource(e));
   if (gaveUp.length > 3) w.step(`... and gave up ${gaveUp.length - 3} more times.`);
-  if (other && a.back) w.step(`A device came back on its port${when(a.back)}, as ${other}: an ID no modem of the table has, and nothing of a modem's (a modem driver, a serial port, a network interface) took it. It is not the modem as it was.`, a.back, 'K3b');
+  if (other && a.back) w.step(`A device came back on its port${when(a.back)}, as ${other}: an ID no modem of the table has, and nothing of a modem's (a modem driver, a serial port, a network interface) took it. It is not the modem as it was.`, a.back, usbBusSource(a.back));
   // To the log's end, as the usb-gap finding measures it (its last catalogued line may be long before).
   const after = secondsToEnd(ctx, a.gone);
   w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back${other ? ' as a modem' : ''}.`);

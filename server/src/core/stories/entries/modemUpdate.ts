@@ -9,7 +9,7 @@ import { dataDriver, describeLayout, unexpectedMode, type Enumeration, type UsbD
 import type { Confidence, Finding, FindingCode, LogEvent } from '../../model';
 import { formatClock, formatDuration, formatTime } from '../../records/timeWords';
 import { edlOnBus, modemOnBus, updateInProgress, type DeviceFacts } from '../../troubleshoot/deviceFacts';
-import { capitalise, eventOf, marksOf, StoryWriter, usbIdWords, when } from '../evidence';
+import { capitalise, eventOf, marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 import type { UnknownId } from '../../catalogue/advice';
 
@@ -127,7 +127,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
     const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : returnAs(a) ?? ' and did not come back before the log ends';
     const skipped = last && i > MAX_DROP_STEPS ? ` (after ${i - MAX_DROP_STEPS} more drops and returns)` : '';
-    w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}${skipped}.`, a.gone, 'K3b');
+    w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}${skipped}.`, a.gone, usbBusSource(a.gone));
     if (!last) w.prove(...(a.back ? [a.back.line] : []));
   });
   if (duplicate) {

@@ -1,7 +1,7 @@
 import { secondsBetween } from '../../findings/eventTime';
 import type { LogEvent } from '../../model';
 import { formatDuration } from '../../records/timeWords';
-import { marksOf, StoryWriter, usbIdWords, when } from '../evidence';
+import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
 import { dropCauseBefore, dropCauseStep, lastsInLog, modemDevices, secondsToEnd, steadyOthersStep, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 
@@ -33,7 +33,7 @@ export const reconnectLoopStory: StoryDefinition = {
       const period = median(gaps);
       const w = new StoryWriter();
       const name = modemLabel(d);
-      w.step(`${name} dropped off the bus${when(cycles[0].gone)} and came back${when(cycles[0].back)}.`, cycles[0].gone, 'K3b');
+      w.step(`${name} dropped off the bus${when(cycles[0].gone)} and came back${when(cycles[0].back)}.`, cycles[0].gone, usbBusSource(cycles[0].gone));
       if (cycles.length > 1) w.step(`It did so ${cycles.length} times in all${period !== undefined ? `, about every ${formatDuration(period)}` : ''}; the last${when(cycles[cycles.length - 1].gone)}.`, cycles[cycles.length - 1].gone);
       for (const a of cycles) w.prove(a.gone.line, ...(a.back ? [a.back.line] : []));
       // A last drop after the loop that never came back: the modem is gone at the end (a blind
@@ -42,14 +42,14 @@ export const reconnectLoopStory: StoryDefinition = {
       const final = d.absences[d.absences.length - 1];
       const gone = final && !final.back && final.gone.line > cycles[cycles.length - 1].gone.line ? final : undefined;
       const goesOn = gone ? lastsInLog(ctx, gone) : false;
-      if (gone) w.step(`Then it left the bus again${when(gone.gone)} and did not come back${goesOn ? ': the log goes on without it' : ' before the log ends'}.`, gone.gone, 'K3b');
+      if (gone) w.step(`Then it left the bus again${when(gone.gone)} and did not come back${goesOn ? ': the log goes on without it' : ' before the log ends'}.`, gone.gone, usbBusSource(gone.gone));
       const deliberate = explained.length * 2 >= cycles.length;
       // A loop that ended long before the log did (a blind probe's three drops in an hour, then
       // four quiet hours, had been told as still dropping, an error): how long the modem stayed.
       const lastBack = cycles[cycles.length - 1].back;
       const stayed = !gone && lastBack ? secondsToEnd(ctx, lastBack) : undefined;
       const stopped = !deliberate && period !== undefined && stayed !== undefined && stayed >= Math.max(STOPPED_PERIODS * period, STOPPED_MIN_SECONDS);
-      if (stopped && lastBack) w.step(`It came back for the last time${when(lastBack)} and stayed on the bus: ${formatDuration(stayed)} to the log's end, with no drop.`, lastBack, 'K3b');
+      if (stopped && lastBack) w.step(`It came back for the last time${when(lastBack)} and stayed on the bus: ${formatDuration(stayed)} to the log's end, with no drop.`, lastBack, usbBusSource(lastBack));
       // Lines just before the drops that say what cut them (an under-voltage, the port's power, the host controller): a reading.
       const causes = deliberate ? [] : cycles.map((a) => dropCauseBefore(ctx, a.gone, d.path));
       const first = causes.find((c) => c !== undefined);
