@@ -27,3 +27,20 @@ describe('a story told before the device\'s clock was set', () => {
     assert.ok(drop && !drop.unknowns.some((u) => /clock was set/.test(u)));
   });
 });
+
+// A clock that steps back between a trouble and the line that shows it over (summer time ending
+// in a log without offsets, a restart on an older clock) leaves the story's steps in the order of
+// the lines: a blind probe's "Then ... over" had been told before its trouble, by its earlier time.
+describe('a story across a step back of the clock', () => {
+  it('tells its steps in the order of the lines', () => {
+    const lines = [
+      'Oct 25 02:41:10 kiosk ModemManager[1021]: <info>  [modem0] 3GPP registration state changed (home -> searching)',
+      'Oct 25 02:55:02 kiosk systemd[1]: Starting Cleanup of Temporary Directories...',
+      'Oct 25 02:12:30 kiosk ModemManager[1021]: <info>  [modem0] 3GPP registration state changed (searching -> home)',
+    ];
+    const story = analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2026, 9, 26) }).episodes.find((e) => e.kind === 'registration-problem');
+    assert.ok(story);
+    assert.deepEqual(story!.steps.map((s) => s.line), [1, 3]);
+    assert.match(story!.steps[1].text, /^Then/);
+  });
+});

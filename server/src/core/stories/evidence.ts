@@ -79,15 +79,20 @@ export class StoryWriter {
     return [...this.cited];
   }
 
-  /** Steps in the order things happened; a step without a time stays after the one before it. */
+  /**
+   * Steps in the order things happened: by their lines, the order the reading holds them in (a log
+   * listed newest first or in parts is read in time order), since a clock may step back between
+   * them (summer time ending, a restart on an older clock) and a step's time would then put what
+   * came after first (a blind probe's "Then ... over" was told before its trouble). A step without
+   * a line stays after the one before it.
+   */
   sorted(): EpisodeStep[] {
     let carry = -Infinity;
     const keyed = this.steps.map((s, i) => {
-      if (s.time !== undefined) carry = s.time;
-      return { s, i, t: s.time ?? carry };
+      if (s.line !== undefined) carry = s.line;
+      return { s, i, l: s.line ?? carry };
     });
-    // Equal clocks (or none, as in a pasted shell session): the order of the lines in the file.
-    keyed.sort((a, b) => a.t - b.t || (a.s.line !== undefined && b.s.line !== undefined ? a.s.line - b.s.line : 0) || a.i - b.i);
+    keyed.sort((a, b) => a.l - b.l || (a.s.time !== undefined && b.s.time !== undefined ? a.s.time - b.s.time : 0) || a.i - b.i);
     return keyed.map((k) => k.s);
   }
 }
