@@ -8,7 +8,7 @@ import { asciiSpaces, hasUnicodeSpace } from '../input/unicodeSpaces';
 import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } from '../formats/registry';
 import { PatternScreen } from '../formats/patternScreen';
 import { isProgramName } from '../catalogue/tables/programNames';
-import { readFieldLead, topicsLead } from './fieldLead';
+import { fieldLead, readFieldLead, topicsLead } from './fieldLead';
 import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
 import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, zoneOffsetMinutes, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, LogRecord, SkipReason } from '../model';
@@ -70,8 +70,15 @@ const CUT_REST = /^(?:>|[[\]{},]{1,4}\s*$|(?:\.{2,}|…)(?:\s|$))/;
  * mail). Tried only when nothing else matched.
  */
 const PASTED_LEAD = /^(?:\s*\d{1,7}\s*[:|)]\s*|\s*\d{1,7}\.\s+|\s*\d{1,7}\s+|\s*[-*•+]\s+|\s+)(?=\S)/;
+/** Whether a time of day is followed by a program and a level written as fields (`08:14:05 interface,info `, `08:14:05 gsmd - INFO - `). */
+function leadsWithFields(rest: string): boolean {
+  const clock = /^\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)? /.exec(rest);
+  const lead = clock ? fieldLead(rest.slice(clock[0].length), false) : undefined;
+  return lead !== undefined && lead.level !== undefined;
+}
+
 /** Indentation, then a time of day (`hh:mm:ss`). */
-const INDENTED_CLOCK = /^\s+\d{1,2}:\d{2}:\d{2}(?!\d)/;
+const INDENTED_CLOCK = /^(\s+)\d{1,2}:\d{2}:\d{2}(?!\d)/;
 /** cat -n's line number: right-aligned in six columns, then a tab (`less -N` and vim write spaces). */
 const CAT_N_LEAD = /^ *\d{1,9}\t$/;
 const CAT_N_PREFIX = /^ *\d{1,9}\t/;
@@ -520,7 +527,9 @@ export class LineParser {
     if (row) return row;
     // A pasted line number, bullet or indentation before an otherwise known line (`12: Mon Dec  2 ...`).
     // An indented time of day is indentation before a clock, not a line number `08:` before `14:05`.
-    const n = INDENTED_CLOCK.test(text) ? /^\s+/.exec(text) : PASTED_LEAD.exec(text);
+    // (Only before a program and a level written as fields: wrapped text may start with a clock.)
+    const indent = INDENTED_CLOCK.exec(text);
+    const n = indent && leadsWithFields(text.slice(indent[1].length)) ? [indent[1]] : PASTED_LEAD.exec(text);
     if (n && n[0].length < text.length) {
       const rest = text.slice(n[0].length);
       const number = /\d+/.exec(n[0]);
@@ -540,7 +549,7 @@ export class LineParser {
         // Unless a program and a level written as fields follow it (MikroTik's `/log print`
         // indents every line, today's with a time of day alone: ` 08:14:05 interface,info lte1
         // link down`), which wrapped text does not start with.
-        if (timeOfDay && !(r && (holdsCapturedLine(r) || (indentOnly && r.tag !== undefined && r.level !== undefined)))) continue;
+        if (timeOfDay && !(r && (holdsCapturedLine(r) || (indentOnly && indent !== null)))) continue;
         if (r && (!number || f !== STRIPPED || r.pid !== undefined)) return this.afterPastedLead(r, n[0], number);
       }
       // A table's row or header, a CSV row or a level word before a line, pasted so (a CSV in a
