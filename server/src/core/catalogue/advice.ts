@@ -553,7 +553,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   // pppd's login refused by the other end (X23): the credentials and the authentication type.
   pppLoginRefused: [
     {
-      text: 'The network refused the PPP login (pppd\'s CHAP or PAP authentication failed): check the username, the password and the authentication type (PAP or CHAP) the router sends against what the operator gives for this SIM and APN, then dial again.',
+      text: 'The network refused the PPP login (pppd\'s CHAP or PAP authentication failed): check the username, the password and the authentication type (PAP or CHAP) pppd is set to send against what the operator gives for this SIM and APN, then dial again.',
       sources: ['X23'],
     },
   ],
