@@ -157,7 +157,8 @@ export const pcieModemEntries: CatalogueEntry[] = [
     subsystem: 'modem',
     severity: 'info',
     tags: KERNEL,
-    literal: 'attached',
+    // The device's name and the framework's, `wwan wwan0`: a rare pair in a kernel line, where `attached` is common.
+    literal: 'wwan wwan',
     pattern: new RegExp(WWAN_PORT + 'attached\\s*$'),
     summary: 'WWAN: the modem\'s port {port} is there ({wwanDevice})',
     explanation: 'The kernel\'s WWAN framework made one of the modem\'s control ports (AT, MBIM, QMI, QCDM) for user space: the modem\'s driver has the modem running and answering. After a crash, the ports made again show the driver recovered the modem.',
@@ -171,7 +172,7 @@ export const pcieModemEntries: CatalogueEntry[] = [
     subsystem: 'modem',
     severity: 'info',
     tags: KERNEL,
-    literal: 'disconnected',
+    literal: 'wwan wwan',
     pattern: new RegExp(WWAN_PORT + 'disconnected\\s*$'),
     summary: 'WWAN: the modem\'s port {port} is gone ({wwanDevice})',
     explanation: 'The kernel\'s WWAN framework removed one of the modem\'s control ports: its driver stopped the modem (a crash it recovers from, a reset, the driver unloaded or the modem gone from its bus). Programs that had the port open (ModemManager) lose the modem until the port is made again.',
