@@ -74,6 +74,12 @@ describe('a trouble over only after the system restarted', () => {
     const s = tell([...serial, ...boot, ...back]);
     assert.ok(s.steps.some((x) => /The system restarted/.test(x.text)));
   });
+  it('reads journalctl\'s line between two boots as the restart (a unit\'s own journal holds no kernel line)', () => {
+    for (const separator of ['-- Boot 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d --', '-- Reboot --']) {
+      const s = tell([...hang, separator, ...back]);
+      assert.ok(s.steps.some((x) => /The system restarted/.test(x.text)), separator);
+    }
+  });
   it('over without a restart: no such step, and no advice but what lasts', () => {
     const s = tell([...hang, ...back]);
     assert.equal(s.verdict, 'recovered');

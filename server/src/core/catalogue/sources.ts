@@ -449,6 +449,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'ModemManager src/mm-port-serial.c: a command on a serial (AT) port that gets no answer before its timeout ends with the error "Serial command timed out" (MM_SERIAL_ERROR_RESPONSE_TIMEOUT), and the port counts consecutive timeouts',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-port-serial.c',
   },
+  X147: {
+    title: 'systemd src/journal/journalctl.c (journalctl-show.c in newer versions): between the entries of two boots journalctl prints `-- Boot <boot ID> --` (older versions `-- Reboot --`); its header `-- Logs begin at ..., end at ... --` (newer `-- Journal begins at ... --`) is no entry',
+    url: 'https://github.com/systemd/systemd/blob/main/src/journal/journalctl.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -77,6 +77,9 @@ function leadsWithFields(rest: string): boolean {
   return lead !== undefined && lead.level !== undefined;
 }
 
+/** journalctl's line between the entries of two boots (`-- Boot <id> --`, older `-- Reboot --`). */
+const JOURNAL_BOOT = /^-- (?:Boot [0-9a-f]{32}|Reboot) --\s*$/;
+
 /** Indentation, then a time of day (`hh:mm:ss`). */
 const INDENTED_CLOCK = /^(\s+)\d{1,2}:\d{2}:\d{2}(?!\d)/;
 /** cat -n's line number: right-aligned in six columns, then a tab (`less -N` and vim write spaces). */
@@ -402,6 +405,12 @@ export class LineParser {
     if (ELISION.test(text)) {
       this.openRecord = undefined;
       return 'elision';
+    }
+    // journalctl's line between two boots ends the record before it; it is read as text, which the catalogue knows.
+    if (JOURNAL_BOOT.test(text)) {
+      this.openRecord = undefined;
+      this.openClockless = undefined;
+      return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
     }
     const open = this.openRecord;
     // After a line a terminal cut at its width, its rest may start as a new line would (`[2c7c:6005]` ...).

@@ -62,6 +62,24 @@ export const systemEntries: CatalogueEntry[] = [
     samples: ['[    0.000000] Linux version 5.4.284 (builder@buildhost) (gcc version 8.4.0) #0 Mon Nov 25 10:00:00 2024'],
   },
   {
+    // journalctl prints a line of its own between the entries of two boots (X147: `-- Boot <boot
+    // id> --`, older versions `-- Reboot --`): the only
+    // sign of a restart in a unit's own journal (`journalctl -u ModemManager`), which holds no
+    // kernel line.
+    id: 'journal.boot-separator',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['-'],
+    literal: ['-- Boot ', '-- Reboot --'],
+    pattern: /^-- (?:Boot (?<bootId>[0-9a-f]{32})|Reboot) --\s*$/,
+    summary: 'journalctl: the entries after this line are of the next boot',
+    explanation: 'journalctl writes this line between the entries of two boots of the system: it restarted between the line before and the line after (its boot ID names the new boot).',
+    finding: 'reboot',
+    sources: ['X147'],
+    samples: ['-- Boot 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d --', '-- Reboot --'],
+    counterSamples: ['-- Logs begin at Mon 2024-12-02 10:00:01 CET, end at Tue 2024-12-03 10:00:01 CET. --'],
+  },
+  {
     id: 'procd.boot-stage',
     subsystem: 'system',
     severity: 'info',
