@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { analyzeText } from '../server/src/core/analyze';
 import { LineParser, type ParseResult } from '../server/src/core/records/lineParser';
 import { LineSplitter } from '../server/src/core/input/lineSplitter';
+import { isClean } from '../server/src/lsp/logDocument';
 
 // Logs are written by strangers and pasted through forums and mail: whatever arrives, the parser
 // must give every line a record or a reason, and the analysis must count every line and finish.
@@ -197,7 +198,10 @@ describe('properties: the splitter hands over the same lines as strings or where
   });
 
   it('clean ranges of a longer text (an editor document\'s pieces): the same lines as the text, nothing read past a range', () => {
-    const cleanText = textArb.map((t) => t.replace(/[\r\x1b\0\uFFFD]/g, ''));
+    // Clean as the server's pieces are (logDocument.ts isClean): no unicode spaces or other white
+    // space either, which only a string of its own gives with ASCII spaces (fast-check's seed
+    // -281665390 found U+3000 in a clean range).
+    const cleanText = textArb.map((t) => t.replace(/[\r\x1b\0\uFFFD]/g, '')).filter(isClean);
     fc.assert(fc.property(cleanText, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
       const parts = cut(text, cuts);
       // Each part lies in a text of its own, between lines that must not be read: a line end
