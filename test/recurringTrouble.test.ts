@@ -74,6 +74,12 @@ describe('a trouble over only after the system restarted', () => {
     const s = tell([...serial, ...boot, ...back]);
     assert.ok(s.steps.some((x) => /The system restarted/.test(x.text)));
   });
+  it('names what restarted the system when a line before the restart says so', () => {
+    const watchdog = "Dec  6 03:24:11 pi watchdog[389]: shutting down the system because of error 101 = 'Network is unreachable'";
+    const s = tell([...hang, watchdog, ...boot, ...back]);
+    assert.ok(s.steps.some((x) => /The system restarted .*after "shutting down the system because of error 101/.test(x.text)));
+    assert.ok(s.evidence.includes(3));
+  });
   it('reads journalctl\'s line between two boots as the restart (a unit\'s own journal holds no kernel line)', () => {
     for (const separator of ['-- Boot 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d --', '-- Reboot --']) {
       const s = tell([...hang, separator, ...back]);

@@ -453,6 +453,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'systemd src/journal/journalctl.c (journalctl-show.c in newer versions): between the entries of two boots journalctl prints `-- Boot <boot ID> --` (older versions `-- Reboot --`); its header `-- Logs begin at ..., end at ... --` (newer `-- Journal begins at ... --`) is no entry',
     url: 'https://github.com/systemd/systemd/blob/main/src/journal/journalctl.c',
   },
+  X148: {
+    title: 'The Linux watchdog daemon, src/shutdown.c do_shutdown(): `shutting down the system because of error %d = \'%s\'` (older versions without the words) at LOG_ALERT before it reboots the system because a check failed (ping, load average, test or repair binary)',
+    url: 'https://sourceforge.net/p/watchdog/code/ci/master/tree/src/shutdown.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

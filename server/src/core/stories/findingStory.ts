@@ -150,7 +150,10 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // it, not the modem or its manager (a blind probe's hung modem, back only after the watchdog
   // daemon rebooted the Pi, had been told "recovered" with no advice).
   const restart = recovery ? ctx.coded('reboot', 'unexpected-reboot').find((f) => f.line > lastLine && f.line < recovery.line) : undefined;
-  if (restart) w.step(`The system restarted${when(restart)} ("${restart.message}"): the trouble was over only after it.`, restart);
+  // What restarted it, when a line before the restart says so (the watchdog daemon, a ping check, a person's command).
+  const cause = restart ? latestBetween([...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')], lastLine, restart.line) : undefined;
+  if (restart) w.step(`The system restarted${when(restart)} ("${restart.message}")${cause ? `, after "${cause.text}"${when(cause)}` : ''}: the trouble was over only after it.`, restart);
+  if (cause) w.prove(cause.line);
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
@@ -320,6 +323,13 @@ function sameInterface(a: string, b: string): boolean {
  * (ModemManager's bearer lost and NetworkManager's device state; a re-test probe read "4 times"
  * for two drops).
  */
+/** The last of `events` after line `after` and at or before line `upTo`. */
+function latestBetween(events: readonly LogEvent[], after: number, upTo: number): LogEvent | undefined {
+  let latest: LogEvent | undefined;
+  for (const e of events) if (e.line > after && e.line <= upTo && (!latest || e.line > latest.line)) latest = e;
+  return latest;
+}
+
 function occasions(found: readonly Finding[]): number {
   return occasionGroups(found).length;
 }

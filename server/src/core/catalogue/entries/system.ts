@@ -17,6 +17,22 @@ export const systemEntries: CatalogueEntry[] = [
     sources: ['X1'],
     samples: ['Thu Feb  6 11:19:53 2025 user.info kernel: [    3.657646] init: Watchdog has previously reset the system'],
   },
+  {
+    // The Linux watchdog daemon (watchdog(8)): a check failed (a ping, the load, a repair script)
+    // and it reboots the system on purpose (X148). A blind probe's Pi had been told only that the
+    // system restarted.
+    id: 'watchdogd.shutdown',
+    story: ['deliberate-restart'],
+    subsystem: 'system',
+    severity: 'warning',
+    tags: ['watchdog'],
+    literal: 'shutting down the system because of error',
+    pattern: /^shutting down the system because of error (?<code>-?\d+)(?: = '(?<why>[^']*)')?/,
+    summary: 'The watchdog daemon reboots the system: error {code} {why}',
+    explanation: 'The watchdog daemon restarts the system when one of its checks fails (a host it pings is unreachable, the load is too high, a test or repair script failed); the error says which. The lines just before it name the check.',
+    sources: ['X148'],
+    samples: ["Dec  6 03:24:11 rpi-gw01 watchdog[389]: shutting down the system because of error 101 = 'Network is unreachable'", 'Jul  5 01:50:02 localhost watchdog[608]: shutting down the system because of error -3'],
+  },
   // A Raspberry Pi's firmware flags an under-voltage of its supply; the voltage sensor driver logs
   // it every time the flag sets or clears (upstream: on the hwmon device; Raspberry Pi's kernel:
   // without one, with the flags in hexadecimal) [X93] [X94].
