@@ -79,6 +79,9 @@ describe('a trouble over only after the system restarted', () => {
     const s = tell([...hang, watchdog, ...boot, ...back]);
     assert.ok(s.steps.some((x) => /The system restarted .*after "shutting down the system because of error 101/.test(x.text)));
     assert.ok(s.evidence.includes(3));
+    // OpenWrt's init starting an orderly shutdown: asked for, not a crash.
+    const procd = tell([...hang, 'Dec  6 03:24:11 pi procd: - shutdown -', ...boot, ...back]);
+    assert.ok(procd.steps.some((x) => /The system restarted .*after "- shutdown -"/.test(x.text)));
   });
   it('reads journalctl\'s line between two boots as the restart (a unit\'s own journal holds no kernel line)', () => {
     for (const separator of ['-- Boot 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d --', '-- Reboot --']) {

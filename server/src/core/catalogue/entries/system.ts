@@ -18,6 +18,22 @@ export const systemEntries: CatalogueEntry[] = [
     samples: ['Thu Feb  6 11:19:53 2025 user.info kernel: [    3.657646] init: Watchdog has previously reset the system'],
   },
   {
+    // procd, OpenWrt's PID 1, begins an orderly shutdown (state.c's STATE_SHUTDOWN, X77): a reboot or
+    // power-off someone or something asked for, not a crash (a blind probe's router rebooted by a
+    // person after an SSH login had been told only that the system restarted).
+    id: 'procd.shutdown',
+    story: ['deliberate-restart'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['procd', 'init', 'kernel', '-'],
+    literal: '- shutdown -',
+    pattern: /^(?:(?:procd|init): )?- shutdown -\s*$/,
+    summary: 'OpenWrt init (procd) shuts the system down in order: a reboot or power-off was asked for',
+    explanation: 'procd logs this as it starts an orderly shutdown: the `reboot` or `poweroff` command, the web interface, a firmware upgrade or a script asked for one. It is no crash and no power loss; the lines before it may say who asked.',
+    sources: ['X77'],
+    samples: ['Sat Apr 18 18:07:52 2026 daemon.info procd: - shutdown -', 'Sat Apr 18 18:07:52 2026 kern.info kernel: [ 8812.100000] procd: - shutdown -'],
+  },
+  {
     // The Linux watchdog daemon (watchdog(8)): a check failed (a ping, the load, a repair script)
     // and it reboots the system on purpose (X148). A blind probe's Pi had been told only that the
     // system restarted.
