@@ -528,23 +528,11 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
 function storiesInSeveralFiles(episodes: readonly Episode[], files: readonly FileEvents[]): { dropped: Set<Episode>; notices: InputNotice[] } {
   const dropped = new Set<Episode>();
   const notices: InputNotice[] = [];
-  if (files.length < 2) return { dropped, notices };
-  const linesOf = new Map(files.map((f) => [f.file, f.summary.lines]));
   const pathOf = new Map(files.map((f) => [f.file, f.summary.path]));
-  const alike = new Map<string, Episode[]>();
-  for (const e of episodes) {
-    if (e.startTime === undefined) continue;
-    const key = `${e.kind}\u0000${e.verdict}\u0000${e.startTime}\u0000${e.steps[0]?.text ?? ''}`;
-    const list = alike.get(key);
-    if (list) list.push(e);
-    else alike.set(key, [e]);
-  }
-  for (const list of alike.values()) {
-    if (new Set(list.map((e) => e.file)).size < 2) continue;
-    const kept = [...list].sort((a, b) => (linesOf.get(b.file) ?? 0) - (linesOf.get(a.file) ?? 0) || a.file - b.file)[0];
-    const others = list.filter((e) => e !== kept && e.file !== kept.file);
-    others.forEach((e) => dropped.add(e));
-    const names = [...new Set(others.map((e) => baseName(pathOf.get(e.file) ?? '')))];
+  const alike = (e: Episode): string | undefined => (e.startTime === undefined ? undefined : `${e.kind}\u0000${e.verdict}\u0000${e.startTime}\u0000${e.steps[0]?.text ?? ''}`);
+  for (const { kept, copies } of copiesInFiles(episodes, alike, files)) {
+    copies.forEach((e) => dropped.add(e));
+    const names = [...new Set(copies.map((e) => baseName(pathOf.get(e.file) ?? '')))];
     notices.push({ file: kept.file, severity: 'info', message: `The story "${kept.title}: ${kept.verdictLabel}" is told by ${names.join(', ')} too, in the same lines (a system logger writes a line to each file its rules name): it is told once, from this file.` });
   }
   return { dropped, notices };
@@ -552,23 +540,32 @@ function storiesInSeveralFiles(episodes: readonly Episode[], files: readonly Fil
 
 /** Findings alike in several files (the same code, time and message): all but the one from the file of the most lines. */
 function findingsInSeveralFiles(findings: readonly Finding[], files: readonly FileEvents[]): Set<Finding> {
-  const dropped = new Set<Finding>();
-  if (files.length < 2) return dropped;
+  const alike = (f: Finding): string | undefined => (f.time === undefined ? undefined : `${f.code}\u0000${f.time}\u0000${f.message}`);
+  return new Set(copiesInFiles(findings, alike, files).flatMap((c) => c.copies));
+}
+
+/**
+ * Items alike (the same `alike` key; none for an item without one) in two files or more: the one
+ * kept, from the file of the most lines (the lower index on a tie), and its copies in the others.
+ */
+function copiesInFiles<T extends { file: number }>(items: readonly T[], alike: (item: T) => string | undefined, files: readonly FileEvents[]): { kept: T; copies: T[] }[] {
+  if (files.length < 2) return [];
   const linesOf = new Map(files.map((f) => [f.file, f.summary.lines]));
-  const alike = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.time === undefined) continue;
-    const key = `${f.code}\u0000${f.time}\u0000${f.message}`;
-    const list = alike.get(key);
-    if (list) list.push(f);
-    else alike.set(key, [f]);
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = alike(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-  for (const list of alike.values()) {
-    if (new Set(list.map((f) => f.file)).size < 2) continue;
-    const kept = [...list].sort((a, b) => (linesOf.get(b.file) ?? 0) - (linesOf.get(a.file) ?? 0) || a.file - b.file)[0];
-    for (const f of list) if (f.file !== kept.file) dropped.add(f);
+  const out: { kept: T; copies: T[] }[] = [];
+  for (const group of groups.values()) {
+    if (new Set(group.map((i) => i.file)).size < 2) continue;
+    const kept = [...group].sort((a, b) => (linesOf.get(b.file) ?? 0) - (linesOf.get(a.file) ?? 0) || a.file - b.file)[0];
+    out.push({ kept, copies: group.filter((i) => i.file !== kept.file) });
   }
-  return dropped;
+  return out;
 }
 
 function baseName(path: string): string {

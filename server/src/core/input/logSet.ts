@@ -57,21 +57,20 @@ export function compareLogOrder(a: string, b: string): number {
  */
 export function rotatedLogs(paths: readonly string[]): string[][] {
   const logs: string[][] = [];
+  // rotationOf's base keeps the folder: `x/syslog.1` and `x/syslog` share one, `y/syslog` another.
   const bySet = new Map<string, string[]>();
   for (const path of paths) {
-    const slash = path.lastIndexOf('/');
-    const name = path.slice(slash + 1);
-    const key = path === '-' || name === '' ? undefined : `${path.slice(0, slash + 1)}\u0000${rotationOf(name).base}`;
-    const set = key === undefined ? undefined : bySet.get(key);
-    if (set && !set.some((p) => rotationOf(p.slice(p.lastIndexOf('/') + 1)).age === rotationOf(name).age)) {
+    const { base, age } = rotationOf(path);
+    const set = path === '-' ? undefined : bySet.get(base);
+    if (set && !set.some((p) => rotationOf(p).age === age)) {
       set.push(path);
       continue;
     }
     const log = [path];
-    if (key !== undefined && !set) bySet.set(key, log);
+    if (path !== '-' && !set) bySet.set(base, log);
     logs.push(log);
   }
-  for (const log of logs) if (log.length > 1) log.sort((a, b) => rotationOf(b.slice(b.lastIndexOf('/') + 1)).age - rotationOf(a.slice(a.lastIndexOf('/') + 1)).age);
+  for (const log of logs) if (log.length > 1) log.sort((a, b) => rotationOf(b).age - rotationOf(a).age);
   return logs;
 }
 

@@ -111,16 +111,18 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     // drop was on its last day).
     const dated = stepsNeedDates(a, e);
     // A rotated log's lines in their own files (`syslog.1:36`) are wider than `line 36`: the story's column fits its widest.
-    const column = Math.max(10, ...e.steps.map((s) => (s.line !== undefined ? safeText(lineLabel(a.files[e.file], s.line)).length + 1 : 0)));
+    const labels = e.steps.map((s) => (s.line !== undefined ? safeText(lineLabel(a.files[e.file], s.line)) : ''));
+    const column = Math.max(10, ...labels.map((l) => (l ? l.length + 1 : 0)));
     let day: string | undefined;
-    for (const s of e.steps) {
+    for (let k = 0; k < e.steps.length; k++) {
+      const s = e.steps[k];
       if (dated && s.time !== undefined && dayOf(s.time) !== day) {
         day = dayOf(s.time);
         if (day) out.push(`    ${style.dim(day)}`);
       }
       const at = s.time !== undefined ? formatClock(s.time) : '        ';
       // The poster's number beside the file's line, when the paste carried one.
-      const line = (s.line !== undefined ? safeText(lineLabel(a.files[e.file], s.line)) : '').padEnd(column);
+      const line = labels[k].padEnd(column);
       const text = s.recordId !== undefined ? `[#${s.recordId}] ${s.text}` : s.text;
       out.push(hanging(`    ${style.dim(at)}  ${style.dim(line)} `, 15 + column, safeText(text), width, 15 + column));
     }
