@@ -104,6 +104,8 @@ describe('timestamp grammar', () => {
     ['maig', 4], ['mai', 4], ['mayo', 4], ['maggio', 4], ['maio', 4], ['mei', 4], ['maja', 4], ['мая', 4],
     ['lip', 6], ['juil.', 6], ['luglio', 6], ['julho', 6], ['juli', 6], ['июля', 6],
     ['März', 2], ['mrt', 2], ['marzec', 2], ['março', 2], ['març', 2], ['марта', 2], ['sept', 8], ['janv.', 0], ['févr.', 1],
+    // ja_JP, zh_CN, ko_KR: the month's number.
+    ['12月', 11], ['3月', 2], ['3월', 2], ['13月', -1], ['0月', -1],
   ];
   for (const [word, month] of months) it(`month word ${word}`, () => assert.equal(monthIndex(word), month));
   it('knows weekday words in ten languages and refuses others', () => {
@@ -129,6 +131,9 @@ describe('timestamp grammar', () => {
     ['2024-12-02 19:54:59.123 +0100', '2024-12-02 19:54:59'],
     ['02-Dec-2024 19:54:59', '2024-12-02 19:54:59'],
     ['02-Dez-2024 19:54:59', '2024-12-02 19:54:59'],
+    // journalctl under ja_JP / zh_CN (`%b` is ` 3月` before October: glibc pads it with a space).
+    ['12月 07 14:42:07', '????-12-07 14:42:07'],
+    [' 3月 01 00:14:08', '????-03-01 00:14:08'],
     ['Dec 32 19:54:59 2024', undefined],
     ['Dec 2 25:54:59 2024', undefined],
     ['Foo 2 19:54:59 2024', undefined],

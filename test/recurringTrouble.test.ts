@@ -97,3 +97,36 @@ describe('a trouble over only after the system restarted', () => {
   });
 });
 
+
+// A modem manager that started again between the trouble and its end ended it, as a system's restart
+// does (a blind probe's modem, marked invalid by ModemManager and back only after an admin's
+// `sudo systemctl restart ModemManager`, had been told "recovered" as if by itself).
+describe('a trouble over only after its modem manager restarted', () => {
+  const hang = [
+    'Mar 01 00:01:13 lte-box ModemManager[552]: <wrn> [modem0] port cdc-wdm0 timed out 9 consecutive times',
+    'Mar 01 00:01:33 lte-box ModemManager[552]: <err> [modem0] port cdc-wdm0 timed out 10 consecutive times, marking modem as invalid',
+  ];
+  const sudo = 'Mar 01 00:13:55 lte-box sudo[8930]:    admin : TTY=pts/0 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/systemctl restart ModemManager';
+  const start = ['Mar 01 00:13:56 lte-box ModemManager[8941]: <msg> ModemManager (version 1.20.4) starting in system bus...', 'Mar 01 00:13:57 lte-box systemd[1]: Started ModemManager.service - Modem Manager.'];
+  const back = 'Mar 01 00:14:08 lte-box ModemManager[8941]: <msg> [modem0] state changed (connecting -> connected)';
+  const tell = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2026, 11, 7) }).episodes.find((e) => e.kind === 'modem-unresponsive')!;
+  it('names the restart and who asked for it, and keeps the advice', () => {
+    const s = tell([...hang, sudo, ...start, back]);
+    assert.equal(s.verdict, 'recovered');
+    assert.match(s.why, /its modem manager restarting after it/);
+    const step = s.steps.find((x) => /The modem manager started again/.test(x.text));
+    assert.ok(step, s.steps.map((x) => x.text).join('\n'));
+    assert.match(step.text, /after "admin : TTY=pts\/0 ; .*COMMAND=\/usr\/bin\/systemctl restart ModemManager" at 00:13:55: the trouble was over only after it/);
+    assert.ok(s.evidence.includes(3), 'the command is evidence');
+    assert.ok(s.advice.length > 0);
+  });
+  it('a restart nobody is seen asking for is still told, without a cause', () => {
+    const s = tell([...hang, ...start, back]);
+    const step = s.steps.find((x) => /The modem manager started again/.test(x.text))!;
+    assert.ok(step && !/after "/.test(step.text));
+  });
+  it('a command restarting another program is no cause', () => {
+    const s = tell([...hang, sudo.replace('ModemManager', 'NetworkManager'), ...start, back]);
+    assert.ok(!s.steps.some((x) => /NetworkManager"/.test(x.text)));
+  });
+});

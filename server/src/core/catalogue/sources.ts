@@ -457,6 +457,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'The Linux watchdog daemon, src/shutdown.c do_shutdown(): `shutting down the system because of error %d = \'%s\'` (older versions without the words) at LOG_ALERT before it reboots the system because a check failed (ping, load average, test or repair binary)',
     url: 'https://sourceforge.net/p/watchdog/code/ci/master/tree/src/shutdown.c',
   },
+  X149: {
+    title: 'systemctl(1): `restart UNIT...` stops and then starts the units (`try-restart` and `reload-or-restart` too); sudo logs each command it runs as `COMMAND=<path> <arguments>` after the user, terminal, directory and target user (sudoers(5), "Log format")',
+    url: 'https://www.freedesktop.org/software/systemd/man/latest/systemctl.html',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

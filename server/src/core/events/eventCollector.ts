@@ -932,6 +932,7 @@ export class EventCollector {
     if (this.parser.yearless) summary.yearAssumed = new Date(this.maxTime ?? this.referenceTime).getUTCFullYear();
     if (this.parser.yearless && this.parser.yearWitness !== undefined) summary.yearFromLine = this.parser.yearWitness.line;
     if (this.parser.timeOnly) summary.timeOnly = true;
+    if (this.parser.foreignLogreadStamps > 0) summary.foreignLogreadStamps = this.parser.foreignLogreadStamps;
     if (newestFirst) summary.newestFirst = true;
     // A log listed newest first begins at its earliest time, not at its first line.
     const first = newestFirst ? this.minTime : this.firstTime;

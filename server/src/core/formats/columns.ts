@@ -24,6 +24,10 @@ export type ColumnSeparator = 'tab' | 'bar' | 'comma' | 'semicolon' | 'spaces';
  */
 const NAME = /^([A-Za-z0-9][\w.\/@-]{0,63}?)(?: ?\[(\d{1,10})\])?:?$/;
 const NUMBER = /^\d{1,10}$/;
+/** A program's lead at a message's start: its name, its pid in brackets or none, a colon. */
+const PROGRAM_LEAD = /^([A-Za-z][\w.\/-]{0,63})(?:\[(\d{1,10})\])?: /;
+/** An IPv4 address, or an IPv6 one: a syslog server names a host it has no name for so. */
+const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+)$/;
 const FACILITY_LEVEL = /^([a-z][a-z0-9]{0,11})\.([a-z]+)$/i;
 const FACILITIES = new Set(FACILITY_NAMES);
 /**
@@ -86,13 +90,25 @@ export function readColumns(record: LogRecord, body: string, separator: ColumnSe
     record.host ??= names[0].name;
     names.length = 0;
   }
+  const rest = body.slice(at);
+  const message = isCsv(separator) ? unquote(rest.trim()) : rest.trimEnd();
+  // A lone name column before a message that opens with a program's lead (`NetworkManager[612]: `)
+  // is the host, whose syslog line the message is (Kiwi Syslog's `date time<TAB>Kern.Info<TAB>host
+  // <TAB>program[pid]: text`): the program and its text are the message's (a blind probe's lines had
+  // the host's IP taken for the program, and NetworkManager's line left unread).
+  const lead = names.length === 1 && names[0].pid === undefined ? PROGRAM_LEAD.exec(message) : null;
+  if (lead && (lead[2] !== undefined || ADDRESS.test(names[0].name))) {
+    record.host ??= names[0].name;
+    record.tag ??= lead[1];
+    if (lead[2] !== undefined) record.pid ??= +lead[2];
+    return message.slice(lead[0].length);
+  }
   const program = names.length > 0 ? names[names.length - 1] : undefined;
   if (program) {
     record.tag ??= program.name;
     if (program.pid !== undefined) record.pid ??= +program.pid;
   }
-  const rest = body.slice(at);
-  return isCsv(separator) ? unquote(rest.trim()) : rest.trimEnd();
+  return message;
 }
 
 /** Reads one column before the message into the record; false when it is not such a column. */

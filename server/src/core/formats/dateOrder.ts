@@ -39,6 +39,12 @@ interface Evidence {
   secondChanges: number;
   /** The last date's two numbers, as written. */
   last?: readonly [number, number];
+  /** Dates on a line with a Unix time (NetworkManager's `[1796621804.0200]`) that falls on the date read day first, and not on it read month first. */
+  unixDayFirst?: number;
+  /** ... on the date read month first, and not day first. */
+  unixMonthFirst?: number;
+  /** The first such line. */
+  unixLine?: number;
 }
 
 /** What a file's numeric dates say of their order, per separator. */
@@ -56,6 +62,30 @@ export function noteDate(e: DateEvidence, date: NumericDate): void {
   if (last && b !== last[1] && a === last[0]) x.secondChanges++;
   x.last = [a, b];
 }
+
+/**
+ * A date as written on a line that also carries a Unix time (NetworkManager's and ModemManager's
+ * `<info>  [1796621804.0200]`): the Unix time names the day whatever the zone, so the reading
+ * whose day it falls on is the file's (a blind probe's `07/12/2026` beside NetworkManager's
+ * time of 7 December had been read as 12 July). A day is a day in any zone from UTC-12 to UTC+14.
+ */
+export function noteUnixWitness(e: DateEvidence, date: NumericDate, year: number, unixSeconds: number, line: number): void {
+  const x = e[date.sep];
+  if (!x || date.a === date.b || date.a > 12 || date.b > 12) return;
+  const at = unixSeconds * 1000;
+  const onDay = (month: number, day: number): boolean => {
+    const start = Date.UTC(year, month - 1, day);
+    return at >= start - 12 * HOUR && at < start + DAY + 14 * HOUR;
+  };
+  const dayFirst = onDay(date.b, date.a);
+  const monthFirst = onDay(date.a, date.b);
+  if (dayFirst === monthFirst) return;
+  if (dayFirst) x.unixDayFirst = (x.unixDayFirst ?? 0) + 1;
+  else x.unixMonthFirst = (x.unixMonthFirst ?? 0) + 1;
+  x.unixLine ??= line;
+}
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function copyEvidence(e: DateEvidence): DateEvidence {
   const out: DateEvidence = {};
@@ -93,6 +123,11 @@ function saidOrder(x: Evidence): { order: DateOrder; why: string } | undefined {
   if (x.dayFirst > 0 && x.monthFirst === 0) return { order: 'day-first', why: over(x.dayFirst, 'first', 'second') };
   if (x.monthFirst > 0 && x.dayFirst === 0) return { order: 'month-first', why: over(x.monthFirst, 'second', 'first') };
   if (x.dayFirst > 0 || x.monthFirst > 0) return undefined;
+  const unixDay = x.unixDayFirst ?? 0;
+  const unixMonth = x.unixMonthFirst ?? 0;
+  const unix = (n: number, order: DateOrder): string => `the Unix time on line ${x.unixLine}${n > 1 ? ` (and on ${n - 1} more)` : ''} falls on its date read ${order.replace('-', ' ')}, not on it read the other way`;
+  if (unixDay > 0 && unixMonth === 0) return { order: 'day-first', why: unix(unixDay, 'day-first') };
+  if (unixMonth > 0 && unixDay === 0) return { order: 'month-first', why: unix(unixMonth, 'month-first') };
   if (x.firstChanges > x.secondChanges) return { order: 'day-first', why: changes(x.firstChanges, x.secondChanges, 'first') };
   if (x.secondChanges > x.firstChanges) return { order: 'month-first', why: changes(x.secondChanges, x.firstChanges, 'second') };
   return undefined;
@@ -109,7 +144,7 @@ export function undecidedOrders(e: DateEvidence, read: DateOrders = {}): string[
   const out: string[] = [];
   for (const sep of Object.keys(e) as DateSeparator[]) {
     const x = e[sep]!;
-    if (x.dates === 0 || !x.last || x.dayFirst > 0 || x.monthFirst > 0 || x.firstChanges > 0 || x.secondChanges > 0) continue;
+    if (x.dates === 0 || !x.last || x.dayFirst > 0 || x.monthFirst > 0 || x.firstChanges > 0 || x.secondChanges > 0 || x.unixDayFirst || x.unixMonthFirst) continue;
     const [a, b] = x.last;
     if (a === b) continue;
     const order = read[sep] ?? DEFAULT_ORDER[sep];

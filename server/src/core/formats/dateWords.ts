@@ -1,6 +1,7 @@
 // Month and weekday names as loggers, LuCI and `dmesg -T` print them in the locales people run:
 // English, German, French, Spanish, Italian, Portuguese, Dutch, Polish, Catalan and Russian, full
-// and abbreviated, nominative and genitive (`maja`, `мая`), in any case, with or without a dot.
+// and abbreviated, nominative and genitive (`maja`, `мая`), in any case, with or without a dot;
+// Japanese, Chinese and Korean write the month's number (`12月`, `3월`).
 // A word is looked up, not matched by a regex alternation: the format regexes accept any word in a
 // month position and this table decides, so a new locale is one more row here.
 
@@ -65,10 +66,15 @@ function fold(word: string): string {
   return w;
 }
 
+/** A month as ja_JP, zh_CN and ko_KR write it (`12月`, `3월`): its number (glibc's abmon in those locales). */
+const NUMBERED_MONTH = /^(\d{1,2})[月월]$/;
+
 /** Month index (0-11) of a month word in any of the supported locales, or -1. */
 export function monthIndex(word: string): number {
   const fast = ENGLISH.get(word);
   if (fast !== undefined) return fast;
+  const numbered = NUMBERED_MONTH.exec(word);
+  if (numbered) return +numbered[1] >= 1 && +numbered[1] <= 12 ? +numbered[1] - 1 : -1;
   return MONTHS.get(fold(word)) ?? -1;
 }
 

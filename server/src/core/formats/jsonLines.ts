@@ -1,4 +1,5 @@
 import type { Level } from '../model';
+import type { DateOrders, NumericDate } from './dateOrder';
 import { FACILITY_NAMES, levelFromNumber, levelFromWord } from '../records/levels';
 import { isPlausibleUptime, isPlausibleWallTime, readStamp, zoneOffsetMinutes } from './timestampGrammar';
 import { wallTime } from '../records/timeWords';
@@ -44,6 +45,8 @@ export interface JsonLine {
   level?: Level;
   facility?: string;
   uptime?: number;
+  /** The time's numeric date as written, where it could be day or month first (`07/12/2026`), and its year (dateOrder.ts). */
+  numeric?: { date: NumericDate; year: number };
 }
 
 /**
@@ -95,13 +98,14 @@ function isBraced(text: string): boolean {
  * The fields of an object by role (JSON_FIELDS), or undefined without a message: a JSON line's,
  * or a table's row keyed by its header (formats/columns.ts).
  */
-export function readFieldsByRole(obj: Record<string, unknown>): JsonLine | undefined {
+export function readFieldsByRole(obj: Record<string, unknown>, orders: DateOrders = NO_DATE_ORDERS): JsonLine | undefined {
   // The object's keys are looked up once each (a line has a few; the roles have forty names),
   // into slots kept between calls: a JSON log reads a million objects, and arrays made per
   // object were a tenth of its time.
   const found = FOUND;
   const filled = FILLED;
   filled.length = 0;
+  ordersRead = orders;
   collectKeys(obj, '');
   try {
     return readFound(found);
@@ -139,11 +143,13 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   // January 1970; beside dmesg's `pri` it is the kernel's uptime.
   const kernelSeconds = found[LEVEL][PRI_RANK] !== undefined ? asKernelSeconds(found[TIME][TIME_RANK]) : undefined;
   timeZoneRead = undefined;
+  numericRead = undefined;
   const time = us !== undefined ? Math.round(us / 1000) : kernelSeconds !== undefined ? undefined : first(found[TIME], asTime) ?? splitDateTime(found[TIME]);
   if (time !== undefined && isPlausibleWallTime(time)) {
     out.time = time;
     const zone = us !== undefined ? 0 : timeZoneRead;
     if (zone !== undefined) out.zone = zone;
+    if (numericRead !== undefined) out.numeric = numericRead;
   }
   const tag = first(found[TAG], asText);
   // A unit's name (Loki's `unit` label, journald's _SYSTEMD_UNIT) names the program it runs (records/unitName.ts).
@@ -289,14 +295,20 @@ function asTime(v: unknown): number | undefined {
   }
   if (typeof v !== 'string' || v.length > 64) return undefined;
   if (/^\d{9,19}(?:\.\d+)?$/.test(v)) return asTime(Number(v));
-  const p = readStamp(v);
+  const p = readStamp(v, undefined, ordersRead);
   if (!p || p.year === undefined || p.month === undefined || p.day === undefined) return undefined;
   timeZoneRead = zoneOffsetMinutes(p.zone);
+  numericRead = p.numeric ? { date: p.numeric, year: p.year } : undefined;
   return wallTime(p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms);
 }
 
 /** The offset asTime's last time was at (minutes from UTC), where its value said it. */
 let timeZoneRead: number | undefined;
+/** asTime's last numeric date that could be either order, as written (JsonLine.numeric). */
+let numericRead: { date: NumericDate; year: number } | undefined;
+const NO_DATE_ORDERS: DateOrders = {};
+/** How readFieldsByRole's caller reads such dates (the file's, dateOrder.ts). */
+let ordersRead: DateOrders = NO_DATE_ORDERS;
 
 /** Lowercased key -> the first key of that spelling in JSON_FIELDS' order, with what it names. */
 const KEY_OF_NAME = new Map<string, { key: string; message: boolean; time: boolean }>();

@@ -70,6 +70,9 @@ export interface StampParts {
 const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,:](?<fraction>\d{1,9}))?)?(?:\s?(?<ampm>[AaPp]\.?[Mm]\.?))?`;
 const ZONE = String.raw`(?<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})`;
 const WORD = String.raw`[\p{L}][\p{L}'’.-]{0,24}`;
+// A month as Japanese, Chinese and Korean locales write it: its number and 月 or 월 (glibc's ja_JP
+// and ko_KR pad the months before October with a space: journalctl's ` 3月 01 00:14:08`).
+const MONTH = String.raw`(?:${WORD}|\d{1,2}[月월])`;
 // Words some locales put between the date and the time: `à`, `um`, `a les`, `alle`, `om`, `в`;
 // Kibana's `@` (its default date format, `MMM D, YYYY @ HH:mm:ss.SSS`, in every Discover export).
 const AT = String.raw`(?:(?:à|a|um|a les|a las|alle|om|o|в|at|@)\s+)?`;
@@ -90,7 +93,7 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
   // Feb 9, 2024 @ 07:53:31.709 (Kibana's default date format),
   // Mar15 11:47 (`dmesg -H`'s minute marker: util-linux's short_ctime is strftime `%b%e %H:%M`,
   // so a day of two digits follows the month with no space)
-  { id: 'month-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<mon>${WORD})(?:\s+|\/(?=\d)|(?=\d{2}\s))(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?(?:\s+|\/(?=\d{4}\s))(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
+  { id: 'month-first', re: new RegExp(String.raw`^\x20?(?:(?<wday>${WORD}),?\s+)?(?<mon>${MONTH})(?:\s+|\/(?=\d)|(?=\d{2}\s))(?<day>\d{1,2})(?:st|nd|rd|th)?\.?,?(?:\s+|\/(?=\d{4}\s))(?:(?<year1>\d{4}),?\s+)?${AT}${TIME}(?:\s+${ZONE})?(?:\s+(?<year>\d{4}))?$`, 'u') },
   // 7 de maig 2026, 13:07:01 CEST (ca), 7. Mai 2026 um 13:07:01 (de), 7 мая 2026 г., 13:07:01 (ru), Di, 4. Dez 2024 21:36
   // 02-Dec-2024 19:54:59 (Java's, Oracle's and Apache's dd-MMM-yyyy)
   { id: 'day-first', re: new RegExp(String.raw`^(?:(?<wday>${WORD}),?\s+)?(?<day>\d{1,2})(?:\.?\s+|-)(?:de\s+)?(?<mon>${WORD})(?:\s+|-)(?:de\s+)?(?:(?<year>\d{4})(?:\s*г\.?)?,?\s+)?${AT}${TIME}(?:\s+${ZONE})?$`, 'u') },
@@ -104,7 +107,7 @@ const SHAPES: readonly { id: StampShape; re: RegExp }[] = [
  * optionally followed by a zone and a year. Bounded and free of nested ambiguity, so it runs in
  * linear time; `readStamp` then accepts or refuses what it captured.
  */
-export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?(?:\s(?:${ZONE_WORD})(?=\s|$|\]))?|(?:(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}|@)\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$)|(?:${ZONE_WORD})(?=\s)))?(?:\s+\d{4}(?=\s|$))?)`;
+export const STAMP_SPAN = String.raw`(?<stamp>\d{4}-\d{2}-\d{2}(?:T|\s|_)\d{2}:\d{2}(?::\d{2}(?:[.,:]\d{1,9})?)?(?:Z|\s?[+-]\d{2}:?\d{2}(?=\s|$|\]))?(?:\s(?:${ZONE_WORD})(?=\s|$|\]))?|(?:\x20(?=\d[月월]\s))?(?:(?:[\p{L}\d][\p{L}\d.,'’/-]{0,24}|@)\s+){1,5}\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+(?:[A-Z]{2,5}(?=\s+\d{4}(?:\s|$)|\s*\]|$)|(?:${ZONE_WORD})(?=\s)))?(?:\s+\d{4}(?=\s|$))?)`;
 
 /** A clock time alone at the start of a line: `19:54:59`, `19:54:59.123`. */
 export const TIME_SPAN = String.raw`(?<stamp>\d{1,2}:\d{2}:\d{2}(?:[.,:]\d{1,9})?)`;

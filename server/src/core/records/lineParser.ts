@@ -9,7 +9,7 @@ import { APPLICATION_LEVEL_WORDS, DMESG_DECODED_LEAD, FORMATS, type LogFormat } 
 import { PatternScreen } from '../formats/patternScreen';
 import { isProgramName } from '../catalogue/tables/programNames';
 import { fieldLead, readFieldLead, topicsLead } from './fieldLead';
-import { copyEvidence, noteDate, type DateEvidence, type DateOrders } from '../formats/dateOrder';
+import { copyEvidence, noteDate, noteUnixWitness, type DateEvidence, type DateOrders, type NumericDate } from '../formats/dateOrder';
 import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, PLAUSIBLE_YEARS, readStamp, zoneOffsetMinutes, type StampParts } from '../formats/timestampGrammar';
 import type { FormatId, LogRecord, SkipReason } from '../model';
 import { embeddedLevel, FACILITY_NAMES, levelFromLetter, levelFromNumber, levelFromWord, levelWordAlternation } from './levels';
@@ -256,6 +256,12 @@ export class LineParser {
   /** The header row of a table the file is, once one was read (formats/columns.ts). */
   private table: TableHeader | undefined;
 
+  /**
+   * Lines read as logread's (a `facility.level` after the stamp) whose stamp is not OpenWrt's ctime
+   * (`Mon Dec  2 19:54:59 2024`): a syslog server's (Kiwi Syslog's `07/12/2026 02:42:07 PM`) or
+   * another device's, which say nothing of OpenWrt (stories/hosts.ts).
+   */
+  foreignLogreadStamps = 0;
   /** What the numeric dates read so far say of their order (dateOrder.ts). */
   dates: DateEvidence = {};
   private readonly dateOrders: DateOrders;
@@ -573,7 +579,7 @@ export class LineParser {
   private readTableRow(text: string, line: number, formats: readonly LogFormat[]): LogRecord | undefined {
     if (this.table === undefined || formats !== FORMATS) return undefined;
     const row = tableRow(text, this.table);
-    const j = row && readFieldsByRole(row);
+    const j = row && readFieldsByRole(row, this.dateOrders);
     // A row has its time: a line of the file that only happens to hold the separator is no row.
     return j && j.time !== undefined ? this.readFields(j, line, 'table') : undefined;
   }
@@ -917,6 +923,11 @@ export class LineParser {
     fillFields(record, j);
     if (record.host !== undefined) this.noteHost(record.host);
     if (!nested) peelEnvelopes(record);
+    // A row's numeric date counts as a line's does (dateOrder.ts), a Unix time in its message too.
+    if (j.numeric) {
+      noteDate(this.dates, j.numeric.date);
+      if (record.envelope?.mmTime !== undefined) noteUnixWitness(this.dates, j.numeric.date, j.numeric.year, +record.envelope.mmTime, line);
+    }
     // As tryFormat settles it: an envelope's level (ModemManager's `<warn>`) first, then one in the text.
     record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;
@@ -932,6 +943,8 @@ export class LineParser {
     const g = m?.groups ?? {};
     const record: LogRecord = { line, endLine: line, format: format.id, message: '' };
     let yearless = false;
+    // A numeric date that could be day or month first, and its year: a Unix time on the line tells which (noteUnixWitness).
+    let numeric: { date: NumericDate; year: number } | undefined;
     if (headerKnown) {
       record.time = known!.time;
       yearless = known!.yearless === true;
@@ -949,7 +962,11 @@ export class LineParser {
     } else if (g.stamp !== undefined) {
       const parts = stampParts(format, g.stamp, this.dateOrders);
       if (!parts) return undefined;
-      if (parts.numeric) noteDate(this.dates, parts.numeric);
+      if (format.id === 'logread' && !(parts.shape === 'month-first' && parts.year !== undefined)) this.foreignLogreadStamps++;
+      if (parts.numeric) {
+        noteDate(this.dates, parts.numeric);
+        if (parts.year !== undefined) numeric = { date: parts.numeric, year: parts.year };
+      }
       record.time = this.timeOf(parts);
       yearless = parts.year === undefined && parts.month !== undefined;
     }
@@ -1009,6 +1026,7 @@ export class LineParser {
     record.message = rest;
     peelEnvelopes(record);
     if (yearless && record.envelope?.mmTime !== undefined && this.seeksYearWitness()) this.noteYearWitness(record.time!, +record.envelope.mmTime, line);
+    if (numeric && record.envelope?.mmTime !== undefined) noteUnixWitness(this.dates, numeric.date, numeric.year, +record.envelope.mmTime, line);
     if (record.envelope?.mmTime !== undefined && record.time !== undefined && this.firstZone === undefined && (this.zoneWitness === undefined || this.seekingZone)) this.noteZoneWitness(record.time, +record.envelope.mmTime, line, yearless);
     record.level ??= embeddedLevel(record.message) ?? record.syslogLevel;
     return record;

@@ -152,8 +152,16 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const restart = recovery ? ctx.coded('reboot', 'unexpected-reboot').find((f) => f.line > lastLine && f.line < recovery.line) : undefined;
   // What restarted it, when a line before the restart says so (the watchdog daemon, a ping check, a person's command).
   const cause = restart ? latestBetween([...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')], lastLine, restart.line) : undefined;
-  if (restart) w.step(`The system restarted${when(restart)} ("${restart.message}")${cause ? `, after "${cause.text}"${when(cause)}` : ''}: the trouble was over only after it.`, restart);
+  if (restart) w.step(`The system restarted${when(restart)} ("${restart.message}")${cause ? `, after "${cause.text.trim()}"${when(cause)}` : ''}: the trouble was over only after it.`, restart);
   if (cause) w.prove(cause.line);
+  // Else its modem manager started again between them (a person's `systemctl restart ModemManager`,
+  // a crash's respawn): the restart ended it (a blind probe's modem, marked invalid by ModemManager
+  // and back only after an admin restarted it, had been told "recovered" with no advice).
+  const managerRestart = recovery && !restart ? ctx.marked('manager-started').find((e) => e.line > lastLine && e.line < recovery.line) : undefined;
+  const asked = managerRestart ? latestBetween([...ctx.marked('manager-restart-asked'), ...ctx.marked('deliberate-restart')], lastLine, managerRestart.line) : undefined;
+  if (managerRestart) w.step(`The modem manager started again${when(managerRestart)} ("${managerRestart.text}")${asked ? `, after "${asked.text.trim()}"${when(asked)}` : ''}: the trouble was over only after it.`, managerRestart);
+  if (asked) w.prove(asked.line);
+  const restarted = restart ? 'the system' : managerRestart ? 'its modem manager' : undefined;
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
@@ -190,19 +198,19 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     confidence: 'high',
     why: recurring
       ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.`
-      : restart
-        ? 'The log shows the trouble, the system restarting after it, and a later line showing it over.'
+      : restarted
+        ? `The log shows the trouble, ${restarted} restarting after it, and a later line showing it over.`
         : recovery
           ? 'The log shows the trouble and a later line showing it over.'
           : 'The log shows the trouble and no later line showing it over.',
-    summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")${restart ? ', after the system restarted' : ''}` : ''}. ${spec.meaning}${deferred}`,
+    summary: `${spec.opening}${span}${recovery ? `; a later line shows it over ("${recovery.text}")${restarted ? `, after ${restarted} restarted` : ''}` : ''}. ${spec.meaning}${deferred}`,
     steps: w.sorted(),
     evidence,
     advice: [
       // Coverage first while the trouble lasts or keeps coming back, unless a story above comes first.
       ...(weakest && (!recovery || recurring) && !above ? [spec.weakSignalAdvice!] : []),
       // Over only through a restart: nothing in the modem's own recovery ended it, so its advice stands.
-      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restart, recurring, deferredTo: above }),
+      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restarted, recurring, deferredTo: above }),
     ],
     unknowns: [...(spec.unknowns ?? [])],
     ...modemNumber(found, ctx),

@@ -32,6 +32,16 @@ const FORMAT_HINTS: Partial<Record<string, HostId>> = {
   cisco: 'cisco',
 };
 
+/**
+ * What a file's format says of its stack: logread's lines are OpenWrt's when most carry its ctime
+ * stamp; a syslog server's export with a `facility.level` column (Kiwi Syslog's numeric dates) is
+ * read as logread too and says nothing of it (a blind probe's Debian Pi had been told OpenWrt).
+ */
+function formatHint(f: FileSummary): HostId | undefined {
+  if (f.format === 'logread' && (f.foreignLogreadStamps ?? 0) * 2 > (f.formats.logread ?? 0)) return undefined;
+  return FORMAT_HINTS[f.format];
+}
+
 export interface HostGuess {
   host: HostId;
   label: string;
@@ -58,11 +68,11 @@ export function detectHost(events: readonly LogEvent[], files: readonly FileSumm
     if (!e) continue;
     // ModemManager on an OpenWrt router (its package, logging into logread): its advice is
     // ModemManager's, and the report names the router's system too.
-    const openwrt = h.id === 'modemmanager' && (firstOf.has('openwrt') || files.some((f) => FORMAT_HINTS[f.format] === 'openwrt'));
+    const openwrt = h.id === 'modemmanager' && (firstOf.has('openwrt') || files.some((f) => formatHint(f) === 'openwrt'));
     return { host: h.id, label: openwrt ? 'OpenWrt with ModemManager' : h.label, evidence: { file: e.file, line: e.line, id: e.id } };
   }
   for (const f of files) {
-    const hint = FORMAT_HINTS[f.format];
+    const hint = formatHint(f);
     if (hint) return { host: hint, label: HOSTS.find((h) => h.id === hint)!.label };
   }
   return { host: 'linux', label: 'Linux' };

@@ -18,6 +18,9 @@
  * - `host-died`: the USB host controller died: the kernel disconnects every device on it.
  * - `reauthorized`: a USB device was authorized again through its sysfs `authorized` file (a person,
  *   a script, a policy daemon): its functions had gone because something deauthorized it, on purpose.
+ * - `manager-started`: a modem manager started (again).
+ * - `manager-restart-asked`: a person or a script asked for a modem manager's restart
+ *   (`systemctl restart ModemManager`): a manager that starts after it was restarted on purpose.
  * - `ports-back`: the kernel made a modem's control ports (again): its driver has the modem running.
  * - `weak-signal`: the modem reported a weak signal (3GPP's +CSQ rssi of 9 or less, -95 dBm or
  *   worse); a data connection or registration lost near it may be the coverage's.
@@ -36,6 +39,7 @@ export type StoryMark =
   | 'host-died'
   | 'weak-signal'
   | 'manager-started'
+  | 'manager-restart-asked'
   | 'sim-ready'
   | 'radio-on'
   | 'reauthorized'

@@ -1,4 +1,4 @@
-import { MODEM_MANAGER_NAME } from '../tables/modemManagers';
+import { MODEM_MANAGER_NAME, MODEM_MANAGERS } from '../tables/modemManagers';
 import type { CatalogueEntry } from '../types';
 
 // A program that crashed, as the kernel and the service managers report it, for any program: the
@@ -10,6 +10,8 @@ import type { CatalogueEntry } from '../types';
 
 const KERNEL = ['-', 'kernel'];
 const MODEM_MANAGER_CRASHED = { field: 'crashed', pattern: MODEM_MANAGER_NAME };
+/** The modem managers' names as a regex alternation (any case: Debian's unit is `ModemManager`, an init script's may be `modemmanager`). */
+const MANAGER_WORD = MODEM_MANAGERS.map((p) => p.name.replace(/[-.]/g, '\\$&')).join('|');
 
 export const programCrashEntries: CatalogueEntry[] = [
   {
@@ -140,5 +142,34 @@ export const programCrashEntries: CatalogueEntry[] = [
     explanation: 'systemd\'s job to start ModemManager is done: it runs again.',
     sources: ['X114'],
     samples: ['May 14 10:00:06 edge-gw01 systemd[1]: Started ModemManager.service - Modem Manager.', 'Jan  3 08:00:12 pi systemd[1]: Started Modem Manager.'],
+  },
+  // A command that restarts a modem manager, under any tag: sudo's `COMMAND=` (a person's), a
+  // script's log or a shell's trace. A story whose trouble was over only after its manager started
+  // again names it as what restarted the manager (a blind probe's modem, back after an admin's
+  // `sudo systemctl restart ModemManager`, had been told "recovered" as if by itself).
+  {
+    id: 'manager.restart-command',
+    subsystem: 'modem',
+    severity: 'info',
+    story: ['manager-restart-asked'],
+    literal: 'restart',
+    // systemctl's restart verbs before the unit (options and other units between); an init
+    // script's or service(8)'s `<name> restart`. Within one command: no quote, separator or pipe.
+    pattern: new RegExp(String.raw`\bsystemctl (?:[^'"\`;|&\n]*? )?(?:try-|reload-or-|try-reload-or-)?restart (?:[^'"\`;|&\n]*? )?(?:${MANAGER_WORD})(?:\.service)?(?![\w-])|(?:\bservice |/etc/init\.d/|\brc-service )(?:${MANAGER_WORD}) restart\b`, 'i'),
+    summary: 'A command restarts the modem manager: {message}',
+    explanation:
+      'The line runs, or says it runs, a restart of the program that manages the modem (`systemctl restart ModemManager`, `/etc/init.d/gsmd restart`): the service manager stops it and starts it again, and it probes the modem anew. ' +
+      'A person or a script asked for it; a trouble that ended only after it was ended by the restart, not by the modem.',
+    sources: ['X149', 'X114'],
+    samples: [
+      'Mar 01 00:13:55 lte-box sudo[8930]:    admin : TTY=pts/0 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/systemctl restart ModemManager',
+      'Thu Sep 12 06:15:03 2024 user.notice lte-check: no data for 10 min, running /etc/init.d/gsmd restart',
+      'Apr 07 09:15:02 t14s sudo[2291]:     alex : TTY=pts/0 ; PWD=/home/alex ; USER=root ; COMMAND=/usr/bin/systemctl --no-block restart ModemManager.service',
+    ],
+    counterSamples: [
+      'Apr 07 09:15:02 t14s sudo[2291]:     alex : TTY=pts/0 ; PWD=/home/alex ; USER=root ; COMMAND=/usr/bin/systemctl restart NetworkManager',
+      'Apr 07 09:15:02 t14s sudo[2291]:     alex : TTY=pts/0 ; PWD=/home/alex ; USER=root ; COMMAND=/usr/bin/systemctl status ModemManager',
+      "Apr 07 09:15:02 t14s sudo[2291]:     alex : TTY=pts/0 ; PWD=/home/alex ; USER=root ; COMMAND=/usr/bin/journalctl -u ModemManager --grep 'restart'",
+    ],
   },
 ];

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// Dates as the world writes them: the same incident, re-told in another locale's or a syslog
+// server's shape, is the same story at the same times (blind probe B of the 27th session).
+
+const REF = Date.UTC(2026, 11, 31);
+// A Raspberry Pi's journal (short format): under-voltage, the modem off the bus and back, with
+// NetworkManager's Unix time (7 December 2026, 14:42:07 UTC) on its lines.
+const ENGLISH = [
+  'Dec 07 14:36:44 pi-gw NetworkManager[612]: <info>  [1796654204.0200] dhcp4 (eth0): state changed new lease, address=192.168.178.40',
+  'Dec 07 14:42:05 pi-gw kernel: hwmon hwmon1: Undervoltage detected!',
+  'Dec 07 14:42:07 pi-gw kernel: usb 1-1.3: USB disconnect, device number 4',
+  'Dec 07 14:42:07 pi-gw NetworkManager[612]: <info>  [1796654527.1620] device (cdc-wdm0): state change: activated -> unmanaged (reason \'removed\', sys-iface-state: \'removed\')',
+  'Dec 07 14:42:11 pi-gw kernel: usb 1-1.3: new high-speed USB device number 5 using dwc_otg',
+  'Dec 07 14:42:11 pi-gw kernel: usb 1-1.3: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18',
+];
+
+const facts = (text: string) => {
+  const a = analyzeText(text, { referenceTime: REF });
+  return { first: a.files[0].firstTime, last: a.files[0].lastTime, share: a.files[0].recognised.share, stories: a.episodes.map((e) => `${e.kind}:${e.verdict}`), host: a.host };
+};
+
+describe('journalctl under Japanese, Chinese and Korean locales', () => {
+  // glibc's abmon: ja_JP and ko_KR pad the months before October with a space (` 3月`), zh_CN does not.
+  const month = (locale: string, m: number): string => (locale === 'ko' ? `${m < 10 ? ' ' : ''}${m}월` : locale === 'ja' ? `${m < 10 ? ' ' : ''}${m}月` : `${m}月`);
+  const base = facts(ENGLISH.join('\n') + '\n');
+  for (const locale of ['ja', 'zh', 'ko']) {
+    for (const m of [12, 3]) {
+      it(`${locale}, month ${m}: every line read, the same times and story`, () => {
+        const moved = ENGLISH.map((l) => l.replace(/^Dec/, m === 12 ? 'Dec' : 'Mar'));
+        const english = facts(moved.join('\n') + '\n');
+        const localized = facts(moved.map((l) => l.replace(/^(?:Dec|Mar)/, month(locale, m))).join('\n') + '\n');
+        assert.equal(localized.share, 1);
+        assert.deepEqual(localized, english);
+        assert.ok(base.stories.some((s) => s.startsWith('modem-drop:')), base.stories.join());
+      });
+    }
+  }
+});
+
+describe('a numeric date that could be either, and a Unix time on its line', () => {
+  // 07/12/2026 is 7 December or 12 July; NetworkManager's Unix time on the same line says which.
+  const slashed = (dayFirst: boolean) => ENGLISH.map((l) => l.replace(/^Dec 07 (\S+) pi-gw /, (_, t) => `${dayFirst ? '07/12/2026' : '12/07/2026'} ${t}\tKern.Info\tpi-gw\t`));
+  it('day first, as the Unix time says, with a notice that names it', () => {
+    const a = analyzeText(slashed(true).join('\n') + '\n', { referenceTime: REF });
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-07');
+    assert.match(a.notices.map((n) => n.message).join('\n'), /read day first .*Unix time on line 1 \(and on 1 more\) falls on its date read day first/);
+  });
+  it('month first, written so, is read so and needs no notice of its order', () => {
+    const a = analyzeText(slashed(false).join('\n') + '\n', { referenceTime: REF });
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-07');
+    assert.ok(!a.notices.some((n) => /could be day or month first/.test(n.message)));
+  });
+  it('the same in a spreadsheet export with the date and the time in columns of their own', () => {
+    const rows = ['Date,Time,Priority,Host,Process,Message', ...ENGLISH.map((l) => {
+      const m = /^Dec 07 (\S+) pi-gw (\S+?): (.*)$/.exec(l)!;
+      return `07/12/2026,${m[1]},Info,pi-gw,${m[2]},"${m[3].replace(/"/g, '""')}"`;
+    })];
+    const a = analyzeText(rows.join('\n') + '\n', { referenceTime: REF });
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-07');
+    assert.ok(a.episodes.some((e) => e.kind === 'modem-drop'));
+  });
+  it('a Unix time that fits neither reading settles nothing', () => {
+    const wrong = slashed(true).map((l) => l.replace(/\[17966\d+\.\d+\]/, '[1700000000.0000]'));
+    const a = analyzeText(wrong.join('\n') + '\n', { referenceTime: REF });
+    assert.match(a.notices.map((n) => n.message).join('\n'), /could be day or month first, and nothing in this log says which/);
+  });
+});
+
+describe("a syslog server's export (Kiwi Syslog: date, time, facility.level, host, message)", () => {
+  const kiwi = ENGLISH.map((l) => l.replace(/^Dec 07 (\S+) pi-gw /, (_, t) => `12/07/2026 ${t}\tKern.Info\t192.168.178.40\t`));
+  it("reads the host's address as its host and the program from the message", () => {
+    const a = analyzeText(kiwi.join('\n') + '\n', { referenceTime: REF });
+    assert.ok(a.episodes.some((e) => e.kind === 'modem-drop'));
+    // Its `facility.level` column is logread's shape, but its stamps are not OpenWrt's: nothing says OpenWrt.
+    assert.ok(!/OpenWrt/.test(a.host ?? ''), a.host);
+    assert.equal(facts(kiwi.join('\n') + '\n').first, facts(ENGLISH.join('\n') + '\n').first);
+  });
+});
