@@ -123,6 +123,7 @@ export type FindingCode =
   | 'usb-gap'
   | 'usb-reconnect-loop'
   | 'usb-composition-change'
+  | 'usb-ports-renumbered'
   | 'usb-enumeration-error'
   | 'modem-edl-mode'
   | 'modem-install-mode'

@@ -19,6 +19,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'usb-gap': 'A USB device was off the bus',
   'usb-reconnect-loop': 'A USB device keeps reconnecting',
   'usb-composition-change': 'A USB device came back in a different composition',
+  'usb-ports-renumbered': 'A USB device came back with its serial ports renumbered',
   'usb-enumeration-error': 'USB enumeration errors',
   'modem-edl-mode': 'The modem is in emergency download (EDL) mode',
   'modem-install-mode': 'The modem stayed in its install mode (a virtual CD-ROM)',

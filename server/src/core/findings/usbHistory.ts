@@ -142,6 +142,14 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
       d.absences[d.absences.length - 1]?.events.push(e);
       continue;
     }
+    // A line of its layout alone while the device is off the bus (a hotplug script's `Device ttyUSB0
+    // ... disappeared!` just after the disconnect) is part of its going, no return: a blind probe's
+    // log, whose first line of the modem was its disconnect, had its return swallowed so and told
+    // "did not come back" beside the modem's next drop.
+    if (now === 'gone' && entry.usb !== 'present') {
+      d.absences[d.absences.length - 1]?.events.push(e);
+      continue;
+    }
     let en = current;
     const isNewDevice = e.id === 'usb.new-device' && e.fields.kind === 'new';
     if (entry.usb === 'present' && now === 'gone') {

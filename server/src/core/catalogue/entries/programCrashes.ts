@@ -158,7 +158,7 @@ export const programCrashEntries: CatalogueEntry[] = [
     pattern: new RegExp(String.raw`\bsystemctl (?:[^'"\`;|&\n]*? )?(?:try-|reload-or-|try-reload-or-)?restart (?:[^'"\`;|&\n]*? )?(?:${MANAGER_WORD})(?:\.service)?(?![\w-])|(?:\bservice |/etc/init\.d/|\brc-service )(?:${MANAGER_WORD}) restart\b`, 'i'),
     summary: 'A command restarts the modem manager: {message}',
     explanation:
-      'The line runs, or says it runs, a restart of the program that manages the modem (`systemctl restart ModemManager`, `/etc/init.d/gsmd restart`): the service manager stops it and starts it again, and it probes the modem anew. ' +
+      'The line runs, or says it runs, a restart of the program that manages the modem (`systemctl restart ModemManager`, an init script\'s `restart`): the service manager stops it and starts it again, and it probes the modem anew. ' +
       'A person or a script asked for it; a trouble that ended only after it was ended by the restart, not by the modem.',
     sources: ['X149', 'X114'],
     samples: [

@@ -298,10 +298,19 @@ function walkLayout(walk: LayoutWalk, en: Enumeration, name: string): void {
   walk.known ??= noLayoutYet(en);
   const known = walk.known;
   if (walk.lastDescribed) {
-    const why = differences(known, en);
-    if (why.length) {
+    const { composition, ports } = differences(known, en);
+    if (composition.length) {
       walk.changes.push(toFinding('usb-composition-change', 'warning',
-        `${name} came back in a different USB composition (${why.join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
+        `${name} came back in a different USB composition (${[...composition, ...ports.map((p) => p.text)].join('; ')}). Before: ${describeLayout(known)}. After: ${describeLayout(en)}.`,
+        [walk.lastDescribed, ...en.events]));
+    } else if (ports.length) {
+      // The same drivers on the same interfaces: the ports' numbers are the order the kernel gave
+      // them out, not the modem's layout (a blind probe's successful updates had each been told a
+      // composition change). gsmd looks for the AT port by interface [S6][S17]; a number that moved
+      // up is one whose old number a program still held (knowledge 4.3, an inference).
+      const up = ports.every((p) => p.now > p.was);
+      walk.changes.push(toFinding('usb-ports-renumbered', 'info',
+        `${name} came back in the same USB composition, its serial ports under other numbers (${ports.map((p) => p.text).join('; ')})${up ? ': numbers that moved up are usually ports whose old numbers a program still held when it came back (an inference)' : ''}.`,
         [walk.lastDescribed, ...en.events]));
     }
   }
@@ -316,7 +325,8 @@ function walkLayout(walk: LayoutWalk, en: Enumeration, name: string): void {
   }
 }
 
-function differences(a: Enumeration, b: Enumeration): string[] {
+/** How enumeration b differs from a: in its composition (ID, drivers, data driver), and in its serial ports' numbers alone. */
+function differences(a: Enumeration, b: Enumeration): { composition: string[]; ports: { text: string; was: number; now: number }[] } {
   const why: string[] = [];
   if (a.vidpid && b.vidpid && a.vidpid !== b.vidpid) why.push(`USB ID ${a.vidpid} became ${b.vidpid}`);
   for (const [iface, driver] of a.drivers) {
@@ -326,9 +336,16 @@ function differences(a: Enumeration, b: Enumeration): string[] {
   const modeA = dataDriver(a);
   const modeB = dataDriver(b);
   if (modeA && modeB && modeA !== modeB) why.push(`data driver ${modeB} instead of ${modeA}`);
+  const ports: { text: string; was: number; now: number }[] = [];
   for (const [iface, tty] of a.ttys) {
     const now = b.ttys.get(iface);
-    if (now && now !== tty) why.push(`interface ${iface} is ${now}, was ${tty}`);
+    if (now && now !== tty) ports.push({ text: `interface ${iface} is ${now}, was ${tty}`, was: ttyNumber(tty), now: ttyNumber(now) });
   }
-  return [...new Set(why)];
+  return { composition: [...new Set(why)], ports };
+}
+
+/** The number at the end of a tty's name (`ttyUSB5`: 5), NaN without one. */
+function ttyNumber(tty: string): number {
+  const m = /(\d+)$/.exec(tty);
+  return m ? +m[1] : NaN;
 }

@@ -95,7 +95,7 @@ export const modemDropStory: StoryDefinition = {
           : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}`,
         steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
-        tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure'],
+        tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure'],
       });
     }
     return out;

@@ -74,6 +74,12 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   const started = events.filter((e) => findingOf(e) === 'fw-update-started');
   const failures = events.filter((e) => findingOf(e) === 'fw-update-failed');
   const finished = ctx.marked('update-finished');
+  // A tool's last line says it ended, not that the flash worked (modem_updater's `Script finished`
+  // follows its `[ERROR] Firmware flashing failed` too, S22): a finish after a failure of the same
+  // run is no success (a blind probe's modem left in download mode had been told "succeeded").
+  const startBefore = (line: number): number => started.reduce((at, s) => (s.line < line && s.line > at ? s.line : at), 0);
+  const failedBefore = (f: LogEvent): boolean => failures.some((x) => x.line > startBefore(f.line) && x.line < f.line);
+  const cleanFinish = finished.filter((f) => !failedBefore(f));
   const refusal = ctx.coded('modem-duplicate-registration')[0];
   // A refusal right after a deliberate restart is that restart's story, not an update's (issue: a
   // ping_reboot restart followed by a refusal was told as a stuck update).
@@ -154,7 +160,8 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   const recovered = ctx.marked('modem-back').find((e) => e.line > lossLine && (!duplicate || e.line > duplicate.endLine));
   const afterFailure = failures.length ? ctx.marked('modem-back').find((e) => e.line > failures[failures.length - 1].line) ?? ctx.marked('data-up').find((e) => e.line > failures[failures.length - 1].line) : undefined;
   const silent = ctx.coded('modem-silent')[0];
-  if (finished.length) w.step(`The update finished${when(finished[0])}.`, finished[0]);
+  if (cleanFinish.length) w.step(`The update finished${when(cleanFinish[0])}.`, cleanFinish[0]);
+  else if (finished.length) w.step(`The update tool ended${when(finished[0])}, after the failure it reported.`, finished[0]);
   if (recovered && (loss || duplicate)) w.step(`The modem was taken back into service${when(recovered)}.`, recovered);
   if (afterFailure && !recovered) w.step(`After the failure the connection worked${when(afterFailure)}: "${afterFailure.text}"${marksOf(afterFailure).includes('modem-back') ? '' : ' (if the mobile link is the only WAN, the modem still runs)'}.`, afterFailure);
   if (silent) w.step(silent.message, { line: silent.line, ...(silent.time !== undefined ? { time: silent.time } : {}) }, 'KB6');
@@ -179,14 +186,14 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   if (facts?.rutosVersion) steps.push({ text: `RutOS version: ${facts.rutosVersion}.` });
 
   // Verdict.
-  const lostAndNotBack = (loss || duplicate || absences.some((a) => !a.back)) && !recovered && !finished.length;
+  const lostAndNotBack = (loss || duplicate || absences.some((a) => !a.back)) && !recovered && !cleanFinish.length;
   const logGoesOn = (e: { time?: number } | undefined): boolean => {
     if (!e || file.endTime === undefined || e.time === undefined) return !!silent;
     return (file.endTime - e.time) / 1000 >= ctx.options.silenceSeconds;
   };
-  const leftInDownload = !!edl && !outOfDownload && !finished.some((f) => f.line > edl.line);
+  const leftInDownload = !!edl && !outOfDownload && !cleanFinish.some((f) => f.line > edl.line);
   let verdict = 'unknown';
-  if (finished.length && !leftInDownload) verdict = 'succeeded';
+  if (cleanFinish.length && !leftInDownload) verdict = 'succeeded';
   else if ((recovered || outOfDownload) && !failures.length && !leftInDownload && !factEdl && !bannerUp) verdict = 'succeeded';
   else if (failures.length || leftInDownload || factEdl) verdict = 'failed';
   else if (bannerUp || (lostAndNotBack && (silent || duplicate || logGoesOn(loss ?? started[started.length - 1]))) || (started.length && logGoesOn(started[started.length - 1]))) {
@@ -194,7 +201,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   }
 
   const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: leftInDownload || !!factEdl, change: !!change, dfotaFailed: failures.some((f) => isDfota(f)), flasherFailed: failures.some((f) => !isDfota(f)), workedAfter: !!afterFailure, lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined });
-  const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: finished.length > 0, failures: failures.length > 0, edl: leftInDownload || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
+  const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: cleanFinish.length > 0, failures: failures.length > 0, edl: leftInDownload || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
   const unknowns: UnknownId[] = [];
   if (!first && !bannerUp) unknowns.push('dfotaOutput');
   if (verdict !== 'succeeded' && !facts?.usbDevices && !afterFailure) unknowns.push('modemNow');
@@ -208,7 +215,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     verdict, confidence, why, summary, steps, evidence, advice, adviceFields: usbIdWords(vidpid), unknowns, sources: w.sources,
     startLine: evidence[0] ?? first?.line ?? 1,
     endLine: evidence[evidence.length - 1] ?? file.endLine,
-    tells: ['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing', 'modem-silent', 'modem-edl-mode', 'usb-gap', 'usb-disconnect', 'usb-reconnect-loop', 'usb-composition-change', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-unresponsive', 'fw-update-failed', 'fw-update-started'],
+    tells: ['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing', 'modem-silent', 'modem-edl-mode', 'usb-gap', 'usb-disconnect', 'usb-reconnect-loop', 'usb-composition-change', 'usb-ports-renumbered', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-unresponsive', 'fw-update-failed', 'fw-update-started'],
   };
 }
 

@@ -69,7 +69,7 @@ export const reconnectLoopStory: StoryDefinition = {
         advice: deliberate ? ['whyRestartFired', 'checkModemAlive'] : powered ? [powered.advice, 'checkModemAlive'] : ['findWhoResets', 'checkModemAlive'],
         adviceFields: usbIdWords(d.vidpid),
         unknowns: powered ? [] : ['whyItDropped'], sources: w.sources, restsOn: ['usb-reconnect-loop'],
-        tells: ['usb-reconnect-loop', 'undervoltage', 'usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-duplicate-registration'],
+        tells: ['usb-reconnect-loop', 'undervoltage', 'usb-gap', 'usb-disconnect', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-duplicate-registration'],
       });
     }
     return out;
