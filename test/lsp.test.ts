@@ -252,15 +252,16 @@ describe('language server over stdio', () => {
   });
 
   it('lists at most maxProblemsPerCode problems of a code, and one more that says how many follow and where', async () => {
-    // A modem re-enumerating every 1.5 s, its serial port renamed each time: a composition change per cycle.
+    // A modem re-enumerating every 1.5 s, its serial port bound by another driver each time: a composition change per cycle.
     const cycle = (i: number): string[] => {
       const t = (k: number): string => `[${(100 + i * 1.5 + k * 0.3).toFixed(6).padStart(12)}]`;
+      const [driver, converter] = i % 2 ? ['qcserial', 'Qualcomm USB modem'] : ['option', 'GSM modem (1-port)'];
       return [
         `${t(0)} usb 1-1: USB disconnect, device number ${i + 1}`,
         `${t(1)} usb 1-1: new high-speed USB device number ${i + 2} using ehci-platform`,
         `${t(2)} usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18`,
-        `${t(3)} option 1-1:1.0: GSM modem (1-port) converter detected`,
-        `${t(4)} usb 1-1: GSM modem (1-port) converter now attached to ttyUSB${i % 2}`,
+        `${t(3)} ${driver} 1-1:1.0: ${converter} converter detected`,
+        `${t(4)} usb 1-1: ${converter} converter now attached to ttyUSB0`,
       ];
     };
     const cycles = (from: number, to: number): string => Array.from({ length: to - from }, (_, k) => cycle(from + k).join('\n')).join('\n') + '\n';

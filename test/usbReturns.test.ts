@@ -83,3 +83,41 @@ describe('an update tool that ends after reporting a failure', () => {
     assert.equal(update(run(false))!.verdict, 'succeeded');
   });
 });
+
+describe('a device that shows it is no modem', () => {
+  // What any device shows of itself, beyond the driver table (blind probe C of the 27th session: a
+  // CH340 adapter, a keyboard, a Wi-Fi dongle and a dock's hub had each been told as a modem).
+  const dmesg = (s: number, m: string) => `[${s.toFixed(6).padStart(12)}] ${m}`;
+  const plug = (path: string, s: number, n: number, extra: string[]) => [dmesg(s, `usb ${path}: new ${extra[0]} USB device number ${n} using xhci_hcd`), ...extra.slice(1).map((m, i) => dmesg(s + 0.1 * (i + 1), m.replace('PATH', path)))];
+  const churn = (path: string, extra: string[]) => [...plug(path, 100, 5, extra), dmesg(200, `usb ${path}: USB disconnect, device number 5`), ...plug(path, 204, 6, extra)];
+  const tell = (lines: string[]) => {
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
+    return { gaps: gaps(a), stories: a.episodes.map((e) => e.kind) };
+  };
+  const cases: [string, string[], RegExp][] = [
+    ['a CH340 USB-serial adapter (a driver the table does not know)', ['full-speed', 'usb PATH: New USB device found, idVendor=1a86, idProduct=7523, bcdDevice= 2.64', 'ch341 PATH:1.0: ch341-uart converter detected', 'usb PATH: ch341-uart converter now attached to ttyUSB0'], /USB-serial adapter's \(ch341-uart converter\)/],
+    ['a keyboard (low speed)', ['low-speed', 'usb PATH: New USB device found, idVendor=046d, idProduct=c31c, bcdDevice=64.02'], /low-speed device/],
+    ['a Wi-Fi dongle, by its own name', ['high-speed', 'usb PATH: New USB device found, idVendor=148f, idProduct=7601, bcdDevice= 0.00', 'usb PATH: Product: 802.11 n WLAN'], /calls itself "802\.11 n WLAN"/],
+  ];
+  for (const [what, extra, why] of cases) {
+    it(`${what}: a note, no modem story`, () => {
+      const { gaps: found, stories } = tell(churn('1-1.3', extra));
+      assert.equal(found.length, 1);
+      assert.equal(found[0].severity, 'info');
+      assert.match(found[0].message, why);
+      assert.match(found[0].message, /no modem's ports or data connection went with it/);
+      assert.ok(!stories.includes('modem-drop'), stories.join());
+    });
+  }
+  it('a hub: its drop takes the devices on it, and says so', () => {
+    const lines = [...plug('1-1', 10, 2, ['high-speed', 'usb PATH: New USB device found, idVendor=0bda, idProduct=5411']), ...plug('1-1.4', 11, 3, ['high-speed']), dmesg(50, 'usb 1-1: USB disconnect, device number 2'), dmesg(50.1, 'usb 1-1.4: USB disconnect, device number 3'), ...plug('1-1', 55, 4, ['high-speed'])];
+    const hub = tell(lines).gaps.find((f) => /USB device 1-1 left/.test(f.message))!;
+    assert.match(hub.message, /It is a hub \(the log shows USB 1-1\.4 on one of its ports\): the devices on it left the bus with it/);
+    assert.ok(!/no modem's ports/.test(hub.message));
+  });
+  it('a modem that names itself with a network word is still the modem (its own words name a modem)', () => {
+    const { gaps: found, stories } = tell(churn('1-1.3', ['high-speed', 'usb PATH: New USB device found, idVendor=1234, idProduct=5678', 'usb PATH: Product: 4G LTE WiFi Modem', 'option PATH:1.2: GSM modem (1-port) converter detected', 'usb PATH: GSM modem (1-port) converter now attached to ttyUSB2']));
+    assert.equal(found[0].severity, 'warning');
+    assert.ok(stories.includes('modem-drop'), stories.join());
+  });
+});

@@ -2,6 +2,7 @@ import { usbDriver, type UsbDriver } from '../catalogue/tables/usbDrivers';
 import { catalogueEntry } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import { installMode } from '../catalogue/tables/installModes';
+import { notModemProduct } from '../catalogue/tables/usbProductWords';
 import type { LogEvent } from '../model';
 import { secondsBetween } from './eventTime';
 
@@ -21,6 +22,8 @@ export interface Enumeration {
   vidpid?: string;
   /** The name the device's USB descriptor gives it (`usb 1-1: Product: ...`), as the kernel printed it. */
   product?: string;
+  /** usb-serial's names of the converters its serial ports are (`GSM modem (1-port)`, `ch341-uart`). */
+  converters: Set<string>;
   events: LogEvent[];
 }
 
@@ -84,7 +87,7 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     return d;
   };
   const startEnumeration = (d: UsbDevice, e: LogEvent): Enumeration => {
-    const en: Enumeration = { path: d.path, file: d.file, start: e, drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], events: [e] };
+    const en: Enumeration = { path: d.path, file: d.file, start: e, drivers: new Map(), ttys: new Map(), looseTtys: [], netdevs: [], converters: new Set(), events: [e] };
     if (e.fields.devnum) en.devnum = +e.fields.devnum;
     d.enumerations.push(en);
     return en;
@@ -277,6 +280,7 @@ function recordLayout(en: Enumeration, e: LogEvent, lastIface: Map<string, numbe
   if (f.netdev && !en.netdevs.includes(f.netdev)) en.netdevs.push(f.netdev);
   if (f.vid && f.pid) en.vidpid = `${f.vid}:${f.pid.padStart(4, '0')}`.toLowerCase();
   if (f.product) en.product = f.product.trim();
+  if (f.converter) en.converters.add(f.converter);
   if (f.tty) {
     // `usb 1-1: ... attached to ttyUSB0` follows `option 1-1:1.2: ... detected` for interface 2.
     const at = iface ?? (e.id === 'usb.serial-attached' ? lastIface.get(key) : undefined);
@@ -335,3 +339,25 @@ export function unexpectedMode(en: Enumeration, vidpid: string | undefined): { e
 export function layoutKey(en: Enumeration): string {
   return [...en.drivers].sort((a, b) => a[0] - b[0]).map(([i, d]) => `${i}:${d}`).join(',');
 }
+
+/**
+ * What the device shows of itself that no modem shows, in words for a finding, or undefined: the
+ * USB findings and the stories that ask "is this the modem?" both read it (a blind probe's CH340
+ * serial adapter, keyboard and Wi-Fi dongle had each been told as a modem). Not its drivers, which
+ * the driver table judges, nor a known modem ID, which the caller has looked at first.
+ * - It came up at low speed (1.5 Mbit/s): keyboards, mice and other input devices; no modem.
+ * - Its serial ports are a converter no modem driver names so (usb-serial's `ch341-uart converter`,
+ *   where a modem's say `GSM modem (1-port)`, `Qualcomm USB modem`, `Sierra USB modem`).
+ * - It calls itself a keyboard, a network adapter, a hub... (tables/usbProductWords.ts).
+ */
+export function notModemSign(d: UsbDevice): string | undefined {
+  if (d.enumerations.some((en) => en.start.fields.speed === 'low-speed')) return 'It came up as a low-speed device (1.5 Mbit/s: keyboards, mice and other input devices; no modem is one)';
+  const converters = new Set<string>();
+  for (const en of d.enumerations) for (const c of en.converters) converters.add(c);
+  for (const a of d.absences) for (const e of a.events) if (e.fields.converter !== undefined) converters.add(e.fields.converter);
+  if (converters.size > 0 && [...converters].every((c) => !MODEM_CONVERTER.test(c))) return `Its serial ports are a USB-serial adapter's (${[...converters].join(', ')} converter), not a modem's`;
+  const product = d.enumerations.map((en) => en.product).find((p) => p !== undefined && notModemProduct(p));
+  return product ? `It calls itself "${product}"` : undefined;
+}
+/** usb-serial's name of a modem's converter (`GSM modem (1-port)`, `Qualcomm USB modem`), or of the generic driver a modem may be bound to by hand. */
+const MODEM_CONVERTER = /modem|generic/i;

@@ -3,7 +3,7 @@ import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { installMode, modemInstallMode } from '../catalogue/tables/installModes';
 import { secondsBetween } from '../findings/eventTime';
-import { deviceOfPort, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
+import { deviceOfPort, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
 import type { LogEvent } from '../model';
 import type { StoryContext } from './types';
@@ -36,6 +36,8 @@ function judgeModemDevice(d: UsbDevice): boolean {
   if (model) return true;
   // An install mode usb_modeswitch's data knows is a USB modem's [X130] (not its Wi-Fi sticks').
   if (d.enumerations.some((en) => modemInstallMode(en.vidpid) !== undefined)) return true;
+  // What it shows of itself that no modem shows (low speed, an adapter's serial ports, its own name).
+  if (notModemSign(d) !== undefined) return false;
   // Drivers bound when it came up, and those named when its functions went away (`option1 ttyUSB0:
   // ... converter now disconnected`, `cdc_ether ... unregister`): a log often shows only the latter.
   // Each distinct driver is tested once; a tty seen anywhere makes it a modem unless a driver says not.

@@ -124,7 +124,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     severity: 'info',
     tags: KERNEL,
     literal: 'converter detected',
-    pattern: new RegExp(`^(?<driver>${SERIAL_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.(?<iface>\\d+): (?<what>.+?) converter detected`),
+    pattern: new RegExp(`^(?<driver>${SERIAL_DRIVERS}) (?<usbPath>[\\d.-]+):1\\.(?<iface>\\d+): (?<converter>.+?) converter detected`),
     summary: '{driver} bound interface {iface} of {usbPath}',
     explanation: 'The usb-serial driver claims one interface of the modem; each such interface becomes a ttyUSB port (AT, diagnostics, GNSS or PPP).',
     sources: ['F6', 'F10'],
@@ -138,7 +138,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     severity: 'info',
     tags: KERNEL,
     literal: 'converter now attached to',
-    pattern: /^usb (?<usbPath>[\d.-]+): (?<what>.+?) converter now attached to (?<tty>tty\w+)/,
+    pattern: /^usb (?<usbPath>[\d.-]+): (?<converter>.+?) converter now attached to (?<tty>tty\w+)/,
     summary: '{usbPath} gained serial port {tty}',
     explanation:
       'The usb-serial driver made a tty for one interface of the USB device on {usbPath}; the `converter detected` line just before it names the driver and the interface number. ' +
@@ -173,7 +173,7 @@ export const usbKernelEntries: CatalogueEntry[] = [
     severity: 'info',
     tags: KERNEL,
     literal: 'converter now disconnected from',
-    pattern: /^(?<driver>\w+) (?<tty>tty\w+): (?<what>.+?) converter now disconnected from/,
+    pattern: /^(?<driver>\w+) (?<tty>tty\w+): (?<converter>.+?) converter now disconnected from/,
     summary: 'Serial port {tty} went away',
     explanation: 'The tty of a modem interface was removed, normally because the modem left the bus. Its device is the one the tty was attached to earlier in the log, if the log shows that.',
     sources: ['F6'],

@@ -4,7 +4,7 @@ import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
 import { secondsBetween } from '../eventTime';
 import type { DetectOptions } from '../options';
-import { dataDriver, describeLayout, isDataDriver, layoutKey, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
+import { dataDriver, describeLayout, isDataDriver, layoutKey, notModemSign, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
 import { toFinding } from './findingBuilder';
 import { LineIndex } from '../../events/lineIndex';
 import { newWalk, type LayoutWalk, type UsbFindingMemo, type UsbFindingRun } from '../usbFindingMemo';
@@ -38,6 +38,44 @@ function boundNoModemDriver(d: UsbDevice): boolean {
 }
 
 /**
+ * Why the log says the device is no modem, in words for its finding (what that means for its drop
+ * included), or undefined when nothing
+ * does (or something says it is one: a modem's ID, a modem's or a maybe-modem's driver). Not only
+ * the driver table, which names a few dozen drivers: what any device shows of itself (a blind
+ * probe's CH340 serial adapter, keyboard, Wi-Fi dongle and a dock's hubs had each been told as a
+ * modem whose ports and data connection went with it).
+ * - Only drivers that bind no modem's functions bound it (the table).
+ * - What it shows of itself (usbHistory's notModemSign: low speed, an adapter's serial ports, its own name).
+ */
+function notAModem(d: UsbDevice, hubs: ReadonlyMap<string, string>): string | undefined {
+  if (usbModel(d.vidpid)) return undefined;
+  const drivers = noModemDriversOf(d);
+  if (drivers) return `Only drivers that bind no modem's functions (${[...drivers].join(', ')}) bound it: no modem's ports or data connection went with it`;
+  const modemish = (driver: string | undefined): boolean => {
+    const device = driver === undefined ? undefined : usbDriver(driver)?.device;
+    return device === 'modem' || device === 'maybe';
+  };
+  for (const en of d.enumerations) for (const driver of en.drivers.values()) if (modemish(driver)) return undefined;
+  for (const a of d.absences) for (const e of a.events) if (modemish(e.fields.driver)) return undefined;
+  const child = hubs.get(`${d.file}|${d.path}`);
+  if (child !== undefined) return `It is a hub (the log shows USB ${child} on one of its ports): the devices on it left the bus with it, and their own lines say what each was`;
+  const sign = notModemSign(d);
+  return sign && `${sign}: no modem's ports or data connection went with it`;
+}
+
+/** Each device that the log shows another device on one of its ports of (`1-1` for `1-1.4`; by file), with that device's path. */
+function hubsOf(devices: readonly UsbDevice[]): Map<string, string> {
+  const hubs = new Map<string, string>();
+  for (const d of devices) {
+    for (let at = d.path.lastIndexOf('.'); at > 0; at = d.path.lastIndexOf('.', at - 1)) {
+      const key = `${d.file}|${d.path.slice(0, at)}`;
+      if (!hubs.has(key)) hubs.set(key, d.path);
+    }
+  }
+  return hubs;
+}
+
+/**
  * The drivers that bound the device, when the log shows some and all are no modem's (as
  * boundNoModemDriver); undefined otherwise. With those that let go of it as it left (`ftdi_sio
  * ttyUSB4: ... converter now disconnected`): a log often begins after the device came up (a blind
@@ -63,12 +101,13 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext
   const run = end.memo?.run();
   // The modems' own enumerations, gathered only when a download-mode device left and never came back.
   let modemUps: ReturnType<typeof modemEnumerations> | undefined;
+  let hubs: Map<string, string> | undefined;
   for (const d of devices) {
     // Named once: a device in a reconnect loop has tens of thousands of findings.
     const name = deviceName(d);
     const inLoop = detectLoop(d, name, options, findings);
     // Judged once per device (a device in a reconnect loop has thousands of absences).
-    const noModem = d.absences.length > 0 ? noModemDriversOf(d) : undefined;
+    const noModem = d.absences.length > 0 ? notAModem(d, (hubs ??= hubsOf(devices))) : undefined;
     for (const a of d.absences) {
       if (inLoop.has(a)) continue;
       const leftDownload = !a.back && usbModel(d.vidpid)?.edl ? modemUpAfter((modemUps ??= modemEnumerations(devices)), d, a) : undefined;
@@ -117,7 +156,7 @@ function downloadModeLeft(name: string, a: Absence, up: { en: Enumeration; vidpi
   return toFinding('usb-gap', 'info', `${name} left the USB bus${at(a.gone)}, and the modem came up with its own ID (${model ? `${model}, ` : ''}${up.vidpid}) at USB ${up.en.path}${after !== undefined ? ` ${formatDuration(after)} later` : ''}${at(up.en.start)}: download mode ended and the modem booted its firmware.`, [...a.events, up.en.start]);
 }
 
-function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions, noModem?: ReadonlySet<string>): Finding {
+function absenceFinding(name: string, a: Absence, end: UsbContext, options: DetectOptions, noModem?: string): Finding {
   const lines = a.back ? [...a.events, a.back] : a.events;
   // A device only no modem's drivers bound (a USB-serial adapter, storage, a hub): a note, whatever
   // its gap. Storage may be a modem still in its install mode [X101], so it is not called "no
@@ -125,7 +164,7 @@ function absenceFinding(name: string, a: Absence, end: UsbContext, options: Dete
   if (noModem) {
     const gone = a.back ? secondsBetween(a.gone, a.back) : undefined;
     const back = a.back ? ` and was back${at(a.back)}${gone !== undefined && gone >= 0 ? `, ${formatDuration(gone)} later` : ''}` : ' and did not come back before the log ends';
-    return toFinding('usb-gap', 'info', `${name} left the USB bus${at(a.gone)}${back}. Only drivers that bind no modem's functions (${[...noModem].join(', ')}) bound it: no modem's ports or data connection went with it.`, lines);
+    return toFinding('usb-gap', 'info', `${name} left the USB bus${at(a.gone)}${back}. ${noModem}.`, lines);
   }
   if (a.back && a.modeSwitch) {
     const gone = secondsBetween(a.gone, a.back);
