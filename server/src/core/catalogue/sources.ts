@@ -461,6 +461,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'systemctl(1): `restart UNIT...` stops and then starts the units (`try-restart` and `reload-or-restart` too); sudo logs each command it runs as `COMMAND=<path> <arguments>` after the user, terminal, directory and target user (sudoers(5), "Log format")',
     url: 'https://www.freedesktop.org/software/systemd/man/latest/systemctl.html',
   },
+  X150: {
+    title: 'Linux kernel/reboot.c (pr_fmt "reboot: "): kernel_restart() prints `Restarting system` (or `Restarting system with command \'%s\'`), kernel_halt() `System halted`, kernel_power_off() `Power down`, each just before the machine restarts or stops, on the reboot system call that userspace makes for an orderly reboot or power-off',
+    url: 'https://github.com/torvalds/linux/blob/master/kernel/reboot.c',
+  },
+  X151: {
+    title: 'systemd src/login/logind-dbus.c: as a reboot, power-off or halt it was asked for begins, systemd-logind logs `System is rebooting.`, `System is powering down.` or `System is halting.` (newer versions add who asked, `(requested by user %s/%u)`)',
+    url: 'https://github.com/systemd/systemd/blob/main/src/login/logind-dbus.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -10,19 +10,25 @@ export interface FindingDoc {
   severity: string;
   /** What it means, in Markdown. */
   meaning: string;
+  /**
+   * What an orderly shutdown takes down with the system (the mobile interface, the data session,
+   * the modem's port): found between a shutdown's first line and the next boot, it is that
+   * shutdown's doing and a note (findings/shutdowns.ts).
+   */
+  goesWithShutdown?: true;
 }
 
 export const FINDING_DOCS: Record<FindingCode, FindingDoc> = {
-  'modem-write-failure': { severity: 'warning', meaning: 'The modem daemon could not write to the modem\'s AT port (gsmd `errno 5` = EIO: the USB device behind the port went away). A burst is one finding with a count.' },
-  'modem-read-failure': { severity: 'error', meaning: 'Reads from the modem port failed.' },
-  'modem-unresponsive': { severity: 'error or warning', meaning: 'The modem stopped answering AT commands (gsmd hang detection, request timeouts, AT timeouts in proto scripts).' },
+  'modem-write-failure': { goesWithShutdown: true, severity: 'warning', meaning: 'The modem daemon could not write to the modem\'s AT port (gsmd `errno 5` = EIO: the USB device behind the port went away). A burst is one finding with a count.' },
+  'modem-read-failure': { goesWithShutdown: true, severity: 'error', meaning: 'Reads from the modem port failed.' },
+  'modem-unresponsive': { goesWithShutdown: true, severity: 'error or warning', meaning: 'The modem stopped answering AT commands (gsmd hang detection, request timeouts, AT timeouts in proto scripts).' },
   'modem-duplicate-registration': { severity: 'error', meaning: 'gsmd refused a newly announced modem because its old instance of the same USB id is still registered (`already exists and is registered!`, `Unable to initialize`). Only a gsmd restart or a reboot recovers.' },
   'modem-port-missing': { severity: 'error', meaning: 'gsmd found no AT/data port where it expects one (`Failed to get cmd serial port name`), typically after a different USB composition.' },
-  'modem-silent': { severity: 'error', meaning: 'gsmd stopped logging after losing the modem while the log went on (default: 120 s, setting `gsmlens.thresholds.silenceSeconds`).' },
+  'modem-silent': { goesWithShutdown: true, severity: 'error', meaning: 'gsmd stopped logging after losing the modem while the log went on (default: 120 s, setting `gsmlens.thresholds.silenceSeconds`).' },
   'modem-crash': { severity: 'error', meaning: 'A PCIe modem reported a firmware crash, stopped answering on the PCIe bus, or could not be started or recovered: the Linux kernel\'s MHI driver (`firmware crashed`, `Device died`, `Recovery failed`, `failed to power up MHI controller`) or MediaTek\'s t7xx (`Exception event`, `MD handshake timeout`, `invalid device status`). The MHI driver recovers the modem by itself unless recovery failed.' },
   'manager-crash': { severity: 'error', meaning: 'A program that manages the modem (RutOS\'s gsmd or mobifd, ModemManager, quectel-CM) crashed: the kernel reports the fault that killed it (`segfault at`, `do_page_fault(): sending SIGSEGV to`, `unhandled page fault`, arm64\'s `unhandled exception`), systemd says it was killed by a signal (`code=dumped, status=11/SEGV`) or gave up starting it (`Start request repeated too quickly`), or procd gave up respawning it (`in a crash loop`). The same lines about any other program are events, not findings.' },
-  'usb-disconnect': { severity: 'info', meaning: 'A catalogued disconnect line on its own; a drop off the bus with its return is a `usb-gap`.' },
-  'usb-gap': { severity: 'warning or error', meaning: 'A USB device (the modem, or a hub, a phone, another device: the message names it, with its model when the log gives a known ID) left the bus, however briefly, and came back (warning, with how long), or never came back (error once the log goes on longer than the threshold, default 60 s, setting `gsmlens.thresholds.usbGapSeconds`, without it). A departure is also inferred from its interfaces or ttys being torn down.' },
+  'usb-disconnect': { goesWithShutdown: true, severity: 'info', meaning: 'A catalogued disconnect line on its own; a drop off the bus with its return is a `usb-gap`.' },
+  'usb-gap': { goesWithShutdown: true, severity: 'warning or error', meaning: 'A USB device (the modem, or a hub, a phone, another device: the message names it, with its model when the log gives a known ID) left the bus, however briefly, and came back (warning, with how long), or never came back (error once the log goes on longer than the threshold, default 60 s, setting `gsmlens.thresholds.usbGapSeconds`, without it). A departure is also inferred from its interfaces or ttys being torn down.' },
   'usb-reconnect-loop': { severity: 'error', meaning: 'Disconnect/reconnect cycles faster than the window allows (default 3 within 15 min, setting `gsmlens.thresholds.reconnectLoopCount`), or a device number that shows many.' },
   'usb-composition-change': { severity: 'warning', meaning: 'The device re-enumerated with other drivers on its interfaces, another data driver or another VID:PID, or in a data mode RutOS does not drive it in (EC200A as ECM instead of RNDIS).' },
   'usb-ports-renumbered': { severity: 'info', meaning: 'The device came back in the same composition (the same drivers on the same interfaces), its serial ports under other tty numbers. gsmd finds the AT port by its interface, not by its number; numbers that moved up mean a program still held the old ports when the device came back (an inference).' },
@@ -33,11 +39,11 @@ export const FINDING_DOCS: Record<FindingCode, FindingDoc> = {
   'fw-update-failed': { severity: 'error', meaning: 'A modem firmware update failed (dfota `ErrorCode: 166-178`, modem_updater `[ERROR]`, flasher failures, EDL after an update).' },
   'fw-update-stuck': { severity: 'error', meaning: 'A modem firmware update lost the modem and never got it back; waiting will not help. Run "GSM Log Lens: Diagnose Modem Update" for the story and what to do.' },
   'sim-error': { severity: 'warning or error', meaning: 'SIM not inserted, not ready, PUK, SIM failure, busy or power-cycle loops.' },
-  'registration-failed': { severity: 'warning or error', meaning: 'Network registration denied, lost or failed.' },
+  'registration-failed': { goesWithShutdown: true, severity: 'warning or error', meaning: 'Network registration denied, lost or failed.' },
   'radio-off': { severity: 'warning', meaning: 'The modem\'s radio is off, so it registers in no network: set off by a program (`AT+CFUN=0` or `4`), or refused on by the modem, which ModemManager reports (`Cannot power-up: sotware radio switch is OFF`, its own spelling, or the hardware switch; `couldn\'t enable interface: \'Invalid transition\'`): a laptop module\'s FCC lock, rfkill or airplane mode. A radio set off and on again within a minute is a note.' },
-  'mobile-data-down': { severity: 'warning', meaning: 'The mobile data connection went down: a RutOS event, ModemManager\'s bearer dropping, or a PPP link over a modem\'s serial port ending (not PPPoE\'s).' },
-  'interface-down': { severity: 'info or warning', meaning: 'A netifd interface went down (warning for RutOS mobile interfaces `mobXsYaZ`).' },
-  'data-session-failed': { severity: 'warning', meaning: 'The data connection could not be set up (ubus `Command failed`, PDP/APN errors, bearer failures).' },
+  'mobile-data-down': { goesWithShutdown: true, severity: 'warning', meaning: 'The mobile data connection went down: a RutOS event, ModemManager\'s bearer dropping, or a PPP link over a modem\'s serial port ending (not PPPoE\'s).' },
+  'interface-down': { goesWithShutdown: true, severity: 'info or warning', meaning: 'A netifd interface went down (warning for RutOS mobile interfaces `mobXsYaZ`).' },
+  'data-session-failed': { goesWithShutdown: true, severity: 'warning', meaning: 'The data connection could not be set up (ubus `Command failed`, PDP/APN errors, bearer failures).' },
   reboot: { severity: 'info', meaning: 'The system (router, PC or board) rebooted (reason when logged, or a kernel uptime that starts again).' },
   undervoltage: { severity: 'warning', meaning: 'The board\'s firmware flagged its supply voltage below what it needs (a Raspberry Pi\'s `Undervoltage detected!`), or the modem measured its own supply below its threshold (Quectel\'s `UNDER_VOLTAGE WARNING`, SIMCom\'s `UNDER-VOLTAGE POWER DOWN`): a power supply too weak for the board and what it powers, the modem included.' },
   'unexpected-reboot': { severity: 'warning', meaning: 'Startup after an unexpected shutdown, or a watchdog reset.' },

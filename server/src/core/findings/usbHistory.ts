@@ -351,6 +351,13 @@ export function layoutKey(en: Enumeration): string {
  * - It calls itself a keyboard, a network adapter, a hub... (tables/usbProductWords.ts).
  */
 export function notModemSign(d: UsbDevice): string | undefined {
+  // A modem's driver (or a maybe-modem's) bound it: what else it shows does not outweigh that.
+  const modemish = (driver: string | undefined): boolean => {
+    const device = driver === undefined ? undefined : usbDriver(driver)?.device;
+    return device === 'modem' || device === 'maybe';
+  };
+  for (const en of d.enumerations) for (const driver of en.drivers.values()) if (modemish(driver)) return undefined;
+  for (const a of d.absences) for (const e of a.events) if (modemish(e.fields.driver)) return undefined;
   if (d.enumerations.some((en) => en.start.fields.speed === 'low-speed')) return 'It came up as a low-speed device (1.5 Mbit/s: keyboards, mice and other input devices; no modem is one)';
   const converters = new Set<string>();
   for (const en of d.enumerations) for (const c of en.converters) converters.add(c);

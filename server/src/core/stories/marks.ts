@@ -18,6 +18,8 @@
  * - `host-died`: the USB host controller died: the kernel disconnects every device on it.
  * - `reauthorized`: a USB device was authorized again through its sysfs `authorized` file (a person,
  *   a script, a policy daemon): its functions had gone because something deauthorized it, on purpose.
+ * - `shutdown`: the system began an orderly shutdown or restart (procd's `- shutdown -`, the kernel's
+ *   `reboot: Restarting system`): what goes down after it, until the next boot, goes down with it.
  * - `manager-started`: a modem manager started (again).
  * - `manager-restart-asked`: a person or a script asked for a modem manager's restart
  *   (`systemctl restart ModemManager`): a manager that starts after it was restarted on purpose.
@@ -39,6 +41,7 @@ export type StoryMark =
   | 'host-died'
   | 'weak-signal'
   | 'manager-started'
+  | 'shutdown'
   | 'manager-restart-asked'
   | 'sim-ready'
   | 'radio-on'

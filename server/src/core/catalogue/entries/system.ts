@@ -22,7 +22,7 @@ export const systemEntries: CatalogueEntry[] = [
     // power-off someone or something asked for, not a crash (a blind probe's router rebooted by a
     // person after an SSH login had been told only that the system restarted).
     id: 'procd.shutdown',
-    story: ['deliberate-restart'],
+    story: ['deliberate-restart', 'shutdown'],
     subsystem: 'system',
     severity: 'info',
     tags: ['procd', 'init', 'kernel', '-'],
@@ -38,7 +38,7 @@ export const systemEntries: CatalogueEntry[] = [
     // and it reboots the system on purpose (X148). A blind probe's Pi had been told only that the
     // system restarted.
     id: 'watchdogd.shutdown',
-    story: ['deliberate-restart'],
+    story: ['deliberate-restart', 'shutdown'],
     subsystem: 'system',
     severity: 'warning',
     tags: ['watchdog'],
@@ -48,6 +48,37 @@ export const systemEntries: CatalogueEntry[] = [
     explanation: 'The watchdog daemon restarts the system when one of its checks fails (a host it pings is unreachable, the load is too high, a test or repair script failed); the error says which. The lines just before it name the check.',
     sources: ['X148'],
     samples: ["Dec  6 03:24:11 rpi-gw01 watchdog[389]: shutting down the system because of error 101 = 'Network is unreachable'", 'Jul  5 01:50:02 localhost watchdog[608]: shutting down the system because of error -3'],
+  },
+  // The kernel's last line of a restart or power-off the reboot system call asked for (kernel/reboot.c,
+  // X150: kernel_restart's `Restarting system`, kernel_power_off's `Power down`, kernel_halt's
+  // `System halted`, each after `reboot: `). A panic's or a watchdog's reset prints none of them.
+  {
+    id: 'kernel.reboot',
+    story: ['deliberate-restart', 'shutdown'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', '-'],
+    literal: ['reboot: Restarting system', 'reboot: Power down', 'reboot: System halted'],
+    pattern: /^reboot: (?:Restarting system(?: with command '(?<command>[^']*)')?|Power down|System halted)\s*$/,
+    summary: 'The kernel restarts or powers off the system, as asked',
+    explanation: 'The kernel\'s last line before it restarts, powers off or halts the machine on the `reboot` system call: a person, a script or the init system asked for it (`reboot`, `poweroff`, a scheduled reboot). A crash or a watchdog reset does not print it.',
+    sources: ['X150'],
+    samples: ['Sun Jan 12 04:00:03 2025 kern.info kernel: [581207.114021] reboot: Restarting system', "[ 9021.110000] reboot: Restarting system with command 'recovery'", 'Jan 12 04:00:03 pi kernel: reboot: Power down'],
+  },
+  // systemd-logind, asked by systemctl or a desktop to reboot or power off (src/login/logind-dbus.c,
+  // X151; newer versions add who asked: `System is rebooting (requested by user root/0).`).
+  {
+    id: 'logind.shutdown',
+    story: ['deliberate-restart', 'shutdown'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['systemd-logind'],
+    literal: ['System is rebooting', 'System is powering down', 'System is halting'],
+    pattern: /^System is (?:rebooting|powering down|halting)\b/,
+    summary: 'systemd-logind: the system is shutting down, as asked: {message}',
+    explanation: 'systemd-logind logs this when a reboot or power-off it was asked for (`systemctl reboot`, `shutdown -r`, a desktop\'s menu) begins: an orderly shutdown, no crash.',
+    sources: ['X151'],
+    samples: ['Jan 12 04:00:00 pi systemd-logind[402]: System is rebooting.', 'Jan 12 04:00:00 t14 systemd-logind[1021]: System is powering down (requested by user root/0).'],
   },
   // A Raspberry Pi's firmware flags an under-voltage of its supply; the voltage sensor driver logs
   // it every time the flag sets or clears (upstream: on the hwmon device; Raspberry Pi's kernel:

@@ -51,13 +51,8 @@ function notAModem(d: UsbDevice, hubs: ReadonlyMap<string, string>): string | un
   if (usbModel(d.vidpid)) return undefined;
   const drivers = noModemDriversOf(d);
   if (drivers) return `Only drivers that bind no modem's functions (${[...drivers].join(', ')}) bound it: no modem's ports or data connection went with it`;
-  const modemish = (driver: string | undefined): boolean => {
-    const device = driver === undefined ? undefined : usbDriver(driver)?.device;
-    return device === 'modem' || device === 'maybe';
-  };
-  for (const en of d.enumerations) for (const driver of en.drivers.values()) if (modemish(driver)) return undefined;
-  for (const a of d.absences) for (const e of a.events) if (modemish(e.fields.driver)) return undefined;
   const child = hubs.get(`${d.file}|${d.path}`);
+  // (A hub's ports hold devices; a modem's hold none: a modem's driver on it does not matter.)
   if (child !== undefined) return `It is a hub (the log shows USB ${child} on one of its ports): the devices on it left the bus with it, and their own lines say what each was`;
   const sign = notModemSign(d);
   return sign && `${sign}: no modem's ports or data connection went with it`;

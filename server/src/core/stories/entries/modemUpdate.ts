@@ -404,7 +404,11 @@ function summarise(verdict: string, s: Told): string {
   // Program names keep their case ("gsmd lost ..."): only a leading "the" is capitalised.
   const joined = parts.join('; ');
   const story = parts.length ? (/^the /.test(joined) ? capitalise(joined) : joined) + '.' : '';
-  const inferred = !s.inferred ? '' : s.outOfDownload && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: a flash is written in download mode; the log has no update line.)' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ' (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.)' : ' (That an update ran is inferred from what happened to the modem.)';
+  // Only gsmd's refusal says "update" (no USB reading of one, no other composition, no banner): a
+  // modem that reset by itself leaves the same lines (knowledge 2.1), and the reader is told so (a
+  // blind probe's EC25 that dropped with no update had been told a stuck update and no more).
+  const onlyTheRefusal = !!s.duplicate && !s.updateMode && !s.change && !s.bannerUp && !s.edl && !s.outOfDownload;
+  const inferred = !s.inferred ? '' : s.outOfDownload && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: a flash is written in download mode; the log has no update line.)' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ` (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.${onlyTheRefusal ? ' A modem that restarted by itself leaves the same lines: if no update was started, this is gsmd not taking back a modem that restarted, and the same restart of gsmd takes it back.' : ''})` : ' (That an update ran is inferred from what happened to the modem.)';
   switch (verdict) {
     case 'updated-not-taken-back':
       return `${story} What is stuck is most likely the router's view, not the modem: ${s.rutos ? 'dfota waits for gsmd to report the modem\'s firmware with no time limit, so waiting will not clear the "firmware update is in progress" banner; a clean reboot or a gsmd restart lets gsmd take the modem back, and `gsmctl -y` then shows whether the update applied.' : 'restarting the modem manager lets it take the modem back, and the modem\'s firmware version then shows whether the update applied.'}${inferred}`;

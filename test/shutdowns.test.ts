@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// What an orderly shutdown takes down is its doing (blind probe C of the 27th session: a router
+// rebooted by its nightly schedule had been told a data connection problem with APN advice).
+
+const REF = Date.UTC(2025, 5, 1);
+const at = (clock: string, rest: string): string => `Sun Jan 12 ${clock} 2025 ${rest}`;
+const boot = [
+  at('04:00:41', 'kern.info kernel: [    0.000000] Booting Linux on physical CPU 0x0'),
+  at('04:00:41', 'kern.info kernel: [    0.000000] Linux version 5.10.201 (build@rutos) (gcc 8.4.0) #0 SMP Mon Nov 18 09:12:11 2024'),
+  at('04:01:23', "daemon.notice netifd: Interface 'mob1s1a1' is now up"),
+];
+const down = [at('04:00:01', "daemon.notice netifd: Interface 'mob1s1a1' is now down"), at('04:00:01', 'kern.info Mobile data disconnected (internal modem)')];
+const tell = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
+
+describe('an orderly shutdown', () => {
+  for (const [who, line] of [
+    ["OpenWrt's init", at('04:00:01', 'daemon.info procd: - shutdown -')],
+    ['the kernel', at('04:00:01', 'kern.info kernel: [581207.114021] reboot: Restarting system')],
+  ] as const) {
+    it(`(${who}): what goes down after it is a note, and no story`, () => {
+      const a = tell([line, ...down, ...boot]);
+      assert.deepEqual(a.episodes.map((e) => e.kind), []);
+      const f = a.findings.find((x) => x.code === 'interface-down')!;
+      assert.equal(f.severity, 'info');
+      assert.match(f.message, /while the system was shutting down \(line 1: /);
+    });
+  }
+  it('without it, the same lines are a data connection story (the shutdown line is what changes it)', () => {
+    const a = tell([...down, ...boot]);
+    assert.ok(a.episodes.some((e) => e.kind === 'data-connection-problem'), a.episodes.map((e) => e.kind).join());
+  });
+  it('a trouble before the shutdown stays what it was', () => {
+    const a = tell([...down, at('04:00:02', 'daemon.info procd: - shutdown -'), ...boot]);
+    assert.equal(a.findings.find((x) => x.code === 'interface-down')!.severity, 'warning');
+  });
+  it("a journal's systemd-logind: the same", () => {
+    const j = (t: string, m: string) => `Jan 12 04:00:${t} pi ${m}`;
+    const a = tell([
+      j('00', 'systemd-logind[402]: System is rebooting (requested by user root/0).'),
+      j('01', "NetworkManager[610]: <info>  [1736654401.0000] device (cdc-wdm0): state change: activated -> deactivating (reason 'unmanaged', sys-iface-state: 'managed')"),
+      j('01', 'ModemManager[600]: <info>  [modem0] state changed (connected -> disconnecting)'),
+      j('30', 'kernel: Linux version 6.1.21-v8+ (dom@buildbot) (gcc 8.4.0) #1642 SMP PREEMPT Mon Apr  3 17:24:16 BST 2023'),
+    ]);
+    assert.ok(!a.episodes.some((e) => e.severity === 'warning' || e.severity === 'error'), a.episodes.map((e) => `${e.kind}:${e.verdict}`).join());
+    assert.ok(!a.findings.some((f) => f.severity !== 'info'), a.findings.map((f) => `${f.code}:${f.severity}`).join());
+  });
+});
