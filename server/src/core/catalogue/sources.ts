@@ -469,6 +469,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'systemd src/login/logind-dbus.c: as a reboot, power-off or halt it was asked for begins, systemd-logind logs `System is rebooting.`, `System is powering down.` or `System is halting.` (newer versions add who asked, `(requested by user %s/%u)`)',
     url: 'https://github.com/systemd/systemd/blob/main/src/login/logind-dbus.c',
   },
+  X152: {
+    title: 'ModemManager src/mm-base-manager.c: when the kernel removes a port of a device it manages, `port %s released by device \'%s\'` (the device\'s sysfs path), and the modem is dropped once no port is left; src/mm-device.c: `creating modem with plugin \'%s\' and \'%u\' ports`, logged under the device\'s object `[device <sysfs path>]` as a modem is made for a device',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-base-manager.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

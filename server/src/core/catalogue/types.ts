@@ -111,6 +111,13 @@ export interface CatalogueEntry {
    * nothing else.
    */
   usb?: 'gone' | 'present' | 'teardown' | 'gave-up';
+  /**
+   * The line is a program's echo of what the kernel did to the device (ModemManager's `port ttyUSB0
+   * released by device ...`), logged when that program gets to it, after or among the kernel's own
+   * lines: where the kernel's lines show the device, they tell its comings and goings and the echo
+   * only joins them; where they do not (a container's log), the echo tells them.
+   */
+  usbEcho?: true;
   /** The line names a driver bound to an interface: part of the device's USB composition. */
   layout?: boolean;
   /**

@@ -79,6 +79,8 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
   // a log's clock the order of its lines says nothing (a log listed newest first, too short to be
   // read so, puts a disconnect's ports before it), so a disconnect of the same stamp takes them.
   const held: LogEvent[] = [];
+  // The devices (file|path) a line of the kernel's own has shown (not a program's echo of it: usbEcho).
+  const kernelSeen = new Set<string>();
 
   const device = (file: number, path: string): UsbDevice => {
     const key = `${file}|${path}`;
@@ -107,6 +109,17 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     }
     if (!entry || !path || (!entry.usb && !entry.layout)) continue;
     const key = `${e.file}|${path}`;
+    // A program's echo of the kernel joins what the kernel's own lines of the device tell (ModemManager
+    // releases the ports of a modem the kernel already showed leaving and back: fixture 015's one
+    // drop had been read as three); without them it tells the device's comings and goings itself.
+    if (entry.usbEcho && kernelSeen.has(key)) {
+      const d = devices.get(key);
+      const last = d?.absences[d.absences.length - 1];
+      if (d && state.get(key) === 'gone' && last) last.events.push(e);
+      else d?.enumerations[d.enumerations.length - 1]?.events.push(e);
+      continue;
+    }
+    if (!entry.usbEcho) kernelSeen.add(key);
     if (lastDisconnect && lastDisconnect.key !== key) lastDisconnect = undefined;
     if (entry.usb === 'gone') lastDisconnect = { key, path, event: e };
     // Back on the bus: a removal printed after that is no part of the drop.

@@ -59,14 +59,21 @@ export const ENVELOPES: readonly Envelope[] = [
   },
   {
     id: 'modemmanager-level',
-    description: 'ModemManager: a level word, the debug timestamp, and the object the line is about (`[modem0]`, `[modem0/bearer2]`, `[cdc-wdm0/qmi]`)',
-    pattern: /^<(?<mmLevel>dbg|debug|info|inf|msg|message|warn|wrn|warning|err|error|crit|critical)>(?:\s+|$)(?:\[(?<mmTime>\d{1,10}\.\d{1,9})\](?:\s+|$))?(?:\[(?<mmObject>[^\]\s][^\]]{0,63})\]:?(?:\s+|$))?/,
+    // A device's object is its sysfs path (`[device /sys/devices/.../usb1/1-1/1-1.4]`, mm-device.c),
+    // longer than the others: when it ends in a USB device's name, that is the line's usbPath.
+    description: 'ModemManager: a level word, the debug timestamp, and the object the line is about (`[modem0]`, `[modem0/bearer2]`, `[cdc-wdm0/qmi]`, `[device /sys/...]`)',
+    pattern: /^<(?<mmLevel>dbg|debug|info|inf|msg|message|warn|wrn|warning|err|error|crit|critical)>(?:\s+|$)(?:\[(?<mmTime>\d{1,10}\.\d{1,9})\](?:\s+|$))?(?:\[(?<mmObject>device \/sys\/[^\]\s]{0,200}?\/(?<usbPath>\d{1,3}-[\d.]{1,40})|device \/sys\/[^\]\s]{1,200}|[^\]\s][^\]]{0,63})\]:?(?:\s+|$))?/,
     level: { group: 'mmLevel', kind: 'word' },
     clock: { group: 'mmTime', kind: 'epoch-or-elapsed' },
     samples: [
       { message: '<warn>  [modem0] port ttyUSB2 timed out 8 consecutive times', rest: 'port ttyUSB2 timed out 8 consecutive times', fields: { mmLevel: 'warn', mmObject: 'modem0' } },
       { message: '<dbg> [1767016030.369046] [wwan0at1/at] device open count is 2 (close)', rest: 'device open count is 2 (close)', fields: { mmTime: '1767016030.369046', mmObject: 'wwan0at1/at' } },
       { message: '<inf> all requested bearers disconnected', rest: 'all requested bearers disconnected', fields: { mmLevel: 'inf' } },
+      {
+        message: "<info>  [device /sys/devices/platform/scb/fd500000.pcie/pci0000:00/0000:00:00.0/0000:01:00.0/usb1/1-1/1-1.4] creating modem with plugin 'quectel' and '6' ports",
+        rest: "creating modem with plugin 'quectel' and '6' ports",
+        fields: { mmLevel: 'info', mmObject: 'device /sys/devices/platform/scb/fd500000.pcie/pci0000:00/0000:00:00.0/0000:01:00.0/usb1/1-1/1-1.4', usbPath: '1-1.4' },
+      },
     ],
   },
   {

@@ -46,8 +46,11 @@ function judgeModemDevice(d: UsbDevice): boolean {
   let tty = false;
   // A port's line may not name its driver (`usb 1-1: ... converter now attached to ttyUSB0`): the
   // driver that bound its interface is the one the enumeration has for the same port.
+  // A port a modem manager held (ModemManager's `port ttyUSB0 released by device ...`): it had the device as a modem.
+  let managed = false;
   const read = (events: readonly LogEvent[], en?: Enumeration): void => {
     for (const e of events) {
+      if (e.fields.modemPort !== undefined) managed = true;
       if (e.fields.driver !== undefined) named.add(e.fields.driver);
       if (e.fields.tty !== undefined && !ttyOfMaybe(e.fields.driver ?? (en && driverOfTty(en, e.fields.tty)))) tty = true;
     }
@@ -70,7 +73,7 @@ function judgeModemDevice(d: UsbDevice): boolean {
     else if (driver?.device === 'not') return false;
     if (driver?.device === 'modem') modemDriver = true;
   }
-  return modemDriver || (tty && !storage);
+  return modemDriver || managed || (tty && !storage);
 }
 
 /** The driver that bound the interface an enumeration gave `tty` to, if the log shows it. */

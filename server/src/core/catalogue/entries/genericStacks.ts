@@ -570,6 +570,43 @@ export const genericStackEntries: CatalogueEntry[] = [
     ],
     counterSamples: ['Sat Aug 20 22:23:46 2022 daemon.warn [3069]: <warn>  [modem0] couldn\'t load network timezone from the current network'],
   },
+  // ModemManager's own view of a USB modem leaving and coming back, where no kernel line shows it
+  // (a container's log, `journalctl -u ModemManager`: a blind probe's modem lost and found again
+  // had been "no problem"). The kernel removed the port (mm-base-manager.c: the device or its
+  // driver went away); a modem object made for the device again is its return (mm-device.c).
+  {
+    id: 'mm.port-released',
+    usb: 'teardown',
+    usbEcho: true,
+    stack: 'modemmanager',
+    subsystem: 'usb',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: ' released by device ',
+    pattern: mm("port (?<modemPort>(?<tty>tty\\w+)|\\S+) released by device '(?<sysfs>[^']*?(?:\\/(?<usbPath>\\d{1,3}-[\\d.]{1,40}))?)'"),
+    summary: 'ModemManager: the kernel removed the modem\'s port {modemPort}',
+    explanation:
+      'The kernel removed one of the modem\'s ports (its AT tty, its QMI or MBIM control port, its network interface) and ModemManager let go of it: the modem left the USB bus, or its driver let go of it. ' +
+      'With every port gone ModemManager drops the modem; a modem made again for the same device later is its return.',
+    sources: ['X152'],
+    samples: ["2026-11-03T10:31:02+01:00 apu-gw ModemManager[611]: <info>  [base-manager] port ttyUSB0 released by device '/sys/devices/pci0000:00/0000:00:10.0/usb2/2-1/2-1.3'"],
+  },
+  {
+    id: 'mm.modem-creating',
+    usb: 'present',
+    usbEcho: true,
+    story: ['modem-back'],
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'creating modem with plugin',
+    pattern: mm("creating modem with plugin '(?<plugin>[^']{1,40})' and '(?<ports>\\d{1,3})' ports"),
+    summary: 'ModemManager: a modem is made for the device (plugin {plugin}, {ports} ports)',
+    explanation: 'ModemManager probed the device\'s ports and makes a modem of them with the plugin that supports it: the modem is (back) under its manager, which enables and connects it next.',
+    sources: ['X152'],
+    samples: ["2026-11-03T10:32:14+01:00 apu-gw ModemManager[611]: <info>  [device /sys/devices/pci0000:00/0000:00:10.0/usb2/2-1/2-1.3] creating modem with plugin 'sierra' and '4' ports"],
+  },
   {
     id: 'mm.registration-failed',
     stack: 'modemmanager',

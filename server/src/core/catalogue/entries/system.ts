@@ -57,9 +57,10 @@ export const systemEntries: CatalogueEntry[] = [
     story: ['deliberate-restart', 'shutdown'],
     subsystem: 'system',
     severity: 'info',
-    tags: ['kernel', '-'],
-    literal: ['reboot: Restarting system', 'reboot: Power down', 'reboot: System halted'],
-    pattern: /^reboot: (?:Restarting system(?: with command '(?<command>[^']*)')?|Power down|System halted)\s*$/,
+    // A paste without the kernel's tag (LuCI's table) reads `reboot:` as the program: under it, the rest.
+    tags: ['kernel', '-', 'reboot'],
+    literal: ['Restarting system', 'Power down', 'System halted'],
+    pattern: /^(?:reboot: )?(?:Restarting system(?: with command '(?<command>[^']*)')?|Power down|System halted)\s*$/,
     summary: 'The kernel restarts or powers off the system, as asked',
     explanation: 'The kernel\'s last line before it restarts, powers off or halts the machine on the `reboot` system call: a person, a script or the init system asked for it (`reboot`, `poweroff`, a scheduled reboot). A crash or a watchdog reset does not print it.',
     sources: ['X150'],
