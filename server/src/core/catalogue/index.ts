@@ -17,6 +17,7 @@ import { usbModeswitchEntries } from './entries/usbModeswitch';
 import { dhcpClientEntries } from './entries/dhcpClients';
 import { ciscoCellularEntries } from './entries/ciscoCellular';
 import { routerOsEntries } from './entries/routerOs';
+import { logWriterEntries } from './entries/logWriters';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -40,6 +41,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...dhcpClientEntries,
   ...ciscoCellularEntries,
   ...routerOsEntries,
+  ...logWriterEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   // What any program says of the modem in 3GPP's words: after every program's own entries.

@@ -473,6 +473,26 @@ export const SOURCES: Record<string, Source> = {
     title: 'ModemManager src/mm-base-manager.c: when the kernel removes a port of a device it manages, `port %s released by device \'%s\'` (the device\'s sysfs path), and the modem is dropped once no port is left; src/mm-device.c: `creating modem with plugin \'%s\' and \'%u\' ports`, logged under the device\'s object `[device <sysfs path>]` as a modem is made for a device',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-base-manager.c',
   },
+  X153: {
+    title: 'rsyslog runtime/ratelimit.c: with repeated-message reduction on, a line said again and again is written once, then `message repeated %d times: [%.800s]` with the line it repeats',
+    url: 'https://github.com/rsyslog/rsyslog/blob/main/runtime/ratelimit.c',
+  },
+  X154: {
+    title: 'syslog-ng lib/logwriter.c: with suppress() set, a line said again and again is written once, then `Last message \'%.20s\' repeated %d times, suppressed by syslog-ng on %s`',
+    url: 'https://github.com/syslog-ng/syslog-ng/blob/master/lib/logwriter.c',
+  },
+  X155: {
+    title: 'systemd src/journal/journald-server.c: a service that logs more than its rate limit (RateLimitIntervalSec, RateLimitBurst in journald.conf) within the interval has the rest dropped, and journald logs `Suppressed %i messages from %s` once the interval ends',
+    url: 'https://github.com/systemd/systemd/blob/main/src/journal/journald-server.c',
+  },
+  X156: {
+    title: 'Linux lib/ratelimit.c ___ratelimit(): once a rate-limited function may print again, `%s: %d callbacks suppressed` says how many of its messages were not printed',
+    url: 'https://github.com/torvalds/linux/blob/master/lib/ratelimit.c',
+  },
+  X157: {
+    title: 'FreeBSD usr.sbin/syslogd/syslogd.c (and Linux sysklogd): a line received again and again is written once, then `last message repeated %d times`',
+    url: 'https://github.com/freebsd/freebsd-src/blob/main/usr.sbin/syslogd/syslogd.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

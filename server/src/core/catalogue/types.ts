@@ -17,6 +17,12 @@ export interface CatalogueEntry {
    */
   tags?: readonly string[];
   /**
+   * The line says its writer left lines out (a rate limit, a syslog daemon folding repeats): the
+   * group holding how many, and what left them out, in words. Counts in the findings are then
+   * lower bounds, and the report says so (events/eventCollector.ts).
+   */
+  leftOut?: { group: string; by: string };
+  /**
    * A catch-all's (`fallbackLevel`) other programs, by name: a lowercase tag it matches is one of
    * them too (programs named for the modem on stacks the catalogue has no entries for).
    */

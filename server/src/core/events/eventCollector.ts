@@ -159,6 +159,9 @@ export interface CollectOptions {
   eventShare?: number;
 }
 
+/** How many kinds of left-out lines a file's notice names (a rate limit, a syslog daemon's folding). */
+const LEFT_OUT_KINDS = 8;
+
 /**
  * The second stage: numbered lines in, catalogued events out. Keeps counters per file, not per
  * line, so memory follows the number of events rather than the size of the log.
@@ -662,6 +665,18 @@ export class EventCollector {
     this.lastPair = undefined;
   }
 
+  /** The lines the log's writers left out, by what left them out (at most LEFT_OUT_KINDS kinds): how many, on how many lines, from which line. */
+  private readonly leftOut = new Map<string, { lines: number; count: number; first: number }>();
+
+  private noteLeftOut(by: string, n: number, line: number): void {
+    if (!Number.isFinite(n) || n <= 0) return;
+    const had = this.leftOut.get(by);
+    if (had) {
+      had.lines++;
+      had.count += n;
+    } else if (this.leftOut.size < LEFT_OUT_KINDS) this.leftOut.set(by, { lines: 1, count: n, first: line });
+  }
+
   private matchRecord(record: LogRecord): void {
     const match = this.matcher.match(record) ?? this.matchUncertainTag(record) ?? this.matcher.matchFallback(record);
     if (!match) {
@@ -697,6 +712,8 @@ export class EventCollector {
     const raised = match.entry.findingIf?.severity;
     if (raised && match.entry.finding && meetsFindingIf(match.entry, event.fields)) event.severity = raised;
     this.events.push(event);
+    if (match.entry.leftOut) this.noteLeftOut(match.entry.leftOut.by, Number(event.fields[match.entry.leftOut.group]), record.line);
+    else if (record.envelope?.repeated !== undefined) this.noteLeftOut("rsyslog's folding of a line said again and again (`message repeated N times: [...]`)", Number(record.envelope.repeated), record.line);
     if (record.host === undefined) this.hosts.note(match.host, record.line, record.time, this.section);
     this.hosts.noteEvent(record.host ?? match.host);
   }
@@ -879,6 +896,11 @@ export class EventCollector {
     if (this.eventsFolded > 0) {
       const whose = this.hostFilter ? `${this.hostFilter.host}'s lines in this log (the file's share of its hosts)` : 'This log';
       notices.push({ file: this.file, severity: 'warning', message: `${whose} ha${this.hostFilter ? 've' : 's'} more catalogued lines than GSM Log Lens keeps in memory: past ${count(this.budget.sampleFrom)} events, repeated lines were sampled (1 in ${EVENT_BUDGET.sampleEvery}) and past ${count(this.budget.cap)} none were kept; ${count(this.eventsFolded)} were left out, so counts in the findings are lower bounds.` });
+    }
+    if (this.leftOut.size > 0) {
+      const parts = [...this.leftOut].map(([by, x]) => `${count(x.count)} by ${by}${x.lines > 1 ? ` on ${count(x.lines)} lines` : ''}, from line ${x.first}`);
+      const first = Math.min(...[...this.leftOut.values()].map((x) => x.first));
+      notices.push({ file: this.file, severity: 'info', line: first, message: `The programs that wrote this log left lines out of it: ${parts.join('; ')}. Each line that says so counts once in the findings, so counts there are lower bounds where the lines left out would have been catalogued.` });
     }
     const left = (kept: number, all: number, what: string): void => {
       if (all > kept) notices.push({ file: this.file, severity: 'warning', message: `This log has ${count(all)} ${what}, more than GSM Log Lens keeps in memory: the first ${count(kept)} are kept and shown, the others only counted.` });

@@ -15,6 +15,8 @@ export interface Envelope {
    * stamp, Unix seconds when it is one, else seconds since the daemon started).
    */
   clock?: { group: string; kind: 'uptime' | 'epoch-or-elapsed' | 'elapsed' };
+  /** A closing the envelope's opening calls for at the message's end (rsyslog's `[...]`): peeled off too. */
+  closes?: string;
   /** Only for lines with one of these tags (lowercase; `-` for no tag). */
   onlyTags?: readonly string[];
   /** Only as the first envelope of a message (a kernel stamp after a ModemManager level is not one). */
@@ -55,6 +57,18 @@ export const ENVELOPES: readonly Envelope[] = [
     samples: [
       { message: 'mob1s1a1 (8470): Command failed: Request timed out', rest: 'Command failed: Request timed out', fields: { iface: 'mob1s1a1', ifacePid: '8470' } },
       { message: 'trm_wwan (3638): udhcpc: received SIGTERM', rest: 'udhcpc: received SIGTERM', fields: { iface: 'trm_wwan' } },
+    ],
+  },
+  {
+    // rsyslog folds a line said again and again into one (runtime/ratelimit.c, X153): the line it
+    // repeats is read as itself, and how many times it was said is kept (a field the report's
+    // notice reads: the findings counted it once).
+    id: 'rsyslog-repeat',
+    description: "rsyslog's folded repeats: `message repeated 37 times: [ the line ]`",
+    pattern: /^message repeated (?<repeated>\d{1,9}) times: \[ ?/,
+    closes: ']',
+    samples: [
+      { message: 'message repeated 37 times: [ option1 ttyUSB0: usb_wwan_indat_callback: resubmit read urb failed. (-71)]', rest: 'option1 ttyUSB0: usb_wwan_indat_callback: resubmit read urb failed. (-71)', fields: { repeated: '37' } },
     ],
   },
   {

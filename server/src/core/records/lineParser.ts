@@ -1485,7 +1485,7 @@ function peelEnvelopes(record: LogRecord, again = false): void {
     // Every envelope starts with a bracket or a word followed by ` (pid): `; most messages start otherwise.
     // (`word (pid): ` has at most 32 characters before ` (`: searched there, not in the whole message.)
     // Cisco's `%FACILITY-SEVERITY-MNEMONIC: ` starts with `%`, or follows Cisco's own number and stamp.
-    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && mayLeadToCiscoMessage(record, c)) && record.message.lastIndexOf(' (', 33) < 0) return;
+    if (c !== 0x5b /* [ */ && c !== 0x3c /* < */ && c !== 0x25 /* % */ && !(round === 0 && mayLeadToCiscoMessage(record, c)) && record.message.lastIndexOf(' (', 33) < 0 && !(c === 0x6d /* m */ && record.message.startsWith('message repeated '))) return;
     let peeled = false;
     for (const env of ENVELOPES) {
       if (env.onlyTags && !env.onlyTags.includes(tag)) continue;
@@ -1495,6 +1495,7 @@ function peelEnvelopes(record: LogRecord, again = false): void {
       if (!m || m[0].length === 0) continue;
       applyEnvelope(record, env, m.groups ?? {});
       record.message = record.message.slice(m[0].length);
+      if (env.closes !== undefined && record.message.endsWith(env.closes)) record.message = record.message.slice(0, -env.closes.length).trimEnd();
       peeled = true;
       break;
     }
