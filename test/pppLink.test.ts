@@ -132,3 +132,15 @@ describe('a PPP login the network refused', () => {
     assert.deepEqual(a.findings.filter((f) => f.code === 'data-session-failed'), []);
   });
 });
+
+// lcp.c prints two lines for one keep-alive failure (`No response to 4 echo-requests`, then
+// `Serial link appears to be disconnected.`): one failure, not "2 times" (blind probe D, 27th session).
+describe('PPP: one keep-alive failure', () => {
+  it('is told once, each of its lines in its own words', () => {
+    const a = tell('/dev/ttyUSB0', SHAPES['BSD syslog with a host']);
+    const down = a.findings.find((f) => f.code === 'mobile-data-down' && f.line === 5)!;
+    assert.doesNotMatch(down.message, /2 times/);
+    assert.match(down.message, /no answer to 4 link keep-alives/);
+    assert.match(down.message, /considered dead/);
+  });
+});

@@ -1004,20 +1004,38 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X23'],
     samples: ['Jan 14 20:24:31 laptop pppd[5168]: LCP terminated by peer', 'Feb 18 01:47:01 laptop pppd[31906]: LCP terminated by peer (peer refused to authenticate)'],
   },
+  // lcp.c LcpLinkFailure(): the two lines of one failure, the first at info level, the second at
+  // notice (a syslog that keeps notices only has the second): one summary each, so a failure is
+  // not told "2 times" (a blind probe's one drop had been).
   {
     id: 'ppp.echo-timeout',
     subsystem: 'network',
     severity: 'warning',
     tags: ['pppd'],
-    literal: ['echo-requests', 'Serial link appears to be disconnected'],
-    pattern: /^(?:No response to (?<count>\d+) echo-requests|Serial link appears to be disconnected\.)/,
-    summary: 'pppd: no answer to link keep-alives, the link is considered dead',
+    literal: 'echo-requests',
+    pattern: /^No response to (?<count>\d+) echo-requests/,
+    summary: 'pppd: no answer to {count} link keep-alives (LCP echo requests)',
     explanation: 'pppd sends LCP echo requests as keep-alives; after the configured number went unanswered it declares the serial link disconnected and closes it (pppd says "serial link" for any link).',
     recall: ['pppDevice'],
     finding: 'mobile-data-down',
     findingIf: SERIAL_LINK,
     sources: ['X23'],
-    samples: ['May 20 15:02:11 router pppd[536]: No response to 4 echo-requests', 'May 20 15:02:11 router pppd[536]: Serial link appears to be disconnected.'],
+    samples: ['May 20 15:02:11 router pppd[536]: No response to 4 echo-requests'],
+  },
+  {
+    id: 'ppp.link-dead',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['pppd'],
+    literal: 'Serial link appears to be disconnected',
+    pattern: /^Serial link appears to be disconnected\./,
+    summary: 'pppd: the link is considered dead and closed',
+    explanation: 'pppd declares the link dead after its keep-alives (LCP echo requests) went unanswered, and closes it (pppd says "serial link" for any link); the line before it says how many went unanswered.',
+    recall: ['pppDevice'],
+    finding: 'mobile-data-down',
+    findingIf: SERIAL_LINK,
+    sources: ['X23'],
+    samples: ['May 20 15:02:11 router pppd[536]: Serial link appears to be disconnected.'],
   },
   {
     // What chat waits for: the modem's `OK` to a plain AT command, or `CONNECT` to the dial. A
