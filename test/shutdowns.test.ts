@@ -48,3 +48,24 @@ describe('an orderly shutdown', () => {
     assert.ok(!a.findings.some((f) => f.severity !== 'info'), a.findings.map((f) => `${f.code}:${f.severity}`).join());
   });
 });
+
+describe('the modem disabled on request', () => {
+  const j = (clock: string, m: string) => `Nov 04 ${clock} edge-box-07 ${m}`;
+  const disable = j('10:15:40', 'ModemManager[702]: <info>  [modem0] state changed (connected -> disabling)');
+  const noCarrier = (clock: string) => j(clock, `NetworkManager[688]: <info>  [1730715340.5633] device (cdc-wdm0): state change: activated -> unavailable (reason 'modem-no-carrier', sys-iface-state: 'managed')`);
+  const back = j('10:21:13', 'ModemManager[702]: <info>  [modem0] state changed (connecting -> connected)');
+  it('what it ends in the next minute is a note, and no story', () => {
+    const a = tell([disable, noCarrier('10:15:40'), j('10:15:41', 'ModemManager[702]: <info>  [modem0] state changed (disabling -> disabled)'), back]);
+    assert.ok(!a.findings.some((f) => f.severity !== 'info'), a.findings.map((f) => `${f.code}:${f.severity}`).join());
+    assert.match(a.findings.find((f) => f.code === 'data-session-failed')!.message, /as the modem was being disabled on request \(line 1: "state changed \(connected -> disabling\)"\)/);
+    assert.deepEqual(a.episodes.map((e) => e.kind), []);
+  });
+  it('without the request, the same line is a trouble', () => {
+    const a = tell([noCarrier('10:15:40'), back]);
+    assert.ok(a.findings.some((f) => f.code === 'data-session-failed' && f.severity === 'warning'));
+  });
+  it('what goes down minutes later is not its doing', () => {
+    const a = tell([disable, noCarrier('10:19:40'), back]);
+    assert.ok(a.findings.some((f) => f.code === 'data-session-failed' && f.severity === 'warning'));
+  });
+});

@@ -12,7 +12,7 @@ import { chronological, findingOf } from './eventTime';
 import type { DetectOptions } from './options';
 import { LineIndex } from '../events/lineIndex';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
-import { explainShutdowns } from './shutdowns';
+import { explainDeliberateStops } from './shutdowns';
 import type { Steps } from '../steps';
 import type { UsbFindingMemo } from './usbFindingMemo';
 
@@ -73,7 +73,7 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
     // In a file listed newest first every step back is its order, not a clock set back (its notice says so).
     findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...(f.summary.newestFirst ? [] : detectClockJumps(f)));
   }
-  explainShutdowns(findings, events);
+  explainDeliberateStops(findings, events);
   findings.sort(compareFindings);
   return { events, findings, devices };
 }

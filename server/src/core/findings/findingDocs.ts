@@ -11,9 +11,10 @@ export interface FindingDoc {
   /** What it means, in Markdown. */
   meaning: string;
   /**
-   * What an orderly shutdown takes down with the system (the mobile interface, the data session,
-   * the modem's port): found between a shutdown's first line and the next boot, it is that
-   * shutdown's doing and a note (findings/shutdowns.ts).
+   * What an orderly shutdown, or the modem disabled on request, takes down (the mobile interface,
+   * the data session, the modem's port): found between a shutdown's first line and the next boot,
+   * or in the minute after the modem's disabling, it is that stop's doing and a note
+   * (findings/shutdowns.ts).
    */
   goesWithShutdown?: true;
 }

@@ -1,45 +1,66 @@
 import type { Finding, LogEvent } from '../model';
-import { catalogueEntry } from '../catalogue/index';
+import { storyMarksOf } from '../catalogue/index';
+import type { StoryMark } from '../stories/marks';
 import { FINDING_DOCS } from './findingDocs';
 
 /**
- * What an orderly shutdown takes down is its doing, not a trouble: from a line that shows the
- * system shutting down on purpose (a `shutdown` mark: procd's `- shutdown -`, the kernel's
- * `reboot: Restarting system`, logind's `System is rebooting`) to the next boot in the same file, a
- * finding of a code an orderly shutdown takes down (findingDocs' `goesWithShutdown`: the mobile
- * interface going down, the modem's port failing, the USB modem powered off) is a note that says
- * so. A blind probe's router rebooted by its nightly schedule had been told a data connection
- * problem with APN advice. A trouble before the shutdown stays what it was.
+ * What a stop asked for takes down is its doing, not a trouble. From a line that shows the system
+ * shutting down on purpose (a `shutdown` mark: procd's `- shutdown -`, the kernel's `reboot:
+ * Restarting system`, logind's `System is rebooting`) to the next boot in its file, or the modem
+ * disabled on request (a `stop-asked` mark: ModemManager's `state changed (connected -> disabling)`)
+ * for the next STOP_SECONDS, a finding of a code such a stop takes down (findingDocs'
+ * `goesWithShutdown`: the mobile interface going down, the data session ending, the modem's port
+ * failing) is a note that says so. Blind probes: a router rebooted by its nightly schedule had been
+ * told a data connection problem with APN advice; a modem disabled by `mmcli -d`, that the modem
+ * could not connect. A trouble before the stop stays what it was.
  */
-export function explainShutdowns(findings: Finding[], events: readonly LogEvent[]): void {
-  const windows = shutdownWindows(findings, events);
+export function explainDeliberateStops(findings: Finding[], events: readonly LogEvent[]): void {
+  const windows = stopWindows(findings, events);
   if (!windows.length) return;
   for (const f of findings) {
     if (!FINDING_DOCS[f.code].goesWithShutdown || f.severity === 'info') continue;
-    const w = windows.find((x) => x.file === f.file && f.line > x.from.line && f.line < x.to);
+    const w = windows.find((x) => x.from.file === f.file && f.line > x.from.line && f.line < x.toLine && (x.seconds === undefined || within(x.from, f, x.seconds)));
     if (!w) continue;
     f.severity = 'info';
-    f.message = `${f.message.replace(/\.$/, '')}, while the system was shutting down (line ${w.from.line}: "${w.from.text.trim()}")`;
+    f.message = `${f.message.replace(/\.$/, '')}, ${w.words} (line ${w.from.line}: "${w.from.text.trim()}")`;
   }
 }
 
+/** The stops, by the mark of their first line: how long what follows is theirs, and the words for it. */
+const STOPS: readonly { mark: StoryMark; seconds?: number; words: string }[] = [
+  { mark: 'shutdown', words: 'while the system was shutting down' },
+  { mark: 'stop-asked', seconds: 60, words: 'as the modem was being disabled on request' },
+];
+
 interface Window {
-  file: number;
   from: LogEvent;
   /** The line of the next boot, Infinity when the log ends first. */
-  to: number;
+  toLine: number;
+  /** How long after its first line the window lasts, where it does not last until the next boot. */
+  seconds?: number;
+  words: string;
 }
 
-/** Each shutdown's span: its first marked line up to the next boot (a `reboot` or `unexpected-reboot` finding) in its file. */
-function shutdownWindows(findings: readonly Finding[], events: readonly LogEvent[]): Window[] {
+/** Whether `f` is at most `seconds` after `from` (by their clocks; without clocks, by lines). */
+function within(from: LogEvent, f: Finding, seconds: number): boolean {
+  const apart = from.time !== undefined && f.time !== undefined ? (f.time - from.time) / 1000 : undefined;
+  return apart !== undefined ? apart >= 0 && apart <= seconds : f.line - from.line <= STOP_LINES;
+}
+/** Without clocks, how many lines after a stop asked for are its doing. */
+const STOP_LINES = 20;
+
+/** Each stop's span: its first marked line up to the next boot (a `reboot` or `unexpected-reboot` finding) in its file. */
+function stopWindows(findings: readonly Finding[], events: readonly LogEvent[]): Window[] {
   const boots = findings.filter((f) => f.code === 'reboot' || f.code === 'unexpected-reboot');
   const windows: Window[] = [];
   for (const e of events) {
-    if (!catalogueEntry(e.id)?.story?.includes('shutdown')) continue;
-    const to = boots.filter((b) => b.file === e.file && b.line > e.line).reduce((at, b) => Math.min(at, b.line), Infinity);
+    const marks = storyMarksOf(e);
+    const stop = marks.length ? STOPS.find((s) => marks.includes(s.mark)) : undefined;
+    if (!stop) continue;
+    const toLine = boots.filter((b) => b.file === e.file && b.line > e.line).reduce((at, b) => Math.min(at, b.line), Infinity);
     // The first line of a shutdown opens it; its later lines (the kernel's last) are inside it.
-    if (windows.some((w) => w.file === e.file && e.line > w.from.line && e.line < w.to)) continue;
-    windows.push({ file: e.file, from: e, to });
+    if (windows.some((w) => w.from.file === e.file && w.seconds === undefined && e.line > w.from.line && e.line < w.toLine)) continue;
+    windows.push({ from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words });
   }
   return windows;
 }

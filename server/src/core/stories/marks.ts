@@ -20,6 +20,8 @@
  *   a script, a policy daemon): its functions had gone because something deauthorized it, on purpose.
  * - `shutdown`: the system began an orderly shutdown or restart (procd's `- shutdown -`, the kernel's
  *   `reboot: Restarting system`): what goes down after it, until the next boot, goes down with it.
+ * - `stop-asked`: the modem is being disabled on request (ModemManager's `-> disabling`): what goes
+ *   down with it in the next minute goes down because it was asked to.
  * - `manager-started`: a modem manager started (again).
  * - `manager-restart-asked`: a person or a script asked for a modem manager's restart
  *   (`systemctl restart ModemManager`): a manager that starts after it was restarted on purpose.
@@ -42,6 +44,7 @@ export type StoryMark =
   | 'weak-signal'
   | 'manager-started'
   | 'shutdown'
+  | 'stop-asked'
   | 'manager-restart-asked'
   | 'sim-ready'
   | 'radio-on'

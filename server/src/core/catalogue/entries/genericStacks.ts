@@ -141,6 +141,9 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'mm.disabling',
+    // The request's first line: the connection and registration it ends are its doing (findings/shutdowns.ts).
+    story: ['stop-asked'],
+    storyIf: { field: 'to', values: ['disabling'] },
     stack: 'modemmanager',
     subsystem: 'modem',
     severity: 'info',

@@ -12,7 +12,8 @@ export const logWriterEntries: CatalogueEntry[] = [
     subsystem: 'system',
     severity: 'info',
     literal: 'message repeated ',
-    pattern: /^(?:last )?message repeated (?<count>\d{1,9}) times?\s*$/,
+    // (A host a header did not take may stand before it: `rpi-gw last message repeated 2 times`.)
+    pattern: /^(?:[\w.-]{1,64} )?(?:last )?message repeated (?<count>\d{1,9}) times?\s*$/,
     summary: 'The syslog daemon left out {count} repeats of the line before',
     explanation: 'A BSD-style syslog daemon writes this instead of the same line said again and again: the line before this one was logged {count} more times, and those lines are not in the file.',
     leftOut: { group: 'count', by: 'the syslog daemon\'s folding of a line said again and again (`last message repeated N times`)' },
