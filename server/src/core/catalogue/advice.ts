@@ -404,6 +404,17 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
   ],
   // A connection up that carries no traffic: watchcat's pings failed through it (X103).
+  connectionCheckFails: [
+    {
+      hosts: RUTOS,
+      text: 'Ping reboot could not reach its host through the connection it checks: the connection carried no traffic there (a data stall), or the host does not answer pings. Check that the host answers from elsewhere and try another (the operator\'s DNS server), then the mobile connection itself (`gsmctl -j`, the APN); if the failures come back after each of its actions, a router reboot only hides them: set its action to restart the modem or the mobile connection, and look at what the modem reports at those times (registration, signal).',
+      sources: ['S23', 'KB6'],
+    },
+    {
+      text: 'A connection check could not reach its host through the connection it checks: the connection carried no traffic there, or the host does not answer pings. Check that the host answers from elsewhere, then the mobile connection itself; if the failures come back after each restart, the restart only hides them.',
+      sources: ['X103'],
+    },
+  ],
   dataStall: [
     {
       text: 'The mobile connection carried no traffic while it was up (a watchdog\'s pings through it failed): a data stall, not wrong settings. Look at what the modem reported at those times (registration, signal, the bearer), and whether the stall recurs at the same times or ends only with a restart: if it does, the modem\'s firmware or the operator\'s side is the next question, and the watchdog only hides it.',

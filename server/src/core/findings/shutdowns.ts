@@ -57,7 +57,14 @@ function stopWindows(findings: readonly Finding[], events: readonly LogEvent[]):
     const marks = storyMarksOf(e);
     const stop = marks.length ? STOPS.find((s) => marks.includes(s.mark)) : undefined;
     if (!stop) continue;
-    const toLine = boots.filter((b) => b.file === e.file && b.line > e.line).reduce((at, b) => Math.min(at, b.line), Infinity);
+    // A reboot's finding may begin before the stop (ping_reboot's `Rebooting router`, then procd's
+    // shutdown, then the kernel's boot): the boot is its first line after the stop.
+    let toLine = Infinity;
+    for (const b of boots) {
+      if (b.file !== e.file || b.endLine <= e.line) continue;
+      const after = b.lines.find((l) => l > e.line);
+      if (after !== undefined && after < toLine) toLine = after;
+    }
     // The first line of a shutdown opens it; its later lines (the kernel's last) are inside it.
     if (windows.some((w) => w.from.file === e.file && w.seconds === undefined && e.line > w.from.line && e.line < w.toLine)) continue;
     windows.push({ from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words });

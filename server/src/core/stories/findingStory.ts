@@ -162,6 +162,20 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (managerRestart) w.step(`The modem manager started again${when(managerRestart)} ("${managerRestart.text}")${asked ? `, after "${asked.text.trim()}"${when(asked)}` : ''}: the trouble was over only after it.`, managerRestart);
   if (asked) w.prove(asked.line);
   const restarted = restart ? 'the system' : managerRestart ? 'its modem manager' : undefined;
+  // Restarts of the system while the trouble came and went, where none ended it (a connection
+  // check rebooting the router after each run of failures, the failures back after each boot:
+  // a blind probe's RUT955 had its three reboots untold).
+  const start = firstOf(found);
+  const during = restart ? [] : ctx.coded('reboot', 'unexpected-reboot').filter((f) => f.line > start.line && (recovery ? f.line < recovery.line : true));
+  if (during.length) {
+    const causes = during.map((r) => latestBetween([...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')], Math.max(start.line, ...during.filter((o) => o.line < r.line).map((o) => o.endLine)), r.line));
+    const cause = causes.every((c) => c !== undefined && c.text.trim() === causes[0]!.text.trim()) ? causes[0] : undefined;
+    const lines = during.map((r) => r.line);
+    const cameBack = during.filter((r) => r.endLine < lastLine).length;
+    const again = cameBack === 0 ? '' : cameBack === during.length ? `: the trouble came back after ${during.length === 1 ? 'it' : 'each'}` : `: the trouble came back after ${cameBack} of them`;
+    w.step(`The system restarted ${during.length === 1 ? 'once' : `${during.length} times`} after it began (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})${cause ? `, ${during.length > 1 ? 'each time ' : ''}after "${cause.text.trim()}"` : ''}${again}.`, during[0]);
+    for (const c of causes) if (c) w.prove(c.line);
+  }
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.

@@ -140,6 +140,12 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     explanation:
       'RutOS\'s Ping reboot service pings the configured host at the configured interval. Each failure increases its counter; ' +
       'when the counter reaches the configured number of retries it takes its action (reboot the router, restart the modem, re-register, restart the data connection, send an SMS).',
+    // The connection it checks carried no traffic to the host: one stall, told once per run of
+    // failures (its interval is minutes). A loop of them, each ended by its reboot, had been no
+    // story at all (a blind probe's RUT955 rebooted three times in an hour).
+    finding: 'mobile-data-down',
+    burstSeconds: 1800,
+    advice: 'connectionCheckFails',
     sources: ['S23'],
     samples: [
       'Mon Mar 10 10:05:00 2025 user.notice ping_reboot.sh: Ping 8.8.8.8 failed.',

@@ -58,6 +58,9 @@ export function detectBursts(events: readonly LogEvent[], options: DetectOptions
 }
 
 function belongsTo(last: LogEvent, e: LogEvent, options: DetectOptions): boolean {
+  // A boot between them ends a burst: what comes after it is another time (a connection check's
+  // failures before each of its reboots, minutes apart, had been one burst across three boots).
+  if (last.segment !== e.segment && last.segment >= 0 && e.segment >= 0) return false;
   const gap = secondsBetween(last, e);
   if (gap !== undefined) return gap >= 0 && gap <= Math.max(options.burstWindowSeconds, catalogueEntry(e.id)?.burstSeconds ?? 0);
   return e.line - last.endLine <= UNTIMED_LINE_DISTANCE;

@@ -180,7 +180,7 @@ export const dataStory = findingStory({
       },
     },
   ],
-  lastingAdvice: ['askOperatorSubscription', 'dataStall', 'modemSilentOnPort'],
+  lastingAdvice: ['askOperatorSubscription', 'dataStall', 'connectionCheckFails', 'modemSilentOnPort'],
   recurringAdvice: ['dataDropsAgain'],
   weakSignalAdvice: 'weakSignal',
 });
