@@ -230,7 +230,7 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   whyRestartFired: [
     {
       hosts: RUTOS,
-      text: 'The drop is a restart something asked for, not a fault of the modem: look at the lines before it for why it fired. Ping reboot restarts the modem after its `Ping <host> failed.` lines (the host stayed unreachable over the mobile connection: look at the signal, the registration and the data session before them); mobifd forces a restart after `Init failed`.',
+      text: 'The drop is a restart something asked for, not a fault of the modem: look at the lines before it for why it fired. Ping reboot restarts the modem after its `Ping <host> failed.` lines (the host stayed unreachable over the mobile connection: look at the signal, the registration and the data session before them); mobifd forces a restart after `Init failed`, and restarts a modem its health check rates critical (`Modem health state critical`, after gsmd\'s requests to it timed out).',
       sources: ['S23', 'S20', 'KB43'],
     },
     {

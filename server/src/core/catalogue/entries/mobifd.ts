@@ -329,6 +329,37 @@ export const mobifdEntries: CatalogueEntry[] = [
     sources: ['S20'],
     samples: ['Thu Jan 16 08:50:00 2025 daemon.err mobifd: [gsm.modem0] Modem health state critical'],
   },
+  // mobifd restarting the modem on purpose (message-format strings of its binary: `Modem restart flag
+  // was set by: '%s'`, `generic_restart invoked sucessfully`, its spelling): a blind probe's modem
+  // restarted by mobifd's health check had been told a drop whose cause the log does not give.
+  {
+    id: 'mobifd.restart-flag',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
+    subsystem: 'mobifd',
+    severity: 'info',
+    tags: MOBIFD,
+    literal: 'Modem restart flag was set by',
+    pattern: re("Modem restart flag was set by: '(?<by>[^']{0,40})'"),
+    summary: '{modem}: mobifd is to restart the modem, asked by {by}',
+    explanation: 'mobifd marked the modem for a restart and names what asked for it; the restart follows, and with it the modem leaves the USB bus and comes back.',
+    sources: ['S20'],
+    samples: ["Mon Sep  8 14:29:31 2025 daemon.info mobifd[2301]: [gsm.modem0] Modem restart flag was set by: 'health_check'"],
+  },
+  {
+    id: 'mobifd.generic-restart',
+    story: ['deliberate-restart'],
+    stack: 'rutos',
+    subsystem: 'mobifd',
+    severity: 'info',
+    tags: MOBIFD,
+    literal: 'generic_restart invoked',
+    pattern: re('generic_restart invoked suc+ess?fully'),
+    summary: '{modem}: mobifd restarted the modem',
+    explanation: 'mobifd asked the modem to restart (its generic restart, through gsmd) and the request went through: the modem leaves the USB bus and comes back, on purpose.',
+    sources: ['S20'],
+    samples: ['Mon Sep  8 14:29:31 2025 daemon.info mobifd[2301]: [gsm.modem0] generic_restart invoked sucessfully'],
+  },
   {
     id: 'mobifd.config-restart',
     story: ['deliberate-restart'],
@@ -336,8 +367,8 @@ export const mobifdEntries: CatalogueEntry[] = [
     subsystem: 'mobifd',
     severity: 'info',
     tags: MOBIFD,
-    literal: ['modem will restart', 'Restarting the modem to apply', 'Modem will be restarted'],
-    pattern: re('(?<what>New (?:usbcfg|hotswap|sim recovery) configuration applied, modem will restart|Restarting the modem to apply pending changes|Modem will be restarted due to a change in settings)'),
+    literal: ['modem will restart', 'Restarting the modem to apply', 'Modem will be restarted', 'Restarting modem to apply'],
+    pattern: re('(?<what>New (?:usbcfg|hotswap|sim recovery) configuration applied, modem will restart|Restarting the modem to apply pending changes|Modem will be restarted due to a change in settings|Restarting modem to apply [\\w ()-]{1,40}? configuration(?: changes)?)'),
     summary: '{modem}: planned modem restart: {what}',
     explanation:
       'mobifd changed a modem setting that only takes effect after a modem restart, and restarts the modem on purpose. ' +
