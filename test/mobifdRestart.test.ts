@@ -33,3 +33,32 @@ describe("mobifd's own restart of the modem", () => {
     assert.doesNotMatch(s.summary, /on purpose/);
   });
 });
+
+describe("mobifd's low-signal reconnect", () => {
+  it('tells the drop as the weak signal\'s, with advice on the signal', () => {
+    const a = tell([
+      at('13:07:37', 'daemon.info mobifd[2617]: [gsm.modem1] Low signal notify triggered! Signal: "-111" | Threshold: "-105"'),
+      at('13:07:39', 'daemon.info mobifd[2617]: [gsm.modem1] Restarting connection due to low signal level'),
+      at('13:07:40', "daemon.notice netifd: Interface 'mob2s1a1' is now down"),
+      at('13:08:13', "daemon.notice netifd: Interface 'mob2s1a1' is now up"),
+    ]);
+    const s = a.episodes.find((e) => e.kind === 'data-connection-problem')!;
+    assert.ok(s.steps.some((x) => /because the signal is low/.test(x.text)));
+    assert.match(s.advice.join(' '), /low-signal threshold/);
+  });
+});
+
+describe('a dual-SIM router that switched SIMs', () => {
+  it('the other SIM connected is not the trouble over, even where a line names no interface', () => {
+    const a = tell([
+      at('08:00:41', "daemon.notice netifd: Interface 'mob1s1a1' is now down"),
+      at('08:01:05', 'daemon.notice netifd: mob1s1a1 (7711): Command failed: Request timed out'),
+      at('08:04:14', 'daemon.info mobifd[2301]: [gsm.modem0] SIM slot changed to 2'),
+      at('08:04:46', "daemon.notice netifd: Interface 'mob1s2a1' is now up"),
+      at('08:04:47', 'kern.info Mobile data connected (IPv4, internal modem)'),
+    ]);
+    const s = a.episodes.find((e) => e.kind === 'data-connection-problem')!;
+    assert.equal(s.verdict, 'unresolved');
+    assert.ok(s.steps.some((x) => /connected on another SIM/.test(x.text)), s.steps.map((x) => x.text).join('\n'));
+  });
+});

@@ -369,6 +369,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
     },
   ],
   // The modem reported a weak signal (+CSQ rssi 9 or less, X110) around the trouble.
+  lowSignalRestart: [
+    {
+      hosts: RUTOS,
+      text: 'mobifd restarted the mobile connection because the signal stayed below its low-signal threshold: the connection went down on purpose, and the weak signal is what to fix. Check the antennas, their cables and connectors (main and diversity) and where the router stands; `gsmctl -q` shows the signal levels. If the signal cannot get better, the threshold in the low-signal reconnect setting decides how often this happens.',
+      sources: ['S20', 'S18b'],
+    },
+  ],
   weakSignal: [
     {
       text: 'The modem reported a weak signal around the trouble (rssi 9 or less: -95 dBm or worse): at that level connections drop and registrations are lost, whatever the settings. Check the antennas, their cables and connectors (both main and diversity), move the router or its antennas where the signal is better, or use external antennas; then see whether the trouble stays.',

@@ -144,7 +144,11 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const troubled = interfacesOf([...found, ...following], ctx);
   // The lines with a recovery mark, in line order; those of the troubled interface show it over.
   const marked = spec.recovery.flatMap((m) => ctx.marked(m)).sort((a, b) => a.line - b.line);
-  const recoveries = marked.filter((e) => e.fields.iface === undefined || (troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)));
+  // The troubled interface's other SIM coming up (the router switched SIMs): a line that names no
+  // interface after it is that SIM's (RutOS's `Mobile data connected`), not the trouble's end (a
+  // blind probe's RUT951, SIM 1's data failing and SIM 2 connected, had been told "recovered").
+  const otherSimUp = troubled.length ? marked.find((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!))) : undefined;
+  const recoveries = marked.filter((e) => (e.fields.iface === undefined ? !(otherSimUp && e.line >= otherSimUp.line) : troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)));
   const recovery = recoveries.find((e) => e.line > lastLine);
   // The system restarted between the trouble and the line that shows it over: the restart ended
   // it, not the modem or its manager (a blind probe's hung modem, back only after the watchdog
@@ -179,7 +183,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
-  const otherSim = recovery ? undefined : marked.find((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!)));
+  const otherSim = recovery ? undefined : otherSimUp;
   if (otherSim) w.step(`The modem connected on another SIM${when(otherSim)}: "${otherSim.text}": the data connection works there; nothing shows the trouble over on the SIM it happened on.`, otherSim, 'S21');
   // Those before the line that shows the trouble over.
   const brought = recovery ? following.filter((f) => f.line < recovery.line) : following;

@@ -360,6 +360,37 @@ export const mobifdEntries: CatalogueEntry[] = [
     sources: ['S20'],
     samples: ['Mon Sep  8 14:29:31 2025 daemon.info mobifd[2301]: [gsm.modem0] generic_restart invoked sucessfully'],
   },
+  // mobifd's low-signal reconnect (formats of its binary): the signal below its threshold for its
+  // count of checks, then the connection restarted on purpose (a blind probe's RUTX12 had its drop
+  // told without the weak signal behind it).
+  {
+    id: 'mobifd.low-signal-triggered',
+    stack: 'rutos',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: ['Low signal notify triggered', 'Low signal reset triggered'],
+    pattern: re('Low signal (?:notify|reset) triggered! Signal: "(?<signal>-?\\d{1,4})"(?: \\| Threshold: "(?<threshold>-?\\d{1,4})")?'),
+    summary: '{modem}: mobifd found the signal low ({signal}, threshold {threshold})',
+    explanation: 'mobifd checks the signal level against the low-signal threshold set for the mobile interface; after the configured number of checks below it, it notifies and, if so set, restarts the connection.',
+    sources: ['S20'],
+    samples: ['Thu Nov 20 13:07:37 2025 daemon.info mobifd[2617]: [gsm.modem1] Low signal notify triggered! Signal: "-111" | Threshold: "-105"', 'Thu Nov 20 13:07:38 2025 daemon.info mobifd[2617]: [gsm.modem1] Low signal reset triggered! Signal: "-113"'],
+  },
+  {
+    id: 'mobifd.low-signal-restart',
+    stack: 'rutos',
+    subsystem: 'mobifd',
+    severity: 'warning',
+    tags: MOBIFD,
+    literal: 'Restarting connection due to low signal level',
+    pattern: re('Restarting connection due to low signal level'),
+    summary: '{modem}: mobifd restarts the mobile connection because the signal is low',
+    explanation: 'mobifd\'s low-signal reconnect: the signal stayed below the threshold, and mobifd takes the connection down and up again on purpose, hoping for a better cell.',
+    finding: 'mobile-data-down',
+    advice: 'lowSignalRestart',
+    sources: ['S20'],
+    samples: ['Thu Nov 20 13:07:39 2025 daemon.info mobifd[2617]: [gsm.modem1] Restarting connection due to low signal level'],
+  },
   {
     id: 'mobifd.config-restart',
     story: ['deliberate-restart'],

@@ -180,7 +180,7 @@ export const dataStory = findingStory({
       },
     },
   ],
-  lastingAdvice: ['askOperatorSubscription', 'dataStall', 'connectionCheckFails', 'modemSilentOnPort'],
+  lastingAdvice: ['askOperatorSubscription', 'dataStall', 'connectionCheckFails', 'lowSignalRestart', 'modemSilentOnPort'],
   recurringAdvice: ['dataDropsAgain'],
   weakSignalAdvice: 'weakSignal',
 });
