@@ -79,3 +79,19 @@ describe("a syslog server's export (Kiwi Syslog: date, time, facility.level, hos
     assert.equal(facts(kiwi.join('\n') + '\n').first, facts(ENGLISH.join('\n') + '\n').first);
   });
 });
+
+describe('a spreadsheet export headed in another language', () => {
+  // A German Excel export: semicolons, the date and the time in columns of their own, day first.
+  const rows = (priority: string) => [`Datum;Uhrzeit;${priority};Host;Prozess;Nachricht`, ...ENGLISH.map((l) => {
+    const m = /^Dec 07 (\S+) pi-gw (\S+?): (.*)$/.exec(l)!;
+    return `07.12.2026;${m[1]};Info;pi-gw;${m[2]};${m[3]}`;
+  })];
+  for (const [what, priority] of [['UTF-8', 'Priorität'], ['Windows-1252 read as UTF-8', 'Priorit\uFFFDt']]) {
+    it(`(${what}): every row read, on the right day, the same story`, () => {
+      const a = analyzeText(rows(priority).join('\n') + '\n', { referenceTime: REF });
+      assert.equal(a.files[0].recognised.records, ENGLISH.length, "every row a record");
+      assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2026-12-07');
+      assert.ok(a.episodes.some((e) => e.kind === 'modem-drop' && e.verdict === 'came-back'), a.episodes.map((e) => e.kind).join());
+    });
+  }
+});

@@ -214,7 +214,9 @@ export interface TableHeader {
   keys: (string | undefined)[];
 }
 
-const HEADER_CHARS = /^[\w.@"' \t,;|-]{3,2000}$/;
+// (Letters of any script: a header in another language, `Priorität`, `Hôte`; U+FFFD where a legacy
+// encoding's letter was not UTF-8, `Priorit\uFFFDt` from Windows-1252.)
+const HEADER_CHARS = /^[\p{L}\d_.@"' \t,;|\uFFFD-]{3,2000}$/u;
 
 /** At most this many columns in a header: an export's selected fields. */
 const MAX_COLUMNS = 64;
@@ -233,7 +235,7 @@ export function readTableHeader(text: string): TableHeader | undefined {
   let message = false;
   let time = false;
   const keys = names.map((n) => {
-    if (!/^[A-Za-z_@][\w.@-]{0,40}$/.test(n)) return null;
+    if (!/^[\p{L}_@][\p{L}\d_.@\uFFFD-]{0,40}$/u.test(n)) return null;
     const k = keyOfColumnName(n);
     message ||= k?.message ?? false;
     time ||= k?.time ?? false;

@@ -179,8 +179,23 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
  * `Host`), and whether it names the message or a time; undefined for a name of no role.
  */
 export function keyOfColumnName(name: string): { key: string; message: boolean; time: boolean } | undefined {
-  return KEY_OF_NAME.get(name.toLowerCase());
+  const lower = name.toLowerCase();
+  return KEY_OF_NAME.get(lower) ?? KEY_OF_NAME.get(COLUMN_NAMES_ELSEWHERE[lower] ?? '');
 }
+
+/**
+ * Column names as a spreadsheet or a syslog server's export in another language heads them, to the
+ * key of the same role (a blind probe's German Excel export, `Datum;Uhrzeit;Priorität;Host;Prozess;
+ * Nachricht`, had been read 14%): German, French, Spanish, Italian, Portuguese, Dutch and Polish.
+ */
+const COLUMN_NAMES_ELSEWHERE: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  datum: 'date', fecha: 'date', data: 'date', uhrzeit: 'time', zeit: 'time', heure: 'time', hora: 'time', ora: 'time', tijd: 'time', czas: 'time',
+  zeitstempel: 'timestamp', horodatage: 'timestamp', 'marca de tiempo': 'timestamp',
+  nachricht: 'message', meldung: 'message', mensaje: 'message', messaggio: 'message', mensagem: 'message', bericht: 'message', 'wiadomość': 'message', komunikat: 'message', texte: 'message',
+  'priorität': 'level', prioritaet: 'level', 'priorité': 'level', prioridad: 'level', 'priorità': 'level', prioridade: 'level', prioriteit: 'level', priorytet: 'level', schweregrad: 'severity', 'sévérité': 'severity', gravedad: 'severity',
+  prozess: 'process', processus: 'process', proceso: 'process', processo: 'process', proces: 'process', programm: 'program', programme: 'program', programa: 'program',
+  rechner: 'host', 'hôte': 'host', equipo: 'host', hostname: 'hostname',
+});
 
 const ROLES = Object.keys(JSON_FIELDS) as (keyof typeof JSON_FIELDS)[];
 const [MESSAGE, MICROSECONDS, TIME, TAG, PID, HOST, LEVEL, FACILITY, KERNEL_MICROSECONDS] = ['message', 'microseconds', 'time', 'tag', 'pid', 'host', 'level', 'facility', 'kernelMicroseconds'].map((r) => ROLES.indexOf(r as keyof typeof JSON_FIELDS));
