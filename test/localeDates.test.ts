@@ -95,3 +95,26 @@ describe('a spreadsheet export headed in another language', () => {
     });
   }
 });
+
+describe('zone names in the stamps', () => {
+  // journalctl -o short-full across the end of summer time: the clock reads 02:xx twice.
+  const full = (clock: string, zone: string, m: string) => `Sun 2026-10-25 ${clock} ${zone} lte-router ${m}`;
+  const lines = [
+    full('02:58:50', 'CEST', 'pppd[1184]: No response to 4 echo-requests'),
+    full('02:58:50', 'CEST', 'pppd[1184]: Serial link appears to be disconnected.'),
+    full('02:59:56', 'CEST', 'pppd[1184]: Connect script failed'),
+    full('02:00:26', 'CET', 'pppd[1184]: Connect: ppp0 <--> /dev/ttyUSB2'),
+    full('02:00:30', 'CET', 'pppd[1184]: local  IP address 100.71.9.204'),
+  ];
+  it('a name that names one zone is read at its offset: no clock jump back at the end of summer time', () => {
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
+    assert.ok(!a.findings.some((f) => f.code === 'clock-jump'), a.findings.map((f) => f.code).join());
+    // 02:00:30 CET is 03:00:30 CEST: 34 s after the failure, on one time base.
+    assert.equal((a.files[0].lastTime! - a.files[0].firstTime!) / 1000, 100);
+    assert.equal(a.files[0].timeZone, 'UTC+02:00');
+  });
+  it('a name that names several zones (IST) keeps its times as written', () => {
+    const a = analyzeText(lines.map((l) => l.replace(/ CES?T /, ' IST ')).join('\n') + '\n', { referenceTime: REF });
+    assert.equal(a.files[0].timeZone, undefined);
+  });
+});

@@ -96,6 +96,25 @@ export const ZONE_ABBREVIATIONS: readonly string[] = [
   'AWST', 'ACST', 'ACDT', 'AEST', 'AEDT', 'NZST', 'NZDT',
 ];
 
+/**
+ * The offsets from UTC (minutes) of the abbreviations that name one zone wherever they are written
+ * (tz database abbreviations). Left out, because each names several: IST (India, Ireland, Israel),
+ * CST (the US, China, Cuba), BST (Britain, Bangladesh), GST (the Gulf, South Georgia). A stamp with
+ * one of these is read at its offset, so a journal across the end of summer time (`02:59:56 CEST`,
+ * then `02:00:26 CET`) reads on one time base (a blind probe's had a false clock jump).
+ */
+const ZONE_OFFSETS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
+  UTC: 0, GMT: 0, WET: 0, WEST: 60, CET: 60, CEST: 120, MEZ: 60, MESZ: 120, EET: 120, EEST: 180, MSK: 180, TRT: 180,
+  EST: -300, EDT: -240, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600, BRT: -180, ART: -180,
+  SAST: 120, WAT: 60, CAT: 120, EAT: 180, PKT: 300, ICT: 420, WIB: 420, SGT: 480, HKT: 480, PHT: 480, JST: 540, KST: 540,
+  AWST: 480, ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+});
+
+/** The offset from UTC (minutes) of a zone abbreviation that names one zone, else undefined. */
+export function zoneNameOffset(word: string): number | undefined {
+  return ZONE_OFFSETS[word];
+}
+
 /** The abbreviations as a regex alternation, longest first. */
 export const ZONE_WORD = [...ZONE_ABBREVIATIONS].sort((a, b) => b.length - a.length).join('|');
 

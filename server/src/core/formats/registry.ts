@@ -245,9 +245,10 @@ export const FORMATS: readonly LogFormat[] = [
     id: 'journal-full',
     description: 'journalctl -o short-full: weekday, date, time and zone (`Mon 2024-12-02 19:54:59 CET`), host, `tag[pid]: `; -o with-unit writes the unit for the tag (`ModemManager.service[519]: `), read as the program it runs',
     clock: 'wall',
-    // The zone is an abbreviation, or an offset where the zone has none (`+03`); as elsewhere, the
-    // time is kept as written, not shifted.
-    pattern: new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<stamp>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?) (?:[A-Z]{2,5}|[+-]\d{2}(?::?\d{2})?)\s+`, 'u'),
+    // The zone is an abbreviation, or an offset where the zone has none (`+03`): part of the stamp,
+    // read as ISO's offsets are where it names one zone (a journal across the end of summer time,
+    // `CEST` then `CET`, reads on one time base).
+    pattern: new RegExp(String.raw`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<stamp>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? (?:[A-Z]{2,5}|[+-]\d{2}(?::?\d{2})?))\s+`, 'u'),
     body: 'syslog',
     needsHost: true,
     stampNeedsDate: true,

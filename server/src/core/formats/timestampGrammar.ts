@@ -1,4 +1,4 @@
-import { isWeekday, monthIndex, ZONE_WORD } from './dateWords';
+import { isWeekday, monthIndex, ZONE_WORD, zoneNameOffset } from './dateWords';
 import { DEFAULT_ORDER, type DateOrder, type DateOrders, type DateSeparator, type NumericDate } from './dateOrder';
 
 // A timestamp grammar rather than a list of formats: one reader for the stamps that syslog
@@ -68,7 +68,7 @@ export interface StampParts {
 }
 
 const TIME = String.raw`(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,:](?<fraction>\d{1,9}))?)?(?:\s?(?<ampm>[AaPp]\.?[Mm]\.?))?`;
-const ZONE = String.raw`(?<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})`;
+const ZONE = String.raw`(?<zone>Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})`;
 const WORD = String.raw`[\p{L}][\p{L}'’.-]{0,24}`;
 // A month as Japanese, Chinese and Korean locales write it: its number and 月 or 월 (glibc's ja_JP
 // and ko_KR pad the months before October with a space: journalctl's ` 3月 01 00:14:08`).
@@ -260,14 +260,17 @@ function toParts(shape: StampShape, g: Record<string, string | undefined>, order
 }
 
 /**
- * The offset from UTC in minutes of a zone written as `Z` or `+hh:mm` / `+hhmm`; undefined for a
- * zone's name (`CET`, `UTC`: a name's offset is not read), which keeps its times as written.
+ * The offset from UTC in minutes of a zone written as `Z` or `+hh:mm` / `+hhmm`, or named by an
+ * abbreviation that names one zone (`CEST`, dateWords' zoneNameOffset); undefined for any other
+ * name (`IST`), which keeps its times as written.
  */
 export function zoneOffsetMinutes(zone: string | undefined): number | undefined {
   if (zone === undefined) return undefined;
   if (zone === 'Z') return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  const named = zoneNameOffset(zone);
+  if (named !== undefined) return named;
+  const m = /^([+-])(\d{2})(?::?(\d{2}))?$/.exec(zone);
   if (!m) return undefined;
-  return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]);
+  return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +(m[3] ?? 0));
 }
 

@@ -5,7 +5,7 @@ import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, labelSetEnd, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
-import { isZoneAbbreviation } from '../formats/dateWords';
+import { isZoneAbbreviation, zoneNameOffset } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
 import { SPACED_COLUMN_CHARS } from '../formats/columns';
@@ -901,12 +901,18 @@ function readJournalFull(s: string, a: number, out: FastRead): boolean {
     if (digit(s, z + 1) < 0 || digit(s, z + 2) < 0) return false;
     j = z + 3;
     const m = s.charCodeAt(j) === COLON ? j + 1 : j;
-    // journalctl prints an offset only where the zone has no name: kept as written, as the
-    // format's names are (its stamp group leaves the zone out), not moved as ISO's offsets are.
-    if (digit(s, m) >= 0 && digit(s, m + 1) >= 0) j = m + 2;
+    // journalctl prints an offset only where the zone has no name (`+03`): read as ISO's are.
+    let minutes = 0;
+    if (digit(s, m) >= 0 && digit(s, m + 1) >= 0) {
+      minutes = digit(s, m) * 10 + digit(s, m + 1);
+      j = m + 2;
+    }
+    out.zoneMinutes = (sign === 45 ? -1 : 1) * ((digit(s, z + 1) * 10 + digit(s, z + 2)) * 60 + minutes);
   } else {
     while (j - z < 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
     if (j - z < 2) return false;
+    // A name that names one zone is read at its offset (dateWords' zoneNameOffset), as the parser does.
+    out.zoneMinutes = zoneNameOffset(s.slice(z, j)) ?? NO_ZONE;
   }
   if (s.charCodeAt(j) !== SPACE) return false;
   if (needsFullParser(s) || !readSyslogBody(s, j + 1, out, false, true) || !kernelChecked(s, out)) return false;
