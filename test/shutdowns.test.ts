@@ -69,3 +69,24 @@ describe('the modem disabled on request', () => {
     assert.ok(a.findings.some((f) => f.code === 'data-session-failed' && f.severity === 'warning'));
   });
 });
+
+describe("the system's sleep", () => {
+  const k = (clock: string, m: string) => `May 30 ${clock} x270 kernel: ${m}`;
+  const sleep = [k('18:44:52', 'PM: suspend entry (deep)'), k('18:44:52', 'ACPI: PM: Preparing to enter system sleep state S3'), k('21:07:33', 'ACPI: PM: Waking up from system sleep state S3')];
+  const drop = [k('21:07:33', 'usb 2-3: USB disconnect, device number 3'), k('21:07:33', "cdc_mbim 2-3:1.12 wwan0: unregister 'cdc_mbim' usb-0000:00:14.0-3, CDC MBIM")];
+  const back = [k('21:07:33', 'usb 2-3: new high-speed USB device number 4 using xhci_hcd'), k('21:07:33', 'usb 2-3: New USB device found, idVendor=1199, idProduct=9079, bcdDevice= 0.06'), k('21:07:34', "cdc_mbim 2-3:1.12 wwan0: register 'cdc_mbim' at usb-0000:00:14.0-3, CDC MBIM, 86:b7:3a:2e:0f:11")];
+  const wake = [k('21:07:33', 'PM: suspend exit')];
+  it('a modem back as the system woke is a note, no story', () => {
+    const a = tell([...sleep, ...drop, ...back.slice(0, 2), ...wake, back[2], k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
+    assert.deepEqual(a.episodes.map((e) => e.kind), []);
+    assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /as the system slept and woke/);
+  });
+  it('a modem that did not come back after it is still lost', () => {
+    const a = tell([...sleep, ...drop, ...wake, k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
+    assert.ok(a.episodes.some((e) => e.kind === 'modem-lost' || e.kind === 'modem-drop'), a.episodes.map((e) => e.kind).join());
+  });
+  it('the same drop with no sleep around it is a drop', () => {
+    const a = tell([...drop, ...back, k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
+    assert.ok(a.episodes.some((e) => e.kind === 'modem-drop'));
+  });
+});

@@ -160,6 +160,8 @@ export interface Finding {
   eventIds: string[];
   /** The host whose lines these are, in a file of several devices' lines read host by host (core/hostReadings.ts). */
   device?: string;
+  /** The log ends with it still on: a device that left the bus and did not come back. */
+  stillOpen?: true;
 }
 
 /** A story's id in the story registry (stories/registry.ts): `modem-firmware-update`, `sim-problem`. */

@@ -493,6 +493,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'FreeBSD usr.sbin/syslogd/syslogd.c (and Linux sysklogd): a line received again and again is written once, then `last message repeated %d times`',
     url: 'https://github.com/freebsd/freebsd-src/blob/main/usr.sbin/syslogd/syslogd.c',
   },
+  X158: {
+    title: 'Linux kernel/power/suspend.c (pr_fmt "PM: "): `suspend entry (%s)` with the sleep state (deep, s2idle, shallow) as a system suspend begins and `suspend exit` once it is over; kernel/power/hibernate.c `hibernation entry` / `hibernation exit`',
+    url: 'https://github.com/torvalds/linux/blob/master/kernel/power/suspend.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

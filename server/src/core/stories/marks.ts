@@ -22,6 +22,8 @@
  *   `reboot: Restarting system`): what goes down after it, until the next boot, goes down with it.
  * - `stop-asked`: the modem is being disabled on request (ModemManager's `-> disabling`): what goes
  *   down with it in the next minute goes down because it was asked to.
+ * - `sleep` / `wake`: the system went to sleep (suspend, hibernation) / woke from it: what a USB
+ *   modem did in between and as it woke is the sleep's doing.
  * - `manager-started`: a modem manager started (again).
  * - `manager-restart-asked`: a person or a script asked for a modem manager's restart
  *   (`systemctl restart ModemManager`): a manager that starts after it was restarted on purpose.
@@ -45,6 +47,8 @@ export type StoryMark =
   | 'manager-started'
   | 'shutdown'
   | 'stop-asked'
+  | 'sleep'
+  | 'wake'
   | 'manager-restart-asked'
   | 'sim-ready'
   | 'radio-on'

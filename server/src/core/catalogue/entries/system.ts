@@ -81,6 +81,34 @@ export const systemEntries: CatalogueEntry[] = [
     sources: ['X151'],
     samples: ['Jan 12 04:00:00 pi systemd-logind[402]: System is rebooting.', 'Jan 12 04:00:00 t14 systemd-logind[1021]: System is powering down (requested by user root/0).'],
   },
+  // The kernel's system sleep (kernel/power/suspend.c and hibernate.c, pr_fmt "PM: ", X158): entry
+  // and exit. A USB modem loses its power in many machines' sleep and comes back as a new device.
+  {
+    id: 'kernel.sleep-entry',
+    story: ['sleep'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', '-'],
+    literal: ['PM: suspend entry', 'PM: hibernation entry'],
+    pattern: /^PM: (?:suspend entry \((?<state>[\w-]+)\)|hibernation entry)/,
+    summary: 'The system goes to sleep ({state})',
+    explanation: 'The kernel begins a system sleep (suspend to RAM or idle, or hibernation): devices are suspended, and on many machines USB devices lose their power until the system wakes.',
+    sources: ['X158'],
+    samples: ['May 30 18:44:52 x270-field kernel: PM: suspend entry (deep)', '[ 8123.000000] PM: suspend entry (s2idle)'],
+  },
+  {
+    id: 'kernel.sleep-exit',
+    story: ['wake'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['kernel', '-'],
+    literal: ['PM: suspend exit', 'PM: hibernation exit'],
+    pattern: /^PM: (?:suspend|hibernation) exit/,
+    summary: 'The system woke from sleep',
+    explanation: 'The kernel finished waking from a system sleep: devices were resumed, and a USB device that lost its power during the sleep was enumerated again as a new device.',
+    sources: ['X158'],
+    samples: ['May 30 21:07:33 x270-field kernel: PM: suspend exit'],
+  },
   // A Raspberry Pi's firmware flags an under-voltage of its supply; the voltage sensor driver logs
   // it every time the flag sets or clears (upstream: on the hwmon device; Raspberry Pi's kernel:
   // without one, with the flags in hexadecimal) [X93] [X94].

@@ -183,7 +183,7 @@ function absenceFinding(name: string, a: Absence, end: UsbContext, options: Dete
   const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
   const tail = after !== undefined && after >= 1 ? `; the log goes on for ${formatDuration(after)} without it` : '';
   const severity = after !== undefined && after > options.usbGapSeconds ? 'error' : 'warning';
-  return toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines);
+  return { ...toFinding('usb-gap', severity, `${name} ${how}${at(a.gone)} and did not come back before the log ends${tail}.`, lines), stillOpen: true };
 }
 
 /**

@@ -25,13 +25,15 @@ export const modemDropStory: StoryDefinition = {
     const out: StoryDraft[] = [];
     const inLoop = new Set(ctx.coded('usb-reconnect-loop').flatMap((f) => f.lines));
     const leftInInstallMode = new Set(ctx.coded('modem-install-mode').flatMap((f) => f.lines));
+    // Drops the findings explain as a stop's doing (a shutdown's, a sleep's: findings/shutdowns.ts) are notes, no story.
+    const explained = new Set(ctx.coded('usb-gap').filter((f) => f.severity === 'info').map((f) => f.line));
     for (const d of modemDevices(ctx.devices)) {
       // A device in a loop is the loop's story, its last drop included.
       if (d.absences.some((a) => inLoop.has(a.gone.line))) continue;
       // Drops that came back, and a last one the log ends on (too close to the end for "lost").
       // (A return as another device is the lost modem's story.)
       // (A switch out of the install mode is no drop; a return into an install mode it was left in is the lost modem's.)
-      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !a.modeSwitch && !(a.back && leftInInstallMode.has(a.back.line)) && !cameBackAsOther(ctx, d, a) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices));
+      const drops = d.absences.filter((a) => (a.back || !lastsInLog(ctx, a)) && !a.modeSwitch && !(a.back && leftInInstallMode.has(a.back.line)) && !cameBackAsOther(ctx, d, a) && !inLoop.has(a.gone.line) && !isBootUnbind(a) && !droppedWithParent(d, a.gone.line, ctx.devices) && !explained.has(a.gone.line));
       if (!drops.length) continue;
       const w = new StoryWriter();
       const name = modemLabel(d);
