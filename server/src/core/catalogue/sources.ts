@@ -497,6 +497,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'Linux kernel/power/suspend.c (pr_fmt "PM: "): `suspend entry (%s)` with the sleep state (deep, s2idle, shallow) as a system suspend begins and `suspend exit` once it is over; kernel/power/hibernate.c `hibernation entry` / `hibernation exit`',
     url: 'https://github.com/torvalds/linux/blob/master/kernel/power/suspend.c',
   },
+  X159: {
+    title: 'fwupd src/fu-util.c, the fwupdmgr client (fwupdmgr(1)): `update` updates the devices to the latest firmware version, `install` installs a firmware file (`reinstall`, `downgrade` too); fwupd\'s ModemManager plugin updates a modem through ModemManager, which it inhibits while the update runs',
+    url: 'https://github.com/fwupd/fwupd/blob/main/src/fu-util.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -338,6 +338,24 @@ export const genericStackEntries: CatalogueEntry[] = [
   // the command and mmcli's answer under its own tag: a restart asked for, so the modem's drop off
   // the bus just after it is that restart (knowledge 4.3). A failed reset (`couldn't reset the
   // modem`) restarted nothing.
+  // fwupd's command-line client asked to update or install firmware (fwupdmgr(1), X159), under any
+  // tag: sudo's `COMMAND=`, a script's log. On a host whose modem fwupd updates through
+  // ModemManager, the modem's drop into download mode after it is the update's (a blind probe's
+  // successful update had been told "the log has no line from an update tool").
+  {
+    id: 'fwupdmgr.update-command',
+    stack: 'modemmanager',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    literal: 'fwupdmgr ',
+    pattern: /\bfwupdmgr (?:[^'"`;|&\n]*? )?(?:update|install|upgrade|reinstall|downgrade)\b/,
+    summary: 'A firmware update is asked of fwupd: {message}',
+    explanation: 'The line runs, or says it runs, fwupd\'s client to update or install device firmware. fwupd updates a modem through ModemManager (which it inhibits for the time of the update): the modem leaves the bus, may show in its download mode, and comes back with the new firmware.',
+    finding: 'fw-update-started',
+    sources: ['X159'],
+    samples: ['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr update 3f1b0c8e2a7d9e4b5c6a1f0e8d7c6b5a4f3e2d1c'],
+    counterSamples: ['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr get-updates'],
+  },
   {
     id: 'mmcli.reset-command',
     story: ['deliberate-restart'],

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// A firmware update asked of fwupd is the update's start (blind probe C of the 27th session: a
+// successful update through fwupd had been told "the log has no line from an update tool").
+
+const REF = Date.UTC(2026, 0, 1);
+const k = (clock: string, m: string) => `Mar 18 ${clock} kiosk-22 kernel: ${m}`;
+const flash = [
+  k('13:30:08', 'usb 2-3: USB disconnect, device number 4'),
+  k('13:30:08', 'option1 ttyUSB0: GSM modem (1-port) converter now disconnected from ttyUSB0'),
+  k('13:30:10', 'usb 2-3: new high-speed USB device number 5 using xhci_hcd'),
+  k('13:30:10', 'usb 2-3: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00'),
+  k('13:32:21', 'usb 2-3: USB disconnect, device number 5'),
+  k('13:32:49', 'usb 2-3: new high-speed USB device number 6 using xhci_hcd'),
+  k('13:32:49', 'usb 2-3: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'),
+  k('13:32:49', 'option 2-3:1.0: GSM modem (1-port) converter detected'),
+  k('13:32:49', 'usb 2-3: GSM modem (1-port) converter now attached to ttyUSB0'),
+];
+const tell = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: REF }).episodes.find((e) => e.kind === 'modem-firmware-update');
+
+describe('an update asked of fwupd', () => {
+  it('starts the update story at the command', () => {
+    const s = tell(['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr update', ...flash])!;
+    assert.ok(s.steps.some((x) => /The modem firmware update started at 13:30:02/.test(x.text)), s.steps.map((x) => x.text).join('\n'));
+    assert.doesNotMatch(s.steps.map((x) => x.text).join(' '), /no line from an update tool/);
+  });
+  it('a command that only lists updates starts nothing', () => {
+    const s = tell(['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr get-updates', ...flash])!;
+    assert.ok(!s.steps.some((x) => /update started/.test(x.text)));
+  });
+});
