@@ -30,9 +30,14 @@ const drop = (t: number, n: number): string[] => [
 ];
 const tail = [at(1800, 'daemon.info dnsmasq-dhcp[2207]: DHCPACK(br-lan) 192.168.1.122 d8:3a:dd:10:4c:7e plc-gw')];
 
-/** Every deliberate restart the catalogue has a RutOS logread sample of. */
-const RESTARTS = CATALOGUE.filter((e) => (e.story ?? []).includes('deliberate-restart'))
+/** The RutOS logread samples of the catalogue's entries with a mark (and without another). */
+const samplesMarked = (mark: string, not?: string): string[] => CATALOGUE.filter((e) => (e.story ?? []).includes(mark as never) && !(not && (e.story ?? []).includes(not as never)))
   .flatMap((e) => e.samples.filter((s) => /^\w{3} \w{3} [ \d]\d [\d:]{8} \d{4} /.test(s)).map((s) => s.replace(/^\w{3} \w{3} [ \d]\d [\d:]{8} \d{4} /, '')));
+/** Every deliberate restart of the modem the catalogue has a RutOS logread sample of (a system's shutdown is below). */
+const RESTARTS = samplesMarked('deliberate-restart', 'shutdown');
+/** The system shutting down on purpose: what goes down after it, until the next boot, is its doing (findings/shutdowns.ts). */
+// (Without a sample's own kernel uptime, which would read as another boot beside this test's.)
+const SHUTDOWNS = samplesMarked('shutdown').map((s) => s.replace(/\[\s*\d+\.\d+\] /, ''));
 
 const tell = (lines: string[]): Analysis => analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
 const stories = (a: Analysis): string[] => a.episodes.map((e) => `${e.kind}:${e.verdict}`);
@@ -47,6 +52,15 @@ describe('a modem drop right after a deliberate restart', () => {
       const story = a.episodes[0];
       assert.ok(story.steps.some((s) => s.line === 1 && s.text.includes('on purpose')), `${restart}: ${story.steps.map((s) => s.text).join(' | ')}`);
       assert.doesNotMatch(story.advice.join(' '), /hardware|resets by itself/, restart);
+    }
+  });
+
+  it('is a note after a shutdown of the system, which takes the modem down with it', () => {
+    assert.ok(SHUTDOWNS.length >= 2, SHUTDOWNS.join('\n'));
+    for (const shutdown of SHUTDOWNS) {
+      const a = tell([at(1198, shutdown), ...drop(1200, 3), ...tail]);
+      assert.deepEqual(stories(a), [], shutdown);
+      assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /while the system was shutting down/, shutdown);
     }
   });
 
