@@ -36,4 +36,8 @@ describe('lines left out by the programs that write the log', () => {
     assert.deepEqual(folded.events.map((e) => e.id), plain.events.map((e) => e.id));
     assert.ok(folded.events.length > 0);
   });
+  it("rsyslog's fold of a line nothing catalogues is counted too", () => {
+    const n = leftOut(tell(['Nov  3 10:00:00 gw dnsmasq[1]: started', '2026-11-03T11:00:52.000000+01:00 rpi-gw kernel: message repeated 240 times: [ some driver said something 17]']));
+    assert.match(n!.message, /240 by rsyslog's folding/);
+  });
 });

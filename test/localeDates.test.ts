@@ -82,10 +82,18 @@ describe("a syslog server's export (Kiwi Syslog: date, time, facility.level, hos
 
 describe('a spreadsheet export headed in another language', () => {
   // A German Excel export: semicolons, the date and the time in columns of their own, day first.
-  const rows = (priority: string) => [`Datum;Uhrzeit;${priority};Host;Prozess;Nachricht`, ...ENGLISH.map((l) => {
+  const rows = (priority: string, program = 'Prozess') => [`Datum;Uhrzeit;${priority};Host;${program};Nachricht`, ...ENGLISH.map((l) => {
     const m = /^Dec 07 (\S+) pi-gw (\S+?): (.*)$/.exec(l)!;
     return `07.12.2026;${m[1]};Info;pi-gw;${m[2]};${m[3]}`;
   })];
+  it('a program column named for a service (Dienst, Anwendung, Service) names the program', () => {
+    // NetworkManager's modem that could not connect: catalogued under its program's name only.
+    const failed = "07.12.2026;14:50:00;Info;pi-gw;NetworkManager[612];<info>  [1796654527.1620] device (cdc-wdm0): state change: activated -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')";
+    for (const program of ['Prozess', 'Dienst', 'Anwendung', 'Service']) {
+      const a = analyzeText([...rows('Priorität', program), failed].join('\n') + '\n', { referenceTime: REF });
+      assert.ok(a.events.some((e) => e.id.startsWith('nm.') && e.line === ENGLISH.length + 2), `${program}: ${a.events.map((e) => e.id).join()}`);
+    }
+  });
   for (const [what, priority] of [['UTF-8', 'Priorität'], ['Windows-1252 read as UTF-8', 'Priorit\uFFFDt']]) {
     it(`(${what}): every row read, on the right day, the same story`, () => {
       const a = analyzeText(rows(priority).join('\n') + '\n', { referenceTime: REF });

@@ -36,3 +36,16 @@ describe("ModemManager's lines alone", () => {
     assert.deepEqual(a.episodes.map((e) => e.kind), []);
   });
 });
+
+describe("ModemManager's modem locked, then unlocked in the same moment", () => {
+  const j = (clock: string, m: string) => `Dec 07 ${clock} raspberrypi ModemManager[602]: ${m}`;
+  it('is a note (NetworkManager gave the PIN it keeps), not a SIM problem', () => {
+    const a = tell([j('05:37:16', '<info>  [modem1] state changed (unknown -> locked)'), j('05:37:16', '<info>  [modem1] state changed (locked -> disabled)'), j('05:37:20', '<info>  [modem1] state changed (disabled -> enabling)')]);
+    assert.ok(!a.episodes.some((e) => e.kind === 'sim-problem'), a.episodes.map((e) => e.kind).join());
+    assert.equal(a.findings.find((f) => f.code === 'sim-error')?.severity, 'info');
+  });
+  it('locked and left so is a SIM problem', () => {
+    const a = tell([j('05:37:16', '<info>  [modem1] state changed (unknown -> locked)'), j('05:45:00', '<info>  [base-manager] couldn\'t check support for device: not supported')]);
+    assert.ok(a.episodes.some((e) => e.kind === 'sim-problem'), a.episodes.map((e) => e.kind).join());
+  });
+});

@@ -98,6 +98,7 @@ describe('a device that shows it is no modem', () => {
     ['a CH340 USB-serial adapter (a driver the table does not know)', ['full-speed', 'usb PATH: New USB device found, idVendor=1a86, idProduct=7523, bcdDevice= 2.64', 'ch341 PATH:1.0: ch341-uart converter detected', 'usb PATH: ch341-uart converter now attached to ttyUSB0'], /USB-serial adapter's \(ch341-uart converter\)/],
     ['a keyboard (low speed)', ['low-speed', 'usb PATH: New USB device found, idVendor=046d, idProduct=c31c, bcdDevice=64.02'], /low-speed device/],
     ['a Wi-Fi dongle, by its own name', ['high-speed', 'usb PATH: New USB device found, idVendor=148f, idProduct=7601, bcdDevice= 0.00', 'usb PATH: Product: 802.11 n WLAN'], /calls itself "802\.11 n WLAN"/],
+    ['another Wi-Fi adapter, by its own name', ['high-speed', 'usb PATH: New USB device found, idVendor=0bda, idProduct=8179, bcdDevice= 0.00', 'usb PATH: Product: 802.11n NIC'], /calls itself "802\.11n NIC"/],
   ];
   for (const [what, extra, why] of cases) {
     it(`${what}: a note, no modem story`, () => {
@@ -119,5 +120,23 @@ describe('a device that shows it is no modem', () => {
     const { gaps: found, stories } = tell(churn('1-1.3', ['high-speed', 'usb PATH: New USB device found, idVendor=1234, idProduct=5678', 'usb PATH: Product: 4G LTE WiFi Modem', 'option PATH:1.2: GSM modem (1-port) converter detected', 'usb PATH: GSM modem (1-port) converter now attached to ttyUSB2']));
     assert.equal(found[0].severity, 'warning');
     assert.ok(stories.includes('modem-drop'), stories.join());
+  });
+});
+
+describe('another adapter plugged into the same port', () => {
+  it('is another device, not a composition change', () => {
+    const dmesg = (t: number, m: string) => `[${t.toFixed(6).padStart(12)}] ${m}`;
+    const a = analyzeText([
+      dmesg(10, 'usb 1-1.2: new full-speed USB device number 3 using xhci_hcd'),
+      dmesg(10.1, 'usb 1-1.2: New USB device found, idVendor=10c4, idProduct=ea60, bcdDevice= 1.00'),
+      dmesg(10.2, 'cp210x 1-1.2:1.0: cp210x converter detected'),
+      dmesg(10.3, 'usb 1-1.2: cp210x converter now attached to ttyUSB0'),
+      dmesg(60, 'usb 1-1.2: USB disconnect, device number 3'),
+      dmesg(70, 'usb 1-1.2: new full-speed USB device number 4 using xhci_hcd'),
+      dmesg(70.1, 'usb 1-1.2: New USB device found, idVendor=0403, idProduct=6001, bcdDevice= 6.00'),
+      dmesg(70.2, 'ftdi_sio 1-1.2:1.0: FTDI USB Serial Device converter detected'),
+      dmesg(70.3, 'usb 1-1.2: FTDI USB Serial Device converter now attached to ttyUSB0'),
+    ].join('\n') + '\n', { referenceTime: REF });
+    assert.ok(!a.findings.some((f) => f.code === 'usb-composition-change'), a.findings.map((f) => `${f.code}:${f.message}`).join('\n'));
   });
 });

@@ -678,6 +678,8 @@ export class EventCollector {
   }
 
   private matchRecord(record: LogRecord): void {
+    // rsyslog's fold of a line, catalogued or not: the lines it left out are the file's either way.
+    if (record.envelope?.repeated !== undefined) this.noteLeftOut("rsyslog's folding of a line said again and again (`message repeated N times: [...]`)", Number(record.envelope.repeated), record.line);
     const match = this.matcher.match(record) ?? this.matchUncertainTag(record) ?? this.matcher.matchFallback(record);
     if (!match) {
       if (record.format === 'text') this.firstUnread ??= record.line;
@@ -713,7 +715,6 @@ export class EventCollector {
     if (raised && match.entry.finding && meetsFindingIf(match.entry, event.fields)) event.severity = raised;
     this.events.push(event);
     if (match.entry.leftOut) this.noteLeftOut(match.entry.leftOut.by, Number(event.fields[match.entry.leftOut.group]), record.line);
-    else if (record.envelope?.repeated !== undefined) this.noteLeftOut("rsyslog's folding of a line said again and again (`message repeated N times: [...]`)", Number(record.envelope.repeated), record.line);
     if (record.host === undefined) this.hosts.note(match.host, record.line, record.time, this.section);
     this.hosts.noteEvent(record.host ?? match.host);
   }

@@ -194,6 +194,7 @@ const COLUMN_NAMES_ELSEWHERE: Readonly<Record<string, string>> = Object.assign(O
   nachricht: 'message', meldung: 'message', mensaje: 'message', messaggio: 'message', mensagem: 'message', bericht: 'message', 'wiadomość': 'message', komunikat: 'message', texte: 'message',
   'priorität': 'level', prioritaet: 'level', 'priorité': 'level', prioridad: 'level', 'priorità': 'level', prioridade: 'level', prioriteit: 'level', priorytet: 'level', schweregrad: 'severity', 'sévérité': 'severity', gravedad: 'severity',
   prozess: 'process', processus: 'process', proceso: 'process', processo: 'process', proces: 'process', programm: 'program', programme: 'program', programa: 'program',
+  dienst: 'program', anwendung: 'application', service: 'program', servicio: 'program', servizio: 'program', 'serviço': 'program', usługa: 'program',
   rechner: 'host', 'hôte': 'host', equipo: 'host', hostname: 'hostname',
 });
 

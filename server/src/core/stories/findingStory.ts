@@ -166,11 +166,11 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (managerRestart) w.step(`The modem manager started again${when(managerRestart)} ("${managerRestart.text}")${asked ? `, after "${asked.text.trim()}"${when(asked)}` : ''}: the trouble was over only after it.`, managerRestart);
   if (asked) w.prove(asked.line);
   const restarted = restart ? 'the system' : managerRestart ? 'its modem manager' : undefined;
-  // Restarts of the system while the trouble came and went, where none ended it (a connection
+  // Restarts of the system while the trouble came and went, besides one that ended it (a connection
   // check rebooting the router after each run of failures, the failures back after each boot:
-  // a blind probe's RUT955 had its three reboots untold).
+  // blind probes' RUT955s had their reboots untold).
   const start = firstOf(found);
-  const during = restart ? [] : ctx.coded('reboot', 'unexpected-reboot').filter((f) => f.line > start.line && (recovery ? f.line < recovery.line : true));
+  const during = ctx.coded('reboot', 'unexpected-reboot').filter((f) => f !== restart && f.line > start.line && (restart ? f.line < restart.line : recovery ? f.line < recovery.line : true));
   if (during.length) {
     const causes = during.map((r) => latestBetween([...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')], Math.max(start.line, ...during.filter((o) => o.line < r.line).map((o) => o.endLine)), r.line));
     const cause = causes.every((c) => c !== undefined && c.text.trim() === causes[0]!.text.trim()) ? causes[0] : undefined;

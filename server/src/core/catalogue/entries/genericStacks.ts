@@ -116,6 +116,8 @@ export const genericStackEntries: CatalogueEntry[] = [
       'ModemManager enters it too when it could not check the SIM\'s lock (no SIM inserted): the lines after it say which. ' +
       'Until it is unlocked (NetworkManager with the PIN stored in the connection, `mmcli -i 0 --pin=...`) it does not register and there is no mobile data.',
     finding: 'sim-error',
+    // Unlocked seconds later (NetworkManager giving the PIN it keeps, at every start): a note.
+    passing: { answeredBy: 'sim-ready', seconds: 30, note: 'unlocked' },
     sources: ['X20', 'X104', 'X105'],
     samples: [
       'Nov 18 14:02:39 x1c ModemManager[874]: <info>  [modem0] state changed (unknown -> locked)',
@@ -138,6 +140,23 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X122', 'X20'],
     samples: ['Apr 07 09:14:15 t14s ModemManager[1021]: <msg> [modem0] state changed (enabling -> disabled)'],
     counterSamples: ['Tue Mar 15 18:22:55 2022 daemon.info [7618]: <info>  [modem0] state changed (disabling -> disabled)'],
+  },
+  // Out of `locked` into the states of a usable modem: the SIM was unlocked (its PIN given) and the
+  // modem goes on (ModemManager's state machine, X20). Before mm.disabling, which would take
+  // `locked -> disabled` for a disable.
+  {
+    id: 'mm.unlocked',
+    story: ['sim-ready'],
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: MMTAGS,
+    literal: 'state changed (locked -> ',
+    pattern: mm('state changed \\(locked -> (?<to>disabled|enabling|enabled|searching|registered)\\)'),
+    summary: 'ModemManager: modem {mmObject} is unlocked ({to})',
+    explanation: 'The modem left the "locked" state for a usable one: its SIM was unlocked (the PIN given, by NetworkManager from the connection or by a person) and ModemManager goes on to enable it.',
+    sources: ['X20'],
+    samples: ['Dec 07 05:37:16 raspberrypi ModemManager[602]: <info>  [modem1] state changed (locked -> disabled)'],
   },
   {
     id: 'mm.disabling',

@@ -109,7 +109,10 @@ export function detectUsbFindings(devices: readonly UsbDevice[], end: UsbContext
       if (leftDownload) findings.push(downloadModeLeft(name, a, leftDownload));
       else findings.push(run ? run.absence(a, name, () => absenceFinding(name, a, end, options, noModem)) : absenceFinding(name, a, end, options, noModem));
     }
-    compositionChanges(d, name, typeof end.rutos === 'function' ? end.rutos(d.file) : end.rutos !== false, findings, run);
+    // A device that shows it is no modem has no composition of a modem's to change: a different
+    // adapter plugged into the same port is another device, not a modem come back otherwise (a
+    // blind probe's swapped serial adapters had been warnings).
+    if (noModem === undefined) compositionChanges(d, name, typeof end.rutos === 'function' ? end.rutos(d.file) : end.rutos !== false, findings, run);
   }
   run?.end();
   return findings;
