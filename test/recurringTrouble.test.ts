@@ -130,3 +130,12 @@ describe('a trouble over only after its modem manager restarted', () => {
     assert.ok(!s.steps.some((x) => /NetworkManager"/.test(x.text)));
   });
 });
+
+describe("ModemManager's bearer that could not connect", () => {
+  it('is a data connection trouble (its simple connect, at the debug level)', () => {
+    const a = analyzeText(["Dec 07 09:12:40 pi ModemManager[612]: <dbg> [modem0] couldn't connect bearer: QMI protocol error (14): 'CallFailed'", "Dec 07 09:13:10 pi ModemManager[612]: <dbg> [modem0] couldn't connect bearer: QMI protocol error (14): 'CallFailed'"].join('\n') + '\n', { referenceTime: Date.UTC(2026, 11, 31) });
+    const s = a.episodes.find((e) => e.kind === 'data-connection-problem')!;
+    assert.ok(s, a.episodes.map((e) => e.kind).join());
+    assert.match(s.steps[0].text, /the data bearer could not connect: QMI protocol error \(14\): 'CallFailed'/);
+  });
+});

@@ -501,6 +501,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'fwupd src/fu-util.c, the fwupdmgr client (fwupdmgr(1)): `update` updates the devices to the latest firmware version, `install` installs a firmware file (`reinstall`, `downgrade` too); fwupd\'s ModemManager plugin updates a modem through ModemManager, which it inhibits while the update runs',
     url: 'https://github.com/fwupd/fwupd/blob/main/src/fu-util.c',
   },
+  X160: {
+    title: 'ModemManager src/mm-iface-modem-simple.c: a simple connect whose bearer fails to connect logs `couldn\'t connect bearer: %s` with the error (debug level; older versions `Couldn\'t connect bearer \'%s\': \'%s\'` with the bearer\'s path, in mm-bearer.c)',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-iface-modem-simple.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -243,6 +243,23 @@ export const genericStackEntries: CatalogueEntry[] = [
       "jun 06 06:00:08 mobian ModemManager[519]: <warn>  [modem0/bearer2] connection attempt #2 failed: Couldn't bind mux data port: QMI protocol error (3): 'Internal'",
     ],
   },
+  // The simple connect's failure (mm-iface-modem-simple.c, X160: `couldn't connect bearer: %s`;
+  // older versions `Couldn't connect bearer '<path>': '<error>'`), logged where the debug level
+  // is on; a blind re-test probe's repeated QMI CallFailed had been no story.
+  {
+    id: 'mm.bearer-connect-failed',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: MMTAGS,
+    literal: "ouldn't connect bearer",
+    pattern: mm("[Cc]ouldn't connect bearer(?: '[^']{0,80}')?: (?<error>.+)$"),
+    summary: 'ModemManager: the data bearer could not connect: {error}',
+    explanation: 'ModemManager asked the modem to connect a data bearer and the modem refused or failed; the error comes from the modem\'s protocol (QMI, MBIM, AT) or the network. A series of these means mobile data cannot be established: the settings (APN, authentication, IP type) or the network\'s refusal, which the error may name.',
+    finding: 'data-session-failed',
+    sources: ['X160'],
+    samples: ["Dec 07 09:12:40 pi ModemManager[612]: <dbg> [modem0] couldn't connect bearer: QMI protocol error (14): 'CallFailed'", "May 04 10:21:07 gw ModemManager[801]: <debug> Couldn't connect bearer '/org/freedesktop/ModemManager1/Bearer/0': 'Failure'"],
+  },
   // A modem ModemManager could not power up (X121, X122). An MBIM modem that answers the request
   // to turn its radio on with its radio switch still off is warned of (`sotware`: ModemManager's
   // spelling; a corrected one is read too); any refusal to power up, an MBIM or a QMI modem's, is
