@@ -17,13 +17,45 @@ import { FINDING_DOCS } from './findingDocs';
 export function explainDeliberateStops(findings: Finding[], events: readonly LogEvent[]): void {
   const windows = stopWindows(findings, events);
   if (!windows.length) return;
+  // By file, in the order they open: a finding asks the last few that opened before its line (a
+  // log of thousands of stops, a reconnect loop's disables, stays linear).
+  const byFile = new Map<number, Window[]>();
+  for (const w of windows) {
+    let list = byFile.get(w.from.file);
+    if (!list) byFile.set(w.from.file, (list = []));
+    list.push(w);
+  }
   for (const f of findings) {
     if (!FINDING_DOCS[f.code].goesWithShutdown || f.severity === 'info') continue;
-    const w = windows.find((x) => x.from.file === f.file && !(x.overOnly && f.stillOpen) && f.line > x.from.line && f.line < x.toLine && (x.seconds === undefined || (x.after ? f.line <= x.after.line || within(x.after, f, x.seconds) : within(x.from, f, x.seconds))));
+    const list = byFile.get(f.file);
+    if (!list) continue;
+    let w: Window | undefined;
+    for (let k = lastBefore(list, f.line), n = 0; k >= 0 && n < WINDOWS_ASKED && !w; k--, n++) {
+      const x = list[k];
+      if (!(x.overOnly && f.stillOpen) && f.line < x.toLine && (x.seconds === undefined || (x.after ? f.line <= x.after.line || within(x.after, f, x.seconds) : within(x.from, f, x.seconds)))) w = x;
+    }
     if (!w) continue;
     f.severity = 'info';
     f.message = `${f.message.replace(/\.$/, '')}, ${w.words} (line ${w.from.line}: "${w.from.text.trim()}")`;
   }
+}
+
+/** How many of the stops opened before a finding's line are asked whether it is theirs (they nest: a disable inside a shutdown). */
+const WINDOWS_ASKED = 4;
+
+/** The index of the last window that opened before `line` (windows in line order), -1 if none. */
+function lastBefore(list: readonly Window[], line: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].from.line < line) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
 }
 
 /**
@@ -62,30 +94,73 @@ const STOP_LINES = 20;
 
 /** Each stop's span: its first marked line up to the next boot (a `reboot` or `unexpected-reboot` finding) in its file. */
 function stopWindows(findings: readonly Finding[], events: readonly LogEvent[]): Window[] {
-  const boots = findings.filter((f) => f.code === 'reboot' || f.code === 'unexpected-reboot');
+  // The lines of each file's boots, sorted: a reboot's finding may begin before the stop
+  // (ping_reboot's `Rebooting router`, then procd's shutdown, then the kernel's boot): the boot is
+  // its first line after the stop.
+  const bootLines = new Map<number, number[]>();
+  for (const b of findings) {
+    if (b.code !== 'reboot' && b.code !== 'unexpected-reboot') continue;
+    let list = bootLines.get(b.file);
+    if (!list) bootLines.set(b.file, (list = []));
+    list.push(...b.lines);
+  }
+  for (const list of bootLines.values()) list.sort((a, b) => a - b);
+  const firstAfter = (sorted: readonly number[] | undefined, line: number): number => {
+    if (!sorted) return Infinity;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length ? sorted[lo] : Infinity;
+  };
+  // The lines that end a stop (a wake), by mark and file, in line order; events are in line order per file.
+  const enders = new Map<string, LogEvent[]>();
+  for (const e of events) {
+    for (const m of storyMarksOf(e)) {
+      if (!STOPS.some((s) => s.until === m)) continue;
+      const key = `${e.file}|${m}`;
+      let list = enders.get(key);
+      if (!list) enders.set(key, (list = []));
+      list.push(e);
+    }
+  }
+  for (const list of enders.values()) list.sort((a, b) => a.line - b.line);
   const windows: Window[] = [];
+  // The shutdown each file is in, so its later lines (the kernel's last) open none of their own.
+  const openShutdown = new Map<number, Window>();
   for (const e of events) {
     const marks = storyMarksOf(e);
     const stop = marks.length ? STOPS.find((s) => marks.includes(s.mark)) : undefined;
     if (!stop) continue;
-    // A reboot's finding may begin before the stop (ping_reboot's `Rebooting router`, then procd's
-    // shutdown, then the kernel's boot): the boot is its first line after the stop.
-    let toLine = Infinity;
-    for (const b of boots) {
-      if (b.file !== e.file || b.endLine <= e.line) continue;
-      const after = b.lines.find((l) => l > e.line);
-      if (after !== undefined && after < toLine) toLine = after;
-    }
-    // The first line of a shutdown opens it; its later lines (the kernel's last) are inside it.
-    if (windows.some((w) => w.from.file === e.file && w.seconds === undefined && e.line > w.from.line && e.line < w.toLine)) continue;
+    const toLine = firstAfter(bootLines.get(e.file), e.line);
+    const open = openShutdown.get(e.file);
+    if (stop.seconds === undefined && !stop.until && open && e.line > open.from.line && e.line < open.toLine) continue;
     if (stop.until) {
       // Until the line that ends it (the wake), and `seconds` after that: counted from that line.
-      const end = events.find((x) => x.file === e.file && x.line > e.line && storyMarksOf(x).includes(stop.until!));
+      const list = enders.get(`${e.file}|${stop.until}`);
+      const end = list?.[firstIndexAfter(list, e.line)];
       if (!end) continue;
       windows.push({ from: e, toLine, seconds: stop.seconds ?? 0, after: end, words: stop.words, ...(stop.overOnly ? { overOnly: true } : {}) });
       continue;
     }
-    windows.push({ from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words });
+    const w: Window = { from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words };
+    if (stop.seconds === undefined) openShutdown.set(e.file, w);
+    windows.push(w);
   }
-  return windows;
+  return windows.sort((a, b) => a.from.file - b.from.file || a.from.line - b.from.line);
+}
+
+/** The index of the first event after `line` in a list in line order (the list's length if none). */
+function firstIndexAfter(list: readonly LogEvent[], line: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -100,6 +100,9 @@ export interface AdviceByField {
 /** A value as the advice tables key it: `SIM PUK required`, `sim-puk-required` and `SIMPUKREQUIRED` alike. */
 const adviceKey = (value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** Restarts of the system named one by one in a trouble's story before "and N more" (a reboot loop has thousands). */
+const MAX_RESTARTS_NAMED = 12;
+
 /** Findings listed as steps before "and N more". */
 const MAX_STEPS = 6;
 
@@ -172,12 +175,15 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const start = firstOf(found);
   const during = ctx.coded('reboot', 'unexpected-reboot').filter((f) => f !== restart && f.line > start.line && (restart ? f.line < restart.line : recovery ? f.line < recovery.line : true));
   if (during.length) {
-    const causes = during.map((r) => latestBetween([...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')], Math.max(start.line, ...during.filter((o) => o.line < r.line).map((o) => o.endLine)), r.line));
+    // What asked for each (of the first few): the last restart asked for since the restart before it.
+    const askers = [...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')];
+    const named = during.slice(0, MAX_RESTARTS_NAMED);
+    const causes = named.map((r, i) => latestBetween(askers, i > 0 ? Math.max(start.line, named[i - 1].endLine) : start.line, r.line));
     const cause = causes.every((c) => c !== undefined && c.text.trim() === causes[0]!.text.trim()) ? causes[0] : undefined;
-    const lines = during.map((r) => r.line);
+    const lines = named.map((r) => r.line).join(', ') + (during.length > named.length ? ` and ${during.length - named.length} more` : '');
     const cameBack = during.filter((r) => r.endLine < lastLine).length;
     const again = cameBack === 0 ? '' : cameBack === during.length ? `: the trouble came back after ${during.length === 1 ? 'it' : 'each'}` : `: the trouble came back after ${cameBack} of them`;
-    w.step(`The system restarted ${during.length === 1 ? 'once' : `${during.length} times`} after it began (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})${cause ? `, ${during.length > 1 ? 'each time ' : ''}after "${cause.text.trim()}"` : ''}${again}.`, during[0]);
+    w.step(`The system restarted ${during.length === 1 ? 'once' : `${during.length} times`} after it began (line${during.length > 1 ? 's' : ''} ${lines})${cause ? `, ${during.length > 1 ? 'each time ' : ''}after "${cause.text.trim()}"` : ''}${again}.`, during[0]);
     for (const c of causes) if (c) w.prove(c.line);
   }
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
