@@ -521,7 +521,10 @@ describe('paste artefacts and bad input', () => {
   it('does not join a line after a blank line', () => {
     const { records } = parseAll(['Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: a', '', 'root@router:~# dfota -u']);
     assert.equal(records.length, 2);
-    assert.equal(records[1].format, 'text');
+    // A command typed at a prompt starts its output's section, the command read as a line of its own.
+    assert.equal(records[1].format, 'section');
+    assert.equal(records[1].message, 'dfota -u');
+    assert.equal(records[1].command, true);
   });
   it('rolls a yearless log over from December to January', () => {
     const { records } = parseAll(['Dec 31 23:59:58 host app: a', 'Jan  1 00:00:01 host app: b'], 2023);

@@ -49,6 +49,8 @@ export type SkipReason = 'blank' | 'elision' | 'continuation' | 'binary' | 'too-
 export interface LogRecord {
   /** 1-based physical line where the record starts. */
   line: number;
+  /** A section's line that is a command typed at a shell's prompt: the command is read as a line too (`modem_updater -i 1-1`). */
+  command?: true;
   /** 1-based physical line where it ends (mail-wrapped records span several). */
   endLine: number;
   format: FormatId;

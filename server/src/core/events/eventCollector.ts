@@ -135,7 +135,8 @@ export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
 
 // Daemons whose last word the detectors compare with the end of the log.
 const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager']]);
-const DMESG_SECTION = /^dmesg$/i;
+// A troubleshoot file's `[DMESG]`, or the output of a `dmesg` command a paste typed at its prompt (`dmesg | tail -30`).
+const DMESG_SECTION = /^dmesg(?:\s|$)/i;
 /** Wall clock stepping back further than this is a clock jump, not jitter between sources. */
 const BACKWARD_JUMP_MS = 60_000;
 /** How far summer time sets a clock back when it ends. */
@@ -639,6 +640,8 @@ export class EventCollector {
     if (record.format === 'section') {
       this.headerLines++;
       this.startSection(record.message, record.line);
+      // The command typed is a line of its own too: running `modem_updater` or `mmcli -r` says something.
+      if (record.command && (this.hostFilter === undefined || this.hostFilter.owns(this.hostOf(record)))) this.matchRecord({ line: record.line, endLine: record.endLine, format: 'text', message: record.message, section: record.message });
       return;
     }
     // A part of a listing without a header line of its own: grep's file name changed (lineParser).
@@ -1147,7 +1150,14 @@ export class EventCollector {
    */
   private isDuplicateKernelEvent(event: LogEvent): boolean {
     // Only lines inside troubleshoot sections can be the two copies; a plain log keeps no map.
-    if (event.uptime === undefined || event.section === undefined) return false;
+    if (event.section === undefined) return false;
+    // Without the kernel's uptime on one of the copies (a paste's `dmesg` beside syslog's kernel lines,
+    // `dmesg -T` beside kern.log), a USB line of the same words in another section is the same line:
+    // its device number names the enumeration (a blind probe's one drop had been told twice).
+    if (event.uptime === undefined || !this.kernelSeen.has(`${event.uptime}|${event.id}`)) {
+      if (catalogueEntry(event.id)?.usb !== undefined && this.isSameUsbLine(event)) return true;
+      if (event.uptime === undefined) return false;
+    }
     const key = `${event.uptime}|${event.id}`;
     const seen = this.kernelSeen.get(key);
     if (seen === undefined) {
@@ -1165,6 +1175,20 @@ export class EventCollector {
       this.events[seen] = event;
     }
     return true;
+  }
+
+  /**
+   * Whether a USB line of these words was seen in another section, within a minute on the wall
+   * clock where both copies have one (isDuplicateKernelEvent); notes it when not.
+   */
+  private isSameUsbLine(event: LogEvent): boolean {
+    const key = `w|${event.id}|${event.text}`;
+    const seen = this.kernelSeen.get(key);
+    const earlier = seen === undefined ? undefined : this.events[seen];
+    if (earlier && earlier.section !== event.section && (earlier.time === undefined || event.time === undefined || Math.abs(earlier.time - event.time) <= 60_000)) return true;
+    this.kernelSeen.set(key, this.events.length);
+    if (this.kernelSeen.size > 200_000) this.kernelSeen.clear();
+    return false;
   }
 
   /** The [Dmesg] section is the current boot: the last segment, mapped with its clock offset. */

@@ -58,7 +58,12 @@ function serviceProgram(m: RegExpExecArray): string {
  * the name `tail`, `head` and `more`-like listings of several files put before each
  * (`==> /var/log/messages <==`).
  */
-const SECTION = /^(?:\[([A-Za-z][^\[\]]{0,80})\]\]?|==> (\S.{0,255}?) <==)\s*$/;
+// A shell's prompt and the command typed after it (`root@RUTX11:~# dmesg | tail -30`, `pi@gw:~ $
+// lsusb`, `$ mmcli -m 0`) starts the output of that command: a paste of several commands' output
+// is so many sections (a blind probe's logread then dmesg had one drop told twice and the dmesg's
+// uptimes read as a reboot). So does a heading made of rules around a command or a name (`=====
+// dmesg =====`).
+const SECTION = /^(?:\[([A-Za-z][^\[\]]{0,80})\]\]?|==> (\S.{0,255}?) <==|(?:[\w.-]{1,32}@[\w.-]{1,64}(?::[^\s#$]{0,80})?\s?[#$]|\$)\s+([a-z][\w./-]{0,40}(?:\s[^\n]{0,200})?)|={3,}\s+(\S[^=]{0,80}?)\s+={3,})\s*$/;
 // `--` alone is grep's separator between groups of context lines (`grep -C`): lines left out.
 const ELISION = /^\s*(?:(?:\.{2,}|…)(?:\s.*)?|--\s*)$/;
 /** A line at the margin that paste marks would read as a quote, a document's brackets or an elision (LineParser.parse, after a terminal's cut). */
@@ -420,15 +425,16 @@ export class LineParser {
     }
     const open = this.openRecord;
     // After a line a terminal cut at its width, its rest may start as a new line would (`[2c7c:6005]` ...).
-    if (open && ((isContinuation(text) && !startsKernelMessage(text, open)) || (this.lastLineCut() && !SECTION.test(text)))) return this.continueRecord(open, text, raw, lineNo);
+    // (A section's heading is never a record's continuation: `===== dmesg =====` after a logread line.)
+    if (open && ((isContinuation(text) && !startsKernelMessage(text, open) && !SECTION.test(text)) || (this.lastLineCut() && !SECTION.test(text)))) return this.continueRecord(open, text, raw, lineNo);
     const clockless = this.openClockless;
     if (clockless && this.lastLineCut() && !SECTION.test(text)) return this.continueRecord(clockless, text, raw, lineNo);
     this.openRecord = undefined;
     this.openClockless = undefined;
     const section = SECTION.exec(text);
     if (section) {
-      this.section = (section[1] ?? section[2]).trim();
-      return { line: lineNo, endLine: lineNo, format: 'section', message: this.section };
+      this.section = (section[1] ?? section[2] ?? section[3] ?? section[4]).trim();
+      return { line: lineNo, endLine: lineNo, format: 'section', message: this.section, ...(section[3] !== undefined ? { command: true as const } : {}) };
     }
     if (text.charCodeAt(0) === 0x42 /* B */ && LSUSB.test(text)) return { line: lineNo, endLine: lineNo, format: 'lsusb', message: text.trim(), section: this.section };
     return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
