@@ -82,13 +82,14 @@ suite('diagnostics (Problems panel)', () => {
   });
 
   test('a modem in a reconnect loop: at most 200 problems of a code (the setting\'s default), and one that counts the rest', async () => {
-    // 300 cycles of a modem re-enumerating with its port renamed: a composition change each time.
+    // 300 cycles of a modem re-enumerating with its serial port bound by another driver each time: a composition change each time.
     const lines = [];
     for (let i = 0; i < 300; i++) {
       const t = (k) => `[${(100 + i * 1.5 + k * 0.3).toFixed(6).padStart(12)}]`;
+      const [driver, converter] = i % 2 ? ['qcserial', 'Qualcomm USB modem'] : ['option', 'GSM modem (1-port)'];
       lines.push(`${t(0)} usb 1-1: USB disconnect, device number ${i + 1}`, `${t(1)} usb 1-1: new high-speed USB device number ${i + 2} using ehci-platform`,
-        `${t(2)} usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18`, `${t(3)} option 1-1:1.0: GSM modem (1-port) converter detected`,
-        `${t(4)} usb 1-1: GSM modem (1-port) converter now attached to ttyUSB${i % 2}`);
+        `${t(2)} usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18`, `${t(3)} ${driver} 1-1:1.0: ${converter} converter detected`,
+        `${t(4)} usb 1-1: ${converter} converter now attached to ttyUSB0`);
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gsmlens-e2e-loop-'));
     try {
