@@ -90,3 +90,21 @@ describe("the system's sleep", () => {
     assert.ok(a.episodes.some((e) => e.kind === 'modem-drop'));
   });
 });
+
+describe("an OpenWrt protocol script's teardown", () => {
+  const n = (clock: string, m: string) => `Tue Dec  3 ${clock} 2024 daemon.notice netifd: ${m}`;
+  const failed = (iface: string, pid: number) => n('15:05:03', `${iface} (${pid}): Command failed: Permission denied`);
+  it('the ubus call that fails as the interface goes is a note', () => {
+    const a = tell([n('15:05:03', 'wwan (2311): Stopping network wwan'), failed('wwan', 2311), n('15:05:03', "Interface 'wwan' is now down")]);
+    const f = a.findings.find((x) => x.code === 'data-session-failed')!;
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /as the interface's protocol script tore it down \(line 1: "Stopping network wwan"\)/);
+    assert.ok(!a.episodes.some((e) => e.kind === 'data-connection-problem'));
+  });
+  it("another interface's failure, or one with no teardown before it, stays a trouble", () => {
+    const other = tell([n('15:05:03', 'wwan (2311): Stopping network wwan'), failed('lte', 2400)]);
+    assert.equal(other.findings.find((x) => x.code === 'data-session-failed')!.severity, 'warning');
+    const alone = tell([failed('wwan', 2311)]);
+    assert.equal(alone.findings.find((x) => x.code === 'data-session-failed')!.severity, 'warning');
+  });
+});

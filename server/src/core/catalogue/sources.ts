@@ -505,6 +505,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'ModemManager src/mm-iface-modem-simple.c: a simple connect whose bearer fails to connect logs `couldn\'t connect bearer: %s` with the error (debug level; older versions `Couldn\'t connect bearer \'%s\': \'%s\'` with the bearer\'s path, in mm-bearer.c)',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-iface-modem-simple.c',
   },
+  X161: {
+    title: 'OpenWrt package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh proto_qmi_teardown() (and the ncm, quectel and other protocol scripts\' teardowns): `echo "Stopping network $interface"`, then `ubus call network.interface.$interface status` and the data session\'s stop; netifd logs the script\'s output as `<interface> (<pid>): <line>`',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -1,4 +1,4 @@
-import type { Finding, LogEvent } from '../model';
+import type { Finding, FindingCode, LogEvent } from '../model';
 import { storyMarksOf } from '../catalogue/index';
 import type { StoryMark } from '../stories/marks';
 import { FINDING_DOCS } from './findingDocs';
@@ -25,6 +25,8 @@ export function explainDeliberateStops(findings: Finding[], events: readonly Log
     if (!list) byFile.set(w.from.file, (list = []));
     list.push(w);
   }
+  // The events on a finding's lines, for the stops that ask a field of them (built only then).
+  const eventAt = windows.some((w) => w.sameField) ? new Map(events.map((e) => [`${e.file}|${e.line}`, e] as const)) : undefined;
   for (const f of findings) {
     if (!FINDING_DOCS[f.code].goesWithShutdown || f.severity === 'info') continue;
     const list = byFile.get(f.file);
@@ -32,12 +34,26 @@ export function explainDeliberateStops(findings: Finding[], events: readonly Log
     let w: Window | undefined;
     for (let k = lastBefore(list, f.line), n = 0; k >= 0 && n < WINDOWS_ASKED && !w; k--, n++) {
       const x = list[k];
-      if (!(x.overOnly && f.stillOpen) && f.line < x.toLine && (x.seconds === undefined || (x.after ? f.line <= x.after.line || within(x.after, f, x.seconds) : within(x.from, f, x.seconds)))) w = x;
+      if (!(x.overOnly && f.stillOpen) && (!x.codes || x.codes.includes(f.code)) && (!x.sameField || sameValue(x.from, f, x.sameField, eventAt)) && f.line < x.toLine && (x.seconds === undefined || (x.after ? f.line <= x.after.line || within(x.after, f, x.seconds) : within(x.from, f, x.seconds)))) w = x;
     }
     if (!w) continue;
     f.severity = 'info';
     f.message = `${f.message.replace(/\.$/, '')}, ${w.words} (line ${w.from.line}: "${w.from.text.trim()}")`;
   }
+}
+
+/** Whether every line of the finding whose event names the field names the stop's value of it (and one does). */
+function sameValue(stop: LogEvent, f: Finding, field: string, eventAt: ReadonlyMap<string, LogEvent> | undefined): boolean {
+  const want = stop.fields[field];
+  if (want === undefined || !eventAt) return false;
+  let named = false;
+  for (const line of f.lines) {
+    const value = eventAt.get(`${f.file}|${line}`)?.fields[field];
+    if (value === undefined) continue;
+    if (value !== want) return false;
+    named = true;
+  }
+  return named;
 }
 
 /** How many of the stops opened before a finding's line are asked whether it is theirs (they nest: a disable inside a shutdown). */
@@ -62,13 +78,18 @@ function lastBefore(list: readonly Window[], line: number): number {
  * The stops, by the mark of their first line: how long what follows is theirs (until the next boot;
  * `seconds` after it; or until a line of the `until` mark and `seconds` after that), and the words.
  */
-const STOPS: readonly { mark: StoryMark; seconds?: number; until?: StoryMark; words: string; overOnly?: true }[] = [
+const STOPS: readonly { mark: StoryMark; seconds?: number; until?: StoryMark; words: string; overOnly?: true; codes?: readonly FindingCode[]; sameField?: string }[] = [
   { mark: 'shutdown', words: 'while the system was shutting down' },
   { mark: 'stop-asked', seconds: 60, words: 'as the modem was being disabled on request' },
   // A machine's sleep cuts its USB devices' power on many machines: a modem that comes back as a
   // new device as the system wakes is that (a blind probe's laptop had a drop and hardware advice).
   // A modem that did not come back after it is a trouble all the same (fixture 014).
   { mark: 'sleep', until: 'wake', seconds: 30, words: 'as the system slept and woke', overOnly: true },
+  // An OpenWrt protocol script tearing its interface down (`wan (1234): Stopping network wan`): the
+  // ubus call it makes next fails as the interface goes (`Command failed: Permission denied`), for
+  // the same interface, seconds later (three blind probes' `ifdown` had been told a connection that
+  // could not be set up). Only that call: what took the interface down is told by its own lines.
+  { mark: 'teardown', seconds: 5, words: "as the interface's protocol script tore it down", codes: ['data-session-failed'], sameField: 'iface' },
 ];
 
 interface Window {
@@ -81,6 +102,10 @@ interface Window {
   after?: LogEvent;
   /** Only what was over by the log's end is its doing. */
   overOnly?: true;
+  /** Only findings of these codes are its doing. */
+  codes?: readonly FindingCode[];
+  /** Only findings whose lines name the same value of this field as its first line. */
+  sameField?: string;
   words: string;
 }
 
@@ -146,7 +171,7 @@ function stopWindows(findings: readonly Finding[], events: readonly LogEvent[]):
       windows.push({ from: e, toLine, seconds: stop.seconds ?? 0, after: end, words: stop.words, ...(stop.overOnly ? { overOnly: true } : {}) });
       continue;
     }
-    const w: Window = { from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words };
+    const w: Window = { from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words, ...(stop.codes ? { codes: stop.codes } : {}), ...(stop.sameField ? { sameField: stop.sameField } : {}) };
     if (stop.seconds === undefined) openShutdown.set(e.file, w);
     windows.push(w);
   }

@@ -22,6 +22,8 @@
  *   `reboot: Restarting system`): what goes down after it, until the next boot, goes down with it.
  * - `stop-asked`: the modem is being disabled on request (ModemManager's `-> disabling`): what goes
  *   down with it in the next minute goes down because it was asked to.
+ * - `teardown`: an interface's protocol script tears the connection down (OpenWrt's `Stopping
+ *   network wan`): the ubus call it makes next, failing as the interface goes, is its doing.
  * - `sleep` / `wake`: the system went to sleep (suspend, hibernation) / woke from it: what a USB
  *   modem did in between and as it woke is the sleep's doing.
  * - `manager-started`: a modem manager started (again).
@@ -48,6 +50,7 @@ export type StoryMark =
   | 'shutdown'
   | 'stop-asked'
   | 'sleep'
+  | 'teardown'
   | 'wake'
   | 'manager-restart-asked'
   | 'sim-ready'

@@ -53,6 +53,23 @@ export const netifdEntries: CatalogueEntry[] = [
     sources: ['O3'],
     samples: ["Sat May 10 10:16:45 2025 daemon.notice netifd: Interface 'lte' is setting up now"],
   },
+  // An OpenWrt protocol script's teardown (qmi.sh, ncm.sh, quectel.sh... `proto_*_teardown`: `echo
+  // "Stopping network $interface"`, then a ubus call for the interface's status, X161).
+  {
+    id: 'netifd.proto-teardown',
+    story: ['teardown'],
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: 'Stopping network ',
+    envelope: 'iface',
+    pattern: /^Stopping network (?<network>\S+)/,
+    summary: '{iface}: the protocol script tears the connection down',
+    explanation: 'netifd runs the interface\'s protocol script to take it down (an `ifdown`, a restart of the network, or after the connection failed): the script stops the data session. A `Command failed` of the same interface just after it is the teardown\'s own call, failing as the interface goes.',
+    sources: ['X161', 'O3'],
+    samples: ['Tue Dec  3 15:05:03 2024 daemon.notice netifd: wwan (2311): Stopping network wwan'],
+  },
   {
     id: 'netifd.command-failed',
     stack: 'openwrt',
