@@ -46,3 +46,28 @@ describe('a paste of several commands, each after its prompt', () => {
     assert.ok(a.events.some((e) => e.line === 1), a.events.map((e) => `${e.line}:${e.id}`).join());
   });
 });
+
+describe("a paste's lsusb after a modem that left the bus", () => {
+  const log = [
+    '[ 8000.000000] usb 1-1.3: new high-speed USB device number 4 using xhci_hcd',
+    '[ 8000.100000] usb 1-1.3: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18',
+    '[ 8000.200000] option 1-1.3:1.2: GSM modem (1-port) converter detected',
+    '[ 8224.118420] usb 1-1.3: USB disconnect, device number 4',
+    '[ 8224.119233] option1 ttyUSB2: GSM modem (1-port) converter now disconnected from ttyUSB2',
+    '[ 8600.000000] random: crng reseeded on system resumption',
+    'pi@gw:~ $ lsusb',
+    'Bus 001 Device 002: ID 2109:3431 VIA Labs, Inc. Hub',
+  ];
+  // (The log ends minutes after the drop: a drop the log ends on, or a modem lost, as its clocks say.)
+  const lost = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: REF }).episodes.find((e) => e.kind === 'modem-lost' || e.kind === 'modem-drop')!;
+  const words = (s: ReturnType<typeof lost>) => s.steps.map((x) => x.text).join('\n');
+  it('without the modem\'s ID: the story says it was not on the bus when the listing was made', () => {
+    assert.match(words(lost(log)), /does not show the modem's ID \(2c7c:0125\): the modem was not on the bus when that listing was made/);
+  });
+  it('with it: the story says it was on the bus again by then', () => {
+    assert.match(words(lost([...log, 'Bus 001 Device 005: ID 2c7c:0125 Quectel Wireless Solutions Co., Ltd. EC25 LTE modem'])), /shows the modem's ID \(2c7c:0125\): the modem was on the bus again when that listing was made/);
+  });
+  it('no listing: the story cannot say', () => {
+    assert.doesNotMatch(words(lost(log.slice(0, 6))), /lsusb/);
+  });
+});

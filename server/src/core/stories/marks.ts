@@ -22,6 +22,7 @@
  *   `reboot: Restarting system`): what goes down after it, until the next boot, goes down with it.
  * - `stop-asked`: the modem is being disabled on request (ModemManager's `-> disabling`): what goes
  *   down with it in the next minute goes down because it was asked to.
+ * - `usb-listing`: a line of a listing of the USB devices on the bus when it was made (`lsusb`).
  * - `teardown`: an interface's protocol script tears the connection down (OpenWrt's `Stopping
  *   network wan`): the ubus call it makes next, failing as the interface goes, is its doing.
  * - `sleep` / `wake`: the system went to sleep (suspend, hibernation) / woke from it: what a USB
@@ -51,6 +52,7 @@ export type StoryMark =
   | 'stop-asked'
   | 'sleep'
   | 'teardown'
+  | 'usb-listing'
   | 'wake'
   | 'manager-restart-asked'
   | 'sim-ready'

@@ -285,3 +285,29 @@ function lastBefore(events: readonly LogEvent[], gone: LogEvent, seconds: number
   }
   return found;
 }
+
+/**
+ * What a listing of the USB devices made after the drop says of the modem (a paste's `lsusb` after
+ * its log: the `usb-listing` mark), where the modem's ID is known: listed, it was on the bus again
+ * when the listing was made; a listing without it, it was not (a blind probe's paste had its
+ * `lsusb` say the modem was gone, and the story said only that the log ended without it).
+ */
+export function laterListing(ctx: StoryContext, d: UsbDevice, a: Absence): { text: string; summary: string; line: { line: number; time?: number } } | undefined {
+  if (!d.vidpid) return undefined;
+  const listing = ctx.marked('usb-listing').filter((e) => e.file === a.gone.file && e.line > a.gone.line);
+  if (!listing.length) return undefined;
+  const own = listing.find((e) => (e.fields.vidpid ?? '').toLowerCase() === d.vidpid);
+  if (own) {
+    return {
+      text: `A listing of the USB devices after it (\`lsusb\`, line ${own.line}) shows the modem's ID (${d.vidpid}): the modem was on the bus again when that listing was made, after the log's last line of it.`,
+      summary: `a later \`lsusb\` lists it (${d.vidpid}), so it was on the bus again by then`,
+      line: { line: own.line },
+    };
+  }
+  const first = listing[0];
+  return {
+    text: `A listing of the USB devices after it (\`lsusb\`, from line ${first.line}, ${listing.length} device${listing.length > 1 ? 's' : ''}) does not show the modem's ID (${d.vidpid}): the modem was not on the bus when that listing was made, if the listing is whole.`,
+    summary: `a later \`lsusb\` does not list it (${d.vidpid})`,
+    line: { line: first.line },
+  };
+}

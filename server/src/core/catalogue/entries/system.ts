@@ -277,6 +277,8 @@ export const systemEntries: CatalogueEntry[] = [
   },
   {
     id: 'lsusb.device',
+    // A listing of the devices on the bus when it was made: a paste's `lsusb` after the log (stories).
+    story: ['usb-listing'],
     subsystem: 'usb',
     severity: 'info',
     tags: ['-'],

@@ -1,7 +1,7 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
 import type { LogEvent } from '../../model';
@@ -58,6 +58,9 @@ export const modemDropStory: StoryDefinition = {
         const back = a.back;
         if (!back) {
           w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, usbBusSource(a.gone));
+          // A listing of the USB devices after it (a paste's `lsusb`) may say.
+          const listed = laterListing(ctx, d, a);
+          if (listed) w.step(listed.text, listed.line, 'KB43');
           continue;
         }
         // A return after the system started again is the boot's enumeration, not the modem coming back by itself.

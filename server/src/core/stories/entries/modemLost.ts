@@ -2,7 +2,7 @@ import { catalogueEntry } from '../../catalogue/index';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -77,17 +77,20 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
   // To the log's end, as the usb-gap finding measures it (its last catalogued line may be long before).
   const after = secondsToEnd(ctx, a.gone);
   w.step(`The log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it coming back${other ? ' as a modem' : ''}.`);
+  const listed = laterListing(ctx, d, a);
+  if (listed) w.step(listed.text, listed.line, 'KB43');
   steadyOthersStep(w, ctx, d);
   return {
     verdict: 'off-the-bus', confidence: 'medium',
     why: other
       ? 'The disconnect is logged, and the device that came back on its port shows nothing of a modem\'s.'
       : 'The disconnect is logged and no later line shows the device again; the log cannot show whether it came back after it ends.',
-    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it${other ? ` (a device came back on its port as ${other}, with nothing of a modem's)` : ''}. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host, someone pulling it) the log does not say.'}`,
+    summary: `${name} left the USB bus${when(a.gone)} and the log goes on${after !== undefined ? ` for ${formatDuration(after)}` : ''} without it${other ? ` (a device came back on its port as ${other}, with nothing of a modem's)` : ''}${listed ? `; ${listed.summary}` : ''}. ${cause ? `${cause.cause.head} just before: ${cause.cause.reading}` : 'What made it drop (a crash, a reset, a power dip, the host, someone pulling it) the log does not say.'}`,
     steps: w.sorted(), evidence: w.evidence,
     advice: cause ? [cause.cause.advice, 'checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'] : ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
-    unknowns: cause ? ['modemNow'] : ['modemNow', 'whyItDropped'], sources: w.sources, restsOn: ['usb-gap'],
+    unknowns: [...(listed ? [] : ['modemNow' as const]), ...(cause ? [] : ['whyItDropped' as const])], sources: w.sources, restsOn: ['usb-gap'],
     tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
   };
 }
+
