@@ -973,7 +973,7 @@ export class LineParser {
         noteDate(this.dates, parts.numeric);
         if (parts.year !== undefined) numeric = { date: parts.numeric, year: parts.year };
       }
-      record.time = this.timeOf(parts);
+      record.time = this.timeOf(parts, line);
       yearless = parts.year === undefined && parts.month !== undefined;
     }
     if (g.uptime !== undefined && isPlausibleUptime(+g.uptime)) record.uptime = +g.uptime;
@@ -1113,11 +1113,11 @@ export class LineParser {
   }
 
   /** Wall time of a stamp; the year, when absent, is the reference year rolled over at New Year. */
-  private timeOf(p: StampParts): number {
+  private timeOf(p: StampParts, line?: number): number {
     if (p.month === undefined || p.day === undefined) return this.timeOfDay(p.hour, p.minute, p.second, p.ms);
     const year = p.year ?? this.yearlessYear(p.month);
     const minutes = zoneOffsetMinutes(p.zone);
-    return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes));
+    return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes, line));
   }
 
   /**
@@ -1126,12 +1126,17 @@ export class LineParser {
    * on one time base (a blind probe's relay had given a false clock jump and stories 2 h apart
    * told 38 minutes apart). Times with the first offset, or none, stay as written.
    */
-  zoneShift(minutes: number): number {
+  zoneShift(minutes: number, line?: number): number {
     this.firstZone ??= minutes;
     if (minutes === this.firstZone) return 0;
-    this.zoneShifts++;
+    // A line's stamp is counted once, however many of the registry's formats read it before one
+    // takes the line (the fast lane reads it once: a property test's seed found them apart).
+    if (line === undefined || line !== this.lastShiftedLine) this.zoneShifts++;
+    if (line !== undefined) this.lastShiftedLine = line;
     return (minutes - this.firstZone) * 60_000;
   }
+  /** The line whose stamp zoneShift last counted (a line is read by several formats in turn). */
+  private lastShiftedLine = -1;
 
   /** The offset from UTC (minutes) the file's times are shown at: its first stamp's that gave one, if any did. */
   shownZone(): number | undefined {
