@@ -138,7 +138,7 @@ describe('stamps at another offset are counted once each', () => {
     ];
     for (const fastLane of [false, true]) {
       const a = analyzeText(lines.join('\n'), { referenceTime: Date.UTC(2024, 11, 31), fastLane });
-      assert.match(a.notices.map((n) => n.message).join('\n'), /and 1 stamps written at another were moved onto it/, String(fastLane));
+      assert.match(a.notices.map((n) => n.message).join('\n'), /and one stamp written at another was moved onto it/, String(fastLane));
     }
   });
 });

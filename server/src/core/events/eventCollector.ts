@@ -894,7 +894,7 @@ export class EventCollector {
     if (summerTime) notices.push({ file: this.file, severity: 'info', line: summerTime.line, message: `The clock went back at this line as summer time ended: the Unix times of lines ${summerTime.before} and ${summerTime.after} show its stamps written ${zoneWords(summerTime.from / 60_000)} before it and ${zoneWords(summerTime.to / 60_000)} after it. Times from this line on are shown at ${zoneWords(summerTime.from / 60_000)}, an hour later than written, so the log reads on one time base.` });
     const hosts = this.hosts.seenSoFar();
     const zones = this.parser.shiftedZones();
-    if (zones) notices.push({ file: this.file, severity: 'info', message: `Its stamps carry different offsets from UTC (a relay's, or a change to summer time): times are shown at the first stamp's offset, ${zoneWords(zones.first)}, and ${count(zones.shifted)} stamps written at another were moved onto it, so they read on one time base.` });
+    if (zones) notices.push({ file: this.file, severity: 'info', message: `Its stamps carry different offsets from UTC (a relay's, or a change to summer time): times are shown at the first stamp's offset, ${zoneWords(zones.first)}, and ${zones.shifted === 1 ? 'one stamp written at another was' : `${count(zones.shifted)} stamps written at another were`} moved onto it, so they read on one time base.` });
     const aboutHosts = this.hostFilter === undefined ? hostsNotice(hosts) : undefined;
     if (aboutHosts !== undefined) notices.push({ file: this.file, severity: 'warning', message: aboutHosts });
     if (this.eventsFolded > 0) {
