@@ -20,4 +20,19 @@ describe('LineIndex', () => {
       assert.equal(new LineIndex(xs).countAfter(line), xs.filter((x) => x.line > line).length);
     }), { numRuns: 2000 });
   });
+
+  it('finds the first item after a line as a scan does (the first in its own order on the nearest line)', () => {
+    fc.assert(fc.property(items, fc.integer({ min: -5, max: 70 }), (xs, line) => {
+      const after = xs.filter((x) => x.line > line);
+      const nearest = after.length ? Math.min(...after.map((x) => x.line)) : undefined;
+      assert.equal(new LineIndex(xs).firstAfter(line), nearest === undefined ? undefined : after.find((x) => x.line === nearest));
+    }), { numRuns: 2000 });
+  });
+
+  it('lists the last items before a line, the nearest first, as a sort does', () => {
+    fc.assert(fc.property(items, fc.integer({ min: -5, max: 70 }), fc.integer({ min: 0, max: 6 }), (xs, line, count) => {
+      const before = xs.map((x, i) => ({ x, i })).filter(({ x }) => x.line < line).sort((a, b) => b.x.line - a.x.line || b.i - a.i).slice(0, count).map(({ x }) => x);
+      assert.deepEqual(new LineIndex(xs).lastBefore(line, count), before);
+    }), { numRuns: 2000 });
+  });
 });

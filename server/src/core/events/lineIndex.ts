@@ -33,6 +33,23 @@ export class LineIndex<T extends { line: number }> {
     return Array.from(this.order.subarray(a, b)).sort((x, y) => x - y).map((i) => this.items[i]);
   }
 
+  /** The item on the first line after `line` (the first in its own order on that line), if any. */
+  firstAfter(line: number): T | undefined {
+    const at = this.firstAtOrAfter(line + 1);
+    if (at >= this.lines.length) return undefined;
+    if (!this.order) return this.items[at];
+    let first = this.order[at];
+    for (let k = at + 1; k < this.lines.length && this.lines[k] === this.lines[at]; k++) first = Math.min(first, this.order[k]);
+    return this.items[first];
+  }
+
+  /** Up to `count` items on the lines before `line`, the nearest line first (ties: the later in their own order first). */
+  lastBefore(line: number, count: number): T[] {
+    const out: T[] = [];
+    for (let k = this.firstAtOrAfter(line) - 1; k >= 0 && out.length < count; k--) out.push(this.items[this.order ? this.order[k] : k]);
+    return out;
+  }
+
   /** How many items lie on lines after `line`. */
   countAfter(line: number): number {
     return this.lines.length - this.firstAtOrAfter(line + 1);

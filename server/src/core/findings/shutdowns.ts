@@ -2,6 +2,7 @@ import type { Finding, FindingCode, LogEvent } from '../model';
 import { storyMarksOf } from '../catalogue/index';
 import type { StoryMark } from '../stories/marks';
 import { FINDING_DOCS } from './findingDocs';
+import { LineIndex } from '../events/lineIndex';
 
 /**
  * What a stop asked for takes down is its doing, not a trouble. From a line that shows the system
@@ -16,30 +17,26 @@ import { FINDING_DOCS } from './findingDocs';
  */
 export function explainDeliberateStops(findings: Finding[], events: readonly LogEvent[]): void {
   const windows = stopWindows(findings, events);
-  if (!windows.length) return;
-  // By file, in the order they open: a finding asks the last few that opened before its line (a
-  // log of thousands of stops, a reconnect loop's disables, stays linear).
-  const byFile = new Map<number, Window[]>();
-  for (const w of windows) {
-    let list = byFile.get(w.from.file);
-    if (!list) byFile.set(w.from.file, (list = []));
-    list.push(w);
-  }
+  if (!windows.size) return;
   // The events on a finding's lines, for the stops that ask a field of them (built only then).
-  const eventAt = windows.some((w) => w.sameField) ? new Map(events.map((e) => [`${e.file}|${e.line}`, e] as const)) : undefined;
+  const eventAt = STOPS.some((s) => s.sameField) ? new Map(events.map((e) => [`${e.file}|${e.line}`, e] as const)) : undefined;
   for (const f of findings) {
     if (!FINDING_DOCS[f.code].goesWithShutdown || f.severity === 'info') continue;
-    const list = byFile.get(f.file);
-    if (!list) continue;
-    let w: Window | undefined;
-    for (let k = lastBefore(list, f.line), n = 0; k >= 0 && n < WINDOWS_ASKED && !w; k--, n++) {
-      const x = list[k];
-      if (!(x.overOnly && f.stillOpen) && (!x.codes || x.codes.includes(f.code)) && (!x.sameField || sameValue(x.from, f, x.sameField, eventAt)) && f.line < x.toLine && (x.seconds === undefined || (x.after ? f.line <= x.after.line || within(x.after, f, x.seconds) : within(x.from, f, x.seconds)))) w = x;
-    }
+    // The last few stops that opened before its line (a log of thousands of stops stays linear).
+    const w = windows.get(f.file)?.lastBefore(f.line, WINDOWS_ASKED).find((x) => takes(x, f, eventAt));
     if (!w) continue;
     f.severity = 'info';
-    f.message = `${f.message.replace(/\.$/, '')}, ${w.words} (line ${w.from.line}: "${w.from.text.trim()}")`;
+    f.message = `${f.message.replace(/\.$/, '')}, ${w.stop.words} (line ${w.line}: "${w.from.text.trim()}")`;
   }
+}
+
+/** Whether the finding is the stop's doing: of a code it takes down, within its span, and as its conditions say. */
+function takes(w: Window, f: Finding, eventAt: ReadonlyMap<string, LogEvent> | undefined): boolean {
+  const { stop } = w;
+  if ((stop.overOnly && f.stillOpen) || (stop.codes && !stop.codes.includes(f.code)) || f.line >= w.toLine) return false;
+  if (stop.sameField && !sameValue(w.from, f, stop.sameField, eventAt)) return false;
+  if (stop.seconds === undefined) return true;
+  return w.after ? f.line <= w.after.line || within(w.after, f, stop.seconds) : within(w.from, f, stop.seconds);
 }
 
 /** Whether every line of the finding whose event names the field names the stop's value of it (and one does). */
@@ -59,26 +56,26 @@ function sameValue(stop: LogEvent, f: Finding, field: string, eventAt: ReadonlyM
 /** How many of the stops opened before a finding's line are asked whether it is theirs (they nest: a disable inside a shutdown). */
 const WINDOWS_ASKED = 4;
 
-/** The index of the last window that opened before `line` (windows in line order), -1 if none. */
-function lastBefore(list: readonly Window[], line: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].from.line < line) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return at;
-}
-
 /**
  * The stops, by the mark of their first line: how long what follows is theirs (until the next boot;
  * `seconds` after it; or until a line of the `until` mark and `seconds` after that), and the words.
  */
-const STOPS: readonly { mark: StoryMark; seconds?: number; until?: StoryMark; words: string; overOnly?: true; codes?: readonly FindingCode[]; sameField?: string }[] = [
+interface Stop {
+  mark: StoryMark;
+  /** How long after its first line (or after its `until` line) what follows is its doing; without it, until the next boot. */
+  seconds?: number;
+  /** The mark of the line that ends it (a wake), where one does. */
+  until?: StoryMark;
+  words: string;
+  /** Only what was over by the log's end is its doing. */
+  overOnly?: true;
+  /** Only findings of these codes are its doing. */
+  codes?: readonly FindingCode[];
+  /** Only findings whose lines name the same value of this field as its first line. */
+  sameField?: string;
+}
+
+const STOPS: readonly Stop[] = [
   { mark: 'shutdown', words: 'while the system was shutting down' },
   { mark: 'stop-asked', seconds: 60, words: 'as the modem was being disabled on request' },
   // A machine's sleep cuts its USB devices' power on many machines: a modem that comes back as a
@@ -92,21 +89,15 @@ const STOPS: readonly { mark: StoryMark; seconds?: number; until?: StoryMark; wo
   { mark: 'teardown', seconds: 5, words: "as the interface's protocol script tore it down", codes: ['data-session-failed'], sameField: 'iface' },
 ];
 
+/** A stop's span in the log: its first line (and its line, for the line index), up to the next boot. */
 interface Window {
+  line: number;
   from: LogEvent;
+  stop: Stop;
   /** The line of the next boot, Infinity when the log ends first. */
   toLine: number;
-  /** How long after its first line (or after `after`) the window lasts, where it does not last until the next boot. */
-  seconds?: number;
-  /** The line that ends it (a wake), where one does. */
+  /** The line that ends it (a wake), where its stop has one. */
   after?: LogEvent;
-  /** Only what was over by the log's end is its doing. */
-  overOnly?: true;
-  /** Only findings of these codes are its doing. */
-  codes?: readonly FindingCode[];
-  /** Only findings whose lines name the same value of this field as its first line. */
-  sameField?: string;
-  words: string;
 }
 
 /** Whether `f` is at most `seconds` after `from` (by their clocks; without clocks, by lines). */
@@ -117,75 +108,44 @@ function within(from: LogEvent, f: Finding, seconds: number): boolean {
 /** Without clocks, how many lines after a stop asked for are its doing. */
 const STOP_LINES = 20;
 
-/** Each stop's span: its first marked line up to the next boot (a `reboot` or `unexpected-reboot` finding) in its file. */
-function stopWindows(findings: readonly Finding[], events: readonly LogEvent[]): Window[] {
-  // The lines of each file's boots, sorted: a reboot's finding may begin before the stop
-  // (ping_reboot's `Rebooting router`, then procd's shutdown, then the kernel's boot): the boot is
-  // its first line after the stop.
-  const bootLines = new Map<number, number[]>();
-  for (const b of findings) {
-    if (b.code !== 'reboot' && b.code !== 'unexpected-reboot') continue;
-    let list = bootLines.get(b.file);
-    if (!list) bootLines.set(b.file, (list = []));
-    list.push(...b.lines);
-  }
-  for (const list of bootLines.values()) list.sort((a, b) => a - b);
-  const firstAfter = (sorted: readonly number[] | undefined, line: number): number => {
-    if (!sorted) return Infinity;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sorted.length ? sorted[lo] : Infinity;
-  };
-  // The lines that end a stop (a wake), by mark and file, in line order; events are in line order per file.
-  const enders = new Map<string, LogEvent[]>();
-  for (const e of events) {
-    for (const m of storyMarksOf(e)) {
-      if (!STOPS.some((s) => s.until === m)) continue;
-      const key = `${e.file}|${m}`;
-      let list = enders.get(key);
-      if (!list) enders.set(key, (list = []));
-      list.push(e);
-    }
-  }
-  for (const list of enders.values()) list.sort((a, b) => a.line - b.line);
-  const windows: Window[] = [];
+/** Each stop's span, by file: its first marked line up to the next boot (a `reboot` or `unexpected-reboot` finding) in its file. */
+function stopWindows(findings: readonly Finding[], events: readonly LogEvent[]): Map<number, LineIndex<Window>> {
+  // The lines of each file's boots: a reboot's finding may begin before the stop (ping_reboot's
+  // `Rebooting router`, then procd's shutdown, then the kernel's boot): the boot is its first line after the stop.
+  const boots = groupByFile(findings.filter((b) => b.code === 'reboot' || b.code === 'unexpected-reboot').flatMap((b) => b.lines.map((line) => ({ file: b.file, line }))));
+  // The lines that end a stop (a wake), by their mark and file.
+  const enders = new Map<StoryMark, Map<number, LineIndex<LogEvent>>>();
+  for (const mark of new Set(STOPS.flatMap((s) => (s.until ? [s.until] : [])))) enders.set(mark, groupByFile(events.filter((e) => storyMarksOf(e).includes(mark))));
+  const windows = new Map<number, Window[]>();
   // The shutdown each file is in, so its later lines (the kernel's last) open none of their own.
   const openShutdown = new Map<number, Window>();
   for (const e of events) {
     const marks = storyMarksOf(e);
     const stop = marks.length ? STOPS.find((s) => marks.includes(s.mark)) : undefined;
     if (!stop) continue;
-    const toLine = firstAfter(bootLines.get(e.file), e.line);
+    const toLine = boots.get(e.file)?.firstAfter(e.line)?.line ?? Infinity;
     const open = openShutdown.get(e.file);
-    if (stop.seconds === undefined && !stop.until && open && e.line > open.from.line && e.line < open.toLine) continue;
+    if (stop.seconds === undefined && !stop.until && open && e.line > open.line && e.line < open.toLine) continue;
+    const w: Window = { line: e.line, from: e, stop, toLine };
     if (stop.until) {
       // Until the line that ends it (the wake), and `seconds` after that: counted from that line.
-      const list = enders.get(`${e.file}|${stop.until}`);
-      const end = list?.[firstIndexAfter(list, e.line)];
-      if (!end) continue;
-      windows.push({ from: e, toLine, seconds: stop.seconds ?? 0, after: end, words: stop.words, ...(stop.overOnly ? { overOnly: true } : {}) });
-      continue;
-    }
-    const w: Window = { from: e, toLine, ...(stop.seconds !== undefined ? { seconds: stop.seconds } : {}), words: stop.words, ...(stop.codes ? { codes: stop.codes } : {}), ...(stop.sameField ? { sameField: stop.sameField } : {}) };
-    if (stop.seconds === undefined) openShutdown.set(e.file, w);
-    windows.push(w);
+      w.after = enders.get(stop.until)?.get(e.file)?.firstAfter(e.line);
+      if (!w.after) continue;
+    } else if (stop.seconds === undefined) openShutdown.set(e.file, w);
+    let list = windows.get(e.file);
+    if (!list) windows.set(e.file, (list = []));
+    list.push(w);
   }
-  return windows.sort((a, b) => a.from.file - b.from.file || a.from.line - b.from.line);
+  return new Map([...windows].map(([file, list]) => [file, new LineIndex(list)] as const));
 }
 
-/** The index of the first event after `line` in a list in line order (the list's length if none). */
-function firstIndexAfter(list: readonly LogEvent[], line: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].line <= line) lo = mid + 1;
-    else hi = mid;
+/** Items by file, each file's in a line index. */
+function groupByFile<T extends { file: number; line: number }>(items: readonly T[]): Map<number, LineIndex<T>> {
+  const byFile = new Map<number, T[]>();
+  for (const x of items) {
+    let list = byFile.get(x.file);
+    if (!list) byFile.set(x.file, (list = []));
+    list.push(x);
   }
-  return lo;
+  return new Map([...byFile].map(([file, list]) => [file, new LineIndex(list)] as const));
 }
