@@ -158,7 +158,9 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // daemon rebooted the Pi, had been told "recovered" with no advice).
   const restart = recovery ? ctx.coded('reboot', 'unexpected-reboot').find((f) => f.line > lastLine && f.line < recovery.line) : undefined;
   // What restarted it, when a line before the restart says so (the watchdog daemon, a ping check, a person's command).
-  const cause = restart ? latestBetween([...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')], lastLine, restart.line) : undefined;
+  // The lines that say what restarted the system: asked for (a watchdog daemon, a ping check, a person) or the watchdog's reset.
+  const askers = [...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')];
+  const cause = restart ? latestBetween(askers, lastLine, restart.line) : undefined;
   if (restart) w.step(`The system restarted${when(restart)} ("${restart.message}")${cause ? `, after "${cause.text.trim()}"${when(cause)}` : ''}: the trouble was over only after it.`, restart);
   if (cause) w.prove(cause.line);
   // Else its modem manager started again between them (a person's `systemctl restart ModemManager`,
@@ -176,7 +178,6 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const during = ctx.coded('reboot', 'unexpected-reboot').filter((f) => f !== restart && f.line > start.line && (restart ? f.line < restart.line : recovery ? f.line < recovery.line : true));
   if (during.length) {
     // What asked for each (of the first few): the last restart asked for since the restart before it.
-    const askers = [...ctx.marked('deliberate-restart'), ...ctx.marked('watchdog')];
     const named = during.slice(0, MAX_RESTARTS_NAMED);
     const causes = named.map((r, i) => latestBetween(askers, i > 0 ? Math.max(start.line, named[i - 1].endLine) : start.line, r.line));
     const cause = causes.every((c) => c !== undefined && c.text.trim() === causes[0]!.text.trim()) ? causes[0] : undefined;
