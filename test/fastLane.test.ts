@@ -388,6 +388,12 @@ describe('fast readers agree with the full parser line by line', () => {
 function TRICKY_LINES(): string[] {
   return [
     'Mon Dec  2 19:54:59 2024 daemon.info gsmd[abc]: bad pid #refused',
+    // The date of the line before, then another year or a clock off the dial after it (readCtime keeps the last date read).
+    'Mon Dec  2 19:54:59 2024 daemon.info gsmd[3553]: same date',
+    'Mon Dec  2 19:55:00 2019 daemon.info gsmd[3553]: same date, another year',
+    'Mon Dec  2 25:55:00 2019 daemon.info gsmd[3553]: same date, no such hour #refused',
+    'Mon Dec  2 19:55:01 2O19 daemon.info gsmd[3553]: same date, a letter in the year #refused',
+    'Mon Dec  2 19:55:02 2019 daemon.info gsmd[3553]: same date again',
     // A Cisco-like stamp whose month word is no month's in any locale: the cisco-message envelope takes it all the same.
     'Mon Dec  2 19:54:59 2024 kern.info Xyz  2 19:54:59: %LINK-3-UPDOWN: Interface Cellular0/2/0 #refused',
     // Stamps whose end only the grammar finds: a zone after a space, a colon before the milliseconds.

@@ -118,9 +118,3 @@ export function zoneNameOffset(word: string): number | undefined {
 /** The abbreviations as a regex alternation, longest first. */
 export const ZONE_WORD = [...ZONE_ABBREVIATIONS].sort((a, b) => b.length - a.length).join('|');
 
-const ZONES = new Set(ZONE_ABBREVIATIONS);
-
-/** Whether a word is one of ZONE_ABBREVIATIONS. */
-export function isZoneAbbreviation(word: string): boolean {
-  return ZONES.has(word);
-}

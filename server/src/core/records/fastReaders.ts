@@ -5,7 +5,7 @@ import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, labelSetEnd, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
 import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
-import { isZoneAbbreviation, zoneNameOffset } from '../formats/dateWords';
+import { ZONE_ABBREVIATIONS, zoneNameOffset } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
 import { SPACED_COLUMN_CHARS } from '../formats/columns';
@@ -671,6 +671,16 @@ function readClock(s: string, i: number, out: FastRead, fraction: boolean, comma
  */
 function readCtime(s: string, i: number, out: FastRead): number {
   if (s.charCodeAt(i + 3) !== SPACE || s.charCodeAt(i + 7) !== SPACE || s.charCodeAt(i + 10) !== SPACE || s.charCodeAt(i + 19) !== SPACE) return -1;
+  // The date of the line before, written alike (`Mon Dec  2 ` and the year): only the clock is read.
+  // Most lines of a log share their date with the line before; its names and its place on the
+  // calendar were a tenth of a RutOS log's time.
+  if (ctimeDate !== '' && sameText(s, i, ctimeDate) && s.charCodeAt(i + 20) === ctimeYear0 && s.charCodeAt(i + 21) === ctimeYear1 && s.charCodeAt(i + 22) === ctimeYear2 && s.charCodeAt(i + 23) === ctimeYear3) {
+    if (readClock(s, i + 11, out, false) !== i + 19) return -1;
+    out.year = ctimeYearRead;
+    out.month = ctimeMonthRead;
+    out.day = ctimeDayRead;
+    return i + 24;
+  }
   if (!ENGLISH_WEEKDAYS.has(code3(s, i))) return -1;
   const month = ENGLISH_MONTHS.get(code3(s, i + 4)) ?? -1;
   const day = (s.charCodeAt(i + 8) === SPACE ? 0 : digit(s, i + 8)) * 10 + digit(s, i + 9);
@@ -680,8 +690,26 @@ function readCtime(s: string, i: number, out: FastRead): number {
   out.year = year;
   out.month = month;
   out.day = day;
+  ctimeDate = s.slice(i, i + 11);
+  ctimeYear0 = s.charCodeAt(i + 20);
+  ctimeYear1 = s.charCodeAt(i + 21);
+  ctimeYear2 = s.charCodeAt(i + 22);
+  ctimeYear3 = s.charCodeAt(i + 23);
+  ctimeYearRead = year;
+  ctimeMonthRead = month;
+  ctimeDayRead = day;
   return i + 24;
 }
+
+/** The last date readCtime read in full: its first 11 characters, its year's four, and what they said. */
+let ctimeDate = '';
+let ctimeYear0 = 0;
+let ctimeYear1 = 0;
+let ctimeYear2 = 0;
+let ctimeYear3 = 0;
+let ctimeYearRead = 0;
+let ctimeMonthRead = 0;
+let ctimeDayRead = 0;
 
 /**
  * `Mon Dec  2 19:54:59 2024 daemon.info tag[pid]: msg`: ctime with the year, as logread writes it;
@@ -813,8 +841,21 @@ function zoneWordAt(s: string, i: number): boolean {
     j++;
   }
   if (j - i < 2 || (j < lineEnd && s.charCodeAt(j) !== SPACE && s.charCodeAt(j) !== 93 /* ] */)) return false;
-  return isZoneAbbreviation(s.slice(i, j));
+  // The capitals packed into a number, looked up without making a string: a log4j line's level
+  // word (`WARN`, `DEBUG`) stands here on every line, and its slice cost 3 % of such a log's time.
+  let code = 0;
+  for (let k = i; k < j; k++) code = code * 32 + (s.charCodeAt(k) - 64);
+  return ZONE_CODES.has(code);
 }
+
+/** ZONE_ABBREVIATIONS (two to five capitals) packed as zoneWordAt packs a word. */
+const ZONE_CODES = new Set(
+  ZONE_ABBREVIATIONS.map((z) => {
+    let code = 0;
+    for (let k = 0; k < z.length; k++) code = code * 32 + (z.charCodeAt(k) - 64);
+    return code;
+  }),
+);
 
 /** `2024-12-02` at `i`, a date on the calendar, into `out`'s date. */
 function readIsoDate(s: string, i: number, out: FastRead): boolean {
