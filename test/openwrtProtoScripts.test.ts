@@ -25,3 +25,30 @@ describe("OpenWrt's ncm and mbim scripts", () => {
     });
   }
 });
+
+// qmi.sh and mbim.sh check the device before they send the modem anything (X162). A blind probe's
+// router whose modem had no QMI driver (no /dev/cdc-wdm0) had been told to check its APN.
+describe("OpenWrt's protocol scripts finding no modem device", () => {
+  const shapes: [string, string[]][] = [
+    ['qmi.sh: no control device', ['The specified control device does not exist']],
+    ['qmi.sh: no network interface under it', ['The interface could not be found.', 'Command failed: Not found']],
+    ['mbim.sh: no matching interface', ['mbim[2411] Failed to find matching interface']],
+  ];
+  for (const [name, lines] of shapes) {
+    it(`${name}: a data story whose advice is the device, not the APN`, () => {
+      const text = [...lines.map((l) => netifd('09:14:20', 2411, l)), "Mon Sep  2 09:14:20 2024 daemon.notice netifd: Interface 'wwan' is now down"].join('\n') + '\n';
+      const a = analyzeText(text, { referenceTime: REF });
+      assert.deepEqual(a.episodes.map((e) => `${e.kind}: ${e.verdict}`), ['data-connection-problem: unresolved']);
+      const advice = a.episodes[0].advice.join('\n');
+      assert.match(advice, /cdc-wdm/);
+      assert.match(advice, /kmod-usb-net-qmi-wwan/, 'the OpenWrt package to install');
+      assert.doesNotMatch(advice, /\bAPN\b.*against what the operator/);
+    });
+  }
+
+  it('an APN the network refused after the device was there keeps the settings advice', () => {
+    const text = [netifd('09:14:20', 2411, 'Starting network wwan'), netifd('09:14:25', 2411, 'Unable to connect IPv4'), "Mon Sep  2 09:14:25 2024 daemon.notice netifd: Interface 'wwan' is now down"].join('\n') + '\n';
+    const a = analyzeText(text, { referenceTime: REF });
+    assert.doesNotMatch(a.episodes.map((e) => e.advice.join('\n')).join('\n'), /cdc-wdm\*/);
+  });
+});

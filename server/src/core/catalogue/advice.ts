@@ -508,6 +508,18 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   ],
   // uqmi got no QMI client from the modem (uqmi's "Failed to connect to service" [X22]); RutOS's
   // mobile.sh restarts the modem on the same answer [S21].
+  // A protocol script that found no device to talk to (X162): no connection setting is at fault yet.
+  modemDeviceMissing: [
+    {
+      hosts: ['openwrt'],
+      text: 'The interface\'s protocol script found no modem device, so no APN or SIM setting was tried yet: `ls /dev/cdc-wdm*` shows whether a control device exists, and `dmesg | grep -i -e cdc-wdm -e qmi_wwan -e cdc_mbim` whether a driver made one. If the modem is on the bus (`lsusb`) and has none, its QMI or MBIM driver did not take it: the kernel package (kmod-usb-net-qmi-wwan, which uqmi needs, or kmod-usb-net-cdc-mbim, umbim\'s) is missing, the driver does not know this modem\'s USB ID, or the modem is in another USB mode. Then check that the interface\'s `device` option (/etc/config/network) names the device that appeared.',
+      sources: ['X162', 'X163'],
+    },
+    {
+      text: 'The program that sets up the connection found no modem device, so no APN or SIM setting was tried yet: `ls /dev/cdc-wdm*` shows whether a control device exists, and `dmesg | grep -i -e cdc-wdm -e qmi_wwan -e cdc_mbim` whether a driver made one. If the modem is on the bus (`lsusb`) and has none, its QMI or MBIM driver did not take it (not installed, or it does not know this modem\'s USB ID), or the modem is in another USB mode; then check that the connection is set to the device that appeared.',
+      sources: ['X162'],
+    },
+  ],
   checkQmiChannel: [
     {
       hosts: RUTOS,

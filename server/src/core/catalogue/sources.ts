@@ -509,6 +509,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'OpenWrt package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh proto_qmi_teardown() (and the ncm, quectel and other protocol scripts\' teardowns): `echo "Stopping network $interface"`, then `ubus call network.interface.$interface status` and the data session\'s stop; netifd logs the script\'s output as `<interface> (<pid>): <line>`',
     url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh',
   },
+  X162: {
+    title: 'OpenWrt\'s protocol scripts check the device before they talk to the modem: uqmi\'s qmi.sh proto_qmi_setup() `No control device specified` (no `device` option) and `The specified control device does not exist` (not a character device; proto_notify_error NO_DEVICE), then `The interface could not be found.` (no network interface under /sys/class/usbmisc/<device>/device/net; NO_IFACE), each followed by proto_set_available 0 and return; umbim\'s mbim.sh the same as `mbim[$$] No control device specified`, `mbim[$$] The specified control device does not exist`, `mbim[$$] Failed to find matching interface` (NO_IFNAME)',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh',
+  },
+  X163: {
+    title: 'OpenWrt package Makefiles: uqmi `DEPENDS:=+libubox +libblobmsg-json +kmod-usb-net +kmod-usb-net-qmi-wwan +wwan` (package/network/utils/uqmi/Makefile); umbim `DEPENDS:=+libubox +kmod-usb-net +kmod-usb-net-cdc-mbim` (package/network/utils/umbim/Makefile): the QMI and MBIM drivers are the kernel packages kmod-usb-net-qmi-wwan and kmod-usb-net-cdc-mbim',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/Makefile',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -201,6 +201,31 @@ export const netifdEntries: CatalogueEntry[] = [
     finding: 'data-session-failed',
     samples: ['Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] Failed to obtain IP address', 'Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] No APN specified'],
   },
+  // The device checks OpenWrt's qmi.sh and mbim.sh make before they send the modem anything (X162):
+  // the interface fails with the APN and the SIM not yet tried (a blind probe's missing QMI driver
+  // had been told "check the APN").
+  {
+    id: 'netifd.proto-no-device',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd'],
+    literal: ['control device', 'interface could not be found', 'find matching interface'],
+    envelope: 'iface',
+    pattern: /^(?:mbim\[\d+\] )?(?<what>No control device specified|The specified control device does not exist|The interface could not be found|Failed to find matching interface)/,
+    summary: '{iface}: the protocol script found no modem device to use ({what})',
+    explanation:
+      'OpenWrt\'s qmi and mbim protocol scripts check the device the interface is set to before they send the modem anything: no `device` option, a control device (`/dev/cdc-wdm0`) that does not exist, or one with no network interface under it. ' +
+      'The interface is marked unavailable and does not come up; the APN and the SIM were not tried. A missing control device means the modem is not on the USB bus, is in a USB mode without a QMI or MBIM interface, or its driver (qmi_wwan, cdc_mbim) did not take it; a `device` option naming another device gives the same line.',
+    finding: 'data-session-failed',
+    advice: 'modemDeviceMissing',
+    sources: ['O3', 'X162'],
+    samples: [
+      'Mon Mar 11 09:14:20 2024 daemon.notice netifd: wwan (2411): The specified control device does not exist',
+      'Mon Mar 11 09:14:20 2024 daemon.notice netifd: wwan (2411): The interface could not be found.',
+      'Sun Jul 21 09:03:21 2024 daemon.notice netifd: wwan (2488): mbim[2488] Failed to find matching interface',
+    ],
+  },
   {
     id: 'ncm.at-error',
     stack: 'openwrt',

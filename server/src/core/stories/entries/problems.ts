@@ -180,6 +180,8 @@ export const dataStory = findingStory({
       },
     },
   ],
+  // A line that says the modem's device was missing (X162): no setting was tried, so the settings' advice would mislead.
+  replacesOwnAdvice: ['modemDeviceMissing'],
   lastingAdvice: ['askOperatorSubscription', 'dataStall', 'connectionCheckFails', 'lowSignalRestart', 'modemSilentOnPort'],
   recurringAdvice: ['dataDropsAgain'],
   weakSignalAdvice: 'weakSignal',
