@@ -71,3 +71,40 @@ describe("a paste's lsusb after a modem that left the bus", () => {
     assert.doesNotMatch(words(lost(log.slice(0, 6))), /lsusb/);
   });
 });
+
+// A paste of `dmesg -T` (dates with a year) and a syslog's kernel lines (dates without one), in
+// either order: the yearless part is read in the dated part's year, not the file's (blind probe F's
+// paste had been read two years apart, its one drop told twice).
+describe('a year carried from one part of a paste to a part without one', () => {
+  const at = (clock: string) => `Tue Mar  5 ${clock} 2024`;
+  const dmesgT = ['root@gw:~# dmesg -T | tail', ...DROP.map(([c, , m]) => `[${at(c)}] ${m}`)];
+  const syslog = ['root@gw:~# grep kernel /var/log/syslog', ...DROP.map(([c, u, m]) => `Mar  5 ${c} gw kernel: [${u.toFixed(6).padStart(12)}] ${m}`)];
+  const LATER = Date.UTC(2026, 11, 7);
+  for (const [order, lines] of [['dated part first', [...dmesgT, ...syslog]], ['yearless part first', [...syslog, ...dmesgT]]] as const) {
+    it(`${order}: one drop, in 2024, and the header names the line whose date gave the year`, () => {
+      const a = analyzeText(lines.join('\n') + '\n', { referenceTime: LATER });
+      const drops = a.episodes.filter((e) => e.kind === 'modem-drop');
+      assert.equal(drops.length, 1, a.episodes.map((e) => e.kind).join());
+      assert.match(drops[0].summary, /dropped off the USB bus once/);
+      for (const e of a.events) if (e.time !== undefined) assert.equal(new Date(e.time).getUTCFullYear(), 2024, `line ${e.line}`);
+      const f = a.files[0];
+      assert.equal(new Date(f.firstTime!).getUTCFullYear(), 2024);
+      assert.equal(new Date(f.lastTime!).getUTCFullYear(), 2024);
+      const datedFirst = lines.findIndex((l) => l.startsWith('[Tue')) + 1;
+      assert.equal(f.yearFromDate, datedFirst);
+    });
+  }
+
+  it('a yearless log alone keeps the year of the file, and says it assumed it', () => {
+    const a = analyzeText(syslog.slice(1).join('\n') + '\n', { referenceTime: LATER });
+    assert.equal(a.files[0].yearFromDate, undefined);
+    assert.equal(a.files[0].yearAssumed, 2026);
+  });
+
+  it('a 1970 date (a clock not yet set) gives the yearless lines after it no year', () => {
+    const a = analyzeText(['Thu Jan  1 00:00:12 1970 kern.info kernel: [   12.000000] usb 2-1: new high-speed USB device number 2 using xhci-hcd', ...syslog.slice(1)].join('\n') + '\n', { referenceTime: LATER });
+    assert.equal(a.files[0].yearFromDate, undefined);
+    const drop = a.events.find((e) => /USB disconnect/.test(e.text));
+    assert.equal(new Date(drop!.time!).getUTCFullYear(), 2026);
+  });
+});

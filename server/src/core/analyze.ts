@@ -22,7 +22,7 @@ import { promises as fs } from 'node:fs';
 import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 import { linesInListingOrder, listingNotice } from './events/listingParts';
-import { noticeInFile, preambleLines, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
+import { fileLineOf, noticeInFile, preambleLines, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
 import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, READ_AGAIN_STEP_LINES, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
@@ -258,6 +258,9 @@ export class FileAnalysis {
       else if (reasons.parts) said.push({ file: this.index, severity: 'info', message: listingNotice(reasons.parts) });
     }
     out.summary = { ...out.summary, bytes: read.summary.bytes, recognised: read.summary.recognised, ...(order && reasons.reverse ? { readReversed: true } : {}) };
+    // The lines that gave the year, as the notices' lines: the file's own, not this reading's.
+    if (order && out.summary.yearFromLine !== undefined) out.summary.yearFromLine = fileLineOf(order, out.summary.yearFromLine);
+    if (order && out.summary.yearFromDate !== undefined) out.summary.yearFromDate = fileLineOf(order, out.summary.yearFromDate);
     out.notices = [...this.kept.input, ...(order ? out.notices.map((n) => noticeInFile(order!, n)) : out.notices), ...said, ...this.kept.custom.notices];
     out.custom = this.kept.custom.findings;
     return out;

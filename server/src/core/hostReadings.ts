@@ -38,8 +38,8 @@ export function joinHostReadings(read: FileEvents, seen: HostsSeen, readings: Fi
   const times = readings.flatMap((r) => [r.summary.firstTime, r.summary.lastTime]).filter((t) => t !== undefined);
   // The file's lines, formats and recognition are the first reading's, which read every line (a
   // host's reading may be fed its lines only); boots and times are the hosts'.
-  const { newestFirst: _n, readReversed: _r, dateOrders: _d, yearAssumed: _y, yearFromLine: _w, ...whole } = read.summary;
-  const { newestFirst, readReversed, dateOrders, yearAssumed, yearFromLine } = first.summary;
+  const { newestFirst: _n, readReversed: _r, dateOrders: _d, yearAssumed: _y, yearFromLine: _w, yearFromDate: _v, ...whole } = read.summary;
+  const { newestFirst, readReversed, dateOrders, yearAssumed, yearFromLine, yearFromDate } = first.summary;
   return {
     ...first,
     file: read.file,
@@ -51,6 +51,7 @@ export function joinHostReadings(read: FileEvents, seen: HostsSeen, readings: Fi
       ...(dateOrders ? { dateOrders } : {}),
       ...(yearAssumed !== undefined ? { yearAssumed } : {}),
       ...(yearFromLine !== undefined ? { yearFromLine } : {}),
+      ...(yearFromDate !== undefined ? { yearFromDate } : {}),
       // Each reading's first segment is no boot of its own: the boots are the hosts' restarts.
       segments: 1 + readings.reduce((n, r) => n + r.summary.segments - 1, 0),
       ...(times.length > 0 ? { firstTime: Math.min(...times), lastTime: Math.max(...times) } : {}),

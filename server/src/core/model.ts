@@ -253,6 +253,8 @@ export interface FileSummary {
   yearAssumed?: number;
   /** The line whose Unix time (beside its yearless stamp) gave the year of the yearless dates. */
   yearFromLine?: number;
+  /** The first line whose date has a year, which gave the year of the yearless dates (those after it in its year, those before it moved to it). */
+  yearFromDate?: number;
   /** Lines carry only a time of day: times are shown without a date. */
   timeOnly?: boolean;
   /**

@@ -203,6 +203,8 @@ export class EventCollector {
   private uptimeStepsForward = 0;
   /** The earliest wall time: where a log listed newest first begins. */
   private minTime: number | undefined;
+  /** The earliest and latest times of the lines before the first dated line that came after yearless ones (trackWallTime). */
+  private timesBeforeDated: { line: number; min: number | undefined; max: number | undefined } | undefined;
   private lastPair: { time: number; uptime: number } | undefined;
   /**
    * The longest forward step of the wall clock between two lines since the last line with both
@@ -436,7 +438,7 @@ export class EventCollector {
   /** `endLine`: the last line of a record read from several (a JSON document's object). */
   private parseLine(text: string, lineNo: number, endLine = lineNo): void {
     // A line a fast reader was certain of is given to its format at once, with the clock it read.
-    const record = this.certain ? this.parser.parse(text, lineNo, knownShape(text, this.fastRead, this.lineStart, this.fastTime())) : this.parser.parse(text, lineNo);
+    const record = this.certain ? this.parser.parse(text, lineNo, knownShape(text, this.fastRead, this.lineStart, this.fastTime(lineNo))) : this.parser.parse(text, lineNo);
     if (typeof record === 'object' && endLine > record.endLine) record.endLine = endLine;
     if (typeof record === 'string') {
       // A continuation has already been appended to the pending record by the parser.
@@ -486,7 +488,7 @@ export class EventCollector {
   private lineStart = 0;
 
   /** The wall time of the line the fast reader read; a yearless one takes the parser's year (and moves it on at New Year). */
-  private fastTime(): number | undefined {
+  private fastTime(line: number): number | undefined {
     const fast = this.fastRead;
     if (fast.month === TIME_OF_DAY) return this.parser.timeOfDay(fast.hour, fast.minute, fast.second, fast.ms);
     if (fast.month === UNIX_TIME) {
@@ -495,7 +497,11 @@ export class EventCollector {
     }
     if (fast.month < 0) return undefined;
     const time = wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
-    return fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes);
+    const shown = fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes);
+    // As LineParser.timeOf notes them: the year a dated stamp gives the yearless ones after it.
+    if (fast.year < 0) this.parser.lastYearlessTime = shown;
+    else this.parser.noteDated(fast.year, fast.month, shown, line);
+    return shown;
   }
 
   /** The width of the last fast-lane line, as LineParser keeps the width of the line before (its `\r` not counted). */
@@ -590,7 +596,7 @@ export class EventCollector {
     // restores what spans one line (the open record, the previous first word); what spans more is
     // kept here: the hosts seen and the year of yearless stamps.
     if (fast.host !== '') parser.noteHost(fast.host);
-    const time = this.fastTime();
+    const time = this.fastTime(lineNo);
     // The read is kept for reopenLazy; the next line is read into the other buffer (no allocation a line).
     this.fastRead = this.lazyRead;
     this.lazyRead = fast;
@@ -874,10 +880,33 @@ export class EventCollector {
     // Yearless (BSD) timestamps were read in the reference year. A line that also carries a Unix
     // time (NetworkManager's, ModemManager's debug stamp) says which year they are; else a log
     // cannot end after its file was last written, so a future end means the lines are from the year before.
+    // A line with a year after yearless ones (LineParser.datedAfterYearless) says theirs; those
+    // after it took its year as they were read, and only the lines before it move.
     const witness = this.parser.yearWitness;
-    const years = !this.parser.yearless ? 0 : witness !== undefined ? witness.years : this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000 ? -1 : 0;
-    if (years !== 0) {
-      const shift = (t: number): number => { const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() + years); return isPlausibleWallTime(d.getTime()) ? d.getTime() : t; };
+    const dated = this.parser.datedAfterYearless;
+    const years = !this.parser.yearless
+      ? 0
+      : dated !== undefined
+        ? witness !== undefined && witness.line < dated.line ? witness.years : dated.years
+        : witness !== undefined
+          ? witness.years
+          : this.parser.datedLine === undefined && this.maxTime !== undefined && this.maxTime > this.referenceTime + 2 * 86400_000
+            ? -1
+            : 0;
+    const shift = (t: number): number => { if (years === 0) return t; const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() + years); return isPlausibleWallTime(d.getTime()) ? d.getTime() : t; };
+    const before = this.timesBeforeDated;
+    if (before !== undefined) {
+      for (let i = 0; i < this.events.length; i++) {
+        const e = this.events[i];
+        if (e.time !== undefined && e.line < before.line && years !== 0) this.events[i] = { ...e, time: shift(e.time) };
+      }
+      for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined && d.lastLine < before.line) d.lastTime = shift(d.lastTime);
+      if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
+      const low = before.min === undefined ? undefined : shift(before.min);
+      const high = before.max === undefined ? undefined : shift(before.max);
+      if (low !== undefined && (this.minTime === undefined || low < this.minTime)) this.minTime = low;
+      if (high !== undefined && (this.maxTime === undefined || high > this.maxTime)) this.maxTime = high;
+    } else if (years !== 0) {
       for (let i = 0; i < this.events.length; i++) {
         const e = this.events[i];
         if (e.time !== undefined) this.events[i] = { ...e, time: shift(e.time) };
@@ -956,7 +985,10 @@ export class EventCollector {
       recognised: { records, content, share: content === 0 ? 1 : records / content, ...(this.firstUnread !== undefined ? { firstUnread: this.firstUnread } : {}) },
     };
     if (this.parser.yearless) summary.yearAssumed = new Date(this.maxTime ?? this.referenceTime).getUTCFullYear();
-    if (this.parser.yearless && this.parser.yearWitness !== undefined) summary.yearFromLine = this.parser.yearWitness.line;
+    // Whichever came first gave the year: a Unix time beside a yearless stamp, or a date with a year.
+    const datedLine = this.parser.datedLine;
+    if (this.parser.yearless && witness !== undefined && (datedLine === undefined || witness.line < datedLine)) summary.yearFromLine = witness.line;
+    else if (this.parser.yearless && datedLine !== undefined) summary.yearFromDate = datedLine;
     if (this.parser.timeOnly) summary.timeOnly = true;
     if (this.parser.foreignLogreadStamps > 0) summary.foreignLogreadStamps = this.parser.foreignLogreadStamps;
     if (newestFirst) summary.newestFirst = true;
@@ -1070,6 +1102,14 @@ export class EventCollector {
   }
 
   private trackWallTime(time: number, line: number): void {
+    // The first line with a year after yearless ones: the times before it are kept apart, to be
+    // moved to the year it shows (finish), and the clock starts again from it (no jump from a guessed year).
+    if (this.timesBeforeDated === undefined && this.parser.datedAfterYearless !== undefined) {
+      this.timesBeforeDated = { line: this.parser.datedAfterYearless.line, min: this.minTime, max: this.maxTime };
+      this.minTime = undefined;
+      this.maxTime = undefined;
+      this.lastTime = undefined;
+    }
     if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
     if (this.minTime === undefined || time < this.minTime) this.minTime = time;
     this.parts.time(time);

@@ -210,6 +210,19 @@ export class LineParser {
    * Unix time agree within a day (a zone's offset) once its year is moved so; with its line.
    */
   yearWitness: { years: number; line: number } | undefined;
+  /**
+   * The first line whose stamp has a year (a date of this century): yearless dates after it are
+   * in its year, rolled over at New Year, not in the file's (a paste of `dmesg -T` and then a
+   * syslog's kernel lines: a blind probe's two parts of one paste were read two years apart).
+   */
+  datedLine: number | undefined;
+  /**
+   * When yearless dates came before that line: how many years they are off, as its date shows
+   * (the shift that puts the last of them nearest it), and its line. Only the lines before it move.
+   */
+  datedAfterYearless: { years: number; line: number } | undefined;
+  /** The time the last yearless date was read as (in the parser's year). */
+  lastYearlessTime: number | undefined;
   /** Lines whose Unix time gave no year (stamps and Unix times that disagree): past YEAR_WITNESS_TRIES, none is sought. */
   private yearWitnessMisses = 0;
 
@@ -1102,6 +1115,20 @@ export class LineParser {
     return TIME_ONLY_BASE + this.timeOnlyDay * 86400_000 + ofDay;
   }
 
+  /**
+   * A stamp with a year: yearless dates after it take its year (dates of this century only: a
+   * router without a clock writes 1970 until NTP sets it, which says nothing of the year).
+   */
+  noteDated(year: number, month: number, time: number, line: number): void {
+    if (year < DATED_YEAR_FLOOR || year > PLAUSIBLE_YEARS.last) return;
+    if (this.datedLine === undefined) {
+      this.datedLine = line;
+      if (this.yearless && this.lastYearlessTime !== undefined) this.datedAfterYearless = { years: yearsNearest(this.lastYearlessTime, time), line };
+    }
+    this.year = year;
+    this.lastMonth = month;
+  }
+
   /** The year of a yearless date in `month` (0-11): the reference year, rolled over at New Year. */
   yearlessYear(month: number): number {
     // Track the Dec -> Jan rollover; the caller corrects the base year at the end. Never past the
@@ -1117,7 +1144,10 @@ export class LineParser {
     if (p.month === undefined || p.day === undefined) return this.timeOfDay(p.hour, p.minute, p.second, p.ms);
     const year = p.year ?? this.yearlessYear(p.month);
     const minutes = zoneOffsetMinutes(p.zone);
-    return wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes, line));
+    const time = wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes, line));
+    if (p.year === undefined) this.lastYearlessTime = time;
+    else if (line !== undefined && line > 0) this.noteDated(p.year, p.month, time, line);
+    return time;
   }
 
   /**
@@ -1480,6 +1510,25 @@ function programTagAt(text: string): boolean {
 
 /** How many years either way a Unix time may move yearless dates (a router's clock, an old export). */
 const YEAR_WITNESS_REACH = 30;
+/** The first year whose dates say which year a log is from (EPOCH_FLOOR's: a clock not yet set writes 1970). */
+const DATED_YEAR_FLOOR = 2001;
+
+/** How many years (within YEAR_WITNESS_REACH) move `time` nearest to `to`. */
+function yearsNearest(time: number, to: number): number {
+  const d = new Date(time);
+  const year = d.getUTCFullYear();
+  let best = 0;
+  let bestGap = Infinity;
+  for (let years = -YEAR_WITNESS_REACH; years <= YEAR_WITNESS_REACH; years++) {
+    d.setUTCFullYear(year + years);
+    const gap = Math.abs(d.getTime() - to);
+    if (gap < bestGap) {
+      best = years;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
 /** How far a stamp in local time may stand from the Unix time beside it: a zone's offset, with room. */
 const YEAR_WITNESS_SLACK_MS = 26 * 3600_000;
 /** How many lines' Unix times that give no year are tried before none is sought (a clock the stamps disagree with). */

@@ -36,7 +36,7 @@ export function toJsonReport(a: Analysis): object {
       path: f.path, format: f.format, lines: f.lines, parsedLines: f.parsedLines,
       recognised: { records: f.recognised.records, content: f.recognised.content, share: Math.round(f.recognised.share * 1000) / 1000 },
       segments: f.segments, firstTime: shown(f.firstTime, f.timeOnly), lastTime: shown(f.lastTime, f.timeOnly),
-      ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.yearFromLine !== undefined ? { yearFromLine: f.yearFromLine } : {}), ...(f.timeOnly ? { timeOnly: true } : {}), ...(f.timeZone !== undefined ? { timeZone: f.timeZone } : {}), ...(f.newestFirst || f.readReversed ? { newestFirst: true } : {}), ...(f.readReversed ? { readReversed: true } : {}), ...(f.dateOrders ? { dateOrders: f.dateOrders } : {}),
+      ...(f.yearAssumed !== undefined ? { yearAssumed: f.yearAssumed } : {}), ...(f.yearFromLine !== undefined ? { yearFromLine: f.yearFromLine } : {}), ...(f.yearFromDate !== undefined ? { yearFromDate: f.yearFromDate } : {}), ...(f.timeOnly ? { timeOnly: true } : {}), ...(f.timeZone !== undefined ? { timeZone: f.timeZone } : {}), ...(f.newestFirst || f.readReversed ? { newestFirst: true } : {}), ...(f.readReversed ? { readReversed: true } : {}), ...(f.dateOrders ? { dateOrders: f.dateOrders } : {}),
       // A rotated log read as one: its files, oldest first, and which of the log's lines are each one's.
       ...(f.parts ? { parts: f.parts } : {}),
     })),

@@ -114,7 +114,7 @@ export function storyHeading(e: Episode): string {
 
 /** One line per file: how much of it was read as log lines. */
 export function readabilityLines(a: Analysis): string[] {
-  return a.files.map((f) => `${fileName(f.path)}: ${recognisedText(f)}${f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `; the dates carry no year, ${f.yearAssumed} is the year of line ${f.yearFromLine}'s Unix time` : `; the lines carry no year, ${f.yearAssumed} was assumed from the file's date`}${f.timeOnly ? '; the lines carry only a time of day, so no dates are shown' : ''}${f.timeZone ? `; times are shown in ${f.timeZone}, as its stamps give them` : ''}.`);
+  return a.files.map((f) => `${fileName(f.path)}: ${recognisedText(f)}${f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `; the dates carry no year, ${f.yearAssumed} is the year of line ${f.yearFromLine}'s Unix time` : f.yearFromDate !== undefined ? `; some dates carry no year, and are read in the year of line ${f.yearFromDate}'s date` : `; the lines carry no year, ${f.yearAssumed} was assumed from the file's date`}${f.timeOnly ? '; the lines carry only a time of day, so no dates are shown' : ''}${f.timeZone ? `; times are shown in ${f.timeZone}, as its stamps give them` : ''}.`);
 }
 
 /**

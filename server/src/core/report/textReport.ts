@@ -78,7 +78,7 @@ export function toTextReport(a: Analysis, style: TextStyle = PLAIN, width = 100)
     const span = f.firstTime !== undefined && f.lastTime !== undefined ? `, ${formatTime(f.firstTime)} to ${formatTime(f.lastTime)}${f.timeZone ? ` ${f.timeZone}` : ''}` : '';
     // Read newest first, every fall of the kernel uptime is its order, not a boot.
     const boots = f.segments > 1 && !f.newestFirst ? `, ${f.segments} boots` : '';
-    const year = f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `, year ${f.yearAssumed} from ${lineLabel(f, f.yearFromLine)}'s Unix time` : `, year ${f.yearAssumed} assumed`;
+    const year = f.yearAssumed === undefined ? '' : f.yearFromLine !== undefined ? `, year ${f.yearAssumed} from ${lineLabel(f, f.yearFromLine)}'s Unix time` : f.yearFromDate !== undefined ? `, yearless dates in the year of ${lineLabel(f, f.yearFromDate)}'s date` : `, year ${f.yearAssumed} assumed`;
     const path = safeText(f.path);
     // A rotated log read as one: its files, oldest first, and the lines of each.
     const parts = partsText(f);
