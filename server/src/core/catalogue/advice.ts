@@ -227,6 +227,18 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X99'],
     },
   ],
+  // The modem stopped answering, then left the bus and came back (stories/modemDevice.ts DROP_CAUSES): a reset of the hung modem.
+  modemHungThenReset: [
+    {
+      hosts: RUTOS,
+      text: 'The modem hung (gsmd\'s requests to it timed out) and was reset, and it came back: once needs nothing. If it happens again, note when (under load, with a weak signal, in heat), keep RutOS and the modem\'s firmware current (`gsmctl -y` shows the modem\'s), and send Teltonika support a troubleshoot file taken after it happens.',
+      sources: ['KB24', 'KB43', 'KB6'],
+    },
+    {
+      text: 'The modem hung (its manager\'s requests to it timed out) and was reset, and it came back: once needs nothing. If it happens again, note when (under load, with a weak signal, in heat) and keep the modem\'s firmware current; a modem that keeps hanging on current firmware is a case for its maker\'s support, with this log.',
+      sources: ['KB43'],
+    },
+  ],
   whyRestartFired: [
     {
       hosts: RUTOS,

@@ -567,6 +567,7 @@ export const SOURCES: Record<string, Source> = {
   },
   // The project's knowledge base (a copy of the reviewed notes in docs/knowledge/), where a section
   // draws a conclusion from the sources it cites; the section names them.
+  KB24: { title: 'Knowledge base 2.4: gsmd\'s messages (`is not responsive!`, from `__trigger_hang`, is gsmd\'s hang detection, followed by a hang event to other components; `Multiple request to the modem timeouted, modem may be unresponsive`: several request timeouts in a row)', url: 'docs/knowledge/rutos-modem-logs.md' },
   KB36: { title: 'Knowledge base 3.6: recovery advice for a stuck modem update, and advice must fit the host (RutOS commands only for Teltonika routers; mmcli, qmicli, lsusb, dmesg elsewhere)', url: 'docs/knowledge/rutos-modem-logs.md' },
   KB42: { title: 'Knowledge base 4.2: 2c7c:6005 (EC200A) compositions; gsmd finds the AT port by sysfs interface, which the ECM layout keeps', url: 'docs/knowledge/rutos-modem-logs.md' },
   KB43: { title: 'Knowledge base 4.3: kernel USB message meanings and patterns (device numbers are per-bus counters; a loop needs repeated pairs on one port; non-modem devices)', url: 'docs/knowledge/rutos-modem-logs.md' },
@@ -582,6 +583,7 @@ export const SOURCES: Record<string, Source> = {
  */
 const STACK_OF_SOURCE: Readonly<Record<string, readonly HostId[]>> = {
   KB6: ['rutos'],
+  KB24: ['rutos'],
   X21: ['openwrt'],
 };
 

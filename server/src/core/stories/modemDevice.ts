@@ -5,7 +5,7 @@ import { installMode, modemInstallMode } from '../catalogue/tables/installModes'
 import { secondsBetween } from '../findings/eventTime';
 import { deviceOfPort, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
-import type { LogEvent } from '../model';
+import type { FindingCode, LogEvent } from '../model';
 import type { StoryContext } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 
@@ -187,7 +187,9 @@ export function lastsInLog(ctx: StoryContext, a: Absence): boolean {
  * of the lines, said so. First in the table, first asked.
  */
 export interface DropCause {
-  mark: StoryMark;
+  /** The lines that give the cause: those of a mark, or those of a finding's code. */
+  mark?: StoryMark;
+  code?: FindingCode;
   /** A line this close before a drop goes with it (or this many lines, without a common clock). */
   seconds: number;
   lines: number;
@@ -199,6 +201,10 @@ export interface DropCause {
   head: string;
   reading: string;
   advice: string;
+  /** Findings in its window that went with it (a data session the hung modem failed): the story's lines too. */
+  with?: readonly FindingCode[];
+  /** Sources of its reading, cited where it is told. */
+  sources?: readonly string[];
   /** Whether the line concerns the drop's device at `path` (a hub's port names one); omitted: any. */
   concerns?: (e: LogEvent, path: string) => boolean;
 }
@@ -240,16 +246,46 @@ export const DROP_CAUSES: readonly DropCause[] = [
     reading: 'the modem browns out with a supply too weak for the board and the modem (an inference from the order of the lines).',
     advice: 'fixPowerSupply',
   },
+  // Last: the modem stopped answering its manager (gsmd's hang detection, ModemManager's or a
+  // script's timeouts), then left the bus. Knowledge 4.3 reads a single drop and return with the
+  // same layout as a modem reset; after a hang, a reset of the hung modem. A blind probe's RUT240
+  // had this told as two stories, the drop's with hardware advice.
+  {
+    code: 'modem-unresponsive',
+    seconds: 30,
+    lines: 20,
+    step: 'The modem had stopped answering its manager',
+    plural: 'the modem stopping answering its manager',
+    head: 'The modem had stopped answering its manager',
+    reading: 'a modem that hangs and then leaves the USB bus and comes back was reset, by its own firmware or by the software that manages it; no line says which (an inference from the order of the lines).',
+    advice: 'modemHungThenReset',
+    sources: ['KB43', 'KB24'],
+    with: ['data-session-failed', 'mobile-data-down', 'interface-down'],
+  },
 ];
 
 /** The cause a line logged just before the drop `gone` of the device at `path` gives, if any (DROP_CAUSES). */
-export function dropCauseBefore(ctx: StoryContext, gone: LogEvent, path: string): { cause: DropCause; event: LogEvent } | undefined {
+export function dropCauseBefore(ctx: StoryContext, gone: LogEvent, path: string): { cause: DropCause; event: LogEvent; run: LogEvent[] } | undefined {
   for (const cause of DROP_CAUSES) {
-    const lines = ctx.marked(cause.mark).filter((e) => !cause.concerns || cause.concerns(e, path));
+    const lines = causeLines(ctx, cause).filter((e) => !cause.concerns || cause.concerns(e, path));
     const event = lastBefore(lines, gone, cause.seconds, cause.lines);
-    if (event) return { cause, event };
+    if (!event) continue;
+    const within = (e: LogEvent): boolean => e.line <= gone.line && lastBefore([e], gone, cause.seconds, cause.lines) !== undefined;
+    const run = [...lines.filter((e) => e.line <= event.line && within(e)), ...(cause.with ? codedEvents(ctx, cause.with).filter(within) : [])];
+    return { cause, event, run };
   }
   return undefined;
+}
+
+/** The events that can give a cause: its mark's, or the lines of its code's findings. */
+function causeLines(ctx: StoryContext, cause: DropCause): LogEvent[] {
+  return cause.mark !== undefined ? ctx.marked(cause.mark) : codedEvents(ctx, [cause.code!]);
+}
+
+/** The events on the lines of the findings of `codes`. */
+function codedEvents(ctx: StoryContext, codes: readonly FindingCode[]): LogEvent[] {
+  const lines = new Set(ctx.coded(...codes).flatMap((f) => f.lines));
+  return lines.size === 0 ? [] : ctx.events.filter((e) => lines.has(e.line));
 }
 
 /** The cause every one of the drops shares, if one does. */
@@ -258,9 +294,11 @@ export function sharedCause(causes: readonly ({ cause: DropCause } | undefined)[
   return first && causes.every((c) => c?.cause === first) ? first : undefined;
 }
 
-/** The line `e` that gives a drop's cause as a story's step. */
-export function dropCauseStep(w: StoryWriter, e: LogEvent, cause: DropCause, words = `${cause.step}${when(e)}`): void {
+/** The line `e` that gives a drop's cause as a story's step (the other lines of its run, `run`, are its evidence too). */
+export function dropCauseStep(w: StoryWriter, e: LogEvent, cause: DropCause, words = `${cause.step}${when(e)}`, run: readonly LogEvent[] = []): void {
   w.quote(words, e);
+  for (const r of run) if (r !== e) w.prove(r.line);
+  for (const s of cause.sources ?? []) w.cite(s);
 }
 
 /** A deliberate restart logged this close before a drop explains it (knowledge 4.3: a ping-reboot action, a gsmd or mobifd restart). */

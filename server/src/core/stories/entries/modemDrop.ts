@@ -54,7 +54,7 @@ export const modemDropStory: StoryDefinition = {
         if (restart && marksOf(restart).includes('reauthorized')) w.quote(`Its USB device was authorized again through its sysfs \`authorized\` file${when(restart)}, after something had deauthorized it (which the kernel does not log): a reset on purpose, by a person, a script or a policy daemon`, restart);
         else if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
         const cause = causeOf.get(a);
-        if (cause) dropCauseStep(w, cause.event, cause.cause);
+        if (cause) dropCauseStep(w, cause.event, cause.cause, undefined, cause.run);
         const back = a.back;
         if (!back) {
           w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, usbBusSource(a.gone));
@@ -100,7 +100,8 @@ export const modemDropStory: StoryDefinition = {
           : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}`,
         steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
-        tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure'],
+        // A modem not answering inside the drop's lines is part of it: the hang before it, its manager's timeouts while it is away.
+        tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive'],
       });
     }
     return out;
