@@ -85,6 +85,20 @@ describe("the system's sleep", () => {
     const a = tell([...sleep, ...drop, ...wake, k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
     assert.ok(a.episodes.some((e) => e.kind === 'modem-lost' || e.kind === 'modem-drop'), a.episodes.map((e) => e.kind).join());
   });
+  // The kernel's uptime does not count a suspend: across a sleep the wall clock moves on by the
+  // time slept, which is no clock set (a blind probe's Chromebook, shut for 40 minutes).
+  const iso = (clock: string, up: number, m: string) => `2024-12-07T${clock}Z INFO kernel: [${up.toFixed(6).padStart(12)}] ${m}`;
+  const around = (asleep: string[]) => [iso('16:08:01.2', 8811.1, 'wlan0: deauthenticating from 1c:61:b4:aa:02:10 by local choice (Reason: 3=DEAUTH_LEAVING)'), ...asleep, iso('16:47:36.0', 8813.2, 'wlan0: authenticated')];
+  it('the wall clock moving on across a sleep is time slept, not a clock set', () => {
+    const a = tell(around([iso('16:08:02.3', 8812.2, 'PM: suspend entry (s2idle)'), iso('16:47:35.9', 8813.1, 'PM: suspend exit')]));
+    const jump = a.findings.find((f) => f.code === 'clock-jump')!;
+    assert.match(jump.message, /slept before it \(line 2: "PM: suspend entry \(s2idle\)"\)/);
+    assert.doesNotMatch(jump.message, /clock was set|not comparable/);
+  });
+  it('the same step without a sleep before it is a clock set', () => {
+    const a = tell(around([iso('16:08:02.3', 8812.2, 'usb 1-1: new full-speed USB device number 9 using xhci_hcd'), iso('16:47:35.9', 8813.1, 'usb 1-1: new full-speed USB device number 10 using xhci_hcd')]));
+    assert.match(a.findings.find((f) => f.code === 'clock-jump')!.message, /clock was set/);
+  });
   it('the same drop with no sleep around it is a drop', () => {
     const a = tell([...drop, ...back, k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
     assert.ok(a.episodes.some((e) => e.kind === 'modem-drop'));

@@ -74,6 +74,15 @@ describe('USB: attempts the kernel gave up on are no return', () => {
     // A retry that fails once before the device answers (no `unable to enumerate`): it came back.
     const retried = tell([...LEFT, ...failedRound(102, 5).slice(0, 2), ...answered, ...END]);
     assert.deepEqual(stories(retried), ['modem-drop:came-back']);
+    // The return is the attempt the device answered, not the failed one before it (a blind probe's
+    // modem had been told back 23 s early), in every shape of log.
+    for (const [name, shape] of Object.entries(SHAPES)) {
+      const a = tell(shape([...LEFT, ...failedRound(102, 5).slice(0, 2), ...answered, ...END]));
+      const [device] = buildUsbHistory(a.events).filter((d) => d.path === '1-1.3');
+      assert.match(device.absences[0].back!.text, /number 9/, name);
+      const drop = a.episodes.find((e) => e.kind === 'modem-drop')!;
+      assert.ok(drop.steps.some((s) => /came back 3 min 20 s later/.test(s.text)), `${name}: ${drop.steps.map((s) => s.text).join(' | ')}`);
+    }
     // The kernel giving up on the port after the device answered undoes nothing.
     const later = tell([...LEFT, ...answered, '[  310.000000] usb 1-1-port3: unable to enumerate USB device', ...END]);
     const [device] = buildUsbHistory(later.events).filter((d) => d.path === '1-1.3');

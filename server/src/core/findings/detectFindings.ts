@@ -71,7 +71,7 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
   for (const f of files) {
     yield;
     // In a file listed newest first every step back is its order, not a clock set back (its notice says so).
-    findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...(f.summary.newestFirst ? [] : detectClockJumps(f)));
+    findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...(f.summary.newestFirst ? [] : detectClockJumps(f, events)));
   }
   explainDeliberateStops(findings, events);
   findings.sort(compareFindings);

@@ -173,6 +173,15 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
       if (absence) absence.back = e;
       state.set(key, 'present');
       en = startEnumeration(d, e);
+    } else if (en && isNewDevice && d.absences[d.absences.length - 1]?.back === en.start && !answered(en)) {
+      // A return the device never answered (its first line and the kernel's errors alone: `device
+      // descriptor read/64, error -71`) was an attempt, part of the absence: the device is back at
+      // the next one (a blind probe's modem had been told back at the failed attempt, 23 s early).
+      const absence = d.absences[d.absences.length - 1];
+      d.enumerations.pop();
+      absence.events.push(...en.events);
+      absence.back = e;
+      en = startEnumeration(d, e);
     } else if (!en || (isNewDevice && en.events.length > 1)) {
       // First sight of the device, or a new enumeration whose disconnect was not logged.
       state.set(key, 'present');
@@ -234,6 +243,11 @@ function storageOnly(en: Enumeration): boolean {
 function bindsDriverOf(en: Enumeration, device: UsbDriver['device']): boolean {
   for (const driver of en.drivers.values()) if (usbDriver(driver)?.device === device) return true;
   return false;
+}
+
+/** Whether the device answered in an enumeration: its IDs or its name read, a driver bound, a port or an interface made. */
+function answered(en: Enumeration): boolean {
+  return en.vidpid !== undefined || en.product !== undefined || en.drivers.size > 0 || en.ttys.size > 0 || en.looseTtys.length > 0 || en.netdevs.length > 0;
 }
 
 /** Whether an enumeration shows something of a modem's: a modem's driver (or one that may be), a serial port, a network interface. */
