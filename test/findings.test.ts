@@ -162,14 +162,6 @@ describe('findings', () => {
     assert.deepEqual(codes(a).sort(), ['reboot', 'unexpected-reboot']);
   });
 
-  it("reads the kernel's banner as a boot only on a line with a clock: `cat /proc/version` and a bug report's header are copies of it", () => {
-    const banner = 'Linux version 4.14.302-g92e0ea2b2a6b (android-build@abfarm) #1 SMP PREEMPT Wed Jun 7 05:22:11 UTC 2023';
-    const copies = run(['Build: TQ3A.230901.001', `Kernel: ${banner}`, 'Uptime: up 0 weeks, 2 days', '$ cat /proc/version', banner, K('10:00:00', 5000, 'usb 1-1: USB disconnect, device number 5')]);
-    assert.ok(!codes(copies).includes('reboot'), codes(copies).join());
-    const logged = run([K('10:00:00', 5000, 'usb 1-1: USB disconnect, device number 5'), K('10:05:00', 0, banner)]);
-    assert.ok(codes(logged).includes('reboot'), codes(logged).join());
-  });
-
   it('starts a boot segment when uptime restarts and reports the boot', () => {
     const a = run([K('10:00:00', 5000, 'usb 1-1: USB disconnect, device number 5'), K('10:05:00', 1.5, 'usb 1-1: new high-speed USB device number 2 using ehci-platform')]);
     assert.equal(a.files[0].segments, 2);

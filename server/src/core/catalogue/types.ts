@@ -124,12 +124,6 @@ export interface CatalogueEntry {
    * only joins them; where they do not (a container's log), the echo tells them.
    */
   usbEcho?: true;
-  /**
-   * Only a line with a clock (a time, an uptime) is this event: the same words without one are a
-   * copy of them (`cat /proc/version`'s `Linux version ...`, a bug report's `Kernel: Linux version`
-   * header), not the moment they were logged.
-   */
-  clocked?: true;
   /** The line names a driver bound to an interface: part of the device's USB composition. */
   layout?: boolean;
   /**

@@ -689,9 +689,7 @@ export class EventCollector {
   private matchRecord(record: LogRecord): void {
     // rsyslog's fold of a line, catalogued or not: the lines it left out are the file's either way.
     if (record.envelope?.repeated !== undefined) this.noteLeftOut("rsyslog's folding of a line said again and again (`message repeated N times: [...]`)", Number(record.envelope.repeated), record.line);
-    const found = this.matcher.match(record) ?? this.matchUncertainTag(record) ?? this.matcher.matchFallback(record);
-    // An entry that needs a clock on its line (`clocked`) is no match for the same words without one.
-    const match = found?.entry.clocked && record.time === undefined && record.uptime === undefined && record.elapsed === undefined ? undefined : found;
+    const match = this.matcher.match(record) ?? this.matchUncertainTag(record) ?? this.matcher.matchFallback(record);
     if (!match) {
       if (record.format === 'text') this.firstUnread ??= record.line;
       return;

@@ -148,8 +148,6 @@ export const systemEntries: CatalogueEntry[] = [
     tags: ['kernel', '-'],
     literal: 'Linux version ',
     pattern: /^Linux version (?<version>\S+)/,
-    // A blind probe's Android bug report had its header's `Kernel: Linux version ...` told as a reboot.
-    clocked: true,
     summary: 'Kernel {version} booting',
     explanation: 'The first kernel line of a boot: everything after it belongs to a new run of the router.',
     finding: 'reboot',
