@@ -499,8 +499,10 @@ export class EventCollector {
     const time = wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
     const shown = fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes);
     // As LineParser.timeOf notes them: the year a dated stamp gives the yearless ones after it.
-    if (fast.year < 0) this.parser.lastYearlessTime = shown;
-    else this.parser.noteDated(fast.year, fast.month, shown, line);
+    if (fast.year < 0) {
+      this.parser.lastYearlessTime = shown;
+      this.parser.lastYearlessLine = line;
+    } else this.parser.noteDated(fast.year, fast.month, shown, line);
     return shown;
   }
 
@@ -1044,6 +1046,7 @@ export class EventCollector {
       this.lastUptime = r.uptime;
     }
     if (r.time === undefined) return;
+    this.splitAtDated(r.line);
     if (r.uptime !== undefined && this.lastPair && r.uptime >= this.lastPair.uptime && !(this.lastTime !== undefined && r.time < this.lastTime - BACKWARD_JUMP_MS)) {
       const wallDelta = (r.time - this.lastPair.time) / 1000;
       const upDelta = r.uptime - this.lastPair.uptime;
@@ -1101,15 +1104,22 @@ export class EventCollector {
     if (this.clockJumps.length < STATE_BUDGET.clockJumps) this.clockJumps.push(j);
   }
 
+  /**
+   * The first line with a year after yearless ones: the times before it are kept apart, to be
+   * moved to the year it shows (finish), and the clocks start again from it (no jump from a guessed year).
+   */
+  private splitAtDated(line: number): void {
+    const dated = this.parser.datedAfterYearless;
+    if (this.timesBeforeDated !== undefined || dated === undefined || line < dated.line) return;
+    this.timesBeforeDated = { line: dated.line, min: this.minTime, max: this.maxTime };
+    this.minTime = undefined;
+    this.maxTime = undefined;
+    this.lastTime = undefined;
+    this.lastPair = undefined;
+  }
+
   private trackWallTime(time: number, line: number): void {
-    // The first line with a year after yearless ones: the times before it are kept apart, to be
-    // moved to the year it shows (finish), and the clock starts again from it (no jump from a guessed year).
-    if (this.timesBeforeDated === undefined && this.parser.datedAfterYearless !== undefined) {
-      this.timesBeforeDated = { line: this.parser.datedAfterYearless.line, min: this.minTime, max: this.maxTime };
-      this.minTime = undefined;
-      this.maxTime = undefined;
-      this.lastTime = undefined;
-    }
+    this.splitAtDated(line);
     if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
     if (this.minTime === undefined || time < this.minTime) this.minTime = time;
     this.parts.time(time);

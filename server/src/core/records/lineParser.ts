@@ -218,11 +218,13 @@ export class LineParser {
   datedLine: number | undefined;
   /**
    * When yearless dates came before that line: how many years they are off, as its date shows
-   * (the shift that puts the last of them nearest it), and its line. Only the lines before it move.
+   * (the shift that puts the last of them nearest it), and the first line that is not moved: the
+   * dated line, or the one after it when a yearless stamp on it came first. Only the lines before it move.
    */
   datedAfterYearless: { years: number; line: number } | undefined;
-  /** The time the last yearless date was read as (in the parser's year). */
+  /** The time the last yearless date was read as (in the parser's year), and its line. */
   lastYearlessTime: number | undefined;
+  lastYearlessLine = 0;
   /** Lines whose Unix time gave no year (stamps and Unix times that disagree): past YEAR_WITNESS_TRIES, none is sought. */
   private yearWitnessMisses = 0;
 
@@ -1123,7 +1125,9 @@ export class LineParser {
     if (year < DATED_YEAR_FLOOR || year > PLAUSIBLE_YEARS.last) return;
     if (this.datedLine === undefined) {
       this.datedLine = line;
-      if (this.yearless && this.lastYearlessTime !== undefined) this.datedAfterYearless = { years: yearsNearest(this.lastYearlessTime, time), line };
+      // A yearless stamp on this very line (a capture's `Dec 02 19:54:59` before the device's own
+      // dated one) was read first: it moves with the lines before.
+      if (this.yearless && this.lastYearlessTime !== undefined) this.datedAfterYearless = { years: yearsNearest(this.lastYearlessTime, time), line: this.lastYearlessLine === line ? line + 1 : line };
     }
     this.year = year;
     this.lastMonth = month;
@@ -1145,7 +1149,10 @@ export class LineParser {
     const year = p.year ?? this.yearlessYear(p.month);
     const minutes = zoneOffsetMinutes(p.zone);
     const time = wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes, line));
-    if (p.year === undefined) this.lastYearlessTime = time;
+    if (p.year === undefined) {
+      this.lastYearlessTime = time;
+      if (line !== undefined) this.lastYearlessLine = line;
+    }
     else if (line !== undefined && line > 0) this.noteDated(p.year, p.month, time, line);
     return time;
   }
