@@ -292,3 +292,21 @@ describe('every real fixture tells the stories a person reads in its label', asy
     assert.equal(yes + partly + no, problems.length);
   });
 });
+
+// A trouble with no line after it showing it over, in a file mostly unread: the lines not read may
+// hold its end (a blind probe's eWON export, 3% read, had been told "not over" with high confidence).
+describe('a trouble not over in a file mostly unread', () => {
+  // An export in a shape no format reads (a router's own event table), one of whose rows holds words the catalogue knows.
+  const row = (i: number, text: string) => `17422517${String(i).padStart(2, '0')};"17/03/2025 23:48:${String(i).padStart(2, '0')}";"Info";0;"sys";"${text}"`;
+  const hang = 'Modem watchdog: modem not responding, hardware reset';
+  const storyOf = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2025, 2, 20) }).episodes.find((e) => e.verdict === 'unresolved')!;
+  it('mostly unread after it: low confidence, and the reason said', () => {
+    const s = storyOf([row(0, 'Scheduled action'), row(1, hang), ...Array.from({ length: 10 }, (_, i) => row(i + 2, `event ${i}`))]);
+    assert.equal(s.confidence, 'low');
+    assert.match(s.why, /only \d+% of its lines were read/);
+  });
+  it('the same trouble in a file read whole: high confidence', () => {
+    const s = storyOf([`Tue Mar 18 23:48:01 2025 daemon.err modemwatch[812]: ${hang}`, ...Array.from({ length: 10 }, (_, i) => `Tue Mar 18 23:49:${String(i).padStart(2, '0')} 2025 daemon.info dnsmasq[901]: query ${i}`)]);
+    assert.equal(s.confidence, 'high');
+  });
+});

@@ -218,10 +218,16 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
   const groups = occasionGroups(found, recoveries);
   const recurring = !!recovery && groups.length >= RECURRING_TIMES && overBetween(groups, recoveries);
+  // Not over, in a file mostly unread: the line that shows it over may be among the lines not read
+  // (a blind probe's eWON export, 3% read, had a watchdog's reset told "not over" with high confidence).
+  const read = ctx.file.summary.recognised;
+  const blind = !recovery && read.share < MOSTLY_UNREAD_SHARE;
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
-    confidence: 'high',
-    why: recurring
+    confidence: blind ? 'low' : 'high',
+    why: blind
+      ? `The log shows the trouble and no later line it could read showing it over; but only ${Math.floor(read.share * 100)}% of its lines were read, and a line showing it over may be among the others.`
+      : recurring
       ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.`
       : restarted
         ? `The log shows the trouble, ${restarted} restarting after it, and a later line showing it over.`
@@ -284,6 +290,9 @@ function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[]
     .filter((f) => f.line < end)
     .sort((a, b) => a.line - b.line);
 }
+
+/** Below this share of a file's lines read, the lines after a trouble may hold its end unseen. */
+const MOSTLY_UNREAD_SHARE = 0.5;
 
 /** The story's advice, or the advice its lines' reasons call for (spec.adviceBy). */
 function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext): string[] {
