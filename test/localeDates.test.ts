@@ -104,6 +104,32 @@ describe('a spreadsheet export headed in another language', () => {
   }
 });
 
+// A router's web interface exports its log as a table whose column names are words: `System Time`,
+// `Log Message`, `TimeStr`, an `Up Time` that is the time since boot (blind probes' SCALANCE, eWON
+// and Moxa exports, each read 0-3%).
+describe("a router's export whose column names are words", () => {
+  const messages = ['WAN: Establishing packet data connection, APN internet.example', 'WAN: PDP context activation rejected: missing or unknown APN (cause 27)', 'WAN: Establishing packet data connection, APN internet.example', 'WAN: PDP context activation rejected: missing or unknown APN (cause 27)'];
+  const cases: [string, string, (i: number, m: string) => string][] = [
+    ['quoted, semicolons, words with spaces, an uptime column', '"Restart";"System Up Time";"System Time";"Severity";"Log Message"', (i, m) => `"23";"0d 00:0${i}:27";"2024-06-11 07:4${i}:03";"Info";"${m}"`],
+    ['words joined in camel case, a Unix time and a day-first date', '"TimeInt";"TimeStr";"Level";"Code";"Source";"Message"', (i, m) => `${1718091963 + i * 60};"11/06/2024 07:4${i}:03";"Warning";-27602;"wan";"${m}"`],
+    ['a date and a time column, and an Event column', 'Index,Bootup,Date,Time,Up Time,Event', (i, m) => `${i + 1},14,2024/06/11,07:4${i}:03,0d00h0${i}m31s,${m}`],
+  ];
+  for (const [what, header, row] of cases) {
+    it(`${what}: every row read, on its day, the refusals told`, () => {
+      const a = analyzeText([header, ...messages.map((m, i) => row(i, m))].join('\n') + '\n', { referenceTime: Date.UTC(2024, 6, 1) });
+      assert.equal(a.files[0].recognised.records, messages.length, 'every row a record');
+      assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2024-06-11');
+      const story = a.episodes.find((e) => e.kind === 'data-connection-problem');
+      assert.ok(story, a.episodes.map((e) => e.kind).join());
+      assert.ok(story.steps.some((s) => /missing or unknown APN/.test(s.text)));
+    });
+  }
+  it('an `Up Time` column is no wall clock: a table with no other time is no table', () => {
+    const a = analyzeText(['Index,Up Time,Event', ...messages.map((m, i) => `${i},0d00h0${i}m31s,${m}`)].join('\n') + '\n', { referenceTime: Date.UTC(2024, 6, 1) });
+    assert.equal(a.files[0].firstTime, undefined);
+  });
+});
+
 describe('zone names in the stamps', () => {
   // journalctl -o short-full across the end of summer time: the clock reads 02:xx twice.
   const full = (clock: string, zone: string, m: string) => `Sun 2026-10-25 ${clock} ${zone} lte-router ${m}`;

@@ -517,6 +517,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'OpenWrt package Makefiles: uqmi `DEPENDS:=+libubox +libblobmsg-json +kmod-usb-net +kmod-usb-net-qmi-wwan +wwan` (package/network/utils/uqmi/Makefile); umbim `DEPENDS:=+libubox +kmod-usb-net +kmod-usb-net-cdc-mbim` (package/network/utils/umbim/Makefile): the QMI and MBIM drivers are the kernel packages kmod-usb-net-qmi-wwan and kmod-usb-net-cdc-mbim',
     url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/Makefile',
   },
+  X164: {
+    title: '3GPP TS 24.008, 10.5.6.6 SM cause (Table 10.5.157), and TS 24.301, 9.9.4.4 ESM cause: #8 Operator Determined Barring, #26 Insufficient resources, #27 Missing or unknown APN, #28 Unknown PDP address or PDP type (ESM: Unknown PDN type), #29 User authentication failed, #30 Activation rejected by GGSN (ESM: by Serving GW or PDN GW), #31 Activation rejected, unspecified, #32 Service option not supported, #33 Requested service option not subscribed, #34 Service option temporarily out of order (the same names in libosmocore\'s gsm_cause_names)',
+    url: 'https://www.3gpp.org/DynaReport/24008.htm',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -1,6 +1,6 @@
 import type { LogRecord } from '../model';
 import { FACILITY_NAMES, levelFromWord } from '../records/levels';
-import { keyOfColumnName } from './jsonLines';
+import { JSON_FIELDS, keyOfColumnName } from './jsonLines';
 import { isProgramName } from '../catalogue/tables/programNames';
 
 // Log lines exported from a table: an aggregator's (Graylog, Kibana, Loki, Splunk) or a
@@ -235,15 +235,66 @@ export function readTableHeader(text: string): TableHeader | undefined {
   let message = false;
   let time = false;
   const keys = names.map((n) => {
-    if (!/^[\p{L}_@][\p{L}\d_.@\uFFFD-]{0,40}$/u.test(n)) return null;
-    const k = keyOfColumnName(n);
+    // (Words with single spaces between them too: `System Time`, `Log Message`.)
+    if (!/^[\p{L}_@](?:[\p{L}\d_.@\uFFFD-]| (?! )){0,40}$/u.test(n)) return null;
+    const k = keyOfColumnName(n) ?? keyOfColumnWords(n);
     message ||= k?.message ?? false;
     time ||= k?.time ?? false;
     return k?.key;
   });
   if (keys.includes(null) || !message || !time) return undefined;
-  return { separator, keys: keys as (string | undefined)[] };
+  return { separator, keys: distinctKeys(keys as (string | undefined)[]) };
 }
+
+/**
+ * Each key once: a later column named for a key an earlier one took (eWON's `TimeInt` and
+ * `TimeStr`, both a time) gets the next key of the same role, so both are kept and the first
+ * column's is read first (JSON_FIELDS' order); without one left it is dropped.
+ */
+function distinctKeys(keys: (string | undefined)[]): (string | undefined)[] {
+  const used = new Set<string>();
+  return keys.map((k) => {
+    if (k === undefined) return k;
+    if (!used.has(k)) {
+      used.add(k);
+      return k;
+    }
+    const role = (Object.values(JSON_FIELDS) as readonly (readonly string[])[]).find((list) => list.includes(k));
+    const next = role?.slice(role.indexOf(k) + 1).find((x) => !used.has(x));
+    if (next !== undefined) used.add(next);
+    return next;
+  });
+}
+
+/**
+ * The role of a column whose name is words (`System Time`, `Log Message`, `TimeStr`, `event_text`):
+ * that of the words that name one, when they all name the same; no clock where a word says the
+ * column counts time since something (`Up Time`, `System Up Time`: the time since boot). A web
+ * interface's export names its columns so (blind probes: SCALANCE's, eWON's), where a name alone
+ * is known (`Time`, `Message`).
+ */
+function keyOfColumnWords(name: string): ReturnType<typeof keyOfColumnName> {
+  const words = name.split(/[\s_.-]+|(?<=\p{Ll})(?=\p{Lu})/u).filter((w) => w !== '');
+  if (words.length < 2) return undefined;
+  let found: ReturnType<typeof keyOfColumnName>;
+  for (const w of words) {
+    const k = keyOfColumnName(w);
+    if (k === undefined) continue;
+    // (Words of one role agree: `Log` and `Message` both name the message.)
+    if (found !== undefined && roleOf(found) !== roleOf(k)) return undefined;
+    found = k;
+  }
+  if (found?.time && words.some((w) => NOT_WALL_CLOCK.has(w.toLowerCase()))) return undefined;
+  return found;
+}
+
+/** A column's role as readTableHeader asks it: the message, a time, or its key's own. */
+function roleOf(k: NonNullable<ReturnType<typeof keyOfColumnName>>): string {
+  return k.message ? 'message' : k.time ? 'time' : k.key;
+}
+
+/** Words of a column name that make its time a count since something, not the wall clock's. */
+const NOT_WALL_CLOCK: ReadonlySet<string> = new Set(['up', 'uptime', 'boot', 'bootup', 'elapsed', 'since', 'duration', 'running', 'run', 'relative']);
 
 /**
  * A row of the table as an object keyed by the header's names (the columns without a role left

@@ -196,6 +196,8 @@ const COLUMN_NAMES_ELSEWHERE: Readonly<Record<string, string>> = Object.assign(O
   prozess: 'process', processus: 'process', proceso: 'process', processo: 'process', proces: 'process', programm: 'program', programme: 'program', programa: 'program',
   dienst: 'program', anwendung: 'application', service: 'program', servicio: 'program', servizio: 'program', 'serviço': 'program', usługa: 'program',
   rechner: 'host', 'hôte': 'host', equipo: 'host', hostname: 'hostname',
+  // English names of a router's event table (Moxa's `Index,Bootup,Date,Time,Up Time,Event`, a blind probe's).
+  event: 'message', description: 'message',
 });
 
 const ROLES = Object.keys(JSON_FIELDS) as (keyof typeof JSON_FIELDS)[];

@@ -75,6 +75,24 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', 'cellmgr: no response from modem on /dev/ttyUSB2', 'The modem did not answer AT'],
     counterSamples: ['modem not registered yet', 'response from modem: OK'],
   },
+  // The network's reason for refusing a data session, in 3GPP's words (TS 24.008's SM causes, TS
+  // 24.301's ESM causes, X164), which a router's own connection manager prints as they are (a blind
+  // probe's SCALANCE export: `PDP context activation rejected: missing or unknown APN (cause 27)`).
+  // (`user authentication failed` is left out: a VPN or a login says the same words.)
+  {
+    ...WORDS,
+    id: 'words.data-rejected',
+    subsystem: 'network',
+    literal: ['unknown APN', 'PDP type', 'PDN type', 'service option', 'determined barring', 'rejected by GGSN', 'rejected by Serving GW', 'activation rejected'],
+    // (Not an SMS's refusal: 27.005's `+CMS ERROR: 8` is the same barring, of a message, not of data.)
+    pattern: /^(?!.*\bCMS ERROR\b).*?\b(?<reason>missing or unknown APN|unknown PDP address or PDP type|unknown PDN type|requested service option not subscribed|service option not (?:subscribed|supported)|service option temporarily out of order|operator determined barring|activation rejected by (?:GGSN|Serving GW or PDN GW)|activation rejected, unspecified)\b/i,
+    summary: 'The line says the network refused the data session: {reason}',
+    explanation: `The program says the network refused to set up the data session (3GPP's session management cause: "missing or unknown APN", the APN set is not one the network knows; "unknown PDP address or PDP type", the IP type asked for is refused; "requested service option not subscribed", "operator determined barring", the SIM's subscription does not allow it; "activation rejected", the network's gateway refused it). The modem is registered; the settings or the subscription are at fault. GSM Log Lens has no entry for this program's message; it reads the words alone.`,
+    finding: 'data-session-failed',
+    sources: ['X164'],
+    samples: ['"23";"0d 00:01:27";"2024-06-11 07:46:03";"Warning";"WAN: PDP context activation rejected: missing or unknown APN (cause 27)"', 'Dec  2 19:54:59 gw cellmgr[812]: PDN connect failed: requested service option not subscribed', 'ESM #8 Operator Determined Barring'],
+    counterSamples: ['APN set to internet.example', 'PDP type IPV4V6 requested', 'service option 33 accepted', 'smsd: GSM1: The modem answer was not OK: +CMS ERROR: 8 (Operator determined barring)'],
+  },
   // Quectel's DFOTA progress as the module reports it (an unsolicited result code): whatever
   // program logs its AT port's traffic (gsmd's debug, ModemManager's, a terminal's capture)
   // prints it as the module sent it (X95, X96).
