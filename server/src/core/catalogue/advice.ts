@@ -239,6 +239,18 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB43'],
     },
   ],
+  // The modem came back with its serial ports renamed and a program still opens the old name (stories/modemDevice.ts portLeftBehind).
+  followRenamedPort: [
+    {
+      hosts: ['openwrt'],
+      text: 'Restart the program that uses the modem (its service: `/etc/init.d/<name> restart`), so it opens the port the modem has now; check that nothing else still holds the old one. A port number is not the modem\'s: to keep this from happening again, have the program find the port by the modem\'s USB interface (a hotplug script that links it to a fixed name), not by a /dev/ttyUSB number.',
+      sources: ['KB43'],
+    },
+    {
+      text: 'Restart the program that uses the modem (its service, e.g. `systemctl restart <name>`), so it opens the port the modem has now. To keep this from happening again, point it at a name that does not change: udev\'s link under /dev/serial/by-id/ (made from the modem\'s USB IDs, its serial number and the port\'s interface, so the same port keeps the same name) instead of /dev/ttyUSBn.',
+      sources: ['KB43', 'X166'],
+    },
+  ],
   whyRestartFired: [
     {
       hosts: RUTOS,

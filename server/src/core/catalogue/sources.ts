@@ -521,6 +521,14 @@ export const SOURCES: Record<string, Source> = {
     title: '3GPP TS 24.008, 10.5.6.6 SM cause (Table 10.5.157), and TS 24.301, 9.9.4.4 ESM cause: #8 Operator Determined Barring, #26 Insufficient resources, #27 Missing or unknown APN, #28 Unknown PDP address or PDP type (ESM: Unknown PDN type), #29 User authentication failed, #30 Activation rejected by GGSN (ESM: by Serving GW or PDN GW), #31 Activation rejected, unspecified, #32 Service option not supported, #33 Requested service option not subscribed, #34 Service option temporarily out of order (the same names in libosmocore\'s gsm_cause_names)',
     url: 'https://www.3gpp.org/DynaReport/24008.htm',
   },
+  X165: {
+    title: 'Programs that open a modem\'s serial port themselves and say when it is not there: gammu (libgammu/gsmcomon.c, ERR_DEVICENOTEXIST "Error opening device, it doesn\'t exist."), smstools3 (src/modeminit.c, `Couldn\'t open serial port %s, error: %s, waiting %i sec.` with strerror\'s text), pyserial (serial/serialposix.py, `could not open port {}: {}`)',
+    url: 'https://github.com/gammu/gammu/blob/master/libgammu/gsmcomon.c',
+  },
+  X166: {
+    title: 'systemd rules.d/60-serial.rules: for a ttyUSB or ttyACM port of a USB device, udev makes the links /dev/serial/by-id/<bus>-<serial>-if<interface number> (from the device\'s IDs, serial number and the port\'s interface) and /dev/serial/by-path/<path>, which keep their names when the tty\'s number changes',
+    url: 'https://github.com/systemd/systemd/blob/main/rules.d/60-serial.rules',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

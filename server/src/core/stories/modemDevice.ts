@@ -282,6 +282,39 @@ function causeLines(ctx: StoryContext, cause: DropCause): LogEvent[] {
   return cause.mark !== undefined ? ctx.marked(cause.mark) : codedEvents(ctx, [cause.code!]);
 }
 
+/**
+ * A program that still opened a port of the device's the return renamed: after the drop `a` came
+ * back with its serial ports under other names (knowledge 4.3: a program that held the old ones
+ * pushes the new ones to higher numbers), a `modem-port-missing` line (a program that could not
+ * open the modem's port) before the device's next drop, naming one of the old ports or none. The
+ * modem is back; the program that uses it is not (blind probe G's gammu, smstools and scripts).
+ */
+export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { event: LogEvent; count: number; old: string[]; now: string[] } | undefined {
+  const back = a.back;
+  if (!back) return undefined;
+  let before: Enumeration | undefined;
+  for (const en of d.enumerations) if (en.start.line < a.gone.line) before = en;
+  // (A return in its install mode is the modem's once it is switched out of it: that enumeration's ports.)
+  const switched = d.absences.find((x) => x.modeSwitch && x.back && x.gone.line > back.line);
+  const after = d.enumerations.find((en) => en.start === back && portsOf(en).length > 0) ?? (switched ? d.enumerations.find((en) => en.start === switched.back) : undefined);
+  if (!after) return undefined;
+  // Its ports before: its last enumeration's, and those its going tore down (`converter now
+  // disconnected from ttyUSB2`: a log that begins after the modem came up shows only these).
+  const old = [...new Set([...(before ? portsOf(before) : []), ...a.events.flatMap((e) => (e.fields.tty ? [e.fields.tty] : []))])];
+  const now = portsOf(after);
+  const moved = old.filter((t) => !now.includes(t));
+  if (!moved.length || !now.length) return undefined;
+  let until = Infinity;
+  for (const x of d.absences) if (x.gone.line > back.line && !x.modeSwitch) until = Math.min(until, x.gone.line);
+  const lines = codedEvents(ctx, ['modem-port-missing']).filter((e) => e.file === d.file && e.line > back.line && e.line < until && (e.fields.path === undefined || moved.includes(e.fields.path.replace(/^.*\//, ''))));
+  return lines.length ? { event: lines[0], count: lines.length, old, now } : undefined;
+}
+
+/** An enumeration's serial ports, by interface then loose. */
+function portsOf(en: Enumeration): string[] {
+  return [...en.ttys.values(), ...en.looseTtys];
+}
+
 /** The events on the lines of the findings of `codes`. */
 function codedEvents(ctx: StoryContext, codes: readonly FindingCode[]): LogEvent[] {
   const lines = new Set(ctx.coded(...codes).flatMap((f) => f.lines));

@@ -75,6 +75,27 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', 'cellmgr: no response from modem on /dev/ttyUSB2', 'The modem did not answer AT'],
     counterSamples: ['modem not registered yet', 'response from modem: OK'],
   },
+  // A program that could not open the modem's port because it is not there: an SMS gateway, a
+  // voice gateway or a script that opens the modem's tty itself (gammu's DEVICENOTEXIST,
+  // smstools' `Cannot open serial port`, pyserial's `could not open port`, X165). A line that
+  // names no device, port or modem (a configuration file missing) is none.
+  {
+    ...WORDS,
+    id: 'words.port-missing',
+    subsystem: 'modem',
+    literal: ['No such file or directory', 'No such device', 'doesn\'t exist', 'does not exist', 'DEVICENOTEXIST', 'ENOENT'],
+    pattern: /^(?=(?:.*?(?<path>\/dev\/[\w\/.:+-]*\w))?)(?=.*?(?:\/dev\/|\b(?:device|port|modem|serial)\b)).*?\b(?:open|opening)\b.*?(?:\bNo such (?:file or directory|device)\b|\b(?:doesn't|does not) exist\b|\bENOENT\b|\bDEVICENOTEXIST\b)/i,
+    summary: 'The line says a program could not open the modem\'s port, which is not there: {message}',
+    explanation: 'The program that talks to the modem over its serial port could not open it: the device file is not there. The modem left the bus, or it came back under other port names (a program that still held the old port when the modem left pushes the new ones to higher numbers) and the program still opens the old name. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
+    finding: 'modem-port-missing',
+    sources: ['X165', 'KB43'],
+    samples: [
+      'Dec 02 19:57:42 smsgw gammu-smsd[742]: Error at init connection: Error opening device, it doesn\'t exist. (DEVICENOTEXIST[4])',
+      '2025-03-11 08:14:11,3, GSM1: Cannot open serial port /dev/ttyUSB2, error: No such file or directory',
+      "Sep 05 22:10:24 smsrelay python3[1201]: 2024-09-05 22:10:24,893 ERROR relay: open failed: [Errno 2] could not open port /dev/ttyUSB2: [Errno 2] No such file or directory: '/dev/ttyUSB2'",
+    ],
+    counterSamples: ['cannot open /etc/smsd.conf: No such file or directory', 'opened /dev/ttyUSB2 at 115200 baud', 'device ttyUSB2 does not exist in the list of ports to scan'],
+  },
   // The network's reason for refusing a data session, in 3GPP's words (TS 24.008's SM causes, TS
   // 24.301's ESM causes, X164), which a router's own connection manager prints as they are (a blind
   // probe's SCALANCE export: `PDP context activation rejected: missing or unknown APN (cause 27)`).

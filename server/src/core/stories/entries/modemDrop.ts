@@ -1,7 +1,7 @@
 import { secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
 import type { LogEvent } from '../../model';
@@ -48,6 +48,7 @@ export const modemDropStory: StoryDefinition = {
       const causeOf = new Map(drops.map((a) => [a, restartOf.get(a) ? undefined : dropCauseBefore(ctx, a.gone, d.path)] as const));
       // Each change of composition once: the same mode after every return is one fact.
       const toldChanges = new Set<string>();
+      let leftBehind: ReturnType<typeof portLeftBehind>;
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
@@ -78,6 +79,13 @@ export const modemDropStory: StoryDefinition = {
           w.step(`It came back in its install mode (a storage device) and was switched to its modem mode${when(switched.back)}.`, switched.back, 'X101');
           w.prove(switched.back.line);
         }
+        // It came back with its ports renamed, and a program still opens the old one: the modem is back, the program using it is not.
+        const behind = portLeftBehind(ctx, d, a);
+        if (behind) {
+          leftBehind ??= behind;
+          w.quote(`It came back with its serial ports under other names (${behind.old.join(', ')} before, ${behind.now.join(', ')} now), and a program still could not open its port${when(behind.event)}${behind.count > 1 ? ` (${behind.count} lines)` : ''}: the modem is back, the program that uses it is not. A program that still held the old ports when the modem left pushes the new ones to higher numbers (an inference, knowledge 4.3)`, behind.event);
+          w.cite('KB43');
+        }
         // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
         const changed = ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line));
         if (changed && !toldChanges.has(changed.message)) {
@@ -97,11 +105,11 @@ export const modemDropStory: StoryDefinition = {
         why: cut ? 'The disconnect is logged; the log ends before a return could be.' : restarted ? 'A deliberate restart, the disconnect and the return are all logged.' : 'The disconnect and the return are both logged.',
         summary: restarted
           ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, ' : `${drops.length} times, each time `}${marksOf(first!).includes('reauthorized') ? 'because something reset it on purpose through its sysfs authorized file' : 'right after something restarted it on purpose'} (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
-          : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}`,
-        steps: w.sorted(), evidence: w.evidence, advice: restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
+          : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}${leftBehind ? ` It came back under other port names (${leftBehind.now.join(', ')}), and a program still looks for one of the old ones (${leftBehind.old.join(', ')}): what uses the modem did not come back with it.` : ''}`,
+        steps: w.sorted(), evidence: w.evidence, advice: [...(leftBehind ? ['followRenamedPort'] : []), ...(restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'])], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
         // A modem not answering inside the drop's lines is part of it: the hang before it, its manager's timeouts while it is away.
-        tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive'],
+        tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'modem-port-missing'],
       });
     }
     return out;
