@@ -127,3 +127,38 @@ describe('a PCIe modem that did not resume from suspend', () => {
     assert.deepEqual(analyze(log(BEFORE, resume, BACK, AFTER)).episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-crash:recovered']);
   });
 });
+
+// The modem inside a Qualcomm chip (Chromebooks, phones, some routers): the kernel's q6v5 driver,
+// the IPA driver and a vendor kernel's subsystem restart (X167, X168). A blind probe's three such
+// crashes, each recovered, had been "no problems found"; the audio processor's crash is no modem's.
+describe('the modem inside the system\'s chip', () => {
+  const d = (up: number, m: string) => `[${up.toFixed(6).padStart(12)}] ${m}`;
+  const mainline = [
+    d(5012.331, 'qcom-q6v5-mss 4080000.remoteproc: fatal error received: dog_hb.c:267:DOG_HB detects starvation of task 0xd9b0a1a0'),
+    d(5012.3311, 'remoteproc remoteproc0: crash detected in 4080000.remoteproc: type fatal error'),
+    d(5012.3426, 'ipa 1e40000.ipa: received modem crashed event'),
+    d(5013.8119, 'qcom-q6v5-mss 4080000.remoteproc: MBA booted without debug policy, loading mpss'),
+    d(5016.1119, 'ipa 1e40000.ipa: received modem running event'),
+    d(5030, 'wlan0: authenticated'),
+  ];
+  const vendor = [
+    d(8123.4408, 'subsys-pil-tz 4080000.qcom,mss: modem: Fatal error on the modem.'),
+    d(8123.4411, 'modem subsystem failure reason: nas_mm_msg.c:1712:Assertion mm_as_id < MAX_AS_IDS failed.'),
+    d(8123.4412, 'subsys-restart: __subsystem_restart_dev(): Restart sequence requested for modem, restart_level = RELATED.'),
+    d(8125.611, 'subsys-restart: subsystem_restart_wq_func(): [kworker/u16:5:22871]: Restart sequence for modem completed.'),
+    d(8131.2, 'healthd: battery l=64 v=3915'),
+  ];
+  for (const [name, lines] of [['mainline remoteproc and IPA', mainline], ['a vendor kernel\'s subsystem restart', vendor]] as const) {
+    it(`${name}: a modem crash, recovered, its firmware's reason on the line`, () => {
+      const a = analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2024, 11, 8) });
+      assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), ['modem-crash:recovered']);
+      assert.doesNotMatch(a.episodes[0].summary, /PCIe/);
+      assert.ok(a.findings.some((f) => f.code === 'modem-crash' && /\.c:\d+/.test(f.message)), a.findings.map((f) => f.message).join(' | '));
+    });
+  }
+  it("the audio processor's crash is no modem's", () => {
+    const a = analyzeText([d(100, 'qcom_q6v5_pas 3000000.remoteproc: fatal error received: adsp crashed'), d(100.1, 'remoteproc remoteproc1: crash detected in 3000000.remoteproc: type fatal error'), d(103, 'remoteproc remoteproc1: remote processor 3000000.remoteproc is now up')].join('\n') + '\n', { referenceTime: Date.UTC(2024, 11, 8) });
+    assert.deepEqual(a.episodes, []);
+    assert.ok(!a.findings.some((f) => f.code === 'modem-crash'));
+  });
+});

@@ -580,6 +580,13 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // A modem inside the system's chip crashed (X167, X168): the kernel restarts it by itself.
+  socModemCrashed: [
+    {
+      text: 'The modem inside the system\'s chip crashed and the kernel restarts it by itself (its firmware\'s reason is on the line): once needs nothing if it runs again. If it crashes again and again, the reason lines tell its maker where: keep the system\'s software (which carries the modem\'s firmware) current, and report the reasons to its maker.',
+      sources: ['X167', 'X168'],
+    },
+  ],
   checkPcieModem: [
     {
       hosts: MM,
@@ -768,8 +775,8 @@ export const UNKNOWNS: Record<string, readonly AdviceItem[]> = {
   ],
   whyItCrashed: [
     {
-      text: 'Why the modem crashed: the kernel\'s lines say that it did (the number of the MHI callback, a fatal error or a system error; t7xx\'s exception event), not the firmware\'s own reason.',
-      sources: ['X89', 'X92'],
+      text: 'Why the modem crashed: the kernel\'s lines say that it did (the number of the MHI callback, a fatal error or a system error; t7xx\'s exception event). Where the firmware\'s own reason is on a line (a Qualcomm chip\'s modem: `fatal error received: <file>:<line>: ...`), it names the place in the firmware\'s code, which only its maker can read.',
+      sources: ['X89', 'X92', 'X167'],
     },
   ],
   afterTheLog: [

@@ -529,6 +529,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'systemd rules.d/60-serial.rules: for a ttyUSB or ttyACM port of a USB device, udev makes the links /dev/serial/by-id/<bus>-<serial>-if<interface number> (from the device\'s IDs, serial number and the port\'s interface) and /dev/serial/by-path/<path>, which keep their names when the tty\'s number changes',
     url: 'https://github.com/systemd/systemd/blob/main/rules.d/60-serial.rules',
   },
+  X167: {
+    title: 'Linux drivers/remoteproc: qcom_q6v5.c (the modem\'s fatal interrupt: `fatal error received: %s` with the reason its firmware wrote to shared memory, or `fatal error without message`; `watchdog received: %s`; then rproc_report_crash), qcom_q6v5_mss.c (platform driver `qcom-q6v5-mss`, the modem subsystem; `MBA booted ..., loading mpss`), remoteproc_core.c (`crash detected in %s: type %s`, `handling crash #%u in %s`, `recovering %s`, `remote processor %s is now up`); drivers/net/ipa/ipa_modem.c (`received modem starting|running|crashed|stopping|offline event` on the modem\'s subsystem restart notifications)',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/remoteproc/qcom_q6v5.c',
+  },
+  X168: {
+    title: 'Qualcomm\'s vendor kernels (msm-4.x; here a Pixel 3\'s), drivers/soc/qcom/subsystem_restart.c: `Restart sequence requested for %s, restart_level = %s.` (RELATED: the subsystem alone; SYSTEM: the whole chip), `Shutting down %s`, `Powering up %s`, `Restart sequence for %s completed.`; subsys-pil-tz.c prints the modem\'s failure reason (`modem subsystem failure reason: %s`)',
+    url: 'https://github.com/BenzoRom/kernel_google_crosshatch/blob/e063075473412a4e326cffc22cea6fb152739de4/drivers/soc/qcom/subsystem_restart.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -152,6 +152,57 @@ export const pcieModemEntries: CatalogueEntry[] = [
     sources: ['X92'],
     samples: ['mtk_t7xx 0000:55:00.0: invalid device status', 'mtk_t7xx 0000:55:00.0: Timeout at device stage 0x3'],
   },
+  // A modem inside the system's chip (Qualcomm's MSS in Chromebooks, phones and some routers):
+  // the kernel's remoteproc framework runs it; its q6v5 driver prints the modem's own reason for a
+  // fatal error (qcom_q6v5.c, X167), on the modem's device only for the MSS driver (`qcom-q6v5-mss`:
+  // the same words of the audio and compute processors are no modem's). Vendor kernels' subsystem
+  // restart (msm's subsystem_restart.c, X168) names the subsystem it restarts, `modem` for the modem.
+  {
+    id: 'q6v5.modem-fatal',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: KERNEL,
+    literal: ['fatal error received', 'fatal error without message', 'watchdog received', 'received modem crashed event'],
+    // (The IPA driver, told by the modem's subsystem restart that it crashed, says so on the modem's behalf.)
+    pattern: /^(?:qcom[-_]q6v5[-_]mss (?<device>\S+): (?:fatal error received: (?<reason>.*)|fatal error without message|watchdog received: (?<watchdog>.*))|ipa (?<ipa>\S+): received modem crashed event)/,
+    summary: 'The modem inside the system\'s chip crashed: {message}',
+    explanation: 'The modem subsystem (MSS) of a Qualcomm chip signalled a fatal error or its watchdog, with the reason its firmware wrote (file and line of its code): the kernel\'s remoteproc framework then recovers it, stopping it and loading its firmware again, unless recovery is disabled. While it is down there is no mobile data.',
+    finding: 'modem-crash',
+    advice: 'socModemCrashed',
+    sources: ['X167'],
+    samples: ['[ 5012.331002] qcom-q6v5-mss 4080000.remoteproc: fatal error received: dog_hb.c:267:DOG_HB detects starvation of task 0xd9b0a1a0, triage with its own', 'qcom-q6v5-mss 4080000.remoteproc: fatal error without message', 'ipa 1e40000.ipa: received modem crashed event'],
+    counterSamples: ['qcom_q6v5_pas 3000000.remoteproc: fatal error received: adsp crashed', 'qcom-q6v5-mss 4080000.remoteproc: MBA booted without debug policy, loading mpss'],
+  },
+  {
+    id: 'ssr.modem-restart',
+    subsystem: 'modem',
+    severity: 'error',
+    tags: [...KERNEL, 'subsys-restart'],
+    literal: ['Restart sequence requested for modem', 'Restart sequence requested for mpss', 'modem subsystem failure reason'],
+    pattern: /(?:^|: )(?:Restart sequence requested for (?<subsystem>modem|mpss), restart_level = (?<level>\S+?)\.?$|modem subsystem failure reason: (?<reason>.*))/,
+    summary: 'The modem subsystem crashed and is restarted: {message}',
+    explanation: 'A vendor kernel\'s subsystem restart (SSR) for the modem inside the chip: its firmware failed (the failure reason is its own, file and line of its code) and the kernel shuts it down and powers it up again (restart level RELATED: the modem alone, not the whole system). While it restarts there is no mobile data; `Restart sequence for modem completed` says it is back.',
+    finding: 'modem-crash',
+    advice: 'socModemCrashed',
+    sources: ['X168'],
+    samples: ['[ 8123.441201] subsys-restart: __subsystem_restart_dev(): Restart sequence requested for modem, restart_level = RELATED.', '[ 8123.441120] modem subsystem failure reason: nas_mm_msg.c:1712:Assertion mm_as_id < MAX_AS_IDS failed.'],
+    counterSamples: ['subsys-restart: __subsystem_restart_dev(): Restart sequence requested for adsp, restart_level = RELATED.'],
+  },
+  {
+    id: 'soc-modem.back',
+    subsystem: 'modem',
+    severity: 'info',
+    tags: [...KERNEL, 'subsys-restart'],
+    literal: ['Restart sequence for modem completed', 'Restart sequence for mpss completed', 'is now up', 'received modem running event'],
+    // (A remote processor named by its address alone, `4080000.remoteproc`, may be the audio's: the IPA's line says the modem's.)
+    pattern: /(?:^|: )(?:Restart sequence for (?:modem|mpss) completed\.?$|remote processor (?<device>[\w.-]*(?:mpss|modem)[\w.-]*) is now up|received modem running event)/,
+    summary: 'The modem inside the system\'s chip runs again',
+    explanation: 'The kernel brought the modem subsystem up again after its crash (remoteproc\'s `remote processor modem is now up`, the IPA driver told the modem is running, a vendor kernel\'s `Restart sequence for modem completed`): the modem runs, and its manager takes it back.',
+    story: ['modem-back'],
+    sources: ['X167', 'X168'],
+    samples: ['[ 5016.111880] ipa 1e40000.ipa: received modem running event', 'remoteproc remoteproc0: remote processor modem is now up', '[ 8125.611001] subsys-restart: subsystem_restart_wq_func(): [kworker/u16:5:22871]: Restart sequence for modem completed.'],
+    counterSamples: ['remoteproc remoteproc1: remote processor 3000000.remoteproc is now up'],
+  },
   {
     id: 'wwan.port-attached',
     subsystem: 'modem',

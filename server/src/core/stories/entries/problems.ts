@@ -25,16 +25,17 @@ export const unresponsiveStory = findingStory({
 export const crashStory = findingStory({
   id: 'modem-crash',
   title: 'Modem crashed',
-  description: 'A PCIe modem\'s firmware crashed, the modem stopped answering on its bus, or the kernel could not start or recover it.',
+  description: 'A modem\'s firmware crashed (a PCIe modem\'s, or the modem inside the system\'s chip), the modem stopped answering on its bus, or the kernel could not start or recover it.',
   rank: 5,
   codes: ['modem-crash'],
   // The modem's ports made again (X139) show its driver recovered it where no manager's line does (a plain dmesg).
   recovery: ['modem-back', 'ports-back', 'data-up'],
   severity: 'error',
-  opening: 'The PCIe modem crashed, stopped answering on its bus, or could not be started',
-  // Driver-neutral: a t7xx modem's driver (X92) is no MHI driver (X89); a blind probe's FM350 had been told MHI's recovery.
-  meaning: 'A modem on PCIe whose firmware crashed, or that does not answer on its bus, serves no data or AT port until its driver recovers it (resets it and starts it again); a failed recovery leaves it gone until it is power-cycled.',
-  sources: ['X89', 'X92'],
+  opening: 'The modem crashed, stopped answering on its bus, or could not be started',
+  // Driver-neutral: a t7xx modem's driver (X92) is no MHI driver (X89), and a modem inside the chip
+  // (X167) is on no bus; blind probes' FM350 had been told MHI's recovery, a Chromebook's modem "PCIe".
+  meaning: 'A modem whose firmware crashed, or that does not answer on its bus, serves no data or AT port until its driver recovers it (resets it and starts it again); a failed recovery leaves it gone until it is power-cycled.',
+  sources: ['X89', 'X92', 'X167'],
   advice: ['checkPcieModem'],
   // Recovered each time and crashing again: the firmware, not whether it came back (a blind probe's crash loop).
   recurringAdvice: ['pcieModemCrashesAgain'],
