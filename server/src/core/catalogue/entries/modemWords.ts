@@ -250,7 +250,9 @@ export const modemWordEntries: CatalogueEntry[] = [
       // Doing it now (`resetting`), or about to (`will reset`).
       '\\b(?:(?:resetting|restarting|rebooting|power[- ]?cycling)|(?:will|going to|about to|trying to|attempting to|now) (?:reset|restart|reboot|power[- ]?cycle))' +
       // The modem, or a module named for the radio (`the LTE module`); not ModemManager, a
-      // modem's service or script, nor its counters or settings.
+      // modem's service or script, nor its counters or settings. Perhaps the last of a list
+      // (`restarting mobile WAN and modem`: a blind probe's connection check).
+      '(?: (?:[\\w/-]+ ){1,3}(?:and|&))?' +
       '(?: the)? (?:(?:lte|4g|5g|3g|cellular|wwan|gsm|mobile|usb|internal) )?' +
       '(?:modem\\b(?![-_ ]?(?:manager|service|daemon|script|watchdog|monitor|counters?|stat|statistics|config|configuration|settings))|(?:lte|4g|5g|3g|cellular|wwan|gsm|mobile|radio) module\\b)',
       'i',
@@ -266,11 +268,13 @@ export const modemWordEntries: CatalogueEntry[] = [
       'Mar 14 10:02:11 gw cellmgr[812]: restarting the LTE module after 3 failed pings',
       'power cycling modem via GPIO 17',
       'I (84211) app: no network for 600 s, will reset the modem',
+      '2024-12-09 11:43:21 check[1933]: connection check failed, restarting mobile WAN and modem',
     ],
     counterSamples: [
       'modem restarted',
       'reset counter',
       'no need to reset the modem',
+      'restarting network and modem-manager',
       'not resetting modem: last reset 2 min ago',
       'Restarting ModemManager...',
       'restarting modem-manager service',
