@@ -162,3 +162,15 @@ describe('the modem inside the system\'s chip', () => {
     assert.ok(!a.findings.some((f) => f.code === 'modem-crash'));
   });
 });
+
+describe('a crash recovered, then one that was not', () => {
+  it('the story is not over, and says the first was over in between', () => {
+    const d = (up: number, m: string) => `[${up.toFixed(6).padStart(12)}] ${m}`;
+    const crash = (up: number) => [d(up, 'mhi-pci-generic 0000:01:00.0: firmware crashed (6)'), d(up + 2, 'mhi-pci-generic 0000:01:00.0: device recovery started')];
+    const lines = [...crash(100), d(130, 'wwan wwan0: port wwan0at0 attached'), ...crash(5000), d(5014, 'mhi-pci-generic 0000:01:00.0: Recovery failed'), d(5300, 'wlan0: authenticated')];
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: Date.UTC(2024, 11, 8) });
+    const story = a.episodes.find((e) => e.kind === 'modem-crash')!;
+    assert.equal(story.verdict, 'unresolved');
+    assert.ok(story.steps.some((s) => /over in between/.test(s.text) && /wwan0at0 attached/.test(s.text)), story.steps.map((s) => s.text).join(' | '));
+  });
+});

@@ -188,6 +188,21 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     for (const c of causes) if (c) w.prove(c.line);
   }
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
+  // Not over at the end, but over between the times it came: said of each (a blind probe's PCIe
+  // modem, recovered from its first crash and not from its second, had the first return untold).
+  else {
+    const groups = occasionGroups(found, recoveries);
+    let r = 0;
+    let told = 0;
+    for (let i = 0; i + 1 < groups.length && told < MAX_OVER_BETWEEN; i++) {
+      const end = Math.max(...groups[i].map((f) => f.endLine));
+      while (r < recoveries.length && recoveries[r].line <= end) r++;
+      const over = recoveries[r];
+      if (over === undefined || over.line >= groups[i + 1][0].line) continue;
+      w.step(`It was over in between${when(over)}: "${over.text}".`, over);
+      told++;
+    }
+  }
   // Not over on its own interface, but the modem connected on its other SIM: the router switched
   // SIMs (a blind probe's RUT955: SIM 1's data failing, SIM 2 connected). SIM 1's trouble stays.
   const otherSim = recovery ? undefined : otherSimUp;
@@ -398,6 +413,8 @@ function occasionGroups(found: readonly Finding[], recoveries: readonly LogEvent
   return groups;
 }
 const OCCASION_MS = 10_000;
+/** How many of the returns between the times a trouble came, when it was not over at the end, are told. */
+const MAX_OVER_BETWEEN = 3;
 const OCCASION_LINES = 5;
 
 /**
