@@ -118,6 +118,7 @@ export type FindingCode =
   | 'modem-unresponsive'
   | 'modem-duplicate-registration'
   | 'modem-port-missing'
+  | 'modem-port-busy'
   | 'modem-silent'
   | 'modem-crash'
   | 'manager-crash'

@@ -251,6 +251,18 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB43', 'X166'],
     },
   ],
+  // Another program holds the modem's port (words.port-busy): ModemManager on its hosts (X170).
+  portHeldByAnother: [
+    {
+      hosts: MM,
+      text: 'ModemManager runs on this host and opens the ports of the modems it finds, this one too: if the program that logged the refusal is what should use the modem, tell ModemManager to leave it alone with a udev rule that tags it `ENV{ID_MM_DEVICE_IGNORE}="1"` (matched on its USB vendor and product IDs), then `udevadm control --reload` and `udevadm trigger`, or stop ModemManager (`systemctl disable --now ModemManager`) if nothing else needs it; then restart the program. If nothing else holds the port (`fuser -v /dev/ttyUSB*`), check that the program\'s user may open it (the `dialout` group).',
+      sources: ['X170', 'X169'],
+    },
+    {
+      text: 'Another program holds the modem\'s port: `fuser -v /dev/ttyUSB*` (or `lsof /dev/ttyUSB*`) shows which. Stop the one that should not use the modem (ModemManager, where it runs, opens every modem\'s ports; a second instance of the same gateway), then restart the program that should. If nothing holds it, check that the program\'s user may open it (on most Linux systems, the `dialout` group).',
+      sources: ['X169', 'X170'],
+    },
+  ],
   whyRestartFired: [
     {
       hosts: RUTOS,

@@ -537,6 +537,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'Qualcomm\'s vendor kernels (msm-4.x; here a Pixel 3\'s), drivers/soc/qcom/subsystem_restart.c: `Restart sequence requested for %s, restart_level = %s.` (RELATED: the subsystem alone; SYSTEM: the whole chip), `Shutting down %s`, `Powering up %s`, `Restart sequence for %s completed.`; subsys-pil-tz.c prints the modem\'s failure reason (`modem subsystem failure reason: %s`)',
     url: 'https://github.com/BenzoRom/kernel_google_crosshatch/blob/e063075473412a4e326cffc22cea6fb152739de4/drivers/soc/qcom/subsystem_restart.c',
   },
+  X169: {
+    title: 'Linux include/uapi/asm-generic/errno-base.h: `#define EBUSY 16 /* Device or resource busy */`; the tty layer refuses a second open of a port opened exclusively (TIOCEXCL) with EBUSY (drivers/tty/tty_io.c)',
+    url: 'https://github.com/torvalds/linux/blob/master/include/uapi/asm-generic/errno-base.h',
+  },
+  X170: {
+    title: 'ModemManager documentation, "Modem filter": ModemManager probes the TTY, net and cdc-wdm ports of the devices its filter accepts; a device or port tagged with the udev tag ID_MM_DEVICE_IGNORE is ignored and never probed (a rule in /lib/udev/rules.d or /etc/udev/rules.d, then `udevadm control --reload` and `udevadm trigger`)',
+    url: 'https://freedesktop.org/software/ModemManager/api/latest/ref-overview-modem-filter.html',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

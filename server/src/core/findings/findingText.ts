@@ -10,6 +10,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   'modem-unresponsive': 'The modem stopped answering',
   'modem-duplicate-registration': 'gsmd refused to register the modem again',
   'modem-port-missing': 'The modem\'s port is missing',
+  'modem-port-busy': 'The modem\'s port is held by another program',
   'modem-silent': 'gsmd went silent about the modem',
   'modem-crash': 'The modem crashed or stopped answering on its bus',
   'manager-crash': 'The program that manages the modem crashed',

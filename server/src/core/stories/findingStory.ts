@@ -19,6 +19,8 @@ export interface FindingStorySpec {
   codes: readonly FindingCode[];
   /** Marks of lines that show the trouble over (a later registration, data up). */
   recovery: readonly StoryMark[];
+  /** No line the catalogue reads shows this trouble over (a program's own words would): not over is said with medium confidence. */
+  recoveryUnread?: true;
   /** How bad the story is while it lasts. */
   severity: Severity;
   /** The opening of the summary: "The modem reported a SIM problem". */
@@ -239,10 +241,12 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   const blind = !recovery && read.share < MOSTLY_UNREAD_SHARE;
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
-    confidence: blind ? 'low' : 'high',
+    confidence: blind ? 'low' : !recovery && spec.recoveryUnread ? 'medium' : 'high',
     why: blind
       ? `The log shows the trouble and no later line it could read showing it over; but only ${Math.floor(read.share * 100)}% of its lines were read, and a line showing it over may be among the others.`
-      : recurring
+      : !recovery && spec.recoveryUnread
+        ? 'The log shows the trouble; a line showing it over would be the program\'s own words, which GSM Log Lens does not read.'
+        : recurring
       ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.`
       : restarted
         ? `The log shows the trouble, ${restarted} restarting after it, and a later line showing it over.`

@@ -2,7 +2,7 @@ import { modemDropStory } from './entries/modemDrop';
 import { modemLostStory } from './entries/modemLost';
 import { modemRestartStory } from './entries/modemRestart';
 import { modemUpdateStory } from './entries/modemUpdate';
-import { crashStory, managerCrashStory, dataStory, radioOffStory, registrationStory, simStory, unresponsiveStory } from './entries/problems';
+import { crashStory, managerCrashStory, dataStory, portBusyStory, radioOffStory, registrationStory, simStory, unresponsiveStory } from './entries/problems';
 import { reconnectLoopStory } from './entries/reconnectLoop';
 import { unexpectedRebootStory } from './entries/unexpectedReboot';
 import type { StoryDefinition } from './types';
@@ -25,6 +25,7 @@ export const STORIES: readonly StoryDefinition[] = [
   simStory,
   registrationStory,
   radioOffStory,
+  portBusyStory,
   dataStory,
 ];
 

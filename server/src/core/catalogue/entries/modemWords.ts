@@ -96,6 +96,24 @@ export const modemWordEntries: CatalogueEntry[] = [
     ],
     counterSamples: ['cannot open /etc/smsd.conf: No such file or directory', 'opened /dev/ttyUSB2 at 115200 baud', 'device ttyUSB2 does not exist in the list of ports to scan'],
   },
+  // A program that could not open the modem's port because another holds it (X169: the kernel's
+  // EBUSY, errno 16, `Device or resource busy`; gammu's DEVICEBUSY and DEVICEOPENERROR, X165): on
+  // a host with ModemManager, which opens every modem's ports (X170). Blind probe G's Kannel and
+  // Home Assistant gateways, refused their port by ModemManager, had been "no problems found".
+  {
+    ...WORDS,
+    id: 'words.port-busy',
+    subsystem: 'modem',
+    literal: ['resource busy', 'errno 16', 'errno=16', 'errno: 16', 'EBUSY', 'busy or no permissions', 'already opened by other'],
+    pattern: /\b(?:open\w*|System error 16)\b.*?(?:\bDevice or resource busy\b|\bEBUSY\b|\berrno(?: |=|: )16\b|\bbusy or no permissions\b|\balready opened by other application\b)/i,
+    summary: 'The line says a program could not open the modem\'s port, busy: {message}',
+    explanation: 'The program that talks to the modem over its serial port could not open it: the kernel answered that the device is busy (EBUSY, errno 16), which a serial port answers when another program holds it open exclusively. On a host where ModemManager runs, it opens the ports of every modem it finds; another instance of the same program, or a second gateway, does the same. (gammu\'s `Unknown, busy or no permissions` also covers a port its user may not open.) GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
+    finding: 'modem-port-busy',
+    advice: 'portHeldByAnother',
+    sources: ['X169', 'X165', 'X170'],
+    samples: ['2025-04-03 09:14:30 [1102] [6] ERROR: AT2[gsm0]: open failed! ERRNO=16', 'Jan 08 18:22:01 homepi hass[811]: ERROR (MainThread) [homeassistant.components.sms] Error opening device. Unknown, busy or no permissions.', 'GSM1: Cannot open serial port /dev/ttyUSB2, error: Device or resource busy'],
+    counterSamples: ['ERROR: System error 16 while reading the config', 'the port is busy sending an SMS', 'opened /dev/ttyUSB2, errno 0'],
+  },
   // The network's reason for refusing a data session, in 3GPP's words (TS 24.008's SM causes, TS
   // 24.301's ESM causes, X164), which a router's own connection manager prints as they are (a blind
   // probe's SCALANCE export: `PDP context activation rejected: missing or unknown APN (cause 27)`).

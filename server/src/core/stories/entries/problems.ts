@@ -146,6 +146,24 @@ export const radioOffStory = findingStory({
   consequences: DATA_LOST_WITH_IT,
 });
 
+// A program refused the modem's port because another holds it (words.port-busy): a conflict on the
+// host, not the modem's trouble. Nothing the catalogue reads shows the program working again.
+export const portBusyStory = findingStory({
+  id: 'modem-port-busy',
+  title: 'Modem port held by another program',
+  description: 'A program that opens the modem\'s serial port itself could not open it: another program holds it.',
+  rank: 7,
+  codes: ['modem-port-busy'],
+  recovery: [],
+  recoveryUnread: true,
+  severity: 'warning',
+  opening: 'A program could not open the modem\'s port: it was busy',
+  meaning: 'A serial port held open by one program refuses others (the kernel\'s EBUSY): where ModemManager runs it holds the modem\'s ports, and a gateway started twice holds them against itself.',
+  sources: ['X169', 'X170'],
+  advice: ['portHeldByAnother'],
+  adviceBy: [],
+});
+
 export const dataStory = findingStory({
   id: 'data-connection-problem',
   title: 'Data connection problem',
