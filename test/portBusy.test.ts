@@ -36,3 +36,18 @@ describe("a modem's port another program holds", () => {
     assert.ok(!a.findings.some((f) => f.code === 'modem-port-busy'), a.findings.map((f) => f.code).join());
   });
 });
+
+// smstools gives up waiting for the registration, or the modem refuses an SMS for want of a
+// network (+CMS ERROR 331): blind probe G's gateway without a network had been "no problems found".
+describe('a program that says the modem is not registered', () => {
+  it('a registration story, not over, whatever program says it', () => {
+    for (const line of ['2024-10-08 02:13:51,3, GSM1: Error: Modem is not registered to the network', 'Oct 08 02:10:19 gw smsd[2805]: GSM1: The modem answer was not OK: +CMS ERROR: 331 (No network service)']) {
+      const a = tell([line]);
+      assert.deepEqual(a.episodes.map((e) => `${e.kind}:${e.verdict}`), ['registration-problem:unresolved'], line);
+    }
+  });
+  it('the check before it, and a registration still being sought, are none', () => {
+    const a = tell(['2024-10-08 02:10:30,6, GSM1: Checking if Modem is registered to the network', '2024-10-08 02:10:31,6, GSM1: modem is not registered to the network yet, searching']);
+    assert.ok(!a.findings.some((f) => f.code === 'registration-failed'), a.findings.map((f) => f.code).join());
+  });
+});

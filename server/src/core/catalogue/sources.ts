@@ -545,6 +545,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'ModemManager documentation, "Modem filter": ModemManager probes the TTY, net and cdc-wdm ports of the devices its filter accepts; a device or port tagged with the udev tag ID_MM_DEVICE_IGNORE is ignored and never probed (a rule in /lib/udev/rules.d or /etc/udev/rules.d, then `udevadm control --reload` and `udevadm trigger`)',
     url: 'https://freedesktop.org/software/ModemManager/api/latest/ref-overview-modem-filter.html',
   },
+  X171: {
+    title: 'smstools3 src/modeminit.c: while the modem is not registered, `MODEM IS NOT REGISTERED, WAITING %i SEC. BEFORE RETRYING %i. TIME`, and when it gives up `Error: Modem is not registered to the network`; 3GPP TS 27.005, 3.2.5 +CMS ERROR: 331 no network service',
+    url: 'https://github.com/kjetilho/smstools3/blob/07aeee8f124dbffb8a7afd8de8fca654fc6ba9c1/src/modeminit.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

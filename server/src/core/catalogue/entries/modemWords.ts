@@ -62,6 +62,22 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Dec  2 19:54:59 gw cellmgr[812]: network registration denied', 'LTE attach reject, cause 7', 'Registration rejected by network'],
     counterSamples: ['Permission denied', 'registration accepted', 'connection refused by 10.0.0.1'],
   },
+  // A program that gave up waiting for the modem to register (smstools' `Error: Modem is not
+  // registered to the network`, X171), or whose SMS the modem refused for want of a network
+  // (27.005's `+CMS ERROR: 331`, no network service): the registration's trouble, not the modem's.
+  {
+    ...WORDS,
+    id: 'words.not-registered',
+    subsystem: 'network',
+    literal: ['not registered to', 'not registered in', 'not registered on', 'not registered with', 'No network service', 'CMS ERROR: 331'],
+    pattern: /\b(?:modem|device|module|UE) (?:is )?not registered (?:to|in|on|with) (?:the |a |any )?network\b(?! yet)|\+CMS ERROR: 331\b|\bNo network service\b/i,
+    summary: 'The line says the modem is not registered in a network: {message}',
+    explanation: `The program says the modem is not registered in any network (3GPP's registration status "not registered"), or the modem refused to send an SMS for want of one (27.005's +CMS ERROR 331, no network service): no coverage, an antenna or its cable, the operator, or a SIM the network does not accept. ${INFERRED}`,
+    finding: 'registration-failed',
+    sources: ['X91', 'X171'],
+    samples: ['2024-10-08 02:12:58,3, GSM1: Error: Modem is not registered to the network', '2024-10-08 02:10:19,3, GSM1: The modem answer was not OK: +CMS ERROR: 331 (No network service)'],
+    counterSamples: ['Checking if Modem is registered to the network', 'modem is not registered to the network yet, searching', 'Modem is registered to the network'],
+  },
   {
     ...WORDS,
     id: 'words.modem-not-responding',
