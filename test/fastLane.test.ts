@@ -1068,6 +1068,20 @@ describe('continuation lines after line 2,000', () => {
   });
 });
 
+describe('a stamp at another offset from UTC, on a line the fast lane reads after formats that refuse it', () => {
+  // Property test seed 1730456852: the refusals read again for their learning (replayRefusals)
+  // counted the line's offset a second time in the fast lane.
+  it('is counted once in both lanes', () => {
+    both([
+      'Wed 2024-11-20 00:00:00 CEST router dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+      '2024-11-20 00:00:00.019417 DEBUG modem.py:19 DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+      'Wed Nov 20 00:00:00 2024 daemon.info dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+      '2024-11-20T00:00:00,000000+01:00 gsmd: [__write:1300] warning: [CMM] Write to `1-1 [2c7c:6005]` modem failed: errno 5',
+      'Wed Nov 20 00:00:00 2024 daemon.info dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+    ].join('\n'));
+  });
+});
+
 describe('fast lane: random interleavings of line shapes (property)', () => {
   // Line shapes the fast lane takes, others it must leave, and the paste artefacts between them.
   const odd: Shape[] = [

@@ -497,7 +497,7 @@ export class EventCollector {
     }
     if (fast.month < 0) return undefined;
     const time = wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
-    const shown = fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes);
+    const shown = fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes, line);
     // As LineParser.timeOf notes them: the year a dated stamp gives the yearless ones after it.
     if (fast.year < 0) {
       this.parser.lastYearlessTime = shown;

@@ -1168,6 +1168,8 @@ export class LineParser {
     if (minutes === this.firstZone) return 0;
     // A line's stamp is counted once, however many of the registry's formats read it before one
     // takes the line (the fast lane reads it once: a property test's seed found them apart).
+    // (Line 0: a format's refusal read again for its learning, replayRefusals; no stamp of the file's.)
+    if (line === 0) return (minutes - this.firstZone) * 60_000;
     if (line === undefined || line !== this.lastShiftedLine) this.zoneShifts++;
     if (line !== undefined) this.lastShiftedLine = line;
     return (minutes - this.firstZone) * 60_000;
