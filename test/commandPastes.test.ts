@@ -95,6 +95,21 @@ describe('a year carried from one part of a paste to a part without one', () => 
     });
   }
 
+  it('across New Year: the yearless part\'s December is the dated part\'s year before (a blind probe\'s paste was told twice, a year apart)', () => {
+    const up = (clock: string): string => `[${(86000 + (clock.startsWith('23') ? 0 : 600) + Number(clock.slice(-2))).toFixed(6).padStart(12)}]`;
+    const bsd = (day: string, clock: string, m: string) => `${day} ${clock} gw kernel: ${up(clock)} ${m}`;
+    const lr = (wd: string, day: string, clock: string, year: number, m: string) => `${wd} ${day} ${clock} ${year} kern.info kernel: ${up(clock)} ${m}`;
+    const drop: [string, string][] = [['00:03:10', 'usb 1-1: USB disconnect, device number 2'], ['00:03:31', 'usb 1-1: new high-speed USB device number 3 using xhci-mtk'], ['00:03:31', 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'], ['00:03:32', "qmi_wwan 1-1:1.4 wwan0: register 'qmi_wwan' at usb-1e1c0000.xhci-1, WWAN/QMI device, 4e:2a:10:b2:91:0c"]];
+    const lines = [
+      '==> /var/log/remote/gw.log <==', bsd('Dec 31', '23:58:02', 'wlan0: authenticated'), ...drop.map(([c, m]) => bsd('Jan  1', c, m)),
+      '==> logread on the router <==', lr('Sun', 'Dec 31', '23:59:10', 2023, 'wlan0: authenticated'), ...drop.map(([c, m]) => lr('Mon', 'Jan  1', c, 2024, m)),
+    ];
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: LATER });
+    assert.equal(a.episodes.filter((e) => e.kind === 'modem-drop').length, 1, a.episodes.map((e) => e.kind).join());
+    assert.equal(new Date(a.files[0].firstTime!).toISOString().slice(0, 10), '2023-12-31');
+    assert.equal(new Date(a.files[0].lastTime!).getUTCFullYear(), 2024);
+  });
+
   it('a yearless log alone keeps the year of the file, and says it assumed it', () => {
     const a = analyzeText(syslog.slice(1).join('\n') + '\n', { referenceTime: LATER });
     assert.equal(a.files[0].yearFromDate, undefined);

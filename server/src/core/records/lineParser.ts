@@ -1131,13 +1131,21 @@ export class LineParser {
     }
     this.year = year;
     this.lastMonth = month;
+    this.afterDated = true;
   }
+
+  /** The last date read had a year (noteDated): a yearless one after it is put in the year nearest it, back across New Year too. */
+  private afterDated = false;
 
   /** The year of a yearless date in `month` (0-11): the reference year, rolled over at New Year. */
   yearlessYear(month: number): number {
     // Track the Dec -> Jan rollover; the caller corrects the base year at the end. Never past the
     // plausible years, however many New Years a corrupt log passes.
     if (this.lastMonth >= 0 && month < this.lastMonth - 6 && this.year < PLAUSIBLE_YEARS.last) this.year++;
+    // Just after a dated line, a month more than half a year after its month is the year before's
+    // (`Dec 31` after `Mon Jan  1 ... 2024`: a paste's parts across New Year, a blind probe's).
+    else if (this.afterDated && month > this.lastMonth + 6 && this.year > PLAUSIBLE_YEARS.first) this.year--;
+    this.afterDated = false;
     this.lastMonth = month;
     this.yearless = true;
     return this.year;
