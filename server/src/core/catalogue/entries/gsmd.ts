@@ -103,7 +103,8 @@ export const gsmdEntries: CatalogueEntry[] = [
     severity: 'error',
     tags: ['gsmd'],
     literal: 'Multiple request to the modem timeouted',
-    pattern: /\[MODEM_MANAGER\] Multiple request to the modem timeouted, modem may be unresponsive/,
+    // (The subsystem's bracket may be gone from a paste: the words are gsmd's alone.)
+    pattern: /(?:\[MODEM_MANAGER\] )?Multiple request to the modem timeouted, modem may be unresponsive/,
     summary: 'Several AT requests in a row timed out: the modem may be unresponsive',
     explanation: 'gsmd counted several consecutive AT request timeouts. The modem is busy, hung, or no longer on the port gsmd uses.',
     finding: 'modem-unresponsive',

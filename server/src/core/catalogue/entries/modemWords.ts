@@ -82,13 +82,14 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.modem-not-responding',
     subsystem: 'modem',
-    literal: ['modem not', 'modem is not', 'from modem', 'from the modem', 'modem did', 'modem does'],
-    pattern: /\bmodem (?:is )?not (?:responding|answering)\b|\bno (?:response|answer|reply) from (?:the )?modem\b|\bmodem (?:did not|does not|didn't|doesn't) (?:respond|answer)\b/i,
+    // (The modem's name may stand between: `Modem 1-1 is not responsive`; smstools' `Modem is not ready to answer commands`, X171.)
+    literal: ['not respon', 'not answering', 'not ready to answer', 'from modem', 'from the modem', 'modem did', 'modem does'],
+    pattern: /\bmodem(?: [\w.:`'\[\]-]+)? (?:is )?not (?:responding|answering|responsive)\b|\bmodem (?:is )?not ready to answer\b|\bno (?:response|answer|reply) from (?:the )?modem\b|\bmodem (?:did not|does not|didn't|doesn't) (?:respond|answer)\b/i,
     summary: 'The line says the modem does not answer: {message}',
     explanation: 'The program says the modem did not answer it: a modem that stops answering can be busy, hung, or already gone from its bus; the lines around it tell which. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
     finding: 'modem-unresponsive',
     sources: ['KB6', 'X64'],
-    samples: ['Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', 'cellmgr: no response from modem on /dev/ttyUSB2', 'The modem did not answer AT'],
+    samples: ['Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', 'cellmgr: no response from modem on /dev/ttyUSB2', 'The modem did not answer AT', '2024-06-18T03:41:07.018233+03:00 RUTX11 gsmd[1432]: Modem 1-1 is not responsive', '2024-03-11 08:12:40,2, GSM1: Modem is not ready to answer commands (Timeouts: 12)'],
     counterSamples: ['modem not registered yet', 'response from modem: OK'],
   },
   // A program that could not open the modem's port because it is not there: an SMS gateway, a
