@@ -99,6 +99,12 @@ describe("the system's sleep", () => {
     const a = tell(around([iso('16:08:02.3', 8812.2, 'usb 1-1: new full-speed USB device number 9 using xhci_hcd'), iso('16:47:35.9', 8813.1, 'usb 1-1: new full-speed USB device number 10 using xhci_hcd')]));
     assert.match(a.findings.find((f) => f.code === 'clock-jump')!.message, /clock was set/);
   });
+  it('a modem taken off the bus as the system prepares its sleep, before the kernel\'s line, is the sleep\'s too', () => {
+    const prep = [`May 30 18:44:51 x270 ModemManager[988]: <info>  [sleep-monitor-systemd] system is about to suspend`];
+    const a = tell([...prep, ...drop.map((l) => l.replace('21:07:33', '18:44:51')), k('18:44:52', 'PM: suspend entry (deep)'), ...back.slice(0, 2), ...wake, back[2], k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
+    assert.deepEqual(a.episodes.map((e) => e.kind), []);
+    assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /as the system slept and woke/);
+  });
   it('the same drop with no sleep around it is a drop', () => {
     const a = tell([...drop, ...back, k('21:20:00', 'usb 1-1: new full-speed USB device number 9 using xhci_hcd')]);
     assert.ok(a.episodes.some((e) => e.kind === 'modem-drop'));

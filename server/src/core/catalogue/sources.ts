@@ -549,6 +549,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'smstools3 src/modeminit.c: while the modem is not registered, `MODEM IS NOT REGISTERED, WAITING %i SEC. BEFORE RETRYING %i. TIME`, and when it gives up `Error: Modem is not registered to the network`; 3GPP TS 27.005, 3.2.5 +CMS ERROR: 331 no network service',
     url: 'https://github.com/kjetilho/smstools3/blob/07aeee8f124dbffb8a7afd8de8fca654fc6ba9c1/src/modeminit.c',
   },
+  X172: {
+    title: 'ModemManager src/mm-sleep-monitor-systemd.c: on systemd-logind\'s PrepareForSleep signal, `system is about to suspend` (true) and `system is resuming` (false), logged at info level',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-sleep-monitor-systemd.c',
+  },
+  X173: {
+    title: 'systemd src/sleep/sleep.c: `Entering sleep state \'%s\'...` (suspend, hibernate, hybrid-sleep) before it writes the sleep state',
+    url: 'https://github.com/systemd/systemd/blob/main/src/sleep/sleep.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -110,6 +110,48 @@ export const systemEntries: CatalogueEntry[] = [
     sources: ['X158'],
     samples: ['May 30 21:07:33 x270-field kernel: PM: suspend exit'],
   },
+  // What prepares the sleep before the kernel's line (X172, X173): a modem taken off the bus as
+  // the system goes to sleep is logged before `PM: suspend entry` (a blind probe's laptop, its WWAN
+  // card gone a second before the kernel's line, had been told an 8-hour drop).
+  {
+    id: 'mm.sleep-prepare',
+    story: ['sleep'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['-', 'modemmanager'],
+    literal: 'system is about to suspend',
+    pattern: /^system is about to suspend/,
+    summary: 'ModemManager: the system is about to sleep',
+    explanation: 'ModemManager was told by systemd-logind that the system is going to sleep (PrepareForSleep): it lets its modems go until the system resumes.',
+    sources: ['X172'],
+    samples: ['Mar 14 23:12:03 x13 ModemManager[988]: <info>  [sleep-monitor-systemd] system is about to suspend'],
+  },
+  {
+    id: 'mm.sleep-resume',
+    story: ['wake'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['-', 'modemmanager'],
+    literal: 'system is resuming',
+    pattern: /^system is resuming/,
+    summary: 'ModemManager: the system woke from sleep',
+    explanation: 'ModemManager was told by systemd-logind that the system resumed from sleep: it looks for its modems again.',
+    sources: ['X172'],
+    samples: ['Mar 15 07:41:20 x13 ModemManager[988]: <info>  [sleep-monitor-systemd] system is resuming'],
+  },
+  {
+    id: 'systemd.sleep-entering',
+    story: ['sleep'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['systemd-sleep'],
+    literal: "Entering sleep state '",
+    pattern: /^Entering sleep state '(?<state>[\w-]+)'/,
+    summary: 'systemd-sleep: the system goes to sleep ({state})',
+    explanation: 'systemd-sleep puts the system to sleep (suspend, hibernate, hybrid-sleep) as it was asked.',
+    sources: ['X173'],
+    samples: ["Mar 14 23:12:05 x13 systemd-sleep[44230]: Entering sleep state 'suspend'..."],
+  },
   // A Raspberry Pi's firmware flags an under-voltage of its supply; the voltage sensor driver logs
   // it every time the flag sets or clears (upstream: on the hwmon device; Raspberry Pi's kernel:
   // without one, with the flags in hexadecimal) [X93] [X94].
