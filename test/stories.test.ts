@@ -310,3 +310,15 @@ describe('a trouble not over in a file mostly unread', () => {
     assert.equal(s.confidence, 'high');
   });
 });
+
+// ModemManager's bearer failure names the network's cause in 3GPP's words: the advice is that
+// cause's (a blind probe's "Requested service option not subscribed" had been told to check the APN).
+describe("ModemManager's refused bearer, its cause in 3GPP's words", () => {
+  it('a subscription cause calls for the operator, not the settings', () => {
+    const line = (c: string) => `Thu May 16 09:10:${c} 2024 daemon.warn ModemManager[1710]: <warn>  [modem0/bearer0] connection attempt #1 failed: Requested service option not subscribed`;
+    const a = analyzeText([line('23'), line('40')].join('\n') + '\n', { referenceTime: Date.UTC(2024, 4, 20) });
+    const story = a.episodes.find((e) => e.kind === 'data-connection-problem')!;
+    assert.match(story.advice.join('\n'), /ask the operator/);
+    assert.doesNotMatch(story.advice.join('\n'), /compare the APN/);
+  });
+});

@@ -164,6 +164,17 @@ export const portBusyStory = findingStory({
   adviceBy: [],
 });
 
+/** 3GPP's session management causes in their words (X164), as a program prints them, and the advice each calls for. */
+const CAUSES_IN_WORDS = {
+  missingorunknownapn: 'checkDataSession',
+  unknownpdpaddressorpdptype: 'checkDataSession',
+  unknownpdntype: 'checkDataSession',
+  requestedserviceoptionnotsubscribed: 'askOperatorSubscription',
+  serviceoptionnotsubscribed: 'askOperatorSubscription',
+  serviceoptionnotsupported: 'askOperatorSubscription',
+  serviceoptiontemporarilyoutoforder: 'networkSideRetry',
+} as const;
+
 export const dataStory = findingStory({
   id: 'data-connection-problem',
   title: 'Data connection problem',
@@ -182,6 +193,8 @@ export const dataStory = findingStory({
   adviceBy: [
     // chat timed out waiting for the modem's OK (no abort string came): the modem is silent on its port.
     { field: 'chatExpect', advice: { ok: 'modemSilentOnPort' } },
+    // ModemManager's bearer failure gives the cause in 3GPP's words (`Requested service option not subscribed`).
+    { field: 'error', advice: { ...CAUSES_IN_WORDS, operatordeterminedbarring: 'askOperatorSubscription' } },
     {
       field: 'reason',
       advice: {
@@ -193,13 +206,7 @@ export const dataStory = findingStory({
         optionunsubscribed: 'askOperatorSubscription',
         operatordeterminedbarring: 'askOperatorSubscription',
         // 3GPP's words for the same causes (X164), as a program prints them.
-        missingorunknownapn: 'checkDataSession',
-        unknownpdpaddressorpdptype: 'checkDataSession',
-        unknownpdntype: 'checkDataSession',
-        requestedserviceoptionnotsubscribed: 'askOperatorSubscription',
-        serviceoptionnotsubscribed: 'askOperatorSubscription',
-        serviceoptionnotsupported: 'askOperatorSubscription',
-        serviceoptiontemporarilyoutoforder: 'networkSideRetry',
+        ...CAUSES_IN_WORDS,
         optionnotsupported: 'askOperatorSubscription',
         insufficientresources: 'networkSideRetry',
         networkfailure: 'networkSideRetry',
