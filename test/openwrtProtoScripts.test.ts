@@ -52,3 +52,11 @@ describe("OpenWrt's protocol scripts finding no modem device", () => {
     assert.doesNotMatch(a.episodes.map((e) => e.advice.join('\n')).join('\n'), /cdc-wdm\*/);
   });
 });
+
+describe("an older qmi.sh logging under its own tag (logger -t \"qmi[$$]\")", () => {
+  it('is the same missing device, with the same advice', () => {
+    const a = analyzeText(['Mon Sep  2 09:14:20 2024 daemon.err qmi[2411]: The specified control device does not exist', "Mon Sep  2 09:14:20 2024 daemon.notice netifd: Interface 'wwan' is now down"].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => e.kind), ['data-connection-problem']);
+    assert.match(a.episodes[0].advice.join('\n'), /cdc-wdm/);
+  });
+});
