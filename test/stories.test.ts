@@ -322,3 +322,14 @@ describe("ModemManager's refused bearer, its cause in 3GPP's words", () => {
     assert.doesNotMatch(story.advice.join('\n'), /compare the APN/);
   });
 });
+
+describe('a modem gone at the end of a file mostly unread', () => {
+  it("the drop whose return the log does not show is told with low confidence, and why", () => {
+    const prose = Array.from({ length: 30 }, (_, i) => `Some text of the issue the user wrote, paragraph ${i}.`);
+    const a = analyzeText([...prose, '[  100.000000] usb 1-1: new high-speed USB device number 2 using xhci-hcd', '[  100.100000] usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18', '[  100.300000] option 1-1:1.2: GSM modem (1-port) converter detected', '[ 5000.000000] usb 1-1: USB disconnect, device number 2'].join('\n') + '\n', { referenceTime: Date.UTC(2024, 4, 20) });
+    const story = a.episodes.find((e) => e.kind === 'modem-drop' || e.kind === 'modem-lost')!;
+    assert.ok(story, a.episodes.map((e) => e.kind).join());
+    assert.equal(story.confidence, 'low');
+    assert.match(story.why, /only \d+% of its lines were read/);
+  });
+});

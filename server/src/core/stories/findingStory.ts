@@ -120,7 +120,7 @@ export function findingStory(spec: FindingStorySpec): StoryDefinition {
     description: spec.description,
     rank: spec.rank,
     verdicts: {
-      unresolved: { label: 'not over in this log', severity: spec.severity, meaning: 'No later line shows the trouble over.' },
+      unresolved: { label: 'not over in this log', severity: spec.severity, open: true, meaning: 'No later line shows the trouble over.' },
       recovered: { label: 'recovered', severity: 'info', meaning: 'A later line shows the trouble over.' },
       recurring: { label: 'over each time, but it keeps coming back', severity: 'warning', meaning: `The trouble came ${RECURRING_TIMES} times or more, each time over by a later line: something brings it back.` },
     },
@@ -235,16 +235,10 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
   const groups = occasionGroups(found, recoveries);
   const recurring = !!recovery && groups.length >= RECURRING_TIMES && overBetween(groups, recoveries);
-  // Not over, in a file mostly unread: the line that shows it over may be among the lines not read
-  // (a blind probe's eWON export, 3% read, had a watchdog's reset told "not over" with high confidence).
-  const read = ctx.file.summary.recognised;
-  const blind = !recovery && read.share < MOSTLY_UNREAD_SHARE;
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
-    confidence: blind ? 'low' : !recovery && spec.recoveryUnread ? 'medium' : 'high',
-    why: blind
-      ? `The log shows the trouble and no later line it could read showing it over; but only ${Math.floor(read.share * 100)}% of its lines were read, and a line showing it over may be among the others.`
-      : !recovery && spec.recoveryUnread
+    confidence: !recovery && spec.recoveryUnread ? 'medium' : 'high',
+    why: !recovery && spec.recoveryUnread
         ? 'The log shows the trouble; a line showing it over would be the program\'s own words, which GSM Log Lens does not read.'
         : recurring
       ? `The log shows the trouble ${groups.length} times and a later line showing it over each time.`
@@ -309,9 +303,6 @@ function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[]
     .filter((f) => f.line < end)
     .sort((a, b) => a.line - b.line);
 }
-
-/** Below this share of a file's lines read, the lines after a trouble may hold its end unseen. */
-const MOSTLY_UNREAD_SHARE = 0.5;
 
 /** The story's advice, or the advice its lines' reasons call for (spec.adviceBy). */
 function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext): string[] {

@@ -64,7 +64,7 @@ export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[
       for (const ctx of story.id === UPDATE_STORY_ID && windowed.length ? windowed : [whole]) {
         for (const draft of story.build(ctx)) {
           if (alreadyTold(draft, told)) continue;
-          told.push(withUnsetClock(toEpisode(story, draft, file.file, fileHost), file, fileHost.host));
+          told.push(withUnsetClock(toEpisode(story, draft, file.file, fileHost, file), file, fileHost.host));
         }
       }
     }
@@ -94,6 +94,9 @@ function alreadyTold(draft: StoryDraft, told: readonly Episode[]): boolean {
 
 const tellsOf = new WeakMap<Episode, Set<FindingCode>>();
 
+/** Below this share of a file's lines read, the lines after a trouble may hold its end unseen. */
+const MOSTLY_UNREAD_SHARE = 0.5;
+
 /** A clock set forward by this much or more after boot was not the day's before it (NTP, the operator, a time zone set late). */
 const CLOCK_SET_MS = 3_600_000;
 
@@ -112,7 +115,7 @@ function withUnsetClock(e: Episode, file: FileEvents, host: HostGuess['host']): 
   return e;
 }
 
-function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: HostGuess): Episode {
+function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: HostGuess, fileOf: FileEvents): Episode {
   const verdict = story.verdicts[d.verdict] ?? { label: d.verdict, severity: 'warning' as Severity, meaning: '' };
   const sources = new Set(d.sources);
   // A story that names no device gets the general words (usbIdWords of no ID).
@@ -131,9 +134,16 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: Ho
   const unknowns = worded(d.unknowns, UNKNOWNS);
   const startLine = d.startLine ?? d.evidence[0] ?? 1;
   const endLine = d.endLine ?? d.evidence[d.evidence.length - 1] ?? startLine;
+  // Not over (lost, stuck) in a file mostly unread: the line that shows it over may be among the
+  // lines not read (blind probes: an eWON export 3% read, a GitHub issue's paste 32% read, had
+  // such verdicts told with high or medium confidence).
+  const read = fileOf.summary.recognised;
+  const blind = verdict.open === true && read.share < MOSTLY_UNREAD_SHARE;
   const e: Episode = {
     kind: story.id, title: story.title, verdict: d.verdict, verdictLabel: verdict.label, severity: verdict.severity, host: host.label,
-    confidence: d.confidence, why: d.why, unknowns, summary: d.summary, file, startLine, endLine,
+    confidence: blind ? 'low' : d.confidence,
+    why: blind ? `${d.why.replace(/\.$/, '')}; but only ${Math.floor(read.share * 100)}% of its lines were read, and a line showing it over may be among the others.` : d.why,
+    unknowns, summary: d.summary, file, startLine, endLine,
     steps: d.steps, evidence: d.evidence, advice, sources: [...sources],
   };
   const t = d.steps.find((s) => s.time !== undefined)?.time;

@@ -15,6 +15,11 @@ export interface VerdictEntry {
   finding?: FindingCode;
   /** What the verdict means, for the README's story table. */
   meaning: string;
+  /**
+   * The verdict rests on no later line showing the trouble over (not over, lost, stuck): in a file
+   * mostly unread, such a line may be among the lines not read, and it is told with low confidence.
+   */
+  open?: true;
 }
 
 /** What a story builder gets: one file (or one window of it), its events, findings and USB devices. */

@@ -18,7 +18,7 @@ export const modemDropStory: StoryDefinition = {
   rank: 5,
   verdicts: {
     'came-back': { label: 'came back', severity: 'warning', meaning: 'Every drop was followed by the modem enumerating again.' },
-    'log-ends': { label: 'the log ends before it comes back', severity: 'warning', meaning: 'The modem left the bus shortly before the log ends: whether it came back the log cannot show.' },
+    'log-ends': { label: 'the log ends before it comes back', severity: 'warning', open: true, meaning: 'The modem left the bus shortly before the log ends: whether it came back the log cannot show.' },
     restarted: { label: 'restarted on purpose, came back', severity: 'warning', meaning: 'Each drop follows a logged deliberate restart (ping_reboot, mobifd, a script) and the modem came back: the restart took it off the bus; why it fired is the question.' },
   },
   build: (ctx) => {

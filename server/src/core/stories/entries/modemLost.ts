@@ -17,7 +17,7 @@ export const modemLostStory: StoryDefinition = {
   description: 'The modem left the USB bus and did not come back while the log went on, or came back in download mode, or a USB modem was left in its install mode.',
   rank: 3,
   verdicts: {
-    'off-the-bus': { label: 'off the USB bus', severity: 'error', meaning: 'The modem left the bus and the log goes on without it.' },
+    'off-the-bus': { label: 'off the USB bus', severity: 'error', open: true, meaning: 'The modem left the bus and the log goes on without it.' },
     'download-mode': { label: 'in download mode', severity: 'error', meaning: 'The modem came back as a download-mode (EDL) device: it runs no firmware.' },
     'install-mode': { label: 'left in its install mode', severity: 'error', meaning: 'A USB modem shows as its install mode (a storage device with a virtual CD-ROM) and was not switched to its modem mode: it has no modem ports.' },
   },

@@ -16,7 +16,7 @@ export const modemRestartStory: StoryDefinition = {
   rank: 2,
   verdicts: {
     'taken-back': { label: 'taken back later', severity: 'info', meaning: 'The modem was taken back into service after the refusal.' },
-    'not-taken-back': { label: 'not taken back', severity: 'error', meaning: 'The log does not show the modem taken back after the refusal.' },
+    'not-taken-back': { label: 'not taken back', severity: 'error', open: true, meaning: 'The log does not show the modem taken back after the refusal.' },
   },
   build: (ctx) => {
     const refusal = ctx.coded('modem-duplicate-registration')[0];

@@ -39,7 +39,7 @@ export const modemUpdateStory: StoryDefinition = {
       finding: 'fw-update-stuck',
       meaning: 'The modem\'s USB history fits it installing the update and booting again, but the router refused or never took the returning modem back (a reading, with its evidence).',
     },
-    stuck: { label: 'stuck', severity: 'error', finding: 'fw-update-stuck', meaning: 'The update started or lost the modem, and nothing finished it while the log went on.' },
+    stuck: { label: 'stuck', severity: 'error', finding: 'fw-update-stuck', open: true, meaning: 'The update started or lost the modem, and nothing finished it while the log went on.' },
     unknown: { label: 'unknown', severity: 'warning', meaning: 'The log ends before it shows how the update went.' },
   },
   build: (ctx) => {
