@@ -40,6 +40,10 @@ const KNOWN_GAPS: { shapes: Shape[]; tagless?: boolean; entries?: string[]; why:
     why: 'a container\'s service names the program of a line without one (`syslog-ng-1 | ... daemon.err [2656]: <err> ...`), so the catch-all of ModemManager\'s lines without a program does not take it',
   },
   {
+    shapes: ['mail-wrapped'], entries: ['ntpd.set-time'],
+    why: 'the wrap falls before the date the message holds, and an indented line that opens with a date is a record of its own (a wrapped line may not begin so)',
+  },
+  {
     shapes: ['mail-wrapped', 'terminal-80'], entries: ['comgt.com-write-failed', 'freebsd.usb-reenumerate-failed', 'freebsd.modem-attached'],
     why: 'a line without a clock, wrapped: the parser joins a wrap\'s lines only after a record with a clock (text after clockless text may be anything)',
   },

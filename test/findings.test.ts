@@ -635,3 +635,31 @@ describe('a log listed newest first (an export sorted so, a log viewer)', () => 
     assert.equal(held.lines.length, 0, 'and what was held is let go');
   });
 });
+
+// A time daemon's step of the clock is not time that passed: a modem off the bus for 15 s across
+// chrony's 2-hour step had been told back 2 h later (a blind probe's), and one across a router's
+// first NTP sync from 1970 back 20,004 days later.
+describe('a USB drop across a step of the clock', () => {
+  const j = (clock: string, m: string) => `Oct 08 ${clock} gw ${m}`;
+  const modem = [j('06:00:00', 'kernel: usb 1-4: new high-speed USB device number 3 using xhci_hcd'), j('06:00:00', 'kernel: usb 1-4: New USB device found, idVendor=1bc7, idProduct=1201, bcdDevice= 3.18'), j('06:00:01', "kernel: qmi_wwan 1-4:1.2 wwan0: register 'qmi_wwan' at usb-0000:00:15.0-4, WWAN/QMI device, 6e:4c:10:32:1a:8d")];
+  const back = (clock: string) => [j(clock, 'kernel: usb 1-4: new high-speed USB device number 4 using xhci_hcd'), j(clock, 'kernel: usb 1-4: New USB device found, idVendor=1bc7, idProduct=1201, bcdDevice= 3.18'), j(clock, "kernel: qmi_wwan 1-4:1.2 wwan0: register 'qmi_wwan' at usb-0000:00:15.0-4, WWAN/QMI device, 6e:4c:10:32:1a:8d")];
+  it("chronyd's announced step is taken out of the time it was away, and said", () => {
+    const a = run([...modem, j('06:14:25', 'kernel: usb 1-4: USB disconnect, device number 3'), j('08:14:32', 'chronyd[712]: System clock was stepped by 7200.311822 seconds'), ...back('08:14:40')]);
+    const gap = a.findings.find((f) => f.code === 'usb-gap')!;
+    assert.match(gap.message, /, 15 s later \(the clock was stepped forward by 2 h in between\)/);
+  });
+  it('without the step the same times are 2 hours', () => {
+    const a = run([...modem, j('06:14:25', 'kernel: usb 1-4: USB disconnect, device number 3'), ...back('08:14:40')]);
+    assert.match(a.findings.find((f) => f.code === "usb-gap")!.message, /, 2 h later: /);
+  });
+  it("from a clock not yet set (1970) to a set one, the kernel's uptime says how long", () => {
+    const lr = (date: string, up: number, m: string) => `${date} kern.info kernel: [${up.toFixed(6).padStart(12)}] ${m}`;
+    const a = run([
+      lr('Thu Jan  1 00:00:20 1970', 20, 'usb 1-1: new high-speed USB device number 2 using ehci-platform'), lr('Thu Jan  1 00:00:20 1970', 20.1, 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'), lr('Thu Jan  1 00:00:21 1970', 21, 'option 1-1:1.2: GSM modem (1-port) converter detected'),
+      lr('Thu Jan  1 00:00:40 1970', 40, 'usb 1-1: USB disconnect, device number 2'),
+      'Mon Dec  2 19:54:59 2024 daemon.notice ntpd[1432]: setting time to 2024-12-02 19:54:59.123456 (offset +1733169259.123456s)',
+      lr('Mon Dec  2 19:55:00 2024', 49, 'usb 1-1: new high-speed USB device number 3 using ehci-platform'), lr('Mon Dec  2 19:55:00 2024', 49.1, 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'), lr('Mon Dec  2 19:55:01 2024', 50, 'option 1-1:1.2: GSM modem (1-port) converter detected'),
+    ]);
+    assert.match(a.findings.find((f) => f.code === 'usb-gap')!.message, /, 9 s later/);
+  });
+});

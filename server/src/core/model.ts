@@ -97,6 +97,12 @@ export interface LogEvent {
   uptime?: number;
   /** Boot segment index (0-based) within the file. */
   segment: number;
+  /**
+   * How far (ms) the lines before it said the clock was stepped (chronyd's `System clock was
+   * stepped by`, busybox ntpd's `setting time to ... (offset ...)`), summed: times minus it are on
+   * the time base of the log's first lines, so a span across the step is the time that passed.
+   */
+  clockStepMs?: number;
   section?: string;
   subsystem: Subsystem;
   severity: Severity;

@@ -557,6 +557,14 @@ export const SOURCES: Record<string, Source> = {
     title: 'systemd src/sleep/sleep.c: `Entering sleep state \'%s\'...` (suspend, hibernate, hybrid-sleep) before it writes the sleep state',
     url: 'https://github.com/systemd/systemd/blob/main/src/sleep/sleep.c',
   },
+  X174: {
+    title: 'chrony local.c LCL_MakeStep(): `System clock was stepped by %.6f seconds` after it steps the clock (the correction, positive forward), after reference.c\'s `System clock wrong by %.6f seconds`',
+    url: 'https://github.com/mlichvar/chrony/blob/master/local.c',
+  },
+  X175: {
+    title: 'BusyBox networking/ntpd.c step_time(): `setting time to %s.%06u (offset %+fs)` when it steps the clock',
+    url: 'https://github.com/mirror/busybox/blob/master/networking/ntpd.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -124,6 +124,11 @@ export interface CatalogueEntry {
    * only joins them; where they do not (a container's log), the echo tells them.
    */
   usbEcho?: true;
+  /**
+   * The line says the system clock was stepped: the field holding by how many seconds (forward
+   * positive). Spans of time across it are measured on one time base (LogEvent.clockStepMs).
+   */
+  clockStep?: string;
   /** The line names a driver bound to an interface: part of the device's USB composition. */
   layout?: boolean;
   /**

@@ -113,6 +113,8 @@ const HELD_BEFORE = new Set(CATALOGUE.flatMap((e) => e.heldBefore ?? []));
 const MODEM_NETDEVS = 64;
 
 /** Elision lines remembered per file: enough for any paste, bounded for any input. */
+/** A clock step larger than this (a century) is no step a time daemon made. */
+const MAX_CLOCK_STEP_S = 100 * 365 * 86400;
 const MAX_ELISIONS = 1000;
 
 /**
@@ -668,6 +670,7 @@ export class EventCollector {
    */
   private startSection(name: string, line: number): void {
     this.section = name;
+    this.announcedStepMs = 0;
     this.sectionCount++;
     if (this.sections.length < STATE_BUDGET.sections) this.sections.push({ name, line });
     this.parts.start(name, line);
@@ -715,6 +718,12 @@ export class EventCollector {
     };
     if (record.time !== undefined) event.time = record.time;
     if (record.uptime !== undefined) event.uptime = record.uptime;
+    // A step of the clock the line says was made counts from this line on (it is logged after it).
+    if (match.entry.clockStep !== undefined) {
+      const step = Number(event.fields[match.entry.clockStep]);
+      if (Number.isFinite(step) && Math.abs(step) < MAX_CLOCK_STEP_S) this.announcedStepMs += Math.round(step * 1000);
+    }
+    if (this.announcedStepMs !== 0) event.clockStepMs = this.announcedStepMs;
     if (record.section !== undefined) event.section = record.section;
     if (record.recordId !== undefined) event.recordId = record.recordId;
     if (inSection && (this.isDuplicateKernelEvent(event) || !this.withinBudget(match.entry))) return;
@@ -1070,6 +1079,9 @@ export class EventCollector {
       this.lastOffsetSegment = this.segment;
     }
   }
+
+  /** The clock steps the lines so far said were made, summed (ms; LogEvent.clockStepMs); a section starts again at 0. */
+  private announcedStepMs = 0;
 
   /** The last step back of the clock by up to an hour (summer time ending?), while a line with a Unix time is sought to tell. */
   private stepBack: ClockJump | undefined;

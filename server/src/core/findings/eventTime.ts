@@ -1,3 +1,4 @@
+import { formatDuration } from '../records/timeWords';
 import { catalogueEntry, meetsFindingIf } from '../catalogue/index';
 import type { FindingCode, LogEvent } from '../model';
 
@@ -7,9 +8,25 @@ export function eventSeconds(e: LogEvent): number | undefined {
   return e.uptime;
 }
 
+const YEAR_2000 = 946684800000;
+
+/** How far (ms) the clock was said to be stepped between two events (LogEvent.clockStepMs). */
+export function clockStepBetween(a: LogEvent, b: LogEvent): number {
+  return (b.clockStepMs ?? 0) - (a.clockStepMs ?? 0);
+}
+
+/** Words for a step of the clock announced between two events, after their span: "" for none. */
+export function clockStepWords(a: LogEvent, b: LogEvent): string {
+  const ms = clockStepBetween(a, b);
+  return ms === 0 ? '' : ` (the clock was stepped ${ms > 0 ? 'forward' : 'back'} by ${formatDuration(Math.abs(ms) / 1000)} in between)`;
+}
+
 /** Seconds between two events when both sit on the same clock, else undefined. */
 export function secondsBetween(a: LogEvent, b: LogEvent): number | undefined {
-  if (a.time !== undefined && b.time !== undefined) return (b.time - a.time) / 1000;
+  // From a clock not yet set (1970) to a set one, the kernel's uptime is the time that passed.
+  if (a.time !== undefined && b.time !== undefined && a.time < YEAR_2000 && b.time >= YEAR_2000 && a.uptime !== undefined && b.uptime !== undefined && a.segment === b.segment) return b.uptime - a.uptime;
+  // A step of the clock announced between them is not time that passed (clockStepMs).
+  if (a.time !== undefined && b.time !== undefined) return (b.time - (b.clockStepMs ?? 0) - (a.time - (a.clockStepMs ?? 0))) / 1000;
   if (a.uptime !== undefined && b.uptime !== undefined && a.segment === b.segment) return b.uptime - a.uptime;
   return undefined;
 }

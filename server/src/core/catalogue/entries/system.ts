@@ -110,6 +110,35 @@ export const systemEntries: CatalogueEntry[] = [
     sources: ['X158'],
     samples: ['May 30 21:07:33 x270-field kernel: PM: suspend exit'],
   },
+  // A time daemon that stepped the clock says by how much (chronyd, X174; busybox ntpd, X175): the
+  // time across the step is measured without it (LogEvent.clockStepMs). A blind probe's modem,
+  // off the bus 23 s across chrony's 2-hour step, had been told back 2 h later.
+  {
+    id: 'chrony.clock-stepped',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['chronyd'],
+    literal: 'System clock was stepped by ',
+    pattern: /^System clock was stepped by (?<step>[-+]?\d+(?:\.\d+)?) seconds/,
+    summary: 'chronyd stepped the system clock by {step} s',
+    explanation: 'chronyd corrected the system clock at once, by the seconds given (forward when positive): times before this line are on the clock before the step.',
+    clockStep: 'step',
+    sources: ['X174'],
+    samples: ['Oct 08 08:14:32 edge-gw3 chronyd[712]: System clock was stepped by 7200.311822 seconds', 'Jan 27 22:33:06 localhost chronyd[867]: System clock was stepped by -32400.283303 seconds'],
+  },
+  {
+    id: 'ntpd.set-time',
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['ntpd'],
+    literal: 'setting time to',
+    pattern: /^setting time to\s*\S+\s+\S+\s+\(offset (?<step>[-+]?\d+(?:\.\d+)?)s\)/,
+    summary: 'ntpd set the system clock (offset {step} s)',
+    explanation: 'BusyBox\'s ntpd (OpenWrt\'s, RutOS\'s) stepped the system clock to the time its server gave, by the offset given: times before this line are on the clock before the step (on a router without a clock of its own, often 1970 or its firmware\'s date).',
+    clockStep: 'step',
+    sources: ['X175'],
+    samples: ['Mon Dec  2 19:54:59 2024 daemon.notice ntpd[1432]: setting time to 2024-12-02 19:54:59.123456 (offset +1733168000.123456s)'],
+  },
   // What prepares the sleep before the kernel's line (X172, X173): a modem taken off the bus as
   // the system goes to sleep is logged before `PM: suspend entry` (a blind probe's laptop, its WWAN
   // card gone a second before the kernel's line, had been told an 8-hour drop).

@@ -2,7 +2,7 @@ import { usbDriver, usbDriverName } from '../../catalogue/tables/usbDrivers';
 import { modemModel, usbModel } from '../../catalogue/tables/usbIds';
 import type { Finding, LogEvent } from '../../model';
 import { atTime, formatDuration } from '../../records/timeWords';
-import { secondsBetween } from '../eventTime';
+import { clockStepWords, secondsBetween } from '../eventTime';
 import type { DetectOptions } from '../options';
 import { dataDriver, describeLayout, isDataDriver, layoutKey, notModemSign, unexpectedMode, type Absence, type Enumeration, type UsbDevice } from '../usbHistory';
 import { toFinding } from './findingBuilder';
@@ -177,7 +177,7 @@ function absenceFinding(name: string, a: Absence, end: UsbContext, options: Dete
     const failed = gone === undefined ? end.enumerationErrors(a.file, a.gone.line, a.back.line) : [];
     const how = a.implied ? 'lost its USB functions' : 'left the USB bus';
     // A return timed before the drop (the clock went back between them, a log listed newest first) says no duration.
-    const later = gone !== undefined && gone >= 0 ? `, ${formatDuration(gone)} later` : '';
+    const later = gone !== undefined && gone >= 0 ? `, ${formatDuration(gone)} later${clockStepWords(a.gone, a.back)}` : '';
     const retries = failed.length ? ` only after ${failed.length} failed re-enumeration attempt${failed.length > 1 ? 's' : ''} (the log has no times to say how long it was gone)` : '';
     return toFinding('usb-gap', 'warning', `${name} ${how}${at(a.gone)} and was back${retries}${at(a.back)}${later}: its ports and data connection went with it.`, [...lines, ...failed]);
   }

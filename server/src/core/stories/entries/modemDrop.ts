@@ -1,4 +1,4 @@
-import { secondsBetween } from '../../findings/eventTime';
+import { clockStepWords, secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
 import { cameBackAsOther, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
@@ -66,7 +66,7 @@ export const modemDropStory: StoryDefinition = {
         }
         // A return after the system started again is the boot's enumeration, not the modem coming back by itself.
         const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
-        w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, usbBusSource(a.gone));
+        w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${clockStepWords(a.gone, back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, usbBusSource(a.gone));
         w.prove(back.line);
         // It came back in its install mode (a storage device) and was switched out of it again: the
         // modem is back when that switch brings it back (a blind probe's stick had been told back
