@@ -55,3 +55,11 @@ describe('a program left on the old port after the modem came back under other n
     assert.doesNotMatch(story.advice[0], /serial\/by-id/);
   });
 });
+
+describe("the program's own \"modem not answering\" beside its failed opens", () => {
+  it('is its failing to open the old port: no story of its own', () => {
+    const not = (c: string) => `Dec 02 ${c} smsgw smsd[2805]: GSM1: Modem is not ready to answer commands (Timeouts: 0)`;
+    const a = tell([...drop(0, 3), programs[1][1]('19:56:00'), not('19:56:30'), programs[1][1]('19:57:00'), not('19:57:30')]);
+    assert.deepEqual(a.episodes.map((e) => e.kind), ['modem-drop']);
+  });
+});

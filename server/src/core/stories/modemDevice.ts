@@ -289,7 +289,7 @@ function causeLines(ctx: StoryContext, cause: DropCause): LogEvent[] {
  * open the modem's port) before the device's next drop, naming one of the old ports or none. The
  * modem is back; the program that uses it is not (blind probe G's gammu, smstools and scripts).
  */
-export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { event: LogEvent; count: number; old: string[]; now: string[] } | undefined {
+export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { event: LogEvent; last: LogEvent; count: number; old: string[]; now: string[] } | undefined {
   const back = a.back;
   if (!back) return undefined;
   let before: Enumeration | undefined;
@@ -307,8 +307,16 @@ export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { e
   let until = Infinity;
   for (const x of d.absences) if (x.gone.line > back.line && !x.modeSwitch) until = Math.min(until, x.gone.line);
   const lines = codedEvents(ctx, ['modem-port-missing']).filter((e) => e.file === d.file && e.line > back.line && e.line < until && (e.fields.path === undefined || moved.includes(e.fields.path.replace(/^.*\//, ''))));
-  return lines.length ? { event: lines[0], count: lines.length, old, now } : undefined;
+  if (!lines.length) return undefined;
+  // The program's "modem not answering" right next to a failed open (smstools' `not ready to answer
+  // commands` after each `Cannot open serial port`) is its failing to open it: the story's lines run to it.
+  const beside = codedEvents(ctx, ['modem-unresponsive']).filter((e) => e.file === d.file && e.line > back.line && e.line < until && lines.some((p) => Math.abs(p.line - e.line) <= BESIDE_LINES));
+  const last = [...lines, ...beside].reduce((m, e) => (e.line > m.line ? e : m));
+  return { event: lines[0], last, count: lines.length, old, now };
 }
+
+/** How near a failed open a program's "modem not answering" line stands to be its own. */
+const BESIDE_LINES = 3;
 
 /** An enumeration's serial ports, by interface then loose. */
 function portsOf(en: Enumeration): string[] {

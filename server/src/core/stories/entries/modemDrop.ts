@@ -85,6 +85,9 @@ export const modemDropStory: StoryDefinition = {
           leftBehind ??= behind;
           w.quote(`It came back with its serial ports under other names (${behind.old.join(', ')} before, ${behind.now.join(', ')} now), and a program still could not open its port${when(behind.event)}${behind.count > 1 ? ` (${behind.count} lines)` : ''}: the modem is back, the program that uses it is not. A program that still held the old ports when the modem left pushes the new ones to higher numbers (an inference, knowledge 4.3)`, behind.event);
           w.cite('KB43');
+          // Its lines to the last that could not open the port are this story's: the program's
+          // "modem not answering" among them is its failing to open it (a blind probe's smstools).
+          w.prove(behind.last.line);
         }
         // It came back in another USB composition (a mode switched: cdc_ether where qmi_wwan was): the change's own words.
         const changed = ctx.coded('usb-composition-change').find((f) => f.lines.includes(back.line));
