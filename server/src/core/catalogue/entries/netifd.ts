@@ -8,6 +8,24 @@ import type { CatalogueEntry } from '../types';
 const MBIM_SCRIPT = { stack: 'openwrt', subsystem: 'network', tags: ['netifd'], literal: 'mbim[', envelope: 'iface', sources: ['O3', 'X109'] } satisfies Partial<CatalogueEntry>;
 const mbim = (step: string): RegExp => new RegExp(String.raw`^mbim\[\d+\] ` + step);
 
+/**
+ * OpenWrt's qmi and mbim scripts checking the device before they send the modem anything (X162),
+ * through netifd or under their own tag: the interface fails with the APN and the SIM not yet tried.
+ */
+const NO_DEVICE = {
+  stack: 'openwrt',
+  subsystem: 'network',
+  severity: 'warning',
+  literal: ['control device', 'interface could not be found', 'find matching interface'],
+  pattern: /^(?:mbim\[\d+\] )?(?<what>No control device specified|The specified control device does not exist|The interface could not be found|Failed to find matching interface)/,
+  explanation:
+    'OpenWrt\'s qmi and mbim protocol scripts check the device the interface is set to before they send the modem anything: no `device` option, a control device (`/dev/cdc-wdm0`) that does not exist, or one with no network interface under it. ' +
+    'The interface is marked unavailable and does not come up; the APN and the SIM were not tried. A missing control device means the modem is not on the USB bus, is in a USB mode without a QMI or MBIM interface, or its driver (qmi_wwan, cdc_mbim) did not take it; a `device` option naming another device gives the same line.',
+  finding: 'data-session-failed',
+  advice: 'modemDeviceMissing',
+  sources: ['O3', 'X162'],
+} as const satisfies Partial<CatalogueEntry>;
+
 export const netifdEntries: CatalogueEntry[] = [
   {
     id: 'netifd.interface-down',
@@ -206,20 +224,10 @@ export const netifdEntries: CatalogueEntry[] = [
   // had been told "check the APN").
   {
     id: 'netifd.proto-no-device',
-    stack: 'openwrt',
-    subsystem: 'network',
-    severity: 'warning',
+    ...NO_DEVICE,
     tags: ['netifd'],
-    literal: ['control device', 'interface could not be found', 'find matching interface'],
     envelope: 'iface',
-    pattern: /^(?:mbim\[\d+\] )?(?<what>No control device specified|The specified control device does not exist|The interface could not be found|Failed to find matching interface)/,
     summary: '{iface}: the protocol script found no modem device to use ({what})',
-    explanation:
-      'OpenWrt\'s qmi and mbim protocol scripts check the device the interface is set to before they send the modem anything: no `device` option, a control device (`/dev/cdc-wdm0`) that does not exist, or one with no network interface under it. ' +
-      'The interface is marked unavailable and does not come up; the APN and the SIM were not tried. A missing control device means the modem is not on the USB bus, is in a USB mode without a QMI or MBIM interface, or its driver (qmi_wwan, cdc_mbim) did not take it; a `device` option naming another device gives the same line.',
-    finding: 'data-session-failed',
-    advice: 'modemDeviceMissing',
-    sources: ['O3', 'X162'],
     samples: [
       'Mon Mar 11 09:14:20 2024 daemon.notice netifd: wwan (2411): The specified control device does not exist',
       'Mon Mar 11 09:14:20 2024 daemon.notice netifd: wwan (2411): The interface could not be found.',
@@ -228,20 +236,10 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'qmi-script.no-device',
-    stack: 'openwrt',
-    subsystem: 'network',
-    severity: 'warning',
+    ...NO_DEVICE,
     // Older scripts logged with `logger -t "qmi[$$]"` (ncm's too), no netifd around it: the tag is the script's.
     tags: ['qmi', 'mbim', 'ncm'],
-    literal: ['control device', 'interface could not be found', 'find matching interface'],
-    pattern: /^(?:mbim\[\d+\] )?(?<what>No control device specified|The specified control device does not exist|The interface could not be found|Failed to find matching interface)/,
     summary: 'The protocol script found no modem device to use ({what})',
-    explanation:
-      'OpenWrt\'s qmi and mbim protocol scripts check the device the interface is set to before they send the modem anything: no `device` option, a control device (`/dev/cdc-wdm0`) that does not exist, or one with no network interface under it. ' +
-      'The interface is marked unavailable and does not come up; the APN and the SIM were not tried. A missing control device means the modem is not on the USB bus, is in a USB mode without a QMI or MBIM interface, or its driver (qmi_wwan, cdc_mbim) did not take it; a `device` option naming another device gives the same line.',
-    finding: 'data-session-failed',
-    advice: 'modemDeviceMissing',
-    sources: ['O3', 'X162'],
     samples: ['Mon Mar 11 09:14:20 2024 daemon.err qmi[2411]: The specified control device does not exist', 'Mon Mar 11 09:14:20 2024 daemon.err ncm[2411]: No control device specified'],
   },
   {
