@@ -325,9 +325,20 @@ function portsOf(en: Enumeration): string[] {
 
 /** The events on the lines of the findings of `codes`. */
 function codedEvents(ctx: StoryContext, codes: readonly FindingCode[]): LogEvent[] {
-  const lines = new Set(ctx.coded(...codes).flatMap((f) => f.lines));
-  return lines.size === 0 ? [] : ctx.events.filter((e) => lines.has(e.line));
+  // Asked for each drop of each device: looked up once per context and codes (a file of many drops
+  // had each of them filter every event of the file, on every append the language server reads).
+  const key = codes.join();
+  let known = CODED_EVENTS.get(ctx);
+  if (!known) CODED_EVENTS.set(ctx, (known = new Map()));
+  let found = known.get(key);
+  if (!found) {
+    const lines = new Set(ctx.coded(...codes).flatMap((f) => f.lines));
+    found = lines.size === 0 ? [] : ctx.events.filter((e) => lines.has(e.line));
+    known.set(key, found);
+  }
+  return found;
 }
+const CODED_EVENTS = new WeakMap<StoryContext, Map<string, LogEvent[]>>();
 
 /** The cause every one of the drops shares, if one does. */
 export function sharedCause(causes: readonly ({ cause: DropCause } | undefined)[]): DropCause | undefined {

@@ -12,7 +12,8 @@ import { formatDuration, formatTime } from '../../records/timeWords';
  */
 export function detectClockJumps(file: FileEvents, events: readonly LogEvent[] = file.events): Finding[] {
   if (!file.clockJumps.length) return [];
-  const sleeps = events.filter((e) => e.file === file.file && storyMarksOf(e).some((m) => m === 'sleep' || m === 'wake')).sort((a, b) => a.line - b.line);
+  // (Asked only of a file with clock jumps; the file's own events are few next to a listing's.)
+  const sleeps = (events === file.events ? events : events.filter((e) => e.file === file.file)).filter((e) => storyMarksOf(e).some((m) => m === 'sleep' || m === 'wake')).sort((a, b) => a.line - b.line);
   return file.clockJumps.map((j) => {
     const delta = (j.to - j.from) / 1000;
     const dir = delta >= 0 ? 'forward' : 'back';
