@@ -281,3 +281,31 @@ describe('two hosts\' logs put one after the other', () => {
     assert.match(hostsNotice(analyzeText(text, { referenceTime: Date.UTC(2025, 3, 1) })) ?? '', /one after the other .* renamed/);
   });
 });
+
+// A syslog server's file of several devices of which one alone wrote the modem's lines (a blind
+// probe's central syslog of four routers): its stories are that device's, and name it.
+describe('a file of several devices, one of which wrote the modem lines', () => {
+  it("names the device in its stories' titles", () => {
+    const line = (clock: string, host: string, m: string) => `Nov 21 ${clock} ${host} ${m}`;
+    const text = [
+      line('03:00:00', 'logsrv01', 'systemd[1]: Starting Daily apt upgrade and clean activities...'),
+      line('03:01:00', 'cp-store12', 'wanmgr[311]: WAN status: connected'),
+      line('03:12:45', 'icr-silo2', 'pppd[3310]: No response to 4 echo-requests'),
+      line('03:12:45', 'icr-silo2', 'pppd[3310]: Serial link appears to be disconnected.'),
+      line('03:12:45', 'icr-silo2', 'pppd[3310]: Connect time 1012.6 minutes.'),
+      line('03:12:51', 'icr-silo2', 'pppd[3310]: Connection terminated.'),
+      line('03:13:00', 'logsrv01', 'sshd[901]: Accepted publickey for admin'),
+      line('03:13:23', 'icr-silo2', 'pppd[3310]: Connect: ppp0 <--> /dev/ttyUSB2'),
+      line('03:13:26', 'icr-silo2', 'pppd[3310]: local  IP address 10.98.17.220'),
+      line('03:14:00', 'cp-store12', 'wanmgr[311]: WAN status: connected'),
+    ].join('\n') + '\n';
+    const a = analyzeText(text, { referenceTime: Date.UTC(2026, 10, 25) });
+    assert.ok(a.episodes.length > 0);
+    for (const e of a.episodes) assert.match(e.title, / on icr-silo2$/);
+  });
+  it('a log of one device names none', () => {
+    const a = analyzeText(['Nov 21 03:12:45 gw pppd[3310]: No response to 4 echo-requests', 'Nov 21 03:12:45 gw pppd[3310]: Serial link appears to be disconnected.', 'Nov 21 03:12:51 gw pppd[3310]: Connection terminated.', 'Nov 21 03:13:23 gw pppd[3310]: Connect: ppp0 <--> /dev/ttyUSB2', 'Nov 21 03:13:26 gw pppd[3310]: local  IP address 10.98.17.220'].join('\n') + '\n', { referenceTime: Date.UTC(2026, 10, 25) });
+    assert.ok(a.episodes.length > 0);
+    for (const e of a.episodes) assert.doesNotMatch(e.title, / on /);
+  });
+});

@@ -508,6 +508,13 @@ export function* finishAnalysisSteps(read: FileEvents[], options: AnalyzeOptions
   const orders = new Map<number, ReadOrder>();
   for (const f of files) if (f.readOrder) orders.set(f.file, f.readOrder);
   const shown = putBack(back, toFileLines({ events, findings, episodes }, orders));
+  // A syslog server's file of several devices of which one alone wrote the modem's lines: its
+  // stories are that device's, and say so (a blind probe's central syslog of four routers).
+  for (const f of files) {
+    const only = back.has(f.file) ? undefined : f.modemHost;
+    if (only === undefined) continue;
+    shown.episodes = shown.episodes.map((e) => (e.file === f.file && e.device === undefined ? { ...e, device: only, title: `${e.title} on ${only}` } : e));
+  }
   shown.findings.push(...detectUnreadFiles(read.map((f) => f.summary)), ...read.flatMap((f) => f.custom ?? []));
   shown.findings.sort(compareFindings);
   return {

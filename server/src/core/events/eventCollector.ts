@@ -95,6 +95,8 @@ export interface FileEvents {
   listingOrder?: ListingOrder;
   /** The hosts its catalogued lines name, and whether their lines take turns (hostSequence.ts). */
   hosts?: HostsSeen;
+  /** The one host that wrote the file's catalogued lines, where its lines name others too (a syslog server's file). */
+  modemHost?: string;
   /** This reading kept one host's lines (CollectOptions.host). */
   host?: string;
   /** The file was read once per host (core/hostReadings.ts): each reading, one host's lines. */
@@ -1026,6 +1028,8 @@ export class EventCollector {
     if (this.lastUptime !== undefined) out.endUptime = { uptime: this.lastUptime, segment: this.segment };
     if (this.recordsInLines) out.recordsInLines = true;
     if (hosts.named.length > 1) out.hosts = hosts;
+    // One host alone wrote the modem's lines among several (a syslog server's file): its stories are that device's.
+    else if (hosts.named.length === 1 && (hosts.all ?? 0) >= 2 && this.hostFilter === undefined) out.modemHost = hosts.named[0];
     if (this.hostFilter !== undefined) out.host = this.hostFilter.host;
     const listing = this.parts.order();
     if (listing) out.listingOrder = listing;

@@ -43,6 +43,8 @@ export interface HostsSeen {
   interleaved: boolean;
   /** The host each line's records name, while the file is short enough to note every line (LineHosts). */
   lines?: LineHosts;
+  /** How many hosts the file's lines name, catalogued or not (at most 4 * HOSTS_NAMED). */
+  all?: number;
 }
 
 /**
@@ -156,7 +158,7 @@ export class HostSequence {
   seenSoFar(): HostsSeen {
     const spans = this.named.map((h) => this.spans.get(h)).filter((s) => s !== undefined);
     const interleaved = spans.some((a, i) => spans.some((b, j) => j > i && ((a.first < b.last && b.first < a.last) || timesOverlap(a, b) || inOtherFiles(a, b))));
-    const seen: HostsSeen = { named: this.named.slice(), interleaved };
+    const seen: HostsSeen = { named: this.named.slice(), interleaved, all: this.spans.size };
     if (this.ids !== undefined && this.named.length > 1) seen.lines = { ids: this.ids, names: [...this.spans.keys()] };
     return seen;
   }
