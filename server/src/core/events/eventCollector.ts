@@ -2,7 +2,7 @@ import { CATALOGUE, catalogueEntry, meetsFindingIf, type CatalogueEntry } from '
 import type { FileSummary, Finding, FormatId, InputNotice, LogEvent, LogRecord, SkipReason } from '../model';
 import { FAST_READERS, knownBody, mayBeErrorLevel, newFastRead, NO_ZONE, opensWithErrorLevel, opensWithUnixStamp, TIME_OF_DAY, UNIX_TIME, type FastRead, type FastReader } from '../records/fastReaders';
 import { isTimeOnly, wallTime } from '../records/timeWords';
-import { isPlausibleWallTime } from '../formats/timestampGrammar';
+import { isPlausibleWallTime, YEAR_2000 } from '../formats/timestampGrammar';
 import { FORMATS } from '../formats/registry';
 import { CUT_STAMP_CHARS, TERMINAL_WIDTHS } from '../records/wrapWidths';
 import { continuesAwaiting, isBlank, LineParser, meaningfulEnvelopeFields, startsHeaderedRecord, startsTimedRecord, type KnownShape } from '../records/lineParser';
@@ -114,9 +114,9 @@ const HELD_BEFORE = new Set(CATALOGUE.flatMap((e) => e.heldBefore ?? []));
 /** The most network interfaces of modems a file links DHCP lines to (a device flapping makes one or two names). */
 const MODEM_NETDEVS = 64;
 
-/** Elision lines remembered per file: enough for any paste, bounded for any input. */
 /** A clock step larger than this (a century) is no step a time daemon made. */
 const MAX_CLOCK_STEP_S = 100 * 365 * 86400;
+/** Elision lines remembered per file: enough for any paste, bounded for any input. */
 const MAX_ELISIONS = 1000;
 
 /**
@@ -503,10 +503,8 @@ export class EventCollector {
     const time = wallTime(fast.year >= 0 ? fast.year : this.parser.yearlessYear(fast.month), fast.month, fast.day, fast.hour, fast.minute, fast.second, fast.ms);
     const shown = fast.zoneMinutes === NO_ZONE ? time : time - this.parser.zoneShift(fast.zoneMinutes, line);
     // As LineParser.timeOf notes them: the year a dated stamp gives the yearless ones after it.
-    if (fast.year < 0) {
-      this.parser.lastYearlessTime = shown;
-      this.parser.lastYearlessLine = line;
-    } else this.parser.noteDated(fast.year, fast.month, shown, line);
+    if (fast.year < 0) this.parser.noteYearless(shown, line);
+    else this.parser.noteDated(fast.year, fast.month, shown, line);
     return shown;
   }
 
@@ -908,27 +906,27 @@ export class EventCollector {
             : 0;
     const shift = (t: number): number => { if (years === 0) return t; const d = new Date(t); d.setUTCFullYear(d.getUTCFullYear() + years); return isPlausibleWallTime(d.getTime()) ? d.getTime() : t; };
     const before = this.timesBeforeDated;
-    if (before !== undefined) {
+    // The lines that move: those before the dated line, or all of them.
+    const upTo = before?.line ?? Infinity;
+    if (years !== 0) {
       for (let i = 0; i < this.events.length; i++) {
         const e = this.events[i];
-        if (e.time !== undefined && e.line < before.line && years !== 0) this.events[i] = { ...e, time: shift(e.time) };
+        if (e.time !== undefined && e.line < upTo) this.events[i] = { ...e, time: shift(e.time) };
       }
-      for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined && d.lastLine < before.line) d.lastTime = shift(d.lastTime);
+      for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined && d.lastLine < upTo) d.lastTime = shift(d.lastTime);
       if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
+      if (before === undefined) {
+        if (this.minTime !== undefined) this.minTime = shift(this.minTime);
+        if (this.endTime !== undefined) this.endTime = shift(this.endTime);
+        if (this.maxTime !== undefined) this.maxTime = shift(this.maxTime);
+      }
+    }
+    // The times before the dated line, kept apart (splitAtDated), join those after it, moved.
+    if (before !== undefined) {
       const low = before.min === undefined ? undefined : shift(before.min);
       const high = before.max === undefined ? undefined : shift(before.max);
       if (low !== undefined && (this.minTime === undefined || low < this.minTime)) this.minTime = low;
       if (high !== undefined && (this.maxTime === undefined || high > this.maxTime)) this.maxTime = high;
-    } else if (years !== 0) {
-      for (let i = 0; i < this.events.length; i++) {
-        const e = this.events[i];
-        if (e.time !== undefined) this.events[i] = { ...e, time: shift(e.time) };
-      }
-      for (const d of Object.values(this.daemons)) if (d.lastTime !== undefined) d.lastTime = shift(d.lastTime);
-      if (this.firstTime !== undefined) this.firstTime = shift(this.firstTime);
-      if (this.minTime !== undefined) this.minTime = shift(this.minTime);
-      if (this.endTime !== undefined) this.endTime = shift(this.endTime);
-      if (this.maxTime !== undefined) this.maxTime = shift(this.maxTime);
     }
     const summerTime = this.endOfSummerTime();
     this.placeDmesgSection();
@@ -1136,7 +1134,7 @@ export class EventCollector {
 
   private trackWallTime(time: number, line: number): void {
     this.splitAtDated(line);
-    if (time < 946684800000 /* 2000-01-01 */ && !isTimeOnly(time)) this.year1970Line ??= line;
+    if (time < YEAR_2000 && !isTimeOnly(time)) this.year1970Line ??= line;
     if (this.minTime === undefined || time < this.minTime) this.minTime = time;
     this.parts.time(time);
     if (this.lastTime !== undefined) {
@@ -1162,7 +1160,7 @@ export class EventCollector {
     // From a 1970 date to this century: the clock was set, whether or not a kernel line's uptime
     // shows it (a blind probe's OpenWrt log, whose kernel lines all came before the NTP step, had
     // no clock jump and a story dated 1970-01-01).
-    else if (this.lastTime !== undefined && this.lastTime < 946684800000 && time >= 946684800000 && !isTimeOnly(this.lastTime) && !isTimeOnly(time) && this.clockJumps[this.clockJumps.length - 1]?.line !== line) {
+    else if (this.lastTime !== undefined && this.lastTime < YEAR_2000 && time >= YEAR_2000 && !isTimeOnly(this.lastTime) && !isTimeOnly(time) && this.clockJumps[this.clockJumps.length - 1]?.line !== line) {
       this.addClockJump({ line, segment: this.segment, from: this.lastTime, to: time });
     }
     this.lastTime = time;

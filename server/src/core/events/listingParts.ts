@@ -1,4 +1,5 @@
 import type { ReadOrder } from '../oldestFirst';
+import { YEAR_2000 } from '../formats/timestampGrammar';
 
 // A file can be a listing of several logs: grep over rotated files (`messages:...`,
 // `messages.1:...`), `tail -n +1 messages messages.1` (`==> messages <==` before each), a
@@ -18,8 +19,6 @@ export interface ListingOrder {
   order: number[];
 }
 
-/** The earliest plausible wall time: earlier ones (1970, a clock not yet set) place no part. */
-const YEAR_2000 = 946684800000;
 
 /**
  * The wall-clock span of each part of a file, as it is read (EventCollector): a header or a new
@@ -73,6 +72,7 @@ export class ListingParts {
 
   /** A line of the current part has the wall time `time` (ms); earlier than 2000 (1970, a time of day alone: year 1000) places no part. */
   time(time: number): void {
+    // (1970, a clock not yet set, places no part.)
     if (time < YEAR_2000) return;
     if (time < this.curMin) this.curMin = time;
     if (time > this.curMax) this.curMax = time;

@@ -1,4 +1,5 @@
 import { formatDuration } from '../records/timeWords';
+import { YEAR_2000 } from '../formats/timestampGrammar';
 import { catalogueEntry, meetsFindingIf } from '../catalogue/index';
 import type { FindingCode, LogEvent } from '../model';
 
@@ -8,10 +9,8 @@ export function eventSeconds(e: LogEvent): number | undefined {
   return e.uptime;
 }
 
-const YEAR_2000 = 946684800000;
-
 /** How far (ms) the clock was said to be stepped between two events (LogEvent.clockStepMs). */
-export function clockStepBetween(a: LogEvent, b: LogEvent): number {
+function clockStepBetween(a: LogEvent, b: LogEvent): number {
   return (b.clockStepMs ?? 0) - (a.clockStepMs ?? 0);
 }
 

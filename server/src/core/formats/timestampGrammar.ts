@@ -12,6 +12,8 @@ import { DEFAULT_ORDER, type DateOrder, type DateOrders, type DateSeparator, typ
  * four-digit years of ISO 8601 in the JSON report). A stamp outside is not read as a time.
  */
 export const PLAUSIBLE_YEARS = { first: 1970, last: 2199 } as const;
+/** The first wall time of a set clock: earlier ones (1970 and on) are a clock with no time source yet. */
+export const YEAR_2000 = Date.UTC(2000, 0, 1);
 /** Longest kernel uptime read as one: a century. A longer `[ 99999999999.0]` is a corrupt line. */
 export const MAX_UPTIME_SECONDS = 100 * 365 * 86400;
 

@@ -222,9 +222,9 @@ export class LineParser {
    * dated line, or the one after it when a yearless stamp on it came first. Only the lines before it move.
    */
   datedAfterYearless: { years: number; line: number } | undefined;
-  /** The time the last yearless date was read as (in the parser's year), and its line. */
-  lastYearlessTime: number | undefined;
-  lastYearlessLine = 0;
+  /** The time the last yearless date was read as (in the parser's year), and its line (noteYearless). */
+  private lastYearlessTime: number | undefined;
+  private lastYearlessLine = 0;
   /** Lines whose Unix time gave no year (stamps and Unix times that disagree): past YEAR_WITNESS_TRIES, none is sought. */
   private yearWitnessMisses = 0;
 
@@ -1134,6 +1134,12 @@ export class LineParser {
     this.afterDated = true;
   }
 
+  /** A stamp without a year, read as `time` on `line` (a dated line after it says how many years it is off: noteDated). */
+  noteYearless(time: number, line: number | undefined): void {
+    this.lastYearlessTime = time;
+    if (line !== undefined) this.lastYearlessLine = line;
+  }
+
   /** The last date read had a year (noteDated): a yearless one after it is put in the year nearest it, back across New Year too. */
   private afterDated = false;
 
@@ -1157,10 +1163,7 @@ export class LineParser {
     const year = p.year ?? this.yearlessYear(p.month);
     const minutes = zoneOffsetMinutes(p.zone);
     const time = wallTime(year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - (minutes === undefined ? 0 : this.zoneShift(minutes, line));
-    if (p.year === undefined) {
-      this.lastYearlessTime = time;
-      if (line !== undefined) this.lastYearlessLine = line;
-    }
+    if (p.year === undefined) this.noteYearless(time, line);
     else if (line !== undefined && line > 0) this.noteDated(p.year, p.month, time, line);
     return time;
   }

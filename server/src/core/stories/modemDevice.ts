@@ -270,7 +270,7 @@ export function dropCauseBefore(ctx: StoryContext, gone: LogEvent, path: string)
     const lines = causeLines(ctx, cause).filter((e) => !cause.concerns || cause.concerns(e, path));
     const event = lastBefore(lines, gone, cause.seconds, cause.lines);
     if (!event) continue;
-    const within = (e: LogEvent): boolean => e.line <= gone.line && lastBefore([e], gone, cause.seconds, cause.lines) !== undefined;
+    const within = (e: LogEvent): boolean => isJustBefore(e, gone, cause.seconds, cause.lines);
     const run = [...lines.filter((e) => e.line <= event.line && within(e)), ...(cause.with ? codedEvents(ctx, cause.with).filter(within) : [])];
     return { cause, event, run };
   }
@@ -368,12 +368,15 @@ export function restartBeforeDrop(restarts: readonly LogEvent[], gone: LogEvent)
 /** The last of `events` in `gone`'s file at most `seconds` before it, or `lines` lines before it without a common clock. */
 function lastBefore(events: readonly LogEvent[], gone: LogEvent, seconds: number, lines: number): LogEvent | undefined {
   let found: LogEvent | undefined;
-  for (const e of events) {
-    if (e.file !== gone.file || e.line > gone.line) continue;
-    const s = secondsBetween(e, gone);
-    if (s !== undefined ? s >= 0 && s <= seconds : gone.line - e.line <= lines) found = e;
-  }
+  for (const e of events) if (isJustBefore(e, gone, seconds, lines)) found = e;
   return found;
+}
+
+/** Whether `e` is in `gone`'s file at most `seconds` before it, or `lines` lines before it without a common clock. */
+function isJustBefore(e: LogEvent, gone: LogEvent, seconds: number, lines: number): boolean {
+  if (e.file !== gone.file || e.line > gone.line) return false;
+  const s = secondsBetween(e, gone);
+  return s !== undefined ? s >= 0 && s <= seconds : gone.line - e.line <= lines;
 }
 
 /**

@@ -64,7 +64,7 @@ export function* tellStoriesSteps(input: StoryInput): Steps<{ episodes: Episode[
       for (const ctx of story.id === UPDATE_STORY_ID && windowed.length ? windowed : [whole]) {
         for (const draft of story.build(ctx)) {
           if (alreadyTold(draft, told)) continue;
-          told.push(withUnsetClock(toEpisode(story, draft, file.file, fileHost, file), file, fileHost.host));
+          told.push(withUnsetClock(toEpisode(story, draft, file, fileHost), file, fileHost.host));
         }
       }
     }
@@ -115,7 +115,7 @@ function withUnsetClock(e: Episode, file: FileEvents, host: HostGuess['host']): 
   return e;
 }
 
-function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: HostGuess, fileOf: FileEvents): Episode {
+function toEpisode(story: StoryDefinition, d: StoryDraft, fileOf: FileEvents, host: HostGuess): Episode {
   const verdict = story.verdicts[d.verdict] ?? { label: d.verdict, severity: 'warning' as Severity, meaning: '' };
   const sources = new Set(d.sources);
   // A story that names no device gets the general words (usbIdWords of no ID).
@@ -143,7 +143,7 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, file: number, host: Ho
     kind: story.id, title: story.title, verdict: d.verdict, verdictLabel: verdict.label, severity: verdict.severity, host: host.label,
     confidence: blind ? 'low' : d.confidence,
     why: blind ? `${d.why.replace(/\.$/, '')}; but only ${Math.floor(read.share * 100)}% of its lines were read, and a line showing it over may be among the others.` : d.why,
-    unknowns, summary: d.summary, file, startLine, endLine,
+    unknowns, summary: d.summary, file: fileOf.file, startLine, endLine,
     steps: d.steps, evidence: d.evidence, advice, sources: [...sources],
   };
   const t = d.steps.find((s) => s.time !== undefined)?.time;

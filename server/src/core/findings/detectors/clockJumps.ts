@@ -2,6 +2,7 @@ import type { Finding, LogEvent } from '../../model';
 import type { FileEvents } from '../../events/eventCollector';
 import { storyMarksOf } from '../../catalogue/index';
 import { formatDuration, formatTime } from '../../records/timeWords';
+import { YEAR_2000 } from '../../formats/timestampGrammar';
 
 /**
  * Wall-clock steps inside one boot: early lines can carry the time of the last config change
@@ -20,7 +21,7 @@ export function detectClockJumps(file: FileEvents, events: readonly LogEvent[] =
     const slept = dir === 'forward' ? sleepAcross(sleeps, j.line, j.from) : undefined;
     const why = slept
       ? ` The system slept before it (line ${slept.line}: "${slept.text.trim()}"): that time passed while it slept, the clock was not changed.`
-      : j.from < 946684800000
+      : j.from < YEAR_2000
         ? ' The earlier lines were dated 1970: the clock had no time source yet.'
         : dir === 'back'
           ? ' Lines out of order, or the clock was set back.'
