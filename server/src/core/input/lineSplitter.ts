@@ -7,7 +7,7 @@ const SPECIAL = new RegExp(`[\\0\\uFFFD${OTHER_WHITESPACE_CHARS}]`);
 /**
  * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), a space
  * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space, or other
- * whitespace the fast readers leave to the full parser (OTHER_WHITESPACE).
+ * whitespace the fast readers leave to the full parser (hasOtherWhitespace, unicodeSpaces.ts).
  */
 const isSpecial = (text: string): boolean => SPECIAL.test(text) || hasUnicodeSpace(text);
 /** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */

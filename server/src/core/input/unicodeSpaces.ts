@@ -32,4 +32,13 @@ export function asciiSpaces(text: string): string {
  */
 // As a character class's source, which lineSplitter's SPECIAL holds too.
 export const OTHER_WHITESPACE_CHARS = '\\v\\f\\u2028\\u2029\\ufeff';
-export const OTHER_WHITESPACE = new RegExp(`[${OTHER_WHITESPACE_CHARS}]`);
+const WIDE_OTHER_WHITESPACE = /[\u2028\u2029\ufeff]/;
+
+/**
+ * Whether the text holds one of them. Native searches, as hasUnicodeSpace: the class of all five
+ * scans a text of one-byte characters to its end for the vertical tab and form feed (10 ms of an 11
+ * MB document), two indexOf find those at memory speed and V8 answers the wide ones at once.
+ */
+export function hasOtherWhitespace(text: string): boolean {
+  return text.indexOf('\v') >= 0 || text.indexOf('\f') >= 0 || WIDE_OTHER_WHITESPACE.test(text);
+}

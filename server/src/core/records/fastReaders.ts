@@ -4,7 +4,7 @@ import { isPlausibleUptime, isPlausibleWallTime, isRealClock, isRealDate, readSt
 import { readJsonLine } from '../formats/jsonLines';
 import { EPOCH_FLOOR, KERNEL_DEVICE, labelSetEnd, MAX_MATCH_CHARS, mayReadNested, mayStartWallClock, startsTimedRecord, type KnownBody } from './lineParser';
 import { ownSlice } from '../input/ownString';
-import { OTHER_WHITESPACE } from '../input/unicodeSpaces';
+import { hasOtherWhitespace } from '../input/unicodeSpaces';
 import { ZONE_ABBREVIATIONS, zoneNameOffset } from '../formats/dateWords';
 import { PROGRAM_NAMES } from '../catalogue/tables/programNames';
 import { fieldLead, mayLeadWithFields } from './fieldLead';
@@ -374,8 +374,8 @@ const ENGLISH_WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun
 function needsFullParser(s: string): boolean {
   const last = s.charCodeAt(lineEnd - 1);
   if (lineEnd - lineStart > MAX_MATCH_CHARS || last === 13 || last === 0x60) return true;
-  // A span's piece was checked for NUL, ESC and OTHER_WHITESPACE once (FastReader.read, LineSplitter).
-  return lineStart === 0 && lineEnd === s.length && (s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0 || OTHER_WHITESPACE.test(s));
+  // A span's piece was checked for NUL, ESC and other whitespace (hasOtherWhitespace) once (FastReader.read, LineSplitter).
+  return lineStart === 0 && lineEnd === s.length && (s.indexOf('\0') >= 0 || s.indexOf('\u001b') >= 0 || hasOtherWhitespace(s));
 }
 
 /** Whether `s[a, b)` is `facility.level` as lineParser's FACILITY_PRIO reads it. */
