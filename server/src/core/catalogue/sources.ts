@@ -565,6 +565,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'BusyBox networking/ntpd.c step_time(): `setting time to %s.%06u (offset %+fs)` when it steps the clock',
     url: 'https://github.com/mirror/busybox/blob/master/networking/ntpd.c',
   },
+  X176: {
+    title: 'OpenWrt package/base-files: sbin/sysupgrade logs `Commencing upgrade. Closing all shell sessions.` as it hands the image to procd, and lib/upgrade/common.sh `Performing system upgrade...` as it writes it; newer versions log every such step with `logger -p info -t upgrade` (the tag `upgrade`), then the system restarts into the new firmware',
+    url: 'https://github.com/openwrt/openwrt/blob/main/package/base-files/files/sbin/sysupgrade',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

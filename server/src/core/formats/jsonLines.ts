@@ -122,7 +122,7 @@ function collectKeys(obj: Record<string, unknown>, prefix: string): void {
   for (const k in obj) {
     const name = prefix === '' ? k : prefix + k;
     const v = obj[k];
-    const at = KEY_ROLE.get(name);
+    const at = KEY_ROLE.get(name) ?? (typeof v === 'string' && FOUND[MESSAGE][PAYLOAD_RANK] === undefined && isPayloadKey(name) && v.includes(' ') ? PAYLOAD_SLOT : undefined);
     if (at) {
       FOUND[at.role][at.rank] = v;
       FILLED.push(at);
@@ -221,8 +221,35 @@ const NESTED_PARENTS: ReadonlySet<string> = new Set(
     return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
   }),
 );
-/** readFieldsByRole's slots: per role, the value under each of its keys (undefined between calls), and the slots a call filled. */
-const FOUND: unknown[][] = ROLE_KEYS.map((keys) => new Array<unknown>(keys.length).fill(undefined));
+/**
+ * A message under a key none of the above names, for a shipper or an export never seen: a key
+ * that names a message by its last word (PAYLOAD_WORDS: GCP Logging's `textPayload`, OpenTelemetry's `body`,
+ * CloudWatch Logs Insights' `@message`, Splunk HEC's `event`, a `log_message`, a `rawMessage`),
+ * alone, after a separator, or as the last word of a camelCase name. Its value must hold a space,
+ * as a message's words do (an id or a path does not); the first such key of an object is taken,
+ * after every named key (a blind probe's GCP export, entries one a line, had been read as lines
+ * with no message: 100% read and "no problems" over a modem lost for five minutes).
+ */
+const PAYLOAD_WORDS = 'message|msg|payload|text|line|body|content|event|log';
+/** The word alone or after a separator, in any case (`body`, `log_message`, `@message`, `TEXT_PAYLOAD`). */
+const PAYLOAD_WORD_KEY = new RegExp(`(?:^|[^A-Za-z])(?:${PAYLOAD_WORDS})$`, 'i');
+/** The capitalised word after a lower-case letter (`textPayload`, `rawMessage`), not a word that merely ends so (`catalog`). */
+const PAYLOAD_CAMEL_KEY = new RegExp(`[a-z](?:${PAYLOAD_WORDS.replace(/\b\w/g, (c) => c.toUpperCase())})$`);
+const PAYLOAD_RANK = ROLE_KEYS[MESSAGE].length;
+const PAYLOAD_SLOT = { role: MESSAGE, rank: PAYLOAD_RANK };
+/** Whether a key, by its name, may hold the message (PAYLOAD_KEY); names are few and repeat, so each is asked once. */
+const payloadKeys = new Map<string, boolean>();
+function isPayloadKey(name: string): boolean {
+  let is = payloadKeys.get(name);
+  if (is === undefined) {
+    is = name.length <= 64 && (PAYLOAD_WORD_KEY.test(name) || PAYLOAD_CAMEL_KEY.test(name));
+    if (payloadKeys.size < 4096) payloadKeys.set(name, is);
+  }
+  return is;
+}
+
+/** readFieldsByRole's slots: per role, the value under each of its keys (undefined between calls), and the slots a call filled; the message's has one more, for a payload key's. */
+const FOUND: unknown[][] = ROLE_KEYS.map((keys, role) => new Array<unknown>(keys.length + (role === MESSAGE ? 1 : 0)).fill(undefined));
 const FILLED: { role: number; rank: number }[] = [];
 
 /** The value of the first key of a role (in JSON_FIELDS' order) that reads as one. */

@@ -365,6 +365,39 @@ export function restartBeforeDrop(restarts: readonly LogEvent[], gone: LogEvent)
   return lastBefore(restarts, gone, RESTART_EXPLAINS_SECONDS, 30);
 }
 
+/**
+ * The data connection's going down as the modem left the bus: a mobile interface down, a bearer
+ * or PPP link lost, whose first line is at most DATA_WITH_DROP_SECONDS before the departure (a
+ * modem that resets or loses power drops its data session a moment before the USB disconnect: a
+ * blind probe's ModemManager reset had NetworkManager's `modem-no-carrier` 1 s before it, told
+ * as a data problem of its own). A mobile interface's finding is a warning; the LAN's is a note.
+ */
+export function dataDownAsItLeft(ctx: StoryContext, gone: LogEvent): { line: number; time?: number; lines: number[] }[] {
+  return ctx.coded('interface-down', 'mobile-data-down', 'data-session-failed')
+    .filter((f) => f.severity !== 'info' && f.file === gone.file && f.line <= gone.line && isJustBefore({ file: f.file, line: f.line, time: f.time } as LogEvent, gone, DATA_WITH_DROP_SECONDS, 10));
+}
+
+/**
+ * The first line showing the data connection up again after the modem came back (`data-up`),
+ * before it next left and within DATA_BACK_SECONDS of its return, with no data failure between:
+ * a reconnection that failed first is the data story's to tell (a wrong APN after a return is no
+ * part of the drop). The outage the user had runs to it, not to the USB return (a blind probe's
+ * drop was 20 s on the bus and 42 s without data).
+ */
+export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, nextGone: LogEvent | undefined): LogEvent | undefined {
+  const up = ctx.marked('data-up').find((e) => e.file === back.file && e.line > back.line && (!nextGone || e.line < nextGone.line));
+  if (!up) return undefined;
+  const s = secondsBetween(back, up);
+  if (s !== undefined && (s < 0 || s > DATA_BACK_SECONDS)) return undefined;
+  const failedFirst = ctx.coded('data-session-failed').some((f) => f.file === back.file && f.line > back.line && f.line < up.line);
+  return failedFirst ? undefined : up;
+}
+
+/** How long before a modem's departure its data connection's going down is the departure's. */
+const DATA_WITH_DROP_SECONDS = 10;
+/** How long after a modem's return its data connection coming up is the return's. */
+const DATA_BACK_SECONDS = 600;
+
 /** The last of `events` in `gone`'s file at most `seconds` before it, or `lines` lines before it without a common clock. */
 function lastBefore(events: readonly LogEvent[], gone: LogEvent, seconds: number, lines: number): LogEvent | undefined {
   let found: LogEvent | undefined;

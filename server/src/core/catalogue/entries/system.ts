@@ -49,6 +49,23 @@ export const systemEntries: CatalogueEntry[] = [
     sources: ['X148'],
     samples: ["Dec  6 03:24:11 rpi-gw01 watchdog[389]: shutting down the system because of error 101 = 'Network is unreachable'", 'Jul  5 01:50:02 localhost watchdog[608]: shutting down the system because of error -3'],
   },
+  // OpenWrt's (and RutOS's) firmware upgrade (sysupgrade, X176): the system stops its programs and
+  // restarts into the new firmware. What goes down with it is the upgrade's doing (a blind probe's
+  // RUTX11 upgraded by its FOTA had its mobile interface's going down told as a data problem with
+  // the APN's advice).
+  {
+    id: 'openwrt.sysupgrade',
+    story: ['deliberate-restart', 'shutdown'],
+    subsystem: 'system',
+    severity: 'info',
+    tags: ['upgrade', 'sysupgrade', '-'],
+    literal: ['Commencing upgrade', 'Performing system upgrade'],
+    pattern: /^(?:Commencing upgrade\. Closing all shell sessions\.|Performing system upgrade\.\.\.)\s*$/,
+    summary: 'The router installs new firmware (sysupgrade) and restarts into it',
+    explanation: 'OpenWrt\'s sysupgrade logs this as it stops the system\'s programs to write a new firmware image; the router then restarts into it. The interfaces and connections that go down until then are the upgrade\'s doing, not a fault.',
+    sources: ['X176'],
+    samples: ['Wed Nov 25 03:01:14 2026 user.info upgrade: Commencing upgrade. Closing all shell sessions.', 'Mon Dec  2 10:00:05 2024 user.notice sysupgrade: Performing system upgrade...'],
+  },
   // The kernel's last line of a restart or power-off the reboot system call asked for (kernel/reboot.c,
   // X150: kernel_restart's `Restarting system`, kernel_power_off's `Power down`, kernel_halt's
   // `System halted`, each after `reboot: `). A panic's or a watchdog's reset prints none of them.

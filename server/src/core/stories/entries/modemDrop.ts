@@ -1,7 +1,7 @@
 import { clockStepWords, secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dataDownAsItLeft, dataUpAfterReturn, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
 import type { LogEvent } from '../../model';
@@ -56,6 +56,12 @@ export const modemDropStory: StoryDefinition = {
         else if (restart) w.quote(`Something restarted the modem on purpose${when(restart)}`, restart);
         const cause = causeOf.get(a);
         if (cause) dropCauseStep(w, cause.event, cause.cause, undefined, cause.run);
+        // Its data connection went down as it left: the drop's, not a data problem of its own.
+        const downs = dataDownAsItLeft(ctx, a.gone);
+        if (downs.length) {
+          w.step(`Its data connection went down${when(downs[0])}, as it left the bus.`, downs[0]);
+          w.prove(...downs.flatMap((f) => f.lines));
+        }
         const back = a.back;
         if (!back) {
           w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, usbBusSource(a.gone));
@@ -68,12 +74,17 @@ export const modemDropStory: StoryDefinition = {
         const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
         w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${clockStepWords(a.gone, back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, usbBusSource(a.gone));
         w.prove(back.line);
+        // (The device's next departure, by line: the end of this return; one scan, not one per absence.)
+        let next: Absence | undefined;
+        for (const y of d.absences) if (y.gone.line > back.line && (!next || y.gone.line < next.gone.line)) next = y;
+        // The data connection up again after it: the outage the user had ends there.
+        const up = dataUpAfterReturn(ctx, back, next?.gone);
+        const outage = up ? secondsBetween(a.gone, up) : undefined;
+        if (up) w.quote(`Its data connection was up again${when(up)}${outage !== undefined ? `, ${formatDuration(outage)} after the modem left` : ''}`, up);
         // It came back in its install mode (a storage device) and was switched out of it again: the
         // modem is back when that switch brings it back (a blind probe's stick had been told back
         // at its install mode's return, 3 s before it had ports).
-        // (The device's next departure, by line, is that switch; one scan, not one per absence.)
-        let next: Absence | undefined;
-        for (const y of d.absences) if (y.gone.line > back.line && (!next || y.gone.line < next.gone.line)) next = y;
+        // (The device's next departure is that switch.)
         const switched = next?.modeSwitch ? next : undefined;
         if (switched?.back) {
           w.step(`It came back in its install mode (a storage device) and was switched to its modem mode${when(switched.back)}.`, switched.back, 'X101');
