@@ -96,10 +96,21 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB36'],
     },
   ],
+  letFlashEnd: [
+    {
+      hosts: RUTOS,
+      text: 'Do not reboot or power-cycle the router yet: a modem flash in download mode takes minutes (a first modem upgrade took about 10 [F9]), and cutting one short is what leaves a modem stuck in download mode [F8]. Give it 30 minutes, then run `lsusb`: {modemId} means the flash ended and the modem runs firmware again (`gsmctl -y` shows which, once gsmd has it); {downloadId} still means it stopped: then the next step.',
+      sources: ['F9', 'F8', 'KB36'],
+    },
+    {
+      text: 'Do not reboot or power-cycle the host yet: a modem flash in download mode takes minutes, and cutting one short is what leaves a modem stuck in download mode [F8]. Give it 30 minutes, then run `lsusb`: {modemId} means the flash ended and the modem runs firmware again; {downloadId} still means it stopped: then the next step.',
+      sources: ['F9', 'F8', 'KB36'],
+    },
+  ],
   downloadModeReflash: [
     {
       hosts: RUTOS,
-      text: 'If lsusb shows {downloadId}: give the router stable power and an internet connection through another WAN (the modem cannot provide one), then re-flash with `modem_updater -i 1-1 -v <version>` (ASR modems such as the EC200A are flashed with QDLoader, Qualcomm ones with firehose). If that fails, open a ticket with Teltonika or request an RMA.',
+      text: 'If lsusb shows {downloadId}: give the router stable power and an internet connection through another WAN (the modem cannot provide one), then re-flash with `modem_updater -i {updaterId} -v <version>` (its USB id; ASR modems such as the EC200A are flashed with QDLoader, Qualcomm ones with firehose). If that fails, open a ticket with Teltonika or request an RMA.',
       sources: ['F2', 'F7', 'S22'],
     },
     {

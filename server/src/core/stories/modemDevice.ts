@@ -5,7 +5,7 @@ import { installMode, modemInstallMode } from '../catalogue/tables/installModes'
 import { secondsBetween } from '../findings/eventTime';
 import { deviceOfPort, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
-import type { FindingCode, LogEvent } from '../model';
+import type { Finding, FindingCode, LogEvent } from '../model';
 import type { StoryContext } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 
@@ -391,6 +391,12 @@ export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, nextGone: L
   if (s !== undefined && (s < 0 || s > DATA_BACK_SECONDS)) return undefined;
   const failedFirst = ctx.coded('data-session-failed').some((f) => f.file === back.file && f.line > back.line && f.line < up.line);
   return failedFirst ? undefined : up;
+}
+
+/** modem_updater's `-i`: the modem's USB id (`1-1`, `2-1`: knowledge 3.5, `-i <usb id>` [F8] [S22]), where the log names its path. */
+export function updaterIdOf(devices: readonly UsbDevice[], edl: Finding | undefined): Record<string, string> {
+  const path = devices.find((d) => d.path)?.path ?? (edl ? /\busb (\d+-[\d.]+):/.exec(edl.message)?.[1] : undefined);
+  return path && /^\d+-[\d.]+$/.test(path) ? { updaterId: path } : {};
 }
 
 /** How long before a modem's departure its data connection's going down is the departure's. */

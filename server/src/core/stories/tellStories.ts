@@ -80,7 +80,8 @@ function rankOf(e: Episode): number {
 
 /**
  * A story is not told again when every finding it rests on sits inside the lines of a story
- * already told that tells findings of that code (a data drop inside a stuck update is part of it).
+ * already told that tells findings of that code (a data drop inside a stuck update is part of it);
+ * its context lines (StoryDraft.context) may lie outside them.
  */
 function alreadyTold(draft: StoryDraft, told: readonly Episode[]): boolean {
   const rests = draft.restsOn;
@@ -88,7 +89,7 @@ function alreadyTold(draft: StoryDraft, told: readonly Episode[]): boolean {
   return told.some((t) => {
     const tells = tellsOf.get(t);
     if (!tells || !rests.every((c) => tells.has(c))) return false;
-    return draft.evidence.every((l) => l >= t.startLine && l <= t.endLine);
+    return draft.evidence.every((l) => (l >= t.startLine && l <= t.endLine) || draft.context?.includes(l));
   });
 }
 
@@ -120,7 +121,8 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, fileOf: FileEvents, ho
   const sources = new Set(d.sources);
   // A story that names no device gets the general words (usbIdWords of no ID).
   // `{mmModem}`: ModemManager's modem the story's lines name, else 0 (the advice says to take its number from `mmcli -L`).
-  const fields: Record<string, string> = { mmModem: '0', ...usbIdWords(undefined), ...d.adviceFields };
+  // `{updaterId}`: the modem's USB id for modem_updater, where the story's lines name it, else 1-1 (its usual one, knowledge 3.5 [F8]).
+  const fields: Record<string, string> = { mmModem: '0', updaterId: '1-1', ...usbIdWords(undefined), ...d.adviceFields };
   const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
   // Each key's wording for this host, its placeholders filled; its sources join the story's.
   const worded = (keys: readonly string[], table: Record<string, readonly AdviceItem[]>): string[] =>

@@ -70,6 +70,11 @@ export interface StoryDraft {
   tells?: readonly FindingCode[];
   /** Finding codes this story rests on, for that check; omitted: always told. */
   restsOn?: readonly FindingCode[];
+  /**
+   * Evidence lines that are context, not what the story rests on (a drop's data connection going
+   * down as it left): a story already told whose lines hold the rest holds this one.
+   */
+  context?: readonly number[];
 }
 
 /**

@@ -49,6 +49,8 @@ export const modemDropStory: StoryDefinition = {
       // Each change of composition once: the same mode after every return is one fact.
       const toldChanges = new Set<string>();
       let leftBehind: ReturnType<typeof portLeftBehind>;
+      // The data connection's lines around the drops: told with them, but not what the story rests on.
+      const context: number[] = [];
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
@@ -61,6 +63,7 @@ export const modemDropStory: StoryDefinition = {
         if (downs.length) {
           w.step(`Its data connection went down${when(downs[0])}, as it left the bus.`, downs[0]);
           w.prove(...downs.flatMap((f) => f.lines));
+          context.push(...downs.flatMap((f) => f.lines));
         }
         const back = a.back;
         if (!back) {
@@ -80,7 +83,10 @@ export const modemDropStory: StoryDefinition = {
         // The data connection up again after it: the outage the user had ends there.
         const up = dataUpAfterReturn(ctx, back, next?.gone);
         const outage = up ? secondsBetween(a.gone, up) : undefined;
-        if (up) w.quote(`Its data connection was up again${when(up)}${outage !== undefined ? `, ${formatDuration(outage)} after the modem left` : ''}`, up);
+        if (up) {
+          w.quote(`Its data connection was up again${when(up)}${outage !== undefined ? `, ${formatDuration(outage)} after the modem left` : ''}`, up);
+          context.push(up.line);
+        }
         // It came back in its install mode (a storage device) and was switched out of it again: the
         // modem is back when that switch brings it back (a blind probe's stick had been told back
         // at its install mode's return, 3 s before it had ports).
@@ -122,6 +128,7 @@ export const modemDropStory: StoryDefinition = {
           : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}${leftBehind ? ` It came back under other port names (${leftBehind.now.join(', ')}), and a program still looks for one of the old ones (${leftBehind.old.join(', ')}): what uses the modem did not come back with it.` : ''}`,
         steps: w.sorted(), evidence: w.evidence, advice: [...(leftBehind ? ['followRenamedPort'] : []), ...(restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'])], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
+        context,
         // A modem not answering inside the drop's lines is part of it: the hang before it, its manager's timeouts while it is away.
         tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-composition-change', 'usb-ports-renumbered', 'usb-enumeration-error', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'modem-port-missing'],
       });

@@ -2,7 +2,7 @@ import { catalogueEntry } from '../../catalogue/index';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep } from '../modemDevice';
+import { cameBackAsOther, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep, updaterIdOf } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -54,7 +54,7 @@ export const modemLostStory: StoryDefinition = {
       out.push({
         verdict: 'download-mode', confidence: 'high', why: 'A download-mode device is on the bus where the modem was.',
         summary: `${edl.message} No update tool line is in the log, so what put it there (an interrupted flash, a crash) the log does not say.`,
-        steps: w.sorted(), evidence: w.evidence, advice: ['checkModemAlive', 'downloadModeReflash', 'shareTroubleshootPrivately'], unknowns: ['modemNow'], sources: w.sources,
+        steps: w.sorted(), evidence: w.evidence, advice: ['checkModemAlive', 'downloadModeReflash', 'shareTroubleshootPrivately'], adviceFields: updaterIdOf([], edl), unknowns: ['modemNow'], sources: w.sources,
         tells: ['modem-edl-mode', 'usb-gap', 'usb-disconnect'], restsOn: ['modem-edl-mode'],
       });
     }

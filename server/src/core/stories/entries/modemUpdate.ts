@@ -5,6 +5,7 @@ import { ERRNO } from '../../catalogue/tables/errno';
 import { usbModel } from '../../catalogue/tables/usbIds';
 import { findingOf, secondsBetween } from '../../findings/eventTime';
 import { modemName } from '../../findings/findingText';
+import { dataDownAsItLeft, updaterIdOf } from '../modemDevice';
 import { dataDriver, describeLayout, unexpectedMode, type Enumeration, type UsbDevice } from '../../findings/usbHistory';
 import type { Confidence, Finding, FindingCode, LogEvent } from '../../model';
 import { formatClock, formatDuration, formatTime } from '../../records/timeWords';
@@ -40,6 +41,12 @@ export const modemUpdateStory: StoryDefinition = {
       meaning: 'The modem\'s USB history fits it installing the update and booting again, but the router refused or never took the returning modem back (a reading, with its evidence).',
     },
     stuck: { label: 'stuck', severity: 'error', finding: 'fw-update-stuck', open: true, meaning: 'The update started or lost the modem, and nothing finished it while the log went on.' },
+    'flashing-at-end': {
+      label: 'in download mode when the log ends',
+      severity: 'warning',
+      open: true,
+      meaning: 'The modem went from running into download (EDL) mode, where a flash is written, too short a time before the log ends to tell a flash still running from one that stopped.',
+    },
     unknown: { label: 'unknown', severity: 'warning', meaning: 'The log ends before it shows how the update went.' },
   },
   build: (ctx) => {
@@ -133,8 +140,14 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
     const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : returnAs(a) ?? ' and did not come back before the log ends';
     const skipped = last && i > MAX_DROP_STEPS ? ` (after ${i - MAX_DROP_STEPS} more drops and returns)` : '';
+    // Its data connection going down as it first left is the update's doing, not a data problem (a blind probe's RutOS flash).
+    const downs = i === 0 ? dataDownAsItLeft(ctx, a.gone) : [];
+    if (downs.length) {
+      w.step(`Its data connection went down${when(downs[0])}, as the modem left the bus.`, downs[0]);
+      w.prove(...downs.flatMap((f) => f.lines));
+    }
     w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}${skipped}.`, a.gone, usbBusSource(a.gone));
-    if (!last) w.prove(...(a.back ? [a.back.line] : []));
+    w.prove(...(a.back ? [a.back.line] : []));
   });
   if (duplicate) {
     w.step(`${programOf(eventOf(duplicate, events))} refused to register the returning modem: "already exists and is registered", then "Unable to initialize"${duplicate.time !== undefined ? ` at ${formatClock(duplicate.time)}` : ''}: it still held the instance of the modem it had lost.`, duplicate, 'S8', 'S17', 'F1');
@@ -192,8 +205,13 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     return (file.endTime - e.time) / 1000 >= ctx.options.silenceSeconds;
   };
   const leftInDownload = !!edl && !outOfDownload && !cleanFinish.some((f) => f.line > edl.line);
+  // The modem went from running into download mode in this log, and the log ends within the time a
+  // flash takes: a flash may still be writing it (a blind probe's log ended 4 min into one and was
+  // told "failed", with the advice to re-flash).
+  const flashingFor = leftInDownload && !failures.length && !factEdl ? flashMayRun(ctx, edl) : undefined;
   let verdict = 'unknown';
-  if (cleanFinish.length && !leftInDownload) verdict = 'succeeded';
+  if (flashingFor !== undefined) verdict = 'flashing-at-end';
+  else if (cleanFinish.length && !leftInDownload) verdict = 'succeeded';
   else if ((recovered || outOfDownload) && !failures.length && !leftInDownload && !factEdl && !bannerUp) verdict = 'succeeded';
   else if (failures.length || leftInDownload || factEdl) verdict = 'failed';
   else if (bannerUp || (lostAndNotBack && (silent || duplicate || logGoesOn(loss ?? started[started.length - 1]))) || (started.length && logGoesOn(started[started.length - 1]))) {
@@ -201,7 +219,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   }
 
   const advice = adviceFor(verdict, { duplicate: !!duplicate, edl: leftInDownload || !!factEdl, change: !!change, dfotaFailed: failures.some((f) => isDfota(f)), flasherFailed: failures.some((f) => !isDfota(f)), workedAfter: !!afterFailure, lsusb: facts?.usbDevices ? (factEdl ? 'edl' : present ? 'modem' : 'nothing') : undefined });
-  const { confidence, why } = confidenceOf(verdict, { explicit: !!first, finished: cleanFinish.length > 0, failures: failures.length > 0, edl: leftInDownload || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
+  const { confidence, why } = flashingFor !== undefined ? { confidence: 'low' as Confidence, why: `The modem went into download mode ${formatDuration(flashingFor)} before the log ends: a flash is written in that mode and takes minutes, so the log cannot tell one still running from one that stopped.` } : confidenceOf(verdict, { explicit: !!first, finished: cleanFinish.length > 0, failures: failures.length > 0, edl: leftInDownload || !!factEdl, duplicate: !!duplicate, silent: !!silent, bannerUp, lsusb: !!facts?.usbDevices, reading: !!updateMode });
   const unknowns: UnknownId[] = [];
   if (!first && !bannerUp) unknowns.push('dfotaOutput');
   if (verdict !== 'succeeded' && !facts?.usbDevices && !afterFailure) unknowns.push('modemNow');
@@ -209,10 +227,10 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   if (silent) unknowns.push('gsmdSilence');
   if (change) unknowns.push('compositionMeaning');
 
-  const summary = summarise(verdict, { modem, lossFinding, loss, duplicate, change, silent, ...(leftInDownload ? { edl } : {}), ...(outOfDownload ? { outOfDownload } : {}), failures, recovered, afterFailure, updateMode: !!updateMode, inferred: !first, rutos: ctx.host === 'rutos', bannerUp, ...(facts ? { facts } : {}) });
+  const summary = summarise(verdict, { modem, lossFinding, loss, duplicate, change, silent, ...(leftInDownload && flashingFor === undefined ? { edl } : {}), ...(flashingFor !== undefined ? { flashingFor } : {}), ...(outOfDownload ? { outOfDownload } : {}), failures, recovered, afterFailure, updateMode: !!updateMode, inferred: !first, rutos: ctx.host === 'rutos', bannerUp, ...(facts ? { facts } : {}) });
   const evidence = w.evidence;
   return {
-    verdict, confidence, why, summary, steps, evidence, advice, adviceFields: usbIdWords(vidpid), unknowns, sources: w.sources,
+    verdict, confidence, why, summary, steps, evidence, advice, adviceFields: { ...usbIdWords(vidpid), ...updaterIdOf(devices, edl) }, unknowns, sources: w.sources,
     startLine: evidence[0] ?? first?.line ?? 1,
     endLine: evidence[evidence.length - 1] ?? file.endLine,
     tells: ['modem-write-failure', 'modem-read-failure', 'modem-duplicate-registration', 'modem-port-missing', 'modem-silent', 'modem-edl-mode', 'usb-gap', 'usb-disconnect', 'usb-reconnect-loop', 'usb-composition-change', 'usb-ports-renumbered', 'interface-down', 'mobile-data-down', 'data-session-failed', 'modem-unresponsive', 'fw-update-failed', 'fw-update-started'],
@@ -334,6 +352,8 @@ function confidenceOf(verdict: string, e: { explicit: boolean; finished: boolean
 
 function adviceFor(verdict: string, seen: { duplicate: boolean; edl: boolean; change: boolean; dfotaFailed: boolean; flasherFailed: boolean; workedAfter: boolean; lsusb?: 'edl' | 'modem' | 'nothing' }): string[] {
   if (verdict === 'succeeded') return [];
+  // A flash that may still run: let it end before anything else, then see whether it did (knowledge 3.3, 3.5).
+  if (verdict === 'flashing-at-end') return ['letFlashEnd', 'downloadModeReflash', 'shareTroubleshootPrivately'];
   // A dfota error after which the modem answered and data worked: the old firmware still runs.
   if (seen.dfotaFailed && seen.workedAfter && !seen.edl) return ['dfotaRetry'];
   if (verdict === 'stuck' || verdict === 'updated-not-taken-back') {
@@ -368,6 +388,8 @@ interface Told {
   edl?: Finding;
   /** The line showing the modem back out of download mode. */
   outOfDownload?: LogEvent;
+  /** Seconds between the modem's going into download mode and the log's end, where a flash may still run then. */
+  flashingFor?: number;
   failures: LogEvent[];
   recovered?: LogEvent;
   afterFailure?: LogEvent;
@@ -391,6 +413,7 @@ function summarise(verdict: string, s: Told): string {
   if (s.silent) parts.push('the log does not show the modem taken back');
   if (s.edl) parts.push('the modem is left in emergency download (EDL) mode and runs no firmware');
   if (s.outOfDownload) parts.push('the modem went through emergency download (EDL) mode, where a flash is written, and came back out of it as the modem');
+  if (s.flashingFor !== undefined) parts.push(`the modem went into emergency download (EDL) mode, where a flash is written, ${formatDuration(s.flashingFor)} before the log ends, and was still in it then: whether a flash was still writing it or had stopped, the log cannot tell`);
   if (s.failures.length) parts.push(`the update reported "${s.failures[0].text}"`);
   if (s.afterFailure) parts.push('the connection worked afterwards, which fits the modem still running its old firmware: a failed delta update leaves it in place');
   if (s.facts) {
@@ -408,7 +431,7 @@ function summarise(verdict: string, s: Told): string {
   // modem that reset by itself leaves the same lines (knowledge 2.1), and the reader is told so (a
   // blind probe's EC25 that dropped with no update had been told a stuck update and no more).
   const onlyTheRefusal = !!s.duplicate && !s.updateMode && !s.change && !s.bannerUp && !s.edl && !s.outOfDownload;
-  const inferred = !s.inferred ? '' : s.outOfDownload && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: a flash is written in download mode; the log has no update line.)' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ` (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.${onlyTheRefusal ? ' A modem that restarted by itself leaves the same lines: if no update was started, this is gsmd not taking back a modem that restarted, and the same restart of gsmd takes it back.' : ''})` : ' (That an update ran is inferred from what happened to the modem.)';
+  const inferred = !s.inferred ? '' : (s.outOfDownload || s.flashingFor !== undefined) && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: a flash is written in download mode; the log has no update line.)' : s.edl && !s.duplicate && !s.lossFinding ? ' (That an update ran is inferred: download mode is what an interrupted flash leaves; the log has no update line.)' : s.rutos ? ` (That an update ran is inferred: WebUI-started updates leave no dfota lines in the log.${onlyTheRefusal ? ' A modem that restarted by itself leaves the same lines: if no update was started, this is gsmd not taking back a modem that restarted, and the same restart of gsmd takes it back.' : ''})` : ' (That an update ran is inferred from what happened to the modem.)';
   switch (verdict) {
     case 'updated-not-taken-back':
       return `${story} What is stuck is most likely the router's view, not the modem: ${s.rutos ? 'dfota waits for gsmd to report the modem\'s firmware with no time limit, so waiting will not clear the "firmware update is in progress" banner; a clean reboot or a gsmd restart lets gsmd take the modem back, and `gsmctl -y` then shows whether the update applied.' : 'restarting the modem manager lets it take the modem back, and the modem\'s firmware version then shows whether the update applied.'}${inferred}`;
@@ -422,6 +445,41 @@ function summarise(verdict: string, s: Told): string {
       return story || 'The update started, but the log ends before it shows how it went.';
   }
 }
+
+/**
+ * How long a flash in download mode may still be running when a log ends: knowledge 3.3 (a first
+ * RUTX09 upgrade took about 10 minutes [F9]; an update still "in progress" after 30-60 minutes is
+ * abnormal, an inference).
+ */
+const FLASH_MAY_RUN_SECONDS = 30 * 60;
+
+/**
+ * Seconds from the modem's going into download mode to the log's end, where it went there from
+ * running in this log (it left the bus and came back in download mode, with no boot between) and
+ * the log ends within FLASH_MAY_RUN_SECONDS: a flash may still be writing it. Download mode at a
+ * boot, or after one (a power cut mid-flash), has no flash running: the flasher went with the
+ * system.
+ */
+function flashMayRun(ctx: StoryContext, edl: Finding): number | undefined {
+  const end = ctx.file.endTime;
+  if (end === undefined) return undefined;
+  for (const d of ctx.devices) {
+    for (const a of d.absences) {
+      if (!a.back || a.back.line > edl.line || edl.line - a.back.line > EDL_LINES_AFTER_RETURN) continue;
+      const away = secondsBetween(a.gone, a.back);
+      if (away === undefined || away < 0 || away > EDL_AFTER_DEPARTURE_SECONDS) continue;
+      if (ctx.coded('reboot').some((r) => r.line > a.gone.line && r.line <= a.back!.line)) continue;
+      if (a.back.time === undefined) continue;
+      const left = (end - a.back.time) / 1000;
+      return left >= 0 && left < FLASH_MAY_RUN_SECONDS ? left : undefined;
+    }
+  }
+  return undefined;
+}
+/** The download-mode ID is among the first lines of the return's enumeration. */
+const EDL_LINES_AFTER_RETURN = 20;
+/** A modem switched into download mode re-enumerates in seconds (a blind probe's: 2 s). */
+const EDL_AFTER_DEPARTURE_SECONDS = 120;
 
 function spanOf(f: Finding, events: readonly LogEvent[]): string {
   const a = eventOf(f, events);
