@@ -10,7 +10,7 @@ const { openFromFileMark } = await tsImport('/work/main/server/src/lsp/openFromF
 const { SERVER_NODE_FLAGS } = await tsImport('/work/main/server/src/lsp/protocol.ts', import.meta.url);
 const [path, mode, profdir, server = 'out/server.js'] = process.argv.slice(2);
 const text = readFileSync(path, 'utf8');
-const flags = profdir ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=${profdir}`] : [];
+const flags = [...(process.env.XFLAGS ? process.env.XFLAGS.split(' ') : []), ...(profdir ? ['--cpu-prof', '--cpu-prof-interval', '200', `--cpu-prof-dir=${profdir}`] : [])];
 const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...flags, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(proc.stdout), new lsp.StreamMessageWriter(proc.stdin));
 let done; const p = new Promise((r) => (done = r));

@@ -81,13 +81,23 @@ describe('a data connection lost for a reason of its own is still its own story'
 });
 
 describe('a data connection that fails under a modem in download mode defers to that story', () => {
-  it('the update story is told first and the data story\'s advice points at it', () => {
+  const flash = (down: string) => [
+    `Tue Mar 19 ${down} 2024 daemon.notice netifd: Interface 'mob1s1a1' is now down`,
+    'Tue Mar 19 15:20:06 2024 kern.info kernel: [ 5120.330412] usb 2-1: USB disconnect, device number 2',
+    'Tue Mar 19 15:20:09 2024 kern.info kernel: [ 5123.901553] usb 2-1: new high-speed USB device number 3 using xhci-hcd',
+    'Tue Mar 19 15:20:09 2024 kern.info kernel: [ 5124.052310] usb 2-1: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00',
+    'Tue Mar 19 15:20:09 2024 kern.info kernel: [ 5124.052400] usb 2-1: Product: QUSB__BULK',
+    'Tue Mar 19 15:51:05 2024 daemon.info dnsmasq[1500]: read /etc/hosts - 4 addresses',
+  ].join('\n') + '\n';
+  it('the data connection going down as the modem left (4 s before) is the update story\'s: one story', () => {
+    const a = analyzeText(flash('15:20:02'), { referenceTime: REF });
+    assert.deepEqual(stories(a), ['modem-firmware-update:failed']);
+    assert.ok(a.episodes[0].steps.some((s) => /data connection went down at 15:20:02, as the modem left the bus/.test(s.text)));
+  });
+  it('an error story told first (a kernel crash 3 s after the data went down): the data story\'s advice points at it', () => {
     const text = [
       'Tue Mar 19 15:20:02 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now down',
-      'Tue Mar 19 15:20:06 2024 kern.info kernel: [ 5120.330412] usb 2-1: USB disconnect, device number 2',
-      'Tue Mar 19 15:20:09 2024 kern.info kernel: [ 5123.901553] usb 2-1: new high-speed USB device number 3 using xhci-hcd',
-      'Tue Mar 19 15:20:09 2024 kern.info kernel: [ 5124.052310] usb 2-1: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00',
-      'Tue Mar 19 15:20:09 2024 kern.info kernel: [ 5124.052400] usb 2-1: Product: QUSB__BULK',
+      'Tue Mar 19 15:20:05 2024 kern.emerg kernel: [ 5120.330412] Kernel panic - not syncing: Fatal exception in interrupt',
       'Tue Mar 19 15:51:05 2024 daemon.info dnsmasq[1500]: read /etc/hosts - 4 addresses',
     ].join('\n') + '\n';
     const a = analyzeText(text, { referenceTime: REF });

@@ -106,6 +106,21 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       text: 'Do not reboot or power-cycle the host yet: a modem flash in download mode takes minutes, and cutting one short is what leaves a modem stuck in download mode [F8]. Give it 30 minutes, then run `lsusb`: {modemId} means the flash ended and the modem runs firmware again; {downloadId} still means it stopped: then the next step.',
       sources: ['F9', 'F8', 'KB36'],
     },
+    {
+      hosts: FREEBSD,
+      text: 'Do not reboot or power-cycle the host yet: a modem flash in download mode takes minutes, and cutting one short is what leaves a modem stuck in download mode [F8]. Give it 30 minutes, then run `usbconfig list`: {modemId} means the flash ended; {downloadId} still means it stopped: then the next step.',
+      sources: ['F8', 'X144'],
+    },
+    {
+      hosts: CISCO,
+      text: 'Do not reload the router yet: a modem firmware write takes minutes, and cutting one short is what leaves a modem without firmware [F8]. Give it 30 minutes, then `show cellular <slot> all` shows whether the modem is back.',
+      sources: ['F8', 'X85'],
+    },
+    {
+      hosts: ROUTEROS,
+      text: 'Do not reboot the router yet: a modem firmware write takes minutes, and cutting one short is what leaves a modem without firmware [F8]. Give it 30 minutes, then `/interface lte print` shows whether the modem is back.',
+      sources: ['F8', 'X141'],
+    },
   ],
   downloadModeReflash: [
     {

@@ -308,17 +308,33 @@ function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[]
 function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext): string[] {
   const by = spec.adviceBy;
   if (!by) return [...spec.advice];
-  const named = eventsOfFindings(found, ctx, true);
-  // The reason the line gives, else the advice its catalogue entry calls for.
-  const reason = (e: LogEvent): string | undefined => {
-    for (const rule of by) {
-      const value = e.fields[rule.field];
-      const key = value !== undefined ? rule.advice[adviceKey(value)] : undefined;
-      if (key !== undefined) return key;
+  // One failure told over several lines (qmicli's `couldn't start network: 'CallFailed'`, then
+  // its call end reasons) is one failure: the advice a line of it gives is the failure's, and its
+  // other lines do not add the story's own (a blind probe's "no service" had been told to check
+  // the APN beside it). A reason of a kind the failure also gives a known one of, that the table
+  // does not know, keeps the story's own advice beside it.
+  const keys = found.flatMap((f): (string | undefined)[] => {
+    const given: string[] = [];
+    const known = new Set<string>();
+    const unknown = new Set<string>();
+    for (const e of eventsOfFindings([f], ctx, true)) {
+      let k: string | undefined;
+      for (const rule of by) {
+        const value = e.fields[rule.field];
+        if (value === undefined) continue;
+        const key = rule.advice[adviceKey(value)];
+        if (key === undefined) unknown.add(rule.field);
+        else {
+          known.add(rule.field);
+          k ??= key;
+        }
+      }
+      // Else the advice its catalogue entry calls for.
+      k ??= catalogueEntry(e.id)?.advice;
+      if (k !== undefined) given.push(k);
     }
-    return undefined;
-  };
-  const keys = named.map((e) => reason(e) ?? catalogueEntry(e.id)?.advice);
+    return given.length && ![...unknown].some((field) => known.has(field)) ? given : [...given, undefined];
+  });
   const known = [...new Set(keys.filter((k): k is string => k !== undefined))];
   if (!known.length) return [...spec.advice];
   if (known.some((k) => spec.replacesOwnAdvice?.includes(k))) return known;

@@ -1229,6 +1229,21 @@ export const genericStackEntries: CatalogueEntry[] = [
   // Printed as libqmi words it by whatever runs it: qmicli on a console, the qmi-network script
   // under systemd or cron, ModemManager's bearer; so any program, any tag.
   {
+    // The call end reason's short form, printed before the verbose one (qmicli-wds.c, X97):
+    // `generic-no-service`, `generic-fade`, `generic-unspecified`.
+    id: 'qmi.call-end-reason-generic',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: 'call end reason (',
+    pattern: /(?<!verbose )\bcall end reason \((?<code>\d+)\): (?<reason>[a-z][\w-]*)\s*$/,
+    summary: 'The data call was refused or ended: {reason} ({code})',
+    explanation: 'The modem reports why the data call was refused or ended, in libqmi\'s words: generic-no-service means the modem had no network service to carry the call (not registered, no coverage), generic-fade that the signal faded, generic-client-end that the host ended it; a verbose reason on the next line often says more.',
+    finding: 'data-session-failed',
+    findingIf: { field: 'reason', pattern: /^(?!generic-client-end$|generic-release-normal$)/ },
+    sources: ['X97'],
+    samples: ['Dec  7 11:02:06 qmi-connect[607]: qmicli: call end reason (3): generic-no-service', 'call end reason (2): generic-client-end'],
+  },
+  {
     id: 'qmi.call-end-reason',
     subsystem: 'network',
     severity: 'warning',

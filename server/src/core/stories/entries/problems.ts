@@ -211,6 +211,9 @@ export const dataStory = findingStory({
         insufficientresources: 'networkSideRetry',
         networkfailure: 'networkSideRetry',
         optiontemporarilyoutoforder: 'networkSideRetry',
+        // No service: the modem was not on a network to carry the call (libqmi's generic-no-service, X97): coverage, not the settings.
+        genericnoservice: 'checkRegistration',
+        noservice: 'checkRegistration',
       },
     },
   ],
