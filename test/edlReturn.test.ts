@@ -26,10 +26,15 @@ const edlUp = (port: string, n: number): string[] => [
 const edlGone = (port: string, n: number): string[] => [`usb ${port}: USB disconnect, device number ${n}`];
 
 /** Lines a few seconds apart, long gaps where `gap` says, as dmesg and as journalctl. */
-function shapes(blocks: readonly (readonly string[])[]): { name: string; text: string }[] {
+function shapes(blocks: readonly (readonly string[] | number)[]): { name: string; text: string }[] {
   const timed: [number, string][] = [];
   let t = 600;
   for (const b of blocks) {
+    // A number: that many seconds with no line.
+    if (typeof b === 'number') {
+      t += b;
+      continue;
+    }
     for (const l of b) timed.push([(t += 0.2), l]);
     t += 30;
   }
@@ -60,15 +65,24 @@ describe('a modem back out of download mode', () => {
     });
   }
   for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('2-1', 3), edlGone('2-1', 3), modemUp('2-1', 4)])) {
-    it(`${s.name}: back on the same port: succeeded too`, () => {
-      assert.equal(update(analyzeText(s.text, { referenceTime: REF })), 'succeeded');
+    it(`${s.name}: back on the same port: succeeded too, in the layout it had (download mode's serial port is no composition of the modem's)`, () => {
+      const a = analyzeText(s.text, { referenceTime: REF });
+      assert.equal(update(a), 'succeeded');
+      assert.deepEqual(a.findings.filter((f) => f.code === 'usb-composition-change').map((f) => f.message), []);
     });
   }
-  for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('1-1', 5)])) {
-    it(`${s.name}: still in download mode at the end: failed, flash it again`, () => {
+  const later = ['usb 3-2: new full-speed USB device number 7 using xhci_hcd'];
+  for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('1-1', 5), 2700, later])) {
+    it(`${s.name}: still in download mode 45 min later, at the end: failed, flash it again`, () => {
       const a = analyzeText(s.text, { referenceTime: REF });
       assert.equal(update(a), 'failed');
       assert.equal(a.findings.find((f) => f.code === 'modem-edl-mode')?.severity, 'error');
+    });
+  }
+  // Minutes after it went there (on its USB 2 port): a flash may still run. dmesg's uptime says nothing of the log's end: failed as before.
+  for (const s of shapes([modemUp('2-1', 2), modemGone('2-1', 2), edlUp('1-1', 5)]).filter((x) => x.name === 'journalctl')) {
+    it(`${s.name}: in download mode on another port 30 s before the end: in download mode when the log ends`, () => {
+      assert.equal(update(analyzeText(s.text, { referenceTime: REF })), 'flashing-at-end');
     });
   }
 });

@@ -1148,3 +1148,20 @@ describe('fast lane: random interleavings of line shapes (property)', () => {
     );
   });
 });
+
+describe('fast lane: cases its property tests found', () => {
+  it('a LuCI copy whose stamps name their zone (`MEZ`), between logread lines: the same analysis as the full parser', () => {
+    both([
+      '2024-11-20T00:00:00Z {host="router", job="syslog", unit="gsmd.service"} Nov 20 00:00:00 router dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+      '[20.11.2024, 00:00:00 MEZ] daemon.info: dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+      'Wed Nov 20 00:00:00 2024 daemon.info dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+      '[20.11.2024, 00:00:00 MEZ] daemon.info: dnsmasq-dhcp[2170]: DHCPACK(br-lan) 192.168.1.145 f0:2f:74:1c:33:8a laptop',
+    ].join('\n') + '\n');
+  });
+  it("a flashing tool's elapsed time without its colon (QFirehose 1.4.17's `[004.533] `) amid dmesg lines: the same analysis, and no uptime", () => {
+    const lines = ['[   12.000000] usb 2-1: new high-speed USB device number 3 using xhci-mtk', "[004.533] switch to 'Emergency download mode'", '[   13.000000] usb 2-1: USB disconnect, device number 3', '[089.125] Upgrade module successfully.'];
+    both(lines.join('\n') + '\n');
+    const a = analyzeText(lines.join('\n') + '\n', { referenceTime: REF });
+    assert.ok(a.events.every((e) => !/Upgrade module/.test(e.text) || e.uptime === undefined), 'no kernel uptime on the tool\'s line');
+  });
+});

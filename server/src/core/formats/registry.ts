@@ -385,12 +385,13 @@ export const FORMATS: readonly LogFormat[] = [
   },
   {
     id: 'tool-elapsed',
-    description: 'QFirehose/QLib flashing tools: `[000.013]: msg`, seconds since the tool started (not kernel uptime)',
+    description: 'QFirehose/QLib flashing tools: `[000.013]: msg` (QFirehose 1.4.11) or `[000.013] msg` (1.1.8, 1.4.17), seconds since the tool started (not kernel uptime, whose stamp has 6 decimals and pads with spaces)',
     clock: 'elapsed',
-    pattern: /^\[(?<elapsed>\d{3,6}\.\d{3})\]:\s?/,
+    pattern: /^\[(?<elapsed>\d{3,6}\.\d{3})\](?::\s?| )/,
     body: 'message',
     samples: [
       { line: '[005.415]: qusb_noblock_read read=0, errno: 110 (Connection timed out)', expect: { elapsed: 5.415, message: 'qusb_noblock_read read=0, errno: 110 (Connection timed out)' } },
+      { line: "[004.533] switch to 'Emergency download mode'", expect: { elapsed: 4.533, message: "switch to 'Emergency download mode'" } },
     ],
   },
   {

@@ -270,7 +270,12 @@ function compositionChanges(d: UsbDevice, name: string, rutos: boolean, out: Fin
     // The state before the last enumeration is what the next reading starts from: an append may add lines to it.
     if (run && i === d.enumerations.length - 1) run.keepLayout(key, name, d.enumerations.slice(0, i), walk);
     if (switches && inInstallMode(i)) continue;
-    learnTeardown(walk, d, i, (byLine ??= new LineIndex(d.absences.map((a) => ({ line: a.gone.line, absence: a })))));
+    // A download mode's enumeration (05c6:9008) is no layout of the modem's either, nor its teardown:
+    // its serial port is the flasher's, and the modem back after it is compared with its layout
+    // before (a blind probe's QFirehose flash had "interface 0 is now qcserial, was option", then
+    // the modem's own layout told as a change from that).
+    if (!(i > 0 && usbModel(d.enumerations[i - 1].vidpid)?.edl)) learnTeardown(walk, d, i, (byLine ??= new LineIndex(d.absences.map((a) => ({ line: a.gone.line, absence: a })))));
+    if (usbModel(d.enumerations[i].vidpid)?.edl) continue;
     walkLayout(walk, d.enumerations[i], name);
   }
   out.push(...walk.changes);
@@ -306,7 +311,8 @@ function learnTeardown(walk: LayoutWalk, d: UsbDevice, i: number, byLine: LineIn
       const iface = e.fields.iface !== undefined ? Number(e.fields.iface) : NaN;
       const driver = e.fields.driver;
       if (driver === undefined || !Number.isInteger(iface) || !usbDriver(driver)) continue;
-      walk.known ??= noLayoutYet(d.enumerations[i]);
+      // (Not the ID of a download mode the device came back in: the teardown was the modem's.)
+      walk.known ??= usbModel(d.enumerations[i].vidpid)?.edl ? { ...noLayoutYet(d.enumerations[i]), vidpid: undefined } : noLayoutYet(d.enumerations[i]);
       // An earlier enumeration's driver for the interface stands: this only fills what the log had not shown.
       if (!walk.known.drivers.has(iface)) walk.known.drivers.set(iface, driver);
       walk.lastDescribed ??= e;

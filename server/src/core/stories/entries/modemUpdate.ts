@@ -462,22 +462,19 @@ const FLASH_MAY_RUN_SECONDS = 30 * 60;
  */
 function flashMayRun(ctx: StoryContext, edl: Finding): number | undefined {
   const end = ctx.file.endTime;
-  if (end === undefined) return undefined;
-  for (const d of ctx.devices) {
-    for (const a of d.absences) {
-      if (!a.back || a.back.line > edl.line || edl.line - a.back.line > EDL_LINES_AFTER_RETURN) continue;
-      const away = secondsBetween(a.gone, a.back);
-      if (away === undefined || away < 0 || away > EDL_AFTER_DEPARTURE_SECONDS) continue;
-      if (ctx.coded('reboot').some((r) => r.line > a.gone.line && r.line <= a.back!.line)) continue;
-      if (a.back.time === undefined) continue;
-      const left = (end - a.back.time) / 1000;
-      return left >= 0 && left < FLASH_MAY_RUN_SECONDS ? left : undefined;
-    }
-  }
-  return undefined;
+  const at = ctx.events.find((e) => e.line === edl.line);
+  if (end === undefined || at?.time === undefined) return undefined;
+  // The modem's departure just before (on the same port, or on another: a USB 3 module's download
+  // mode comes up on its USB 2 port), with no boot between.
+  const left = ctx.devices.some((d) => d.absences.some((a) => {
+    if (a.gone.line > edl.line) return false;
+    const s = secondsBetween(a.gone, at);
+    return s !== undefined && s >= 0 && s <= EDL_AFTER_DEPARTURE_SECONDS && !ctx.coded('reboot').some((r) => r.line > a.gone.line && r.line <= edl.line);
+  }));
+  if (!left) return undefined;
+  const seconds = (end - at.time) / 1000;
+  return seconds >= 0 && seconds < FLASH_MAY_RUN_SECONDS ? seconds : undefined;
 }
-/** The download-mode ID is among the first lines of the return's enumeration. */
-const EDL_LINES_AFTER_RETURN = 20;
 /** A modem switched into download mode re-enumerates in seconds (a blind probe's: 2 s). */
 const EDL_AFTER_DEPARTURE_SECONDS = 120;
 
