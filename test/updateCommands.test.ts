@@ -26,6 +26,30 @@ describe('an update asked of fwupd', () => {
     assert.ok(s.steps.some((x) => /The modem firmware update started at 13:30:02/.test(x.text)), s.steps.map((x) => x.text).join('\n'));
     assert.doesNotMatch(s.steps.map((x) => x.text).join(' '), /no line from an update tool/);
   });
+  const command = 'Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr update';
+  it('fwupd updates any device: with no modem leaving the bus after it (a laptop\'s UEFI), no modem update is told, nor ModemManager named', () => {
+    const a = analyzeText([command, 'Successfully installed firmware', 'Mar 18 14:10:10 kiosk-22 systemd[1]: Starting Daily apt upgrade and clean activities...'].join('\n') + '\n', { referenceTime: REF });
+    assert.deepEqual(a.episodes.map((e) => e.kind), []);
+    assert.doesNotMatch(a.host ?? '', /ModemManager/);
+  });
+  it('a modem leaving the bus an hour after it: not the command\'s update', () => {
+    const late = flash.map((l) => l.replace(/Mar 18 13:3/, 'Mar 18 14:3'));
+    // (Its download mode still tells an update, inferred: not one the command started.)
+    assert.ok(!tell([command, ...late])!.steps.some((x) => /update started at 13:30:02/.test(x.text)));
+  });
+  it('fwupdmgr\'s success after the modem came back: the update finished, with high confidence', () => {
+    // fwupdmgr's console output pasted above the journal's lines, as a user pastes both.
+    const s = tell(['$ sudo fwupdmgr update', 'Successfully installed firmware', ...flash])!;
+    assert.equal(s.verdict, 'succeeded');
+    assert.equal(s.confidence, 'high');
+  });
+  it('fwupd\'s engine failing to write the firmware, the modem left in download mode: failed, told by the tool', () => {
+    const failed = 'Mar 18 13:32:00 kiosk-22 fwupd[1021]: 13:32:00.412 FuEngine             failed to write-firmware: failed to write firehose: program of NON-HLOS.ubi failed';
+    const s = tell([command, ...flash.slice(0, 4), failed, 'Mar 18 14:00:00 kiosk-22 systemd[1]: Started Daily apt download activities.'])!;
+    assert.equal(s.verdict, 'failed');
+    assert.equal(s.confidence, 'high');
+    assert.match(s.summary, /failed to write-firmware/);
+  });
   it('a command that only lists updates starts nothing', () => {
     const s = tell(['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr get-updates', ...flash])!;
     assert.ok(!s.steps.some((x) => /update started/.test(x.text)));

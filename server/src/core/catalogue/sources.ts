@@ -498,7 +498,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://github.com/torvalds/linux/blob/master/kernel/power/suspend.c',
   },
   X159: {
-    title: 'fwupd src/fu-util.c, the fwupdmgr client (fwupdmgr(1)): `update` updates the devices to the latest firmware version, `install` installs a firmware file (`reinstall`, `downgrade` too); fwupd\'s ModemManager plugin updates a modem through ModemManager, which it inhibits while the update runs',
+    title: 'fwupd src/fu-util.c, the fwupdmgr client (fwupdmgr(1)): `update` updates the devices to the latest firmware version, `install` installs a firmware file (`reinstall`, `downgrade` too), and prints `Successfully installed firmware` when it is done; fwupd\'s ModemManager plugin updates a modem through ModemManager, which it inhibits while the update runs',
     url: 'https://github.com/fwupd/fwupd/blob/main/src/fu-util.c',
   },
   X160: {
@@ -568,6 +568,10 @@ export const SOURCES: Record<string, Source> = {
   X176: {
     title: 'OpenWrt package/base-files: sbin/sysupgrade logs `Commencing upgrade. Closing all shell sessions.` as it hands the image to procd, and lib/upgrade/common.sh `Performing system upgrade...` as it writes it; newer versions log every such step with `logger -p info -t upgrade` (the tag `upgrade`), then the system restarts into the new firmware',
     url: 'https://github.com/openwrt/openwrt/blob/main/package/base-files/files/sbin/sysupgrade',
+  },
+  X177: {
+    title: 'fwupd src/fu-engine.c: a failed step of an update is prefixed with its name, `failed to write-firmware: `, `failed to wait for detach replug: ` (the device did not come back after it detached), `failed to update-cleanup after failed update: `; the engine logs it under its domain `FuEngine`',
+    url: 'https://github.com/fwupd/fwupd/blob/main/src/fu-engine.c',
   },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',

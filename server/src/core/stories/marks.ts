@@ -25,6 +25,10 @@
  * - `usb-listing`: a line of a listing of the USB devices on the bus when it was made (`lsusb`).
  * - `teardown`: an interface's protocol script tears the connection down (OpenWrt's `Stopping
  *   network wan`): the ubus call it makes next, failing as the interface goes, is its doing.
+ * - `device-update-started` / `device-update-finished` / `device-update-failed`: a tool that updates
+ *   the firmware of any device (fwupd: a laptop's UEFI, a dock, an SSD, or a modem) started, finished
+ *   or failed an update. They are the modem's update only where the modem leaves the bus (or shows
+ *   in download mode) soon after the start: alone they say nothing of a modem.
  * - `sleep` / `wake`: the system went to sleep (suspend, hibernation) / woke from it: what a USB
  *   modem did in between and as it woke is the sleep's doing.
  * - `manager-started`: a modem manager started (again).
@@ -58,7 +62,10 @@ export type StoryMark =
   | 'sim-ready'
   | 'radio-on'
   | 'reauthorized'
-  | 'ports-back';
+  | 'ports-back'
+  | 'device-update-started'
+  | 'device-update-finished'
+  | 'device-update-failed';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

@@ -375,22 +375,54 @@ export const genericStackEntries: CatalogueEntry[] = [
   // the bus just after it is that restart (knowledge 4.3). A failed reset (`couldn't reset the
   // modem`) restarted nothing.
   // fwupd's command-line client asked to update or install firmware (fwupdmgr(1), X159), under any
-  // tag: sudo's `COMMAND=`, a script's log. On a host whose modem fwupd updates through
-  // ModemManager, the modem's drop into download mode after it is the update's (a blind probe's
-  // successful update had been told "the log has no line from an update tool").
+  // tag: sudo's `COMMAND=`, a script's log. fwupd updates any device (a laptop's UEFI, a dock, an
+  // SSD): the modem's only where the modem leaves the bus soon after (device-update-started; a
+  // blind probe's successful modem update had been told "the log has no line from an update tool",
+  // and a UEFI update alone was then told a stuck modem update).
   {
     id: 'fwupdmgr.update-command',
-    stack: 'modemmanager',
+    story: ['device-update-started'],
     subsystem: 'firmware-update',
     severity: 'info',
     literal: 'fwupdmgr ',
     pattern: /\bfwupdmgr (?:[^'"`;|&\n]*? )?(?:update|install|upgrade|reinstall|downgrade)\b/,
     summary: 'A firmware update is asked of fwupd: {message}',
-    explanation: 'The line runs, or says it runs, fwupd\'s client to update or install device firmware. fwupd updates a modem through ModemManager (which it inhibits for the time of the update): the modem leaves the bus, may show in its download mode, and comes back with the new firmware.',
-    finding: 'fw-update-started',
+    explanation: 'The line runs, or says it runs, fwupd\'s client to update or install device firmware, of whichever device has an update: a laptop\'s UEFI, a dock, a disk, or a modem. fwupd updates a modem through ModemManager (which it inhibits for the time of the update): the modem leaves the bus, may show in its download mode, and comes back with the new firmware.',
     sources: ['X159'],
     samples: ['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr update 3f1b0c8e2a7d9e4b5c6a1f0e8d7c6b5a4f3e2d1c'],
     counterSamples: ['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr get-updates'],
+  },
+  // fwupdmgr's last words of an update that worked (fwupdmgr(1), X159); of any device, as its command.
+  {
+    id: 'fwupdmgr.installed',
+    story: ['device-update-finished'],
+    subsystem: 'firmware-update',
+    severity: 'info',
+    literal: 'Successfully installed firmware',
+    pattern: /^Successfully installed firmware\b/,
+    summary: 'fwupd installed the firmware',
+    explanation: 'fwupdmgr prints this when the update it ran finished: the device, whichever it was, took the new firmware.',
+    sources: ['X159'],
+    samples: ['Successfully installed firmware'],
+  },
+  // fwupd's engine logs a failed step of an update with the step's name (fu-engine.c, X177:
+  // `failed to write-firmware: `, `failed to wait for detach replug: `, `failed to update-cleanup
+  // after failed update: `); of any device, as its command.
+  {
+    id: 'fwupd.update-failed',
+    story: ['device-update-failed'],
+    subsystem: 'firmware-update',
+    severity: 'warning',
+    tags: ['fwupd', 'fwupdmgr', '-'],
+    literal: ['failed to write-firmware', 'failed to wait for detach replug', 'failed to update-cleanup after failed update'],
+    pattern: /\bfailed to (?:write-firmware|wait for detach replug|update-cleanup after failed update): (?<why>.{0,200})/,
+    summary: 'fwupd could not update a device\'s firmware: {why}',
+    explanation: 'fwupd\'s engine failed a step of a firmware update: writing the image, waiting for the device to come back after it detached (into its download or boot mode), or cleaning up. Which device, the lines around it say; a modem left in its download mode needs the update run again.',
+    sources: ['X177'],
+    samples: [
+      'Nov 24 16:03:37 edge-gw01 fwupd[1021]: 16:03:37.412 FuEngine             failed to write-firmware: failed to write firehose: program of NON-HLOS.ubi failed',
+      '12:16:57.055 FuEngine             failed to update-cleanup after failed update: failed to get device before update cleanup: failed to wait for detach replug: device d432baa2162a32c1554ef24bd8281953b9d07c11 did not come back',
+    ],
   },
   {
     id: 'mmcli.reset-command',

@@ -78,9 +78,11 @@ const MAX_DROP_STEPS = 5;
 
 function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   const { file, events, facts } = ctx;
-  const started = events.filter((e) => findingOf(e) === 'fw-update-started');
-  const failures = events.filter((e) => findingOf(e) === 'fw-update-failed');
-  const finished = ctx.marked('update-finished');
+  // A tool that updates any device's firmware (fwupd) updated the modem where the modem left the bus soon after it started.
+  const anyDevice = modemDeviceUpdates(ctx);
+  const started = [...events.filter((e) => findingOf(e) === 'fw-update-started'), ...anyDevice.started].sort((a, b) => a.line - b.line);
+  const failures = [...events.filter((e) => findingOf(e) === 'fw-update-failed'), ...anyDevice.failed].sort((a, b) => a.line - b.line);
+  const finished = [...ctx.marked('update-finished'), ...anyDevice.finished].sort((a, b) => a.line - b.line);
   // A tool's last line says it ended, not that the flash worked (modem_updater's `Script finished`
   // follows its `[ERROR] Firmware flashing failed` too, S22): a finish after a failure of the same
   // run is no success (a blind probe's modem left in download mode had been told "succeeded").
@@ -445,6 +447,35 @@ function summarise(verdict: string, s: Told): string {
       return story || 'The update started, but the log ends before it shows how it went.';
   }
 }
+
+/**
+ * The updates of a tool that updates any device's firmware (fwupd: `device-update-*` marks) that
+ * were the modem's: a start the modem left the bus after, or showed in download mode after, within
+ * DEVICE_UPDATE_SECONDS; and that start's finish or failure, before the next start. Alone, such a
+ * tool's lines say nothing of a modem (a laptop's UEFI update had been told a stuck modem update).
+ */
+function modemDeviceUpdates(ctx: StoryContext): { started: LogEvent[]; finished: LogEvent[]; failed: LogEvent[] } {
+  const starts = ctx.marked('device-update-started');
+  const none = { started: [], finished: [], failed: [] };
+  if (!starts.length) return none;
+  const departures = [...ctx.devices.flatMap((d) => d.absences.map((a) => a.gone)), ...ctx.coded('modem-edl-mode').flatMap((f) => ctx.events.filter((e) => e.line === f.line))];
+  const modemAfter = (s: LogEvent): boolean => departures.some((g) => {
+    if (g.file !== s.file || g.line <= s.line) return false;
+    const seconds = secondsBetween(s, g);
+    return seconds !== undefined ? seconds >= 0 && seconds <= DEVICE_UPDATE_SECONDS : g.line - s.line <= DEVICE_UPDATE_LINES;
+  });
+  const started = starts.filter(modemAfter);
+  if (!started.length) return none;
+  // A finish or failure belongs to the last start before it, if that start was the modem's.
+  const ofModem = (e: LogEvent): boolean => {
+    const last = starts.filter((s) => s.line < e.line).pop();
+    return last !== undefined && started.includes(last);
+  };
+  return { started, finished: ctx.marked('device-update-finished').filter(ofModem), failed: ctx.marked('device-update-failed').filter(ofModem) };
+}
+/** How soon after an any-device tool's start the modem leaves the bus for the start to be its update (fwupd detaches it at once). */
+const DEVICE_UPDATE_SECONDS = 600;
+const DEVICE_UPDATE_LINES = 200;
 
 /**
  * How long a flash in download mode may still be running when a log ends: knowledge 3.3 (a first
