@@ -78,6 +78,9 @@ interface Stop {
 const STOPS: readonly Stop[] = [
   { mark: 'shutdown', words: 'while the system was shutting down' },
   { mark: 'stop-asked', seconds: 60, words: 'as the modem was being disabled on request' },
+  // A USB driver unloaded (rmmod, modprobe -r): the modem's interface goes, the modem stays; what
+  // goes down with the interface in the next minute is the unload's doing.
+  { mark: 'driver-unloaded', seconds: 60, words: "as the modem's USB driver was unloaded (rmmod, modprobe -r, a package upgrade)" },
   // A machine's sleep cuts its USB devices' power on many machines: a modem that comes back as a
   // new device as the system wakes is that (a blind probe's laptop had a drop and hardware advice).
   // A modem that did not come back after it is a trouble all the same (fixture 014).

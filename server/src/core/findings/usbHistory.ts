@@ -1,5 +1,5 @@
 import { usbDriver, type UsbDriver } from '../catalogue/tables/usbDrivers';
-import { catalogueEntry } from '../catalogue/index';
+import { catalogueEntry, storyMarksOf } from '../catalogue/index';
 import { usbModel } from '../catalogue/tables/usbIds';
 import { installMode } from '../catalogue/tables/installModes';
 import { notModemProduct } from '../catalogue/tables/usbProductWords';
@@ -95,7 +95,10 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
     return en;
   };
 
+  // Drivers being unloaded, by name: their interfaces' teardown just after is no departure.
+  const unloaded = new Map<string, LogEvent>();
   for (const e of chronological) {
+    if (e.fields.driver !== undefined && storyMarksOf(e).includes('driver-unloaded')) unloaded.set(e.fields.driver, e);
     // gsmd names the modem with its VID:PID: `1-1 [2c7c:6005]`.
     if (e.fields.usbPath && e.fields.vidpid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, e.fields.vidpid.toLowerCase());
     if (e.fields.usbPath && e.fields.vid && e.fields.pid) vidpidOf.set(`${e.file}|${e.fields.usbPath}`, `${e.fields.vid}:${e.fields.pid.padStart(4, '0')}`.toLowerCase());
@@ -144,6 +147,8 @@ export function buildUsbHistory(chronological: readonly LogEvent[]): UsbDevice[]
       if (state.get(key) === 'gone') absence?.events.push(e);
       continue;
     }
+    // An interface let go of as its driver is unloaded: the device stays on the bus (usb_deregister, X178).
+    if (entry.usb === 'teardown' && now !== 'gone' && unloadedJustBefore(unloaded, e)) continue;
     if (entry.usb === 'gone' || (entry.usb === 'teardown' && now !== 'gone')) {
       if (now === 'gone') {
         d.absences[d.absences.length - 1]?.events.push(e);
@@ -395,3 +400,13 @@ export function notModemSign(d: UsbDevice): string | undefined {
 }
 /** usb-serial's name of a modem's converter (`GSM modem (1-port)`, `Qualcomm USB modem`), or of the generic driver a modem may be bound to by hand. */
 const MODEM_CONVERTER = /modem|generic/i;
+
+/** Whether the teardown line's driver was being unloaded just before it (within UNLOAD_TEARDOWN_SECONDS, or 20 lines without a common clock). */
+function unloadedJustBefore(unloaded: ReadonlyMap<string, LogEvent>, e: LogEvent): boolean {
+  const driver = e.fields.driver;
+  const u = driver !== undefined ? unloaded.get(driver) : undefined;
+  if (!u || u.file !== e.file || u.line > e.line) return false;
+  const s = secondsBetween(u, e);
+  return s !== undefined ? s >= 0 && s <= UNLOAD_TEARDOWN_SECONDS : e.line - u.line <= 20;
+}
+const UNLOAD_TEARDOWN_SECONDS = 5;

@@ -29,6 +29,8 @@
  *   the firmware of any device (fwupd: a laptop's UEFI, a dock, an SSD, or a modem) started, finished
  *   or failed an update. They are the modem's update only where the modem leaves the bus (or shows
  *   in download mode) soon after the start: alone they say nothing of a modem.
+ * - `driver-unloaded`: a USB driver's module is being removed (`usbcore: deregistering interface
+ *   driver`): the interfaces it lets go of go with it, their devices stay on the bus.
  * - `sleep` / `wake`: the system went to sleep (suspend, hibernation) / woke from it: what a USB
  *   modem did in between and as it woke is the sleep's doing.
  * - `manager-started`: a modem manager started (again).
@@ -65,7 +67,8 @@ export type StoryMark =
   | 'ports-back'
   | 'device-update-started'
   | 'device-update-finished'
-  | 'device-update-failed';
+  | 'device-update-failed'
+  | 'driver-unloaded';
 
 /**
  * The software stacks a log can come from; advice is written per stack (stories/hosts.ts).

@@ -56,6 +56,23 @@ export const usbKernelEntries: CatalogueEntry[] = [
     samples: ['Dec 07 11:12:05 pi-lte kernel: usb 1-1.4: authorized to connect', '[  812.402113] usb 2-1: authorized to connect'],
   },
   {
+    // usb_deregister() (drivers/usb/core/driver.c [X178]): a USB driver's module is being removed
+    // (rmmod, modprobe -r, a package's upgrade). Its interfaces' teardown lines follow, with no
+    // `USB disconnect`: the device stayed on the bus (a blind probe's driver reload had been told
+    // "Modem dropped off USB" with power-supply advice).
+    id: 'usbcore.driver-deregistered',
+    subsystem: 'usb',
+    severity: 'info',
+    tags: KERNEL,
+    story: ['driver-unloaded'],
+    literal: 'deregistering interface driver',
+    pattern: /^usbcore: deregistering interface driver (?<driver>[\w-]+)\s*$/,
+    summary: 'The kernel unloads the USB driver {driver} (its module removed)',
+    explanation: 'The driver\'s module is being removed (`rmmod`, `modprobe -r`, a package upgrade that reloads it): its devices\' interfaces are let go, but the devices stay on the USB bus. A modem whose network interface goes away just after this did not leave the bus; loading the driver again brings the interface back.',
+    sources: ['X178'],
+    samples: ['Thu Dec  3 16:42:14 2026 kern.info kernel: [52220.113004] usbcore: deregistering interface driver qmi_wwan', '[  412.000001] usbcore: deregistering interface driver option'],
+  },
+  {
     id: 'usb.new-device',
     usb: 'present',
     subsystem: 'usb',
