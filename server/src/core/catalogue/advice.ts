@@ -192,6 +192,17 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['S22', 'X61'],
     },
   ],
+  usbModeChanged: [
+    {
+      hosts: RUTOS,
+      text: 'The modem came back in another USB mode, without the control device its mobile interface uses: data cannot start until it is in the mode RutOS drives it in again. On Quectel modules `AT+QCFG="usbnet",<mode>` sets the mode (through `gsmctl -A`; the modem restarts in it) [Q2][Q4]; if you did not change it, a firmware update may have, and Teltonika support can say which mode this modem needs.',
+      sources: ['Q2', 'Q4', 'KB43'],
+    },
+    {
+      text: 'The modem came back in another USB mode, without the control device (/dev/cdc-wdm*) the connection is set up for. Either set the modem back to its old mode (on Quectel modules `AT+QCFG="usbnet",<mode>` on its AT port; the modem restarts in it) [Q2][Q4], or set the connection up for the mode it is in now (its network interface, with the driver that took it).',
+      sources: ['Q2', 'Q4', 'KB43'],
+    },
+  ],
   wrongComposition: [
     {
       hosts: RUTOS,

@@ -3,7 +3,7 @@ import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { installMode, modemInstallMode } from '../catalogue/tables/installModes';
 import { secondsBetween } from '../findings/eventTime';
-import { deviceOfPort, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
+import { dataDriver, deviceOfPort, isDataDriver, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
 import type { Finding, FindingCode, LogEvent } from '../model';
 import type { StoryContext } from './types';
@@ -314,6 +314,34 @@ export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { e
   const last = [...lines, ...beside].reduce((m, e) => (e.line > m.line ? e : m));
   return { event: lines[0], last, count: lines.length, old, now };
 }
+
+/**
+ * The modem came back in another USB mode whose data interface has no control device (ECM, RNDIS
+ * where QMI or MBIM was: no `/dev/cdc-wdm*`), and a program still looked for the old one after it
+ * (`Failed to open QMI device /dev/cdc-wdm0: No such file or directory`): the modem is back, its
+ * data connection, set up for the old mode, is not. A blind probe's EC25 back in ECM after an
+ * update had been told a data problem with the APN's advice (knowledge 4.2: a usbnet change [Q2]).
+ */
+export function dataDeviceLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { event: LogEvent; last: LogEvent; count: number; was: string; now: string } | undefined {
+  const back = a.back;
+  if (!back) return undefined;
+  let before: Enumeration | undefined;
+  for (const en of d.enumerations) if (en.start.line < a.gone.line) before = en;
+  const after = d.enumerations.find((en) => en.start === back);
+  if (!after) return undefined;
+  // Its data driver before: its last enumeration's, or the one its going tore down (a log that begins after it came up).
+  const was = (before && dataDriver(before)) ?? a.events.map((e) => e.fields.driver).find((x): x is string => x !== undefined && isDataDriver(x));
+  const now = dataDriver(after);
+  if (!was || !now || was === now || !CONTROL_DEVICE_DRIVERS.has(was) || CONTROL_DEVICE_DRIVERS.has(now)) return undefined;
+  let until = Infinity;
+  for (const x of d.absences) if (x.gone.line > back.line) until = Math.min(until, x.gone.line);
+  const lines = codedEvents(ctx, ['modem-port-missing']).filter((e) => e.file === d.file && e.line > back.line && e.line < until && /\bcdc-wdm\d*\b/.test(e.fields.path ?? ''));
+  if (!lines.length) return undefined;
+  return { event: lines[0], last: lines[lines.length - 1], count: lines.length, was, now };
+}
+
+/** The data drivers whose mode has a control device (`/dev/cdc-wdm*`): QMI's and MBIM's. */
+const CONTROL_DEVICE_DRIVERS: ReadonlySet<string> = new Set(['qmi_wwan', 'cdc_mbim']);
 
 /** How near a failed open a program's "modem not answering" line stands to be its own. */
 const BESIDE_LINES = 3;

@@ -1,7 +1,7 @@
 import { clockStepWords, secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dataDownAsItLeft, dataUpAfterReturn, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dataDeviceLeftBehind, dataDownAsItLeft, dataUpAfterReturn, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
 import type { LogEvent } from '../../model';
@@ -49,6 +49,7 @@ export const modemDropStory: StoryDefinition = {
       // Each change of composition once: the same mode after every return is one fact.
       const toldChanges = new Set<string>();
       let leftBehind: ReturnType<typeof portLeftBehind>;
+      let modeChanged: ReturnType<typeof dataDeviceLeftBehind>;
       // The data connection's lines around the drops: told with them, but not what the story rests on.
       const context: number[] = [];
       for (const a of drops.slice(0, 5)) {
@@ -112,6 +113,15 @@ export const modemDropStory: StoryDefinition = {
           toldChanges.add(changed.message);
           w.step(changed.message, back);
         }
+        // In a mode without the control device the old one had, and a program still looked for it.
+        const modeLeft = dataDeviceLeftBehind(ctx, d, a);
+        if (modeLeft) {
+          modeChanged ??= modeLeft;
+          w.quote(`It came back with ${modeLeft.now} where ${modeLeft.was} was, a USB mode without the control device (/dev/cdc-wdm) the old one had, and a program still looked for that device${when(modeLeft.event)}${modeLeft.count > 1 ? ` (${modeLeft.count} lines)` : ''}: the modem is back, its data connection, set up for the old mode, is not`, modeLeft.event);
+          w.cite('KB43', 'Q2');
+          w.prove(modeLeft.last.line);
+          context.push(...ctx.coded('interface-down', 'mobile-data-down', 'data-session-failed').filter((f) => f.line > back.line && f.line <= modeLeft.last.line + MODE_LEFT_LINES_AFTER).flatMap((f) => f.lines));
+        }
       }
       if (drops.length > 5) w.step(`... and ${drops.length - 5} more drops.`);
       steadyOthersStep(w, ctx, d);
@@ -126,7 +136,7 @@ export const modemDropStory: StoryDefinition = {
         summary: restarted
           ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, ' : `${drops.length} times, each time `}${marksOf(first!).includes('reauthorized') ? 'because something reset it on purpose through its sysfs authorized file' : 'right after something restarted it on purpose'} (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
           : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}${leftBehind ? ` It came back under other port names (${leftBehind.now.join(', ')}), and a program still looks for one of the old ones (${leftBehind.old.join(', ')}): what uses the modem did not come back with it.` : ''}`,
-        steps: w.sorted(), evidence: w.evidence, advice: [...(leftBehind ? ['followRenamedPort'] : []), ...(restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'])], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
+        steps: w.sorted(), evidence: w.evidence, advice: [...(modeChanged ? ['usbModeChanged'] : []), ...(leftBehind ? ['followRenamedPort'] : []), ...(restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'])], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
         context,
         // A modem not answering inside the drop's lines is part of it: the hang before it, its manager's timeouts while it is away.
@@ -136,3 +146,6 @@ export const modemDropStory: StoryDefinition = {
     return out;
   },
 };
+
+/** How many lines after the last failed open of the old control device its connection's going down is still that (netifd's `is now down` just after). */
+const MODE_LEFT_LINES_AFTER = 5;
