@@ -73,3 +73,29 @@ describe('the ModemManager modem the advice names', () => {
     assert.match(advice([failed('modem0'), failed('modem2')]), /mmcli -m 0\b/);
   });
 });
+
+describe('ModemManager from the modem-manager snap (Ubuntu Core)', () => {
+  // Blind probe N: an Ubuntu Core box had been told `mmcli`, where its own log ran `modem-manager.mmcli`.
+  const lines = (tag: string) => [
+    `Dec 06 06:12:10 uc-gw ${tag}[690]: <info>  [modem0] state changed (unknown -> locked)`,
+    `Dec 06 06:12:10 uc-gw ${tag}[690]: <warn>  [modem0] couldn't initialize: Couldn't check unlock status: SIM not inserted`,
+    `Dec 06 06:12:11 uc-gw ${tag}[690]: <info>  [modem0] state changed (locked -> failed)`,
+    `Dec 06 06:12:11 uc-gw ${tag}[690]: <info>  [modem0] modem failed: sim-missing`,
+    'Dec 06 06:17:04 uc-gw systemd[1]: Started Daily apt download activities.',
+  ].join('\n') + '\n';
+  for (const tag of ['modem-manager.modemmanager', 'snap.modem-manager.modemmanager.service']) {
+    it(`${tag}: the host is named so and its advice writes the snap's commands, with their source`, () => {
+      const a = analyzeText(lines(tag), { referenceTime: REF });
+      assert.match(a.host ?? '', /ModemManager snap/);
+      const advice = a.episodes.flatMap((e) => e.advice).join(' ');
+      assert.match(advice, /`modem-manager\.mmcli /);
+      assert.doesNotMatch(advice, /(?<![\w.-])mmcli /);
+      assert.ok(a.episodes.some((e) => e.sources.includes('X179')));
+    });
+  }
+  it('ModemManager as the distribution packages it: `mmcli` as before', () => {
+    const a = analyzeText(lines('ModemManager'), { referenceTime: REF });
+    assert.equal(a.host, 'Linux with ModemManager');
+    assert.match(a.episodes.flatMap((e) => e.advice).join(' '), /`mmcli /);
+  });
+});

@@ -273,6 +273,8 @@ export interface FileSummary {
   newestFirst?: boolean;
   /** The lines run newest first and were read in reverse, oldest first; line numbers are still the file's. */
   readReversed?: boolean;
+  /** ModemManager's lines came from the modem-manager snap (Ubuntu Core): its commands are the snap's (stories/hosts.ts). */
+  snapModemManager?: boolean;
   /** Lines read as logread's whose stamp is not OpenWrt's ctime (a syslog server's, another device's): they say nothing of OpenWrt (stories/hosts.ts). */
   foreignLogreadStamps?: number;
   /** Numeric dates read otherwise than their separator usually means, as the file's dates say (formats/dateOrder.ts): `{"/": "day-first"}` (`02/12/2024` is 2 December). */

@@ -138,7 +138,11 @@ const AWAITING_MESSAGE_CHARS = 40;
 export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
 
 // Daemons whose last word the detectors compare with the end of the log.
-const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager']]);
+// ModemManager as the modem-manager snap runs it (Ubuntu Core: journald's identifier
+// `modem-manager.modemmanager`, its unit `snap.modem-manager.modemmanager.service`, X179) is
+// ModemManager too, and says which commands its host has (SNAP_TAGS, stories/hosts.ts).
+const SNAP_TAGS: ReadonlySet<string> = new Set(['modem-manager.modemmanager', 'snap.modem-manager.modemmanager']);
+const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager'], ...[...SNAP_TAGS].map((t) => [t, 'modemmanager'] as const)]);
 // A troubleshoot file's `[DMESG]`, or the output of a `dmesg` command a paste typed at its prompt (`dmesg | tail -30`).
 const DMESG_SECTION = /^dmesg(?:\s|$)/i;
 /** Wall clock stepping back further than this is a clock jump, not jitter between sources. */
@@ -180,6 +184,8 @@ export class EventCollector {
   /** Lines a person marked as left out of a paste (`...`), first ones first, bounded. */
   private elisions: number[] = [];
   private readonly daemons: Record<string, DaemonActivity> = {};
+  /** Whether ModemManager's lines came from the modem-manager snap (FileSummary.snapModemManager). */
+  private snapModemManager = false;
   private readonly clockJumps: ClockJump[] = [];
   private readonly segmentStarts: SegmentStart[] = [];
   private readonly sections: { name: string; line: number }[] = [];
@@ -1002,6 +1008,7 @@ export class EventCollector {
     else if (this.parser.yearless && datedLine !== undefined) summary.yearFromDate = datedLine;
     if (this.parser.timeOnly) summary.timeOnly = true;
     if (this.parser.foreignLogreadStamps > 0) summary.foreignLogreadStamps = this.parser.foreignLogreadStamps;
+    if (this.snapModemManager) summary.snapModemManager = true;
     if (newestFirst) summary.newestFirst = true;
     // A log listed newest first begins at its earliest time, not at its first line.
     const first = newestFirst ? this.minTime : this.firstTime;
@@ -1176,6 +1183,7 @@ export class EventCollector {
   private trackDaemonLine(tag: string, line: number, time: number | undefined): void {
     const key = WATCHED_DAEMONS.get(tag);
     if (!key) return;
+    if (SNAP_TAGS.has(tag)) this.snapModemManager = true;
     const d = (this.daemons[key] ??= { firstLine: line, lastLine: line, lines: 0 });
     d.lastLine = line;
     d.lines++;

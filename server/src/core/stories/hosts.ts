@@ -42,9 +42,26 @@ function formatHint(f: FileSummary): HostId | undefined {
   return FORMAT_HINTS[f.format];
 }
 
+const SNAP_LABEL = 'Linux with the ModemManager snap (Ubuntu Core)';
+/**
+ * The modem-manager snap's commands (X179: `modem-manager.mmcli`, `.qmicli`, `.mbimcli`; its service
+ * is started and restarted with `snap`): the advice's ModemManager commands, written so (a blind
+ * probe's Ubuntu Core box had been told `mmcli`, where its own log ran `modem-manager.mmcli`).
+ */
+const SNAP_COMMANDS = {
+  rewrite: [
+    [/(?<![\w.-])(mmcli|qmicli|mbimcli)\b/g, 'modem-manager.$1'],
+    [/\bsystemctl (start|restart) ModemManager\b/g, 'snap $1 modem-manager'],
+    [/\bsystemctl status ModemManager\b/g, 'snap services modem-manager'],
+  ] as const,
+  source: 'X179',
+};
+
 export interface HostGuess {
   host: HostId;
   label: string;
+  /** How the host's commands are written where they differ from its stack's (the modem-manager snap's `modem-manager.mmcli`), and the source that says so: applied to the advice. */
+  commands?: { rewrite: readonly (readonly [RegExp, string])[]; source: string };
   /** First line of the evidence per stack seen, for the report's "why". */
   evidence?: { file: number; line: number; id: string };
 }
@@ -69,7 +86,9 @@ export function detectHost(events: readonly LogEvent[], files: readonly FileSumm
     // ModemManager on an OpenWrt router (its package, logging into logread): its advice is
     // ModemManager's, and the report names the router's system too.
     const openwrt = h.id === 'modemmanager' && (firstOf.has('openwrt') || files.some((f) => formatHint(f) === 'openwrt'));
-    return { host: h.id, label: openwrt ? 'OpenWrt with ModemManager' : h.label, evidence: { file: e.file, line: e.line, id: e.id } };
+    // ModemManager from the modem-manager snap (Ubuntu Core): its commands are the snap's.
+    const snap = h.id === 'modemmanager' && !openwrt && files.some((f) => f.snapModemManager);
+    return { host: h.id, label: openwrt ? 'OpenWrt with ModemManager' : snap ? SNAP_LABEL : h.label, evidence: { file: e.file, line: e.line, id: e.id }, ...(snap ? { commands: SNAP_COMMANDS } : {}) };
   }
   for (const f of files) {
     const hint = formatHint(f);

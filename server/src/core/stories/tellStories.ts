@@ -123,7 +123,15 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, fileOf: FileEvents, ho
   // `{mmModem}`: ModemManager's modem the story's lines name, else 0 (the advice says to take its number from `mmcli -L`).
   // `{updaterId}`: the modem's USB id for modem_updater, where the story's lines name it, else 1-1 (its usual one, knowledge 3.5 [F8]).
   const fields: Record<string, string> = { mmModem: '0', updaterId: '1-1', ...usbIdWords(undefined), ...d.adviceFields };
-  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
+  // The host's own way of writing its commands (the modem-manager snap's), with the source that says so.
+  const commands = host.commands;
+  const fill = (text: string): string => {
+    const filled = text.replace(/\{(\w+)\}/g, (m, k: string) => fields[k] ?? m);
+    if (!commands) return filled;
+    const written = commands.rewrite.reduce((t, [pattern, as]) => t.replace(pattern, as), filled);
+    if (written !== filled) sources.add(commands.source);
+    return written;
+  };
   // Each key's wording for this host, its placeholders filled; its sources join the story's.
   const worded = (keys: readonly string[], table: Record<string, readonly AdviceItem[]>): string[] =>
     keys.flatMap((key) => {
