@@ -46,3 +46,21 @@ describe('NetworkManager\'s "failed to connect modem" with the modem\'s error in
     assert.doesNotMatch(a.episodes[0].advice.join(' '), /APN/);
   });
 });
+
+describe("NetworkManager giving a mobile connection up for a secret no one gave ('no-secrets')", () => {
+  const nmLine = (clock: string, device: string) => `Dec 03 ${clock} pi NetworkManager[1102]: <info>  [1796290897.7120] device (${device}): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')`;
+  it('on the modem\'s device, after ModemManager found the SIM locked: the SIM story tells it as its consequence', () => {
+    const text = ['Dec 03 09:41:37 pi ModemManager[690]: <info>  [modem0] state changed (unknown -> locked)', nmLine('09:41:40', 'cdc-wdm0'), nmLine('09:42:10', 'cdc-wdm0')].join('\n') + '\n';
+    const a = analyzeText(text, { referenceTime: Date.UTC(2026, 11, 8) });
+    const sim = a.episodes.find((e) => e.kind === 'sim-problem')!;
+    assert.ok(sim.steps.some((s) => /needed a secret no one gave/.test(s.text)), sim.steps.map((s) => s.text).join('\n'));
+  });
+  it('alone, its advice is to store the secret in the connection', () => {
+    const a = analyzeText([nmLine('09:41:40', 'cdc-wdm0'), nmLine('09:42:10', 'cdc-wdm0')].join('\n') + '\n', { referenceTime: Date.UTC(2026, 11, 8) });
+    assert.match(a.episodes.find((e) => e.kind === 'data-connection-problem')!.advice.join(' '), /gsm\.pin/);
+  });
+  it("on a Wi-Fi device: not the modem's", () => {
+    const a = analyzeText(nmLine('09:41:40', 'wlp2s0') + '\n', { referenceTime: Date.UTC(2026, 11, 8) });
+    assert.ok(!a.findings.some((f) => f.code === 'data-session-failed'));
+  });
+});

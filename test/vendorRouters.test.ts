@@ -87,8 +87,8 @@ describe('a MikroTik RouterOS router\'s LTE modem', () => {
 describe('advice on hosts whose tools are not Linux\'s', () => {
   // Advice for lines only a Linux host writes (usb_modeswitch, ModemManager's FCC lock and radio
   // switches, a QMI channel, OpenWrt's protocol scripts finding no device, a ttyUSB port renamed,
-  // Linux's qmi_wwan and cdc_ether drivers trading places): a log of these hosts has no such line to call for it.
-  const LINUX_LINES_ONLY = new Set(['switchInstallMode', 'fccUnlock', 'hardwareRadioOff', 'checkQmiChannel', 'modemDeviceMissing', 'followRenamedPort', 'portHeldByAnother', 'usbModeChanged']);
+  // Linux's qmi_wwan and cdc_ether drivers trading places, NetworkManager's secrets): a log of these hosts has no such line to call for it.
+  const LINUX_LINES_ONLY = new Set(['switchInstallMode', 'fccUnlock', 'hardwareRadioOff', 'checkQmiChannel', 'modemDeviceMissing', 'followRenamedPort', 'portHeldByAnother', 'usbModeChanged', 'storeConnectionSecret']);
   const LINUX_TOOLS = /\blsusb\b|\/dev\/ttyUSB|cdc-wdm|\bmmcli\b|\bgsmctl\b|\bqmicli\b|\buqmi\b|\blogread\b|\bnmcli\b|\bsystemctl\b|\bjournalctl\b|\bmodprobe\b|\brfkill\b|\/etc\/init\.d|\buci\b/;
   for (const host of ['freebsd', 'cisco', 'routeros'] as const) {
     it(`names no Linux tool on ${host}`, () => {

@@ -192,6 +192,12 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['S22', 'X61'],
     },
   ],
+  storeConnectionSecret: [
+    {
+      text: 'NetworkManager needed a secret for the mobile connection and nothing gave it: the SIM\'s PIN (if ModemManager says the SIM is locked) or the APN\'s password. A headless system has no agent to ask, so store it in the connection: `nmcli connection modify <name> gsm.pin <PIN>` (or `gsm.password`), then `nmcli connection up <name>`.',
+      sources: ['X180', 'X86'],
+    },
+  ],
   usbModeChanged: [
     {
       hosts: RUTOS,

@@ -581,6 +581,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'Ubuntu Core, the modem-manager snap: its commands are `modem-manager.mmcli`, `modem-manager.qmicli`, `modem-manager.mbimcli`, `modem-manager.qmi-network`, `modem-manager.mbim-network`, and its service `modem-manager.modemmanager` (`snap info modem-manager`); cellular connections are checked with `sudo modem-manager.mmcli -L` and `-m 0`',
     url: 'https://documentation.ubuntu.com/core/explanation/system-snaps/network-manager/how-to-guides/configure-cellular-connections',
   },
+  X180: {
+    title: 'NetworkManager, NMSettingGsm: a mobile connection\'s settings; its secrets are `pin` (the SIM\'s PIN) and `password` (the APN\'s), kept in the connection or asked of a secret agent (`nmcli connection modify <name> gsm.pin <PIN>`); the device state reason `no-secrets` when none gave them',
+    url: 'https://networkmanager.dev/docs/libnm/1.38/NMSettingGsm.html',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -546,6 +546,25 @@ export const genericStackEntries: CatalogueEntry[] = [
       "Dec 02 19:54:59 thinkpad NetworkManager[812]: <info>  [1733169299.1234] device (cdc-wdm0): state change: prepare -> failed (reason 'gsm-sim-not-inserted', sys-iface-state: 'managed')",
     ],
   },
+  // A mobile connection NetworkManager gave up because it needed a secret no agent gave: the SIM's
+  // PIN or the APN's password (NMSettingGsm's secrets, X180). For a modem's device only (cdc-wdm,
+  // ttyUSB, ttyACM, wwan): Wi-Fi's is its own. A blind probe's PIN-locked SIM had NetworkManager fail
+  // three times so, told nowhere.
+  {
+    id: 'nm.device-failed-secrets',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: "(reason 'no-secrets'",
+    pattern: /^device \((?<device>cdc-wdm\d+|tty(?:USB|ACM)\d+|wwan\w{0,16}|mhi\w{0,32})\): state change: (?<from>[\w-]{1,32}) -> (?<to>failed) \(reason '(?<reason>no-secrets)'/,
+    summary: 'NetworkManager: {device} went from {from} to {to}: the mobile connection needed a secret no one gave (the SIM\'s PIN or the APN\'s password)',
+    explanation: 'NetworkManager gave the mobile connection up because it needed a secret, the SIM\'s PIN (a locked SIM) or the APN\'s password, and no secret agent (a desktop\'s dialog, a stored setting) gave it: a headless system has no agent, so the secret must be stored in the connection.',
+    finding: 'data-session-failed',
+    sources: ['X86', 'X180'],
+    samples: ["[   19.512000] ucore-pi-23 network-manager.networkmanager[1102]: <info>  [1796290897.7120] device (cdc-wdm0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
+    counterSamples: ["Dec 02 19:54:59 laptop NetworkManager[812]: <info>  [1733169299.1234] device (wlp2s0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
+  },
   {
     id: 'nm.device-failed-modem',
     stack: 'modemmanager',

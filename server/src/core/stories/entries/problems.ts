@@ -214,6 +214,8 @@ export const dataStory = findingStory({
         // No service: the modem was not on a network to carry the call (libqmi's generic-no-service, X97): coverage, not the settings.
         genericnoservice: 'checkRegistration',
         noservice: 'checkRegistration',
+        // NetworkManager needed the SIM's PIN or the APN's password and no agent gave it (X180).
+        nosecrets: 'storeConnectionSecret',
       },
     },
   ],
