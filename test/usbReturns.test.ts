@@ -99,6 +99,8 @@ describe('a device that shows it is no modem', () => {
     ['a keyboard (low speed)', ['low-speed', 'usb PATH: New USB device found, idVendor=046d, idProduct=c31c, bcdDevice=64.02'], /low-speed device/],
     ['a Wi-Fi dongle, by its own name', ['high-speed', 'usb PATH: New USB device found, idVendor=148f, idProduct=7601, bcdDevice= 0.00', 'usb PATH: Product: 802.11 n WLAN'], /calls itself "802\.11 n WLAN"/],
     ['another Wi-Fi adapter, by its own name', ['high-speed', 'usb PATH: New USB device found, idVendor=0bda, idProduct=8179, bcdDevice= 0.00', 'usb PATH: Product: 802.11n NIC'], /calls itself "802\.11n NIC"/],
+    // cdc_acm serves modems and GNSS receivers alike: its own name says which (blind probe L's u-blox receiver).
+    ['a GNSS receiver on cdc_acm, by its own name', ['full-speed', 'usb PATH: New USB device found, idVendor=1546, idProduct=01a8, bcdDevice= 3.01', 'usb PATH: Product: u-blox GNSS receiver', 'cdc_acm PATH:1.0: ttyACM0: USB ACM device'], /calls itself "u-blox GNSS receiver"/],
   ];
   for (const [what, extra, why] of cases) {
     it(`${what}: a note, no modem story`, () => {
@@ -115,6 +117,10 @@ describe('a device that shows it is no modem', () => {
     const hub = tell(lines).gaps.find((f) => /USB device 1-1 left/.test(f.message))!;
     assert.match(hub.message, /It is a hub \(the log shows USB 1-1\.4 on one of its ports\): the devices on it left the bus with it/);
     assert.ok(!/no modem's ports/.test(hub.message));
+  });
+  it('a modem on cdc_acm that names itself so is still the modem', () => {
+    const { gaps: found } = tell(churn('1-1.3', ['high-speed', 'usb PATH: New USB device found, idVendor=1234, idProduct=5678', 'usb PATH: Product: LTE Modem with GPS', 'cdc_acm PATH:1.0: ttyACM0: USB ACM device']));
+    assert.equal(found[0].severity, 'warning');
   });
   it('a modem that names itself with a network word is still the modem (its own words name a modem)', () => {
     const { gaps: found, stories } = tell(churn('1-1.3', ['high-speed', 'usb PATH: New USB device found, idVendor=1234, idProduct=5678', 'usb PATH: Product: 4G LTE WiFi Modem', 'option PATH:1.2: GSM modem (1-port) converter detected', 'usb PATH: GSM modem (1-port) converter now attached to ttyUSB2']));

@@ -383,13 +383,22 @@ export function layoutKey(en: Enumeration): string {
  * - It calls itself a keyboard, a network adapter, a hub... (tables/usbProductWords.ts).
  */
 export function notModemSign(d: UsbDevice): string | undefined {
-  // A modem's driver (or a maybe-modem's) bound it: what else it shows does not outweigh that.
-  const modemish = (driver: string | undefined): boolean => {
-    const device = driver === undefined ? undefined : usbDriver(driver)?.device;
-    return device === 'modem' || device === 'maybe';
+  // A modem's driver bound it: what else it shows does not outweigh that. A maybe-modem's (cdc_acm,
+  // which serves modems and GNSS receivers, boards and meters alike) is outweighed by the device's
+  // own name only (a blind probe's `u-blox GNSS receiver` on cdc_acm had its resets told as a modem's).
+  const kindOf = (driver: string | undefined) => (driver === undefined ? undefined : usbDriver(driver)?.device);
+  let maybe = false;
+  const weigh = (driver: string | undefined): boolean => {
+    const kind = kindOf(driver);
+    if (kind === 'maybe') maybe = true;
+    return kind === 'modem';
   };
-  for (const en of d.enumerations) for (const driver of en.drivers.values()) if (modemish(driver)) return undefined;
-  for (const a of d.absences) for (const e of a.events) if (modemish(e.fields.driver)) return undefined;
+  for (const en of d.enumerations) for (const driver of en.drivers.values()) if (weigh(driver)) return undefined;
+  for (const a of d.absences) for (const e of a.events) if (weigh(e.fields.driver)) return undefined;
+  if (maybe) {
+    const named = d.enumerations.map((en) => en.product).find((p) => p !== undefined && notModemProduct(p));
+    return named ? `It calls itself "${named}"` : undefined;
+  }
   if (d.enumerations.some((en) => en.start.fields.speed === 'low-speed')) return 'It came up as a low-speed device (1.5 Mbit/s: keyboards, mice and other input devices; no modem is one)';
   const converters = new Set<string>();
   for (const en of d.enumerations) for (const c of en.converters) converters.add(c);
