@@ -42,3 +42,15 @@ describe('a JSON line\'s message under a key no shipper list names', () => {
     assert.ok(json.episodes.some((e) => e.kind === 'modem-lost' || e.kind === 'modem-drop'), json.episodes.map((e) => e.kind).join());
   });
 });
+
+describe('a JSON record inside a record\'s message (Fluent Bit\'s `log` holding Docker\'s json-file line)', () => {
+  it('is read as the inner record: its message without the tail, the outer time where it has none', () => {
+    const docker = JSON.stringify({ log: 'ModemManager[802]: <msg> [modem0] state changed (connected -> searching)\n', stream: 'stderr', time: '2026-12-07T14:20:00.000000000Z' });
+    const j = readJsonLine(JSON.stringify({ date: '2026-12-07T14:20:00.000000Z', log: docker, kubernetes: { pod_name: 'cellular-0' } }));
+    assert.equal(j?.message, 'ModemManager[802]: <msg> [modem0] state changed (connected -> searching)');
+    assert.equal(j?.time, Date.UTC(2026, 11, 7, 14, 20));
+  });
+  it('a message that only looks braced stays as it is', () => {
+    assert.equal(readJsonLine(JSON.stringify({ message: '{not json at all}' }))?.message, '{not json at all}');
+  });
+});

@@ -53,7 +53,7 @@ export interface JsonLine {
  * The fields of a line that is one JSON object with a message, or undefined. Never throws: a line
  * that is not JSON, or JSON without a message, is another format's or text.
  */
-export function readJsonLine(text: string): JsonLine | undefined {
+export function readJsonLine(text: string, depth = 0): JsonLine | undefined {
   // Only an object can be one; a failed JSON.parse costs a thrown error (microseconds), so text
   // that plainly is not one (`{ block of C code`) is not handed to it.
   if (!isBraced(text)) return undefined;
@@ -64,8 +64,20 @@ export function readJsonLine(text: string): JsonLine | undefined {
     return undefined;
   }
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
-  return readFieldsByRole(o as Record<string, unknown>) ?? wrappedRecord(o as Record<string, unknown>);
+  const line = readFieldsByRole(o as Record<string, unknown>) ?? wrappedRecord(o as Record<string, unknown>);
+  // A message that is itself a JSON record (Fluent Bit's `log` holding Docker's json-file line,
+  // `{"log":"...\n","stream":"stderr","time":...}`): that record's fields, the outer ones where it
+  // has none (a blind probe's had Docker's tail left in every message).
+  if (!line || depth >= MAX_JSON_NESTING || !isBraced(line.message)) return line;
+  const inner = readJsonLine(line.message, depth + 1);
+  if (!inner) return line;
+  const merged: JsonLine = { ...line, message: inner.message };
+  for (const k of Object.keys(inner) as (keyof JsonLine)[]) if (inner[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = inner[k];
+  return merged;
 }
+
+/** How deep JSON records inside a record's message are read (a shipper's record of a container's record). */
+const MAX_JSON_NESTING = 2;
 
 /**
  * The record an object without a message of its own wraps: one of its values that is one (a search
