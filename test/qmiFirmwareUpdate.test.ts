@@ -24,6 +24,12 @@ describe('qmi-firmware-update', () => {
       assert.deepEqual(a.episodes.map((e) => `${e.kind}: ${e.verdict}`), ['modem-firmware-update: succeeded']);
     });
   }
+  it('its command (or its first step) is the update\'s start, not "the log does not show the update starting"', () => {
+    for (const start of ['$ sudo qmi-firmware-update --update -d 1199:9079 fw.cwe fw.nvu', 'rebooting in download mode...']) {
+      const story = analyzeText([start, 'firmware update operation finished successfully', ...drops].join('\n') + '\n', { referenceTime: REF }).episodes[0];
+      assert.ok(story.steps.some((x) => /^The modem firmware update started/.test(x.text)), story.steps.map((x) => x.text).join('\n'));
+    }
+  });
   it('failure: the update failed', () => {
     const a = analyzeText([...drops.slice(0, 3), 'Sep 10 14:03:30 ipc qmi-firmware-update[2210]: error: firmware update operation finished: couldn\'t detect device: timed out'].join('\n') + '\n', { referenceTime: REF });
     assert.deepEqual(a.episodes.map((e) => e.kind).slice(0, 1), ['modem-firmware-update']);

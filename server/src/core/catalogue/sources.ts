@@ -330,7 +330,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://www.freedesktop.org/software/ModemManager/api/latest/ref-overview-modem-filter.html',
   },
   X107: {
-    title: 'libqmi src/qmi-firmware-update (qfu-main.c, qfu-operation-update.c): on success `firmware update operation finished successfully`, on failure `error: firmware update operation finished: <error>`',
+    title: 'libqmi src/qmi-firmware-update (qfu-main.c, qfu-operation-update.c, qfu-updater.c): run as `qmi-firmware-update --update` (or `-u`), it logs `rebooting in download mode...` as it sends the modem to its boot-and-hold mode; on success `firmware update operation finished successfully`, on failure `error: firmware update operation finished: <error>`',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/libqmi/-/tree/main/src/qmi-firmware-update',
   },
   X108: {

@@ -207,6 +207,23 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Mon Mar 18 10:40:01 2024 user.notice 3gsig: Signal Quality: 2,99', '+CSQ: 15,99', 'May 12 14:03:31 gw ModemManager[452]: <dbg> [ttyUSB2/at] <-- \'<CR><LF>+CSQ: 3,99<CR><LF><CR><LF>OK<CR><LF>\''],
     counterSamples: ['AT+CSQ', '+CSQ: (0-31,99),(0-7,99)'],
   },
+  // libqmi's qmi-firmware-update, whose console a person pastes beside the log (X107): the command
+  // that runs an update (it updates modems only, so it is the modem's), and its first step on the
+  // modem, `rebooting in download mode...` (qfu-updater.c). A blind probe's Sierra update had been
+  // told "the log does not show the update starting".
+  {
+    id: 'qfu.started',
+    subsystem: 'firmware-update',
+    severity: 'info',
+    literal: ['qmi-firmware-update ', 'rebooting in download mode'],
+    pattern: /\bqmi-firmware-update (?:[^'"`;|&\n]*? )?(?:--update(?:-download)?|-u)\b|^rebooting in download mode\.\.\.\s*$/,
+    summary: 'qmi-firmware-update: a firmware update of the modem starts: {message}',
+    explanation: 'libqmi\'s qmi-firmware-update is run to update the modem\'s firmware, or takes its first step: it reboots the modem into its download (boot-and-hold) mode, writes the images, and reboots it into normal mode with the new firmware.',
+    finding: 'fw-update-started',
+    sources: ['X107'],
+    samples: ['root@fieldbox:~/swi_fw# qmi-firmware-update --update -d 1199:9071 SWI9X30C_02.33.03.00.cwe SWI9X30C_02.33.03.00_GENERIC_002.072_000.nvu', 'rebooting in download mode...'],
+    counterSamples: ['qmi-firmware-update --help', 'rebooting in normal mode...'],
+  },
   // libqmi's qmi-firmware-update, whose console a person pastes beside the log (X107): its last line.
   {
     id: 'qfu.finished',
