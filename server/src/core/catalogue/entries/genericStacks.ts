@@ -562,7 +562,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     explanation: 'NetworkManager gave the mobile connection up because it needed a secret, the SIM\'s PIN (a locked SIM) or the APN\'s password, and no secret agent (a desktop\'s dialog, a stored setting) gave it: a headless system has no agent, so the secret must be stored in the connection.',
     finding: 'data-session-failed',
     sources: ['X86', 'X180'],
-    samples: ["[   19.512000] ucore-pi-23 network-manager.networkmanager[1102]: <info>  [1796290897.7120] device (cdc-wdm0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
+    samples: ["Dec 03 09:41:37 ucore-pi-23 NetworkManager[1102]: <info>  [1796290897.7120] device (cdc-wdm0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
     counterSamples: ["Dec 02 19:54:59 laptop NetworkManager[812]: <info>  [1733169299.1234] device (wlp2s0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
   },
   {
