@@ -51,4 +51,19 @@ describe('a modem in download mode when the log ends', () => {
     const a = tell([other('22:58:12'), down, ...intoDownload('23:00:09', '23:00:11'), other('23:04:06')]);
     assert.deepEqual(a.episodes.map((e) => e.kind), ['modem-firmware-update']);
   });
+  it("a flasher's own `switch to 'Emergency download mode'` before the modem left (QFirehose logged through systemd-cat): still a flash that may run", () => {
+    const q = (clock: string, m: string) => `Fri Dec  4 ${clock} 2026 user.info qfirehose[3318]: ${m}`;
+    const e = update([other('22:58:12'), q('23:00:08', "[001.004] switch to 'Emergency download mode'"), q('23:00:08', '[001.210] successful, wait module reboot'), ...intoDownload('23:00:09', '23:00:11'), q('23:02:30', '[150.000] Upgrade progress:   64'), other('23:04:06')]);
+    assert.equal(e.verdict, 'flashing-at-end');
+  });
+  it('a raw dmesg (uptime only): minutes of uptime after download mode are measured so', () => {
+    const d = (up: number, m: string) => `[${up.toFixed(6).padStart(12)}] ${m}`;
+    const e = update([d(5000, 'usb 2-1: USB disconnect, device number 2'), d(5002, 'usb 2-1: new high-speed USB device number 3 using xhci-hcd'), d(5002.1, 'usb 2-1: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00'), d(5300, 'br-lan: port 2(eth0.1) entered forwarding state')]);
+    assert.equal(e.verdict, 'flashing-at-end');
+  });
+  it('a download-mode device that re-enumerates still in that mode is no modem going there from running (EDL from boot, reset)', () => {
+    const d = (up: number, m: string) => `[${up.toFixed(6).padStart(12)}] ${m}`;
+    const e = update([d(15, 'usb 1-1: new high-speed USB device number 2 using xhci-mtk'), d(15.1, 'usb 1-1: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00'), d(61.7, 'usb 1-1: USB disconnect, device number 2'), d(62.2, 'usb 1-1: new high-speed USB device number 3 using xhci-mtk'), d(62.3, 'usb 1-1: New USB device found, idVendor=05c6, idProduct=9008, bcdDevice= 0.00')]);
+    assert.equal(e.verdict, 'failed');
+  });
 });

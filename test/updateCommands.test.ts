@@ -50,6 +50,21 @@ describe('an update asked of fwupd', () => {
     assert.equal(s.confidence, 'high');
     assert.match(s.summary, /failed to write-firmware/);
   });
+  it("fwupd's failure in the journal alone, minutes after the modem left (no command): the modem's update failed", () => {
+    const failed = 'Mar 18 13:33:40 kiosk-22 fwupd[1021]: 13:33:40.118 FuEngine             failed to update-cleanup after failed update: failed to get device before update cleanup: failed to wait for detach replug: device 5c0e did not come back';
+    const s = tell([...flash.slice(0, 4), failed, 'Mar 18 14:00:00 kiosk-22 systemd[1]: Started Daily apt download activities.'])!;
+    assert.equal(s.verdict, 'failed');
+    assert.match(s.summary, /failed to wait for detach replug/);
+  });
+  it("fwupd's failure after a dock's hub left the bus (no modem): no modem update", () => {
+    const hub = [
+      'Mar 18 13:30:08 kiosk-22 kernel: usb 3-1: USB disconnect, device number 2',
+      'Mar 18 13:30:08 kiosk-22 kernel: usb 3-1.1: USB disconnect, device number 3',
+      'Mar 18 13:31:00 kiosk-22 fwupd[1021]: 13:31:00.412 FuEngine             failed to write-firmware: failed to write: transfer timed out',
+    ];
+    const lines = ['Mar 18 13:29:00 kiosk-22 kernel: usb 3-1: new high-speed USB device number 2 using xhci_hcd', 'Mar 18 13:29:00 kiosk-22 kernel: usb 3-1: New USB device found, idVendor=0bda, idProduct=5411, bcdDevice= 1.36', 'Mar 18 13:29:00 kiosk-22 kernel: hub 3-1:1.0: USB hub found', ...hub];
+    assert.equal(tell(lines), undefined);
+  });
   it('a command that only lists updates starts nothing', () => {
     const s = tell(['Mar 18 13:30:02 kiosk-22 sudo[30411]:    admin : TTY=pts/1 ; PWD=/home/admin ; USER=root ; COMMAND=/usr/bin/fwupdmgr get-updates', ...flash])!;
     assert.ok(!s.steps.some((x) => /update started/.test(x.text)));

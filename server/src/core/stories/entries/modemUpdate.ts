@@ -5,7 +5,7 @@ import { ERRNO } from '../../catalogue/tables/errno';
 import { usbModel } from '../../catalogue/tables/usbIds';
 import { findingOf, secondsBetween } from '../../findings/eventTime';
 import { modemName } from '../../findings/findingText';
-import { dataDownAsItLeft, updaterIdOf } from '../modemDevice';
+import { dataDownAsItLeft, modemDevices, updaterIdOf } from '../modemDevice';
 import { dataDriver, describeLayout, unexpectedMode, type Enumeration, type UsbDevice } from '../../findings/usbHistory';
 import type { Confidence, Finding, FindingCode, LogEvent } from '../../model';
 import { formatClock, formatDuration, formatTime } from '../../records/timeWords';
@@ -210,7 +210,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
   // The modem went from running into download mode in this log, and the log ends within the time a
   // flash takes: a flash may still be writing it (a blind probe's log ended 4 min into one and was
   // told "failed", with the advice to re-flash).
-  const flashingFor = leftInDownload && !failures.length && !factEdl ? flashMayRun(ctx, edl) : undefined;
+  const flashingFor = leftInDownload && !failures.length && !factEdl ? flashMayRun(ctx) : undefined;
   let verdict = 'unknown';
   if (flashingFor !== undefined) verdict = 'flashing-at-end';
   else if (cleanFinish.length && !leftInDownload) verdict = 'succeeded';
@@ -456,22 +456,29 @@ function summarise(verdict: string, s: Told): string {
  */
 function modemDeviceUpdates(ctx: StoryContext): { started: LogEvent[]; finished: LogEvent[]; failed: LogEvent[] } {
   const starts = ctx.marked('device-update-started');
+  const fails = ctx.marked('device-update-failed');
   const none = { started: [], finished: [], failed: [] };
-  if (!starts.length) return none;
-  const departures = [...ctx.devices.flatMap((d) => d.absences.map((a) => a.gone)), ...ctx.coded('modem-edl-mode').flatMap((f) => ctx.events.filter((e) => e.line === f.line))];
-  const modemAfter = (s: LogEvent): boolean => departures.some((g) => {
-    if (g.file !== s.file || g.line <= s.line) return false;
-    const seconds = secondsBetween(s, g);
-    return seconds !== undefined ? seconds >= 0 && seconds <= DEVICE_UPDATE_SECONDS : g.line - s.line <= DEVICE_UPDATE_LINES;
-  });
+  if (!starts.length && !fails.length) return none;
+  // The modem's departures (not a dock's hub, a disk's: fwupd updates those too) and its download mode.
+  const departures = [...modemDevices(ctx.devices).flatMap((d) => d.absences.map((a) => a.gone)), ...ctx.coded('modem-edl-mode').flatMap((f) => ctx.events.filter((e) => e.line === f.line))];
+  // Whether `b` comes after `a` within DEVICE_UPDATE_SECONDS (DEVICE_UPDATE_LINES without a common clock).
+  const soonAfter = (a: LogEvent, b: LogEvent): boolean => {
+    if (a.file !== b.file || b.line <= a.line) return false;
+    const seconds = secondsBetween(a, b);
+    return seconds !== undefined ? seconds >= 0 && seconds <= DEVICE_UPDATE_SECONDS : b.line - a.line <= DEVICE_UPDATE_LINES;
+  };
+  const modemAfter = (s: LogEvent): boolean => departures.some((g) => soonAfter(s, g));
+  // A failure with no start before it, logged soon after the modem left the bus (the journal alone:
+  // fwupd's `failed to wait for detach replug` minutes after the modem detached, a blind probe's).
+  const failedWhileGone = fails.filter((f) => !starts.some((s) => s.line < f.line) && departures.some((g) => soonAfter(g, f)));
   const started = starts.filter(modemAfter);
-  if (!started.length) return none;
+  if (!started.length) return { ...none, failed: failedWhileGone };
   // A finish or failure belongs to the last start before it, if that start was the modem's.
   const ofModem = (e: LogEvent): boolean => {
     const last = starts.filter((s) => s.line < e.line).pop();
     return last !== undefined && started.includes(last);
   };
-  return { started, finished: ctx.marked('device-update-finished').filter(ofModem), failed: ctx.marked('device-update-failed').filter(ofModem) };
+  return { started, finished: ctx.marked('device-update-finished').filter(ofModem), failed: [...fails.filter(ofModem), ...failedWhileGone] };
 }
 /** How soon after an any-device tool's start the modem leaves the bus for the start to be its update (fwupd detaches it at once). */
 const DEVICE_UPDATE_SECONDS = 600;
@@ -486,25 +493,40 @@ const FLASH_MAY_RUN_SECONDS = 30 * 60;
 
 /**
  * Seconds from the modem's going into download mode to the log's end, where it went there from
- * running in this log (it left the bus and came back in download mode, with no boot between) and
- * the log ends within FLASH_MAY_RUN_SECONDS: a flash may still be writing it. Download mode at a
- * boot, or after one (a power cut mid-flash), has no flash running: the flasher went with the
- * system.
+ * running in this log (a download-mode device came up within EDL_AFTER_DEPARTURE_SECONDS of a
+ * device's departure, on the same port or another: a USB 3 module's download mode comes up on its
+ * USB 2 port, with no boot between) and the log ends within FLASH_MAY_RUN_SECONDS: a flash may
+ * still be writing it. Read from the download-mode device's own enumeration, not from the finding's
+ * first line (a flasher's `switch to 'Emergency download mode'` comes before the modem leaves: a
+ * blind probe's QFirehose flash at 64% had been told "failed"); by the wall clock, else by the
+ * kernel's uptime in one boot (a raw dmesg). Download mode at a boot, or after one (a power cut
+ * mid-flash), has no flash running: the flasher went with the system.
  */
-function flashMayRun(ctx: StoryContext, edl: Finding): number | undefined {
-  const end = ctx.file.endTime;
-  const at = ctx.events.find((e) => e.line === edl.line);
-  if (end === undefined || at?.time === undefined) return undefined;
-  // The modem's departure just before (on the same port, or on another: a USB 3 module's download
-  // mode comes up on its USB 2 port), with no boot between.
-  const left = ctx.devices.some((d) => d.absences.some((a) => {
-    if (a.gone.line > edl.line) return false;
-    const s = secondsBetween(a.gone, at);
-    return s !== undefined && s >= 0 && s <= EDL_AFTER_DEPARTURE_SECONDS && !ctx.coded('reboot').some((r) => r.line > a.gone.line && r.line <= edl.line);
-  }));
-  if (!left) return undefined;
-  const seconds = (end - at.time) / 1000;
-  return seconds >= 0 && seconds < FLASH_MAY_RUN_SECONDS ? seconds : undefined;
+function flashMayRun(ctx: StoryContext): number | undefined {
+  const { endTime, endUptime } = ctx.file;
+  // Departures of a device that was running: not a download-mode device's own (it re-enumerates, still in that mode).
+  const departures = ctx.devices.flatMap((d) => d.absences.filter((a) => {
+    let before: Enumeration | undefined;
+    for (const en of d.enumerations) if (en.start.line < a.gone.line) before = en;
+    return !usbModel(before?.vidpid)?.edl;
+  }).map((a) => a.gone));
+  let found: number | undefined;
+  for (const d of ctx.devices) {
+    for (const en of d.enumerations) {
+      if (!usbModel(en.vidpid)?.edl) continue;
+      const at = en.start;
+      const left = departures.some((g) => {
+        if (g.file !== at.file || g.line > at.line) return false;
+        const s = secondsBetween(g, at);
+        return s !== undefined && s >= 0 && s <= EDL_AFTER_DEPARTURE_SECONDS && !ctx.coded('reboot').some((r) => r.line > g.line && r.line <= at.line);
+      });
+      if (!left) continue;
+      const toEnd = at.time !== undefined && endTime !== undefined ? (endTime - at.time) / 1000
+        : at.uptime !== undefined && endUptime !== undefined && endUptime.segment === at.segment ? endUptime.uptime - at.uptime : undefined;
+      if (toEnd !== undefined && toEnd >= 0 && toEnd < FLASH_MAY_RUN_SECONDS) found = toEnd;
+    }
+  }
+  return found;
 }
 /** A modem switched into download mode re-enumerates in seconds (a blind probe's: 2 s). */
 const EDL_AFTER_DEPARTURE_SECONDS = 120;
