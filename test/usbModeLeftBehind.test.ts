@@ -28,6 +28,12 @@ describe('a modem back in a USB mode without the control device its connection u
     assert.ok(drop.steps.some((s) => /came back with cdc_ether where qmi_wwan was.*a program still looked for that device/.test(s.text)), drop.steps.map((s) => s.text).join('\n'));
     assert.match(drop.advice[0], /another USB mode/);
   });
+  it("OpenWrt's qmi.sh finding no control device (its line names none): the same", () => {
+    const qmiSh = (clock: string) => `Wed Oct 21 ${clock} 2026 daemon.notice netifd: wwan (7311): The specified control device does not exist`;
+    const drop = tell([...away, ecm, qmiSh('14:15:33'), qmiSh('14:16:05')]).episodes.find((e) => e.kind === 'modem-drop')!;
+    assert.ok(drop.steps.some((s) => /came back with cdc_ether where qmi_wwan was/.test(s.text)), drop.steps.map((s) => s.text).join('\n'));
+    assert.match(drop.advice[0], /another USB mode/);
+  });
   it('back in QMI: the same failed open is no mode change', () => {
     const drop = tell([...away, qmi, failedOpen('14:15:33')]).episodes.find((e) => e.kind === 'modem-drop')!;
     assert.ok(!drop.steps.some((s) => /USB mode without the control device/.test(s.text)));

@@ -1,4 +1,5 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
+import { catalogueEntry } from '../catalogue/index';
 import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { installMode, modemInstallMode } from '../catalogue/tables/installModes';
@@ -335,7 +336,9 @@ export function dataDeviceLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence
   if (!was || !now || was === now || !CONTROL_DEVICE_DRIVERS.has(was) || CONTROL_DEVICE_DRIVERS.has(now)) return undefined;
   let until = Infinity;
   for (const x of d.absences) if (x.gone.line > back.line) until = Math.min(until, x.gone.line);
-  const lines = codedEvents(ctx, ['modem-port-missing']).filter((e) => e.file === d.file && e.line > back.line && e.line < until && /\bcdc-wdm\d*\b/.test(e.fields.path ?? ''));
+  // A failed open naming the control device, or a line whose entry says the connection's device is missing
+  // (OpenWrt's qmi.sh `The specified control device does not exist`, which names none: a blind re-test's).
+  const lines = codedEvents(ctx, ['modem-port-missing', 'data-session-failed']).filter((e) => e.file === d.file && e.line > back.line && e.line < until && (/\bcdc-wdm\d*\b/.test(e.fields.path ?? '') || catalogueEntry(e.id)?.advice === 'modemDeviceMissing'));
   if (!lines.length) return undefined;
   return { event: lines[0], last: lines[lines.length - 1], count: lines.length, was, now };
 }
