@@ -54,3 +54,17 @@ describe('a modem drop tells its data connection going down with it and coming b
     assert.ok(!a.episodes.find((e) => e.kind === 'modem-drop')!.steps.some((s) => /up again/.test(s.text)));
   });
 });
+
+describe("the data connection up again is the modem's interface's", () => {
+  const ow = (clock: string, m: string) => `Sun Jan 19 ${clock} 2025 ${m}`;
+  const kern = (clock: string, m: string) => ow(clock, `kern.info kernel: [ 100.000000] ${m}`);
+  const drop = [kern('22:50:00', 'usb 1-1: USB disconnect, device number 2'), kern('22:50:05', 'usb 1-1: new high-speed USB device number 3 using ehci-platform'), kern('22:50:05', 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18')];
+  it("the LAN coming up after the modem's return is not its data back", () => {
+    const a = analyzeText([ow('22:49:00', 'daemon.info dnsmasq[1]: started'), ...drop, ow('22:50:30', "daemon.notice netifd: Interface 'lan' is now up")].join('\n') + '\n', { referenceTime: REF });
+    assert.ok(!a.episodes.find((e) => e.kind === 'modem-drop')!.steps.some((s) => /up again/.test(s.text)));
+  });
+  it('the mobile interface its going took down, up again: its data back', () => {
+    const a = analyzeText([ow('22:49:00', 'daemon.info dnsmasq[1]: started'), ow('22:49:58', "daemon.notice netifd: Interface 'mob1s1a1' is now down"), ...drop, ow('22:50:30', "daemon.notice netifd: Interface 'mob1s1a1' is now up")].join('\n') + '\n', { referenceTime: REF });
+    assert.ok(a.episodes.find((e) => e.kind === 'modem-drop')!.steps.some((s) => /up again at 22:50:30/.test(s.text)));
+  });
+});

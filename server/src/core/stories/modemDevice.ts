@@ -1,4 +1,5 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
+import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 import { catalogueEntry } from '../catalogue/index';
 import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
@@ -415,8 +416,13 @@ export function dataDownAsItLeft(ctx: StoryContext, gone: LogEvent): { line: num
  * part of the drop). The outage the user had runs to it, not to the USB return (a blind probe's
  * drop was 20 s on the bus and 42 s without data).
  */
-export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, nextGone: LogEvent | undefined): LogEvent | undefined {
-  const up = ctx.marked('data-up').find((e) => e.file === back.file && e.line > back.line && (!nextGone || e.line < nextGone.line));
+export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, nextGone: LogEvent | undefined, downs: readonly { lines: number[] }[] = []): LogEvent | undefined {
+  // A line that names an interface is the modem's only if it is one its going took down, or RutOS's
+  // mobile one: other stacks' names are the user's, and the LAN coming up is no modem's data.
+  const downLines = new Set(downs.flatMap((f) => f.lines));
+  const wentDown = downLines.size ? ctx.events.filter((e) => e.file === back.file && downLines.has(e.line) && e.fields.iface !== undefined).map((e) => e.fields.iface!.replace(/_[46]$/, '')) : [];
+  const modemsInterface = (iface: string | undefined): boolean => iface === undefined || RUTOS_MOBILE_INTERFACE.test(iface) || wentDown.includes(iface.replace(/_[46]$/, ''));
+  const up = ctx.marked('data-up').find((e) => e.file === back.file && e.line > back.line && (!nextGone || e.line < nextGone.line) && modemsInterface(e.fields.iface));
   if (!up) return undefined;
   const s = secondsBetween(back, up);
   if (s !== undefined && (s < 0 || s > DATA_BACK_SECONDS)) return undefined;
