@@ -416,9 +416,16 @@ export function dataDownAsItLeft(ctx: StoryContext, gone: LogEvent): { line: num
  * part of the drop). The outage the user had runs to it, not to the USB return (a blind probe's
  * drop was 20 s on the bus and 42 s without data).
  */
-export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, nextGone: LogEvent | undefined, downs: readonly { lines: number[] }[] = []): LogEvent | undefined {
-  // A line that names an interface is the modem's only if it is one its going took down, or RutOS's
-  // mobile one: other stacks' names are the user's, and the LAN coming up is no modem's data.
+export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, gone: LogEvent, nextGone: LogEvent | undefined): LogEvent | undefined {
+  // A line that names an interface is the modem's only if it is one that went down as the modem
+  // left (a note's too: OpenWrt's `wwan` is the user's name), or RutOS's mobile one: other stacks'
+  // names are the user's, and the LAN coming up is no modem's data.
+  // (Just before it, or just after: netifd logs its interface down a moment after the kernel's disconnect.)
+  const downs = ctx.coded('interface-down').filter((f) => {
+    if (f.file !== gone.file || (back && f.line >= back.line)) return false;
+    const s = f.time !== undefined && gone.time !== undefined ? Math.abs(f.time - gone.time) / 1000 : undefined;
+    return s !== undefined ? s <= DATA_WITH_DROP_SECONDS : Math.abs(f.line - gone.line) <= 10;
+  });
   const downLines = new Set(downs.flatMap((f) => f.lines));
   const wentDown = downLines.size ? ctx.events.filter((e) => e.file === back.file && downLines.has(e.line) && e.fields.iface !== undefined).map((e) => e.fields.iface!.replace(/_[46]$/, '')) : [];
   const modemsInterface = (iface: string | undefined): boolean => iface === undefined || RUTOS_MOBILE_INTERFACE.test(iface) || wentDown.includes(iface.replace(/_[46]$/, ''));

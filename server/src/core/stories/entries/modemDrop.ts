@@ -82,7 +82,7 @@ export const modemDropStory: StoryDefinition = {
         let next: Absence | undefined;
         for (const y of d.absences) if (y.gone.line > back.line && (!next || y.gone.line < next.gone.line)) next = y;
         // The data connection up again after it: the outage the user had ends there.
-        const up = dataUpAfterReturn(ctx, back, next?.gone, downs);
+        const up = dataUpAfterReturn(ctx, back, a.gone, next?.gone);
         const outage = up ? secondsBetween(a.gone, up) : undefined;
         if (up) {
           w.quote(`Its data connection was up again${when(up)}${outage !== undefined ? `, ${formatDuration(outage)} after the modem left` : ''}`, up);
