@@ -99,3 +99,18 @@ describe('ModemManager from the modem-manager snap (Ubuntu Core)', () => {
     assert.match(a.episodes.flatMap((e) => e.advice).join(' '), /`mmcli /);
   });
 });
+
+describe('the modem-manager snap in journalctl -o json, by its unit alone', () => {
+  // A blind re-test: SYSLOG_IDENTIFIER is the program's own name; only _SYSTEMD_UNIT says it runs from the snap.
+  const entry = (unit: string, message: string) => JSON.stringify({ __REALTIME_TIMESTAMP: '1796638564622000', _HOSTNAME: 'uc-gw', SYSLOG_IDENTIFIER: 'ModemManager', _PID: '690', _SYSTEMD_UNIT: unit, PRIORITY: '6', MESSAGE: message });
+  const lines = (unit: string) => [entry(unit, '<info>  [modem0] state changed (unknown -> locked)'), entry(unit, "<warn>  [modem0] couldn't initialize: Couldn't check unlock status: SIM not inserted"), entry(unit, '<info>  [modem0] modem failed: sim-missing')].join('\n') + '\n';
+  it('its unit names the host and the snap\'s commands', () => {
+    const a = analyzeText(lines('snap.modem-manager.modemmanager.service'), { referenceTime: REF });
+    assert.match(a.host ?? '', /ModemManager snap/);
+    assert.match(a.episodes.flatMap((e) => e.advice).join(' '), /`modem-manager\.mmcli /);
+  });
+  it('the distribution\'s unit: plain ModemManager', () => {
+    const a = analyzeText(lines('ModemManager.service'), { referenceTime: REF });
+    assert.equal(a.host, 'Linux with ModemManager');
+  });
+});

@@ -166,6 +166,12 @@ function readFound(found: readonly (readonly unknown[])[]): JsonLine | undefined
   const tag = first(found[TAG], asText);
   // A unit's name (Loki's `unit` label, journald's _SYSTEMD_UNIT) names the program it runs (records/unitName.ts).
   if (tag !== undefined && tag !== '' && tag.length <= 64 && !/\s/.test(tag)) out.tag = programOfUnit(tag);
+  // A snap's service (journald's `_SYSTEMD_UNIT=snap.<snap>.<app>.service`) names the program as the
+  // snap runs it where its identifier is the program's own name (`ModemManager`): the host is the
+  // snap's, its commands the snap's (stories/hosts.ts; a blind re-test's journal JSON of the
+  // modem-manager snap had been told `mmcli`).
+  const unit = found[TAG][UNIT_RANK];
+  if (typeof unit === 'string' && SNAP_UNIT.test(unit)) out.tag = programOfUnit(unit);
   const pid = first(found[PID], asCount);
   if (pid !== undefined) out.pid = pid;
   const host = first(found[HOST], asText);
@@ -308,6 +314,10 @@ function splitDateTime(times: readonly unknown[]): number | undefined {
   return typeof date === 'string' && typeof clock === 'string' && date.length <= 32 && clock.length <= 32 ? asTime(`${date.trim()} ${clock.trim()}`) : undefined;
 }
 const DATE_RANK = JSON_FIELDS.time.indexOf('date');
+
+/** Where journald's unit stands among the program's keys, and a snap's service unit. */
+const UNIT_RANK = JSON_FIELDS.tag.indexOf('_SYSTEMD_UNIT');
+const SNAP_UNIT = /^snap\.[\w-]{1,40}\.[\w-]{1,40}\.service$/;
 
 /** Where `dmesg --json`'s keys stand among their roles' keys. */
 const PRI_RANK = JSON_FIELDS.level.indexOf('pri');
