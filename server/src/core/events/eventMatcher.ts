@@ -247,6 +247,10 @@ export class EventMatcher {
       if (anchoredOnly && !isAnchored(entry.pattern)) continue;
       const m = entry.pattern.exec(text);
       if (!m) continue;
+      // A program's words in a question are a person's, not a program's (a mail's `Subject: ... SIM
+      // missing??`, a customer's `is the SIM not inserted properly?`: blind probe P's healthy log had
+      // been told a SIM problem from them). Programs state; a person asks.
+      if (wordsAlone && asksAfter(text, m.index + m[0].length)) continue;
       const fields: Record<string, string> = {};
       if (m.groups) {
         for (const k in m.groups) {
@@ -442,6 +446,22 @@ function screenLiterals(entry: CatalogueEntry, folded: Set<string>): readonly st
     return lower;
   });
 }
+
+/**
+ * Whether the sentence the text at `from` is in ends in a question mark: the first `?`, `.`, `!`
+ * or `;` after it (within a sentence's length) is a `?`.
+ */
+function asksAfter(text: string, from: number): boolean {
+  const end = Math.min(text.length, from + QUESTION_REACH);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3f /* ? */) return true;
+    if (c === 0x2e /* . */ || c === 0x21 /* ! */ || c === 0x3b /* ; */) return false;
+  }
+  return false;
+}
+/** How far after a program's words a question mark is looked for. */
+const QUESTION_REACH = 80;
 
 /** `mwan3track[123]` style tags and case differences fold to one key. */
 function normaliseTag(tag: string): string {
