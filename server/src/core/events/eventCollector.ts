@@ -575,8 +575,9 @@ export class EventCollector {
   private fastLane(text: string, start: number, end: number, lineNo: number): boolean {
     const fast = this.fastRead;
     this.lineStart = start;
-    // A line after grep's file name is the parser's, which reads it without the name (LineParser.afterGrepName).
-    if (!this.readFast(text, start, end) || this.parser.startsWithGrepName(text, start)) return false;
+    // A line after grep's file name is the parser's, which reads it without the name (LineParser.afterGrepName);
+    // so is every line of a quoted-printable mail, which the parser decodes (LineParser.quotedPrintable).
+    if (this.parser.quotedPrintable || !this.readFast(text, start, end) || this.parser.startsWithGrepName(text, start)) return false;
     // A JSON line whose message, decoded, holds a log joined by escapes (`\\n` in the line: a
     // JSON string inside the message) is read as those lines by the full path (fullLine's unjoin).
     if (fast.decoded !== '' && mayHoldJoins(fast.decoded)) return false;

@@ -306,6 +306,11 @@ export class LineParser {
       return this.endParse(this.continueRecord(this.openRecord, text, raw, lineNo), raw);
     }
     text = stripPasteArtefacts(text);
+    // A mail body sent quoted-printable and pasted undecoded (its header says so): its `=XX` are
+    // decoded, and a line's soft break (`=` at its end) joins it to the next without a space
+    // (continueRecord). A blind probe's forwarded mail had `USB di=` | `sconnect` and read no drop.
+    if (QP_HEADER.test(text)) this.quotedPrintable = true;
+    else if (this.quotedPrintable) text = decodeQuotedPrintable(text);
     // A lead the file has shown on every line (grep's file name, cat -n's number) is taken off first;
     // its line number is the record's, as a pasted one is.
     this.leadNumber = -1;
@@ -455,8 +460,20 @@ export class LineParser {
     return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
   }
 
+  /**
+   * Whether a mail's `Content-Transfer-Encoding: quoted-printable` header was seen: the lines
+   * after it are decoded, and the fast lane leaves them to the parser (EventCollector).
+   */
+  quotedPrintable = false;
+
   /** The line joins the open record as wrapped text: what a mail's wrap or a terminal's cut broke off it. */
   private continueRecord(open: LogRecord, text: string, raw: string, lineNo: number): 'continuation' {
+    // A quoted-printable soft break: the `=` goes and the rest joins without a space.
+    if (this.quotedPrintable && open.message.endsWith('=') && open.message.length < MAX_MATCH_CHARS) {
+      open.message = open.message.slice(0, -1) + text.trim();
+      open.endLine = lineNo;
+      return 'continuation';
+    }
     // A terminal wraps at its width, inside a word: a line of exactly that width is continued
     // without a space by text at the margin (a mail wraps at a space, and indents or not).
     // Cut just after a space, it cut between words: the space stays (a format may have trimmed it).
@@ -2103,3 +2120,13 @@ function isContinuation(text: string): boolean {
   return !NEW_START.test(text) && !DMESG_DECODED_LEAD.test(text);
 }
 
+/** A mail's header saying its body is quoted-printable, perhaps quoted (`> `). */
+const QP_HEADER = /^Content-Transfer-Encoding:\s*quoted-printable\s*$/i;
+
+/**
+ * `=XX` of a quoted-printable body as the ASCII character it stands for (RFC 2045 6.7); a soft
+ * break's `=` at the line's end stays, for continueRecord. Bytes past ASCII stay as written.
+ */
+function decodeQuotedPrintable(text: string): string {
+  return text.indexOf('=') < 0 ? text : text.replace(/=([2-7][0-9A-F])/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
