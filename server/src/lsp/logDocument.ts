@@ -1,6 +1,6 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hasOtherWhitespace, hasUnicodeSpace } from '../core/input/unicodeSpaces';
+import { hasOtherWhitespace, hasTypographicQuote, hasUnicodeSpace } from '../core/input/unicodeSpaces';
 import type { KeptText } from './fileBlocks';
 import { edited, lineAt, startAt, Starts, toStarts, type LineStarts } from './lineStarts';
 
@@ -33,11 +33,11 @@ function lineStartsIn(text: string, base: number, out: { push(offset: number): v
 
 /**
  * Whether a text holds none of the characters that make the line splitter look at a line on its
- * own (CR, NUL, ESC, U+FFFD, a space other than ASCII's, other whitespace: hasOtherWhitespace): such a piece's lines can be read where
+ * own (CR, NUL, ESC, U+FFFD, a space other than ASCII's, other whitespace: hasOtherWhitespace, a typographic quote): such a piece's lines can be read where
  * they lie (LineSplitter.pushCleanRange). Native scans, once per piece.
  */
 export function isClean(text: string): boolean {
-  return text.indexOf('\r') < 0 && text.indexOf('\0') < 0 && text.indexOf('\u001b') < 0 && text.indexOf('\ufffd') < 0 && !hasUnicodeSpace(text) && !hasOtherWhitespace(text);
+  return text.indexOf('\r') < 0 && text.indexOf('\0') < 0 && text.indexOf('\u001b') < 0 && text.indexOf('\ufffd') < 0 && !hasUnicodeSpace(text) && !hasOtherWhitespace(text) && !hasTypographicQuote(text);
 }
 
 /** A change as VS Code sends it; a big text read over stdio comes as `pieces` (pieceMessageReader.ts), which then stand for `text`. */

@@ -1,15 +1,15 @@
 import { sniffEncoding, type TextEncodingName } from './encoding';
-import { asciiSpaces, hasUnicodeSpace, OTHER_WHITESPACE_CHARS } from './unicodeSpaces';
+import { asciiQuotes, asciiSpaces, hasTypographicQuote, hasUnicodeSpace, OTHER_WHITESPACE_CHARS } from './unicodeSpaces';
 import { Utf8Pieces } from './utf8Pieces';
 
 const PIECE = 65536;
 const SPECIAL = new RegExp(`[\\0\\uFFFD${OTHER_WHITESPACE_CHARS}]`);
 /**
  * What makes a line need a look of its own: a NUL, U+FFFD (an invalid byte's stand-in), a space
- * other than ASCII's (unicodeSpaces.ts), which the line is given with as an ASCII space, or other
+ * other than ASCII's or a typographic quote (unicodeSpaces.ts), which the line is given with as its ASCII one, or other
  * whitespace the fast readers leave to the full parser (hasOtherWhitespace, unicodeSpaces.ts).
  */
-const isSpecial = (text: string): boolean => SPECIAL.test(text) || hasUnicodeSpace(text);
+const isSpecial = (text: string): boolean => SPECIAL.test(text) || hasUnicodeSpace(text) || hasTypographicQuote(text);
 /** Bytes held before the encoding is told (UTF-16 or UTF-8); a shorter file is told at its end. */
 const SNIFF_BYTES = 512;
 
@@ -237,6 +237,10 @@ export class LineSplitter {
       this.stats.firstInvalidUtf8Line ??= n;
     }
     if (special && line.indexOf('\0') >= 0) this.stats.nulLines++;
-    this.onLine(special && hasUnicodeSpace(line) ? asciiSpaces(line) : line, n);
+    if (special) {
+      if (hasUnicodeSpace(line)) line = asciiSpaces(line);
+      if (hasTypographicQuote(line)) line = asciiQuotes(line);
+    }
+    this.onLine(line, n);
   }
 }
