@@ -448,15 +448,17 @@ function screenLiterals(entry: CatalogueEntry, folded: Set<string>): readonly st
 }
 
 /**
- * Whether the sentence the text at `from` is in ends in a question mark: the first `?`, `.`, `!`
- * or `;` after it (within a sentence's length) is a `?`.
+ * Whether the sentence the text at `from` is in ends in a question mark: only a sentence's words
+ * (letters, digits, spaces, `'`, `-`, `,`) come before the first `?` after it (within a sentence's
+ * length). Anything else (a `.`, a bracket, a code's punctuation) is no question.
  */
 function asksAfter(text: string, from: number): boolean {
   const end = Math.min(text.length, from + QUESTION_REACH);
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x3f /* ? */) return true;
-    if (c === 0x2e /* . */ || c === 0x21 /* ! */ || c === 0x3b /* ; */) return false;
+    const wordy = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x20 || c === 0x27 || c === 0x2d || c === 0x2c;
+    if (!wordy) return false;
   }
   return false;
 }
