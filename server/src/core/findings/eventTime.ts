@@ -20,14 +20,28 @@ export function clockStepWords(a: LogEvent, b: LogEvent): string {
   return ms === 0 ? '' : ` (the clock was stepped ${ms > 0 ? 'forward' : 'back'} by ${formatDuration(Math.abs(ms) / 1000)} in between)`;
 }
 
+/** What secondsBetween reads of a line: an event's clocks, or a finding's time. */
+export type Timed = Pick<LogEvent, 'time' | 'uptime' | 'clockStepMs'> & { segment?: number };
+
 /** Seconds between two events when both sit on the same clock, else undefined. */
-export function secondsBetween(a: LogEvent, b: LogEvent): number | undefined {
+export function secondsBetween(a: Timed, b: Timed): number | undefined {
   // From a clock not yet set (1970) to a set one, the kernel's uptime is the time that passed.
   if (a.time !== undefined && b.time !== undefined && a.time < YEAR_2000 && b.time >= YEAR_2000 && a.uptime !== undefined && b.uptime !== undefined && a.segment === b.segment) return b.uptime - a.uptime;
   // A step of the clock announced between them is not time that passed (clockStepMs).
   if (a.time !== undefined && b.time !== undefined) return (b.time - (b.clockStepMs ?? 0) - (a.time - (a.clockStepMs ?? 0))) / 1000;
   if (a.uptime !== undefined && b.uptime !== undefined && a.segment === b.segment) return b.uptime - a.uptime;
   return undefined;
+}
+
+/**
+ * Whether `e` is in `at`'s file at most `seconds` before it, or `lines` lines before it without a
+ * common clock (a line just before a drop that says what cut it, a driver unloaded just before its
+ * interfaces went, a tool's start just before the modem left).
+ */
+export function isJustBefore(e: Timed & { file: number; line: number }, at: Timed & { file: number; line: number }, seconds: number, lines: number): boolean {
+  if (e.file !== at.file || e.line > at.line) return false;
+  const s = secondsBetween(e, at);
+  return s !== undefined ? s >= 0 && s <= seconds : at.line - e.line <= lines;
 }
 
 /**

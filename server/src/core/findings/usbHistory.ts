@@ -4,7 +4,7 @@ import { usbModel } from '../catalogue/tables/usbIds';
 import { installMode } from '../catalogue/tables/installModes';
 import { notModemProduct } from '../catalogue/tables/usbProductWords';
 import type { LogEvent } from '../model';
-import { secondsBetween } from './eventTime';
+import { isJustBefore, secondsBetween } from './eventTime';
 
 /** One appearance of a device on the bus, with the drivers and ports it came up with. */
 export interface Enumeration {
@@ -414,8 +414,13 @@ const MODEM_CONVERTER = /modem|generic/i;
 function unloadedJustBefore(unloaded: ReadonlyMap<string, LogEvent>, e: LogEvent): boolean {
   const driver = e.fields.driver;
   const u = driver !== undefined ? unloaded.get(driver) : undefined;
-  if (!u || u.file !== e.file || u.line > e.line) return false;
-  const s = secondsBetween(u, e);
-  return s !== undefined ? s >= 0 && s <= UNLOAD_TEARDOWN_SECONDS : e.line - u.line <= 20;
+  return u !== undefined && isJustBefore(u, e, UNLOAD_TEARDOWN_SECONDS, 20);
+}
+
+/** The device's last enumeration that began before `line` (its layout as it was then), if the log shows one. */
+export function enumerationBefore(d: UsbDevice, line: number): Enumeration | undefined {
+  let before: Enumeration | undefined;
+  for (const en of d.enumerations) if (en.start.line < line) before = en;
+  return before;
 }
 const UNLOAD_TEARDOWN_SECONDS = 5;

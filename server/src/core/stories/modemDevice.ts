@@ -4,8 +4,8 @@ import { catalogueEntry } from '../catalogue/index';
 import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
 import { installMode, modemInstallMode } from '../catalogue/tables/installModes';
-import { secondsBetween } from '../findings/eventTime';
-import { dataDriver, deviceOfPort, isDataDriver, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
+import { isJustBefore, secondsBetween } from '../findings/eventTime';
+import { dataDriver, deviceOfPort, enumerationBefore, isDataDriver, notModemSign, showsModemFunction, type Absence, type Enumeration, type UsbDevice } from '../findings/usbHistory';
 import type { StoryMark } from './marks';
 import type { Finding, FindingCode, LogEvent } from '../model';
 import type { StoryContext } from './types';
@@ -294,8 +294,7 @@ function causeLines(ctx: StoryContext, cause: DropCause): LogEvent[] {
 export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { event: LogEvent; last: LogEvent; count: number; old: string[]; now: string[] } | undefined {
   const back = a.back;
   if (!back) return undefined;
-  let before: Enumeration | undefined;
-  for (const en of d.enumerations) if (en.start.line < a.gone.line) before = en;
+  const before = enumerationBefore(d, a.gone.line);
   // (A return in its install mode is the modem's once it is switched out of it: that enumeration's ports.)
   const switched = d.absences.find((x) => x.modeSwitch && x.back && x.gone.line > back.line);
   const after = d.enumerations.find((en) => en.start === back && portsOf(en).length > 0) ?? (switched ? d.enumerations.find((en) => en.start === switched.back) : undefined);
@@ -327,8 +326,7 @@ export function portLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { e
 export function dataDeviceLeftBehind(ctx: StoryContext, d: UsbDevice, a: Absence): { event: LogEvent; last: LogEvent; count: number; was: string; now: string } | undefined {
   const back = a.back;
   if (!back) return undefined;
-  let before: Enumeration | undefined;
-  for (const en of d.enumerations) if (en.start.line < a.gone.line) before = en;
+  const before = enumerationBefore(d, a.gone.line);
   const after = d.enumerations.find((en) => en.start === back);
   if (!after) return undefined;
   // Its data driver before: its last enumeration's, or the one its going tore down (a log that begins after it came up).
@@ -404,9 +402,21 @@ export function restartBeforeDrop(restarts: readonly LogEvent[], gone: LogEvent)
  * blind probe's ModemManager reset had NetworkManager's `modem-no-carrier` 1 s before it, told
  * as a data problem of its own). A mobile interface's finding is a warning; the LAN's is a note.
  */
-export function dataDownAsItLeft(ctx: StoryContext, gone: LogEvent): { line: number; time?: number; lines: number[] }[] {
-  return ctx.coded('interface-down', 'mobile-data-down', 'data-session-failed')
-    .filter((f) => f.severity !== 'info' && f.file === gone.file && f.line <= gone.line && isJustBefore({ file: f.file, line: f.line, time: f.time } as LogEvent, gone, DATA_WITH_DROP_SECONDS, 10));
+function dataDownAsItLeft(ctx: StoryContext, gone: LogEvent): Finding[] {
+  return ctx.coded('interface-down', 'mobile-data-down', 'data-session-failed').filter((f) => f.severity !== 'info' && isJustBefore(f, gone, DATA_WITH_DROP_SECONDS, 10));
+}
+
+/**
+ * Tells the data connection's going down as the modem (`who`) left the bus (dataDownAsItLeft) as a
+ * step of the story that tells the departure, its lines the story's evidence; returns those lines.
+ */
+export function dataDownStep(w: StoryWriter, ctx: StoryContext, gone: LogEvent, who: string): number[] {
+  const downs = dataDownAsItLeft(ctx, gone);
+  if (!downs.length) return [];
+  w.step(`Its data connection went down${when(downs[0])}, as ${who} left the bus.`, downs[0]);
+  const lines = downs.flatMap((f) => f.lines);
+  w.prove(...lines);
+  return lines;
 }
 
 /**
@@ -422,12 +432,13 @@ export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, gone: LogEv
   // names are the user's, and the LAN coming up is no modem's data.
   // (Just before it, or just after: netifd logs its interface down a moment after the kernel's disconnect.)
   const downs = ctx.coded('interface-down').filter((f) => {
-    if (f.file !== gone.file || (back && f.line >= back.line)) return false;
+    if (f.file !== gone.file || f.line >= back.line) return false;
     const s = f.time !== undefined && gone.time !== undefined ? Math.abs(f.time - gone.time) / 1000 : undefined;
     return s !== undefined ? s <= DATA_WITH_DROP_SECONDS : Math.abs(f.line - gone.line) <= 10;
   });
-  const downLines = new Set(downs.flatMap((f) => f.lines));
-  const wentDown = downLines.size ? ctx.events.filter((e) => e.file === back.file && downLines.has(e.line) && e.fields.iface !== undefined).map((e) => e.fields.iface!.replace(/_[46]$/, '')) : [];
+  // Their lines' events through the line index, not a scan of every event per drop.
+  const index = lineIndexOf(ctx.events);
+  const wentDown = downs.flatMap((f) => index.within(f.line, f.endLine).filter((e) => e.file === back.file && f.lines.includes(e.line) && e.fields.iface !== undefined)).map((e) => e.fields.iface!.replace(/_[46]$/, ''));
   const modemsInterface = (iface: string | undefined): boolean => iface === undefined || RUTOS_MOBILE_INTERFACE.test(iface) || wentDown.includes(iface.replace(/_[46]$/, ''));
   const up = ctx.marked('data-up').find((e) => e.file === back.file && e.line > back.line && (!nextGone || e.line < nextGone.line) && modemsInterface(e.fields.iface));
   if (!up) return undefined;
@@ -455,12 +466,6 @@ function lastBefore(events: readonly LogEvent[], gone: LogEvent, seconds: number
   return found;
 }
 
-/** Whether `e` is in `gone`'s file at most `seconds` before it, or `lines` lines before it without a common clock. */
-function isJustBefore(e: LogEvent, gone: LogEvent, seconds: number, lines: number): boolean {
-  if (e.file !== gone.file || e.line > gone.line) return false;
-  const s = secondsBetween(e, gone);
-  return s !== undefined ? s >= 0 && s <= seconds : gone.line - e.line <= lines;
-}
 
 /**
  * What a listing of the USB devices made after the drop says of the modem (a paste's `lsusb` after

@@ -1,7 +1,7 @@
 import { clockStepWords, secondsBetween } from '../../findings/eventTime';
 import { formatDuration } from '../../records/timeWords';
 import { marksOf, StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dataDeviceLeftBehind, dataDownAsItLeft, dataUpAfterReturn, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
+import { cameBackAsOther, dataDeviceLeftBehind, dataDownStep, dataUpAfterReturn, dropCauseBefore, portLeftBehind, dropCauseStep, droppedWithParent, sharedCause, steadyOthersStep, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, restartBeforeDrop } from '../modemDevice';
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
 import type { LogEvent } from '../../model';
@@ -60,12 +60,7 @@ export const modemDropStory: StoryDefinition = {
         const cause = causeOf.get(a);
         if (cause) dropCauseStep(w, cause.event, cause.cause, undefined, cause.run);
         // Its data connection went down as it left: the drop's, not a data problem of its own.
-        const downs = dataDownAsItLeft(ctx, a.gone);
-        if (downs.length) {
-          w.step(`Its data connection went down${when(downs[0])}, as it left the bus.`, downs[0]);
-          w.prove(...downs.flatMap((f) => f.lines));
-          context.push(...downs.flatMap((f) => f.lines));
-        }
+        context.push(...dataDownStep(w, ctx, a.gone, 'it'));
         const back = a.back;
         if (!back) {
           w.step(`${name} left the USB bus${when(a.gone)}; the log ends before it shows whether it came back.`, a.gone, usbBusSource(a.gone));

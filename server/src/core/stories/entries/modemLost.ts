@@ -2,7 +2,7 @@ import { catalogueEntry } from '../../catalogue/index';
 import type { Absence, UsbDevice } from '../../findings/usbHistory';
 import { formatDuration } from '../../records/timeWords';
 import { StoryWriter, usbIdWords, when, usbBusSource } from '../evidence';
-import { cameBackAsOther, dataDownAsItLeft, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep, updaterIdOf } from '../modemDevice';
+import { cameBackAsOther, dataDownStep, dropCauseBefore, dropCauseStep, droppedWithParent, isBootUnbind, laterListing, lastsInLog, modemDevices, modemLabel, secondsToEnd, steadyOthersStep, updaterIdOf } from '../modemDevice';
 import type { StoryContext, StoryDefinition, StoryDraft } from '../types';
 
 /**
@@ -69,11 +69,7 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
   const cause = dropCauseBefore(ctx, a.gone, d.path);
   if (cause) dropCauseStep(w, cause.event, cause.cause);
   // Its data connection went down as it left: the loss's, not a data problem of its own.
-  const downs = dataDownAsItLeft(ctx, a.gone);
-  if (downs.length) {
-    w.step(`Its data connection went down${when(downs[0])}, as it left the bus.`, downs[0]);
-    w.prove(...downs.flatMap((f) => f.lines));
-  }
+  const downLines = dataDownStep(w, ctx, a.gone, 'it');
   w.step(`${name} left the USB bus${when(a.gone)}.`, a.gone, usbBusSource(a.gone));
   // The kernel's attempts to bring a device up on its port again, which it gave up (usbHistory: `gave-up`).
   const gaveUp = a.events.filter((e) => catalogueEntry(e.id)?.usb === 'gave-up');
@@ -95,7 +91,7 @@ function offTheBus(ctx: StoryContext, d: UsbDevice, a: Absence, other?: string):
     steps: w.sorted(), evidence: w.evidence,
     advice: cause ? [cause.cause.advice, 'checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'] : ['checkModemAlive', 'nothingEnumerates', 'shareTroubleshootPrivately'],
     adviceFields: usbIdWords(d.vidpid),
-    unknowns: [...(listed ? [] : ['modemNow' as const]), ...(cause ? [] : ['whyItDropped' as const])], sources: w.sources, restsOn: ['usb-gap'], context: downs.flatMap((f) => f.lines),
+    unknowns: [...(listed ? [] : ['modemNow' as const]), ...(cause ? [] : ['whyItDropped' as const])], sources: w.sources, restsOn: ['usb-gap'], context: downLines,
     tells: ['usb-gap', 'usb-disconnect', 'undervoltage', 'usb-enumeration-error', 'modem-write-failure', 'modem-read-failure', 'modem-unresponsive', 'interface-down', 'mobile-data-down', 'data-session-failed', 'registration-failed', 'modem-silent'],
   };
 }

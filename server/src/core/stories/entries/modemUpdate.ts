@@ -3,10 +3,11 @@ import { catalogueEntry } from '../../catalogue/index';
 import { fileLineOf, type ReadOrder } from '../../oldestFirst';
 import { ERRNO } from '../../catalogue/tables/errno';
 import { usbModel } from '../../catalogue/tables/usbIds';
-import { findingOf, secondsBetween } from '../../findings/eventTime';
+import { findingOf, isJustBefore, secondsBetween } from '../../findings/eventTime';
 import { modemName } from '../../findings/findingText';
-import { dataDownAsItLeft, modemDevices, updaterIdOf } from '../modemDevice';
-import { dataDriver, describeLayout, unexpectedMode, type Enumeration, type UsbDevice } from '../../findings/usbHistory';
+import { dataDownStep, modemDevices, updaterIdOf } from '../modemDevice';
+import { lineIndexOf } from '../../events/lineIndex';
+import { dataDriver, describeLayout, enumerationBefore, unexpectedMode, type Enumeration, type UsbDevice } from '../../findings/usbHistory';
 import type { Confidence, Finding, FindingCode, LogEvent } from '../../model';
 import { formatClock, formatDuration, formatTime } from '../../records/timeWords';
 import { edlOnBus, modemOnBus, updateInProgress, type DeviceFacts } from '../../troubleshoot/deviceFacts';
@@ -143,11 +144,7 @@ function buildUpdate(ctx: StoryContext): StoryDraft | undefined {
     const back = a.back ? ` and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(a.back)}` : returnAs(a) ?? ' and did not come back before the log ends';
     const skipped = last && i > MAX_DROP_STEPS ? ` (after ${i - MAX_DROP_STEPS} more drops and returns)` : '';
     // Its data connection going down as it first left is the update's doing, not a data problem (a blind probe's RutOS flash).
-    const downs = i === 0 ? dataDownAsItLeft(ctx, a.gone) : [];
-    if (downs.length) {
-      w.step(`Its data connection went down${when(downs[0])}, as the modem left the bus.`, downs[0]);
-      w.prove(...downs.flatMap((f) => f.lines));
-    }
+    if (i === 0) dataDownStep(w, ctx, a.gone, 'the modem');
     w.step(`The modem ${i ? 'left the USB bus again' : 'left the USB bus'}${when(a.gone)}${back}${skipped}.`, a.gone, usbBusSource(a.gone));
     w.prove(...(a.back ? [a.back.line] : []));
   });
@@ -460,13 +457,10 @@ function modemDeviceUpdates(ctx: StoryContext): { started: LogEvent[]; finished:
   const none = { started: [], finished: [], failed: [] };
   if (!starts.length && !fails.length) return none;
   // The modem's departures (not a dock's hub, a disk's: fwupd updates those too) and its download mode.
-  const departures = [...modemDevices(ctx.devices).flatMap((d) => d.absences.map((a) => a.gone)), ...ctx.coded('modem-edl-mode').flatMap((f) => ctx.events.filter((e) => e.line === f.line))];
+  const index = lineIndexOf(ctx.events);
+  const departures = [...modemDevices(ctx.devices).flatMap((d) => d.absences.map((a) => a.gone)), ...ctx.coded('modem-edl-mode').flatMap((f) => index.within(f.line, f.line))];
   // Whether `b` comes after `a` within DEVICE_UPDATE_SECONDS (DEVICE_UPDATE_LINES without a common clock).
-  const soonAfter = (a: LogEvent, b: LogEvent): boolean => {
-    if (a.file !== b.file || b.line <= a.line) return false;
-    const seconds = secondsBetween(a, b);
-    return seconds !== undefined ? seconds >= 0 && seconds <= DEVICE_UPDATE_SECONDS : b.line - a.line <= DEVICE_UPDATE_LINES;
-  };
+  const soonAfter = (a: LogEvent, b: LogEvent): boolean => b.line > a.line && isJustBefore(a, b, DEVICE_UPDATE_SECONDS, DEVICE_UPDATE_LINES);
   const modemAfter = (s: LogEvent): boolean => departures.some((g) => soonAfter(s, g));
   // A failure with no start before it, logged soon after the modem left the bus (the journal alone:
   // fwupd's `failed to wait for detach replug` minutes after the modem detached, a blind probe's).
@@ -505,11 +499,8 @@ const FLASH_MAY_RUN_SECONDS = 30 * 60;
 function flashMayRun(ctx: StoryContext): number | undefined {
   const { endTime, endUptime } = ctx.file;
   // Departures of a device that was running: not a download-mode device's own (it re-enumerates, still in that mode).
-  const departures = ctx.devices.flatMap((d) => d.absences.filter((a) => {
-    let before: Enumeration | undefined;
-    for (const en of d.enumerations) if (en.start.line < a.gone.line) before = en;
-    return !usbModel(before?.vidpid)?.edl;
-  }).map((a) => a.gone));
+  const departures = ctx.devices.flatMap((d) => d.absences.filter((a) => !usbModel(enumerationBefore(d, a.gone.line)?.vidpid)?.edl).map((a) => a.gone));
+  const reboots = ctx.coded('reboot');
   let found: number | undefined;
   for (const d of ctx.devices) {
     for (const en of d.enumerations) {
@@ -518,7 +509,7 @@ function flashMayRun(ctx: StoryContext): number | undefined {
       const left = departures.some((g) => {
         if (g.file !== at.file || g.line > at.line) return false;
         const s = secondsBetween(g, at);
-        return s !== undefined && s >= 0 && s <= EDL_AFTER_DEPARTURE_SECONDS && !ctx.coded('reboot').some((r) => r.line > g.line && r.line <= at.line);
+        return s !== undefined && s >= 0 && s <= EDL_AFTER_DEPARTURE_SECONDS && !reboots.some((r) => r.line > g.line && r.line <= at.line);
       });
       if (!left) continue;
       const toEnd = at.time !== undefined && endTime !== undefined ? (endTime - at.time) / 1000
