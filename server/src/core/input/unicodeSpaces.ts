@@ -51,7 +51,7 @@ export function hasOtherWhitespace(text: string): boolean {
  * (the metamorphic tests' JSON re-tellings of a log that quotes with them).
  */
 const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/;
-const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
+const EVERY_TYPOGRAPHIC_QUOTE = new RegExp(TYPOGRAPHIC_QUOTES.source, 'g');
 
 /** Whether the text holds one (a class V8 answers at once for a text of one-byte characters). */
 export function hasTypographicQuote(text: string): boolean {
@@ -60,5 +60,5 @@ export function hasTypographicQuote(text: string): boolean {
 
 /** The text with each typographic single quote an ASCII one. */
 export function asciiQuotes(text: string): string {
-  return text.replace(SINGLE_QUOTES, "'");
+  return text.replace(EVERY_TYPOGRAPHIC_QUOTE, "'");
 }
