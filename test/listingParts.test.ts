@@ -82,7 +82,31 @@ function told(a: Analysis, lineText: (line: number) => string) {
   };
 }
 
+/**
+ * A log too long for one mail, sent as three (`Subject: ... (part k/3)`, each with a mail's header,
+ * a line of prose and a signature), pasted into one file the last mail first: a thread as a mail
+ * client shows it, newest on top.
+ */
+function mailListing(parts: string[][]): { text: string; lineText: (line: number) => string } {
+  const mail = (k: number): string[] => [
+    'From: Site Engineer <ops@example.net>',
+    `Date: Wed, 4 Dec 2024 1${k}:00:00 +0100`,
+    `Subject: Re: router lost its modem (part ${k + 1}/3)`,
+    '',
+    k === 0 ? 'Here is the log, it is too long for one mail:' : 'and the rest of it:',
+    '',
+    ...parts[k],
+    '',
+    '-- ',
+    'Site Engineer',
+    '',
+  ];
+  const lines = [2, 1, 0].flatMap(mail);
+  return { text: lines.join('\n') + '\n', lineText: (line) => lines[line - 1] };
+}
+
 const LISTED_NOTICE = /lists 3 logs .* read in time order \(messages\.2, then messages\.1, then messages\)/;
+const MAILS_NOTICE = /holds 3 mails .* read in time order \("Re: router lost its modem \(part 1\/3\)", then "[^"]*part 2\/3\)", then "[^"]*part 3\/3\)"\)/;
 
 describe('a listing of rotated logs, newest first, gets the diagnosis of the log itself', () => {
   let compared = 0;
@@ -95,12 +119,12 @@ describe('a listing of rotated logs, newest first, gets the diagnosis of the log
     if (!parts) continue;
     compared++;
     const original = analyzeText(c.text, { referenceTime: REF });
-    for (const [shape, listing] of [['grep -H', grepListing(parts)], ['tail -n +1', tailListing(parts)]] as const) {
+    for (const [shape, listing] of [['grep -H', grepListing(parts)], ['tail -n +1', tailListing(parts)], ['three mails, the last first', mailListing(parts)]] as const) {
       it(`${c.name}, as ${shape} lists it`, () => {
         const a = analyzeText(listing.text, { referenceTime: REF });
         assert.deepEqual(told(a, listing.lineText), told(original, plainLines(c.text)));
         assert.ok(!a.findings.some((f) => f.code === 'clock-jump' && !original.findings.some((o) => o.code === 'clock-jump')), 'a new log of the listing is no clock jump');
-        assert.match(a.notices.map((n) => n.message).join('\n'), LISTED_NOTICE);
+        assert.match(a.notices.map((n) => n.message).join('\n'), shape.endsWith('first') ? MAILS_NOTICE : LISTED_NOTICE);
       });
     }
   }
@@ -116,6 +140,15 @@ describe('a listing of several logs', () => {
     // The same lines in the same places: the same findings at the same line numbers.
     assert.deepEqual(a.findings.map((f) => [f.code, f.line]), original.findings.map((f) => [f.code, f.line]));
     assert.doesNotMatch(a.notices.map((n) => n.message).join('\n'), /lists \d+ logs|overlap/);
+  });
+
+  it('sent as mails in their order is read as sent, with no notice, and the subjects are no events', () => {
+    const listing = mailListing([parts[2], parts[1], parts[0]]);
+    const a = analyzeText(listing.text, { referenceTime: REF });
+    const original = analyzeText(SAMPLE, { referenceTime: REF });
+    assert.deepEqual(told(a, listing.lineText), told(original, (line) => SAMPLE.split('\n')[line - 1]));
+    assert.doesNotMatch(a.notices.map((n) => n.message).join('\n'), /mails|lists \d+ logs/);
+    assert.ok(!a.events.some((e) => /^Subject:/.test(listing.lineText(e.line))), 'a subject is a person\'s words, not a log line');
   });
 
   it('whose times overlap (two logs of the same hours) is read as listed, and says so at the second log\'s first line', () => {

@@ -44,13 +44,15 @@ export type FormatId =
   | 'text'; // anything else: shell output, script output without a timestamp
 
 /** Why a physical line produced no record of its own. */
-export type SkipReason = 'blank' | 'elision' | 'continuation' | 'binary' | 'too-long-truncated';
+export type SkipReason = 'blank' | 'elision' | 'continuation' | 'binary' | 'too-long-truncated' | 'mail-header';
 
 export interface LogRecord {
   /** 1-based physical line where the record starts. */
   line: number;
   /** A section's line that is a command typed at a shell's prompt: the command is read as a line too (`modem_updater -i 1-1`). */
   command?: true;
+  /** A section's line that is a mail's `Subject:` header: what follows is one mail of several (a log sent in parts). */
+  mail?: true;
   /** 1-based physical line where it ends (mail-wrapped records span several). */
   endLine: number;
   format: FormatId;

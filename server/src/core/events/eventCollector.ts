@@ -656,7 +656,7 @@ export class EventCollector {
     }
     if (record.format === 'section') {
       this.headerLines++;
-      this.startSection(record.message, record.line);
+      this.startSection(record.message, record.line, record.mail === true);
       // The command typed is a line of its own too: running `modem_updater` or `mmcli -r` says something.
       if (record.command && (this.hostFilter === undefined || this.hostFilter.owns(this.hostOf(record)))) this.matchRecord({ line: record.line, endLine: record.endLine, format: 'text', message: record.message, section: record.message });
       return;
@@ -675,12 +675,12 @@ export class EventCollector {
    * A section starts at `line`: a troubleshoot section, a file of a listing. Its lines are another
    * log's: the clocks start again (a step back to it is no clock jump).
    */
-  private startSection(name: string, line: number): void {
+  private startSection(name: string, line: number, mail = false): void {
     this.section = name;
     this.announcedStepMs = 0;
     this.sectionCount++;
     if (this.sections.length < STATE_BUDGET.sections) this.sections.push({ name, line });
-    this.parts.start(name, line);
+    this.parts.start(name, line, mail);
     this.lastUptime = undefined;
     this.lastTime = undefined;
     this.lastPair = undefined;
@@ -987,7 +987,7 @@ export class EventCollector {
       notices.push({ file: this.file, severity: 'info', line: this.year1970Line, message: 'Some lines are dated 1970: the router had no clock source yet when it wrote them (no RTC and no NTP), so their wall time is meaningless; kernel uptime still orders them.' });
     }
     const sk = this.skipped;
-    const content = Math.max(0, this.lastLine + this.joinedParts - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - this.headerLines);
+    const content = Math.max(0, this.lastLine + this.joinedParts - (sk.blank ?? 0) - (sk.elision ?? 0) - (sk.continuation ?? 0) - (sk['mail-header'] ?? 0) - this.headerLines);
     const records = Math.min(content, this.parsedLines + this.textEvents);
     const formatEntries = Object.entries(this.formats).filter(([f]) => f !== 'section' && f !== 'text') as [FormatId, number][];
     formatEntries.sort((a, b) => b[1] - a[1]);

@@ -17,6 +17,8 @@ export interface ListingOrder {
   names: (string | undefined)[];
   /** The parts (indices into `starts`) in reading order. */
   order: number[];
+  /** The parts are mails (a `Subject:` header starts each), not files. */
+  mails: boolean;
 }
 
 
@@ -34,6 +36,8 @@ export class ListingParts {
   private curMin = Infinity;
   private curMax = -Infinity;
   private over = false;
+  /** A part was started by a mail's header. */
+  private mails = false;
 
   constructor(private readonly maxParts: number) {}
 
@@ -47,12 +51,14 @@ export class ListingParts {
     c.curMin = this.curMin;
     c.curMax = this.curMax;
     c.over = this.over;
+    c.mails = this.mails;
     return c;
   }
 
-  /** A part named `name` starts at `line`. */
-  start(name: string, line: number): void {
+  /** A part named `name` starts at `line`; `mail` when a mail's header starts it. */
+  start(name: string, line: number, mail = false): void {
     if (this.over) return;
+    if (mail) this.mails = true;
     if (this.starts.length > this.maxParts) {
       this.over = true;
       return;
@@ -90,7 +96,7 @@ export class ListingParts {
     if (timed.length < 2 || sorted.every((k, i) => k === timed[i]) || this.overlapping(sorted)) return undefined;
     const order = this.starts.map((_, k) => k);
     timed.forEach((slot, i) => (order[slot] = sorted[i]));
-    return { starts: this.starts.slice(), names: this.names.slice(), order };
+    return { starts: this.starts.slice(), names: this.names.slice(), order, mails: this.mails };
   }
 
   /**
@@ -159,5 +165,14 @@ export function listingNotice(listing: ListingOrder): string {
   const named = listing.order.map((k) => listing.names[k]).filter((name): name is string => name !== undefined);
   const listed = listing.names.filter((name): name is string => name !== undefined);
   const names = (list: string[], sep: string): string => (list.length > 6 ? `${list.slice(0, 6).join(sep)} and ${list.length - 6} more` : list.join(sep));
+  if (listing.mails) {
+    // Lines before the first mail's subject (its From: and Date:) are no part of their own to count.
+    return `The file holds ${listed.length} mails${listed.length ? ` (${names(listed.map(quote), ', ')})` : ''} whose log lines run in another order than they are pasted (a log sent in parts, the later part first): they were read in time order${named.length ? ` (${names(named.map(quote), ', then ')})` : ''}, each mail's lines as they are. Line numbers are the file's own.`;
+  }
   return `The file lists ${listing.order.length} logs${listed.length ? ` (${names(listed, ', ')})` : ''} whose times run in another order than they are listed (a shell lists rotated logs, \`messages*\`, newest first): they were read in time order${named.length ? ` (${names(named, ', then ')})` : ''}, each log's lines as they are. Line numbers are the file's own.`;
+}
+
+/** A mail's subject, quoted: it is a sentence of its own (`Re: modem down (part 2/2)`). */
+function quote(subject: string): string {
+  return `"${subject}"`;
 }

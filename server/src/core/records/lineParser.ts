@@ -56,14 +56,17 @@ function serviceProgram(m: RegExpExecArray): string {
 /**
  * A header that names what follows: a troubleshoot section (`[Dmesg]`, `[Logfile messages.1]`) or
  * the name `tail`, `head` and `more`-like listings of several files put before each
- * (`==> /var/log/messages <==`).
+ * (`==> /var/log/messages <==`); a mail's `Subject:` header (a log too long for one mail, sent in
+ * several: each mail's lines are a part, and parts pasted in the wrong order are read in time
+ * order, events/listingParts.ts; a blind probe's two mails pasted part 2 first were told as a drop
+ * that never came back and a false reboot).
  */
 // A shell's prompt and the command typed after it (`root@RUTX11:~# dmesg | tail -30`, `pi@gw:~ $
 // lsusb`, `$ mmcli -m 0`) starts the output of that command: a paste of several commands' output
 // is so many sections (a blind probe's logread then dmesg had one drop told twice and the dmesg's
 // uptimes read as a reboot). So does a heading made of rules around a command or a name (`=====
 // dmesg =====`).
-const SECTION = /^(?:\[([A-Za-z][^\[\]]{0,80})\]\]?|==> (\S.{0,255}?) <==|(?:[\w.-]{1,32}@[\w.-]{1,64}(?::[^\s#$]{0,80})?\s?[#$]|\$)\s+([a-z][\w./-]{0,40}(?:\s[^\n]{0,200})?)|={3,}\s+(\S[^=]{0,80}?)\s+={3,})\s*$/;
+const SECTION = /^(?:\[([A-Za-z][^\[\]]{0,80})\]\]?|==> (\S.{0,255}?) <==|(?:[\w.-]{1,32}@[\w.-]{1,64}(?::[^\s#$]{0,80})?\s?[#$]|\$)\s+([a-z][\w./-]{0,40}(?:\s[^\n]{0,200})?)|={3,}\s+(\S[^=]{0,80}?)\s+={3,}|Subject:\s+(\S.{0,200}?))\s*$/;
 // `--` alone is grep's separator between groups of context lines (`grep -C`): lines left out.
 const ELISION = /^\s*(?:(?:\.{2,}|…)(?:\s.*)?|--\s*)$/;
 /** A line at the margin that paste marks would read as a quote, a document's brackets or an elision (LineParser.parse, after a terminal's cut). */
@@ -451,10 +454,14 @@ export class LineParser {
     if (clockless && this.lastLineCut() && !SECTION.test(text)) return this.continueRecord(clockless, text, raw, lineNo);
     this.openRecord = undefined;
     this.openClockless = undefined;
+    // A mail's header (`From:`, `Date:`, `To:` ...: a log sent by mail, pasted with its headers) is
+    // no log line and no unread one: the share of lines read counts the log's. (`Subject:` is a
+    // section's header: it names the mail.)
+    if (MAIL_HEADER.test(text)) return 'mail-header';
     const section = SECTION.exec(text);
     if (section) {
-      this.section = (section[1] ?? section[2] ?? section[3] ?? section[4]).trim();
-      return { line: lineNo, endLine: lineNo, format: 'section', message: this.section, ...(section[3] !== undefined ? { command: true as const } : {}) };
+      this.section = (section[1] ?? section[2] ?? section[3] ?? section[4] ?? section[5]).trim();
+      return { line: lineNo, endLine: lineNo, format: 'section', message: this.section, ...(section[3] !== undefined ? { command: true as const } : {}), ...(section[5] !== undefined ? { mail: true as const } : {}) };
     }
     if (text.charCodeAt(0) === 0x42 /* B */ && LSUSB.test(text)) return { line: lineNo, endLine: lineNo, format: 'lsusb', message: text.trim(), section: this.section };
     return { line: lineNo, endLine: lineNo, format: 'text', message: text.trim(), section: this.section };
@@ -2121,6 +2128,8 @@ function isContinuation(text: string): boolean {
 }
 
 /** A mail's header saying its body is quoted-printable, perhaps quoted (`> `). */
+/** RFC 5322's header fields a pasted mail shows (and Outlook's `Sent:`), at the margin, with a value. */
+const MAIL_HEADER = /^(?:From|To|Cc|Bcc|Date|Sent|Reply-To|Message-ID|In-Reply-To|References|MIME-Version|Content-Type|Content-Transfer-Encoding|Importance):[ \t]+\S/;
 const QP_HEADER = /^Content-Transfer-Encoding:\s*quoted-printable\s*$/i;
 
 /**
