@@ -23,6 +23,7 @@ import { count } from './countText';
 import type { DeviceFacts } from './troubleshoot/deviceFacts';
 import { linesInListingOrder, listingNotice } from './events/listingParts';
 import { fileLineOf, noticeInFile, preambleLines, recordEnds, reverseRecords, toFileLines, type ReadOrder } from './oldestFirst';
+import { lineTimes, repeatedBlocks, repeatNotice, withoutRepeats } from './repeatedLines';
 import { HeldBytes, HeldLines, READ_AGAIN_BUDGET, READ_AGAIN_STEP_LINES, readAgainReasons, type ReadAgainReasons } from './readAgain';
 
 export interface AnalyzeOptions extends Partial<DetectOptions> {
@@ -48,6 +49,11 @@ export class FileAnalysis {
 
   /** What the last snapshot or finish said of the input itself and the person's rules: the same whichever way its lines are read. */
   private kept: { input: InputNotice[]; custom: { findings: Finding[]; notices: InputNotice[] } } = { input: [], custom: { findings: [], notices: [] } };
+
+  /** The year the parser gives yearless dates when nothing else says one. */
+  get referenceYear(): number {
+    return referenceYearOf(this.referenceTime);
+  }
 
   constructor(readonly index: number, readonly path: string, private readonly referenceTime: number | undefined, private readonly fastLane = true, rules: readonly CompiledRule[] = []) {
     this.rules = new RuleMatcher(rules, index);
@@ -221,6 +227,15 @@ export class FileAnalysis {
 
   /** `readAgain` in steps of READ_AGAIN_STEP_LINES lines (steps.ts): the language server answers hovers between them. */
   *readAgainSteps(read: FileEvents, lines: readonly string[], reasons: ReadAgainReasons, host?: { name: string; first: boolean; index: number; share: number }): Steps<FileEvents> {
+    if (reasons.repeats) {
+      // Copies are found in the file's lines, once, before any other reading of them.
+      const { repeats, ...others } = reasons;
+      const blocks = repeatedBlocks(lines, repeats, lineTimes(lines, this.referenceYear));
+      if (!blocks.length) return others.reverse || others.dates || others.parts || others.hosts ? yield* this.readAgainSteps(read, lines, others, host) : read;
+      const out = yield* this.readAgainSteps(read, withoutRepeats(lines, blocks), others, host);
+      out.notices.push({ file: this.index, severity: 'info', line: blocks[0].from, message: repeatNotice(blocks) });
+      return out;
+    }
     if (reasons.hosts) {
       if (onlyHosts(reasons)) {
         const joined = yield* this.readPerHostSteps(read, lines, reasons.hosts);
@@ -278,7 +293,7 @@ interface HostFeed {
 
 /** Hosts that take turns are the only reason to read the file again: it is read in order, once per host. */
 export function onlyHosts(reasons: ReadAgainReasons): reasons is ReadAgainReasons & { hosts: HostsSeen } {
-  return reasons.hosts !== undefined && !reasons.reverse && reasons.dates === undefined && reasons.parts === undefined;
+  return reasons.hosts !== undefined && !reasons.reverse && reasons.dates === undefined && reasons.parts === undefined && reasons.repeats === undefined;
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

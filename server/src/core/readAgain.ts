@@ -3,6 +3,9 @@ import { LineSplitter } from './input/lineSplitter';
 import type { DateOrders } from './formats/dateOrder';
 import type { ListingOrder } from './events/listingParts';
 import { readsPerHost, type HostsSeen } from './events/hostSequence';
+import { MAX_REPEAT_STEPS } from './repeatedLines';
+import { YEAR_2000 } from './formats/timestampGrammar';
+import { isTimeOnly } from './records/timeWords';
 
 // Some things about a file are known only once it has been read whole, and change how each of
 // its lines reads: that it is listed newest first (eventCollector's NEWEST_FIRST), or which number
@@ -33,6 +36,11 @@ export interface ReadAgainReasons {
   parts?: ListingOrder;
   /** The lines of several devices take turns (a syslog server's file): read each host's on their own (events/hostSequence.ts). */
   hosts?: HostsSeen;
+  /**
+   * The lines where the wall clock runs back: a block pasted twice starts a copy there, read once
+   * (repeatedLines.ts). Only a reason to look: with no copy found, the first reading stands.
+   */
+  repeats?: number[];
 }
 
 /** What a second reading of the file would change, or undefined when the first one stands. */
@@ -46,7 +54,23 @@ export function readAgainReasons(read: FileEvents): ReadAgainReasons | undefined
   const parts = !reverse && read.recordsInLines !== true ? read.listingOrder : undefined;
   // A reading of one host's lines is itself the second reading.
   const hosts = read.host === undefined && readsPerHost(read.hosts) ? read.hosts : undefined;
-  return reverse || dates !== undefined || parts !== undefined || hosts !== undefined ? { reverse, dates, ...(parts ? { parts } : {}), ...(hosts ? { hosts } : {}) } : undefined;
+  // Lines that run back on the whole, or parts moved, are no copies of the lines before them.
+  // Only a dated clock's step back: a boot writes the same lines at the same uptimes again, and a
+  // router without a clock the same 1970 stamps (a blind probe's ESP32 console, which browned out
+  // and printed its boot again to the millisecond); a time of day alone repeats every day.
+  const back = !reverse && parts === undefined && read.recordsInLines !== true ? read.clockJumps.filter((j) => j.to < j.from && j.to >= YEAR_2000 && !isTimeOnly(j.to)).map((j) => j.line) : [];
+  // Only a file that can be held is looked at: a reason that may come to nothing must cost a big file no second pass.
+  const held = read.summary.lines <= READ_AGAIN_BUDGET.lines && read.summary.bytes <= READ_AGAIN_BUDGET.chars;
+  // (A syslog server's file of several devices is read per host, as it grows: no copies looked for there.)
+  const repeats = held && hosts === undefined && back.length > 0 && back.length <= MAX_REPEAT_STEPS ? back : undefined;
+  return reverse || dates !== undefined || parts !== undefined || hosts !== undefined || repeats !== undefined
+    ? { reverse, dates, ...(parts ? { parts } : {}), ...(hosts ? { hosts } : {}), ...(repeats ? { repeats } : {}) }
+    : undefined;
+}
+
+/** A copy may be the only reason to read the file again: whether it is (and so, found none, the first reading stands). */
+export function onlyRepeats(reasons: ReadAgainReasons): reasons is ReadAgainReasons & { repeats: number[] } {
+  return reasons.repeats !== undefined && !reasons.reverse && reasons.dates === undefined && reasons.parts === undefined && reasons.hosts === undefined;
 }
 
 /**

@@ -4,7 +4,8 @@ import { FileAnalysis, finishAnalysis, finishAnalysisSteps, onlyHosts, readAgain
 import { runSteps, type Steps } from '../core/steps';
 import type { LineSplitter } from '../core/input/lineSplitter';
 import { fileEventsInFile } from '../core/oldestFirst';
-import { HeldLines, readAgainReasons } from '../core/readAgain';
+import { HeldLines, onlyRepeats, readAgainReasons } from '../core/readAgain';
+import { lineTimes, repeatedBlocks, type LineSource } from '../core/repeatedLines';
 import type { FileEvents } from '../core/events/eventCollector';
 import type { Analysis, Finding, LogEvent } from '../core/model';
 import type { LogDocument } from './logDocument';
@@ -334,9 +335,21 @@ function* snapshotSteps(file: FileAnalysis, doc: LogDocument): Steps<FileEvents>
     yield* pushInSlices(hosts, doc);
     return file.endHostReadings(read, hosts);
   }
+  // A step back of the clock (a reboot, a clock set back) is a reason only to look for a copy of
+  // earlier lines: looked for in the document's own lines, so a growing log with a reboot in it
+  // is not split again at each append to find none.
+  if (onlyRepeats(reasons)) {
+    const lines = documentLines(doc);
+    if (repeatedBlocks(lines, reasons.repeats, lineTimes(lines, file.referenceYear)).length === 0) return read;
+  }
   const held = new HeldLines();
   yield* pushInSlices(held.splitter, doc, () => held.over);
   return yield* readAgainSteps(file, read, held);
+}
+
+/** The document's lines, a line at a time, without their ends. */
+function documentLines(doc: LogDocument): LineSource {
+  return { length: doc.lineCount, at: (i) => (i >= 0 && i < doc.lineCount ? doc.getText(doc.getLineRange(i)) : undefined) };
 }
 
 /** Pushes `doc`'s text into a line splitter a slice at a time, a step between slices, until `stop` says so. */

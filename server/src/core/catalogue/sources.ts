@@ -585,6 +585,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'NetworkManager, NMSettingGsm: a mobile connection\'s settings; its secrets are `pin` (the SIM\'s PIN) and `password` (the APN\'s), kept in the connection or asked of a secret agent (`nmcli connection modify <name> gsm.pin <PIN>`); the device state reason `no-secrets` when none gave them',
     url: 'https://networkmanager.dev/docs/libnm/1.38/NMSettingGsm.html',
   },
+  X181: {
+    title: 'OpenWrt netifd interface.c interface_proto_cb(): on IFPEV_LINK_LOST, sent by the interface\'s protocol handler while the interface is up, `Interface \'%s\' has lost the connection` (L_NOTICE); the interface is marked down and put back in the setting-up state, so the protocol handler can bring it up again',
+    url: 'https://github.com/openwrt/netifd/blob/master/interface.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

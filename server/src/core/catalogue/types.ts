@@ -101,7 +101,17 @@ export interface CatalogueEntry {
    * one, when neither has a clock): a modem that reports itself unregistered and registered again in the same second
    * lost nothing a person would notice. Its finding is then a note, with `note` and the delay.
    */
-  passing?: { answeredBy: StoryMark; seconds: number; note: string };
+  passing?: {
+    answeredBy: StoryMark;
+    seconds: number;
+    note: string;
+    /**
+     * Only a line naming the same modem's interface on another SIM answers it (RutOS's
+     * `mob1s2a1` for `mob1s1a1`): the router moved its data to the other SIM, by a schedule or a
+     * failover, and the interface going down is that switch, not an outage.
+     */
+    otherSim?: true;
+  };
   /**
    * How far apart the lines of one trouble may be (s), where the program repeats its line at an
    * interval of its own longer than a burst's window (watchcat: one line per failed ping, a minute

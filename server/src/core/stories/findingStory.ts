@@ -4,7 +4,7 @@ import { StoryWriter, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
-import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
+import { otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 import { catalogueEntry } from '../catalogue/index';
 import { sourceFitsHost } from '../catalogue/sources';
 import { findingOf } from '../findings/eventTime';
@@ -443,10 +443,3 @@ function overBetween(groups: readonly Finding[][], recoveries: readonly LogEvent
   return true;
 }
 
-/** RutOS's interface of the same modem on another SIM (mob1s1a1, mob1s2a1 [S21]). */
-function otherSimOfModem(troubled: string, other: string): boolean {
-  const a = RUTOS_MODEM_SIM.exec(troubled);
-  const b = RUTOS_MODEM_SIM.exec(other);
-  return !!a && !!b && a[1] === b[1] && a[2] !== b[2];
-}
-const RUTOS_MODEM_SIM = /^mob(\d+)s(\d+)a\d+/;

@@ -36,12 +36,32 @@ export const netifdEntries: CatalogueEntry[] = [
     literal: 'is now down',
     pattern: /^Interface '(?<iface>[^']+)' is now down/,
     summary: "Interface '{iface}' went down",
-    explanation: 'netifd reports that the logical interface is down. For a mobile interface (`mob1s1a1` = modem 1, SIM 1, APN profile 1 on RutOS) this is the data connection going away.',
+    explanation: 'netifd reports that the logical interface is down. For a mobile interface (`mob1s1a1` = modem 1, SIM 1, APN profile 1 on RutOS) this is the data connection going away; the same modem\'s interface on its other SIM (`mob1s2a1`) coming up just after is the router switching SIMs (a schedule or a failover).',
     finding: 'interface-down',
+    passing: { answeredBy: 'data-up', seconds: 120, note: 'the same modem connected on its other SIM', otherSim: true },
     sources: ['O3', 'S21'],
     samples: [
       'Mon Dec  2 19:54:57 2024 daemon.notice netifd: Interface \'mob1s1a1\' is now down',
       'Tue Mar 15 18:22:55 2022 daemon.notice netifd: Interface \'modem2\' is now down',
+    ],
+  },
+  {
+    id: 'netifd.interface-lost-connection',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: 'has lost the connection',
+    pattern: /^Interface '(?<iface>[^']+)' has lost the connection/,
+    summary: "Interface '{iface}' lost its connection",
+    explanation:
+      'netifd reports that the protocol handler of the interface (the qmi, mbim, ncm, 3g or ppp script, or DHCP) said its link was lost while the interface was up: the interface went down and is set up again at once. ' +
+      'For a mobile interface this is the data connection dropping, not taken down on purpose; the lines around it (the modem\'s registration, its signal, the modem itself) tell why. Losses again and again within minutes point at the radio side (coverage, signal) or at the modem.',
+    finding: 'interface-down',
+    sources: ['X181', 'S21'],
+    samples: [
+      "Tue Mar 10 14:03:11 2026 daemon.notice netifd: Interface 'wwan' has lost the connection",
+      "Tue Mar 10 14:09:45 2026 daemon.notice netifd: Interface 'mob1s1a1_4' has lost the connection",
     ],
   },
   {

@@ -5,6 +5,14 @@
  */
 export const RUTOS_MOBILE_INTERFACE = /^mob\d+s\d+a\d+/;
 
+/** RutOS's interface of the same modem on another SIM (mob1s1a1, mob1s2a1 [S21]): the router switched SIMs. */
+export function otherSimOfModem(troubled: string, other: string): boolean {
+  const a = RUTOS_MODEM_SIM.exec(troubled);
+  const b = RUTOS_MODEM_SIM.exec(other);
+  return !!a && !!b && a[1] === b[1] && a[2] !== b[2];
+}
+const RUTOS_MODEM_SIM = /^mob(\d+)s(\d+)a\d+/;
+
 /**
  * Network devices a cellular modem's data connection runs on, by the names their drivers give
  * them: `wwan0` (usbnet's name for a WWAN driver's device: qmi_wwan, cdc_mbim [K6]), `wwp0s20f0u6i12`

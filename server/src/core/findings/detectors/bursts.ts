@@ -1,7 +1,7 @@
 import type { Finding, FindingCode, LogEvent, Severity } from '../../model';
 import { catalogueEntry, storyMarksOf, type CatalogueEntry } from '../../catalogue/index';
 import { formatDuration } from '../../records/timeWords';
-import { RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
+import { otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
 import { findingOf, secondsBetween } from '../eventTime';
 import { burstMessage } from '../findingText';
 import type { DetectOptions } from '../options';
@@ -117,6 +117,7 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
       const a = list[i].e;
       if (!storyMarksOf(a).includes(rule.answeredBy)) continue;
       if (loss.fields.mmObject !== undefined && a.fields.mmObject !== undefined && a.fields.mmObject !== loss.fields.mmObject) continue;
+      if (rule.otherSim && !(loss.fields.iface !== undefined && a.fields.iface !== undefined && otherSimOfModem(loss.fields.iface, a.fields.iface))) continue;
       const seconds = secondsBetween(loss, a);
       // Without a clock: the next catalogued line answers it (an AT conversation puts `OK` and the
       // next command between the modem's searching and its registration).

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// A dual-SIM RutOS router moves its data to the other SIM (a schedule, a failover, a data limit):
+// SIM 1's interface goes down and the same modem's SIM 2 interface comes up seconds later. That is
+// a switch, not an outage (a blind probe's scheduled 08:00/20:00 switch was told as a data
+// connection problem lasting twelve hours). netifd's `has lost the connection` is a real loss.
+
+const REF = Date.UTC(2024, 11, 4);
+const at = (clock: string, rest: string) => `Wed Dec  4 ${clock} 2024 daemon.notice netifd: ${rest}`;
+const noise = (clock: string) => `Wed Dec  4 ${clock} 2024 daemon.info dnsmasq[1920]: read /etc/hosts - 4 names`;
+const dataStories = (text: string) => analyzeText(text, { referenceTime: REF }).episodes.filter((e) => e.kind === 'data-connection-problem');
+const downs = (text: string) => analyzeText(text, { referenceTime: REF }).findings.filter((f) => f.code === 'interface-down');
+
+/** SIM `from`'s interface down at `clock`, SIM `to`'s up `after` seconds later. */
+function switchAt(clock: string, from: number, to: number, upClock: string): string[] {
+  return [at(clock, `Interface 'mob1s${from}a1' is now down`), at(clock, `Interface 'mob1s${from}a1_4' is now down`), at(upClock, `Interface 'mob1s${to}a1' is setting up now`), at(upClock, `Interface 'mob1s${to}a1' is now up`)];
+}
+
+describe('a SIM switch', () => {
+  it('to the same modem\'s other SIM and back is no data connection problem, and its downs are notes', () => {
+    const text = [noise('07:59:00'), ...switchAt('08:00:00', 1, 2, '08:00:20'), noise('12:00:00'), ...switchAt('20:00:00', 2, 1, '20:00:19'), noise('21:00:00')].join('\n');
+    assert.deepEqual(dataStories(text), []);
+    const found = downs(text);
+    assert.ok(found.length > 0 && found.every((f) => f.severity === 'info' && /other SIM within (20|19) s/.test(f.message)), JSON.stringify(found.map((f) => [f.severity, f.message])));
+  });
+
+  it('is no switch when the other SIM comes up long after, or another modem\'s interface does', () => {
+    const late = [noise('07:59:00'), ...switchAt('08:00:00', 1, 2, '08:30:00'), noise('09:00:00')].join('\n');
+    assert.ok(downs(late).some((f) => f.severity === 'warning'));
+    assert.equal(dataStories(late).length, 1);
+    const otherModem = [noise('07:59:00'), at('08:00:00', "Interface 'mob1s1a1' is now down"), at('08:00:20', "Interface 'mob2s2a1' is now up"), noise('09:00:00')].join('\n');
+    assert.ok(downs(otherModem).some((f) => f.severity === 'warning'));
+  });
+});
+
+describe('netifd\'s "has lost the connection"', () => {
+  it('on a RutOS mobile interface again and again is a data connection problem that keeps coming back', () => {
+    const lines = [noise('02:10:00')];
+    for (const m of ['16', '22', '33', '41']) {
+      lines.push(at(`02:${m}:44`, "Interface 'mob1s1a1' has lost the connection"), at(`02:${m}:45`, "Interface 'mob1s1a1' is setting up now"), at(`02:${m}:59`, "Interface 'mob1s1a1' is now up"));
+    }
+    const stories = dataStories(lines.join('\n'));
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0].verdict, 'recurring');
+  });
+});
