@@ -35,3 +35,28 @@ describe('a weak signal around a data trouble', () => {
     });
   }
 });
+
+// rssi 99 is "not known or not detectable" (X110): no network the modem can measure, told apart
+// from a weak one (a blind probe's 3G-only dongle after its operator's 3G shutdown, CSQ 99,99 for
+// days, had been told to check its APN).
+describe('no signal the modem can measure around a data trouble', () => {
+  const noSignal = (clock: string): string => comgt(clock, 99);
+  for (const [name, sig] of [["comgt's Signal Quality", noSignal], ['an AT trace', (clock: string) => trace(clock, 99)]] as const) {
+    it(`${name}, rssi 99: a step of its own, and the coverage's advice for no signal first, not a weak signal's`, () => {
+      const text = lines(0, sig).join('\n') + '\n';
+      const a = analyzeText(text, { referenceTime: REF });
+      const story = a.episodes.find((e) => e.kind === 'data-connection-problem')!;
+      assert.ok(story.steps.some((s) => /no signal it could measure around it \(2 readings of rssi 99, "not known or not detectable"\)/.test(s.text)), story.steps.map((s) => s.text).join('\n'));
+      assert.ok(!story.steps.some((s) => /weak signal/.test(s.text)));
+      assert.match(story.advice[0], /no signal it could measure around the trouble/);
+    });
+  }
+  it('a modem reporting itself not registered and not searching (+CREG status 0) has a registration trouble', () => {
+    const text = [at('09:31:10', 'user.notice sigmon: AT+CREG? -> +CREG: 0,0'), at('09:41:10', 'user.notice sigmon: AT+CREG? -> +CREG: 0,0')].join('\n') + '\n';
+    const a = analyzeText(text, { referenceTime: REF });
+    assert.ok(a.episodes.some((e) => e.kind === 'registration-problem' && e.verdict === 'unresolved'), JSON.stringify(a.episodes.map((e) => [e.kind, e.verdict])));
+    // Registered within a minute after it: a modem starting up, a note.
+    const brief = [at('09:31:10', 'user.notice sigmon: AT+CREG? -> +CREG: 0,0'), at('09:31:40', 'user.notice sigmon: AT+CREG? -> +CREG: 0,1')].join('\n') + '\n';
+    assert.ok(!analyzeText(brief, { referenceTime: REF }).episodes.some((e) => e.kind === 'registration-problem'));
+  });
+});

@@ -192,6 +192,17 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['S22', 'X61'],
     },
   ],
+  allowRoaming: [
+    {
+      hosts: MM,
+      text: 'ModemManager refused the data connection because the modem is registered on a roaming network and the connection does not allow roaming: that is the connection\'s own setting, not the network, the SIM or the APN. If roaming is meant (travel, an IoT SIM that always roams), allow it: `nmcli connection modify <name> gsm.home-only no` for NetworkManager, `allow-roaming=yes` in `mmcli -m {mmModem} --simple-connect=...`; if not, the question is why the modem is not on its home network (`mmcli -m {mmModem}` shows the operator).',
+      sources: ['X182'],
+    },
+    {
+      text: 'The data connection was refused because the modem is registered on a roaming network and the connection does not allow roaming: that is the connection\'s own setting, not the network, the SIM or the APN. Allow roaming in the connection\'s settings if roaming is meant; if not, find why the modem is not on its home network.',
+      sources: ['X182'],
+    },
+  ],
   storeConnectionSecret: [
     {
       text: 'NetworkManager needed a secret for the mobile connection and nothing gave it: the SIM\'s PIN (if ModemManager says the SIM is locked) or the APN\'s password. A headless system has no agent to ask, so store it in the connection: `nmcli connection modify <name> gsm.pin <PIN>` (or `gsm.password`), then `nmcli connection up <name>`.',
@@ -458,6 +469,12 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   weakSignal: [
     {
       text: 'The modem reported a weak signal around the trouble (rssi 9 or less: -95 dBm or worse): at that level connections drop and registrations are lost, whatever the settings. Check the antennas, their cables and connectors (both main and diversity), move the router or its antennas where the signal is better, or use external antennas; then see whether the trouble stays.',
+      sources: ['X110'],
+    },
+  ],
+  noSignal: [
+    {
+      text: 'The modem reported no signal it could measure around the trouble (rssi 99, "not known or not detectable"): it finds no network it can use where it is, and no setting of the connection helps until it does. Check the antennas and their cables, then whether the radio technologies and bands the modem supports (and the connection allows, if it forces a mode or band) are ones an operator still runs at this site.',
       sources: ['X110'],
     },
   ],

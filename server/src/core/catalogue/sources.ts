@@ -589,6 +589,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'OpenWrt netifd interface.c interface_proto_cb(): on IFPEV_LINK_LOST, sent by the interface\'s protocol handler while the interface is up, `Interface \'%s\' has lost the connection` (L_NOTICE); the interface is marked down and put back in the setting-up state, so the protocol handler can bring it up again',
     url: 'https://github.com/openwrt/netifd/blob/master/interface.c',
   },
+  X182: {
+    title: 'ModemManager src/mm-base-bearer.c: a bearer whose `allow-roaming` property is false, on a modem registered in a roaming network, is disconnected and refused with MM_CORE_ERROR_UNAUTHORIZED `Not allowed to connect bearer in 3GPP network: \'Registered in roaming network, and roaming not allowed\'` (its connection_forbidden_reason_str; `... in CDMA network` for CDMA); the setting is the connection\'s (mmcli `--simple-connect="...,allow-roaming=yes"`); NetworkManager\'s NMSettingGsm `home-only` ("only connections to the home network will be allowed") sets it',
+    url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-base-bearer.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -77,6 +77,8 @@ export interface FindingStorySpec {
    * 9 or less), told as a step: coverage before settings.
    */
   weakSignalAdvice?: string;
+  /** Advice when it reported no signal it could measure (`no-signal` marks: +CSQ rssi 99) and no weak one. */
+  noSignalAdvice?: string;
 }
 
 /** How long before the trouble's first line a weak signal is told with it. */
@@ -226,11 +228,15 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // The modem's weak signal around the trouble (from a little before its first line to its last):
   // the weakest reading, a fact of the log; that it caused the trouble is left to the reader.
   const first = firstOf(found);
-  const weak = spec.weakSignalAdvice
-    ? ctx.marked('weak-signal').filter((e) => e.line <= lastLine && (first.time !== undefined && e.time !== undefined ? e.time >= first.time - WEAK_SIGNAL_BEFORE_MS : e.line >= first.line - WEAK_SIGNAL_BEFORE_LINES))
-    : [];
+  const around = (mark: StoryMark): LogEvent[] =>
+    spec.weakSignalAdvice || spec.noSignalAdvice ? ctx.marked(mark).filter((e) => e.line <= lastLine && (first.time !== undefined && e.time !== undefined ? e.time >= first.time - WEAK_SIGNAL_BEFORE_MS : e.line >= first.line - WEAK_SIGNAL_BEFORE_LINES)) : [];
+  const weak = around('weak-signal');
   const weakest = weak.reduce<LogEvent | undefined>((w, e) => (w === undefined || Number(e.fields.rssi) < Number(w.fields.rssi) ? e : w), undefined);
   if (weakest) w.step(`The modem reported a weak signal around it (${weak.length} reading${weak.length > 1 ? 's' : ''} of rssi 9 or less, the weakest ${weakest.fields.rssi}: ${csqDbm(Number(weakest.fields.rssi))})${when(weakest)}.`, weakest, 'X110');
+  // No signal it could measure: a reading of its own, not the weakest of the weak ones.
+  const none = around('no-signal');
+  if (none.length) w.step(`The modem reported no signal it could measure around it (${none.length} reading${none.length > 1 ? 's' : ''} of rssi 99, "not known or not detectable")${when(none[0])}.`, none[0], 'X110');
+  const coverageAdvice = weakest ? spec.weakSignalAdvice : none.length ? spec.noSignalAdvice : undefined;
   // Over at the end, but it came again and again: told as coming back, with its own advice (a blind
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
   const groups = occasionGroups(found, recoveries);
@@ -252,7 +258,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     evidence,
     advice: [
       // Coverage first while the trouble lasts or keeps coming back, unless a story above comes first.
-      ...(weakest && (!recovery || recurring) && !above ? [spec.weakSignalAdvice!] : []),
+      ...(coverageAdvice && (!recovery || recurring) && !above ? [coverageAdvice] : []),
       // Over only through a restart: nothing in the modem's own recovery ended it, so its advice stands.
       ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restarted, recurring, deferredTo: above }),
     ],

@@ -53,6 +53,8 @@ export type StoryMark =
   | 'port-power-cut'
   | 'host-died'
   | 'weak-signal'
+  // The modem measured no signal (+CSQ rssi 99: not known or not detectable).
+  | 'no-signal'
   | 'manager-started'
   | 'shutdown'
   | 'stop-asked'

@@ -490,6 +490,28 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X87', 'X67', 'X68', 'X90'],
     samples: [finding === 'sim-error' ? 'Dec 02 19:54:59 thinkpad NetworkManager[812]: <warn>  [1733169299.1234] modem-broadband[cdc-wdm0]: failed to connect modem: SIM not inserted' : 'May 12 14:03:31 raspberrypi NetworkManager[452]: <warn>  [1715515411.6021] modem-broadband[cdc-wdm0]: failed to connect modem: Network not allowed - Emergency calls only'],
   })),
+  // ModemManager refusing a bearer of a connection that does not allow roaming while the modem
+  // roams (X182): in NetworkManager's `failed to connect modem:`, ModemManager's own warning, or
+  // mmcli's error. Before the generic failure: the cause is the connection's setting, and a blind
+  // probe's laptop on a foreign network had been told to check its APN.
+  {
+    id: 'mm.roaming-not-allowed',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: [...NMTAGS, ...MMTAGS],
+    literal: 'roaming not allowed',
+    pattern: /Not allowed to connect bearer in (?<network>3GPP|CDMA) network: '(?<why>Registered in roaming network, and roaming not allowed)'/,
+    summary: 'The modem roams and the connection does not allow roaming: no data connection',
+    explanation:
+      'ModemManager refuses to connect (or disconnects) a bearer whose `allow-roaming` is off while the modem is registered on a roaming network. The network did not refuse anything: the connection\'s own setting did (NetworkManager\'s `gsm.home-only`, mmcli\'s `allow-roaming`).',
+    finding: 'data-session-failed',
+    advice: 'allowRoaming',
+    sources: ['X182'],
+    samples: [
+      "Aug 08 10:32:07 x1-carbon NetworkManager[1088]: <warn>  [1691483527.3102] modem-broadband[cdc-wdm0]: failed to connect modem: Not allowed to connect bearer in 3GPP network: 'Registered in roaming network, and roaming not allowed'",
+          ],
+  },
   {
     id: 'nm.modem-connect-failed',
     stack: 'modemmanager',

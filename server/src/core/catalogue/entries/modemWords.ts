@@ -190,6 +190,24 @@ export const modemWordEntries: CatalogueEntry[] = [
   // (an AT trace, comgt's `Signal Quality: 15,99`, a user's cron job): a weak one (rssi 9 or less)
   // is a mark the problem stories read (a blind probe's flapping PPP link under CSQ 2 to 6 had
   // been told to check the APN).
+  // The same answer with rssi 99, "not known or not detectable" (X110): a modem with no network to
+  // measure, as one left with no service when the network it could use was switched off (a blind
+  // probe's 3G-only dongle after its operator's 3G shutdown had been told to check its APN).
+  // Before at.signal-quality: the first entry that matches a line takes it.
+  {
+    id: 'at.signal-not-detectable',
+    subsystem: 'modem',
+    severity: 'info',
+    story: ['no-signal'],
+    literal: ['+CSQ: ', 'Signal Quality:'],
+    pattern: /(?:\+CSQ: |\bSignal Quality: ?)99, ?(?<ber>\d{1,2})\b/,
+    summary: 'The modem measures no signal: rssi 99, not known or not detectable (+CSQ)',
+    explanation:
+      '3GPP\'s +CSQ rssi 99 is "not known or not detectable": the modem has no signal it can measure. Now and then while it starts or changes cells it means little; again and again it means the modem finds no network it can use where it is: no coverage for its bands or radio access technologies (a network switched off, a 3G-only modem where 3G was shut down), or its antenna.',
+    sources: ['X110'],
+    samples: ['Tue Feb 22 06:00:01 2022 user.notice sigmon: Signal Quality: 99,99', '+CSQ: 99,99'],
+    counterSamples: ['+CSQ: 9,99', '+CSQ: (0-31,99),(0-7,99)'],
+  },
   {
     id: 'at.signal-quality',
     subsystem: 'modem',
@@ -416,6 +434,23 @@ export const modemWordEntries: CatalogueEntry[] = [
     sources: ['X91'],
     samples: ["Mar 12 10:15:20 pi ModemManager[812]: <dbg> [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,1<CR><LF><CR><LF>OK<CR><LF>'", '+CREG: 0,5', '+CEREG: 1,"00C3","0A1B2C3",7'],
     counterSamples: ['+CEREG: 0,2', '+CEREG: 2', '+CEREG: 0,3', '+CEREG: 3,"00C3","0A1B2C3",7', '+CREG: 15'],
+  },
+  {
+    id: 'at.registration-not-searching',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: REGISTRATION_LITERALS,
+    // Status 0 (`+CEREG: 0,1` is n=0 and registered; `+CREG: 0,0` is n=0 and status 0).
+    pattern: registrationPattern('0'),
+    summary: 'The modem is not registered and not searching for a network (+C{service}REG status 0)',
+    explanation:
+      'Registration status 0 is "not registered, not currently searching an operator to register to": the modem is on no network and not looking for one. Its radio may be off (AT+CFUN=0, airplane mode), or it found no network it may use and stopped looking (no coverage for its bands or radio access technologies, a SIM no network accepts). There is no data connection until it registers.',
+    finding: 'registration-failed',
+    passing: { answeredBy: 'registered', seconds: 60, note: 'registered' },
+    burstSeconds: 600,
+    sources: ['X91'],
+    samples: ['Wed Feb 23 09:31:12 2022 user.notice sigmon: AT+CREG? -> +CREG: 0,0', '+CEREG: 0', '+CEREG: 2,0'],
+    counterSamples: ['+CEREG: 0,1', '+CREG: 0,5', '+CEREG: 0,2', 'AT+CREG=0'],
   },
   {
     id: 'at.registration-searching',

@@ -122,6 +122,7 @@ export const registrationStory = findingStory({
   adviceBy: [{ field: 'reason', advice: { gsmregistrationdenied: 'registrationDenied', registrationdenied: 'registrationDenied' } }],
   lastingAdvice: ['registrationDenied'],
   weakSignalAdvice: 'weakSignal',
+  noSignalAdvice: 'noSignal',
   consequences: DATA_LOST_WITH_IT,
 });
 
@@ -224,4 +225,5 @@ export const dataStory = findingStory({
   lastingAdvice: ['askOperatorSubscription', 'dataStall', 'connectionCheckFails', 'lowSignalRestart', 'modemSilentOnPort'],
   recurringAdvice: ['dataDropsAgain'],
   weakSignalAdvice: 'weakSignal',
+  noSignalAdvice: 'noSignal',
 });
