@@ -35,6 +35,18 @@ describe('a SIM switch', () => {
   });
 });
 
+describe('a SIM switch after failures', () => {
+  it('leaves the failures before it trouble: only the interface\'s last loss before the other SIM came up is the switch', () => {
+    const tries = ['07:30:24', '07:30:58', '07:31:31'].flatMap((clock, i) => [at(clock, "Interface 'mob1s1a1' is setting up now"), at(clock, "Interface 'mob1s1a1' is now down"), ...(i < 2 ? [noise(clock)] : [])]);
+    const text = [noise('07:30:00'), ...tries, at('07:32:15', "Interface 'mob1s2a1' is now up"), noise('07:40:00')].join('\n');
+    const found = downs(text);
+    assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning', 'info']);
+    const stories = dataStories(text);
+    assert.equal(stories.length, 1);
+    assert.ok(stories[0].steps.some((s) => /connected on another SIM/.test(s.text)));
+  });
+});
+
 describe('netifd\'s "has lost the connection"', () => {
   it('on a RutOS mobile interface again and again is a data connection problem that keeps coming back', () => {
     const lines = [noise('02:10:00')];

@@ -219,6 +219,41 @@ export const netifdEntries: CatalogueEntry[] = [
     finding: 'registration-failed',
     samples: ['Sun Jul 21 09:03:26 2024 daemon.notice netifd: wwan (2488): mbim[2488] Subscriber registration failed'],
   },
+  // umbim's own answer to a registration query (X183), logged through netifd by mbim.sh or pasted
+  // from a shell: the network's reason and the denied state, which mbim.sh's `Subscriber
+  // registration failed` does not say (a blind probe's PLMN-not-allowed SIM was told only that).
+  {
+    id: 'umbim.network-error',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd', 'umbim', '-'],
+    literal: 'nwerror: ',
+    pattern: /^\s*nwerror: (?<code>(?!0000)[0-9A-Fa-f]{4}) - (?<error>[a-z][a-z-]{2,60})\s*$/,
+    summary: 'MBIM: the network refused the registration: {error} (cause {code} hex)',
+    explanation:
+      'umbim prints the modem\'s registration state; `nwerror` is the network\'s error in it, the 3GPP reject cause by its name (cause 000B hex = 11, plmn-not-allowed: this SIM may not use this network). A cause other than none is the network\'s answer, not the settings\': ' +
+      'plmn-not-allowed and roaming-not-allowed-in-location-area (the SIM\'s operator does not let it use this network here), imsi-unknown-in-hlr, illegal-ms, illegal-me (the SIM or the device refused), gprs-not-allowed (no data service on the subscription), no-cells-in-location-area (no suitable cell), network-failure and congestion (the network\'s own trouble).',
+    finding: 'registration-failed',
+    sources: ['X183'],
+    samples: ['Sat Jun  1 14:20:07 2024 daemon.notice netifd: wwan (3021):   nwerror: 000B - plmn-not-allowed', '  nwerror: 000B - plmn-not-allowed'],
+    counterSamples: ['  nwerror: 0000 - unknown'],
+  },
+  {
+    id: 'umbim.registration-denied',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd', 'umbim', '-'],
+    literal: 'registerstate: ',
+    pattern: /^\s*registerstate: (?<code>[0-9A-Fa-f]{4}) - denied\s*$/,
+    summary: 'MBIM: the modem\'s registration is denied (registerstate {code})',
+    explanation: 'umbim prints the modem\'s registration state: `denied` is the network refusing to register the SIM; the `nwerror` line beside it names the network\'s reason.',
+    finding: 'registration-failed',
+    sources: ['X183'],
+    samples: ['Sat Jun  1 14:20:07 2024 daemon.notice netifd: wwan (3021):   registerstate: 0006 - denied'],
+    counterSamples: ['  registerstate: 0003 - home', '  registerstate: 0002 - searching'],
+  },
   {
     id: 'mbim.modem-failed',
     ...MBIM_SCRIPT,

@@ -94,6 +94,18 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
     wanted.add(p.answeredBy);
     place.set(e, at);
   });
+  // For a switch to another SIM: each loss's place, by file and interface (its `_4`/`_6` half the
+  // same), so that only the interface's last loss before the other SIM came up is the switch's; the
+  // ones before it were the interface failing and trying again (a blind probe's RUT955 failed
+  // three times on SIM 1, then switched).
+  const lossesOf = new Map<string, number[]>();
+  const ifaceKey = (e: LogEvent): string => `${e.file}|${(e.fields.iface ?? '').replace(/_[46]$/, '')}`;
+  events.forEach((e, at) => {
+    if (!catalogueEntry(e.id)?.passing?.otherSim || e.fields.iface === undefined) return;
+    const key = ifaceKey(e);
+    (lossesOf.get(key) ?? lossesOf.set(key, []).get(key)!).push(at);
+  });
+  const lossAgainBefore = (loss: LogEvent, at: number, answerAt: number): boolean => (lossesOf.get(ifaceKey(loss)) ?? []).some((k) => k > at && k < answerAt && !sameLoss(events[k], loss));
   const byFile = new Map<number, { at: number; e: LogEvent }[]>();
   if (wanted.size) {
     events.forEach((e, at) => {
@@ -117,7 +129,7 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
       const a = list[i].e;
       if (!storyMarksOf(a).includes(rule.answeredBy)) continue;
       if (loss.fields.mmObject !== undefined && a.fields.mmObject !== undefined && a.fields.mmObject !== loss.fields.mmObject) continue;
-      if (rule.otherSim && !(loss.fields.iface !== undefined && a.fields.iface !== undefined && otherSimOfModem(loss.fields.iface, a.fields.iface))) continue;
+      if (rule.otherSim && !(loss.fields.iface !== undefined && a.fields.iface !== undefined && otherSimOfModem(loss.fields.iface, a.fields.iface) && !lossAgainBefore(loss, at, list[i].at))) continue;
       const seconds = secondsBetween(loss, a);
       // Without a clock: the next catalogued line answers it (an AT conversation puts `OK` and the
       // next command between the modem's searching and its registration).
@@ -141,4 +153,10 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
       return `${note} within ${formatDuration(Math.max(1, Math.ceil(longest)))}`;
     },
   };
+}
+
+/** The same loss told twice: an interface and its `_4`/`_6` half going down within a second. */
+function sameLoss(a: LogEvent, b: LogEvent): boolean {
+  const seconds = secondsBetween(b, a);
+  return seconds !== undefined && Math.abs(seconds) <= 1;
 }
