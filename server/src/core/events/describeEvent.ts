@@ -1,6 +1,7 @@
 import { catalogueEntry } from '../catalogue/index';
 import { cmeText } from '../catalogue/tables/cmeErrors';
 import { DFOTA_CODES } from '../catalogue/tables/dfotaCodes';
+import { rejectCauseWords } from '../catalogue/tables/rejectCauses';
 import { errnoInfo } from '../catalogue/tables/errno';
 import { usbModel } from '../catalogue/tables/usbIds';
 
@@ -13,6 +14,8 @@ export const ENRICHMENTS: Record<string, (f: Fields) => string | undefined> = {
   // `10 (SIM not inserted)`, or the words as the modem wrote them.
   cmeSaid: (f) => (f.cme ? (/^\d+$/.test(f.cme) ? `${f.cme} (${cmeText(f.cme)})` : f.cme) : undefined),
   dfotaText: (f) => (f.code ? DFOTA_CODES[+f.code]?.webui ?? f.text : undefined),
+  // `7 (EPS services not allowed)`: the network's reject cause in +CEREG's n=3 form.
+  rejectCauseSaid: (f) => (f.rejectCause ? rejectCauseWords(f.rejectCause, f.causeType) : undefined),
 };
 
 /** Fills `{name}` from the fields, the enrichments, or the whole message. */

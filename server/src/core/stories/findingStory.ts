@@ -38,7 +38,12 @@ export interface FindingStorySpec {
    * are told as one step of this story, after `words`, and no story of their own tells them
    * again with advice for another cause (a blind probe: "check the APN" under a missing SIM).
    */
-  consequences?: { codes: readonly FindingCode[]; words: string };
+  consequences?: {
+    codes: readonly FindingCode[];
+    words: string;
+    /** How long before the trouble's first line a consequence may come (default CONSEQUENCE_LEAD_MS). */
+    leadMs?: number;
+  };
   /**
    * A story told before this one, of one of these severities, that began before this trouble and
    * was not over (its verdict no return or recovery) comes first: this story says so and gives
@@ -147,8 +152,10 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // as mobile data back); its `_4` / `_6` alias is the same interface. When the trouble's lines
   // name none (a modem not answering), a RutOS mobile interface coming up shows it over.
   // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
-  const following = spec.consequences ? consequencesOf(spec.consequences.codes, found, ctx) : [];
-  const troubled = interfacesOf([...found, ...following], ctx);
+  const following = spec.consequences ? consequencesOf(spec.consequences, found, ctx) : [];
+  // (Its notes too: an interface down that a SIM switch answered is still the troubled SIM's, and
+  // the other SIM coming up is no end of the trouble.)
+  const troubled = interfacesOf([...found, ...(spec.consequences ? consequencesOf(spec.consequences, found, ctx, true) : [])], ctx);
   // The lines with a recovery mark, in line order; those of the troubled interface show it over.
   const marked = spec.recovery.flatMap((m) => ctx.marked(m)).sort((a, b) => a.line - b.line);
   // The troubled interface's other SIM coming up (the router switched SIMs): a line that names no
@@ -297,15 +304,15 @@ function firstOf(found: readonly Finding[]): Finding {
  * just before it) until the next boot after it was last seen (the caller cuts them at the line
  * that shows the trouble over).
  */
-function consequencesOf(codes: readonly FindingCode[], found: readonly Finding[], ctx: StoryContext): Finding[] {
+function consequencesOf({ codes, leadMs = CONSEQUENCE_LEAD_MS }: NonNullable<FindingStorySpec['consequences']>, found: readonly Finding[], ctx: StoryContext, notesToo = false): Finding[] {
   const first = firstOf(found);
   const last = Math.max(...found.map((f) => f.endLine));
   // The boot ends it: the router's next start reads the SIM and the modem again.
   const end = ctx.coded('reboot').find((r) => r.line > last)?.line ?? Infinity;
   return ctx
     .untold(...codes)
-    .filter((f) => f.severity === 'error' || f.severity === 'warning')
-    .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - CONSEQUENCE_LEAD_MS : f.line >= first.line - CONSEQUENCE_LEAD_LINES))
+    .filter((f) => notesToo || f.severity === 'error' || f.severity === 'warning')
+    .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - leadMs : f.line >= first.line - CONSEQUENCE_LEAD_LINES))
     .filter((f) => f.line < end)
     .sort((a, b) => a.line - b.line);
 }

@@ -807,6 +807,25 @@ export const genericStackEntries: CatalogueEntry[] = [
       "ModemManager[33505]: <dbg> [1767016030.370409] [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,0<CR><LF><CR><LF>OK<CR><LF>'",
     ],
   },
+  // The same with the network's reason (+CEREG's and +CREG's n=3 form, X184): a blind probe's
+  // RutOS modem, refused LTE with cause 7 and working on 3G, had the cause left unread.
+  // Before at.registration-denied: the first entry that matches a line takes it.
+  {
+    id: 'at.registration-denied-cause',
+    subsystem: 'network',
+    severity: 'warning',
+    literal: ['+CREG: ', '+CEREG:'],
+    pattern: /\+C(?<service>E)?REG: (?:[0-5],)?3,(?:"[^"]*")?,(?:"[^"]*")?,(?:\d{1,2})?,(?<causeType>[01]),(?<rejectCause>\d{1,3})\b/,
+    summary: 'The network refused the modem\'s registration (+C{service}REG status 3), reject cause {rejectCauseSaid}',
+    advice: 'registrationDenied',
+    explanation:
+      'Registration status 3 is "registration denied", and the n=3 form adds the network\'s reason: cause type 0 is 3GPP TS 24.301\'s EMM cause (7: EPS services not allowed, LTE refused for this SIM while other radio technologies may still work; 11: PLMN not allowed; 13: roaming not allowed in this area; 15: no suitable cells; 2, 3, 6: the SIM or the device refused), type 1 the modem maker\'s own. ' +
+      'A cause that refuses the SIM or the network does not go away by retrying: it is the operator\'s answer.',
+    finding: 'registration-failed',
+    sources: ['X91', 'X184'],
+    samples: ['Mon Oct  7 08:14:12 2019 daemon.debug gsmd[1102]: AT+CEREG? -> +CEREG: 3,3,"1F4A","0A3C2105",7,0,7', '+CEREG: 3,"1F4A","0A3C2105",7,0,11'],
+    counterSamples: ['+CEREG: 3,1,"1F4A","0A3C2105",7', '+CEREG: 3,"1F4A","0A3C2105",7', '+CEREG: 2,5,"1F4A","0A3C2105",7,0,7'],
+  },
   {
     id: 'at.registration-denied',
     subsystem: 'network',

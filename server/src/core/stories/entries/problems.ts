@@ -5,6 +5,18 @@ import { findingStory } from '../findingStory';
 
 /** What a trouble of the modem, its SIM or its registration brings: the data connection goes down with it. */
 const DATA_LOST_WITH_IT = { codes: ['data-session-failed', 'mobile-data-down', 'interface-down'], words: 'The mobile data connection went down with it' } as const;
+/**
+ * What a SIM problem brings: no SIM the network accepts, no registration, and no data. (A blind
+ * probe's removed SIM had its modem's `+CREG: 0,0` told as a registration problem of its own, with
+ * the operator's advice.)
+ */
+const REGISTRATION_LOST_WITH_IT = {
+  codes: ['registration-failed', ...DATA_LOST_WITH_IT.codes],
+  words: 'The modem\'s registration or its mobile data connection went with it',
+  // A modem reports its registration lost as the SIM goes (an unsolicited +CREG), before the host
+  // next asks for the SIM and is told it is missing (the probe's: 15 s before).
+  leadMs: 60_000,
+} as const;
 
 export const unresponsiveStory = findingStory({
   id: 'modem-unresponsive',
@@ -103,7 +115,7 @@ export const simStory = findingStory({
     { field: 'cpin', advice: { simpuk: 'simPukLocked', notinserted: 'simMissing' } },
   ],
   replacesOwnAdvice: ['simMissing', 'simPinWrong'],
-  consequences: DATA_LOST_WITH_IT,
+  consequences: REGISTRATION_LOST_WITH_IT,
 });
 
 export const registrationStory = findingStory({
