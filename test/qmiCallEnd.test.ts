@@ -17,6 +17,8 @@ const SHAPES: Record<string, (s: number, msg: string) => string> = {
 };
 const ADVICE_BY_REASON = {
   'unknown-apn': 'checkDataSession',
+  // The APN's credentials refused (3GPP cause 29, X164): their own advice, not the APN's.
+  'authentication-failed': 'checkApnCredentials',
   'option-unsubscribed': 'askOperatorSubscription',
   'operator-determined-barring': 'askOperatorSubscription',
   'network-failure': 'networkSideRetry',

@@ -566,6 +566,28 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6'],
     },
   ],
+  // The network refused the APN's credentials: 3GPP's cause 29, user authentication failed (X164).
+  checkApnCredentials: [
+    {
+      hosts: RUTOS,
+      text: 'The network refused the APN\'s user name or password (3GPP cause 29, user authentication failed): set the authentication type (PAP or CHAP), user name and password the operator gives for this SIM\'s APN in the mobile interface\'s settings, or none where its APN wants none; `gsmctl -j` shows the mobile connection state.',
+      sources: ['X164', 'S21'],
+    },
+    {
+      hosts: ['openwrt'],
+      text: 'The network refused the APN\'s user name or password (3GPP cause 29, user authentication failed): set the interface\'s `auth` (pap, chap, both or none), `username` and `password` options to what the operator gives for this APN (`uci set network.<interface>.username=...`, `uci commit network`, `ifup <interface>`).',
+      sources: ['X164', 'X21'],
+    },
+    {
+      hosts: MM,
+      text: 'The network refused the APN\'s user name or password (3GPP cause 29, user authentication failed): set what the operator gives for this APN in the connection: `nmcli connection modify <name> gsm.username <user> gsm.password <password>` for NetworkManager, or `user=`, `password=` and `allowed-auth=` in `mmcli -m {mmModem} --simple-connect=...`.',
+      sources: ['X164', 'X180', 'X182'],
+    },
+    {
+      text: 'The network refused the APN\'s user name or password (3GPP cause 29, user authentication failed): set the authentication type, user name and password the operator gives for this APN, or none where its APN wants none.',
+      sources: ['X164'],
+    },
+  ],
   // The modem's radio set off by AT+CFUN=0 or 4 (3GPP TS 27.007 +CFUN [X98]).
   radioSwitchedOff: [
     {

@@ -101,7 +101,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/tree/main/src',
   },
   X21: {
-    title: 'OpenWrt uqmi netifd protocol handler qmi.sh ("SIM in illegal state - Power-cycling SIM", "Network registration failed", "Unable to connect IPv4")',
+    title: 'OpenWrt uqmi netifd protocol handler qmi.sh ("SIM in illegal state - Power-cycling SIM", "Network registration failed", "Unable to connect IPv4"); its interface options include `apn`, `auth` (pap, chap, both, none), `username`, `password`, `pincode`, `pdptype` and `modes`',
     url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh',
   },
   X22: {
@@ -582,7 +582,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://documentation.ubuntu.com/core/explanation/system-snaps/network-manager/how-to-guides/configure-cellular-connections',
   },
   X180: {
-    title: 'NetworkManager, NMSettingGsm: a mobile connection\'s settings; its secrets are `pin` (the SIM\'s PIN) and `password` (the APN\'s), kept in the connection or asked of a secret agent (`nmcli connection modify <name> gsm.pin <PIN>`); the device state reason `no-secrets` when none gave them',
+    title: 'NetworkManager, NMSettingGsm: a mobile connection\'s settings; the APN\'s `username`; its secrets are `pin` (the SIM\'s PIN) and `password` (the APN\'s), kept in the connection or asked of a secret agent (`nmcli connection modify <name> gsm.pin <PIN>`); the device state reason `no-secrets` when none gave them',
     url: 'https://networkmanager.dev/docs/libnm/1.38/NMSettingGsm.html',
   },
   X181: {
@@ -590,7 +590,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://github.com/openwrt/netifd/blob/master/interface.c',
   },
   X182: {
-    title: 'ModemManager src/mm-base-bearer.c: a bearer whose `allow-roaming` property is false, on a modem registered in a roaming network, is disconnected and refused with MM_CORE_ERROR_UNAUTHORIZED `Not allowed to connect bearer in 3GPP network: \'Registered in roaming network, and roaming not allowed\'` (its connection_forbidden_reason_str; `... in CDMA network` for CDMA); the setting is the connection\'s (mmcli `--simple-connect="...,allow-roaming=yes"`); NetworkManager\'s NMSettingGsm `home-only` ("only connections to the home network will be allowed") sets it',
+    title: 'ModemManager src/mm-base-bearer.c: a bearer whose `allow-roaming` property is false, on a modem registered in a roaming network, is disconnected and refused with MM_CORE_ERROR_UNAUTHORIZED `Not allowed to connect bearer in 3GPP network: \'Registered in roaming network, and roaming not allowed\'` (its connection_forbidden_reason_str; `... in CDMA network` for CDMA); the setting is the connection\'s (mmcli `--simple-connect="...,allow-roaming=yes"`, whose keys are the bearer\'s properties: `apn`, `user`, `password`, `allowed-auth`, `ip-type`, `allow-roaming`); NetworkManager\'s NMSettingGsm `home-only` ("only connections to the home network will be allowed") sets it',
     url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/blob/main/src/mm-base-bearer.c',
   },
   X183: {

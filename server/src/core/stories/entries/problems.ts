@@ -180,6 +180,7 @@ export const portBusyStory = findingStory({
 /** 3GPP's session management causes in their words (X164), as a program prints them, and the advice each calls for. */
 const CAUSES_IN_WORDS = {
   missingorunknownapn: 'checkDataSession',
+  userauthenticationfailed: 'checkApnCredentials',
   unknownpdpaddressorpdptype: 'checkDataSession',
   unknownpdntype: 'checkDataSession',
   requestedserviceoptionnotsubscribed: 'askOperatorSubscription',
@@ -212,7 +213,7 @@ export const dataStory = findingStory({
       field: 'reason',
       advice: {
         unknownapn: 'checkDataSession',
-        authenticationfailed: 'checkDataSession',
+        authenticationfailed: 'checkApnCredentials',
         ipv4onlyallowed: 'checkDataSession',
         ipv6onlyallowed: 'checkDataSession',
         unknownpdp: 'checkDataSession',
