@@ -56,6 +56,11 @@ describe("a refused data call's reason picks the data story's advice", () => {
     const story = analyzeText([...failure(0), ...failure(40)].join('\n') + '\n', { referenceTime: REF }).episodes.find((e) => e.kind === dataStory.id)!;
     assert.deepEqual(story.advice, [pickVariant(ADVICE.checkRegistration, 'linux')!.text]);
   });
+  it('a precise (verbose) reason outranks the general one of the same failure: an unknown APN under generic-no-service is the APN\'s', () => {
+    const failure = (s: number) => ['qmicli: call end reason (3): generic-no-service', 'qmicli: verbose call end reason (6,27): [3gpp] missing-or-unknown-apn'].map((m) => SHAPES['qmi-network under syslog'](s, m));
+    const story = analyzeText([...failure(0), ...failure(40)].join('\n') + '\n', { referenceTime: REF }).episodes.find((e) => e.kind === dataStory.id)!;
+    assert.deepEqual(story.advice, [pickVariant(ADVICE.checkDataSession, 'linux')!.text]);
+  });
   it("uqmi's failure to reach the modem's QMI service calls for the QMI channel, not the APN (the entry's own advice)", () => {
     const text = ['10:17:00', '10:17:31'].map((c) => `Sat May 10 ${c} 2025 daemon.notice netifd: lte (2437): "Failed to connect to service"`).join('\n') + '\n';
     const story = analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === dataStory.id)!;

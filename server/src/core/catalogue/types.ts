@@ -101,6 +101,12 @@ export interface CatalogueEntry {
    * one, when neither has a clock): a modem that reports itself unregistered and registered again in the same second
    * lost nothing a person would notice. Its finding is then a note, with `note` and the delay.
    */
+  /**
+   * The line's reason is a general one that another line of the same failure may say precisely
+   * (libqmi's short call end reason, `generic-no-service`, before the verbose 3GPP one,
+   * `missing-or-unknown-apn`): the story's advice follows the precise line where there is one.
+   */
+  generalReason?: true;
   passing?: {
     answeredBy: StoryMark;
     seconds: number;

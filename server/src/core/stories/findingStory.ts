@@ -162,7 +162,15 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // interface after it is that SIM's (RutOS's `Mobile data connected`), not the trouble's end (a
   // blind probe's RUT951, SIM 1's data failing and SIM 2 connected, had been told "recovered").
   const otherSimUp = troubled.length ? marked.find((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!))) : undefined;
-  const recoveries = marked.filter((e) => (e.fields.iface === undefined ? !(otherSimUp && e.line >= otherSimUp.line) : troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)));
+  // A modem's registration in one domain does not end a refusal in another (`+CREG: 0,1`, its
+  // circuit-switched registration, under `+CEREG`'s LTE denial: a blind probe's one denial had
+  // been told as nine, each over at the next +CREG).
+  const registers = new Set(eventsOfFindings(found, ctx).flatMap((e) => (e.fields.register !== undefined ? [e.fields.register] : [])));
+  const recoveries = marked.filter(
+    (e) =>
+      (e.fields.register === undefined || registers.size === 0 || registers.has(e.fields.register)) &&
+      (e.fields.iface === undefined ? !(otherSimUp && e.line >= otherSimUp.line) : troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)),
+  );
   const recovery = recoveries.find((e) => e.line > lastLine);
   // The system restarted between the trouble and the line that shows it over: the restart ended
   // it, not the modem or its manager (a blind probe's hung modem, back only after the watchdog
@@ -330,7 +338,13 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
     const given: string[] = [];
     const known = new Set<string>();
     const unknown = new Set<string>();
-    for (const e of eventsOfFindings([f], ctx, true)) {
+    const events = eventsOfFindings([f], ctx, true);
+    // A general reason yields to a precise one of the same failure (catalogue `generalReason`: a
+    // blind probe's unknown APN, its short reason `generic-no-service`, had been told to check the
+    // registration first).
+    const precise = events.some((e) => !catalogueEntry(e.id)?.generalReason && by.some((rule) => e.fields[rule.field] !== undefined && rule.advice[adviceKey(e.fields[rule.field])] !== undefined));
+    for (const e of events) {
+      if (precise && catalogueEntry(e.id)?.generalReason) continue;
       let k: string | undefined;
       for (const rule of by) {
         const value = e.fields[rule.field];

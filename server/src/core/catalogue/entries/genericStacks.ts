@@ -815,7 +815,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'warning',
     literal: ['+CREG: ', '+CEREG:'],
-    pattern: /\+C(?<service>E)?REG: (?:[0-5],)?3,(?:"[^"]*")?,(?:"[^"]*")?,(?:\d{1,2})?,(?<causeType>[01]),(?<rejectCause>\d{1,3})\b/,
+    pattern: /\+(?<register>C(?<service>E)?REG): (?:[0-5],)?3,(?:"[^"]*")?,(?:"[^"]*")?,(?:\d{1,2})?,(?<causeType>[01]),(?<rejectCause>\d{1,3})\b/,
     summary: 'The network refused the modem\'s registration (+C{service}REG status 3), reject cause {rejectCauseSaid}',
     advice: 'registrationDenied',
     explanation:
@@ -1332,6 +1332,7 @@ export const genericStackEntries: CatalogueEntry[] = [
     explanation: 'The modem reports why the data call was refused or ended, in libqmi\'s words: generic-no-service means the modem had no network service to carry the call (not registered, no coverage), generic-fade that the signal faded, generic-client-end that the host ended it; a verbose reason on the next line often says more.',
     finding: 'data-session-failed',
     findingIf: { field: 'reason', pattern: /^(?!generic-client-end$|generic-release-normal$)/ },
+    generalReason: true,
     sources: ['X97'],
     samples: ['Dec  7 11:02:06 qmi-connect[607]: qmicli: call end reason (3): generic-no-service', 'call end reason (2): generic-client-end'],
   },

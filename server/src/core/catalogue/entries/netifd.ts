@@ -4,6 +4,16 @@ import type { CatalogueEntry } from '../types';
 // protocol-handler output logged as `<iface> (<pid>): <line>` at daemon.notice (main.c) [O3].
 // `Command failed: <text>` is the ubus CLI error print with libubus ubus_strerror() texts [O4].
 
+/** umbim's names of the network's errors that refuse a registration (3GPP mobility causes, X183, X184). */
+const MBIM_REGISTRATION_ERRORS = [
+  'imsi-unknown-in-hlr', 'illegal-ms', 'imsi-unknown-in-vlr', 'imei-not-accepted', 'illegal-me', 'gprs-not-allowed', 'gprs-and-non-gprs-not-allowed',
+  'ms-identity-not-derived-by-network', 'implicitly-detached', 'plmn-not-allowed', 'location-area-not-allowed', 'roaming-not-allowed-in-location-area',
+  'gprs-not-allowed-in-plmn', 'no-cells-in-location-area', 'msc-temporarily-not-reachable', 'network-failure', 'mac-failure', 'synch-failure', 'congestion',
+  'gsm-authentication-unacceptable', 'not-authorized-for-csg',
+];
+/** umbim's names of the network's errors that refuse a data session (3GPP session causes, X183, X164). */
+const MBIM_SESSION_ERRORS = ['missing-or-unknown-apn', 'service-option-not-supported', 'requested-service-option-not-subscribed', 'service-option-temporarily-out-of-order', 'no-pdp-context-activated'];
+
 /** What every line of OpenWrt's mbim protocol script shares: netifd's envelope, `mbim[<pid>] ` before its step [X109]. */
 const MBIM_SCRIPT = { stack: 'openwrt', subsystem: 'network', tags: ['netifd'], literal: 'mbim[', envelope: 'iface', sources: ['O3', 'X109'] } satisfies Partial<CatalogueEntry>;
 const mbim = (step: string): RegExp => new RegExp(String.raw`^mbim\[\d+\] ` + step);
@@ -219,9 +229,12 @@ export const netifdEntries: CatalogueEntry[] = [
     finding: 'registration-failed',
     samples: ['Sun Jul 21 09:03:26 2024 daemon.notice netifd: wwan (2488): mbim[2488] Subscriber registration failed'],
   },
-  // umbim's own answer to a registration query (X183), logged through netifd by mbim.sh or pasted
-  // from a shell: the network's reason and the denied state, which mbim.sh's `Subscriber
-  // registration failed` does not say (a blind probe's PLMN-not-allowed SIM was told only that).
+  // umbim's own answers (X183), logged through netifd by mbim.sh or pasted from a shell: the
+  // network's reason and the denied state, which mbim.sh's `Subscriber registration failed` does
+  // not say (a blind probe's PLMN-not-allowed SIM was told only that). umbim prints `nwerror` in
+  // its registration, attach and connect answers alike: the cause's own kind says which failed,
+  // a mobility cause the registration, a session cause the data connection (a blind probe's
+  // unknown APN, its registration `home`, had been told as the network refusing to register it).
   {
     id: 'umbim.network-error',
     stack: 'openwrt',
@@ -229,15 +242,32 @@ export const netifdEntries: CatalogueEntry[] = [
     severity: 'warning',
     tags: ['netifd', 'umbim', '-'],
     literal: 'nwerror: ',
-    pattern: /^\s*nwerror: (?<code>(?!0000)[0-9A-Fa-f]{4}) - (?<error>[a-z][a-z-]{2,60})\s*$/,
+    pattern: new RegExp(String.raw`^\s*nwerror: (?<code>[0-9A-Fa-f]{4}) - (?<error>${MBIM_REGISTRATION_ERRORS.join('|')})\s*$`),
     summary: 'MBIM: the network refused the registration: {error} (cause {code} hex)',
     explanation:
-      'umbim prints the modem\'s registration state; `nwerror` is the network\'s error in it, the 3GPP reject cause by its name (cause 000B hex = 11, plmn-not-allowed: this SIM may not use this network). A cause other than none is the network\'s answer, not the settings\': ' +
-      'plmn-not-allowed and roaming-not-allowed-in-location-area (the SIM\'s operator does not let it use this network here), imsi-unknown-in-hlr, illegal-ms, illegal-me (the SIM or the device refused), gprs-not-allowed (no data service on the subscription), no-cells-in-location-area (no suitable cell), network-failure and congestion (the network\'s own trouble).',
+      'umbim prints the modem\'s registration state; `nwerror` is the network\'s error in it, the 3GPP reject cause by its name (cause 000B hex = 11, plmn-not-allowed: this SIM may not use this network). It is the network\'s answer, not the settings\': ' +
+      'plmn-not-allowed and roaming-not-allowed-in-location-area (the SIM\'s operator does not let it use this network here), imsi-unknown-in-hlr (the network does not know the SIM: not provisioned or not active), illegal-ms, illegal-me (the SIM or the device refused), gprs-not-allowed (no data service on the subscription), no-cells-in-location-area (no suitable cell), network-failure and congestion (the network\'s own trouble).',
     finding: 'registration-failed',
-    sources: ['X183'],
+    advice: 'registrationDenied',
+    sources: ['X183', 'X184'],
     samples: ['Sat Jun  1 14:20:07 2024 daemon.notice netifd: wwan (3021):   nwerror: 000B - plmn-not-allowed', '  nwerror: 000B - plmn-not-allowed'],
-    counterSamples: ['  nwerror: 0000 - unknown'],
+    counterSamples: ['  nwerror: 0000 - unknown', '  nwerror: 001B - missing-or-unknown-apn'],
+  },
+  {
+    id: 'umbim.session-error',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['netifd', 'umbim', '-'],
+    literal: 'nwerror: ',
+    pattern: new RegExp(String.raw`^\s*nwerror: (?<code>[0-9A-Fa-f]{4}) - (?<error>${MBIM_SESSION_ERRORS.join('|')})\s*$`),
+    summary: 'MBIM: the network refused the data connection: {error} (cause {code} hex)',
+    explanation:
+      'umbim prints the modem\'s answer to the connect request; `nwerror` is the network\'s reason for refusing the data session (PDP context), a 3GPP session cause by its name: missing-or-unknown-apn (27: the APN is not one this SIM may use), requested-service-option-not-subscribed (33: no data on the subscription), service-option-not-supported, service-option-temporarily-out-of-order (the network\'s own trouble). The modem is registered: the settings or the subscription are what to look at.',
+    finding: 'data-session-failed',
+    sources: ['X183', 'X164'],
+    samples: ['Wed Mar 19 17:02:14 2025 daemon.notice netifd: wwan (3120):   nwerror: 001B - missing-or-unknown-apn'],
+    counterSamples: ['  nwerror: 000B - plmn-not-allowed'],
   },
   {
     id: 'umbim.registration-denied',
@@ -248,6 +278,7 @@ export const netifdEntries: CatalogueEntry[] = [
     literal: 'registerstate: ',
     pattern: /^\s*registerstate: (?<code>[0-9A-Fa-f]{4}) - denied\s*$/,
     summary: 'MBIM: the modem\'s registration is denied (registerstate {code})',
+    advice: 'registrationDenied',
     explanation: 'umbim prints the modem\'s registration state: `denied` is the network refusing to register the SIM; the `nwerror` line beside it names the network\'s reason.',
     finding: 'registration-failed',
     sources: ['X183'],

@@ -11,7 +11,9 @@ export const REGISTRATION_LITERALS: readonly string[] = ['+CREG: ', '+CGREG:', '
 /**
  * A report of a registration status that `stat` matches (`3`, `[15]`): after `<n>,` in a read's
  * answer, or first in an unsolicited report (`+CEREG: 3,1` is n=3 and registered, not denied).
+ * `register` names which registration (CREG circuit-switched, CGREG GPRS, CEREG LTE, C5GREG 5G):
+ * one of them does not end another's trouble (findingStory).
  */
 export function registrationPattern(stat: string): RegExp {
-  return new RegExp(String.raw`\+C(?<service>G|E|5G)?REG: (?:[0-5], ?${stat}(?=$|[\s<'",])|${stat}(?=$|[\s<'"]|,"))`);
+  return new RegExp(String.raw`\+(?<register>C(?<service>G|E|5G)?REG): (?:[0-5], ?${stat}(?=$|[\s<'",])|${stat}(?=$|[\s<'"]|,"))`);
 }
