@@ -43,6 +43,8 @@ export interface FindingStorySpec {
     words: string;
     /** How long before the trouble's first line a consequence may come (default CONSEQUENCE_LEAD_MS). */
     leadMs?: number;
+    /** Words of their own for the consequences of some codes (a registration lost, beside the data): a step each. */
+    wordsByCode?: Partial<Record<FindingCode, string>>;
   };
   /**
    * A story told before this one, of one of these severities, that began before this trouble and
@@ -228,11 +230,17 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (otherSim) w.step(`The modem connected on another SIM${when(otherSim)}: "${otherSim.text}": the data connection works there; nothing shows the trouble over on the SIM it happened on.`, otherSim, 'S21');
   // Those before the line that shows the trouble over.
   const brought = recovery ? following.filter((f) => f.line < recovery.line) : following;
-  if (brought.length) {
-    const times = occasions(brought);
-    const more = brought.length > 1 ? ` (${times > 1 ? `${times} times, ` : ''}${brought.reduce((n, f) => n + f.count, 0)} lines)` : '';
-    w.step(`${spec.consequences!.words}${more}: ${brought[0].message}.`, brought[0]);
-    for (const f of brought) w.prove(...f.lines.slice(0, 20));
+  // One step per kind of consequence, in the order they came.
+  const byWords = new Map<string, Finding[]>();
+  for (const f of brought) {
+    const words = spec.consequences!.wordsByCode?.[f.code] ?? spec.consequences!.words;
+    (byWords.get(words) ?? byWords.set(words, []).get(words)!).push(f);
+  }
+  for (const [words, kind] of byWords) {
+    const times = occasions(kind);
+    const more = kind.length > 1 ? ` (${times > 1 ? `${times} times, ` : ''}${kind.reduce((n, f) => n + f.count, 0)} lines)` : '';
+    w.step(`${words}${more}: ${kind[0].message}.`, kind[0]);
+    for (const f of kind) w.prove(...f.lines.slice(0, 20));
   }
   const total = found.reduce((n, f) => n + f.count, 0);
   const times = occasions(found);

@@ -12,7 +12,8 @@ const DATA_LOST_WITH_IT = { codes: ['data-session-failed', 'mobile-data-down', '
  */
 const REGISTRATION_LOST_WITH_IT = {
   codes: ['registration-failed', ...DATA_LOST_WITH_IT.codes],
-  words: 'The modem\'s registration or its mobile data connection went down with it',
+  words: DATA_LOST_WITH_IT.words,
+  wordsByCode: { 'registration-failed': 'The modem\'s network registration went down with it' },
   // A modem reports its registration lost as the SIM goes (an unsolicited +CREG), before the host
   // next asks for the SIM and is told it is missing (the probe's: 15 s before).
   leadMs: 60_000,
