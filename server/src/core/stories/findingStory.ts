@@ -88,6 +88,10 @@ export interface FindingStorySpec {
   noSignalAdvice?: string;
 }
 
+/** How long after a domain's refusal was last told another domain's registration ends it (a poll asks for both at once). */
+const OTHER_REGISTER_AFTER_MS = 60_000;
+const OTHER_REGISTER_AFTER_LINES = 10;
+
 /** How long before the trouble's first line a weak signal is told with it. */
 const WEAK_SIGNAL_BEFORE_MS = 10 * 60_000;
 const WEAK_SIGNAL_BEFORE_LINES = 50;
@@ -164,13 +168,18 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // interface after it is that SIM's (RutOS's `Mobile data connected`), not the trouble's end (a
   // blind probe's RUT951, SIM 1's data failing and SIM 2 connected, had been told "recovered").
   const otherSimUp = troubled.length ? marked.find((e) => e.line > lastLine && e.fields.iface !== undefined && troubled.some((i) => otherSimOfModem(i, e.fields.iface!))) : undefined;
-  // A modem's registration in one domain does not end a refusal in another (`+CREG: 0,1`, its
-  // circuit-switched registration, under `+CEREG`'s LTE denial: a blind probe's one denial had
-  // been told as nine, each over at the next +CREG).
-  const registers = new Set(eventsOfFindings(found, ctx).flatMap((e) => (e.fields.register !== undefined ? [e.fields.register] : [])));
+  // A modem's registration in one domain does not end a refusal in another that is still told
+  // beside or after it (`+CREG: 0,1`, its circuit-switched registration, polled with `+CEREG`'s
+  // LTE denial: a blind probe's one denial had been told as nine, each over at the next +CREG);
+  // a while after the refusal was last told, the modem is on a network again.
+  const refusals = eventsOfFindings(found, ctx).filter((e) => e.fields.register !== undefined);
+  const registers = new Set(refusals.map((e) => e.fields.register!));
+  const lastRefusal = refusals.reduce<LogEvent | undefined>((last, e) => (last === undefined || e.line > last.line ? e : last), undefined);
+  const afterRefusals = (e: LogEvent): boolean =>
+    lastRefusal === undefined || (e.time !== undefined && lastRefusal.time !== undefined ? e.time - lastRefusal.time > OTHER_REGISTER_AFTER_MS : e.line > lastRefusal.line + OTHER_REGISTER_AFTER_LINES);
   const recoveries = marked.filter(
     (e) =>
-      (e.fields.register === undefined || registers.size === 0 || registers.has(e.fields.register)) &&
+      (e.fields.register === undefined || registers.size === 0 || registers.has(e.fields.register) || afterRefusals(e)) &&
       (e.fields.iface === undefined ? !(otherSimUp && e.line >= otherSimUp.line) : troubled.length ? troubled.some((i) => sameInterface(i, e.fields.iface!)) : RUTOS_MOBILE_INTERFACE.test(e.fields.iface)),
   );
   const recovery = recoveries.find((e) => e.line > lastLine);
