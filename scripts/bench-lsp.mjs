@@ -206,12 +206,16 @@ function slice(path, lines, extra) {
   return { text: all.slice(0, lines).join('\n') + '\n', rest: all.slice(lines, lines + extra) };
 }
 
-/** 100,000 lines of generate-log.mjs: open, 300 hovers, 5 appends of 1,000 lines. */
+/**
+ * 100,000 lines of generate-log.mjs: open, 300 hovers, 5 appends of 1,000 lines, each the log's
+ * next 1,000 (a growing log's new lines: the same block appended again would be a block pasted
+ * twice, which the server reads once by reading the document again, repeatedLines.ts).
+ */
 async function benchSmall(lines) {
-  const path = `.bench/rutos-${lines + 1000}.log`;
-  if (!existsSync(path)) await generateLog(path, lines + 1000);
-  const { text, rest } = slice(path, lines, 1000);
-  const extra = rest.join('\n') + '\n';
+  const path = `.bench/rutos-${lines + 5000}.log`;
+  if (!existsSync(path)) await generateLog(path, lines + 5000);
+  const { text, rest } = slice(path, lines, 5000);
+  const extraOf = (i) => rest.slice(i * 1000, (i + 1) * 1000).join('\n') + '\n';
   const server = await startServer();
   const uri = 'file:///bench/system.log';
   const opened = await server.open(uri, text);
@@ -219,7 +223,7 @@ async function benchSmall(lines) {
   for (let i = 0; i < 300; i++) hovers.push(await server.hover(uri, i % 3 === 0 ? (i * 7919) % lines : (i * 104729) % lines));
   hovers.sort((a, b) => a - b);
   const appends = [];
-  for (let i = 0, version = 2, end = lines; i < 5; i++, version++, end += 1000) appends.push(await server.change(uri, version, at(end), extra));
+  for (let i = 0, version = 2, end = lines; i < 5; i++, version++, end += 1000) appends.push(await server.change(uri, version, at(end), extraOf(i)));
   appends.sort((a, b) => a - b);
   await server.close();
   const floor = await openOnce(text);
