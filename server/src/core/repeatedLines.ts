@@ -13,7 +13,7 @@ import { isTimeOnly } from './records/timeWords';
 
 /**
  * The lines looked at: an array, or an editor's document read a line at a time (its text is not
- * split again only to find that a step back is a reboot, not a copy).
+ * split again only to find that a clock set back is no copy).
  */
 export interface LineSource {
   readonly length: number;

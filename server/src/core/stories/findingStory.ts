@@ -4,7 +4,7 @@ import { StoryWriter, when } from './evidence';
 import type { StoryContext, StoryDefinition, StoryDraft } from './types';
 import { lineIndexOf } from '../events/lineIndex';
 import type { UnknownId } from '../catalogue/advice';
-import { otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
+import { interfaceBase, otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 import { catalogueEntry } from '../catalogue/index';
 import { sourceFitsHost } from '../catalogue/sources';
 import { findingOf } from '../findings/eventTime';
@@ -426,7 +426,7 @@ function interfacesOf(found: readonly Finding[], ctx: StoryContext): string[] {
 
 /** One interface or its IPv4 / IPv6 alias (`mob1s1a1_4`, `wan_6`). */
 function sameInterface(a: string, b: string): boolean {
-  return a === b || a.replace(/_[46]$/, '') === b.replace(/_[46]$/, '');
+  return a === b || interfaceBase(a) === interfaceBase(b);
 }
 
 /**

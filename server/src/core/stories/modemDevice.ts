@@ -1,5 +1,5 @@
 import { usbDriver } from '../catalogue/tables/usbDrivers';
-import { RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
+import { interfaceBase, RUTOS_MOBILE_INTERFACE } from '../catalogue/tables/mobileInterfaces';
 import { catalogueEntry } from '../catalogue/index';
 import { type StoryWriter, when } from './evidence';
 import { modemModel, NOT_MODEMS, usbModel } from '../catalogue/tables/usbIds';
@@ -438,8 +438,8 @@ export function dataUpAfterReturn(ctx: StoryContext, back: LogEvent, gone: LogEv
   });
   // Their lines' events through the line index, not a scan of every event per drop.
   const index = lineIndexOf(ctx.events);
-  const wentDown = downs.flatMap((f) => index.within(f.line, f.endLine).filter((e) => e.file === back.file && f.lines.includes(e.line) && e.fields.iface !== undefined)).map((e) => e.fields.iface!.replace(/_[46]$/, ''));
-  const modemsInterface = (iface: string | undefined): boolean => iface === undefined || RUTOS_MOBILE_INTERFACE.test(iface) || wentDown.includes(iface.replace(/_[46]$/, ''));
+  const wentDown = downs.flatMap((f) => index.within(f.line, f.endLine).filter((e) => e.file === back.file && f.lines.includes(e.line) && e.fields.iface !== undefined)).map((e) => interfaceBase(e.fields.iface!));
+  const modemsInterface = (iface: string | undefined): boolean => iface === undefined || RUTOS_MOBILE_INTERFACE.test(iface) || wentDown.includes(interfaceBase(iface));
   const up = ctx.marked('data-up').find((e) => e.file === back.file && e.line > back.line && (!nextGone || e.line < nextGone.line) && modemsInterface(e.fields.iface));
   if (!up) return undefined;
   const s = secondsBetween(back, up);

@@ -5,6 +5,11 @@
  */
 export const RUTOS_MOBILE_INTERFACE = /^mob\d+s\d+a\d+/;
 
+/** A netifd interface without its `_4` / `_6` alias suffix (the IPv4 and IPv6 halves netifd makes of it): the same interface. */
+export function interfaceBase(name: string): string {
+  return name.replace(/_[46]$/, '');
+}
+
 /** RutOS's interface of the same modem on another SIM (mob1s1a1, mob1s2a1 [S21]): the router switched SIMs. */
 export function otherSimOfModem(troubled: string, other: string): boolean {
   const a = RUTOS_MODEM_SIM.exec(troubled);

@@ -1,7 +1,7 @@
 import type { Finding, FindingCode, LogEvent, Severity } from '../../model';
 import { catalogueEntry, storyMarksOf, type CatalogueEntry } from '../../catalogue/index';
 import { formatDuration } from '../../records/timeWords';
-import { otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
+import { interfaceBase, otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
 import { findingOf, secondsBetween } from '../eventTime';
 import { burstMessage } from '../findingText';
 import type { DetectOptions } from '../options';
@@ -99,13 +99,19 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
   // ones before it were the interface failing and trying again (a blind probe's RUT955 failed
   // three times on SIM 1, then switched).
   const lossesOf = new Map<string, number[]>();
-  const ifaceKey = (e: LogEvent): string => `${e.file}|${(e.fields.iface ?? '').replace(/_[46]$/, '')}`;
+  const ifaceKey = (e: LogEvent): string => `${e.file}|${interfaceBase(e.fields.iface ?? '')}`;
   events.forEach((e, at) => {
     if (!catalogueEntry(e.id)?.passing?.otherSim || e.fields.iface === undefined) return;
     const key = ifaceKey(e);
     (lossesOf.get(key) ?? lossesOf.set(key, []).get(key)!).push(at);
   });
-  const lossAgainBefore = (loss: LogEvent, at: number, answerAt: number): boolean => (lossesOf.get(ifaceKey(loss)) ?? []).some((k) => k > at && k < answerAt && !sameLoss(events[k], loss));
+  // Whether the interface lost its connection again between a loss and its answer: the losses
+  // after it (places in order, binary search), the same loss's other half (within a second) aside.
+  const lossAgainBefore = (loss: LogEvent, at: number, answerAt: number): boolean => {
+    const places = lossesOf.get(ifaceKey(loss)) ?? [];
+    for (let k = firstAfter(places, at, (p) => p); k < places.length && places[k] < answerAt; k++) if (!sameLoss(events[places[k]], loss)) return true;
+    return false;
+  };
   const byFile = new Map<number, { at: number; e: LogEvent }[]>();
   if (wanted.size) {
     events.forEach((e, at) => {
@@ -117,14 +123,8 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
     const list = byFile.get(loss.file);
     const at = place.get(loss);
     if (!list || at === undefined) return undefined;
-    // The first answer after the loss in the order they happened (binary search), then a few more.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].at <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first answer after the loss in the order they happened, then a few more.
+    const lo = firstAfter(list, at, (a) => a.at);
     for (let i = lo; i < Math.min(list.length, lo + ANSWERS_LOOKED_AT); i++) {
       const a = list[i].e;
       if (!storyMarksOf(a).includes(rule.answeredBy)) continue;
@@ -159,4 +159,16 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
 function sameLoss(a: LogEvent, b: LogEvent): boolean {
   const seconds = secondsBetween(b, a);
   return seconds !== undefined && Math.abs(seconds) <= 1;
+}
+
+/** The index of the first of `items` (in order of their places) whose place is after `at`: a binary search. */
+function firstAfter<T>(items: readonly T[], at: number, placeOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (placeOf(items[mid]) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
