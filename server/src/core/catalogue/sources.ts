@@ -601,6 +601,10 @@ export const SOURCES: Record<string, Source> = {
     title: '3GPP TS 24.301 annex A: EMM causes, the network\'s reasons for refusing an attach or tracking area update (2 IMSI unknown in HSS, 3 illegal UE, 5 IMEI not accepted, 6 illegal ME, 7 EPS services not allowed, 8 EPS and non-EPS services not allowed, 11 PLMN not allowed, 12 tracking area not allowed, 13 roaming not allowed in this tracking area, 14 EPS services not allowed in this PLMN, 15 no suitable cells in tracking area, 17 network failure, 22 congestion, ...); 3GPP TS 27.007 10.1.22: +CEREG\'s n=3 form adds `<cause_type>,<reject_cause>` (type 0: a 24.301 EMM cause; type 1: the manufacturer\'s)',
     url: 'https://www.3gpp.org/DynaReport/24301.htm',
   },
+  X185: {
+    title: 'systemd src/network/networkd-link.c link_update(): `log_link_info(link, "Gained carrier")` and `"Lost carrier"` when a link\'s carrier comes or goes, logged with the link\'s name first (`wwan0: Lost carrier`)',
+    url: 'https://github.com/systemd/systemd/blob/main/src/network/networkd-link.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -2,6 +2,7 @@ import type { CatalogueEntry } from '../types';
 import { cmePattern, cmeWords } from '../tables/cmeErrors';
 import { driverAlternation } from '../tables/usbDrivers';
 import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrationStatus';
+import { MOBILE_NETDEV } from '../tables/mobileInterfaces';
 
 // Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
 // from each project's source (tags X20-X28 below) and the real published lines in
@@ -490,6 +491,23 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X87', 'X67', 'X68', 'X90'],
     samples: [finding === 'sim-error' ? 'Dec 02 19:54:59 thinkpad NetworkManager[812]: <warn>  [1733169299.1234] modem-broadband[cdc-wdm0]: failed to connect modem: SIM not inserted' : 'May 12 14:03:31 raspberrypi NetworkManager[452]: <warn>  [1715515411.6021] modem-broadband[cdc-wdm0]: failed to connect modem: Network not allowed - Emergency calls only'],
   })),
+  // systemd-networkd's carrier loss of a link (networkd-link.c, X185): of a mobile network device
+  // (wwan0, a modem's usb0), the data connection under it went away (a blind probe's qmi-network
+  // host, `wwan0: Lost carrier` two minutes before its barring, had its outage start late).
+  {
+    id: 'networkd.mobile-carrier-lost',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['systemd-networkd'],
+    literal: ': Lost carrier',
+    pattern: new RegExp(`^(?<device>${MOBILE_NETDEV.source.slice(1, -1)}): Lost carrier\\s*$`),
+    summary: 'systemd-networkd: the mobile device {device} lost its carrier',
+    explanation: 'systemd-networkd reports that the link of a mobile network device (the modem\'s) lost its carrier: its data connection went away, the modem\'s session ended or the modem left. The lines around it say which.',
+    finding: 'mobile-data-down',
+    sources: ['X185'],
+    samples: ['2024-05-31T23:58:37+0200 imx-gw systemd-networkd[402]: wwan0: Lost carrier'],
+    counterSamples: ['2024-05-31T23:58:37+0200 imx-gw systemd-networkd[402]: eth0: Lost carrier'],
+  },
   // ModemManager refusing a bearer of a connection that does not allow roaming while the modem
   // roams (X182): in NetworkManager's `failed to connect modem:`, ModemManager's own warning, or
   // mmcli's error. Before the generic failure: the cause is the connection's setting, and a blind
