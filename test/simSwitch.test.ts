@@ -47,6 +47,25 @@ describe('a SIM switch after failures', () => {
   });
 });
 
+describe('an OpenWrt interface a modem protocol script names', () => {
+  const owrt = (clock: string, rest: string) => `Fri Mar  8 ${clock} 2024 daemon.notice netifd: ${rest}`;
+  const losses = (iface: string, qmi: boolean) =>
+    ['16', '22', '33', '41'].flatMap((m) => [
+      owrt(`02:${m}:44`, `Interface '${iface}' has lost the connection`),
+      owrt(`02:${m}:45`, `Interface '${iface}' is setting up now`),
+      ...(qmi ? [owrt(`02:${m}:46`, `${iface} (44${m}): Waiting for SIM initialization`), owrt(`02:${m}:52`, `${iface} (44${m}): Starting network ${iface}`)] : []),
+      owrt(`02:${m}:59`, `Interface '${iface}' is now up`),
+    ]);
+  it('is the modem\'s, whatever its name: its losses again and again are a data problem that keeps coming back', () => {
+    const stories = dataStories([noise('02:10:00'), ...losses('wwan', true)].join('\n'));
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0].verdict, 'recurring');
+  });
+  it('is not when no modem script names it (a PPPoE WAN losing its link): no story', () => {
+    assert.deepEqual(dataStories([noise('02:10:00'), ...losses('wan', false)].join('\n')), []);
+  });
+});
+
 describe('netifd\'s "has lost the connection"', () => {
   it('on a RutOS mobile interface again and again is a data connection problem that keeps coming back', () => {
     const lines = [noise('02:10:00')];

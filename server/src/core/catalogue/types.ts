@@ -102,6 +102,12 @@ export interface CatalogueEntry {
    * lost nothing a person would notice. Its finding is then a note, with `note` and the delay.
    */
   /**
+   * The interface the line names (netifd's envelope, `wwan (2613): ...`) is a modem's: the line is
+   * a modem protocol script's (OpenWrt's qmi, mbim, ncm). An OpenWrt interface's name is the
+   * user's, so such a line is what says that its losses are the mobile connection's (findings/detectors/bursts.ts).
+   */
+  modemInterface?: true;
+  /**
    * The line's reason is a general one that another line of the same failure may say precisely
    * (libqmi's short call end reason, `generic-no-service`, before the verbose 3GPP one,
    * `missing-or-unknown-apn`): the story's advice follows the precise line where there is one.

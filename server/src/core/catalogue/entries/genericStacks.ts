@@ -953,6 +953,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   // ---- uqmi through netifd ([X21] [X22], fixture 012) ----------------------------------------
   {
     id: 'uqmi.sim-illegal',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'modem',
     severity: 'warning',
@@ -971,6 +972,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.sim-pin-error',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'modem',
     severity: 'error',
@@ -988,6 +990,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.service-connect-failed',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
@@ -1007,6 +1010,7 @@ export const genericStackEntries: CatalogueEntry[] = [
   },
   {
     id: 'uqmi.registration-failed',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'error',
@@ -1020,8 +1024,27 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X21', 'O3'],
     samples: ["Sat May 10 10:18:20 2025 daemon.notice netifd: lte (2437): Network registration failed (reason: 'registration_denied')"],
   },
+  // qmi.sh's own steps as it sets the interface up (X21): no trouble, but they say the interface is
+  // a modem's (`modemInterface`), whatever the user named it, so its losses are the mobile
+  // connection's (a blind probe's OpenWrt `wwan`, lost four times in 25 minutes, had no story).
+  {
+    id: 'uqmi.setup-step',
+    modemInterface: true,
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: ['Waiting for SIM initialization', 'Waiting for network registration', 'Starting network '],
+    envelope: 'iface',
+    pattern: proto('(?<step>Waiting for SIM initialization|Waiting for network registration|Starting network \\S+)'),
+    summary: '{iface}: the QMI protocol script sets the modem\'s connection up: {step}',
+    explanation: 'OpenWrt\'s QMI protocol handler sets the interface up on the modem: it waits for the SIM, then for the network registration, then starts the data session. The interface is the modem\'s.',
+    sources: ['X21', 'O3'],
+    samples: ['Fri Mar  8 02:16:45 2024 daemon.notice netifd: wwan (4410): Waiting for SIM initialization', 'Fri Mar  8 02:17:31 2024 daemon.notice netifd: wwan (4410): Starting network wwan'],
+  },
   {
     id: 'uqmi.data-call-failed',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'error',

@@ -23,6 +23,7 @@ const mbim = (step: string): RegExp => new RegExp(String.raw`^mbim\[\d+\] ` + st
  * through netifd or under their own tag: the interface fails with the APN and the SIM not yet tried.
  */
 const NO_DEVICE = {
+  modemInterface: true,
   stack: 'openwrt',
   subsystem: 'network',
   severity: 'warning',
@@ -59,7 +60,8 @@ export const netifdEntries: CatalogueEntry[] = [
     id: 'netifd.interface-lost-connection',
     stack: 'openwrt',
     subsystem: 'network',
-    severity: 'info',
+    // A warning on a modem's interface (findings/detectors/bursts.ts): never taken down on purpose.
+    severity: 'warning',
     tags: ['netifd'],
     literal: 'has lost the connection',
     pattern: /^Interface '(?<iface>[^']+)' has lost the connection/,
@@ -176,6 +178,7 @@ export const netifdEntries: CatalogueEntry[] = [
   // OpenWrt's ncm protocol script (comgt's ncm.sh [X108]): each step's failure, on netifd's envelope.
   {
     id: 'ncm.no-modem-information',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
@@ -191,6 +194,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'ncm.step-failed',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
@@ -209,6 +213,7 @@ export const netifdEntries: CatalogueEntry[] = [
   // OpenWrt's mbim protocol script (umbim's mbim.sh [X109]): `mbim[<pid>] <step>` on netifd's envelope (MBIM_SCRIPT).
   {
     id: 'mbim.sim-failed',
+    modemInterface: true,
     ...MBIM_SCRIPT,
     severity: 'error',
     pattern: mbim(String.raw`(?<what>PIN required|Unable to verify PIN|Subscriber init failed)`),
@@ -221,6 +226,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mbim.registration-failed',
+    modemInterface: true,
     ...MBIM_SCRIPT,
     severity: 'warning',
     pattern: mbim(String.raw`(?<what>Subscriber registration failed|Failed to attach to network)`),
@@ -237,6 +243,7 @@ export const netifdEntries: CatalogueEntry[] = [
   // unknown APN, its registration `home`, had been told as the network refusing to register it).
   {
     id: 'umbim.network-error',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
@@ -255,6 +262,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'umbim.session-error',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
@@ -271,6 +279,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'umbim.registration-denied',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'warning',
@@ -287,6 +296,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mbim.modem-failed',
+    modemInterface: true,
     ...MBIM_SCRIPT,
     severity: 'warning',
     pattern: mbim(String.raw`Failed to read modem caps`),
@@ -297,6 +307,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'mbim.data-failed',
+    modemInterface: true,
     ...MBIM_SCRIPT,
     severity: 'warning',
     pattern: mbim(String.raw`(?<what>Failed to obtain IP address(?:es)?|No APN specified)`),
@@ -330,6 +341,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'ncm.at-error',
+    modemInterface: true,
     stack: 'openwrt',
     subsystem: 'network',
     severity: 'info',

@@ -21,10 +21,11 @@ export function detectBursts(events: readonly LogEvent[], options: DetectOptions
   const open = new Map<string, LogEvent[]>();
   const findings: Finding[] = [];
   const answers = passingAnswers(events);
+  const modemInterfaces = modemInterfacesOf(events);
   const push = (code: FindingCode, group: LogEvent[], passed: string | undefined): void => {
     const seconds = secondsBetween(group[0], group[group.length - 1]);
     const message = burstMessage(code, group, seconds);
-    findings.push(toFinding(code, passed ? 'info' : severityOf(code, group), passed ? `${message} (${passed})` : message, group));
+    findings.push(toFinding(code, passed ? 'info' : severityOf(code, group, modemInterfaces), passed ? `${message} (${passed})` : message, group));
   };
   const close = (code: FindingCode, group: LogEvent[]): void => {
     const passed = answers.passed(group);
@@ -67,13 +68,29 @@ function belongsTo(last: LogEvent, e: LogEvent, options: DetectOptions): boolean
 }
 
 /**
- * A burst is as serious as its worst line; mobile-data and interface downs stay informational
- * unless they are RutOS mobile interfaces, where they mean the router lost its mobile link.
+ * A burst is as serious as its worst line; interface downs stay informational unless they are a
+ * modem's interfaces, where they mean the router lost its mobile link: RutOS's by their name,
+ * any down; others, named by a modem protocol script's line, only by their own lines' severity
+ * (a connection lost is a warning; `is now down` is also an ifdown's or a reboot's, and blind
+ * probes' OpenWrt ifdown and nightly reboot were no trouble).
  */
-function severityOf(code: FindingCode, group: readonly LogEvent[]): Severity {
+function severityOf(code: FindingCode, group: readonly LogEvent[], modemInterfaces: ReadonlySet<string>): Severity {
   const worst = maxSeverity(group.map((e) => e.severity));
-  if (code === 'interface-down') return group.some((e) => RUTOS_MOBILE_INTERFACE.test(e.fields.iface ?? '')) ? 'warning' : 'info';
-  return worst;
+  if (code !== 'interface-down') return worst;
+  if (group.some((e) => RUTOS_MOBILE_INTERFACE.test(e.fields.iface ?? ''))) return 'warning';
+  return group.some((e) => modemInterfaces.has(interfaceKey(e)) && e.severity === 'warning') ? 'warning' : 'info';
+}
+
+/** An event's interface as the file's: its file and the interface without its `_4`/`_6` half. */
+function interfaceKey(e: LogEvent): string {
+  return `${e.file}|${interfaceBase(e.fields.iface ?? '')}`;
+}
+
+/** The interfaces a modem protocol script's line names (catalogue `modemInterface`), per file. */
+function modemInterfacesOf(events: readonly LogEvent[]): Set<string> {
+  const found = new Set<string>();
+  for (const e of events) if (e.fields.iface !== undefined && catalogueEntry(e.id)?.modemInterface) found.add(interfaceKey(e));
+  return found;
 }
 
 /** How many answering lines after a loss are looked at for one of the same modem. */
@@ -99,16 +116,15 @@ function passingAnswers(events: readonly LogEvent[]): { passed(group: readonly L
   // ones before it were the interface failing and trying again (a blind probe's RUT955 failed
   // three times on SIM 1, then switched).
   const lossesOf = new Map<string, number[]>();
-  const ifaceKey = (e: LogEvent): string => `${e.file}|${interfaceBase(e.fields.iface ?? '')}`;
   events.forEach((e, at) => {
     if (!catalogueEntry(e.id)?.passing?.otherSim || e.fields.iface === undefined) return;
-    const key = ifaceKey(e);
+    const key = interfaceKey(e);
     (lossesOf.get(key) ?? lossesOf.set(key, []).get(key)!).push(at);
   });
   // Whether the interface lost its connection again between a loss and its answer: the losses
   // after it (places in order, binary search), the same loss's other half (within a second) aside.
   const lossAgainBefore = (loss: LogEvent, at: number, answerAt: number): boolean => {
-    const places = lossesOf.get(ifaceKey(loss)) ?? [];
+    const places = lossesOf.get(interfaceKey(loss)) ?? [];
     for (let k = firstAfter(places, at, (p) => p); k < places.length && places[k] < answerAt; k++) if (!sameLoss(events[places[k]], loss)) return true;
     return false;
   };
