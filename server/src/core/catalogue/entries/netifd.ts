@@ -14,6 +14,11 @@ const MBIM_REGISTRATION_ERRORS = [
 /** umbim's names of the network's errors that refuse a data session (3GPP session causes, X183, X164). */
 const MBIM_SESSION_ERRORS = ['missing-or-unknown-apn', 'service-option-not-supported', 'requested-service-option-not-subscribed', 'service-option-temporarily-out-of-order', 'no-pdp-context-activated'];
 
+/** What umbim's answers share (X183): through netifd (mbim.sh logs them) or pasted from a shell. */
+const UMBIM_ANSWER = { modemInterface: true, stack: 'openwrt', subsystem: 'network', severity: 'warning', tags: ['netifd', 'umbim', '-'] } as const satisfies Partial<CatalogueEntry>;
+/** umbim's `  nwerror: <hex> - <name>` line, for the names given. */
+const nwerror = (names: readonly string[]): RegExp => new RegExp(String.raw`^\s*nwerror: (?<code>[0-9A-Fa-f]{4}) - (?<error>${names.join('|')})\s*$`);
+
 /** What every line of OpenWrt's mbim protocol script shares: netifd's envelope, `mbim[<pid>] ` before its step [X109]. */
 const MBIM_SCRIPT = { stack: 'openwrt', subsystem: 'network', tags: ['netifd'], literal: 'mbim[', envelope: 'iface', sources: ['O3', 'X109'] } satisfies Partial<CatalogueEntry>;
 const mbim = (step: string): RegExp => new RegExp(String.raw`^mbim\[\d+\] ` + step);
@@ -243,13 +248,9 @@ export const netifdEntries: CatalogueEntry[] = [
   // unknown APN, its registration `home`, had been told as the network refusing to register it).
   {
     id: 'umbim.network-error',
-    modemInterface: true,
-    stack: 'openwrt',
-    subsystem: 'network',
-    severity: 'warning',
-    tags: ['netifd', 'umbim', '-'],
+    ...UMBIM_ANSWER,
     literal: 'nwerror: ',
-    pattern: new RegExp(String.raw`^\s*nwerror: (?<code>[0-9A-Fa-f]{4}) - (?<error>${MBIM_REGISTRATION_ERRORS.join('|')})\s*$`),
+    pattern: nwerror(MBIM_REGISTRATION_ERRORS),
     summary: 'MBIM: the network refused the registration: {error} (cause {code} hex)',
     explanation:
       'umbim prints the modem\'s registration state; `nwerror` is the network\'s error in it, the 3GPP reject cause by its name (cause 000B hex = 11, plmn-not-allowed: this SIM may not use this network). It is the network\'s answer, not the settings\': ' +
@@ -262,13 +263,9 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'umbim.session-error',
-    modemInterface: true,
-    stack: 'openwrt',
-    subsystem: 'network',
-    severity: 'warning',
-    tags: ['netifd', 'umbim', '-'],
+    ...UMBIM_ANSWER,
     literal: 'nwerror: ',
-    pattern: new RegExp(String.raw`^\s*nwerror: (?<code>[0-9A-Fa-f]{4}) - (?<error>${MBIM_SESSION_ERRORS.join('|')})\s*$`),
+    pattern: nwerror(MBIM_SESSION_ERRORS),
     summary: 'MBIM: the network refused the data connection: {error} (cause {code} hex)',
     explanation:
       'umbim prints the modem\'s answer to the connect request; `nwerror` is the network\'s reason for refusing the data session (PDP context), a 3GPP session cause by its name: missing-or-unknown-apn (27: the APN is not one this SIM may use), requested-service-option-not-subscribed (33: no data on the subscription), service-option-not-supported, service-option-temporarily-out-of-order (the network\'s own trouble). The modem is registered: the settings or the subscription are what to look at.',
@@ -279,11 +276,7 @@ export const netifdEntries: CatalogueEntry[] = [
   },
   {
     id: 'umbim.registration-denied',
-    modemInterface: true,
-    stack: 'openwrt',
-    subsystem: 'network',
-    severity: 'warning',
-    tags: ['netifd', 'umbim', '-'],
+    ...UMBIM_ANSWER,
     literal: 'registerstate: ',
     pattern: /^\s*registerstate: (?<code>[0-9A-Fa-f]{4}) - denied\s*$/,
     summary: 'MBIM: the modem\'s registration is denied (registerstate {code})',
