@@ -540,6 +540,12 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['X68', 'KB6'],
     },
     {
+      // The tool of the interface's protocol: qmi.sh asks uqmi, mbim.sh umbim (a blind probe's MBIM host had been told AT commands).
+      hosts: ['openwrt'],
+      text: 'Check registration with the tool of the interface\'s protocol: `uqmi -d /dev/cdc-wdm0 --get-serving-system` for qmi, `umbim -d /dev/cdc-wdm0 registration` for mbim, the modem\'s AT port (`AT+CEREG?`, `AT+COPS?`, `AT+CSQ`) for 3g and ncm. A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['X21', 'X183', 'X68'],
+    },
+    {
       hosts: CISCO,
       text: 'Check registration and signal: `show cellular <slot> all` shows the network the modem is on, its registration and its radio\'s signal. A denied registration is the network refusing this SIM or device: ask the operator.',
       sources: ['X85'],

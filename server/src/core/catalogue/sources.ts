@@ -101,7 +101,7 @@ export const SOURCES: Record<string, Source> = {
     url: 'https://gitlab.freedesktop.org/mobile-broadband/ModemManager/-/tree/main/src',
   },
   X21: {
-    title: 'OpenWrt uqmi netifd protocol handler qmi.sh ("SIM in illegal state - Power-cycling SIM", "Network registration failed", "Unable to connect IPv4"); its interface options include `apn`, `auth` (pap, chap, both, none), `username`, `password`, `pincode`, `pdptype` and `modes`',
+    title: 'OpenWrt uqmi netifd protocol handler qmi.sh ("SIM in illegal state - Power-cycling SIM", "Network registration failed", "Unable to connect IPv4"); its interface options include `apn`, `auth` (pap, chap, both, none), `username`, `password`, `pincode`, `pdptype` and `modes`; it reads the registration with `uqmi -s -d <device> --get-serving-system`',
     url: 'https://github.com/openwrt/openwrt/blob/main/package/network/utils/uqmi/files/lib/netifd/proto/qmi.sh',
   },
   X22: {
