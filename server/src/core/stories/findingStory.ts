@@ -158,10 +158,12 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // as mobile data back); its `_4` / `_6` alias is the same interface. When the trouble's lines
   // name none (a modem not answering), a RutOS mobile interface coming up shows it over.
   // The interfaces its consequences took down are in trouble too (a SIM's lines name none).
-  const following = spec.consequences ? consequencesOf(spec.consequences, found, ctx) : [];
-  // (Its notes too: an interface down that a SIM switch answered is still the troubled SIM's, and
-  // the other SIM coming up is no end of the trouble.)
-  const troubled = interfacesOf([...found, ...(spec.consequences ? consequencesOf(spec.consequences, found, ctx, true) : [])], ctx);
+  // The consequences, notes among them (an interface down that a SIM switch answered is still the
+  // troubled SIM's); those told as a step are the warnings and worse.
+  const consequences = spec.consequences ? consequencesOf(spec.consequences, found, ctx) : [];
+  const following = consequences.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  // (Its notes too: the other SIM coming up is no end of the trouble.)
+  const troubled = interfacesOf([...found, ...consequences], ctx);
   // The lines with a recovery mark, in line order; those of the troubled interface show it over.
   const marked = spec.recovery.flatMap((m) => ctx.marked(m)).sort((a, b) => a.line - b.line);
   // The troubled interface's other SIM coming up (the router switched SIMs): a line that names no
@@ -325,18 +327,17 @@ function firstOf(found: readonly Finding[]): Finding {
 }
 
 /**
- * The findings of `codes` the trouble may have brought: warnings or worse from its first line (or
+ * The findings of `codes` the trouble may have brought, notes among them: from its first line (or
  * just before it) until the next boot after it was last seen (the caller cuts them at the line
  * that shows the trouble over).
  */
-function consequencesOf({ codes, leadMs = CONSEQUENCE_LEAD_MS }: NonNullable<FindingStorySpec['consequences']>, found: readonly Finding[], ctx: StoryContext, notesToo = false): Finding[] {
+function consequencesOf({ codes, leadMs = CONSEQUENCE_LEAD_MS }: NonNullable<FindingStorySpec['consequences']>, found: readonly Finding[], ctx: StoryContext): Finding[] {
   const first = firstOf(found);
   const last = Math.max(...found.map((f) => f.endLine));
   // The boot ends it: the router's next start reads the SIM and the modem again.
   const end = ctx.coded('reboot').find((r) => r.line > last)?.line ?? Infinity;
   return ctx
     .untold(...codes)
-    .filter((f) => notesToo || f.severity === 'error' || f.severity === 'warning')
     .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - leadMs : f.line >= first.line - CONSEQUENCE_LEAD_LINES))
     .filter((f) => f.line < end)
     .sort((a, b) => a.line - b.line);

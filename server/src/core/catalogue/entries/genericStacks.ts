@@ -1,7 +1,7 @@
 import type { CatalogueEntry } from '../types';
 import { cmePattern, cmeWords } from '../tables/cmeErrors';
 import { driverAlternation } from '../tables/usbDrivers';
-import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrationStatus';
+import { REGISTRATION_LITERALS, REJECT_CAUSE_LITERALS, REJECT_CAUSE_PATTERN, registrationPattern } from '../tables/registrationStatus';
 import { MOBILE_NETDEV } from '../tables/mobileInterfaces';
 
 // Modem stacks of plain OpenWrt / Linux / FreeBSD routers and hosts, outside RutOS. Formats come
@@ -832,8 +832,8 @@ export const genericStackEntries: CatalogueEntry[] = [
     id: 'at.registration-denied-cause',
     subsystem: 'network',
     severity: 'warning',
-    literal: ['+CREG: ', '+CEREG:'],
-    pattern: /\+(?<register>C(?<service>E)?REG): (?:[0-5],)?3,(?:"[^"]*")?,(?:"[^"]*")?,(?:\d{1,2})?,(?<causeType>[01]),(?<rejectCause>\d{1,3})\b/,
+    literal: REJECT_CAUSE_LITERALS,
+    pattern: REJECT_CAUSE_PATTERN,
     summary: 'The network refused the modem\'s registration (+C{service}REG status 3), reject cause {rejectCauseSaid}',
     advice: 'registrationDenied',
     explanation:

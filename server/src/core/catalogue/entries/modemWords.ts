@@ -1,6 +1,14 @@
 import type { CatalogueEntry } from '../types';
 import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrationStatus';
 
+/**
+ * What the unregistered statuses (0 not searching, 2 searching) share: a modem registers within a
+ * minute of starting its search when it can (the same window as ModemManager's `home ->
+ * searching`), and a host asks for the status now and then (a blind probe's nRF9160 application
+ * every two minutes for half an hour): one search, not sixteen.
+ */
+const UNREGISTERED = { passing: { answeredBy: 'registered', seconds: 60, note: 'registered' }, burstSeconds: 600 } as const satisfies Partial<CatalogueEntry>;
+
 // What any program says of the modem in the words of the trade, whoever wrote it: a vendor's
 // daemon GSM Log Lens has no entries for (a router's own connection manager, a gateway's firmware,
 // a microcontroller's console) still says "SIM not inserted", "registration denied", "modem not
@@ -446,8 +454,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     explanation:
       'Registration status 0 is "not registered, not currently searching an operator to register to": the modem is on no network and not looking for one. Its radio may be off (AT+CFUN=0, airplane mode), or it found no network it may use and stopped looking (no coverage for its bands or radio access technologies, a SIM no network accepts). There is no data connection until it registers.',
     finding: 'registration-failed',
-    passing: { answeredBy: 'registered', seconds: 60, note: 'registered' },
-    burstSeconds: 600,
+    ...UNREGISTERED,
     sources: ['X91'],
     samples: ['Wed Feb 23 09:31:12 2022 user.notice sigmon: AT+CREG? -> +CREG: 0,0', '+CEREG: 0', '+CEREG: 2,0'],
     counterSamples: ['+CEREG: 0,1', '+CREG: 0,5', '+CEREG: 0,2', 'AT+CREG=0'],
@@ -464,11 +471,7 @@ export const modemWordEntries: CatalogueEntry[] = [
       'Registration status 2 is "not registered, searching": the modem has no network it may use and looks for one. A modem starting up, or moving out of coverage, searches for seconds; ' +
       'one that keeps searching has no coverage where it is (its antenna, the bands or the radio access technology it is set to, or no network here for its SIM) and no data connection until it registers.',
     finding: 'registration-failed',
-    // A modem registers within a minute of starting its search when it can (the same window as ModemManager's `home -> searching`).
-    passing: { answeredBy: 'registered', seconds: 60, note: 'registered' },
-    // A host asks for the status now and then (a blind probe's nRF9160 application every two
-    // minutes for half an hour): one search, not sixteen.
-    burstSeconds: 600,
+    ...UNREGISTERED,
     sources: ['X91'],
     samples: ['[00:00:32.014,000] <dbg> app: AT< +CEREG: 5,2,"FFFE","FFFFFFFF",7', '+CREG: 0,2', '+CEREG: 2,"00C3","0A1B2C3",7'],
     counterSamples: ['+CEREG: 2,1', '+CEREG: 0,1', '+CEREG: 2,5,"00C3","0A1B2C3",7', 'AT+CEREG=2'],
