@@ -64,6 +64,20 @@ describe('an OpenWrt interface a modem protocol script names', () => {
   it('is not when no modem script names it (a PPPoE WAN losing its link): no story', () => {
     assert.deepEqual(dataStories([noise('02:10:00'), ...losses('wan', false)].join('\n')), []);
   });
+  // OpenWrt's 3g protocol: pppd over the modem's serial port, on the device `3g-<interface>`; pppd's
+  // own `Connect:` line, the one that names the port, was before the paste began.
+  const deviceDown = (device: string, iface: string) => [owrt('09:14:22', `Network device '${device}' link is down`), owrt('09:14:22', `Interface '${iface}' has lost the connection`), owrt('09:14:31', `Interface '${iface}' is now up`)];
+  it('is the modem\'s when its device is the 3g protocol\'s (`3g-lte`): one loss is a data connection problem, and it recovered', () => {
+    const stories = dataStories([noise('09:00:00'), ...deviceDown('3g-lte', 'lte'), noise('09:30:00')].join('\n'));
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0].verdict, 'recovered');
+    assert.ok(downs([noise('09:00:00'), ...deviceDown('3g-lte', 'lte')].join('\n')).every((f) => f.severity === 'warning'));
+  });
+  it('is not when the device is another protocol\'s (`pppoe-wan`) or another interface\'s `3g-` device', () => {
+    assert.deepEqual(dataStories([noise('09:00:00'), ...deviceDown('pppoe-wan', 'wan'), noise('09:30:00')].join('\n')), []);
+    const other = [noise('09:00:00'), owrt('09:10:00', "Network device '3g-lte' link is up"), ...deviceDown('eth1', 'wan'), noise('09:30:00')].join('\n');
+    assert.deepEqual(dataStories(other), []);
+  });
 });
 
 describe('netifd\'s "has lost the connection"', () => {

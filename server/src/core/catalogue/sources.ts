@@ -605,6 +605,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'systemd src/network/networkd-link.c link_update(): `log_link_info(link, "Gained carrier")` and `"Lost carrier"` when a link\'s carrier comes or goes, logged with the link\'s name first (`wwan0: Lost carrier`)',
     url: 'https://github.com/systemd/systemd/blob/main/src/network/networkd-link.c',
   },
+  X186: {
+    title: 'OpenWrt netifd device.c device_set_link(): `netifd_log_message(L_NOTICE, "%s \'%s\' link is %s\\n", ...)` with the device type\'s name (`Network device` for a plain one), its name and up or down; OpenWrt ppp.sh ppp_generic_setup() names the PPP device `${proto:-ppp}-<interface>` (pppoe, pptp and l2tp have headers of their own), and comgt\'s 3g.sh runs it on the modem\'s serial port with chat dialling, so the 3g protocol\'s device is `3g-<interface>`',
+    url: 'https://github.com/openwrt/netifd/blob/master/device.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

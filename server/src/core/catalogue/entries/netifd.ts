@@ -81,6 +81,26 @@ export const netifdEntries: CatalogueEntry[] = [
       "Tue Mar 10 14:09:45 2026 daemon.notice netifd: Interface 'mob1s1a1_4' has lost the connection",
     ],
   },
+  // netifd's device.c device_set_link() (X186): a device's carrier, whatever the interface. It is
+  // no trouble of its own (the interface's line says what the loss did), but a `3g-<interface>`
+  // device is OpenWrt's 3g protocol's PPP link over a modem's serial port, so the line says which
+  // interface is the modem's when pppd's own `Connect:` line is not in the paste (a blind probe's
+  // `lte`, lost beside `Network device '3g-lte' link is down`, had been a note).
+  {
+    id: 'netifd.device-link',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'info',
+    tags: ['netifd'],
+    literal: "' link is ",
+    pattern: /^Network device '(?<device>[^']+)' link is (?<state>up|down)\b/,
+    summary: "Network device '{device}' link is {state}",
+    explanation:
+      'netifd reports that a network device\'s link (its carrier) came or went. A device named `3g-<interface>` is the PPP link OpenWrt\'s 3g protocol runs over the modem\'s serial port for that interface; ' +
+      'its link going down is the modem\'s data connection ending, and the interface\'s own lines (`has lost the connection`, `is now down`) follow.',
+    sources: ['X186'],
+    samples: ["Mon Mar 10 09:14:22 2025 daemon.notice netifd: Network device '3g-lte' link is down", "Mon Mar 10 09:14:31 2025 daemon.notice netifd: Network device 'eth0.2' link is up"],
+  },
   {
     id: 'netifd.interface-up',
     story: ['data-up'],

@@ -27,3 +27,16 @@ const RUTOS_MODEM_SIM = /^mob(\d+)s(\d+)a\d+/;
  * device (watchcat's `via "wwan0"`) is about the mobile connection only when the device is one of these.
  */
 export const MOBILE_NETDEV = /^(?:wwan\w*|wwp\w+|qmimux\d+|rmnet\w*|mhi_\w+|3g-[\w.-]+|usb\d+)$/;
+
+/**
+ * The OpenWrt interface whose PPP device this is, when only a modem's protocol makes such a
+ * device: ppp.sh names the device `<proto>-<interface>`, and the 3g protocol dials the modem's
+ * serial port (X186). `ppp-<interface>` (the ppp protocol on any serial line) and `pppoe-wan` are not.
+ */
+export function interfaceOfModemDevice(device: string): string | undefined {
+  return MODEM_PROTO_DEVICE.exec(device)?.[1];
+}
+const MODEM_PROTO_DEVICE = /^3g-([\w.-]+)$/;
+
+/** The fields a line names a network device in (netifd's `Network device '3g-lte'`, pppd's `Connect: 3g-lte <--> ...`). */
+export const DEVICE_FIELDS = ['device', 'pppIface'] as const;

@@ -1,7 +1,7 @@
 import type { Finding, FindingCode, LogEvent, Severity } from '../../model';
 import { catalogueEntry, storyMarksOf, type CatalogueEntry } from '../../catalogue/index';
 import { formatDuration } from '../../records/timeWords';
-import { interfaceBase, otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
+import { DEVICE_FIELDS, interfaceBase, interfaceOfModemDevice, otherSimOfModem, RUTOS_MOBILE_INTERFACE } from '../../catalogue/tables/mobileInterfaces';
 import { findingOf, secondsBetween } from '../eventTime';
 import { burstMessage } from '../findingText';
 import type { DetectOptions } from '../options';
@@ -86,10 +86,19 @@ function interfaceKey(e: LogEvent): string {
   return `${e.file}|${interfaceBase(e.fields.iface ?? '')}`;
 }
 
-/** The interfaces a modem protocol script's line names (catalogue `modemInterface`), per file. */
+/**
+ * The interfaces a modem protocol script's line names (catalogue `modemInterface`), or whose
+ * device only a modem's protocol makes (`3g-lte`: interfaceOfModemDevice), per file.
+ */
 function modemInterfacesOf(events: readonly LogEvent[]): Set<string> {
   const found = new Set<string>();
-  for (const e of events) if (e.fields.iface !== undefined && catalogueEntry(e.id)?.modemInterface) found.add(interfaceKey(e));
+  for (const e of events) {
+    if (e.fields.iface !== undefined && catalogueEntry(e.id)?.modemInterface) found.add(interfaceKey(e));
+    for (const field of DEVICE_FIELDS) {
+      const iface = interfaceOfModemDevice(e.fields[field] ?? '');
+      if (iface !== undefined) found.add(`${e.file}|${interfaceBase(iface)}`);
+    }
+  }
   return found;
 }
 
