@@ -261,6 +261,19 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB43'],
     },
   ],
+  // The modem stayed off the bus until the system's next start (stories/entries/modemDrop.ts):
+  // the restart, not the modem, brought it back, so what to keep is the next time's state before restarting.
+  backOnlyAfterReboot: [
+    {
+      hosts: RUTOS,
+      text: 'The modem did not come back by itself: only the router\'s restart brought it back. If it happens again, take a troubleshoot file before restarting (it keeps the log and `lsusb` of that moment), and note what the router was doing when the modem dropped. A modem that stays off the bus until a restart points at its power (the supply must hold up under the modem\'s current peaks) or its firmware (`gsmctl -y` shows its version); send the troubleshoot file to Teltonika support.',
+      sources: ['KB43', 'S9', 'F4'],
+    },
+    {
+      text: 'The modem did not come back by itself: only the system\'s restart brought it back. If it happens again, save the log and the list of USB devices before restarting, and note what the host was doing when the modem dropped. A modem that stays off the bus until a restart points at its power (the supply must hold up under the module\'s current peaks, the cable or slot) or its firmware; a module that does it again on current firmware is a case for its maker\'s support, with these logs.',
+      sources: ['KB43'],
+    },
+  ],
   fixPowerSupply: [
     {
       text: 'Fix the power supply first: the board logged an under-voltage, so its supply (or cable) cannot hold the voltage while the board and the modem draw current. Use a supply rated for the board and everything it powers, the modem\'s current peaks included, and a short, thick cable.',

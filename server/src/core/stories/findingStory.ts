@@ -43,6 +43,8 @@ export interface FindingStorySpec {
     words: string;
     /** How long before the trouble's first line a consequence may come (default CONSEQUENCE_LEAD_MS). */
     leadMs?: number;
+    /** The same for lines without a clock: how many lines before it (default CONSEQUENCE_LEAD_LINES). */
+    leadLines?: number;
     /** Words of their own for the consequences of some codes (a registration lost, beside the data): a step each. */
     wordsByCode?: Partial<Record<FindingCode, string>>;
   };
@@ -331,14 +333,14 @@ function firstOf(found: readonly Finding[]): Finding {
  * just before it) until the next boot after it was last seen (the caller cuts them at the line
  * that shows the trouble over).
  */
-function consequencesOf({ codes, leadMs = CONSEQUENCE_LEAD_MS }: NonNullable<FindingStorySpec['consequences']>, found: readonly Finding[], ctx: StoryContext): Finding[] {
+function consequencesOf({ codes, leadMs = CONSEQUENCE_LEAD_MS, leadLines = CONSEQUENCE_LEAD_LINES }: NonNullable<FindingStorySpec['consequences']>, found: readonly Finding[], ctx: StoryContext): Finding[] {
   const first = firstOf(found);
   const last = Math.max(...found.map((f) => f.endLine));
   // The boot ends it: the router's next start reads the SIM and the modem again.
   const end = ctx.coded('reboot').find((r) => r.line > last)?.line ?? Infinity;
   return ctx
     .untold(...codes)
-    .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - leadMs : f.line >= first.line - CONSEQUENCE_LEAD_LINES))
+    .filter((f) => (first.time !== undefined && f.time !== undefined ? f.time >= first.time - leadMs : f.line >= first.line - leadLines))
     .filter((f) => f.line < end)
     .sort((a, b) => a.line - b.line);
 }

@@ -20,6 +20,7 @@ export const modemDropStory: StoryDefinition = {
     'came-back': { label: 'came back', severity: 'warning', meaning: 'Every drop was followed by the modem enumerating again.' },
     'log-ends': { label: 'the log ends before it comes back', severity: 'warning', open: true, meaning: 'The modem left the bus shortly before the log ends: whether it came back the log cannot show.' },
     restarted: { label: 'restarted on purpose, came back', severity: 'warning', meaning: 'Each drop follows a logged deliberate restart (ping_reboot, mobifd, a script) and the modem came back: the restart took it off the bus; why it fired is the question.' },
+    'back-after-reboot': { label: 'came back only after a reboot', severity: 'warning', meaning: 'The modem left the bus and was not back until the system started again: it did not come back by itself.' },
   },
   build: (ctx) => {
     const out: StoryDraft[] = [];
@@ -52,6 +53,14 @@ export const modemDropStory: StoryDefinition = {
       let modeChanged: ReturnType<typeof dataDeviceLeftBehind>;
       // The data connection's lines around the drops: told with them, but not what the story rests on.
       const context: number[] = [];
+      // The drops that came back only with the system's next start: the boot's enumeration, not the modem by itself.
+      const bootOf = new Map(drops.map((a) => [a, a.back && ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < a.back!.line)] as const));
+      // Of those, the ones the system outlived by a USB gap's length: a drop just before the system
+      // itself went down (a power cut takes both) is the system's stop, not a modem that stayed away.
+      const stayedAway = (a: Absence): boolean => {
+        const boot = bootOf.get(a);
+        return !!boot && ctx.events.some((e) => e.line > a.gone.line && e.line < boot.line && (secondsBetween(a.gone, e) ?? 0) >= ctx.options.usbGapSeconds);
+      };
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
         const restart = restartOf.get(a);
@@ -70,7 +79,7 @@ export const modemDropStory: StoryDefinition = {
           continue;
         }
         // A return after the system started again is the boot's enumeration, not the modem coming back by itself.
-        const boot = ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < back.line);
+        const boot = bootOf.get(a);
         w.step(`${name} left the USB bus${when(a.gone)} and came back${away !== undefined ? ` ${formatDuration(away)} later` : ''}${when(back)}${clockStepWords(a.gone, back)}${boot ? `, after the system started again (line ${boot.line})` : ''}.`, a.gone, usbBusSource(a.gone));
         w.prove(back.line);
         // (The device's next departure, by line: the end of this return; one scan, not one per absence.)
@@ -125,13 +134,19 @@ export const modemDropStory: StoryDefinition = {
       const restarted = !cut && drops.every((a) => restartOf.get(a) !== undefined);
       const first = restartOf.get(drops[0]);
       const shared = restarted ? undefined : sharedCause(drops.map((a) => causeOf.get(a)));
+      // A drop the modem came back from only with the system's next start (a blind probe's modem,
+      // gone 36 minutes until a reboot, had been told "came back" as if by itself).
+      const rebooted = cut || restarted ? undefined : drops.find(stayedAway);
+      const rebootAway = rebooted ? secondsBetween(rebooted.gone, rebooted.back!) : undefined;
       out.push({
-        verdict: cut ? 'log-ends' : restarted ? 'restarted' : 'came-back', confidence: cut ? 'medium' : 'high',
-        why: cut ? 'The disconnect is logged; the log ends before a return could be.' : restarted ? 'A deliberate restart, the disconnect and the return are all logged.' : 'The disconnect and the return are both logged.',
-        summary: restarted
+        verdict: cut ? 'log-ends' : restarted ? 'restarted' : rebooted ? 'back-after-reboot' : 'came-back', confidence: cut ? 'medium' : 'high',
+        why: cut ? 'The disconnect is logged; the log ends before a return could be.' : restarted ? 'A deliberate restart, the disconnect and the return are all logged.' : rebooted ? 'The disconnect, the system\'s start after it and the modem\'s return with that start are all logged.' : 'The disconnect and the return are both logged.',
+        summary: rebooted
+          ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once and was' : `${drops.length} times; after the drop${when(rebooted.gone)} it was`} not back until the system started again${rebootAway !== undefined ? ` ${formatDuration(rebootAway)} later` : ''} (line ${bootOf.get(rebooted)!.line}): it did not come back by itself, the restart brought it back; its ports and data connection were gone until then. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop, and whether it hung or lost its power, the log does not say.'}`
+          : restarted
           ? `${name} dropped off the USB bus ${drops.length === 1 ? 'once, ' : `${drops.length} times, each time `}${marksOf(first!).includes('reauthorized') ? 'because something reset it on purpose through its sysfs authorized file' : 'right after something restarted it on purpose'} (${drops.length === 1 ? '' : 'the first: '}"${first!.text}"${when(first!)}), and came back; its ports and data connection went with it. The restart took it off the bus, not a fault of the modem: why the restart fired is what to look at.`
           : `${name} dropped off the USB bus ${drops.length === 1 ? 'once' : `${drops.length} times`}${cut ? (drops.length === 1 ? ' and the log ends before it shows whether it came back' : ', the last time just before the log ends') : ' and came back'}; its ports and data connection went with it. ${shared ? `${shared.head} just before ${drops.length === 1 ? 'it' : 'each drop'}: ${shared.reading}` : 'What made it drop (a modem reset, a crash, a power dip, the host, someone pulling it) the log does not say.'}${leftBehind ? ` It came back under other port names (${leftBehind.now.join(', ')}), and a program still looks for one of the old ones (${leftBehind.old.join(', ')}): what uses the modem did not come back with it.` : ''}`,
-        steps: w.sorted(), evidence: w.evidence, advice: [...(modeChanged ? ['usbModeChanged'] : []), ...(leftBehind ? ['followRenamedPort'] : []), ...(restarted ? ['whyRestartFired'] : shared ? [shared.advice] : ['findWhoResets'])], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
+        steps: w.sorted(), evidence: w.evidence, advice: [...(modeChanged ? ['usbModeChanged'] : []), ...(leftBehind ? ['followRenamedPort'] : []), ...(restarted ? ['whyRestartFired'] : shared ? [shared.advice] : rebooted ? ['backOnlyAfterReboot'] : ['findWhoResets'])], adviceFields: usbIdWords(d.vidpid), unknowns: restarted || shared ? [] : ['whyItDropped'], sources: w.sources,
         restsOn: ['usb-gap'],
         context,
         // A modem not answering inside the drop's lines is part of it: the hang before it, its manager's timeouts while it is away.

@@ -19,6 +19,14 @@ const REGISTRATION_LOST_WITH_IT = {
   leadMs: 60_000,
 } as const;
 
+/**
+ * What a modem that stops answering brings: its data connection lost, often first. A hung modem's
+ * link dies (pppd's echo requests unanswered, a bearer dropped), and only the manager's next
+ * attempt finds the modem silent (fixture 029: the PPP link lost, then comgt could not write to
+ * the modem's port 10 lines later): a loss shortly before is the same hang.
+ */
+const DATA_LOST_BEFORE_SILENCE = { ...DATA_LOST_WITH_IT, leadMs: 60_000, leadLines: 15 } as const;
+
 export const unresponsiveStory = findingStory({
   id: 'modem-unresponsive',
   title: 'Modem not answering',
@@ -31,7 +39,7 @@ export const unresponsiveStory = findingStory({
   meaning: 'A modem that stops answering can be busy (a firmware operation), hung, or already gone from the USB bus; the lines around it tell which.',
   sources: ['KB6', 'X64', 'X70'],
   advice: ['checkModemAnswers', 'checkModemAlive'],
-  consequences: DATA_LOST_WITH_IT,
+  consequences: DATA_LOST_BEFORE_SILENCE,
   unknowns: ['modemNow'],
 });
 
