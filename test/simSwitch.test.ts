@@ -91,3 +91,22 @@ describe('netifd\'s "has lost the connection"', () => {
     assert.equal(stories[0].verdict, 'recurring');
   });
 });
+
+describe('a connection that dropped again and again and was not back at the end', () => {
+  // Up between its drops: the settings let it connect, so the advice is what drops it, not the APN.
+  const advice = (lines: string[]) => dataStories([noise('07:59:00'), ...lines, noise('09:00:00')].join('\n'))[0]?.advice ?? [];
+  it('came up between its drops (SIM 1 before the failover to SIM 2): what drops it, not the APN', () => {
+    const told = advice([
+      at('08:02:10', "Interface 'mob1s1a1' has lost the connection"), at('08:02:40', "Interface 'mob1s1a1' is now up"),
+      at('08:09:10', "Interface 'mob1s1a1' has lost the connection"), at('08:09:45', "Interface 'mob1s1a1' is now up"),
+      at('08:15:30', "Interface 'mob1s1a1' has lost the connection"), at('08:15:31', "Interface 'mob1s1a1' is now down"),
+      at('08:16:20', "Interface 'mob1s2a1' is now up"),
+    ]);
+    assert.ok(told.some((a) => /look at what drops it/.test(a)), told.join(' | '));
+    assert.ok(!told.some((a) => /APN/.test(a)), told.join(' | '));
+  });
+  it('never came up: the settings are still the advice', () => {
+    const told = advice([at('08:02:10', "Interface 'mob1s1a1' is now down"), at('08:09:10', "Interface 'mob1s1a1' is now down"), at('08:15:30', "Interface 'mob1s1a1' is now down")]);
+    assert.ok(told.some((a) => /APN/.test(a)), told.join(' | '));
+  });
+});

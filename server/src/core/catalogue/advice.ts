@@ -496,26 +496,26 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
   dataDropsAgain: [
     {
       hosts: RUTOS,
-      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`gsmctl -q`, `gsmctl -F`), and the antennas and their cables.',
+      text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`gsmctl -q`, `gsmctl -F`), and the antennas and their cables.',
       sources: ['KB6', 'S18b'],
     },
     {
       hosts: MM,
-      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`mmcli -m {mmModem}`), and the antennas and their cables.',
+      text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`mmcli -m {mmModem}`), and the antennas and their cables.',
       sources: ['KB6', 'X66'],
     },
     {
-      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`AT+CSQ`, `AT+CEREG?` on the modem\'s AT port), and the antennas and their cables.',
+      text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the modem reset or off USB, signal), check the signal and the registration at those times (`AT+CSQ`, `AT+CEREG?` on the modem\'s AT port), and the antennas and their cables.',
       sources: ['KB6', 'X68'],
     },
     {
       hosts: CISCO,
-      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem down, registration lost, signal), check the signal and the registration at those times (`show cellular <slot> all`), and the antennas and their cables.',
+      text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem down, registration lost, signal), check the signal and the registration at those times (`show cellular <slot> all`), and the antennas and their cables.',
       sources: ['KB6', 'X85'],
     },
     {
       hosts: ROUTEROS,
-      text: 'The connection came up each time and went down again: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem reset, registration lost, signal), check the signal and the registration at those times (`/interface lte monitor lte1`), and the antennas and their cables.',
+      text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem reset, registration lost, signal), check the signal and the registration at those times (`/interface lte monitor lte1`), and the antennas and their cables.',
       sources: ['KB6', 'X141'],
     },
   ],

@@ -82,6 +82,13 @@ export interface FindingStorySpec {
    */
   recurringAdvice?: readonly string[];
   /**
+   * Whether `recurringAdvice` also replaces the story's own advice when the trouble is not over at
+   * the end but was over between its times: the own advice is about settings, and a connection
+   * that came up in between shows they let it work (a blind probe's SIM 1, dropping again and
+   * again until the router moved to SIM 2, had been told to check its APN).
+   */
+  returnDisprovesAdvice?: true;
+  /**
    * Advice when the modem reported a weak signal around the trouble (`weak-signal` marks: +CSQ rssi
    * 9 or less), told as a step: coverage before settings.
    */
@@ -224,10 +231,10 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   if (recovery) w.step(`Then${when(recovery)}: "${recovery.text}".`, recovery);
   // Not over at the end, but over between the times it came: said of each (a blind probe's PCIe
   // modem, recovered from its first crash and not from its second, had the first return untold).
-  else {
+  let told = 0;
+  if (!recovery) {
     const groups = occasionGroups(found, recoveries);
     let r = 0;
-    let told = 0;
     for (let i = 0; i + 1 < groups.length && told < MAX_OVER_BETWEEN; i++) {
       const end = Math.max(...groups[i].map((f) => f.endLine));
       while (r < recoveries.length && recoveries[r].line <= end) r++;
@@ -296,7 +303,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
       // Coverage first while the trouble lasts or keeps coming back, unless a story above comes first.
       ...(coverageAdvice && (!recovery || recurring) && !above ? [coverageAdvice] : []),
       // Over only through a restart: nothing in the modem's own recovery ended it, so its advice stands.
-      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restarted, recurring, deferredTo: above }),
+      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restarted, recurring, overBetween: told > 0, deferredTo: above }),
     ],
     unknowns: [...(spec.unknowns ?? [])],
     ...modemNumber(found, ctx),
@@ -393,8 +400,13 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
  * it, when that comes first); over, only what of it lasts (`lastingAdvice`); coming back, that and
  * the advice for what brings it back.
  */
-function storyAdvice(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext, end: { recovered: boolean; recurring: boolean; deferredTo: Episode | undefined }): string[] {
-  if (!end.recovered) return end.deferredTo ? [spec.defersTo!.advice] : adviceFor(spec, found, ctx);
+function storyAdvice(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext, end: { recovered: boolean; recurring: boolean; overBetween: boolean; deferredTo: Episode | undefined }): string[] {
+  if (!end.recovered && end.deferredTo) return [spec.defersTo!.advice];
+  // Not over, but over in between: what brings it back, not the settings its returns vouch for.
+  if (!end.recovered && end.overBetween && spec.returnDisprovesAdvice && spec.recurringAdvice) {
+    return [...new Set(adviceFor(spec, found, ctx).flatMap((k) => (spec.advice.includes(k) ? spec.recurringAdvice! : [k])))];
+  }
+  if (!end.recovered) return adviceFor(spec, found, ctx);
   const lasting = adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k));
   return end.recurring ? [...new Set([...lasting, ...(spec.recurringAdvice ?? spec.advice)])] : lasting;
 }

@@ -246,6 +246,7 @@ export const dataStory = findingStory({
   replacesOwnAdvice: ['modemDeviceMissing'],
   lastingAdvice: ['askOperatorSubscription', 'dataStall', 'connectionCheckFails', 'lowSignalRestart', 'modemSilentOnPort'],
   recurringAdvice: ['dataDropsAgain'],
+  returnDisprovesAdvice: true,
   weakSignalAdvice: 'weakSignal',
   noSignalAdvice: 'noSignal',
 });
