@@ -22,6 +22,15 @@ describe('the host the advice is written for', () => {
     const a = analyzeText(["Mon Mar 18 10:42:01 2024 daemon.notice netifd: Interface 'wwan' is now down"].join('\n') + '\n', { referenceTime: REF });
     assert.equal(a.host, 'OpenWrt');
   });
+  // Teltonika's gsmd writing only lines no entry reads (its debug chatter) still says RutOS in
+  // OpenWrt's logread; under another stamp a `gsmd` tag may be another, older program's.
+  it('gsmd\'s lines make a logread file RutOS even when none is read; elsewhere they do not', () => {
+    const lines = (stamp: (clock: string) => string) => [`${stamp('10:42:01')} gsmd[1402]: [MODEM] modem0: poll 12`, `${stamp('10:42:02')} netifd: Interface 'wwan' is now down`].join('\n') + '\n';
+    assert.equal(analyzeText(lines((c) => `Mon Mar 18 ${c} 2024 daemon.debug`), { referenceTime: REF }).host, 'Teltonika RutOS');
+    assert.equal(analyzeText(lines((c) => `Mar 18 ${c} oldphone`), { referenceTime: REF }).host, 'OpenWrt');
+    // mobifd is Teltonika's alone, under any stamp.
+    assert.equal(analyzeText(`Mar 18 10:42:01 router mobifd: [gsm.modem0] poll 12\n`, { referenceTime: REF }).host, 'Teltonika RutOS');
+  });
   it('ModemManager in logread is OpenWrt with ModemManager; in a journal, Linux with ModemManager', () => {
     const line = '<info>  [modem0] state changed (connected -> registered)';
     assert.equal(analyzeText(`Mon Mar 18 10:42:01 2024 daemon.notice [2736]: ${line}\n`, { referenceTime: REF }).host, 'OpenWrt with ModemManager');

@@ -277,6 +277,8 @@ export interface FileSummary {
   readReversed?: boolean;
   /** ModemManager's lines came from the modem-manager snap (Ubuntu Core): its commands are the snap's (stories/hosts.ts). */
   snapModemManager?: boolean;
+  /** The modem daemons the file has lines of, by key (`gsmd`, `mobifd`, `modemmanager`), catalogued or not: a stack's own programs (stories/hosts.ts). */
+  modemDaemons?: string[];
   /** Lines read as logread's whose stamp is not OpenWrt's ctime (a syslog server's, another device's): they say nothing of OpenWrt (stories/hosts.ts). */
   foreignLogreadStamps?: number;
   /** Numeric dates read otherwise than their separator usually means, as the file's dates say (formats/dateOrder.ts): `{"/": "day-first"}` (`02/12/2024` is 2 December). */

@@ -1010,6 +1010,8 @@ export class EventCollector {
     if (this.parser.timeOnly) summary.timeOnly = true;
     if (this.parser.foreignLogreadStamps > 0) summary.foreignLogreadStamps = this.parser.foreignLogreadStamps;
     if (this.snapModemManager) summary.snapModemManager = true;
+    const daemons = Object.keys(this.daemons);
+    if (daemons.length) summary.modemDaemons = daemons;
     if (newestFirst) summary.newestFirst = true;
     // A log listed newest first begins at its earliest time, not at its first line.
     const first = newestFirst ? this.minTime : this.firstTime;
