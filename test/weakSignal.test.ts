@@ -49,6 +49,8 @@ describe('no signal the modem can measure around a data trouble', () => {
       assert.ok(story.steps.some((s) => /no signal it could measure around it \(2 readings of rssi 99, "not known or not detectable"\)/.test(s.text)), story.steps.map((s) => s.text).join('\n'));
       assert.ok(!story.steps.some((s) => /weak signal/.test(s.text)));
       assert.match(story.advice[0], /no signal it could measure around the trouble/);
+      // No setting helps without a signal: the APN check waits.
+      assert.ok(!story.advice.some((x) => /APN/.test(x)), story.advice.join(' | '));
     });
   }
   it('a modem reporting itself not registered and not searching (+CREG status 0) has a registration trouble', () => {

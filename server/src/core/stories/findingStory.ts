@@ -284,6 +284,7 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
   const groups = occasionGroups(found, recoveries);
   const recurring = !!recovery && groups.length >= RECURRING_TIMES && overBetween(groups, recoveries);
+  const coverage = !!coverageAdvice && (!recovery || recurring) && !above;
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
     confidence: !recovery && spec.recoveryUnread ? 'medium' : 'high',
@@ -301,9 +302,12 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
     evidence,
     advice: [
       // Coverage first while the trouble lasts or keeps coming back, unless a story above comes first.
-      ...(coverageAdvice && (!recovery || recurring) && !above ? [coverageAdvice] : []),
+      ...(coverage ? [coverageAdvice!] : []),
       // Over only through a restart: nothing in the modem's own recovery ended it, so its advice stands.
-      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restarted, recurring, overBetween: told > 0, deferredTo: above }),
+      // No signal at all: no setting helps until there is one, so the story's own advice (the APN,
+      // the registration's settings) waits; a line's own reason still gets its advice (a blind
+      // probe's modem with rssi 99 had been told to check its APN beside it).
+      ...storyAdvice(spec, found, ctx, { recovered: !!recovery && !restarted, recurring, overBetween: told > 0, deferredTo: above }).filter((k) => !(coverage && coverageAdvice === spec.noSignalAdvice && spec.advice.includes(k))),
     ],
     unknowns: [...(spec.unknowns ?? [])],
     ...modemNumber(found, ctx),
