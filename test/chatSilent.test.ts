@@ -33,3 +33,19 @@ describe('chat waiting for the modem', () => {
     assert.match(a.episodes[0].advice.join(' '), /APN/);
   });
 });
+
+// chat -v writes the modem's answers with their carriage returns in caret notation (`^M`): the
+// answer is the same one, and a registration denied in it is read (a blind probe's had not been).
+describe("the modem's answers in chat's verbose lines", () => {
+  const answer = (text: string) => analyzeText(`Mar  7 02:14:01 meter-gw local2.info chat[812]: ${text}\n`, { referenceTime: REF });
+  for (const cr of ['', '^M', '^M^M', ' ^M']) {
+    it(`+CREG: 0,3 with ${JSON.stringify(cr)} after it: the registration denied`, () => {
+      const a = answer(`+CREG: 0,3${cr}`);
+      assert.deepEqual(a.findings.map((f) => f.code), ['registration-failed']);
+      assert.match(a.findings[0].message, /denied/);
+    });
+  }
+  it('a caret inside the text stays text', () => {
+    assert.deepEqual(answer('+CREG: 0,3^Mx').findings, []);
+  });
+});

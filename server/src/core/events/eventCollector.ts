@@ -141,6 +141,8 @@ export const STATE_BUDGET = { boots: 1000, clockJumps: 1000, sections: 1000 };
 // ModemManager as the modem-manager snap runs it (Ubuntu Core: journald's identifier
 // `modem-manager.modemmanager`, its unit `snap.modem-manager.modemmanager.service`, X179) is
 // ModemManager too, and says which commands its host has (SNAP_TAGS, stories/hosts.ts).
+/** Carriage returns in caret notation at a message's end, and the space before them. */
+const CARET_CR_AT_END = /\s*(?:\^M)+$/;
 const SNAP_TAGS: ReadonlySet<string> = new Set(['modem-manager.modemmanager', 'snap.modem-manager.modemmanager']);
 const WATCHED_DAEMONS = new Map([['gsmd', 'gsmd'], ['mobifd', 'mobifd'], ['ModemManager', 'modemmanager'], ['modemmanager', 'modemmanager'], ...[...SNAP_TAGS].map((t) => [t, 'modemmanager'] as const)]);
 // A troubleshoot file's `[DMESG]`, or the output of a `dmesg` command a paste typed at its prompt (`dmesg | tail -30`).
@@ -699,6 +701,10 @@ export class EventCollector {
   }
 
   private matchRecord(record: LogRecord): void {
+    // chat -v (and `cat -v`) write a carriage return in caret notation (`+CREG: 0,3^M`): the end
+    // of the modem's answer, not its text (a blind probe's denied registration, logged by chat,
+    // had not been read). The fast lane never takes such a line: its literals pass the screen.
+    if (record.message.endsWith('^M')) record = { ...record, message: record.message.replace(CARET_CR_AT_END, '') };
     // rsyslog's fold of a line, catalogued or not: the lines it left out are the file's either way.
     if (record.envelope?.repeated !== undefined) this.noteLeftOut("rsyslog's folding of a line said again and again (`message repeated N times: [...]`)", Number(record.envelope.repeated), record.line);
     const match = this.matcher.match(record) ?? this.matchUncertainTag(record) ?? this.matcher.matchFallback(record);
