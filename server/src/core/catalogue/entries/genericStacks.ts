@@ -1227,6 +1227,42 @@ export const genericStackEntries: CatalogueEntry[] = [
     sources: ['X23'],
     samples: ['May 20 15:02:11 router pppd[536]: Serial link appears to be disconnected.'],
   },
+  // ---- wvdial ([X187]) -----------------------------------------------------------------------
+  // wvdial dials a modem and runs pppd on its port: a dialler for modems alone, so the pppd it
+  // reports dead was a modem's link even where pppd's own `Connect:` line is before the paste (a
+  // blind probe's industrial PC, whose link pppd lost after 412 minutes, had no story). Its lines
+  // come as its stderr wrote them (`--> `) or as WvLog's (`WvDial<*1>: `).
+  {
+    id: 'wvdial.pppd-died',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: ['wvdial', '-'],
+    literal: 'The PPP daemon has died',
+    pattern: /^(?:--> |WvDial<[^>]{1,16}>: )?The PPP daemon has died(?:: (?<reason>[^(]{1,80}?))?\.?(?: \(exit code = (?<exitCode>\d{1,3})\))?\s*$/,
+    summary: 'wvdial: pppd ended, the modem\'s data link is down ({reason})',
+    explanation:
+      'wvdial started pppd on the modem\'s port after dialling, and pppd exited: the PPP link over the modem is gone. Its exit code says why (pppd\'s man page): 16 the modem hung up, 15 the link\'s keep-alives went unanswered, 19 the login was refused, 8 the dial script failed, 7 the port could not be opened. ' +
+      'With Auto Reconnect on, wvdial dials again after a few seconds (doubling the wait after each short call, up to 10 minutes).',
+    finding: 'mobile-data-down',
+    sources: ['X187', 'X23'],
+    samples: [
+      'Mar  4 14:41:56 ipc-line4 wvdial[1880]: --> The PPP daemon has died: A modem hung up the phone (exit code = 16)',
+      '--> The PPP daemon has died: Authentication error.',
+    ],
+  },
+  {
+    id: 'wvdial.modem-not-responding',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: ['wvdial', '-'],
+    literal: 'Modem not responding.',
+    pattern: /^(?:--> |WvDial<[^>]{1,16}>: )?Modem not responding\.\s*$/,
+    summary: 'wvdial: the modem did not answer its init string, even sent again',
+    explanation: 'wvdial sent the modem an init string, got no OK or ERROR within 5 seconds, sent it again and still got nothing: the modem is not answering on that port (the wrong port, a port another program holds, or a hung modem).',
+    finding: 'modem-unresponsive',
+    sources: ['X187'],
+    samples: ['Mar  4 14:42:07 ipc-line4 wvdial[1880]: --> Modem not responding.'],
+  },
   {
     // What chat waits for: the modem's `OK` to a plain AT command, or `CONNECT` to the dial. A
     // timeout waiting for `OK` is a modem silent on that port, not the network (two blind probes:

@@ -223,6 +223,8 @@ export const dataStory = findingStory({
       advice: {
         unknownapn: 'checkDataSession',
         authenticationfailed: 'checkApnCredentials',
+        // wvdial's words for pppd's exit code 19 (X187): the PPP login refused.
+        authenticationerror: 'pppLoginRefused',
         ipv4onlyallowed: 'checkDataSession',
         ipv6onlyallowed: 'checkDataSession',
         unknownpdp: 'checkDataSession',
