@@ -13,6 +13,7 @@ import type { DetectOptions } from './options';
 import { LineIndex } from '../events/lineIndex';
 import { buildUsbHistory, type UsbDevice } from './usbHistory';
 import { explainDeliberateStops } from './shutdowns';
+import { explainOtherDevicesPorts } from './otherDevicesPorts';
 import type { Steps } from '../steps';
 import type { UsbFindingMemo } from './usbFindingMemo';
 
@@ -74,6 +75,7 @@ export function* detectFindingsSteps(files: readonly FileEvents[], options: Dete
     findings.push(...detectModemSilence(f, events, devices, options), ...detectReboots(f, events), ...(f.summary.newestFirst ? [] : detectClockJumps(f, events)));
   }
   explainDeliberateStops(findings, events);
+  explainOtherDevicesPorts(findings, events, devices);
   findings.sort(compareFindings);
   return { events, findings, devices };
 }
