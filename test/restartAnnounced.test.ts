@@ -46,6 +46,8 @@ describe('a modem restarted on purpose by a script or a tool, then off the bus',
     'daemon.notice cellmgr[812]: restarting the LTE module after 3 failed pings',
     'user.notice root: power cycling modem via GPIO 17',
     'user.notice netwatch: no network for 600 s, will reset the modem',
+    'user.warn lte: no traffic for 90 s, rebinding modem USB device 2-1 (unbind/bind)',
+    'user.notice lte: echo 2-1 > /sys/bus/usb/drivers/usb/unbind',
   ]) {
     it(`a program's own words are a deliberate restart: ${said.slice(0, 60)}`, () => {
       assert.equal(drop(tell([at('06:15:03', said), ...DROP]))?.verdict, 'restarted');
@@ -59,6 +61,8 @@ describe('a modem restarted on purpose by a script or a tool, then off the bus',
     'daemon.notice procd: Restarting ModemManager...',
     'user.notice lte-watchdog: resetting modem statistics',
     "user.err lte-watchdog: error: couldn't reset the modem: 'GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Unsupported: Cannot reset the modem: operation not supported'",
+    // Another USB device unbound: that device's reset, not the modem's.
+    'user.notice cam-watchdog: echo 1-1.2 > /sys/bus/usb/drivers/usb/unbind',
   ]) {
     it(`no restart said, none told: ${said.slice(0, 60)}`, () => {
       assert.equal(drop(tell([at('06:15:03', said), ...DROP]))?.verdict, 'came-back');

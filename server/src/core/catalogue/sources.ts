@@ -613,6 +613,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'wvdial wvdialer.cc: after pppd exits, `The PPP daemon has died: %s (exit code = %s)` with its words for pppd\'s exit code (16 "A modem hung up the phone", 15 "Lack of LCP echo responses", 10 "PPP negotiation failed", 8 "Connect script failed", 7 "Serial port open failed", 19 "Authentication error." over three lines), `The PPP daemon has died. (exit code = %s)` for other codes, and with Auto Reconnect `Auto Reconnect will be attempted in %s seconds` (5 s, doubling after calls under 45 s, at most 600 s); init_modem(): an init string unanswered twice is `Modem not responding.`; its log lines are written `--> ` on stderr and `WvDial<*1>: ` by WvLog',
     url: 'https://github.com/apenwarr/wvdial/blob/master/wvdialer.cc',
   },
+  X188: {
+    title: 'Linux Documentation/ABI/testing/sysfs-bus-usb and drivers/base/bus.c: writing a device\'s name to /sys/bus/usb/drivers/<driver>/unbind detaches it from that driver (for the `usb` driver, the whole USB device), and writing it to .../bind attaches it again (bind_store(), unbind_store())',
+    url: 'https://github.com/torvalds/linux/blob/master/drivers/base/bus.c',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

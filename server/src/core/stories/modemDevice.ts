@@ -392,7 +392,8 @@ const RESTART_EXPLAINS_SECONDS = 120;
  * RESTART_EXPLAINS_SECONDS (or 30 lines, without a common clock), if any.
  */
 export function restartBeforeDrop(restarts: readonly LogEvent[], gone: LogEvent): LogEvent | undefined {
-  return lastBefore(restarts, gone, RESTART_EXPLAINS_SECONDS, 30);
+  // A restart that names its USB device (a sysfs unbind) is that device's alone.
+  return lastBefore(restarts.filter((r) => r.fields.usbPath === undefined || gone.fields.usbPath === undefined || r.fields.usbPath === gone.fields.usbPath), gone, RESTART_EXPLAINS_SECONDS, 30);
 }
 
 /**

@@ -322,12 +322,13 @@ export const modemWordEntries: CatalogueEntry[] = [
     subsystem: 'modem',
     severity: 'info',
     // Seven characters or more each (every program's lines are screened for them).
-    literal: ['resetting ', 'restarting ', 'rebooting ', 'cycling ', ' reset ', ' restart ', ' reboot ', 'cycle '],
+    literal: ['resetting ', 'restarting ', 'rebooting ', 'rebinding ', 'cycling ', ' reset ', ' restart ', ' reboot ', ' rebind ', 'cycle '],
     pattern: new RegExp(
       // Not after a word that says it is not done.
       '(?<!\\b(?:not|no|skip|skipping|without|avoid|avoiding|never|stop|stopped|cancel|cancelled) )' +
       // Doing it now (`resetting`), or about to (`will reset`).
-      '\\b(?:(?:resetting|restarting|rebooting|power[- ]?cycling)|(?:will|going to|about to|trying to|attempting to|now) (?:reset|restart|reboot|power[- ]?cycle))' +
+      // (`rebinding`: its USB device unbound from its driver and bound again, a reset through sysfs.)
+      '\\b(?:(?:resetting|restarting|rebooting|rebinding|power[- ]?cycling)|(?:will|going to|about to|trying to|attempting to|now) (?:reset|restart|reboot|rebind|power[- ]?cycle))' +
       // The modem, or a module named for the radio (`the LTE module`); not ModemManager, a
       // modem's service or script, nor its counters or settings. Perhaps the last of a list
       // (`restarting mobile WAN and modem`: a blind probe's connection check).
@@ -348,6 +349,7 @@ export const modemWordEntries: CatalogueEntry[] = [
       'power cycling modem via GPIO 17',
       'I (84211) app: no network for 600 s, will reset the modem',
       '2024-12-09 11:43:21 check[1933]: connection check failed, restarting mobile WAN and modem',
+      'Thu Mar 27 03:15:32 2025 user.warn lte: no traffic for 90 s, rebinding modem USB device 1-1 (unbind/bind)',
     ],
     counterSamples: [
       'modem restarted',
@@ -361,6 +363,24 @@ export const modemWordEntries: CatalogueEntry[] = [
       'resetting modem statistics',
       'Device not responding, restarting module',
     ],
+  },
+  // A USB device unbound from its driver through sysfs by a script's shell (`echo 1-1 >
+  // /sys/bus/usb/drivers/usb/unbind`, X188): the device leaves as if unplugged, and its `bind`
+  // brings it back. Done on purpose, to that device alone (`usbPath`): a drop of it just after is
+  // that reset (a blind probe's watchdog had its rebind told as a drop of unknown cause).
+  {
+    id: 'words.usb-unbind',
+    story: ['deliberate-restart'],
+    subsystem: 'usb',
+    severity: 'info',
+    literal: '/sys/bus/usb/drivers/',
+    pattern: /\becho\s+["']?(?<usbPath>\d+-[\d.]+)(?::\d+\.\d+)?["']?\s*>\s*\/sys\/bus\/usb\/drivers\/[\w.-]+\/unbind\b/,
+    summary: 'A program unbinds USB device {usbPath} from its driver through sysfs',
+    explanation:
+      'Writing a USB device\'s name to a driver\'s `unbind` file in sysfs detaches the device from that driver (the `usb` driver: the whole device, as if unplugged); writing it to `bind` attaches it again. Scripts and watchdogs do this to reset a modem without cutting its power: a drop of that device just after this line is that reset, done on purpose.',
+    sources: ['X188'],
+    samples: ['Thu Mar 27 03:15:32 2025 user.notice lte: echo 1-1 > /sys/bus/usb/drivers/usb/unbind', "echo '2-1.4' > /sys/bus/usb/drivers/usb/unbind"],
+    counterSamples: ['echo 1-1 > /sys/bus/usb/drivers/usb/bind', 'cat /sys/bus/usb/drivers/usb/unbind'],
   },
   {
     id: 'at.radio-on',
