@@ -521,6 +521,23 @@ export const modemWordEntries: CatalogueEntry[] = [
     sources: ['X115'],
     samples: ['+CGEV: ME PDN ACT 1'],
   },
+  // The answers that say a context is active, whatever program asked: 3GPP's +CGACT read answer
+  // (X115) and Telit's #SGACT (X189), the IP address it got or the context's state (a blind
+  // probe's Telit module, its data back 50 s after the network took it down, had been told "not
+  // over" with the APN's advice).
+  {
+    id: 'at.context-active',
+    subsystem: 'network',
+    severity: 'info',
+    story: ['data-up'],
+    literal: ['+CGACT:', '#SGACT:'],
+    pattern: /(?:\+CGACT|#SGACT): ?(?:\d{1,2}, ?1(?![\d,])|(?<ip>\d{1,3}(?:\.\d{1,3}){3})\b)/,
+    summary: 'The modem reports a data context active ({ip})',
+    explanation: 'The modem answers that a packet data context is active (3GPP\'s `+CGACT: <cid>,1`; Telit\'s `#SGACT: <cid>,1`, or the IP address its `AT#SGACT=<cid>,1` got): it has a data connection.',
+    sources: ['X115', 'X189'],
+    samples: ['+CGACT: 1,1', '2025-03-14 11:07:06,900 DEBUG   telit.uart: RX #SGACT: 100.86.44.201', '#SGACT: 1,1'],
+    counterSamples: ['+CGACT: 1,0', '#SGACT: 1,0', 'AT#SGACT=1,1', '+CGACT: (0,1)', 'AT+CGACT=1,1'],
+  },
   {
     id: 'quectel.pdp-deactivated',
     subsystem: 'network',
