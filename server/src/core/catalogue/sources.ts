@@ -621,6 +621,10 @@ export const SOURCES: Record<string, Source> = {
     title: 'Telit LE910 Cat.1 / ME910 AT Commands Reference Guide, #SGACT (context activation): `AT#SGACT=<cid>,<stat>` with stat 1 activates the context and answers `#SGACT: <ipAddr>`; the read command answers `#SGACT: <cid>,<stat>` per context (0 deactivated, 1 activated)',
     url: 'https://www.telit.com/wp-content/uploads/2017/09/Telit_LE910_Cat1_AT_Commands_Reference_Guide_r3.pdf',
   },
+  X190: {
+    title: 'Quectel EC2x & EG9x & EG2x-G & EM05 series AT Commands Manual (and SIMCom\'s SIM7x00 manuals): with a fixed baud rate the module sends the URC `RDY` on its main UART when it has powered on and is ready for AT commands',
+    url: 'https://www.quectel.com/download/quectel_ec2xeg9xeg2x-gem05_series_at_commands_manual_v2-0',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -100,7 +100,29 @@ export const modemWordEntries: CatalogueEntry[] = [
     samples: ['Dec  2 19:54:59 MikroTik lte,error lte1: modem not responding', 'cellmgr: no response from modem on /dev/ttyUSB2', 'The modem did not answer AT', '2024-06-18T03:41:07.018233+03:00 RUTX11 gsmd[1432]: Modem 1-1 is not responsive', '2024-03-11 08:12:40,2, GSM1: Modem is not ready to answer commands (Timeouts: 12)'],
     counterSamples: ['modem not registered yet', 'response from modem: OK'],
   },
-  // A program that could not open the modem's port because it is not there: an SMS gateway, a
+  // An AT command the modem left unanswered, in any program's words: `timeout waiting for response
+  // to AT+CSQ`, `AT+CSQ timed out`, `no response to AT` (a blind probe's application talking to a
+  // SIMCom module over a UART, silent for two minutes, had been told three notes). The command is
+  // what makes it the modem's: a timeout of anything else is not.
+  {
+    ...WORDS,
+    id: 'words.at-timeout',
+    subsystem: 'modem',
+    literal: ['timeout', 'timed out', 'time out', 'no response ', 'no answer ', 'no reply '],
+    pattern: /\b(?:timeout|timed out|time out)\b(?:\s*\([^)]{0,20}\))?\s+(?:waiting\s+)?(?:for\s+)?(?:a\s+|the\s+)?(?:response|reply|answer)\s+(?:to|for)\s+(?:command\s+)?["'`]?(?<command>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])|\b(?<command2>AT[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)["'`]?\s+(?:command\s+)?(?:timed out|timeout)\b|\bno (?:response|answer|reply) (?:to|for) (?:the )?(?:command )?["'`]?(?<command3>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])/i,
+    summary: 'The line says the modem did not answer an AT command: {message}',
+    explanation: 'The program sent the modem an AT command and no answer came before its timeout. One is nothing; several in a row mean the modem is not answering on that port: busy, hung, or gone from its bus. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
+    finding: 'modem-unresponsive',
+    sources: ['X68', 'X64'],
+    samples: [
+      '2025-03-12T08:14:35.200Z WARN  [at] timeout (5000 ms) waiting for response to AT+CSQ',
+      'Mar 12 08:14:37 gw lte-mon[610]: AT+CREG? timed out',
+      'no response to AT',
+      'timeout waiting for reply to AT+COPS?',
+    ],
+    counterSamples: ['timeout waiting for response from server', 'ping timed out', 'AT+CSQ answered in 20 ms', 'read timeout, retrying', 'timeout waiting for response to ATTACH request'],
+  },
+  // A program that could not open the modem's port because it is not there: an SMS gateway, a  // A program that could not open the modem's port because it is not there: an SMS gateway, a
   // voice gateway or a script that opens the modem's tty itself (gammu's DEVICENOTEXIST,
   // smstools' `Cannot open serial port`, pyserial's `could not open port`, X165). A line that
   // names no device, port or modem (a configuration file missing) is none.
@@ -381,6 +403,21 @@ export const modemWordEntries: CatalogueEntry[] = [
     sources: ['X188'],
     samples: ['Thu Mar 27 03:15:32 2025 user.notice lte: echo 1-1 > /sys/bus/usb/drivers/usb/unbind', "echo '2-1.4' > /sys/bus/usb/drivers/usb/unbind"],
     counterSamples: ['echo 1-1 > /sys/bus/usb/drivers/usb/bind', 'cat /sys/bus/usb/drivers/usb/unbind'],
+  },
+  // A Quectel or SIMCom module says `RDY` on its serial port when it has started (X190): after a
+  // reset or a power cycle, the modem is back and answering.
+  {
+    id: 'at.module-ready',
+    subsystem: 'modem',
+    severity: 'info',
+    story: ['modem-back'],
+    literal: 'RDY',
+    pattern: /(?:^|<<\s?|<-\s?|\bRX:?\s|\bURC:?\s)RDY\s*$/,
+    summary: 'The modem says it has started (RDY)',
+    explanation: 'Quectel and SIMCom modules send `RDY` on their serial port when they have started and can take AT commands: after a reset or a power cycle, the modem is back.',
+    sources: ['X190'],
+    samples: ['2025-03-12T08:16:26.600Z DEBUG [at] << RDY', 'RDY'],
+    counterSamples: ['state RDY', 'RDY to send', 'NOT RDY'],
   },
   {
     id: 'at.radio-on',
