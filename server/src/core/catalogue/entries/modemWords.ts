@@ -1,3 +1,4 @@
+import { MOBILE_NETDEV } from '../tables/mobileInterfaces';
 import type { CatalogueEntry } from '../types';
 import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrationStatus';
 
@@ -403,6 +404,58 @@ export const modemWordEntries: CatalogueEntry[] = [
     sources: ['X188'],
     samples: ['Thu Mar 27 03:15:32 2025 user.notice lte: echo 1-1 > /sys/bus/usb/drivers/usb/unbind', "echo '2-1.4' > /sys/bus/usb/drivers/usb/unbind"],
     counterSamples: ['echo 1-1 > /sys/bus/usb/drivers/usb/bind', 'cat /sys/bus/usb/drivers/usb/unbind'],
+  },
+  // A connection check through the modem's own network device that got nothing back, in any
+  // program's words (`ping -I wwan0 ...: 0/3 replies`, `ping 9.9.9.9 via wwan0 failed`, `wwan0 ...
+  // no traffic passes`): the connection may be up, but it carries no traffic, a data stall. Blind
+  // probes' watchdogs, resetting a modem whose link was up and carried nothing, had had only
+  // their resets told. Through any other device (the LAN, a wired WAN) it says nothing of the modem.
+  {
+    ...WORDS,
+    id: 'words.mobile-check-failed',
+    subsystem: 'network',
+    // (Six characters or more each: a shorter one would be searched alone on every program's lines.)
+    literal: ['failed', 'failure', 'replies', 'received', 'answered', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'timeout', 'no traffic'],
+    pattern: new RegExp(
+      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ (?:replies|received|answered)\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b|\btimeout\b)` +
+        String.raw`|(?<![\w-])(?<dev2>${MOBILE_NETDEV.source.slice(1, -1)})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b`,
+      'i',
+    ),
+    summary: 'A connection check through the modem\'s device {dev}{dev2} got no answer: {message}',
+    explanation:
+      'A program checked the connection through the modem\'s own network device (its pings, its traffic) and got nothing back: the mobile connection may be up, with an address, and still carry no traffic (a data stall). ' +
+      'What the modem reported at that time (registration, signal, its data session) says where it stalled. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
+    finding: 'mobile-data-down',
+    // One line per check, a minute or so apart: one stall, one finding.
+    burstSeconds: 300,
+    advice: 'dataStall',
+    sources: ['K6'],
+    samples: [
+      '2025-03-11T03:59:40+0100 kiosk-17 modem-watchdog: ping -I wwan0 -c 3 1.1.1.1: 0/3 replies, 8.8.8.8: 0/3 replies (fail 1/3)',
+      'Thu Mar 27 03:14:30 2025 user.warn lte: ping 9.9.9.9 via wwan0 failed (1/3)',
+      'Mar 11 03:59:40 gw netcheck[880]: ping -I wwan0 8.8.8.8: 3 packets transmitted, 0 received, 100% packet loss',
+    ],
+    counterSamples: ['ping 9.9.9.9 via wwan0 ok (rtt 61 ms)', 'ping -I eth0 -c 3 1.1.1.1: 0/3 replies', 'ping 8.8.8.8 via wwan0: 3/3 replies', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 3 received, 0% packet loss'],
+  },
+  // The same check answered: traffic passes through the modem's device again (a blind probe's
+  // stall, over at the watchdog's `ping ... via wwan0 ok`, had been told not over).
+  {
+    id: 'words.mobile-check-ok',
+    wordsAlone: true,
+    story: ['data-up'],
+    subsystem: 'network',
+    severity: 'info',
+    // (Six characters or more each, as above: a bare `ok` is not looked for.)
+    literal: ['success', 'succeeded', 'replies', 'received', 'answered', 'bytes from', 'recovered', 'restored'],
+    pattern: new RegExp(
+      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\b(?:succeeded|successful|success|recovered|restored)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} (?:replies|received|answered)\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b)`,
+      'i',
+    ),
+    summary: 'A connection check through the modem\'s device {dev} was answered: {message}',
+    explanation: 'A program checked the connection through the modem\'s own network device and got answers: traffic passes through the mobile connection. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
+    sources: ['K6'],
+    samples: ['Thu Mar 27 03:15:48 2025 user.notice lte: ping 9.9.9.9 via wwan0 ok (rtt 74 ms) after rebind, link recovered', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 3 received, 0% packet loss', 'ping 8.8.8.8 via wwan0: 3/3 replies'],
+    counterSamples: ['ping -I wwan0 -c 3 1.1.1.1: 0/3 replies', 'ping 9.9.9.9 via wwan0 failed (1/3)', 'ping -I eth0 1.1.1.1: 3/3 replies', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 0 received, 100% packet loss'],
   },
   // A Quectel or SIMCom module says `RDY` on its serial port when it has started (X190): after a
   // reset or a power cycle, the modem is back and answering.

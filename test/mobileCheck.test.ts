@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../server/src/core/analyze';
+
+// A connection check through the modem's own network device, in any program's words: its
+// failures are a data stall (the link up, nothing passing), its answers the data back. Blind
+// probes' watchdogs had had only their modem resets told, and a stall over was told not over.
+
+const REF = Date.UTC(2025, 2, 28);
+const at = (clock: string, rest: string): string => `Thu Mar 27 ${clock} 2025 user.warn lte: ${rest}`;
+const data = (lines: string[]) => analyzeText(lines.join('\n') + '\n', { referenceTime: REF }).episodes.filter((e) => e.kind === 'data-connection-problem');
+
+describe('a connection check through the modem\'s device', () => {
+  const failing = (dev: string) => [at('03:14:30', `ping 9.9.9.9 via ${dev} failed (1/3)`), at('03:15:00', `ping 9.9.9.9 via ${dev} failed (2/3)`), at('03:15:30', `ping -I ${dev} -c 3 9.9.9.9: 0/3 replies (3/3)`)];
+  it('failing is a data stall, with the stall\'s advice; not over while it fails', () => {
+    const told = data(failing('wwan0'));
+    assert.equal(told.length, 1);
+    assert.equal(told[0].verdict, 'unresolved');
+    assert.ok(told[0].advice.some((a) => /data stall/.test(a)), told[0].advice.join(' | '));
+  });
+  it('answered again afterwards: recovered', () => {
+    const told = data([...failing('wwan0'), at('03:15:48', 'ping 9.9.9.9 via wwan0: 3/3 replies, link recovered')]);
+    assert.equal(told[0]?.verdict, 'recovered');
+  });
+  it('through the LAN or a wired WAN: nothing of the modem', () => {
+    assert.deepEqual(data(failing('eth0')), []);
+    assert.deepEqual(data(failing('br-lan')), []);
+  });
+});
