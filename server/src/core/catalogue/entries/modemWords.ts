@@ -415,9 +415,11 @@ export const modemWordEntries: CatalogueEntry[] = [
     id: 'words.mobile-check-failed',
     subsystem: 'network',
     // (Six characters or more each: a shorter one would be searched alone on every program's lines.)
-    literal: ['failed', 'failure', 'replies', 'received', 'answered', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'timeout', 'no traffic'],
+    // (Words a log does not say on most of its lines either: `received`, `success` would send
+    // every mwan3track check and every pppd login to the full parser.)
+    literal: ['failed', 'failure', 'replies', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'timeout', 'no traffic'],
     pattern: new RegExp(
-      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ (?:replies|received|answered)\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b|\btimeout\b)` +
+      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ replies\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b|\btimeout\b)` +
         String.raw`|(?<![\w-])(?<dev2>${MOBILE_NETDEV.source.slice(1, -1)})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b`,
       'i',
     ),
@@ -445,10 +447,10 @@ export const modemWordEntries: CatalogueEntry[] = [
     story: ['data-up'],
     subsystem: 'network',
     severity: 'info',
-    // (Six characters or more each, as above: a bare `ok` is not looked for.)
-    literal: ['success', 'succeeded', 'replies', 'received', 'answered', 'bytes from', 'recovered', 'restored'],
+    // (Six characters or more each, and rare, as above: a bare `ok` or `success` is not looked for.)
+    literal: ['replies', 'packet loss', 'bytes from', 'recovered', 'restored'],
     pattern: new RegExp(
-      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\b(?:succeeded|successful|success|recovered|restored)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} (?:replies|received|answered)\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b)`,
+      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\b(?:recovered|restored)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} replies\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b)`,
       'i',
     ),
     summary: 'A connection check through the modem\'s device {dev} was answered: {message}',
@@ -464,13 +466,15 @@ export const modemWordEntries: CatalogueEntry[] = [
     subsystem: 'modem',
     severity: 'info',
     story: ['modem-back'],
-    literal: 'RDY',
-    pattern: /(?:^|<<\s?|<-\s?|\bRX:?\s|\bURC:?\s)RDY\s*$/,
+    // As a program shows what the module sent (`<< RDY`, `RX RDY`); a bare `RDY` would need a
+    // literal short enough to be searched alone on every line of every log.
+    literal: ['<< RDY', '<- RDY', 'RX RDY', 'RX: RDY', 'URC RDY', 'URC: RDY'],
+    pattern: /(?:<< |<- |\bRX:? |\bURC:? )RDY\s*$/,
     summary: 'The modem says it has started (RDY)',
     explanation: 'Quectel and SIMCom modules send `RDY` on their serial port when they have started and can take AT commands: after a reset or a power cycle, the modem is back.',
     sources: ['X190'],
-    samples: ['2025-03-12T08:16:26.600Z DEBUG [at] << RDY', 'RDY'],
-    counterSamples: ['state RDY', 'RDY to send', 'NOT RDY'],
+    samples: ['2025-03-12T08:16:26.600Z DEBUG [at] << RDY', 'modem: RX RDY'],
+    counterSamples: ['state RDY', 'RDY to send', 'NOT RDY', 'RDY'],
   },
   {
     id: 'at.radio-on',
