@@ -523,6 +523,9 @@ export const modemWordEntries: CatalogueEntry[] = [
       'Until it is READY the modem registers in no network. At start-up a SIM that waits for its PIN and is READY once the host enters it lost nothing.',
     finding: 'sim-error',
     passing: { answeredBy: 'sim-ready', seconds: 60, note: 'the SIM ready' },
+    // A state a program polls (AT+CPIN? each minute) is one finding while the polls go on, not
+    // one a poll (a blind probe's PUK-locked SIM had 34 findings).
+    burstSeconds: 600,
     sources: ['X115'],
     samples: [
       'Mar 12 10:15:04 raspberrypi chat[501]: +CPIN: SIM PIN^M',
