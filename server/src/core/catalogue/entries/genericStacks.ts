@@ -605,6 +605,25 @@ export const genericStackEntries: CatalogueEntry[] = [
     samples: ["Dec 03 09:41:37 ucore-pi-23 NetworkManager[1102]: <info>  [1796290897.7120] device (cdc-wdm0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
     counterSamples: ["Dec 02 19:54:59 laptop NetworkManager[812]: <info>  [1733169299.1234] device (wlp2s0): state change: need-auth -> failed (reason 'no-secrets', sys-iface-state: 'managed')"],
   },
+  // The same reasons from `activated`: the connection was up and the modem lost it, a drop, not a
+  // connection that could not be set up (a blind probe's eight drops of a working link had each
+  // been told "could not be set up").
+  {
+    id: 'nm.device-lost-modem',
+    stack: 'modemmanager',
+    subsystem: 'modem',
+    severity: 'warning',
+    tags: NMTAGS,
+    literal: ["(reason 'modem-"],
+    pattern: /^device \((?<device>[^)\s]{1,48})\): state change: (?<from>activated) -> (?<to>failed) \(reason '(?<reason>modem-(?:no-carrier|busy|no-dial-tone|dial-timeout|dial-failed|init-failed))'/,
+    summary: 'NetworkManager: {device} lost its mobile connection ({reason})',
+    explanation:
+      'The mobile connection was up (activated) and NetworkManager gave it up because the modem lost it: the modem reports no carrier, a bearer gone. ' +
+      'NetworkManager tries the connection again by itself (its autoconnect retries); ModemManager\'s lines at the same time say what the modem lost (its registration, its bearer).',
+    finding: 'mobile-data-down',
+    sources: ['X86'],
+    samples: ["2025-03-25T13:07:00+0100 solar-ipc NetworkManager[566]: <info>  [1742908020.1682] device (cdc-wdm0): state change: activated -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')"],
+  },
   {
     id: 'nm.device-failed-modem',
     stack: 'modemmanager',
