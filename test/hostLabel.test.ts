@@ -123,3 +123,18 @@ describe('the modem-manager snap in journalctl -o json, by its unit alone', () =
     assert.equal(a.host, 'Linux with ModemManager');
   });
 });
+
+// The RutOS checklist (knowledge 6) is cited for an advice on RutOS alone: a blind probe's Debian
+// PC had been cited "gsmd silence proves little".
+describe("one stack's own sources", () => {
+  const dataStory = (line: (clock: string) => string) => {
+    const text = ['10:00:01', '10:09:01', '10:18:01'].map(line).join('\n') + '\n';
+    return analyzeText(text, { referenceTime: REF }).episodes.find((e) => e.kind === 'data-connection-problem');
+  };
+  it('are cited on that stack and not on another', () => {
+    const rutos = dataStory((c) => `Mon Mar 18 ${c} 2024 daemon.notice netifd: Interface 'mob1s1a1' is now down`);
+    const linux = dataStory((c) => `Mar 18 ${c} pi NetworkManager[566]: <info>  [1742908020.1682] device (cdc-wdm0): state change: ip-config -> failed (reason 'modem-no-carrier', sys-iface-state: 'managed')`);
+    assert.ok(rutos?.sources.includes('KB6'), JSON.stringify(rutos?.sources));
+    assert.ok(linux && !linux.sources.includes('KB6'), JSON.stringify(linux?.sources));
+  });
+});

@@ -699,6 +699,16 @@ const STACK_OF_SOURCE: Readonly<Record<string, readonly HostId[]>> = {
 const LINUX_STACKS: readonly HostId[] = ['rutos', 'modemmanager', 'openwrt', 'gammu', 'embedded', 'linux'];
 const LINUX_SOURCE = /torvalds\/linux|freedesktop\.org|openwrt/i;
 
+/**
+ * Whether a source is one stack's own notes and `host` is another stack: an advice's wording for
+ * every stack cites such a source only on its own stack (a blind probe's Debian PC had its advice
+ * cited the RutOS checklist, "gsmd silence proves little").
+ */
+export function sourceOfOtherStack(id: string, host: HostId): boolean {
+  const stacks = STACK_OF_SOURCE[id];
+  return stacks !== undefined && !stacks.includes(host);
+}
+
 /** Whether a source is about the stack `host` (or about any). */
 export function sourceFitsHost(id: string, host: HostId): boolean {
   const url = SOURCES[id]?.url ?? '';

@@ -1,5 +1,6 @@
 import { formatTime } from '../records/timeWords';
 import { pickVariant, ADVICE, UNKNOWNS, type AdviceItem } from '../catalogue/advice';
+import { sourceOfOtherStack } from '../catalogue/sources';
 import type { FileEvents } from '../events/eventCollector';
 import { findingOf } from '../findings/eventTime';
 import type { DetectOptions } from '../findings/options';
@@ -137,7 +138,7 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, fileOf: FileEvents, ho
     keys.flatMap((key) => {
       const v = pickVariant(table[key], host.host);
       if (!v) return [];
-      v.sources.forEach((s) => sources.add(s));
+      v.sources.forEach((s) => sourceOfOtherStack(s, host.host) || sources.add(s));
       return [fill(v.text)];
     });
   const advice = worded(d.advice, ADVICE);
