@@ -44,6 +44,17 @@ describe('a USB modem left in its install mode', () => {
     assert.ok(a.events.some((e) => e.id === 'usb_modeswitch.switching-disabled' && e.fields.vidpid === '19d2:1225'));
     assert.match(a.findings.find((f) => f.code === 'modem-install-mode')?.message ?? '', /ZTE .*switching is disabled/);
   });
+  it('says so when usb_modeswitch sent the switch and the stick did not follow it', () => {
+    const j = (s: number, tag: string, msg: string): string => `Nov 04 09:${String(10 + Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} pi ${tag}: ${msg}`;
+    const a = read([
+      ...installMode(12, '12d1:1f01').map((l, i) => j(12 + i, 'kernel', l.replace(/^\[[^\]]*\] /, ''))),
+      j(17, 'usb_modeswitch[1034]', 'switch device 12d1:1f01 on 001/004'),
+      j(290, 'kernel', 'usb 1-1.2: new full-speed USB device number 9 using xhci_hcd'),
+    ]);
+    const message = a.findings.find((f) => f.code === 'modem-install-mode')?.message ?? '';
+    assert.match(message, /usb_modeswitch sent it the switch at 09:10:17 .*did not come back in its modem mode/);
+    assert.doesNotMatch(message, /No line shows usb_modeswitch/);
+  });
   it('switched within seconds (usb_modeswitch\'s own lines too): a note, no story', () => {
     const a = read([
       ...installMode(12, '12d1:1f01'),

@@ -164,9 +164,10 @@ export interface CatalogueEntry {
   edl?: 'sahara' | 'dump' | 'left';
   /**
    * What the line says of a modem's install mode (a virtual CD-ROM, findings/detectors/installMode.ts):
-   * `switching-disabled`, usb_modeswitch's refusal to switch the ID in its `vidpid` field.
+   * `switching-disabled`, usb_modeswitch's refusal to switch the ID in its `vidpid` field;
+   * `switch-sent`, its switch of that ID sent (which a device left in its install mode ignored).
    */
-  installMode?: 'switching-disabled';
+  installMode?: 'switching-disabled' | 'switch-sent';
   /**
    * What the line means to a story beyond its finding (stories/marks.ts): the update finished, the
    * modem was taken back, something restarted the modem or the router on purpose, and so on.

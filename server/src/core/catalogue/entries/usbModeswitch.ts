@@ -10,6 +10,7 @@ export const usbModeswitchEntries: CatalogueEntry[] = [
     id: 'usb_modeswitch.switch',
     subsystem: 'usb',
     severity: 'info',
+    installMode: 'switch-sent',
     tags: ['usb_modeswitch'],
     literal: 'switch device ',
     pattern: /^switch device (?<vidpid>[0-9a-f]{4}:[0-9a-f]{4}) on (?<bus>\d{3})\/(?<devnum>\d{3})/,

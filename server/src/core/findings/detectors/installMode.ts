@@ -31,11 +31,19 @@ export function detectInstallMode(devices: readonly UsbDevice[], events: readonl
     if (after === undefined || after <= options.usbGapSeconds) continue;
     // usb_modeswitch's own word that it would not switch this ID (its dispatcher, X132).
     const disabled = events.find((e) => e.file === d.file && catalogueEntry(e.id)?.installMode === 'switching-disabled' && e.fields.vidpid?.toLowerCase() === last.vidpid);
+    // Or its word that it sent the switch, after the device came up, that the device did not follow
+    // (a blind probe's stick that ignored it had been told "no line shows usb_modeswitch switching it").
+    const sent = disabled ? undefined : events.find((e) => e.file === d.file && e.line > last.start.line && catalogueEntry(e.id)?.installMode === 'switch-sent' && e.fields.vidpid?.toLowerCase() === last.vidpid);
     const targets = mode.targets?.length ? ` (to ${mode.targets.slice(0, 3).join(', ')}${mode.targets.length > 3 ? ' or another' : ''})` : '';
-    const why = disabled ? ` usb_modeswitch says switching is disabled${atTime(disabled)}: "${disabled.text}".` : ' No line shows usb_modeswitch switching it.';
+    const why = disabled
+      ? ` usb_modeswitch says switching is disabled${atTime(disabled)}: "${disabled.text}".`
+      : sent
+        ? ` usb_modeswitch sent it the switch${atTime(sent)} ("${sent.text}"), and the device did not come back in its modem mode: the switch did not take, and why the log does not say.`
+        : ' No line shows usb_modeswitch switching it.';
+    const told = disabled ?? sent;
     out.push(toFinding('modem-install-mode', 'error',
       `USB device ${d.path} came up${atTime(last.start)} as ${last.vidpid}, the install mode of a USB modem (${mode.names}): a storage device with a virtual CD-ROM, no modem ports, no data connection. It was not switched to its modem mode${targets}, and the log goes on for ${formatDuration(after)}.${why}`,
-      disabled ? [...last.events, disabled] : last.events));
+      told ? [...last.events, told] : last.events));
   }
   return out;
 }
