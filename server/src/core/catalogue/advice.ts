@@ -22,6 +22,8 @@ const MM: readonly HostId[] = ['modemmanager'];
 const FREEBSD: readonly HostId[] = ['freebsd'];
 const CISCO: readonly HostId[] = ['cisco'];
 const ROUTEROS: readonly HostId[] = ['routeros'];
+// An Android device's telephony: its own settings screens and `dumpsys`, not a modem's AT port.
+const ANDROID: readonly HostId[] = ['android'];
 
 export const ADVICE: Record<string, readonly AdviceItem[]> = {
   checkModemAlive: [
@@ -509,6 +511,11 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       sources: ['KB6', 'X68'],
     },
     {
+      hosts: ANDROID,
+      text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (registration lost, the SIM, the radio), check the signal and the registration at those times (`adb shell dumpsys telephony.registry`: mServiceState, mSignalStrength), and the antennas and their cables.',
+      sources: ['X193'],
+    },
+    {
       hosts: CISCO,
       text: 'The connection came up again between its drops: its settings let it connect, so look at what drops it. Read the lines just before each drop (the modem down, registration lost, signal), check the signal and the registration at those times (`show cellular <slot> all`), and the antennas and their cables.',
       sources: ['KB6', 'X85'],
@@ -557,6 +564,11 @@ export const ADVICE: Record<string, readonly AdviceItem[]> = {
       hosts: ['openwrt'],
       text: 'Check registration with the tool of the interface\'s protocol: `uqmi -d /dev/cdc-wdm0 --get-serving-system` for qmi, `umbim -d /dev/cdc-wdm0 registration` for mbim, the modem\'s AT port (`AT+CEREG?`, `AT+COPS?`, `AT+CSQ`) for 3g and ncm. A denied registration is the network refusing this SIM or device: ask the operator.',
       sources: ['X21', 'X183', 'X68'],
+    },
+    {
+      hosts: ANDROID,
+      text: 'Check registration and signal as Android shows them: the SIM status screen under Settings (About phone) gives the service state, the network and the signal strength, and `adb shell dumpsys telephony.registry` prints them for each SIM (mServiceState, mSignalStrength). A denied registration is the network refusing this SIM or device: ask the operator.',
+      sources: ['X193', 'X191'],
     },
     {
       hosts: CISCO,

@@ -18,6 +18,7 @@ import { dhcpClientEntries } from './entries/dhcpClients';
 import { ciscoCellularEntries } from './entries/ciscoCellular';
 import { routerOsEntries } from './entries/routerOs';
 import { logWriterEntries } from './entries/logWriters';
+import { androidRilEntries } from './entries/androidRil';
 // CATALOGUE-IMPORTS (more entry files are imported here)
 import type { CatalogueEntry } from './types';
 
@@ -42,6 +43,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ...ciscoCellularEntries,
   ...routerOsEntries,
   ...logWriterEntries,
+  ...androidRilEntries,
   // CATALOGUE-ENTRIES (more entry lists are spread here, before the netifd catch-alls)
   ...netifdEntries,
   // What any program says of the modem in 3GPP's words: after every program's own entries.

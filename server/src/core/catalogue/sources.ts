@@ -625,6 +625,18 @@ export const SOURCES: Record<string, Source> = {
     title: 'Quectel EC2x & EG9x & EG2x-G & EM05 series AT Commands Manual (and SIMCom\'s SIM7x00 manuals): with a fixed baud rate the module sends the URC `RDY` on its main UART when it has powered on and is ready for AT commands',
     url: 'https://www.quectel.com/download/quectel_ec2xeg9xeg2x-gem05_series_at_commands_manual_v2-0',
   },
+  X191: {
+    title: 'Android hardware/interfaces radio, RegState (android.hardware.radio.network, and V1_0\'s types.hal): NOT_REG_MT_NOT_SEARCHING_OP 0 not registered, not searching; REG_HOME 1 registered, home network; NOT_REG_MT_SEARCHING_OP 2 not registered, searching; REG_DENIED 3 registration denied; UNKNOWN 4 (treated as out of service); REG_ROAMING 5; the `_EM` variants the same with emergency calls enabled; REG_DENIED is to be returned after repeated location update rejects with cause 17 (network failure), for managed roaming',
+    url: 'https://android.googlesource.com/platform/hardware/interfaces/+/refs/heads/main/radio/aidl/android/hardware/radio/network/RegState.aidl',
+  },
+  X192: {
+    title: 'Android frameworks/opt/telephony IccCardStatus.java: CardState CARDSTATE_ABSENT, CARDSTATE_PRESENT, CARDSTATE_ERROR, CARDSTATE_RESTRICTED; toString() prints `IccCardState {<card state>,<universal PIN state>,num_apps=<n>,gsm_id=<i>{<app type>,<app state>...}...`, the application state APPSTATE_READY once the SIM application can be used',
+    url: 'https://android.googlesource.com/platform/frameworks/opt/telephony/+/refs/heads/main/src/java/com/android/internal/telephony/uicc/IccCardStatus.java',
+  },
+  X193: {
+    title: 'Android frameworks/base TelephonyRegistry.java dump() (what `dumpsys telephony.registry` prints): for each phone, its mServiceState (registration, operator, radio technology) and mSignalStrength, among the states the telephony registry keeps for its listeners',
+    url: 'https://android.googlesource.com/platform/frameworks/base/+/refs/heads/main/services/core/java/com/android/server/TelephonyRegistry.java',
+  },
   X120: {
     title: 'ModemManager documentation, "FCC unlock procedure": the FCC lock is a software lock in WWAN modules shipped by laptop makers (Lenovo, Dell, HP) that keeps the module from being put online until an unlock procedure is done; until then MBIM Radio State (ON) fails, QMI DMS Set Operating Mode (ONLINE) fails (likely with an Invalid transition error), AT+CFUN=1 fails. Since ModemManager 1.18.4 the procedure is no longer enabled by default: distributions install ModemManager\'s unlock scripts in ${datadir}/ModemManager/fcc-unlock.available.d/ and should not enable them; users may enable them in ${sysconfdir}/ModemManager/fcc-unlock.d (`sudo ln -sft /etc/ModemManager/fcc-unlock.d /usr/share/ModemManager/fcc-unlock.available.d/*` for all of them); laptop vendors may provide their own in ${libdir}/ModemManager/fcc-unlock.d',
     url: 'https://modemmanager.org/docs/modemmanager/fcc-unlock/',

@@ -19,6 +19,7 @@ export const HOSTS: readonly HostProfile[] = [
   { id: 'openwrt', label: 'OpenWrt' },
   { id: 'cisco', label: 'Cisco IOS' },
   { id: 'routeros', label: 'MikroTik RouterOS' },
+  { id: 'android', label: 'Android' },
   { id: 'linux', label: 'Linux' },
 ];
 
@@ -30,6 +31,9 @@ const FORMAT_HINTS: Partial<Record<string, HostId>> = {
   // A Cisco console's log (`show logging`) is the router's own; relayed by a syslog server, its
   // lines are that server's format and say nothing of the stack.
   cisco: 'cisco',
+  // Android's logcat (its radio buffer): the device's own telephony, not a Linux box's tools.
+  logcat: 'android',
+  'logcat-time': 'android',
 };
 
 /**

@@ -84,4 +84,4 @@ export type StoryMark =
  * - `routeros`: MikroTik RouterOS with an LTE modem.
  * - `linux`: a Linux host with none of the above (dmesg, journal only).
  */
-export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'cisco' | 'routeros' | 'linux';
+export type HostId = 'rutos' | 'modemmanager' | 'openwrt' | 'gammu' | 'embedded' | 'freebsd' | 'cisco' | 'routeros' | 'android' | 'linux';

@@ -8,7 +8,7 @@ import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrati
  * searching`), and a host asks for the status now and then (a blind probe's nRF9160 application
  * every two minutes for half an hour): one search, not sixteen.
  */
-const UNREGISTERED = { passing: { answeredBy: 'registered', seconds: 60, note: 'registered' }, burstSeconds: 600 } as const satisfies Partial<CatalogueEntry>;
+export const UNREGISTERED = { passing: { answeredBy: 'registered', seconds: 60, note: 'registered' }, burstSeconds: 600 } as const satisfies Partial<CatalogueEntry>;
 
 // What any program says of the modem in the words of the trade, whoever wrote it: a vendor's
 // daemon GSM Log Lens has no entries for (a router's own connection manager, a gateway's firmware,
