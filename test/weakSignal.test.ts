@@ -27,6 +27,12 @@ describe('a weak signal around a data trouble', () => {
       assert.ok(story.steps.some((s) => /weak signal around it \(2 readings of rssi 9 or less, the weakest 3: -107 dBm\)/.test(s.text)), story.steps.map((s) => s.text).join('\n'));
       assert.match(story.advice[0], /weak signal around the trouble/);
     });
+    it(`${name}, rssi 3, the link up again at the end: still the coverage's advice`, () => {
+      const back = [...lines(3, sig), at('14:09:30', 'daemon.notice pppd[3160]: Connect: ppp0 <--> /dev/ttyUSB0'), at('14:09:33', 'daemon.notice pppd[3160]: local  IP address 10.64.1.2')];
+      const story = analyzeText(back.join('\n') + '\n', { referenceTime: REF }).episodes.find((e) => e.kind === 'data-connection-problem')!;
+      assert.equal(story.verdict, 'recovered');
+      assert.match(story.advice[0] ?? '', /weak signal around the trouble/);
+    });
     it(`${name}, rssi 20: nothing of the signal`, () => {
       const a = analyzeText(lines(20, sig).join('\n') + '\n', { referenceTime: REF });
       const story = a.episodes.find((e) => e.kind === 'data-connection-problem')!;

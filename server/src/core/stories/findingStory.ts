@@ -284,7 +284,9 @@ function tell(spec: FindingStorySpec, ctx: StoryContext, found: readonly Finding
   // probe's pppd link that hung up four times in eight minutes had been told "recovered", a note).
   const groups = occasionGroups(found, recoveries);
   const recurring = !!recovery && groups.length >= RECURRING_TIMES && overBetween(groups, recoveries);
-  const coverage = !!coverageAdvice && (!recovery || recurring) && !above;
+  // A weak signal outlasts a trouble that was over: its advice stands then too (a blind probe's
+  // drops over at rssi 6 had been given none); no signal at all, only while it lasts.
+  const coverage = !!coverageAdvice && (!recovery || recurring || coverageAdvice === spec.weakSignalAdvice) && !above;
   return {
     verdict: recurring ? 'recurring' : recovery ? 'recovered' : 'unresolved',
     confidence: !recovery && spec.recoveryUnread ? 'medium' : 'high',
