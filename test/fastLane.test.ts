@@ -19,8 +19,12 @@ import { readJsonLine } from '../server/src/core/formats/jsonLines';
 
 const REF = Date.UTC(2025, 0, 1);
 const FIXTURE_REF = Date.UTC(2026, 11, 2);
-/** The share of lines the fast lane takes of the real fixtures and their re-tellings, read from their first line (31% measured). */
-const MIN_SHARE_OF_SHORT_LOGS = 0.2;
+/**
+ * The share of lines the fast lane takes of the real fixtures and their re-tellings, read from
+ * their first line: 20.4% at 4c2ccc5, 19.8% since entries that read any program's words of a
+ * connection check send its `failed` lines to the full parser (these short logs are troubled ones).
+ */
+const MIN_SHARE_OF_SHORT_LOGS = 0.18;
 const FAST_LANE_AFTER = 2000;
 const SAMPLE = readFileSync(join(__dirname, '..', 'samples', 'rut901-modem-update-stuck.log'), 'utf8');
 const FIXTURES = join(__dirname, 'fixtures', 'real');

@@ -109,8 +109,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.at-timeout',
     subsystem: 'modem',
-    literal: ['timeout', 'timed out', 'time out', 'no response ', 'no answer ', 'no reply '],
-    pattern: /\b(?:timeout|timed out|time out)\b(?:\s*\([^)]{0,20}\))?\s+(?:waiting\s+)?(?:for\s+)?(?:a\s+|the\s+)?(?:response|reply|answer)\s+(?:to|for)\s+(?:command\s+)?["'`]?(?<command>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])|\b(?<command2>AT[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)["'`]?\s+(?:command\s+)?(?:timed out|timeout)\b|\bno (?:response|answer|reply) (?:to|for) (?:the )?(?:command )?["'`]?(?<command3>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])/i,
+    // (`timeout` alone is every dialler's `timeout set to 30 seconds`: the words around it instead.)
+    literal: ['response to', 'response for', 'reply to', 'reply for', 'answer to', 'answer for', 'timed out'],
+    pattern: /\b(?:timeout|timed out|time out)\b(?:\s*\([^)]{0,20}\))?\s+(?:waiting\s+)?(?:for\s+)?(?:a\s+|the\s+)?(?:response|reply|answer) (?:to|for)\s+(?:command\s+)?["'`]?(?<command>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])|\b(?<command2>AT[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)["'`]?\s+(?:command\s+)?timed out\b|\bno (?:response|answer|reply) (?:to|for) (?:the )?(?:command )?["'`]?(?<command3>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])/i,
     summary: 'The line says the modem did not answer an AT command: {message}',
     explanation: 'The program sent the modem an AT command and no answer came before its timeout. One is nothing; several in a row mean the modem is not answering on that port: busy, hung, or gone from its bus. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
     finding: 'modem-unresponsive',
@@ -417,9 +418,9 @@ export const modemWordEntries: CatalogueEntry[] = [
     // (Six characters or more each: a shorter one would be searched alone on every program's lines.)
     // (Words a log does not say on most of its lines either: `received`, `success` would send
     // every mwan3track check and every pppd login to the full parser.)
-    literal: ['failed', 'failure', 'replies', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'timeout', 'no traffic'],
+    literal: ['failed', 'failure', 'replies', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'no traffic'],
     pattern: new RegExp(
-      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ replies\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b|\btimeout\b)` +
+      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ replies\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b)` +
         String.raw`|(?<![\w-])(?<dev2>${MOBILE_NETDEV.source.slice(1, -1)})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b`,
       'i',
     ),
