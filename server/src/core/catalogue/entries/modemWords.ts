@@ -8,6 +8,11 @@ import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrati
  * searching`), and a host asks for the status now and then (a blind probe's nRF9160 application
  * every two minutes for half an hour): one search, not sixteen.
  */
+/** A modem's network device, by its driver's naming (tables/mobileInterfaces.ts), as a pattern's part. */
+const MOBILE_DEVICE = MOBILE_NETDEV.source.slice(1, -1);
+/** A ping through the modem's own device (`dev`), then what came of it (`outcome`, a pattern's alternatives). */
+const pingThroughModem = (outcome: string): string => String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_DEVICE})"?(?![\w-]).{0,80}?(?:${outcome})`;
+
 export const UNREGISTERED = { passing: { answeredBy: 'registered', seconds: 60, note: 'registered' }, burstSeconds: 600 } as const satisfies Partial<CatalogueEntry>;
 
 // What any program says of the modem in the words of the trade, whoever wrote it: a vendor's
@@ -420,8 +425,8 @@ export const modemWordEntries: CatalogueEntry[] = [
     // every mwan3track check and every pppd login to the full parser.)
     literal: ['failed', 'failure', 'replies', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'no traffic'],
     pattern: new RegExp(
-      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ replies\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b)` +
-        String.raw`|(?<![\w-])(?<dev2>${MOBILE_NETDEV.source.slice(1, -1)})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b`,
+      pingThroughModem(String.raw`\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ replies\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b`) +
+        String.raw`|(?<![\w-])(?<dev2>${MOBILE_DEVICE})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b`,
       'i',
     ),
     summary: 'A connection check through the modem\'s device {dev}{dev2} got no answer: {message}',
@@ -450,10 +455,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     severity: 'info',
     // (Six characters or more each, and rare, as above: a bare `ok` or `success` is not looked for.)
     literal: ['replies', 'packet loss', 'bytes from', 'recovered', 'restored'],
-    pattern: new RegExp(
-      String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_NETDEV.source.slice(1, -1)})"?(?![\w-]).{0,80}?(?:\b(?:recovered|restored)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} replies\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b)`,
-      'i',
-    ),
+    pattern: new RegExp(pingThroughModem(String.raw`\b(?:recovered|restored)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} replies\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b`), 'i'),
     summary: 'A connection check through the modem\'s device {dev} was answered: {message}',
     explanation: 'A program checked the connection through the modem\'s own network device and got answers: traffic passes through the mobile connection. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
     sources: ['K6'],
