@@ -45,6 +45,12 @@ describe("the modem's answers in chat's verbose lines", () => {
       assert.match(a.findings[0].message, /denied/);
     });
   }
+  it('polled every five minutes for half an hour: one finding', () => {
+    const lines = ['02:14:01', '02:19:05', '02:24:08', '02:29:12', '02:34:15', '02:39:18'].map((c) => `Mar  7 ${c} meter-gw local2.info chat[812]: +CREG: 0,3^M`);
+    const found = analyzeText(lines.join('\n') + '\n', { referenceTime: REF }).findings.filter((f) => f.code === 'registration-failed');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].count, 6);
+  });
   it('a caret inside the text stays text', () => {
     assert.deepEqual(answer('+CREG: 0,3^Mx').findings, []);
   });

@@ -877,6 +877,8 @@ export const genericStackEntries: CatalogueEntry[] = [
       'Until it registers no data connection is possible; an operator\'s rejection (a SIM not activated, not allowed in this network or roaming) does not go away by retrying.',
     nextSteps: ['Ask the operator whether the SIM is active and allowed in this network; try it in another device.'],
     finding: 'registration-failed',
+    // A denial polled again and again (AT+CREG? each few minutes): one finding while the polls go on.
+    burstSeconds: 600,
     sources: ['X91'],
     samples: [
       "ModemManager[33505]: <dbg> [1767016030.370409] [wwan0at1/at] <-- '<CR><LF>+CEREG: 2,3<CR><LF><CR><LF>OK<CR><LF>'",
