@@ -5,6 +5,7 @@ import { cameBackAsOther, dataDeviceLeftBehind, dataDownStep, dataUpAfterReturn,
 import type { StoryDefinition, StoryDraft } from '../types';
 import type { Absence } from '../../findings/usbHistory';
 import type { LogEvent } from '../../model';
+import { lineIndexOf } from '../../events/lineIndex';
 
 /**
  * The modem left the USB bus and came back, once or a few times but not in a loop: its ports and
@@ -57,9 +58,10 @@ export const modemDropStory: StoryDefinition = {
       const bootOf = new Map(drops.map((a) => [a, a.back && ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < a.back!.line)] as const));
       // Of those, the ones the system outlived by a USB gap's length: a drop just before the system
       // itself went down (a power cut takes both) is the system's stop, not a modem that stayed away.
+      // (Through the line index: only the lines between the drop and its boot, once per drop that has one.)
       const stayedAway = (a: Absence): boolean => {
         const boot = bootOf.get(a);
-        return !!boot && ctx.events.some((e) => e.line > a.gone.line && e.line < boot.line && (secondsBetween(a.gone, e) ?? 0) >= ctx.options.usbGapSeconds);
+        return !!boot && lineIndexOf(ctx.events).within(a.gone.line + 1, boot.line - 1).some((e) => (secondsBetween(a.gone, e) ?? 0) >= ctx.options.usbGapSeconds);
       };
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
