@@ -37,6 +37,11 @@ describe('a modem back only when the system started again', () => {
     assert.match(s.summary, /36 min 49 s later/);
     assert.ok(s.advice.some((x) => /did not come back by itself/.test(x)) && !s.advice.some((x) => /resets by itself/.test(x)), s.advice.join(' | '));
   });
+  it('the same when only lines no entry reads (cron, an application) show the system going on', () => {
+    const cron = (clock: string) => at(clock, 'cron.info crond[1200]: USER root pid 3100 cmd /usr/bin/push-metrics');
+    const s = drop(tell([...GONE, cron('10:20:00'), cron('10:35:00'), ...boot('10:42:01')]));
+    assert.equal(s?.verdict, 'back-after-reboot');
+  });
   it('is a plain return when it came back while the system ran, and when the system itself went down just after the drop', () => {
     const byItself = drop(tell([...GONE, kernel('10:05:30', '86430.000000', 'usb 1-1: new high-speed USB device number 3 using xhci-hcd'), kernel('10:05:30', '86430.100000', 'usb 1-1: New USB device found, idVendor=2c7c, idProduct=0125, bcdDevice= 3.18'), at('10:41:05', 'daemon.info procd: - shutdown -'), ...boot('10:42:01')]));
     assert.equal(byItself?.verdict, 'came-back');

@@ -45,6 +45,8 @@ export interface SegmentStart {
   segment: number;
   line: number;
   time?: number;
+  /** The wall time of the last timed line before it: how long the system before this boot went on (stories/entries/modemDrop.ts). */
+  before?: number;
   reason: 'uptime-reset';
 }
 
@@ -1067,7 +1069,7 @@ export class EventCollector {
         if (r.uptime + 1 < this.lastUptime) {
           this.segment++;
           this.lastPair = undefined;
-          if (this.segmentStarts.length < STATE_BUDGET.boots) this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), reason: 'uptime-reset' });
+          if (this.segmentStarts.length < STATE_BUDGET.boots) this.segmentStarts.push({ segment: this.segment, line: r.line, ...(r.time !== undefined ? { time: r.time } : {}), ...(this.lastTime !== undefined ? { before: this.lastTime } : {}), reason: 'uptime-reset' });
         }
       }
       this.lastUptime = r.uptime;

@@ -58,10 +58,15 @@ export const modemDropStory: StoryDefinition = {
       const bootOf = new Map(drops.map((a) => [a, a.back && ctx.coded('reboot').find((r) => r.line > a.gone.line && r.line < a.back!.line)] as const));
       // Of those, the ones the system outlived by a USB gap's length: a drop just before the system
       // itself went down (a power cut takes both) is the system's stop, not a modem that stayed away.
-      // (Through the line index: only the lines between the drop and its boot, once per drop that has one.)
+      // How long it went on: its last timed line before the boot (any line, catalogued or not: a
+      // blind probe's Pi logged only cron and curl for the half hour), else its last event.
       const stayedAway = (a: Absence): boolean => {
         const boot = bootOf.get(a);
-        return !!boot && lineIndexOf(ctx.events).within(a.gone.line + 1, boot.line - 1).some((e) => (secondsBetween(a.gone, e) ?? 0) >= ctx.options.usbGapSeconds);
+        if (!boot || a.gone.time === undefined) return false;
+        const start = ctx.file.segmentStarts.find((st) => st.line > a.gone.line && st.line <= (a.back?.line ?? Infinity));
+        if (start?.before !== undefined) return (start.before - a.gone.time) / 1000 >= ctx.options.usbGapSeconds;
+        // (Through the line index: only the lines between the drop and its boot.)
+        return lineIndexOf(ctx.events).within(a.gone.line + 1, boot.line - 1).some((e) => (secondsBetween(a.gone, e) ?? 0) >= ctx.options.usbGapSeconds);
       };
       for (const a of drops.slice(0, 5)) {
         const away = a.back ? secondsBetween(a.gone, a.back) : undefined;
