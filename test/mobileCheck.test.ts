@@ -27,3 +27,22 @@ describe('a connection check through the modem\'s device', () => {
     assert.deepEqual(data(failing('br-lan')), []);
   });
 });
+
+// mwan3's own tracking checks: through the mobile interface, a stall from its first failure.
+describe("mwan3's tracking checks", () => {
+  const check = (clock: string, iface: string, dev: string, result: string) => `Tue Jul 16 ${clock} 2024 user.info mwan3track[2741]: Check (ping) ${result} for target "8.8.8.8" on interface ${iface} (${dev}). Current score: 4`;
+  const run = (iface: string, dev: string) => [
+    check('11:06:10', iface, dev, 'failed'), check('11:06:20', iface, dev, 'failed'), check('11:06:30', iface, dev, 'failed'),
+    `Tue Jul 16 11:06:50 2024 user.notice mwan3track[2741]: Interface ${iface} (${dev}) is offline`,
+    `Tue Jul 16 11:13:52 2024 user.notice mwan3track[2741]: Interface ${iface} (${dev}) is online`,
+  ];
+  it('failing through the mobile device: the stall starts at the first failed check, and is over when the interface is online again', () => {
+    const told = analyzeText(run('wwan', 'wwan0').join('\n') + '\n', { referenceTime: Date.UTC(2024, 6, 17) }).episodes.filter((e) => e.kind === 'data-connection-problem');
+    assert.equal(told.length, 1);
+    assert.equal(told[0].verdict, 'recovered');
+    assert.equal(told[0].startLine, 1);
+  });
+  it('through the wired WAN: no story', () => {
+    assert.deepEqual(analyzeText(run('wan', 'eth0.2').join('\n') + '\n', { referenceTime: Date.UTC(2024, 6, 17) }).episodes, []);
+  });
+});

@@ -240,6 +240,29 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     samples: ['Mon Mar 10 11:02:14 2025 user.notice mwan3track[5123]: Interface mob1s1a1 (qmimux0) is offline', 'Sat Mar 16 14:22:01 2024 user.notice mwan3track[5012]: Interface 5G (wwan0) is offline'],
     counterSamples: ['Sat Mar 16 14:22:01 2024 user.notice mwan3track[5012]: Interface wan (eth0.2) is offline'],
   },
+  // Each failed check before it, through the mobile interface: the link up, its traffic gone (a
+  // data stall), from the first failure, not only from the failover's verdict (a blind probe's
+  // stall had been told from `is offline`, 40 s after its checks began to fail).
+  {
+    id: 'mwan3.check-failed-mobile',
+    stack: 'openwrt',
+    subsystem: 'network',
+    severity: 'warning',
+    tags: MWAN3,
+    literal: ') failed for target ',
+    pattern: /^Check \((?<method>[\w-]+)\) failed for target "(?<host>[^"]*)" on interface (?<iface>mob\d+s\d+a\d+\S*|\S+(?= \((?:wwan|qmimux)\d+\))) \((?<dev>[^)]*)\)/,
+    summary: 'Failover: {host} did not answer through the mobile interface {iface} ({dev})',
+    explanation:
+      'mwan3 (multi-WAN failover) tracking checks the interface by reaching its target through it ({method}) and got no answer: the mobile connection may be up and still carry no traffic (a data stall). ' +
+      'Enough failures in a row and it declares the interface offline and moves traffic to the next WAN.',
+    finding: 'mobile-data-down',
+    // One check every few seconds: one stall, one finding.
+    burstSeconds: 300,
+    advice: 'dataStall',
+    sources: ['X10', 'S28', 'K6'],
+    samples: ['Tue Jul 16 11:06:10 2024 user.info mwan3track[2741]: Check (ping) failed for target "8.8.8.8" on interface wwan (wwan0). Current score: 4'],
+    counterSamples: ['Tue Jul 16 11:06:10 2024 user.info mwan3track[2741]: Check (ping) failed for target "8.8.8.8" on interface wan (eth0.2). Current score: 4', 'Fri Nov  1 08:00:06 2024 daemon.info mwan3track[2431]: Check (ping) success for target "8.8.8.8" on interface mob1s1a1 (qmimux0). Current score: 10'],
+  },
   {
     id: 'mwan3.offline',
     stack: 'openwrt',
@@ -284,10 +307,10 @@ export const rutosScriptEntries: CatalogueEntry[] = [
     literal: ') failed for target "',
     pattern: /^Check \((?<method>[^)]*)\) failed for target "(?<target>[^"]*)"(?: on interface (?<iface>\S+)(?: \((?<dev>[^)]*)\))?)?/,
     summary: 'Failover: tracking check of {iface} to {target} failed',
-    explanation: 'One mwan3 tracking probe (ping or another method) to the target failed. Enough failures in a row make mwan3 declare the interface offline.',
+    explanation: 'One mwan3 tracking probe (ping or another method) to the target failed. Enough failures in a row make mwan3 declare the interface offline. (Through a mobile interface: mwan3.check-failed-mobile.)',
     sources: ['S28', 'X10'],
     samples: [
-      'Mon Mar 10 11:01:44 2025 user.info mwan3track[5123]: Check (ping) failed for target "1.1.1.1" on interface mob1s1a1 (qmimux0)',
+      'Mon Mar 10 11:01:44 2025 user.info mwan3track[5123]: Check (ping) failed for target "1.1.1.1" on interface wan (eth0.2)',
     ],
   },
   {
