@@ -131,6 +131,12 @@ export interface CatalogueEntry {
    */
   burstSeconds?: number;
   /**
+   * One such line alone, with no other of its finding near it, is a note: a program's one AT
+   * command left unanswered, the next poll answered, is no modem that stopped answering (a blind
+   * probe's single timeout had been told "not over"); several in a burst are the trouble.
+   */
+  aloneIsNote?: true;
+  /**
    * What the line says about the USB device in `usbPath`: it left the bus (`gone`), is on it
    * (`present`), or one of its functions went away, which means gone when no disconnect line is
    * logged (`teardown`), or the kernel gave up bringing up a device on the port `usbPath` names

@@ -114,6 +114,7 @@ export const modemWordEntries: CatalogueEntry[] = [
     ...WORDS,
     id: 'words.at-timeout',
     subsystem: 'modem',
+    aloneIsNote: true,
     // (`timeout` alone is every dialler's `timeout set to 30 seconds`: the words around it instead.)
     literal: ['response to', 'response for', 'reply to', 'reply for', 'answer to', 'answer for', 'timed out'],
     pattern: /\b(?:timeout|timed out|time out)\b(?:\s*\([^)]{0,20}\))?\s+(?:waiting\s+)?(?:for\s+)?(?:a\s+|the\s+)?(?:response|reply|answer) (?:to|for)\s+(?:command\s+)?["'`]?(?<command>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])|\b(?<command2>AT[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)["'`]?\s+(?:command\s+)?timed out\b|\bno (?:response|answer|reply) (?:to|for) (?:the )?(?:command )?["'`]?(?<command3>AT(?:[+#$%^&*][A-Z][\w]*[?=]?[^\s"'`]*)?)(?![\w])/i,

@@ -68,13 +68,15 @@ function belongsTo(last: LogEvent, e: LogEvent, options: DetectOptions): boolean
 }
 
 /**
- * A burst is as serious as its worst line; interface downs stay informational unless they are a
+ * A burst is as serious as its worst line (a line alone of an entry whose lines matter only
+ * together, `aloneIsNote`, is a note); interface downs stay informational unless they are a
  * modem's interfaces, where they mean the router lost its mobile link: RutOS's by their name,
  * any down; others, named by a modem protocol script's line, only by their own lines' severity
  * (a connection lost is a warning; `is now down` is also an ifdown's or a reboot's, and blind
  * probes' OpenWrt ifdown and nightly reboot were no trouble).
  */
 function severityOf(code: FindingCode, group: readonly LogEvent[], modemInterfaces: ReadonlySet<string>): Severity {
+  if (group.length === 1 && catalogueEntry(group[0].id)?.aloneIsNote) return 'info';
   const worst = maxSeverity(group.map((e) => e.severity));
   if (code !== 'interface-down') return worst;
   if (group.some((e) => RUTOS_MOBILE_INTERFACE.test(e.fields.iface ?? ''))) return 'warning';
