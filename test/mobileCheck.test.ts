@@ -22,6 +22,10 @@ describe('a connection check through the modem\'s device', () => {
     const told = data([...failing('wwan0'), at('03:15:48', 'ping 9.9.9.9 via wwan0: 3/3 replies, link recovered')]);
     assert.equal(told[0]?.verdict, 'recovered');
   });
+  it('in other words (a check that failed via the device, the link via it recovered): the same stall, over', () => {
+    const told = data([at('11:02:10', 'check failed via wwp0s20f0u3i12 (1 consecutive)'), at('11:03:10', 'check failed via wwp0s20f0u3i12 (2 consecutive)'), at('11:09:10', 'link via wwp0s20f0u3i12 recovered after 7 failed checks')]);
+    assert.equal(told[0]?.verdict, 'recovered');
+  });
   it('through the LAN or a wired WAN: nothing of the modem', () => {
     assert.deepEqual(data(failing('eth0')), []);
     assert.deepEqual(data(failing('br-lan')), []);

@@ -12,6 +12,8 @@ import { REGISTRATION_LITERALS, registrationPattern } from '../tables/registrati
 const MOBILE_DEVICE = MOBILE_NETDEV.source.slice(1, -1);
 /** A ping through the modem's own device (`dev`), then what came of it (`outcome`, a pattern's alternatives). */
 const pingThroughModem = (outcome: string): string => String.raw`\bping\b.{0,60}?(?<![\w-])"?(?<dev>${MOBILE_DEVICE})"?(?![\w-]).{0,80}?(?:${outcome})`;
+/** A check's outcome, then the modem's device it went through (`check failed via wwp0s20f0u3i12`, `link via wwan0 recovered` reads the other way). */
+const outcomeThroughModem = (lead: string, outcome: string): string => String.raw`\b(?:${lead})\b.{0,20}?(?:${outcome}).{0,20}?\b(?:via|on|through) "?(?<dev3>${MOBILE_DEVICE})(?![\w-])`;
 
 export const UNREGISTERED = { passing: { answeredBy: 'registered', seconds: 60, note: 'registered' }, burstSeconds: 600 } as const satisfies Partial<CatalogueEntry>;
 
@@ -427,10 +429,11 @@ export const modemWordEntries: CatalogueEntry[] = [
     literal: ['failed', 'failure', 'replies', 'packet loss', 'unreachable', 'no reply', 'no answer', 'no response', 'timed out', 'no traffic'],
     pattern: new RegExp(
       pingThroughModem(String.raw`\bfail(?:ed|ure)\b|\b0 ?/ ?\d+ replies\b|\b0 received\b.{0,20}?\b100(?:\.0)?% packet loss\b|\bunreachable\b|\bno (?:reply|replies|answer|response)\b|\btimed out\b`) +
-        String.raw`|(?<![\w-])(?<dev2>${MOBILE_DEVICE})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b`,
+        String.raw`|(?<![\w-])(?<dev2>${MOBILE_DEVICE})(?![\w-]).{0,60}?\bno traffic (?:passes|flows|gets through)\b` +
+        '|' + outcomeThroughModem('ping|check|probe', String.raw`\bfailed\b|\btimed out\b`),
       'i',
     ),
-    summary: 'A connection check through the modem\'s device {dev}{dev2} got no answer: {message}',
+    summary: 'A connection check through the modem\'s device {dev}{dev2}{dev3} got no answer: {message}',
     explanation:
       'A program checked the connection through the modem\'s own network device (its pings, its traffic) and got nothing back: the mobile connection may be up, with an address, and still carry no traffic (a data stall). ' +
       'What the modem reported at that time (registration, signal, its data session) says where it stalled. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
@@ -443,6 +446,7 @@ export const modemWordEntries: CatalogueEntry[] = [
       '2025-03-11T03:59:40+0100 kiosk-17 modem-watchdog: ping -I wwan0 -c 3 1.1.1.1: 0/3 replies, 8.8.8.8: 0/3 replies (fail 1/3)',
       'Thu Mar 27 03:14:30 2025 user.warn lte: ping 9.9.9.9 via wwan0 failed (1/3)',
       'Mar 11 03:59:40 gw netcheck[880]: ping -I wwan0 8.8.8.8: 3 packets transmitted, 0 received, 100% packet loss',
+      'wwan-watchdog[14084]: check failed via wwp0s20f0u3i12 (1 consecutive)',
     ],
     counterSamples: ['ping 9.9.9.9 via wwan0 ok (rtt 61 ms)', 'ping -I eth0 -c 3 1.1.1.1: 0/3 replies', 'ping 8.8.8.8 via wwan0: 3/3 replies', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 3 received, 0% packet loss'],
   },
@@ -455,12 +459,16 @@ export const modemWordEntries: CatalogueEntry[] = [
     subsystem: 'network',
     severity: 'info',
     // (Six characters or more each, and rare, as above: a bare `ok` or `success` is not looked for.)
-    literal: ['replies', 'packet loss', 'bytes from', 'recovered', 'restored'],
-    pattern: new RegExp(pingThroughModem(String.raw`\b(?:recovered|restored)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} replies\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b`), 'i'),
-    summary: 'A connection check through the modem\'s device {dev} was answered: {message}',
+    literal: ['replies', 'packet loss', 'bytes from', 'recovered', 'restored', 'answered'],
+    pattern: new RegExp(
+      pingThroughModem(String.raw`\b(?:recovered|restored|answered)\b|\b[1-9]\d{0,2} ?/ ?\d{1,3} replies\b|\b[1-9]\d{0,2} received, 0(?:\.0)?% packet loss\b|\bbytes from\b`) +
+        '|' + String.raw`\b(?:link|connection|connectivity|check)\b.{0,20}?\b(?:via|on|through) "?(?<dev3>${MOBILE_DEVICE})(?![\w-]).{0,40}?\b(?:recovered|restored|answered)\b`,
+      'i',
+    ),
+    summary: 'A connection check through the modem\'s device {dev}{dev3} was answered: {message}',
     explanation: 'A program checked the connection through the modem\'s own network device and got answers: traffic passes through the mobile connection. GSM Log Lens has no entry for this program\'s message; it reads the words alone.',
     sources: ['K6'],
-    samples: ['Thu Mar 27 03:15:48 2025 user.notice lte: ping 9.9.9.9 via wwan0 ok (rtt 74 ms) after rebind, link recovered', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 3 received, 0% packet loss', 'ping 8.8.8.8 via wwan0: 3/3 replies'],
+    samples: ['Thu Mar 27 03:15:48 2025 user.notice lte: ping 9.9.9.9 via wwan0 ok (rtt 74 ms) after rebind, link recovered', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 3 received, 0% packet loss', 'ping 8.8.8.8 via wwan0: 3/3 replies', 'wwan-watchdog[14133]: link via wwp0s20f0u3i12 recovered after 7 failed checks'],
     counterSamples: ['ping -I wwan0 -c 3 1.1.1.1: 0/3 replies', 'ping 9.9.9.9 via wwan0 failed (1/3)', 'ping -I eth0 1.1.1.1: 3/3 replies', 'ping -I wwan0 1.1.1.1: 3 packets transmitted, 0 received, 100% packet loss'],
   },
   // A Quectel or SIMCom module says `RDY` on its serial port when it has started (X190): after a
