@@ -54,6 +54,15 @@ describe('a USB modem left in its install mode', () => {
     const message = a.findings.find((f) => f.code === 'modem-install-mode')?.message ?? '';
     assert.match(message, /usb_modeswitch sent it the switch at 09:10:17 .*did not come back in its modem mode/);
     assert.doesNotMatch(message, /No line shows usb_modeswitch/);
+    // The stick reset by the switch and came back in its install mode again: the same.
+    const again = read([
+      ...installMode(12, '12d1:1f01').map((l, i) => j(12 + i, 'kernel', l.replace(/^\[[^\]]*\] /, ''))),
+      j(17, 'usb_modeswitch[1034]', 'switch device 12d1:1f01 on 001/004'),
+      j(20, 'kernel', 'usb 1-1.3: USB disconnect, device number 4'),
+      ...installMode(24, '12d1:1f01').map((l, i) => j(24 + i, 'kernel', l.replace(/^\[[^\]]*\] /, '').replace('number 4', 'number 5'))),
+      j(290, 'kernel', 'usb 1-1.2: new full-speed USB device number 9 using xhci_hcd'),
+    ]);
+    assert.match(again.findings.find((f) => f.code === 'modem-install-mode')?.message ?? '', /usb_modeswitch sent it the switch at 09:10:17/);
   });
   it('switched within seconds (usb_modeswitch\'s own lines too): a note, no story', () => {
     const a = read([

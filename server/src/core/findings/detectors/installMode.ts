@@ -33,7 +33,9 @@ export function detectInstallMode(devices: readonly UsbDevice[], events: readonl
     const disabled = events.find((e) => e.file === d.file && catalogueEntry(e.id)?.installMode === 'switching-disabled' && e.fields.vidpid?.toLowerCase() === last.vidpid);
     // Or its word that it sent the switch, after the device came up, that the device did not follow
     // (a blind probe's stick that ignored it had been told "no line shows usb_modeswitch switching it").
-    const sent = disabled ? undefined : events.find((e) => e.file === d.file && e.line > last.start.line && catalogueEntry(e.id)?.installMode === 'switch-sent' && e.fields.vidpid?.toLowerCase() === last.vidpid);
+    // (After its first coming up in that mode: a stick that ignored the switch may come back in it again.)
+    const firstInMode = d.enumerations.find((en) => en.vidpid === last.vidpid) ?? last;
+    const sent = disabled ? undefined : events.find((e) => e.file === d.file && e.line > firstInMode.start.line && catalogueEntry(e.id)?.installMode === 'switch-sent' && e.fields.vidpid?.toLowerCase() === last.vidpid);
     const targets = mode.targets?.length ? ` (to ${mode.targets.slice(0, 3).join(', ')}${mode.targets.length > 3 ? ' or another' : ''})` : '';
     const why = disabled
       ? ` usb_modeswitch says switching is disabled${atTime(disabled)}: "${disabled.text}".`
