@@ -97,3 +97,14 @@ export function findingOf(e: LogEvent): FindingCode | undefined {
   if (!entry?.finding || !meetsFindingIf(entry, e.fields)) return undefined;
   return entry.finding;
 }
+
+/** The events of all files by their file and line: what a finding's lines are, asked by line (a post-pass's). */
+export interface EventsByLine {
+  at(file: number, line: number): LogEvent | undefined;
+}
+
+/** Indexes the events by file and line, once, for the passes that ask what is on a finding's lines. */
+export function eventsByLine(events: readonly LogEvent[]): EventsByLine {
+  const byKey = new Map(events.map((e) => [`${e.file}|${e.line}`, e] as const));
+  return { at: (file, line) => byKey.get(`${file}|${line}`) };
+}

@@ -1,4 +1,5 @@
 import type { Finding, FindingCode, LogEvent } from '../model';
+import { eventsByLine, type EventsByLine } from './eventTime';
 import { notModemSign, type UsbDevice } from './usbHistory';
 
 /**
@@ -14,7 +15,7 @@ export function explainOtherDevicesPorts(findings: Finding[], events: readonly L
   if (!candidates.length) return;
   const owners = portOwners(devices);
   if (!owners.size) return;
-  const eventAt = new Map(events.map((e) => [`${e.file}|${e.line}`, e] as const));
+  const eventAt = eventsByLine(events);
   for (const f of candidates) {
     const owner = ownerOf(f, owners, eventAt);
     const sign = owner && notModemSign(owner);
@@ -25,10 +26,10 @@ export function explainOtherDevicesPorts(findings: Finding[], events: readonly L
 }
 
 /** The one device whose ports every port the finding's lines name is; undefined if a line names another's, or none. */
-function ownerOf(f: Finding, owners: ReadonlyMap<string, UsbDevice | 'several'>, eventAt: ReadonlyMap<string, LogEvent>): UsbDevice | undefined {
+function ownerOf(f: Finding, owners: ReadonlyMap<string, UsbDevice | 'several'>, eventAt: EventsByLine): UsbDevice | undefined {
   let owner: UsbDevice | undefined;
   for (const line of f.lines) {
-    const path = eventAt.get(`${f.file}|${line}`)?.fields.path;
+    const path = eventAt.at(f.file, line)?.fields.path;
     if (path === undefined) continue;
     const device = owners.get(`${f.file}|${path.replace(/^.*\//, '')}`);
     if (device === undefined || device === 'several' || (owner !== undefined && owner !== device)) return undefined;

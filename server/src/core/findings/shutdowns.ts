@@ -3,6 +3,7 @@ import { storyMarksOf } from '../catalogue/index';
 import type { StoryMark } from '../stories/marks';
 import { FINDING_DOCS } from './findingDocs';
 import { LineIndex } from '../events/lineIndex';
+import { eventsByLine, type EventsByLine } from './eventTime';
 
 /**
  * What a stop asked for takes down is its doing, not a trouble. From a line that shows the system
@@ -19,7 +20,7 @@ export function explainDeliberateStops(findings: Finding[], events: readonly Log
   const windows = stopWindows(findings, events);
   if (!windows.size) return;
   // The events on a finding's lines, for the stops that ask a field of them (built only then).
-  const eventAt = STOPS.some((s) => s.sameField) ? new Map(events.map((e) => [`${e.file}|${e.line}`, e] as const)) : undefined;
+  const eventAt = STOPS.some((s) => s.sameField) ? eventsByLine(events) : undefined;
   for (const f of findings) {
     if (!FINDING_DOCS[f.code].goesWithShutdown || f.severity === 'info') continue;
     // The last few stops that opened before its line (a log of thousands of stops stays linear).
@@ -31,7 +32,7 @@ export function explainDeliberateStops(findings: Finding[], events: readonly Log
 }
 
 /** Whether the finding is the stop's doing: of a code it takes down, within its span, and as its conditions say. */
-function takes(w: Window, f: Finding, eventAt: ReadonlyMap<string, LogEvent> | undefined): boolean {
+function takes(w: Window, f: Finding, eventAt: EventsByLine | undefined): boolean {
   const { stop } = w;
   if ((stop.overOnly && f.stillOpen) || (stop.codes && !stop.codes.includes(f.code)) || f.line >= w.toLine) return false;
   if (stop.sameField && !sameValue(w.from, f, stop.sameField, eventAt)) return false;
@@ -40,12 +41,12 @@ function takes(w: Window, f: Finding, eventAt: ReadonlyMap<string, LogEvent> | u
 }
 
 /** Whether every line of the finding whose event names the field names the stop's value of it (and one does). */
-function sameValue(stop: LogEvent, f: Finding, field: string, eventAt: ReadonlyMap<string, LogEvent> | undefined): boolean {
+function sameValue(stop: LogEvent, f: Finding, field: string, eventAt: EventsByLine | undefined): boolean {
   const want = stop.fields[field];
   if (want === undefined || !eventAt) return false;
   let named = false;
   for (const line of f.lines) {
-    const value = eventAt.get(`${f.file}|${line}`)?.fields[field];
+    const value = eventAt.at(f.file, line)?.fields[field];
     if (value === undefined) continue;
     if (value !== want) return false;
     named = true;

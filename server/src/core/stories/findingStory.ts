@@ -407,12 +407,13 @@ function adviceFor(spec: FindingStorySpec, found: readonly Finding[], ctx: Story
  * the advice for what brings it back.
  */
 function storyAdvice(spec: FindingStorySpec, found: readonly Finding[], ctx: StoryContext, end: { recovered: boolean; recurring: boolean; overBetween: boolean; deferredTo: Episode | undefined }): string[] {
-  if (!end.recovered && end.deferredTo) return [spec.defersTo!.advice];
-  // Not over, but over in between: what brings it back, not the settings its returns vouch for.
-  if (!end.recovered && end.overBetween && spec.returnDisprovesAdvice && spec.recurringAdvice) {
-    return [...new Set(adviceFor(spec, found, ctx).flatMap((k) => (spec.advice.includes(k) ? spec.recurringAdvice! : [k])))];
+  if (!end.recovered) {
+    if (end.deferredTo) return [spec.defersTo!.advice];
+    const own = adviceFor(spec, found, ctx);
+    // Not over, but over in between: what brings it back, not the settings its returns vouch for.
+    const disproved = end.overBetween && spec.returnDisprovesAdvice ? spec.recurringAdvice : undefined;
+    return disproved ? [...new Set(own.flatMap((k) => (spec.advice.includes(k) ? disproved : [k])))] : own;
   }
-  if (!end.recovered) return adviceFor(spec, found, ctx);
   const lasting = adviceFor(spec, found, ctx).filter((k) => spec.lastingAdvice?.includes(k));
   return end.recurring ? [...new Set([...lasting, ...(spec.recurringAdvice ?? spec.advice)])] : lasting;
 }

@@ -78,23 +78,22 @@ export interface HostGuess {
  * from the file formats. Without either, a plain Linux host: its advice names only generic tools.
  */
 export function detectHost(events: readonly LogEvent[], files: readonly FileSummary[]): HostGuess {
-  const firstOf = new Map<HostId, LogEvent | undefined>();
-  // Teltonika's own modem daemons, whatever their lines say (a blind probe's RutOS 6 router, whose
-  // gsmd wrote only debug lines no entry reads, had been told OpenWrt). An unrelated, older gsmd
-  // (Openmoko's) never wrote OpenWrt's logread, so gsmd counts only in an OpenWrt-format file.
-  const rutosDaemon = files.find((f) => f.modemDaemons?.some((d) => RUTOS_DAEMONS[d] === 'any' || (RUTOS_DAEMONS[d] === 'openwrt' && formatHint(f) === 'openwrt')));
-  if (rutosDaemon) firstOf.set('rutos', undefined);
+  const firstOf = new Map<HostId, LogEvent>();
   for (const e of events) {
     const stack = catalogueEntry(e.id)?.stack;
-    if (stack && firstOf.get(stack) === undefined) firstOf.set(stack, e);
+    if (stack && !firstOf.has(stack)) firstOf.set(stack, e);
     // RutOS names its mobile interfaces for modem, SIM and APN (mob1s1a1, mobile.sh [S21]): a
     // TRB140 whose mobifd lines no entry read is RutOS by its interface alone (a blind probe's had
     // been told OpenWrt).
-    if (firstOf.get('rutos') === undefined && e.fields.iface !== undefined && RUTOS_MOBILE_INTERFACE.test(e.fields.iface)) firstOf.set('rutos', e);
+    if (!firstOf.has('rutos') && e.fields.iface !== undefined && RUTOS_MOBILE_INTERFACE.test(e.fields.iface)) firstOf.set('rutos', e);
   }
+  // Teltonika's own modem daemons, whatever their lines say (a blind probe's RutOS 6 router, whose
+  // gsmd wrote only debug lines no entry reads, had been told OpenWrt). An unrelated, older gsmd
+  // (Openmoko's) never wrote OpenWrt's logread, so gsmd counts only in an OpenWrt-format file.
+  const rutosDaemon = files.some((f) => f.modemDaemons?.some((d) => RUTOS_DAEMONS[d] === 'any' || (RUTOS_DAEMONS[d] === 'openwrt' && formatHint(f) === 'openwrt')));
   for (const h of HOSTS) {
-    if (!firstOf.has(h.id)) continue;
     const e = firstOf.get(h.id);
+    if (!e && !(h.id === 'rutos' && rutosDaemon)) continue;
     // ModemManager on an OpenWrt router (its package, logging into logread): its advice is
     // ModemManager's, and the report names the router's system too.
     const openwrt = h.id === 'modemmanager' && (firstOf.has('openwrt') || files.some((f) => formatHint(f) === 'openwrt'));

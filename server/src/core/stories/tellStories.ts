@@ -138,7 +138,7 @@ function toEpisode(story: StoryDefinition, d: StoryDraft, fileOf: FileEvents, ho
     keys.flatMap((key) => {
       const v = pickVariant(table[key], host.host);
       if (!v) return [];
-      v.sources.forEach((s) => sourceOfOtherStack(s, host.host) || sources.add(s));
+      for (const s of v.sources) if (!sourceOfOtherStack(s, host.host)) sources.add(s);
       return [fill(v.text)];
     });
   const advice = worded(d.advice, ADVICE);
